@@ -1,0 +1,2 @@
+// Public exports of src/auth/ are added here.
+export {};

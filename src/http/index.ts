@@ -1,0 +1,2 @@
+// Public exports of src/http/ are added here.
+export {};

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * An ISO 8601 timestamp with offset, e.g. `2026-11-22T10:00:00.000Z`.
+ *
+ * @example
+ * ```ts
+ * TimestampSchema.parse(new Date().toISOString());
+ * ```
+ */
+export const TimestampSchema = z.iso.datetime({ offset: true });
+
+/**
+ * A stock-keeping unit: the seller's own identifier of an offer, 1–100 printable characters.
+ *
+ * @example
+ * ```ts
+ * SkuSchema.parse('TSHIRT-RED-M');
+ * ```
+ */
+export const SkuSchema = z
+  .string()
+  .min(1, 'A SKU cannot be empty.')
+  .max(100, 'A SKU has at most 100 characters.')
+  .regex(/^[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?$/, 'A SKU cannot start or end with whitespace or contain control characters.');
+
+/**
+ * A non-negative integer quantity of units.
+ *
+ * @example
+ * ```ts
+ * QuantitySchema.parse(12);
+ * ```
+ */
+export const QuantitySchema = z.number().int('Quantities are whole units.').min(0, 'Quantities cannot be negative.');

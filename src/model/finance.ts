@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { TimestampSchema } from './common.js';
+import { MoneySchema } from './money.js';
+
+/**
+ * The kind of a money movement.
+ *
+ * @example
+ * ```ts
+ * FinancialEventTypeSchema.parse('fee');
+ * ```
+ */
+export const FinancialEventTypeSchema = z.enum(['sale', 'refund', 'fee', 'payout', 'adjustment']);
+
+/**
+ * A money movement on the seller's marketplace account: a sale, a refund, a fee, a payout.
+ * Amounts are signed from the seller's point of view (fees and refunds are negative).
+ *
+ * @example
+ * ```ts
+ * FinancialEventSchema.parse({
+ *   id: 'F1', type: 'fee', orderId: '1001', amount: { amountMinor: -150, currency: 'EUR' },
+ *   occurredAt: '2026-11-22T10:00:00.000Z',
+ * });
+ * ```
+ */
+export const FinancialEventSchema = z.object({
+  id: z.string().min(1),
+  type: FinancialEventTypeSchema,
+  orderId: z.string().optional(),
+  amount: MoneySchema,
+  occurredAt: TimestampSchema,
+  description: z.string().optional(),
+});
+
+/**
+ * A money movement. See {@link FinancialEventSchema}.
+ *
+ * @example
+ * ```ts
+ * const isFee = (event: FinancialEvent) => event.type === 'fee';
+ * ```
+ */
+export type FinancialEvent = z.infer<typeof FinancialEventSchema>;

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { SkuSchema } from './common.js';
+import { MoneySchema } from './money.js';
+
+/**
+ * The condition of an offered item.
+ *
+ * @example
+ * ```ts
+ * ConditionSchema.parse('new');
+ * ```
+ */
+export const ConditionSchema = z.enum(['new', 'used', 'refurbished']);
+
+/**
+ * One sellable variant of a product on a marketplace: a SKU with its price (a Shopify variant,
+ * an Amazon listing, a bol.com offer, an eBay offer).
+ *
+ * @example
+ * ```ts
+ * OfferSchema.parse({ sku: 'TSHIRT-RED-M', price: { amountMinor: 1999, currency: 'EUR' } });
+ * ```
+ */
+export const OfferSchema = z.object({
+  sku: SkuSchema,
+  /** The marketplace's own id of the variant/offer, when it has one. */
+  externalId: z.string().optional(),
+  title: z.string().optional(),
+  price: MoneySchema,
+  compareAtPrice: MoneySchema.optional(),
+  /** The seller's cost, for margin rules. */
+  cost: MoneySchema.optional(),
+  barcode: z.string().optional(),
+  condition: ConditionSchema.default('new'),
+  /** Variant options, e.g. `{ color: 'red', size: 'M' }`. */
+  options: z.record(z.string(), z.string()).default({}),
+});
+
+/**
+ * One sellable variant. See {@link OfferSchema}.
+ *
+ * @example
+ * ```ts
+ * const offer: Offer = { sku: 'A-1', price: { amountMinor: 500, currency: 'EUR' }, condition: 'new', options: {} };
+ * ```
+ */
+export type Offer = z.infer<typeof OfferSchema>;
+
+/**
+ * A price change for one SKU.
+ *
+ * @example
+ * ```ts
+ * PriceUpdateSchema.parse({ sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } });
+ * ```
+ */
+export const PriceUpdateSchema = z.object({
+  sku: SkuSchema,
+  price: MoneySchema,
+  compareAtPrice: MoneySchema.nullable().optional(),
+});
+
+/**
+ * A price change for one SKU. See {@link PriceUpdateSchema}.
+ *
+ * @example
+ * ```ts
+ * const update: PriceUpdate = { sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } };
+ * ```
+ */
+export type PriceUpdate = z.infer<typeof PriceUpdateSchema>;

@@ -1,0 +1,19 @@
+import { defineMarketplace } from '../core/define-marketplace.js';
+import { SimulatedConfigSchema } from './config.js';
+import { SimulatedMarketplace } from './simulated-marketplace.js';
+
+/**
+ * The simulated marketplace as a factory definition, registered as `simulated`.
+ *
+ * @example
+ * ```ts
+ * const factory = new MarketplaceFactory().register(simulatedMarketplace);
+ * const simulated = await factory.create('simulated', { seed: 1, products: 10 });
+ * ```
+ */
+export const simulatedMarketplace = defineMarketplace({
+  name: 'simulated',
+  description: 'An in-memory marketplace for simulation mode, demos and tests.',
+  configSchema: SimulatedConfigSchema,
+  create: (config, context) => new SimulatedMarketplace(config, context),
+});

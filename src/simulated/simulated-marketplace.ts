@@ -1,0 +1,265 @@
+import { type Result } from 'neverthrow';
+import { z } from 'zod';
+import { BaseMarketplaceAPI } from '../core/base-marketplace-api.js';
+import { toBatchResult, type BatchResult, type ItemOutcome } from '../core/batch.js';
+import type { CapabilityDeclaration, OperationName } from '../core/capabilities.js';
+import type { Context } from '../core/context.js';
+import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
+import { NotFoundError } from '../core/errors/not-found-error.js';
+import { ValidationError, issuesFromZod } from '../core/errors/validation-error.js';
+import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../core/queries.js';
+import type { Failure } from '../core/result.js';
+import type { OperationOptions } from '../core/types.js';
+import { currencyExponent } from '../model/currency.js';
+import type { FinancialEvent } from '../model/finance.js';
+import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventoryLevel, type InventorySet } from '../model/inventory.js';
+import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../model/offer.js';
+import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../model/order.js';
+import { ProductInputSchema, type Product, type ProductInput } from '../model/product.js';
+import { ShipmentSchema, type Shipment } from '../model/shipment.js';
+import { Buyers, type BuyerLine, type OrderRejection } from './buyers.js';
+import { deleteProduct, updatePrice, upsertProduct } from './catalog-writes.js';
+import { SimulatedConfigSchema, type ResolvedSimulatedConfig, type SimulatedConfig } from './config.js';
+import type { SimCore } from './core.js';
+import { CallGate, type SimulatedStats } from './gate.js';
+import { adjustInventoryLevel, setInventoryLevel } from './inventory-writes.js';
+import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.js';
+import { SeededRandom } from './random.js';
+import { generateState, type SimState, type SimulatedState } from './state.js';
+
+const IdSchema = z.string().min(1, 'Expected a non-empty id.');
+
+/**
+ * An in-memory marketplace that behaves like a real one: a seeded catalog, prices, stock per
+ * location with versions for compare-and-set, buyers whose orders arrive over the injected
+ * clock's time and reserve stock (never more than there is), shipments, cancellations with
+ * refunds, commission fees, latency, a token-bucket rate limit and injected failures. Equal
+ * seeds, equal calls and equal clock readings give equal results.
+ *
+ * It is what simulation mode, the demo, the examples and many tests run against.
+ *
+ * @example
+ * ```ts
+ * const simulated = new SimulatedMarketplace({ seed: 7, products: 100, orders: { perHour: 60 } });
+ * for await (const product of simulated.listProducts()) console.log(product.title);
+ * const result = await simulated.setInventory([{ sku: 'SKU-00001', quantity: 10, expectedVersion: 1 }]);
+ * ```
+ */
+export class SimulatedMarketplace extends BaseMarketplaceAPI {
+  /** The platform name, from `config.name`. */
+  readonly platform: string;
+  /** The configuration with defaults applied. */
+  readonly config: ResolvedSimulatedConfig;
+  readonly #state: SimState;
+  readonly #gate: CallGate;
+  readonly #buyers: Buyers;
+  readonly #core: SimCore;
+
+  /**
+   * @param config - see `SimulatedConfigSchema`; every field has a default
+   * @param context - dependencies; the clock drives latency, rate limits and order arrival
+   */
+  constructor(config: SimulatedConfig = {}, context: Context = {}) {
+    super(context);
+    const parsed = SimulatedConfigSchema.safeParse(config);
+    if (!parsed.success) throw new ValidationError('config for the simulated marketplace', issuesFromZod(parsed.error), { platform: 'simulated' });
+    this.config = parsed.data;
+    this.platform = this.config.name;
+    const random = new SeededRandom(this.config.seed);
+    const now = this.context.clock.now();
+    this.#state = generateState(this.config, random.fork(1), currencyExponent(this.config.currency) ?? 2, new Date(now).toISOString());
+    this.#gate = new CallGate(this.config, this.context, random.fork(2), random.fork(3));
+    this.#buyers = new Buyers(this.#state, this.config, random.fork(4), now);
+    const clock = this.context.clock;
+    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: () => new Date(clock.now()).toISOString() };
+  }
+
+  protected override declareCapabilities(): CapabilityDeclaration {
+    const size = this.config.maxBatchSize;
+    return {
+      maxBatchSize: { upsertProducts: size, deleteProducts: size, updatePrices: size, setInventory: size, adjustInventory: size, acknowledgeOrders: size, confirmShipment: size, cancelOrder: size },
+      inventoryCompareAndSet: true,
+      idempotentAdjustments: true,
+    };
+  }
+
+  /** Places every order buyers made up to the clock's current time. Calls do this by themselves. */
+  processArrivals(): void {
+    this.#buyers.advance(this.context.clock.now());
+  }
+
+  /**
+   * A buyer orders `lines` now. Refused whole (`insufficient_stock`) unless every unit is
+   * available: the marketplace never sells stock it does not have.
+   */
+  placeOrder(lines: readonly BuyerLine[]): Result<Order, Failure<OrderRejection>> {
+    this.processArrivals();
+    return this.#buyers.place(lines, this.context.clock.now()).map((order) => structuredClone(order));
+  }
+
+  /** A deep copy of the whole state, for assertions and for handing to a simulation. */
+  snapshot(): SimulatedState {
+    this.processArrivals();
+    const s = this.#state;
+    return structuredClone({
+      products: [...s.products.values()],
+      inventory: [...s.inventory.values()].flatMap((levels) => [...levels.values()]),
+      orders: [...s.orders.values()],
+      financialEvents: s.financialEvents,
+      lostSales: s.lostSales,
+    });
+  }
+
+  /** Calls served, throttled and failed so far. */
+  stats(): SimulatedStats {
+    return structuredClone(this.#gate.stats);
+  }
+
+  override listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {
+    return this.#paged('listProducts', query.pageSize, options, () =>
+      [...this.#state.products.values()]
+        .filter((p) => (query.status === undefined || p.status === query.status) && (query.updatedSince === undefined || (p.updatedAt ?? '') >= query.updatedSince))
+        .sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+  }
+
+  override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
+    await this.#enter('getProduct', options);
+    const product = this.#state.products.get(id);
+    if (!product) throw new NotFoundError(`No product with id ${id}.`, { platform: this.platform, operation: 'getProduct' });
+    return structuredClone(product);
+  }
+
+  override upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
+    return this.#write('upsertProducts', ProductInputSchema, products, (input) => upsertProduct(this.#core, input), options);
+  }
+
+  override deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
+    return this.#write('deleteProducts', IdSchema, ids, (id) => deleteProduct(this.#core, id), options);
+  }
+
+  override updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
+    return this.#write('updatePrices', PriceUpdateSchema, updates, (update) => updatePrice(this.#core, update), options);
+  }
+
+  override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
+    if (!query || !Array.isArray(query.skus)) {
+      throw new ValidationError('input of getInventory()', [{ path: ['skus'], message: 'Expected an array of SKUs.' }], { platform: this.platform, operation: 'getInventory' });
+    }
+    const levels: InventoryLevel[] = [];
+    for (let i = 0; i < query.skus.length || i === 0; i += this.config.pageSize) {
+      await this.#enter('getInventory', options);
+      for (const sku of query.skus.slice(i, i + this.config.pageSize)) {
+        for (const level of this.#state.inventory.get(sku)?.values() ?? []) {
+          if (query.locationId === undefined || level.locationId === query.locationId) levels.push({ ...level });
+        }
+      }
+    }
+    return levels;
+  }
+
+  override setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
+    return this.#write('setInventory', InventorySetSchema, updates, (update) => setInventoryLevel(this.#core, update), options);
+  }
+
+  override adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
+    return this.#write('adjustInventory', InventoryAdjustmentSchema, adjustments, (adjustment) => adjustInventoryLevel(this.#core, adjustment), options);
+  }
+
+  override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
+    return this.#paged('listOrders', query.pageSize, options, () =>
+      [...this.#state.orders.values()]
+        .filter((o) => (query.since === undefined || o.updatedAt >= query.since) && (query.status === undefined || query.status.includes(o.status)))
+        .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1)),
+    );
+  }
+
+  override async getOrder(id: string, options: OperationOptions = {}): Promise<Order> {
+    await this.#enter('getOrder', options);
+    const order = this.#state.orders.get(id);
+    if (!order) throw new NotFoundError(`No order with id ${id}.`, { platform: this.platform, operation: 'getOrder' });
+    return structuredClone(order);
+  }
+
+  override acknowledgeOrders(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, Order>> {
+    return this.#write('acknowledgeOrders', IdSchema, ids, (id) => acknowledgeOrder(this.#core, id), options);
+  }
+
+  override confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
+    return this.#write('confirmShipment', ShipmentSchema, shipments, (shipment) => confirmShipment(this.#core, shipment), options);
+  }
+
+  override cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
+    return this.#write('cancelOrder', CancelOrderRequestSchema, requests, (request) => cancelOrder(this.#core, request), options);
+  }
+
+  override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
+    return this.#paged('listFinancialEvents', undefined, options, () =>
+      this.#state.financialEvents.filter(
+        (e) =>
+          (query.since === undefined || e.occurredAt >= query.since) &&
+          (query.until === undefined || e.occurredAt < query.until) &&
+          (query.orderId === undefined || e.orderId === query.orderId),
+      ),
+    );
+  }
+
+  override async healthCheck(options: OperationOptions = {}): Promise<HealthStatus> {
+    const started = this.context.clock.now();
+    await this.#enter('healthCheck', options);
+    const now = this.context.clock.now();
+    return { ok: true, latencyMs: now - started, checkedAt: new Date(now).toISOString() };
+  }
+
+  async #enter(operation: OperationName, options: OperationOptions) {
+    const plan = await this.#gate.enter(operation, options.signal);
+    this.processArrivals();
+    return plan;
+  }
+
+  #paged<T>(operation: OperationName, pageSize: number | undefined, options: OperationOptions, select: () => T[]): AsyncIterable<T> {
+    const size = Math.max(1, Math.min(pageSize ?? this.config.pageSize, this.config.pageSize));
+    const self = this;
+    return {
+      async *[Symbol.asyncIterator]() {
+        let offset = 0;
+        for (;;) {
+          await self.#enter(operation, options);
+          const page = select().slice(offset, offset + size);
+          offset += page.length;
+          for (const item of page) yield structuredClone(item);
+          if (page.length < size) return;
+        }
+      },
+    };
+  }
+
+  async #write<S extends z.ZodType, T>(
+    operation: OperationName,
+    schema: S,
+    items: readonly unknown[],
+    apply: (item: z.output<S>) => T,
+    options: OperationOptions = {},
+  ): Promise<BatchResult<any, T>> {
+    const parsed = this.parseBatch(operation, schema, items);
+    const outcomes: ItemOutcome<unknown, T>[] = [];
+    const size = this.config.maxBatchSize;
+    for (let start = 0; start < parsed.length; start += size) {
+      const plan = await this.#enter(operation, options);
+      const chunk = parsed.slice(start, start + size);
+      const applyCount = Math.min(chunk.length, plan.failAfter?.applied ?? chunk.length);
+      for (let i = 0; i < applyCount; i++) {
+        const index = start + i;
+        try {
+          outcomes.push({ index, input: items[index], ok: true, value: apply(chunk[i] as z.output<S>) });
+        } catch (error) {
+          if (!isMarketbridgeError(error)) throw error;
+          outcomes.push({ index, input: items[index], ok: false, error });
+        }
+      }
+      if (plan.failAfter) throw this.#gate.failure(plan.failAfter.kind, operation);
+      this.reportProgress(operation, outcomes.length, parsed.length, outcomes.filter((o) => !o.ok).length);
+    }
+    return toBatchResult(outcomes);
+  }
+}

@@ -1,0 +1,119 @@
+import type { Clock } from '../core/clock.js';
+import { systemClock } from '../core/clock.js';
+import { ValidationError } from '../core/errors/validation-error.js';
+import { canonicalJson, type SetOptions, type Store } from './store.js';
+
+interface Entry {
+  json: string;
+  expiresAt?: number;
+}
+
+/**
+ * Options of {@link MemoryStore}.
+ *
+ * @example
+ * ```ts
+ * const store = new MemoryStore({ clock: fakeClock });
+ * ```
+ */
+export interface MemoryStoreOptions {
+  /** The clock TTLs are measured with (default: the system clock). */
+  clock?: Clock;
+}
+
+function checkTtl(options: SetOptions | undefined): number | undefined {
+  const ttl = options?.ttlMs;
+  if (ttl === undefined) return undefined;
+  if (!Number.isFinite(ttl) || ttl <= 0) {
+    throw new ValidationError('store TTL', [{ path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttl}.` }]);
+  }
+  return ttl;
+}
+
+/**
+ * An in-process {@link Store}: the default. Values are kept as canonical JSON, so callers never
+ * share mutable objects with the store, and expire by the injected clock. Fine for one process;
+ * use the Redis or PostgreSQL store when several processes must share state.
+ *
+ * @example
+ * ```ts
+ * const store = new MemoryStore();
+ * await store.increment('requests', 1, { ttlMs: 1000 });
+ * ```
+ */
+export class MemoryStore implements Store {
+  readonly #entries = new Map<string, Entry>();
+  readonly #clock: Clock;
+
+  /** @param options - the clock to measure TTLs with */
+  constructor(options: MemoryStoreOptions = {}) {
+    this.#clock = options.clock ?? systemClock;
+  }
+
+  #live(key: string): Entry | undefined {
+    const entry = this.#entries.get(key);
+    if (entry?.expiresAt !== undefined && entry.expiresAt <= this.#clock.now()) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #write(key: string, value: unknown, ttl: number | undefined): void {
+    const json = canonicalJson(value);
+    if (json === undefined) {
+      throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
+    }
+    this.#entries.set(key, ttl === undefined ? { json } : { json, expiresAt: this.#clock.now() + ttl });
+  }
+
+  get<T = unknown>(key: string): T | undefined {
+    const entry = this.#live(key);
+    return entry ? (JSON.parse(entry.json) as T) : undefined;
+  }
+
+  set(key: string, value: unknown, options?: SetOptions): void {
+    this.#write(key, value, checkTtl(options));
+  }
+
+  delete(key: string): boolean {
+    const existed = this.#live(key) !== undefined;
+    this.#entries.delete(key);
+    return existed;
+  }
+
+  compareAndSet(key: string, expected: unknown, next: unknown, options?: SetOptions): boolean {
+    const ttl = checkTtl(options);
+    const entry = this.#live(key);
+    const matches = expected === undefined ? entry === undefined : entry?.json === canonicalJson(expected);
+    if (!matches) return false;
+    if (next === undefined) this.#entries.delete(key);
+    else this.#write(key, next, ttl);
+    return true;
+  }
+
+  increment(key: string, by = 1, options?: SetOptions): number {
+    const ttl = checkTtl(options);
+    if (!Number.isSafeInteger(by)) {
+      throw new ValidationError('store increment', [{ path: ['by'], message: `Expected a safe integer, got ${by}.` }]);
+    }
+    const entry = this.#live(key);
+    const current = entry ? (JSON.parse(entry.json) as unknown) : 0;
+    if (typeof current !== 'number' || !Number.isSafeInteger(current)) {
+      throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
+    }
+    const value = current + by;
+    if (entry) entry.json = String(value);
+    else this.#write(key, value, ttl);
+    return value;
+  }
+
+  list(prefix: string, options: { limit?: number } = {}): string[] {
+    const keys: string[] = [];
+    for (const key of this.#entries.keys()) {
+      if (key.startsWith(prefix) && this.#live(key)) keys.push(key);
+    }
+    keys.sort();
+    return options.limit === undefined ? keys : keys.slice(0, options.limit);
+  }
+}

@@ -1,0 +1,2 @@
+// Public exports of src/sync/ are added here.
+export {};

@@ -1,0 +1,20 @@
+/**
+ * Test helpers for marketbridge users and implementers: a fake clock and the conformance
+ * suites that every `Store` and `Lock` implementation passes.
+ *
+ * @example
+ * ```ts
+ * import { FakeClock, storeConformanceCases } from 'marketbridge/testing';
+ * ```
+ *
+ * @module marketbridge/testing
+ */
+export { FakeClock } from './fake-clock.js';
+export {
+  storeConformanceCases,
+  lockConformanceCases,
+  type StoreHarness,
+  type LockHarness,
+  type ConformanceCase,
+} from './store-conformance.js';
+export { ConformanceError } from './assert.js';

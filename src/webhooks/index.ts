@@ -1,0 +1,2 @@
+// Public exports of src/webhooks/ are added here.
+export {};

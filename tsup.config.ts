@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * One entry per public subpath. Keep this list in step with `exports` in package.json;
+ * `test/package/exports.test.ts` fails when they drift apart.
+ */
+export const entries = {
+  index: 'src/index.ts',
+  'simulated/index': 'src/simulated/index.ts',
+  'testing/index': 'src/testing/index.ts',
+};
+
+export default defineConfig({
+  entry: entries,
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  splitting: true,
+  treeshake: true,
+  target: 'es2022',
+  platform: 'neutral',
+  outDir: 'dist',
+});
