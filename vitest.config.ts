@@ -6,6 +6,5 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },
 });

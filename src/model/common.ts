@@ -22,7 +22,7 @@ export const SkuSchema = z
   .string()
   .min(1, 'A SKU cannot be empty.')
   .max(100, 'A SKU has at most 100 characters.')
-  .regex(/^[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?$/, 'A SKU cannot start or end with whitespace or contain control characters.');
+  .regex(/^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/, 'A SKU cannot start or end with whitespace or contain control characters.');
 
 /**
  * A non-negative integer quantity of units.
