@@ -198,3 +198,23 @@ export function changeInBasisPoints(from: Money, to: Money): number {
   const delta = BigInt(to.amountMinor - from.amountMinor) * 10_000n;
   return Number(delta / BigInt(Math.abs(from.amountMinor)));
 }
+
+/**
+ * Changes an amount by `basisPoints` (1 % = 100 bp; +500 is +5 %, -1000 is -10 %), rounding
+ * half to even at the minor unit, with integer arithmetic only.
+ *
+ * @example
+ * ```ts
+ * applyBasisPoints(money(1999, 'EUR'), 500); // 20.99 EUR (19.99 × 1.05 = 20.9895 → 20.99)
+ * ```
+ */
+export function applyBasisPoints(amount: Money, basisPoints: number): Money {
+  if (!Number.isSafeInteger(basisPoints)) throw new TypeError(`Expected integer basis points, got ${basisPoints}.`);
+  const numerator = BigInt(amount.amountMinor) * BigInt(10_000 + basisPoints);
+  const quotient = numerator / 10_000n;
+  const remainder = numerator % 10_000n;
+  const twice = (remainder < 0n ? -remainder : remainder) * 2n;
+  const away = numerator < 0n ? -1n : 1n;
+  const rounded = twice > 10_000n || (twice === 10_000n && quotient % 2n !== 0n) ? quotient + away : quotient;
+  return money(Number(rounded), amount.currency);
+}

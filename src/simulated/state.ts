@@ -51,8 +51,9 @@ function pad(n: number, width = 5): string {
 
 function priceMinor(random: SeededRandom, exponent: number): number {
   const major = random.int(5, 200);
-  const cents = exponent >= 2 ? random.int(0, 99) * 10 ** (exponent - 2) : 0;
-  return major * 10 ** exponent + cents;
+  const cents = random.int(0, 99);
+  // Currencies with fewer than two decimals get prices a hundred times larger (yen, won).
+  return exponent >= 2 ? major * 10 ** exponent + cents * 10 ** (exponent - 2) : major * 100 + cents;
 }
 
 /** Builds the initial catalog and stock from the seed. */

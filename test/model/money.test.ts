@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
+  applyBasisPoints,
   changeInBasisPoints,
   CURRENCY_CODES,
   currencyExponent,
@@ -113,5 +114,28 @@ describe('Money arithmetic', () => {
     expect(formatMoney(money(-5, 'EUR'))).toBe('-0.05');
     expect(formatMoney(money(5, 'KWD'))).toBe('0.005');
     expect(formatMoney(money(1999, 'JPY'))).toBe('1999');
+  });
+});
+
+describe('applyBasisPoints', () => {
+  it('rounds half to even with integers only', () => {
+    expect(applyBasisPoints(money(1999, 'EUR'), 500)).toEqual(money(2099, 'EUR'));
+    expect(applyBasisPoints(money(50, 'EUR'), -5000)).toEqual(money(25, 'EUR'));
+    expect(applyBasisPoints(money(5, 'EUR'), -5000)).toEqual(money(2, 'EUR'));
+    expect(applyBasisPoints(money(15, 'EUR'), -5000)).toEqual(money(8, 'EUR'));
+    expect(applyBasisPoints(money(-15, 'EUR'), -5000)).toEqual(money(-8, 'EUR'));
+    expect(applyBasisPoints(money(1000, 'EUR'), -10_000)).toEqual(money(0, 'EUR'));
+  });
+
+  it('stays within half a minor unit of the exact result (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -10_000, max: 100_000 }), (amountMinor, bps) => {
+        const result = BigInt(applyBasisPoints(money(amountMinor, 'EUR'), bps).amountMinor);
+        const exact = BigInt(amountMinor) * BigInt(10_000 + bps);
+        const diff = result * 10_000n - exact;
+        expect((diff < 0n ? -diff : diff) <= 5_000n).toBe(true);
+      }),
+      { numRuns: runs },
+    );
   });
 });

@@ -1,0 +1,43 @@
+/**
+ * Runs every benchmark in bench/ (each module exports `run()`), one after another, and writes
+ * their results to bench/results.json. Benchmarks measure; they do not assert.
+ *
+ *   npm run bench            # all
+ *   npm run bench -- sync    # only bench/sync.ts
+ */
+import { readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const dir = import.meta.dirname;
+const only = process.argv.slice(2);
+const names = readdirSync(dir)
+  .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+  .map((file) => file.slice(0, -3))
+  .filter((name) => only.length === 0 || only.includes(name))
+  .sort();
+
+const results: Record<string, unknown> = {};
+for (const name of names) {
+  const started = performance.now();
+  process.stdout.write(`bench ${name} ... `);
+  try {
+    const module = (await import(join(dir, `${name}.ts`))) as { run?: () => Promise<Record<string, unknown>> };
+    if (typeof module.run !== 'function') continue;
+    results[name] = await module.run();
+    console.log(`done in ${Math.round(performance.now() - started)} ms`);
+  } catch (error) {
+    results[name] = { error: (error as Error).message };
+    console.log(`failed: ${(error as Error).message}`);
+  }
+}
+
+const report = {
+  generatedAt: new Date().toISOString(),
+  node: process.version,
+  cpu: cpus()[0]?.model,
+  cores: cpus().length,
+  results,
+};
+writeFileSync(join(dir, 'results.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`wrote ${join(dir, 'results.json')}`);
