@@ -1,6 +1,14 @@
 import { canonicalJson } from '../store/store.js';
 
-/** A conformance check failed. */
+/**
+ * A conformance case found the implementation breaking the contract; the message says which
+ * expectation failed and what was observed.
+ *
+ * @example
+ * ```ts
+ * try { await someCase.run(); } catch (error) { if (error instanceof ConformanceError) console.log(error.message); }
+ * ```
+ */
 export class ConformanceError extends Error {
   override name = 'ConformanceError';
 }

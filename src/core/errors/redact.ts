@@ -1,4 +1,11 @@
-/** The placeholder that replaces every redacted value. */
+/**
+ * The placeholder that replaces every redacted value.
+ *
+ * @example
+ * ```ts
+ * createRedactor({ secrets: ['s3cret-token'] }).text('s3cret-token') === REDACTED; // true
+ * ```
+ */
 export const REDACTED = '[REDACTED]';
 
 /**
