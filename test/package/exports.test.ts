@@ -28,7 +28,7 @@ describe('package entry points', () => {
   it('lists types first for import and require, pointing at the tsup outputs', () => {
     for (const subpath of subpaths) {
       const target = pkg.exports[subpath];
-      if (typeof target === 'string') throw new Error(`${subpath} must have conditions`);
+      if (target === undefined || typeof target === 'string') throw new Error(`${subpath} must have conditions`);
       const base = subpath === '.' ? './dist/index' : `./dist/${subpath.slice(2)}/index`;
       expect(Object.keys(target.import)[0]).toBe('types');
       expect(Object.keys(target.require)[0]).toBe('types');
