@@ -1,7 +1,15 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Disposer } from './types.js';
 
-interface Common {
+/**
+ * Fields most events carry: the marketplace and the tenant.
+ *
+ * @example
+ * ```ts
+ * const where: EventContext = { platform: 'shopify', tenantId: 'seller-1' };
+ * ```
+ */
+export interface EventContext {
   /** The marketplace name. */
   platform: string;
   /** The tenant whose connection this is, when known. */
@@ -19,9 +27,9 @@ interface Common {
  */
 export interface MarketbridgeEvents {
   /** A request is about to be sent. */
-  request: Common & { operation: string; method: string; url: string; attempt: number; requestId: string };
+  request: EventContext & { operation: string; method: string; url: string; attempt: number; requestId: string };
   /** A response arrived (any status). */
-  response: Common & {
+  response: EventContext & {
     operation: string;
     method: string;
     url: string;
@@ -31,17 +39,17 @@ export interface MarketbridgeEvents {
     durationMs: number;
   };
   /** A request will be retried after `delayMs`. */
-  retry: Common & { operation: string; attempt: number; delayMs: number; reason: string; requestId: string };
+  retry: EventContext & { operation: string; attempt: number; delayMs: number; reason: string; requestId: string };
   /** Work waited for quota (`source: 'limiter'`) or the platform throttled it (`source: 'server'`). */
-  throttled: Common & { operation: string; waitMs: number; source: 'limiter' | 'server' };
+  throttled: EventContext & { operation: string; waitMs: number; source: 'limiter' | 'server' };
   /** A circuit breaker opened; requests to `key` fail fast until `until` (epoch ms). */
-  circuitOpen: Common & { key: string; until: number; failures: number };
+  circuitOpen: EventContext & { key: string; until: number; failures: number };
   /** An access token was refreshed; persist rotated tokens if the host keeps its own copy. */
-  tokenRefreshed: Common & { connectionId: string; expiresAt?: number; rotatedRefreshToken: boolean };
+  tokenRefreshed: EventContext & { connectionId: string; expiresAt?: number; rotatedRefreshToken: boolean };
   /** A webhook was received and verified; `duplicate` is true for a redelivery already processed. */
-  webhookReceived: Common & { topic: string; eventId?: string; duplicate: boolean };
+  webhookReceived: EventContext & { topic: string; eventId?: string; duplicate: boolean };
   /** A batch write advanced. */
-  batchProgress: Common & { operation: string; done: number; total: number; failed: number };
+  batchProgress: EventContext & { operation: string; done: number; total: number; failed: number };
   /** A sync run advanced. */
   syncProgress: { runId: string; marketplace?: string; phase: string; done: number; total?: number };
   /** Two sides disagreed and a strategy resolved it (or parked it as a manual task). */
@@ -50,6 +58,8 @@ export interface MarketbridgeEvents {
   actionBlocked: { actionType: string; rule: string; reason: string; marketplace?: string; tenantId?: string };
   /** A compensating action restored prior state after a failed or unsafe write. */
   rollback: { actionType: string; ok: boolean; reason: string; marketplace?: string };
+  /** The platform said the API version in use is deprecated (Shopify's `X-Shopify-API-Deprecated-Reason`). */
+  apiDeprecated: EventContext & { operation: string; version: string; reason: string };
 }
 
 /**

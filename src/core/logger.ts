@@ -24,9 +24,13 @@ export type LogFields = Record<string, unknown>;
  * ```
  */
 export interface Logger {
+  /** Detail for troubleshooting: requests, retries, waits. */
   debug(message: string, fields?: LogFields): void;
+  /** Notable progress: a sync run finished, a token was refreshed. */
   info(message: string, fields?: LogFields): void;
+  /** Something went wrong and was handled: throttling, a retried failure, a deprecation. */
   warn(message: string, fields?: LogFields): void;
+  /** Something went wrong and was not handled. */
   error(message: string, fields?: LogFields): void;
 }
 

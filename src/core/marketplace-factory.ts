@@ -6,7 +6,15 @@ import type { ConfigOf, InstanceOf, MarketplaceDefinition } from './define-marke
 import { MarketbridgeError } from './errors/marketbridge-error.js';
 import { ValidationError, issuesFromZod } from './errors/validation-error.js';
 
-type AnyDefinition = MarketplaceDefinition<string, z.ZodType, BaseMarketplaceAPI>;
+/**
+ * A marketplace definition of any name, schema and instance type.
+ *
+ * @example
+ * ```ts
+ * const definitions: AnyDefinition[] = [simulatedMarketplace];
+ * ```
+ */
+export type AnyDefinition = MarketplaceDefinition<string, z.ZodType, BaseMarketplaceAPI>;
 
 /**
  * The map of names to definitions a factory knows, for typing `create`.

@@ -53,6 +53,7 @@ export interface BucketTakeResult {
  * ```
  */
 export interface AtomicBucketStore {
+  /** Takes (or refunds) tokens atomically, with the arithmetic of {@link computeTake}. */
   takeFromBucket(take: BucketTake): MaybePromise<BucketTakeResult>;
 }
 

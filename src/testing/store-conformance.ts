@@ -36,7 +36,9 @@ export interface StoreHarness {
  * ```
  */
 export interface ConformanceCase {
+  /** What the case checks, as a sentence. */
   name: string;
+  /** Runs the case; rejects with a ConformanceError naming the broken expectation. */
   run(): Promise<void>;
 }
 
