@@ -1,0 +1,137 @@
+import type { Failure } from '../../core/result.js';
+import type { MarketplaceAction } from '../../model/action.js';
+import type { RuleViolation } from '../rule.js';
+import type { PlannedOperation } from '../translate.js';
+import type { AdapterMode, ConnectionEnvironment } from './connections.js';
+import type { StateDifference } from './observed.js';
+import type { ValidationOptOut } from './settings.js';
+
+/**
+ * A failure as recorded in a report: redacted, JSON-safe.
+ *
+ * @example
+ * ```ts
+ * const info: ExecutionErrorInfo = { name: 'MarketplaceApiError', code: 'marketplace_api_error', message: 'sim failed deleteProducts', retryable: false };
+ * ```
+ */
+export interface ExecutionErrorInfo {
+  name: string;
+  code?: string;
+  message: string;
+  retryable: boolean;
+}
+
+/**
+ * What validation decided for an executed action. `skipped` only ever happens through an
+ * explicit opt-out, whose reason is here.
+ *
+ * @example
+ * ```ts
+ * if (report.validation.status === 'skipped') audit(report.validation.reason);
+ * ```
+ */
+export interface ValidationOutcome {
+  status: 'passed' | 'blocked' | 'skipped';
+  /** The opt-out's reason when skipped; the first violation's reason when blocked. */
+  reason?: string;
+  violations: RuleViolation[];
+}
+
+/**
+ * What a compensating action did.
+ *
+ * @example
+ * ```ts
+ * if (report.rollback?.restored) console.log('prior state restored:', report.rollback.operations.map((o) => o.summary));
+ * ```
+ */
+export interface RollbackReport {
+  /** Whether compensating operations were sent. */
+  attempted: boolean;
+  /** Whether every compensating operation succeeded. */
+  ok: boolean;
+  /** Whether read-back shows the prior state again. */
+  restored: boolean;
+  /** Why it was (or was not) attempted. */
+  reason: string;
+  /** The compensating operations, as sent. */
+  operations: PlannedOperation[];
+  /** What still differs from the prior state after the rollback. */
+  remaining: StateDifference[];
+  /** Old → new ids of listings that had to be re-created. */
+  idMapping: Record<string, string>;
+  error?: ExecutionErrorInfo;
+}
+
+/**
+ * The full report of `RealWorldAdapter.executeAction` (and of a dry run).
+ *
+ * @example
+ * ```ts
+ * const result = await adapter.executeAction(action);
+ * const report: ExecutionReport | undefined = result.isOk() ? result.value : result.error.report;
+ * console.log(report?.status, report?.diff);
+ * ```
+ */
+export interface ExecutionReport {
+  action: MarketplaceAction;
+  /** The connection id. */
+  marketplace: string;
+  platform: string;
+  mode: AdapterMode;
+  environment: ConnectionEnvironment;
+  /** The concrete operation and payload. */
+  plan: PlannedOperation;
+  /**
+   * `dry_run` (nothing written), `applied` (verified by read-back), `blocked` (not sent),
+   * `rolled_back` (failed, prior state restored) or `failed` (failed, not or not fully restored).
+   */
+  status: 'dry_run' | 'applied' | 'blocked' | 'rolled_back' | 'failed';
+  validation: ValidationOutcome;
+  /** The touched state before. */
+  before: Record<string, unknown>;
+  /** The touched state read back after the write, before any rollback (see `rollback.remaining` for after it). */
+  after?: Record<string, unknown>;
+  /** Dry run: before → planned; otherwise what the write changed (before → after). */
+  diff: StateDifference[];
+  /** How many times the operation was sent. */
+  attempts: number;
+  /** True when a call failed but read-back showed it fully applied (a lost answer, not a lost write). */
+  resolvedByReadBack?: boolean;
+  error?: ExecutionErrorInfo;
+  /** Read-back after the write: where the state is not what the action intended. */
+  verification?: { ok: boolean; mismatches: StateDifference[] };
+  rollback?: RollbackReport;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/**
+ * Why `executeAction` did not apply an action. `report` is there whenever the action got as
+ * far as a connection.
+ *
+ * @example
+ * ```ts
+ * if (result.isErr() && result.error.reason === 'blocked') console.log(result.error.report?.validation.violations);
+ * ```
+ */
+export interface ExecutionFailure extends Failure<'invalid_action' | 'no_connection' | 'blocked' | 'execution_failed' | 'verification_failed'> {
+  report?: ExecutionReport;
+}
+
+/**
+ * Options of one `executeAction` call.
+ *
+ * @example
+ * ```ts
+ * await adapter.executeAction(action, { dryRun: true });
+ * await adapter.executeAction(action, { validation: { skip: true, reason: 'approved migration' } });
+ * ```
+ */
+export interface ExecuteActionOptions {
+  /** Plan, validate and diff without writing. */
+  dryRun?: boolean;
+  /** Skip validation for this call: explicit and visible only. */
+  validation?: ValidationOptOut;
+  signal?: AbortSignal;
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import type { Context } from '../../core/context.js';
+import { ValidationError, issuesFromZod } from '../../core/errors/validation-error.js';
+import type { MarketplaceFactory } from '../../core/marketplace-factory.js';
+import type { IntegrationValidator } from '../integration-validator.js';
+import type { AdapterMode } from './connections.js';
+import type { PrivacySettings } from './privacy.js';
+
+/**
+ * An explicit, visible opt-out of validation. It needs a reason; every skipped check is logged
+ * at `warn` and recorded in the execution report.
+ *
+ * @example
+ * ```ts
+ * const optOut: ValidationOptOut = { skip: true, reason: 'one-off price migration approved in TICKET-123' };
+ * ```
+ */
+export interface ValidationOptOut {
+  skip: true;
+  /** Why validation is skipped; shown in logs and reports. */
+  reason: string;
+}
+
+/**
+ * Options of `new RealWorldAdapter(...)`.
+ *
+ * @example
+ * ```ts
+ * const options: RealWorldAdapterOptions = { mode: 'live', confirmLive: true, context: { tenantId: 'seller-1' } };
+ * ```
+ */
+export interface RealWorldAdapterOptions {
+  /** Where actions go. */
+  mode: AdapterMode;
+  /** Must be `true` to enter live mode. */
+  confirmLive?: boolean;
+  /** Where marketplaces come from (default: `createDefaultFactory()`). */
+  factory?: MarketplaceFactory<any>;
+  /** The validator actions pass (default: one with the default constraints, on the adapter's context). */
+  validator?: IntegrationValidator;
+  /** Store, clock, events, logger, tenant; shared with connections. */
+  context?: Context;
+  /** Marketplace names that never reach the network and may be used in every mode (default: `['simulated']`). */
+  offlineMarketplaces?: readonly string[];
+  /** Skip validation for every action: explicit and visible only. */
+  validation?: ValidationOptOut;
+  /** How many integration log entries to keep (default 1,000). */
+  logLimit?: number;
+  /** Initial privacy settings. */
+  privacy?: PrivacySettings;
+}
+
+/**
+ * Pacing of `executeAction`: a token bucket in the context's store, shared by every process on
+ * that store, one token per action.
+ *
+ * @example
+ * ```ts
+ * adapter.configureRateLimiting({ ratePerSecond: 2, burst: 5 });
+ * ```
+ */
+export interface AdapterRateLimit {
+  ratePerSecond: number;
+  burst: number;
+  /** One budget per connection (default) or one for the whole adapter. */
+  scope?: 'connection' | 'adapter';
+}
+
+/**
+ * How `executeAction` treats failures.
+ *
+ * @example
+ * ```ts
+ * adapter.configureErrorHandling({ maxRetries: 2, retryDelayMs: 500, rollbackOnFailure: true });
+ * ```
+ */
+export interface AdapterErrorHandling {
+  /** Re-sends after a retryable error when read-back shows nothing was applied (default 2). */
+  maxRetries?: number;
+  /** Wait before a retry (default 1,000 ms). */
+  retryDelayMs?: number;
+  /** Undo partial or failed writes with a compensating action (default true). */
+  rollbackOnFailure?: boolean;
+}
+
+/**
+ * How state flows from the real marketplace to the simulation.
+ *
+ * @example
+ * ```ts
+ * adapter.configureStateSync({ conflictStrategy: 'manual', includeOrders: true, ordersSince: '2026-11-01T00:00:00.000Z' });
+ * ```
+ */
+export interface AdapterStateSync {
+  /** Settles fields both sides changed (default `remote_wins`). */
+  conflictStrategy?: 'local_wins' | 'remote_wins' | 'most_recent' | 'manual';
+  /** Read orders too (default true). */
+  includeOrders?: boolean;
+  /** Read orders changed at or after this time (default: all). */
+  ordersSince?: string;
+}
+
+const parse = <S extends z.ZodType>(schema: S, what: string, value: unknown): z.output<S> => {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new ValidationError(what, issuesFromZod(parsed.error));
+  return parsed.data;
+};
+
+const OptOutSchema = z.object({ skip: z.literal(true), reason: z.string().trim().min(3, 'Give the reason validation is skipped; it is logged and reported.') }).strict();
+
+/**
+ * Checks the constructor options, every problem at once; live mode needs `confirmLive: true`.
+ *
+ * @example
+ * ```ts
+ * checkAdapterOptions({ mode: 'live' }); // throws: confirmLive must be true
+ * ```
+ */
+export function checkAdapterOptions(options: RealWorldAdapterOptions): void {
+  const schema = z
+    .object({
+      mode: z.enum(['simulation', 'sandbox', 'live']),
+      confirmLive: z.boolean().optional(),
+      validation: OptOutSchema.optional(),
+      logLimit: z.number().int().positive().optional(),
+      offlineMarketplaces: z.array(z.string().min(1)).optional(),
+    })
+    .passthrough()
+    .superRefine((value, ctx) => {
+      if (value.mode === 'live' && value.confirmLive !== true) {
+        ctx.addIssue({ code: 'custom', path: ['confirmLive'], message: 'Live mode writes to real marketplaces; set confirmLive: true to enter it.' });
+      }
+    });
+  parse(schema, 'RealWorldAdapter options', options);
+}
+
+/**
+ * Checks a per-call or adapter-wide validation opt-out.
+ *
+ * @example
+ * ```ts
+ * checkOptOut({ skip: true, reason: 'approved migration' });
+ * ```
+ */
+export function checkOptOut(value: unknown): ValidationOptOut {
+  return parse(OptOutSchema, 'validation opt-out', value);
+}
+
+/**
+ * Checks rate limiting settings.
+ *
+ * @example
+ * ```ts
+ * checkRateLimit({ ratePerSecond: 2, burst: 5 }); // { ratePerSecond: 2, burst: 5, scope: 'connection' }
+ * ```
+ */
+export function checkRateLimit(value: AdapterRateLimit): Required<AdapterRateLimit> {
+  const schema = z.object({ ratePerSecond: z.number().positive().finite(), burst: z.number().int().positive(), scope: z.enum(['connection', 'adapter']).default('connection') }).strict();
+  return parse(schema, 'rate limiting settings', value);
+}
+
+/**
+ * Checks error handling settings.
+ *
+ * @example
+ * ```ts
+ * checkErrorHandling({}); // { maxRetries: 2, retryDelayMs: 1000, rollbackOnFailure: true }
+ * ```
+ */
+export function checkErrorHandling(value: AdapterErrorHandling): Required<AdapterErrorHandling> {
+  const schema = z.object({ maxRetries: z.number().int().min(0).max(10).default(2), retryDelayMs: z.number().int().min(0).default(1000), rollbackOnFailure: z.boolean().default(true) }).strict();
+  return parse(schema, 'error handling settings', value);
+}
+
+/**
+ * Checks state sync settings.
+ *
+ * @example
+ * ```ts
+ * checkStateSync({ conflictStrategy: 'manual' });
+ * ```
+ */
+export function checkStateSync(value: AdapterStateSync): AdapterStateSync & { conflictStrategy: NonNullable<AdapterStateSync['conflictStrategy']>; includeOrders: boolean } {
+  const schema = z
+    .object({
+      conflictStrategy: z.enum(['local_wins', 'remote_wins', 'most_recent', 'manual']).default('remote_wins'),
+      includeOrders: z.boolean().default(true),
+      ordersSince: z.iso.datetime({ offset: true }).optional(),
+    })
+    .strict();
+  return parse(schema, 'state sync settings', value);
+}
+
+/**
+ * Checks privacy settings.
+ *
+ * @example
+ * ```ts
+ * checkPrivacy({ anonymiseCustomerData: true });
+ * ```
+ */
+export function checkPrivacy(value: PrivacySettings): PrivacySettings {
+  const schema = z.object({ anonymiseCustomerData: z.boolean().optional(), redactFields: z.array(z.string().min(1)).optional(), secrets: z.array(z.string()).optional(), salt: z.string().min(1).optional() }).strict();
+  return parse(schema, 'privacy settings', value);
+}

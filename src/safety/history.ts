@@ -1,0 +1,104 @@
+import type { Clock } from '../core/clock.js';
+import type { Money } from '../model/money.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Whose history a record belongs to: one tenant on one marketplace.
+ *
+ * @example
+ * ```ts
+ * const scope: HistoryScope = { tenantId: 'seller-1', marketplace: 'ebay' };
+ * ```
+ */
+export interface HistoryScope {
+  tenantId: string;
+  marketplace?: string;
+}
+
+/**
+ * One executed price change, as kept for window limits.
+ *
+ * @example
+ * ```ts
+ * const change: PriceChangeRecord = { at: Date.now(), from: { amountMinor: 1000, currency: 'EUR' }, to: { amountMinor: 1100, currency: 'EUR' } };
+ * ```
+ */
+export interface PriceChangeRecord {
+  /** When it was executed (epoch ms). */
+  at: number;
+  from: Money;
+  to: Money;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The change history the time-window constraints read: price changes per SKU within a window
+ * and revisions per listing per UTC day. It lives in the injected {@link Store}, so several
+ * processes sharing a store share one history, and entries expire with the window.
+ *
+ * @example
+ * ```ts
+ * const history = new ChangeHistory(store, clock);
+ * await history.recordPrice({ tenantId: 't' }, 'A-1', from, to, 86_400_000);
+ * const reference = await history.priceReference({ tenantId: 't' }, 'A-1', 86_400_000);
+ * ```
+ */
+export class ChangeHistory {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  readonly #prefix: string;
+
+  /**
+   * @param store - where the history is kept
+   * @param clock - the time source
+   * @param prefix - key prefix (default `safety`)
+   */
+  constructor(store: Store, clock: Clock, prefix = 'safety') {
+    this.#store = store;
+    this.#clock = clock;
+    this.#prefix = prefix;
+  }
+
+  /** The executed price changes of `sku` within the last `windowMs`, oldest first. */
+  async priceChanges(scope: HistoryScope, sku: string, windowMs: number): Promise<PriceChangeRecord[]> {
+    const since = this.#clock.now() - windowMs;
+    const entries = (await this.#store.get<PriceChangeRecord[]>(this.#key(scope, 'price', sku))) ?? [];
+    return entries.filter((entry) => entry.at > since);
+  }
+
+  /** The price `sku` had at the start of the window: the `from` of its oldest change in it. */
+  async priceReference(scope: HistoryScope, sku: string, windowMs: number): Promise<Money | undefined> {
+    return (await this.priceChanges(scope, sku, windowMs))[0]?.from;
+  }
+
+  /** Records an executed price change, keeping only what the window needs. */
+  async recordPrice(scope: HistoryScope, sku: string, from: Money, to: Money, windowMs: number): Promise<void> {
+    const key = this.#key(scope, 'price', sku);
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.#store.get<PriceChangeRecord[]>(key);
+      const since = this.#clock.now() - windowMs;
+      const next = [...(current ?? []).filter((entry) => entry.at > since), { at: this.#clock.now(), from, to }];
+      if (await this.#store.compareAndSet(key, current, next, { ttlMs: windowMs })) return;
+    }
+  }
+
+  /** Revisions of `listing` recorded today (UTC). */
+  async revisions(scope: HistoryScope, listing: string): Promise<number> {
+    return (await this.#store.get<number>(this.#revisionKey(scope, listing))) ?? 0;
+  }
+
+  /** Counts one revision of `listing` today (UTC). */
+  async recordRevision(scope: HistoryScope, listing: string): Promise<number> {
+    return this.#store.increment(this.#revisionKey(scope, listing), 1, { ttlMs: 2 * DAY_MS });
+  }
+
+  #revisionKey(scope: HistoryScope, listing: string): string {
+    const day = new Date(this.#clock.now()).toISOString().slice(0, 10);
+    return this.#key(scope, 'revisions', `${day}:${listing}`);
+  }
+
+  #key(scope: HistoryScope, kind: string, id: string): string {
+    return `${this.#prefix}:${scope.tenantId}:${scope.marketplace ?? '-'}:${kind}:${id}`;
+  }
+}

@@ -1,0 +1,263 @@
+import { err, ok, type Result } from 'neverthrow';
+import { createContext, type ResolvedContext } from '../core/context.js';
+import { createDefaultFactory } from '../core/default-factory.js';
+import { ValidationError } from '../core/errors/validation-error.js';
+import type { MarketplaceFactory } from '../core/marketplace-factory.js';
+import { failure } from '../core/result.js';
+import { MarketplaceActionSchema } from '../model/action.js';
+import type { Order } from '../model/order.js';
+import { selectEnvironment, type AdapterMode, type ConnectionFailure, type ConnectionInfo, type MarketplaceConnectionConfig } from './adapter/connections.js';
+import { runAction, type Connection } from './adapter/execution.js';
+import type { AdapterHealth } from './adapter/health.js';
+import { paceActions, readRealWorldState } from './adapter/state-read.js';
+import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
+import { CatalogIndex } from './adapter/observed.js';
+import { anonymiseOrder, privacyRedactor, randomSalt, type PrivacySettings } from './adapter/privacy.js';
+import type { ExecuteActionOptions, ExecutionFailure, ExecutionReport } from './adapter/report.js';
+import {
+  checkAdapterOptions, checkErrorHandling, checkOptOut, checkPrivacy, checkRateLimit, checkStateSync,
+  type AdapterErrorHandling, type AdapterRateLimit, type AdapterStateSync, type RealWorldAdapterOptions, type ValidationOptOut,
+} from './adapter/settings.js';
+import { applyLocalChanges, diffState, type LocalStateChange, type RealWorldSnapshot, type RealWorldState, type SimulationStateUpdate } from './adapter/state-sync.js';
+import { IntegrationValidator } from './integration-validator.js';
+import { translateSimulationAction, type PlannedOperation } from './translate.js';
+
+/**
+ * Moves an agent's actions from simulation to sandbox to live without damage. Every action is
+ * validated by the {@link IntegrationValidator}, its prior state recorded, executed, verified by
+ * reading back, and on failure or mismatch rolled back with a compensating action; the answer
+ * is a `Result` with a full {@link ExecutionReport}.
+ *
+ * Modes: `simulation` connects offline marketplaces only; `sandbox` needs each connector's
+ * configuration to select its sandbox (`environment: 'sandbox'` or an endpoint override);
+ * `live` needs `confirmLive: true`. Validation can only be skipped with an explicit opt-out that
+ * carries a reason and is logged and reported.
+ *
+ * @example
+ * ```ts
+ * const adapter = new RealWorldAdapter({ mode: 'simulation' });
+ * await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 1 } });
+ * const result = await adapter.executeAction({ type: 'set_price', sku: 'SKU-00001', price: { amountMinor: 1999, currency: 'EUR' } });
+ * if (result.isErr()) console.log(result.error.reason, result.error.report?.rollback);
+ * ```
+ */
+export class RealWorldAdapter {
+  /** The dependencies shared with connections and the validator. */
+  readonly context: ResolvedContext;
+  /** The validator every action passes. */
+  readonly validator: IntegrationValidator;
+  #mode: AdapterMode;
+  readonly #factory: MarketplaceFactory<any>;
+  readonly #offline: ReadonlySet<string>;
+  readonly #optOut: ValidationOptOut | undefined;
+  readonly #connections = new Map<string, Connection>();
+  readonly #baseline = new Map<string, RealWorldState>();
+  readonly #log: IntegrationLog;
+  #privacy: PrivacySettings = { anonymiseCustomerData: true };
+  #salt: string;
+  #rateLimit: Required<AdapterRateLimit> | undefined;
+  #errorHandling = checkErrorHandling({});
+  #stateSync = checkStateSync({});
+  #lastSyncAt: string | undefined;
+  readonly #counters = { executed: 0, applied: 0, blocked: 0, rolledBack: 0, failed: 0, dryRuns: 0 };
+
+  /** @param options - mode (live needs `confirmLive: true`), factory, validator, context; validated whole */
+  constructor(options: RealWorldAdapterOptions) {
+    checkAdapterOptions(options);
+    this.context = createContext(options.context);
+    this.#mode = options.mode;
+    this.#factory = options.factory ?? createDefaultFactory();
+    this.validator = options.validator ?? new IntegrationValidator({ context: this.context });
+    this.#offline = new Set(options.offlineMarketplaces ?? ['simulated']);
+    this.#optOut = options.validation;
+    this.#salt = options.privacy?.salt ?? randomSalt();
+    if (options.privacy) this.#privacy = { ...this.#privacy, ...checkPrivacy(options.privacy) };
+    this.#log = new IntegrationLog({ limit: options.logLimit ?? 1000, redactor: privacyRedactor(this.#privacy), clock: this.context.clock, logger: this.context.logger });
+    this.#log.write('info', `adapter started in ${this.#mode} mode`, { tenantId: this.context.tenantId });
+    if (this.#optOut) this.#log.write('warn', `validation SKIPPED for every action: ${this.#optOut.reason}`, { mode: this.#mode });
+  }
+
+  /** The current mode. */
+  get mode(): AdapterMode {
+    return this.#mode;
+  }
+
+  /**
+   * Changes mode. Connections are closed, because they were chosen for the old mode; connect
+   * again. Entering live mode needs `{ confirmLive: true }`.
+   */
+  setMode(mode: AdapterMode, confirmation: { confirmLive?: boolean } = {}): void {
+    checkAdapterOptions({ mode, ...confirmation });
+    if (mode === this.#mode) return;
+    this.#log.write('warn', `mode changed from ${this.#mode} to ${mode}; ${this.#connections.size} connection(s) closed`);
+    this.#mode = mode;
+    this.#connections.clear();
+    this.#baseline.clear();
+  }
+
+  /** Connects a marketplace through the factory, if the mode allows it. */
+  async initializeMarketplaceConnection(config: MarketplaceConnectionConfig): Promise<Result<ConnectionInfo, ConnectionFailure>> {
+    const id = config.id ?? config.marketplace;
+    if (this.#connections.has(id)) return err(failure('duplicate_connection', `A connection "${id}" exists; pass another id.`));
+    const validated = this.#factory.validateConfig(config.marketplace, config.config ?? {});
+    if (validated.isErr()) return err(failure('invalid_config', validated.error.message, { issues: validated.error.issues }));
+    const environment = selectEnvironment(this.#mode, config.marketplace, config.config, this.#offline);
+    if (environment.isErr()) {
+      this.#log.write('warn', `connection to ${config.marketplace} refused: ${environment.error.message}`, { reason: environment.error.reason });
+      return err(environment.error);
+    }
+    const api = await this.#factory.create(config.marketplace, config.config ?? {}, this.context);
+    const info: ConnectionInfo = { id, marketplace: config.marketplace, platform: api.platform, environment: environment.value };
+    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api) });
+    this.#log.write('info', `connected ${id} (${info.platform}, ${info.environment}) in ${this.#mode} mode`);
+    return ok({ ...info });
+  }
+
+  /** The open connections. */
+  connections(): ConnectionInfo[] {
+    return [...this.#connections.values()].map((c) => ({ ...c.info }));
+  }
+
+  /** The concrete operation and payload an action becomes; throws `ValidationError` for an invalid action. */
+  translateSimulationAction(action: unknown): PlannedOperation {
+    const parsed = MarketplaceActionSchema.safeParse(action);
+    if (!parsed.success) throw ValidationError.fromZod('marketplace action', parsed.error);
+    return translateSimulationAction(parsed.data);
+  }
+
+  /**
+   * validate → record prior state → execute → verify by reading back → roll back on failure.
+   * Expected outcomes (blocked, failed and rolled back, invalid) are `Err` values with the
+   * report; the promise rejects only when the marketplace cannot be read at all.
+   */
+  async executeAction(action: unknown, options: ExecuteActionOptions = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
+    const optOut = options.validation === undefined ? undefined : checkOptOut(options.validation);
+    const parsed = MarketplaceActionSchema.safeParse(action);
+    if (!parsed.success) return err(failure('invalid_action', ValidationError.fromZod('marketplace action', parsed.error).message));
+    const connection = this.#connectionFor(parsed.data.marketplace);
+    if (!connection) {
+      const known = [...this.#connections.keys()];
+      return err(failure('no_connection', `No connection for ${parsed.data.marketplace ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`));
+    }
+    const result = await runAction(
+      {
+        connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
+        optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
+      },
+      parsed.data,
+      optOut ? { ...options, validation: optOut } : options,
+    );
+    const status = result.isOk() ? result.value.status : result.error.report?.status;
+    if (status === 'dry_run') this.#counters.dryRuns++;
+    else {
+      this.#counters.executed++;
+      if (status === 'applied') this.#counters.applied++;
+      if (status === 'blocked') this.#counters.blocked++;
+      if (status === 'rolled_back') this.#counters.rolledBack++;
+      if (status === 'failed') this.#counters.failed++;
+    }
+    return result;
+  }
+
+  /** The plan of an action with its before/after diff and validation, without writing. */
+  dryRun(action: unknown, options: Omit<ExecuteActionOptions, 'dryRun'> = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
+    return this.executeAction(action, { ...options, dryRun: true });
+  }
+
+  /** Reads canonical listings, inventory and orders of every connection; the baseline for updates. */
+  async syncStateFromRealWorld(): Promise<RealWorldSnapshot> {
+    const syncedAt = new Date(this.context.clock.now()).toISOString();
+    const marketplaces: RealWorldState[] = [];
+    for (const connection of this.#connections.values()) {
+      const state = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), syncedAt);
+      this.#baseline.set(connection.info.id, state);
+      marketplaces.push(structuredClone(state));
+    }
+    this.#lastSyncAt = syncedAt;
+    this.#log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, { products: marketplaces.reduce((n, m) => n + m.products.length, 0) });
+    return { syncedAt, marketplaces };
+  }
+
+  /**
+   * What changed since the last sync (everything, if there was none), with conflicts against the
+   * simulation's own changes settled by the configured strategy. It becomes the new baseline.
+   */
+  async getStateUpdatesForSimulation(options: { localChanges?: readonly LocalStateChange[] } = {}): Promise<SimulationStateUpdate> {
+    const since = this.#lastSyncAt;
+    const until = new Date(this.context.clock.now()).toISOString();
+    const update: SimulationStateUpdate = { until, marketplaces: [], conflicts: [] };
+    if (since !== undefined) update.since = since;
+    const only = this.#connections.size === 1 ? [...this.#connections.keys()][0] : undefined;
+    for (const connection of this.#connections.values()) {
+      const current = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), until);
+      const changes = diffState(this.#baseline.get(connection.info.id), current);
+      const local = (options.localChanges ?? []).filter((c) => (c.marketplace ?? only) === connection.info.id);
+      const conflicts = applyLocalChanges(changes, local, this.#stateSync.conflictStrategy);
+      for (const c of conflicts) this.context.events.emit('conflict', { key: c.key, field: c.field, strategy: c.strategy, resolution: c.resolution, explanation: c.explanation });
+      this.#baseline.set(connection.info.id, current);
+      update.marketplaces.push(changes);
+      update.conflicts.push(...conflicts);
+    }
+    this.#lastSyncAt = until;
+    this.#log.write('info', `state updates for simulation: ${update.marketplaces.length} marketplace(s), ${update.conflicts.length} conflict(s)`);
+    return update;
+  }
+
+  /** Paces `executeAction` with a token bucket in the context's store; `false` turns pacing off. */
+  configureRateLimiting(settings: AdapterRateLimit | false): void {
+    this.#rateLimit = settings === false ? undefined : checkRateLimit(settings);
+    this.#log.write('info', settings === false ? 'rate limiting off' : `rate limiting at ${settings.ratePerSecond}/s, burst ${settings.burst}`);
+  }
+
+  /** Retries of untouched retryable failures, their delay, and whether failures are rolled back. */
+  configureErrorHandling(settings: AdapterErrorHandling): void {
+    this.#errorHandling = checkErrorHandling({ ...this.#errorHandling, ...settings });
+    if (!this.#errorHandling.rollbackOnFailure) this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
+  }
+
+  /** Conflict strategy and what state sync reads. */
+  configureStateSync(settings: AdapterStateSync): void {
+    this.#stateSync = checkStateSync({ ...this.#stateSync, ...settings });
+  }
+
+  /** What logs leave out and whether customer data handed to simulation is anonymised. */
+  configurePrivacySettings(settings: PrivacySettings): void {
+    this.#privacy = { ...this.#privacy, ...checkPrivacy(settings) };
+    if (settings.salt !== undefined) this.#salt = settings.salt;
+    this.#log.setRedactor(privacyRedactor(this.#privacy));
+  }
+
+  /** Mode, each connection's health check, counters and the last sync. */
+  async getHealthStatus(): Promise<AdapterHealth> {
+    const connections: AdapterHealth['connections'] = [];
+    for (const { info, api } of this.#connections.values()) {
+      try {
+        const health = await api.healthCheck();
+        connections.push({ ...info, ok: health.ok, latencyMs: health.latencyMs, ...(health.message === undefined ? {} : { message: health.message }) });
+      } catch (error) {
+        connections.push({ ...info, ok: false, message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    const health: AdapterHealth = {
+      mode: this.#mode, healthy: connections.every((c) => c.ok), checkedAt: new Date(this.context.clock.now()).toISOString(),
+      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: { ...this.#counters },
+    };
+    if (this.#lastSyncAt !== undefined) health.lastSyncAt = this.#lastSyncAt;
+    return health;
+  }
+
+  /** Recent integration log entries, redacted, filtered by level and time. */
+  getIntegrationLogs(query: IntegrationLogQuery = {}): IntegrationLogEntry[] {
+    return this.#log.read(query);
+  }
+
+  #anonymiser(): ((order: Order) => Promise<Order>) | undefined {
+    const salt = this.#salt;
+    return this.#privacy.anonymiseCustomerData === false ? undefined : (order) => anonymiseOrder(order, salt);
+  }
+
+  #connectionFor(id: string | undefined): Connection | undefined {
+    if (id !== undefined) return this.#connections.get(id);
+    return this.#connections.size === 1 ? [...this.#connections.values()][0] : undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import type { SafetyRule } from '../rule.js';
+import { bulkDeleteRule, quantityRule, stockZeroingRule } from './catalog-rules.js';
+import { revisionsPerDayRule } from './platform-rules.js';
+import { costRule, currencyRule, priceBoundsRule, priceChangeRule, priceWindowRule } from './price-rules.js';
+
+/**
+ * The built-in rules, in the order they run. Each reads its limits from the constraints in
+ * force and does nothing when its limit is not set.
+ *
+ * @example
+ * ```ts
+ * BUILTIN_SAFETY_RULES.map((rule) => rule.name);
+ * // ['currency', 'price_bounds', 'price_to_cost', 'price_change', 'price_window', 'bulk_delete', 'stock_zeroing', 'quantity', 'platform_revisions']
+ * ```
+ */
+export const BUILTIN_SAFETY_RULES: readonly SafetyRule[] = Object.freeze([
+  currencyRule,
+  priceBoundsRule,
+  costRule,
+  priceChangeRule,
+  priceWindowRule,
+  bulkDeleteRule,
+  stockZeroingRule,
+  quantityRule,
+  revisionsPerDayRule,
+]);
