@@ -8,6 +8,8 @@ export const entries = {
   index: 'src/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'adapters/node/index': 'src/adapters/node.ts',
+  'adapters/lambda/index': 'src/adapters/lambda.ts',
 };
 
 export default defineConfig({

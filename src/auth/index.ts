@@ -1,2 +1,14 @@
-// Public exports of src/auth/ are added here.
-export {};
+export { OAuthClient, type OAuthClientOptions, type AccessTokenOptions, type OAuthAuthHookOptions } from './oauth-client.js';
+export type { OAuthClientConfig } from './config.js';
+export type {
+  AuthorizationUrlOptions,
+  AuthorizationRequest,
+  AuthorizationFailureReason,
+  AuthorizationCallback,
+  AuthorizationComplete,
+} from './authorization.js';
+export { createPkcePair, pkceChallenge, type PkcePair } from './pkce.js';
+export { CredentialStore, type CredentialStoreOptions, type StoredRecord } from './credential-store.js';
+export type { ConnectionRef, TokenRecord, ConnectionStatus } from './token-record.js';
+export { createKeyring, type Keyring, type KeyringKey, type KeyringOptions, type DecryptFailureReason } from './keyring.js';
+export { aesGcmSeal, aesGcmOpen, AES_GCM_MAX_NONCE_BYTES, type AesGcmInput } from './aes-gcm.js';

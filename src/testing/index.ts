@@ -18,3 +18,4 @@ export {
   type ConformanceCase,
 } from './store-conformance.js';
 export { ConformanceError } from './assert.js';
+export * from './webhooks/index.js';

@@ -1,0 +1,120 @@
+/**
+ * AWS Lambda adapter for marketbridge webhooks behind API Gateway (REST API v1 and HTTP API
+ * v2 payloads) or a Lambda function URL, including base64-encoded bodies.
+ *
+ * @example
+ * ```ts
+ * import { createLambdaWebhookHandler } from 'marketbridge/adapters/lambda';
+ * export const handler = createLambdaWebhookHandler(processor);
+ * ```
+ *
+ * @module marketbridge/adapters/lambda
+ */
+import { fromBase64, utf8 } from '../webhooks/bytes.js';
+import { handleWebhook, type WebhookAdapterOptions } from '../webhooks/http.js';
+import type { WebhookProcessor } from '../webhooks/processor/processor.js';
+
+/**
+ * The parts of an API Gateway REST API (payload v1.0) event the adapter reads.
+ *
+ * @example
+ * ```ts
+ * const event: ApiGatewayV1Event = { httpMethod: 'POST', path: '/webhooks/shopify', headers: {}, body: '{}', isBase64Encoded: false };
+ * ```
+ */
+export interface ApiGatewayV1Event {
+  /** HTTP method. */
+  httpMethod: string;
+  /** Request path. */
+  path: string;
+  /** Last value of each header. */
+  headers?: Record<string, string | undefined> | null;
+  /** Every value of each header. */
+  multiValueHeaders?: Record<string, string[] | undefined> | null;
+  /** The body, base64 when `isBase64Encoded`. */
+  body: string | null;
+  /** Whether `body` is base64. */
+  isBase64Encoded: boolean;
+}
+
+/**
+ * The parts of an API Gateway HTTP API (payload v2.0) or function URL event the adapter reads.
+ *
+ * @example
+ * ```ts
+ * const event: ApiGatewayV2Event = { version: '2.0', rawPath: '/webhooks/shopify', headers: {}, isBase64Encoded: true, body: 'e30=', requestContext: { http: { method: 'POST' } } };
+ * ```
+ */
+export interface ApiGatewayV2Event {
+  /** `2.0`. */
+  version: '2.0';
+  /** Request path. */
+  rawPath: string;
+  /** Headers (repeated ones joined with commas by API Gateway). */
+  headers?: Record<string, string | undefined>;
+  /** The body, base64 when `isBase64Encoded`. */
+  body?: string;
+  /** Whether `body` is base64. */
+  isBase64Encoded: boolean;
+  /** Request context. */
+  requestContext: { http: { method: string } };
+}
+
+/**
+ * The response shape both payload versions accept.
+ *
+ * @example
+ * ```ts
+ * const result: ApiGatewayResult = { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{}', isBase64Encoded: false };
+ * ```
+ */
+export interface ApiGatewayResult {
+  /** HTTP status. */
+  statusCode: number;
+  /** Response headers. */
+  headers: Record<string, string>;
+  /** Response body. */
+  body: string;
+  /** Always false. */
+  isBase64Encoded: false;
+}
+
+function isV2(event: ApiGatewayV1Event | ApiGatewayV2Event): event is ApiGatewayV2Event {
+  return (event as ApiGatewayV2Event).version === '2.0';
+}
+
+/**
+ * Creates a Lambda handler for API Gateway v1 or v2 events. A base64 body is decoded to its
+ * exact bytes before verification.
+ *
+ * @example
+ * ```ts
+ * export const handler = createLambdaWebhookHandler(processor, { platform: 'shopify' });
+ * ```
+ */
+export function createLambdaWebhookHandler(
+  processor: WebhookProcessor,
+  options: WebhookAdapterOptions = {},
+): (event: ApiGatewayV1Event | ApiGatewayV2Event) => Promise<ApiGatewayResult> {
+  return async (event) => {
+    const raw = event.body ?? '';
+    const body = event.isBase64Encoded ? fromBase64(raw) : utf8(raw);
+    if (!body) {
+      return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: '{"status":"malformed_base64_body"}', isBase64Encoded: false };
+    }
+    let headers: Record<string, string | readonly string[] | undefined>;
+    let method: string;
+    let path: string;
+    if (isV2(event)) {
+      headers = event.headers ?? {};
+      method = event.requestContext.http.method;
+      path = event.rawPath;
+    } else {
+      headers = event.multiValueHeaders ?? event.headers ?? {};
+      method = event.httpMethod;
+      path = event.path;
+    }
+    const answer = await handleWebhook(processor, { headers, body, method, url: `https://lambda.invalid${path}` }, options);
+    return { statusCode: answer.status, headers: answer.headers, body: answer.body, isBase64Encoded: false };
+  };
+}

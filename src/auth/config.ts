@@ -1,0 +1,141 @@
+import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
+
+/**
+ * How a platform's OAuth 2.0 endpoints behave and how marketbridge should use them.
+ *
+ * @example
+ * ```ts
+ * const mercadolibre: OAuthClientConfig = {
+ *   platform: 'mercadolibre',
+ *   clientId: process.env.ML_CLIENT_ID!,
+ *   clientSecret: process.env.ML_CLIENT_SECRET!,
+ *   authorizeUrl: 'https://auth.mercadolibre.com.ar/authorization',
+ *   tokenUrl: 'https://api.mercadolibre.com/oauth/token',
+ *   redirectUri: 'https://app.example.com/oauth/callback',
+ *   clientAuthentication: 'body',
+ *   refreshTokenRotation: 'rotating',
+ * };
+ * ```
+ */
+export interface OAuthClientConfig {
+  /** The platform name (used in keys, events and errors). */
+  platform: string;
+  /** The OAuth client id. */
+  clientId: string;
+  /** The client secret (kept out of every error, log and event). */
+  clientSecret?: string;
+  /** The token endpoint. */
+  tokenUrl: string;
+  /** The authorisation endpoint (authorisation-code grant). */
+  authorizeUrl?: string;
+  /** The redirect URI registered with the platform. */
+  redirectUri?: string;
+  /** Scopes to request. */
+  scopes?: readonly string[];
+  /** How the client authenticates at the token endpoint (default `basic`). */
+  clientAuthentication?: 'basic' | 'body';
+  /**
+   * `rotating` (default): every refresh returns a new refresh token and the old one is dead, so
+   * a refresh whose outcome is unknown is never repeated with the old token. `reusable`: the
+   * refresh token survives refreshes (eBay, Amazon LWA), so a failed refresh may be retried.
+   */
+  refreshTokenRotation?: 'rotating' | 'reusable';
+  /** Refresh this long before expiry, capped at half the token's lifetime (default 60 s). */
+  earlyRefreshMs?: number;
+  /** Lifetime to assume when the platform omits `expires_in` (default: none, refresh on 401). */
+  defaultExpiresInSeconds?: number;
+  /** Token request timeout (default 10 s); must be shorter than `lockTtlMs`. */
+  requestTimeoutMs?: number;
+  /** How long the refresh lock is held at most (default 30 s). */
+  lockTtlMs?: number;
+  /** How long a caller waits for another process's refresh (default 30 s). */
+  lockWaitMs?: number;
+  /** Lifetime of an authorisation `state` (default 10 minutes). */
+  stateTtlMs?: number;
+  /** Extra parameters for every token request (e.g. Amazon LWA grantless `scope`). */
+  extraTokenParams?: Readonly<Record<string, string>>;
+  /** Extra parameters for the authorisation URL (e.g. `prompt`). */
+  extraAuthorizeParams?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The config with defaults filled in.
+ *
+ * @example
+ * ```ts
+ * const resolved: ResolvedOAuthConfig = resolveOAuthConfig(config);
+ * ```
+ */
+export type ResolvedOAuthConfig = Required<Omit<OAuthClientConfig, 'clientSecret' | 'authorizeUrl' | 'redirectUri' | 'defaultExpiresInSeconds'>> &
+  Pick<OAuthClientConfig, 'clientSecret' | 'authorizeUrl' | 'redirectUri' | 'defaultExpiresInSeconds'>;
+
+function isUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Validates an OAuth config once, reporting every problem together.
+ *
+ * @example
+ * ```ts
+ * const resolved = resolveOAuthConfig({ platform: 'bol', clientId, clientSecret, tokenUrl });
+ * ```
+ */
+export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConfig {
+  const issues: ValidationIssue[] = [];
+  const text = (name: keyof OAuthClientConfig, required: boolean) => {
+    const value = config?.[name];
+    if ((required || value !== undefined) && (typeof value !== 'string' || value === '')) issues.push({ path: [name], message: 'Expected a non-empty string.' });
+  };
+  text('platform', true);
+  text('clientId', true);
+  text('clientSecret', false);
+  if (!isUrl(config?.tokenUrl)) issues.push({ path: ['tokenUrl'], message: 'Expected an absolute http(s) URL.' });
+  for (const name of ['authorizeUrl', 'redirectUri'] as const) {
+    if (config?.[name] !== undefined && !isUrl(config[name])) issues.push({ path: [name], message: 'Expected an absolute http(s) URL.' });
+  }
+  const ms = (name: 'earlyRefreshMs' | 'requestTimeoutMs' | 'lockTtlMs' | 'lockWaitMs' | 'stateTtlMs' | 'defaultExpiresInSeconds', fallback: number | undefined, min = 1) => {
+    const value = config?.[name];
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
+      issues.push({ path: [name], message: `Expected an integer ≥ ${min}.` });
+      return fallback;
+    }
+    return value;
+  };
+  const requestTimeoutMs = ms('requestTimeoutMs', 10_000) as number;
+  const lockTtlMs = ms('lockTtlMs', 30_000) as number;
+  if (requestTimeoutMs >= lockTtlMs) issues.push({ path: ['requestTimeoutMs'], message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.' });
+  const rotation = config?.refreshTokenRotation ?? 'rotating';
+  if (rotation !== 'rotating' && rotation !== 'reusable') issues.push({ path: ['refreshTokenRotation'], message: 'Use "rotating" or "reusable".' });
+  const auth = config?.clientAuthentication ?? 'basic';
+  if (auth !== 'basic' && auth !== 'body') issues.push({ path: ['clientAuthentication'], message: 'Use "basic" or "body".' });
+  const resolved: ResolvedOAuthConfig = {
+    platform: config?.platform,
+    clientId: config?.clientId,
+    tokenUrl: config?.tokenUrl,
+    scopes: config?.scopes ?? [],
+    clientAuthentication: auth,
+    refreshTokenRotation: rotation,
+    earlyRefreshMs: ms('earlyRefreshMs', 60_000, 0) as number,
+    requestTimeoutMs,
+    lockTtlMs,
+    lockWaitMs: ms('lockWaitMs', 30_000, 0) as number,
+    stateTtlMs: ms('stateTtlMs', 10 * 60_000) as number,
+    extraTokenParams: config?.extraTokenParams ?? {},
+    extraAuthorizeParams: config?.extraAuthorizeParams ?? {},
+  };
+  if (config?.clientSecret !== undefined) resolved.clientSecret = config.clientSecret;
+  if (config?.authorizeUrl !== undefined) resolved.authorizeUrl = config.authorizeUrl;
+  if (config?.redirectUri !== undefined) resolved.redirectUri = config.redirectUri;
+  const fallbackLifetime = ms('defaultExpiresInSeconds', undefined);
+  if (fallbackLifetime !== undefined) resolved.defaultExpiresInSeconds = fallbackLifetime;
+  if (issues.length > 0) throw new ValidationError(`OAuth config for "${String(config?.platform)}"`, issues);
+  return resolved;
+}

@@ -1,0 +1,10 @@
+export {
+  signShopifyTestRequest,
+  signHmacTestRequest,
+  signStandardWebhooksTestRequest,
+  signStripeStyleTestRequest,
+  mercadoLibreTestRequest,
+  toFetchRequest,
+  type TestWebhookRequest,
+} from './signed-requests.js';
+export { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from './ebay.js';

@@ -1,0 +1,187 @@
+import { concatBytes, toBase64, toHex, utf8 } from '../../webhooks/bytes.js';
+import type { HmacHash, HmacProvider } from '../../webhooks/verify/common.js';
+import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-webhooks.js';
+
+/**
+ * A webhook request built for tests: plain headers and the body text. It is a
+ * `WebhookRequest`, so it goes straight into a verifier or processor; {@link toFetchRequest}
+ * turns it into a Web `Request`.
+ *
+ * @example
+ * ```ts
+ * const request: TestWebhookRequest = await signShopifyTestRequest({ secret, body: '{}' });
+ * ```
+ */
+export interface TestWebhookRequest {
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The body exactly as signed. */
+  body: string;
+}
+
+async function hmac(key: Uint8Array, hash: HmacHash, data: Uint8Array, provider?: HmacProvider): Promise<Uint8Array> {
+  if (provider) return provider.hmac(hash, key, data);
+  const imported = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, ['sign']);
+  return new Uint8Array(await crypto.subtle.sign('HMAC', imported, data as BufferSource));
+}
+
+/**
+ * Builds a Shopify webhook signed with `secret`.
+ *
+ * @example
+ * ```ts
+ * const request = await signShopifyTestRequest({ secret: 'shpss_test', body: '{"id":1}', topic: 'orders/create' });
+ * (await verifier.verify(request)).isOk(); // true
+ * ```
+ */
+export async function signShopifyTestRequest(options: {
+  secret: string;
+  body: string;
+  topic?: string;
+  eventId?: string;
+  shop?: string;
+  /** How the HMAC is computed (default: Web Crypto). */
+  hmac?: HmacProvider;
+}): Promise<TestWebhookRequest> {
+  const mac = await hmac(utf8(options.secret), 'SHA-256', utf8(options.body), options.hmac);
+  return {
+    headers: {
+      'content-type': 'application/json',
+      'x-shopify-hmac-sha256': toBase64(mac),
+      'x-shopify-topic': options.topic ?? 'orders/create',
+      'x-shopify-event-id': options.eventId ?? crypto.randomUUID(),
+      'x-shopify-shop-domain': options.shop ?? 'example.myshopify.com',
+    },
+    body: options.body,
+  };
+}
+
+/**
+ * Builds a request for a generic HMAC verifier (same options as the verifier).
+ *
+ * @example
+ * ```ts
+ * const request = await signHmacTestRequest({ secret, body, header: 'x-signature', encoding: 'base64' });
+ * ```
+ */
+export async function signHmacTestRequest(options: {
+  secret: string;
+  body: string;
+  header: string;
+  hash?: HmacHash;
+  encoding?: 'hex' | 'base64';
+  prefix?: string;
+  extraHeaders?: Record<string, string>;
+  /** How the HMAC is computed (default: Web Crypto). */
+  hmac?: HmacProvider;
+}): Promise<TestWebhookRequest> {
+  const mac = await hmac(utf8(options.secret), options.hash ?? 'SHA-256', utf8(options.body), options.hmac);
+  const encoded = (options.encoding ?? 'hex') === 'hex' ? toHex(mac) : toBase64(mac);
+  return {
+    headers: { 'content-type': 'application/json', ...options.extraHeaders, [options.header.toLowerCase()]: `${options.prefix ?? ''}${encoded}` },
+    body: options.body,
+  };
+}
+
+/**
+ * Builds a Standard Webhooks request (`webhook-id`, `webhook-timestamp`, `webhook-signature`).
+ * Several secrets produce several signatures in the header, as during rotation.
+ *
+ * @example
+ * ```ts
+ * const request = await signStandardWebhooksTestRequest({
+ *   secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'],
+ *   id: 'msg_1',
+ *   timestamp: Math.floor(clock.now() / 1000),
+ *   body: '{"type":"order.created"}',
+ * });
+ * ```
+ */
+export async function signStandardWebhooksTestRequest(options: {
+  secrets: readonly string[];
+  id: string;
+  timestamp: number;
+  body: string;
+  /** How the HMAC is computed (default: Web Crypto). */
+  hmac?: HmacProvider;
+}): Promise<TestWebhookRequest> {
+  const signed = concatBytes(utf8(`${options.id}.${options.timestamp}.`), utf8(options.body));
+  const signatures: string[] = [];
+  for (const secret of options.secrets) {
+    const key = decodeStandardWebhooksSecret(secret);
+    if (!key) throw new TypeError('Standard Webhooks secrets start with "whsec_" followed by base64.');
+    signatures.push(`v1,${toBase64(await hmac(key, 'SHA-256', signed, options.hmac))}`);
+  }
+  return {
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': options.id,
+      'webhook-timestamp': String(options.timestamp),
+      'webhook-signature': signatures.join(' '),
+    },
+    body: options.body,
+  };
+}
+
+/**
+ * Builds a Stripe-style `t=...,v1=...` signed request.
+ *
+ * @example
+ * ```ts
+ * const request = await signStripeStyleTestRequest({ secret: 'whsec_test', body, timestamp: 1_700_000_000 });
+ * ```
+ */
+export async function signStripeStyleTestRequest(options: {
+  secret: string;
+  body: string;
+  timestamp: number;
+  header?: string;
+  /** How the HMAC is computed (default: Web Crypto). */
+  hmac?: HmacProvider;
+}): Promise<TestWebhookRequest> {
+  const mac = await hmac(utf8(options.secret), 'SHA-256', utf8(`${options.timestamp}.${options.body}`), options.hmac);
+  return {
+    headers: { 'content-type': 'application/json', [(options.header ?? 'stripe-signature').toLowerCase()]: `t=${options.timestamp},v1=${toHex(mac)}` },
+    body: options.body,
+  };
+}
+
+/**
+ * Builds an (unsigned) MercadoLibre notification for the given application.
+ *
+ * @example
+ * ```ts
+ * const request = mercadoLibreTestRequest({ applicationId: '123', resource: '/orders/1', userId: 42 });
+ * ```
+ */
+export function mercadoLibreTestRequest(options: {
+  applicationId: string | number;
+  resource: string;
+  userId: number;
+  topic?: string;
+  id?: string;
+}): TestWebhookRequest {
+  const body = JSON.stringify({
+    _id: options.id ?? crypto.randomUUID(),
+    resource: options.resource,
+    user_id: options.userId,
+    topic: options.topic ?? 'orders_v2',
+    application_id: Number(options.applicationId),
+    attempts: 1,
+    sent: '2026-01-01T00:00:00.000Z',
+    received: '2026-01-01T00:00:00.000Z',
+  });
+  return { headers: { 'content-type': 'application/json' }, body };
+}
+
+/**
+ * Turns a {@link TestWebhookRequest} into a Web `Request` (POST) for adapter tests.
+ *
+ * @example
+ * ```ts
+ * const response = await handler(toFetchRequest(request, 'https://shop.test/webhooks/shopify'));
+ * ```
+ */
+export function toFetchRequest(request: TestWebhookRequest, url: string): Request {
+  return new Request(url, { method: 'POST', headers: request.headers, body: request.body });
+}

@@ -1,0 +1,211 @@
+import { createContext, type Context, type ResolvedContext } from '../../core/context.js';
+import { fromUtf8 } from '../bytes.js';
+import type { WebhookRequest } from '../request.js';
+import type { WebhookVerifier } from '../verify/types.js';
+import { backoffMs, errorMessage, webhookKeys } from './keys.js';
+import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
+import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
+
+/**
+ * Options of {@link createWebhookProcessor}.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookProcessorOptions = {
+ *   verifiers: [createShopifyVerifier({ secrets: [secret] })],
+ *   routes: { shopify: { 'orders/create': onOrder } },
+ * };
+ * ```
+ */
+export interface WebhookProcessorOptions {
+  /** One verifier per platform; the verifier's `platform` names the route. */
+  verifiers: readonly WebhookVerifier[];
+  /** Handlers by platform and topic. */
+  routes: WebhookRoutes;
+  /** Store (dedup, retries, dead letters), clock, events, logger, scheduler and tenant. */
+  context?: Context;
+  /** How long an event id is remembered for deduplication (default 7 days). */
+  dedupTtlMs?: number;
+  /** Retry policy for failing handlers. */
+  retry?: WebhookRetryOptions;
+  /**
+   * Runs the handler after the response is sent (e.g. a Worker's `ctx.waitUntil`, Vercel's
+   * `waitUntil`); without it the first attempt runs before `receive` resolves.
+   */
+  waitUntil?: (work: Promise<unknown>) => void;
+  /** Random source for backoff jitter (default `Math.random`). */
+  random?: () => number;
+}
+
+/**
+ * Receives webhooks: verify → parse → deduplicate by event id in the store → route to the
+ * handler → acknowledge. Failing handlers are retried with backoff (by the host calling
+ * {@link WebhookProcessor.runDueRetries}, typically from its scheduler) and then parked in a
+ * dead-letter queue that can be listed and replayed.
+ *
+ * @example
+ * ```ts
+ * const processor = createWebhookProcessor({ verifiers, routes, context });
+ * const outcome = await processor.receive('shopify', { headers, body: rawBody });
+ * ```
+ */
+export interface WebhookProcessor {
+  /** The platforms that have a verifier. */
+  readonly platforms: readonly string[];
+  /** Processes one incoming request for `platform`. */
+  receive(platform: string, request: WebhookRequest): Promise<WebhookOutcome>;
+  /** Runs every retry that is due; call it from the host's scheduler. */
+  runDueRetries(): Promise<RetryRunSummary>;
+  /** Events parked after their last failed attempt. */
+  listDeadLetters(): Promise<DeadLetter[]>;
+  /** Runs a dead letter's handler again; resolves whether it succeeded (on failure it stays parked). */
+  replayDeadLetter(id: string): Promise<boolean>;
+  /** Removes a dead letter; resolves whether it existed. */
+  discardDeadLetter(id: string): Promise<boolean>;
+}
+
+/**
+ * Creates a {@link WebhookProcessor}.
+ *
+ * @example
+ * ```ts
+ * const processor = createWebhookProcessor({
+ *   verifiers: [createShopifyVerifier({ secrets: [process.env.SHOPIFY_API_SECRET!] })],
+ *   routes: { shopify: { 'orders/create': async (event) => importOrder(event.payload) } },
+ *   context: { store: redisStore, tenantId: 'shop-1' },
+ * });
+ * ```
+ */
+export function createWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
+  validateProcessorOptions(options);
+  const context: ResolvedContext = createContext(options.context);
+  const { store, clock, events, logger, scheduler, tenantId } = context;
+  const verifiers = new Map(options.verifiers.map((verifier) => [verifier.platform, verifier]));
+  const keys = webhookKeys(tenantId);
+  const dedupTtlMs = options.dedupTtlMs ?? 7 * 24 * 60 * 60_000;
+  const maxAttempts = options.retry?.maxAttempts ?? 5;
+  const baseDelayMs = options.retry?.baseDelayMs ?? 1_000;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 5 * 60_000;
+  const random = options.random ?? Math.random;
+
+  const handlerFor = (platform: string, topic: string): WebhookHandler | undefined => {
+    const byTopic = options.routes[platform] ?? options.routes['*'];
+    return byTopic?.[topic] ?? byTopic?.['*'];
+  };
+
+  const fail = async (event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'> => {
+    const letterId = keys.id(event.platform, event.eventId);
+    const lastError = errorMessage(error);
+    logger.warn('webhook handler failed', { platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
+    if (event.attempt >= maxAttempts) {
+      const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now() };
+      await store.set(keys.dead(letterId), letter);
+      await store.delete(keys.retry(letterId));
+      return 'dead';
+    }
+    const nextAttemptAt = clock.now() + backoffMs(event.attempt, baseDelayMs, maxDelayMs, random);
+    const record: RetryRecord = { event, failures: event.attempt, nextAttemptAt, lastError };
+    await store.set(keys.retry(letterId), record);
+    await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
+    return 'retry';
+  };
+
+  const run = async (event: WebhookEvent, handler: WebhookHandler): Promise<boolean> => {
+    try {
+      await handler(event);
+      await store.delete(keys.retry(keys.id(event.platform, event.eventId)));
+      return true;
+    } catch (error) {
+      await fail(event, error);
+      return false;
+    }
+  };
+
+  return {
+    platforms: [...verifiers.keys()],
+
+    async receive(platform, request) {
+      const verifier = verifiers.get(platform);
+      if (!verifier) return { status: 'rejected', platform, reason: 'unknown_platform', message: `No verifier for platform "${platform}".` };
+      const verified = await verifier.verify(request);
+      if (verified.isErr()) {
+        logger.info('webhook rejected', { platform, reason: verified.error.reason });
+        return { status: 'rejected', platform, reason: verified.error.reason, message: verified.error.message };
+      }
+      let payload: unknown;
+      try {
+        payload = JSON.parse(fromUtf8(verified.value.body));
+      } catch {
+        return { status: 'rejected', platform, reason: 'malformed_body', message: 'The verified body is not JSON.' };
+      }
+      const topic = topicOf(verified.value, payload);
+      const eventId = await eventIdOf(verified.value, payload);
+      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, { at: clock.now() }, { ttlMs: dedupTtlMs });
+      events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
+      if (!first) return { status: 'duplicate', platform, topic, eventId };
+      const handler = handlerFor(platform, topic);
+      if (!handler) return { status: 'unrouted', platform, topic, eventId };
+      const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt: clock.now(), attempt: 1 };
+      // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks it up.
+      const pending: RetryRecord = { event, failures: 0, nextAttemptAt: clock.now() + CLAIM_MS, lastError: 'interrupted before the handler finished' };
+      await store.set(keys.retry(keys.id(platform, eventId)), pending);
+      if (options.waitUntil) {
+        options.waitUntil(run(event, handler));
+        return { status: 'queued', platform, topic, eventId };
+      }
+      return { status: (await run(event, handler)) ? 'processed' : 'queued', platform, topic, eventId };
+    },
+
+    async runDueRetries() {
+      const summary: RetryRunSummary = { attempted: 0, succeeded: 0, deadLettered: 0 };
+      for (const key of await store.list(keys.retryPrefix)) {
+        const record = await store.get<RetryRecord>(key);
+        const now = clock.now();
+        if (!record || record.nextAttemptAt > now || (record.claimedUntil ?? 0) > now) continue;
+        // Claim it so that another process running the same pass skips it.
+        if (!(await store.compareAndSet(key, record, { ...record, claimedUntil: now + CLAIM_MS }))) continue;
+        const event: WebhookEvent = { ...record.event, attempt: record.failures + 1 };
+        const handler = handlerFor(event.platform, event.topic);
+        summary.attempted++;
+        try {
+          if (!handler) throw new Error(`No handler for ${event.platform} ${event.topic}.`);
+          await handler(event);
+          await store.delete(key);
+          summary.succeeded++;
+        } catch (error) {
+          if ((await fail(event, error)) === 'dead') summary.deadLettered++;
+        }
+      }
+      return summary;
+    },
+
+    async listDeadLetters() {
+      const letters: DeadLetter[] = [];
+      for (const key of await store.list(keys.deadPrefix)) {
+        const letter = await store.get<DeadLetter>(key);
+        if (letter) letters.push(letter);
+      }
+      return letters;
+    },
+
+    async replayDeadLetter(id) {
+      const letter = await store.get<DeadLetter>(keys.dead(id));
+      if (!letter) return false;
+      const handler = handlerFor(letter.event.platform, letter.event.topic);
+      if (!handler) return false;
+      const event: WebhookEvent = { ...letter.event, attempt: letter.attempts + 1 };
+      try {
+        await handler(event);
+      } catch (error) {
+        await store.set(keys.dead(id), { ...letter, attempts: event.attempt, lastError: errorMessage(error), failedAt: clock.now() });
+        return false;
+      }
+      await store.compareAndSet(keys.dead(id), letter, undefined);
+      return true;
+    },
+
+    async discardDeadLetter(id) {
+      return store.delete(keys.dead(id));
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/testing/fake-clock.js';
+import { fromHex, toBase64 } from '../../src/webhooks/bytes.js';
+import { HmacKeys } from '../../src/webhooks/verify/common.js';
+import {
+  createEbayVerifier,
+  createStandardWebhooksVerifier,
+  type EbayPublicKey,
+} from '../../src/webhooks/verify/index.js';
+import { signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
+
+const specs = new URL('../../../shared/specs/', import.meta.url);
+const load = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, specs), 'utf8')) as T;
+
+interface StandardVector {
+  secret: string;
+  id: string;
+  timestamp: number;
+  payload: string;
+  expectedSignatureHeader: string;
+  toleranceSeconds: number;
+}
+
+describe('Standard Webhooks vector', () => {
+  const vector = load<StandardVector>('webhook-vectors/standard-webhooks.json');
+  const clock = new FakeClock(vector.timestamp * 1000);
+  const verifier = createStandardWebhooksVerifier({ secrets: [vector.secret], clock, toleranceSeconds: vector.toleranceSeconds });
+  const request = {
+    headers: { 'webhook-id': vector.id, 'webhook-timestamp': String(vector.timestamp), 'webhook-signature': vector.expectedSignatureHeader },
+    body: vector.payload,
+  };
+
+  it('accepts the published signature byte-exact', async () => {
+    const result = await verifier.verify(request);
+    expect(result.isOk()).toBe(true);
+    expect(result._unsafeUnwrap().eventId).toBe(vector.id);
+  });
+
+  it('the test-request builder produces exactly the published header', async () => {
+    const built = await signStandardWebhooksTestRequest({ secrets: [vector.secret], id: vector.id, timestamp: vector.timestamp, body: vector.payload });
+    expect(built.headers['webhook-signature']).toBe(vector.expectedSignatureHeader);
+  });
+
+  it('rejects the same signature over a payload differing by one space', async () => {
+    const result = await verifier.verify({ ...request, body: vector.payload.replace(': ', ':') });
+    expect(result._unsafeUnwrapErr().reason).toBe('signature_mismatch');
+  });
+});
+
+interface EbayCase {
+  signature: string;
+  message: unknown;
+  response: EbayPublicKey | null;
+  public_key: string;
+}
+
+describe('eBay notification vectors', () => {
+  const vectors = load<Record<'VALID' | 'INVALID' | 'SIGNATURE_MISMATCH' | 'ERROR', EbayCase>>('webhook-vectors/ebay-notification-test.json');
+  const verifierFor = (vector: EbayCase) =>
+    createEbayVerifier({
+      fetchKey: () => {
+        if (vector.response === null) throw new Error('key service unavailable');
+        return vector.response;
+      },
+    });
+  const requestFor = (vector: EbayCase) => ({ headers: { 'X-EBAY-SIGNATURE': vector.signature }, body: JSON.stringify(vector.message) });
+
+  it('VALID verifies', async () => {
+    const result = await verifierFor(vectors.VALID).verify(requestFor(vectors.VALID));
+    expect(result.isOk()).toBe(true);
+    expect(result._unsafeUnwrap()).toMatchObject({
+      platform: 'ebay',
+      topic: 'MARKETPLACE_ACCOUNT_DELETION',
+      eventId: '49feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d',
+    });
+  });
+
+  it('INVALID (same signature, different message) is a signature mismatch', async () => {
+    const result = await verifierFor(vectors.INVALID).verify(requestFor(vectors.INVALID));
+    expect(result._unsafeUnwrapErr().reason).toBe('signature_mismatch');
+  });
+
+  it('SIGNATURE_MISMATCH is a signature mismatch', async () => {
+    const result = await verifierFor(vectors.SIGNATURE_MISMATCH).verify(requestFor(vectors.SIGNATURE_MISMATCH));
+    expect(result._unsafeUnwrapErr().reason).toBe('signature_mismatch');
+  });
+
+  it('ERROR (key service fails) is a key fetch failure, not an acceptance', async () => {
+    const result = await verifierFor(vectors.ERROR).verify(requestFor(vectors.ERROR));
+    expect(result._unsafeUnwrapErr().reason).toBe('key_fetch_failed');
+  });
+});
+
+interface MacVector {
+  tcId: number;
+  key: string;
+  msg: string;
+  tag: string;
+  result: 'valid' | 'invalid';
+}
+
+describe('Wycheproof HMAC-SHA256', () => {
+  const file = load<{ testGroups: { tagSize: number; tests: MacVector[] }[] }>('crypto-vectors/hmac_sha256_test.json');
+  const cases = file.testGroups.flatMap((group) => group.tests.map((test) => ({ ...test, tagBytes: group.tagSize / 8 })));
+
+  it(`all ${cases.length} vectors give the expected verdict`, async () => {
+    let checked = 0;
+    for (const vector of cases) {
+      const keys = new HmacKeys([fromHex(vector.key)!], 'SHA-256');
+      const [mac] = await keys.macs(fromHex(vector.msg)!);
+      const truncated = mac!.subarray(0, vector.tagBytes);
+      // Full-length tags go through the verifier's constant-time matcher; truncated ones are compared on the truncation.
+      const accepted =
+        vector.tagBytes === 32
+          ? (await keys.match(fromHex(vector.msg)!, [fromHex(vector.tag)!])) !== undefined
+          : toBase64(truncated) === toBase64(fromHex(vector.tag)!);
+      expect({ tcId: vector.tcId, accepted }).toEqual({ tcId: vector.tcId, accepted: vector.result === 'valid' });
+      checked++;
+    }
+    expect(checked).toBe(174);
+  });
+});
