@@ -1,0 +1,82 @@
+import { lines } from './text.js';
+
+/**
+ * One parsed value, or why the text at that position was not JSON.
+ * @example
+ * ```ts
+ * const parsed: ParsedValue = { ok: false, message: 'Not valid JSON' };
+ * ```
+ */
+export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * Streams JSON Lines: one value per non-blank line.
+ * @example
+ * ```ts
+ * for await (const item of jsonLines(textChunks(body))) if (item.ok) console.log(item.value);
+ * ```
+ */
+export async function* jsonLines(chunks: AsyncIterable<string>): AsyncGenerator<ParsedValue> {
+  for await (const line of lines(chunks)) {
+    if (line.trim() === '') continue;
+    yield parse(line);
+  }
+}
+
+/**
+ * Streams the elements of a top-level JSON array without holding the whole document: it
+ * tracks nesting and strings to find where each element ends.
+ * @example
+ * ```ts
+ * for await (const item of jsonArray(textChunks(body))) if (item.ok) console.log(item.value);
+ * ```
+ */
+export async function* jsonArray(chunks: AsyncIterable<string>): AsyncGenerator<ParsedValue> {
+  let started = false;
+  let ended = false;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let element = '';
+  for await (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i] as string;
+      if (!started) {
+        if (ch === '[') started = true;
+        else if (!/\s/.test(ch) && ch !== '\ufeff') throw new SyntaxError('A JSON import must be an array of objects: expected "[" at the start.');
+        continue;
+      }
+      if (ended) {
+        if (!/\s/.test(ch)) throw new SyntaxError('Unexpected text after the closing "]" of the JSON array.');
+        continue;
+      }
+      if (inString) {
+        element += ch;
+        if (escaped) escaped = false;
+        else if (ch === '\\') escaped = true;
+        else if (ch === '"') inString = false;
+        continue;
+      }
+      if (depth === 0 && (ch === ',' || ch === ']')) {
+        if (element.trim() !== '') yield parse(element);
+        else if (ch === ',') yield { ok: false, message: 'Empty element between commas.' };
+        element = '';
+        if (ch === ']') ended = true;
+        continue;
+      }
+      if (ch === '"') inString = true;
+      else if (ch === '{' || ch === '[') depth++;
+      else if (ch === '}' || ch === ']') depth--;
+      element += ch;
+    }
+  }
+  if (!started || !ended) throw new SyntaxError('The JSON array is not closed: the input ended early.');
+}
+
+function parse(text: string): ParsedValue {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * What a channel showed at a version, as far as the source of truth has accounted for it. `v = -1`: version unknown.
+ * @example
+ * ```ts
+ * const base: ChannelBase = { q: 4, v: 7 };
+ * ```
+ */
+export interface ChannelBase {
+  /** Quantity. */
+  q: number;
+  /** The level's version (`-1`: unknown). */
+  v: number;
+}
+
+/**
+ * The last synced state of one SKU: the source value and each channel's accounted level.
+ * @example
+ * ```ts
+ * const record: BaseRecord = { s: 9, c: { shop: { q: 5, v: 3 }, market: { q: 4, v: -1 } } };
+ * ```
+ */
+export interface BaseRecord {
+  /** The source of truth's value after the last sync. */
+  s: number;
+  /** Per channel name: what it showed, as accounted for in `s`. */
+  c: Record<string, ChannelBase>;
+}
+
+/**
+ * A remote level as read.
+ * @example
+ * ```ts
+ * const seen: Observed = { q: 4, v: 8, at: '2026-11-22T10:00:00.000Z' };
+ * ```
+ */
+export interface Observed {
+  q: number;
+  v: number;
+  at?: string;
+}
+
+/**
+ * What the engine decided for one SKU in one round.
+ * @example
+ * ```ts
+ * if (plan.sourceDelta !== 0) console.log(plan.sku, plan.explanation);
+ * ```
+ */
+export interface SkuPlan {
+  sku: string;
+  /** Source value when read. */
+  local: number;
+  /** New source value. */
+  merged: number;
+  sourceDelta: number;
+  key: string;
+  explanation: string;
+  observed: Record<string, Observed>;
+  targets: Record<string, number>;
+  /** Parked as a manual task; nothing is written for it. */
+  manual?: string;
+  /** A resolved manual task whose value this plan applies. */
+  fromTask?: string;
+  /** The base the plan was computed from. */
+  base?: BaseRecord;
+}
+
+/**
+ * The write-ahead record of the batch in progress.
+ * @example
+ * ```ts
+ * const journal = await store.get<Journal>(keys.journal);
+ * ```
+ */
+export interface Journal {
+  runId: string;
+  batch: number;
+  round: number;
+  /** Every SKU of the batch (a retry round plans only some of them). */
+  batchSkus: string[];
+  status: 'planned' | 'written';
+  plans: SkuPlan[];
+  /** Once written: the bases to save and the SKUs to plan again. */
+  bases?: Record<string, BaseRecord>;
+  retry?: string[];
+  /** Once written: how many SKUs wait for a manual decision, and the resolved tasks applied. */
+  manual?: number;
+  tasks?: string[];
+}
+
+/**
+ * Per-channel counters of a run.
+ * @example
+ * ```ts
+ * const { written, unchanged, stale, failed, missing }: ChannelCounters = report.channels.shop!;
+ * ```
+ */
+export interface ChannelCounters {
+  /** Stock writes that succeeded. */
+  written: number;
+  /** SKUs that already showed the right quantity. */
+  unchanged: number;
+  /** Writes that went stale (an order came in between) or were not confirmed, and were planned again. */
+  stale: number;
+  /** Writes the marketplace refused (see `failures`). */
+  failed: number;
+  /** SKUs the source has but this channel does not list. */
+  missing: number;
+}
+
+/**
+ * The persisted state of a run, so any process can continue it.
+ * @example
+ * ```ts
+ * const run = await store.get<RunState>(keys.run);
+ * ```
+ */
+export interface RunState {
+  runId: string;
+  mode: 'full' | 'incremental';
+  status: 'running' | 'completed';
+  startedAt: string;
+  finishedAt?: string;
+  /** Next batch to process. */
+  batch: number;
+  /** Full runs: the last SKU of the previous batch. */
+  after?: string;
+  /** Full runs: whether the source has no more SKUs. */
+  exhausted?: boolean;
+  /** Incremental runs: how many stored batches. */
+  batches?: number;
+  totalSkus?: number;
+  /** Cursors to commit when the run completes. */
+  cursors?: Record<string, unknown>;
+  /** Dirty marks to clear when the run completes (key → value seen). */
+  dirty?: Record<string, unknown>;
+  counters: {
+    skus: number;
+    sourceDeltas: number;
+    sourceUnits: number;
+    manual: number;
+    retries: number;
+    channels: Record<string, ChannelCounters>;
+  };
+  failures: SyncFailure[];
+}
+
+/**
+ * One thing a run could not do, for the report.
+ *
+ * @example
+ * ```ts
+ * for (const failure of report.failures) console.warn(failure.sku, failure.marketplace, failure.message);
+ * ```
+ */
+export interface SyncFailure {
+  sku: string;
+  /** The channel, when the failure was a write to it. */
+  marketplace?: string;
+  /** The error code (`not_found`, `validation_failed`, `stale`, ...). */
+  code: string;
+  message: string;
+}
+
+/**
+ * Store keys of one sync.
+ * @example
+ * ```ts
+ * const keys = new SyncKeys('tenant-1', 'default'); keys.base('A-1'); // 'sync:tenant-1:default:base:A-1'
+ * ```
+ */
+export class SyncKeys {
+  readonly prefix: string;
+  constructor(tenantId: string, id: string) {
+    this.prefix = `sync:${tenantId}:${id}:`;
+  }
+  base(sku: string): string {
+    return `${this.prefix}base:${sku}`;
+  }
+  get run(): string {
+    return `${this.prefix}run`;
+  }
+  get journal(): string {
+    return `${this.prefix}journal`;
+  }
+  batch(runId: string, index: number): string {
+    return `${this.prefix}batch:${runId}:${index}`;
+  }
+  cursor(name: string): string {
+    return `${this.prefix}cursor:${name}`;
+  }
+  get dirtyPrefix(): string {
+    return `${this.prefix}dirty:`;
+  }
+  dirty(sku: string): string {
+    return `${this.dirtyPrefix}${sku}`;
+  }
+  get lease(): string {
+    return `${this.prefix}lease`;
+  }
+}

@@ -1,0 +1,269 @@
+import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
+import type { ResolvedChannel, SyncRuntime } from './runtime.js';
+import { readChannel } from './planner.js';
+import type { BaseRecord, ChannelBase, ChannelCounters, Journal, Observed, SkuPlan, SyncFailure } from './state.js';
+
+interface Pending {
+  plan: SkuPlan;
+  channel: ResolvedChannel;
+  seen: Observed;
+  target: number;
+}
+
+type Outcome = { kind: 'done'; base: ChannelBase } | { kind: 'retry' } | { kind: 'failed'; code: string; message: string };
+
+/**
+ * Counters and failures a round adds to the run.
+ * @example
+ * ```ts
+ * const tally: RoundTally = { channels: {}, failures: [], sourceDeltas: 0, sourceUnits: 0 };
+ * ```
+ */
+export interface RoundTally {
+  channels: Record<string, ChannelCounters>;
+  failures: SyncFailure[];
+  sourceDeltas: number;
+  sourceUnits: number;
+}
+
+/**
+ * Carries out one journaled round: applies the source deltas (idempotent by key), writes the
+ * channels (decreases before increases, so the channels never show more than the stock in
+ * between), and records the resulting bases in the journal. A round resumed after a crash
+ * (`resumed`) first reads back what its earlier attempt already wrote.
+ * @example
+ * ```ts
+ * journal = await executeRound(rt, journal, tally, false);
+ * ```
+ */
+export async function executeRound(rt: SyncRuntime, journal: Journal, tally: RoundTally, resumed: boolean): Promise<Journal> {
+  const active = journal.plans.filter((plan) => !plan.manual);
+  const deltas = active.filter((plan) => plan.sourceDelta !== 0).map((plan) => ({ sku: plan.sku, delta: plan.sourceDelta, key: plan.key, reason: plan.explanation }));
+  if (deltas.length > 0) await rt.source.applyDeltas(deltas);
+  tally.sourceDeltas += deltas.length;
+  tally.sourceUnits += deltas.reduce((sum, d) => sum + Math.abs(d.delta), 0);
+  await rt.step({ name: 'source_applied', runId: journal.runId, batch: journal.batch });
+
+  const outcomes = new Map<string, Outcome>();
+  const id = (sku: string, channel: string) => `${channel}\u0000${sku}`;
+  let pending: Pending[] = [];
+  for (const plan of active) {
+    for (const channel of rt.channels) {
+      const seen = plan.observed[channel.name];
+      const target = plan.targets[channel.name];
+      if (!seen || target === undefined) continue;
+      if (target === seen.q) {
+        outcomes.set(id(plan.sku, channel.name), { kind: 'done', base: { q: seen.q, v: seen.v } });
+        counter(tally, channel.name).unchanged++;
+      } else pending.push({ plan, channel, seen, target });
+    }
+  }
+
+  const planned = pending;
+  // A resumed round may have written some of its items before the crash: read them back first.
+  if (resumed) pending = await reconcile(rt, journal, pending, outcomes, id);
+
+  const decreases = pending.filter((p) => p.target < p.seen.q);
+  const increases = pending.filter((p) => p.target > p.seen.q);
+  await writeAll(rt, journal, decreases, outcomes, id);
+  const blocked = new Set(
+    planned.filter((p) => p.target < p.seen.q && outcomes.get(id(p.plan.sku, p.channel.name))?.kind !== 'done').map((p) => p.plan.sku),
+  );
+  const allowed: Pending[] = [];
+  for (const p of increases) {
+    // An increase computed on the assumption that another channel went down first waits for that.
+    if (blocked.has(p.plan.sku)) outcomes.set(id(p.plan.sku, p.channel.name), { kind: 'retry' });
+    else allowed.push(p);
+  }
+  await writeAll(rt, journal, allowed, outcomes, id);
+
+  const bases: Record<string, BaseRecord> = {};
+  const retry = new Set<string>();
+  for (const plan of active) {
+    const record: BaseRecord = { s: plan.merged, c: { ...(plan.base?.c ?? {}) } };
+    for (const channel of rt.channels) {
+      const seen = plan.observed[channel.name];
+      if (!seen) {
+        counter(tally, channel.name).missing++;
+        continue;
+      }
+      const outcome = outcomes.get(id(plan.sku, channel.name));
+      const counters = counter(tally, channel.name);
+      if (outcome?.kind === 'done') {
+        record.c[channel.name] = outcome.base;
+        if (plan.targets[channel.name] !== seen.q) counters.written++;
+      } else {
+        // The source has accounted for what was seen; the write is planned again or reported.
+        record.c[channel.name] = { q: seen.q, v: seen.v };
+        if (outcome?.kind === 'failed') {
+          counters.failed++;
+          if (tally.failures.length < 100) tally.failures.push({ sku: plan.sku, marketplace: channel.name, code: outcome.code, message: outcome.message });
+        } else {
+          counters.stale++;
+          retry.add(plan.sku);
+        }
+      }
+    }
+    bases[plan.sku] = record;
+  }
+  const written: Journal = {
+    ...journal,
+    status: 'written',
+    plans: [],
+    bases,
+    retry: [...retry],
+    manual: journal.plans.filter((plan) => plan.manual).length,
+    tasks: active.flatMap((plan) => (plan.fromTask ? [plan.fromTask] : [])),
+  };
+  await rt.context.store.set(rt.keys.journal, written);
+  await rt.step({ name: 'written', runId: journal.runId, batch: journal.batch });
+  return written;
+}
+
+function counter(tally: RoundTally, channel: string): ChannelCounters {
+  tally.channels[channel] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 };
+  return tally.channels[channel];
+}
+
+/** A record of one write call in the store: sent (outcome unknown) until its answer is recorded. */
+interface WriteMarker {
+  channel: string;
+  skus: string[];
+  outcomes?: Outcome[];
+}
+
+function markerPrefix(rt: SyncRuntime, journal: Journal): string {
+  return `${rt.keys.prefix}w:${journal.runId}:${journal.batch}:${journal.round}:`;
+}
+
+/**
+ * Removes the write markers of a batch once its bases are saved.
+ *
+ * @example
+ * ```ts
+ * await clearWriteMarkers(rt, run.runId, run.batch);
+ * ```
+ */
+export async function clearWriteMarkers(rt: SyncRuntime, runId: string, batch: number): Promise<void> {
+  for (const key of await rt.context.store.list(`${rt.keys.prefix}w:${runId}:${batch}:`)) await rt.context.store.delete(key);
+}
+
+async function writeAll(rt: SyncRuntime, journal: Journal, items: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<void> {
+  // Each call is marked before it is sent and its answer recorded after, so a process that
+  // resumes this round knows which calls never left and which answers it has: only a call in
+  // flight at the crash needs reading back.
+  const attempt = crypto.randomUUID();
+  let n = 0;
+  for (const channel of rt.channels) {
+    const mine = items.filter((p) => p.channel === channel);
+    for (let start = 0; start < mine.length; start += channel.maxBatch) {
+      const chunk = mine.slice(start, start + channel.maxBatch);
+      await rt.step({ name: 'before_write', runId: journal.runId, batch: journal.batch, marketplace: channel.name });
+      const key = `${markerPrefix(rt, journal)}${attempt}:${n++}`;
+      const marker: WriteMarker = { channel: channel.name, skus: chunk.map((p) => p.plan.sku) };
+      await rt.context.store.set(key, marker);
+      let results: Outcome[];
+      try {
+        results = await send(rt, channel, chunk);
+      } catch (error) {
+        if (rt.signal?.aborted) throw error;
+        results = await resolveUnknown(rt, channel, chunk, error);
+      }
+      const recorded = chunk.map((_p, i) => results[i] ?? ({ kind: 'retry' } as Outcome));
+      await rt.context.store.set(key, { ...marker, outcomes: recorded });
+      chunk.forEach((p, i) => outcomes.set(id(p.plan.sku, channel.name), recorded[i] as Outcome));
+    }
+  }
+}
+
+function adjustKey(rt: SyncRuntime, p: Pending): string {
+  const key = `${rt.id}:${p.channel.name}:${p.plan.sku}:${p.seen.v}:${p.seen.q}>${p.target}`;
+  return key.length <= 200 ? key : `${rt.id}:h:${fnv(key)}:${key.length}`;
+}
+
+async function send(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
+  const options = rt.signal ? { signal: rt.signal } : {};
+  const location = channel.locationId === undefined ? {} : { locationId: channel.locationId };
+  const result =
+    channel.mode === 'adjust'
+      ? await channel.api.adjustInventory(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: adjustKey(rt, p), ...location })), options)
+      : await channel.api.setInventory(
+          chunk.map((p) => ({ sku: p.plan.sku, quantity: p.target, ...location, ...(channel.mode === 'compare-and-set' ? { expectedVersion: p.seen.v } : {}) })),
+          options,
+        );
+  return chunk.map((p, i): Outcome => {
+    const item = result.items[i];
+    if (!item) return { kind: 'retry' };
+    if (item.ok) return { kind: 'done', base: { q: p.target, v: item.value.available === p.target ? item.value.version : -1 } };
+    const stale = isMarketbridgeError(item.error, 'conflict') || (channel.mode === 'adjust' && isMarketbridgeError(item.error, 'validation_failed'));
+    return stale ? { kind: 'retry' } : { kind: 'failed', code: item.error.code, message: item.error.message };
+  });
+}
+
+/**
+ * A write call failed as a whole (timeout, lost answer, partial write): read back. An adjust is
+ * sent again with the same idempotency keys; an absolute write counts as applied when the
+ * version moved since it was read and as not applied when it did not.
+ */
+async function resolveUnknown(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[], error: unknown): Promise<Outcome[]> {
+  rt.context.logger.warn(`sync ${rt.id}: write to ${channel.name} failed; reading back`, { error: isMarketbridgeError(error) ? error.code : String(error) });
+  // A throttled call is read back only after the wait the marketplace asked for.
+  const wait = isMarketbridgeError(error, 'rate_limited') ? (error as { retryAfterMs?: number }).retryAfterMs : undefined;
+  if (wait !== undefined && wait > 0) await rt.context.clock.sleep(Math.min(wait, 60_000), rt.signal);
+  if (channel.mode === 'adjust') return send(rt, channel, chunk);
+  const now = await readChannel(rt, channel, chunk.map((p) => p.plan.sku));
+  return chunk.map((p): Outcome => {
+    const level = now.get(p.plan.sku);
+    if (!level) return { kind: 'failed', code: 'not_found', message: `${p.plan.sku} is no longer listed on ${channel.name}.` };
+    if (level.v === p.seen.v) return { kind: 'retry' };
+    return { kind: 'done', base: { q: p.target, v: level.q === p.target ? level.v : -1 } };
+  });
+}
+
+async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<Pending[]> {
+  const answered = new Map<string, Outcome>();
+  const unknown = new Set<string>();
+  for (const key of await rt.context.store.list(markerPrefix(rt, journal))) {
+    const marker = await rt.context.store.get<WriteMarker>(key);
+    if (!marker) continue;
+    marker.skus.forEach((sku, i) => {
+      const outcome = marker.outcomes?.[i];
+      if (outcome) answered.set(id(sku, marker.channel), outcome);
+      else unknown.add(id(sku, marker.channel));
+    });
+  }
+  const left: Pending[] = [];
+  for (const channel of rt.channels) {
+    const mine = pending.filter((p) => p.channel === channel);
+    const inFlight: Pending[] = [];
+    for (const p of mine) {
+      const known = answered.get(id(p.plan.sku, channel.name));
+      // A recorded "retry" answer means the write did not happen: it is planned like any other.
+      if (known && known.kind !== 'retry') outcomes.set(id(p.plan.sku, channel.name), known);
+      else if (unknown.has(id(p.plan.sku, channel.name)) && !known) inFlight.push(p);
+      else left.push(p);
+    }
+    if (inFlight.length === 0) continue;
+    // Adjustments are simply sent again with the same keys.
+    if (channel.mode === 'adjust') {
+      left.push(...inFlight);
+      continue;
+    }
+    const now = await readChannel(rt, channel, inFlight.map((p) => p.plan.sku));
+    for (const p of inFlight) {
+      const level = now.get(p.plan.sku);
+      if (level && level.v !== p.seen.v) outcomes.set(id(p.plan.sku, channel.name), { kind: 'done', base: { q: p.target, v: level.q === p.target ? level.v : -1 } });
+      else left.push(p);
+    }
+  }
+  return left;
+}
+
+function fnv(text: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0).toString(16);
+}
