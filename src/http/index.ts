@@ -1,2 +1,19 @@
-// Public exports of src/http/ are added here.
-export {};
+export { HttpClient, createHttpClient, isUnknownOutcome } from './client.js';
+export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
+export type { QueryParams } from './url.js';
+export type { ResponseType } from './read-body.js';
+export * from './classify.js';
+export type { LimiterFeedback } from './feedback-types.js';
+export { headerFeedback, mergeFeedback } from './header-feedback.js';
+export { parseRetryAfter, MAX_RETRY_AFTER_MS } from './retry-after.js';
+export * from './retry.js';
+export * from './circuit-breaker.js';
+export * from './rate-limit/spec.js';
+export type { BudgetState } from './rate-limit/backend.js';
+export * from './rate-limit/keyed-limiter.js';
+export { validatePlan } from './rate-limit/validate.js';
+export * from './pagination.js';
+export * from './jobs/decode.js';
+export * from './jobs/parse.js';
+export * from './jobs/async-job.js';
+export * from './ledger.js';

@@ -19,3 +19,4 @@ export {
 } from './store-conformance.js';
 export { ConformanceError } from './assert.js';
 export * from './webhooks/index.js';
+export * from './pipeline/index.js';

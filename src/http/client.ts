@@ -1,0 +1,333 @@
+import ky from 'ky';
+import type { AuthHookContext } from '../core/auth-hook.js';
+import { CircuitOpenError } from '../core/errors/circuit-open-error.js';
+import { isMarketbridgeError, type MarketbridgeError } from '../core/errors/marketbridge-error.js';
+import { MarketplaceApiError } from '../core/errors/marketplace-api-error.js';
+import { createRedactor, type Redactor, type RequestSnapshot } from '../core/errors/redact.js';
+import { TimeoutError } from '../core/errors/timeout-error.js';
+import { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
+import { defaultClassify, type Classification } from './classify.js';
+import type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
+import { headerFeedback, mergeFeedback } from './header-feedback.js';
+import { KeyedLimiter, type LimiterPermit } from './rate-limit/keyed-limiter.js';
+import { readBody } from './read-body.js';
+import { isRetrySafe, resolveRetry, retryDelay, type RetryPolicy } from './retry.js';
+import { buildUrl } from './url.js';
+import { validateClientOptions, validateRequest } from './validate-client.js';
+import { responseError } from './to-error.js';
+
+export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
+
+const TIMER_CANCELLED = Symbol('timer cancelled');
+
+interface Built {
+  input: Request | string;
+  init: RequestInit;
+  url: string;
+  snapshot: () => RequestSnapshot;
+}
+
+type Outcome =
+  | { ok: true; response: Response; data: unknown }
+  | { ok: false; error: MarketbridgeError; kind: Classification['kind']; retryAfterMs?: number; authResponse?: Response };
+
+/**
+ * The request pipeline one connector instance owns. Every attempt goes through, in order:
+ * auth → rate limiter → circuit breaker → timeout → send (ky) → classify → limiter feedback →
+ * retry decision → typed error or parsed body. Cancellation reaches every stage.
+ *
+ * @example
+ * ```ts
+ * const client = createHttpClient({
+ *   platform: 'amazon',
+ *   baseUrl: 'https://sellingpartnerapi-eu.amazon.com',
+ *   context: createContext(),
+ *   limits: { operations: { getOrders: { kind: 'token-bucket', ratePerSecond: 0.0167, burst: 20 } } },
+ *   classify: amazonClassifier,
+ * });
+ * const { data } = await client.request<{ payload: unknown }>({ operation: 'getOrders', method: 'GET', path: '/orders/v0/orders' });
+ * ```
+ */
+export class HttpClient {
+  /** The client's options, as given. */
+  readonly options: HttpClientOptions;
+  /** The keyed limiter (exported state: `client.limiter.toJSON()`). */
+  readonly limiter: KeyedLimiter | undefined;
+  /** The circuit breaker, if enabled. */
+  readonly breaker: CircuitBreaker | undefined;
+  readonly #retry: RetryPolicy;
+  #redactorCache: { key: string; redactor: Redactor } | undefined;
+
+  /** @param options - see {@link HttpClientOptions}; validated once, every problem reported together */
+  constructor(options: HttpClientOptions) {
+    validateClientOptions(options);
+    this.options = options;
+    this.#retry = resolveRetry(options.retry);
+    const { context, platform } = options;
+    this.limiter = options.limits
+      ? new KeyedLimiter({
+          plan: options.limits,
+          clock: context.clock,
+          store: context.store,
+          platform,
+          tenantId: context.tenantId,
+          onWait: ({ operation, waitMs }) =>
+            context.events.emit('throttled', { platform, tenantId: context.tenantId, operation, waitMs, source: 'limiter' }),
+        })
+      : undefined;
+    this.breaker = options.breaker === false ? undefined : new CircuitBreaker(context.clock, options.breaker ?? {});
+  }
+
+  /** Sends a request through the pipeline; resolves the parsed body or throws a `MarketbridgeError`. */
+  async request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
+    validateRequest(request);
+    const { context } = this.options;
+    const requestId = globalThis.crypto.randomUUID();
+    const start = context.clock.now();
+    const retrySafe = isRetrySafe(request.method, request) && !(request.body instanceof ReadableStream);
+    let retries = 0;
+    let refreshedAuth = false;
+    for (let attempt = 1; ; attempt++) {
+      request.signal?.throwIfAborted();
+      const outcome = await this.#attempt(request, attempt, requestId);
+      if (outcome.ok) {
+        return {
+          status: outcome.response.status,
+          headers: outcome.response.headers,
+          data: outcome.data as T,
+          attempts: attempt,
+          durationMs: context.clock.now() - start,
+          requestId,
+        };
+      }
+      if (outcome.kind === 'auth' && !refreshedAuth && outcome.authResponse && this.options.auth?.onUnauthorized) {
+        refreshedAuth = true;
+        const retry = await this.options.auth.onUnauthorized(outcome.authResponse, this.#authContext(request, attempt));
+        if (retry) continue;
+      }
+      const retryable = outcome.kind === 'throttled' || (outcome.kind === 'transient' && retrySafe);
+      if (!retryable || retries >= this.#retry.limit) throw outcome.error;
+      retries++;
+      const delayMs = retryDelay(this.#retry, retries, outcome.retryAfterMs);
+      context.events.emit('retry', {
+        platform: this.options.platform,
+        tenantId: context.tenantId,
+        operation: request.operation,
+        attempt: attempt + 1,
+        delayMs,
+        reason: outcome.error.message,
+        requestId,
+      });
+      if (outcome.kind === 'throttled') {
+        context.events.emit('throttled', {
+          platform: this.options.platform,
+          tenantId: context.tenantId,
+          operation: request.operation,
+          waitMs: delayMs,
+          source: 'server',
+        });
+      }
+      await context.clock.sleep(delayMs, request.signal);
+    }
+  }
+
+  #authContext(request: HttpRequest, attempt: number): AuthHookContext {
+    return { attempt, platform: this.options.platform, operation: request.operation, ...(request.signal ? { signal: request.signal } : {}) };
+  }
+
+  #redactor(): Redactor {
+    const secrets = [...(this.options.secrets ?? []), ...(this.options.auth?.secrets?.() ?? [])];
+    const key = secrets.join('\u0000');
+    // Building a redactor compiles a pattern; rebuild only when the secrets change (rotation).
+    if (this.#redactorCache?.key !== key) this.#redactorCache = { key, redactor: createRedactor({ secrets }) };
+    return this.#redactorCache.redactor;
+  }
+
+  async #build(request: HttpRequest, attempt: number): Promise<Built> {
+    const { options } = this;
+    const url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
+    const headers = new Headers(options.headers);
+    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
+    if (request.idempotencyKey) headers.set(this.#retry.idempotencyHeader, request.idempotencyKey);
+    let body: BodyInit | undefined = request.body;
+    if (request.json !== undefined) {
+      body = JSON.stringify(request.json);
+      if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+    }
+    if (!headers.has('accept') && (request.responseType ?? 'json') === 'json') headers.set('accept', 'application/json');
+    const init: RequestInit = { method: request.method, headers };
+    if (body !== undefined) init.body = body;
+    if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
+    let input: Request | string = url;
+    let sentHeaders = headers;
+    if (options.auth) {
+      // The auth hook works on a Request; without one, ky builds the only Request there is.
+      const built = new Request(url, init);
+      input = (await options.auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      sentHeaders = input.headers;
+    }
+    const snapshot = (): RequestSnapshot => {
+      const shot: RequestSnapshot = { method: request.method, url, headers: Object.fromEntries(sentHeaders) };
+      if (typeof body === 'string') shot.body = body;
+      return shot;
+    };
+    return { input, init: typeof input === 'string' ? init : {}, url, snapshot };
+  }
+
+  async #attempt(request: HttpRequest, attempt: number, requestId: string): Promise<Outcome> {
+    const { context, platform } = this.options;
+    const built = await this.#build(request, attempt);
+    const redactor = this.#redactor();
+    const permit: LimiterPermit | undefined = await this.limiter?.acquire(request.operation, {
+      ...(request.cost === undefined ? {} : { cost: request.cost }),
+      ...(request.priority === undefined ? {} : { priority: request.priority }),
+      ...(request.signal ? { signal: request.signal } : {}),
+    });
+    try {
+      const breaker = this.#breakerPermit(request, built, redactor);
+      const { events } = context;
+      const listened = events.listenerCount('request') > 0 || events.listenerCount('response') > 0;
+      const common = { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId };
+      const url = listened ? redactor.request({ method: request.method, url: built.url }).url : built.url;
+      if (listened) events.emit('request', { ...common, url });
+      const sent = context.clock.now();
+      let response: Response;
+      let body: Awaited<ReturnType<typeof readBody>>;
+      const timer = this.#timeout(request.signal, request.responseType === 'stream');
+      try {
+        response = await ky(built.input, {
+          ...built.init,
+          fetch: context.fetch,
+          retry: 0,
+          timeout: false,
+          throwHttpErrors: false,
+          ...(timer.signal ? { signal: timer.signal } : {}),
+        });
+        body = await readBody(response, request.responseType ?? 'json');
+      } catch (error) {
+        breaker?.failure() && this.#emitOpen();
+        request.signal?.throwIfAborted();
+        const timedOut = timer.timedOut();
+        const message = timedOut
+          ? `${platform} ${request.operation} got no answer within ${this.options.timeoutMs ?? 30_000} ms.`
+          : `${platform} ${request.operation}: the connection failed before an answer arrived.`;
+        const options = { platform, operation: request.operation, request: built.snapshot(), redactor, cause: error };
+        return {
+          ok: false,
+          kind: 'transient',
+          error: timedOut ? new TimeoutError(message, options) : new MarketplaceApiError(message, { ...options, retryable: true }),
+        };
+      } finally {
+        // A stream outlives the attempt's timeout (a large document downloads for minutes).
+        timer.clear();
+      }
+      const durationMs = context.clock.now() - sent;
+      if (listened) events.emit('response', { ...common, url, status: response.status, durationMs });
+      const input = { status: response.status, headers: response.headers, body: body.parsed, method: request.method, operation: request.operation };
+      const custom = this.options.classify?.(input);
+      let verdict: Classification = custom && custom.kind !== 'ok' ? custom : defaultClassify(input);
+      if (verdict.kind === 'ok' && body.malformed) verdict = { kind: 'transient', message: 'malformed JSON body' };
+      const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
+      // The platform's bucket is empty when it throttles, whatever ours says.
+      if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
+      await permit?.feedback(feedback);
+      if (verdict.kind === 'transient') {
+        if (breaker?.failure()) this.#emitOpen();
+      } else breaker?.success();
+      if (verdict.kind === 'ok') return { ok: true, response, data: body.data };
+      const retryAfterMs = verdict.retryAfterMs ?? feedback.pauseMs;
+      const error = responseError({ platform, operation: request.operation, status: response.status, body: body.data, verdict, request: built.snapshot(), redactor, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      return {
+        ok: false,
+        kind: verdict.kind,
+        error,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        ...(verdict.kind === 'auth' ? { authResponse: response } : {}),
+      };
+    } finally {
+      permit?.release();
+    }
+  }
+
+  #breakerPermit(request: HttpRequest, built: Built, redactor: Redactor) {
+    if (!this.breaker) return undefined;
+    const permit: BreakerPermit = this.breaker.acquire();
+    if (!permit.allowed) {
+      throw new CircuitOpenError(
+        `${this.options.platform} is failing; requests are paused until ${new Date(permit.until).toISOString()}.`,
+        { platform: this.options.platform, operation: request.operation, request: built.snapshot(), redactor },
+      );
+    }
+    return { failure: () => permit.failure(), success: () => permit.success() };
+  }
+
+  #emitOpen(): void {
+    const state = this.breaker?.toJSON();
+    const { context, platform } = this.options;
+    const cooldown = this.options.breaker === false ? 0 : (this.options.breaker?.cooldownMs ?? 30_000);
+    context.events.emit('circuitOpen', {
+      platform,
+      tenantId: context.tenantId,
+      key: `${platform}:${this.options.baseUrl}`,
+      until: (state?.openedAt ?? context.clock.now()) + cooldown,
+      failures: state?.failures ?? 0,
+    });
+  }
+
+  #timeout(outer: AbortSignal | undefined, stream: boolean) {
+    const ms = this.options.timeoutMs ?? 30_000;
+    if (ms <= 0) return { signal: outer, timedOut: () => false, clear: () => {} };
+    // One controller both aborts the fetch and cancels the timer: once a non-stream body is
+    // read, aborting the fetch is a no-op. A stream must outlive the timer, so it gets its own.
+    const controller = new AbortController();
+    const stopTimer = stream ? new AbortController() : controller;
+    let timedOut = false;
+    const onAbort = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    this.options.context.clock.sleep(ms, stopTimer.signal).then(
+      () => {
+        timedOut = true;
+        controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+      },
+      () => {},
+    );
+    return {
+      signal: controller.signal,
+      timedOut: () => timedOut,
+      clear: () => {
+        // A stream stays cancellable by the caller's signal.
+        if (!stream) outer?.removeEventListener('abort', onAbort);
+        // A ready-made reason: aborting without one builds a DOMException each time.
+        stopTimer.abort(TIMER_CANCELLED);
+      },
+    };
+  }
+}
+
+/**
+ * Creates an {@link HttpClient}.
+ *
+ * @example
+ * ```ts
+ * const client = createHttpClient({ platform: 'bol', baseUrl: 'https://api.bol.com/retailer', context, classify: problemJsonClassifier });
+ * ```
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return new HttpClient(options);
+}
+
+/**
+ * Whether an error thrown by {@link HttpClient.request} means the request may have reached
+ * the platform without an answer (timeout, connection failure, 5xx): the outcome of a write
+ * is then unknown and must be read back, not blindly re-sent.
+ *
+ * @example
+ * ```ts
+ * try { await client.request(createOrder); } catch (e) { if (isUnknownOutcome(e)) await readBack(); }
+ * ```
+ */
+export function isUnknownOutcome(error: unknown): boolean {
+  if (!isMarketbridgeError(error)) return true;
+  if (error.code === 'timeout') return true;
+  return error.code === 'marketplace_api_error' && error.retryable;
+}

@@ -1,0 +1,259 @@
+import { LRUCache } from 'lru-cache';
+import PQueue from 'p-queue';
+import type { Clock } from '../../core/clock.js';
+import { RateLimitError } from '../../core/errors/rate-limit-error.js';
+import { ValidationError } from '../../core/errors/validation-error.js';
+import type { Store } from '../../store/store.js';
+import type { LimiterFeedback } from '../feedback-types.js';
+import { Budget, type BudgetState } from './backend.js';
+import type { RateLimitPlan, RateLimitSpec } from './spec.js';
+import { validatePlan } from './validate.js';
+
+/**
+ * Options of {@link KeyedLimiter}.
+ *
+ * @example
+ * ```ts
+ * const options: KeyedLimiterOptions = { plan, clock, store, platform: 'amazon', tenantId: 'seller-1' };
+ * ```
+ */
+export interface KeyedLimiterOptions {
+  /** The limits. */
+  plan: RateLimitPlan;
+  /** Time source (waits use `clock.sleep`). */
+  clock: Clock;
+  /** Store for shared budgets (used when `plan.shared`). */
+  store?: Store;
+  /** Platform name, part of the key. */
+  platform: string;
+  /** Tenant, part of the key (default `default`). */
+  tenantId?: string;
+  /** Told about every wait for budget. */
+  onWait?: (info: { operation: string; key: string; waitMs: number }) => void;
+}
+
+/**
+ * Options of one {@link KeyedLimiter.acquire}.
+ *
+ * @example
+ * ```ts
+ * const options: LimiterAcquireOptions = { cost: 52, priority: 1, signal: controller.signal };
+ * ```
+ */
+export interface LimiterAcquireOptions {
+  /** Tokens or points to reserve (default: the spec's default cost, or 1). */
+  cost?: number;
+  /** Higher runs first among waiting requests (default 0). */
+  priority?: number;
+  /** Stops waiting; the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Budget granted to one request. Pass the platform's feedback, then release the concurrency
+ * slot when the request is over.
+ *
+ * @example
+ * ```ts
+ * const permit = await limiter.acquire('getOrders');
+ * try { const response = await send(); await permit.feedback({ available: 3 }); } finally { permit.release(); }
+ * ```
+ */
+export interface LimiterPermit {
+  /** The budget key, or `undefined` when the operation is not limited. */
+  key: string | undefined;
+  /** What was reserved. */
+  cost: number;
+  /** How long the request waited for budget, ms. */
+  waitedMs: number;
+  /** Applies the platform's feedback (refunds, available points, pauses). */
+  feedback(feedback: LimiterFeedback): Promise<void>;
+  /** Frees the concurrency slot. Idempotent. */
+  release(): void;
+}
+
+/**
+ * Exported limiter state: in-memory budgets by key (shared budgets live in the store).
+ *
+ * @example
+ * ```ts
+ * const snapshot: LimiterSnapshot = limiter.toJSON();
+ * const restored = new KeyedLimiter({ ...options, initialState: snapshot });
+ * ```
+ */
+export type LimiterSnapshot = Record<string, BudgetState>;
+
+interface Entry {
+  budget: Budget;
+  /** Aborted (and replaced) when feedback gives budget back, to wake the waiting request early. */
+  wake: AbortController;
+  spec: RateLimitSpec;
+  gate: PQueue;
+  slots: PQueue | undefined;
+}
+
+const UNLIMITED: LimiterPermit = { key: undefined, cost: 0, waitedMs: 0, feedback: async () => {}, release: () => {} };
+
+/**
+ * Rate limits keyed by tenant + platform + bucket: one budget per key (token, leaky, cost
+ * bucket or fixed window), bounded in number with an LRU, priorities and concurrency through
+ * p-queue, cancellation with `AbortSignal`, state exportable and restorable, and optionally
+ * kept in a `Store` so that several processes share one budget.
+ *
+ * @example
+ * ```ts
+ * const limiter = new KeyedLimiter({ plan: { default: { kind: 'token-bucket', ratePerSecond: 2, burst: 5 } }, clock, platform: 'bol' });
+ * const permit = await limiter.acquire('getOffers', { priority: 1 });
+ * permit.release();
+ * ```
+ */
+export class KeyedLimiter {
+  readonly #options: KeyedLimiterOptions;
+  readonly #entries: LRUCache<string, Entry>;
+  readonly #initial: LimiterSnapshot;
+
+  /**
+   * @param options - plan, clock, store and identity
+   * @param initialState - budgets from {@link KeyedLimiter.toJSON}
+   */
+  constructor(options: KeyedLimiterOptions, initialState: LimiterSnapshot = {}) {
+    validatePlan(options.plan);
+    this.#options = options;
+    this.#initial = { ...initialState };
+    this.#entries = new LRUCache({ max: options.plan.maxKeys ?? 1000 });
+  }
+
+  /** The spec that applies to `operation`, if any. */
+  specFor(operation: string): RateLimitSpec | undefined {
+    return this.#options.plan.operations?.[operation] ?? this.#options.plan.default;
+  }
+
+  /** The budget key of `operation`, if it is limited. */
+  keyFor(operation: string): string | undefined {
+    const spec = this.specFor(operation);
+    if (!spec) return undefined;
+    const { plan, platform, tenantId } = this.#options;
+    return [plan.keyPrefix ?? 'mb:rl', tenantId ?? 'default', platform, spec.bucket ?? operation].join(':');
+  }
+
+  /** Waits for budget for one request of `operation`. */
+  async acquire(operation: string, options: LimiterAcquireOptions = {}): Promise<LimiterPermit> {
+    const entry = this.#entry(operation);
+    if (!entry) return UNLIMITED;
+    const cost = options.cost ?? (entry.spec.kind === 'cost-bucket' ? (entry.spec.defaultCost ?? 1) : 1);
+    const queueOptions = { priority: options.priority ?? 0, ...(options.signal ? { signal: options.signal } : {}) };
+    const wait = () => entry.gate.add(() => this.#waitBudget(operation, entry, cost, options.signal), queueOptions);
+    const make = (waitedMs: number, release: () => void): LimiterPermit => ({
+      key: entry.budget.key,
+      cost,
+      waitedMs,
+      feedback: async (feedback) => {
+        await entry.budget.feedback(feedback, cost);
+        if (feedback.actualCost !== undefined && feedback.actualCost < cost) {
+          const wake = entry.wake;
+          entry.wake = new AbortController();
+          wake.abort();
+        }
+      },
+      release,
+    });
+    if (!entry.slots) {
+      // Nobody waiting and budget at hand: skip the queue.
+      const { gate, budget } = entry;
+      if (gate.size === 0 && gate.pending === 0 && budget.pausedFor(this.#options.clock.now()) === 0 && !options.signal?.aborted) {
+        if (budget.takeLocal(cost)?.granted) return make(0, () => {});
+      }
+      return make(await wait(), () => {});
+    }
+    const slots = entry.slots;
+    return new Promise<LimiterPermit>((resolve, reject) => {
+      slots
+        .add(async () => {
+          const waited = await wait();
+          await new Promise<void>((done) => {
+            let released = false;
+            resolve(
+              make(waited, () => {
+                if (released) return;
+                released = true;
+                done();
+              }),
+            );
+          });
+        }, queueOptions)
+        .catch(reject);
+    });
+  }
+
+  /** In-memory budgets by key, for {@link KeyedLimiter} `initialState`. */
+  toJSON(): LimiterSnapshot {
+    const out: LimiterSnapshot = { ...this.#initial };
+    for (const [key, entry] of this.#entries.entries()) {
+      const state = entry.budget.toJSON();
+      if (state) out[key] = state;
+    }
+    return out;
+  }
+
+  #entry(operation: string): Entry | undefined {
+    const key = this.keyFor(operation);
+    if (!key) return undefined;
+    const existing = this.#entries.get(key);
+    if (existing) return existing;
+    const spec = this.specFor(operation)!;
+    const { plan, clock, store } = this.#options;
+    const budget = new Budget(spec, key, clock, plan.shared ? store : undefined, plan.jitterMs ?? 0);
+    const saved = this.#initial[key];
+    if (saved && !plan.shared) {
+      budget.restore(saved);
+      delete this.#initial[key];
+    }
+    const max = plan.maxConcurrent;
+    const entry: Entry = {
+      budget,
+      wake: new AbortController(),
+      spec,
+      gate: new PQueue({ concurrency: 1 }),
+      slots: max === undefined || max === Number.POSITIVE_INFINITY ? undefined : new PQueue({ concurrency: max }),
+    };
+    this.#entries.set(key, entry);
+    return entry;
+  }
+
+  async #waitBudget(operation: string, entry: Entry, cost: number, signal?: AbortSignal): Promise<number> {
+    const { clock, plan, onWait } = this.#options;
+    let waited = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const paused = entry.budget.pausedFor(clock.now());
+      let wait = paused;
+      if (paused === 0) {
+        const take = await entry.budget.take(cost);
+        if (take.granted) return waited;
+        wait = take.retryAfterMs;
+      }
+      if (!Number.isFinite(wait)) {
+        throw new ValidationError('rate limit request', [
+          { path: ['cost'], message: `Cost ${cost} exceeds the capacity of bucket ${entry.budget.key}; split the request.` },
+        ]);
+      }
+      if (plan.maxWaitMs !== undefined && waited + wait > plan.maxWaitMs) {
+        throw new RateLimitError(`No budget for ${operation} within ${plan.maxWaitMs} ms.`, {
+          platform: this.#options.platform,
+          operation,
+          retryAfterMs: wait,
+        });
+      }
+      onWait?.({ operation, key: entry.budget.key, waitMs: wait });
+      const before = clock.now();
+      const wake = entry.wake.signal;
+      try {
+        await clock.sleep(wait, signal ? AbortSignal.any([signal, wake]) : wake);
+      } catch (error) {
+        // Woken by a refund: look at the budget again. Any other reason is the caller's abort.
+        if (!wake.aborted || signal?.aborted) throw signal?.aborted ? signal.reason : error;
+      }
+      waited += clock.now() - before;
+    }
+  }
+}
