@@ -10,6 +10,8 @@ export const entries = {
   'testing/index': 'src/testing/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',
   'adapters/lambda/index': 'src/adapters/lambda.ts',
+  'stores/redis/index': 'src/stores/redis.ts',
+  'stores/postgres/index': 'src/stores/postgres.ts',
 };
 
 export default defineConfig({
