@@ -6,6 +6,9 @@ import { defineConfig } from 'tsup';
  */
 export const entries = {
   index: 'src/index.ts',
+  'connectors/shopify/index': 'src/connectors/shopify/index.ts',
+  'connectors/amazon/index': 'src/connectors/amazon/index.ts',
+  'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',

@@ -20,3 +20,5 @@ export {
 export { ConformanceError } from './assert.js';
 export * from './webhooks/index.js';
 export * from './pipeline/index.js';
+export * from './shopify/index.js';
+export * from './amazon/index.js';

@@ -1,0 +1,132 @@
+/**
+ * 10,000-SKU absolute inventory set against the Shopify simulator at the Standard plan
+ * (bucket 2,000 points, 100 points/s), on a scaled clock (1 real ms = SCALE model ms) shared
+ * by the simulator and the client, so that minutes of quota run in seconds.
+ *
+ * Reports, for marketbridge and for @shopify/admin-api-client in a straightforward loop
+ * (read 100 SKUs, set them, sleep 1 s when THROTTLED): API calls, THROTTLED answers, failed
+ * calls, model wall time, and utilisation = time the cost model allows ÷ wall time (1.0 means
+ * the run took exactly as long as the budget forces; the target is >= 0.95).
+ */
+import { createAdminApiClient } from '@shopify/admin-api-client';
+import { setupServer } from 'msw/node';
+import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
+import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION } from '../src/connectors/shopify/documents.js';
+import type { Clock } from '../src/core/clock.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+import { ShopifySimulator } from '../src/testing/shopify/index.js';
+
+const SKUS = 10_000;
+const SCALE = 30;
+const VERSION = '2026-10';
+
+function scaledClock(factor: number): Clock {
+  const base = Date.UTC(2026, 10, 22);
+  const started = performance.now();
+  return {
+    now: () => base + (performance.now() - started) * factor,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const timer = setTimeout(resolve, Math.max(0, ms) / factor);
+        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+      }),
+  };
+}
+
+function setup() {
+  const clock = scaledClock(SCALE);
+  const simulator = new ShopifySimulator({ clock, plan: 'standard', products: SKUS / 5, variantsPerProduct: 5, initialAvailable: 7 });
+  const server = setupServer(...simulator.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  return { clock, simulator, close: () => server.close() };
+}
+
+function summary(simulator: ShopifySimulator, clock: Clock, started: number, failed: number) {
+  const wallMs = clock.now() - started;
+  const allowedMs = (Math.max(0, simulator.stats.costSpent - 2000) / 100) * 1000;
+  return {
+    apiCalls: simulator.stats.requests,
+    throttled: simulator.stats.throttled,
+    failedCalls: failed,
+    pointsSpent: simulator.stats.costSpent,
+    modelWallMs: Math.round(wallMs),
+    modelAllowedMs: Math.round(allowedMs),
+    utilisation: Math.round((allowedMs / wallMs) * 1000) / 1000,
+    wallOverAllowed: Math.round((wallMs / allowedMs) * 1000) / 1000,
+  };
+}
+
+async function marketbridge() {
+  const { clock, simulator, close } = setup();
+  try {
+    const shopify = new ShopifyMarketplace(
+      { shop: simulator.shop, accessToken: simulator.accessToken, apiVersion: VERSION, plan: 'standard' },
+      { clock, store: new MemoryStore({ clock }) },
+    );
+    const updates = Array.from({ length: SKUS }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: i % 50 }));
+    // Warm up (module loading, first connection) outside the measured window, as for the peer.
+    await shopify.healthCheck();
+    const started = clock.now();
+    const realStart = performance.now();
+    const result = await shopify.setInventory(updates);
+    return { ...summary(simulator, clock, started, result.failed), skusSet: result.succeeded, realMs: Math.round(performance.now() - realStart) };
+  } finally {
+    close();
+  }
+}
+
+async function adminApiClient() {
+  const { clock, simulator, close } = setup();
+  try {
+    const client = createAdminApiClient({ storeDomain: simulator.shop, apiVersion: VERSION, accessToken: simulator.accessToken, retries: 0 });
+    await client.request('query MbShop { shop { name } }');
+    const started = clock.now();
+    const realStart = performance.now();
+    let failed = 0;
+    let set = 0;
+    // What most integrations do: fixed pages, no cost accounting, sleep a second when THROTTLED.
+    const call = async (query: string, variables: Record<string, unknown>) => {
+      for (;;) {
+        const response = await client.request(query, { variables });
+        const throttled = response.errors?.graphQLErrors?.some((error) => (error.extensions as { code?: string } | undefined)?.code === 'THROTTLED');
+        if (!throttled) {
+          if (response.errors) failed++;
+          return response.data as Record<string, any> | undefined;
+        }
+        await clock.sleep(1000);
+      }
+    };
+    for (let offset = 0; offset < SKUS; offset += 100) {
+      const skus = Array.from({ length: Math.min(100, SKUS - offset) }, (_, i) => `SKU-${offset + i + 1}`);
+      const data = await call(INVENTORY_AT_LOCATION_QUERY, { first: 100, query: skus.map((sku) => `sku:'${sku}'`).join(' OR '), locationId: 'gid://shopify/Location/1' });
+      const nodes = (data?.productVariants?.nodes ?? []) as { inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } } }[];
+      const quantities = nodes.map((node, i) => ({
+        inventoryItemId: node.inventoryItem.id,
+        locationId: 'gid://shopify/Location/1',
+        quantity: (offset + i) % 50,
+        changeFromQuantity: node.inventoryItem.inventoryLevel.quantities.find((q) => q.name === 'available')?.quantity ?? 0,
+      }));
+      const result = await call(INVENTORY_SET_IDEMPOTENT_MUTATION, { input: { name: 'available', reason: 'correction', quantities }, idempotencyKey: crypto.randomUUID() });
+      if (result?.inventorySetQuantities?.userErrors?.length === 0) set += quantities.length;
+    }
+    return { ...summary(simulator, clock, started, failed), skusSet: set, realMs: Math.round(performance.now() - realStart) };
+  } finally {
+    close();
+  }
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const ours = await marketbridge();
+  const peer = await adminApiClient();
+  return {
+    scenario: `${SKUS}-SKU inventory set, Standard plan (2000 points, 100/s), clock scaled x${SCALE}`,
+    marketbridge: ours,
+    adminApiClientLoop: peer,
+    wallTimeRatio: Math.round((peer.modelWallMs / ours.modelWallMs) * 1000) / 1000,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await run(), null, 2));
+}

@@ -1,0 +1,96 @@
+import type { CatalogRecord } from '../mapper.js';
+
+/**
+ * A place product data comes from: the Creators API, the SP-API Catalog Items API, or any
+ * source the host registers (its own PIM, a partner feed). No scraping.
+ *
+ * @example
+ * ```ts
+ * const pim: CatalogSource = { name: 'pim', maxBatch: 100, ttlMs: 86_400_000, accuracy: 0.8, fetch: async (ids) => new Map(await db.products(ids)) };
+ * ```
+ */
+export interface CatalogSource {
+  /** Unique name, used in results and statistics. */
+  readonly name: string;
+  /** The most ids one `fetch` call takes. */
+  readonly maxBatch: number;
+  /** How long its data stays fresh in the cache (ms). */
+  readonly ttlMs: number;
+  /** How much its data is trusted, 0 to 1 (feeds the quality score). */
+  readonly accuracy: number;
+  /** The records it knows among `ids`; unknown ids are simply missing. Throws when the source fails. */
+  fetch(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, CatalogRecord>>;
+}
+
+/**
+ * How good a record is: completeness of its fields, its source's accuracy and its freshness,
+ * each 0 to 1, and a 0–100 score that weighs them.
+ *
+ * @example
+ * ```ts
+ * if (result.quality.score < 60) queueForReview(result.record.id);
+ * ```
+ */
+export interface CatalogQuality {
+  score: number;
+  completeness: number;
+  accuracy: number;
+  freshness: number;
+}
+
+/**
+ * One item the orchestrator returns.
+ *
+ * @example
+ * ```ts
+ * const result: CatalogResult | undefined = await catalog.get('B07N4M94X4');
+ * ```
+ */
+export interface CatalogResult {
+  record: CatalogRecord;
+  /** The source the record came from. */
+  source: string;
+  /** When it was fetched (epoch ms). */
+  fetchedAt: number;
+  /** True when it is past its TTL and served because every source failed (stale-if-error). */
+  stale: boolean;
+  /** True when it came from the cache. */
+  cached: boolean;
+  quality: CatalogQuality;
+}
+
+/**
+ * What one source did so far.
+ *
+ * @example
+ * ```ts
+ * const { calls, failures, avgLatencyMs } = catalog.stats().sources['creators']!;
+ * ```
+ */
+export interface CatalogSourceStats {
+  /** `fetch` calls made. */
+  calls: number;
+  /** Ids asked for. */
+  requested: number;
+  /** Ids it returned. */
+  found: number;
+  /** `fetch` calls that threw. */
+  failures: number;
+  /** Mean `fetch` time (ms, on the injected clock). */
+  avgLatencyMs: number;
+  /** The message of the last failure. */
+  lastError?: string;
+}
+
+/**
+ * Cache and per-source statistics.
+ *
+ * @example
+ * ```ts
+ * console.log(catalog.stats().cache.hits);
+ * ```
+ */
+export interface CatalogStats {
+  cache: { hits: number; misses: number; staleServed: number; size: number };
+  sources: Record<string, CatalogSourceStats>;
+}

@@ -1,0 +1,248 @@
+import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
+import { toBatchResult, type BatchResult, type ItemOutcome } from '../../core/batch.js';
+import type { CapabilityDeclaration } from '../../core/capabilities.js';
+import type { Context } from '../../core/context.js';
+import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import { ValidationError } from '../../core/errors/validation-error.js';
+import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
+import type { OperationOptions } from '../../core/types.js';
+import type { FinancialEvent } from '../../model/finance.js';
+import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
+import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import type { Order } from '../../model/order.js';
+import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
+import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
+import { SpApiClient } from './client.js';
+import { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
+import { resolveBaseUrl } from './endpoints.js';
+import { feedEach, listingAttributes, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
+import { fromSpApiInventorySummary, type SpApiInventorySummary } from './mapper/inventory.js';
+import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
+import type { SpApiOrder } from './mapper/orders.js';
+import { completeOrder, confirmShipments, listFinancialEvents, listOrders, unwrapMapped } from './order-ops.js';
+import { AmazonNotificationsApi } from './notifications/manage.js';
+import { FBA_INVENTORY_MAX_SKUS } from './requests/inventory.js';
+import { createAmazonFetchTransport } from './transport/fetch-transport.js';
+import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
+import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
+import type { AmazonTransport } from './transport/types.js';
+
+/**
+ * Per-instance extras of {@link AmazonMarketplace}: which transport sends the requests.
+ *
+ * @example
+ * ```ts
+ * new AmazonMarketplace(config, context, { transport: myTransport });
+ * ```
+ */
+export interface AmazonMarketplaceOptions {
+  /**
+   * `pipeline` (default): the library's request pipeline; `fetch`: the compact transport on
+   * `context.fetch`; or any {@link AmazonTransport}.
+   */
+  transport?: AmazonTransport | 'pipeline' | 'fetch';
+}
+
+/**
+ * Amazon Selling Partner API as a marketbridge marketplace: listings (price and quantity by
+ * JSON Patch, or by JSON_LISTINGS_FEED for large batches), FBA inventory, orders with buyer
+ * data through Restricted Data Tokens, shipment confirmation and financial events, each call
+ * paced by its operation's usage plan.
+ *
+ * @example
+ * ```ts
+ * const amazon = new AmazonMarketplace({ sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', credentials }, { clock });
+ * const result = await amazon.updatePrices([{ sku: 'MUG-1', price: { amountMinor: 1299, currency: 'USD' } }]);
+ * ```
+ */
+export class AmazonMarketplace extends BaseMarketplaceAPI {
+  readonly platform = 'amazon';
+  /** Validated configuration (credentials included: never log it). */
+  readonly config: AmazonConfig;
+  /** The operation-level client. */
+  readonly client: SpApiClient;
+  /** Notifications API: destinations and subscriptions. */
+  readonly notifications: AmazonNotificationsApi;
+  /** The Login with Amazon auth hook in use. */
+  readonly auth: LwaAuth;
+
+  /**
+   * @param config - connector configuration (validated here; every problem reported at once)
+   * @param context - dependencies
+   * @param options - transport override
+   */
+  constructor(config: AmazonConfigInput, context: Context = {}, options: AmazonMarketplaceOptions = {}) {
+    super(context);
+    const parsed = AmazonConfigSchema.safeParse(config);
+    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "amazon"', parsed.error, { platform: 'amazon' });
+    this.config = parsed.data;
+    this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, { fetch: this.context.fetch, clock: this.context.clock });
+    const common = {
+      baseUrl: resolveBaseUrl({ region: this.config.region, sandbox: this.config.sandbox, ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}) }),
+      context: this.context,
+      auth: this.auth,
+      ...(this.config.limits ? { limits: this.config.limits } : {}),
+    };
+    const choice = options.transport ?? 'pipeline';
+    const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice === 'fetch' ? createAmazonFetchTransport(common) : choice;
+    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId });
+    this.notifications = new AmazonNotificationsApi(this.client);
+  }
+
+  protected override declareCapabilities(): CapabilityDeclaration {
+    return { maxBatchSize: { updatePrices: 25_000, setInventory: 25_000 }, inventoryCompareAndSet: false, idempotentAdjustments: false };
+  }
+
+  /**
+   * Price and/or quantity changes of many SKUs in one call: patches one by one below
+   * `feedThreshold` items, JSON_LISTINGS_FEED documents (25,000 messages each) from there on.
+   *
+   * @example
+   * ```ts
+   * await amazon.updateListings([{ sku: 'MUG-1', price: money(1299, 'USD'), quantity: 40 }], { via: 'feed' });
+   * ```
+   */
+  async updateListings(updates: readonly ListingUpdate[], options: ListingUpdateOptions = {}): Promise<BatchResult<ListingUpdate, ListingUpdate>> {
+    const via = options.via === 'feed' || options.via === 'patch' ? options.via : updates.length >= this.config.feedThreshold && !options.dryRun ? 'feed' : 'patch';
+    if (via === 'feed' && options.dryRun) {
+      throw new ValidationError('updateListings options', [{ path: ['dryRun'], message: 'A dry run uses VALIDATION_PREVIEW, which only patchListingsItem supports; use via: "patch".' }], { platform: 'amazon' });
+    }
+    const common = { ...options, productType: this.config.productType };
+    let done = 0;
+    const outcomes =
+      via === 'feed'
+        ? await feedEach(this.client, updates, { ...common, clock: this.context.clock, pollIntervalMs: this.config.pollIntervalMs })
+        : await patchEach(this.client, updates, { ...common, onDone: () => this.reportProgress('updatePrices', ++done, updates.length, 0) });
+    return toBatchResult(outcomes);
+  }
+
+  override async updatePrices(updates: readonly PriceUpdate[], options: OperationOptions = {}): Promise<BatchResult<PriceUpdate, Offer>> {
+    const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
+    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, price: update.price })), options.signal ? { signal: options.signal } : {});
+    return toBatchResult(
+      result.items.map((item): ItemOutcome<PriceUpdate, Offer> =>
+        item.ok ? { index: item.index, input: valid[item.index]!, ok: true, value: { sku: item.input.sku, price: item.input.price!, condition: 'new', options: {} } } : { index: item.index, input: valid[item.index]!, ok: false, error: item.error },
+      ),
+    );
+  }
+
+  override async setInventory(updates: readonly InventorySet[], options: OperationOptions = {}): Promise<BatchResult<InventorySet, InventoryLevel>> {
+    const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
+    const refused = valid.flatMap((update, index) => (update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [index] : []));
+    if (refused.length > 0) {
+      throw new ValidationError('input of setInventory()', refused.map((index) => ({ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' })), { platform: 'amazon', operation: 'setInventory' });
+    }
+    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity })), options.signal ? { signal: options.signal } : {});
+    const now = new Date(this.context.clock.now()).toISOString();
+    return toBatchResult(
+      result.items.map((item): ItemOutcome<InventorySet, InventoryLevel> => {
+        const input = valid[item.index]!;
+        return item.ok
+          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: input.locationId ?? 'DEFAULT', available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
+          : { index: item.index, input, ok: false, error: item.error };
+      }),
+    );
+  }
+
+  /**
+   * Creates or replaces listings with `putListingsItem` (offer-only requirements: title, brand,
+   * condition, price and quantity of the first offer). The product type comes from
+   * `attributes.productType` or the connector's default.
+   */
+  override async upsertProducts(products: readonly ProductInput[], options: OperationOptions = {}): Promise<BatchResult<ProductInput, Product>> {
+    const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
+    const outcomes: ItemOutcome<ProductInput, Product>[] = [];
+    for (const [index, product] of valid.entries()) {
+      const sku = product.id ?? product.offers[0]!.sku;
+      const attributes = listingAttributes(product, this.config.marketplaceId);
+      try {
+        const answer = await this.client.putListingsItem<{ status?: string; issues?: { severity: string; message: string }[] }>(
+          { sku, productType: product.attributes.productType ?? this.config.productType, attributes },
+          options.signal,
+        );
+        const errors = (answer.issues ?? []).filter((issue) => issue.severity === 'ERROR');
+        if (answer.status === 'INVALID' || errors.length > 0) throw new MarketplaceApiError(`Amazon rejected ${sku}: ${errors.map((issue) => issue.message).join('; ') || answer.status}`, { platform: 'amazon', operation: 'putListingsItem', status: 400, body: answer });
+        outcomes.push({ index, input: products[index]!, ok: true, value: { ...product, id: sku, updatedAt: new Date(this.context.clock.now()).toISOString() } });
+      } catch (error) {
+        outcomes.push({ index, input: products[index]!, ok: false, error: error as MarketplaceApiError });
+      }
+    }
+    return toBatchResult(outcomes);
+  }
+
+  override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
+    const item = await this.client.getListingsItem<SpApiListingsItem>(id, undefined, options.signal);
+    return unwrapMapped(fromSpApiListingsItem(item, this.config.marketplaceId), 'getListingsItem');
+  }
+
+  override async *listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {
+    let pageToken: string | undefined;
+    do {
+      const page = await this.client.searchListingsItems<{ items: SpApiListingsItem[]; pagination?: { nextToken?: string } }>(
+        { ...(pageToken ? { pageToken } : {}), ...(query.pageSize ? { pageSize: query.pageSize } : {}), ...(query.updatedSince ? { lastUpdatedAfter: query.updatedSince } : {}) },
+        options.signal,
+      );
+      for (const item of page.items ?? []) {
+        const product = fromSpApiListingsItem(item, this.config.marketplaceId);
+        if (product.isOk() && (!query.status || product.value.status === query.status)) yield product.value;
+      }
+      pageToken = page.pagination?.nextToken;
+    } while (pageToken);
+  }
+
+  override async deleteProducts(ids: readonly string[], options: OperationOptions = {}): Promise<BatchResult<string, string>> {
+    const outcomes: ItemOutcome<string, string>[] = [];
+    for (const [index, sku] of ids.entries()) {
+      try {
+        await this.client.deleteListingsItem(sku, options.signal);
+        outcomes.push({ index, input: sku, ok: true, value: sku });
+      } catch (error) {
+        outcomes.push({ index, input: sku, ok: false, error: error as MarketplaceApiError });
+      }
+    }
+    return toBatchResult(outcomes);
+  }
+
+  override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
+    const levels: InventoryLevel[] = [];
+    for (let start = 0; start < query.skus.length; start += FBA_INVENTORY_MAX_SKUS) {
+      const chunk = query.skus.slice(start, start + FBA_INVENTORY_MAX_SKUS);
+      let nextToken: string | undefined;
+      do {
+        const page = await this.client.getInventorySummaries<{ inventorySummaries: SpApiInventorySummary[] }>(chunk, nextToken, options.signal);
+        for (const summary of page.payload?.inventorySummaries ?? []) {
+          const level = fromSpApiInventorySummary(summary, this.config.marketplaceId, this.context.clock.now());
+          if (level && (!query.locationId || level.locationId === query.locationId)) levels.push(level);
+        }
+        nextToken = page.pagination?.nextToken;
+      } while (nextToken);
+    }
+    return levels;
+  }
+
+  override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
+    return listOrders(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal);
+  }
+
+  override async getOrder(id: string, options: OperationOptions = {}): Promise<Order> {
+    return completeOrder(this.client, await this.client.getOrder<SpApiOrder>(id, options.signal), this.config.includeBuyerData, options.signal);
+  }
+
+  override async confirmShipment(shipments: readonly Shipment[], options: OperationOptions = {}): Promise<BatchResult<Shipment, Shipment>> {
+    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), options.signal));
+  }
+
+  override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
+    return listFinancialEvents(this.client, this.context.clock, query, options.signal);
+  }
+
+  override async healthCheck(options: OperationOptions = {}): Promise<HealthStatus> {
+    const started = this.context.clock.now();
+    try {
+      await this.client.searchListingsItems({ pageSize: 1 }, options.signal);
+      return { ok: true, latencyMs: this.context.clock.now() - started, checkedAt: new Date(started).toISOString() };
+    } catch (error) {
+      return { ok: false, latencyMs: this.context.clock.now() - started, checkedAt: new Date(started).toISOString(), message: (error as Error).message };
+    }
+  }
+}

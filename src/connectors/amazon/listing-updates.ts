@@ -1,0 +1,135 @@
+import type { ItemOutcome } from '../../core/batch.js';
+import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import { RateLimitError } from '../../core/errors/rate-limit-error.js';
+import type { Money } from '../../model/money.js';
+import type { SpApiClient } from './client.js';
+import { buildListingsFeeds, LISTINGS_FEED_MAX_MESSAGES } from './feeds/listings-feed.js';
+import { runFeedJob, startFeedJob, type FeedJobState } from './jobs/feed-job.js';
+import { pricePatch, quantityPatch, type ListingPatch } from './requests/listings.js';
+
+/**
+ * One price and/or quantity change of a listing.
+ *
+ * @example
+ * ```ts
+ * const update: ListingUpdate = { sku: 'MUG-1', price: { amountMinor: 1299, currency: 'USD' }, quantity: 40 };
+ * ```
+ */
+export interface ListingUpdate {
+  sku: string;
+  price?: Money;
+  quantity?: number;
+  /** The SKU's Amazon product type; the connector's default when omitted. */
+  productType?: string;
+}
+
+/**
+ * How to send listing updates: one `patchListingsItem` per SKU, `JSON_LISTINGS_FEED`
+ * documents, or by size (`auto`).
+ *
+ * @example
+ * ```ts
+ * const options: ListingUpdateOptions = { via: 'feed', dryRun: false };
+ * ```
+ */
+export interface ListingUpdateOptions {
+  via?: 'patch' | 'feed' | 'auto';
+  /** Validate with `VALIDATION_PREVIEW` without saving (patch only). */
+  dryRun?: boolean;
+  /** Patches in flight at once (default: the operation's burst). */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** Called with each feed's state after every step, to persist it. */
+  onFeedStep?: (state: FeedJobState) => unknown;
+}
+
+/** The `putListingsItem` attributes of a canonical product: title, brand, description, condition and price of its first offer. */
+export function listingAttributes(product: { title: string; brand?: string; description?: string; offers: { price: Money; condition?: string }[] }, marketplace_id: string): Record<string, unknown> {
+  const offer = product.offers[0]!;
+  const condition = offer.condition === 'refurbished' ? 'refurbished_refurbished' : offer.condition === 'used' ? 'used_good' : 'new_new';
+  const attributes: Record<string, unknown> = {
+    item_name: [{ value: product.title, marketplace_id }],
+    condition_type: [{ value: condition, marketplace_id }],
+    purchasable_offer: pricePatch(offer.price, marketplace_id).value,
+  };
+  if (product.brand) attributes.brand = [{ value: product.brand, marketplace_id }];
+  if (product.description) attributes.product_description = [{ value: product.description, marketplace_id }];
+  return attributes;
+}
+
+/** The patches of one update, in the order Amazon applies them. */
+export function patchesOf(update: ListingUpdate, marketplaceId: string): ListingPatch[] {
+  const patches: ListingPatch[] = [];
+  if (update.price) patches.push(pricePatch(update.price, marketplaceId));
+  if (update.quantity !== undefined) patches.push(quantityPatch(update.quantity));
+  return patches;
+}
+
+interface Submission {
+  status?: string;
+  issues?: { code: string; message: string; severity: string }[];
+}
+
+/** Sends updates one `patchListingsItem` each, with a pool of workers. */
+export async function patchEach(
+  client: SpApiClient,
+  updates: readonly ListingUpdate[],
+  options: ListingUpdateOptions & { productType: string; onDone?: () => void },
+): Promise<ItemOutcome<ListingUpdate, ListingUpdate>[]> {
+  const outcomes: ItemOutcome<ListingUpdate, ListingUpdate>[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < updates.length) {
+      const index = next++;
+      const input = updates[index]!;
+      try {
+        const result = await client.patchListingsItem<Submission>(
+          { sku: input.sku, productType: input.productType ?? options.productType, patches: patchesOf(input, client.marketplaceId), ...(options.dryRun ? { mode: 'VALIDATION_PREVIEW' as const } : {}) },
+          options.signal,
+        );
+        const errors = (result.issues ?? []).filter((issue) => issue.severity === 'ERROR');
+        if (result.status === 'INVALID' || errors.length > 0) {
+          outcomes.push({ index, input, ok: false, error: new MarketplaceApiError(`Amazon rejected ${input.sku}: ${errors.map((issue) => issue.message).join('; ') || result.status}`, { platform: 'amazon', operation: 'patchListingsItem', status: 400, body: result }) });
+        } else outcomes.push({ index, input, ok: true, value: input });
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        outcomes.push({ index, input, ok: false, error: error instanceof MarketplaceApiError || error instanceof RateLimitError ? error : new MarketplaceApiError(String((error as Error)?.message ?? error), { platform: 'amazon', operation: 'patchListingsItem', cause: error }) });
+      }
+      options.onDone?.();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency ?? 5, updates.length)) }, worker));
+  return outcomes;
+}
+
+/** Sends updates as JSON_LISTINGS_FEED documents of at most 25,000 messages and maps the reports back. */
+export async function feedEach(
+  client: SpApiClient,
+  updates: readonly ListingUpdate[],
+  options: ListingUpdateOptions & { productType: string; clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> }; pollIntervalMs: number },
+): Promise<ItemOutcome<ListingUpdate, ListingUpdate>[]> {
+  const outcomes: ItemOutcome<ListingUpdate, ListingUpdate>[] = [];
+  const documents = buildListingsFeeds({
+    sellerId: client.sellerId,
+    changes: updates.map((update) => ({ sku: update.sku, productType: update.productType ?? options.productType, patches: patchesOf(update, client.marketplaceId) })),
+  });
+  for (const [documentIndex, document] of documents.entries()) {
+    const offset = documentIndex * LISTINGS_FEED_MAX_MESSAGES;
+    const final = await runFeedJob(client, startFeedJob(document), {
+      clock: options.clock,
+      pollIntervalMs: options.pollIntervalMs,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onFeedStep ? { onStep: options.onFeedStep } : {}),
+    });
+    for (const outcome of final.report!.outcomes) {
+      const index = offset + outcome.messageId - 1;
+      const input = updates[index]!;
+      if (outcome.accepted) outcomes.push({ index, input, ok: true, value: input });
+      else {
+        const message = outcome.issues.filter((issue) => issue.severity === 'ERROR').map((issue) => `${issue.code} ${issue.message}`).join('; ');
+        outcomes.push({ index, input, ok: false, error: new MarketplaceApiError(`Amazon rejected ${input.sku} in feed ${final.feedId}: ${message}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome }) });
+      }
+    }
+  }
+  return outcomes;
+}

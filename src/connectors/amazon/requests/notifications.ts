@@ -1,0 +1,119 @@
+import { fillPath, query, type SpApiRequest } from './types.js';
+
+/**
+ * The scope of grantless Notifications API calls (destinations, deleting subscriptions).
+ *
+ * @example
+ * ```ts
+ * await lwa.clientCredentials(NOTIFICATIONS_SCOPE);
+ * ```
+ */
+export const NOTIFICATIONS_SCOPE = 'sellingpartnerapi::notifications';
+
+/**
+ * Where notifications go: an SQS queue or an EventBridge partner event source.
+ *
+ * @example
+ * ```ts
+ * const target: DestinationTarget = { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } };
+ * ```
+ */
+export type DestinationTarget = { sqs: { arn: string } } | { eventBridge: { region: string; accountId: string } };
+
+/**
+ * `createDestination` (grantless).
+ *
+ * @example
+ * ```ts
+ * createDestinationRequest({ name: 'orders', target: { sqs: { arn } } });
+ * ```
+ */
+export function createDestinationRequest(options: { name: string; target: DestinationTarget }): SpApiRequest {
+  return {
+    operation: 'createDestination',
+    method: 'POST',
+    path: '/notifications/v1/destinations',
+    json: { name: options.name, resourceSpecification: options.target },
+    grantlessScope: NOTIFICATIONS_SCOPE,
+  };
+}
+
+/**
+ * `getDestinations` (grantless).
+ *
+ * @example
+ * ```ts
+ * getDestinationsRequest();
+ * ```
+ */
+export function getDestinationsRequest(): SpApiRequest {
+  return { operation: 'getDestinations', method: 'GET', path: '/notifications/v1/destinations', grantlessScope: NOTIFICATIONS_SCOPE };
+}
+
+/**
+ * `deleteDestination` (grantless).
+ *
+ * @example
+ * ```ts
+ * deleteDestinationRequest('3acafc7e-121b-401d-a8ab-e7bde7f9ff74');
+ * ```
+ */
+export function deleteDestinationRequest(destinationId: string): SpApiRequest {
+  return {
+    operation: 'deleteDestination',
+    method: 'DELETE',
+    path: fillPath('/notifications/v1/destinations/{destinationId}', { destinationId }),
+    grantlessScope: NOTIFICATIONS_SCOPE,
+  };
+}
+
+/**
+ * `createSubscription`: sends `notificationType` notifications to a destination.
+ *
+ * @example
+ * ```ts
+ * createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0' });
+ * ```
+ */
+export function createSubscriptionRequest(options: { notificationType: string; destinationId: string; payloadVersion?: string }): SpApiRequest {
+  return {
+    operation: 'createSubscription',
+    method: 'POST',
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}', { notificationType: options.notificationType }),
+    json: { destinationId: options.destinationId, payloadVersion: options.payloadVersion ?? '1.0' },
+  };
+}
+
+/**
+ * `getSubscription`: the subscription of a notification type, if any.
+ *
+ * @example
+ * ```ts
+ * getSubscriptionRequest({ notificationType: 'ORDER_CHANGE' });
+ * ```
+ */
+export function getSubscriptionRequest(options: { notificationType: string; payloadVersion?: string }): SpApiRequest {
+  return {
+    operation: 'getSubscription',
+    method: 'GET',
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}', { notificationType: options.notificationType }),
+    query: query({ payloadVersion: options.payloadVersion }),
+  };
+}
+
+/**
+ * `deleteSubscriptionById` (grantless).
+ *
+ * @example
+ * ```ts
+ * deleteSubscriptionRequest({ notificationType: 'ORDER_CHANGE', subscriptionId });
+ * ```
+ */
+export function deleteSubscriptionRequest(options: { notificationType: string; subscriptionId: string }): SpApiRequest {
+  return {
+    operation: 'deleteSubscriptionById',
+    method: 'DELETE',
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}/{subscriptionId}', options),
+    grantlessScope: NOTIFICATIONS_SCOPE,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The Shopify connector: `shopifyMarketplace` (the factory definition) and
+ * `ShopifyMarketplace` (the class), the GraphQL client with cost-based throttling, the
+ * mapper, the documents it sends, webhooks, OAuth and bulk operations.
+ *
+ * @example
+ * ```ts
+ * import { ShopifyMarketplace } from 'marketbridge/connectors/shopify';
+ * const shopify = new ShopifyMarketplace({ shop: 'acme.myshopify.com', accessToken: process.env.SHOPIFY_TOKEN! });
+ * ```
+ *
+ * @module marketbridge/connectors/shopify
+ */
+export { shopifyMarketplace } from './definition.js';
+export { ShopifyMarketplace } from './shopify-marketplace.js';
+export { ShopifyConfigSchema, shopifyAccessTokenAuth, type ShopifyConfig, type ResolvedShopifyConfig } from './config.js';
+export { SHOPIFY_DEFAULT_API_VERSION, SHOPIFY_API_VERSION_PATTERN, versionFeatures, type ShopifyVersionFeatures } from './api-version.js';
+export { normalizeShopDomain, type ShopDomainReason } from './shop-domain.js';
+export { toGid, fromGid } from './gid.js';
+export {
+  SHOPIFY_PLAN_LIMITS,
+  SHOPIFY_SINGLE_QUERY_MAX_COST,
+  shopifyRateLimitPlan,
+  plannedCost,
+  type ShopifyPlan,
+  type ShopifyCostLimits,
+  type ShopifyQueryCost,
+  type ShopifyThrottleStatus,
+} from './cost-planner.js';
+export { estimateQueryCost, largestPageWithin } from './query-cost.js';
+export { ShopifyGraphqlClient, type ShopifyGraphqlClientOptions, type GraphqlCallOptions, type GraphqlResult } from './graphql-client.js';
+export * from './documents.js';
+export * from './mapper.js';
+export type * from './types.js';
+export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
+export * from './webhooks.js';
+export { ShopifyOAuth, verifyShopifyQueryHmac, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
+export { skuSearch, chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from './runtime.js';
+export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
+export { orderFromWebhook } from './webhook-mapper.js';

@@ -1,0 +1,204 @@
+import { err, ok, type Result } from 'neverthrow';
+import type { AuthHook } from '../../core/auth-hook.js';
+import { createContext, type Context, type ResolvedContext } from '../../core/context.js';
+import { AuthError } from '../../core/errors/auth-error.js';
+import { ValidationError } from '../../core/errors/validation-error.js';
+import { failure, type Failure } from '../../core/result.js';
+import type { AuthorizationComplete, AuthorizationFailureReason } from '../../auth/authorization.js';
+import { OAuthClient } from '../../auth/oauth-client.js';
+import { normalizeShopDomain } from './shop-domain.js';
+
+/**
+ * Your Shopify app's credentials and what it asks for.
+ *
+ * @example
+ * ```ts
+ * const config: ShopifyOAuthConfig = {
+ *   clientId: process.env.SHOPIFY_API_KEY!, clientSecret: process.env.SHOPIFY_API_SECRET!,
+ *   scopes: ['read_products', 'write_inventory'], redirectUri: 'https://app.example/auth/callback',
+ * };
+ * ```
+ */
+export interface ShopifyOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  scopes: readonly string[];
+  redirectUri: string;
+  /** Ask for expiring offline tokens with a refresh token (default true). */
+  expiringOfflineTokens?: boolean;
+  /** Oldest accepted callback `timestamp`, seconds (default 3,600). */
+  callbackMaxAgeSeconds?: number;
+}
+
+/**
+ * Why an install callback was refused.
+ *
+ * @example
+ * ```ts
+ * const reason: ShopifyCallbackFailureReason = 'hmac_mismatch';
+ * ```
+ */
+export type ShopifyCallbackFailureReason = 'missing_parameter' | 'invalid_shop' | 'hmac_mismatch' | 'stale_callback' | 'shop_mismatch' | AuthorizationFailureReason;
+
+/**
+ * A completed install: the shop and the connection id its tokens are stored under.
+ *
+ * @example
+ * ```ts
+ * const installed: ShopifyInstall = { shop: 'acme.myshopify.com', connectionId: 'acme.myshopify.com', hasRefreshToken: true };
+ * ```
+ */
+export interface ShopifyInstall extends AuthorizationComplete {
+  shop: string;
+}
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+
+function constantTimeEqual(a: string, b: string): boolean {
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) difference |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return difference === 0;
+}
+
+/**
+ * Checks the `hmac` of Shopify's OAuth callback (and of app proxy / admin links): the hex
+ * HMAC-SHA256, under the app's client secret, of every other query parameter sorted by name
+ * as `name=value` joined with `&`.
+ *
+ * @example
+ * ```ts
+ * const valid = await verifyShopifyQueryHmac(new URL(request.url).searchParams, clientSecret);
+ * ```
+ */
+export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecret: string): Promise<boolean> {
+  const given = params.get('hmac');
+  if (!given) return false;
+  const message = [...params.entries()]
+    .filter(([name]) => name !== 'hmac' && name !== 'signature')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&');
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(clientSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const expected = hex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+  return constantTimeEqual(expected, given.toLowerCase());
+}
+
+/**
+ * Shopify's app install flow on the OAuth helpers: `begin` stores a single-use `state` and
+ * returns the shop's authorize URL; `complete` checks the callback's shop domain, HMAC,
+ * timestamp and state, then exchanges the code (asking for an expiring offline token with a
+ * refresh token); `authHook` gives the connector a token that is refreshed once, under a lock,
+ * across every process, before it expires. `exchangeSessionToken` serves embedded apps.
+ *
+ * @example
+ * ```ts
+ * const oauth = new ShopifyOAuth(config, { store: redisStore });
+ * const { url } = await oauth.begin('acme.myshopify.com'); // redirect the merchant there
+ * const installed = await oauth.complete(new URL(callbackUrl).searchParams);
+ * const shopify = new ShopifyMarketplace({ shop: 'acme.myshopify.com', auth: oauth.authHook('acme.myshopify.com') });
+ * ```
+ */
+export class ShopifyOAuth {
+  readonly #config: Required<ShopifyOAuthConfig>;
+  readonly #context: ResolvedContext;
+  readonly #clients = new Map<string, OAuthClient>();
+
+  /** @param config - app credentials, scopes, redirect URI; @param context - store (tokens, state), lock, fetch, clock */
+  constructor(config: ShopifyOAuthConfig, context: Context = {}) {
+    const issues = [];
+    for (const key of ['clientId', 'clientSecret', 'redirectUri'] as const) if (!config?.[key]) issues.push({ path: [key], message: 'Required.' });
+    if (!Array.isArray(config?.scopes)) issues.push({ path: ['scopes'], message: 'Expected a list of access scopes such as read_products.' });
+    if (issues.length > 0) throw new ValidationError('Shopify OAuth config', issues, { platform: 'shopify' });
+    this.#config = { expiringOfflineTokens: true, callbackMaxAgeSeconds: 3600, ...config };
+    this.#context = createContext(context);
+  }
+
+  /** The OAuth client of one shop (tokens stored under the shop domain). */
+  client(shop: string): OAuthClient {
+    const domain = normalizeShopDomain(shop);
+    if (domain.isErr()) throw new ValidationError('shop', [{ path: ['shop'], message: domain.error.message }], { platform: 'shopify' });
+    let client = this.#clients.get(domain.value);
+    if (!client) {
+      client = new OAuthClient(
+        {
+          platform: 'shopify',
+          clientId: this.#config.clientId,
+          clientSecret: this.#config.clientSecret,
+          tokenUrl: `https://${domain.value}/admin/oauth/access_token`,
+          authorizeUrl: `https://${domain.value}/admin/oauth/authorize`,
+          redirectUri: this.#config.redirectUri,
+          clientAuthentication: 'body',
+          refreshTokenRotation: 'rotating',
+          ...(this.#config.expiringOfflineTokens ? { extraTokenParams: { expiring: '1' } } : {}),
+        },
+        { context: this.#context },
+      );
+      this.#clients.set(domain.value, client);
+    }
+    return client;
+  }
+
+  /** Starts an install: the URL to redirect the merchant to, and the state it carries. */
+  async begin(shop: string, options: { online?: boolean } = {}): Promise<{ url: string; state: string; shop: string }> {
+    const client = this.client(shop);
+    const domain = normalizeShopDomain(shop)._unsafeUnwrap();
+    const extraParams: Record<string, string> = { scope: this.#config.scopes.join(',') };
+    if (options.online) extraParams['grant_options[]'] = 'per-user';
+    const request = await client.createAuthorizationUrl({ connectionId: domain, extraParams });
+    return { url: request.url, state: request.state, shop: domain };
+  }
+
+  /** Finishes an install from the callback's query parameters. */
+  async complete(query: URLSearchParams | Record<string, string>, signal?: AbortSignal): Promise<Result<ShopifyInstall, Failure<ShopifyCallbackFailureReason>>> {
+    const params = query instanceof URLSearchParams ? query : new URLSearchParams(query);
+    const missing = ['shop', 'code', 'state', 'hmac', 'timestamp'].filter((name) => !params.get(name));
+    if (missing.length > 0) return err(failure('missing_parameter', `The callback lacks ${missing.join(', ')}; pass every query parameter Shopify sent.`));
+    const shop = normalizeShopDomain(params.get('shop')!);
+    if (shop.isErr() || shop.value !== params.get('shop')) return err(failure('invalid_shop', `"${params.get('shop')}" is not a *.myshopify.com shop domain.`));
+    if (!(await verifyShopifyQueryHmac(params, this.#config.clientSecret))) {
+      return err(failure('hmac_mismatch', 'The callback hmac does not match: it was not sent by Shopify for this app (check the client secret).'));
+    }
+    const age = this.#context.clock.now() / 1000 - Number(params.get('timestamp'));
+    if (!(age <= this.#config.callbackMaxAgeSeconds) || age < -300) return err(failure('stale_callback', 'The callback timestamp is too old (or in the future); start the install again.'));
+    const done = await this.client(shop.value).completeAuthorization({ state: params.get('state'), code: params.get('code') }, signal);
+    if (done.isErr()) return err(done.error);
+    if (done.value.connectionId !== shop.value) return err(failure('shop_mismatch', 'The state was issued for another shop; start the install again.'));
+    return ok({ ...done.value, shop: shop.value });
+  }
+
+  /** Credentials for the connector: `X-Shopify-Access-Token`, refreshed before it expires. */
+  authHook(shop: string): AuthHook {
+    return this.client(shop).authHook(normalizeShopDomain(shop)._unsafeUnwrap(), { header: 'X-Shopify-Access-Token', scheme: '' });
+  }
+
+  /** Embedded apps: exchanges an App Bridge session token for an offline access token and stores it. */
+  async exchangeSessionToken(shop: string, sessionToken: string, signal?: AbortSignal): Promise<void> {
+    const client = this.client(shop);
+    const domain = normalizeShopDomain(shop)._unsafeUnwrap();
+    const body = new URLSearchParams({
+      client_id: this.#config.clientId,
+      client_secret: this.#config.clientSecret,
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      subject_token: sessionToken,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:id_token',
+      requested_token_type: 'urn:shopify:params:oauth:token-type:offline-access-token',
+      ...(this.#config.expiringOfflineTokens ? { expiring: '1' } : {}),
+    });
+    const response = await this.#context.fetch(`https://${domain}/admin/oauth/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: body.toString(),
+      ...(signal ? { signal } : {}),
+    });
+    const grant = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; scope?: string; error?: string };
+    if (!response.ok || !grant.access_token) {
+      throw new AuthError(`Shopify refused the session token exchange (${grant.error ?? `HTTP ${response.status}`}); get a fresh session token from App Bridge.`, { platform: 'shopify', operation: 'exchangeSessionToken', status: response.status });
+    }
+    await client.importTokens(domain, {
+      accessToken: grant.access_token,
+      ...(grant.refresh_token ? { refreshToken: grant.refresh_token } : {}),
+      ...(grant.expires_in ? { expiresAt: this.#context.clock.now() + grant.expires_in * 1000 } : {}),
+      ...(grant.scope ? { scope: grant.scope } : {}),
+    });
+  }
+}

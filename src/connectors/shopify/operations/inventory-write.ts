@@ -1,0 +1,214 @@
+import type { ItemOutcome } from '../../../core/batch.js';
+import { ConflictError } from '../../../core/errors/conflict-error.js';
+import { isMarketbridgeError, type MarketbridgeError } from '../../../core/errors/marketbridge-error.js';
+import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
+import { NotFoundError } from '../../../core/errors/not-found-error.js';
+import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../../../model/inventory.js';
+import { versionFeatures } from '../api-version.js';
+import {
+  INVENTORY_ADJUST_IDEMPOTENT_MUTATION,
+  INVENTORY_ADJUST_MUTATION,
+  INVENTORY_SET_IDEMPOTENT_MUTATION,
+  INVENTORY_SET_MUTATION,
+} from '../documents.js';
+import { fromGid, toGid } from '../gid.js';
+import { quantityOf } from '../mapper.js';
+import { chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from '../runtime.js';
+import type { ShopifyInventoryLevelNode, ShopifyUserError } from '../types.js';
+import { readAtLocation, readPageSize, type SkuAtLocation } from './inventory-read.js';
+
+/** Rounds of re-read and re-send for absolute sets that met a concurrent change. */
+const STALE_ROUNDS = 4;
+
+/**
+ * One item of a batch with its position in the caller's input.
+ *
+ * @example
+ * ```ts
+ * const item: Indexed<InventorySet> = { index: 0, input: { sku: 'A-1', quantity: 5 } };
+ * ```
+ */
+export interface Indexed<I> {
+  index: number;
+  input: I;
+}
+
+type Payload = { inventoryAdjustmentGroup: unknown; userErrors: ShopifyUserError[] };
+
+function levelAfter(sku: string, locationId: string, level: ShopifyInventoryLevelNode, available: number, now: string): InventoryLevel {
+  const reserved = Math.max(0, quantityOf(level, 'on_hand') - Math.max(0, quantityOf(level, 'available')));
+  const sellable = Math.max(0, available);
+  return { sku, locationId: fromGid(locationId), available: sellable, reserved, onHand: sellable + reserved, updatedAt: now, version: sellable };
+}
+
+function asError(error: unknown): MarketbridgeError {
+  return isMarketbridgeError(error) ? error : new MarketplaceApiError(String(error), { platform: 'shopify', cause: error });
+}
+
+/**
+ * Groups items by the location GID they write to (the default location when none is named).
+ *
+ * @example
+ * ```ts
+ * const groups = await byLocation(runtime, updates);
+ * ```
+ */
+export async function byLocation<I extends { locationId?: string | undefined }>(runtime: ShopifyRuntime, items: readonly I[], signal?: AbortSignal): Promise<Map<string, Indexed<I>[]>> {
+  const groups = new Map<string, Indexed<I>[]>();
+  const fallback = items.some((item) => !item.locationId) ? await runtime.defaultLocation(signal) : '';
+  items.forEach((input, index) => {
+    const location = input.locationId ? toGid('Location', input.locationId) : fallback;
+    const group = groups.get(location);
+    if (group) group.push({ index, input });
+    else groups.set(location, [{ index, input }]);
+  });
+  return groups;
+}
+
+function missing(sku: string, found: SkuAtLocation | undefined, locationId: string, operation: string): MarketbridgeError | undefined {
+  if (!found) return new NotFoundError(`No Shopify variant with SKU ${sku}.`, { platform: 'shopify', operation });
+  if (!found.level) return new NotFoundError(`SKU ${sku} is not stocked at location ${fromGid(locationId)}; activate it there first.`, { platform: 'shopify', operation });
+  return undefined;
+}
+
+/**
+ * Absolute sets at one location, a read page at a time: read the current quantities, send
+ * one `inventorySetQuantities` (compare-and-set on every quantity), and sort the answer per
+ * item. The mutation is all-or-nothing, so items without an error are sent again. A stale
+ * compare value is a `ConflictError` when the caller gave `expectedAvailable`/`expectedVersion`;
+ * otherwise the item is re-read and set again, never forced.
+ *
+ * @example
+ * ```ts
+ * const outcomes = await setAtLocation(runtime, 'gid://shopify/Location/1', items);
+ * ```
+ */
+export async function setAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventorySet>[], signal?: AbortSignal): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
+  const features = versionFeatures(runtime.config.apiVersion);
+  const outcomes: ItemOutcome<InventorySet, InventoryLevel>[] = [];
+  await mapConcurrent(chunk(items, readPageSize()), runtime.config.concurrency, async (part) => {
+    try {
+      const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'setInventory', signal);
+      let pending = part;
+      for (let round = 0; round < STALE_ROUNDS && pending.length > 0; round++) {
+        const sendable: { item: Indexed<InventorySet>; found: SkuAtLocation & { level: ShopifyInventoryLevelNode } }[] = [];
+        for (const item of pending) {
+          const entry = found.get(item.input.sku);
+          const problem = missing(item.input.sku, entry, locationId, 'setInventory');
+          if (problem) outcomes.push({ ...item, ok: false, error: problem });
+          else sendable.push({ item, found: entry as SkuAtLocation & { level: ShopifyInventoryLevelNode } });
+        }
+        if (sendable.length === 0) return;
+        const quantities = sendable.map(({ item, found: entry }) => {
+          const compare = item.input.expectedAvailable ?? item.input.expectedVersion ?? quantityOf(entry.level, 'available');
+          return { inventoryItemId: entry.inventoryItemId, locationId, quantity: item.input.quantity, ...(features.changeFromQuantity ? { changeFromQuantity: compare } : { compareQuantity: compare }) };
+        });
+        const input = { name: 'available', reason: runtime.config.inventoryReason, quantities, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
+        const { data } = features.idempotentDirective
+          ? await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_IDEMPOTENT_MUTATION, { input, idempotencyKey: globalThis.crypto.randomUUID() }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) })
+          : await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_MUTATION, { input }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) });
+        const errors = data.inventorySetQuantities.userErrors;
+        const now = new Date(runtime.context.clock.now()).toISOString();
+        if (errors.length === 0) {
+          for (const { item, found: entry } of sendable) outcomes.push({ ...item, ok: true, value: levelAfter(item.input.sku, locationId, entry.level, item.input.quantity, now) });
+          return;
+        }
+        const byIndex = new Map<number, ShopifyUserError>();
+        for (const error of errors) {
+          const at = userErrorIndex(error, 'quantities');
+          if (at === undefined) throw new MarketplaceApiError(`Shopify refused setInventory: ${error.message}`, { platform: 'shopify', operation: 'setInventory', body: error });
+          byIndex.set(at, error);
+        }
+        const again: Indexed<InventorySet>[] = [];
+        const reread: string[] = [];
+        sendable.forEach(({ item }, position) => {
+          const error = byIndex.get(position);
+          const expected = item.input.expectedAvailable !== undefined || item.input.expectedVersion !== undefined;
+          if (!error) again.push(item);
+          else if (error.code?.endsWith('_STALE') && !expected) {
+            again.push(item);
+            reread.push(item.input.sku);
+          } else outcomes.push({ ...item, ok: false, error: userErrorToError(error, 'setInventory') });
+        });
+        if (reread.length > 0) for (const [sku, entry] of await readAtLocation(runtime, reread, locationId, 'setInventory', signal)) found.set(sku, entry);
+        pending = again;
+      }
+      for (const item of pending) {
+        outcomes.push({ ...item, ok: false, error: new ConflictError(`Stock of ${item.input.sku} kept changing during ${STALE_ROUNDS} attempts; try again later.`, { platform: 'shopify', operation: 'setInventory' }) });
+      }
+    } catch (error) {
+      const done = new Set(outcomes.map((outcome) => outcome.index));
+      for (const item of part) if (!done.has(item.index)) outcomes.push({ ...item, ok: false, error: asError(error) });
+    }
+  });
+  return outcomes;
+}
+
+async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: string): Promise<string> {
+  if (items.some((item) => !item.input.idempotencyKey)) return globalThis.crypto.randomUUID();
+  // Keyed items make a deterministic key, so a replay of the same batch applies once on Shopify.
+  const text = items.map((item) => `${item.input.idempotencyKey}|${item.input.sku}|${item.input.delta}`).sort().join('\n') + `@${locationId}`;
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return `mb-${[...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * Deltas at one location with `inventoryAdjustQuantities`, one call per read page, carrying
+ * an `@idempotent` key on versions that support it. Items whose `idempotencyKey` was applied
+ * before (recorded in the store) are answered from the record, never sent twice.
+ *
+ * @example
+ * ```ts
+ * const outcomes = await adjustAtLocation(runtime, 'gid://shopify/Location/1', items);
+ * ```
+ */
+export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventoryAdjustment>[], signal?: AbortSignal): Promise<ItemOutcome<InventoryAdjustment, InventoryLevel>[]> {
+  const features = versionFeatures(runtime.config.apiVersion);
+  const { store, tenantId } = runtime.context;
+  const ledgerKey = (key: string) => `mb:shopify:adjust:${tenantId}:${runtime.config.shop}:${key}`;
+  const outcomes: ItemOutcome<InventoryAdjustment, InventoryLevel>[] = [];
+  const fresh: Indexed<InventoryAdjustment>[] = [];
+  for (const item of items) {
+    const recorded = item.input.idempotencyKey ? await store.get<InventoryLevel>(ledgerKey(item.input.idempotencyKey)) : undefined;
+    if (recorded) outcomes.push({ ...item, ok: true, value: recorded });
+    else fresh.push(item);
+  }
+  await mapConcurrent(chunk(fresh, readPageSize()), runtime.config.concurrency, async (part) => {
+    try {
+      const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'adjustInventory', signal);
+      const sendable = part.filter((item) => {
+        const problem = missing(item.input.sku, found.get(item.input.sku), locationId, 'adjustInventory');
+        if (problem) outcomes.push({ ...item, ok: false, error: problem });
+        return !problem;
+      });
+      if (sendable.length === 0) return;
+      const changes = sendable.map((item) => ({ inventoryItemId: found.get(item.input.sku)!.inventoryItemId, locationId, delta: item.input.delta }));
+      const input = { name: 'available', reason: runtime.config.inventoryReason, changes, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
+      const call = { operation: 'adjustInventory', idempotent: features.idempotentDirective, ...(signal ? { signal } : {}) };
+      const { data } = features.idempotentDirective
+        ? await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input, idempotencyKey: await chunkKey(sendable, locationId) }, call)
+        : await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_MUTATION, { input }, call);
+      const errors = data.inventoryAdjustQuantities.userErrors;
+      const byIndex = new Map(errors.map((error) => [userErrorIndex(error, 'changes') ?? -1, error] as const));
+      const now = new Date(runtime.context.clock.now()).toISOString();
+      for (const [position, item] of sendable.entries()) {
+        const error = byIndex.get(position) ?? byIndex.get(-1);
+        if (error) {
+          outcomes.push({ ...item, ok: false, error: userErrorToError(error, 'adjustInventory') });
+        } else if (errors.length > 0) {
+          // All-or-nothing: this item was valid but not applied because another one failed.
+          outcomes.push({ ...item, ok: false, error: new ConflictError(`Not applied: another change in the same Shopify call was refused (${errors[0]!.message}). Send it again.`, { platform: 'shopify', operation: 'adjustInventory', retryable: true }) });
+        } else {
+          const level = found.get(item.input.sku)!.level!;
+          const value = levelAfter(item.input.sku, locationId, level, quantityOf(level, 'available') + item.input.delta, now);
+          if (item.input.idempotencyKey) await store.set(ledgerKey(item.input.idempotencyKey), value, { ttlMs: 30 * 24 * 3600 * 1000 });
+          outcomes.push({ ...item, ok: true, value });
+        }
+      }
+    } catch (error) {
+      const done = new Set(outcomes.map((outcome) => outcome.index));
+      for (const item of part) if (!done.has(item.index)) outcomes.push({ ...item, ok: false, error: asError(error) });
+    }
+  });
+  return outcomes;
+}

@@ -1,0 +1,251 @@
+import type { Context } from '../../core/context.js';
+import type { MaybePromise } from '../../core/types.js';
+import { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from '../../webhooks/processor/processor.js';
+import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../webhooks/processor/types.js';
+import { createShopifyVerifier } from '../../webhooks/verify/shopify.js';
+
+/**
+ * A line of an order webhook payload (Shopify's webhook JSON is snake_case).
+ *
+ * @example
+ * ```ts
+ * const line: ShopifyWebhookLineItem = { id: 1, sku: 'A-1', title: 'Mug', quantity: 2, price: '8.99', fulfillable_quantity: 2, variant_id: 7 };
+ * ```
+ */
+export interface ShopifyWebhookLineItem {
+  id: number;
+  sku: string | null;
+  title: string;
+  quantity: number;
+  price: string;
+  fulfillable_quantity: number;
+  /** Quantity after removals (refunds, edits), when Shopify sends it. */
+  current_quantity?: number;
+  variant_id: number | null;
+}
+
+/**
+ * The payload of `orders/create`, `orders/updated`, `orders/paid`, `orders/cancelled`,
+ * `orders/fulfilled` (the fields marketbridge relies on; Shopify sends more).
+ *
+ * @example
+ * ```ts
+ * const onOrder = (order: ShopifyOrderWebhook) => console.log(order.admin_graphql_api_id, order.total_price);
+ * ```
+ */
+export interface ShopifyOrderWebhook {
+  id: number;
+  admin_graphql_api_id: string;
+  name: string;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+  currency: string;
+  total_price: string;
+  subtotal_price: string;
+  total_tax: string;
+  financial_status: string | null;
+  fulfillment_status: string | null;
+  line_items: ShopifyWebhookLineItem[];
+  [field: string]: unknown;
+}
+
+/**
+ * The payload of `products/create`, `products/update` (`products/delete` carries only `id`).
+ *
+ * @example
+ * ```ts
+ * const skus = (product: ShopifyProductWebhook) => product.variants?.map((variant) => variant.sku);
+ * ```
+ */
+export interface ShopifyProductWebhook {
+  id: number;
+  admin_graphql_api_id?: string;
+  title?: string;
+  status?: string;
+  updated_at?: string;
+  variants?: { id: number; sku: string | null; price: string; inventory_item_id: number }[];
+  [field: string]: unknown;
+}
+
+/**
+ * The payload of `inventory_levels/update`, `inventory_levels/connect`, `inventory_levels/disconnect`.
+ *
+ * @example
+ * ```ts
+ * const level: ShopifyInventoryLevelWebhook = { inventory_item_id: 21, location_id: 1, available: 5, updated_at: '2026-11-22T10:00:00Z' };
+ * ```
+ */
+export interface ShopifyInventoryLevelWebhook {
+  inventory_item_id: number;
+  location_id: number;
+  available: number | null;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The payload of `app/uninstalled`: the shop that removed the app. Stop calling it and
+ * delete its tokens.
+ *
+ * @example
+ * ```ts
+ * const onUninstall = (shop: ShopifyAppUninstalledWebhook) => tokens.delete(shop.myshopify_domain);
+ * ```
+ */
+export interface ShopifyAppUninstalledWebhook {
+  id: number;
+  name: string;
+  domain: string;
+  myshopify_domain: string;
+  [field: string]: unknown;
+}
+
+/**
+ * The topics marketbridge types, with their payloads.
+ *
+ * @example
+ * ```ts
+ * type Created = ShopifyWebhookPayloads['orders/create']; // ShopifyOrderWebhook
+ * ```
+ */
+export interface ShopifyWebhookPayloads {
+  'orders/create': ShopifyOrderWebhook;
+  'orders/updated': ShopifyOrderWebhook;
+  'orders/paid': ShopifyOrderWebhook;
+  'orders/cancelled': ShopifyOrderWebhook;
+  'orders/fulfilled': ShopifyOrderWebhook;
+  'products/create': ShopifyProductWebhook;
+  'products/update': ShopifyProductWebhook;
+  'products/delete': { id: number; [field: string]: unknown };
+  'inventory_levels/update': ShopifyInventoryLevelWebhook;
+  'inventory_levels/connect': ShopifyInventoryLevelWebhook;
+  'inventory_levels/disconnect': ShopifyInventoryLevelWebhook;
+  'app/uninstalled': ShopifyAppUninstalledWebhook;
+}
+
+/**
+ * A typed webhook topic (`orders/create`, ...), as `X-Shopify-Topic` carries it.
+ *
+ * @example
+ * ```ts
+ * const topic: ShopifyWebhookTopic = 'inventory_levels/update';
+ * ```
+ */
+export type ShopifyWebhookTopic = keyof ShopifyWebhookPayloads;
+
+/**
+ * Every typed topic.
+ *
+ * @example
+ * ```ts
+ * for (const topic of SHOPIFY_WEBHOOK_TOPICS) await subscriptions.subscribe(topic, callbackUrl);
+ * ```
+ */
+export const SHOPIFY_WEBHOOK_TOPICS: readonly ShopifyWebhookTopic[] = [
+  'orders/create',
+  'orders/updated',
+  'orders/paid',
+  'orders/cancelled',
+  'orders/fulfilled',
+  'products/create',
+  'products/update',
+  'products/delete',
+  'inventory_levels/update',
+  'inventory_levels/connect',
+  'inventory_levels/disconnect',
+  'app/uninstalled',
+];
+
+/**
+ * The GraphQL `WebhookSubscriptionTopic` of a REST-style topic: `orders/create` → `ORDERS_CREATE`.
+ *
+ * @example
+ * ```ts
+ * toGraphqlTopic('app/uninstalled'); // 'APP_UNINSTALLED'
+ * ```
+ */
+export function toGraphqlTopic(topic: string): string {
+  return topic.replace(/\//g, '_').toUpperCase();
+}
+
+/**
+ * The REST-style topic of a GraphQL `WebhookSubscriptionTopic`: `ORDERS_CREATE` → `orders/create`.
+ *
+ * @example
+ * ```ts
+ * fromGraphqlTopic('INVENTORY_LEVELS_UPDATE'); // 'inventory_levels/update'
+ * ```
+ */
+export function fromGraphqlTopic(topic: string): string {
+  const known = SHOPIFY_WEBHOOK_TOPICS.find((candidate) => toGraphqlTopic(candidate) === topic);
+  if (known) return known;
+  const lower = topic.toLowerCase();
+  const at = lower.indexOf('_');
+  return at < 0 ? lower : `${lower.slice(0, at)}/${lower.slice(at + 1)}`;
+}
+
+/**
+ * Typed handlers by topic. Each receives the payload typed for its topic and the verified
+ * event (id, tenant, attempt). For other topics, add routes to the processor yourself.
+ *
+ * @example
+ * ```ts
+ * const handlers: ShopifyWebhookHandlers = {
+ *   'orders/create': (order) => queue.push(order.admin_graphql_api_id),
+ *   'app/uninstalled': (shop) => tokens.delete(shop.myshopify_domain),
+ * };
+ * ```
+ */
+export type ShopifyWebhookHandlers = {
+  [T in ShopifyWebhookTopic]?: (payload: ShopifyWebhookPayloads[T], event: WebhookEvent) => MaybePromise<void>;
+};
+
+/**
+ * Routes for the webhook processor from typed handlers: `{ shopify: { 'orders/create': ... } }`.
+ *
+ * @example
+ * ```ts
+ * const processor = createWebhookProcessor({ verifiers, routes: shopifyWebhookRoutes(handlers) });
+ * ```
+ */
+export function shopifyWebhookRoutes(handlers: ShopifyWebhookHandlers, platform = 'shopify'): WebhookRoutes {
+  const routes: Record<string, WebhookHandler> = {};
+  for (const [topic, handler] of Object.entries(handlers)) {
+    if (handler) routes[topic] = (event) => (handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>)(event.payload, event);
+  }
+  return { [platform]: routes };
+}
+
+/**
+ * Options of {@link createShopifyWebhookProcessor}.
+ *
+ * @example
+ * ```ts
+ * const options: ShopifyWebhookProcessorOptions = { secrets: [process.env.SHOPIFY_API_SECRET!], handlers, context };
+ * ```
+ */
+export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOptions, 'verifiers' | 'routes'> {
+  /** The app's client secret(s); several while rotating. */
+  secrets: readonly (string | Uint8Array)[];
+  /** Typed handlers by topic. */
+  handlers: ShopifyWebhookHandlers;
+  /** Store (deduplication by `X-Shopify-Event-Id`), clock, events. */
+  context?: Context;
+}
+
+/**
+ * A webhook processor for Shopify: HMAC-verified (`X-Shopify-Hmac-Sha256` over the raw
+ * body), deduplicated by `X-Shopify-Event-Id`, routed by `X-Shopify-Topic` to typed handlers,
+ * with retries and a dead-letter queue for failing handlers.
+ *
+ * @example
+ * ```ts
+ * const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: { 'orders/create': onOrder } });
+ * const outcome = await processor.receive('shopify', { headers: request.headers, body: await request.text() });
+ * ```
+ */
+export function createShopifyWebhookProcessor(options: ShopifyWebhookProcessorOptions): WebhookProcessor {
+  const { secrets, handlers, ...rest } = options;
+  return createWebhookProcessor({ ...rest, verifiers: [createShopifyVerifier({ secrets })], routes: shopifyWebhookRoutes(handlers) });
+}

@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import * as amazon from '../../../src/connectors/amazon/index.js';
+import { AMAZON_OPERATION_LIMITS, AmazonMarketplace, type SpApiRequest } from '../../../src/connectors/amazon/index.js';
+import { money } from '../../../src/model/money.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
+import { useMsw } from './harness.js';
+import { contractServer, findOperation, SPEC_DIR, validateRequest } from './swagger.js';
+
+const server = useMsw();
+const seller = 'A1SELLER';
+const marketplaceId = 'ATVPDKIKX0DER';
+const target = { sellerId: seller, sku: 'GM-ZDPI 9B4E/1', marketplaceId };
+
+const built: SpApiRequest[] = [
+  amazon.getListingsItemRequest(target),
+  amazon.putListingsItemRequest({ ...target, productType: 'LUGGAGE', attributes: { item_name: [{ value: 'Case', marketplace_id: marketplaceId }] }, mode: 'VALIDATION_PREVIEW' }),
+  amazon.patchListingsItemRequest({ ...target, productType: 'LUGGAGE', patches: [amazon.pricePatch(money(1999, 'USD'), marketplaceId), amazon.quantityPatch(4)] }),
+  amazon.patchListingsItemRequest({ ...target, productType: 'LUGGAGE', patches: [amazon.quantityPatch(0)], mode: 'VALIDATION_PREVIEW' }),
+  amazon.deleteListingsItemRequest(target),
+  amazon.searchListingsItemsRequest({ sellerId: seller, marketplaceId, pageSize: 50, pageToken: 'abc', lastUpdatedAfter: '2026-01-01T00:00:00Z' }),
+  amazon.createFeedDocumentRequest(),
+  amazon.createFeedRequest({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [marketplaceId], inputFeedDocumentId: 'doc-1' }),
+  amazon.getFeedRequest('feed-1'),
+  amazon.cancelFeedRequest('feed-1'),
+  amazon.getFeedDocumentRequest('doc-2'),
+  amazon.createReportRequest({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId], dataStartTime: '2026-01-01T00:00:00Z', reportOptions: { custom: 'true' } }),
+  amazon.getReportRequest('report-1'),
+  amazon.cancelReportRequest('report-1'),
+  amazon.getReportDocumentRequest('doc-3'),
+  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], createdAfter: '2026-01-01T00:00:00Z', orderStatuses: ['Unshipped', 'PartiallyShipped'], maxResultsPerPage: 500 }),
+  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z' }),
+  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], nextToken: 'token==' }),
+  amazon.getOrderRequest({ orderId: '902-1845936-5435065' }),
+  amazon.getOrderItemsRequest({ orderId: '902-1845936-5435065', nextToken: 'n' }),
+  amazon.getOrderBuyerInfoRequest({ orderId: '902-1845936-5435065' }),
+  amazon.getOrderAddressRequest({ orderId: '902-1845936-5435065' }),
+  amazon.confirmShipmentRequest({ orderId: '902-1845936-5435065', marketplaceId, packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '1', quantity: 1 }] }),
+  amazon.getInventorySummariesRequest({ marketplaceId, sellerSkus: Array.from({ length: 50 }, (_, i) => `S${i}`) }),
+  amazon.listFinancialEventsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-01-02T00:00:00Z' }),
+  amazon.listFinancialEventsByOrderIdRequest({ orderId: '902-1845936-5435065' }),
+  amazon.searchCatalogItemsRequest({ marketplaceId, keywords: ['teapot'], pageSize: 30 }),
+  amazon.searchCatalogItemsRequest({ marketplaceId, identifiers: ['MUG-1'], identifiersType: 'SKU', sellerId: seller }),
+  amazon.getCatalogItemRequest({ asin: 'B07N4M94X4', marketplaceId }),
+  amazon.createRestrictedDataTokenRequest([{ method: 'GET', path: '/orders/v0/orders/902-1845936-5435065/address' }]),
+  amazon.createDestinationRequest({ name: 'q', target: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } } }),
+  amazon.createDestinationRequest({ name: 'bus', target: { eventBridge: { region: 'us-east-1', accountId: '123456789012' } } }),
+  amazon.getDestinationsRequest(),
+  amazon.deleteDestinationRequest('dest-1'),
+  amazon.createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId: 'dest-1' }),
+  amazon.getSubscriptionRequest({ notificationType: 'ORDER_CHANGE', payloadVersion: '1.0' }),
+  amazon.deleteSubscriptionRequest({ notificationType: 'ORDER_CHANGE', subscriptionId: 'sub-1' }),
+];
+
+describe('every request the connector builds conforms to the SP-API models', () => {
+  it.each(built.map((request) => [`${request.method} ${request.operation}`, request] as const))('%s', (_, request) => {
+    const url = new URL(`https://sellingpartnerapi-na.amazon.com${request.path}`);
+    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+    const { operation, problems } = validateRequest({ method: request.method, url: url.toString(), headers: { 'content-type': 'application/json' }, ...(request.json !== undefined ? { body: request.json } : {}) });
+    expect(problems).toEqual([]);
+    expect(operation?.operationId).toBe(request.operation.split('@')[0]);
+    const limit = (AMAZON_OPERATION_LIMITS as Record<string, { path: string; method: string }>)[request.operation]!;
+    expect([limit.method, limit.path]).toEqual([operation!.method, operation!.path]);
+  });
+
+  it('refuses more than 50 SKUs for getInventorySummaries', () => {
+    expect(() => amazon.getInventorySummariesRequest({ marketplaceId, sellerSkus: Array.from({ length: 51 }, (_, i) => `S${i}`) })).toThrow(/At most 50/);
+  });
+
+  it('the committed limits table is exactly what the generator makes from the models', async () => {
+    const { collectLimits, render } = await import('../../../scripts/generate-amazon-limits.js');
+    const committed = readFileSync(join(process.cwd(), 'src/connectors/amazon/limits.generated.ts'), 'utf8');
+    expect(render(collectLimits(SPEC_DIR).rows)).toBe(committed);
+  });
+
+  it('the generated limits table matches every operation in the models', () => {
+    for (const [key, limit] of Object.entries(AMAZON_OPERATION_LIMITS)) {
+      const operation = findOperation(limit.method, limit.path.replace(/\{[^}]+\}/g, 'x'));
+      expect(operation?.operationId, key).toBe(limit.operationId);
+      expect(limit.rate).toBeGreaterThan(0);
+      expect(limit.burst).toBeGreaterThan(0);
+    }
+    expect(AMAZON_OPERATION_LIMITS.patchListingsItem).toMatchObject({ rate: 5, burst: 5 });
+    expect(AMAZON_OPERATION_LIMITS.getOrders).toMatchObject({ rate: 0.0167, burst: 20 });
+  });
+});
+
+describe('the connector against the sandbox examples of the models', () => {
+  it('sends conforming requests to the sandbox endpoint and reads the sandbox answers', async () => {
+    const contract = contractServer('https://sandbox.sellingpartnerapi-na.amazon.com');
+    server.resetHandlers(...contract.handlers);
+    const clock = new FakeClock();
+    const market = new AmazonMarketplace(
+      { sellerId: seller, marketplaceId, sandbox: true, includeBuyerData: true, timeoutMs: 0, credentials: { clientId: 'id', clientSecret: 'secret', refreshToken: 'Atzr|r' } },
+      { clock },
+    );
+    const order = await clock.drive(() => market.getOrder('TEST_CASE_200'));
+    expect(order).toMatchObject({ id: '902-1845936-5435065', status: 'unshipped' });
+    expect(order.lineItems.length).toBeGreaterThan(0);
+    const listed = await clock.drive(async () => {
+      for await (const first of market.listOrders({ since: '2026-01-01T00:00:00Z' })) return first;
+      return undefined;
+    });
+    expect(listed?.id).toBeTruthy();
+    const product = await clock.drive(() => market.getProduct('GM-ZDPI-9B4E'));
+    expect(product.offers[0]!.price.currency).toBe('USD');
+    const patched = await clock.drive(() => market.updateListings([{ sku: 'GM-ZDPI-9B4E', price: money(1999, 'USD'), quantity: 3 }], { via: 'patch' }));
+    expect(patched.succeeded).toBe(1);
+    const preview = await clock.drive(() => market.updateListings([{ sku: 'VALIDATION_INVALID', quantity: 3 }], { via: 'patch', dryRun: true }));
+    expect(preview.failed).toBe(1);
+    const client = market.client;
+    await clock.drive(async () => {
+      const document = await client.createFeedDocument();
+      const { feedId } = await client.createFeed({ feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: document.feedDocumentId });
+      expect(feedId).toBeTruthy();
+      expect((await client.getFeed('feedId1')).processingStatus).toBeTruthy();
+      await client.getFeedDocument('0356cf79-b8b0-4226-b4b9-0ee058ea5760');
+      const { reportId } = await client.createReport({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA' });
+      expect(reportId).toBeTruthy();
+      expect((await client.getReport('ID323')).processingStatus).toBeTruthy();
+      await client.getReportDocument('0356cf79-b8b0-4226-b4b9-0ee058ea5760');
+      await client.searchCatalogItems({ keywords: ['samsung', 'tv'] });
+      await client.getCatalogItem('B07N4M94X4');
+      await client.getInventorySummaries(['SKU-1']);
+      await client.listFinancialEventsByOrderId('485-734-5434857');
+      await client.confirmShipment({ orderId: '902-1106328-1059050', packageReferenceId: '1', carrierCode: 'FedEx', trackingNumber: '112345678', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '79039765272157', quantity: 1 }] });
+      const destination = await market.notifications.createDestination('queue', { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } });
+      await market.notifications.listDestinations();
+      await market.notifications.subscribe('ORDER_CHANGE', destination.destinationId ?? 'dest');
+      await market.notifications.unsubscribe('ORDER_CHANGE', 'sub-1');
+      await market.notifications.deleteDestination('dest-1');
+    });
+    expect(contract.problems).toEqual([]);
+    expect(new Set(contract.seen)).toEqual(
+      new Set(['getOrder', 'getOrderItems', 'createRestrictedDataToken', 'getOrderBuyerInfo', 'getOrderAddress', 'getOrders', 'getListingsItem', 'patchListingsItem', 'createFeedDocument', 'createFeed', 'getFeed', 'getFeedDocument', 'createReport', 'getReport', 'getReportDocument', 'searchCatalogItems', 'getCatalogItem', 'getInventorySummaries', 'listFinancialEventsByOrderId', 'confirmShipment', 'createDestination', 'getDestinations', 'getSubscription', 'deleteSubscriptionById', 'deleteDestination']),
+    );
+  });
+});
+
+describe('JSON_LISTINGS_FEED documents and processing reports', () => {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const feedSchema = ajv.compile(JSON.parse(readFileSync(join(SPEC_DIR, 'listings-feed-schema-v2.json'), 'utf8')));
+  const messageSchema = ajv.compile(JSON.parse(readFileSync(join(SPEC_DIR, 'listings-feed-message-schema-v2.json'), 'utf8')));
+  const reportSchema = ajv.compile(JSON.parse(readFileSync(join(SPEC_DIR, 'listings-feed-processing-report-schema-v2.json'), 'utf8')));
+
+  it('splits 25,001 changes into feeds of at most 25,000 messages, each valid against the feed schema', () => {
+    const changes: amazon.ListingsFeedChange[] = Array.from({ length: 25_001 }, (_, i) =>
+      i === 7 ? { sku: `SKU-${i}`, delete: true as const } : { sku: `SKU-${i}`, productType: 'PRODUCT', patches: [amazon.pricePatch(money(1000 + i, 'EUR'), 'A1PA6795UKMFR9'), amazon.quantityPatch(i % 9)] },
+    );
+    const documents = amazon.buildListingsFeeds({ sellerId: seller, changes, issueLocale: 'en_US' });
+    expect(documents.map((document) => document.messages.length)).toEqual([25_000, 1]);
+    for (const document of documents) {
+      expect(feedSchema(document), JSON.stringify(feedSchema.errors?.slice(0, 3))).toBe(true);
+      for (const message of document.messages) if (!messageSchema(message)) expect(messageSchema.errors).toEqual([]);
+    }
+    expect(documents[1]!.messages[0]).toMatchObject({ messageId: 1, sku: 'SKU-25000' });
+  });
+
+  it('parses the example processing report into per-message outcomes', () => {
+    const text = readFileSync(join(SPEC_DIR, 'listings-feed-processing-report-schema-v2.example.json'), 'utf8');
+    expect(reportSchema(JSON.parse(text))).toBe(true);
+    const submitted = [
+      { messageId: 1, sku: 'My-SKU-A' },
+      { messageId: 4, sku: 'My-SKU-B' },
+      { messageId: 5, sku: 'My-SKU-C' },
+    ];
+    const report = amazon.parseListingsFeedReport(text, submitted)._unsafeUnwrap();
+    expect(report.summary).toMatchObject({ errors: 3, messagesProcessed: 4, messagesAccepted: 2, messagesInvalid: 2 });
+    expect(report.outcomes.map((outcome) => [outcome.sku, outcome.accepted, outcome.issues.length])).toEqual([
+      ['My-SKU-A', true, 0],
+      ['My-SKU-B', false, 2],
+      ['My-SKU-C', false, 1],
+    ]);
+    expect(amazon.parseListingsFeedReport('not json', submitted)._unsafeUnwrapErr().reason).toBe('invalid_json');
+    expect(amazon.parseListingsFeedReport({ issues: [] }, submitted)._unsafeUnwrapErr().reason).toBe('invalid_report');
+  });
+
+  it('the example feed in the specs validates, and so do documents built like it', () => {
+    const example = JSON.parse(readFileSync(join(SPEC_DIR, 'listings-feed-schema-v2.example.json'), 'utf8'));
+    expect(feedSchema(example)).toBe(true);
+  });
+});

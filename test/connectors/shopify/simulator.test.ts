@@ -1,0 +1,87 @@
+import { setupServer } from 'msw/node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
+import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
+
+let close = () => {};
+afterEach(() => close());
+
+function start(options: ConstructorParameters<typeof ShopifySimulator>[0] = {}) {
+  const clock = new FakeClock(Date.UTC(2026, 10, 22));
+  const simulator = new ShopifySimulator({ clock, ...options });
+  const server = setupServer(...simulator.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  close = () => server.close();
+  const post = async (query: string, variables: Record<string, unknown> = {}, version = '2025-10', token = simulator.accessToken) => {
+    const response = await fetch(simulator.endpoint(version), { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': token }, body: JSON.stringify({ query, variables }) });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  return { clock, simulator, post };
+}
+
+describe('the Shopify simulator', () => {
+  it('reports extensions.cost and refunds the difference between requested and actual cost', async () => {
+    const { post } = start({ products: 3 });
+    const { body } = await post(INVENTORY_AT_LOCATION_QUERY, { first: 100, query: "sku:'SKU-1'", locationId: 'gid://shopify/Location/1' });
+    expect(body.extensions.cost).toEqual({
+      requestedQueryCost: 502,
+      actualQueryCost: 7,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1993, restoreRate: 100 },
+    });
+  });
+
+  it('answers THROTTLED with HTTP 200, errors and no data when the bucket is short, and restores over time', async () => {
+    const { post, clock, simulator } = start({ products: 200, limits: { maximumAvailable: 1000, restoreRate: 50 } });
+    // No SKU filter: a full page of 199 variants, so the actual cost is the requested 997.
+    const query = { first: 199, query: '', locationId: 'gid://shopify/Location/1' };
+    await post(INVENTORY_AT_LOCATION_QUERY, query);
+    const drained = await post(INVENTORY_AT_LOCATION_QUERY, query);
+    expect(drained.status).toBe(200);
+    expect(drained.body.data).toBeUndefined();
+    expect(drained.body.errors[0].extensions.code).toBe('THROTTLED');
+    expect(drained.body.extensions.cost.actualQueryCost).toBeNull();
+    await clock.advance(20_000);
+    expect((await post(INVENTORY_AT_LOCATION_QUERY, query)).body.data).toBeDefined();
+    expect(simulator.stats.throttled).toBe(1);
+  });
+
+  it('refuses a query above the single-query maximum with MAX_COST_EXCEEDED', async () => {
+    const { post, simulator } = start();
+    const { body } = await post(INVENTORY_AT_LOCATION_QUERY, { first: 250, query: '', locationId: 'gid://shopify/Location/1' });
+    expect(body.errors[0].extensions).toMatchObject({ code: 'MAX_COST_EXCEEDED', cost: 1252, maxCost: 1000 });
+    expect(simulator.stats.maxCostExceeded).toBe(1);
+  });
+
+  it('answers 401 for a wrong token', async () => {
+    const { post } = start();
+    expect((await post(SHOP_QUERY, {}, '2025-10', 'nope')).status).toBe(401);
+  });
+
+  it('answers stale compare quantities with COMPARE_QUANTITY_STALE userErrors and applies nothing', async () => {
+    const { post, simulator } = start({ products: 2, initialAvailable: 5 });
+    const item = (sku: string) => `gid://shopify/InventoryItem/${simulator.state.variantsBySku.get(sku)!.inventoryItemId}`;
+    const { body } = await post(INVENTORY_SET_MUTATION, {
+      input: {
+        name: 'available',
+        reason: 'correction',
+        quantities: [
+          { inventoryItemId: item('SKU-1'), locationId: 'gid://shopify/Location/1', quantity: 1, compareQuantity: 5 },
+          { inventoryItemId: item('SKU-2'), locationId: 'gid://shopify/Location/1', quantity: 1, compareQuantity: 4 },
+        ],
+      },
+    });
+    expect(body.data.inventorySetQuantities.userErrors).toEqual([
+      { field: ['input', 'quantities', '1', 'compareQuantity'], message: 'The compareQuantity value does not match persisted value.', code: 'COMPARE_QUANTITY_STALE' },
+    ]);
+    expect(simulator.available('SKU-1')).toBe(5);
+  });
+
+  it('rejects changeFromQuantity on versions before 2026-01 and requires @idempotent from 2026-04', async () => {
+    const { post, simulator } = start({ products: 1 });
+    const input = { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: `gid://shopify/InventoryItem/${simulator.state.variantsBySku.get('SKU-1')!.inventoryItemId}`, locationId: 'gid://shopify/Location/1', quantity: 1, changeFromQuantity: 10 }] };
+    expect((await post(INVENTORY_SET_MUTATION, { input }, '2025-10')).body.errors[0].message).toMatch(/changeFromQuantity/);
+    expect((await post(INVENTORY_SET_MUTATION, { input }, '2026-04')).body.errors[0].message).toMatch(/@idempotent/);
+    expect((await post(INVENTORY_SET_MUTATION, { input }, '2026-01')).body.data.inventorySetQuantities.userErrors).toEqual([]);
+  });
+});
