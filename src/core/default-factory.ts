@@ -1,8 +1,26 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
-import { defineMarketplace } from './define-marketplace.js';
+import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
+import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
+import type { SimulatedMarketplace } from '../simulated/simulated-marketplace.js';
+import { defineMarketplace, type MarketplaceDefinition } from './define-marketplace.js';
 import { MarketplaceFactory } from './marketplace-factory.js';
+
+/**
+ * The marketplaces {@link createDefaultFactory} registers, by name, with their configuration
+ * schemas and instance types.
+ *
+ * @example
+ * ```ts
+ * type ShopifyConfig = ConfigOf<DefaultMarketplaces['shopify']>;
+ * ```
+ */
+export interface DefaultMarketplaces {
+  simulated: MarketplaceDefinition<'simulated', typeof SimulatedConfigSchema, SimulatedMarketplace>;
+  shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
+  amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
+}
 
 /**
  * A factory with every built-in marketplace registered: `simulated`, `shopify` and `amazon`.
@@ -15,39 +33,34 @@ import { MarketplaceFactory } from './marketplace-factory.js';
  * const simulated = await factory.create('simulated', { seed: 1 });
  * ```
  */
-export function createDefaultFactory() {
-  return new MarketplaceFactory()
-    .register(
-      defineMarketplace({
-        name: 'simulated',
-        description: 'An in-memory marketplace for simulation mode, demos and tests.',
-        configSchema: SimulatedConfigSchema,
-        create: async (config, context) => {
-          const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
-          return new SimulatedMarketplace(config, context);
-        },
-      }),
-    )
-    .register(
-      defineMarketplace({
-        name: 'shopify',
-        description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
-        configSchema: ShopifyConfigSchema,
-        create: async (config, context) => {
-          const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
-          return new ShopifyMarketplace(config, context);
-        },
-      }),
-    )
-    .register(
-      defineMarketplace({
-        name: 'amazon',
-        description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
-        configSchema: AmazonConfigSchema,
-        create: async (config, context) => {
-          const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
-          return new AmazonMarketplace(config, context);
-        },
-      }),
-    );
+export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof DefaultMarketplaces]: DefaultMarketplaces[K] }> {
+  // Definitions are built as constants first so that each keeps its literal name.
+  const simulated = defineMarketplace({
+    name: 'simulated',
+    description: 'An in-memory marketplace for simulation mode, demos and tests.',
+    configSchema: SimulatedConfigSchema,
+    create: async (config, context) => {
+      const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
+      return new SimulatedMarketplace(config, context);
+    },
+  });
+  const shopify = defineMarketplace({
+    name: 'shopify',
+    description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
+    configSchema: ShopifyConfigSchema,
+    create: async (config, context) => {
+      const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
+      return new ShopifyMarketplace(config, context);
+    },
+  });
+  const amazon = defineMarketplace({
+    name: 'amazon',
+    description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
+    configSchema: AmazonConfigSchema,
+    create: async (config, context) => {
+      const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
+      return new AmazonMarketplace(config, context);
+    },
+  });
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon);
 }

@@ -153,3 +153,12 @@ describe('Context', () => {
     expect(createContext().store).not.toBe(context.store);
   });
 });
+
+describe('createDefaultFactory types', () => {
+  it('knows each built-in marketplace by name, with its instance type', async () => {
+    const factory = createDefaultFactory();
+    expect(factory.names()).toEqual(['amazon', 'shopify', 'simulated']);
+    const simulated = await factory.create('simulated', { seed: 1, products: 1 });
+    expectTypeOf(simulated).toEqualTypeOf<SimulatedMarketplace>();
+  });
+});
