@@ -146,3 +146,18 @@ describe('async jobs', () => {
     expect(peak - before).toBeLessThan(100 * 1024 * 1024);
   }, 60_000);
 });
+
+describe('readText', () => {
+  it('joins a gzip document split into tiny chunks back into its exact text', async () => {
+    const original = 'é,ü\n'.repeat(500);
+    const zipped = gzipSync(Buffer.from(original, 'utf8'));
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < zipped.length; i += 7) controller.enqueue(new Uint8Array(zipped.subarray(i, i + 7)));
+        controller.close();
+      },
+    });
+    const { decodeDocument, readText } = await import('../../src/http/index.js');
+    expect(await readText(await decodeDocument(chunks))).toBe(original);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { takeFromBucket } from '../../store/bucket.js';
-import { decodedStream } from './documents/decode.js';
+import { decodeDocument } from '../../http/jobs/decode.js';
 import { LISTINGS_FEED_SUBMISSIONS } from './limits.js';
 import * as build from './requests/index.js';
 import type { SpApiRequest } from './requests/types.js';
@@ -164,14 +164,21 @@ export class SpApiClient {
   }
   /** Downloads a document's raw bytes (still compressed, if it is). */
   async downloadRaw(url: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-    const response = await this.#context.fetch(url, { method: 'GET', ...(signal ? { signal } : {}) });
-    if (!response.ok || !response.body) throw new MarketplaceApiError(`Downloading the document failed with HTTP ${response.status}; the URL expires after 5 minutes, get the document again.`, { platform: 'amazon', operation: 'downloadDocument', status: response.status, retryable: true });
-    return response.body;
+    return (await this.#fetchDocument(url, signal)).body as ReadableStream<Uint8Array>;
   }
 
-  /** Downloads a document as a stream of decompressed bytes (gzip detected from the bytes). */
-  async downloadDocument(url: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
-    return decodedStream(await this.downloadRaw(url, signal));
+  /**
+   * Downloads a document as decoded text: gzip detected from the bytes (documents labelled
+   * GZIP are sometimes plain) and the charset of the response honoured (EU reports use Cp1252).
+   */
+  async downloadDocument(url: string, signal?: AbortSignal): Promise<ReadableStream<string>> {
+    return decodeDocument(await this.#fetchDocument(url, signal));
+  }
+
+  async #fetchDocument(url: string, signal?: AbortSignal): Promise<Response> {
+    const response = await this.#context.fetch(url, { method: 'GET', ...(signal ? { signal } : {}) });
+    if (!response.ok || !response.body) throw new MarketplaceApiError(`Downloading the document failed with HTTP ${response.status}; the URL expires after 5 minutes, get the document again.`, { platform: 'amazon', operation: 'downloadDocument', status: response.status, retryable: true });
+    return response;
   }
 
   // Orders

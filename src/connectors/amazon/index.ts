@@ -42,7 +42,6 @@ export { LISTINGS_FEED_SUBMISSIONS, operationLimit } from './limits.js';
 export * from './requests/index.js';
 export * from './feeds/listings-feed.js';
 export * from './feeds/processing-report.js';
-export * from './documents/decode.js';
 export * from './jobs/feed-job.js';
 export * from './jobs/report-job.js';
 export { amazonReportJob } from './jobs/report-async-job.js';

@@ -50,6 +50,21 @@ export async function* parseLines(source: TextSource): AsyncGenerator<string> {
 }
 
 /**
+ * Reads a whole text stream into one string: for small documents (processing reports, JSON
+ * documents) that must be parsed whole. Stream anything large with the parsers instead.
+ *
+ * @example
+ * ```ts
+ * const report = JSON.parse(await readText(await decodeDocument(response)));
+ * ```
+ */
+export async function readText(source: TextSource): Promise<string> {
+  let text = '';
+  for await (const chunk of chunks(source)) text += chunk;
+  return text;
+}
+
+/**
  * Streams JSON Lines (Shopify bulk operation results): one parsed value per non-empty line.
  * A line that is not JSON fails with a `ValidationError` naming the line number.
  *

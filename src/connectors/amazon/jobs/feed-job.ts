@@ -1,6 +1,6 @@
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { SpApiClient } from '../client.js';
-import { streamText } from '../documents/decode.js';
+import { readText } from '../../../http/jobs/parse.js';
 import type { ListingsFeedDocument } from '../feeds/listings-feed.js';
 import { parseListingsFeedReport, type ListingsFeedReport } from '../feeds/processing-report.js';
 
@@ -94,7 +94,7 @@ export async function advanceFeedJob(client: SpApiClient, state: FeedJobState, o
     }
     case 'report': {
       const document = await client.getFeedDocument(state.resultFeedDocumentId!, signal);
-      const text = await streamText(await client.downloadDocument(document.url, signal));
+      const text = await readText(await client.downloadDocument(document.url, signal));
       const parsed = parseListingsFeedReport(text, state.messages);
       if (parsed.isErr()) return { ...state, step: 'failed', error: parsed.error.message };
       return { ...state, step: 'done', report: parsed.value };

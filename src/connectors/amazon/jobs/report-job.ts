@@ -1,6 +1,6 @@
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { SpApiClient } from '../client.js';
-import { streamText, tsvRows } from '../documents/decode.js';
+import { parseDelimited, readText } from '../../../http/jobs/parse.js';
 
 /**
  * The serialisable state of one report request. Save it after every step; any process can
@@ -109,10 +109,11 @@ export async function* readReportRows(client: SpApiClient, state: ReportJobState
   const document = await client.getReportDocument(state.reportDocumentId, options.signal);
   const stream = await client.downloadDocument(document.url, options.signal);
   if (options.format === 'json') {
-    const value = JSON.parse(await streamText(stream)) as unknown;
+    const value = JSON.parse(await readText(stream)) as unknown;
     if (Array.isArray(value)) for (const row of value) yield row as Record<string, unknown>;
     else yield value as Record<string, unknown>;
     return;
   }
-  yield* tsvRows(stream);
+  // Flat-file reports: tab-separated, a header row, no quoting.
+  yield* parseDelimited(stream, { delimiter: '\t', quote: false }) as AsyncGenerator<Record<string, string>>;
 }
