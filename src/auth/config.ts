@@ -44,7 +44,7 @@ export interface OAuthClientConfig {
   earlyRefreshMs?: number;
   /** Lifetime to assume when the platform omits `expires_in` (default: none, refresh on 401). */
   defaultExpiresInSeconds?: number;
-  /** Token request timeout (default 10 s); must be shorter than `lockTtlMs`. */
+  /** Token request timeout (default 10 s; 0 for none); must be shorter than `lockTtlMs`. */
   requestTimeoutMs?: number;
   /** How long the refresh lock is held at most (default 30 s). */
   lockTtlMs?: number;
@@ -109,7 +109,7 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
     }
     return value;
   };
-  const requestTimeoutMs = ms('requestTimeoutMs', 10_000) as number;
+  const requestTimeoutMs = ms('requestTimeoutMs', 10_000, 0) as number;
   const lockTtlMs = ms('lockTtlMs', 30_000) as number;
   if (requestTimeoutMs >= lockTtlMs) issues.push({ path: ['requestTimeoutMs'], message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.' });
   const rotation = config?.refreshTokenRotation ?? 'rotating';

@@ -143,7 +143,7 @@ export class OAuthClient {
 
   #remember(record: TokenRecord | undefined): void {
     for (const value of [record?.accessToken, record?.refreshToken]) {
-      if (value === undefined || this.#seen.includes(value)) continue;
+      if (!value || this.#seen.includes(value)) continue;
       this.#seen.push(value);
       if (this.#seen.length > REMEMBERED) this.#seen.shift();
     }
@@ -182,6 +182,32 @@ export class OAuthClient {
     }
     this.#remember(record);
     await this.credentials.write(ref, record);
+  }
+
+  /**
+   * Stores a refresh token only if the connection has no record yet, so that a configured
+   * token seeds the store once and never overwrites newer tokens another process wrote. The
+   * access token is treated as expired, so the first use refreshes. Resolves whether it stored.
+   *
+   * @example
+   * ```ts
+   * await oauth.seedRefreshToken('A1SELLER', process.env.LWA_REFRESH_TOKEN!); // false when already stored
+   * ```
+   */
+  async seedRefreshToken(connectionId: string, refreshToken: string): Promise<boolean> {
+    const record: TokenRecord = {
+      version: 1,
+      status: 'active',
+      grant: this.#grant,
+      accessToken: '',
+      tokenType: 'bearer',
+      refreshToken,
+      expiresAt: 0,
+      refreshAt: 0,
+      obtainedAt: this.#context.clock.now(),
+    };
+    this.#remember(record);
+    return this.credentials.compareAndSet(this.ref(connectionId), undefined, record);
   }
 
   /**

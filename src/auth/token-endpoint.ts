@@ -71,10 +71,14 @@ export async function requestToken(
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   const timer = new AbortController();
-  const timeout = clock.sleep(config.requestTimeoutMs, timer.signal).then(
-    () => 'timeout' as const,
-    () => 'cancelled' as const,
-  );
+  // 0 means no timeout: no sleeper on the clock, which a test clock would otherwise fire at once.
+  const timeout =
+    config.requestTimeoutMs === 0
+      ? new Promise<'cancelled'>((resolve) => timer.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }))
+      : clock.sleep(config.requestTimeoutMs, timer.signal).then(
+          () => 'timeout' as const,
+          () => 'cancelled' as const,
+        );
   try {
     const sent = fetchFn(config.tokenUrl, { method: 'POST', headers, body: body.toString(), signal: controller.signal }).then(async (response) => {
       const text = await response.text();

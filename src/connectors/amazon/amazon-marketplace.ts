@@ -1,3 +1,4 @@
+import type { Keyring } from '../../auth/keyring.js';
 import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../../core/batch.js';
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
@@ -41,6 +42,8 @@ export interface AmazonMarketplaceOptions {
    * `context.fetch`; or any {@link AmazonTransport}.
    */
   transport?: AmazonTransport | 'pipeline' | 'fetch';
+  /** Encrypts the seller's LWA tokens in the context's store. */
+  keyring?: Keyring;
 }
 
 /**
@@ -76,7 +79,12 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     const parsed = AmazonConfigSchema.safeParse(config);
     if (!parsed.success) throw ValidationError.fromZod('config for marketplace "amazon"', parsed.error, { platform: 'amazon' });
     this.config = parsed.data;
-    this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, { fetch: this.context.fetch, clock: this.context.clock });
+    this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, {
+      ...this.context,
+      connectionId: this.config.sellerId,
+      requestTimeoutMs: this.config.timeoutMs,
+      ...(options.keyring ? { keyring: options.keyring } : {}),
+    });
     const common = {
       baseUrl: resolveBaseUrl({ region: this.config.region, sandbox: this.config.sandbox, ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}) }),
       context: this.context,

@@ -1,5 +1,7 @@
+import { OAuthClient, type AccessTokenOptions } from '../../../auth/oauth-client.js';
 import type { AuthHook, AuthHookContext } from '../../../core/auth-hook.js';
-import type { Clock } from '../../../core/clock.js';
+import type { Keyring } from '../../../auth/keyring.js';
+import { createContext, type Context } from '../../../core/context.js';
 import { AuthError } from '../../../core/errors/auth-error.js';
 import { LWA_TOKEN_URL } from '../endpoints.js';
 import { NOTIFICATIONS_SCOPE } from '../requests/notifications.js';
@@ -54,6 +56,26 @@ export interface LwaAuth extends AuthHook {
   accessToken(scope?: string, signal?: AbortSignal): Promise<string>;
   /** Forgets cached tokens so that the next call fetches new ones. */
   invalidate(scope?: string): void;
+  /** The refresher that keeps the seller's tokens in the context's store (e.g. for `connectionStatus`). */
+  readonly oauth: OAuthClient;
+}
+
+/**
+ * Dependencies of {@link createLwaAuth}: the context (store, lock, clock, fetch, events) and
+ * where in the store the seller's tokens live.
+ *
+ * @example
+ * ```ts
+ * const deps: LwaAuthDeps = { store: redisStore, lock: redisLock, clock, connectionId: 'A1SELLER' };
+ * ```
+ */
+export interface LwaAuthDeps extends Context {
+  /** The seller's connection id in the store (default `default`); AmazonMarketplace uses the seller id. */
+  connectionId?: string;
+  /** Token request timeout in milliseconds; 0 for none (default 10 s). */
+  requestTimeoutMs?: number;
+  /** Encrypts the stored tokens at rest. */
+  keyring?: Keyring;
 }
 
 interface Cached {
@@ -65,77 +87,109 @@ interface Cached {
 const EARLY_MS = 60_000;
 
 /**
- * Creates the Login with Amazon auth hook. Tokens are cached per scope until a minute before
- * they expire, and concurrent requests share one refresh (single flight). A request that
- * already carries `x-amz-access-token` (a Restricted Data Token) is left alone.
+ * Creates the Login with Amazon auth hook. The seller's token goes through {@link OAuthClient}:
+ * kept in the context's store, refreshed once across every process sharing that store and
+ * lock (`tokenRefreshed` fires on the context's events). The configured refresh token seeds
+ * the store only when it holds no record for the connection yet. Grantless tokens are cached
+ * per scope in memory until a minute before they expire. A request that already carries
+ * `x-amz-access-token` (a Restricted Data Token) is left alone.
  *
  * @example
  * ```ts
- * const auth = createLwaAuth({ clientId, clientSecret, refreshToken }, { fetch: context.fetch, clock: context.clock });
+ * const auth = createLwaAuth({ clientId, clientSecret, refreshToken }, { ...context, connectionId: 'A1SELLER' });
  * ```
  */
-export function createLwaAuth(credentials: LwaCredentials, deps: { fetch: typeof globalThis.fetch; clock: Clock }): LwaAuth {
+export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {}): LwaAuth {
+  const context = createContext(deps);
   const cache = new Map<string, Cached>();
   const inflight = new Map<string, Promise<string>>();
   const tokenUrl = credentials.tokenUrl ?? LWA_TOKEN_URL;
+  const connectionId = deps.connectionId ?? 'default';
+  const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
+  const oauth = new OAuthClient(
+    {
+      platform: 'amazon',
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      tokenUrl,
+      clientAuthentication: 'body',
+      refreshTokenRotation: 'reusable',
+      requestTimeoutMs,
+      lockTtlMs: Math.max(30_000, requestTimeoutMs + 5_000),
+    },
+    deps.keyring ? { context, keyring: deps.keyring } : { context },
+  );
+  let seeded: Promise<unknown> | undefined;
+  let lastIssued: string | undefined;
+  let rejected: string | undefined;
 
-  async function fetchToken(scope: string | undefined, signal?: AbortSignal): Promise<string> {
-    const form = new URLSearchParams({ client_id: credentials.clientId, client_secret: credentials.clientSecret });
-    if (scope) {
-      form.set('grant_type', 'client_credentials');
-      form.set('scope', scope);
-    } else {
-      if (!credentials.refreshToken) {
-        throw new AuthError('This operation needs a seller refresh token; pass credentials.refreshToken.', { platform: 'amazon', operation: 'lwaToken' });
-      }
-      form.set('grant_type', 'refresh_token');
-      form.set('refresh_token', credentials.refreshToken);
+  async function sellerToken(signal?: AbortSignal): Promise<string> {
+    if (!credentials.refreshToken) {
+      throw new AuthError('This operation needs a seller refresh token; pass credentials.refreshToken.', { platform: 'amazon', operation: 'lwaToken' });
     }
-    const started = deps.clock.now();
-    const response = await deps.fetch(tokenUrl, {
+    seeded ??= oauth.seedRefreshToken(connectionId, credentials.refreshToken).catch((error: unknown) => {
+      seeded = undefined;
+      throw error;
+    });
+    await seeded;
+    const options: AccessTokenOptions = signal ? { signal } : {};
+    if (rejected !== undefined) options.rejectedToken = rejected;
+    const token = await oauth.getAccessToken(connectionId, options);
+    if (token !== rejected) rejected = undefined;
+    lastIssued = token;
+    return token;
+  }
+
+  async function grantlessToken(scope: string, signal?: AbortSignal): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials', scope, client_id: credentials.clientId, client_secret: credentials.clientSecret });
+    const started = context.clock.now();
+    const response = await context.fetch(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
       body: form.toString(),
       ...(signal ? { signal } : {}),
     });
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
     if (!response.ok || !body.access_token) {
-      throw new AuthError(
-        `Login with Amazon refused the ${scope ? 'client-credentials' : 'refresh-token'} grant (${response.status} ${body.error ?? ''}). Check the client id, secret and refresh token.`,
-        { platform: 'amazon', operation: 'lwaToken', status: response.status },
-      );
+      throw new AuthError(`Login with Amazon refused the client-credentials grant (${response.status} ${body.error ?? ''}). Check the client id and secret.`, {
+        platform: 'amazon',
+        operation: 'lwaToken',
+        status: response.status,
+      });
     }
-    cache.set(scope ?? '', { token: body.access_token, expiresAt: started + (body.expires_in ?? 3600) * 1000 });
+    cache.set(scope, { token: body.access_token, expiresAt: started + (body.expires_in ?? 3600) * 1000 });
     return body.access_token;
   }
 
   const auth: LwaAuth = {
+    oauth,
     async accessToken(scope, signal) {
-      const key = scope ?? '';
-      const cached = cache.get(key);
-      if (cached && cached.expiresAt - EARLY_MS > deps.clock.now()) return cached.token;
-      const running = inflight.get(key);
+      if (!scope) return sellerToken(signal);
+      const cached = cache.get(scope);
+      if (cached && cached.expiresAt - EARLY_MS > context.clock.now()) return cached.token;
+      const running = inflight.get(scope);
       if (running) return running;
-      const promise = fetchToken(scope, signal).finally(() => inflight.delete(key));
-      inflight.set(key, promise);
+      const promise = grantlessToken(scope, signal).finally(() => inflight.delete(scope));
+      inflight.set(scope, promise);
       return promise;
     },
     invalidate(scope) {
       if (scope === undefined) cache.clear();
       else cache.delete(scope);
+      if (!scope) rejected = lastIssued;
     },
-    async authorize(request: Request, context: AuthHookContext) {
+    async authorize(request: Request, hookContext: AuthHookContext) {
       if (request.headers.has('x-amz-access-token')) return;
-      request.headers.set('x-amz-access-token', await auth.accessToken(GRANTLESS_OPERATIONS[context.operation], context.signal));
+      request.headers.set('x-amz-access-token', await auth.accessToken(GRANTLESS_OPERATIONS[hookContext.operation], hookContext.signal));
     },
-    async onUnauthorized(_response: Response, context: AuthHookContext) {
+    async onUnauthorized(_response: Response, hookContext: AuthHookContext) {
       // The transport has read the body already; Amazon answers 403 "Unauthorized" both for an
       // expired token and for missing roles, so refresh once and let a second refusal stand.
-      auth.invalidate(GRANTLESS_OPERATIONS[context.operation] ?? '');
+      auth.invalidate(GRANTLESS_OPERATIONS[hookContext.operation] ?? '');
       return true;
     },
     secrets() {
-      return [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...[...cache.values()].map((entry) => entry.token)];
+      return [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...[...cache.values()].map((entry) => entry.token), ...oauth.secrets()];
     },
   };
   return auth;
