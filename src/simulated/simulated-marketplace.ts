@@ -71,7 +71,19 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     this.#gate = new CallGate(this.config, this.context, random.fork(2), random.fork(3));
     this.#buyers = new Buyers(this.#state, this.config, random.fork(4), now);
     const clock = this.context.clock;
-    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: () => new Date(clock.now()).toISOString() };
+    // Writes in the same instant share one timestamp string, so a large batch of stock writes
+    // does not leave a fresh copy of the same text on every level it touched.
+    let stampedAt = Number.NaN;
+    let stamp = '';
+    const stampNow = () => {
+      const at = clock.now();
+      if (at !== stampedAt) {
+        stamp = new Date(at).toISOString();
+        stampedAt = at;
+      }
+      return stamp;
+    };
+    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: stampNow };
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {

@@ -62,10 +62,33 @@ export interface Store {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      const keys = Object.keys(inner);
+      if (inOrder(keys)) return inner;
+      // Array#sort allocates a work buffer per call; for the small objects stores see, an
+      // in-place insertion sort keeps large writes (100,000s of records) from churning the heap.
+      if (keys.length > 32) keys.sort();
+      else insertionSort(keys);
       const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+      for (const key of keys) sorted[key] = (inner as Record<string, unknown>)[key];
       return sorted;
     }
     return inner;
   });
+}
+
+function inOrder(keys: readonly string[]): boolean {
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) > (keys[i] as string)) return false;
+  return true;
+}
+
+function insertionSort(keys: string[]): void {
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j--;
+    }
+    keys[j + 1] = key;
+  }
 }

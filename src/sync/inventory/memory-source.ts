@@ -17,6 +17,8 @@ export class InMemoryInventorySource implements InventorySource {
   readonly #log: { sku: string; origin?: string }[] = [];
   readonly #clock: Clock;
   #sorted: string[] | undefined;
+  #stampedAt = Number.NaN;
+  #stamp = '';
 
   /**
    * @param initial - available units per SKU
@@ -97,6 +99,13 @@ export class InMemoryInventorySource implements InventorySource {
   }
 
   #now(): string {
-    return new Date(this.#clock.now()).toISOString();
+    // Levels stamped in the same instant share one string: a large catalog loaded at once
+    // would otherwise hold a copy of the same timestamp per SKU.
+    const at = this.#clock.now();
+    if (at !== this.#stampedAt) {
+      this.#stamp = new Date(at).toISOString();
+      this.#stampedAt = at;
+    }
+    return this.#stamp;
   }
 }
