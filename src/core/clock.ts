@@ -15,6 +15,12 @@ export interface Clock {
    * Resolves after `ms` milliseconds; rejects with the signal's reason when it aborts first.
    */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: calls `fn` after `ms` milliseconds unless the returned function is called
+   * first. Cheaper than `sleep` with an `AbortSignal` when the wait is usually cancelled (a
+   * request timeout); callers fall back to `sleep` when a clock does not provide it.
+   */
+  setTimer?(ms: number, fn: () => void): () => void;
 }
 
 /**
@@ -43,5 +49,9 @@ export const systemClock: Clock = {
       }, Math.max(0, ms));
       signal?.addEventListener('abort', onAbort, { once: true });
     });
+  },
+  setTimer(ms, fn) {
+    const timer = setTimeout(fn, Math.max(0, ms));
+    return () => clearTimeout(timer);
   },
 };

@@ -1,4 +1,4 @@
-import ky from 'ky';
+import ky, { type KyInstance } from 'ky';
 import type { AuthHookContext } from '../core/auth-hook.js';
 import { CircuitOpenError } from '../core/errors/circuit-open-error.js';
 import { isMarketbridgeError, type MarketbridgeError } from '../core/errors/marketbridge-error.js';
@@ -9,7 +9,7 @@ import { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
 import { defaultClassify, type Classification } from './classify.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 import { headerFeedback, mergeFeedback } from './header-feedback.js';
-import { KeyedLimiter, type LimiterPermit } from './rate-limit/keyed-limiter.js';
+import { KeyedLimiter, type LimiterAcquireOptions, type LimiterPermit } from './rate-limit/keyed-limiter.js';
 import { readBody } from './read-body.js';
 import { isRetrySafe, resolveRetry, retryDelay, type RetryPolicy } from './retry.js';
 import { buildUrl } from './url.js';
@@ -19,6 +19,25 @@ import { responseError } from './to-error.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 
 const TIMER_CANCELLED = Symbol('timer cancelled');
+
+/**
+ * The attempt's signal travels to fetch under a key ky does not know (ky hands such options to
+ * fetch untouched) and reaches fetch as `init.signal`. Given to ky as `signal`, it would be
+ * combined with ky's own controller through `AbortSignal.any` on every request, the largest
+ * single cost of the pipeline; ky never aborts that controller with retries and its timeout off.
+ */
+const SIGNAL_OPTION = 'marketbridgeSignal';
+
+function sendWithSignal(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+  return (input, init) => {
+    const options = init as (RequestInit & { [SIGNAL_OPTION]?: AbortSignal }) | undefined;
+    const signal = options?.[SIGNAL_OPTION];
+    if (!signal) return fetch(input, init);
+    const forward: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = { ...options, signal };
+    delete forward[SIGNAL_OPTION];
+    return fetch(input, forward);
+  };
+}
 
 interface Built {
   input: Request | string;
@@ -56,6 +75,8 @@ export class HttpClient {
   /** The circuit breaker, if enabled. */
   readonly breaker: CircuitBreaker | undefined;
   readonly #retry: RetryPolicy;
+  /** ky with the pipeline's fixed options merged once, so each send merges only its own. */
+  readonly #ky: KyInstance;
   #redactorCache: { key: string; redactor: Redactor } | undefined;
 
   /** @param options - see {@link HttpClientOptions}; validated once, every problem reported together */
@@ -76,6 +97,8 @@ export class HttpClient {
         })
       : undefined;
     this.breaker = options.breaker === false ? undefined : new CircuitBreaker(context.clock, options.breaker ?? {});
+    // The pipeline owns retries, timeouts and status handling; ky only sends.
+    this.#ky = ky.create({ fetch: sendWithSignal(context.fetch), retry: 0, timeout: false, throwHttpErrors: false });
   }
 
   /** Sends a request through the pipeline; resolves the parsed body or throws a `MarketbridgeError`. */
@@ -143,7 +166,7 @@ export class HttpClient {
     return this.#redactorCache.redactor;
   }
 
-  async #build(request: HttpRequest, attempt: number): Promise<Built> {
+  #build(request: HttpRequest, attempt: number): Built | Promise<Built> {
     const { options } = this;
     const url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
     const headers = new Headers(options.headers);
@@ -158,51 +181,44 @@ export class HttpClient {
     const init: RequestInit = { method: request.method, headers };
     if (body !== undefined) init.body = body;
     if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
-    let input: Request | string = url;
-    let sentHeaders = headers;
-    if (options.auth) {
-      // The auth hook works on a Request; without one, ky builds the only Request there is.
-      const built = new Request(url, init);
-      input = (await options.auth.authorize(built, this.#authContext(request, attempt))) ?? built;
-      sentHeaders = input.headers;
-    }
-    const snapshot = (): RequestSnapshot => {
+    const snapshot = (sentHeaders: Headers) => (): RequestSnapshot => {
       const shot: RequestSnapshot = { method: request.method, url, headers: Object.fromEntries(sentHeaders) };
       if (typeof body === 'string') shot.body = body;
       return shot;
     };
-    return { input, init: typeof input === 'string' ? init : {}, url, snapshot };
+    // Without an auth hook there is nothing to wait for: no promise, no extra tick.
+    if (!options.auth) return { input: url, init, url, snapshot: snapshot(headers) };
+    const auth = options.auth;
+    return (async (): Promise<Built> => {
+      // The auth hook works on a Request; without one, ky builds the only Request there is.
+      const built = new Request(url, init);
+      const input = (await auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      return { input, init: {}, url, snapshot: snapshot(input.headers) };
+    })();
   }
 
   async #attempt(request: HttpRequest, attempt: number, requestId: string): Promise<Outcome> {
     const { context, platform } = this.options;
-    const built = await this.#build(request, attempt);
+    const building = this.#build(request, attempt);
+    const built = building instanceof Promise ? await building : building;
     const redactor = this.#redactor();
-    const permit: LimiterPermit | undefined = await this.limiter?.acquire(request.operation, {
-      ...(request.cost === undefined ? {} : { cost: request.cost }),
-      ...(request.priority === undefined ? {} : { priority: request.priority }),
-      ...(request.signal ? { signal: request.signal } : {}),
-    });
+    const permit: LimiterPermit | undefined = this.limiter ? await this.limiter.acquire(request.operation, this.#acquireOptions(request)) : undefined;
     try {
       const breaker = this.#breakerPermit(request, built, redactor);
       const { events } = context;
       const listened = events.listenerCount('request') > 0 || events.listenerCount('response') > 0;
-      const common = { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId };
+      // Event payloads (and the redacted URL) are built only when someone listens.
+      const common = listened ? { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId } : undefined;
       const url = listened ? redactor.request({ method: request.method, url: built.url }).url : built.url;
-      if (listened) events.emit('request', { ...common, url });
+      if (common) events.emit('request', { ...common, url });
       const sent = context.clock.now();
       let response: Response;
       let body: Awaited<ReturnType<typeof readBody>>;
       const timer = this.#timeout(request.signal, request.responseType === 'stream');
       try {
-        response = await ky(built.input, {
-          ...built.init,
-          fetch: context.fetch,
-          retry: 0,
-          timeout: false,
-          throwHttpErrors: false,
-          ...(timer.signal ? { signal: timer.signal } : {}),
-        });
+        const init: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = built.init;
+        if (timer.signal) init[SIGNAL_OPTION] = timer.signal;
+        response = await this.#ky(built.input, init);
         body = await readBody(response, request.responseType ?? 'json');
       } catch (error) {
         breaker?.failure() && this.#emitOpen();
@@ -222,7 +238,7 @@ export class HttpClient {
         timer.clear();
       }
       const durationMs = context.clock.now() - sent;
-      if (listened) events.emit('response', { ...common, url, status: response.status, durationMs });
+      if (common) events.emit('response', { ...common, url, status: response.status, durationMs });
       const input = { status: response.status, headers: response.headers, body: body.parsed, method: request.method, operation: request.operation };
       const custom = this.options.classify?.(input);
       let verdict: Classification = custom && custom.kind !== 'ok' ? custom : defaultClassify(input);
@@ -230,7 +246,8 @@ export class HttpClient {
       const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
       // The platform's bucket is empty when it throttles, whatever ours says.
       if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
-      await permit?.feedback(feedback);
+      // Empty feedback changes no budget; skipping it saves two promises per request.
+      if (permit && Object.keys(feedback).length > 0) await permit.feedback(feedback);
       if (verdict.kind === 'transient') {
         if (breaker?.failure()) this.#emitOpen();
       } else breaker?.success();
@@ -258,7 +275,15 @@ export class HttpClient {
         { platform: this.options.platform, operation: request.operation, request: built.snapshot(), redactor },
       );
     }
-    return { failure: () => permit.failure(), success: () => permit.success() };
+    return permit;
+  }
+
+  #acquireOptions(request: HttpRequest): LimiterAcquireOptions {
+    const options: LimiterAcquireOptions = {};
+    if (request.cost !== undefined) options.cost = request.cost;
+    if (request.priority !== undefined) options.priority = request.priority;
+    if (request.signal) options.signal = request.signal;
+    return options;
   }
 
   #emitOpen(): void {
@@ -277,14 +302,33 @@ export class HttpClient {
   #timeout(outer: AbortSignal | undefined, stream: boolean) {
     const ms = this.options.timeoutMs ?? 30_000;
     if (ms <= 0) return { signal: outer, timedOut: () => false, clear: () => {} };
-    // One controller both aborts the fetch and cancels the timer: once a non-stream body is
-    // read, aborting the fetch is a no-op. A stream must outlive the timer, so it gets its own.
     const controller = new AbortController();
-    const stopTimer = stream ? new AbortController() : controller;
     let timedOut = false;
     const onAbort = () => controller.abort(outer?.reason);
     outer?.addEventListener('abort', onAbort, { once: true });
-    this.options.context.clock.sleep(ms, stopTimer.signal).then(
+    const { clock } = this.options.context;
+    if (clock.setTimer) {
+      // A cancellable timer: the attempt ends without aborting a fetch that already answered
+      // (an abort dispatches an event through every signal ky and the Request derived from it),
+      // and a stream keeps its signal, so it outlives the timer.
+      const cancel = clock.setTimer(ms, () => {
+        timedOut = true;
+        controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+      });
+      return {
+        signal: controller.signal,
+        timedOut: () => timedOut,
+        clear: () => {
+          // A stream stays cancellable by the caller's signal.
+          if (!stream) outer?.removeEventListener('abort', onAbort);
+          cancel();
+        },
+      };
+    }
+    // Without one, one controller both aborts the fetch and cancels the timer: once a non-stream
+    // body is read, aborting the fetch is a no-op. A stream must outlive the timer, so it gets its own.
+    const stopTimer = stream ? new AbortController() : controller;
+    clock.sleep(ms, stopTimer.signal).then(
       () => {
         timedOut = true;
         controller.abort(new DOMException('The request timed out.', 'TimeoutError'));

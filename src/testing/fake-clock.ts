@@ -53,6 +53,16 @@ export class FakeClock implements Clock {
     });
   }
 
+  /** Calls `fn` when time reaches `ms` from now, in order with the sleepers; the returned function cancels it. */
+  setTimer(ms: number, fn: () => void): () => void {
+    const sleeper: Sleeper = { at: this.#now + Math.max(0, ms), seq: this.#seq++, resolve: fn };
+    this.#sleepers.push(sleeper);
+    return () => {
+      const index = this.#sleepers.indexOf(sleeper);
+      if (index >= 0) this.#sleepers.splice(index, 1);
+    };
+  }
+
   /** How many sleepers are waiting. */
   get pending(): number {
     return this.#sleepers.length;

@@ -92,6 +92,7 @@ interface Entry {
   slots: PQueue | undefined;
 }
 
+const NO_RELEASE = (): void => {};
 const UNLIMITED: LimiterPermit = { key: undefined, cost: 0, waitedMs: 0, feedback: async () => {}, release: () => {} };
 
 /**
@@ -133,7 +134,7 @@ export class KeyedLimiter {
     const spec = this.specFor(operation);
     if (!spec) return undefined;
     const { plan, platform, tenantId } = this.#options;
-    return [plan.keyPrefix ?? 'mb:rl', tenantId ?? 'default', platform, spec.bucket ?? operation].join(':');
+    return `${plan.keyPrefix ?? 'mb:rl'}:${tenantId ?? 'default'}:${platform}:${spec.bucket ?? operation}`;
   }
 
   /** Waits for budget for one request of `operation`. */
@@ -141,9 +142,44 @@ export class KeyedLimiter {
     const entry = this.#entry(operation);
     if (!entry) return UNLIMITED;
     const cost = options.cost ?? (entry.spec.kind === 'cost-bucket' ? (entry.spec.defaultCost ?? 1) : 1);
-    const queueOptions = { priority: options.priority ?? 0, ...(options.signal ? { signal: options.signal } : {}) };
-    const wait = () => entry.gate.add(() => this.#waitBudget(operation, entry, cost, options.signal), queueOptions);
-    const make = (waitedMs: number, release: () => void): LimiterPermit => ({
+    const { signal } = options;
+    if (!entry.slots) {
+      // Nobody waiting and budget at hand: skip the queue (and every allocation it needs).
+      const { gate, budget } = entry;
+      if (gate.size === 0 && gate.pending === 0 && budget.pausedFor(this.#options.clock.now()) === 0 && !signal?.aborted) {
+        if (budget.takeLocal(cost)?.granted) return this.#permit(entry, cost, 0, NO_RELEASE);
+      }
+      return this.#permit(entry, cost, await this.#queued(operation, entry, cost, options), NO_RELEASE);
+    }
+    const slots = entry.slots;
+    const queueOptions = { priority: options.priority ?? 0, ...(signal ? { signal } : {}) };
+    return new Promise<LimiterPermit>((resolve, reject) => {
+      slots
+        .add(async () => {
+          const waited = await this.#queued(operation, entry, cost, options);
+          await new Promise<void>((done) => {
+            let released = false;
+            resolve(
+              this.#permit(entry, cost, waited, () => {
+                if (released) return;
+                released = true;
+                done();
+              }),
+            );
+          });
+        }, queueOptions)
+        .catch(reject);
+    });
+  }
+
+  #queued(operation: string, entry: Entry, cost: number, options: LimiterAcquireOptions): Promise<number> {
+    const { signal } = options;
+    const queueOptions = { priority: options.priority ?? 0, ...(signal ? { signal } : {}) };
+    return entry.gate.add(() => this.#waitBudget(operation, entry, cost, signal), queueOptions);
+  }
+
+  #permit(entry: Entry, cost: number, waitedMs: number, release: () => void): LimiterPermit {
+    return {
       key: entry.budget.key,
       cost,
       waitedMs,
@@ -156,33 +192,7 @@ export class KeyedLimiter {
         }
       },
       release,
-    });
-    if (!entry.slots) {
-      // Nobody waiting and budget at hand: skip the queue.
-      const { gate, budget } = entry;
-      if (gate.size === 0 && gate.pending === 0 && budget.pausedFor(this.#options.clock.now()) === 0 && !options.signal?.aborted) {
-        if (budget.takeLocal(cost)?.granted) return make(0, () => {});
-      }
-      return make(await wait(), () => {});
-    }
-    const slots = entry.slots;
-    return new Promise<LimiterPermit>((resolve, reject) => {
-      slots
-        .add(async () => {
-          const waited = await wait();
-          await new Promise<void>((done) => {
-            let released = false;
-            resolve(
-              make(waited, () => {
-                if (released) return;
-                released = true;
-                done();
-              }),
-            );
-          });
-        }, queueOptions)
-        .catch(reject);
-    });
+    };
   }
 
   /** In-memory budgets by key, for {@link KeyedLimiter} `initialState`. */
