@@ -5,7 +5,7 @@
  *   npm run bench            # all
  *   npm run bench -- sync    # only bench/sync.ts
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +17,15 @@ const names = readdirSync(dir)
   .filter((name) => only.length === 0 || only.includes(name))
   .sort();
 
-const results: Record<string, unknown> = {};
+// Running some benchmarks updates their entries and keeps the others' last results.
+const previous = (() => {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { results?: Record<string, unknown> }).results ?? {};
+  } catch {
+    return {};
+  }
+})();
+const results: Record<string, unknown> = only.length > 0 ? { ...previous } : {};
 for (const name of names) {
   const started = performance.now();
   process.stdout.write(`bench ${name} ... `);
