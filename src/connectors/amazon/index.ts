@@ -50,7 +50,7 @@ export * from './mapper/index.js';
 export * from './transport/types.js';
 export { createAmazonFetchTransport, type AmazonFetchTransportOptions } from './transport/fetch-transport.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
-export { createLwaAuth, GRANTLESS_OPERATIONS, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';
+export { createLwaAuth, GRANTLESS_OPERATIONS, grantlessConnectionId, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';
 export { isQuotaExceeded, type SpApiErrorBody } from './transport/errors.js';
 export * from './notifications/manage.js';
 export * from './notifications/events.js';

@@ -19,6 +19,24 @@ export function useMsw() {
   return server;
 }
 
+/**
+ * Runs `work` to completion, yielding to real I/O (msw) between small clock steps. A waiter
+ * on the shared lock sleeps on the fake clock while the holder's token request is real I/O,
+ * so the clock may only move in small steps with I/O in between.
+ */
+export async function pump<T>(clock: FakeClock, work: Promise<T>): Promise<T> {
+  let settled = false;
+  work.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  while (!settled) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await clock.advance(10);
+  }
+  return work;
+}
+
 export function setup(
   server: ReturnType<typeof setupServer>,
   options: Partial<AmazonSimulatorOptions> = {},

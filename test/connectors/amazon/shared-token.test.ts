@@ -8,28 +8,10 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { StoreLock } from '../../../src/store/store-lock.js';
 import { AmazonSpApiSimulator } from '../../../src/testing/amazon/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { SELLER, US, useMsw } from './harness.js';
+import { pump, SELLER, US, useMsw } from './harness.js';
 
 const server = useMsw();
 const CALLS_PER_INSTANCE = 20;
-
-/**
- * Runs `work` to completion, yielding to real I/O (msw) between small clock steps. A waiter
- * on the shared lock sleeps on the fake clock while the holder's token request is real I/O,
- * so the clock may only move in small steps with I/O in between.
- */
-async function pump<T>(clock: FakeClock, work: Promise<T>): Promise<T> {
-  let settled = false;
-  work.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  while (!settled) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await clock.advance(10);
-  }
-  return work;
-}
 
 function setup() {
   const clock = new FakeClock();

@@ -1,6 +1,6 @@
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { SpApiClient } from '../client.js';
-import { parseDelimited, readText } from '../../../http/jobs/parse.js';
+import { parseDelimited, parseJsonArray, readText } from '../../../http/jobs/parse.js';
 
 /**
  * The serialisable state of one report request. Save it after every step; any process can
@@ -94,26 +94,86 @@ export async function runReportJob(
 }
 
 /**
- * Streams the rows of a ready report: tab-separated flat files as `Record<column, value>`,
- * JSON reports as one parsed value. Gzip is detected from the bytes.
+ * Options of {@link readReportRows}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadReportRowsOptions = { format: 'json', jsonPath: ['salesAndTrafficByAsin'] };
+ * ```
+ */
+export interface ReadReportRowsOptions {
+  /** `tsv` (default; flat files) or `json`. */
+  format?: 'tsv' | 'json';
+  /**
+   * For a JSON report that is an object: keys from the root to the array whose elements are
+   * the rows (e.g. `['salesAndTrafficByAsin']`), streamed element by element.
+   */
+  jsonPath?: readonly string[];
+  /** Cancels the document request and the download. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Streams the rows of a ready report: tab-separated flat files as `Record<column, value>`;
+ * JSON reports element by element from a top-level array or from the array under
+ * `jsonPath`. A JSON object read without `jsonPath` is yielded whole as one row. Gzip is
+ * detected from the bytes.
  *
  * @example
  * ```ts
  * for await (const row of readReportRows(client, ready)) console.log(row['seller-sku']);
+ * for await (const asin of readReportRows(client, sales, { format: 'json', jsonPath: ['salesAndTrafficByAsin'] })) console.log(asin.parentAsin);
  * ```
  */
-export async function* readReportRows(client: SpApiClient, state: ReportJobState, options: { format?: 'tsv' | 'json'; signal?: AbortSignal } = {}): AsyncGenerator<Record<string, unknown>> {
+export async function* readReportRows(client: SpApiClient, state: ReportJobState, options: ReadReportRowsOptions = {}): AsyncGenerator<Record<string, unknown>> {
   if (state.step !== 'ready' || !state.reportDocumentId) {
     throw new MarketplaceApiError('The report is not ready; run advanceReportJob until step is "ready".', { platform: 'amazon', operation: 'getReportDocument', retryable: false });
   }
   const document = await client.getReportDocument(state.reportDocumentId, options.signal);
   const stream = await client.downloadDocument(document.url, options.signal);
   if (options.format === 'json') {
-    const value = JSON.parse(await readText(stream)) as unknown;
-    if (Array.isArray(value)) for (const row of value) yield row as Record<string, unknown>;
-    else yield value as Record<string, unknown>;
+    yield* jsonRows(stream, options.jsonPath);
     return;
   }
   // Flat-file reports: tab-separated, a header row, no quoting.
   yield* parseDelimited(stream, { delimiter: '\t', quote: false }) as AsyncGenerator<Record<string, string>>;
+}
+
+async function* jsonRows(stream: ReadableStream<string>, path: readonly string[] | undefined): AsyncGenerator<Record<string, unknown>> {
+  if (path) {
+    yield* parseJsonArray<Record<string, unknown>>(stream, { path });
+    return;
+  }
+  // Look at the first character to tell a streamable array from an object to read whole.
+  const reader = stream.getReader();
+  const head: string[] = [];
+  let first: string | undefined;
+  try {
+    while (first === undefined) {
+      const next = await reader.read();
+      if (next.done) break;
+      head.push(next.value);
+      first = next.value.trimStart()[0];
+    }
+  } catch (error) {
+    reader.releaseLock();
+    throw error;
+  }
+  async function* text(): AsyncGenerator<string> {
+    try {
+      yield* head;
+      for (;;) {
+        const next = await reader.read();
+        if (next.done) return;
+        yield next.value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  if (first === '[') {
+    yield* parseJsonArray<Record<string, unknown>>(text());
+    return;
+  }
+  yield JSON.parse(await readText(text())) as Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
-import { OAuthClient, type AccessTokenOptions } from '../../../auth/oauth-client.js';
+import type { OAuthClientConfig } from '../../../auth/config.js';
+import { OAuthClient, type AccessTokenOptions, type OAuthClientOptions } from '../../../auth/oauth-client.js';
 import type { AuthHook, AuthHookContext } from '../../../core/auth-hook.js';
 import type { Keyring } from '../../../auth/keyring.js';
 import { createContext, type Context } from '../../../core/context.js';
@@ -54,7 +55,7 @@ export const GRANTLESS_OPERATIONS: Readonly<Record<string, string>> = {
 export interface LwaAuth extends AuthHook {
   /** A valid access token: the seller's, or a grantless one for `scope`. Concurrent callers share one refresh. */
   accessToken(scope?: string, signal?: AbortSignal): Promise<string>;
-  /** Forgets cached tokens so that the next call fetches new ones. */
+  /** Treats the last token issued (for `scope`; every one when omitted) as rejected, so the next call gets a new one unless another process already did. */
   invalidate(scope?: string): void;
   /** The refresher that keeps the seller's tokens in the context's store (e.g. for `connectionStatus`). */
   readonly oauth: OAuthClient;
@@ -78,20 +79,28 @@ export interface LwaAuthDeps extends Context {
   keyring?: Keyring;
 }
 
-interface Cached {
-  token: string;
-  expiresAt: number;
+/**
+ * The store connection id under which the grantless token of `scope` is kept: per application
+ * and scope, so every process of the same application shares it.
+ *
+ * @example
+ * ```ts
+ * grantlessConnectionId('amzn1.application-oa2-client.x', 'sellingpartnerapi::notifications');
+ * // 'grantless:amzn1.application-oa2-client.x:sellingpartnerapi::notifications'
+ * ```
+ */
+export function grantlessConnectionId(clientId: string, scope: string): string {
+  return `grantless:${clientId}:${scope}`;
 }
-
-// Refresh a minute early so that a token never expires in flight.
-const EARLY_MS = 60_000;
 
 /**
  * Creates the Login with Amazon auth hook. The seller's token goes through {@link OAuthClient}:
  * kept in the context's store, refreshed once across every process sharing that store and
  * lock (`tokenRefreshed` fires on the context's events). The configured refresh token seeds
- * the store only when it holds no record for the connection yet. Grantless tokens are cached
- * per scope in memory until a minute before they expire. A request that already carries
+ * the store only when it holds no record for the connection yet. Grantless tokens go through
+ * one client-credentials {@link OAuthClient} per scope on the same context, stored under
+ * {@link grantlessConnectionId}, so processes sharing the store and lock make one token
+ * request per scope between them. A request that already carries
  * `x-amz-access-token` (a Restricted Data Token) is left alone.
  *
  * @example
@@ -101,24 +110,22 @@ const EARLY_MS = 60_000;
  */
 export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {}): LwaAuth {
   const context = createContext(deps);
-  const cache = new Map<string, Cached>();
-  const inflight = new Map<string, Promise<string>>();
   const tokenUrl = credentials.tokenUrl ?? LWA_TOKEN_URL;
   const connectionId = deps.connectionId ?? 'default';
   const requestTimeoutMs = deps.requestTimeoutMs ?? 10_000;
-  const oauth = new OAuthClient(
-    {
-      platform: 'amazon',
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
-      tokenUrl,
-      clientAuthentication: 'body',
-      refreshTokenRotation: 'reusable',
-      requestTimeoutMs,
-      lockTtlMs: Math.max(30_000, requestTimeoutMs + 5_000),
-    },
-    deps.keyring ? { context, keyring: deps.keyring } : { context },
-  );
+  const oauthConfig: OAuthClientConfig = {
+    platform: 'amazon',
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+    tokenUrl,
+    clientAuthentication: 'body',
+    refreshTokenRotation: 'reusable',
+    requestTimeoutMs,
+    lockTtlMs: Math.max(30_000, requestTimeoutMs + 5_000),
+  };
+  const oauthOptions: OAuthClientOptions = deps.keyring ? { context, keyring: deps.keyring } : { context };
+  const oauth = new OAuthClient(oauthConfig, oauthOptions);
+  const grantless = new Map<string, { client: OAuthClient; lastIssued?: string; rejected?: string }>();
   let seeded: Promise<unknown> | undefined;
   let lastIssued: string | undefined;
   let rejected: string | undefined;
@@ -140,42 +147,36 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
     return token;
   }
 
-  async function grantlessToken(scope: string, signal?: AbortSignal): Promise<string> {
-    const form = new URLSearchParams({ grant_type: 'client_credentials', scope, client_id: credentials.clientId, client_secret: credentials.clientSecret });
-    const started = context.clock.now();
-    const response = await context.fetch(tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' },
-      body: form.toString(),
-      ...(signal ? { signal } : {}),
-    });
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
-    if (!response.ok || !body.access_token) {
-      throw new AuthError(`Login with Amazon refused the client-credentials grant (${response.status} ${body.error ?? ''}). Check the client id and secret.`, {
-        platform: 'amazon',
-        operation: 'lwaToken',
-        status: response.status,
-      });
+  function grantlessEntry(scope: string) {
+    // One client per scope: OAuthClient requests its configured scopes. They share the seller
+    // client's credential store so that a keyring encrypts grantless tokens too.
+    let entry = grantless.get(scope);
+    if (!entry) {
+      entry = { client: new OAuthClient({ ...oauthConfig, scopes: [scope] }, { ...oauthOptions, credentials: oauth.credentials, grant: 'client_credentials' }) };
+      grantless.set(scope, entry);
     }
-    cache.set(scope, { token: body.access_token, expiresAt: started + (body.expires_in ?? 3600) * 1000 });
-    return body.access_token;
+    return entry;
+  }
+
+  async function grantlessToken(scope: string, signal?: AbortSignal): Promise<string> {
+    const entry = grantlessEntry(scope);
+    const options: AccessTokenOptions = signal ? { signal } : {};
+    if (entry.rejected !== undefined) options.rejectedToken = entry.rejected;
+    const token = await entry.client.getAccessToken(grantlessConnectionId(credentials.clientId, scope), options);
+    if (token !== entry.rejected) delete entry.rejected;
+    entry.lastIssued = token;
+    return token;
   }
 
   const auth: LwaAuth = {
     oauth,
     async accessToken(scope, signal) {
-      if (!scope) return sellerToken(signal);
-      const cached = cache.get(scope);
-      if (cached && cached.expiresAt - EARLY_MS > context.clock.now()) return cached.token;
-      const running = inflight.get(scope);
-      if (running) return running;
-      const promise = grantlessToken(scope, signal).finally(() => inflight.delete(scope));
-      inflight.set(scope, promise);
-      return promise;
+      return scope ? grantlessToken(scope, signal) : sellerToken(signal);
     },
     invalidate(scope) {
-      if (scope === undefined) cache.clear();
-      else cache.delete(scope);
+      for (const [key, entry] of grantless) {
+        if ((scope === undefined || scope === key) && entry.lastIssued !== undefined) entry.rejected = entry.lastIssued;
+      }
       if (!scope) rejected = lastIssued;
     },
     async authorize(request: Request, hookContext: AuthHookContext) {
@@ -189,7 +190,7 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
       return true;
     },
     secrets() {
-      return [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...[...cache.values()].map((entry) => entry.token), ...oauth.secrets()];
+      return [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...oauth.secrets(), ...[...grantless.values()].flatMap((entry) => entry.client.secrets())];
     },
   };
   return auth;
