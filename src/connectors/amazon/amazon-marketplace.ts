@@ -23,7 +23,6 @@ import type { SpApiOrder } from './mapper/orders.js';
 import { completeOrder, confirmShipments, listFinancialEvents, listOrders, unwrapMapped } from './order-ops.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { FBA_INVENTORY_MAX_SKUS } from './requests/inventory.js';
-import { createAmazonFetchTransport } from './transport/fetch-transport.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
 import type { AmazonTransport } from './transport/types.js';
@@ -37,11 +36,8 @@ import type { AmazonTransport } from './transport/types.js';
  * ```
  */
 export interface AmazonMarketplaceOptions {
-  /**
-   * `pipeline` (default): the library's request pipeline; `fetch`: the compact transport on
-   * `context.fetch`; or any {@link AmazonTransport}.
-   */
-  transport?: AmazonTransport | 'pipeline' | 'fetch';
+  /** `pipeline` (default): the library's request pipeline; or any {@link AmazonTransport}. */
+  transport?: AmazonTransport | 'pipeline';
   /** Encrypts the seller's LWA tokens in the context's store. */
   keyring?: Keyring;
 }
@@ -92,7 +88,7 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
       ...(this.config.limits ? { limits: this.config.limits } : {}),
     };
     const choice = options.transport ?? 'pipeline';
-    const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice === 'fetch' ? createAmazonFetchTransport(common) : choice;
+    const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
     this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId });
     this.notifications = new AmazonNotificationsApi(this.client);
   }

@@ -41,7 +41,6 @@ export function setup(
   server: ReturnType<typeof setupServer>,
   options: Partial<AmazonSimulatorOptions> = {},
   config: Partial<AmazonConfigInput> = {},
-  transport: 'pipeline' | 'fetch' = 'pipeline',
 ) {
   const clock = new FakeClock();
   const simulator = new AmazonSpApiSimulator({ clock, sellerId: SELLER, marketplaceId: US, ...options });
@@ -51,7 +50,6 @@ export function setup(
     new AmazonMarketplace(
       { sellerId: SELLER, marketplaceId: US, credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, timeoutMs: 0, ...config },
       { clock, store },
-      { transport },
     );
   return { clock, simulator, store, amazon: make(), make };
 }

@@ -73,8 +73,8 @@ describe('listings', () => {
 });
 
 describe('usage plans and throttling', () => {
-  it.each(['pipeline', 'fetch'] as const)('paces a burst of patches to the usage plan: no 429, time spent matches rate and burst (%s transport)', async (transport) => {
-    const { amazon, simulator, clock } = setup(server, {}, {}, transport);
+  it('paces a burst of patches to the usage plan: no 429, time spent matches rate and burst', async () => {
+    const { amazon, simulator, clock } = setup(server, {});
     for (let i = 0; i < 30; i++) simulator.addListing({ sku: `P-${i}`, price: money(100, 'USD'), quantity: 0 });
     const start = clock.now();
     const result = await clock.drive(() => amazon.updateListings(Array.from({ length: 30 }, (_, i) => ({ sku: `P-${i}`, quantity: i })), { via: 'patch' }));
@@ -86,8 +86,8 @@ describe('usage plans and throttling', () => {
     expect(clock.now() - start).toBeLessThan(5300);
   });
 
-  it.each(['pipeline', 'fetch'] as const)('treats QuotaExceeded as throttling: waits and retries until the call goes through (%s transport)', async (transport) => {
-    const { amazon, simulator, clock } = setup(server, { limits: { patchListingsItem: { rate: 1, burst: 1 } }, rateLimitHeader: false }, {}, transport);
+  it('treats QuotaExceeded as throttling: waits and retries until the call goes through', async () => {
+    const { amazon, simulator, clock } = setup(server, { limits: { patchListingsItem: { rate: 1, burst: 1 } }, rateLimitHeader: false });
     for (let i = 0; i < 4; i++) simulator.addListing({ sku: `Q-${i}`, price: money(100, 'USD'), quantity: 0 });
     const throttled: string[] = [];
     amazon.context.events.on('throttled', (event) => throttled.push(event.source));
@@ -97,8 +97,8 @@ describe('usage plans and throttling', () => {
     expect(throttled).toContain('server');
   });
 
-  it.each(['pipeline', 'fetch'] as const)('adopts the rate Amazon announces in x-amzn-RateLimit-Limit (%s transport)', async (transport) => {
-    const { amazon, simulator, clock } = setup(server, { limits: { patchListingsItem: { rate: 2, burst: 5 } } }, {}, transport);
+  it('adopts the rate Amazon announces in x-amzn-RateLimit-Limit', async () => {
+    const { amazon, simulator, clock } = setup(server, { limits: { patchListingsItem: { rate: 2, burst: 5 } } });
     for (let i = 0; i < 15; i++) simulator.addListing({ sku: `R-${i}`, price: money(100, 'USD'), quantity: 0 });
     const result = await clock.drive(() => amazon.updateListings(Array.from({ length: 15 }, (_, i) => ({ sku: `R-${i}`, quantity: 2 })), { via: 'patch', concurrency: 1 }));
     expect(result.succeeded).toBe(15);
@@ -106,8 +106,8 @@ describe('usage plans and throttling', () => {
     expect(simulator.stats().operations.patchListingsItem!.throttled).toBe(0);
   });
 
-  it.each(['pipeline', 'fetch'] as const)('gives up after the configured attempts with a RateLimitError that carries no secrets (%s transport)', async (transport) => {
-    const { amazon, simulator, clock } = setup(server, { limits: { getListingsItem: { rate: 0.0001, burst: 1 } }, rateLimitHeader: false }, {}, transport);
+  it('gives up after the configured attempts with a RateLimitError that carries no secrets', async () => {
+    const { amazon, simulator, clock } = setup(server, { limits: { getListingsItem: { rate: 0.0001, burst: 1 } }, rateLimitHeader: false });
     simulator.addListing({ sku: 'X', price: money(100, 'USD'), quantity: 0 });
     await clock.drive(() => amazon.getProduct('X'));
     const error = await clock.drive(() => amazon.getProduct('X')).catch((caught: unknown) => caught);
@@ -322,8 +322,8 @@ describe('inventory, finances, catalog, notifications', () => {
     server.events.removeAllListeners();
   });
 
-  it.each(['pipeline', 'fetch'] as const)('refreshes an access token that expires mid-run and sends the call once more (%s transport)', async (transport) => {
-    const { amazon, simulator, clock } = setup(server, {}, {}, transport);
+  it('refreshes an access token that expires mid-run and sends the call once more', async () => {
+    const { amazon, simulator, clock } = setup(server, {});
     simulator.addListing({ sku: 'E-1', price: money(100, 'USD'), quantity: 1 });
     await clock.drive(() => amazon.getProduct('E-1'));
     simulator.expireTokens();

@@ -42,7 +42,7 @@ export interface AmazonHttpResponse<T> {
  *
  * @example
  * ```ts
- * const transport: AmazonTransport = createAmazonFetchTransport({ baseUrl, context, auth });
+ * const transport: AmazonTransport = createAmazonPipelineTransport({ baseUrl, context, auth });
  * ```
  */
 export interface AmazonTransport {
