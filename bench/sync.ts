@@ -2,124 +2,45 @@
  * Benchmark of the sync engine: a 100,000-SKU full sync against two simulated marketplaces
  * (peak RSS, time, API calls) and the data mapper's throughput. Measures; asserts nothing.
  *
- * The sync runs in a child process (`node --expose-gc --import tsx bench/sync.ts` with
- * MB_SYNC_BENCH_CHILD=1) that loads only what the run needs, so the numbers are not inflated by
- * other benchmarks or by the runner. Memory is reported in pieces: the process before the run
- * (node + tsx + modules), the fixtures (source of truth and the two simulated marketplaces, which
- * hold 100,000 products each), what the sync adds on top, and the whole process's peak RSS as
- * the kernel saw it (`maxRSS`).
+ * The sync runs in a child process on the built package (bench/sync-child.mjs, plain
+ * `node --expose-gc`; the package is built first when dist/ is older than src/), so the numbers
+ * are those of an application running marketbridge, not inflated by a TypeScript loader, other
+ * benchmarks or the runner.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { SimulatedMarketplace } from '../src/simulated/simulated-marketplace.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { InventorySyncEngine } from '../src/sync/inventory/engine.js';
-import { InMemoryInventorySource } from '../src/sync/inventory/memory-source.js';
 import { DataMapper, parseWith } from '../src/sync/mapper/data-mapper.js';
 import type { PlatformMapper } from '../src/sync/mapper/types.js';
 
-const SKUS = 100_000;
-const CHILD_FLAG = 'MB_SYNC_BENCH_CHILD';
 const MB = 1_048_576;
 
-/** Collects garbage when the process runs with --expose-gc, so "retained" means live memory. */
-function settle(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+/** The newest modification time of any file under `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return latest;
 }
 
-function mb(bytes: number): number {
-  return Math.round(bytes / MB);
+/** Builds the package when dist/ is missing or older than src/, so the child runs today's code. */
+function ensureBuilt(root: string): string | undefined {
+  const built = join(root, 'dist', 'index.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(join(root, 'src'))) return undefined;
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * MB });
+  return build.status === 0 ? undefined : `npm run build failed: ${build.stderr.slice(-2_000)}`;
 }
 
-/** Memory after a full collection: what the process really holds at this point. */
-function live(): { rss: number; heap: number } {
-  settle();
-  const usage = process.memoryUsage();
-  return { rss: usage.rss, heap: usage.heapUsed };
-}
-
-/** The source of truth; the record it is built from is garbage once this returns. */
-function sourceOf(clock: FakeClock): InMemoryInventorySource {
-  const initial: Record<string, number> = {};
-  for (let n = 1; n <= SKUS; n++) initial[`SKU-${String(n).padStart(5, '0')}`] = n % 23;
-  return new InMemoryInventorySource(initial, clock);
-}
-
-/** The full sync itself; runs inside the child process. */
-async function fullSyncHere(): Promise<Record<string, unknown>> {
-  const atStart = live();
-  const clock = new FakeClock();
-  const store = new MemoryStore({ clock });
-  const source = sourceOf(clock);
-  const withSource = live();
-  // The marketplaces' own quota (50 calls/s, burst 100) runs on the fake clock: the engine's time
-  // is measured in wall-clock, the quota's cost in simulated seconds.
-  const channels = ['shop', 'market'].map(
-    (name, i) => new SimulatedMarketplace({ name, seed: i + 1, products: SKUS, variantsPerProduct: { min: 1, max: 1 }, maxBatchSize: 250, pageSize: 250 }, { clock }),
-  );
-  const withFixtures = live();
-  const maxRssBeforeSync = process.resourceUsage().maxRSS * 1024;
-  let peakRss = withFixtures.rss;
-  let peakHeap = withFixtures.heap;
-  const sample = () => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  };
-  const sampler = setInterval(sample, 5);
-  const engine = new InventorySyncEngine({ source, channels: channels.map((marketplace) => ({ marketplace })), context: { store, clock } });
-  // Batch boundaries are where the engine holds the most; sample there too, not only on the timer.
-  engine.context.events.on('syncProgress', sample);
-  const started = performance.now();
-  const simulatedStart = clock.now();
-  const report = await clock.drive(() => engine.runSync());
-  const seconds = (performance.now() - started) / 1000;
-  const simulatedSeconds = (clock.now() - simulatedStart) / 1000;
-  sample();
-  clearInterval(sampler);
-  const maxRss = process.resourceUsage().maxRSS * 1024;
-  const calls = channels.map((c) => c.stats());
-  const after = live();
-  const fixtures = withFixtures.rss - atStart.rss;
-  return {
-    skus: SKUS,
-    channels: channels.length,
-    status: report.status,
-    wallSeconds: Math.round(seconds * 100) / 100,
-    skusPerSecond: Math.round(SKUS / seconds),
-    simulatedQuotaSeconds: Math.round(simulatedSeconds * 10) / 10,
-    apiCalls: calls.map((s) => Object.values(s.calls).reduce((a, b) => a + (b ?? 0), 0)),
-    throttledCalls: calls.map((s) => s.throttled),
-    writes: Object.fromEntries(Object.entries(report.channels).map(([name, c]) => [name, c.written])),
-    process: 'child: node --expose-gc --import tsx (sync modules only)',
-    rssAtStartMb: mb(atStart.rss),
-    fixturesRssMb: mb(fixtures),
-    sourceFixtureHeapMb: mb(withSource.heap - atStart.heap),
-    marketplaceFixturesHeapMb: mb(withFixtures.heap - withSource.heap),
-    rssWithFixturesMb: mb(withFixtures.rss),
-    // The kernel's high-water mark for the whole process (building the fixtures included).
-    peakRssMb: mb(Math.max(peakRss, maxRss)),
-    peakRssBeforeSyncMb: mb(maxRssBeforeSync),
-    // Sampled during the sync (every 5 ms and at every checkpoint).
-    syncPeakRssMb: mb(peakRss),
-    syncRssGrowthMb: mb(peakRss - withFixtures.rss),
-    syncPeakRssWithoutFixturesMb: mb(peakRss - fixtures),
-    heapWithFixturesMb: mb(withFixtures.heap),
-    peakHeapMb: mb(peakHeap),
-    syncHeapGrowthMb: mb(peakHeap - withFixtures.heap),
-    // Live after the run: the bases in the MemoryStore and the marketplaces' changed levels.
-    heapRetainedAfterSyncMb: mb(after.heap - withFixtures.heap),
-  };
-}
-
-/** Runs {@link fullSyncHere} in a fresh child process and returns what it measured. */
+/** Runs bench/sync-child.mjs on the built package in a fresh process and returns what it measured. */
 function fullSync(): Record<string, unknown> {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    // tsx resolves from the package root, wherever the runner was started.
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    env: { ...process.env, [CHILD_FLAG]: '1' },
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const failed = ensureBuilt(root);
+  if (failed) return { error: failed };
+  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('sync-child.mjs', import.meta.url))], {
+    cwd: root,
     encoding: 'utf8',
     maxBuffer: 16 * MB,
     timeout: 120_000,
@@ -156,7 +77,4 @@ export async function run(): Promise<Record<string, unknown>> {
   return { fullSync100k: fullSync(), mapper: mapperThroughput() };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  if (process.env[CHILD_FLAG] === '1') console.log(JSON.stringify(await fullSyncHere()));
-  else console.log(JSON.stringify(await run(), null, 2));
-}
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await run(), null, 2));

@@ -4,7 +4,7 @@ import type { FinancialEvent } from '../model/finance.js';
 import type { LineItem, Order } from '../model/order.js';
 import type { ResolvedSimulatedConfig } from './config.js';
 import type { SeededRandom } from './random.js';
-import { changeLevel, type Allocation, type SimState } from './state.js';
+import type { Allocation, SimState } from './state.js';
 
 /**
  * Why a simulated buyer's order was not placed.
@@ -60,7 +60,7 @@ export class Buyers {
   advance(now: number): void {
     while (this.#nextArrival <= now) {
       const at = this.#nextArrival;
-      const skus = [...this.#state.skuToProduct.keys()];
+      const skus = this.#state.stock.skus();
       if (skus.length > 0) {
         const lines: BuyerLine[] = [];
         const count = this.#random.int(1, Math.min(this.#config.orders.maxLines, skus.length));
@@ -86,12 +86,12 @@ export class Buyers {
       if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
         return err(failure('invalid_quantity', `Quantity of ${line.sku} must be a positive integer.`));
       }
-      if (!this.#state.skuToProduct.has(line.sku)) return err(failure('unknown_sku', `No offer with SKU ${line.sku}.`));
+      if (!this.#state.stock.has(line.sku)) return err(failure('unknown_sku', `No offer with SKU ${line.sku}.`));
       wanted.set(line.sku, (wanted.get(line.sku) ?? 0) + line.quantity);
     }
     const granted = new Map<string, number>();
     for (const [sku, quantity] of wanted) {
-      const stock = [...(this.#state.inventory.get(sku)?.values() ?? [])].reduce((sum, level) => sum + level.available, 0);
+      const stock = this.#state.stock.totalAvailable(sku);
       const take = Math.min(stock, quantity);
       if (take < quantity && !options.partial) {
         return err(failure('insufficient_stock', `Only ${stock} of ${sku} available; ${quantity} wanted.`, { sku, available: stock }));
@@ -109,15 +109,16 @@ export class Buyers {
       const lineItemId = `${orderId}-${lineItems.length + 1}`;
       const byLocation = new Map<string, number>();
       let remaining = quantity;
-      for (const level of this.#state.inventory.get(sku)?.values() ?? []) {
+      for (const level of this.#state.stock.levels(sku)) {
         const take = Math.min(level.available, remaining);
         if (take === 0) continue;
-        changeLevel(level, { available: -take, reserved: take }, now);
+        this.#state.stock.change(sku, level.locationId, { available: -take, reserved: take }, now);
         byLocation.set(level.locationId, take);
         remaining -= take;
       }
       allocation.set(lineItemId, byLocation);
-      const product = this.#state.products.get(this.#state.skuToProduct.get(sku) ?? '');
+      const owner = this.#state.stock.ownerOf(sku);
+      const product = owner === undefined ? undefined : this.#state.products.byNumber(owner);
       const offer = product?.offers.find((o) => o.sku === sku);
       const unitPrice = offer?.price ?? { amountMinor: 0, currency: this.#config.currency };
       subtotal += unitPrice.amountMinor * quantity;

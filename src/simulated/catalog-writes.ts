@@ -6,7 +6,7 @@ import type { Offer, PriceUpdate } from '../model/offer.js';
 import { ProductInputSchema, type Product } from '../model/product.js';
 import type { z } from 'zod';
 import type { SimCore } from './core.js';
-import { emptyLevels } from './state.js';
+import { productId, productNumber } from './products.js';
 
 type ParsedProductInput = z.output<typeof ProductInputSchema>;
 
@@ -34,27 +34,25 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
       });
     }
     skus.add(offer.sku);
-    const owner = state.skuToProduct.get(offer.sku);
-    if (owner !== undefined && owner !== input.id) {
-      throw new ConflictError(`SKU ${offer.sku} already belongs to product ${owner}.`, { platform: sim.platform, operation: 'upsertProducts' });
+    const owner = state.stock.ownerOf(offer.sku);
+    if (owner !== undefined && productId(owner) !== input.id) {
+      throw new ConflictError(`SKU ${offer.sku} already belongs to product ${productId(owner)}.`, { platform: sim.platform, operation: 'upsertProducts' });
     }
     checkCurrency(sim, offer.price, ['offers', i, 'price'], 'upsertProducts');
     checkCurrency(sim, offer.compareAtPrice, ['offers', i, 'compareAtPrice'], 'upsertProducts');
   });
-  const id = existing?.id ?? `P-${String(++state.sequence.product).padStart(5, '0')}`;
+  const n = (existing?.id === undefined ? undefined : productNumber(existing.id)) ?? ++state.sequence.product;
+  const id = productId(n);
   const now = sim.now();
   for (const offer of existing?.offers ?? []) {
-    if (!skus.has(offer.sku)) {
-      state.skuToProduct.delete(offer.sku);
-      state.inventory.delete(offer.sku);
-    }
+    if (!skus.has(offer.sku)) state.stock.remove(offer.sku);
   }
   for (const sku of skus) {
-    state.skuToProduct.set(sku, id);
-    if (!state.inventory.has(sku)) state.inventory.set(sku, emptyLevels(sku, sim.config.locations, now));
+    if (state.stock.has(sku)) state.stock.setOwner(sku, n);
+    else state.stock.add(sku, n, now);
   }
   const product: Product = { ...structuredClone(input), id, updatedAt: now };
-  state.products.set(id, product);
+  state.products.set(product);
   return structuredClone(product);
 }
 
@@ -62,18 +60,15 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
 export function deleteProduct(sim: SimCore, id: string): string {
   const product = sim.state.products.get(id);
   if (!product) throw new NotFoundError(`No product with id ${id}.`, { platform: sim.platform, operation: 'deleteProducts' });
-  for (const offer of product.offers) {
-    sim.state.skuToProduct.delete(offer.sku);
-    sim.state.inventory.delete(offer.sku);
-  }
+  for (const offer of product.offers) sim.state.stock.remove(offer.sku);
   sim.state.products.delete(id);
   return id;
 }
 
 /** Sets the price of one SKU. */
 export function updatePrice(sim: SimCore, update: PriceUpdate): Offer {
-  const productId = sim.state.skuToProduct.get(update.sku);
-  const product = productId === undefined ? undefined : sim.state.products.get(productId);
+  const owner = sim.state.stock.ownerOf(update.sku);
+  const product = owner === undefined ? undefined : sim.state.products.byNumber(owner);
   const offer = product?.offers.find((o) => o.sku === update.sku);
   if (!product || !offer) throw new NotFoundError(`No offer with SKU ${update.sku}.`, { platform: sim.platform, operation: 'updatePrices' });
   checkCurrency(sim, update.price, ['price'], 'updatePrices');
@@ -82,5 +77,7 @@ export function updatePrice(sim: SimCore, update: PriceUpdate): Offer {
   if (update.compareAtPrice === null) delete offer.compareAtPrice;
   else if (update.compareAtPrice !== undefined) offer.compareAtPrice = { ...update.compareAtPrice };
   product.updatedAt = sim.now();
+  // A generated product is read as a fresh copy, so the change is kept by storing it.
+  sim.state.products.set(product);
   return structuredClone(offer);
 }

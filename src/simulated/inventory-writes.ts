@@ -3,13 +3,12 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
 import type { SimCore } from './core.js';
-import { changeLevel } from './state.js';
 
 function level(sim: SimCore, sku: string, locationId: string | undefined, operation: string): InventoryLevel {
   const location = locationId ?? sim.config.locations[0] ?? 'default';
-  const found = sim.state.inventory.get(sku)?.get(location);
+  const found = sim.state.stock.level(sku, location);
   if (!found) {
-    const what = sim.state.inventory.has(sku) ? `location ${location}` : `SKU ${sku}`;
+    const what = sim.state.stock.has(sku) ? `location ${location}` : `SKU ${sku}`;
     throw new NotFoundError(`No ${what} on ${sim.platform}.`, { platform: sim.platform, operation });
   }
   return found;
@@ -30,7 +29,7 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
       { platform: sim.platform, operation: 'setInventory' },
     );
   }
-  return { ...changeLevel(current, { available: update.quantity - current.available }, sim.now()) };
+  return sim.state.stock.change(current.sku, current.locationId, { available: update.quantity - current.available }, sim.now());
 }
 
 /** Adds `delta` to `available` of one SKU; a repeated idempotency key applies once. */
@@ -44,7 +43,7 @@ export function adjustInventoryLevel(sim: SimCore, adjustment: InventoryAdjustme
       { path: ['delta'], message: `Only ${current.available} of ${adjustment.sku} available at ${current.locationId}; cannot subtract ${-adjustment.delta}.` },
     ], { platform: sim.platform, operation: 'adjustInventory' });
   }
-  const result = { ...changeLevel(current, { available: adjustment.delta }, sim.now()) };
+  const result = sim.state.stock.change(current.sku, current.locationId, { available: adjustment.delta }, sim.now());
   if (key !== undefined) sim.state.idempotency.set(key, result);
   return result;
 }

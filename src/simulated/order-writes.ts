@@ -4,7 +4,6 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import type { CancelOrderRequest, LineItem, Order } from '../model/order.js';
 import type { Shipment } from '../model/shipment.js';
 import type { SimCore } from './core.js';
-import { changeLevel } from './state.js';
 
 type ParsedCancel = CancelOrderRequest & { reason: string };
 
@@ -52,8 +51,8 @@ function release(sim: SimCore, orderId: string, line: LineItem, quantity: number
   for (const [locationId, units] of byLocation ?? []) {
     const take = Math.min(units, remaining);
     if (take === 0) continue;
-    const level = sim.state.inventory.get(line.sku)?.get(locationId);
-    if (level) changeLevel(level, { reserved: -take, available: restock ? take : 0 }, now);
+    // A SKU deleted since the order was placed has no stock left to move.
+    if (sim.state.stock.has(line.sku)) sim.state.stock.change(line.sku, locationId, { reserved: -take, available: restock ? take : 0 }, now);
     byLocation?.set(locationId, units - take);
     remaining -= take;
   }

@@ -114,8 +114,8 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     this.processArrivals();
     const s = this.#state;
     return structuredClone({
-      products: [...s.products.values()],
-      inventory: [...s.inventory.values()].flatMap((levels) => [...levels.values()]),
+      products: s.products.values(),
+      inventory: s.stock.allLevels(),
       orders: [...s.orders.values()],
       financialEvents: s.financialEvents,
       lostSales: s.lostSales,
@@ -128,11 +128,21 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {
-    return this.#paged('listProducts', query.pageSize, options, () =>
-      [...this.#state.products.values()]
-        .filter((p) => (query.status === undefined || p.status === query.status) && (query.updatedSince === undefined || (p.updatedAt ?? '') >= query.updatedSince))
-        .sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
+    const products = this.#state.products;
+    return this.#paged('listProducts', query.pageSize, options, (offset, size) => {
+      // Only the page is built; a large generated catalog is not turned into objects per call.
+      const page: Product[] = [];
+      let skipped = 0;
+      for (const n of products.numbersById()) {
+        const meta = products.meta(n)!;
+        if (query.status !== undefined && meta.status !== query.status) continue;
+        if (query.updatedSince !== undefined && (meta.updatedAt ?? '') < query.updatedSince) continue;
+        if (skipped++ < offset) continue;
+        page.push(products.byNumber(n)!);
+        if (page.length === size) break;
+      }
+      return page;
+    });
   }
 
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
@@ -162,8 +172,8 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     for (let i = 0; i < query.skus.length || i === 0; i += this.config.pageSize) {
       await this.#enter('getInventory', options);
       for (const sku of query.skus.slice(i, i + this.config.pageSize)) {
-        for (const level of this.#state.inventory.get(sku)?.values() ?? []) {
-          if (query.locationId === undefined || level.locationId === query.locationId) levels.push({ ...level });
+        for (const level of this.#state.stock.levels(sku)) {
+          if (query.locationId === undefined || level.locationId === query.locationId) levels.push(level);
         }
       }
     }
@@ -179,10 +189,11 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
-    return this.#paged('listOrders', query.pageSize, options, () =>
+    return this.#paged('listOrders', query.pageSize, options, (offset, size) =>
       [...this.#state.orders.values()]
         .filter((o) => (query.since === undefined || o.updatedAt >= query.since) && (query.status === undefined || query.status.includes(o.status)))
-        .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1)),
+        .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1))
+        .slice(offset, offset + size),
     );
   }
 
@@ -206,13 +217,15 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
-    return this.#paged('listFinancialEvents', undefined, options, () =>
-      this.#state.financialEvents.filter(
-        (e) =>
-          (query.since === undefined || e.occurredAt >= query.since) &&
-          (query.until === undefined || e.occurredAt < query.until) &&
-          (query.orderId === undefined || e.orderId === query.orderId),
-      ),
+    return this.#paged('listFinancialEvents', undefined, options, (offset, size) =>
+      this.#state.financialEvents
+        .filter(
+          (e) =>
+            (query.since === undefined || e.occurredAt >= query.since) &&
+            (query.until === undefined || e.occurredAt < query.until) &&
+            (query.orderId === undefined || e.orderId === query.orderId),
+        )
+        .slice(offset, offset + size),
     );
   }
 
@@ -229,7 +242,8 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     return plan;
   }
 
-  #paged<T>(operation: OperationName, pageSize: number | undefined, options: OperationOptions, select: () => T[]): AsyncIterable<T> {
+  /** Offset pagination over what `select(offset, size)` returns, read again for every page as a real API would. */
+  #paged<T>(operation: OperationName, pageSize: number | undefined, options: OperationOptions, select: (offset: number, size: number) => T[]): AsyncIterable<T> {
     const size = Math.max(1, Math.min(pageSize ?? this.config.pageSize, this.config.pageSize));
     const self = this;
     return {
@@ -237,7 +251,7 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
         let offset = 0;
         for (;;) {
           await self.#enter(operation, options);
-          const page = select().slice(offset, offset + size);
+          const page = select(offset, size);
           offset += page.length;
           for (const item of page) yield structuredClone(item);
           if (page.length < size) return;

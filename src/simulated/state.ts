@@ -3,7 +3,9 @@ import type { InventoryLevel } from '../model/inventory.js';
 import type { Order } from '../model/order.js';
 import type { Product } from '../model/product.js';
 import type { ResolvedSimulatedConfig } from './config.js';
+import { ADJECTIVES, NOUNS, ProductTable, generatedSku } from './products.js';
 import type { SeededRandom } from './random.js';
+import { StockTable } from './stock.js';
 
 /**
  * Everything the simulated marketplace holds. `snapshot()` returns a deep copy of it.
@@ -28,10 +30,9 @@ export type Allocation = Map<string, Map<string, number>>;
 
 /** The mutable store behind a simulated marketplace. */
 export interface SimState {
-  products: Map<string, Product>;
-  skuToProduct: Map<string, string>;
-  /** sku → locationId → level */
-  inventory: Map<string, Map<string, InventoryLevel>>;
+  products: ProductTable;
+  /** Stock per SKU and location, and each SKU's product. */
+  stock: StockTable;
   orders: Map<string, Order>;
   /** orderId → lineItemId → locationId → units reserved */
   allocations: Map<string, Allocation>;
@@ -39,14 +40,6 @@ export interface SimState {
   idempotency: Map<string, InventoryLevel>;
   lostSales: number;
   sequence: { product: number; order: number; shipment: number; financial: number };
-}
-
-const ADJECTIVES = ['Classic', 'Organic', 'Compact', 'Deluxe', 'Vintage', 'Modern', 'Rugged', 'Soft', 'Bright', 'Eco'];
-const NOUNS = ['Mug', 'T-shirt', 'Backpack', 'Lamp', 'Notebook', 'Bottle', 'Scarf', 'Headphones', 'Candle', 'Blanket'];
-const SIZES = ['S', 'M', 'L', 'XL'];
-
-function pad(n: number, width = 5): string {
-  return String(n).padStart(width, '0');
 }
 
 function priceMinor(random: SeededRandom, exponent: number): number {
@@ -59,9 +52,8 @@ function priceMinor(random: SeededRandom, exponent: number): number {
 /** Builds the initial catalog and stock from the seed. */
 export function generateState(config: ResolvedSimulatedConfig, random: SeededRandom, exponent: number, now: string): SimState {
   const state: SimState = {
-    products: new Map(),
-    skuToProduct: new Map(),
-    inventory: new Map(),
+    products: new ProductTable(config.currency, exponent, now, config.products),
+    stock: new StockTable(config.locations, config.products * config.variantsPerProduct.min),
     orders: new Map(),
     allocations: new Map(),
     financialEvents: [],
@@ -69,51 +61,20 @@ export function generateState(config: ResolvedSimulatedConfig, random: SeededRan
     lostSales: 0,
     sequence: { product: 0, order: 0, shipment: 0, financial: 0 },
   };
+  const available = new Array<number>(config.locations.length);
+  // The seed's choices are drawn in a fixed order (variants, price, title, then stock per SKU
+  // and location), so equal seeds give equal catalogs.
   for (let p = 1; p <= config.products; p++) {
-    const id = `P-${pad(p)}`;
     const variants = random.int(config.variantsPerProduct.min, config.variantsPerProduct.max);
-    const base = priceMinor(random, exponent);
-    const offers = Array.from({ length: variants }, (_, v) => ({
-      sku: variants === 1 ? `SKU-${pad(p)}` : `SKU-${pad(p)}-${SIZES[v % SIZES.length]}${v >= SIZES.length ? v : ''}`,
-      price: { amountMinor: base + v * 10 ** exponent, currency: config.currency },
-      cost: { amountMinor: Math.floor((base * 55) / 100), currency: config.currency },
-      condition: 'new' as const,
-      options: (variants === 1 ? {} : { size: SIZES[v % SIZES.length] ?? String(v) }) as Record<string, string>,
-    }));
-    const product: Product = {
-      id,
-      title: `${random.pick(ADJECTIVES)} ${random.pick(NOUNS)} ${p}`,
-      status: 'active',
-      offers,
-      images: [],
-      attributes: {},
-      updatedAt: now,
-    };
-    state.products.set(id, product);
-    state.sequence.product = p;
-    for (const offer of offers) {
-      state.skuToProduct.set(offer.sku, id);
-      const levels = new Map<string, InventoryLevel>();
-      for (const locationId of config.locations) {
-        const available = random.int(config.initialStock.min, config.initialStock.max);
-        levels.set(locationId, { sku: offer.sku, locationId, available, reserved: 0, onHand: available, updatedAt: now, version: 1 });
-      }
-      state.inventory.set(offer.sku, levels);
+    const basePrice = priceMinor(random, exponent);
+    const adjective = random.int(0, ADJECTIVES.length - 1);
+    const noun = random.int(0, NOUNS.length - 1);
+    const n = state.products.generate({ variants, basePrice, adjective, noun });
+    state.sequence.product = n;
+    for (let v = 0; v < variants; v++) {
+      for (let l = 0; l < available.length; l++) available[l] = random.int(config.initialStock.min, config.initialStock.max);
+      state.stock.add(generatedSku(n, v, variants), n, now, available);
     }
   }
   return state;
-}
-
-/** Creates empty stock levels for a new SKU at every location. */
-export function emptyLevels(sku: string, locations: readonly string[], now: string): Map<string, InventoryLevel> {
-  return new Map(locations.map((locationId) => [locationId, { sku, locationId, available: 0, reserved: 0, onHand: 0, updatedAt: now, version: 1 }]));
-}
-
-/** Applies a change to a level, keeping `onHand = available + reserved` and bumping the version. */
-export function changeLevel(level: InventoryLevel, change: { available?: number; reserved?: number }, now: string): InventoryLevel {
-  const available = level.available + (change.available ?? 0);
-  const reserved = level.reserved + (change.reserved ?? 0);
-  if (available < 0 || reserved < 0) throw new RangeError(`Stock of ${level.sku} at ${level.locationId} would go negative.`);
-  Object.assign(level, { available, reserved, onHand: available + reserved, updatedAt: now, version: level.version + 1 });
-  return level;
 }

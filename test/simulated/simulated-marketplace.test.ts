@@ -172,6 +172,38 @@ describe('SimulatedMarketplace', () => {
     await expect(sim.getProduct('P-00001')).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('keeps changes to generated products and lists a mixed catalog in id order, without sharing objects', async () => {
+    const { sim } = make({ products: 5, variantsPerProduct: { min: 2, max: 2 }, locations: ['a', 'b'], pageSize: 2 });
+    const before = await sim.getProduct('P-00003');
+    const sku = before.offers[1]!.sku;
+    await sim.updatePrices([{ sku, price: { amountMinor: 12_345, currency: 'EUR' } }]);
+    expect((await sim.getProduct('P-00003')).offers[1]!.price.amountMinor).toBe(12_345);
+    expect((await sim.getProduct('P-00003')).offers[0]).toEqual(before.offers[0]);
+
+    // What a caller does with a read copy never reaches the marketplace.
+    const copy = await sim.getProduct('P-00002');
+    copy.offers[0]!.price.amountMinor = 1;
+    const [level] = await sim.getInventory({ skus: [copy.offers[0]!.sku], locationId: 'b' });
+    level!.available = 999;
+    expect((await sim.getProduct('P-00002')).offers[0]!.price.amountMinor).not.toBe(1);
+    expect((await sim.getInventory({ skus: [copy.offers[0]!.sku], locationId: 'b' }))[0]!.available).not.toBe(999);
+
+    const deleted = (await sim.getProduct('P-00001')).offers.map((offer) => offer.sku);
+    await sim.deleteProducts(['P-00001']);
+    await sim.upsertProducts([{ title: 'Lamp', offers: [{ sku: 'LAMP', price: { amountMinor: 500, currency: 'EUR' } }] }]);
+    const listed = await collect(sim.listProducts());
+    expect(listed.map((p) => p.id)).toEqual(['P-00002', 'P-00003', 'P-00004', 'P-00005', 'P-00006']);
+    expect((await collect(sim.listProducts({ updatedSince: listed[4]!.updatedAt! }))).map((p) => p.id)).toContain('P-00006');
+    expect(await sim.getInventory({ skus: ['LAMP'] })).toEqual([
+      expect.objectContaining({ sku: 'LAMP', locationId: 'a', available: 0, version: 1 }),
+      expect.objectContaining({ sku: 'LAMP', locationId: 'b', available: 0, version: 1 }),
+    ]);
+    const skusLeft = sim.snapshot().inventory.map((l) => l.sku);
+    for (const gone of deleted) expect(skusLeft).not.toContain(gone);
+    expect(skusLeft).toContain(sku);
+    expect(sim.snapshot().products).toHaveLength(5);
+  });
+
   it('waits for its token bucket (throttled events) or rejects with RateLimitError', async () => {
     const clock = new FakeClock();
     const events = new EventBus();

@@ -1,0 +1,198 @@
+import type { InventoryLevel } from '../model/inventory.js';
+
+/** Fields per SKU and location, side by side in one typed array. */
+const AVAILABLE = 0;
+const RESERVED = 1;
+const VERSION = 2;
+const UPDATED_AT = 3;
+const FIELDS = 4;
+
+/**
+ * Stock of every SKU at every location of a simulated marketplace, and which product each SKU
+ * belongs to. A marketplace of 100,000 SKUs is a common test fixture, so the levels live in one
+ * growable `Float64Array` (exact for integers up to 2^53) rather than an object per level; a
+ * level becomes an {@link InventoryLevel} object only when it is read, and that object is a copy
+ * callers may keep or change. SKUs keep the order they were added in.
+ */
+export class StockTable {
+  /** Location ids, in configuration order. */
+  readonly locations: readonly string[];
+  readonly #locationIndex: Map<string, number>;
+  readonly #slotOf = new Map<string, number>();
+  /** Slot → SKU; `undefined` where a SKU was removed. */
+  readonly #skuAt: (string | undefined)[] = [];
+  #owner: Float64Array;
+  #levels: Float64Array;
+  #removed = 0;
+  #live: readonly string[] | undefined;
+  // Levels changed in one instant share a timestamp: each is converted once per instant, not
+  // once per level (a few recent instants are remembered; reads interleave old and new ones).
+  #parsedText = '';
+  #parsedMs = Number.NaN;
+  readonly #texts = new Map<number, string>();
+
+  /** @param expected - SKUs to make room for up front */
+  constructor(locations: readonly string[], expected = 0) {
+    this.locations = [...locations];
+    this.#locationIndex = new Map(this.locations.map((id, i) => [id, i]));
+    const capacity = Math.max(16, expected);
+    this.#owner = new Float64Array(capacity);
+    this.#levels = new Float64Array(capacity * this.locations.length * FIELDS);
+  }
+
+  /** How many SKUs there are. */
+  get size(): number {
+    return this.#slotOf.size;
+  }
+
+  has(sku: string): boolean {
+    return this.#slotOf.has(sku);
+  }
+
+  hasLocation(locationId: string): boolean {
+    return this.#locationIndex.has(locationId);
+  }
+
+  /** The number of the product the SKU belongs to. */
+  ownerOf(sku: string): number | undefined {
+    const slot = this.#slotOf.get(sku);
+    return slot === undefined ? undefined : this.#owner[slot];
+  }
+
+  setOwner(sku: string, owner: number): void {
+    const slot = this.#slotOf.get(sku);
+    if (slot !== undefined) this.#owner[slot] = owner;
+  }
+
+  /** Adds a SKU with the given available units per location (default none), at version 1. */
+  add(sku: string, owner: number, at: string, available?: readonly number[]): void {
+    const slot = this.#skuAt.length;
+    this.#grow(slot + 1);
+    this.#skuAt.push(sku);
+    this.#slotOf.set(sku, slot);
+    this.#owner[slot] = owner;
+    const ms = this.#toMs(at);
+    for (let l = 0; l < this.locations.length; l++) {
+      const at = this.#offset(slot, l);
+      this.#levels[at + AVAILABLE] = available?.[l] ?? 0;
+      this.#levels[at + RESERVED] = 0;
+      this.#levels[at + VERSION] = 1;
+      this.#levels[at + UPDATED_AT] = ms;
+    }
+    this.#live = undefined;
+  }
+
+  /** Removes a SKU and its stock everywhere. */
+  remove(sku: string): void {
+    const slot = this.#slotOf.get(sku);
+    if (slot === undefined) return;
+    this.#slotOf.delete(sku);
+    this.#skuAt[slot] = undefined;
+    this.#removed++;
+    this.#live = undefined;
+  }
+
+  /** A copy of the level of `sku` at `locationId`, or undefined if either is unknown. */
+  level(sku: string, locationId: string): InventoryLevel | undefined {
+    const slot = this.#slotOf.get(sku);
+    const l = this.#locationIndex.get(locationId);
+    return slot === undefined || l === undefined ? undefined : this.#read(sku, slot, l);
+  }
+
+  /** Copies of the SKU's levels at every location (none for an unknown SKU). */
+  levels(sku: string): InventoryLevel[] {
+    const slot = this.#slotOf.get(sku);
+    if (slot === undefined) return [];
+    return this.locations.map((_, l) => this.#read(sku, slot, l));
+  }
+
+  /** Units available for sale over all locations. */
+  totalAvailable(sku: string): number {
+    const slot = this.#slotOf.get(sku);
+    let total = 0;
+    if (slot !== undefined) for (let l = 0; l < this.locations.length; l++) total += this.#levels[this.#offset(slot, l) + AVAILABLE]!;
+    return total;
+  }
+
+  /**
+   * Moves units of one level, keeping `onHand = available + reserved` and bumping the version.
+   * Returns the level after the change; throws a `RangeError` (and changes nothing) if either
+   * count would go negative or the SKU or location is unknown.
+   */
+  change(sku: string, locationId: string, change: { available?: number; reserved?: number }, at: string): InventoryLevel {
+    const slot = this.#slotOf.get(sku);
+    const l = this.#locationIndex.get(locationId);
+    if (slot === undefined || l === undefined) throw new RangeError(`No stock of ${sku} at ${locationId}.`);
+    const offset = this.#offset(slot, l);
+    const levels = this.#levels;
+    const available = levels[offset + AVAILABLE]! + (change.available ?? 0);
+    const reserved = levels[offset + RESERVED]! + (change.reserved ?? 0);
+    if (available < 0 || reserved < 0) throw new RangeError(`Stock of ${sku} at ${locationId} would go negative.`);
+    levels[offset + AVAILABLE] = available;
+    levels[offset + RESERVED] = reserved;
+    levels[offset + VERSION] = levels[offset + VERSION]! + 1;
+    levels[offset + UPDATED_AT] = this.#toMs(at);
+    return this.#read(sku, slot, l);
+  }
+
+  /** Every SKU in the order it was added (the same array until a SKU is added or removed). */
+  skus(): readonly string[] {
+    if (this.#removed === 0) return this.#skuAt as readonly string[];
+    this.#live ??= this.#skuAt.filter((sku): sku is string => sku !== undefined);
+    return this.#live;
+  }
+
+  /** Copies of every level: SKUs in order, locations in configuration order. */
+  allLevels(): InventoryLevel[] {
+    return this.skus().flatMap((sku) => this.levels(sku));
+  }
+
+  #offset(slot: number, location: number): number {
+    return (slot * this.locations.length + location) * FIELDS;
+  }
+
+  #read(sku: string, slot: number, l: number): InventoryLevel {
+    const offset = this.#offset(slot, l);
+    const levels = this.#levels;
+    const available = levels[offset + AVAILABLE]!;
+    const reserved = levels[offset + RESERVED]!;
+    return {
+      sku,
+      locationId: this.locations[l]!,
+      available,
+      reserved,
+      onHand: available + reserved,
+      updatedAt: this.#toText(levels[offset + UPDATED_AT]!),
+      version: levels[offset + VERSION]!,
+    };
+  }
+
+  #grow(slots: number): void {
+    if (slots <= this.#owner.length) return;
+    const capacity = Math.max(slots, this.#owner.length * 2);
+    const owner = new Float64Array(capacity);
+    owner.set(this.#owner);
+    this.#owner = owner;
+    const levels = new Float64Array(capacity * this.locations.length * FIELDS);
+    levels.set(this.#levels);
+    this.#levels = levels;
+  }
+
+  #toMs(text: string): number {
+    if (text !== this.#parsedText) {
+      this.#parsedMs = Date.parse(text);
+      this.#parsedText = text;
+    }
+    return this.#parsedMs;
+  }
+
+  #toText(ms: number): string {
+    let text = this.#texts.get(ms);
+    if (text === undefined) {
+      if (this.#texts.size >= 64) this.#texts.clear();
+      text = new Date(ms).toISOString();
+      this.#texts.set(ms, text);
+    }
+    return text;
+  }
+}
