@@ -31,14 +31,13 @@ export type { ObservedState, StateDifference } from './adapter/observed.js';
 export type { PrivacySettings } from './adapter/privacy.js';
 export type { ExecutionErrorInfo, ValidationOutcome, RollbackReport, ExecutionReport, ExecutionFailure, ExecuteActionOptions } from './adapter/report.js';
 export type { ValidationOptOut, RealWorldAdapterOptions, AdapterRateLimit, AdapterErrorHandling, AdapterStateSync } from './adapter/settings.js';
-export {
-  resolveSimulationConflict,
-  type SimulationConflictStrategy,
-  type LocalStateChange,
-  type SimulationStateConflict,
-  type RealWorldState,
-  type RealWorldSnapshot,
-  type MarketplaceStateUpdate,
-  type SimulationStateUpdate,
+export type {
+  SimulationConflictResolution,
+  LocalStateChange,
+  SimulationStateConflict,
+  RealWorldState,
+  RealWorldSnapshot,
+  MarketplaceStateUpdate,
+  SimulationStateUpdate,
 } from './adapter/state-sync.js';
 export type { AdapterHealth } from './adapter/health.js';

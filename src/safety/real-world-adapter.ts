@@ -18,7 +18,10 @@ import {
   checkAdapterOptions, checkErrorHandling, checkOptOut, checkPrivacy, checkRateLimit, checkStateSync,
   type AdapterErrorHandling, type AdapterRateLimit, type AdapterStateSync, type RealWorldAdapterOptions, type ValidationOptOut,
 } from './adapter/settings.js';
-import { applyLocalChanges, diffState, type LocalStateChange, type RealWorldSnapshot, type RealWorldState, type SimulationStateUpdate } from './adapter/state-sync.js';
+import { settleLocalChanges, simulationConflictResolver } from './adapter/conflicts.js';
+import { diffState, type LocalStateChange, type RealWorldSnapshot, type RealWorldState, type SimulationStateUpdate } from './adapter/state-sync.js';
+import type { ConflictResolver } from '../sync/resolver/conflict-resolver.js';
+import type { ManualTaskStore } from '../sync/resolver/manual-tasks.js';
 import { IntegrationValidator } from './integration-validator.js';
 import { translateSimulationAction, type PlannedOperation } from './translate.js';
 
@@ -58,6 +61,7 @@ export class RealWorldAdapter {
   #rateLimit: Required<AdapterRateLimit> | undefined;
   #errorHandling = checkErrorHandling({});
   #stateSync = checkStateSync({});
+  #resolver: ConflictResolver;
   #lastSyncAt: string | undefined;
   readonly #counters = { executed: 0, applied: 0, blocked: 0, rolledBack: 0, failed: 0, dryRuns: 0 };
 
@@ -72,9 +76,18 @@ export class RealWorldAdapter {
     this.#optOut = options.validation;
     this.#salt = options.privacy?.salt ?? randomSalt();
     if (options.privacy) this.#privacy = { ...this.#privacy, ...checkPrivacy(options.privacy) };
+    this.#resolver = simulationConflictResolver(this.#stateSync, this.context);
     this.#log = new IntegrationLog({ limit: options.logLimit ?? 1000, redactor: privacyRedactor(this.#privacy), clock: this.context.clock, logger: this.context.logger });
     this.#log.write('info', `adapter started in ${this.#mode} mode`, { tenantId: this.context.tenantId });
     if (this.#optOut) this.#log.write('warn', `validation SKIPPED for every action: ${this.#optOut.reason}`, { mode: this.#mode });
+  }
+
+  /**
+   * Conflicts state sync left to a person (`manual`, or a `most_recent` tie with the `manual`
+   * tie-breaker), kept in the context's store: list them and record decisions.
+   */
+  get conflictTasks(): ManualTaskStore {
+    return this.#resolver.tasks;
   }
 
   /** The current mode. */
@@ -180,7 +193,8 @@ export class RealWorldAdapter {
 
   /**
    * What changed since the last sync (everything, if there was none), with conflicts against the
-   * simulation's own changes settled by the configured strategy. It becomes the new baseline.
+   * simulation's own changes settled by the {@link ConflictResolver} with the configured
+   * strategy; each carries the resolver's explanation. It becomes the new baseline.
    */
   async getStateUpdatesForSimulation(options: { localChanges?: readonly LocalStateChange[] } = {}): Promise<SimulationStateUpdate> {
     const since = this.#lastSyncAt;
@@ -192,8 +206,8 @@ export class RealWorldAdapter {
       const current = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), until);
       const changes = diffState(this.#baseline.get(connection.info.id), current);
       const local = (options.localChanges ?? []).filter((c) => (c.marketplace ?? only) === connection.info.id);
-      const conflicts = applyLocalChanges(changes, local, this.#stateSync.conflictStrategy);
-      for (const c of conflicts) this.context.events.emit('conflict', { key: c.key, field: c.field, strategy: c.strategy, resolution: c.resolution, explanation: c.explanation });
+      const conflicts = await settleLocalChanges(changes, local, this.#resolver, this.#baseline.get(connection.info.id));
+      for (const c of conflicts) if (c.resolution === 'manual' || c.resolution === 'unresolved') this.#log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, { strategy: c.strategy });
       this.#baseline.set(connection.info.id, current);
       update.marketplaces.push(changes);
       update.conflicts.push(...conflicts);
@@ -215,9 +229,13 @@ export class RealWorldAdapter {
     if (!this.#errorHandling.rollbackOnFailure) this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
   }
 
-  /** Conflict strategy and what state sync reads. */
+  /**
+   * Conflict strategy (any {@link ConflictResolver} strategy, per field if wanted, with its
+   * clock-skew tolerance and tie-breaker) and what state sync reads.
+   */
   configureStateSync(settings: AdapterStateSync): void {
     this.#stateSync = checkStateSync({ ...this.#stateSync, ...settings });
+    this.#resolver = simulationConflictResolver(this.#stateSync, this.context);
   }
 
   /** What logs leave out and whether customer data handed to simulation is anonymised. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MarketplaceApiError } from '../../src/core/errors/marketplace-api-error.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
 import type { MarketplaceAction } from '../../src/model/action.js';
-import { RealWorldAdapter, resolveSimulationConflict } from '../../src/safety/index.js';
+import { RealWorldAdapter } from '../../src/safety/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { capturingFactory, catalogBySku, simulationAdapter } from './helpers.js';
 
@@ -179,12 +179,6 @@ describe('state for simulation', () => {
     const product = updates.marketplaces[0]!.products.changed[0]!;
     expect(product.offers.find((o) => o.sku === sku)?.price).toEqual(eur(expectedPrice));
     expect(seen.conflict).toEqual([expect.objectContaining({ strategy, resolution })]);
-  });
-
-  it('resolves most_recent by timestamp, ties to the marketplace', () => {
-    expect(resolveSimulationConflict('most_recent', { changedAt: '2026-01-01T00:00:00Z' }, { changedAt: '2026-01-02T00:00:00Z' })).toBe('remote');
-    expect(resolveSimulationConflict('most_recent', { changedAt: '2026-01-02T00:00:00Z' }, { changedAt: '2026-01-02T00:00:00Z' })).toBe('remote');
-    expect(() => new RealWorldAdapter({ mode: 'simulation' }).configureStateSync({ conflictStrategy: 'newest' as never })).toThrow(ValidationError);
   });
 });
 

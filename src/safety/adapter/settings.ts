@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Context } from '../../core/context.js';
-import { ValidationError, issuesFromZod } from '../../core/errors/validation-error.js';
+import { ValidationError, issuesFromZod, type ValidationIssue } from '../../core/errors/validation-error.js';
 import type { MarketplaceFactory } from '../../core/marketplace-factory.js';
+import { ConflictResolver, type ConflictResolverOptions } from '../../sync/resolver/conflict-resolver.js';
+import type { Strategy } from '../../sync/resolver/types.js';
 import type { IntegrationValidator } from '../integration-validator.js';
 import type { AdapterMode } from './connections.js';
 import type { PrivacySettings } from './privacy.js';
@@ -84,16 +86,29 @@ export interface AdapterErrorHandling {
 }
 
 /**
- * How state flows from the real marketplace to the simulation.
+ * How state flows from the real marketplace to the simulation, and how fields both sides
+ * changed are settled. Conflicts go through the sync {@link ConflictResolver}, so the
+ * strategies are its strategies: `local_wins`, `remote_wins`, `most_recent` (with clock-skew
+ * tolerance), `manual` (a task in the context's store), `merge` (stock counts, against the last
+ * sync) or a function.
  *
  * @example
  * ```ts
- * adapter.configureStateSync({ conflictStrategy: 'manual', includeOrders: true, ordersSince: '2026-11-01T00:00:00.000Z' });
+ * adapter.configureStateSync({
+ *   conflictStrategy: 'most_recent', skewToleranceMs: 2_000, tieBreaker: 'manual',
+ *   fields: { available: 'merge' }, includeOrders: true, ordersSince: '2026-11-01T00:00:00.000Z',
+ * });
  * ```
  */
 export interface AdapterStateSync {
   /** Settles fields both sides changed (default `remote_wins`). */
-  conflictStrategy?: 'local_wins' | 'remote_wins' | 'most_recent' | 'manual';
+  conflictStrategy?: Strategy;
+  /** A strategy per field, over `conflictStrategy`. */
+  fields?: { price?: Strategy; available?: Strategy };
+  /** `most_recent`: timestamps closer than this are a tie (default 5,000 ms). */
+  skewToleranceMs?: number;
+  /** `most_recent`: what settles a tie or a missing timestamp (default `remote_wins`: the value buyers see). */
+  tieBreaker?: 'local_wins' | 'remote_wins' | 'manual';
   /** Read orders too (default true). */
   includeOrders?: boolean;
   /** Read orders changed at or after this time (default: all). */
@@ -173,22 +188,68 @@ export function checkErrorHandling(value: AdapterErrorHandling): Required<Adapte
 }
 
 /**
- * Checks state sync settings.
+ * Checks state sync settings, every problem at once; the strategies are checked by the
+ * {@link ConflictResolver} that will apply them.
  *
  * @example
  * ```ts
  * checkStateSync({ conflictStrategy: 'manual' });
  * ```
  */
-export function checkStateSync(value: AdapterStateSync): AdapterStateSync & { conflictStrategy: NonNullable<AdapterStateSync['conflictStrategy']>; includeOrders: boolean } {
+export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
   const schema = z
     .object({
-      conflictStrategy: z.enum(['local_wins', 'remote_wins', 'most_recent', 'manual']).default('remote_wins'),
+      conflictStrategy: z.unknown().optional(),
+      fields: z.object({ price: z.unknown().optional(), available: z.unknown().optional() }).strict().optional(),
+      skewToleranceMs: z.unknown().optional(),
+      tieBreaker: z.unknown().optional(),
       includeOrders: z.boolean().default(true),
       ordersSince: z.iso.datetime({ offset: true }).optional(),
     })
     .strict();
-  return parse(schema, 'state sync settings', value);
+  const parsed = schema.safeParse(value);
+  const issues: ValidationIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
+  const checked: CheckedStateSync = { tieBreaker: 'remote_wins', ...value, conflictStrategy: value.conflictStrategy ?? 'remote_wins', includeOrders: value.includeOrders ?? true };
+  try {
+    new ConflictResolver(resolverOptions(checked));
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'default' ? ['conflictStrategy', ...issue.path.slice(1)] : issue.path })));
+  }
+  if (issues.length > 0) throw new ValidationError('state sync settings', issues);
+  return checked;
+}
+
+/**
+ * State sync settings after {@link checkStateSync}: the defaults filled in.
+ *
+ * @example
+ * ```ts
+ * const settings: CheckedStateSync = checkStateSync({});
+ * settings.conflictStrategy; // 'remote_wins'
+ * ```
+ */
+export type CheckedStateSync = AdapterStateSync & Required<Pick<AdapterStateSync, 'conflictStrategy' | 'tieBreaker' | 'includeOrders'>>;
+
+/**
+ * The {@link ConflictResolver} options state sync settings stand for (strategies, tolerance,
+ * tie-breaker); the caller adds store, clock and events.
+ *
+ * @example
+ * ```ts
+ * new ConflictResolver({ ...resolverOptions(checkStateSync({})), store, clock });
+ * ```
+ */
+export function resolverOptions(settings: CheckedStateSync): ConflictResolverOptions {
+  const fields: Record<string, Strategy> = {};
+  const given = typeof settings.fields === 'object' && settings.fields !== null ? settings.fields : {};
+  for (const [field, strategy] of Object.entries(given)) if (strategy !== undefined) fields[field] = strategy;
+  return {
+    default: settings.conflictStrategy,
+    fields,
+    tieBreaker: settings.tieBreaker,
+    ...(settings.skewToleranceMs === undefined ? {} : { skewToleranceMs: settings.skewToleranceMs }),
+  };
 }
 
 /**

@@ -5,19 +5,6 @@ import type { Product } from '../../model/product.js';
 import { canonicalJson } from '../../store/store.js';
 
 /**
- * How `getStateUpdatesForSimulation` settles a field the simulation changed locally while the
- * real marketplace changed it too: keep the simulation's value (`local_wins`), take the real
- * one (`remote_wins`), take the later change (`most_recent`), or leave both and report the
- * conflict for a person to decide (`manual`).
- *
- * @example
- * ```ts
- * adapter.configureStateSync({ conflictStrategy: 'most_recent' });
- * ```
- */
-export type SimulationConflictStrategy = 'local_wins' | 'remote_wins' | 'most_recent' | 'manual';
-
-/**
  * A change the simulation made locally since the last sync.
  *
  * @example
@@ -38,25 +25,43 @@ export interface LocalStateChange {
 }
 
 /**
- * One conflict found and how it was settled.
+ * Which value the update carries for a conflict: one side's, a three-way merge, a custom
+ * strategy's, the simulation's while a person decides (`manual`), or the simulation's because
+ * the resolver could not decide (`unresolved`: a custom strategy threw or `merge` did not apply).
+ *
+ * @example
+ * ```ts
+ * const pending = updates.conflicts.filter((c) => c.resolution === 'manual' || c.resolution === 'unresolved');
+ * ```
+ */
+export type SimulationConflictResolution = 'local' | 'remote' | 'merged' | 'custom' | 'manual' | 'unresolved';
+
+/**
+ * One conflict found and how the sync `ConflictResolver` settled it.
  *
  * @example
  * ```ts
  * const conflict: SimulationStateConflict = {
- *   key: 'shop:A-1', field: 'price', local: 1899, remote: 1999, strategy: 'manual', resolution: 'manual',
- *   explanation: 'Both sides changed price; left for a person to decide.',
+ *   key: 'shop:A-1', field: 'price', local: 1899, remote: 1999, value: 1899, strategy: 'manual', resolution: 'manual',
+ *   taskId: 'shop:A-1#price', explanation: 'manual: a person decides; parked as task shop:A-1#price (local 1899, remote 1999). ...',
  * };
  * ```
  */
 export interface SimulationStateConflict {
+  /** `<connection>:<sku>` for prices, `<connection>:<sku>@<location>` for stock. */
   key: string;
-  field: string;
+  field: 'price' | 'available';
   local: unknown;
   remote: unknown;
-  strategy: SimulationConflictStrategy;
-  /** Which value the update carries: `local`, `remote`, or `manual` (the local one, pending a decision). */
-  resolution: 'local' | 'remote' | 'manual';
+  /** The value the update carries for the field. */
+  value: unknown;
+  /** The strategy that decided: a built-in name, or `custom` for a function. */
+  strategy: string;
+  resolution: SimulationConflictResolution;
+  /** The resolver's explanation, or why it could not decide. */
   explanation: string;
+  /** For a conflict left to a person: the id of its task in `adapter.conflictTasks`. */
+  taskId?: string;
 }
 
 /**
@@ -131,33 +136,24 @@ export interface SimulationStateUpdate {
 }
 
 /**
- * Settles one conflict with a strategy. Equal timestamps under `most_recent` keep the real
- * value, which is what buyers see.
+ * Whether two values are equal as canonical JSON.
  *
  * @example
  * ```ts
- * resolveSimulationConflict('most_recent', { changedAt: '2026-11-22T10:00:00Z' }, { changedAt: '2026-11-22T09:00:00Z' }); // 'local'
+ * same({ a: 1, b: 2 }, { b: 2, a: 1 }); // true
  * ```
  */
-export function resolveSimulationConflict(
-  strategy: SimulationConflictStrategy,
-  local: { changedAt: string },
-  remote: { changedAt?: string },
-): 'local' | 'remote' | 'manual' {
-  switch (strategy) {
-    case 'local_wins':
-      return 'local';
-    case 'remote_wins':
-      return 'remote';
-    case 'manual':
-      return 'manual';
-    case 'most_recent':
-      return remote.changedAt === undefined || Date.parse(local.changedAt) > Date.parse(remote.changedAt) ? 'local' : 'remote';
-  }
-}
+export const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
-const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
-const levelKey = (level: InventoryLevel) => `${level.sku}@${level.locationId}`;
+/**
+ * The key of a stock level in a state: `<sku>@<location>`.
+ *
+ * @example
+ * ```ts
+ * levelKey({ sku: 'A-1', locationId: 'WH' } as InventoryLevel); // 'A-1@WH'
+ * ```
+ */
+export const levelKey = (level: InventoryLevel) => `${level.sku}@${level.locationId}`;
 
 /**
  * The changes from `previous` to `current` of one marketplace (everything when no previous).
@@ -185,43 +181,4 @@ export function diffState(previous: RealWorldState | undefined, current: RealWor
     }),
     orders: current.orders.filter((o) => !same(oldOrders.get(o.id), o)),
   };
-}
-
-/**
- * Applies local changes to an update with a strategy: where the real side changed the same
- * field, the strategy decides which value the simulation receives.
-  *
-  * @example
-  * ```ts
-  * const conflicts = applyLocalChanges(changes, localChanges, 'most_recent');
-  * ```
-  */
-export function applyLocalChanges(update: MarketplaceStateUpdate, local: readonly LocalStateChange[], strategy: SimulationConflictStrategy): SimulationStateConflict[] {
-  const conflicts: SimulationStateConflict[] = [];
-  for (const change of local) {
-    const key = `${update.marketplace}:${change.sku}`;
-    if (change.field === 'price') {
-      for (const product of update.products.changed) {
-        const offer = product.offers.find((o) => o.sku === change.sku);
-        if (!offer || same(offer.price, change.value)) continue;
-        const resolution = resolveSimulationConflict(strategy, change, product.updatedAt === undefined ? {} : { changedAt: product.updatedAt });
-        conflicts.push({ key, field: 'price', local: change.value, remote: offer.price, strategy, resolution, explanation: explain('price', strategy, resolution) });
-        if (resolution !== 'remote') offer.price = change.value as Money;
-      }
-    } else {
-      const hits = update.inventory.filter((l) => l.sku === change.sku && (change.locationId === undefined || l.locationId === change.locationId) && l.available !== change.value);
-      for (const level of hits) {
-        const resolution = resolveSimulationConflict(strategy, change, { changedAt: level.updatedAt });
-        conflicts.push({ key: `${key}@${level.locationId}`, field: 'available', local: change.value, remote: level.available, strategy, resolution, explanation: explain('available', strategy, resolution) });
-        if (resolution !== 'remote') update.inventory.splice(update.inventory.indexOf(level), 1);
-      }
-    }
-  }
-  return conflicts;
-}
-
-function explain(field: string, strategy: SimulationConflictStrategy, resolution: 'local' | 'remote' | 'manual'): string {
-  if (resolution === 'manual') return `Both sides changed ${field}; left as the simulation has it, for a person to decide.`;
-  const who = resolution === 'local' ? "the simulation's" : "the marketplace's";
-  return `Both sides changed ${field}; ${strategy} kept ${who} value.`;
 }
