@@ -9,33 +9,18 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { systemClock } from '../src/core/clock.js';
 import { KeyedLimiter } from '../src/http/rate-limit/keyed-limiter.js';
 import { takeFromBucket } from '../src/store/bucket.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { Store } from '../src/store/store.js';
 import { RedisStore } from '../src/stores/redis.js';
+import { dropRedisNamespace, probeRedis, redisUrl } from '../test/stores/probes.js';
 
-const redisUrl = process.env.MB_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PROCESSES = 4;
 const SECONDS = 2;
 // Always granted: the benchmark measures the take itself, not waiting for budget.
 const take = (key: string) => ({ key, capacity: 1e12, refillPerSecond: 1e12, cost: 1 });
-
-async function reachable(): Promise<string | undefined> {
-  const client = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return undefined;
-  } catch (error) {
-    return `no Redis server at ${redisUrl} (${(error as Error).message}); start one with: eval "$(scripts/services.sh)"`;
-  } finally {
-    client.disconnect();
-  }
-}
 
 /** One benchmark process: takes in a loop with `inFlight` concurrent takes; prints its count. */
 async function worker(namespace: string, inFlight: number): Promise<void> {
@@ -109,8 +94,8 @@ async function limiterLatencies(store: Store | undefined, count: number): Promis
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const problem = await reachable();
-  if (problem) return { skipped: problem };
+  const problem = await probeRedis();
+  if (problem) return { skipped: `${problem}; start one with: eval "$(scripts/services.sh)"` };
   const namespace = `mbbench:${process.pid}:${Date.now().toString(36)}:`;
   const store = new RedisStore({ url: redisUrl, namespace });
   try {
@@ -134,13 +119,7 @@ export async function run(): Promise<Record<string, unknown>> {
       limiterAddedP99Ms: Math.round((limiterRedis.p99 - limiterMemory.p99) * 1000) / 1000,
     };
   } finally {
-    const client = store.client;
-    let cursor = '0';
-    do {
-      const [next, keys] = await client.scan(cursor, 'MATCH', `${namespace}*`, 'COUNT', 1000);
-      if (keys.length) await client.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await dropRedisNamespace(store.client, namespace);
     await store.close();
   }
 }

@@ -1,12 +1,10 @@
-import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { computeTake, takeFromBucket, type BucketState, type BucketTake } from '../../src/store/bucket.js';
+import type { BucketState } from '../../src/store/bucket.js';
 import { migratePostgres, PostgresLock, PostgresStore, postgresMigrationSql } from '../../src/stores/postgres.js';
-import { FakeClock } from '../../src/testing/fake-clock.js';
-import { lockConformanceCases, storeConformanceCases } from '../../src/testing/store-conformance.js';
 import { postgresUrl, probePostgres, runId, shouldSkip, sleep } from './servers.js';
+import { atomicBucketCases, conformanceSuites, nonIntegerIncrementCase } from './shared-cases.js';
 
 const problem = await probePostgres();
 const schema = runId('mbtest_pg');
@@ -34,14 +32,8 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
     expect(problem).toBeUndefined();
   });
 
-  describe('store conformance', () => {
-    for (const c of storeConformanceCases({ create: () => stores[turn++ % 2] as PostgresStore, advance: sleep, ttlMs: 250 })) it(c.name, c.run);
-  });
-
-  describe('lock conformance (PostgresLock, two pools)', () => {
-    for (const c of lockConformanceCases({ create: () => new PostgresLock(stores[turn++ % 2] as PostgresStore), advance: sleep, ttlMs: 250 })) {
-      it(c.name, c.run);
-    }
+  conformanceSuites(() => stores[turn++ % 2] as PostgresStore, {
+    'PostgresLock, two pools': () => new PostgresLock(stores[turn++ % 2] as PostgresStore),
   });
 
   it('creates the documented durable tables, idempotently and concurrently', async () => {
@@ -69,12 +61,7 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
     expect(await store().list('like%_\\')).toEqual(['like%_\\:1', 'like%_\\:B']);
   });
 
-  it('rejects increments of non-integer values and leaves them unchanged', async () => {
-    await store().set('float', 1.5);
-    const error = await store().increment('float').catch((e: unknown) => e);
-    expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
-    expect(await store().get('float')).toBe(1.5);
-  });
+  nonIntegerIncrementCase(() => store());
 
   it('purges expired rows without changing what readers see', async () => {
     await store().set('purge:a', 1, { ttlMs: 50 });
@@ -107,8 +94,6 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
 
   describe('atomic bucket take', () => {
     // Buckets live in integration_rate_limits; the store reads them as { at, tokens }.
-    const state = (key: string) => store().get<BucketState>(key);
-
     it('shows buckets to get, list and delete like any other key', async () => {
       await store().takeFromBucket({ key: 'bucket:visible', capacity: 2, refillPerSecond: 0.001, cost: 2 });
       expect((await store().get<BucketState>('bucket:visible'))?.tokens).toBe(0);
@@ -117,53 +102,6 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
       expect((await store().takeFromBucket({ key: 'bucket:visible', capacity: 2, refillPerSecond: 0.001, cost: 2 })).granted).toBe(true);
     });
 
-    it('is used by takeFromBucket, ignoring the caller’s clock', async () => {
-      const take = { key: 'bucket:native', capacity: 3, refillPerSecond: 0.001, cost: 1 };
-      const skewed = new FakeClock(Date.UTC(2001, 0, 1));
-      const results = [];
-      for (let i = 0; i < 4; i++) results.push(await takeFromBucket(store(), take, skewed));
-      expect(results.map((r) => r.granted)).toEqual([true, true, true, false]);
-      expect(Math.abs((await state('bucket:native'))!.at - Date.now())).toBeLessThan(60_000);
-    });
-
-    it('never grants more than capacity and says when never', async () => {
-      expect(await store().takeFromBucket({ key: 'bucket:huge', capacity: 5, refillPerSecond: 1, cost: 6 })).toEqual({
-        granted: false,
-        tokens: 5,
-        retryAfterMs: Number.POSITIVE_INFINITY,
-      });
-      await expect(store().takeFromBucket({ key: 'b', capacity: 0, refillPerSecond: -1, cost: Number.NaN })).rejects.toThrow(/3 problems/);
-    });
-
-    it('grants exactly one of many concurrent takes of the last token', async () => {
-      const take = { key: 'bucket:race', capacity: 1, refillPerSecond: 0.001, cost: 1 };
-      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 2]!.takeFromBucket(take)));
-      expect(results.filter((r) => r.granted)).toHaveLength(1);
-    });
-
-    it('computes exactly what computeTake computes, at the server’s time', async () => {
-      let run = 0;
-      const takeArb = fc.record({
-        capacity: fc.double({ min: 0.5, max: 1000, noNaN: true }),
-        refillPerSecond: fc.double({ min: 0.01, max: 5000, noNaN: true }),
-        costs: fc.array(fc.double({ min: -50, max: 1200, noNaN: true }), { minLength: 1, maxLength: 6 }),
-      });
-      await fc.assert(
-        fc.asyncProperty(takeArb, async ({ capacity, refillPerSecond, costs }) => {
-          const key = `bucket:exact:${run++}`;
-          let previous: BucketState | undefined;
-          for (const cost of costs) {
-            const take: BucketTake = { key, capacity, refillPerSecond, cost };
-            const result = await store().takeFromBucket(take);
-            const next = await state(key);
-            const expected = computeTake(previous, take, next!.at);
-            expect(result).toEqual(expected.result);
-            expect(next).toEqual(expected.next);
-            previous = next;
-          }
-        }),
-        { numRuns: Number(process.env.MB_PROPERTY_RUNS ?? 25) },
-      );
-    });
+    atomicBucketCases(() => stores);
   });
 });

@@ -1,13 +1,10 @@
-import fc from 'fast-check';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { computeTake, takeFromBucket, type BucketState, type BucketTake } from '../../src/store/bucket.js';
 import { StoreLock } from '../../src/store/store-lock.js';
 import { RedisLock, RedisStore } from '../../src/stores/redis.js';
-import { FakeClock } from '../../src/testing/fake-clock.js';
-import { lockConformanceCases, storeConformanceCases } from '../../src/testing/store-conformance.js';
-import { dropRedisNamespace, probeRedis, redisUrl, runId, shouldSkip, sleep } from './servers.js';
+import { dropRedisNamespace, probeRedis, redisUrl, runId, shouldSkip } from './servers.js';
+import { atomicBucketCases, conformanceSuites, nonIntegerIncrementCase } from './shared-cases.js';
 
 const problem = await probeRedis();
 const namespace = `mbtest:${runId('redis')}:`;
@@ -30,19 +27,9 @@ describe.skipIf(shouldSkip(problem, 'RedisStore tests'))(`RedisStore against ${r
     expect(problem).toBeUndefined();
   });
 
-  describe('store conformance', () => {
-    for (const c of storeConformanceCases({ create: () => store(), advance: sleep, ttlMs: 250 })) it(c.name, c.run);
-  });
-
-  describe('lock conformance (RedisLock, two clients)', () => {
-    const harness = { create: () => new RedisLock(stores[turn++ % 2] as RedisStore), advance: sleep, ttlMs: 250 };
-    for (const c of lockConformanceCases(harness)) it(c.name, c.run);
-  });
-
-  describe('lock conformance (StoreLock over RedisStore)', () => {
-    for (const c of lockConformanceCases({ create: () => new StoreLock(stores[turn++ % 2] as RedisStore), advance: sleep, ttlMs: 250 })) {
-      it(c.name, c.run);
-    }
+  conformanceSuites(() => store(), {
+    'RedisLock, two clients': () => new RedisLock(stores[turn++ % 2] as RedisStore),
+    'StoreLock over RedisStore': () => new StoreLock(stores[turn++ % 2] as RedisStore),
   });
 
   it('RedisLock and StoreLock guard the same keys', async () => {
@@ -59,12 +46,7 @@ describe.skipIf(shouldSkip(problem, 'RedisStore tests'))(`RedisStore against ${r
     expect(await store().client.get(`${namespace}glob*[a]?:1`)).toBe('1');
   });
 
-  it('rejects increments of non-integer JSON numbers and leaves them unchanged', async () => {
-    await store().set('float', 1.5);
-    const error = await store().increment('float').catch((e: unknown) => e);
-    expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
-    expect(await store().get('float')).toBe(1.5);
-  });
+  nonIntegerIncrementCase(() => store());
 
   it('reports every problem of its options at once', () => {
     expect(() => new RedisStore({ namespace: 3 as unknown as string })).toThrow(/2 problems[\s\S]*client[\s\S]*namespace/);
@@ -94,52 +76,6 @@ describe.skipIf(shouldSkip(problem, 'RedisStore tests'))(`RedisStore against ${r
   });
 
   describe('atomic bucket take', () => {
-    it('is used by takeFromBucket, ignoring the caller’s clock', async () => {
-      const key = 'bucket:native';
-      const skewed = new FakeClock(Date.UTC(2001, 0, 1));
-      const take = { key, capacity: 3, refillPerSecond: 0.001, cost: 1 };
-      const results = [];
-      for (let i = 0; i < 4; i++) results.push(await takeFromBucket(store(), take, skewed));
-      expect(results.map((r) => r.granted)).toEqual([true, true, true, false]);
-      const state = await store().get<BucketState>(key);
-      expect(Math.abs(state!.at - Date.now())).toBeLessThan(60_000);
-    });
-
-    it('never grants more than capacity and says when never', async () => {
-      const result = await store().takeFromBucket({ key: 'bucket:huge', capacity: 5, refillPerSecond: 1, cost: 6 });
-      expect(result).toEqual({ granted: false, tokens: 5, retryAfterMs: Number.POSITIVE_INFINITY });
-      await expect(store().takeFromBucket({ key: 'bucket:bad', capacity: 0, refillPerSecond: -1, cost: Number.NaN })).rejects.toThrow(/3 problems/);
-    });
-
-    it('grants exactly one of many concurrent takes of the last token', async () => {
-      const take = { key: 'bucket:race', capacity: 1, refillPerSecond: 0.001, cost: 1 };
-      const results = await Promise.all(Array.from({ length: 30 }, (_, i) => stores[i % 2]!.takeFromBucket(take)));
-      expect(results.filter((r) => r.granted)).toHaveLength(1);
-    });
-
-    it('computes exactly what computeTake computes, at the server’s time', async () => {
-      let run = 0;
-      const takeArb = fc.record({
-        capacity: fc.double({ min: 0.5, max: 1000, noNaN: true }),
-        refillPerSecond: fc.double({ min: 0.01, max: 5000, noNaN: true }),
-        costs: fc.array(fc.double({ min: -50, max: 1200, noNaN: true }), { minLength: 1, maxLength: 6 }),
-      });
-      await fc.assert(
-        fc.asyncProperty(takeArb, async ({ capacity, refillPerSecond, costs }) => {
-          const key = `bucket:exact:${run++}`;
-          let state: BucketState | undefined;
-          for (const cost of costs) {
-            const take: BucketTake = { key, capacity, refillPerSecond, cost };
-            const result = await store().takeFromBucket(take);
-            const next = await store().get<BucketState>(key);
-            const expected = computeTake(state, take, next!.at);
-            expect(result).toEqual(expected.result);
-            expect(next).toEqual(expected.next);
-            state = next;
-          }
-        }),
-        { numRuns: Number(process.env.MB_PROPERTY_RUNS ?? 25) },
-      );
-    });
+    atomicBucketCases(() => stores);
   });
 });

@@ -4,47 +4,15 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 
-export const redisUrl = process.env.MB_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const postgresUrl = process.env.MB_POSTGRES_URL ?? 'postgres://marketbridge:marketbridge@127.0.0.1:5432/marketbridge';
+export { dropRedisNamespace, postgresUrl, probePostgres, probeRedis, redisUrl } from './probes.js';
+
 export const inCi = process.env.CI === 'true';
 
 /** Unique per test file and run, so parallel files and earlier runs never collide. */
 export function runId(label: string): string {
   const random = Math.floor(Math.random() * 36 ** 6).toString(36);
   return `${label}_${process.pid}_${Date.now().toString(36)}_${random}`;
-}
-
-/** Resolves undefined when Redis answers PING, otherwise why not. */
-export async function probeRedis(url = redisUrl): Promise<string | undefined> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.ping();
-    return undefined;
-  } catch (error) {
-    return `no Redis server at ${url} (${(error as Error).message})`;
-  } finally {
-    client.disconnect();
-  }
-}
-
-/** Resolves undefined when PostgreSQL accepts a connection, otherwise why not. */
-export async function probePostgres(url = postgresUrl): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return `no PostgreSQL server at ${url.replace(/\/\/[^@]*@/, '//***@')} (${(error as Error).message})`;
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 /** Whether to skip a server's tests; prints why when it does. */
@@ -55,16 +23,6 @@ export function shouldSkip(problem: string | undefined, what: string): boolean {
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Deletes every Redis key under `namespace`. */
-export async function dropRedisNamespace(client: Redis, namespace: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await client.scan(cursor, 'MATCH', `${namespace}*`, 'COUNT', 1000);
-    if (keys.length) await client.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
 
 /** A child process running a TypeScript file of test/stores/children with tsx. */
 export interface Child {
