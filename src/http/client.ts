@@ -246,8 +246,9 @@ export class HttpClient {
       const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
       // The platform's bucket is empty when it throttles, whatever ours says.
       if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
-      // Empty feedback changes no budget; skipping it saves two promises per request.
-      if (permit && Object.keys(feedback).length > 0) await permit.feedback(feedback);
+      // Empty feedback changes no budget (unless headroom is to be given back); skipping it
+      // saves two promises per request.
+      if (permit && (permit.headroom > 0 || Object.keys(feedback).length > 0)) await permit.feedback(feedback, sent);
       if (verdict.kind === 'transient') {
         if (breaker?.failure()) this.#emitOpen();
       } else breaker?.success();
@@ -262,6 +263,9 @@ export class HttpClient {
         ...(verdict.kind === 'auth' ? { authResponse: response } : {}),
       };
     } finally {
+      // No answer (connection failure, timeout, open breaker): the headroom is still reserved.
+      // A permit gives it back once, so after real feedback this call is a no-op.
+      if (permit && permit.headroom > 0) await permit.feedback({});
       permit?.release();
     }
   }

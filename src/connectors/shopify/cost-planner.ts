@@ -83,9 +83,24 @@ export const SHOPIFY_PLAN_LIMITS: Readonly<Record<ShopifyPlan, ShopifyCostLimits
 export const SHOPIFY_SINGLE_QUERY_MAX_COST = 1000;
 
 /**
+ * Share of the bucket the pipeline keeps reserved on top of each call's requested cost and
+ * gives back with the actual cost (the cost bucket's `headroom`): 5 % of a Standard bucket is
+ * 100 points, one second of restore, which covers a local balance running up to a second of
+ * one-way latency ahead of Shopify's.
+ *
+ * @example
+ * ```ts
+ * const plan = shopifyRateLimitPlan(shop, SHOPIFY_PLAN_LIMITS.standard, true);
+ * plan.default; // { kind: 'cost-bucket', ..., headroom: SHOPIFY_COST_HEADROOM }
+ * ```
+ */
+export const SHOPIFY_COST_HEADROOM = 0.05;
+
+/**
  * The pipeline's rate-limit plan for one shop: a cost bucket shared by every GraphQL call,
- * named after the shop so that tenants and shops never share a budget by accident. With
- * `shared`, the budget lives in `context.store` and several processes share it.
+ * named after the shop so that tenants and shops never share a budget by accident, with
+ * {@link SHOPIFY_COST_HEADROOM}. With `shared`, the budget lives in `context.store` and
+ * several processes share it.
  *
  * @example
  * ```ts
@@ -95,7 +110,13 @@ export const SHOPIFY_SINGLE_QUERY_MAX_COST = 1000;
  */
 export function shopifyRateLimitPlan(shop: string, limits: ShopifyCostLimits, shared: boolean): RateLimitPlan {
   return {
-    default: { kind: 'cost-bucket', capacity: limits.maximumAvailable, restorePerSecond: limits.restoreRate, bucket: `graphql:${shop}` },
+    default: {
+      kind: 'cost-bucket',
+      capacity: limits.maximumAvailable,
+      restorePerSecond: limits.restoreRate,
+      headroom: SHOPIFY_COST_HEADROOM,
+      bucket: `graphql:${shop}`,
+    },
     shared,
   };
 }

@@ -2,7 +2,7 @@ import type { AuthHook } from '../../core/auth-hook.js';
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { NotFoundError } from '../../core/errors/not-found-error.js';
-import { shopifyGraphqlClassifier, type ResponseClassifier } from '../../http/classify.js';
+import { shopifyGraphqlClassifier } from '../../http/classify.js';
 import { createHttpClient, type HttpClient } from '../../http/client.js';
 import { plannedCost, shopifyRateLimitPlan, type ShopifyCostLimits, type ShopifyQueryCost } from './cost-planner.js';
 import type { ShopifyConnection } from './types.js';
@@ -71,32 +71,6 @@ export interface GraphqlResult<T> {
   attempts: number;
 }
 
-/**
- * Shopify's classifier, with one refinement. `currentlyAvailable` was measured when Shopify
- * ran the query; by the time the answer arrives both buckets have refilled for the round
- * trip. When the bucket is low (the steady state of a long job), lowering the local balance
- * to that stale figure would throw away restore time on every call (about 10 % at
- * Standard-plan rates), so it is not followed. When the bucket is high it is followed: near
- * the cap Shopify's bucket stops refilling while the local one, which reserved earlier,
- * still counts the round trip, and without the correction that drift ends in a THROTTLED
- * answer once the bucket drains. Bucket size, restore rate and refunds are always learned,
- * and a THROTTLED answer always aligns the balance.
- */
-function classifyFor(learn: (capacity: number) => void): ResponseClassifier {
-  return (input) => {
-    const verdict = shopifyGraphqlClassifier(input);
-    const feedback = verdict?.feedback;
-    if (feedback?.capacity !== undefined) learn(feedback.capacity);
-    if (verdict?.kind !== 'ok' || feedback?.available === undefined || feedback.capacity === undefined) return verdict;
-    if (feedback.available >= feedback.capacity / 2) return verdict;
-    const { available: _stale, ...rest } = feedback;
-    return { ...verdict, feedback: rest };
-  };
-}
-
-/** Share of the bucket reserved on top of each call's requested cost (refunded). */
-const SAFETY_HEADROOM = 0.05;
-
 interface GraphqlBody {
   data?: unknown;
   errors?: { message?: string; extensions?: { code?: string } }[] | string;
@@ -106,9 +80,10 @@ interface GraphqlBody {
 /**
  * Shopify's Admin GraphQL endpoint on the request pipeline: every call reserves its requested
  * cost in the shop's cost bucket before it is sent (and is refused locally if it exceeds the
- * single-query maximum), the actual cost is refunded from `extensions.cost`, the bucket size
- * and restore rate follow `throttleStatus`, and `THROTTLED` is retried whether it came with
- * HTTP 200 or 429. A deprecated API version is reported as an `apiDeprecated` event.
+ * single-query maximum), the actual cost is refunded from `extensions.cost`, the bucket size,
+ * restore rate and `currentlyAvailable` follow `throttleStatus` (the pipeline credits the
+ * restore earned while the call was in flight, and keeps the plan's headroom), and
+ * `THROTTLED` is retried whether it came with HTTP 200 or 429. A deprecated API version is reported as an `apiDeprecated` event.
  *
  * @example
  * ```ts
@@ -121,21 +96,17 @@ export class ShopifyGraphqlClient {
   readonly http: HttpClient;
   readonly #options: ShopifyGraphqlClientOptions;
   readonly #reportedDeprecations = new Set<string>();
-  #capacity: number;
 
   /** @param options - shop, version, auth, budget and dependencies */
   constructor(options: ShopifyGraphqlClientOptions) {
     this.#options = options;
-    this.#capacity = options.limits.maximumAvailable;
     this.http = createHttpClient({
       platform: 'shopify',
       baseUrl: options.endpoint ?? `https://${options.shop}/admin/api/${options.apiVersion}`,
       context: options.context,
       auth: options.auth,
       limits: shopifyRateLimitPlan(options.shop, options.limits, options.sharedBudget ?? true),
-      classify: classifyFor((capacity) => {
-        this.#capacity = capacity;
-      }),
+      classify: shopifyGraphqlClassifier,
       retry: { limit: options.retries ?? 5 },
       timeoutMs: options.timeoutMs ?? 30_000,
     });
@@ -143,11 +114,7 @@ export class ShopifyGraphqlClient {
 
   /** Sends one document; resolves its `data` or throws a `MarketbridgeError`. */
   async request<T>(document: string, variables: Record<string, unknown>, options: GraphqlCallOptions): Promise<GraphqlResult<T>> {
-    const planned = plannedCost(document, variables, options.operation);
-    // A small headroom on top of the requested cost, refunded with the actual cost: it keeps a
-    // local balance that runs slightly ahead of Shopify's (round trips near the cap) from
-    // turning into THROTTLED answers, and costs only its own restore time once per job.
-    const cost = Math.max(planned, Math.min(this.#capacity, planned + Math.ceil(this.#capacity * SAFETY_HEADROOM)));
+    const cost = plannedCost(document, variables, options.operation);
     const response = await this.http.request<GraphqlBody>({
       operation: options.operation,
       method: 'POST',

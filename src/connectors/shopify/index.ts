@@ -20,6 +20,7 @@ export { toGid, fromGid } from './gid.js';
 export {
   SHOPIFY_PLAN_LIMITS,
   SHOPIFY_SINGLE_QUERY_MAX_COST,
+  SHOPIFY_COST_HEADROOM,
   shopifyRateLimitPlan,
   plannedCost,
   type ShopifyPlan,

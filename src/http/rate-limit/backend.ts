@@ -32,6 +32,21 @@ export interface BudgetTake {
 }
 
 /**
+ * What {@link Budget.feedback} needs to know about the request the feedback belongs to.
+ *
+ * @example
+ * ```ts
+ * const reservation: BudgetReservation = { headroom: 100, sentAt: clock.now() };
+ * ```
+ */
+export interface BudgetReservation {
+  /** Reserved on top of the request's cost; given back with this feedback. */
+  headroom?: number;
+  /** When the request left (clock ms): `available` was measured after this. */
+  sentAt?: number;
+}
+
+/**
  * One budget (a bucket or a window), in memory or in a shared store. The arithmetic of
  * buckets is `computeTake` from the store module, so a local budget and a store budget
  * behave identically.
@@ -52,6 +67,7 @@ export class Budget {
   #count = { window: -1, count: 0 };
   #pausedUntil = 0;
   readonly #jitterMs: number;
+  readonly #headroom: number;
 
   /**
    * @param spec - the limit model
@@ -65,6 +81,7 @@ export class Budget {
     this.#clock = clock;
     this.#store = store;
     this.#jitterMs = jitterMs;
+    this.#headroom = spec.kind === 'cost-bucket' ? (spec.headroom ?? 0) : 0;
     if (spec.kind === 'fixed-window') this.#window = { limit: spec.limit, windowMs: spec.windowMs };
     else this.#shape = bucketShape(spec);
   }
@@ -110,8 +127,22 @@ export class Budget {
     return room > 0 ? { capacity: raw.capacity - room, refillPerSecond: raw.refillPerSecond } : raw;
   }
 
-  /** Applies what the platform reported. */
-  async feedback(feedback: LimiterFeedback, reservedCost: number): Promise<void> {
+  /**
+   * Extra cost to reserve on top of `cost`: the cost bucket's `headroom` share of its
+   * capacity, never pushing a request that fits past the (effective) capacity. 0 for other
+   * models.
+   */
+  headroomFor(cost: number): number {
+    if (!this.#headroom || !this.#shape) return 0;
+    const room = this.#effectiveShape().capacity - cost;
+    return room > 0 ? Math.min(this.#headroom * this.#shape.capacity, room) : 0;
+  }
+
+  /**
+   * Applies what the platform reported about one request that reserved `reservedCost` (plus
+   * `reservation.headroom`, always given back here) and left at `reservation.sentAt`.
+   */
+  async feedback(feedback: LimiterFeedback, reservedCost: number, reservation: BudgetReservation = {}): Promise<void> {
     if (feedback.pauseMs !== undefined && feedback.pauseMs > 0) {
       this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + feedback.pauseMs);
     }
@@ -122,13 +153,21 @@ export class Budget {
     const shape = this.#shape!;
     if (feedback.capacity !== undefined && feedback.capacity > 0) shape.capacity = feedback.capacity;
     if (feedback.refillPerSecond !== undefined && feedback.refillPerSecond > 0) shape.refillPerSecond = feedback.refillPerSecond;
-    if (feedback.actualCost !== undefined && feedback.actualCost < reservedCost) await this.take(feedback.actualCost - reservedCost);
+    const unused = feedback.actualCost !== undefined && feedback.actualCost < reservedCost ? reservedCost - feedback.actualCost : 0;
+    const refund = unused + (reservation.headroom ?? 0);
+    if (refund > 0) await this.take(-refund);
     if (feedback.available !== undefined) {
-      // Never assume more than the platform says is left; a lower local count (requests in
-      // flight) is kept.
+      // The platform measured `available` while the request was in flight; it has refilled
+      // since, for at most the time since the request left. Crediting that refill keeps a
+      // stale low figure from throwing restore time away on every call, while a local
+      // balance above even this bound (one that drifted near the cap, where the platform
+      // stops refilling) is still brought down. A lower local count (requests in flight) is kept.
+      const now = this.#clock.now();
+      const inFlightMs = reservation.sentAt === undefined ? 0 : Math.max(0, now - reservation.sentAt);
+      const bound = Math.min(shape.capacity, feedback.available + (shape.refillPerSecond * inFlightMs) / 1000);
       await this.take(0);
       const current = this.#store ? await this.#peekStore() : this.#bucket?.tokens;
-      if (current !== undefined && current > feedback.available) await this.take(current - feedback.available);
+      if (current !== undefined && current > bound) await this.take(current - bound);
     }
   }
 

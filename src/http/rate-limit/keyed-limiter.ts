@@ -50,24 +50,38 @@ export interface LimiterAcquireOptions {
 }
 
 /**
- * Budget granted to one request. Pass the platform's feedback, then release the concurrency
- * slot when the request is over.
+ * Budget granted to one request. Pass the platform's feedback (with the time the request
+ * left), then release the concurrency slot when the request is over. A permit that reserved
+ * `headroom` gives it back on its first `feedback` call, so call `feedback({})` after an
+ * attempt that got no answer.
  *
  * @example
  * ```ts
  * const permit = await limiter.acquire('getOrders');
- * try { const response = await send(); await permit.feedback({ available: 3 }); } finally { permit.release(); }
+ * try {
+ *   const sentAt = clock.now();
+ *   const response = await send();
+ *   await permit.feedback({ available: 3 }, sentAt);
+ * } finally { permit.release(); }
  * ```
  */
 export interface LimiterPermit {
   /** The budget key, or `undefined` when the operation is not limited. */
   key: string | undefined;
-  /** What was reserved. */
+  /** What was reserved for the request itself. */
   cost: number;
+  /** Reserved on top of `cost` (a cost bucket's `headroom`); given back by the first `feedback`. */
+  headroom: number;
+  /** When the budget was granted (clock ms). */
+  reservedAt: number;
   /** How long the request waited for budget, ms. */
   waitedMs: number;
-  /** Applies the platform's feedback (refunds, available points, pauses). */
-  feedback(feedback: LimiterFeedback): Promise<void>;
+  /**
+   * Applies the platform's feedback (refunds, available points, pauses). `sentAt` is when the
+   * request left (default `reservedAt`): the platform measured `available` after it, and the
+   * limiter credits the refill since.
+   */
+  feedback(feedback: LimiterFeedback, sentAt?: number): Promise<void>;
   /** Frees the concurrency slot. Idempotent. */
   release(): void;
 }
@@ -93,7 +107,7 @@ interface Entry {
 }
 
 const NO_RELEASE = (): void => {};
-const UNLIMITED: LimiterPermit = { key: undefined, cost: 0, waitedMs: 0, feedback: async () => {}, release: () => {} };
+const UNLIMITED: LimiterPermit = { key: undefined, cost: 0, headroom: 0, reservedAt: 0, waitedMs: 0, feedback: async () => {}, release: () => {} };
 
 /**
  * Rate limits keyed by tenant + platform + bucket: one budget per key (token, leaky, cost
@@ -143,24 +157,26 @@ export class KeyedLimiter {
     if (!entry) return UNLIMITED;
     const cost = options.cost ?? (entry.spec.kind === 'cost-bucket' ? (entry.spec.defaultCost ?? 1) : 1);
     const { signal } = options;
+    const headroom = entry.budget.headroomFor(cost);
+    const reserve = cost + headroom;
     if (!entry.slots) {
       // Nobody waiting and budget at hand: skip the queue (and every allocation it needs).
       const { gate, budget } = entry;
       if (gate.size === 0 && gate.pending === 0 && budget.pausedFor(this.#options.clock.now()) === 0 && !signal?.aborted) {
-        if (budget.takeLocal(cost)?.granted) return this.#permit(entry, cost, 0, NO_RELEASE);
+        if (budget.takeLocal(reserve)?.granted) return this.#permit(entry, cost, headroom, 0, NO_RELEASE);
       }
-      return this.#permit(entry, cost, await this.#queued(operation, entry, cost, options), NO_RELEASE);
+      return this.#permit(entry, cost, headroom, await this.#queued(operation, entry, reserve, options), NO_RELEASE);
     }
     const slots = entry.slots;
     const queueOptions = { priority: options.priority ?? 0, ...(signal ? { signal } : {}) };
     return new Promise<LimiterPermit>((resolve, reject) => {
       slots
         .add(async () => {
-          const waited = await this.#queued(operation, entry, cost, options);
+          const waited = await this.#queued(operation, entry, reserve, options);
           await new Promise<void>((done) => {
             let released = false;
             resolve(
-              this.#permit(entry, cost, waited, () => {
+              this.#permit(entry, cost, headroom, waited, () => {
                 if (released) return;
                 released = true;
                 done();
@@ -178,14 +194,20 @@ export class KeyedLimiter {
     return entry.gate.add(() => this.#waitBudget(operation, entry, cost, signal), queueOptions);
   }
 
-  #permit(entry: Entry, cost: number, waitedMs: number, release: () => void): LimiterPermit {
+  #permit(entry: Entry, cost: number, headroom: number, waitedMs: number, release: () => void): LimiterPermit {
+    const reservedAt = this.#options.clock.now();
+    let held = headroom;
     return {
       key: entry.budget.key,
       cost,
+      headroom,
+      reservedAt,
       waitedMs,
-      feedback: async (feedback) => {
-        await entry.budget.feedback(feedback, cost);
-        if (feedback.actualCost !== undefined && feedback.actualCost < cost) {
+      feedback: async (feedback, sentAt = reservedAt) => {
+        const refund = held;
+        held = 0;
+        await entry.budget.feedback(feedback, cost, { headroom: refund, sentAt });
+        if (refund > 0 || (feedback.actualCost !== undefined && feedback.actualCost < cost)) {
           const wake = entry.wake;
           entry.wake = new AbortController();
           wake.abort();

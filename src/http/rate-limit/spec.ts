@@ -40,9 +40,15 @@ export interface LeakyBucketSpec {
  * A cost (points) bucket: every request reserves its requested cost and gets the difference to
  * its actual cost back (Shopify GraphQL: 1,000 points, 100 restored per second on Standard).
  *
+ * The balance a platform reports (`currentlyAvailable`) was measured while the request was in
+ * flight; the limiter credits the refill since the request left before comparing it with its
+ * own (see `docs/request-pipeline.md`). `headroom` covers what is left of that uncertainty.
+ *
  * @example
  * ```ts
  * const graphql: CostBucketSpec = { kind: 'cost-bucket', capacity: 1000, restorePerSecond: 100, bucket: 'graphql' };
+ * // Keep 5 % of the bucket (50 points) reserved on top of every request, given back with its actual cost.
+ * const guarded: CostBucketSpec = { ...graphql, headroom: 0.05 };
  * ```
  */
 export interface CostBucketSpec {
@@ -53,6 +59,15 @@ export interface CostBucketSpec {
   restorePerSecond: number;
   /** Cost of a request that does not state one (default 1). */
   defaultCost?: number;
+  /**
+   * Share of `capacity` (0 to 0.5, default 0) reserved on top of each request's cost and
+   * given back when its feedback arrives (with the actual cost, or alone when there is none).
+   * A request is then sent only while the bucket also holds this margin, which absorbs a
+   * local balance running slightly ahead of the platform's (one-way latency × restore rate,
+   * when the platform's bucket sat at its cap). It costs its own restore time once per job,
+   * not per request.
+   */
+  headroom?: number;
   /** Operations naming the same bucket share its budget (default: the operation name). */
   bucket?: string;
 }

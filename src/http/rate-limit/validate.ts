@@ -20,6 +20,9 @@ function checkSpec(spec: RateLimitSpec, path: (string | number)[], issues: Valid
       need('capacity', spec.capacity);
       need('restorePerSecond', spec.restorePerSecond);
       if (spec.defaultCost !== undefined) need('defaultCost', spec.defaultCost);
+      if (spec.headroom !== undefined && !(typeof spec.headroom === 'number' && spec.headroom >= 0 && spec.headroom <= 0.5)) {
+        issues.push({ path: [...path, 'headroom'], message: 'Expected a share of the capacity between 0 and 0.5.' });
+      }
       return;
     case 'fixed-window':
       need('limit', spec.limit);
