@@ -20,7 +20,9 @@ import { feedEach, listingAttributes, patchEach, type ListingUpdate, type Listin
 import { fromSpApiInventorySummary, type SpApiInventorySummary } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
 import type { SpApiOrder } from './mapper/orders.js';
-import { completeOrder, confirmShipments, listFinancialEvents, listOrders, unwrapMapped } from './order-ops.js';
+import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './order-ops.js';
+import { getOrder2026, listOrders2026, unshippedLines2026 } from './order-ops-2026.js';
+import { listTransactions2024 } from './finance-ops-2024.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { FBA_INVENTORY_MAX_SKUS } from './requests/inventory.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
@@ -44,9 +46,10 @@ export interface AmazonMarketplaceOptions {
 
 /**
  * Amazon Selling Partner API as a marketbridge marketplace: listings (price and quantity by
- * JSON Patch, or by JSON_LISTINGS_FEED for large batches), FBA inventory, orders with buyer
- * data through Restricted Data Tokens, shipment confirmation and financial events, each call
- * paced by its operation's usage plan.
+ * JSON Patch, or by JSON_LISTINGS_FEED for large batches), FBA inventory, orders with their
+ * items and buyer data in one call per page (Orders 2026-01-01), shipment confirmation (Orders
+ * v0) and financial transactions (Finances 2024-06-19), each call paced by its operation's
+ * usage plan.
  *
  * @example
  * ```ts
@@ -224,20 +227,36 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     return levels;
   }
 
+  /**
+   * Orders updated since `query.since`. With the default Orders API 2026-01-01 this is one
+   * `searchOrders` call per page of up to 100 orders, items (and buyer data, when configured)
+   * included; `ordersApi: 'v0'` pages `getOrders` and adds `getOrderItems` (and buyer info and
+   * address with Restricted Data Tokens) per order.
+   */
   override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
-    return listOrders(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal);
+    return this.config.ordersApi === 'v0'
+      ? listOrdersV0(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal)
+      : listOrders2026(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal);
   }
 
+  /** One order: a single 2026-01-01 `getOrder` call, or the v0 calls with `ordersApi: 'v0'`. */
   override async getOrder(id: string, options: OperationOptions = {}): Promise<Order> {
+    if (this.config.ordersApi !== 'v0') return getOrder2026(this.client, id, this.config.includeBuyerData, options.signal);
     return completeOrder(this.client, await this.client.getOrder<SpApiOrder>(id, options.signal), this.config.includeBuyerData, options.signal);
   }
 
+  /** Confirms shipments with the v0 `confirmShipment` (Orders 2026-01-01 has no write operations). */
   override async confirmShipment(shipments: readonly Shipment[], options: OperationOptions = {}): Promise<BatchResult<Shipment, Shipment>> {
-    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), options.signal));
+    const unshipped = this.config.ordersApi === 'v0' ? unshippedLinesV0 : unshippedLines2026;
+    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), unshipped, options.signal));
   }
 
+  /**
+   * Money movements: Finances 2024-06-19 `listTransactions` (one event per transaction, by
+   * order or in posted-date windows of at most 180 days), or Finances v0 with `financesApi: 'v0'`.
+   */
   override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
-    return listFinancialEvents(this.client, this.context.clock, query, options.signal);
+    return this.config.financesApi === 'v0' ? listFinancialEvents(this.client, this.context.clock, query, options.signal) : listTransactions2024(this.client, this.context.clock, query, options.signal);
   }
 
   override async healthCheck(options: OperationOptions = {}): Promise<HealthStatus> {

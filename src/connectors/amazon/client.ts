@@ -190,6 +190,14 @@ export class SpApiClient {
   getOrder<T = unknown>(orderId: string, signal?: AbortSignal): Promise<T> {
     return this.#payload(build.getOrderRequest({ orderId }), signal);
   }
+  /** `searchOrders` (Orders API 2026-01-01; one page: `orders` and `pagination.nextToken`). */
+  searchOrders<T = { orders: unknown[]; pagination?: { nextToken?: string } }>(filter: build.SearchOrdersFilter, signal?: AbortSignal): Promise<T> {
+    return this.send(build.searchOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.marketplaceId] }), signal ? { signal } : {});
+  }
+  /** `getOrder` of the Orders API 2026-01-01 (the order with its items; `order` unwrapped). */
+  async getOrder2026<T = unknown>(orderId: string, includedData?: readonly build.Orders2026Dataset[], signal?: AbortSignal): Promise<T> {
+    return (await this.send<{ order: T }>(build.getOrder2026Request({ orderId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {})).order;
+  }
   /** `getOrderItems`, every page. */
   async getOrderItems<T = unknown>(orderId: string, signal?: AbortSignal): Promise<T[]> {
     const items: T[] = [];
@@ -226,6 +234,10 @@ export class SpApiClient {
   /** `listFinancialEventsByOrderId` (one page). */
   listFinancialEventsByOrderId<T = { FinancialEvents: unknown; NextToken?: string }>(orderId: string, nextToken?: string, signal?: AbortSignal): Promise<T> {
     return this.#payload(build.listFinancialEventsByOrderIdRequest({ orderId, ...(nextToken ? { nextToken } : {}) }), signal);
+  }
+  /** `listTransactions` (Finances 2024-06-19; one page: `transactions` and `nextToken`, `payload` unwrapped). */
+  listTransactions<T = { transactions?: unknown[]; nextToken?: string }>(filter: build.ListTransactionsFilter, signal?: AbortSignal): Promise<T> {
+    return this.#payload(build.listTransactionsRequest(filter), signal);
   }
   /** `searchCatalogItems`. */
   searchCatalogItems<T = { items: unknown[]; pagination?: { nextToken?: string } }>(options: Omit<Parameters<typeof build.searchCatalogItemsRequest>[0], 'marketplaceId'>, signal?: AbortSignal): Promise<T> {

@@ -38,8 +38,24 @@ export const AmazonConfigSchema = z.object({
   pollIntervalMs: z.number().int().positive().default(30_000),
   /** Per-attempt timeout in ms; 0 disables it (tests driving a fake clock). */
   timeoutMs: z.number().int().min(0).default(30_000),
-  /** Fetch buyer name and address with Restricted Data Tokens in getOrder/listOrders. */
+  /**
+   * Read buyer name, email and shipping address in getOrder/listOrders (Orders 2026-01-01:
+   * `includedData` BUYER and RECIPIENT, which need the seller's restricted roles; v0: extra calls
+   * with Restricted Data Tokens).
+   */
   includeBuyerData: z.boolean().default(false),
+  /**
+   * The Orders API version that reads orders: `2026-01-01` (default; one call per page of
+   * orders, items included) or `v0` (getOrders plus getOrderItems per order). Shipment
+   * confirmation always uses v0, which 2026-01-01 does not replace.
+   */
+  ordersApi: z.enum(['2026-01-01', 'v0']).default('2026-01-01'),
+  /**
+   * The Finances API version behind listFinancialEvents: `2024-06-19` (default;
+   * `listTransactions`, one event per transaction with its net amount) or `v0`
+   * (`listFinancialEvents`, sales and fees as separate events).
+   */
+  financesApi: z.enum(['2024-06-19', 'v0']).default('2024-06-19'),
 });
 
 /**

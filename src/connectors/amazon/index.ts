@@ -1,7 +1,8 @@
 /**
  * Amazon Selling Partner API connector: listings (JSON Patch and JSON_LISTINGS_FEED), FBA
- * inventory, orders with Restricted Data Tokens, shipment confirmation, reports, financial
- * events, catalog items and notifications, with per-operation usage plans from the models.
+ * inventory, orders (Orders 2026-01-01, buyer data included), shipment confirmation, reports,
+ * financial transactions (Finances 2024-06-19), catalog items and notifications, with
+ * per-operation usage plans from the models.
  *
  * @example
  * ```ts

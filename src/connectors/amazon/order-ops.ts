@@ -15,7 +15,7 @@ export function unwrapMapped<T>(result: { isOk(): boolean; _unsafeUnwrap(): T; _
   throw new MarketplaceApiError(`Could not read Amazon's answer: ${result._unsafeUnwrapErr().message}`, { platform: 'amazon', operation, retryable: false });
 }
 
-/** An order with its items and, when asked, buyer info and address read with Restricted Data Tokens. */
+/** Orders v0: an order with its items and, when asked, buyer info and address read with Restricted Data Tokens. */
 export async function completeOrder(client: SpApiClient, order: SpApiOrder, includeBuyerData: boolean, signal?: AbortSignal): Promise<Order> {
   const items = await client.getOrderItems<SpApiOrderItem>(order.AmazonOrderId, signal);
   let full = order;
@@ -26,8 +26,8 @@ export async function completeOrder(client: SpApiClient, order: SpApiOrder, incl
   return unwrapMapped(fromSpApiOrder(full, items, 'USD'), 'getOrder');
 }
 
-/** Orders updated since `query.since` (default: 30 days back), paging with NextToken. */
-export async function* listOrders(client: SpApiClient, clock: Clock, includeBuyerData: boolean, query: ListOrdersQuery, signal?: AbortSignal): AsyncIterable<Order> {
+/** Orders v0: orders updated since `query.since` (default: 30 days back), paging with NextToken, one getOrderItems per order. */
+export async function* listOrdersV0(client: SpApiClient, clock: Clock, includeBuyerData: boolean, query: ListOrdersQuery, signal?: AbortSignal): AsyncIterable<Order> {
   let nextToken: string | undefined;
   const since = query.since ?? new Date(clock.now() - 30 * 86_400_000).toISOString();
   do {
@@ -42,16 +42,27 @@ export async function* listOrders(client: SpApiClient, clock: Clock, includeBuye
   } while (nextToken);
 }
 
-/** Confirms each shipment; without lines, every unshipped unit of the order. */
-export async function confirmShipments(client: SpApiClient, shipments: readonly Shipment[], signal?: AbortSignal): Promise<ItemOutcome<Shipment, Shipment>[]> {
+/** Orders v0: the units of each item not yet shipped, read with getOrderItems. */
+export async function unshippedLinesV0(client: SpApiClient, orderId: string, signal?: AbortSignal): Promise<{ lineItemId: string; quantity: number }[]> {
+  return (await client.getOrderItems<SpApiOrderItem>(orderId, signal))
+    .map((item) => ({ lineItemId: item.OrderItemId, quantity: item.QuantityOrdered - (item.QuantityShipped ?? 0) }))
+    .filter((line) => line.quantity > 0);
+}
+
+/**
+ * Confirms each shipment with `confirmShipment` (Orders v0: 2026-01-01 has no write
+ * operations); without lines, every unit `unshippedLines` reports for the order.
+ */
+export async function confirmShipments(
+  client: SpApiClient,
+  shipments: readonly Shipment[],
+  unshippedLines: (client: SpApiClient, orderId: string, signal?: AbortSignal) => Promise<{ lineItemId: string; quantity: number }[]>,
+  signal?: AbortSignal,
+): Promise<ItemOutcome<Shipment, Shipment>[]> {
   const outcomes: ItemOutcome<Shipment, Shipment>[] = [];
   for (const [index, shipment] of shipments.entries()) {
     try {
-      const lines =
-        shipment.lineItems ??
-        (await client.getOrderItems<SpApiOrderItem>(shipment.orderId, signal))
-          .map((item) => ({ lineItemId: item.OrderItemId, quantity: item.QuantityOrdered - (item.QuantityShipped ?? 0) }))
-          .filter((line) => line.quantity > 0);
+      const lines = shipment.lineItems ?? (await unshippedLines(client, shipment.orderId, signal));
       await client.confirmShipment(
         { orderId: shipment.orderId, packageReferenceId: shipment.id ?? `${shipment.orderId}-${shipment.trackingNumber}`.slice(0, 40), carrierCode: shipment.carrier, trackingNumber: shipment.trackingNumber, shipDate: shipment.shippedAt, orderItems: lines.map((line) => ({ orderItemId: line.lineItemId, quantity: line.quantity })) },
         signal,

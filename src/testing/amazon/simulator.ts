@@ -8,6 +8,8 @@ import { jobHandlers } from './handlers-jobs.js';
 import { listingHandlers } from './handlers-listings.js';
 import { miscHandlers } from './handlers-misc.js';
 import { orderHandlers } from './handlers-orders.js';
+import { orderHandlers2026 } from './handlers-orders-2026.js';
+import { financeHandlers2024 } from './handlers-finances-2024.js';
 import { ServerLimiter, type AmazonSimulatorStats } from './limiter.js';
 import { emptyState, type SimulatedListing, type SimulatedOrder, type SimulatorState } from './state.js';
 
@@ -62,10 +64,11 @@ export interface SimulatorRuntime {
 /**
  * A faithful in-memory SP-API for tests and benchmarks, as msw handlers: per-operation token
  * buckets with the models' usage plans (429 `QuotaExceeded` when empty, `x-amzn-RateLimit-Limit`
- * on success), Login with Amazon tokens, Restricted Data Tokens required for buyer data,
+ * on success), Login with Amazon tokens, Restricted Data Tokens required for v0 buyer data,
  * listings with JSON Patch and `VALIDATION_PREVIEW`, feeds and reports that finish after
- * (fake) time with documents behind pre-signed URLs (reports gzipped), orders with NextToken
- * paging, FBA inventory, financial events, catalog items and notifications.
+ * (fake) time with documents behind pre-signed URLs (reports gzipped), one set of orders served
+ * by Orders v0 (NextToken paging) and Orders 2026-01-01 (searchOrders and getOrder with
+ * `includedData`), FBA inventory, financial events, catalog items and notifications.
  *
  * @example
  * ```ts
@@ -161,6 +164,8 @@ export class AmazonSpApiSimulator {
       ...listingHandlers(runtime),
       ...jobHandlers(runtime),
       ...orderHandlers(runtime),
+      ...orderHandlers2026(runtime),
+      ...financeHandlers2024(runtime),
       ...miscHandlers(runtime),
     ];
   }
@@ -212,9 +217,13 @@ export class AmazonSpApiSimulator {
     this.state.orders.set(order.order.AmazonOrderId, { ...order, shipments: [] });
   }
 
-  /** Sets the financial events `listFinancialEvents` returns (a `FinancialEvents` object). */
+  /**
+   * Sets the financial events (a Finances v0 `FinancialEvents` object): `listFinancialEvents`
+   * returns them as they are, `listTransactions` (2024-06-19) as one transaction per event.
+   */
   setFinancialEvents(events: Record<string, unknown[]>): void {
     this.state.financialEvents = events;
+    this.state.financialEventsPostedAt = this.#runtime.clock.now();
   }
 
   /** Makes every access token issued so far expire (403 "The access token you provided has expired"). */

@@ -84,6 +84,8 @@ export interface SimulatorState {
   jobs: Map<string, SimulatedJob>;
   documents: Map<string, SimulatedDocument>;
   financialEvents: Record<string, unknown[]>;
+  /** When the financial events were set: the posted date of events that carry none. */
+  financialEventsPostedAt?: number;
   destinations: Map<string, { destinationId: string; name: string; resource: unknown }>;
   subscriptions: Map<string, { subscriptionId: string; payloadVersion: string; destinationId: string }>;
   sequence: number;

@@ -37,10 +37,18 @@ const built: SpApiRequest[] = [
   amazon.getOrderItemsRequest({ orderId: '902-1845936-5435065', nextToken: 'n' }),
   amazon.getOrderBuyerInfoRequest({ orderId: '902-1845936-5435065' }),
   amazon.getOrderAddressRequest({ orderId: '902-1845936-5435065' }),
+  amazon.searchOrdersRequest({ marketplaceIds: [marketplaceId, 'A2EUQ1WTGCTBG2'], createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-02T00:00:00Z', fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'], fulfilledBy: ['MERCHANT'], maxResultsPerPage: 500, includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
+  amazon.searchOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-01T12:00:00Z', includedData: ['FULFILLMENT', 'PROCEEDS'], paginationToken: 'token==' }),
+  amazon.searchOrdersRequest({ lastUpdatedAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 0 }),
+  amazon.getOrder2026Request({ orderId: '902-1845936-5435065', includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
+  amazon.getOrder2026Request({ orderId: '902-1845936-5435065' }),
   amazon.confirmShipmentRequest({ orderId: '902-1845936-5435065', marketplaceId, packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '1', quantity: 1 }] }),
   amazon.getInventorySummariesRequest({ marketplaceId, sellerSkus: Array.from({ length: 50 }, (_, i) => `S${i}`) }),
   amazon.listFinancialEventsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-01-02T00:00:00Z' }),
   amazon.listFinancialEventsByOrderIdRequest({ orderId: '902-1845936-5435065' }),
+  amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-02-01T00:00:00Z', marketplaceId, transactionStatus: 'RELEASED' }),
+  amazon.listTransactionsRequest({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '902-1845936-5435065' }),
+  amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', nextToken: 'token==' }),
   amazon.searchCatalogItemsRequest({ marketplaceId, keywords: ['teapot'], pageSize: 30 }),
   amazon.searchCatalogItemsRequest({ marketplaceId, identifiers: ['MUG-1'], identifiersType: 'SKU', sellerId: seller }),
   amazon.getCatalogItemRequest({ asin: 'B07N4M94X4', marketplaceId }),
@@ -63,6 +71,28 @@ describe('every request the connector builds conforms to the SP-API models', () 
     expect(operation?.operationId).toBe(request.operation.split('@')[0]);
     const limit = (AMAZON_OPERATION_LIMITS as Record<string, { path: string; method: string }>)[request.operation]!;
     expect([limit.method, limit.path]).toEqual([operation!.method, operation!.path]);
+  });
+
+  it('searchOrders takes exactly one window and at most 50 marketplaces, as the model says', () => {
+    expect(() => amazon.searchOrdersRequest({})).toThrow(/exactly one window/);
+    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedAfter: '2026-01-01T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => amazon.searchOrdersRequest({ createdBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', marketplaceIds: Array.from({ length: 51 }, (_, i) => `M${i}`) })).toThrow(/at most 50/);
+    expect(amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 500 }).query?.maxResultsPerPage).toBe('100');
+  });
+
+  it('orders 2026-01-01 operations are paced by their own usage plans', () => {
+    expect(AMAZON_OPERATION_LIMITS.searchOrders).toMatchObject({ model: 'orders_2026-01-01', rate: 0.0056, burst: 20 });
+    expect(AMAZON_OPERATION_LIMITS['getOrder@2026-01-01']).toMatchObject({ model: 'orders_2026-01-01', path: '/orders/2026-01-01/orders/{orderId}', rate: 0.5, burst: 30 });
+    expect(amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z' }).operation).toBe('searchOrders');
+    expect(amazon.getOrder2026Request({ orderId: '1' }).operation).toBe('getOrder@2026-01-01');
+  });
+
+  it('listTransactions needs postedAfter or a complete related identifier', () => {
+    expect(() => amazon.listTransactionsRequest({})).toThrow(/postedAfter or a related identifier/);
+    expect(() => amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', relatedIdentifierName: 'ORDER_ID' })).toThrow(/together/);
+    expect(AMAZON_OPERATION_LIMITS.listTransactions).toMatchObject({ model: 'finances_2024-06-19', rate: 0.5, burst: 10 });
   });
 
   it('refuses more than 50 SKUs for getInventorySummaries', () => {
@@ -96,14 +126,27 @@ describe('the connector against the sandbox examples of the models', () => {
       { sellerId: seller, marketplaceId, sandbox: true, includeBuyerData: true, timeoutMs: 0, credentials: { clientId: 'id', clientSecret: 'secret', refreshToken: 'Atzr|r' } },
       { clock },
     );
+    // Orders 2026-01-01: the sandbox answers an unknown order id with its first getOrder example.
     const order = await clock.drive(() => market.getOrder('TEST_CASE_200'));
-    expect(order).toMatchObject({ id: '902-1845936-5435065', status: 'unshipped' });
+    expect(order).toMatchObject({ id: '171-9876543-2109876', status: 'unshipped', buyer: { name: 'Maria Silva Santos' }, totals: { total: money(29990, 'BRL') } });
     expect(order.lineItems.length).toBeGreaterThan(0);
     const listed = await clock.drive(async () => {
       for await (const first of market.listOrders({ since: '2026-01-01T00:00:00Z' })) return first;
       return undefined;
     });
     expect(listed?.id).toBeTruthy();
+    // Orders v0 stays available behind `ordersApi: 'v0'` and must still conform.
+    const legacy = new AmazonMarketplace(
+      { sellerId: seller, marketplaceId, sandbox: true, includeBuyerData: true, ordersApi: 'v0', timeoutMs: 0, credentials: { clientId: 'id', clientSecret: 'secret', refreshToken: 'Atzr|r' } },
+      { clock },
+    );
+    expect(await clock.drive(() => legacy.getOrder('TEST_CASE_200'))).toMatchObject({ id: '902-1845936-5435065', status: 'unshipped' });
+    expect(
+      await clock.drive(async () => {
+        for await (const first of legacy.listOrders({ since: '2026-01-01T00:00:00Z' })) return first.id;
+        return undefined;
+      }),
+    ).toBeTruthy();
     const product = await clock.drive(() => market.getProduct('GM-ZDPI-9B4E'));
     expect(product.offers[0]!.price.currency).toBe('USD');
     const patched = await clock.drive(() => market.updateListings([{ sku: 'GM-ZDPI-9B4E', price: money(1999, 'USD'), quantity: 3 }], { via: 'patch' }));
@@ -125,6 +168,10 @@ describe('the connector against the sandbox examples of the models', () => {
       await client.getCatalogItem('B07N4M94X4');
       await client.getInventorySummaries(['SKU-1']);
       await client.listFinancialEventsByOrderId('485-734-5434857');
+      const transactions = await client.listTransactions<{ transactions: amazon.SpApiTransaction[] }>({ postedAfter: '2023-03-07T00:00:00Z' });
+      expect(amazon.fromSpApiTransactions(transactions.transactions, '2026-01-01T00:00:00Z')._unsafeUnwrap()).toEqual([
+        { id: 'txn:Shipment:8129762527551:2020-07-14T03:35:13.214Z:1000', type: 'sale', amount: money(1000, 'USD'), occurredAt: '2020-07-14T03:35:13.214Z', orderId: '8129762527551' },
+      ]);
       await client.confirmShipment({ orderId: '902-1106328-1059050', packageReferenceId: '1', carrierCode: 'FedEx', trackingNumber: '112345678', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '79039765272157', quantity: 1 }] });
       const destination = await market.notifications.createDestination('queue', { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } });
       await market.notifications.listDestinations();
@@ -134,7 +181,7 @@ describe('the connector against the sandbox examples of the models', () => {
     });
     expect(contract.problems).toEqual([]);
     expect(new Set(contract.seen)).toEqual(
-      new Set(['getOrder', 'getOrderItems', 'createRestrictedDataToken', 'getOrderBuyerInfo', 'getOrderAddress', 'getOrders', 'getListingsItem', 'patchListingsItem', 'createFeedDocument', 'createFeed', 'getFeed', 'getFeedDocument', 'createReport', 'getReport', 'getReportDocument', 'searchCatalogItems', 'getCatalogItem', 'getInventorySummaries', 'listFinancialEventsByOrderId', 'confirmShipment', 'createDestination', 'getDestinations', 'getSubscription', 'deleteSubscriptionById', 'deleteDestination']),
+      new Set(['getOrder', 'searchOrders', 'getOrderItems', 'createRestrictedDataToken', 'getOrderBuyerInfo', 'getOrderAddress', 'getOrders', 'getListingsItem', 'patchListingsItem', 'createFeedDocument', 'createFeed', 'getFeed', 'getFeedDocument', 'createReport', 'getReport', 'getReportDocument', 'searchCatalogItems', 'getCatalogItem', 'getInventorySummaries', 'listFinancialEventsByOrderId', 'listTransactions', 'confirmShipment', 'createDestination', 'getDestinations', 'getSubscription', 'deleteSubscriptionById', 'deleteDestination']),
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readReportRows, runReportJob, startReportJob } from '../../../src/connectors/amazon/index.js';
+import { AmazonMarketplace, readReportRows, runReportJob, startReportJob } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import { setup, useMsw, US } from './harness.js';
 import { findOperation, validateResponse } from './swagger.js';
@@ -8,8 +8,9 @@ const server = useMsw();
 
 describe('the SP-API simulator answers in the shapes of the models', () => {
   it('every JSON answer of a full run validates against its operation response schema', async () => {
-    const { amazon, simulator, clock, make } = setup(server, {}, { includeBuyerData: true });
+    const { amazon, simulator, clock, make, store } = setup(server, {}, { includeBuyerData: true });
     const buyerAware = make();
+    const legacy = new AmazonMarketplace({ ...buyerAware.config, ordersApi: 'v0', financesApi: 'v0' }, { clock, store });
     const problems: string[] = [];
     const checked = new Set<string>();
     server.events.on('response:mocked', async ({ request, response }) => {
@@ -35,8 +36,13 @@ describe('the SP-API simulator answers in the shapes of the models', () => {
       const ready = await runReportJob(amazon.client, startReportJob({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA' }), { clock });
       for await (const row of readReportRows(amazon.client, ready)) void row;
       for await (const order of buyerAware.listOrders({ since: '2025-01-01T00:00:00Z' })) void order;
+      await buyerAware.getOrder('111-1111111-1111111');
+      await amazon.client.searchOrders({ createdAfter: 'not a date' }).catch(() => undefined);
+      for await (const order of legacy.listOrders({ since: '2025-01-01T00:00:00Z' })) void order;
       await amazon.getInventory({ skus: ['A'] });
       for await (const event of amazon.listFinancialEvents({})) void event;
+      for await (const event of legacy.listFinancialEvents({})) void event;
+      await amazon.client.listTransactions({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '111-1111111-1111111' });
       await amazon.client.searchCatalogItems({ identifiers: ['B0AAAAAAAA'], identifiersType: 'ASIN' });
       await amazon.client.getCatalogItem('B0AAAAAAAA');
       await amazon.getProduct('MISSING').catch(() => undefined);
@@ -49,5 +55,6 @@ describe('the SP-API simulator answers in the shapes of the models', () => {
     server.events.removeAllListeners();
     expect(problems).toEqual([]);
     expect(checked.size).toBeGreaterThanOrEqual(18);
+    expect([...checked]).toEqual(expect.arrayContaining(['searchOrders 200', 'searchOrders 400', 'getOrder 200', 'getOrders 200', 'getOrderItems 200', 'listTransactions 200', 'listFinancialEvents 200']));
   });
 });

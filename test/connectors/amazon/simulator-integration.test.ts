@@ -231,7 +231,7 @@ describe('reports through the pipeline async-job abstraction', () => {
 });
 
 describe('orders', () => {
-  it('pages orders with NextToken and order items, mapping money to minor units', async () => {
+  it('pages orders with searchOrders (2026-01-01), items included, mapping money to minor units', async () => {
     const { amazon, simulator, clock } = setup(server);
     for (let i = 0; i < 130; i++) simulator.addOrder(order(`111-${String(i).padStart(7, '0')}-0000001`, i, i === 0 ? 3 : 1));
     const orders = await clock.drive(async () => {
@@ -240,25 +240,47 @@ describe('orders', () => {
       return out;
     });
     expect(orders).toHaveLength(130);
-    expect(simulator.stats().operations.getOrders!.calls).toBe(2);
+    expect(simulator.stats().operations.searchOrders!.calls).toBe(2);
+    expect(simulator.stats().operations.getOrderItems).toBeUndefined();
+    expect(simulator.stats().operations.getOrders).toBeUndefined();
     expect(orders[0]!.lineItems).toHaveLength(3);
     expect(orders[0]!.totals).toMatchObject({ subtotal: money(3000, 'USD'), shipping: money(150, 'USD'), total: money(3050, 'USD') });
   });
 
-  it('reads buyer info and address with a Restricted Data Token, and confirms a shipment', async () => {
+  it('reads buyer info and address in the same getOrder call without a Restricted Data Token, and confirms a shipment', async () => {
     const { simulator, clock, make } = setup(server, {}, { includeBuyerData: true });
     const amazon = make();
     simulator.addOrder(order('222-0000000-0000001', 1, 2));
     const full = await clock.drive(() => amazon.getOrder('222-0000000-0000001'));
     expect(full.buyer).toEqual({ name: 'Jane Buyer', email: 'buyer@marketplace.amazon.com' });
     expect(full.shippingAddress).toMatchObject({ line1: '1 Main St', city: 'Seattle', countryCode: 'US' });
-    expect(simulator.stats().operations.createRestrictedDataToken!.calls).toBe(2);
+    expect(simulator.stats().operations['getOrder@2026-01-01']!.calls).toBe(1);
+    expect(simulator.stats().operations.createRestrictedDataToken).toBeUndefined();
     const confirmed = await clock.drive(() => amazon.confirmShipment([{ orderId: '222-0000000-0000001', carrier: 'UPS', trackingNumber: '1Z999', shippedAt: '2026-01-02T00:00:00Z' }]));
     expect(confirmed.succeeded).toBe(1);
     expect(simulator.state.orders.get('222-0000000-0000001')!.order.OrderStatus).toBe('Shipped');
+    // The unshipped lines came from one 2026-01-01 getOrder; the confirmation itself is v0.
+    expect(simulator.stats().operations['getOrder@2026-01-01']!.calls).toBe(2);
+    expect(simulator.stats().operations.confirmShipment!.calls).toBe(1);
+    expect(await clock.drive(() => amazon.getOrder('222-0000000-0000001'))).toMatchObject({ status: 'shipped', lineItems: [{ quantityShipped: 1 }, { quantityShipped: 1 }] });
   });
 
-  it('refuses buyer data without a Restricted Data Token', async () => {
+  it('with ordersApi v0: pages getOrders, reads items per order and buyer data with Restricted Data Tokens', async () => {
+    const { amazon, simulator, clock } = setup(server, {}, { ordersApi: 'v0', includeBuyerData: true });
+    for (let i = 0; i < 3; i++) simulator.addOrder(order(`444-000000${i}-0000001`, i, 3));
+    const orders = await clock.drive(async () => {
+      const out = [];
+      for await (const item of amazon.listOrders({ since: '2025-12-31T00:00:00Z' })) out.push(item);
+      return out;
+    });
+    expect(orders.map((item) => [item.lineItems.length, item.buyer?.name, item.shippingAddress?.city, item.totals.total.amountMinor])).toEqual(Array.from({ length: 3 }, () => [3, 'Jane Buyer', 'Seattle', 3050]));
+    const stats = simulator.stats().operations;
+    // Items come two a page in the simulator: 2 getOrderItems calls per order of 3 items.
+    expect([stats.getOrders!.calls, stats.getOrderItems!.calls, stats.getOrderBuyerInfo!.calls, stats.getOrderAddress!.calls, stats.createRestrictedDataToken!.calls]).toEqual([1, 6, 3, 3, 6]);
+    expect(stats.searchOrders).toBeUndefined();
+  });
+
+  it('refuses buyer data without a Restricted Data Token (Orders v0)', async () => {
     const { amazon, simulator, clock } = setup(server);
     simulator.addOrder(order('333-0000000-0000001', 1));
     const error = await clock.drive(() => amazon.client.send({ operation: 'getOrderAddress', method: 'GET', path: '/orders/v0/orders/333-0000000-0000001/address' })).catch((caught: unknown) => caught);
@@ -276,8 +298,8 @@ describe('inventory, finances, catalog, notifications', () => {
     expect(simulator.stats().operations.getInventorySummaries!.calls).toBe(3);
   });
 
-  it('maps financial events to canonical events in minor units', async () => {
-    const { amazon, simulator, clock } = setup(server);
+  it('maps financial events to canonical events in minor units (Finances v0)', async () => {
+    const { amazon, simulator, clock } = setup(server, {}, { financesApi: 'v0' });
     simulator.setFinancialEvents({
       ShipmentEventList: [{ AmazonOrderId: '111-1', PostedDate: '2026-01-01T00:00:00Z', ShipmentItemList: [{ ItemChargeList: [{ ChargeType: 'Principal', ChargeAmount: { CurrencyCode: 'USD', CurrencyAmount: 19.99 } }], ItemFeeList: [{ FeeType: 'Commission', FeeAmount: { CurrencyCode: 'USD', CurrencyAmount: -3 } }] }] }],
       ServiceFeeEventList: [{ FeeReason: 'Subscription', FeeList: [{ FeeType: 'Subscription', FeeAmount: { CurrencyCode: 'USD', CurrencyAmount: -39.99 } }] }],

@@ -12,6 +12,7 @@ interface Parameter {
   in: 'path' | 'query' | 'header' | 'body';
   required?: boolean;
   type?: string;
+  format?: string;
   enum?: unknown[];
   items?: { enum?: unknown[]; type?: string };
   maxItems?: number;
@@ -109,6 +110,7 @@ export function validateRequest(request: { method: string; url: string; headers?
       if (param.type === 'integer' && !/^-?\d+$/.test(raw)) problems.push(`${param.name}=${raw} is not an integer`);
       if (param.maximum !== undefined && Number(raw) > param.maximum) problems.push(`${param.name}=${raw} is above ${param.maximum}`);
       if (param.type === 'boolean' && raw !== 'true' && raw !== 'false') problems.push(`${param.name}=${raw} is not a boolean`);
+      if (param.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) problems.push(`${param.name}=${raw} is not an ISO 8601 date-time`);
     }
   }
   for (const param of operation.parameters.filter((p) => p.in === 'header' && p.required)) {

@@ -8,3 +8,5 @@ export * from './finances.js';
 export * from './catalog.js';
 export * from './tokens.js';
 export * from './notifications.js';
+export * from './orders-2026.js';
+export * from './finances-2024.js';
