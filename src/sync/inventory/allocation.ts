@@ -41,28 +41,38 @@ export interface ChannelShare {
  * ```
  */
 export function allocate(sku: string, sellable: number, channels: readonly ChannelShare[], mode: AllocationMode): number[] {
+  // Runs once per SKU per run: one array, filled in place (reservations, then the pool, then
+  // safety stock withheld).
+  const out: number[] = [];
   let rest = Math.max(0, sellable);
-  const reserved = channels.map((channel) => {
+  for (const channel of channels) {
     const take = Math.min(rest, Math.max(0, channel.reserved));
     rest -= take;
-    return take;
-  });
+    out.push(take);
+  }
   const pool = rest;
-  let shares: number[];
-  if (mode === 'shared' || channels.length <= 1) shares = channels.map(() => pool);
-  else {
-    const total = channels.reduce((sum, channel) => sum + channel.weight, 0);
-    shares = channels.map((channel) => (total > 0 ? Math.floor((pool * channel.weight) / total) : 0));
-    let left = pool - shares.reduce((sum, share) => sum + share, 0);
-    const start = hash(sku) % channels.length;
-    for (let i = 0; left > 0 && i < channels.length * 2; i++) {
-      const index = (start + i) % channels.length;
+  const n = channels.length;
+  if (mode === 'shared' || n <= 1) {
+    for (let i = 0; i < n; i++) out[i] = (out[i] as number) + pool;
+  } else {
+    let total = 0;
+    for (const channel of channels) total += channel.weight;
+    let left = pool;
+    for (let i = 0; i < n; i++) {
+      const share = total > 0 ? Math.floor((pool * (channels[i] as ChannelShare).weight) / total) : 0;
+      out[i] = (out[i] as number) + share;
+      left -= share;
+    }
+    const start = hash(sku) % n;
+    for (let i = 0; left > 0 && i < n * 2; i++) {
+      const index = (start + i) % n;
       if ((channels[index]?.weight ?? 0) <= 0) continue;
-      shares[index] = (shares[index] ?? 0) + 1;
+      out[index] = (out[index] as number) + 1;
       left--;
     }
   }
-  return channels.map((channel, i) => Math.max(0, (shares[i] ?? 0) + (reserved[i] ?? 0) - Math.max(0, channel.safetyStock)));
+  for (let i = 0; i < n; i++) out[i] = Math.max(0, (out[i] as number) - Math.max(0, (channels[i] as ChannelShare).safetyStock));
+  return out;
 }
 
 function hash(text: string): number {

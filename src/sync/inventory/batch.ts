@@ -1,6 +1,7 @@
+import { encodeJournal } from './codec.js';
 import { isNoop, planSkus } from './planner.js';
 import type { SyncRuntime } from './runtime.js';
-import type { Journal, RunState } from './state.js';
+import type { Journal, RunState, SkuPlan } from './state.js';
 import { clearWriteMarkers, executeRound, type RoundTally } from './writer.js';
 
 /**
@@ -18,24 +19,26 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
   const tally: RoundTally = { channels: {}, failures: [], sourceDeltas: 0, sourceUnits: 0 };
   let journal = resumed;
   let skus = first;
-  const batchSkus = resumed ? resumed.batchSkus : first;
+  const size = resumed ? resumed.size : first.length;
+  const last = resumed ? resumed.last : first[first.length - 1];
   let manual = 0;
   let retries = 0;
   for (let round = journal?.round ?? 0; ; round++) {
     if (!journal) {
-      const planned = await planSkus(rt, skus);
-      // The journal keeps explanations only where they become the source's audit reason.
-      const plans = planned.filter((plan) => !isNoop(plan)).map((plan) => (plan.sourceDelta === 0 ? { ...plan, explanation: '' } : plan));
-      for (const plan of planned.length === plans.length ? [] : planned.filter(isNoop)) {
-        for (const name of Object.keys(plan.observed)) (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
+      const plans: SkuPlan[] = [];
+      for (const plan of await planSkus(rt, skus)) {
+        if (!isNoop(plan)) plans.push(plan);
+        else for (const name in plan.observed) (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
       }
       await rt.step({ name: 'planned', runId: run.runId, batch: run.batch });
-      journal = { runId: run.runId, batch: run.batch, round, batchSkus, status: 'planned', plans };
-      await rt.context.store.set(rt.keys.journal, journal);
+      journal = { runId: run.runId, batch: run.batch, round, size, status: 'planned', plans };
+      if (last !== undefined) journal.last = last;
+      await rt.context.store.set(rt.keys.journal, encodeJournal(journal));
       await rt.step({ name: 'journaled', runId: run.runId, batch: run.batch });
     }
     if (journal.status !== 'written') journal = await executeRound(rt, journal, tally, journal === resumed);
-    for (const [sku, base] of Object.entries(journal.bases ?? {})) await rt.context.store.set(rt.keys.base(sku), base);
+    // Journals of earlier versions carry the bases to save; current ones saved them when written.
+    for (const [sku, base] of journal.bases ?? []) await rt.context.store.set(rt.keys.base(sku), base);
     for (const task of journal.tasks ?? []) await rt.resolver?.tasks.take(task);
     manual += journal.manual ?? 0;
     await rt.step({ name: 'bases_saved', runId: run.runId, batch: run.batch });
@@ -52,19 +55,18 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
     skus = retry;
     journal = undefined;
   }
-  await clearWriteMarkers(rt, run.runId, run.batch);
-  const last = batchSkus[batchSkus.length - 1];
-  const next: RunState = structuredClone(run);
-  next.batch = run.batch + 1;
+  await clearWriteMarkers(rt, run.runId, run.batch, tally, resumed !== undefined);
+  // A fresh state with fresh counters; the rest (cursors, dirty marks) is only read, so shared.
+  const c = { ...run.counters, channels: { ...run.counters.channels } };
+  const next: RunState = { ...run, batch: run.batch + 1, counters: c };
   if (last !== undefined) next.after = last;
-  const c = next.counters;
-  c.skus += batchSkus.length;
+  c.skus += size;
   c.sourceDeltas += tally.sourceDeltas;
   c.sourceUnits += tally.sourceUnits;
   c.manual += manual;
   c.retries += retries;
   for (const [name, counts] of Object.entries(tally.channels)) {
-    const into = (c.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 });
+    const into = (c.channels[name] = { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0, ...c.channels[name] });
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) into[key] += counts[key];
   }
   next.failures = [...next.failures, ...tally.failures].slice(0, 100);

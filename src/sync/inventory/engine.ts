@@ -1,12 +1,14 @@
 import { createContext, type ResolvedContext } from '../../core/context.js';
+import type { ChannelShare } from './allocation.js';
 import type { LockHandle } from '../../store/lock.js';
 import { validateSyncOptions, writeModeOf, type InventorySyncOptions, type SyncStep } from './options.js';
 import { processBatch } from './batch.js';
+import { decodeBase, decodeJournal } from './codec.js';
 import { dryRun } from './dry-run.js';
 import { toReport, type SyncPlan, type SyncReport } from './report.js';
 import { completeRun, nextBatch, startRun } from './runs.js';
 import type { ResolvedChannel, SyncRuntime } from './runtime.js';
-import { SyncKeys, type BaseRecord, type Journal, type RunState } from './state.js';
+import { SyncKeys, type BaseRecord, type RunState } from './state.js';
 
 /**
  * The job name the engine schedules when a run stops at `maxBatches` with work left; the host's
@@ -114,11 +116,15 @@ export class InventorySyncEngine {
         ...(channel.locationId === undefined ? {} : { locationId: channel.locationId }),
         mode,
         maxBatch: Math.max(1, declared ?? 100),
-        share: (sku: string) => ({
-          safetyStock: typeof safety === 'function' ? safety(sku) : (safety ?? 0),
-          reserved: channel.reserved?.(sku) ?? 0,
-          weight: channel.weight ?? 1,
-        }),
+        // Without per-SKU functions every SKU gets the same share: one object, not one per SKU.
+        share:
+          typeof safety !== 'function' && !channel.reserved
+            ? ((fixed: ChannelShare) => () => fixed)({ safetyStock: safety ?? 0, reserved: 0, weight: channel.weight ?? 1 })
+            : (sku: string) => ({
+                safetyStock: typeof safety === 'function' ? safety(sku) : (safety ?? 0),
+                reserved: channel.reserved?.(sku) ?? 0,
+                weight: channel.weight ?? 1,
+              }),
       };
     });
     this.#batchSize = options.batchSize ?? Math.min(...this.#channels.map((channel) => channel.maxBatch));
@@ -147,7 +153,7 @@ export class InventorySyncEngine {
 
   /** The last synced state of a SKU: the source value and each channel's (for diagnostics). */
   async base(sku: string): Promise<BaseRecord | undefined> {
-    return (await this.context.store.get<BaseRecord>(this.#keys.base(sku))) ?? undefined;
+    return decodeBase(await this.context.store.get(this.#keys.base(sku)));
   }
 
   /** Dry run: every change a run with the same options would make, nothing written (no store, source or channel writes). */
@@ -175,7 +181,7 @@ export class InventorySyncEngine {
   async #isEcho(sku: string, marketplace: string, available: number, version: number | undefined): Promise<boolean> {
     const known = (await this.base(sku))?.c[marketplace];
     if (known && known.q === available && (version === undefined || known.v === -1 || known.v === version)) return true;
-    const journal = (await this.context.store.get<Journal>(this.#keys.journal)) ?? undefined;
+    const journal = decodeJournal(await this.context.store.get(this.#keys.journal));
     return journal?.plans.some((plan) => plan.sku === sku && plan.targets[marketplace] === available) ?? false;
   }
 
@@ -215,7 +221,7 @@ export class InventorySyncEngine {
           await this.context.scheduler.schedule({ name: SYNC_CONTINUE_JOB, payload: { syncId: this.id, tenantId: this.context.tenantId }, key: `${this.#keys.prefix}continue` });
           return toReport(this.id, 'in_progress', run);
         }
-        const journal = (await this.context.store.get<Journal>(this.#keys.journal)) ?? undefined;
+        const journal = decodeJournal(await this.context.store.get(this.#keys.journal));
         const resumable = journal && journal.runId === run.runId && journal.batch === run.batch ? journal : undefined;
         const skus = resumable ? undefined : await nextBatch(rt, run, this.#batchSize);
         if (!resumable && !skus) {

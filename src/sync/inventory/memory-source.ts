@@ -12,7 +12,11 @@ import type { InventorySource, SourceChanges, SourceDelta, SourceLevel } from '.
  * ```
  */
 export class InMemoryInventorySource implements InventorySource {
-  readonly #levels = new Map<string, SourceLevel>();
+  // Stock as plain numbers and timestamps only where they differ from the load's: a large
+  // catalog costs a map entry per SKU, not an object as well.
+  readonly #available = new Map<string, number>();
+  readonly #updatedAt = new Map<string, string>();
+  readonly #loadedAt: string;
   readonly #applied = new Set<string>();
   readonly #log: { sku: string; origin?: string }[] = [];
   readonly #clock: Clock;
@@ -26,21 +30,23 @@ export class InMemoryInventorySource implements InventorySource {
    */
   constructor(initial: Record<string, number> = {}, clock: Clock = systemClock) {
     this.#clock = clock;
-    for (const [sku, available] of Object.entries(initial)) this.#levels.set(sku, { sku, available, updatedAt: this.#now() });
+    this.#loadedAt = this.#now();
+    for (const sku in initial) if (Object.hasOwn(initial, sku)) this.#available.set(sku, initial[sku] as number);
   }
 
   /** Sets a SKU's stock as the host would (a restock, a count); it shows up in `changes()`. */
   set(sku: string, available: number): void {
     if (!Number.isSafeInteger(available) || available < 0) throw new RangeError(`Stock of ${sku} must be a whole number >= 0, got ${available}.`);
-    if (!this.#levels.has(sku)) this.#sorted = undefined;
-    this.#levels.set(sku, { sku, available, updatedAt: this.#now() });
+    if (!this.#available.has(sku)) this.#sorted = undefined;
+    this.#available.set(sku, available);
+    this.#updatedAt.set(sku, this.#now());
     this.#log.push({ sku });
   }
 
   /** The level of one SKU. */
   get(sku: string): SourceLevel | undefined {
-    const level = this.#levels.get(sku);
-    return level && { ...level };
+    const available = this.#available.get(sku);
+    return available === undefined ? undefined : { sku, available, updatedAt: this.#updatedAt.get(sku) ?? this.#loadedAt };
   }
 
   /** How many distinct delta keys have been applied. */
@@ -54,7 +60,7 @@ export class InMemoryInventorySource implements InventorySource {
   }
 
   listSkus(after: string | undefined, limit: number): string[] {
-    this.#sorted ??= [...this.#levels.keys()].sort();
+    this.#sorted ??= [...this.#available.keys()].sort();
     const sorted = this.#sorted;
     let lo = 0;
     let hi = sorted.length;
@@ -69,24 +75,26 @@ export class InMemoryInventorySource implements InventorySource {
   }
 
   getLevels(skus: readonly string[]): SourceLevel[] {
-    return skus.flatMap((sku) => {
-      const level = this.#levels.get(sku);
-      return level ? [{ ...level }] : [];
-    });
+    const levels: SourceLevel[] = [];
+    for (const sku of skus) {
+      const level = this.get(sku);
+      if (level) levels.push(level);
+    }
+    return levels;
   }
 
   applyDeltas(deltas: readonly SourceDelta[]): SourceLevel[] {
     const touched: SourceLevel[] = [];
     for (const { sku, delta, key } of deltas) {
-      const level = this.#levels.get(sku);
-      if (!level) continue;
+      const available = this.#available.get(sku);
+      if (available === undefined) continue;
       if (!this.#applied.has(key)) {
         this.#applied.add(key);
-        level.available = Math.max(0, level.available + delta);
-        level.updatedAt = this.#now();
+        this.#available.set(sku, Math.max(0, available + delta));
+        this.#updatedAt.set(sku, this.#now());
         this.#log.push({ sku, origin: key });
       }
-      touched.push({ ...level });
+      touched.push(this.get(sku) as SourceLevel);
     }
     return touched;
   }

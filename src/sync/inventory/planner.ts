@@ -1,8 +1,9 @@
 import type { InventoryLevel } from '../../model/inventory.js';
 import { mergeQuantities } from '../resolver/merge.js';
 import { ManualTaskStore } from '../resolver/manual-tasks.js';
-import { allocate } from './allocation.js';
+import { allocate, type ChannelShare } from './allocation.js';
 import type { ResolvedChannel, SyncRuntime } from './runtime.js';
+import { decodeBase } from './codec.js';
 import type { BaseRecord, Observed, SkuPlan } from './state.js';
 
 /**
@@ -40,7 +41,7 @@ export async function planSkus(rt: SyncRuntime, skus: readonly string[], options
   for (const sku of skus) {
     const level = sourceLevels.get(sku);
     if (!level) continue;
-    const base = (await rt.context.store.get<BaseRecord>(rt.keys.base(sku))) ?? undefined;
+    const base = decodeBase(await rt.context.store.get(rt.keys.base(sku)));
     const observed: Record<string, Observed> = {};
     rt.channels.forEach((channel, i) => {
       const seen = reads[i]?.get(sku);
@@ -62,20 +63,22 @@ async function decide(
 ): Promise<SkuPlan> {
   const deltas: { channel: string; delta: number; from: number; to: number }[] = [];
   let latestRemote: string | undefined;
-  for (const [channel, seen] of Object.entries(observed)) {
+  for (const channel in observed) {
+    const seen = observed[channel] as Observed;
     const known = base?.c[channel];
     // A channel seen for the first time has no base to measure a change from: the source decides.
     if (!known || seen.v === known.v || seen.q === known.q) continue;
     deltas.push({ channel, delta: seen.q - known.q, from: known.v, to: seen.v });
     if (seen.at && (!latestRemote || seen.at > latestRemote)) latestRemote = seen.at;
   }
-  const key = `${rt.id}:${sku}@${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
   let merged = local;
-  let explanation = base ? `No channel changed since the last sync; source ${local}.` : `First sync of ${sku}: the source of truth (${local}) is taken as is.`;
+  // Explanations are only kept where someone reads them (a dry run, a source delta's reason),
+  // so the common case (nothing changed on the channels) builds none.
+  let explanation: string | undefined;
   let manual: string | undefined;
   let fromTask: string | undefined;
 
-  const taskId = ManualTaskStore.idOf({ key: sku, field: 'quantity' });
+  const taskId = rt.resolver ? ManualTaskStore.idOf({ key: sku, field: 'quantity' }) : '';
   const task = rt.resolver ? await rt.resolver.tasks.get(taskId) : undefined;
   if (task?.status === 'resolved' && typeof task.resolution?.value === 'number') {
     merged = Math.max(0, Math.trunc(task.resolution.value));
@@ -114,13 +117,24 @@ async function decide(
     }
   }
 
-  const listed = rt.channels.filter((channel) => observed[channel.name] !== undefined);
-  const shares = allocate(sku, merged, listed.map((channel) => channel.share(sku)), rt.allocation);
+  // Planned for every SKU of every run: plain loops, no per-channel closures.
+  const listed: ResolvedChannel[] = [];
+  const wants: ChannelShare[] = [];
+  for (const channel of rt.channels) {
+    if (observed[channel.name] === undefined) continue;
+    listed.push(channel);
+    wants.push(channel.share(sku));
+  }
+  const shares = allocate(sku, merged, wants, rt.allocation);
   const targets: Record<string, number> = {};
-  listed.forEach((channel, i) => {
-    targets[channel.name] = shares[i] ?? 0;
-  });
-  const plan: SkuPlan = { sku, local, merged, sourceDelta: merged - local, key, explanation, observed, targets };
+  for (let i = 0; i < listed.length; i++) targets[(listed[i] as ResolvedChannel).name] = shares[i] ?? 0;
+  const sourceDelta = merged - local;
+  if (explanation === undefined && dryRun) {
+    explanation = base ? `No channel changed since the last sync; source ${local}.` : `First sync of ${sku}: the source of truth (${local}) is taken as is.`;
+  }
+  // The key names the delta, so it is built only for plans that change the source.
+  const key = sourceDelta === 0 ? '' : `${rt.id}:${sku}@${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
+  const plan: SkuPlan = { sku, local, merged, sourceDelta, key, explanation: dryRun || sourceDelta !== 0 ? (explanation ?? '') : '', observed, targets };
   if (manual) plan.manual = manual;
   if (fromTask) {
     plan.fromTask = fromTask;

@@ -1,3 +1,5 @@
+import type { StoredBase } from './codec.js';
+
 /**
  * What a channel showed at a version, as far as the source of truth has accounted for it. `v = -1`: version unknown.
  * @example
@@ -53,7 +55,9 @@ export interface SkuPlan {
   /** New source value. */
   merged: number;
   sourceDelta: number;
+  /** The source delta's idempotency key (empty when the plan does not change the source). */
   key: string;
+  /** Why (empty in a real run unless the plan changes the source: then it is the delta's reason). */
   explanation: string;
   observed: Record<string, Observed>;
   targets: Record<string, number>;
@@ -66,7 +70,7 @@ export interface SkuPlan {
 }
 
 /**
- * The write-ahead record of the batch in progress.
+ * The write-ahead record of the batch in progress (stored in the flat form of `codec.ts`).
  * @example
  * ```ts
  * const journal = await store.get<Journal>(keys.journal);
@@ -76,12 +80,15 @@ export interface Journal {
   runId: string;
   batch: number;
   round: number;
-  /** Every SKU of the batch (a retry round plans only some of them). */
-  batchSkus: string[];
+  /** How many SKUs the batch has (a retry round plans only some of them). */
+  size: number;
+  /** The batch's last SKU (where a full run continues). */
+  last?: string;
   status: 'planned' | 'written';
   plans: SkuPlan[];
-  /** Once written: the bases to save and the SKUs to plan again. */
-  bases?: Record<string, BaseRecord>;
+  /** Written by earlier versions: the bases to save (current ones save them before marking the journal written). */
+  bases?: [string, StoredBase][];
+  /** Once written: the SKUs to plan again. */
   retry?: string[];
   /** Once written: how many SKUs wait for a manual decision, and the resolved tasks applied. */
   manual?: number;
@@ -175,7 +182,9 @@ export class SyncKeys {
     this.prefix = `sync:${tenantId}:${id}:`;
   }
   base(sku: string): string {
-    return `${this.prefix}base:${sku}`;
+    // A store keeps one base key per SKU for good; a joined key is one flat string, where a
+    // template literal would leave the store holding a rope of its pieces as well.
+    return [this.prefix, 'base:', sku].join('');
   }
   get run(): string {
     return `${this.prefix}run`;

@@ -1,10 +1,13 @@
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import type { ResolvedChannel, SyncRuntime } from './runtime.js';
 import { readChannel } from './planner.js';
-import type { BaseRecord, ChannelBase, ChannelCounters, Journal, Observed, SkuPlan, SyncFailure } from './state.js';
+import { encodeJournal, type StoredBase } from './codec.js';
+import type { ChannelBase, ChannelCounters, Journal, Observed, SkuPlan, SyncFailure } from './state.js';
 
 interface Pending {
   plan: SkuPlan;
+  /** The plan's position in the journal, which names it in write markers. */
+  index: number;
   channel: ResolvedChannel;
   seen: Observed;
   target: number;
@@ -24,12 +27,14 @@ export interface RoundTally {
   failures: SyncFailure[];
   sourceDeltas: number;
   sourceUnits: number;
+  /** Keys of the write markers this process stored, to remove at the checkpoint without listing the store. */
+  markers?: string[];
 }
 
 /**
  * Carries out one journaled round: applies the source deltas (idempotent by key), writes the
  * channels (decreases before increases, so the channels never show more than the stock in
- * between), and records the resulting bases in the journal. A round resumed after a crash
+ * between), saves the resulting bases and marks the journal `written`. A round resumed after a crash
  * (`resumed`) first reads back what its earlier attempt already wrote.
  * @example
  * ```ts
@@ -47,7 +52,8 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
   const outcomes = new Map<string, Outcome>();
   const id = (sku: string, channel: string) => `${channel}\u0000${sku}`;
   let pending: Pending[] = [];
-  for (const plan of active) {
+  journal.plans.forEach((plan, index) => {
+    if (plan.manual) return;
     for (const channel of rt.channels) {
       const seen = plan.observed[channel.name];
       const target = plan.targets[channel.name];
@@ -55,9 +61,9 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
       if (target === seen.q) {
         outcomes.set(id(plan.sku, channel.name), { kind: 'done', base: { q: seen.q, v: seen.v } });
         counter(tally, channel.name).unchanged++;
-      } else pending.push({ plan, channel, seen, target });
+      } else pending.push({ plan, index, channel, seen, target });
     }
-  }
+  });
 
   const planned = pending;
   // A resumed round may have written some of its items before the crash: read them back first.
@@ -65,7 +71,7 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
 
   const decreases = pending.filter((p) => p.target < p.seen.q);
   const increases = pending.filter((p) => p.target > p.seen.q);
-  await writeAll(rt, journal, decreases, outcomes, id);
+  await writeAll(rt, journal, tally, decreases, outcomes, id);
   const blocked = new Set(
     planned.filter((p) => p.target < p.seen.q && outcomes.get(id(p.plan.sku, p.channel.name))?.kind !== 'done').map((p) => p.plan.sku),
   );
@@ -75,12 +81,15 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
     if (blocked.has(p.plan.sku)) outcomes.set(id(p.plan.sku, p.channel.name), { kind: 'retry' });
     else allowed.push(p);
   }
-  await writeAll(rt, journal, allowed, outcomes, id);
+  await writeAll(rt, journal, tally, allowed, outcomes, id);
 
-  const bases: Record<string, BaseRecord> = {};
   const retry = new Set<string>();
   for (const plan of active) {
-    const record: BaseRecord = { s: plan.merged, c: { ...(plan.base?.c ?? {}) } };
+    // Built directly in the stored form: `[s, channel, q, v, ...]`. Channels the base knew but
+    // this round did not see are carried over.
+    const record: StoredBase = [plan.merged];
+    const known = plan.base?.c;
+    for (const name in known) if (!plan.observed[name]) record.push(name, (known[name] as ChannelBase).q, (known[name] as ChannelBase).v);
     for (const channel of rt.channels) {
       const seen = plan.observed[channel.name];
       if (!seen) {
@@ -90,11 +99,11 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
       const outcome = outcomes.get(id(plan.sku, channel.name));
       const counters = counter(tally, channel.name);
       if (outcome?.kind === 'done') {
-        record.c[channel.name] = outcome.base;
+        record.push(channel.name, outcome.base.q, outcome.base.v);
         if (plan.targets[channel.name] !== seen.q) counters.written++;
       } else {
         // The source has accounted for what was seen; the write is planned again or reported.
-        record.c[channel.name] = { q: seen.q, v: seen.v };
+        record.push(channel.name, seen.q, seen.v);
         if (outcome?.kind === 'failed') {
           counters.failed++;
           if (tally.failures.length < 100) tally.failures.push({ sku: plan.sku, marketplace: channel.name, code: outcome.code, message: outcome.message });
@@ -104,18 +113,20 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
         }
       }
     }
-    bases[plan.sku] = record;
+    // Saved here, before the journal says `written`: a process that dies half-way through
+    // finishes the round from the journal and saves the same bases again, and a base is only
+    // read for planning after the batch's checkpoint. The journal need not carry them.
+    await rt.context.store.set(rt.keys.base(plan.sku), record);
   }
   const written: Journal = {
     ...journal,
     status: 'written',
     plans: [],
-    bases,
     retry: [...retry],
     manual: journal.plans.filter((plan) => plan.manual).length,
     tasks: active.flatMap((plan) => (plan.fromTask ? [plan.fromTask] : [])),
   };
-  await rt.context.store.set(rt.keys.journal, written);
+  await rt.context.store.set(rt.keys.journal, encodeJournal(written));
   await rt.step({ name: 'written', runId: journal.runId, batch: journal.batch });
   return written;
 }
@@ -128,8 +139,26 @@ function counter(tally: RoundTally, channel: string): ChannelCounters {
 /** A record of one write call in the store: sent (outcome unknown) until its answer is recorded. */
 interface WriteMarker {
   channel: string;
-  skus: string[];
-  outcomes?: Outcome[];
+  /** The items of the call, by their plan's position in the journal (markers of earlier versions: `skus`). */
+  plans: number[];
+  /** Per SKU: a write that took effect as the version it left (the quantity is the plan's target), `null` for "not applied", `[code, message]` for a refusal. */
+  outcomes?: StoredOutcome[];
+}
+
+type StoredOutcome = number | null | [string, string];
+
+function storeOutcome(outcome: Outcome): StoredOutcome {
+  if (outcome.kind === 'done') return outcome.base.v;
+  return outcome.kind === 'retry' ? null : [outcome.code, outcome.message];
+}
+
+/** Reads a recorded answer for `p`; markers of earlier versions hold {@link Outcome} objects. */
+function loadOutcome(stored: StoredOutcome | Outcome | undefined, p: Pending): Outcome | undefined {
+  if (stored === undefined) return undefined;
+  if (typeof stored === 'number') return { kind: 'done', base: { q: p.target, v: stored } };
+  if (stored === null) return { kind: 'retry' };
+  if (Array.isArray(stored)) return { kind: 'failed', code: stored[0], message: stored[1] };
+  return stored;
 }
 
 function markerPrefix(rt: SyncRuntime, journal: Journal): string {
@@ -137,18 +166,23 @@ function markerPrefix(rt: SyncRuntime, journal: Journal): string {
 }
 
 /**
- * Removes the write markers of a batch once its bases are saved.
+ * Removes the write markers of a batch once its bases are saved: those this process stored
+ * (`tally.markers`) and, for a batch resumed after a crash (`resumed`), any other process's,
+ * found by listing the store.
  *
  * @example
  * ```ts
- * await clearWriteMarkers(rt, run.runId, run.batch);
+ * await clearWriteMarkers(rt, run.runId, run.batch, tally, resumed !== undefined);
  * ```
  */
-export async function clearWriteMarkers(rt: SyncRuntime, runId: string, batch: number): Promise<void> {
-  for (const key of await rt.context.store.list(`${rt.keys.prefix}w:${runId}:${batch}:`)) await rt.context.store.delete(key);
+export async function clearWriteMarkers(rt: SyncRuntime, runId: string, batch: number, tally: RoundTally, resumed: boolean): Promise<void> {
+  // Markers are only stored after the batch's journal, so a batch that did not start from a
+  // crashed process's journal has only this process's markers.
+  const keys = resumed ? await rt.context.store.list(`${rt.keys.prefix}w:${runId}:${batch}:`) : (tally.markers ?? []);
+  for (const key of keys) await rt.context.store.delete(key);
 }
 
-async function writeAll(rt: SyncRuntime, journal: Journal, items: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<void> {
+async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, items: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<void> {
   // Each call is marked before it is sent and its answer recorded after, so a process that
   // resumes this round knows which calls never left and which answers it has: only a call in
   // flight at the crash needs reading back.
@@ -160,8 +194,9 @@ async function writeAll(rt: SyncRuntime, journal: Journal, items: Pending[], out
       const chunk = mine.slice(start, start + channel.maxBatch);
       await rt.step({ name: 'before_write', runId: journal.runId, batch: journal.batch, marketplace: channel.name });
       const key = `${markerPrefix(rt, journal)}${attempt}:${n++}`;
-      const marker: WriteMarker = { channel: channel.name, skus: chunk.map((p) => p.plan.sku) };
+      const marker: WriteMarker = { channel: channel.name, plans: chunk.map((p) => p.index) };
       await rt.context.store.set(key, marker);
+      (tally.markers ??= []).push(key);
       let results: Outcome[];
       try {
         results = await send(rt, channel, chunk);
@@ -170,7 +205,8 @@ async function writeAll(rt: SyncRuntime, journal: Journal, items: Pending[], out
         results = await resolveUnknown(rt, channel, chunk, error);
       }
       const recorded = chunk.map((_p, i) => results[i] ?? ({ kind: 'retry' } as Outcome));
-      await rt.context.store.set(key, { ...marker, outcomes: recorded });
+      marker.outcomes = recorded.map(storeOutcome);
+      await rt.context.store.set(key, marker);
       chunk.forEach((p, i) => outcomes.set(id(p.plan.sku, channel.name), recorded[i] as Outcome));
     }
   }
@@ -221,14 +257,15 @@ async function resolveUnknown(rt: SyncRuntime, channel: ResolvedChannel, chunk: 
 }
 
 async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<Pending[]> {
-  const answered = new Map<string, Outcome>();
+  const answered = new Map<string, StoredOutcome | Outcome>();
   const unknown = new Set<string>();
   for (const key of await rt.context.store.list(markerPrefix(rt, journal))) {
-    const marker = await rt.context.store.get<WriteMarker>(key);
+    const marker = await rt.context.store.get<Partial<Pick<WriteMarker, 'plans'>> & { channel: string; skus?: string[]; outcomes?: (StoredOutcome | Outcome)[] }>(key);
     if (!marker) continue;
-    marker.skus.forEach((sku, i) => {
+    const skus = marker.skus ?? (marker.plans ?? []).map((index) => journal.plans[index]?.sku ?? '');
+    skus.forEach((sku, i) => {
       const outcome = marker.outcomes?.[i];
-      if (outcome) answered.set(id(sku, marker.channel), outcome);
+      if (outcome !== undefined) answered.set(id(sku, marker.channel), outcome);
       else unknown.add(id(sku, marker.channel));
     });
   }
@@ -237,7 +274,7 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
     const mine = pending.filter((p) => p.channel === channel);
     const inFlight: Pending[] = [];
     for (const p of mine) {
-      const known = answered.get(id(p.plan.sku, channel.name));
+      const known = loadOutcome(answered.get(id(p.plan.sku, channel.name)), p);
       // A recorded "retry" answer means the write did not happen: it is planned like any other.
       if (known && known.kind !== 'retry') outcomes.set(id(p.plan.sku, channel.name), known);
       else if (unknown.has(id(p.plan.sku, channel.name)) && !known) inFlight.push(p);
