@@ -41,7 +41,6 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
     for (const [sku, base] of journal.bases ?? []) await rt.context.store.set(rt.keys.base(sku), base);
     for (const task of journal.tasks ?? []) await rt.resolver?.tasks.take(task);
     manual += journal.manual ?? 0;
-    await rt.step({ name: 'bases_saved', runId: run.runId, batch: run.batch });
     const retry = journal.retry ?? [];
     if (retry.length === 0) break;
     if (round >= rt.maxStaleRetries) {

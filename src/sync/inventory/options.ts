@@ -47,7 +47,10 @@ export interface SyncChannel {
 
 /**
  * An internal point of a sync run. The `onStep` hook sees each one; tests throw from it to
- * simulate a crash exactly there.
+ * simulate a crash exactly there. Per round, in order: `planned`, `journaled`,
+ * `source_applied`, `before_write` (before each write call), `bases_saved` (the round's bases
+ * are stored; the journal does not yet say the round was written), `written`; per batch,
+ * `checkpointed` last.
  *
  * @example
  * ```ts

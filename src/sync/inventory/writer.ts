@@ -118,6 +118,7 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
     // read for planning after the batch's checkpoint. The journal need not carry them.
     await rt.context.store.set(rt.keys.base(plan.sku), record);
   }
+  await rt.step({ name: 'bases_saved', runId: journal.runId, batch: journal.batch });
   const written: Journal = {
     ...journal,
     status: 'written',
