@@ -78,6 +78,7 @@ export abstract class BaseMarketplaceAPI {
         maxBatchSize: { ...declared.maxBatchSize },
         inventoryCompareAndSet: declared.inventoryCompareAndSet ?? false,
         idempotentAdjustments: declared.idempotentAdjustments ?? false,
+        idempotentSets: declared.idempotentSets ?? false,
       };
     }
     return this.#capabilities;

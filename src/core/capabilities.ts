@@ -74,6 +74,11 @@ export interface Capabilities {
   readonly inventoryCompareAndSet: boolean;
   /** `adjustInventory` honours `idempotencyKey`, so a replay applies once. */
   readonly idempotentAdjustments: boolean;
+  /**
+   * `setInventory` honours `idempotencyKey`: a replay of a write whose answer was lost returns
+   * that write's outcome (applied or refused) instead of writing again.
+   */
+  readonly idempotentSets: boolean;
 }
 
 /**
@@ -94,4 +99,5 @@ export interface CapabilityDeclaration {
   maxBatchSize?: Partial<Record<OperationName, number>>;
   inventoryCompareAndSet?: boolean;
   idempotentAdjustments?: boolean;
+  idempotentSets?: boolean;
 }

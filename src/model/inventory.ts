@@ -56,6 +56,12 @@ export const InventorySetSchema = z.object({
   quantity: QuantitySchema,
   expectedVersion: z.number().int().min(0).optional(),
   expectedAvailable: QuantitySchema.optional(),
+  /**
+   * Names this write so a replay (after a lost answer) returns the first outcome instead of
+   * writing again, on platforms whose capabilities say `idempotentSets`. A different write needs
+   * a different key.
+   */
+  idempotencyKey: z.string().min(1).max(200).optional(),
 });
 
 /**

@@ -14,8 +14,27 @@ function level(sim: SimCore, sku: string, locationId: string | undefined, operat
   return found;
 }
 
-/** Sets `available` of one SKU at one location; compare-and-set when expected values are given. */
+/**
+ * Sets `available` of one SKU at one location; compare-and-set when expected values are given.
+ * A repeated idempotency key returns the first outcome: the level it produced, or the same
+ * refusal, without writing again.
+ */
 export function setInventoryLevel(sim: SimCore, update: InventorySet): InventoryLevel {
+  const key = update.idempotencyKey === undefined ? undefined : `set\u0000${update.idempotencyKey}`;
+  const replay = key === undefined ? undefined : sim.state.idempotency.get(key);
+  if (replay instanceof Error) throw replay;
+  if (replay) return { ...replay };
+  try {
+    const result = applySet(sim, update);
+    if (key !== undefined) sim.state.idempotency.set(key, result);
+    return { ...result };
+  } catch (error) {
+    if (key !== undefined && error instanceof ConflictError) sim.state.idempotency.set(key, error);
+    throw error;
+  }
+}
+
+function applySet(sim: SimCore, update: InventorySet): InventoryLevel {
   const current = level(sim, update.sku, update.locationId, 'setInventory');
   if (update.expectedVersion !== undefined && update.expectedVersion !== current.version) {
     throw new ConflictError(
@@ -36,7 +55,7 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
 export function adjustInventoryLevel(sim: SimCore, adjustment: InventoryAdjustment): InventoryLevel {
   const key = adjustment.idempotencyKey;
   const replay = key === undefined ? undefined : sim.state.idempotency.get(key);
-  if (replay) return { ...replay };
+  if (replay && !(replay instanceof Error)) return { ...replay };
   const current = level(sim, adjustment.sku, adjustment.locationId, 'adjustInventory');
   if (current.available + adjustment.delta < 0) {
     throw new ValidationError('input of adjustInventory()', [

@@ -92,6 +92,7 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
       maxBatchSize: { upsertProducts: size, deleteProducts: size, updatePrices: size, setInventory: size, adjustInventory: size, acknowledgeOrders: size, confirmShipment: size, cancelOrder: size },
       inventoryCompareAndSet: true,
       idempotentAdjustments: true,
+      idempotentSets: true,
     };
   }
 

@@ -37,7 +37,8 @@ export interface SimState {
   /** orderId → lineItemId → locationId → units reserved */
   allocations: Map<string, Allocation>;
   financialEvents: FinancialEvent[];
-  idempotency: Map<string, InventoryLevel>;
+  /** Outcomes by idempotency key: adjustments by their key, absolute writes by `set\u0000` + key (a refusal is kept as its error). */
+  idempotency: Map<string, InventoryLevel | Error>;
   lostSales: number;
   sequence: { product: number; order: number; shipment: number; financial: number };
 }

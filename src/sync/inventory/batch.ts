@@ -31,7 +31,7 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
         else for (const name in plan.observed) (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
       }
       await rt.step({ name: 'planned', runId: run.runId, batch: run.batch });
-      journal = { runId: run.runId, batch: run.batch, round, size, status: 'planned', plans };
+      journal = { runId: run.runId, batch: run.batch, round, size, status: 'planned', plans, keys: 2 };
       if (last !== undefined) journal.last = last;
       await rt.context.store.set(rt.keys.journal, encodeJournal(journal));
       await rt.step({ name: 'journaled', runId: run.runId, batch: run.batch });

@@ -86,6 +86,11 @@ export interface Journal {
   last?: string;
   status: 'planned' | 'written';
   plans: SkuPlan[];
+  /**
+   * How the round names its writes' idempotency keys: `2`, per SKU, channel and round;
+   * absent in journals of earlier versions, which named them by the level a write started from.
+   */
+  keys?: 2;
   /** Written by earlier versions: the bases to save (current ones save them before marking the journal written). */
   bases?: [string, StoredBase][];
   /** Once written: the SKUs to plan again. */

@@ -200,10 +200,10 @@ async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, it
       (tally.markers ??= []).push(key);
       let results: Outcome[];
       try {
-        results = await send(rt, channel, chunk);
+        results = await send(rt, journal, channel, chunk);
       } catch (error) {
         if (rt.signal?.aborted) throw error;
-        results = await resolveUnknown(rt, channel, chunk, error);
+        results = await resolveUnknown(rt, journal, channel, chunk, error);
       }
       const recorded = chunk.map((_p, i) => results[i] ?? ({ kind: 'retry' } as Outcome));
       marker.outcomes = recorded.map(storeOutcome);
@@ -213,19 +213,39 @@ async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, it
   }
 }
 
-function adjustKey(rt: SyncRuntime, p: Pending): string {
-  const key = `${rt.id}:${p.channel.name}:${p.plan.sku}:${p.seen.v}:${p.seen.q}>${p.target}`;
+/**
+ * The idempotency key of one item's write: one per SKU, channel and journaled round, so a
+ * round finished after a crash or a lost answer sends the same keys and a later, different
+ * write (even of the same numbers) a new one. Journals of earlier versions named writes by
+ * the level they started from; their rounds are finished with those keys.
+ */
+function writeKey(rt: SyncRuntime, journal: Journal, p: Pending): string {
+  const key =
+    journal.keys === 2
+      ? `${rt.id}:${journal.runId}:${journal.batch}:${journal.round}:${p.channel.name}:${p.plan.sku}`
+      : `${rt.id}:${p.channel.name}:${p.plan.sku}:${p.seen.v}:${p.seen.q}>${p.target}`;
   return key.length <= 200 ? key : `${rt.id}:h:${fnv(key)}:${key.length}`;
 }
 
-async function send(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
+/** Whether the channel answers a repeated write with its first outcome instead of writing again. */
+function replayable(channel: ResolvedChannel): boolean {
+  return channel.mode === 'adjust' ? channel.api.capabilities.idempotentAdjustments : channel.api.capabilities.idempotentSets;
+}
+
+async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
   const options = rt.signal ? { signal: rt.signal } : {};
   const location = channel.locationId === undefined ? {} : { locationId: channel.locationId };
   const result =
     channel.mode === 'adjust'
-      ? await channel.api.adjustInventory(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: adjustKey(rt, p), ...location })), options)
+      ? await channel.api.adjustInventory(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: writeKey(rt, journal, p), ...location })), options)
       : await channel.api.setInventory(
-          chunk.map((p) => ({ sku: p.plan.sku, quantity: p.target, ...location, ...(channel.mode === 'compare-and-set' ? { expectedVersion: p.seen.v } : {}) })),
+          chunk.map((p) => ({
+            sku: p.plan.sku,
+            quantity: p.target,
+            ...location,
+            ...(channel.mode === 'compare-and-set' ? { expectedVersion: p.seen.v } : {}),
+            ...(channel.api.capabilities.idempotentSets ? { idempotencyKey: writeKey(rt, journal, p) } : {}),
+          })),
           options,
         );
   return chunk.map((p, i): Outcome => {
@@ -238,16 +258,24 @@ async function send(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[])
 }
 
 /**
- * A write call failed as a whole (timeout, lost answer, partial write): read back. An adjust is
- * sent again with the same idempotency keys; an absolute write counts as applied when the
- * version moved since it was read and as not applied when it did not.
+ * A write call failed as a whole (timeout, lost answer, partial write). Where the channel
+ * answers a repeated key with the first outcome (idempotent adjustments or sets), the same
+ * call is sent again and its answer is the truth. Otherwise the levels are read back: a write
+ * counts as applied when the version moved since it was read and as not applied when it did
+ * not (a sale in between is the one case a read-back cannot tell apart).
  */
-async function resolveUnknown(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[], error: unknown): Promise<Outcome[]> {
-  rt.context.logger.warn(`sync ${rt.id}: write to ${channel.name} failed; reading back`, { error: isMarketbridgeError(error) ? error.code : String(error) });
-  // A throttled call is read back only after the wait the marketplace asked for.
+async function resolveUnknown(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[], error: unknown): Promise<Outcome[]> {
+  rt.context.logger.warn(`sync ${rt.id}: write to ${channel.name} failed; ${replayable(channel) ? 'sending it again with the same keys' : 'reading back'}`, {
+    error: isMarketbridgeError(error) ? error.code : String(error),
+  });
+  // A throttled call is repeated or read back only after the wait the marketplace asked for.
   const wait = isMarketbridgeError(error, 'rate_limited') ? (error as { retryAfterMs?: number }).retryAfterMs : undefined;
   if (wait !== undefined && wait > 0) await rt.context.clock.sleep(Math.min(wait, 60_000), rt.signal);
-  if (channel.mode === 'adjust') return send(rt, channel, chunk);
+  if (replayable(channel)) return send(rt, journal, channel, chunk);
+  return readBack(rt, channel, chunk);
+}
+
+async function readBack(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
   const now = await readChannel(rt, channel, chunk.map((p) => p.plan.sku));
   return chunk.map((p): Outcome => {
     const level = now.get(p.plan.sku);
@@ -260,10 +288,13 @@ async function resolveUnknown(rt: SyncRuntime, channel: ResolvedChannel, chunk: 
 async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<Pending[]> {
   const answered = new Map<string, StoredOutcome | Outcome>();
   const unknown = new Set<string>();
+  /** The calls in flight at the crash: their items in the order they were sent. */
+  const calls: { channel: string; ids: string[] }[] = [];
   for (const key of await rt.context.store.list(markerPrefix(rt, journal))) {
     const marker = await rt.context.store.get<Partial<Pick<WriteMarker, 'plans'>> & { channel: string; skus?: string[]; outcomes?: (StoredOutcome | Outcome)[] }>(key);
     if (!marker) continue;
     const skus = marker.skus ?? (marker.plans ?? []).map((index) => journal.plans[index]?.sku ?? '');
+    if (!marker.outcomes) calls.push({ channel: marker.channel, ids: skus.map((sku) => id(sku, marker.channel)) });
     skus.forEach((sku, i) => {
       const outcome = marker.outcomes?.[i];
       if (outcome !== undefined) answered.set(id(sku, marker.channel), outcome);
@@ -272,26 +303,41 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
   }
   const left: Pending[] = [];
   for (const channel of rt.channels) {
-    const mine = pending.filter((p) => p.channel === channel);
-    const inFlight: Pending[] = [];
-    for (const p of mine) {
+    const inFlight = new Map<string, Pending>();
+    for (const p of pending) {
+      if (p.channel !== channel) continue;
       const known = loadOutcome(answered.get(id(p.plan.sku, channel.name)), p);
       // A recorded "retry" answer means the write did not happen: it is planned like any other.
       if (known && known.kind !== 'retry') outcomes.set(id(p.plan.sku, channel.name), known);
-      else if (unknown.has(id(p.plan.sku, channel.name)) && !known) inFlight.push(p);
+      else if (unknown.has(id(p.plan.sku, channel.name)) && !known) inFlight.set(id(p.plan.sku, channel.name), p);
       else left.push(p);
     }
-    if (inFlight.length === 0) continue;
-    // Adjustments are simply sent again with the same keys.
-    if (channel.mode === 'adjust') {
-      left.push(...inFlight);
+    if (inFlight.size === 0) continue;
+    if (!replayable(channel)) {
+      const now = await readBack(rt, channel, [...inFlight.values()]);
+      [...inFlight.values()].forEach((p, i) => {
+        const outcome = now[i]!;
+        if (outcome.kind === 'done') outcomes.set(id(p.plan.sku, channel.name), outcome);
+        else left.push(p);
+      });
       continue;
     }
-    const now = await readChannel(rt, channel, inFlight.map((p) => p.plan.sku));
-    for (const p of inFlight) {
-      const level = now.get(p.plan.sku);
-      if (level && level.v !== p.seen.v) outcomes.set(id(p.plan.sku, channel.name), { kind: 'done', base: { q: p.target, v: level.q === p.target ? level.v : -1 } });
-      else left.push(p);
+    // Each call in flight is sent again exactly as it was (same items, order and keys): the
+    // marketplace recognises the duplicate and answers with the first call's outcome.
+    for (const call of calls) {
+      if (call.channel !== channel.name) continue;
+      const chunk = call.ids.flatMap((key) => {
+        const p = inFlight.get(key);
+        inFlight.delete(key);
+        return p ? [p] : [];
+      });
+      if (chunk.length === 0) continue;
+      const results = await send(rt, journal, channel, chunk);
+      chunk.forEach((p, i) => {
+        const outcome = results[i] ?? { kind: 'retry' };
+        if (outcome.kind === 'retry') left.push(p);
+        else outcomes.set(id(p.plan.sku, channel.name), outcome);
+      });
     }
   }
   return left;
