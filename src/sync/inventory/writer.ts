@@ -281,7 +281,16 @@ async function readBack(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pendin
     const level = now.get(p.plan.sku);
     if (!level) return { kind: 'failed', code: 'not_found', message: `${p.plan.sku} is no longer listed on ${channel.name}.` };
     if (level.v === p.seen.v) return { kind: 'retry' };
-    return { kind: 'done', base: { q: p.target, v: level.q === p.target ? level.v : -1 } };
+    if (level.q === p.target) return { kind: 'done', base: { q: p.target, v: level.v } };
+    // The level moved, but not to the target: the write and a sale, or a sale alone, which the
+    // level cannot tell apart. Of the two readings the one that leaves the source with less
+    // stock is taken (after an increase: applied; after a decrease: not applied), so the
+    // guess can hide units but never show units that are gone.
+    rt.context.logger.warn(`sync ${rt.id}: cannot tell whether the lost write of ${p.plan.sku} to ${channel.name} applied; assuming the reading with less stock`, {
+      sku: p.plan.sku,
+      marketplace: channel.name,
+    });
+    return p.target > p.seen.q ? { kind: 'done', base: { q: p.target, v: -1 } } : { kind: 'retry' };
   });
 }
 
@@ -314,12 +323,10 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
     }
     if (inFlight.size === 0) continue;
     if (!replayable(channel)) {
+      // What the read-back decides stands; a write it finds not applied is planned again from
+      // a fresh read (sending it as it was could overwrite a sale made since).
       const now = await readBack(rt, channel, [...inFlight.values()]);
-      [...inFlight.values()].forEach((p, i) => {
-        const outcome = now[i]!;
-        if (outcome.kind === 'done') outcomes.set(id(p.plan.sku, channel.name), outcome);
-        else left.push(p);
-      });
+      [...inFlight.values()].forEach((p, i) => outcomes.set(id(p.plan.sku, channel.name), now[i]!));
       continue;
     }
     // Each call in flight is sent again exactly as it was (same items, order and keys): the
