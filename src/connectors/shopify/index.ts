@@ -37,6 +37,7 @@ export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './
 export * from './webhooks.js';
 export { ShopifyOAuth, verifyShopifyQueryHmac, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
 export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
+export { ShopifyIdempotencyKeyReusedError, idempotencyUserError, setCallKey, type SetKeyPart } from './idempotency.js';
 export { skuSearch, chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from './runtime.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

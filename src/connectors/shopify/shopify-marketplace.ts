@@ -15,11 +15,11 @@ import { versionFeatures } from './api-version.js';
 import { exportCatalog, exportInventory, type ShopifyBulkExportOptions } from './bulk.js';
 import { ShopifyConfigSchema, shopifyAccessTokenAuth, type ResolvedShopifyConfig, type ShopifyConfig } from './config.js';
 import { SHOPIFY_PLAN_LIMITS } from './cost-planner.js';
-import { INVENTORY_SET_MAX_QUANTITIES, LOCATIONS_QUERY, SHOP_QUERY } from './documents.js';
+import { LOCATIONS_QUERY, SHOP_QUERY } from './documents.js';
 import { ShopifyGraphqlClient } from './graphql-client.js';
 import * as catalog from './operations/catalog.js';
 import { getInventory } from './operations/inventory-read.js';
-import { adjustAtLocation, byLocation, setAtLocation } from './operations/inventory-write.js';
+import { adjustAtLocation, byLocation, inventoryWriteChunkSize, setAtLocation } from './operations/inventory-write.js';
 import * as orders from './operations/orders.js';
 import type { ShopifyRuntime } from './runtime.js';
 import { ShopifyWebhookSubscriptions } from './subscriptions.js';
@@ -28,8 +28,8 @@ import type { ShopifyConnection } from './types.js';
 /**
  * The Shopify connector: the Admin GraphQL API behind the canonical interface, with
  * cost-based throttling that waits instead of being throttled, compare-and-set inventory
- * writes chunked to Shopify's maximum, `@idempotent` deltas on versions that have them, and
- * per-item outcomes for every batch write.
+ * writes chunked to Shopify's maximum, `@idempotent` deltas and absolute sets on versions that
+ * have them (keyed items replay their first outcome), and per-item outcomes for every batch write.
  *
  * @example
  * ```ts
@@ -83,9 +83,10 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
 
   protected override declareCapabilities(): CapabilityDeclaration {
     return {
-      maxBatchSize: { setInventory: INVENTORY_SET_MAX_QUANTITIES, adjustInventory: INVENTORY_SET_MAX_QUANTITIES, updatePrices: 250 },
+      maxBatchSize: { setInventory: inventoryWriteChunkSize(), adjustInventory: inventoryWriteChunkSize(), updatePrices: 250 },
       inventoryCompareAndSet: true,
       idempotentAdjustments: versionFeatures(this.config.apiVersion).idempotentDirective,
+      idempotentSets: versionFeatures(this.config.apiVersion).idempotentDirective,
     };
   }
 

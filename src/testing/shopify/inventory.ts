@@ -1,3 +1,4 @@
+import { canonicalJson } from '../../store/store.js';
 import { searchVariants } from './catalog.js';
 import { page, SimGraphqlError, type SimResolver, type SimResolverContext } from './resolve-util.js';
 import { gid, gidNumber, levelKey, nextId, type ShopifySimState, type SimLevel } from './state.js';
@@ -12,6 +13,16 @@ function levelNode(level: SimLevel, locationId: number): Record<string, unknown>
     ],
     location: { id: gid('Location', locationId) },
   };
+}
+
+/** How long Shopify remembers an `@idempotent` key (24 hours). */
+const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
+
+/** What the simulator remembers of an `@idempotent` mutation: its variables and its answer. */
+interface SimIdempotentRecord {
+  fingerprint: string;
+  data: Record<string, unknown>;
+  at: number;
 }
 
 type QuantityInput = { inventoryItemId?: string; locationId?: string; quantity?: number; compareQuantity?: number | null; changeFromQuantity?: number | null };
@@ -31,7 +42,23 @@ function mutate(
     throw new SimGraphqlError(`The @idempotent directive is required for ${field} from API version 2026-04.`, 'BAD_REQUEST');
   }
   const cacheKey = idempotencyKey ? `${field}:${idempotencyKey}` : undefined;
-  if (cacheKey && state.idempotency.has(cacheKey)) return state.idempotency.get(cacheKey) as Record<string, unknown>;
+  const fingerprint = canonicalJson(variables);
+  const remembered = cacheKey ? (state.idempotency.get(cacheKey) as SimIdempotentRecord | undefined) : undefined;
+  if (remembered && Date.parse(ctx.now) - remembered.at < IDEMPOTENCY_RETENTION_MS) {
+    // Shopify answers a duplicate (same key, same variables) with the original result, applied or
+    // refused, and refuses the same key with different variables.
+    if (remembered.fingerprint === fingerprint) return remembered.data;
+    return {
+      [field]: {
+        inventoryAdjustmentGroup: null,
+        userErrors: [{ field: null, message: 'The same idempotency key cannot be used with different operation parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' }],
+      },
+    };
+  }
+  const remember = (data: Record<string, unknown>) => {
+    if (cacheKey) state.idempotency.set(cacheKey, { fingerprint, data, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
+    return data;
+  };
   const input = (variables.input ?? {}) as { name?: string; reason?: string };
   const userErrors: unknown[] = [];
   if (input.name !== 'available' && input.name !== 'on_hand') {
@@ -59,7 +86,7 @@ function mutate(
     if (problem) userErrors.push(problem);
     return level;
   });
-  if (userErrors.length > 0) return { [field]: { inventoryAdjustmentGroup: null, userErrors } };
+  if (userErrors.length > 0) return remember({ [field]: { inventoryAdjustmentGroup: null, userErrors } });
   const changes = items.map((item, index) => {
     const level = levels[index]!;
     const delta = apply(item, level);
@@ -67,8 +94,7 @@ function mutate(
     return { name: 'available', delta, quantityAfterChange: level.available, item: { id: item.inventoryItemId }, location: { id: item.locationId } };
   });
   const data = { [field]: { inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', nextId(state)), changes }, userErrors: [] } };
-  if (cacheKey) state.idempotency.set(cacheKey, data);
-  return data;
+  return remember(data);
 }
 
 function setInventory(ctx: SimResolverContext) {
@@ -143,7 +169,9 @@ function readLevels(state: ShopifySimState, ctx: SimResolverContext, atLocation:
 
 /**
  * Resolvers of locations and inventory: reads by SKU, `inventorySetQuantities` with
- * compare-and-set, `inventoryAdjustQuantities`, both honouring `@idempotent` keys.
+ * compare-and-set, `inventoryAdjustQuantities`, both honouring `@idempotent` keys (a duplicate
+ * with the same variables gets the original answer, applied or refused, for 24 hours; the same key
+ * with different variables gets `IDEMPOTENCY_KEY_PARAMETER_MISMATCH`).
  *
  * @example
  * ```ts

@@ -132,7 +132,7 @@ export interface ShopifySimState {
   orders: Map<number, SimOrder>;
   webhooks: Map<number, { id: number; topic: string; uri: string; format: string; createdAt: string }>;
   bulkOperations: Map<number, SimBulkOperation>;
-  /** Responses of `@idempotent` mutations by key. */
+  /** Variables and responses of `@idempotent` mutations by key. */
   idempotency: Map<string, unknown>;
   nextId: number;
 }

@@ -27,7 +27,9 @@ describe('configuration', () => {
     expect(shopify.capabilities.supports('setInventory')).toBe(true);
     expect(shopify.capabilities.supports('acknowledgeOrders')).toBe(false);
     expect(shopify.capabilities.inventoryCompareAndSet).toBe(true);
-    expect(shopify.capabilities.maxBatchSize.setInventory).toBe(250);
+    // One read page (within the single-query cost limit) and one inventorySetQuantities call (at most 250) per chunk.
+    expect(shopify.capabilities.maxBatchSize.setInventory).toBe(199);
+    expect(shopify.capabilities.maxBatchSize.adjustInventory).toBe(199);
   });
 
   it('sends to an endpoint override (a proxy) instead of the shop', async () => {

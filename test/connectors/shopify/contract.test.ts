@@ -77,6 +77,7 @@ describe('every request the connector sends validates, variables included', () =
         await shopify.getInventory({ skus: ['SKU-1', 'SKU-2'] });
         await shopify.getInventory({ skus: ['SKU-1'], locationId: '2' });
         await shopify.setInventory([{ sku: 'SKU-4', quantity: 3 }, { sku: 'SKU-5', quantity: 1, expectedAvailable: 10, locationId: '2' }]);
+        await shopify.setInventory([{ sku: 'SKU-8', quantity: 4, expectedAvailable: 10, idempotencyKey: 'round-1/SKU-8' }]);
         await shopify.adjustInventory([{ sku: 'SKU-6', delta: -1, idempotencyKey: 'k-1' }, { sku: 'SKU-7', delta: 2 }]);
         await collect(shopify.listOrders({ since: '2026-01-01T00:00:00Z' }));
         await shopify.getOrder(String(order.id));

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
+import { INVENTORY_ADJUST_IDEMPOTENT_MUTATION, INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
 
@@ -83,5 +83,21 @@ describe('the Shopify simulator', () => {
     expect((await post(INVENTORY_SET_MUTATION, { input }, '2025-10')).body.errors[0].message).toMatch(/changeFromQuantity/);
     expect((await post(INVENTORY_SET_MUTATION, { input }, '2026-04')).body.errors[0].message).toMatch(/@idempotent/);
     expect((await post(INVENTORY_SET_MUTATION, { input }, '2026-01')).body.data.inventorySetQuantities.userErrors).toEqual([]);
+  });
+
+  it('@idempotent adjustments: a duplicate returns the original answer, a different write under the same key is refused, keys expire after 24 hours', async () => {
+    const { post, simulator, clock } = start({ products: 1, initialAvailable: 10 });
+    const item = simulator.state.variantsBySku.get('SKU-1')!;
+    const input = (delta: number) => ({ name: 'available', reason: 'correction', changes: [{ inventoryItemId: `gid://shopify/InventoryItem/${item.inventoryItemId}`, locationId: 'gid://shopify/Location/1', delta }] });
+    const first = await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input(-2), idempotencyKey: 'k-1' }, '2026-01');
+    const duplicate = await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input(-2), idempotencyKey: 'k-1' }, '2026-01');
+    expect(duplicate.body.data).toEqual(first.body.data);
+    expect(simulator.available('SKU-1')).toBe(8);
+    const reused = await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input(-3), idempotencyKey: 'k-1' }, '2026-01');
+    expect(reused.body.data.inventoryAdjustQuantities.userErrors).toEqual([expect.objectContaining({ code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' })]);
+    expect(simulator.available('SKU-1')).toBe(8);
+    await clock.advance(24 * 3600 * 1000);
+    await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input(-2), idempotencyKey: 'k-1' }, '2026-01');
+    expect(simulator.available('SKU-1')).toBe(6);
   });
 });

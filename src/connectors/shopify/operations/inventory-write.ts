@@ -9,8 +9,10 @@ import {
   INVENTORY_ADJUST_IDEMPOTENT_MUTATION,
   INVENTORY_ADJUST_MUTATION,
   INVENTORY_SET_IDEMPOTENT_MUTATION,
+  INVENTORY_SET_MAX_QUANTITIES,
   INVENTORY_SET_MUTATION,
 } from '../documents.js';
+import { idempotencyUserError, setCallKey, type SetKeyPart } from '../idempotency.js';
 import { fromGid, toGid } from '../gid.js';
 import { quantityOf } from '../mapper.js';
 import { chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from '../runtime.js';
@@ -65,6 +67,20 @@ export async function byLocation<I extends { locationId?: string | undefined }>(
   return groups;
 }
 
+/**
+ * Items per inventory write call, and the connector's declared `maxBatchSize` for
+ * `setInventory`/`adjustInventory`: the mutation's maximum, capped so that the read before the
+ * write is one page within the single-query cost limit (one read and one write per chunk).
+ *
+ * @example
+ * ```ts
+ * inventoryWriteChunkSize(); // 199
+ * ```
+ */
+export function inventoryWriteChunkSize(): number {
+  return Math.min(INVENTORY_SET_MAX_QUANTITIES, readPageSize());
+}
+
 function missing(sku: string, found: SkuAtLocation | undefined, locationId: string, operation: string): MarketbridgeError | undefined {
   if (!found) return new NotFoundError(`No Shopify variant with SKU ${sku}.`, { platform: 'shopify', operation });
   if (!found.level) return new NotFoundError(`SKU ${sku} is not stocked at location ${fromGid(locationId)}; activate it there first.`, { platform: 'shopify', operation });
@@ -76,7 +92,9 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * one `inventorySetQuantities` (compare-and-set on every quantity), and sort the answer per
  * item. The mutation is all-or-nothing, so items without an error are sent again. A stale
  * compare value is a `ConflictError` when the caller gave `expectedAvailable`/`expectedVersion`;
- * otherwise the item is re-read and set again, never forced.
+ * otherwise the item is re-read and set again, never forced. On versions with `@idempotent`,
+ * a call whose items all carry `idempotencyKey` gets a key derived from them, so the same chunk
+ * sent again (after a lost answer) returns the first call's outcome instead of writing again.
  *
  * @example
  * ```ts
@@ -86,7 +104,9 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
 export async function setAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventorySet>[], signal?: AbortSignal): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
   const features = versionFeatures(runtime.config.apiVersion);
   const outcomes: ItemOutcome<InventorySet, InventoryLevel>[] = [];
-  await mapConcurrent(chunk(items, readPageSize()), runtime.config.concurrency, async (part) => {
+  // One chunk is one Shopify call (the declared maxBatchSize), so a canonical chunk re-sent with
+  // the same idempotency keys is the same call.
+  await mapConcurrent(chunk(items, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
       const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'setInventory', signal);
       let pending = part;
@@ -99,15 +119,23 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
           else sendable.push({ item, found: entry as SkuAtLocation & { level: ShopifyInventoryLevelNode } });
         }
         if (sendable.length === 0) return;
+        const keyParts: SetKeyPart[] = [];
         const quantities = sendable.map(({ item, found: entry }) => {
-          const compare = item.input.expectedAvailable ?? item.input.expectedVersion ?? quantityOf(entry.level, 'available');
+          const given = item.input.expectedAvailable ?? item.input.expectedVersion;
+          const compare = given ?? quantityOf(entry.level, 'available');
+          keyParts.push({ idempotencyKey: item.input.idempotencyKey, readCompare: given === undefined ? compare : null });
           return { inventoryItemId: entry.inventoryItemId, locationId, quantity: item.input.quantity, ...(features.changeFromQuantity ? { changeFromQuantity: compare } : { compareQuantity: compare }) };
         });
         const input = { name: 'available', reason: runtime.config.inventoryReason, quantities, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
+        const key = features.idempotentDirective ? await setCallKey(locationId, round, keyParts) : '';
         const { data } = features.idempotentDirective
-          ? await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_IDEMPOTENT_MUTATION, { input, idempotencyKey: globalThis.crypto.randomUUID() }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) })
+          ? await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_IDEMPOTENT_MUTATION, { input, idempotencyKey: key }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) })
           : await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_MUTATION, { input }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) });
         const errors = data.inventorySetQuantities.userErrors;
+        for (const error of errors) {
+          const typed = idempotencyUserError(error, 'setInventory', key);
+          if (typed) throw typed;
+        }
         const now = new Date(runtime.context.clock.now()).toISOString();
         if (errors.length === 0) {
           for (const { item, found: entry } of sendable) outcomes.push({ ...item, ok: true, value: levelAfter(item.input.sku, locationId, entry.level, item.input.quantity, now) });
@@ -173,7 +201,7 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
     if (recorded) outcomes.push({ ...item, ok: true, value: recorded });
     else fresh.push(item);
   }
-  await mapConcurrent(chunk(fresh, readPageSize()), runtime.config.concurrency, async (part) => {
+  await mapConcurrent(chunk(fresh, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
       const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'adjustInventory', signal);
       const sendable = part.filter((item) => {
@@ -185,10 +213,15 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
       const changes = sendable.map((item) => ({ inventoryItemId: found.get(item.input.sku)!.inventoryItemId, locationId, delta: item.input.delta }));
       const input = { name: 'available', reason: runtime.config.inventoryReason, changes, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
       const call = { operation: 'adjustInventory', idempotent: features.idempotentDirective, ...(signal ? { signal } : {}) };
+      const key = features.idempotentDirective ? await chunkKey(sendable, locationId) : '';
       const { data } = features.idempotentDirective
-        ? await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input, idempotencyKey: await chunkKey(sendable, locationId) }, call)
+        ? await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input, idempotencyKey: key }, call)
         : await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_MUTATION, { input }, call);
       const errors = data.inventoryAdjustQuantities.userErrors;
+      for (const error of errors) {
+        const typed = idempotencyUserError(error, 'adjustInventory', key);
+        if (typed) throw typed;
+      }
       const byIndex = new Map(errors.map((error) => [userErrorIndex(error, 'changes') ?? -1, error] as const));
       const now = new Date(runtime.context.clock.now()).toISOString();
       for (const [position, item] of sendable.entries()) {

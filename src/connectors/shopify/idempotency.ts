@@ -1,0 +1,109 @@
+import { MarketbridgeError, type MarketbridgeErrorOptions } from '../../core/errors/marketbridge-error.js';
+import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import type { ShopifyUserError } from './types.js';
+
+// Facts relied on (shopify.dev, "Implementing idempotency" and the changelog "Adding idempotency
+// for inventory adjustments and refund mutations"; the 2026-01 user-error enums of
+// inventorySetQuantities/inventoryAdjustQuantities):
+// - a duplicate request is one with the same key AND the same mutation variables; Shopify answers
+//   it with the result of the original operation instead of executing again;
+// - the same key with different variables is refused with the user error code
+//   IDEMPOTENCY_KEY_PARAMETER_MISMATCH ("The same idempotency key cannot be used with different
+//   operation parameters.");
+// - a duplicate that arrives while the original still runs gets IDEMPOTENCY_CONCURRENT_REQUEST
+//   ("This request is currently in progress, please try again.");
+// - keys are remembered for a limited window (24 hours), after which a replay executes anew.
+
+/**
+ * Shopify refused an `@idempotent` mutation because its key was already used for a write with
+ * different variables. Not retryable: the caller reused an `idempotencyKey` for a different
+ * write (a different quantity, compare value or set of items); give that write a new key.
+ *
+ * @example
+ * ```ts
+ * const result = await shopify.setInventory(items);
+ * for (const item of result.items) {
+ *   if (!item.ok && item.error instanceof ShopifyIdempotencyKeyReusedError) console.error(item.error.message);
+ * }
+ * ```
+ */
+export class ShopifyIdempotencyKeyReusedError extends MarketbridgeError {
+  override name = 'ShopifyIdempotencyKeyReusedError' as const;
+  /** The `@idempotent` key Shopify refused. */
+  readonly idempotencyKey: string;
+
+  /**
+   * @param idempotencyKey - the key sent with the refused call
+   * @param options - structured context
+   */
+  constructor(idempotencyKey: string, options: MarketbridgeErrorOptions = {}) {
+    super(
+      'conflict',
+      `The idempotency key ${idempotencyKey} was reused for a different write (Shopify: IDEMPOTENCY_KEY_PARAMETER_MISMATCH); nothing was written. Send a different write under new idempotencyKey values.`,
+      { ...options, retryable: false },
+    );
+    this.idempotencyKey = idempotencyKey;
+  }
+}
+
+/**
+ * The typed error for Shopify's idempotency user errors (a key reused with different variables,
+ * or a duplicate that arrived while the original still runs), or undefined for any other error.
+ *
+ * @example
+ * ```ts
+ * const typed = idempotencyUserError(userError, 'setInventory', key);
+ * if (typed) throw typed;
+ * ```
+ */
+export function idempotencyUserError(error: ShopifyUserError, operation: string, idempotencyKey: string): MarketbridgeError | undefined {
+  const options = { platform: 'shopify', operation };
+  if (error.code === 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH') return new ShopifyIdempotencyKeyReusedError(idempotencyKey, options);
+  if (error.code === 'IDEMPOTENCY_CONCURRENT_REQUEST') {
+    return new MarketplaceApiError(`Shopify is still running the first request with idempotency key ${idempotencyKey}; send the same request again shortly.`, { ...options, retryable: true, body: error });
+  }
+  return undefined;
+}
+
+/**
+ * One item of a keyed `inventorySetQuantities` call: the caller's `idempotencyKey` and, when the
+ * caller gave no expected value, the compare value the connector read (which the variables carry).
+ *
+ * @example
+ * ```ts
+ * const part: SetKeyPart = { idempotencyKey: 'sync-7/SKU-1', readCompare: null };
+ * ```
+ */
+export interface SetKeyPart {
+  /** The item's `idempotencyKey`; one missing makes the whole call's key random. */
+  idempotencyKey: string | undefined;
+  /** The compare value the connector read for the item, or null when the caller gave one. */
+  readCompare: number | null;
+}
+
+/**
+ * The `@idempotent` key of one `inventorySetQuantities` call. When every item carries an
+ * `idempotencyKey`, the key is derived from those keys in order (with the location, the round
+ * of re-sends inside one call, and any compare value the connector read rather than the caller
+ * gave), so re-sending the same chunk later is a duplicate Shopify recognises. Otherwise it is
+ * random. The derived key is a SHA-256 digest of an unambiguous JSON encoding, cut to 128 bits
+ * and formatted as a UUID (version 8), the form Shopify recommends for keys.
+ *
+ * @example
+ * ```ts
+ * const key = await setCallKey('gid://shopify/Location/1', 0, [{ idempotencyKey: 'k-1', readCompare: null }]);
+ * ```
+ */
+export async function setCallKey(locationId: string, round: number, parts: readonly SetKeyPart[]): Promise<string> {
+  if (parts.length === 0 || parts.some((part) => !part.idempotencyKey)) return globalThis.crypto.randomUUID();
+  // A compare value the connector read differs between attempts, and Shopify would refuse the
+  // same key with different variables; it is part of the key, so such items are deduplicated
+  // only when nothing changed in between (the caller's expected values make replays exact).
+  const material = JSON.stringify(['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])]);
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(material)));
+  const bytes = digest.slice(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
