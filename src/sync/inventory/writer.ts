@@ -14,6 +14,8 @@ interface Pending {
 }
 
 type Outcome = { kind: 'done'; base: ChannelBase } | { kind: 'retry' } | { kind: 'failed'; code: string; message: string };
+/** What one item's answer said; `unknown`: the item failed in a way that may have applied it (a timeout, a lost answer). */
+type Answer = Outcome | { kind: 'unknown'; error: unknown };
 
 /**
  * Counters and failures a round adds to the run.
@@ -200,7 +202,7 @@ async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, it
       (tally.markers ??= []).push(key);
       let results: Outcome[];
       try {
-        results = await send(rt, journal, channel, chunk);
+        results = await settle(rt, journal, channel, chunk, await send(rt, journal, channel, chunk));
       } catch (error) {
         if (rt.signal?.aborted) throw error;
         results = await resolveUnknown(rt, journal, channel, chunk, error);
@@ -232,7 +234,34 @@ function replayable(channel: ResolvedChannel): boolean {
   return channel.mode === 'adjust' ? channel.api.capabilities.idempotentAdjustments : channel.api.capabilities.idempotentSets;
 }
 
-async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
+/**
+ * Whether an item's error leaves its outcome unknown. Connectors report a call that failed in
+ * transit per item (every item of the call carries the timeout); a refusal (conflict,
+ * validation, not found) is an answer.
+ */
+function outcomeUnknown(error: unknown): boolean {
+  return !isMarketbridgeError(error) || (error.retryable && error.code !== 'conflict');
+}
+
+/**
+ * Settles the items whose answers left the outcome unknown: all of a call's items (the call
+ * failed in transit) are settled like a call that threw; a few of them are read back, since
+ * sending a part of a call again is not the duplicate a marketplace recognises.
+ */
+async function settle(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[], answers: Answer[]): Promise<Outcome[]> {
+  const open = chunk.filter((_p, i) => answers[i]?.kind === 'unknown');
+  if (open.length === 0) return answers as Outcome[];
+  const error = (answers.find((answer) => answer.kind === 'unknown') as { error: unknown }).error;
+  if (open.length === chunk.length) throw error;
+  rt.context.logger.warn(`sync ${rt.id}: ${open.length} of ${chunk.length} writes to ${channel.name} failed in transit; reading them back`, {
+    error: isMarketbridgeError(error) ? error.code : String(error),
+  });
+  const settled = await readBack(rt, channel, open);
+  let next = 0;
+  return answers.map((answer) => (answer.kind === 'unknown' ? settled[next++]! : answer));
+}
+
+async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[]): Promise<Answer[]> {
   const options = rt.signal ? { signal: rt.signal } : {};
   const location = channel.locationId === undefined ? {} : { locationId: channel.locationId };
   const result =
@@ -248,10 +277,11 @@ async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel,
           })),
           options,
         );
-  return chunk.map((p, i): Outcome => {
+  return chunk.map((p, i): Answer => {
     const item = result.items[i];
     if (!item) return { kind: 'retry' };
     if (item.ok) return { kind: 'done', base: { q: p.target, v: item.value.available === p.target ? item.value.version : -1 } };
+    if (outcomeUnknown(item.error)) return { kind: 'unknown', error: item.error };
     const stale = isMarketbridgeError(item.error, 'conflict') || (channel.mode === 'adjust' && isMarketbridgeError(item.error, 'validation_failed'));
     return stale ? { kind: 'retry' } : { kind: 'failed', code: item.error.code, message: item.error.message };
   });
@@ -271,8 +301,18 @@ async function resolveUnknown(rt: SyncRuntime, journal: Journal, channel: Resolv
   // A throttled call is repeated or read back only after the wait the marketplace asked for.
   const wait = isMarketbridgeError(error, 'rate_limited') ? (error as { retryAfterMs?: number }).retryAfterMs : undefined;
   if (wait !== undefined && wait > 0) await rt.context.clock.sleep(Math.min(wait, 60_000), rt.signal);
-  if (replayable(channel)) return send(rt, journal, channel, chunk);
+  if (replayable(channel)) return definite(await send(rt, journal, channel, chunk));
   return readBack(rt, channel, chunk);
+}
+
+/**
+ * The answers of a call sent again with the same keys. One still unknown stops the run: the
+ * call's marker stays without an answer, and the next run sends it again.
+ */
+function definite(answers: Answer[]): Outcome[] {
+  const open = answers.find((answer) => answer.kind === 'unknown');
+  if (open) throw open.error;
+  return answers as Outcome[];
 }
 
 async function readBack(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
@@ -339,7 +379,7 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
         return p ? [p] : [];
       });
       if (chunk.length === 0) continue;
-      const results = await send(rt, journal, channel, chunk);
+      const results = definite(await send(rt, journal, channel, chunk));
       chunk.forEach((p, i) => {
         const outcome = results[i] ?? { kind: 'retry' };
         if (outcome.kind === 'retry') left.push(p);
