@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.js';
 import type { ResolvedSimulatedConfig } from './config.js';
 import type { Buyers } from './buyers.js';
 import type { SimState } from './state.js';
@@ -9,6 +10,8 @@ export interface SimCore {
   readonly buyers: Buyers;
   /** The current time as an ISO timestamp. */
   now(): string;
+  /** The marketplace's clock. */
+  readonly clock: Clock;
   /** The platform name errors carry. */
   readonly platform: string;
 }

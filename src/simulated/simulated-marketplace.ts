@@ -83,7 +83,7 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
       }
       return stamp;
     };
-    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: stampNow };
+    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: stampNow, clock };
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {

@@ -3,6 +3,7 @@ import type { InventoryLevel } from '../model/inventory.js';
 import type { Order } from '../model/order.js';
 import type { Product } from '../model/product.js';
 import type { ResolvedSimulatedConfig } from './config.js';
+import { KeyMemory } from './key-memory.js';
 import { ADJECTIVES, NOUNS, ProductTable, generatedSku } from './products.js';
 import type { SeededRandom } from './random.js';
 import { StockTable } from './stock.js';
@@ -37,8 +38,8 @@ export interface SimState {
   /** orderId → lineItemId → locationId → units reserved */
   allocations: Map<string, Allocation>;
   financialEvents: FinancialEvent[];
-  /** Outcomes by idempotency key: adjustments by their key, absolute writes by `set\u0000` + key (a refusal is kept as its error). */
-  idempotency: Map<string, InventoryLevel | Error>;
+  /** Adjustments by idempotency key: the 10,000 most recent, for 24 hours (keyed sets are remembered per level in `stock`). */
+  idempotency: KeyMemory<InventoryLevel>;
   lostSales: number;
   sequence: { product: number; order: number; shipment: number; financial: number };
 }
@@ -58,7 +59,7 @@ export function generateState(config: ResolvedSimulatedConfig, random: SeededRan
     orders: new Map(),
     allocations: new Map(),
     financialEvents: [],
-    idempotency: new Map(),
+    idempotency: new KeyMemory(10_000, 86_400_000),
     lostSales: 0,
     sequence: { product: 0, order: 0, shipment: 0, financial: 0 },
   };

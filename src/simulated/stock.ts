@@ -7,6 +7,34 @@ const VERSION = 2;
 const UPDATED_AT = 3;
 const FIELDS = 4;
 
+/** The latest keyed write of each level: its key's hash, when, what it answered, and the level it left. */
+const R_HASH = 0;
+const R_AT = 1;
+const R_KIND = 2;
+const R_AVAILABLE = 3;
+const R_RESERVED = 4;
+const R_VERSION = 5;
+const R_UPDATED_AT = 6;
+const R_FIELDS = 7;
+
+/**
+ * What a keyed write answered: `applied` with the level it left, or `refused` with the level's
+ * version and available units at the time.
+ */
+export type Recalled = { kind: 'applied'; level: InventoryLevel } | { kind: 'refused'; version: number; available: number };
+
+/** A 53-bit hash of `text` (two 32-bit FNV-1a lanes), exact in a double. */
+function hash53(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (b >>> 11) * 0x100000000 + (a >>> 0);
+}
+
 /**
  * Stock of every SKU at every location of a simulated marketplace, and which product each SKU
  * belongs to. A marketplace of 100,000 SKUs is a common test fixture, so the levels live in one
@@ -23,6 +51,8 @@ export class StockTable {
   readonly #skuAt: (string | undefined)[] = [];
   #owner: Float64Array;
   #levels: Float64Array;
+  /** Allocated at the first keyed write. */
+  #replay: Float64Array | undefined;
   #removed = 0;
   #live: readonly string[] | undefined;
   // Levels changed in one instant share a timestamp: each is converted once per instant, not
@@ -135,6 +165,44 @@ export class StockTable {
     return this.#read(sku, slot, l);
   }
 
+  /**
+   * The answer of the latest keyed write of this level, if `key` was its key and it is younger
+   * than `ttlMs`. Only the latest keyed write of each level is remembered: it is the one a
+   * writer that lost the answer sends again.
+   */
+  recall(sku: string, locationId: string, key: string, now: number, ttlMs: number): Recalled | undefined {
+    const slot = this.#slotOf.get(sku);
+    const l = this.#locationIndex.get(locationId);
+    const replay = this.#replay;
+    if (slot === undefined || l === undefined || !replay) return undefined;
+    const at = this.#offset(slot, l) / FIELDS * R_FIELDS;
+    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== hash53(key) || now - replay[at + R_AT]! >= ttlMs) return undefined;
+    if (replay[at + R_KIND] === 2) return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
+    const available = replay[at + R_AVAILABLE]!;
+    const reserved = replay[at + R_RESERVED]!;
+    return {
+      kind: 'applied',
+      level: { sku, locationId, available, reserved, onHand: available + reserved, updatedAt: this.#toText(replay[at + R_UPDATED_AT]!), version: replay[at + R_VERSION]! },
+    };
+  }
+
+  /** Remembers that the write keyed `key` was applied (leaving the level as it is now) or refused. */
+  remember(sku: string, locationId: string, key: string, now: number, kind: 'applied' | 'refused'): void {
+    const slot = this.#slotOf.get(sku);
+    const l = this.#locationIndex.get(locationId);
+    if (slot === undefined || l === undefined) return;
+    const replay = (this.#replay ??= new Float64Array(this.#owner.length * this.locations.length * R_FIELDS));
+    const offset = this.#offset(slot, l);
+    const at = (offset / FIELDS) * R_FIELDS;
+    replay[at + R_HASH] = hash53(key);
+    replay[at + R_AT] = now;
+    replay[at + R_KIND] = kind === 'applied' ? 1 : 2;
+    replay[at + R_AVAILABLE] = this.#levels[offset + AVAILABLE]!;
+    replay[at + R_RESERVED] = this.#levels[offset + RESERVED]!;
+    replay[at + R_VERSION] = this.#levels[offset + VERSION]!;
+    replay[at + R_UPDATED_AT] = this.#levels[offset + UPDATED_AT]!;
+  }
+
   /** Every SKU in the order it was added (the same array until a SKU is added or removed). */
   skus(): readonly string[] {
     if (this.#removed === 0) return this.#skuAt as readonly string[];
@@ -176,6 +244,11 @@ export class StockTable {
     const levels = new Float64Array(capacity * this.locations.length * FIELDS);
     levels.set(this.#levels);
     this.#levels = levels;
+    if (this.#replay) {
+      const replay = new Float64Array(capacity * this.locations.length * R_FIELDS);
+      replay.set(this.#replay);
+      this.#replay = replay;
+    }
   }
 
   #toMs(text: string): number {

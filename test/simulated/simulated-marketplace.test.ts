@@ -204,6 +204,33 @@ describe('SimulatedMarketplace', () => {
     expect(sim.snapshot().products).toHaveLength(5);
   });
 
+  it('answers the latest keyed set of a level again with its first outcome, refusals included, for 24 hours', async () => {
+    const { sim, clock } = make({ products: 1, variantsPerProduct: { min: 1, max: 1 }, initialStock: { min: 10, max: 10 } });
+    expect(sim.capabilities.idempotentSets).toBe(true);
+    const write = { sku: 'SKU-00001', quantity: 4, expectedVersion: 1, idempotencyKey: 'w-1' };
+    const first = await sim.setInventory([write]);
+    expect(first.items[0]).toMatchObject({ ok: true, value: { available: 4, version: 2 } });
+    sim.placeOrder([{ sku: 'SKU-00001', quantity: 1 }]);
+    // The replay does not write again (the sale stays) and answers as the first call did.
+    expect((await sim.setInventory([write])).items[0]).toMatchObject({ ok: true, value: { available: 4, version: 2 } });
+    expect((await sim.getInventory({ skus: ['SKU-00001'] }))[0]).toMatchObject({ available: 3, version: 3 });
+    const refused = { sku: 'SKU-00001', quantity: 9, expectedVersion: 1, idempotencyKey: 'w-2' };
+    expect((await sim.setInventory([refused])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await sim.setInventory([{ ...refused, expectedVersion: 3 }])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // After 24 hours the key is forgotten: the same call is a new write (and is refused as stale).
+    await clock.advance(86_400_000);
+    expect((await sim.setInventory([write])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // What is remembered is the latest keyed write of each level: the one a writer that lost
+    // its answer sends again. An older key of the same level is a new write.
+    const level = (await sim.getInventory({ skus: ['SKU-00001'] }))[0]!;
+    const older = { sku: 'SKU-00001', quantity: 2, idempotencyKey: 'w-3' };
+    const newer = { sku: 'SKU-00001', quantity: 5, idempotencyKey: 'w-4' };
+    await sim.setInventory([older]);
+    await sim.setInventory([newer]);
+    expect((await sim.setInventory([newer])).items[0]).toMatchObject({ ok: true, value: { available: 5, version: level.version + 2 } });
+    expect((await sim.setInventory([older])).items[0]).toMatchObject({ ok: true, value: { available: 2, version: level.version + 3 } });
+  });
+
   it('waits for its token bucket (throttled events) or rejects with RateLimitError', async () => {
     const clock = new FakeClock();
     const events = new EventBus();
