@@ -26,7 +26,7 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
   for (let round = journal?.round ?? 0; ; round++) {
     if (!journal) {
       const plans: SkuPlan[] = [];
-      for (const plan of await planSkus(rt, skus)) {
+      for (const plan of await planSkus(rt, skus, { scope: `${run.runId}:${run.batch}:${round}` })) {
         if (!isNoop(plan)) plans.push(plan);
         else for (const name in plan.observed) (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
       }

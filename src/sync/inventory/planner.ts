@@ -34,7 +34,7 @@ export async function readChannel(rt: SyncRuntime, channel: ResolvedChannel, sku
  * const plans = await planSkus(rt, ['A-1', 'B-2'], { dryRun: true });
  * ```
  */
-export async function planSkus(rt: SyncRuntime, skus: readonly string[], options: { dryRun?: boolean } = {}): Promise<SkuPlan[]> {
+export async function planSkus(rt: SyncRuntime, skus: readonly string[], options: { dryRun?: boolean; scope?: string } = {}): Promise<SkuPlan[]> {
   const reads = await Promise.all(rt.channels.map((channel) => readChannel(rt, channel, skus)));
   const sourceLevels = new Map((await rt.source.getLevels(skus)).map((level) => [level.sku, level]));
   const plans: SkuPlan[] = [];
@@ -47,7 +47,7 @@ export async function planSkus(rt: SyncRuntime, skus: readonly string[], options
       const seen = reads[i]?.get(sku);
       if (seen) observed[channel.name] = seen;
     });
-    plans.push(await decide(rt, sku, level.available, level.updatedAt, base, observed, options.dryRun ?? false));
+    plans.push(await decide(rt, sku, level.available, level.updatedAt, base, observed, options.dryRun ?? false, options.scope ?? ''));
   }
   return plans;
 }
@@ -60,6 +60,7 @@ async function decide(
   base: BaseRecord | undefined,
   observed: Record<string, Observed>,
   dryRun: boolean,
+  scope: string,
 ): Promise<SkuPlan> {
   const deltas: { channel: string; delta: number; from: number; to: number }[] = [];
   let latestRemote: string | undefined;
@@ -132,8 +133,11 @@ async function decide(
   if (explanation === undefined && dryRun) {
     explanation = base ? `No channel changed since the last sync; source ${local}.` : `First sync of ${sku}: the source of truth (${local}) is taken as is.`;
   }
-  // The key names the delta, so it is built only for plans that change the source.
-  const key = sourceDelta === 0 ? '' : `${rt.id}:${sku}@${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
+  // The key names the delta, so it is built only for plans that change the source. It is
+  // scoped to the journaled round that applies it (a round finished after a crash reads it from
+  // the journal): the channels' versions alone can repeat where a version is the quantity
+  // itself (Shopify's compare value), and a second sale from 10 to 9 must count again.
+  const key = sourceDelta === 0 ? '' : `${rt.id}:${sku}@${scope}${scope ? '/' : ''}${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
   const plan: SkuPlan = { sku, local, merged, sourceDelta, key, explanation: dryRun || sourceDelta !== 0 ? (explanation ?? '') : '', observed, targets };
   if (manual) plan.manual = manual;
   if (fromTask) {
