@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { ValidationError } from '../../core/errors/validation-error.js';
 import type { ListFinancialEventsQuery } from '../../core/queries.js';
 import type { FinancialEvent } from '../../model/finance.js';
 import type { SpApiClient } from './client.js';
@@ -12,17 +13,25 @@ const MAX_WINDOW_MS = 180 * DAY_MS;
 /** Both dates must be more than two minutes before the request. */
 const SETTLING_MS = 2 * 60_000 + 1_000;
 
-/** The posted-date windows of a query, each at most 180 days long; none when nothing can be posted in it yet. */
-export function transactionWindows(query: ListFinancialEventsQuery, now: number): { postedAfter: string; postedBefore?: string }[] {
+/**
+ * The posted-date windows of a query, each at most 180 days long; none when nothing can be posted
+ * in it yet. Every window has an explicit `postedBefore`: Amazon's default (two minutes before
+ * each request) moves on while the pages are read, and would stretch a window of nearly 180
+ * days past the limit, where the answer is empty.
+ */
+export function transactionWindows(query: ListFinancialEventsQuery, now: number): { postedAfter: string; postedBefore: string }[] {
   const latest = now - SETTLING_MS;
   const after = query.since ? Date.parse(query.since) : now - 30 * DAY_MS;
   const until = query.until ? Math.min(Date.parse(query.until), latest) : latest;
+  // An unreadable date would otherwise make no window at all: an empty answer instead of an error.
+  const unreadable = (['since', 'until'] as const).filter((key) => query[key] && Number.isNaN(Date.parse(query[key])));
+  if (unreadable.length > 0) {
+    throw new ValidationError('listFinancialEvents query', unreadable.map((key) => ({ path: [key], message: `Expected an ISO 8601 date-time, got "${query[key]}".` })), { platform: 'amazon', operation: 'listTransactions' });
+  }
   if (after >= until) return [];
-  const windows: { postedAfter: string; postedBefore?: string }[] = [];
+  const windows: { postedAfter: string; postedBefore: string }[] = [];
   for (let start = after; start < until; start += MAX_WINDOW_MS) {
-    const end = Math.min(start + MAX_WINDOW_MS, until);
-    // The last open window leaves postedBefore to Amazon's default (two minutes before the request).
-    windows.push(end === latest && !query.until ? { postedAfter: new Date(start).toISOString() } : { postedAfter: new Date(start).toISOString(), postedBefore: new Date(end).toISOString() });
+    windows.push({ postedAfter: new Date(start).toISOString(), postedBefore: new Date(Math.min(start + MAX_WINDOW_MS, until)).toISOString() });
   }
   return windows;
 }

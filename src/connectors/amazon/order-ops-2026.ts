@@ -42,10 +42,13 @@ export async function* listOrders2026(client: SpApiClient, clock: Clock, include
   } while (paginationToken);
 }
 
-/** The units of each item not yet shipped, read with one `getOrder` (2026-01-01) call. */
+/**
+ * The units of each item not yet shipped, read with one `getOrder` (2026-01-01) call: Amazon's
+ * `quantityUnfulfilled` (which leaves out cancelled units), else ordered minus fulfilled.
+ */
 export async function unshippedLines2026(client: SpApiClient, orderId: string, signal?: AbortSignal): Promise<{ lineItemId: string; quantity: number }[]> {
   const order = await client.getOrder2026<{ orderItems?: Orders2026Item[] }>(orderId, ['FULFILLMENT'], signal);
   return (order.orderItems ?? [])
-    .map((item) => ({ lineItemId: item.orderItemId, quantity: item.quantityOrdered - (item.fulfillment?.quantityFulfilled ?? 0) }))
+    .map((item) => ({ lineItemId: item.orderItemId, quantity: item.fulfillment?.quantityUnfulfilled ?? item.quantityOrdered - (item.fulfillment?.quantityFulfilled ?? 0) }))
     .filter((line) => line.quantity > 0);
 }

@@ -28,6 +28,8 @@ export async function completeOrder(client: SpApiClient, order: SpApiOrder, incl
 
 /** Orders v0: orders updated since `query.since` (default: 30 days back), paging with NextToken, one getOrderItems per order. */
 export async function* listOrdersV0(client: SpApiClient, clock: Clock, includeBuyerData: boolean, query: ListOrdersQuery, signal?: AbortSignal): AsyncIterable<Order> {
+  // Only statuses Amazon has none of (such as 'delivered'): an empty OrderStatuses filter would mean "all".
+  if (query.status && toSpApiOrderStatuses(query.status).length === 0) return;
   let nextToken: string | undefined;
   const since = query.since ?? new Date(clock.now() - 30 * 86_400_000).toISOString();
   do {

@@ -70,13 +70,19 @@ export function toOrder2026(entry: SimulatedOrder, datasets: ReadonlySet<string>
     };
   });
   const grandTotal = read(order.OrderTotal as V0Money) ?? sum(entry.items.flatMap((item) => breakdowns(item).map((part) => part.value)));
+  // Order-level proceeds aggregate each category across the items, as the model describes them.
+  const byType = new Map<string, Money>();
+  for (const part of entry.items.flatMap(breakdowns)) byType.set(part.type, byType.has(part.type) ? addMoney(byType.get(part.type)!, part.value) : part.value);
+  const orderBreakdowns = [...byType].map(([type, value]) => ({ type, subtotal: write(value) }));
+  const fba = order.FulfillmentChannel === 'AFN';
   const address = entry.address as Record<string, string | undefined> | undefined;
   return {
     orderId: order.AmazonOrderId,
     createdTime: String(order.PurchaseDate ?? order.LastUpdateDate),
     lastUpdatedTime: order.LastUpdateDate,
     salesChannel: { channelName: 'AMAZON', marketplaceId: String(order.MarketplaceId ?? marketplaceId) },
-    ...(datasets.has('BUYER') && entry.buyer ? { buyer: { ...(entry.buyer.BuyerName ? { buyerName: entry.buyer.BuyerName } : {}), ...(entry.buyer.BuyerEmail ? { buyerEmail: entry.buyer.BuyerEmail } : {}) } } : {}),
+    // buyerEmail is only given for merchant-fulfilled orders.
+    ...(datasets.has('BUYER') && entry.buyer ? { buyer: { ...(entry.buyer.BuyerName ? { buyerName: entry.buyer.BuyerName } : {}), ...(entry.buyer.BuyerEmail && !fba ? { buyerEmail: entry.buyer.BuyerEmail } : {}) } } : {}),
     ...(datasets.has('RECIPIENT') && address
       ? {
           recipient: {
@@ -86,8 +92,8 @@ export function toOrder2026(entry: SimulatedOrder, datasets: ReadonlySet<string>
           },
         }
       : {}),
-    ...(datasets.has('PROCEEDS') && grandTotal ? { proceeds: { grandTotal: write(grandTotal) } } : {}),
-    ...(datasets.has('FULFILLMENT') ? { fulfillment: { fulfillmentStatus: FULFILLMENT_STATUS[order.OrderStatus] ?? 'PENDING', fulfilledBy: order.FulfillmentChannel === 'AFN' ? 'AMAZON' : 'MERCHANT' } } : {}),
+    ...(datasets.has('PROCEEDS') && (grandTotal || orderBreakdowns.length > 0) ? { proceeds: { ...(grandTotal ? { grandTotal: write(grandTotal) } : {}), ...(orderBreakdowns.length > 0 ? { breakdowns: orderBreakdowns } : {}) } } : {}),
+    ...(datasets.has('FULFILLMENT') ? { fulfillment: { fulfillmentStatus: FULFILLMENT_STATUS[order.OrderStatus] ?? 'PENDING', fulfilledBy: fba ? 'AMAZON' : 'MERCHANT' } } : {}),
     orderItems: items,
   };
 }

@@ -43,6 +43,7 @@ describe('Finances 2024-06-19 mapping', () => {
     ]);
     expect(['Shipment', 'Transfer', 'DisbursementTransfer', 'Adjustment', undefined].map(transactionEventType)).toEqual(['sale', 'payout', 'payout', 'adjustment', 'adjustment']);
     expect(fromSpApiTransactions([{ totalAmount: { currencyCode: 'JPY', currencyAmount: 1.5 } }], '2026-01-01T00:00:00Z')._unsafeUnwrapErr().reason).toBe('invalid_money');
+    expect(fromSpApiTransactions([{ transactionId: 'c', postedDate: '14/07/2020', totalAmount: { currencyCode: 'USD', currencyAmount: 1 } }], '2026-01-01T00:00:00Z')._unsafeUnwrapErr()).toMatchObject({ reason: 'invalid_payload', message: expect.stringContaining('postedDate of transaction c') });
   });
 
   it('splits long ranges into windows of at most 180 days that end more than two minutes ago', () => {
@@ -50,8 +51,9 @@ describe('Finances 2024-06-19 mapping', () => {
     const windows = transactionWindows({ since: new Date(now - 400 * DAY).toISOString() }, now);
     expect(windows).toHaveLength(3);
     expect(windows[0]).toEqual({ postedAfter: new Date(now - 400 * DAY).toISOString(), postedBefore: new Date(now - 220 * DAY).toISOString() });
-    expect(windows[2]!.postedBefore).toBeUndefined();
+    expect(windows[2]).toEqual({ postedAfter: new Date(now - 40 * DAY).toISOString(), postedBefore: new Date(now - 121_000).toISOString() });
     expect(transactionWindows({ since: new Date(now - 60_000).toISOString() }, now)).toEqual([]);
+    expect(() => transactionWindows({ since: 'last week', until: 'now' }, now)).toThrow(expect.objectContaining({ name: 'ValidationError', issues: [expect.objectContaining({ path: ['since'] }), expect.objectContaining({ path: ['until'] })] }));
     expect(transactionWindows({ since: new Date(now - DAY).toISOString(), until: new Date(now).toISOString() }, now)).toEqual([{ postedAfter: new Date(now - DAY).toISOString(), postedBefore: new Date(now - 121_000).toISOString() }]);
   });
 });
@@ -105,6 +107,21 @@ describe('Finances 2024-06-19 through the simulator', () => {
     ]);
     expect(calls[1]!.searchParams.get('postedBefore')).toBe(calls[0]!.searchParams.get('postedBefore'));
     expect(simulator.stats().operations.listTransactions).toMatchObject({ calls: 5, throttled: 0 });
+  });
+
+  it('a window of nearly 180 days keeps its end while its pages are read: none comes back empty', async () => {
+    const { amazon, simulator, clock } = setup(server);
+    const start = clock.now();
+    simulator.setFinancialEvents({ ShipmentEventList: Array.from({ length: 150 }, (_, i) => shipment(`444-${i}`, new Date(start - (i + 1) * DAY).toISOString(), 10, -1)) });
+    const events = amazon.listFinancialEvents({ since: new Date(start - 180 * DAY).toISOString() })[Symbol.asyncIterator]();
+    const read: FinancialEvent[] = [];
+    for (let i = 0; i < 100; i++) read.push((await clock.drive(() => events.next())).value as FinancialEvent);
+    // Three minutes pass before the second page: a default postedBefore (two minutes before that
+    // request) would now lie more than 180 days after postedAfter, and Amazon answers nothing.
+    await clock.advance(3 * 60_000);
+    for (let next = await clock.drive(() => events.next()); !next.done; next = await clock.drive(() => events.next())) read.push(next.value);
+    expect(read).toHaveLength(150);
+    expect(new Set(read.map((event) => event.orderId)).size).toBe(150);
   });
 
   it('the simulator refuses a missing start date, dates less than two minutes old, and a nextToken with other arguments', async () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromSpApiMoney, fromSpApiOrder, pricePatch, quantityPatch, toSpApiMoney } from '../../../src/connectors/amazon/index.js';
+import { fromSpApiFinancialEvents, fromSpApiMoney, fromSpApiOrder, pricePatch, quantityPatch, toSpApiMoney } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import { applyPatches } from '../../../src/testing/amazon/apply-patch.js';
 
@@ -49,5 +49,12 @@ describe('SP-API money mapping', () => {
     expect(order.lineItems.map((line) => [line.sku, line.unitPrice.amountMinor, line.quantityCancelled])).toEqual([['S1', 333, 2], ['B2', 505, 1]]);
     expect(order.totals).toEqual({ subtotal: money(1505, 'EUR'), shipping: money(495, 'EUR'), tax: money(190, 'EUR'), total: money(2190, 'EUR') });
     expect(fromSpApiOrder({ AmazonOrderId: '2', PurchaseDate: '2026-01-01T00:00:00Z', LastUpdateDate: '2026-01-01T00:00:00Z', OrderStatus: 'Weird' }, [])._unsafeUnwrapErr().reason).toBe('invalid_payload');
+    expect(fromSpApiOrder({ AmazonOrderId: '3', PurchaseDate: 'soon', LastUpdateDate: '2026-01-01T00:00:00Z', OrderStatus: 'Shipped' }, [{ OrderItemId: 'a', ASIN: 'B1', QuantityOrdered: 1 }])._unsafeUnwrapErr()).toMatchObject({ reason: 'invalid_payload', message: expect.stringContaining('PurchaseDate of 3') });
+  });
+
+  it('a financial event with a malformed PostedDate is an invalid_payload failure, not a thrown RangeError', () => {
+    const shipment = (PostedDate: string) => ({ ShipmentEventList: [{ AmazonOrderId: '1', PostedDate, ShipmentItemList: [{ ItemChargeList: [{ ChargeType: 'Principal', ChargeAmount: { CurrencyCode: 'USD', CurrencyAmount: 5 } }] }] }] });
+    expect(fromSpApiFinancialEvents(shipment('2026-01-01T00:00:00Z'), '2026-02-01T00:00:00Z')._unsafeUnwrap()).toEqual([{ id: 'sale:1:2026-01-01T00:00:00Z', type: 'sale', amount: money(500, 'USD'), occurredAt: '2026-01-01T00:00:00.000Z', orderId: '1' }]);
+    expect(fromSpApiFinancialEvents(shipment('01/01/2026 at noon'), '2026-02-01T00:00:00Z')._unsafeUnwrapErr()).toMatchObject({ reason: 'invalid_payload', message: expect.stringContaining('PostedDate of sale 1') });
   });
 });

@@ -33,6 +33,12 @@ describe('SP-API notifications become canonical events', () => {
     }
   });
 
+  it('ORDER_CHANGE with OrderStatus InvoiceUnconfirmed (every item shipped) is a shipped order', () => {
+    const { json } = schema('OrderChangeNotification');
+    const example = JSON.parse(JSON.stringify(json.examples![0]).replaceAll('"OrderStatus":"Unshipped"', '"OrderStatus":"InvoiceUnconfirmed"')) as unknown;
+    expect(parseAmazonNotification(sqs(example))._unsafeUnwrap()).toEqual([expect.objectContaining({ type: 'order.changed', status: 'shipped' })]);
+  });
+
   it('LISTINGS_ITEM_MFN_QUANTITY_CHANGE (schema example)', () => {
     const { json, validate } = schema('ListingsItemMfnQuantityChange');
     const example = json.examples![0];

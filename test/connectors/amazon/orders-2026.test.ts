@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fromOrders2026Order, toOrders2026Statuses, type Orders2026Order } from '../../../src/connectors/amazon/index.js';
+import { AmazonMarketplace, fromOrders2026Order, toOrders2026Statuses, type Orders2026Order } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import type { Order } from '../../../src/model/order.js';
+import type { SpApiClient } from '../../../src/connectors/amazon/client.js';
+import { unshippedLines2026 } from '../../../src/connectors/amazon/order-ops-2026.js';
 import { setup, useMsw, US } from './harness.js';
 import { operations, validateRequest, validateResponse } from './swagger.js';
 
@@ -89,6 +91,46 @@ describe('Orders 2026-01-01 mapping, from the sandbox examples of the model', ()
     expect(fromOrders2026Order({ ...base, proceeds: { grandTotal: { amount: '1.005', currencyCode: 'EUR' } } })._unsafeUnwrapErr().reason).toBe('invalid_money');
     expect(toOrders2026Statuses(['cancelled', 'pending'])).toEqual(['PENDING_AVAILABILITY', 'PENDING', 'CANCELLED', 'UNFULFILLABLE']);
   });
+
+  it('without grandTotal, the total counts every proceeds category (gift wrap, COD fee, delivery tip, other)', () => {
+    const eur = (amount: string) => ({ amount, currencyCode: 'EUR' });
+    const order: Orders2026Order = {
+      orderId: 'T',
+      createdTime: '2026-01-01T00:00:00Z',
+      lastUpdatedTime: '2026-01-01T00:00:00Z',
+      salesChannel: { channelName: 'AMAZON' },
+      fulfillment: { fulfillmentStatus: 'UNSHIPPED' },
+      proceeds: {
+        breakdowns: [
+          { type: 'ITEM', subtotal: eur('20.00') },
+          { type: 'SHIPPING', subtotal: eur('4.00') },
+          { type: 'GIFT_WRAP', subtotal: eur('2.50') },
+          { type: 'COD_FEE', subtotal: eur('1.00') },
+          { type: 'TAX', subtotal: eur('3.00') },
+          { type: 'DISCOUNT', subtotal: eur('-2.00') },
+          { type: 'DELIVERY_TIP', subtotal: eur('1.50') },
+          { type: 'OTHER', subtotal: eur('0.25') },
+        ],
+      },
+      orderItems: [{ orderItemId: 'a', quantityOrdered: 2, product: { sellerSku: 'S', price: { unitPrice: eur('10.00') } } }],
+    };
+    expect(fromOrders2026Order(order)._unsafeUnwrap().totals).toEqual({ subtotal: money(2000, 'EUR'), shipping: money(400, 'EUR'), tax: money(300, 'EUR'), total: money(3025, 'EUR') });
+    // No breakdowns at all: the unit prices make the subtotal and the total.
+    expect(fromOrders2026Order({ ...order, proceeds: undefined })._unsafeUnwrap().totals.total).toEqual(money(2000, 'EUR'));
+  });
+
+  it('a malformed date-time is an invalid_payload failure, not a thrown RangeError', () => {
+    const order: Orders2026Order = { orderId: 'D', createdTime: 'yesterday', lastUpdatedTime: '2026-01-01T00:00:00Z', salesChannel: { channelName: 'AMAZON' }, fulfillment: { fulfillmentStatus: 'SHIPPED' }, orderItems: [{ orderItemId: 'a', quantityOrdered: 1, product: { sellerSku: 'S' } }] };
+    expect(fromOrders2026Order(order)._unsafeUnwrapErr()).toMatchObject({ reason: 'invalid_payload', message: expect.stringContaining('createdTime of D') });
+    expect(fromOrders2026Order({ ...order, createdTime: '2026-01-01T00:00:00+09:00', lastUpdatedTime: '' })._unsafeUnwrapErr().reason).toBe('invalid_payload');
+    expect(fromOrders2026Order({ ...order, createdTime: '2026-01-01T00:00:00+09:00' })._unsafeUnwrap().createdAt).toBe('2025-12-31T15:00:00.000Z');
+  });
+
+  it('an order without any amount takes the currency of its marketplace, not USD', () => {
+    const pending: Orders2026Order = { orderId: 'P', createdTime: '2026-01-01T00:00:00Z', lastUpdatedTime: '2026-01-01T00:00:00Z', salesChannel: { channelName: 'AMAZON', marketplaceId: 'A1VC38T7YXB528' }, fulfillment: { fulfillmentStatus: 'PENDING' }, orderItems: [{ orderItemId: 'a', quantityOrdered: 1, product: { sellerSku: 'S' } }] };
+    expect(fromOrders2026Order(pending)._unsafeUnwrap()).toMatchObject({ status: 'pending', currency: 'JPY', totals: { total: money(0, 'JPY') }, lineItems: [{ unitPrice: money(0, 'JPY') }] });
+    expect(fromOrders2026Order({ ...pending, salesChannel: { channelName: 'NON_AMAZON' } })._unsafeUnwrap().currency).toBe('USD');
+  });
 });
 
 describe('Orders 2026-01-01 through the simulator', () => {
@@ -109,6 +151,17 @@ describe('Orders 2026-01-01 through the simulator', () => {
     const shipped = await clock.drive(() => collect(amazon.listOrders({ since: '2025-11-01T00:00:00Z', status: ['shipped'] })));
     const one = await clock.drive(() => amazon.getOrder('111-0000003-0000001'));
     expect(await clock.drive(() => collect(amazon.listOrders({ since: '2025-11-01T00:00:00Z', status: ['delivered'] })))).toEqual([]);
+    // Orders v0 as well: 'delivered' has no Amazon status, and an empty OrderStatuses filter would list every order.
+    const v0 = setup(server, {}, { ordersApi: 'v0' });
+    v0.simulator.addOrder(order('111-0000099-0000001', 1));
+    expect(await v0.clock.drive(() => collect(v0.amazon.listOrders({ since: '2025-11-01T00:00:00Z', status: ['delivered'] })))).toEqual([]);
+    expect(await v0.clock.drive(() => collect(v0.amazon.listOrders({ since: '2025-11-01T00:00:00Z', status: ['unshipped'] })))).toHaveLength(1);
+    // InvoiceUnconfirmed (v0: every item shipped, invoice not confirmed) reads as shipped through both versions.
+    v0.simulator.addOrder(order('111-0000098-0000001', 2, 'InvoiceUnconfirmed'));
+    const invoiceV0 = await v0.clock.drive(() => v0.amazon.getOrder('111-0000098-0000001'));
+    const invoice2026 = await v0.clock.drive(() => new AmazonMarketplace({ ...v0.amazon.config, ordersApi: '2026-01-01' }, { clock: v0.clock, store: v0.store }).getOrder('111-0000098-0000001'));
+    expect([invoiceV0.status, invoice2026.status]).toEqual(['shipped', 'shipped']);
+    expect((await v0.clock.drive(() => collect(v0.amazon.listOrders({ since: '2025-11-01T00:00:00Z', status: ['shipped'] })))).map((item) => item.id)).toEqual(['111-0000098-0000001']);
     server.events.removeAllListeners();
     expect(problems).toEqual([]);
     expect(orders.map((item) => item.id)).toEqual(Array.from({ length: 25 }, (_, i) => `111-${String(i).padStart(7, '0')}-0000001`));
@@ -126,6 +179,44 @@ describe('Orders 2026-01-01 through the simulator', () => {
     }
     expect(pages[4]!.searchParams.get('fulfillmentStatuses')).toBe('SHIPPED');
     expect(simulator.stats().operations.searchOrders!.throttled).toBe(0);
+  });
+
+  it('the simulator aggregates the order-level proceeds by category and gives buyerEmail only for merchant-fulfilled orders', async () => {
+    const { amazon, simulator, clock } = setup(server);
+    const usd = (Amount: string) => ({ CurrencyCode: 'USD', Amount });
+    const fba = order('555-0000001-0000001', 1);
+    simulator.addOrder({
+      ...fba,
+      order: { ...fba.order, FulfillmentChannel: 'AFN' },
+      items: [fba.items[0]!, { OrderItemId: 'x-2', ASIN: 'B000000002', SellerSKU: 'CUP-1', QuantityOrdered: 2, ItemPrice: usd('6.00'), ItemTax: usd('0.50'), PromotionDiscount: usd('1.00') }],
+    });
+    simulator.addOrder(order('555-0000002-0000001', 2));
+    const operation = operations.find((op) => op.model === 'orders_2026-01-01' && op.operationId === 'searchOrders')!;
+    const answer = await clock.drive(() => amazon.client.searchOrders<{ orders: Orders2026Order[] }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', includedData: ['BUYER', 'PROCEEDS', 'FULFILLMENT'] }));
+    expect(validateResponse(operation, 200, answer)).toEqual([]);
+    const [afn, mfn] = answer.orders;
+    expect(afn!.proceeds!.breakdowns).toEqual([
+      { type: 'ITEM', subtotal: { amount: '16.00', currencyCode: 'USD' } },
+      { type: 'SHIPPING', subtotal: { amount: '1.50', currencyCode: 'USD' } },
+      { type: 'TAX', subtotal: { amount: '1.49', currencyCode: 'USD' } },
+      { type: 'DISCOUNT', subtotal: { amount: '-1.00', currencyCode: 'USD' } },
+    ]);
+    expect(afn!.buyer).toEqual({ buyerName: 'Jane Buyer' });
+    expect(mfn!.buyer).toEqual({ buyerName: 'Jane Buyer', buyerEmail: 'b@marketplace.amazon.com' });
+    expect(fromOrders2026Order(afn!)._unsafeUnwrap().totals).toMatchObject({ subtotal: money(1600, 'USD'), shipping: money(150, 'USD'), tax: money(149, 'USD') });
+  });
+
+  it('units left to ship come from quantityUnfulfilled, which leaves out cancelled units', async () => {
+    const orderItems = [
+      { orderItemId: 'a', quantityOrdered: 3, product: {}, fulfillment: { quantityFulfilled: 1, quantityUnfulfilled: 0 } },
+      { orderItemId: 'b', quantityOrdered: 2, product: {}, fulfillment: { quantityFulfilled: 0, quantityUnfulfilled: 2 } },
+      { orderItemId: 'c', quantityOrdered: 4, product: {}, fulfillment: { quantityFulfilled: 1 } },
+    ];
+    const client = { getOrder2026: async () => ({ orderItems }) } as unknown as SpApiClient;
+    expect(await unshippedLines2026(client, 'X')).toEqual([
+      { lineItemId: 'b', quantity: 2 },
+      { lineItemId: 'c', quantity: 3 },
+    ]);
   });
 
   it('the simulator refuses a paginationToken with other filters, an expired one, and two windows', async () => {

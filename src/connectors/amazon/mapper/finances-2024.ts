@@ -2,6 +2,7 @@ import { err, ok, type Result } from 'neverthrow';
 import type { Failure } from '../../../core/result.js';
 import type { FinancialEvent } from '../../../model/finance.js';
 import { moneyFrom, type AmazonMapReason } from './money.js';
+import { isoTimeFrom } from './time.js';
 
 /**
  * The parts of a Finances 2024-06-19 `Transaction` the mapper reads. `currencyAmount` is a
@@ -59,7 +60,9 @@ export function fromSpApiTransactions(transactions: readonly SpApiTransaction[],
     const where = `transaction ${transaction.transactionId ?? orderId ?? transaction.postedDate ?? ''}`.trim();
     const amount = moneyFrom(transaction.totalAmount?.currencyAmount, transaction.totalAmount?.currencyCode, `totalAmount of ${where}`);
     if (amount.isErr()) return err(amount.error);
-    const occurredAt = new Date(transaction.postedDate ?? fallbackTime).toISOString();
+    const posted = isoTimeFrom(transaction.postedDate ?? fallbackTime, `postedDate of ${where}`);
+    if (posted.isErr()) return err(posted.error);
+    const occurredAt = posted.value;
     const id = transaction.transactionId ?? `txn:${transaction.transactionType ?? 'unknown'}:${orderId ?? 'none'}:${occurredAt}:${amount.value.amountMinor}`;
     out.push({
       id,

@@ -3,6 +3,7 @@ import type { Failure } from '../../../core/result.js';
 import type { FinancialEvent } from '../../../model/finance.js';
 import { addMoney, type Money } from '../../../model/money.js';
 import { moneyFrom, type AmazonMapReason } from './money.js';
+import { isoTimeFrom } from './time.js';
 
 /**
  * Money as Finances v0 writes it: a currency and a JSON number.
@@ -69,6 +70,8 @@ function total(amounts: readonly (SpApiCurrencyAmount | undefined)[], where: str
  */
 export function fromSpApiFinancialEvents(events: SpApiFinancialEvents, fallbackTime: string): Result<FinancialEvent[], Failure<AmazonMapReason>> {
   const out: FinancialEvent[] = [];
+  const fallback = isoTimeFrom(fallbackTime, 'fallbackTime');
+  if (fallback.isErr()) return err(fallback.error);
   const push = (id: string, type: FinancialEvent['type'], amount: Money | undefined, occurredAt: string | undefined, orderId?: string, description?: string) => {
     if (!amount) return;
     out.push({ id, type, amount, occurredAt: new Date(occurredAt ?? fallbackTime).toISOString(), ...(orderId ? { orderId } : {}), ...(description ? { description } : {}) });
@@ -81,6 +84,8 @@ export function fromSpApiFinancialEvents(events: SpApiFinancialEvents, fallbackT
       const fees = total((items ?? []).flatMap((item) => (item.ItemFeeList ?? []).map((fee) => fee.FeeAmount)), `fees ${event.AmazonOrderId}`);
       if (charges.isErr()) return err(charges.error);
       if (fees.isErr()) return err(fees.error);
+      const posted = isoTimeFrom(event.PostedDate ?? fallbackTime, `PostedDate of ${type} ${event.AmazonOrderId ?? index}`);
+      if (posted.isErr()) return err(posted.error);
       const key = `${event.AmazonOrderId ?? 'none'}:${event.PostedDate ?? index}`;
       push(`${type}:${key}`, type, charges.value, event.PostedDate, event.AmazonOrderId);
       push(`${type}-fee:${key}`, 'fee', fees.value, event.PostedDate, event.AmazonOrderId);

@@ -2,8 +2,10 @@ import { err, ok, type Result } from 'neverthrow';
 import { failure, type Failure } from '../../../core/result.js';
 import { addMoney, money, multiplyMoney, type Money } from '../../../model/money.js';
 import type { LineItem, Order, OrderStatus } from '../../../model/order.js';
+import { marketplaceById } from '../endpoints.js';
 import type { Orders2026FulfillmentStatus } from '../requests/orders-2026.js';
 import { moneyFrom, type AmazonMapReason } from './money.js';
+import { isoTimeFrom } from './time.js';
 import { fromSpApiAddress } from './orders.js';
 
 /**
@@ -153,6 +155,8 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
     order.proceeds?.grandTotal?.currencyCode ??
     items.find((item) => item.product?.price?.unitPrice)?.product.price?.unitPrice?.currencyCode ??
     [...(order.proceeds?.breakdowns ?? []), ...items.flatMap((item) => item.proceeds?.breakdowns ?? [])][0]?.subtotal?.currencyCode ??
+    // An order without any amount yet (such as a pending one) still belongs to a store with a currency.
+    (order.salesChannel?.marketplaceId ? marketplaceById(order.salesChannel.marketplaceId)?.currency : undefined) ??
     fallbackCurrency;
   const lineItems: LineItem[] = [];
   let fromUnits = money(0, currency);
@@ -194,8 +198,22 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
   const subtotal = parts.ITEM ?? fromUnits;
   const shipping = parts.SHIPPING ?? zero;
   const tax = parts.TAX ?? zero;
-  const total = order.proceeds?.grandTotal ? read(order.proceeds.grandTotal, `grandTotal of ${order.orderId}`) : ok(addMoney(addMoney(addMoney(subtotal, shipping), tax), parts.DISCOUNT ?? zero));
+  // Without grandTotal, every proceeds category counts (GIFT_WRAP, COD_FEE, DELIVERY_TIP, OTHER too),
+  // as grandTotal is their sum; the item subtotal stands in when there is no ITEM entry.
+  let total: Money2026 = ok(parts.ITEM ? zero : subtotal);
+  if (order.proceeds?.grandTotal) total = read(order.proceeds.grandTotal, `grandTotal of ${order.orderId}`);
+  else {
+    for (const type of new Set(breakdowns.map((entry) => entry.type))) {
+      const value = category(breakdowns, type, currency, `order ${order.orderId}`);
+      if (value.isErr()) return err(value.error);
+      total = ok(addMoney(total._unsafeUnwrap(), value.value ?? zero));
+    }
+  }
   if (total.isErr()) return err(total.error);
+  const createdAt = isoTimeFrom(order.createdTime, `createdTime of ${order.orderId}`);
+  if (createdAt.isErr()) return err(createdAt.error);
+  const updatedAt = isoTimeFrom(order.lastUpdatedTime, `lastUpdatedTime of ${order.orderId}`);
+  if (updatedAt.isErr()) return err(updatedAt.error);
   const delivery = order.recipient?.deliveryAddress;
   const address = delivery
     ? fromSpApiAddress({
@@ -215,8 +233,8 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
     id: order.orderId,
     marketplace: 'amazon',
     status,
-    createdAt: new Date(order.createdTime).toISOString(),
-    updatedAt: new Date(order.lastUpdatedTime).toISOString(),
+    createdAt: createdAt.value,
+    updatedAt: updatedAt.value,
     acknowledged: false,
     currency,
     lineItems,

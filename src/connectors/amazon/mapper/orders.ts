@@ -4,6 +4,7 @@ import type { Address } from '../../../model/address.js';
 import { addMoney, money, type Money } from '../../../model/money.js';
 import type { LineItem, Order, OrderStatus } from '../../../model/order.js';
 import { fromSpApiMoney, type AmazonMapReason, type SpApiMoney } from './money.js';
+import { isoTimeFrom } from './time.js';
 
 /**
  * The parts of an SP-API `Order` (Orders v0) the mapper reads.
@@ -69,10 +70,11 @@ export interface SpApiAddress {
 const STATUS: Record<string, OrderStatus> = {
   Pending: 'pending',
   PendingAvailability: 'pending',
-  InvoiceUnconfirmed: 'pending',
   Unshipped: 'unshipped',
   PartiallyShipped: 'partially_shipped',
   Shipped: 'shipped',
+  // Every item has shipped; only the invoice confirmation is missing (Orders 2026-01-01 says SHIPPED).
+  InvoiceUnconfirmed: 'shipped',
   Canceled: 'cancelled',
   Unfulfillable: 'cancelled',
 };
@@ -159,6 +161,10 @@ export function fromSpApiOrder(order: SpApiOrder, items: readonly SpApiOrderItem
   const tax = addMoney(itemTax._unsafeUnwrap(), shippingTax._unsafeUnwrap());
   const total = order.OrderTotal ? fromSpApiMoney(order.OrderTotal, `OrderTotal of ${order.AmazonOrderId}`) : ok(addMoney(addMoney(subtotal._unsafeUnwrap(), shipping._unsafeUnwrap()), tax));
   if (total.isErr()) return err(total.error);
+  const createdAt = isoTimeFrom(order.PurchaseDate, `PurchaseDate of ${order.AmazonOrderId}`);
+  if (createdAt.isErr()) return err(createdAt.error);
+  const updatedAt = isoTimeFrom(order.LastUpdateDate, `LastUpdateDate of ${order.AmazonOrderId}`);
+  if (updatedAt.isErr()) return err(updatedAt.error);
   const address = fromSpApiAddress(order.ShippingAddress);
   const buyer = order.BuyerInfo && (order.BuyerInfo.BuyerName || order.BuyerInfo.BuyerEmail)
     ? { ...(order.BuyerInfo.BuyerName ? { name: order.BuyerInfo.BuyerName } : {}), ...(order.BuyerInfo.BuyerEmail ? { email: order.BuyerInfo.BuyerEmail } : {}) }
@@ -167,8 +173,8 @@ export function fromSpApiOrder(order: SpApiOrder, items: readonly SpApiOrderItem
     id: order.AmazonOrderId,
     marketplace: 'amazon',
     status,
-    createdAt: new Date(order.PurchaseDate).toISOString(),
-    updatedAt: new Date(order.LastUpdateDate).toISOString(),
+    createdAt: createdAt.value,
+    updatedAt: updatedAt.value,
     acknowledged: false,
     currency,
     lineItems,

@@ -5,8 +5,9 @@ import type { OrderStatus } from '../../../model/order.js';
 import type { AmazonNotificationEvent, AmazonNotificationReason } from './events.js';
 
 const STATUS: Record<string, OrderStatus> = {
-  Pending: 'pending', PendingAvailability: 'pending', InvoiceUnconfirmed: 'pending', Unshipped: 'unshipped',
-  PartiallyShipped: 'partially_shipped', Shipped: 'shipped', Canceled: 'cancelled', Unfulfillable: 'cancelled',
+  Pending: 'pending', PendingAvailability: 'pending', Unshipped: 'unshipped', PartiallyShipped: 'partially_shipped',
+  // InvoiceUnconfirmed: every item has shipped, only the invoice confirmation is missing.
+  Shipped: 'shipped', InvoiceUnconfirmed: 'shipped', Canceled: 'cancelled', Unfulfillable: 'cancelled',
 };
 
 // Amazon writes older notifications in PascalCase and newer ones in camelCase; read both.
