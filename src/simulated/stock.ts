@@ -1,3 +1,4 @@
+import { hash53 } from '../core/hash.js';
 import type { InventoryLevel } from '../model/inventory.js';
 
 /** Fields per SKU and location, side by side in one typed array. */
@@ -23,17 +24,6 @@ const R_FIELDS = 7;
  */
 export type Recalled = { kind: 'applied'; level: InventoryLevel } | { kind: 'refused'; version: number; available: number };
 
-/** A 53-bit hash of `text` (two 32-bit FNV-1a lanes), exact in a double. */
-function hash53(text: string): number {
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-  }
-  return (b >>> 11) * 0x100000000 + (a >>> 0);
-}
 
 /**
  * Stock of every SKU at every location of a simulated marketplace, and which product each SKU

@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../src/core/hash.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/testing/fake-clock.js';
@@ -22,9 +23,7 @@ function model(sku: string, sellable: number, channels: readonly ChannelShare[],
     const total = channels.reduce((sum, c) => sum + c.weight, 0);
     shares = channels.map((c) => (total > 0 ? Math.floor((rest * c.weight) / total) : 0));
     let left = rest - shares.reduce((a, b) => a + b, 0);
-    let h = 2166136261;
-    for (let i = 0; i < sku.length; i++) h = Math.imul(h ^ sku.charCodeAt(i), 16777619);
-    const start = (h >>> 0) % channels.length;
+    const start = fnv1a32(sku) % channels.length;
     for (let i = 0; left > 0 && i < channels.length * 2; i++) {
       const index = (start + i) % channels.length;
       if (channels[index]!.weight <= 0) continue;

@@ -1,3 +1,4 @@
+import { fnv1a32 } from '../../core/hash.js';
 /**
  * How stock is shown across channels:
  * - `split` (default): the channels share the sellable units between them, so the sum of what
@@ -63,7 +64,7 @@ export function allocate(sku: string, sellable: number, channels: readonly Chann
       out[i] = (out[i] as number) + share;
       left -= share;
     }
-    const start = hash(sku) % n;
+    const start = fnv1a32(sku) % n;
     for (let i = 0; left > 0 && i < n * 2; i++) {
       const index = (start + i) % n;
       if ((channels[index]?.weight ?? 0) <= 0) continue;
@@ -73,13 +74,4 @@ export function allocate(sku: string, sellable: number, channels: readonly Chann
   }
   for (let i = 0; i < n; i++) out[i] = Math.max(0, (out[i] as number) - Math.max(0, (channels[i] as ChannelShare).safetyStock));
   return out;
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return h >>> 0;
 }

@@ -1,8 +1,8 @@
 import type { AllocationMode } from './allocation.js';
 import type { WriteMode } from './options.js';
-import type { ChannelCounters, RunState, SyncFailure } from './state.js';
+import { noCounters, type RunCounters, type RunState, type SyncFailure } from './state.js';
 
-export type { ChannelCounters, SyncFailure } from './state.js';
+export type { ChannelCounters, RunCounters, SyncFailure } from './state.js';
 
 /**
  * What a call to `runSync`/`continueSync` did, with totals for the whole run so far (a run
@@ -18,27 +18,15 @@ export type { ChannelCounters, SyncFailure } from './state.js';
  * console.log(report.status, report.skus, report.channels.shop?.written, report.failures.length);
  * ```
  */
-export interface SyncReport {
+export interface SyncReport extends RunCounters {
   syncId: string;
   status: 'completed' | 'in_progress' | 'busy' | 'idle';
   runId?: string;
   mode?: 'full' | 'incremental';
   /** Batches committed. */
   batches: number;
-  /** SKUs processed. */
-  skus: number;
   /** SKUs the run will process, when known up front (incremental runs). */
   totalSkus?: number;
-  /** Changes applied to the source of truth (sales and other channel changes). */
-  sourceDeltas: number;
-  /** Sum of their absolute sizes. */
-  sourceUnits: number;
-  /** SKUs waiting for a manual decision. */
-  manual: number;
-  /** Re-read rounds after stale compare-and-set writes. */
-  retries: number;
-  /** Per channel: writes, unchanged SKUs, stale writes, failures, SKUs not listed there. */
-  channels: Record<string, ChannelCounters>;
   /** What could not be done (at most 100). */
   failures: SyncFailure[];
   startedAt?: string;
@@ -53,19 +41,14 @@ export interface SyncReport {
  * ```
  */
 export function toReport(syncId: string, status: SyncReport['status'], run?: RunState): SyncReport {
-  if (!run) return { syncId, status, batches: 0, skus: 0, sourceDeltas: 0, sourceUnits: 0, manual: 0, retries: 0, channels: {}, failures: [] };
+  if (!run) return { syncId, status, batches: 0, ...noCounters(), failures: [] };
   const report: SyncReport = {
     syncId,
     status,
     runId: run.runId,
     mode: run.mode,
     batches: run.batch,
-    skus: run.counters.skus,
-    sourceDeltas: run.counters.sourceDeltas,
-    sourceUnits: run.counters.sourceUnits,
-    manual: run.counters.manual,
-    retries: run.counters.retries,
-    channels: structuredClone(run.counters.channels),
+    ...structuredClone(run.counters),
     failures: structuredClone(run.failures),
     startedAt: run.startedAt,
   };

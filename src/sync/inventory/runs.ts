@@ -1,5 +1,5 @@
 import type { SyncRuntime } from './runtime.js';
-import type { RunState } from './state.js';
+import { noCounters, type RunState } from './state.js';
 
 const PAGE = 1_000;
 
@@ -110,7 +110,7 @@ export async function startRun(rt: SyncRuntime, mode: 'full' | 'incremental', ba
     status: 'running',
     startedAt: new Date(rt.context.clock.now()).toISOString(),
     batch: 0,
-    counters: { skus: 0, sourceDeltas: 0, sourceUnits: 0, manual: 0, retries: 0, channels: {} },
+    counters: noCounters(),
     failures: [],
   };
   if (effective === 'full') {

@@ -146,15 +146,41 @@ export interface RunState {
   cursors?: Record<string, unknown>;
   /** Dirty marks to clear when the run completes (key → value seen). */
   dirty?: Record<string, unknown>;
-  counters: {
-    skus: number;
-    sourceDeltas: number;
-    sourceUnits: number;
-    manual: number;
-    retries: number;
-    channels: Record<string, ChannelCounters>;
-  };
+  counters: RunCounters;
   failures: SyncFailure[];
+}
+
+/**
+ * The totals of a run so far, as its state keeps them and its report shows them.
+ * @example
+ * ```ts
+ * const { skus, sourceDeltas, channels }: RunCounters = report;
+ * ```
+ */
+export interface RunCounters {
+  /** SKUs processed. */
+  skus: number;
+  /** Changes applied to the source of truth (sales and other channel changes). */
+  sourceDeltas: number;
+  /** Sum of their absolute sizes. */
+  sourceUnits: number;
+  /** SKUs waiting for a manual decision. */
+  manual: number;
+  /** Re-read rounds after stale compare-and-set writes. */
+  retries: number;
+  /** Per channel: writes, unchanged SKUs, stale writes, failures, SKUs not listed there. */
+  channels: Record<string, ChannelCounters>;
+}
+
+/**
+ * Counters of a run that has done nothing yet.
+ * @example
+ * ```ts
+ * const run = { ...state, counters: noCounters() };
+ * ```
+ */
+export function noCounters(): RunCounters {
+  return { skus: 0, sourceDeltas: 0, sourceUnits: 0, manual: 0, retries: 0, channels: {} };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
+import { fnv1a32, hash53 } from '../../core/hash.js';
 import type { ResolvedChannel, SyncRuntime } from './runtime.js';
 import { readChannel } from './planner.js';
 import { encodeJournal, type StoredBase } from './codec.js';
@@ -222,11 +223,13 @@ async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, it
  * the level they started from; their rounds are finished with those keys.
  */
 function writeKey(rt: SyncRuntime, journal: Journal, p: Pending): string {
-  const key =
-    journal.keys === 2
-      ? `${rt.id}:${journal.runId}:${journal.batch}:${journal.round}:${p.channel.name}:${p.plan.sku}`
-      : `${rt.id}:${p.channel.name}:${p.plan.sku}:${p.seen.v}:${p.seen.q}>${p.target}`;
-  return key.length <= 200 ? key : `${rt.id}:h:${fnv(key)}:${key.length}`;
+  if (journal.keys !== 2) {
+    const key = `${rt.id}:${p.channel.name}:${p.plan.sku}:${p.seen.v}:${p.seen.q}>${p.target}`;
+    return key.length <= 200 ? key : `${rt.id}:h:${fnv1a32(key).toString(16)}:${key.length}`;
+  }
+  const key = `${rt.id}:${journal.runId}:${journal.batch}:${journal.round}:${p.channel.name}:${p.plan.sku}`;
+  // A long SKU is named by a 53-bit hash: two writes sharing a key would be taken for one.
+  return key.length <= 200 ? key : `${rt.id}:${journal.runId}:h:${hash53(key).toString(36)}:${key.length}`;
 }
 
 /** Whether the channel answers a repeated write with its first outcome instead of writing again. */
@@ -388,13 +391,4 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
     }
   }
   return left;
-}
-
-function fnv(text: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 16777619);
-  }
-  return (h >>> 0).toString(16);
 }

@@ -80,16 +80,7 @@ export function createAmazonPipelineTransport(options: AmazonPipelineTransportOp
   });
   return {
     request<T>(request: AmazonHttpRequest): Promise<AmazonHttpResponse<T>> {
-      return client.request<T>({
-        operation: request.operation,
-        method: request.method,
-        path: request.path,
-        ...(request.query ? { query: request.query } : {}),
-        ...(request.headers ? { headers: request.headers } : {}),
-        ...(request.json !== undefined ? { json: request.json } : {}),
-        ...(request.idempotent !== undefined ? { idempotent: request.idempotent } : {}),
-        ...(request.signal ? { signal: request.signal } : {}),
-      });
+      return client.request<T>(request);
     },
   };
 }

@@ -1,40 +1,25 @@
+import type { HttpRequest, HttpResponse } from '../../../http/client-types.js';
+
 /**
- * What the SP-API client hands its transport: the shape of `HttpClient.request` from the
- * request pipeline, so that either transport fits.
+ * What the SP-API client hands its transport: the part of the request pipeline's
+ * `HttpRequest` that SP-API calls use.
  *
  * @example
  * ```ts
  * const request: AmazonHttpRequest = { operation: 'getOrder', method: 'GET', path: '/orders/v0/orders/1' };
  * ```
  */
-export interface AmazonHttpRequest {
-  operation: string;
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  path: string;
-  query?: Record<string, string>;
-  headers?: Record<string, string>;
-  json?: unknown;
-  /** The request may be sent again after a lost response or throttling. */
-  idempotent?: boolean;
-  signal?: AbortSignal;
-}
+export type AmazonHttpRequest = Pick<HttpRequest, 'operation' | 'method' | 'path' | 'query' | 'headers' | 'json' | 'idempotent' | 'signal'>;
 
 /**
- * What a transport returns.
+ * What a transport returns: the request pipeline's response.
  *
  * @example
  * ```ts
  * const response: AmazonHttpResponse<{ payload: unknown }> = await transport.request(request);
  * ```
  */
-export interface AmazonHttpResponse<T> {
-  status: number;
-  headers: Headers;
-  data: T;
-  attempts: number;
-  durationMs: number;
-  requestId: string;
-}
+export type AmazonHttpResponse<T> = HttpResponse<T>;
 
 /**
  * Sends SP-API requests: authorisation, per-operation rate limiting, throttling retries and
