@@ -3,6 +3,7 @@ import { systemClock } from '../core/clock.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { AcquireOptions, Lock, LockHandle } from './lock.js';
 import type { Store } from './store.js';
+import { randomBytes, toHex } from '../webhooks/bytes.js';
 
 /**
  * Options of {@link StoreLock}.
@@ -19,10 +20,6 @@ export interface StoreLockOptions {
   clock?: Clock;
 }
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * A {@link Lock} built on any {@link Store}'s `compareAndSet` and TTLs. With a shared store
@@ -54,7 +51,7 @@ export class StoreLock implements Lock {
       throw new ValidationError('lock TTL', [{ path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttlMs}.` }]);
     }
     const deadline = this.#clock.now() + (options.waitMs ?? 0);
-    const token = randomToken();
+    const token = toHex(randomBytes(16));
     for (;;) {
       options.signal?.throwIfAborted();
       if (await this.#store.compareAndSet(this.#prefix + key, undefined, { token }, { ttlMs })) {

@@ -1,6 +1,7 @@
 import { MarketbridgeError, type MarketbridgeErrorOptions } from '../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import type { ShopifyUserError } from './types.js';
+import { toHex } from '../../webhooks/bytes.js';
 
 // Facts relied on (shopify.dev, "Implementing idempotency" and the changelog "Adding idempotency
 // for inventory adjustments and refund mutations"; the 2026-01 user-error enums of
@@ -85,9 +86,8 @@ export interface SetKeyPart {
  * The `@idempotent` key of one `inventorySetQuantities` call. When every item carries an
  * `idempotencyKey`, the key is derived from those keys in order (with the location, the round
  * of re-sends inside one call, and any compare value the connector read rather than the caller
- * gave), so re-sending the same chunk later is a duplicate Shopify recognises. Otherwise it is
- * random. The derived key is a SHA-256 digest of an unambiguous JSON encoding, cut to 128 bits
- * and formatted as a UUID (version 8), the form Shopify recommends for keys.
+ * gave), so re-sending the same chunk later is a duplicate Shopify recognises (see
+ * {@link derivedKey}). Otherwise it is random.
  *
  * @example
  * ```ts
@@ -99,11 +99,24 @@ export async function setCallKey(locationId: string, round: number, parts: reado
   // A compare value the connector read differs between attempts, and Shopify would refuse the
   // same key with different variables; it is part of the key, so such items are deduplicated
   // only when nothing changed in between (the caller's expected values make replays exact).
-  const material = JSON.stringify(['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])]);
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(material)));
+  return derivedKey(['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])]);
+}
+
+/**
+ * A deterministic `@idempotent` key for a call named by `material` (any JSON): a SHA-256 digest
+ * of its JSON encoding, cut to 128 bits and formatted as a UUID (version 8), the form Shopify
+ * recommends for keys. Equal material, equal key.
+ *
+ * @example
+ * ```ts
+ * const key = await derivedKey(['mb:inventoryAdjustQuantities:1', locationId, [['k-1', 'SKU-1', -2]]]);
+ * ```
+ */
+export async function derivedKey(material: unknown): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(material))));
   const bytes = digest.slice(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(bytes);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -7,6 +7,7 @@ import { failure, type Failure } from '../../core/result.js';
 import type { AuthorizationComplete, AuthorizationFailureReason } from '../../auth/authorization.js';
 import { OAuthClient } from '../../auth/oauth-client.js';
 import { normalizeShopDomain } from './shop-domain.js';
+import { toHex } from '../../webhooks/bytes.js';
 
 /**
  * Your Shopify app's credentials and what it asks for.
@@ -52,7 +53,6 @@ export interface ShopifyInstall extends AuthorizationComplete {
   shop: string;
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 function constantTimeEqual(a: string, b: string): boolean {
   let difference = a.length ^ b.length;
@@ -79,7 +79,7 @@ export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecr
     .map(([name, value]) => `${name}=${value}`)
     .join('&');
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(clientSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const expected = hex(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
+  const expected = toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message))));
   return constantTimeEqual(expected, given.toLowerCase());
 }
 

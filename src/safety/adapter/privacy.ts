@@ -1,5 +1,6 @@
 import { createRedactor, type Redactor } from '../../core/errors/redact.js';
 import type { Order } from '../../model/order.js';
+import { randomBytes, toHex } from '../../webhooks/bytes.js';
 
 /**
  * Privacy settings of a `RealWorldAdapter`.
@@ -44,7 +45,7 @@ export function privacyRedactor(settings: PrivacySettings): Redactor {
 
 async function pseudonym(salt: string, value: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\u0000${value}`));
-  return `buyer-${[...new Uint8Array(digest).slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `buyer-${toHex(new Uint8Array(digest).slice(0, 6))}`;
 }
 
 /**
@@ -56,7 +57,7 @@ async function pseudonym(salt: string, value: string): Promise<string> {
  * ```
  */
 export function randomSalt(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return toHex(randomBytes(16));
 }
 
 /**

@@ -5,6 +5,7 @@ import { canonicalJson } from '../../store/store.js';
 import { storeFailure, ttlOf } from '../shared/checks.js';
 import type { RedisStore } from './redis-store.js';
 import { EXTEND, RELEASE } from './scripts.js';
+import { randomBytes, toHex } from '../../webhooks/bytes.js';
 
 /**
  * Options of {@link RedisLock}.
@@ -21,10 +22,6 @@ export interface RedisLockOptions {
   clock?: Clock;
 }
 
-function randomToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * A {@link Lock} on Redis: `SET key owner NX PX ttl` to acquire, and Lua scripts that release
@@ -64,7 +61,7 @@ export class RedisLock implements Lock {
   async acquire(key: string, ttlMs: number, options: AcquireOptions = {}): Promise<LockHandle | undefined> {
     const ttl = ttlOf({ ttlMs }, 'lock TTL') as number;
     const deadline = this.#clock.now() + (options.waitMs ?? 0);
-    const token = randomToken();
+    const token = toHex(randomBytes(16));
     const owner = canonicalJson({ token });
     for (;;) {
       options.signal?.throwIfAborted();

@@ -158,7 +158,7 @@ describe('inventory', () => {
     expect(h.simulator.available('SKU-2')).toBe(14);
     const adjust = h.requests.find((request) => request.query.includes('inventoryAdjustQuantities'))!;
     expect(adjust.query).toContain('@idempotent(key: $idempotencyKey)');
-    expect(adjust.variables.idempotencyKey).toMatch(/^mb-[0-9a-f]{64}$/);
+    expect(adjust.variables.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(h.shopify.capabilities.idempotentAdjustments).toBe(true);
   });
 

@@ -12,7 +12,7 @@ import {
   INVENTORY_SET_MAX_QUANTITIES,
   INVENTORY_SET_MUTATION,
 } from '../documents.js';
-import { idempotencyUserError, setCallKey, type SetKeyPart } from '../idempotency.js';
+import { derivedKey, idempotencyUserError, setCallKey, type SetKeyPart } from '../idempotency.js';
 import { fromGid, toGid } from '../gid.js';
 import { quantityOf } from '../mapper.js';
 import { chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from '../runtime.js';
@@ -174,10 +174,9 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
 
 async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: string): Promise<string> {
   if (items.some((item) => !item.input.idempotencyKey)) return globalThis.crypto.randomUUID();
-  // Keyed items make a deterministic key, so a replay of the same batch applies once on Shopify.
-  const text = items.map((item) => `${item.input.idempotencyKey}|${item.input.sku}|${item.input.delta}`).sort().join('\n') + `@${locationId}`;
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return `mb-${[...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  // Keyed items make a deterministic key (in any order), so a replay of the same batch applies once on Shopify.
+  const parts = items.map((item) => [item.input.idempotencyKey!, item.input.sku, item.input.delta] as const);
+  return derivedKey(['mb:inventoryAdjustQuantities:1', locationId, parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]);
 }
 
 /**
