@@ -86,8 +86,8 @@ export interface SetKeyPart {
  * The `@idempotent` key of one `inventorySetQuantities` call. When every item carries an
  * `idempotencyKey`, the key is derived from those keys in order (with the location, the round
  * of re-sends inside one call, and any compare value the connector read rather than the caller
- * gave), so re-sending the same chunk later is a duplicate Shopify recognises (see
- * {@link derivedKey}). Otherwise it is random.
+ * gave), so re-sending the same chunk later is a duplicate Shopify recognises: a UUID made
+ * from a SHA-256 of those values. Otherwise it is random.
  *
  * @example
  * ```ts
