@@ -1,7 +1,7 @@
 /**
  * Regenerates src/connectors/amazon/limits.generated.ts from the "Usage Plan" table (rate in
  * requests per second, burst) that every operation description in the SP-API Swagger models
- * carries. Run after updating ../shared/specs/amazon-sp-api/:
+ * carries. Run after updating test/fixtures/specs/amazon-sp-api/:
  *
  *   npx tsx scripts/generate-amazon-limits.ts [specDir] [outFile]
  *
@@ -95,7 +95,7 @@ ${lines.join('\n')}
 }
 
 function main(): void {
-  const specDir = resolve(process.argv[2] ?? '../shared/specs/amazon-sp-api');
+  const specDir = resolve(process.argv[2] ?? 'test/fixtures/specs/amazon-sp-api');
   const outFile = resolve(process.argv[3] ?? 'src/connectors/amazon/limits.generated.ts');
   const { rows, skipped } = collectLimits(specDir);
   writeFileSync(outFile, render(rows));

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readJsonSpec } from '../fixtures/specs.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { AES_GCM_MAX_NONCE_BYTES, aesGcmOpen, aesGcmSeal, createKeyring, CredentialStore, type TokenRecord } from '../../src/auth/index.js';
 import { fromHex, toHex } from '../../src/webhooks/bytes.js';
@@ -15,7 +15,7 @@ interface GcmVector {
   result: 'valid' | 'invalid';
 }
 
-const file = JSON.parse(readFileSync(new URL('../../../shared/specs/crypto-vectors/aes_gcm_test.json', import.meta.url), 'utf8')) as {
+const file = readJsonSpec('crypto-vectors/aes_gcm_test.json') as {
   testGroups: { tests: GcmVector[] }[];
 };
 

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fromHex, toBase64 } from '../../src/webhooks/bytes.js';
 import { HmacKeys } from '../../src/webhooks/verify/common.js';
@@ -10,8 +10,7 @@ import {
 } from '../../src/webhooks/verify/index.js';
 import { signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
 
-const specs = new URL('../../../shared/specs/', import.meta.url);
-const load = <T>(path: string): T => JSON.parse(readFileSync(new URL(path, specs), 'utf8')) as T;
+const load = <T>(path: string): T => readJsonSpec<T>(path);
 
 interface StandardVector {
   secret: string;

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { specPath } from '../../fixtures/specs.js';
 
-/** Contract checks of SP-API requests against the Swagger 2.0 models in ../shared/specs/amazon-sp-api. */
-export const SPEC_DIR = join(process.cwd(), '..', 'shared', 'specs', 'amazon-sp-api');
+/** Contract checks of SP-API requests against the Swagger 2.0 models in test/fixtures/specs/amazon-sp-api. */
+export const SPEC_DIR = specPath('amazon-sp-api');
 
 interface Parameter {
   name: string;

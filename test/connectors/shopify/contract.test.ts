@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { buildSchema, extendSchema, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BULK_INVENTORY_EXPORT, BULK_PRODUCTS_EXPORT, SHOPIFY_DOCUMENTS } from '../../../src/connectors/shopify/documents.js';
 import { collect, createHarness, type Harness } from './harness.js';
+import { readSpec } from '../../fixtures/specs.js';
 
 /**
- * THE ONE SCHEMA EXTENSION. Shopify's published Admin schema in ../shared/specs predates API
+ * THE ONE SCHEMA EXTENSION. Shopify's published Admin schema in test/fixtures/specs predates API
  * version 2026-01. The connector relies on exactly two additions of newer versions, declared
  * here and nowhere else:
  * - `changeFromQuantity` on `InventoryQuantityInput` (2026-01+: the compare value of
@@ -23,8 +22,7 @@ const NEWER_VERSION_EXTENSION = /* GraphQL */ `
 
 let schema: GraphQLSchema;
 beforeAll(() => {
-  const path = fileURLToPath(new URL('../../../../shared/specs/shopify-admin/admin_schema.graphql', import.meta.url));
-  schema = extendSchema(buildSchema(readFileSync(path, 'utf8'), { assumeValidSDL: true }), parse(NEWER_VERSION_EXTENSION), { assumeValidSDL: true });
+  schema = extendSchema(buildSchema(readSpec('shopify-admin/admin_schema.graphql'), { assumeValidSDL: true }), parse(NEWER_VERSION_EXTENSION), { assumeValidSDL: true });
 });
 
 function problems(query: string, variables?: Record<string, unknown>): string[] {
