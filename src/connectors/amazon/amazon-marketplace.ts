@@ -16,7 +16,8 @@ import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
 import { SpApiClient } from './client.js';
 import { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 import { resolveBaseUrl } from './endpoints.js';
-import { feedEach, listingAttributes, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
+import { checkOfferOnly, checkPuts, putEach, upsertEach, type AmazonListingPut } from './listing-puts.js';
+import { feedEach, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
 import { fromSpApiInventorySummary, type SpApiInventorySummary } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
 import type { SpApiOrder } from './mapper/orders.js';
@@ -152,29 +153,51 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
   }
 
   /**
-   * Creates or replaces listings with `putListingsItem` (offer-only requirements: title, brand,
-   * condition, price and quantity of the first offer). The product type comes from
-   * `attributes.productType` or the connector's default.
+   * Offers of canonical products on existing ASINs. A SKU that is not listed yet becomes an
+   * offer-only listing (`putListingsItem` with `requirements: LISTING_OFFER_ONLY`,
+   * `merchant_suggested_asin` from `offers[0].externalId` or `attributes.asin`, the condition,
+   * the B2C price and the stock: `attributes.quantity` units in the `DEFAULT` merchant channel, 0
+   * when not given, or the FBA channel named by `attributes.fulfillmentChannelCode`). A SKU that
+   * is listed gets its price and condition merged in with `patchListingsItem`, leaving its stock
+   * and other sales terms alone. Product facts (title, brand, description) belong to the ASIN's
+   * catalog page and are not sent. The product type is `attributes.productType` or the
+   * connector's default (`PRODUCT` takes offer-only listings). Products without an ASIN, or with
+   * more than one offer, are refused whole before anything is sent: create a new product with
+   * {@link AmazonMarketplace.putListings}.
+   *
+   * @example
+   * ```ts
+   * await amazon.upsertProducts([{ title: 'Teapot', offers: [{ sku: 'TEA-1', externalId: 'B0TEAPOT01', price: money(2499, 'USD') }], attributes: { quantity: '12' } }]);
+   * ```
    */
   override async upsertProducts(products: readonly ProductInput[], options: OperationOptions = {}): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
-    const outcomes: ItemOutcome<ProductInput, Product>[] = [];
-    for (const [index, product] of valid.entries()) {
-      const sku = product.id ?? product.offers[0]!.sku;
-      const attributes = listingAttributes(product, this.config.marketplaceId);
-      try {
-        const answer = await this.client.putListingsItem<{ status?: string; issues?: { severity: string; message: string }[] }>(
-          { sku, productType: product.attributes.productType ?? this.config.productType, attributes },
-          options.signal,
-        );
-        const errors = (answer.issues ?? []).filter((issue) => issue.severity === 'ERROR');
-        if (answer.status === 'INVALID' || errors.length > 0) throw new MarketplaceApiError(`Amazon rejected ${sku}: ${errors.map((issue) => issue.message).join('; ') || answer.status}`, { platform: 'amazon', operation: 'putListingsItem', status: 400, body: answer });
-        outcomes.push({ index, input: products[index]!, ok: true, value: { ...product, id: sku, updatedAt: new Date(this.context.clock.now()).toISOString() } });
-      } catch (error) {
-        outcomes.push({ index, input: products[index]!, ok: false, error: error as MarketplaceApiError });
-      }
-    }
-    return toBatchResult(outcomes);
+    checkOfferOnly(valid);
+    const outcomes = await upsertEach(this.client, valid, { productType: (product) => product.attributes.productType ?? this.config.productType, ...(options.signal ? { signal: options.signal } : {}) });
+    const now = new Date(this.context.clock.now()).toISOString();
+    return toBatchResult(
+      outcomes.map((item): ItemOutcome<ProductInput, Product> =>
+        item.ok ? { index: item.index, input: products[item.index]!, ok: true, value: { ...item.value, id: item.value.id ?? item.value.offers[0]!.sku, updatedAt: now } } : { index: item.index, input: products[item.index]!, ok: false, error: item.error },
+      ),
+    );
+  }
+
+  /**
+   * Creates or fully replaces listings with `putListingsItem`, attributes as given: the way to
+   * list a new product (its product type and the attributes its product type definition
+   * requires, `requirements: 'LISTING'`) or to send any submission the canonical model cannot
+   * express. Every put is checked before anything is sent; `dryRun` validates with
+   * `VALIDATION_PREVIEW` without saving.
+   *
+   * @example
+   * ```ts
+   * await amazon.putListings([{ sku: 'MUG-1', productType: 'KITCHEN', requirements: 'LISTING', attributes: { item_name: [{ value: 'Blue Mug', marketplace_id }], ... } }]);
+   * ```
+   */
+  async putListings(puts: readonly AmazonListingPut[], options: OperationOptions & { dryRun?: boolean } = {}): Promise<BatchResult<AmazonListingPut, AmazonListingPut>> {
+    if (!Array.isArray(puts)) throw new ValidationError('input of putListings()', [{ path: [], message: 'Expected an array of listings.' }], { platform: 'amazon', operation: 'putListingsItem' });
+    checkPuts(puts);
+    return toBatchResult(await putEach(this.client, puts, { ...(options.dryRun ? { dryRun: true } : {}), ...(options.signal ? { signal: options.signal } : {}) }));
   }
 
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {

@@ -98,11 +98,14 @@ export class SpApiClient {
   getListingsItem<T = unknown>(sku: string, includedData?: readonly string[], signal?: AbortSignal): Promise<T> {
     return this.send(build.getListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {});
   }
-  /** `putListingsItem` (`mode: 'VALIDATION_PREVIEW'` for a dry run). */
-  putListingsItem<T = unknown>(input: { sku: string; productType: string; attributes: Record<string, unknown>; mode?: 'VALIDATION_PREVIEW' }, signal?: AbortSignal): Promise<T> {
+  /** `putListingsItem` (`mode: 'VALIDATION_PREVIEW'` for a dry run; `requirements` as Amazon names them). */
+  putListingsItem<T = unknown>(
+    input: { sku: string; productType: string; requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY'; attributes: Record<string, unknown>; mode?: 'VALIDATION_PREVIEW' },
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.putListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), signal ? { signal } : {});
   }
-  /** `patchListingsItem` (absolute JSON Patch replaces, so a resend is harmless). */
+  /** `patchListingsItem` (absolute values merged by selector, so a resend is harmless). */
   patchListingsItem<T = unknown>(input: { sku: string; productType: string; patches: readonly build.ListingPatch[]; mode?: 'VALIDATION_PREVIEW' }, signal?: AbortSignal): Promise<T> {
     return this.send(build.patchListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), { idempotent: true, ...(signal ? { signal } : {}) });
   }
@@ -110,8 +113,11 @@ export class SpApiClient {
   deleteListingsItem<T = unknown>(sku: string, signal?: AbortSignal): Promise<T> {
     return this.send(build.deleteListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId }), signal ? { signal } : {});
   }
-  /** `searchListingsItems` (one page). */
-  searchListingsItems<T = unknown>(options: { pageToken?: string; pageSize?: number; lastUpdatedAfter?: string } = {}, signal?: AbortSignal): Promise<T> {
+  /** `searchListingsItems` (one page; `identifiers` with `identifiersType` picks up to 20 listings). */
+  searchListingsItems<T = unknown>(
+    options: { pageToken?: string; pageSize?: number; lastUpdatedAfter?: string; identifiers?: readonly string[]; identifiersType?: 'SKU' | 'ASIN'; includedData?: readonly string[] } = {},
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.searchListingsItemsRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...options }), signal ? { signal } : {});
   }
 

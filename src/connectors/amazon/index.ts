@@ -47,6 +47,7 @@ export * from './jobs/feed-job.js';
 export * from './jobs/report-job.js';
 export { amazonReportJob } from './jobs/report-async-job.js';
 export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
+export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
 export * from './mapper/index.js';
 export * from './transport/types.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';

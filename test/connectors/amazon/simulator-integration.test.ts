@@ -44,11 +44,12 @@ describe('listings', () => {
     await expect(amazon.setInventory([{ sku: 'A', quantity: 1, expectedVersion: 3 }])).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
-  it('creates listings with putListingsItem (upsertProducts) and reads them back', async () => {
+  it('creates offer-only listings with putListingsItem (upsertProducts) and reads them back', async () => {
     const { amazon, simulator, clock } = setup(server);
+    simulator.addCatalogItem({ asin: 'B0BLUEMUG1', title: 'Blue Mug', productType: 'KITCHEN' });
     const result = await clock.drive(() =>
       amazon.upsertProducts([
-        { title: 'Blue Mug', brand: 'Acme', offers: [{ sku: 'NEW-1', price: money(1450, 'USD'), condition: 'new', options: {} }], images: [], attributes: { productType: 'KITCHEN' } },
+        { title: 'Blue Mug', brand: 'Acme', offers: [{ sku: 'NEW-1', externalId: 'B0BLUEMUG1', price: money(1450, 'USD'), condition: 'new', options: {} }], images: [], attributes: { productType: 'KITCHEN' } },
       ]),
     );
     expect(result.succeeded).toBe(1);
