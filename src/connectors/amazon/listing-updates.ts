@@ -5,6 +5,7 @@ import type { Money } from '../../model/money.js';
 import { submissionError } from './listing-puts.js';
 import type { SpApiClient } from './client.js';
 import { buildListingsFeeds, LISTINGS_FEED_MAX_MESSAGES } from './feeds/listings-feed.js';
+import type { FeedIssue, FeedMessageOutcome, ListingsFeedReport } from './feeds/processing-report.js';
 import { runFeedJob, startFeedJob, type FeedJobState } from './jobs/feed-job.js';
 import { pricePatch, quantityPatch, type ListingPatch } from './requests/listings.js';
 
@@ -112,11 +113,25 @@ export async function feedEach(
       const index = offset + outcome.messageId - 1;
       const input = updates[index]!;
       if (outcome.accepted) outcomes.push({ index, input, ok: true, value: input });
-      else {
-        const message = outcome.issues.filter((issue) => issue.severity === 'ERROR').map((issue) => `${issue.code} ${issue.message}`).join('; ');
-        outcomes.push({ index, input, ok: false, error: new MarketplaceApiError(`Amazon rejected ${input.sku} in feed ${final.feedId}: ${message}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome }) });
-      }
+      else outcomes.push({ index, input, ok: false, error: feedMessageError(input.sku, final.feedId, outcome, final.report!) });
     }
   }
   return outcomes;
+}
+
+const describeIssues = (issues: readonly FeedIssue[]) => issues.map((issue) => `${issue.code ? `${issue.code} ` : ''}${issue.message}`).join('; ');
+
+/**
+ * The error of a feed message the report does not confirm: its own `ERROR` issues, or why the
+ * report cannot vouch for it (retryable: the change is an absolute value, sending it again is safe).
+ */
+function feedMessageError(sku: string, feedId: string | undefined, outcome: FeedMessageOutcome, report: ListingsFeedReport): MarketplaceApiError {
+  if (outcome.status === 'invalid') {
+    return new MarketplaceApiError(`Amazon rejected ${sku} in feed ${feedId}: ${describeIssues(outcome.issues.filter((issue) => issue.severity === 'ERROR'))}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome });
+  }
+  const errors = report.feedIssues.filter((issue) => issue.severity === 'ERROR');
+  const why = errors.length > 0
+    ? `the feed has errors: ${describeIssues(errors)}`
+    : `the report counts ${report.summary.messagesProcessed} message(s) processed and ${report.summary.messagesAccepted} accepted, which does not cover this one`;
+  return new MarketplaceApiError(`Amazon did not confirm ${sku} in feed ${feedId}: ${why}. Treat it as not applied and send it again.`, { platform: 'amazon', operation: 'createFeed', retryable: true, body: { outcome, feedIssues: report.feedIssues, summary: report.summary } });
 }

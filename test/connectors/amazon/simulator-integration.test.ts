@@ -177,7 +177,7 @@ describe('feeds', () => {
     const fresh = make();
     let resumed = JSON.parse(saved) as FeedJobState;
     while (resumed.step !== 'done' && resumed.step !== 'failed') resumed = await advanceFeedJob(fresh.client, resumed, { now: clock.now() });
-    expect(resumed.report?.outcomes).toEqual([{ messageId: 1, sku: 'R-1', accepted: true, issues: [] }]);
+    expect(resumed.report?.outcomes).toEqual([{ messageId: 1, sku: 'R-1', accepted: true, status: 'accepted', issues: [] }]);
     expect(simulator.state.listings.get('R-1')!.quantity).toBe(12);
   });
 });
