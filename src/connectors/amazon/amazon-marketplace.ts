@@ -18,14 +18,14 @@ import { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from '.
 import { resolveBaseUrl } from './endpoints.js';
 import { checkOfferOnly, checkPuts, putEach, upsertEach, type AmazonListingPut } from './listing-puts.js';
 import { feedEach, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
-import { fromSpApiInventorySummary, type SpApiInventorySummary } from './mapper/inventory.js';
+import { readInventory } from './inventory-reads.js';
+import { amazonStockPool, mfnLocationId } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
 import type { SpApiOrder } from './mapper/orders.js';
 import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './order-ops.js';
 import { getOrder2026, listOrders2026, unshippedLines2026 } from './order-ops-2026.js';
 import { listTransactions2024 } from './finance-ops-2024.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
-import { FBA_INVENTORY_MAX_SKUS } from './requests/inventory.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
 import type { AmazonTransport } from './transport/types.js';
@@ -134,19 +134,33 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     );
   }
 
+  /**
+   * Sets merchant-fulfilled quantities (absolute, merged into the listing's
+   * `fulfillment_availability` so its handling time and restock date stay). The location is a
+   * merchant channel: `MFN:<channel>`, a bare channel code, or omitted for `DEFAULT`. FBA stock
+   * (`AFN:` locations) belongs to Amazon and is refused, as is compare-and-set, which Amazon does
+   * not have; either refusal rejects the whole batch before anything is sent.
+   *
+   * @example
+   * ```ts
+   * await amazon.setInventory([{ sku: 'MUG-1', quantity: 40 }]); // level at 'MFN:DEFAULT'
+   * ```
+   */
   override async setInventory(updates: readonly InventorySet[], options: OperationOptions = {}): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
-    const refused = valid.flatMap((update, index) => (update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [index] : []));
-    if (refused.length > 0) {
-      throw new ValidationError('input of setInventory()', refused.map((index) => ({ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' })), { platform: 'amazon', operation: 'setInventory' });
-    }
-    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity })), options.signal ? { signal: options.signal } : {});
+    const issues = valid.flatMap((update, index) => [
+      ...(update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [{ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' }] : []),
+      ...(update.locationId !== undefined && amazonStockPool(update.locationId).network === 'AFN' ? [{ path: [index, 'locationId'], message: `${update.locationId} is FBA stock, which only Amazon changes (send inventory to FBA with an inbound shipment); set merchant-fulfilled stock at MFN:<channel>.` }] : []),
+    ]);
+    if (issues.length > 0) throw new ValidationError('input of setInventory()', issues, { platform: 'amazon', operation: 'setInventory' });
+    const channelOf = (update: InventorySet) => (update.locationId === undefined ? 'DEFAULT' : (amazonStockPool(update.locationId) as { channelCode: string }).channelCode);
+    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity, fulfillmentChannelCode: channelOf(update) })), options.signal ? { signal: options.signal } : {});
     const now = new Date(this.context.clock.now()).toISOString();
     return toBatchResult(
       result.items.map((item): ItemOutcome<InventorySet, InventoryLevel> => {
         const input = valid[item.index]!;
         return item.ok
-          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: input.locationId ?? 'DEFAULT', available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
+          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: mfnLocationId(channelOf(input)), available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
           : { index: item.index, input, ok: false, error: item.error };
       }),
     );
@@ -233,21 +247,21 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     return toBatchResult(outcomes);
   }
 
+  /**
+   * Stock of SKUs from the pool each one sells from, the location id saying which:
+   * `MFN:<channel>` (`MFN:DEFAULT` for most sellers) is the merchant-fulfilled quantity of the
+   * listing (`fulfillmentAvailability`, 20 SKUs per `searchListingsItems` call), the pool
+   * {@link AmazonMarketplace.setInventory} writes; `AFN:<marketplaceId>` is FBA stock from FBA
+   * inventory (50 SKUs per `getInventorySummaries` call), asked for only for SKUs whose listing
+   * has an Amazon channel. Per SKU the merchant level comes first.
+   *
+   * @example
+   * ```ts
+   * const [level] = await amazon.getInventory({ skus: ['MUG-1'] }); // { locationId: 'MFN:DEFAULT', available: 40, ... }
+   * ```
+   */
   override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
-    const levels: InventoryLevel[] = [];
-    for (let start = 0; start < query.skus.length; start += FBA_INVENTORY_MAX_SKUS) {
-      const chunk = query.skus.slice(start, start + FBA_INVENTORY_MAX_SKUS);
-      let nextToken: string | undefined;
-      do {
-        const page = await this.client.getInventorySummaries<{ inventorySummaries: SpApiInventorySummary[] }>(chunk, nextToken, options.signal);
-        for (const summary of page.payload?.inventorySummaries ?? []) {
-          const level = fromSpApiInventorySummary(summary, this.config.marketplaceId, this.context.clock.now());
-          if (level && (!query.locationId || level.locationId === query.locationId)) levels.push(level);
-        }
-        nextToken = page.pagination?.nextToken;
-      } while (nextToken);
-    }
-    return levels;
+    return readInventory(this.client, query, this.context.clock.now(), options.signal);
   }
 
   /**
