@@ -62,6 +62,7 @@ const built: SpApiRequest[] = [
   amazon.createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId: 'dest-1' }),
   amazon.getSubscriptionRequest({ notificationType: 'ORDER_CHANGE', payloadVersion: '1.0' }),
   amazon.deleteSubscriptionRequest({ notificationType: 'ORDER_CHANGE', subscriptionId: 'sub-1' }),
+  amazon.sendTestNotificationRequest({ notificationType: 'ORDER_CHANGE', destinationId: 'dest-1', testScenario: 'ORDER_CREATED' }),
 ];
 
 describe('every request the connector builds conforms to the SP-API models', () => {
