@@ -85,15 +85,17 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
       requestTimeoutMs: this.config.timeoutMs,
       ...(options.keyring ? { keyring: options.keyring } : {}),
     });
+    const budgetScope = { region: this.config.region, sellerId: this.config.sellerId, applicationId: this.config.credentials.clientId };
     const common = {
       baseUrl: resolveBaseUrl({ region: this.config.region, sandbox: this.config.sandbox, ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}) }),
       context: this.context,
       auth: this.auth,
+      budgetScope,
       ...(this.config.limits ? { limits: this.config.limits } : {}),
     };
     const choice = options.transport ?? 'pipeline';
     const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
-    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId });
+    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId, budgetScope });
     this.notifications = new AmazonNotificationsApi(this.client);
   }
 

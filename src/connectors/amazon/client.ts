@@ -5,6 +5,7 @@ import { decodeDocument } from '../../http/jobs/decode.js';
 import { LISTINGS_FEED_SUBMISSIONS } from './limits.js';
 import * as build from './requests/index.js';
 import type { SpApiRequest } from './requests/types.js';
+import { amazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 import type { AmazonTransport } from './transport/types.js';
 
 /**
@@ -20,6 +21,8 @@ export interface SpApiClientOptions {
   context: ResolvedContext;
   sellerId: string;
   marketplaceId: string;
+  /** Whose budgets the client's own limits (JSON_LISTINGS_FEED submissions) spend; see {@link AmazonBudgetScope}. */
+  budgetScope?: AmazonBudgetScope;
 }
 
 /**
@@ -51,6 +54,7 @@ export class SpApiClient {
   readonly #transport: AmazonTransport;
   readonly #context: ResolvedContext;
   readonly #rdt = new Map<string, RestrictedTokenEntry>();
+  readonly #budget: { prefix: string; bucket(operation: string): string };
 
   /** @param options - transport, context, seller and store */
   constructor(options: SpApiClientOptions) {
@@ -58,6 +62,7 @@ export class SpApiClient {
     this.#context = options.context;
     this.sellerId = options.sellerId;
     this.marketplaceId = options.marketplaceId;
+    this.#budget = options.budgetScope ? amazonBudgetKeys(options.budgetScope) : { prefix: 'rl:amazon', bucket: (operation) => operation };
   }
 
   /** Sends a built request; restricted operations get a Restricted Data Token first. */
@@ -256,7 +261,8 @@ export class SpApiClient {
 
   async #waitFor(name: string, plan: { burst: number; rate: number }, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const key = `rl:amazon:${this.#context.tenantId}:${name}`;
+      // The same shape as the pipeline's keys: prefix, tenant, platform, bucket.
+      const key = `${this.#budget.prefix}:${this.#context.tenantId}:amazon:${this.#budget.bucket(name)}`;
       const taken = await takeFromBucket(this.#context.store, { key, capacity: plan.burst, refillPerSecond: plan.rate, cost: 1 }, this.#context.clock);
       if (taken.granted) return;
       this.#context.events.emit('throttled', { platform: 'amazon', tenantId: this.#context.tenantId, operation: name, waitMs: taken.retryAfterMs, source: 'limiter' });
