@@ -51,7 +51,7 @@ export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } f
 export * from './mapper/index.js';
 export * from './transport/types.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
-export { amazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
+export { amazonBudgetKeys, type AmazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 export { createLwaAuth, GRANTLESS_OPERATIONS, grantlessConnectionId, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';
 export * from './notifications/manage.js';
 export * from './notifications/events.js';

@@ -75,7 +75,14 @@ export async function putEach(client: SpApiClient, puts: readonly AmazonListingP
   return outcomes;
 }
 
-/** A canonical product input after validation (defaults filled in). */
+/**
+ * A canonical product input after validation (defaults filled in).
+ *
+ * @example
+ * ```ts
+ * const product: ParsedProductInput = ProductInputSchema.parse({ title: 'Teapot', offers: [{ sku: 'TEA-1', externalId: 'B0TEAPOT01', price }] });
+ * ```
+ */
 export type ParsedProductInput = z.output<typeof ProductInputSchema>;
 
 const CONDITION: Record<string, string> = { new: 'new_new', refurbished: 'refurbished_refurbished', used: 'used_good' };
@@ -90,6 +97,11 @@ export function asinOf(product: ParsedProductInput): string | undefined {
  * match (`merchant_suggested_asin`), the condition, the B2C offer and the stock (the
  * `DEFAULT` merchant channel with `attributes.quantity` units, 0 when not given; or the FBA
  * channel named by `attributes.fulfillmentChannelCode`, whose stock Amazon keeps).
+ *
+ * @example
+ * ```ts
+ * putListingsItemRequest({ sellerId, sku: 'TEA-1', marketplaceId, productType: 'PRODUCT', requirements: 'LISTING_OFFER_ONLY', attributes: offerOnlyAttributes(product, marketplaceId) });
+ * ```
  */
 export function offerOnlyAttributes(product: ParsedProductInput, marketplaceId: string): Record<string, unknown> {
   const offer = product.offers[0]!;

@@ -5,7 +5,14 @@
  * `GetItemsRequestContent` and `SearchItemsRequestContent`, their resources and limits.
  */
 
-/** Token endpoint, grant encoding and scope of each credential version. */
+/**
+ * Token endpoint, grant encoding and scope of each credential version.
+ *
+ * @example
+ * ```ts
+ * CREATORS_CREDENTIAL_VERSIONS['2.2'].scope; // 'creatorsapi/default'
+ * ```
+ */
 export const CREATORS_CREDENTIAL_VERSIONS: Readonly<Record<string, { tokenUrl: string; encoding: 'json' | 'form'; scope: string }>> = {
   '2.1': { tokenUrl: 'https://creatorsapi.auth.us-east-1.amazoncognito.com/oauth2/token', encoding: 'form', scope: 'creatorsapi/default' },
   '2.2': { tokenUrl: 'https://creatorsapi.auth.eu-south-2.amazoncognito.com/oauth2/token', encoding: 'form', scope: 'creatorsapi/default' },
@@ -15,7 +22,14 @@ export const CREATORS_CREDENTIAL_VERSIONS: Readonly<Record<string, { tokenUrl: s
   '3.3': { tokenUrl: 'https://api.amazon.co.jp/auth/o2/token', encoding: 'json', scope: 'creatorsapi::default' },
 };
 
-/** The `Authorization` header a token of a credential version must come with: `, Version` for 2.x only. */
+/**
+ * The `Authorization` header a token of a credential version must come with: `, Version` for 2.x only.
+ *
+ * @example
+ * ```ts
+ * expectedCreatorsAuthorization('tok', '2.1'); // 'Bearer tok, Version 2.1'
+ * ```
+ */
 export function expectedCreatorsAuthorization(token: string, version: string): string {
   return CREATORS_CREDENTIAL_VERSIONS[version]?.encoding === 'form' ? `Bearer ${token}, Version ${version}` : `Bearer ${token}`;
 }
@@ -31,7 +45,14 @@ const ITEM_RESOURCES = [
   'offersV2.listings.loyaltyPoints', 'offersV2.listings.merchantInfo', 'offersV2.listings.price', 'offersV2.listings.type', 'parentASIN',
 ];
 
-/** What a `getItems` or `searchItems` body may hold, and the resources it may ask for. */
+/**
+ * What a `getItems` or `searchItems` body may hold, and the resources it may ask for.
+ *
+ * @example
+ * ```ts
+ * CREATORS_REQUEST_CONTRACT.getItems.fields.has('itemIdType'); // false
+ * ```
+ */
 export const CREATORS_REQUEST_CONTRACT = {
   getItems: {
     fields: new Set(['partnerTag', 'itemIds', 'condition', 'currencyOfPreference', 'languagesOfPreference', 'properties', 'resources']),
@@ -47,7 +68,14 @@ export const CREATORS_REQUEST_CONTRACT = {
   },
 } as const;
 
-/** One field of a `ValidationException` answer. */
+/**
+ * One field of a `ValidationException` answer.
+ *
+ * @example
+ * ```ts
+ * const problem: CreatorsFieldProblem = { name: 'itemCount', message: 'itemCount is from 1 to 100.' };
+ * ```
+ */
 export interface CreatorsFieldProblem {
   name: string;
   message: string;
@@ -55,7 +83,14 @@ export interface CreatorsFieldProblem {
 
 const wholeIn = (value: unknown, min: number, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 
-/** Every way a request body breaks its operation's contract; empty when it conforms. */
+/**
+ * Every way a request body breaks its operation's contract; empty when it conforms.
+ *
+ * @example
+ * ```ts
+ * creatorsRequestProblems('getItems', { partnerTag: 'tag-20', itemIds: ['B07N4M94X4'] }); // []
+ * ```
+ */
 export function creatorsRequestProblems(operation: 'getItems' | 'searchItems', body: unknown): CreatorsFieldProblem[] {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return [{ name: 'body', message: 'The body must be a JSON object.' }];
   const fields = body as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import { applyPatches } from './apply-patch.js';
 import { includedDataOf } from './listing-json.js';
 import { putListing } from './put-listing.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 /** Listings Items API 2021-08-01. */
 export function listingHandlers(rt: SimulatorRuntime): HttpHandler[] {

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 /** FBA inventory, finances, catalog items, tokens and notifications. */
 export function miscHandlers(rt: SimulatorRuntime): HttpHandler[] {

@@ -1,5 +1,5 @@
 import { applyPatches, type SimIssue } from './apply-patch.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 type ReportIssue = SimIssue & { messageId?: number; sku?: string };
 

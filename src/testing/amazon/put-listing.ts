@@ -1,6 +1,6 @@
 import type { SimIssue } from './apply-patch.js';
 import { deriveOffer } from './derive-offer.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 import type { SimulatedListing } from './state.js';
 
 type Values = { value?: unknown; marketplace_id?: string }[] | undefined;

@@ -1,8 +1,8 @@
-import { getResponse, HttpResponse, type HttpHandler } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
 import type { Clock } from '../../core/clock.js';
 import { AMAZON_OPERATION_LIMITS } from '../../connectors/amazon/limits.generated.js';
 import type { AmazonOperationLimit } from '../../connectors/amazon/limits-types.js';
-import { LWA_TOKEN_URL, marketplaceById } from '../../connectors/amazon/endpoints.js';
+import { LWA_TOKEN_URL } from '../../connectors/amazon/endpoints.js';
 import { formatMoney, type Money } from '../../model/money.js';
 import { deriveOffer } from './derive-offer.js';
 import { jobHandlers } from './handlers-jobs.js';
@@ -12,11 +12,9 @@ import { orderHandlers } from './handlers-orders.js';
 import { orderHandlers2026 } from './handlers-orders-2026.js';
 import { financeHandlers2024 } from './handlers-finances-2024.js';
 import { ServerLimiter, type AmazonSimulatorStats } from './limiter.js';
-import { LISTING_DATA_SETS, listingJson } from './listing-json.js';
-import { LwaTokenIssuer, usagePlanOwner } from './lwa-tokens.js';
+import { LwaTokenIssuer } from './lwa-tokens.js';
+import { createRuntime, type SimulatorRuntime } from './runtime.js';
 import { emptyState, type SimulatedCatalogItem, type SimulatedListing, type SimulatedOrder, type SimulatorState } from './state.js';
-
-const ALL_DATA_SETS: ReadonlySet<string> = new Set(LISTING_DATA_SETS);
 
 /**
  * Options of {@link AmazonSpApiSimulator}.
@@ -46,41 +44,20 @@ export interface AmazonSimulatorOptions {
   rateLimitHeader?: boolean;
 }
 
-/** What every handler file gets from the simulator. */
-export interface SimulatorRuntime {
-  readonly base: string;
-  readonly sellerId: string;
-  readonly marketplaceId: string;
-  readonly currency: string;
-  /** The store's FBA fulfillment channel code (`AMAZON_NA`, `AMAZON_EU`, `AMAZON_FE`). */
-  readonly afnChannel: string;
-  readonly clock: Clock;
-  readonly state: SimulatorState;
-  readonly tokens: LwaTokenIssuer;
-  readonly feedProcessingMs: number;
-  readonly reportProcessingMs: number;
-  /**
-   * Runs the auth check and the usage plan of `operation` (one bucket per selling partner and
-   * application, per application for grantless calls); returns an error response or undefined.
-   */
-  gate(operation: string, request: Request, options?: { restricted?: boolean; grantless?: boolean }): Response | undefined;
-  /** A JSON answer with the rate-limit and request-id headers. */
-  json(operation: string, body: unknown, status?: number): Response;
-  /** An SP-API error answer. */
-  error(status: number, code: string, message: string): Response;
-  nextId(prefix: string): string;
-  /** A listing as a Listings Items `Item` with the data sets in `included` (default: all). */
-  listingJson(listing: SimulatedListing, included?: ReadonlySet<string>): Record<string, unknown>;
-}
-
 /**
- * A faithful in-memory SP-API for tests and benchmarks, as msw handlers: per-operation token
- * buckets with the models' usage plans (429 `QuotaExceeded` when empty, `x-amzn-RateLimit-Limit`
- * on success), Login with Amazon tokens, Restricted Data Tokens required for v0 buyer data,
- * listings with JSON Patch and `VALIDATION_PREVIEW`, feeds and reports that finish after
- * (fake) time with documents behind pre-signed URLs (reports gzipped), one set of orders served
- * by Orders v0 (NextToken paging) and Orders 2026-01-01 (searchOrders and getOrder with
- * `includedData`), FBA inventory, financial events, catalog items and notifications.
+ * A faithful in-memory SP-API for tests and benchmarks, as msw handlers: token buckets with
+ * the models' usage plans per operation and per selling partner and application (grantless
+ * calls: per application; 429 `QuotaExceeded` when empty, `x-amzn-RateLimit-Limit` on
+ * success), Login with Amazon tokens (grantless operations refuse seller tokens and the others
+ * refuse grantless ones), Restricted Data Tokens required for v0 buyer data, listings whose
+ * attributes follow the Listings Items rules (`replace` rewrites a whole attribute, `merge`
+ * changes the instance its selectors name, the B2C offer's price and currency are checked,
+ * only the requested `includedData` comes back, offer-only puts must match a catalog ASIN and
+ * full puts need a product type and product facts) with `VALIDATION_PREVIEW`, feeds and
+ * reports that finish after (fake) time with documents behind pre-signed URLs (reports
+ * gzipped; a feed for another seller is refused whole), one set of orders served by Orders v0
+ * (NextToken paging) and Orders 2026-01-01 (searchOrders and getOrder with `includedData`),
+ * FBA inventory, financial events, catalog items and notifications.
  *
  * @example
  * ```ts
@@ -109,49 +86,7 @@ export class AmazonSpApiSimulator {
     const limiter = this.#limiter;
     const tokens = this.#tokens;
     const marketplaceId = options.marketplaceId ?? 'ATVPDKIKX0DER';
-    const runtime: SimulatorRuntime = {
-      base,
-      sellerId: options.sellerId ?? 'A1SIMSELLER',
-      marketplaceId,
-      currency: options.currency ?? marketplaceById(marketplaceId)?.currency ?? 'USD',
-      afnChannel: `AMAZON_${(marketplaceById(marketplaceId)?.region ?? 'na').toUpperCase()}`,
-      clock: options.clock,
-      state,
-      tokens,
-      feedProcessingMs: options.feedProcessingMs ?? 120_000,
-      reportProcessingMs: options.reportProcessingMs ?? 60_000,
-      gate(operation, request, gateOptions = {}) {
-        const token = request.headers.get('x-amz-access-token') ?? '';
-        if (!token) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The request has no x-amz-access-token.');
-        if (tokens.expired(token)) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The access token you provided has expired.');
-        if (gateOptions.restricted && !token.startsWith('Atz.sprdt|')) {
-          return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. Use a Restricted Data Token for this operation.');
-        }
-        const issued = tokens.identify(token);
-        if (gateOptions.grantless && issued && issued.grant !== 'client_credentials') {
-          return runtime.error(403, 'Unauthorized', `Access to requested resource is denied. ${operation} is grantless: use a client-credentials token with its scope.`);
-        }
-        if (!gateOptions.grantless && issued?.grant === 'client_credentials') {
-          return runtime.error(403, 'Unauthorized', `Access to requested resource is denied. ${operation} needs the selling partner's authorization (a refresh-token grant).`);
-        }
-        if (!limiter.take(operation, usagePlanOwner(issued, token))) return runtime.error(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
-        return undefined;
-      },
-      json(operation, body, status = 200) {
-        const headers: Record<string, string> = { 'x-amzn-RequestId': runtime.nextId('req') };
-        if (sendHeader) headers['x-amzn-RateLimit-Limit'] = String(plan(operation).rate);
-        return HttpResponse.json(body as Record<string, unknown>, { status, headers });
-      },
-      error(status, code, message) {
-        return HttpResponse.json({ errors: [{ code, message, details: '' }] }, { status, headers: { 'x-amzn-RequestId': runtime.nextId('req') } });
-      },
-      nextId(prefix) {
-        return `${prefix}-${++state.sequence}`;
-      },
-      listingJson(listing, included = ALL_DATA_SETS) {
-        return listingJson(listing, marketplaceId, included);
-      },
-    };
+    const runtime = createRuntime({ ...options, base, marketplaceId, sendHeader, plan }, state, limiter, tokens);
     this.#runtime = runtime;
     const tokenUrl = options.tokenUrl ?? LWA_TOKEN_URL;
     this.handlers = [

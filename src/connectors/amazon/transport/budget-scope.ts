@@ -30,6 +30,21 @@ function tag(text: string): string {
 }
 
 /**
+ * The keys of one connector's budgets: see {@link amazonBudgetKeys}.
+ *
+ * @example
+ * ```ts
+ * const keys: AmazonBudgetKeys = amazonBudgetKeys({ region: 'na', sellerId: 'A1SELLER', applicationId: clientId });
+ * ```
+ */
+export interface AmazonBudgetKeys {
+  /** The store-key prefix of the application's budgets in the region. */
+  readonly prefix: string;
+  /** The bucket of an operation: the selling partner's, or the application's own for a grantless one. */
+  bucket(operation: string, grantless?: boolean): string;
+}
+
+/**
  * The store-key prefix of an application's budgets in a region, and the bucket name of an
  * operation for a selling partner (grantless operations: the application's own bucket).
  *
@@ -41,7 +56,7 @@ function tag(text: string): string {
  * keys.bucket('getDestinations', true); // 'getDestinations'
  * ```
  */
-export function amazonBudgetKeys(scope: AmazonBudgetScope): { prefix: string; bucket(operation: string, grantless?: boolean): string } {
+export function amazonBudgetKeys(scope: AmazonBudgetScope): AmazonBudgetKeys {
   const prefix = `rl:amazon:${scope.region}:app-${tag(scope.applicationId)}`;
   return { prefix, bucket: (operation, grantless = false) => (grantless ? operation : `${scope.sellerId}:${operation}`) };
 }
