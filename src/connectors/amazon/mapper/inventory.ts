@@ -115,7 +115,8 @@ export function fromListingFulfillment(
   const updatedAt = Number.isFinite(time) ? time : now;
   const levels: InventoryLevel[] = [];
   let fulfilledByAmazon = false;
-  for (const channel of item.fulfillmentAvailability ?? []) {
+  for (const channel of Array.isArray(item.fulfillmentAvailability) ? item.fulfillmentAvailability : []) {
+    if (typeof channel?.fulfillmentChannelCode !== 'string' || channel.fulfillmentChannelCode === '') continue;
     if (channel.fulfillmentChannelCode.startsWith('AMAZON_')) {
       fulfilledByAmazon = true;
       continue;
