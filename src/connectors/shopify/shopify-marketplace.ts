@@ -78,6 +78,7 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
       context: this.context,
       currency: (signal) => (this.#currency ??= this.config.currency ? Promise.resolve(this.config.currency) : this.#readCurrency(signal)),
       defaultLocation: (signal) => (this.#location ??= this.#readLocation(signal)),
+      features: () => versionFeatures(this.client.apiVersion),
     };
   }
 

@@ -18,42 +18,65 @@ function levelNode(level: SimLevel, locationId: number): Record<string, unknown>
 /** How long Shopify remembers an `@idempotent` key (24 hours). */
 const IDEMPOTENCY_RETENTION_MS = 24 * 3600 * 1000;
 
-/** What the simulator remembers of an `@idempotent` mutation: its variables and its answer. */
+/**
+ * What the simulator remembers of an `@idempotent` mutation: its variables and its answer, or
+ * that the attempt failed inside Shopify (nothing applied).
+ */
 interface SimIdempotentRecord {
   fingerprint: string;
-  data: Record<string, unknown>;
+  data?: Record<string, unknown>;
+  failed?: boolean;
   at: number;
 }
 
 type QuantityInput = { inventoryItemId?: string; locationId?: string; quantity?: number; compareQuantity?: number | null; changeFromQuantity?: number | null };
-type ChangeInput = { inventoryItemId?: string; locationId?: string; delta?: number };
+type ChangeInput = { inventoryItemId?: string; locationId?: string; delta?: number; changeFromQuantity?: number | null };
+type Item = QuantityInput & ChangeInput;
+type Problem = { field: string[]; message: string; code: string };
 
-/** Inventory mutations are atomic: any user error and nothing is applied. */
+const since = (version: string, first: string) => version === 'unstable' || version >= first;
+
+function undefinedField(type: string, input: string, path: string, field: string): SimGraphqlError {
+  return new SimGraphqlError(`Variable $input of type ${input}! was provided invalid value for ${path}.${field} (Field is not defined on ${type})`, 'INVALID_VARIABLE');
+}
+
+/**
+ * Inventory mutations are atomic: any user error and nothing is applied. `validate` runs first
+ * (the variables against the version's schema and runtime rules); then a duplicate `@idempotent`
+ * key is answered from the record; then `check` and `apply` run per item.
+ */
 function mutate(
   ctx: SimResolverContext,
-  field: string,
-  items: (QuantityInput & ChangeInput)[],
+  field: 'inventorySetQuantities' | 'inventoryAdjustQuantities',
+  items: Item[],
   listName: 'quantities' | 'changes',
-  check: (item: QuantityInput & ChangeInput, level: SimLevel, index: number) => { field: string[]; message: string; code: string } | undefined,
-  apply: (item: QuantityInput & ChangeInput, level: SimLevel) => number,
+  validate: (item: Item, index: number) => void,
+  check: (item: Item, level: SimLevel, index: number) => Problem | undefined,
+  apply: (item: Item, level: SimLevel) => number,
 ): Record<string, unknown> {
   const { state, variables, idempotencyKey, version } = ctx;
-  if (version >= '2026-04' && !idempotencyKey) {
+  if (since(version, '2026-04') && !idempotencyKey) {
     throw new SimGraphqlError(`The @idempotent directive is required for ${field} from API version 2026-04.`, 'BAD_REQUEST');
   }
+  items.forEach(validate);
   const cacheKey = idempotencyKey ? `${field}:${idempotencyKey}` : undefined;
   const fingerprint = canonicalJson(variables);
+  const refusal = (message: string, code: string) => ({ [field]: { inventoryAdjustmentGroup: null, userErrors: [{ field: null, message, code }] } });
   const remembered = cacheKey ? (state.idempotency.get(cacheKey) as SimIdempotentRecord | undefined) : undefined;
   if (remembered && Date.parse(ctx.now) - remembered.at < IDEMPOTENCY_RETENTION_MS) {
     // Shopify answers a duplicate (same key, same variables) with the original result, applied or
     // refused, and refuses the same key with different variables.
-    if (remembered.fingerprint === fingerprint) return remembered.data;
-    return {
-      [field]: {
-        inventoryAdjustmentGroup: null,
-        userErrors: [{ field: null, message: 'The same idempotency key cannot be used with different operation parameters.', code: 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH' }],
-      },
-    };
+    if (remembered.fingerprint !== fingerprint) return refusal('The same idempotency key cannot be used with different operation parameters.', 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH');
+    if (remembered.data) return remembered.data;
+    // The key's attempt failed inside Shopify. 2026-10 (InventorySetQuantitiesUserErrorCode) refuses
+    // the key for good; otherwise the attempt is forgotten and this one runs.
+    if (field === 'inventorySetQuantities' && since(version, '2026-10')) {
+      return refusal('A previous request with this idempotency key failed. Retry with a new idempotency key.', 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED');
+    }
+  }
+  if (cacheKey && ctx.failAttempt?.()) {
+    state.idempotency.set(cacheKey, { fingerprint, failed: true, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
+    throw new SimGraphqlError('Internal error. Looks like something went wrong on our end.', 'INTERNAL_SERVER_ERROR', 500);
   }
   const remember = (data: Record<string, unknown>) => {
     if (cacheKey) state.idempotency.set(cacheKey, { fingerprint, data, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
@@ -97,31 +120,45 @@ function mutate(
   return remember(data);
 }
 
+/** The CHANGE_FROM_QUANTITY_STALE error of an item whose `changeFromQuantity` is not the level's. */
+function staleChangeFrom(item: Item, level: SimLevel, listName: string, index: number): Problem | undefined {
+  if (typeof item.changeFromQuantity !== 'number' || item.changeFromQuantity === level.available) return undefined;
+  return { field: ['input', listName, String(index), 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' };
+}
+
+/** 2026-04+: every item names `changeFromQuantity` (null skips the check); omitting it is an error. */
+function requireChangeFrom(version: string, item: Item, field: string, listName: string, index: number): void {
+  if (since(version, '2026-04') && !('changeFromQuantity' in item)) {
+    throw new SimGraphqlError(`${field}: ${listName}.${index} has no changeFromQuantity. From API version 2026-04 every item must pass the expected quantity, or null to skip the check.`, 'INVALID_VARIABLE');
+  }
+}
+
 function setInventory(ctx: SimResolverContext) {
   const input = (ctx.variables.input ?? {}) as { quantities?: QuantityInput[]; ignoreCompareQuantity?: boolean };
-  const modern = ctx.version === 'unstable' || ctx.version >= '2026-01';
+  const modern = since(ctx.version, '2026-01');
+  if (since(ctx.version, '2026-04') && 'ignoreCompareQuantity' in input) throw undefinedField('InventorySetQuantitiesInput', 'InventorySetQuantitiesInput', 'input', 'ignoreCompareQuantity');
   const data = mutate(
     ctx,
     'inventorySetQuantities',
     input.quantities ?? [],
     'quantities',
+    (item, index) => {
+      if ('changeFromQuantity' in item && !modern) throw undefinedField('InventoryQuantityInput', 'InventorySetQuantitiesInput', `quantities.${index}`, 'changeFromQuantity');
+      // 2026-04 removed compareQuantity (and ignoreCompareQuantity) in favour of changeFromQuantity.
+      if ('compareQuantity' in item && since(ctx.version, '2026-04')) throw undefinedField('InventoryQuantityInput', 'InventorySetQuantitiesInput', `quantities.${index}`, 'compareQuantity');
+      requireChangeFrom(ctx.version, item, 'inventorySetQuantities', 'quantities', index);
+    },
     (item, level, index) => {
-      if ('changeFromQuantity' in item && !modern) {
-        throw new SimGraphqlError(
-          `Variable $input of type InventorySetQuantitiesInput! was provided invalid value for quantities.${index}.changeFromQuantity (Field is not defined on InventoryQuantityInput)`,
-          'INVALID_VARIABLE',
-        );
-      }
       if ((item.quantity ?? 0) > 1_000_000_000) return { field: ['input', 'quantities', String(index), 'quantity'], message: "The total quantity can't be higher than 1,000,000,000.", code: 'INVALID_QUANTITY_TOO_HIGH' };
       if ((item.quantity ?? 0) < 0) return { field: ['input', 'quantities', String(index), 'quantity'], message: "The quantity can't be negative.", code: 'INVALID_QUANTITY_NEGATIVE' };
-      const compare = modern && 'changeFromQuantity' in item ? item.changeFromQuantity : item.compareQuantity;
-      const name = modern && 'changeFromQuantity' in item ? 'changeFromQuantity' : 'compareQuantity';
+      if (modern && 'changeFromQuantity' in item) return staleChangeFrom(item, level, 'quantities', index);
+      const compare = item.compareQuantity;
       if (compare === undefined || compare === null) {
-        if (input.ignoreCompareQuantity || (modern && item.changeFromQuantity === null)) return undefined;
-        return { field: ['input', 'quantities', String(index), name], message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.', code: 'COMPARE_QUANTITY_REQUIRED' };
+        if (input.ignoreCompareQuantity) return undefined;
+        return { field: ['input', 'quantities', String(index), 'compareQuantity'], message: 'The compareQuantity argument must be given to each quantity or ignored using ignoreCompareQuantity.', code: 'COMPARE_QUANTITY_REQUIRED' };
       }
       if (compare !== level.available) {
-        return { field: ['input', 'quantities', String(index), name], message: 'The compareQuantity value does not match persisted value.', code: 'COMPARE_QUANTITY_STALE' };
+        return { field: ['input', 'quantities', String(index), 'compareQuantity'], message: 'The compareQuantity value does not match persisted value.', code: 'COMPARE_QUANTITY_STALE' };
       }
       return undefined;
     },
@@ -141,10 +178,15 @@ function adjustInventory(ctx: SimResolverContext) {
     'inventoryAdjustQuantities',
     input.changes ?? [],
     'changes',
+    (item, index) => {
+      // InventoryChangeInput.changeFromQuantity arrived in 2026-01 and is required from 2026-04.
+      if ('changeFromQuantity' in item && !since(ctx.version, '2026-01')) throw undefinedField('InventoryChangeInput', 'InventoryAdjustQuantitiesInput', `changes.${index}`, 'changeFromQuantity');
+      requireChangeFrom(ctx.version, item, 'inventoryAdjustQuantities', 'changes', index);
+    },
     (item, level, index) =>
       level.available + (item.delta ?? 0) < -1_000_000_000
         ? { field: ['input', 'changes', String(index), 'delta'], message: "The total quantity can't be lower than -1,000,000,000.", code: 'INVALID_QUANTITY_TOO_LOW' }
-        : undefined,
+        : staleChangeFrom(item, level, 'changes', index),
     (item, level) => {
       level.available += item.delta ?? 0;
       return item.delta ?? 0;
