@@ -35,7 +35,14 @@ export * from './mapper.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
-export { ShopifyOAuth, verifyShopifyQueryHmac, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export {
+  verifyShopifySessionToken,
+  SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS,
+  type ShopifySessionTokenClaims,
+  type ShopifySessionTokenFailureReason,
+  type ShopifySessionTokenOptions,
+} from './session-token.js';
 export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
 export { BulkRowJoin, type BulkRow, type JoinedBulkRow } from './bulk-join.js';
 export {
