@@ -86,7 +86,9 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * compare value is a `ConflictError` when the caller gave `expectedAvailable`/`expectedVersion`;
  * otherwise the item is re-read and set again, never forced. On versions with `@idempotent`,
  * a call whose items all carry `idempotencyKey` gets a key derived from them, so the same chunk
- * sent again (after a lost answer) returns the first call's outcome instead of writing again.
+ * sent again (after a lost answer) returns the first call's outcome instead of writing again; a
+ * key whose attempt failed on Shopify's side is replaced by the next derived key (see
+ * `sendInventoryMutation`). Documents follow the API version Shopify serves, read after the read.
  *
  * @example
  * ```ts
@@ -176,8 +178,9 @@ async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: strin
 
 /**
  * Deltas at one location with `inventoryAdjustQuantities`, one call per read page, carrying
- * an `@idempotent` key on versions that support it. Items whose `idempotencyKey` was applied
- * before (recorded in the store) are answered from the record, never sent twice.
+ * an `@idempotent` key and `changeFromQuantity: null` on every change on versions that have them
+ * (2026-01+; both required from 2026-04). Items whose `idempotencyKey` was applied before
+ * (recorded in the store) are answered from the record, never sent twice.
  *
  * @example
  * ```ts
