@@ -88,7 +88,7 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * a call whose items all carry `idempotencyKey` gets a key derived from them, so the same chunk
  * sent again (after a lost answer) returns the first call's outcome instead of writing again; a
  * key whose attempt failed on Shopify's side is replaced by the next derived key (see
- * `sendInventoryMutation`). Documents follow the API version Shopify serves, read after the read.
+ * `sendInventoryMutation`). The documents follow the API version Shopify serves (known from the read's answer).
  *
  * @example
  * ```ts
