@@ -42,6 +42,18 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
     expect(simulator.stats().operations.searchListingsItems?.calls).toBe(3);
   });
 
+  it('reads FBA summaries alongside the listing searches: 1,000 FBA SKUs take the listing searches’ time, not the sum', async () => {
+    const { amazon, simulator, clock } = setup(server);
+    for (let i = 0; i < 1000; i++) simulator.addListing({ sku: `F-${i}`, price: money(999, 'USD'), fba: { fulfillable: i, reserved: 0 } });
+    const start = clock.now();
+    const levels = await clock.drive(() => amazon.getInventory({ skus: Array.from({ length: 1000 }, (_, i) => `F-${i}`) }));
+    expect(levels).toHaveLength(1000);
+    const stats = simulator.stats().operations;
+    expect([stats.searchListingsItems?.calls, stats.getInventorySummaries?.calls]).toEqual([50, 20]);
+    // 50 searches at 5/s after a burst of 5 take 9 s, 20 FBA reads at 2/s after a burst of 2 take 9 s: about 9 s together, 18 s one after the other.
+    expect(clock.now() - start).toBeLessThan(12_000);
+  });
+
   it('refuses to set FBA stock, whole, before anything is sent', async () => {
     const { amazon, simulator, clock } = setup(server);
     simulator.addListing({ sku: 'MUG-1', price: money(999, 'USD'), quantity: 3 });
