@@ -3,6 +3,7 @@ import { fromUtf8 } from '../bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
 import { backoffMs, errorMessage, webhookKeys } from './keys.js';
+import { createRouteTable } from './routes.js';
 import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
@@ -20,7 +21,11 @@ import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, Webhook
 export interface WebhookProcessorOptions {
   /** One verifier per platform; the verifier's `platform` names the route. */
   verifiers: readonly WebhookVerifier[];
-  /** Handlers by platform and topic. */
+  /**
+   * Handlers by platform and topic, read once when the processor is created. Only own
+   * properties count: a topic named like an `Object.prototype` member (`constructor`,
+   * `__proto__`) finds only a handler configured under that name, else the `'*'` one.
+   */
   routes: WebhookRoutes;
   /** Store (dedup, retries, dead letters), clock, events, logger, scheduler and tenant. */
   context?: Context;
@@ -88,10 +93,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const maxDelayMs = options.retry?.maxDelayMs ?? 5 * 60_000;
   const random = options.random ?? Math.random;
 
-  const handlerFor = (platform: string, topic: string): WebhookHandler | undefined => {
-    const byTopic = options.routes[platform] ?? options.routes['*'];
-    return byTopic?.[topic] ?? byTopic?.['*'];
-  };
+  const handlerFor = createRouteTable(options.routes);
 
   const fail = async (event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'> => {
     const letterId = keys.id(event.platform, event.eventId);
