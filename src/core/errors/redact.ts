@@ -1,3 +1,5 @@
+import { secretForms } from './secret-forms.js';
+
 /**
  * The placeholder that replaces every redacted value.
  *
@@ -111,8 +113,10 @@ function escapeRegExp(value: string): string {
 
 /**
  * Creates a {@link Redactor}. Header and field names match case-insensitively; secret values
- * match exactly, including values containing `-`, `.` and `/`, in plain, URL-encoded and
- * base64url forms. Values shorter than 4 characters are not searched for. In free text
+ * match exactly, including values containing `-`, `.` and `/`, in plain, URL-encoded,
+ * JSON-escaped, base64 and base64url forms, also inside a longer base64 value such as
+ * `Basic base64(client_id:secret)` (at most two bytes at each end of the secret stay encoded
+ * beside the placeholder). Values shorter than 4 characters are not searched for. In free text
  * (messages, text bodies, causes), URLs are redacted too: secret query parameters by name, and
  * any `user:password@`.
  *
@@ -133,10 +137,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const variants = new Set<string>();
   for (const secret of options.secrets ?? []) {
     if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-    variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
-    variants.add(JSON.stringify(secret).slice(1, -1));
+    for (const form of secretForms(secret)) variants.add(form);
   }
   // Longest first, so that a secret containing another one is replaced whole.
   const pattern = variants.size
