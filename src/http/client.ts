@@ -1,14 +1,17 @@
 import ky, { type KyInstance } from 'ky';
 import type { AuthHookContext } from '../core/auth-hook.js';
+import { AuthError } from '../core/errors/auth-error.js';
 import { CircuitOpenError } from '../core/errors/circuit-open-error.js';
 import { isMarketbridgeError, type MarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../core/errors/marketplace-api-error.js';
 import { createRedactor, type Redactor, type RequestSnapshot } from '../core/errors/redact.js';
 import { TimeoutError } from '../core/errors/timeout-error.js';
+import { ValidationError } from '../core/errors/validation-error.js';
 import { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
 import { defaultClassify, type Classification } from './classify.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 import { headerFeedback, mergeFeedback } from './header-feedback.js';
+import { buildHeaders } from './headers.js';
 import { KeyedLimiter, type LimiterAcquireOptions, type LimiterPermit } from './rate-limit/keyed-limiter.js';
 import { readBody } from './read-body.js';
 import { isRetrySafe, resolveRetry, retryDelay, type RetryPolicy } from './retry.js';
@@ -19,6 +22,8 @@ import { responseError } from './to-error.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 
 const TIMER_CANCELLED = Symbol('timer cancelled');
+
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
 /**
  * The attempt's signal travels to fetch under a key ky does not know (ky hands such options to
@@ -168,10 +173,17 @@ export class HttpClient {
 
   #build(request: HttpRequest, attempt: number): Built | Promise<Built> {
     const { options } = this;
-    const url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
-    const headers = new Headers(options.headers);
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-    if (request.idempotencyKey) headers.set(this.#retry.idempotencyHeader, request.idempotencyKey);
+    const { platform } = options;
+    const { operation } = request;
+    let url: string;
+    try {
+      url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
+    } catch {
+      // The runtime's "Invalid URL" error carries the input, query secrets included.
+      throw new ValidationError('HTTP request', [{ path: ['path'], message: 'Does not form a valid URL with the base URL.' }], { platform, operation, redactor: this.#redactor() });
+    }
+    const idempotency = request.idempotencyKey ? { [this.#retry.idempotencyHeader]: request.idempotencyKey } : undefined;
+    const headers = buildHeaders({ sources: [options.headers, request.headers, idempotency], platform, operation, redactor: () => this.#redactor() });
     let body: BodyInit | undefined = request.body;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
@@ -192,7 +204,14 @@ export class HttpClient {
     return (async (): Promise<Built> => {
       // The auth hook works on a Request; without one, ky builds the only Request there is.
       const built = new Request(url, init);
-      const input = (await auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      let input: Request;
+      try {
+        input = (await auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      } catch (error) {
+        if (isMarketbridgeError(error)) throw error;
+        // e.g. a token with a line break refused by `Headers`: the runtime's message quotes it.
+        throw new AuthError(`The auth hook of ${platform} failed before ${operation} was sent (${errorName(error)}).`, { platform, operation, cause: error, redactor: this.#redactor() });
+      }
       return { input, init: {}, url, snapshot: snapshot(input.headers) };
     })();
   }
@@ -201,6 +220,7 @@ export class HttpClient {
     const { context, platform } = this.options;
     const building = this.#build(request, attempt);
     const built = building instanceof Promise ? await building : building;
+    // After the auth hook: a token it just obtained is among the secrets.
     const redactor = this.#redactor();
     const permit: LimiterPermit | undefined = this.limiter ? await this.limiter.acquire(request.operation, this.#acquireOptions(request)) : undefined;
     try {
