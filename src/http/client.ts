@@ -383,19 +383,3 @@ export class HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   return new HttpClient(options);
 }
-
-/**
- * Whether an error thrown by {@link HttpClient.request} means the request may have reached
- * the platform without an answer (timeout, connection failure, 5xx): the outcome of a write
- * is then unknown and must be read back, not blindly re-sent.
- *
- * @example
- * ```ts
- * try { await client.request(createOrder); } catch (e) { if (isUnknownOutcome(e)) await readBack(); }
- * ```
- */
-export function isUnknownOutcome(error: unknown): boolean {
-  if (!isMarketbridgeError(error)) return true;
-  if (error.code === 'timeout') return true;
-  return error.code === 'marketplace_api_error' && error.retryable;
-}
