@@ -15,6 +15,8 @@ export interface TokenGrant {
   tokenType: string;
   expiresInSeconds?: number;
   refreshToken?: string;
+  /** The refresh token's own lifetime (`refresh_token_expires_in`), when the platform sends it. */
+  refreshTokenExpiresInSeconds?: number;
   scope?: string;
 }
 
@@ -107,6 +109,8 @@ export async function requestToken(
       const expiresIn = typeof grant?.expires_in === 'string' ? Number(grant.expires_in) : grant?.expires_in;
       if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0) out.expiresInSeconds = expiresIn;
       if (typeof grant?.refresh_token === 'string' && grant.refresh_token !== '') out.refreshToken = grant.refresh_token;
+      const refreshExpiresIn = typeof grant?.refresh_token_expires_in === 'string' ? Number(grant.refresh_token_expires_in) : grant?.refresh_token_expires_in;
+      if (out.refreshToken !== undefined && typeof refreshExpiresIn === 'number' && Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0) out.refreshTokenExpiresInSeconds = refreshExpiresIn;
       if (typeof grant?.scope === 'string') out.scope = grant.scope;
       return { kind: 'ok', grant: out };
     }
