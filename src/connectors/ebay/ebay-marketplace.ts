@@ -5,6 +5,7 @@ import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import type { BatchResult } from '../../core/batch.js';
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
+import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { Failure } from '../../core/result.js';
@@ -31,9 +32,10 @@ import { getOrder, listOrders } from './operations/orders.js';
 import { checkPriceQuantityBatch, EbayPriceQuantityUpdateSchema, updatePriceQuantity, type EbayPriceQuantityUpdate } from './operations/price-quantity.js';
 import { setPrices, setStock } from './operations/prices-and-stock.js';
 import { confirmShipments } from './operations/shipments.js';
-import { getInventoryLocationsRequest, EBAY_BULK_MAX } from './requests/inventory.js';
+import { createInventoryLocationRequest, getInventoryLocationRequest, getInventoryLocationsRequest, EBAY_BULK_MAX } from './requests/inventory.js';
 import { EbayRevisionGuard, type EbayRevisionBudget } from './revisions.js';
 import type { EbayRuntime } from './runtime.js';
+import type { EbayInventoryLocation } from './types.js';
 
 /**
  * Per-instance extras of {@link EbayMarketplace}.
@@ -150,6 +152,25 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
   /** How many more revisions the listing of `sku` may take now (eBay's per-listing daily limit). */
   revisionBudget(sku: string): Promise<EbayRevisionBudget> {
     return this.#runtime.revisions.budget(sku);
+  }
+
+  /**
+   * The merchant location `merchantLocationKey`, created with `location` when eBay has none
+   * (offers need one to be published).
+   *
+   * @example
+   * ```ts
+   * await ebay.ensureLocation('WH-1', { name: 'Main warehouse', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });
+   * ```
+   */
+  async ensureLocation(merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>, options?: OperationOptions): Promise<EbayInventoryLocation> {
+    try {
+      return await this.client.send<EbayInventoryLocation>(getInventoryLocationRequest(merchantLocationKey), options?.signal);
+    } catch (error) {
+      if (!isMarketbridgeError(error) || error.code !== 'not_found') throw error;
+    }
+    await this.client.send(createInventoryLocationRequest(merchantLocationKey, location), options?.signal);
+    return { ...location, merchantLocationKey };
   }
 
   override listProducts(query?: ListProductsQuery, options?: OperationOptions): AsyncIterable<Product> {

@@ -207,6 +207,7 @@ export interface EbayOrder {
   buyer?: { username?: string; buyerRegistrationAddress?: { fullName?: string; email?: string } };
   pricingSummary?: { priceSubtotal?: EbayAmount; deliveryCost?: EbayAmount; deliveryDiscount?: EbayAmount; priceDiscountSubtotal?: EbayAmount; tax?: EbayAmount; total?: EbayAmount; adjustment?: EbayAmount };
   fulfillmentStartInstructions?: {
+    fulfillmentInstructionsType?: string;
     shippingStep?: { shipTo?: { fullName?: string; companyName?: string; email?: string; primaryPhone?: { phoneNumber?: string }; contactAddress?: EbayAddress }; shippingCarrierCode?: string };
   }[];
   fulfillmentHrefs?: string[];

@@ -12,9 +12,10 @@ import { ebayItemError } from '../errors.js';
 import { mergeLocationQuantities } from '../mapper/inventory.js';
 import { toEbayAmount } from '../mapper/money.js';
 import { bulkGetInventoryItemRequest, bulkUpdatePriceQuantityRequest, EBAY_BULK_MAX } from '../requests/inventory.js';
+import { getOfferRequest, updateOfferRequest } from '../requests/offers.js';
 import type { EbayRuntime } from '../runtime.js';
-import type { EbayInventoryItem, EbayPriceQuantity, EbayPriceQuantityResponse } from '../types.js';
-import { resolveOffers } from './offer-lookup.js';
+import type { EbayInventoryItem, EbayOffer, EbayPriceQuantity, EbayPriceQuantityResponse } from '../types.js';
+import { resolveOffers, type ResolvedOffer } from './offer-lookup.js';
 
 /**
  * A price and/or stock change of one SKU through `bulkUpdatePriceQuantity`: the offer's price,
@@ -59,8 +60,13 @@ export const EbayPriceQuantityUpdateSchema = z
 interface Prepared {
   index: number;
   sku: string;
-  entry: EbayPriceQuantity;
-  /** The offer id came from the index (it may be stale). */
+  /** The bulk entry, when the SKU has something for bulkUpdatePriceQuantity. */
+  entry?: EbayPriceQuantity;
+  /** The price of an unpublished offer: eBay's bulk call takes published offers only, so it goes through updateOffer. */
+  draft?: { offerId: string; price: Money };
+  /** Whether the SKU has a live listing (a revision); undefined when not known. */
+  live?: boolean;
+  /** The offer came from the index (it may be stale). */
   remembered: boolean;
 }
 
@@ -106,21 +112,29 @@ async function currentAvailability(rt: EbayRuntime, skus: readonly string[], sig
   return out;
 }
 
+const STALE_OFFER_ERRORS = new Set([25713, 25002]);
+
 function itemOutcome(item: Prepared, responses: readonly EbayPriceQuantityResponse[], operation: string): Outcome {
-  const mine = responses.filter((response) => response.sku === item.sku || (response.offerId !== undefined && response.offerId === item.entry.offers?.[0]?.offerId));
+  const mine = responses.filter((response) => response.sku === item.sku || (response.offerId !== undefined && response.offerId === item.entry?.offers?.[0]?.offerId));
   if (mine.length === 0) {
     return { index: item.index, ok: false, error: new MarketplaceApiError(`eBay returned no status for ${item.sku}; read it back before sending it again.`, { platform: 'ebay', operation, retryable: true }) };
   }
   const failed = mine.find((response) => response.statusCode !== 200);
   if (!failed) return { index: item.index, ok: true };
   const error = ebayItemError(failed.statusCode, failed.errors ?? [], operation, item.sku);
-  return { index: item.index, ok: false, error, stale: item.remembered && failed.offerId !== undefined && error.code === 'not_found' };
+  // An offer the index remembered that eBay no longer knows, or no longer has live.
+  const stale = item.remembered && failed.offerId !== undefined && (failed.errors ?? []).some((e) => e.errorId !== undefined && STALE_OFFER_ERRORS.has(e.errorId));
+  return { index: item.index, ok: false, error, stale };
 }
 
 async function sendChunk(rt: EbayRuntime, chunk: readonly Prepared[], operation: string, signal?: AbortSignal): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const admitted: { item: Prepared; reservedAt: number }[] = [];
   for (const item of chunk) {
+    if (item.live === false) {
+      admitted.push({ item, reservedAt: -1 });
+      continue;
+    }
     const reserved = await rt.revisions.reserve(item.sku, operation);
     if (reserved instanceof SafetyViolationError) outcomes.push({ index: item.index, ok: false, error: reserved });
     else admitted.push({ item, reservedAt: reserved });
@@ -128,33 +142,50 @@ async function sendChunk(rt: EbayRuntime, chunk: readonly Prepared[], operation:
   if (admitted.length === 0) return outcomes;
   let responses: EbayPriceQuantityResponse[];
   try {
-    const body = await rt.client.send<{ responses?: EbayPriceQuantityResponse[] }>(bulkUpdatePriceQuantityRequest(admitted.map(({ item }) => item.entry)), signal);
+    const body = await rt.client.send<{ responses?: EbayPriceQuantityResponse[] }>(bulkUpdatePriceQuantityRequest(admitted.map(({ item }) => item.entry!)), signal);
     responses = body?.responses ?? [];
   } catch (error) {
     if (!isMarketbridgeError(error)) throw error;
     // A call that certainly did not revise anything gives its reservations back.
-    if (!isUnknownOutcome(error)) for (const { item, reservedAt } of admitted) await rt.revisions.release(item.sku, reservedAt);
+    if (!isUnknownOutcome(error)) for (const { item, reservedAt } of admitted) if (reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
     return [...outcomes, ...admitted.map(({ item }) => ({ index: item.index, ok: false as const, error }))];
   }
   for (const { item, reservedAt } of admitted) {
     const outcome = itemOutcome(item, responses, operation);
-    if (!outcome.ok && !outcome.error.retryable) await rt.revisions.release(item.sku, reservedAt);
+    if (!outcome.ok && !outcome.error.retryable && reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
     outcomes.push(outcome);
   }
   return outcomes;
+}
+
+async function setDraftPrice(rt: EbayRuntime, item: Prepared, operation: string, signal?: AbortSignal): Promise<Outcome> {
+  const draft = item.draft!;
+  try {
+    const offer = await rt.client.send<EbayOffer>(getOfferRequest(draft.offerId), signal);
+    if (offer?.status === 'PUBLISHED') return { index: item.index, ok: false, error: new MarketplaceApiError(`The offer of ${item.sku} was published meanwhile.`, { platform: 'ebay', operation }), stale: true };
+    const body = { ...offer, pricingSummary: { ...offer?.pricingSummary, price: toEbayAmount(draft.price) } };
+    await rt.client.send(updateOfferRequest(draft.offerId, body, rt.contentLanguage), signal);
+    return { index: item.index, ok: true };
+  } catch (error) {
+    if (!isMarketbridgeError(error)) throw error;
+    return { index: item.index, ok: false, error, stale: item.remembered && error.code === 'not_found' };
+  }
 }
 
 /**
  * Price and stock changes of many SKUs in `bulkUpdatePriceQuantity` calls of at most 25 SKUs,
  * `concurrency` calls at a time, each paced by the Inventory API's call limit. Prices need the
  * SKU's offer id: known ones come from the offer index, the others are looked up (one getOffers
- * call each). Location quantities are merged with the current ones (one bulkGetInventoryItem
- * call per 25 SKUs). Before a SKU is sent, one revision of its listing is reserved; a SKU whose
- * listing used up its daily revisions fails with a `SafetyViolationError` and is not sent.
+ * call each). eBay's bulk call takes published offers only, so the price of an unpublished
+ * offer is set with updateOffer instead (two calls). Location quantities are merged with the
+ * current ones (one bulkGetInventoryItem call per 25 SKUs). Before a SKU that may have a live
+ * listing is sent, one revision of it is reserved; a SKU whose listing used up its daily
+ * revisions fails with a `SafetyViolationError` and is not sent.
  *
  * Per item: no offer (`NotFoundError`), eBay's per-SKU status (errors typed by `errorId`), the
- * revision limit, or the failure of its call (all SKUs of that call). An offer id that eBay no
- * longer knows is forgotten, looked up again and sent once more.
+ * revision limit, or the failure of its call (all SKUs of that call). An offer that the index
+ * remembered but eBay no longer knows (or no longer has live) is looked up again and sent once
+ * more.
  *
  * @example
  * ```ts
@@ -170,12 +201,16 @@ export async function updatePriceQuantity(
   const { signal } = options;
   const outcomes = new Map<number, Outcome>();
   const fail = (index: number, error: MarketbridgeError) => outcomes.set(index, { index, ok: false, error });
+  const record = (outcome: Outcome) => {
+    const previous = outcomes.get(outcome.index);
+    // An item with a bulk part and a draft part succeeds when both do.
+    if (!previous || previous.ok) outcomes.set(outcome.index, outcome);
+  };
 
-  const offerRefs = await resolveOffers(rt, updates.filter((update) => update.price !== undefined).map((update) => update.sku), signal);
   const located = updates.filter((update) => update.locations !== undefined).map((update) => update.sku);
   const current = located.length > 0 ? await currentAvailability(rt, located, signal) : new Map<string, EbayInventoryItem | MarketbridgeError>();
 
-  const prepare = (update: EbayPriceQuantityUpdate, index: number): Prepared | undefined => {
+  const prepare = (update: EbayPriceQuantityUpdate, index: number, refs: Map<string, ResolvedOffer | MarketbridgeError>): Prepared | undefined => {
     const entry: EbayPriceQuantity = { sku: update.sku };
     if (update.quantity !== undefined) entry.shipToLocationAvailability = { quantity: update.quantity };
     if (update.locations) {
@@ -183,45 +218,45 @@ export async function updatePriceQuantity(
       if (isMarketbridgeError(item)) return void fail(index, item);
       entry.shipToLocationAvailability = mergeLocationQuantities(item?.availability?.shipToLocationAvailability, update.locations);
     }
+    const prepared: Prepared = { index, sku: update.sku, remembered: false };
     if (update.price) {
-      const ref = offerRefs.get(update.sku);
+      const ref = refs.get(update.sku);
       if (!ref || isMarketbridgeError(ref)) return void fail(index, ref ?? new MarketplaceApiError(`No offer for ${update.sku}.`, { platform: 'ebay', operation }));
-      entry.offers = [{ offerId: ref.offerId, price: toEbayAmount(update.price) }];
+      prepared.remembered = ref.remembered;
+      prepared.live = ref.status === 'PUBLISHED';
+      if (prepared.live) entry.offers = [{ offerId: ref.offerId, price: toEbayAmount(update.price) }];
+      else prepared.draft = { offerId: ref.offerId, price: update.price };
     }
-    const ref = offerRefs.get(update.sku);
-    return { index, sku: update.sku, entry, remembered: ref !== undefined && !isMarketbridgeError(ref) && ref.remembered };
+    if (entry.shipToLocationAvailability || entry.offers) prepared.entry = entry;
+    return prepared;
   };
 
   const run = async (items: readonly Prepared[]) => {
-    const chunks = chunksOf(items, EBAY_BULK_MAX);
-    await eachConcurrently(chunks, rt.config.concurrency, async (chunk) => {
-      for (const outcome of await sendChunk(rt, chunk, operation, signal)) outcomes.set(outcome.index, outcome);
-      const failed = [...outcomes.values()].filter((outcome) => !outcome.ok).length;
-      options.onProgress?.(outcomes.size, failed);
+    const bulk = items.filter((item) => item.entry);
+    await eachConcurrently(chunksOf(bulk, EBAY_BULK_MAX), rt.config.concurrency, async (chunk) => {
+      for (const outcome of await sendChunk(rt, chunk, operation, signal)) record(outcome);
+      options.onProgress?.(outcomes.size, [...outcomes.values()].filter((outcome) => !outcome.ok).length);
     });
+    await eachConcurrently(items.filter((item) => item.draft), rt.config.concurrency, async (item) => record(await setDraftPrice(rt, item, operation, signal)));
   };
 
-  const prepared = updates.map(prepare).filter((item): item is Prepared => item !== undefined);
+  const priced = updates.filter((update) => update.price !== undefined).map((update) => update.sku);
+  const refs = await resolveOffers(rt, priced, signal);
+  const prepared = updates.map((update, index) => prepare(update, index, refs)).filter((item): item is Prepared => item !== undefined);
   await run(prepared);
 
-  // Offer ids the index remembered but eBay no longer knows: forget them, look them up, send once more.
+  // Offers the index remembered that eBay no longer knows (or has live): look them up and send once more.
   const stale = prepared.filter((item) => {
     const outcome = outcomes.get(item.index);
     return outcome && !outcome.ok && outcome.stale;
   });
   if (stale.length > 0) {
-    for (const item of stale) await rt.offers.forget(item.sku);
-    const fresh = await resolveOffers(rt, stale.map((item) => item.sku), signal);
-    const again: Prepared[] = [];
     for (const item of stale) {
-      const ref = fresh.get(item.sku);
-      if (!ref || isMarketbridgeError(ref)) {
-        if (ref) fail(item.index, ref);
-        continue;
-      }
-      again.push({ ...item, remembered: false, entry: { ...item.entry, offers: [{ ...item.entry.offers![0]!, offerId: ref.offerId }] } });
+      outcomes.delete(item.index);
+      await rt.offers.forget(item.sku);
     }
-    await run(again);
+    const fresh = await resolveOffers(rt, stale.map((item) => item.sku), signal);
+    await run(stale.map((item) => prepare(updates[item.index]!, item.index, fresh)).filter((item): item is Prepared => item !== undefined));
   }
 
   return toBatchResult(
