@@ -90,7 +90,7 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
         fail(problems.some((problem) => problem.errorId === 25713 || problem.errorId === 25702) ? 404 : 400, problems);
         continue;
       }
-      const live = [...rt.state.offers.values()].find((offer) => offer.sku === sku && offer.status === 'PUBLISHED' && offer.listingId);
+      const live = rt.state.offers.liveOf(sku);
       if (live && !rt.revise(live.listingId!)) {
         fail(400, [ebayError(25002, `A user error has occurred. The listing ${live.listingId} reached its limit of ${rt.revisionsPerListingPerDay} revisions today.`)]);
         continue;

@@ -33,7 +33,7 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
     const stored = rt.state.items.get(sku)!;
     return { ...stored.item, sku, locale: stored.locale };
   };
-  const liveOfferOf = (sku: string) => [...rt.state.offers.values()].find((offer) => offer.sku === sku && offer.status === 'PUBLISHED' && offer.listingId);
+  const liveOfferOf = (sku: string) => rt.state.offers.liveOf(sku);
   return [
     http.get(`${base}/inventory_item`, ({ request }) => {
       const refused = rt.gate.check('getInventoryItems', request);
@@ -83,7 +83,7 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       if (refused) return refused;
       const sku = String(params.sku);
       if (!rt.state.items.delete(sku)) return errorAnswer(404, notFound(sku));
-      for (const [id, offer] of rt.state.offers) if (offer.sku === sku) rt.state.offers.delete(id);
+      for (const offer of rt.state.offers.ofSku(sku)) rt.state.offers.delete(offer.offerId);
       return emptyAnswer(204);
     }),
     http.post(`${base}/bulk_get_inventory_item`, async ({ request }) => {

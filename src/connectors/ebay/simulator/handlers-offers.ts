@@ -54,7 +54,7 @@ export function offerHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const page = Number(url.searchParams.get('offset') ?? 0);
       if (!Number.isInteger(limit) || limit < 1 || !Number.isInteger(page) || page < 0) return errorAnswer(400, ebayError(25706, 'You have provided invalid pagination values.'));
-      const offers = [...rt.state.offers.values()].filter((offer) => (sku === null || offer.sku === sku) && (marketplace === null || offer.marketplaceId === marketplace));
+      const offers = (sku === null ? [...rt.state.offers.values()] : rt.state.offers.ofSku(sku)).filter((offer) => marketplace === null || offer.marketplaceId === marketplace);
       if (offers.length === 0) return errorAnswer(404, unavailable(sku ?? ''));
       const slice = offers.slice(page * limit, page * limit + limit);
       return jsonAnswer({ href: request.url, limit, size: slice.length, total: offers.length, offers: slice.map(rt.offerJson) });
@@ -73,7 +73,7 @@ export function offerHandlers(rt: EbaySimRuntime): HttpHandler[] {
       if (!body?.sku || !body.marketplaceId || !body.format) return errorAnswer(400, invalid(!body?.sku ? 'sku' : !body.marketplaceId ? 'marketplaceId' : 'format', 'sku, marketplaceId and format are required.'));
       if (!rt.state.items.has(body.sku)) return errorAnswer(400, ebayError(25702, `${body.sku} could not be found or is not available in the system.`));
       if (body.marketplaceId !== rt.marketplaceId) return errorAnswer(400, invalid('marketplaceId', `This seller lists on ${rt.marketplaceId}.`));
-      const duplicate = [...rt.state.offers.values()].find((offer) => offer.sku === body.sku && offer.marketplaceId === body.marketplaceId && offer.format === body.format);
+      const duplicate = rt.state.offers.ofSku(body.sku).find((offer) => offer.marketplaceId === body.marketplaceId && offer.format === body.format);
       if (duplicate) return errorAnswer(400, ebayError(25002, `A user error has occurred. Offer entity already exists (offerId ${duplicate.offerId}).`, { parameters: [{ name: 'offerId', value: duplicate.offerId }] }));
       const offer = withBody({ offerId: rt.nextId(), sku: body.sku, marketplaceId: body.marketplaceId, format: body.format, status: 'UNPUBLISHED', body: {} }, body);
       if (!('offerId' in offer)) return errorAnswer(400, offer);

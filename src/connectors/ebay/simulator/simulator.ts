@@ -170,7 +170,7 @@ export class EbaySimulator {
         availability: { shipToLocationAvailability: { quantity, ...(locations.length > 0 ? { availabilityDistributions: locations.map(([merchantLocationKey, value]) => ({ merchantLocationKey, quantity: value })) } : {}) } },
       },
     });
-    for (const [id, offer] of this.state.offers) if (offer.sku === listing.sku) this.state.offers.delete(id);
+    for (const offer of this.state.offers.ofSku(listing.sku)) this.state.offers.delete(offer.offerId);
     const offerId = this.#runtime.nextId();
     const published = listing.published ?? true;
     const listingId = published ? String(110_000_000_000 + ++this.state.sequence) : undefined;

@@ -37,6 +37,49 @@ export interface EbaySimOffer {
 }
 
 /**
+ * The offers by id, with a lookup by SKU (what most of eBay's calls need).
+ *
+ * @example
+ * ```ts
+ * const live = state.offers.ofSku('MUG-1').find((offer) => offer.status === 'PUBLISHED');
+ * ```
+ */
+export class EbaySimOffers extends Map<string, EbaySimOffer> {
+  readonly #bySku = new Map<string, Set<string>>();
+
+  override set(offerId: string, offer: EbaySimOffer): this {
+    const previous = super.get(offerId);
+    if (previous && previous.sku !== offer.sku) this.#bySku.get(previous.sku)?.delete(offerId);
+    super.set(offerId, offer);
+    let ids = this.#bySku.get(offer.sku);
+    if (!ids) this.#bySku.set(offer.sku, (ids = new Set()));
+    ids.add(offerId);
+    return this;
+  }
+
+  override delete(offerId: string): boolean {
+    const offer = super.get(offerId);
+    if (offer) this.#bySku.get(offer.sku)?.delete(offerId);
+    return super.delete(offerId);
+  }
+
+  override clear(): void {
+    this.#bySku.clear();
+    super.clear();
+  }
+
+  /** The offers of one SKU. */
+  ofSku(sku: string): EbaySimOffer[] {
+    return [...(this.#bySku.get(sku) ?? [])].map((id) => super.get(id)!).filter(Boolean);
+  }
+
+  /** The live (published) offer of a SKU, if any. */
+  liveOf(sku: string): EbaySimOffer | undefined {
+    return this.ofSku(sku).find((offer) => offer.status === 'PUBLISHED' && offer.listingId !== undefined);
+  }
+}
+
+/**
  * An order with its shipping fulfillments and cancellation.
  *
  * @example
@@ -74,7 +117,7 @@ export interface EbaySimToken {
  */
 export interface EbaySimState {
   items: Map<string, EbaySimItem>;
-  offers: Map<string, EbaySimOffer>;
+  offers: EbaySimOffers;
   locations: Map<string, EbayInventoryLocation>;
   orders: Map<string, EbaySimOrder>;
   destinations: Map<string, { destinationId: string; name: string; status: string; deliveryConfig: { endpoint: string; verificationToken: string } }>;
@@ -99,7 +142,7 @@ export interface EbaySimState {
 export function emptyEbayState(): EbaySimState {
   return {
     items: new Map(),
-    offers: new Map(),
+    offers: new EbaySimOffers(),
     locations: new Map(),
     orders: new Map(),
     destinations: new Map(),
