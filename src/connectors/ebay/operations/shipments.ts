@@ -32,11 +32,15 @@ function linesToShip(order: EbayOrder, shipment: Shipment): { lineItemId: string
 }
 
 async function confirmOne(rt: EbayRuntime, shipment: Shipment, signal?: AbortSignal): Promise<Shipment> {
+  const key = `ebay:shipment:${encodeURIComponent(rt.context.tenantId)}:${encodeURIComponent(shipment.orderId)}:${encodeURIComponent(shipment.trackingNumber)}`;
+  // A shipment confirmed before (same order and tracking number) is answered from the ledger.
+  const done = await rt.ledger.get<string>(key);
+  if (done?.status === 'done') return { ...shipment, ...(done.result ? { id: done.result } : {}) };
   const order = await rt.client.send<EbayOrder>(getOrderRequest(shipment.orderId), signal);
   const lineItems = linesToShip(order, shipment);
   const body = { lineItems, shippedDate: new Date(shipment.shippedAt).toISOString(), shippingCarrierCode: shipment.carrier, trackingNumber: shipment.trackingNumber };
   const fulfillmentId = await rt.ledger.execute<string>({
-    key: `ebay:shipment:${encodeURIComponent(rt.context.tenantId)}:${encodeURIComponent(shipment.orderId)}:${encodeURIComponent(shipment.trackingNumber)}`,
+    key,
     operation: 'confirmShipment',
     send: async (sendSignal) => {
       const response = await rt.client.request(createShippingFulfillmentRequest(shipment.orderId, body), sendSignal ?? signal);
