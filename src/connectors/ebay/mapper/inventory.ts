@@ -14,8 +14,9 @@ export const EBAY_SHIP_TO_HOME = 'SHIP_TO_HOME';
 
 /**
  * The stock levels of an inventory item: its ship-to-home total and one level per merchant
- * location, or only the one named by `locationId`. eBay keeps no version of stock, so every
- * level has version 0 and nothing is reserved.
+ * location, or only the one named by `locationId`. eBay keeps no version of stock: the quantity
+ * itself is the version (as Shopify's compare quantity is), so a level's version changes exactly
+ * when its quantity does, which is what the sync engine watches. Nothing is reserved.
  *
  * @example
  * ```ts
@@ -26,7 +27,7 @@ export function toEbayInventoryLevels(sku: string, item: EbayInventoryItem | und
   const availability = item?.availability?.shipToLocationAvailability ?? {};
   const level = (location: string, quantity: number | undefined): InventoryLevel => {
     const available = Math.max(0, Math.trunc(quantity ?? 0));
-    return { sku, locationId: location, available, reserved: 0, onHand: available, updatedAt, version: 0 };
+    return { sku, locationId: location, available, reserved: 0, onHand: available, updatedAt, version: available };
   };
   const levels = [level(EBAY_SHIP_TO_HOME, availability.quantity)];
   for (const entry of availability.availabilityDistributions ?? []) if (entry.merchantLocationKey) levels.push(level(entry.merchantLocationKey, entry.quantity));

@@ -89,7 +89,7 @@ export async function setStock(rt: EbayRuntime, updates: readonly InventorySet[]
     for (const index of groups[item.index]!.indexes) {
       const input = updates[index]!;
       const locationId = input.locationId ?? EBAY_SHIP_TO_HOME;
-      outcomes.push(item.ok ? { index, input, ok: true, value: { sku: input.sku, locationId, available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } } : { index, input, ok: false, error: item.error });
+      outcomes.push(item.ok ? { index, input, ok: true, value: { sku: input.sku, locationId, available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: input.quantity } } : { index, input, ok: false, error: item.error });
     }
   }
   return toBatchResult(outcomes);
