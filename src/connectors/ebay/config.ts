@@ -92,10 +92,15 @@ export const EbayConfigSchema = z
     /** Changes to the product mapping. */
     mapping: z
       .object({
+        /** The eBay condition written for each canonical condition. */
         conditions: z.object({ new: conditionEnum.optional(), used: conditionEnum.optional(), refurbished: conditionEnum.optional() }).strict().optional(),
+        /** The canonical condition read for eBay conditions. */
         conditionsFromEbay: z.partialRecord(conditionEnum, canonicalCondition).optional(),
+        /** Changes the inventory item written for a product. */
         inventoryItem: hook<EbayMappingOptions['inventoryItem']>('inventoryItem'),
+        /** Changes the offer written for a product. */
         offer: hook<EbayMappingOptions['offer']>('offer'),
+        /** Changes the canonical product read from eBay. */
         product: hook<EbayMappingOptions['product']>('product'),
       })
       .strict()

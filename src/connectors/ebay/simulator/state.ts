@@ -47,6 +47,7 @@ export interface EbaySimOffer {
 export class EbaySimOffers extends Map<string, EbaySimOffer> {
   readonly #bySku = new Map<string, Set<string>>();
 
+  /** Stores an offer under its id and its SKU. */
   override set(offerId: string, offer: EbaySimOffer): this {
     const previous = super.get(offerId);
     if (previous && previous.sku !== offer.sku) this.#bySku.get(previous.sku)?.delete(offerId);
@@ -57,12 +58,14 @@ export class EbaySimOffers extends Map<string, EbaySimOffer> {
     return this;
   }
 
+  /** Removes an offer; resolves whether it existed. */
   override delete(offerId: string): boolean {
     const offer = super.get(offerId);
     if (offer) this.#bySku.get(offer.sku)?.delete(offerId);
     return super.delete(offerId);
   }
 
+  /** Removes every offer. */
   override clear(): void {
     this.#bySku.clear();
     super.clear();
