@@ -5,7 +5,6 @@ import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import type { BatchResult } from '../../core/batch.js';
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
-import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { Failure } from '../../core/result.js';
@@ -28,11 +27,12 @@ import { cancelOrders } from './operations/cancellations.js';
 import { deleteProducts, publishOffers, upsertProducts } from './operations/catalog-write.js';
 import { getProduct, listProducts } from './operations/catalog-read.js';
 import { getInventory } from './operations/inventory-read.js';
+import { ensureLocation, healthCheck } from './operations/locations.js';
 import { getOrder, listOrders } from './operations/orders.js';
 import { checkPriceQuantityBatch, EbayPriceQuantityUpdateSchema, updatePriceQuantity, type EbayPriceQuantityUpdate } from './operations/price-quantity.js';
 import { setPrices, setStock } from './operations/prices-and-stock.js';
 import { confirmShipments } from './operations/shipments.js';
-import { createInventoryLocationRequest, getInventoryLocationRequest, getInventoryLocationsRequest, EBAY_BULK_MAX } from './requests/inventory.js';
+import { EBAY_BULK_MAX } from './requests/inventory.js';
 import { EbayRevisionGuard, type EbayRevisionBudget } from './revisions.js';
 import type { EbayRuntime } from './runtime.js';
 import type { EbayInventoryLocation } from './types.js';
@@ -163,14 +163,8 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
    * await ebay.ensureLocation('WH-1', { name: 'Main warehouse', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });
    * ```
    */
-  async ensureLocation(merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>, options?: OperationOptions): Promise<EbayInventoryLocation> {
-    try {
-      return await this.client.send<EbayInventoryLocation>(getInventoryLocationRequest(merchantLocationKey), options?.signal);
-    } catch (error) {
-      if (!isMarketbridgeError(error) || error.code !== 'not_found') throw error;
-    }
-    await this.client.send(createInventoryLocationRequest(merchantLocationKey, location), options?.signal);
-    return { ...location, merchantLocationKey };
+  ensureLocation(merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>, options?: OperationOptions): Promise<EbayInventoryLocation> {
+    return ensureLocation(this.#runtime, merchantLocationKey, location, options?.signal);
   }
 
   override listProducts(query?: ListProductsQuery, options?: OperationOptions): AsyncIterable<Product> {
@@ -261,16 +255,9 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
     return this.#finish('cancelOrder', await cancelOrders(this.#runtime, requests, options?.signal));
   }
 
-  override async healthCheck(options?: OperationOptions): Promise<HealthStatus> {
-    const { clock } = this.context;
-    const started = clock.now();
-    const checkedAt = new Date(started).toISOString();
-    try {
-      await this.client.send(getInventoryLocationsRequest({ limit: 1 }), options?.signal);
-      return { ok: true, latencyMs: clock.now() - started, checkedAt };
-    } catch (error) {
-      return { ok: false, latencyMs: clock.now() - started, checkedAt, message: error instanceof Error ? error.message : String(error) };
-    }
+  /** Reads the seller's merchant locations (one cheap Inventory API call) with the seller's token. */
+  override healthCheck(options?: OperationOptions): Promise<HealthStatus> {
+    return healthCheck(this.#runtime, options?.signal);
   }
 
   #finish<I, T>(operation: 'upsertProducts' | 'deleteProducts' | 'confirmShipment' | 'cancelOrder', result: BatchResult<I, T>): BatchResult<I, T> {

@@ -56,4 +56,6 @@ export {
   type EbayAccountDeletion,
   type EbayAccountDeletionHandler,
 } from './notifications/account-deletion.js';
-export { EbayNotificationApi, ebayPublicKeyFetcher, type EbayDestination, type EbaySubscription, type EbayTopic } from './notifications/manage.js';
+export { EbayNotificationApi } from './notifications/manage.js';
+export { ebayPublicKeyFetcher } from './notifications/public-key.js';
+export type { EbayDestination, EbaySubscription, EbayTopic } from './notifications/types.js';

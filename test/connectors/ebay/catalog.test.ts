@@ -97,6 +97,22 @@ describe('eBay catalog (inventory items and offers)', () => {
     expect(simulator.state.offers.size).toBe(0);
   });
 
+  it('names the marketplace and the listing language on the calls that take them (EBAY_DE: de-DE, EUR)', async () => {
+    const { make, simulator } = setup(server, { marketplaceId: 'EBAY_DE' });
+    const ebay = make({ marketplaceId: 'EBAY_DE' });
+    const seen: string[] = [];
+    server.events.on('request:start', ({ request }) => {
+      const url = new URL(request.url);
+      if (!url.pathname.startsWith('/identity')) seen.push(`${request.method} ${url.pathname} ${request.headers.get('x-ebay-c-marketplace-id')} ${request.headers.get('content-language')}`);
+    });
+    const result = await ebay.upsertProducts([{ title: 'Becher', status: 'draft', offers: [{ sku: 'B-1', price: money(899, 'EUR') }] }]);
+    server.events.removeAllListeners();
+    expect(result.succeeded).toBe(1);
+    expect(seen).toEqual(expect.arrayContaining(['PUT /sell/inventory/v1/inventory_item/B-1 EBAY_DE de-DE', 'POST /sell/inventory/v1/offer EBAY_DE de-DE', 'GET /sell/inventory/v1/offer EBAY_DE null']));
+    expect([...simulator.state.offers.values()][0]).toMatchObject({ marketplaceId: 'EBAY_DE', price: { amountMinor: 899, currency: 'EUR' } });
+    await expect(ebay.upsertProducts([{ title: 'Mug', offers: [{ sku: 'B-2', price: money(899, 'USD') }] }])).rejects.toThrow(/EBAY_DE lists in EUR/);
+  });
+
   it('makes sure a merchant location exists', async () => {
     const { ebay, simulator } = setup(server);
     await ebay.ensureLocation('WH-1', { name: 'Main', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });

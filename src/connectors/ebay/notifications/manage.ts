@@ -1,8 +1,6 @@
-import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { Clock } from '../../../core/clock.js';
 import { createEbayVerifier, type EbayVerifierOptions } from '../../../webhooks/verify/ebay.js';
-import type { EbayKeyFetcher } from '../../../webhooks/verify/ebay-keys.js';
 import type { WebhookVerifier } from '../../../webhooks/verify/types.js';
 import type { EbayClient } from '../client.js';
 import type { EbayTokenKind } from '../operations-table.js';
@@ -12,7 +10,6 @@ import {
   deleteDestinationRequest,
   deleteSubscriptionRequest,
   getDestinationsRequest,
-  getPublicKeyRequest,
   getSubscriptionsRequest,
   getTopicRequest,
   setSubscriptionEnabledRequest,
@@ -23,81 +20,12 @@ import {
 import type { EbayPage } from '../types.js';
 import { EBAY_ACCOUNT_DELETION_TOPIC } from './account-deletion.js';
 import { checkEbayEndpointSettings } from './challenge.js';
-
-/**
- * A destination as eBay returns it.
- *
- * @example
- * ```ts
- * const destination: EbayDestination = { destinationId: 'd-1', name: 'main', status: 'ENABLED', deliveryConfig: { endpoint: 'https://app.example.com/ebay/notifications' } };
- * ```
- */
-export interface EbayDestination {
-  destinationId: string;
-  name?: string;
-  status?: string;
-  deliveryConfig?: { endpoint?: string; verificationToken?: string };
-}
-
-/**
- * A subscription as eBay returns it.
- *
- * @example
- * ```ts
- * const subscription: EbaySubscription = { subscriptionId: 's-1', topicId: 'MARKETPLACE_ACCOUNT_DELETION', destinationId: 'd-1', status: 'ENABLED' };
- * ```
- */
-export interface EbaySubscription {
-  subscriptionId: string;
-  topicId?: string;
-  destinationId?: string;
-  status?: string;
-  creationDate?: string;
-  payload?: { format?: string; schemaVersion?: string; deliveryProtocol?: string };
-}
-
-/**
- * A notification topic: whether it is about the application (`APPLICATION`, subscribed with the
- * application token) or a seller (`USER`, subscribed with the seller's token).
- *
- * @example
- * ```ts
- * const topic: EbayTopic = { topicId: 'MARKETPLACE_ACCOUNT_DELETION', scope: 'APPLICATION', status: 'ENABLED' };
- * ```
- */
-export interface EbayTopic {
-  topicId: string;
-  scope?: 'APPLICATION' | 'USER' | string;
-  status?: string;
-  description?: string;
-  supportedPayloads?: { schemaVersion?: string; format?: string[]; deliveryProtocol?: string }[];
-}
+import { ebayPublicKeyFetcher } from './public-key.js';
+import type { EbayDestination, EbaySubscription, EbayTopic } from './types.js';
 
 function idFromLocation(location: string | null, kind: 'destination' | 'subscription'): string | undefined {
   const match = location ? new RegExp(`/${kind}/([^/?#]+)`).exec(location) : null;
   return match?.[1] ? decodeURIComponent(match[1]) : undefined;
-}
-
-/**
- * An {@link EbayKeyFetcher} that reads public keys through the connector's pipeline
- * (application token, the Notification API's call budget, retries): 404 is "no such key".
- *
- * @example
- * ```ts
- * const verifier = createEbayVerifier({ fetchKey: ebayPublicKeyFetcher(ebay.client) });
- * ```
- */
-export function ebayPublicKeyFetcher(client: EbayClient): EbayKeyFetcher {
-  return async (kid, signal) => {
-    try {
-      const key = await client.send<{ key?: unknown; algorithm?: unknown; digest?: unknown }>(getPublicKeyRequest(kid), signal);
-      if (typeof key?.key !== 'string') throw new MarketplaceApiError('eBay public key response has no "key".', { platform: 'ebay', operation: 'getPublicKey' });
-      return { key: key.key, algorithm: String(key.algorithm ?? ''), digest: String(key.digest ?? '') };
-    } catch (error) {
-      if (isMarketbridgeError(error) && error.code === 'not_found') return undefined;
-      throw error;
-    }
-  };
 }
 
 /**

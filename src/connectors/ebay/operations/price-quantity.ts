@@ -2,19 +2,16 @@ import { z } from 'zod';
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../../../core/batch.js';
 import { isMarketbridgeError, type MarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
-import { SafetyViolationError } from '../../../core/errors/safety-violation-error.js';
 import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
-import { isUnknownOutcome } from '../../../http/client.js';
 import { QuantitySchema, SkuSchema } from '../../../model/common.js';
 import { MoneySchema, type Money } from '../../../model/money.js';
 import { chunksOf, eachConcurrently } from '../batches.js';
-import { ebayItemError } from '../errors.js';
 import { mergeLocationQuantities } from '../mapper/inventory.js';
 import { toEbayAmount } from '../mapper/money.js';
-import { bulkGetInventoryItemRequest, bulkUpdatePriceQuantityRequest, EBAY_BULK_MAX } from '../requests/inventory.js';
-import { getOfferRequest, updateOfferRequest } from '../requests/offers.js';
+import { EBAY_BULK_MAX } from '../requests/inventory.js';
 import type { EbayRuntime } from '../runtime.js';
-import type { EbayInventoryItem, EbayOffer, EbayPriceQuantity, EbayPriceQuantityResponse } from '../types.js';
+import type { EbayInventoryItem, EbayPriceQuantity } from '../types.js';
+import { currentAvailability, sendChunk, setDraftPrice, type ChangeOutcome, type PreparedChange } from './bulk-calls.js';
 import { resolveOffers, type ResolvedOffer } from './offer-lookup.js';
 
 /**
@@ -57,21 +54,6 @@ export const EbayPriceQuantityUpdateSchema = z
     path: ['locations'],
   });
 
-interface Prepared {
-  index: number;
-  sku: string;
-  /** The bulk entry, when the SKU has something for bulkUpdatePriceQuantity. */
-  entry?: EbayPriceQuantity;
-  /** The price of an unpublished offer: eBay's bulk call takes published offers only, so it goes through updateOffer. */
-  draft?: { offerId: string; price: Money };
-  /** Whether the SKU has a live listing (a revision); undefined when not known. */
-  live?: boolean;
-  /** The offer came from the index (it may be stale). */
-  remembered: boolean;
-}
-
-type Outcome = { index: number; ok: true } | { index: number; ok: false; error: MarketbridgeError; stale?: boolean };
-
 /**
  * Checks a whole batch before anything is sent: one change per SKU, prices in the
  * marketplace's currency. Throws one {@link ValidationError} with every problem.
@@ -93,83 +75,6 @@ export function checkPriceQuantityBatch(rt: EbayRuntime, updates: readonly EbayP
     }
   });
   if (issues.length > 0) throw new ValidationError(`input of ${operation}()`, issues, { platform: 'ebay', operation });
-}
-
-async function currentAvailability(rt: EbayRuntime, skus: readonly string[], signal?: AbortSignal): Promise<Map<string, EbayInventoryItem | MarketbridgeError>> {
-  const out = new Map<string, EbayInventoryItem | MarketbridgeError>();
-  await eachConcurrently(chunksOf(skus, EBAY_BULK_MAX), rt.config.concurrency, async (chunk) => {
-    try {
-      const body = await rt.client.send<{ responses?: { sku?: string; statusCode?: number; inventoryItem?: EbayInventoryItem; errors?: never[] }[] }>(bulkGetInventoryItemRequest(chunk), signal);
-      for (const response of body?.responses ?? []) {
-        if (!response.sku) continue;
-        out.set(response.sku, response.statusCode === 200 && response.inventoryItem ? response.inventoryItem : ebayItemError(response.statusCode, response.errors ?? [], 'bulkGetInventoryItem', response.sku));
-      }
-    } catch (error) {
-      if (!isMarketbridgeError(error)) throw error;
-      for (const sku of chunk) out.set(sku, error);
-    }
-  });
-  return out;
-}
-
-const STALE_OFFER_ERRORS = new Set([25713, 25002]);
-
-function itemOutcome(item: Prepared, responses: readonly EbayPriceQuantityResponse[], operation: string): Outcome {
-  const mine = responses.filter((response) => response.sku === item.sku || (response.offerId !== undefined && response.offerId === item.entry?.offers?.[0]?.offerId));
-  if (mine.length === 0) {
-    return { index: item.index, ok: false, error: new MarketplaceApiError(`eBay returned no status for ${item.sku}; read it back before sending it again.`, { platform: 'ebay', operation, retryable: true }) };
-  }
-  const failed = mine.find((response) => response.statusCode !== 200);
-  if (!failed) return { index: item.index, ok: true };
-  const error = ebayItemError(failed.statusCode, failed.errors ?? [], operation, item.sku);
-  // An offer the index remembered that eBay no longer knows, or no longer has live.
-  const stale = item.remembered && failed.offerId !== undefined && (failed.errors ?? []).some((e) => e.errorId !== undefined && STALE_OFFER_ERRORS.has(e.errorId));
-  return { index: item.index, ok: false, error, stale };
-}
-
-async function sendChunk(rt: EbayRuntime, chunk: readonly Prepared[], operation: string, signal?: AbortSignal): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  const admitted: { item: Prepared; reservedAt: number }[] = [];
-  for (const item of chunk) {
-    if (item.live === false) {
-      admitted.push({ item, reservedAt: -1 });
-      continue;
-    }
-    const reserved = await rt.revisions.reserve(item.sku, operation);
-    if (reserved instanceof SafetyViolationError) outcomes.push({ index: item.index, ok: false, error: reserved });
-    else admitted.push({ item, reservedAt: reserved });
-  }
-  if (admitted.length === 0) return outcomes;
-  let responses: EbayPriceQuantityResponse[];
-  try {
-    const body = await rt.client.send<{ responses?: EbayPriceQuantityResponse[] }>(bulkUpdatePriceQuantityRequest(admitted.map(({ item }) => item.entry!)), signal);
-    responses = body?.responses ?? [];
-  } catch (error) {
-    if (!isMarketbridgeError(error)) throw error;
-    // A call that certainly did not revise anything gives its reservations back.
-    if (!isUnknownOutcome(error)) for (const { item, reservedAt } of admitted) if (reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
-    return [...outcomes, ...admitted.map(({ item }) => ({ index: item.index, ok: false as const, error }))];
-  }
-  for (const { item, reservedAt } of admitted) {
-    const outcome = itemOutcome(item, responses, operation);
-    if (!outcome.ok && !outcome.error.retryable && reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
-    outcomes.push(outcome);
-  }
-  return outcomes;
-}
-
-async function setDraftPrice(rt: EbayRuntime, item: Prepared, operation: string, signal?: AbortSignal): Promise<Outcome> {
-  const draft = item.draft!;
-  try {
-    const offer = await rt.client.send<EbayOffer>(getOfferRequest(draft.offerId), signal);
-    if (offer?.status === 'PUBLISHED') return { index: item.index, ok: false, error: new MarketplaceApiError(`The offer of ${item.sku} was published meanwhile.`, { platform: 'ebay', operation }), stale: true };
-    const body = { ...offer, pricingSummary: { ...offer?.pricingSummary, price: toEbayAmount(draft.price) } };
-    await rt.client.send(updateOfferRequest(draft.offerId, body, rt.contentLanguage), signal);
-    return { index: item.index, ok: true };
-  } catch (error) {
-    if (!isMarketbridgeError(error)) throw error;
-    return { index: item.index, ok: false, error, stale: item.remembered && error.code === 'not_found' };
-  }
 }
 
 /**
@@ -199,9 +104,9 @@ export async function updatePriceQuantity(
 ): Promise<BatchResult<EbayPriceQuantityUpdate, EbayPriceQuantityUpdate>> {
   const operation = options.operation ?? 'updatePriceQuantity';
   const { signal } = options;
-  const outcomes = new Map<number, Outcome>();
+  const outcomes = new Map<number, ChangeOutcome>();
   const fail = (index: number, error: MarketbridgeError) => outcomes.set(index, { index, ok: false, error });
-  const record = (outcome: Outcome) => {
+  const record = (outcome: ChangeOutcome) => {
     const previous = outcomes.get(outcome.index);
     // An item with a bulk part and a draft part succeeds when both do.
     if (!previous || previous.ok) outcomes.set(outcome.index, outcome);
@@ -210,7 +115,7 @@ export async function updatePriceQuantity(
   const located = updates.filter((update) => update.locations !== undefined).map((update) => update.sku);
   const current = located.length > 0 ? await currentAvailability(rt, located, signal) : new Map<string, EbayInventoryItem | MarketbridgeError>();
 
-  const prepare = (update: EbayPriceQuantityUpdate, index: number, refs: Map<string, ResolvedOffer | MarketbridgeError>): Prepared | undefined => {
+  const prepare = (update: EbayPriceQuantityUpdate, index: number, refs: Map<string, ResolvedOffer | MarketbridgeError>): PreparedChange | undefined => {
     const entry: EbayPriceQuantity = { sku: update.sku };
     if (update.quantity !== undefined) entry.shipToLocationAvailability = { quantity: update.quantity };
     if (update.locations) {
@@ -218,7 +123,7 @@ export async function updatePriceQuantity(
       if (isMarketbridgeError(item)) return void fail(index, item);
       entry.shipToLocationAvailability = mergeLocationQuantities(item?.availability?.shipToLocationAvailability, update.locations);
     }
-    const prepared: Prepared = { index, sku: update.sku, remembered: false };
+    const prepared: PreparedChange = { index, sku: update.sku, remembered: false };
     if (update.price) {
       const ref = refs.get(update.sku);
       if (!ref || isMarketbridgeError(ref)) return void fail(index, ref ?? new MarketplaceApiError(`No offer for ${update.sku}.`, { platform: 'ebay', operation }));
@@ -231,7 +136,7 @@ export async function updatePriceQuantity(
     return prepared;
   };
 
-  const run = async (items: readonly Prepared[]) => {
+  const run = async (items: readonly PreparedChange[]) => {
     const bulk = items.filter((item) => item.entry);
     await eachConcurrently(chunksOf(bulk, EBAY_BULK_MAX), rt.config.concurrency, async (chunk) => {
       for (const outcome of await sendChunk(rt, chunk, operation, signal)) record(outcome);
@@ -242,7 +147,7 @@ export async function updatePriceQuantity(
 
   const priced = updates.filter((update) => update.price !== undefined).map((update) => update.sku);
   const refs = await resolveOffers(rt, priced, signal);
-  const prepared = updates.map((update, index) => prepare(update, index, refs)).filter((item): item is Prepared => item !== undefined);
+  const prepared = updates.map((update, index) => prepare(update, index, refs)).filter((item): item is PreparedChange => item !== undefined);
   await run(prepared);
 
   // Offers the index remembered that eBay no longer knows (or has live): look them up and send once more.
@@ -256,7 +161,7 @@ export async function updatePriceQuantity(
       await rt.offers.forget(item.sku);
     }
     const fresh = await resolveOffers(rt, stale.map((item) => item.sku), signal);
-    await run(stale.map((item) => prepare(updates[item.index]!, item.index, fresh)).filter((item): item is Prepared => item !== undefined));
+    await run(stale.map((item) => prepare(updates[item.index]!, item.index, fresh)).filter((item): item is PreparedChange => item !== undefined));
   }
 
   return toBatchResult(
