@@ -1,7 +1,7 @@
 import { isMarketbridgeError, type MarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import { SafetyViolationError } from '../../../core/errors/safety-violation-error.js';
-import { isUnknownOutcome } from '../../../http/client.js';
+import { isUnknownOutcome } from '../../../http/outcome.js';
 import type { Money } from '../../../model/money.js';
 import { chunksOf, eachConcurrently } from '../batches.js';
 import { ebayItemError } from '../errors.js';

@@ -3,7 +3,7 @@ import { isMarketbridgeError, type MarketbridgeError } from '../../../core/error
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import { SafetyViolationError } from '../../../core/errors/safety-violation-error.js';
 import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
-import { isUnknownOutcome } from '../../../http/client.js';
+import { isUnknownOutcome } from '../../../http/outcome.js';
 import type { Product, ProductInput } from '../../../model/product.js';
 import { eachConcurrently } from '../batches.js';
 import { barcodeField, EBAY_ATTRIBUTES, primaryOffer, toEbayInventoryItem, toEbayOfferInput } from '../mapper/product.js';
