@@ -1,4 +1,5 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
+import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
@@ -20,10 +21,12 @@ export interface DefaultMarketplaces {
   simulated: MarketplaceDefinition<'simulated', typeof SimulatedConfigSchema, SimulatedMarketplace>;
   shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
   amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
+  mercadolibre: typeof mercadolibreMarketplace;
 }
 
 /**
- * A factory with every built-in marketplace registered: `simulated`, `shopify` and `amazon`.
+ * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon` and
+ * `mercadolibre`.
  * Only each definition's configuration schema is loaded up front; the connector itself is
  * imported when `create` is first called, so unused connectors cost nothing.
  *
@@ -62,5 +65,5 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
       return new AmazonMarketplace(config, context);
     },
   });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon);
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(mercadolibreMarketplace);
 }
