@@ -3,7 +3,7 @@ import { ConflictError } from '../../../core/errors/conflict-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { ListOrdersQuery } from '../../../core/queries.js';
 import type { CancelOrderRequest, Order } from '../../../model/order.js';
-import { mercadolibreStatusesFor, orderToCanonical } from '../mapper/orders.js';
+import { MERCADOLIBRE_ORDER_STATUSES, mercadolibreStatusesFor, orderToCanonical } from '../mapper/orders.js';
 import { MERCADOLIBRE_ORDERS_PAGE, type MercadoLibreCancelReason } from '../requests/orders.js';
 import type { MercadoLibreOrder } from '../types.js';
 import { mapWithConcurrency } from './concurrency.js';
@@ -27,8 +27,9 @@ export function canonicalOrderOf(payload: unknown, operation: string): Order {
 /**
  * The seller's orders updated since `query.since`, oldest first: `/orders/search` by seller
  * and `order.date_last_updated.from`, `offset`/`limit` paging (50 a page), read a page at a
- * time. A status filter asks MercadoLibre for the matching order statuses and checks the
- * canonical status of each result. An order that moves while pages are read is yielded once.
+ * time. Every order status is asked for (a seller's search leaves cancelled orders out
+ * otherwise); a status filter asks for the matching ones and checks the canonical status of
+ * each result. An order that moves while pages are read is yielded once.
  *
  * @example
  * ```ts
@@ -36,13 +37,14 @@ export function canonicalOrderOf(payload: unknown, operation: string): Order {
  * ```
  */
 export async function* listOrders(runtime: MercadoLibreRuntime, query: ListOrdersQuery = {}, signal?: AbortSignal): AsyncGenerator<Order, void, undefined> {
-  const statuses = query.status?.length ? mercadolibreStatusesFor(query.status) : undefined;
+  // A seller's search leaves cancelled orders out unless asked for them by status.
+  const statuses = query.status?.length ? mercadolibreStatusesFor(query.status) : [...MERCADOLIBRE_ORDER_STATUSES];
   const limit = Math.min(query.pageSize ?? MERCADOLIBRE_ORDERS_PAGE, MERCADOLIBRE_ORDERS_PAGE);
   const seen = new Set<string>();
   for (let offset = 0; ; ) {
     signal?.throwIfAborted();
     const page = await runtime.client.searchOrders(
-      { sellerId: runtime.config.sellerId, offset, limit, ...(query.since ? { updatedFrom: query.since } : {}), ...(statuses ? { statuses } : {}) },
+      { sellerId: runtime.config.sellerId, offset, limit, statuses, ...(query.since ? { updatedFrom: query.since } : {}) },
       signal,
     );
     const results = page.results ?? [];
