@@ -3,7 +3,7 @@ import { ConflictError } from '../../core/errors/conflict-error.js';
 import { isMarketbridgeError, type MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import type { Redactor } from '../../core/errors/redact.js';
-import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
+import type { ValidationIssue } from '../../core/errors/validation-error.js';
 import type { ResponseClassifier } from '../../http/classify.js';
 import { MERCADOLIBRE_LIMITS, mercadolibreResourceOf, type MercadoLibreLimit, type MercadoLibreResource } from './limits.js';
 import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from './types.js';
@@ -25,8 +25,9 @@ export function isMercadoLibreErrorBody(body: unknown): body is MercadoLibreErro
  * Classifies MercadoLibre answers for the request pipeline: a 429 is throttling (the
  * resource's bucket is emptied and the retry waits for `Retry-After`, or one token's time
  * when MercadoLibre sends none); a 403 is final (missing scopes, a blocked application or
- * seller: refreshing the token would not help and would spend a rotating refresh token);
- * everything else follows the status.
+ * seller: refreshing the token would not help and would spend a rotating refresh token); a
+ * 4xx envelope with causes is invalid input with one issue per cause; everything else
+ * follows the status.
  *
  * @example
  * ```ts
@@ -49,8 +50,12 @@ export function mercadolibreClassifier(limits: Partial<Record<MercadoLibreResour
       };
     }
     if (input.status === 403) return { kind: 'error', message: message ?? 'HTTP 403' };
-    if (message && input.status >= 400) return { kind: input.status === 401 ? 'auth' : input.status === 404 ? 'not_found' : input.status >= 500 ? 'transient' : 'invalid', message };
-    return undefined;
+    if (!body || input.status < 400) return undefined;
+    if (input.status === 401) return { kind: 'auth', message: message! };
+    if (input.status === 404) return { kind: 'not_found', message: message! };
+    if (input.status === 409 || input.status >= 500) return { kind: input.status >= 500 ? 'transient' : 'invalid', message: message! };
+    // Causes are read here, before the error body is redacted (it would hide their `code`).
+    return { kind: 'invalid', message: message!, issues: causeIssues(body) };
   };
 }
 
@@ -85,10 +90,11 @@ export function causeIssues(body: MercadoLibreErrorBody): ValidationIssue[] {
 }
 
 /**
- * Turns a pipeline error into the most precise typed error MercadoLibre's envelope allows: a
- * 400 with causes becomes a {@link ValidationError} with one issue per field, a 409 a
- * {@link ConflictError} (a stale stock version), a 403 an {@link AuthError} that names scopes
- * and account status. Everything keeps the redacted request and body of the original.
+ * Turns a pipeline error into the most precise typed error MercadoLibre's envelope allows (a
+ * 400 with causes is already a `ValidationError` with one issue per field, from
+ * {@link mercadolibreClassifier}): a 409 becomes a {@link ConflictError} (a stale stock
+ * version), a 403 an {@link AuthError} that names scopes and account status. Both keep the
+ * redacted request of the original and it as their cause.
  *
  * @example
  * ```ts
@@ -113,9 +119,6 @@ export function mercadolibreError(error: unknown, operation: string): unknown {
   }
   if (error.status === 403) {
     return new AuthError(`MercadoLibre refused ${operation} (403 ${body?.error ?? 'forbidden'}): check the application's scopes, that it is not blocked, and that the seller's account is active.`, options);
-  }
-  if (body && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 404 && error.status !== 429) {
-    return new ValidationError(`MercadoLibre ${operation} input (${body.error})`, causeIssues(body), options);
   }
   return error as MarketbridgeError;
 }
