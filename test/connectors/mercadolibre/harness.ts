@@ -25,10 +25,10 @@ export function setup(server: ReturnType<typeof setupServer>, options: Partial<M
   server.resetHandlers(...simulator.handlers);
   const store = new MemoryStore({ clock });
   const refreshToken = simulator.tokens.grant(simulator.sellerId);
-  const make = (overrides: Partial<MercadoLibreConfigInput> = {}) =>
+  const make = (overrides: Partial<MercadoLibreConfigInput> = {}, contextOverrides: Context = {}) =>
     new MercadoLibreMarketplace(
       { site: 'MLA', sellerId: simulator.sellerId, credentials: { clientId: simulator.applicationId, clientSecret: CLIENT_SECRET, refreshToken }, timeoutMs: 0, stock: 'items', ...config, ...overrides },
-      { clock, store, ...context },
+      { clock, store, ...context, ...contextOverrides },
     );
   return { clock, simulator, store, refreshToken, ml: make(), make };
 }

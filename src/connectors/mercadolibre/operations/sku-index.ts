@@ -128,19 +128,20 @@ export class SkuIndex {
 
   /** Every item id of the seller, page by page through the scan search. */
   async *scanIds(options: { status?: string; pageSize?: number; signal?: AbortSignal } = {}): AsyncGenerator<string[], void, undefined> {
+    const limit = Math.min(Math.max(1, options.pageSize ?? MERCADOLIBRE_SCAN_MAX_LIMIT), MERCADOLIBRE_SCAN_MAX_LIMIT);
     let scrollId: string | undefined;
-    let pages = 0;
-    for (;;) {
+    let seen = 0;
+    for (let pages = 1; ; pages++) {
       options.signal?.throwIfAborted();
-      const page = await this.#options.client.searchItems(
-        { sellerId: this.#options.sellerId, limit: options.pageSize ?? MERCADOLIBRE_SCAN_MAX_LIMIT, ...(scrollId ? { scrollId } : {}), ...(options.status ? { status: options.status } : {}) },
-        options.signal,
-      );
-      if (page.results.length === 0) return;
-      yield page.results;
-      // The scroll id may stay the same from page to page; the results running out is the end.
-      const limit = Math.max(1, page.paging?.limit ?? 1);
-      if (++pages > Math.ceil((page.paging?.total ?? 0) / limit) + 1 || !page.scroll_id) return;
+      const page = await this.#options.client.searchItems({ sellerId: this.#options.sellerId, limit, ...(scrollId ? { scrollId } : {}), ...(options.status ? { status: options.status } : {}) }, options.signal);
+      const results = Array.isArray(page.results) ? page.results : [];
+      if (results.length === 0) return;
+      yield results;
+      seen += results.length;
+      // The scroll id may stay the same from page to page: a short page, the total reached or
+      // more pages than the total allows is the end.
+      const total = page.paging?.total ?? 0;
+      if (results.length < limit || seen >= total || pages > Math.ceil(total / limit) || !page.scroll_id) return;
       scrollId = page.scroll_id;
     }
   }
