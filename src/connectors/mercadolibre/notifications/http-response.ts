@@ -2,10 +2,11 @@ import { webhookHttpResponse, type WebhookHttpResponse } from '../../../webhooks
 import type { WebhookOutcome } from '../../../webhooks/processor/types.js';
 
 /**
- * The HTTP answer to a MercadoLibre delivery: 200 for anything accepted (processed, queued for
- * processing, duplicate, unrouted), since MercadoLibre expects exactly 200 and keeps retrying
- * otherwise; refusals as {@link webhookHttpResponse} maps them (400 for a malformed
- * notification, another application or topic; 401 for a seller that is not connected).
+ * The HTTP answer to a MercadoLibre delivery. MercadoLibre expects exactly 200 (within 500 ms)
+ * and disables a topic whose callbacks keep failing, so every well-formed notification is
+ * answered 200, whether it was queued, a duplicate, or refused (another application, a topic
+ * you do not take, a seller you did not connect: the outcome says which, for your logs). Only
+ * a body that is not a notification at all gets 400.
  *
  * @example
  * ```ts
@@ -15,5 +16,5 @@ import type { WebhookOutcome } from '../../../webhooks/processor/types.js';
  */
 export function mercadolibreHttpResponse(outcome: WebhookOutcome): WebhookHttpResponse {
   const answer = webhookHttpResponse(outcome);
-  return outcome.status === 'rejected' ? answer : { ...answer, status: 200 };
+  return outcome.status === 'rejected' && outcome.reason === 'malformed_body' ? answer : { ...answer, status: 200 };
 }
