@@ -1,7 +1,15 @@
 import type { SimRequest } from './context.js';
 import { json, mlError } from './responses.js';
 
-/** How long MercadoLibre keeps a missed notification (about two days). */
+/**
+ * How long MercadoLibre keeps a missed notification (about two days); older ones are gone
+ * from `/missed_feeds`.
+ *
+ * @example
+ * ```ts
+ * await clock.advance(MISSED_FEEDS_RETENTION_MS + 1); // the simulator's missed feeds are empty again
+ * ```
+ */
 export const MISSED_FEEDS_RETENTION_MS = 2 * 24 * 60 * 60_000;
 
 /** `GET /missed_feeds?app_id=...`: the application's undelivered notifications, `topic`, `offset`, `limit` (at most 50). */
