@@ -33,9 +33,21 @@ export interface SimTokenStats {
   invalidGrants: number;
 }
 
-interface AccessRecord {
+/**
+ * What the simulator knows about an access token it issued.
+ *
+ * @example
+ * ```ts
+ * const access = simulator.tokens.authenticate(request);
+ * if (!(access instanceof Response)) console.log(access.userId, access.clientId);
+ * ```
+ */
+export interface SimAccessToken {
+  /** The seller the token acts for. */
   userId: number;
+  /** The application it was issued to. */
   clientId: string;
+  /** When it stops being accepted (epoch ms). */
   expiresAt: number;
 }
 
@@ -58,7 +70,7 @@ export class SimTokens {
   readonly #applications: Map<string, string>;
   readonly #live = new Map<string, { userId: number; clientId: string }>();
   readonly #spent = new Set<string>();
-  readonly #access = new Map<string, AccessRecord>();
+  readonly #access = new Map<string, SimAccessToken>();
   readonly #codes = new Map<string, { userId: number; clientId: string }>();
   readonly #stats: SimTokenStats = { refreshRequests: 0, refreshed: 0, reusedRefreshTokens: 0, invalidGrants: 0 };
   readonly #faults: SimTokenFault[] = [];
@@ -103,7 +115,7 @@ export class SimTokens {
   }
 
   /** The seller and application of a valid `Authorization: Bearer` token, or the 401 to answer. */
-  authenticate(request: Request): AccessRecord | Response {
+  authenticate(request: Request): SimAccessToken | Response {
     const header = request.headers.get('authorization') ?? '';
     const match = /^Bearer (\S+)$/.exec(header);
     const record = match ? this.#access.get(match[1]!) : undefined;
