@@ -17,7 +17,7 @@ import type {
   MercadoLibreShipment,
   MercadoLibreUser,
   MercadoLibreUserProductStock,
-} from './types.js';
+} from './types/index.js';
 
 /**
  * Options of {@link MercadoLibreClient}.

@@ -6,7 +6,7 @@ import type { Redactor } from '../../core/errors/redact.js';
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
 import type { ResponseClassifier } from '../../http/classify.js';
 import { MERCADOLIBRE_LIMITS, mercadolibreResourceOf, type MercadoLibreLimit, type MercadoLibreResource } from './limits.js';
-import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from './types.js';
+import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from './types/index.js';
 
 /**
  * Whether a body is MercadoLibre's error envelope (`message`, `error`, `status`, `cause`).

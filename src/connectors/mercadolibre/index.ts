@@ -43,7 +43,7 @@ export { MercadoLibreClient, type MercadoLibreClientOptions } from './client.js'
 export type { MercadoLibreRequest } from './requests/types.js';
 export type { MercadoLibreCancelReason } from './requests/orders.js';
 export { MERCADOLIBRE_MULTIGET_MAX, MERCADOLIBRE_SCAN_MAX_LIMIT } from './requests/items.js';
-export type * from './types.js';
+export type * from './types/index.js';
 export { MERCADOLIBRE_ITEM_LOCATION } from './operations/item-stock.js';
 export { SkuIndex, type SkuEntry, type SkuIndexOptions } from './operations/sku-index.js';
 export { mercadolibreProductMapper } from './mapper/platform-mapper.js';

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../../../core/errors/validation-error.js';
 import type { ProductInput } from '../../../model/product.js';
-import type { MercadoLibreVariation } from '../types.js';
+import type { MercadoLibreVariation } from '../types/index.js';
 import { MERCADOLIBRE_SKU_ATTRIBUTE } from './items.js';
 import { toMercadoLibreAmount } from './money.js';
 

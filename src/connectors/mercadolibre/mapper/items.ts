@@ -3,7 +3,7 @@ import { failure } from '../../../core/result.js';
 import type { Offer } from '../../../model/offer.js';
 import type { Product } from '../../../model/product.js';
 import type { MappingFailure } from '../../../sync/mapper/types.js';
-import type { MercadoLibreAttribute, MercadoLibreItem, MercadoLibreVariation } from '../types.js';
+import type { MercadoLibreAttribute, MercadoLibreItem, MercadoLibreVariation } from '../types/index.js';
 import { fromMercadoLibreAmount } from './money.js';
 import { MercadoLibreItemPayloadSchema } from './schemas.js';
 

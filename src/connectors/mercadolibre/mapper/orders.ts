@@ -3,7 +3,7 @@ import { failure } from '../../../core/result.js';
 import { addMoney, multiplyMoney, type Money } from '../../../model/money.js';
 import type { LineItem, Order, OrderStatus } from '../../../model/order.js';
 import type { MappingFailure } from '../../../sync/mapper/types.js';
-import type { MercadoLibreOrder } from '../types.js';
+import type { MercadoLibreOrder } from '../types/index.js';
 import { fromMercadoLibreAmount } from './money.js';
 import { MercadoLibreOrderPayloadSchema } from './schemas.js';
 

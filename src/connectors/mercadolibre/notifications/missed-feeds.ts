@@ -4,7 +4,7 @@ import type { WebhookProcessor } from '../../../webhooks/processor/processor.js'
 import { webhookKeys } from '../../../webhooks/processor/keys.js';
 import type { MercadoLibreMarketplace } from '../mercadolibre-marketplace.js';
 import { MERCADOLIBRE_MISSED_FEEDS_PAGE } from '../requests/notifications.js';
-import type { MercadoLibreMissedFeed } from '../types.js';
+import type { MercadoLibreMissedFeed } from '../types/index.js';
 
 /**
  * Options of {@link MercadoLibreNotifications.recoverMissedFeeds}.

@@ -5,7 +5,7 @@ import type { MercadoLibreNotification } from '../../../webhooks/verify/mercadol
 import type { MercadoLibreMarketplace } from '../mercadolibre-marketplace.js';
 import { productOf } from '../operations/catalog.js';
 import { canonicalOrderOf } from '../operations/orders.js';
-import type { MercadoLibreShipment } from '../types.js';
+import type { MercadoLibreShipment } from '../types/index.js';
 
 /**
  * What a notification pointed at, fetched when it was processed: the resource as MercadoLibre

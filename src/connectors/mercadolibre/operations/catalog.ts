@@ -9,7 +9,7 @@ import type { Product, ProductInput } from '../../../model/product.js';
 import { canonicalJson } from '../../../store/store.js';
 import { itemBodyOf } from '../mapper/item-body.js';
 import { itemToProduct, mercadolibreSkuOf } from '../mapper/items.js';
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { outcomeOf } from './outcomes.js';
 import type { MercadoLibreRuntime } from './runtime.js';

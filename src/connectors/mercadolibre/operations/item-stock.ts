@@ -1,7 +1,7 @@
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../../../core/batch.js';
 import { NotFoundError } from '../../../core/errors/not-found-error.js';
 import type { InventoryLevel, InventorySet } from '../../../model/inventory.js';
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { asItemError } from './outcomes.js';
 import type { MercadoLibreRuntime } from './runtime.js';

@@ -5,7 +5,7 @@ import type { ListOrdersQuery } from '../../../core/queries.js';
 import type { CancelOrderRequest, Order } from '../../../model/order.js';
 import { MERCADOLIBRE_ORDER_STATUSES, mercadolibreStatusesFor, orderToCanonical } from '../mapper/orders.js';
 import { MERCADOLIBRE_ORDERS_PAGE, type MercadoLibreCancelReason } from '../requests/orders.js';
-import type { MercadoLibreOrder } from '../types.js';
+import type { MercadoLibreOrder } from '../types/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { outcomeOf } from './outcomes.js';
 import type { MercadoLibreRuntime } from './runtime.js';

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../../core/errors/not-found-error.js';
 import { ValidationError } from '../../../core/errors/validation-error.js';
 import type { Offer, PriceUpdate } from '../../../model/offer.js';
 import { toMercadoLibreAmount } from '../mapper/money.js';
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { asItemError } from './outcomes.js';
 import type { MercadoLibreRuntime } from './runtime.js';

@@ -2,7 +2,7 @@ import type { Clock } from '../../../core/clock.js';
 import type { MercadoLibreClient } from '../client.js';
 import { mercadolibreSkuOf } from '../mapper/items.js';
 import { MERCADOLIBRE_MULTIGET_MAX, MERCADOLIBRE_SCAN_MAX_LIMIT } from '../requests/items.js';
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import { chunksOf, mapWithConcurrency } from './concurrency.js';
 
 /**

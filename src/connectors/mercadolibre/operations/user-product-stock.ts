@@ -4,7 +4,7 @@ import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js'
 import { NotFoundError } from '../../../core/errors/not-found-error.js';
 import { ValidationError } from '../../../core/errors/validation-error.js';
 import type { InventoryLevel, InventorySet } from '../../../model/inventory.js';
-import type { MercadoLibreStockLocation, MercadoLibreUserProductStock } from '../types.js';
+import type { MercadoLibreStockLocation, MercadoLibreUserProductStock } from '../types/index.js';
 import { mapWithConcurrency } from './concurrency.js';
 import { asItemError } from './outcomes.js';
 import type { MercadoLibreRuntime } from './runtime.js';

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock.js';
 import { currencyExponent } from '../../../model/currency.js';
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import type { MercadoLibreSimState, SimSeller } from './state.js';
 
 /**

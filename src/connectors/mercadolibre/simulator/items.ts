@@ -1,4 +1,4 @@
-import type { MercadoLibreAttribute, MercadoLibreItem, MercadoLibreVariation } from '../types.js';
+import type { MercadoLibreAttribute, MercadoLibreItem, MercadoLibreVariation } from '../types/index.js';
 import { nextNumber, settleItem, stamp, validAmount, type SimRequest } from './context.js';
 import { json, mlError, validationError } from './responses.js';
 

@@ -1,4 +1,4 @@
-import type { MercadoLibreOrder } from '../types.js';
+import type { MercadoLibreOrder } from '../types/index.js';
 import { settleItem, stamp, type SimRequest } from './context.js';
 import { json, mlError } from './responses.js';
 

@@ -1,4 +1,4 @@
-import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from '../types.js';
+import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from '../types/index.js';
 
 /**
  * A JSON answer as MercadoLibre sends it.

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock.js';
 import { MERCADOLIBRE_SITES, type MercadoLibreSiteId } from '../sites.js';
-import type { MercadoLibreItem, MercadoLibreOrder, MercadoLibreStockLocation } from '../types.js';
+import type { MercadoLibreItem, MercadoLibreOrder, MercadoLibreStockLocation } from '../types/index.js';
 import { settleItem } from './context.js';
 import type { MercadoLibreSimState, SimSeller } from './state.js';
 

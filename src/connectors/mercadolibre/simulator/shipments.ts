@@ -1,4 +1,4 @@
-import type { MercadoLibreShipment } from '../types.js';
+import type { MercadoLibreShipment } from '../types/index.js';
 import { stamp, type SimRequest } from './context.js';
 import { json, mlError } from './responses.js';
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../../core/clock.js';
 import { faultSchedule, type FaultRule, type FaultSchedule } from '../../../testing/pipeline/faults.js';
 import type { MercadoLibreLimit, MercadoLibreResource } from '../limits.js';
 import { MERCADOLIBRE_API_URL, MERCADOLIBRE_TOKEN_URL, type MercadoLibreSiteId } from '../sites.js';
-import type { MercadoLibreMissedFeed } from '../types.js';
+import type { MercadoLibreMissedFeed } from '../types/index.js';
 import type { SimRequest } from './context.js';
 import { resourceOfRequest, SimLimits, type SimResourceStats } from './limits.js';
 import { mlError } from './responses.js';

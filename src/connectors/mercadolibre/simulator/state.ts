@@ -4,7 +4,7 @@ import type {
   MercadoLibreOrder,
   MercadoLibreShipment,
   MercadoLibreStockLocation,
-} from '../types.js';
+} from '../types/index.js';
 
 /**
  * A seller account in the simulator.

@@ -1,4 +1,4 @@
-import type { MercadoLibreItem } from '../types.js';
+import type { MercadoLibreItem } from '../types/index.js';
 import { settleItem, type SimRequest } from './context.js';
 import { json, mlError } from './responses.js';
 import type { SimUserProduct } from './state.js';
