@@ -151,3 +151,18 @@ describe('recovering missed feeds', () => {
     expect(simulator.stats().resources.notifications!.calls).toBe(3 + 1);
   });
 });
+
+describe('deliveries without an _id', () => {
+  it('are deduplicated by topic, resource and sending time, live and in the missed feeds alike', async () => {
+    const { simulator, clock, notifications, events, background } = world();
+    const item = simulator.catalog.addItem({ title: 'Mug', price: 100, quantity: 5, sku: 'MUG-1' });
+    simulator.catalog.placeOrder({ itemId: item.id });
+    const [delivery] = simulator.takeDeliveries();
+    const { _id, ...withoutId } = JSON.parse(String(delivery!.body)) as Record<string, unknown>;
+    expect(await notifications.receive({ headers: {}, body: JSON.stringify(withoutId) })).toMatchObject({ status: 'queued' });
+    await clock.drive(() => Promise.all(background));
+    simulator.state.missedFeeds.push({ ...(withoutId as never), _id: String(_id) });
+    expect(await clock.drive(() => notifications.recoverMissedFeeds())).toMatchObject({ processed: 0, duplicates: 1 });
+    expect(events).toHaveLength(1);
+  });
+});

@@ -97,7 +97,10 @@ export async function recoverMissedFeeds(input: RecoveryInput): Promise<MissedFe
     input.signal?.throwIfAborted();
     const ordered = [...group].sort((a, b) => sentAt(a) - sentAt(b));
     const latest = ordered[ordered.length - 1]!;
-    const seen = await Promise.all(ordered.map(async (feed) => (await store.get(keys.seen('mercadolibre', feed._id))) !== undefined));
+    // A delivery without `_id` was deduplicated by topic, resource and sending time instead.
+    const isSeen = async (feed: MercadoLibreMissedFeed) =>
+      (await store.get(keys.seen('mercadolibre', feed._id))) !== undefined || (await store.get(keys.seen('mercadolibre', `${feed.topic}:${feed.resource}:${feed.sent ?? ''}`))) !== undefined;
+    const seen = await Promise.all(ordered.map(isSeen));
     // The latest notification processed means the resource was fetched after every older change.
     if (seen[seen.length - 1]) {
       summary.duplicates++;
