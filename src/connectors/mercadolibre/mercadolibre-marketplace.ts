@@ -149,9 +149,10 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
 
   override async getInventory(query: InventoryQuery, options?: OperationOptions): Promise<InventoryLevel[]> {
     const skus = this.parseBatch('getInventory', InventorySetSchema.shape.sku, query?.skus ?? []);
-    if ((await this.stockMode(options)) === 'user-products') return readUserProductStock(this.#runtime, skus, query.locationId, options?.signal);
+    const locationId = query?.locationId;
+    if ((await this.stockMode(options)) === 'user-products') return readUserProductStock(this.#runtime, skus, locationId, options?.signal);
     const levels = await readItemStock(this.#runtime, skus, options?.signal);
-    return query.locationId === undefined ? levels : levels.filter((level) => level.locationId === query.locationId);
+    return locationId === undefined ? levels : levels.filter((level) => level.locationId === locationId);
   }
 
   override async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {

@@ -126,6 +126,19 @@ describe('creating, replacing and deleting items', () => {
     ]);
   });
 
+  it('a replaced item keeps its own currency (a USD listing on MLA), checked per item', async () => {
+    const { ml, simulator, clock } = setup(server);
+    const item = simulator.catalog.addItem({ title: 'Camera', price: 250, quantity: 1, sku: 'CAM-1', currency: 'USD' });
+    const result = await clock.drive(() =>
+      ml.upsertProducts([
+        { id: item.id, title: 'Camera', offers: [{ sku: 'CAM-1', price: money(27500, 'USD') }] },
+        { id: item.id, title: 'Camera', offers: [{ sku: 'CAM-1', price: money(27500, 'ARS') }] },
+      ]),
+    );
+    expect(result.items.map((entry) => (entry.ok ? 'ok' : entry.error.code))).toEqual(['ok', 'validation_failed']);
+    expect(simulator.state.items.get(item.id)!.price).toBe(275);
+  });
+
   it('deletes items (closed first, then deleted); deleting again succeeds, an unknown id fails alone', async () => {
     const { ml, simulator, clock } = setup(server);
     const a = simulator.catalog.addItem({ title: 'A', price: 100, quantity: 1, sku: 'A' });

@@ -161,7 +161,7 @@ describe('deliveries without an _id', () => {
     const { _id, ...withoutId } = JSON.parse(String(delivery!.body)) as Record<string, unknown>;
     expect(await notifications.receive({ headers: {}, body: JSON.stringify(withoutId) })).toMatchObject({ status: 'queued' });
     await clock.drive(() => Promise.all(background));
-    simulator.state.missedFeeds.push({ ...(withoutId as never), _id: String(_id) });
+    simulator.state.missedFeeds.push({ ...(withoutId as Record<string, never>), _id: String(_id) } as never);
     expect(await clock.drive(() => notifications.recoverMissedFeeds())).toMatchObject({ processed: 0, duplicates: 1 });
     expect(events).toHaveLength(1);
   });

@@ -124,7 +124,9 @@ async function updateItem(runtime: MercadoLibreRuntime, product: ProductInput & 
 export async function upsertProducts(runtime: MercadoLibreRuntime, products: readonly ProductInput[], signal?: AbortSignal): Promise<BatchResult<ProductInput, Product>> {
   const issues: ValidationIssue[] = [];
   const bodies = products.map((product, index) => {
-    const checked = itemBodyOf(product, { currency: runtime.currency, listingTypeId: runtime.config.listingTypeId });
+    // New items are listed in the site currency; a replaced item keeps its own (checked per item).
+    const currency = product.id === undefined ? runtime.currency : (product.offers[0]?.price.currency ?? runtime.currency);
+    const checked = itemBodyOf(product, { currency, listingTypeId: runtime.config.listingTypeId });
     for (const issue of checked.issues) issues.push({ ...issue, path: [index, ...issue.path] });
     return checked.body;
   });
@@ -157,7 +159,7 @@ export async function deleteProducts(runtime: MercadoLibreRuntime, ids: readonly
         if (item.sub_status?.includes('deleted')) return id;
         if (item.status !== 'closed') await runtime.client.updateItem(id, { status: 'closed' }, signal);
         await runtime.client.updateItem(id, { deleted: 'true' }, signal);
-        runtime.skus.clear();
+        runtime.skus.forget(id);
         return id;
       },
       signal,

@@ -90,6 +90,11 @@ export class SkuIndex {
     for (const item of items) for (const entry of entriesOf(item)) this.#entries.set(entry.sku, entry);
   }
 
+  /** Forgets the entries of one item (deleted, or changed outside marketbridge). */
+  forget(itemId: string): void {
+    for (const [sku, entry] of this.#entries) if (entry.itemId === itemId) this.#entries.delete(sku);
+  }
+
   /** Forgets everything (the next large resolve scans the catalog again). */
   clear(): void {
     this.#entries.clear();
