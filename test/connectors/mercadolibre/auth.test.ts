@@ -66,6 +66,15 @@ describe('rotating refresh tokens', () => {
     expect(simulator.stats().calls).toBe(0);
   });
 
+  it('a 500 from the token endpoint after the refresh token was sent is an unknown outcome: reauth_required, not re-sent', async () => {
+    const { simulator, clock, ml } = setup(server);
+    simulator.tokens.failNextRefresh('server-error');
+    expect((await clock.drive(() => ml.healthCheck())).ok).toBe(false);
+    expect((await clock.drive(() => ml.healthCheck())).ok).toBe(false);
+    expect(await ml.auth.oauth.connectionStatus(ml.auth.connectionId)).toMatchObject({ state: 'reauth_required' });
+    expect(simulator.tokens.stats().refreshRequests).toBe(1);
+  });
+
   it('a revoked refresh token (invalid_grant) leaves the connection reauth_required', async () => {
     const { simulator, clock, ml } = setup(server);
     simulator.tokens.failNextRefresh('invalid-grant');
