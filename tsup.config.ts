@@ -10,6 +10,7 @@ export const entries = {
   'connectors/amazon/index': 'src/connectors/amazon/index.ts',
   'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
   'connectors/ebay/index': 'src/connectors/ebay/index.ts',
+  'connectors/mercadolibre/index': 'src/connectors/mercadolibre/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',

@@ -1,5 +1,6 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
 import { ebayMarketplace } from '../connectors/ebay/definition.js';
+import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
@@ -24,11 +25,12 @@ export interface DefaultMarketplaces {
   shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
   amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
   ebay: MarketplaceDefinition<'ebay', typeof EbayConfigSchema, EbayMarketplace>;
+  mercadolibre: typeof mercadolibreMarketplace;
 }
 
 /**
  * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon` and
- * `ebay`.
+ * `ebay` and `mercadolibre`.
  * Only each definition's configuration schema is loaded up front; the connector itself is
  * imported when `create` is first called, so unused connectors cost nothing.
  *
@@ -67,5 +69,5 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
       return new AmazonMarketplace(config, context);
     },
   });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(ebayMarketplace);
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(ebayMarketplace).register(mercadolibreMarketplace);
 }

@@ -23,3 +23,4 @@ export * from './pipeline/index.js';
 export * from './shopify/index.js';
 export * from './amazon/index.js';
 export * from '../connectors/ebay/simulator/index.js';
+export * from '../connectors/mercadolibre/simulator/index.js';
