@@ -14,7 +14,7 @@ import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
 import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION } from '../src/connectors/shopify/documents.js';
 import type { Clock } from '../src/core/clock.js';
 import { MemoryStore } from '../src/store/memory-store.js';
-import { ShopifySimulator } from '../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../src/connectors/shopify/simulator/index.js';
 
 const SKUS = 10_000;
 const SCALE = 30;

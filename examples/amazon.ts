@@ -8,7 +8,7 @@ import { CatalogDataOrchestrator, defineCatalogSource, spApiCatalogSource } from
 import { AmazonMarketplace, parseAmazonNotification } from '../src/connectors/amazon/index.js';
 import { money } from '../src/model/money.js';
 import { MemoryStore } from '../src/store/memory-store.js';
-import { AmazonSpApiSimulator } from '../src/testing/amazon/index.js';
+import { AmazonSpApiSimulator } from '../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 
 async function main(): Promise<void> {

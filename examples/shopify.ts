@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
 import { EventBus } from '../src/core/events.js';
 import { formatMoney } from '../src/model/money.js';
-import { ShopifySimulator } from '../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../src/connectors/shopify/simulator/index.js';
 
 const simulator = new ShopifySimulator({ plan: 'plus', products: 20, variantsPerProduct: 2, initialAvailable: 5 });
 const server = setupServer(...simulator.handlers);

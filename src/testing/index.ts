@@ -20,7 +20,7 @@ export {
 export { ConformanceError } from './assert.js';
 export * from './webhooks/index.js';
 export * from './pipeline/index.js';
-export * from './shopify/index.js';
-export * from './amazon/index.js';
+export * from '../connectors/shopify/simulator/index.js';
+export * from '../connectors/amazon/simulator/index.js';
 export * from '../connectors/ebay/simulator/index.js';
 export * from '../connectors/mercadolibre/simulator/index.js';

@@ -7,4 +7,4 @@ export {
   toFetchRequest,
   type TestWebhookRequest,
 } from './signed-requests.js';
-export { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from './ebay.js';
+export { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from '../../connectors/ebay/simulator/test-key.js';

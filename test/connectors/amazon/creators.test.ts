@@ -14,7 +14,7 @@ import {
 } from '../../../src/connectors/amazon-creators/index.js';
 import { isMarketbridgeError } from '../../../src/core/errors/marketbridge-error.js';
 import { money } from '../../../src/model/money.js';
-import { AmazonCreatorsSimulator, creatorsRequestProblems } from '../../../src/testing/amazon/index.js';
+import { AmazonCreatorsSimulator, creatorsRequestProblems } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { setup, useMsw } from './harness.js';
 

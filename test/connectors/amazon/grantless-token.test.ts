@@ -6,7 +6,7 @@ import { NOTIFICATIONS_SCOPE } from '../../../src/connectors/amazon/requests/not
 import { EventBus, type MarketbridgeEvents } from '../../../src/core/events.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { StoreLock } from '../../../src/store/store-lock.js';
-import { AmazonSpApiSimulator } from '../../../src/testing/amazon/index.js';
+import { AmazonSpApiSimulator } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { pump, SELLER, US, useMsw } from './harness.js';
 

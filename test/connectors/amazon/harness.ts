@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AmazonMarketplace } from '../../../src/connectors/amazon/index.js';
 import type { AmazonConfigInput } from '../../../src/connectors/amazon/config.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
-import { AmazonSpApiSimulator, type AmazonSimulatorOptions } from '../../../src/testing/amazon/index.js';
+import { AmazonSpApiSimulator, type AmazonSimulatorOptions } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 
 export const BASE = 'https://sellingpartnerapi-na.amazon.com';

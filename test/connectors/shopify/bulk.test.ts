@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bulkStateKey } from '../../../src/connectors/shopify/index.js';
 import { ShopifyMarketplace } from '../../../src/connectors/shopify/index.js';
-import type { SimBulkOperation } from '../../../src/testing/shopify/index.js';
+import type { SimBulkOperation } from '../../../src/connectors/shopify/simulator/index.js';
 import { collect, createHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { ShopifyMarketplace, ShopifyOAuth, shopifyQueryHmacMessage, verifyShopifyQueryHmac, verifyShopifySessionToken } from '../../../src/connectors/shopify/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/connectors/shopify/simulator/index.js';
 
 let close = () => {};
 afterEach(() => close());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../../src/core/errors/marketbridge-error.js';
-import { levelKey } from '../../../src/testing/shopify/index.js';
+import { levelKey } from '../../../src/connectors/shopify/simulator/index.js';
 import { collect, createHarness, type Harness } from './harness.js';
 
 let h: Harness;

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INVENTORY_ADJUST_IDEMPOTENT_MUTATION, INVENTORY_ADJUST_MUTATION, INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
 
 let close = () => {};
 afterEach(() => close());

@@ -12,7 +12,7 @@ import { webhookHttpResponse } from '../../../src/webhooks/http.js';
 import { EventBus } from '../../../src/core/events.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { signShopifyWebhook } from '../../../src/testing/shopify/index.js';
+import { signShopifyWebhook } from '../../../src/connectors/shopify/simulator/index.js';
 import { createHarness, type Harness } from './harness.js';
 
 const secret = 'app-secret';

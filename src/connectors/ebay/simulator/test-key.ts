@@ -1,7 +1,7 @@
-import { toBase64, utf8 } from '../../webhooks/bytes.js';
-import { p1363ToDer } from '../../webhooks/verify/ecdsa.js';
-import type { EbayKeyFetcher, EbayPublicKey } from '../../webhooks/verify/ebay-keys.js';
-import type { TestWebhookRequest } from './signed-requests.js';
+import { toBase64, utf8 } from '../../../webhooks/bytes.js';
+import { p1363ToDer } from '../../../webhooks/verify/ecdsa.js';
+import type { EbayKeyFetcher, EbayPublicKey } from '../notifications/key-fetcher.js';
+import type { TestWebhookRequest } from '../../../testing/webhooks/signed-requests.js';
 
 /**
  * A throwaway eBay-style signing key for tests.

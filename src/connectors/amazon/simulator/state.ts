@@ -1,4 +1,4 @@
-import type { Money } from '../../model/money.js';
+import type { Money } from '../../../model/money.js';
 
 /**
  * A listing as the simulator keeps it. `attributes` are the listing's attributes as Amazon

@@ -1,10 +1,10 @@
 import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
-import { fromBase64 } from '../bytes.js';
-import { bodyBytes, headerValues, type WebhookRequest } from '../request.js';
-import { HmacKeys, MISMATCH_HINT, secretBytes, singleHeader, throwIfIssues } from './common.js';
-import type { HmacProvider } from './common.js';
-import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from './types.js';
+import { fromBase64 } from '../../webhooks/bytes.js';
+import { bodyBytes, headerValues, type WebhookRequest } from '../../webhooks/request.js';
+import { HmacKeys, MISMATCH_HINT, secretBytes, singleHeader, throwIfIssues } from '../../webhooks/verify/common.js';
+import type { HmacProvider } from '../../webhooks/verify/common.js';
+import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../../webhooks/verify/types.js';
 
 /**
  * Options of {@link createShopifyVerifier}.

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { formatMoney } from '../../model/money.js';
+import { formatMoney } from '../../../model/money.js';
 import { processListingsFeed } from './process-feed.js';
 import type { SimulatorRuntime } from './runtime.js';
 import type { SimulatedJob } from './state.js';

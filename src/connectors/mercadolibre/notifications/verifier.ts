@@ -1,11 +1,11 @@
 import { err, ok } from 'neverthrow';
-import { failure } from '../../core/result.js';
-import type { MaybePromise } from '../../core/types.js';
-import type { ValidationIssue } from '../../core/errors/validation-error.js';
-import { fromUtf8 } from '../bytes.js';
-import { bodyBytes, type WebhookRequest } from '../request.js';
-import { throwIfIssues } from './common.js';
-import type { WebhookVerification, WebhookVerifier } from './types.js';
+import { failure } from '../../../core/result.js';
+import type { MaybePromise } from '../../../core/types.js';
+import type { ValidationIssue } from '../../../core/errors/validation-error.js';
+import { fromUtf8 } from '../../../webhooks/bytes.js';
+import { bodyBytes, type WebhookRequest } from '../../../webhooks/request.js';
+import { throwIfIssues } from '../../../webhooks/verify/common.js';
+import type { WebhookVerification, WebhookVerifier } from '../../../webhooks/verify/types.js';
 
 /**
  * The topics MercadoLibre notifies about that the verifier accepts by default.

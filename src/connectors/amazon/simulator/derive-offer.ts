@@ -1,4 +1,4 @@
-import { parseMoney, type Money } from '../../model/money.js';
+import { parseMoney, type Money } from '../../../model/money.js';
 import type { SimIssue } from './apply-patch.js';
 import type { SimulatedListing } from './state.js';
 

@@ -13,6 +13,6 @@
 export { AmazonSpApiSimulator, type AmazonSimulatorOptions } from './simulator.js';
 export type { AmazonSimulatorStats } from './limiter.js';
 export type { SimulatedListing, SimulatedOrder, SimulatedJob, SimulatedDocument, SimulatorState } from './state.js';
-export { AmazonCreatorsSimulator, type CreatorsSimulatorOptions, type CreatorsSimulatorCall } from './creators-simulator.js';
-export { CREATORS_REQUEST_CONTRACT, CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization, type CreatorsFieldProblem } from './creators-contract.js';
+export { AmazonCreatorsSimulator, type CreatorsSimulatorOptions, type CreatorsSimulatorCall } from '../../amazon-creators/simulator/simulator.js';
+export { CREATORS_REQUEST_CONTRACT, CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization, type CreatorsFieldProblem } from '../../amazon-creators/simulator/contract.js';
 export type { SimulatedCatalogItem } from './state.js';

@@ -1,4 +1,4 @@
-import { formatMoney } from '../../model/money.js';
+import { formatMoney } from '../../../model/money.js';
 import type { SimulatedListing } from './state.js';
 
 /** The data sets of a Listings Items `Item`; Amazon returns only those asked for (`summaries` by default). */

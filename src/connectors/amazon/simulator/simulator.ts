@@ -1,9 +1,9 @@
 import { getResponse, type HttpHandler } from 'msw';
-import type { Clock } from '../../core/clock.js';
-import { AMAZON_OPERATION_LIMITS } from '../../connectors/amazon/limits.generated.js';
-import type { AmazonOperationLimit } from '../../connectors/amazon/limits-types.js';
-import { LWA_TOKEN_URL } from '../../connectors/amazon/endpoints.js';
-import { formatMoney, type Money } from '../../model/money.js';
+import type { Clock } from '../../../core/clock.js';
+import { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
+import type { AmazonOperationLimit } from '../limits-types.js';
+import { LWA_TOKEN_URL } from '../endpoints.js';
+import { formatMoney, type Money } from '../../../model/money.js';
 import { deriveOffer } from './derive-offer.js';
 import { jobHandlers } from './handlers-jobs.js';
 import { listingHandlers } from './handlers-listings.js';

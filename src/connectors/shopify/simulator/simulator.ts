@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { systemClock, type Clock } from '../../core/clock.js';
-import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../../connectors/shopify/cost-planner.js';
-import { estimateQueryCost } from '../../connectors/shopify/query-cost.js';
+import { systemClock, type Clock } from '../../../core/clock.js';
+import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../cost-planner.js';
+import { estimateQueryCost } from '../query-cost.js';
 import { adminResolvers } from './admin.js';
 import { bulkResult, SIM_BULK_BASE_URL } from './bulk.js';
 import { addVariant, catalogResolvers } from './catalog.js';

@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { Clock } from '../../core/clock.js';
+import type { Clock } from '../../../core/clock.js';
 import { acceptsSessionToken } from './session-token.js';
 
 /**

@@ -1,8 +1,8 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { CreatorsItem } from '../../connectors/amazon-creators/mapper.js';
-import type { Clock } from '../../core/clock.js';
-import { computeTake, type BucketState } from '../../store/bucket.js';
-import { CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization } from './creators-contract.js';
+import type { CreatorsItem } from '../mapper.js';
+import type { Clock } from '../../../core/clock.js';
+import { computeTake, type BucketState } from '../../../store/bucket.js';
+import { CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization } from './contract.js';
 
 /**
  * Options of {@link AmazonCreatorsSimulator}.

@@ -1,5 +1,5 @@
-import type { Context } from '../../core/context.js';
-import type { MaybePromise } from '../../core/types.js';
+import type { Context } from '../../../core/context.js';
+import type { MaybePromise } from '../../../core/types.js';
 
 /**
  * A public key as eBay's Notification API returns it

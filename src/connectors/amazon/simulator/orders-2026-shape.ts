@@ -1,4 +1,4 @@
-import { addMoney, formatMoney, money, parseMoney, type Money } from '../../model/money.js';
+import { addMoney, formatMoney, money, parseMoney, type Money } from '../../../model/money.js';
 import type { SimulatedOrder } from './state.js';
 
 /** v0 `OrderStatus` → 2026-01-01 `fulfillmentStatus`. */

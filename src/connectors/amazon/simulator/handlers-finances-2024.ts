@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import { addMoney, formatMoney, parseMoney, type Money } from '../../model/money.js';
+import { addMoney, formatMoney, parseMoney, type Money } from '../../../model/money.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 const PAGE_SIZE = 100;

@@ -1,6 +1,6 @@
 import { HttpResponse } from 'msw';
-import type { Clock } from '../../core/clock.js';
-import { marketplaceById } from '../../connectors/amazon/endpoints.js';
+import type { Clock } from '../../../core/clock.js';
+import { marketplaceById } from '../endpoints.js';
 import type { ServerLimiter } from './limiter.js';
 import { LISTING_DATA_SETS, listingJson } from './listing-json.js';
 import { usagePlanOwner, type LwaTokenIssuer } from './lwa-tokens.js';

@@ -1,15 +1,15 @@
 import { LRUCache } from 'lru-cache';
 import { err, ok } from 'neverthrow';
-import type { Clock } from '../../core/clock.js';
-import { systemClock } from '../../core/clock.js';
-import { failure } from '../../core/result.js';
-import type { ValidationIssue } from '../../core/errors/validation-error.js';
-import { fromBase64, fromUtf8 } from '../bytes.js';
-import { bodyBytes, type WebhookRequest } from '../request.js';
-import { MISMATCH_HINT, singleHeader, throwIfIssues } from './common.js';
-import { derToP1363, importEcdsaPublicKey } from './ecdsa.js';
-import type { EbayKeyFetcher } from './ebay-keys.js';
-import type { WebhookFailure, WebhookVerification, WebhookVerifier } from './types.js';
+import type { Clock } from '../../../core/clock.js';
+import { systemClock } from '../../../core/clock.js';
+import { failure } from '../../../core/result.js';
+import type { ValidationIssue } from '../../../core/errors/validation-error.js';
+import { fromBase64, fromUtf8 } from '../../../webhooks/bytes.js';
+import { bodyBytes, type WebhookRequest } from '../../../webhooks/request.js';
+import { MISMATCH_HINT, singleHeader, throwIfIssues } from '../../../webhooks/verify/common.js';
+import { derToP1363, importEcdsaPublicKey } from '../../../webhooks/verify/ecdsa.js';
+import type { EbayKeyFetcher } from './key-fetcher.js';
+import type { WebhookFailure, WebhookVerification, WebhookVerifier } from '../../../webhooks/verify/types.js';
 
 /**
  * The `kid` format eBay uses (a UUID). Anything else is rejected before any key fetch.

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../store/store.js';
+import { canonicalJson } from '../../../store/store.js';
 import { SimGraphqlError, type SimResolverContext } from './resolve-util.js';
 import { gid, gidNumber, levelKey, nextId, type SimLevel } from './state.js';
 
