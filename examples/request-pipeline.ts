@@ -3,18 +3,11 @@
  * Run with `npx tsx examples/request-pipeline.ts`.
  */
 import { createContext } from '../src/core/context.js';
-import {
-  AsyncJob,
-  OperationLedger,
-  amazonClassifier,
-  createHttpClient,
-  paginateNextToken,
-  shopifyGraphqlClassifier,
-  type AsyncJobDefinition,
-  type RateLimitSpec,
-} from '../src/http/index.js';
+import { AsyncJob, OperationLedger, createHttpClient, paginateNextToken, type AsyncJobDefinition, type RateLimitSpec } from '../src/http/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { createPipelineSimulator, driveSimulation } from '../src/testing/pipeline/index.js';
+import { amazonClassifier } from '../src/connectors/amazon/index.js';
+import { shopifyGraphqlClassifier } from '../src/connectors/shopify/index.js';
 
 const clock = new FakeClock();
 const start = clock.now();

@@ -7,7 +7,8 @@ import { EventBus } from '../src/core/events.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from '../src/webhooks/index.js';
+import { createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from '../src/webhooks/index.js';
+import { createShopifyVerifier } from '../src/connectors/shopify/index.js';
 
 const clock = new FakeClock(Date.UTC(2026, 10, 22, 12));
 const store = new MemoryStore({ clock });

@@ -1,9 +1,10 @@
 import { defineMarketplace } from '../core/define-marketplace.js';
 import { SimulatedConfigSchema } from './config.js';
-import { SimulatedMarketplace } from './simulated-marketplace.js';
 
 /**
- * The simulated marketplace as a factory definition, registered as `simulated`.
+ * The simulated marketplace as a factory definition, registered as `simulated`. Only the
+ * configuration schema is loaded with it; the marketplace itself is imported when the first
+ * instance is created.
  *
  * @example
  * ```ts
@@ -15,5 +16,8 @@ export const simulatedMarketplace = defineMarketplace({
   name: 'simulated',
   description: 'An in-memory marketplace for simulation mode, demos and tests.',
   configSchema: SimulatedConfigSchema,
-  create: (config, context) => new SimulatedMarketplace(config, context),
+  create: async (config, context) => {
+    const { SimulatedMarketplace } = await import('./simulated-marketplace.js');
+    return new SimulatedMarketplace(config, context);
+  },
 });

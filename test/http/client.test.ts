@@ -4,9 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { EventBus } from '../../src/core/events.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { createHttpClient, shopifyGraphqlClassifier, amazonClassifier, problemJsonClassifier, composeClassifiers } from '../../src/http/index.js';
+import { createHttpClient, problemJsonClassifier, composeClassifiers } from '../../src/http/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { countingFetch, drive } from './helpers.js';
+import { shopifyGraphqlClassifier } from '../../src/connectors/shopify/index.js';
+import { amazonClassifier } from '../../src/connectors/amazon/index.js';
 
 const BASE = 'https://api.example.test/v1';
 const server = setupServer();

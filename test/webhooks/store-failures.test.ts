@@ -5,7 +5,8 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import type { SetOptions } from '../../src/store/store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signShopifyTestRequest } from '../../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor, handleWebhook, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createWebhookProcessor, handleWebhook, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const SECRET = 'shpss_store-failure-secret';
 

@@ -3,12 +3,9 @@ import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fromHex, toBase64 } from '../../src/webhooks/bytes.js';
 import { HmacKeys } from '../../src/webhooks/verify/common.js';
-import {
-  createEbayVerifier,
-  createStandardWebhooksVerifier,
-  type EbayPublicKey,
-} from '../../src/webhooks/verify/index.js';
+import { createStandardWebhooksVerifier } from '../../src/webhooks/verify/index.js';
 import { signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
+import { createEbayVerifier, type EbayPublicKey } from '../../src/connectors/ebay/index.js';
 
 const load = <T>(path: string): T => readJsonSpec<T>(path);
 

@@ -13,26 +13,7 @@
  *
  * @module marketbridge/connectors/amazon
  */
-import { defineMarketplace } from '../../core/define-marketplace.js';
-import { AmazonMarketplace } from './amazon-marketplace.js';
-import { AmazonConfigSchema } from './config.js';
-
-/**
- * The marketplace definition of Amazon SP-API, for `factory.register`.
- *
- * @example
- * ```ts
- * factory.register(amazonMarketplace);
- * const amazon = await factory.create('amazon', config, { clock });
- * ```
- */
-export const amazonMarketplace = defineMarketplace({
-  name: 'amazon',
-  description: 'Amazon Selling Partner API (listings, feeds, orders, FBA inventory, reports, finances)',
-  configSchema: AmazonConfigSchema,
-  create: (config, context) => new AmazonMarketplace(config, context),
-});
-
+export { amazonMarketplace } from './definition.js';
 export { AmazonMarketplace, type AmazonMarketplaceOptions } from './amazon-marketplace.js';
 export { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 export { SpApiClient, type SpApiClientOptions, type RestrictedTokenEntry } from './client.js';
@@ -50,6 +31,8 @@ export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates
 export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
 export * from './mapper/index.js';
 export * from './transport/types.js';
+export { amazonClassifier } from './classify.js';
+export { amazonHeaderFeedback } from './header-feedback.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
 export { amazonBudgetKeys, type AmazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 export { createLwaAuth, GRANTLESS_OPERATIONS, grantlessConnectionId, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';

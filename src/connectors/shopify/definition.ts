@@ -1,9 +1,10 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { ShopifyConfigSchema } from './config.js';
-import { ShopifyMarketplace } from './shopify-marketplace.js';
 
 /**
- * The Shopify connector as a factory definition, registered as `shopify`.
+ * The Shopify connector as a factory definition, registered as `shopify`. Only the
+ * configuration schema is loaded with it; the connector itself is imported when the first
+ * instance is created.
  *
  * @example
  * ```ts
@@ -15,5 +16,8 @@ export const shopifyMarketplace = defineMarketplace({
   name: 'shopify',
   description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
   configSchema: ShopifyConfigSchema,
-  create: (config, context) => new ShopifyMarketplace(config, context),
+  create: async (config, context) => {
+    const { ShopifyMarketplace } = await import('./shopify-marketplace.js');
+    return new ShopifyMarketplace(config, context);
+  },
 });

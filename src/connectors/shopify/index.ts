@@ -35,6 +35,9 @@ export * from './mapper.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
+export { createShopifyVerifier, type ShopifyVerifierOptions } from './webhook-verifier.js';
+export { shopifyGraphqlClassifier } from './classify.js';
+export { shopifyCallLimitFeedback } from './header-feedback.js';
 export * from './compliance-webhooks.js';
 export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
 export {

@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import type { RateLimitSpec } from '../../http/rate-limit/spec.js';
-import { amazonQuotaExceededBody, problemBody, shopifyCostExtensions, shopifyThrottledBody } from './bodies.js';
+import { amazonQuotaExceededBody } from '../../connectors/amazon/simulator/quota-exceeded.js';
+import { shopifyCostExtensions, shopifyThrottledBody } from '../../connectors/shopify/simulator/throttle-bodies.js';
+import { problemBody } from './problem-body.js';
 import { faultSchedule, type FaultKind, type FaultRule, type FaultSchedule } from './faults.js';
 import { ServerLimit, type ServerLimitVerdict } from './server-limit.js';
 

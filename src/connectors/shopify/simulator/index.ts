@@ -29,6 +29,5 @@ export {
   type SimVariant,
 } from './state.js';
 export { SimGraphqlError, parseSearch, page, type SearchTerm, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolve-util.js';
-export { signShopifyWebhook, type SignShopifyWebhookInput } from './webhook.js';
 export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from './session-token.js';
 export { signShopifyQuery } from './query-hmac.js';
