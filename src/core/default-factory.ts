@@ -1,6 +1,9 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
+import { amazonEnvironments } from '../connectors/amazon/environments.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
+import { shopifyEnvironments } from '../connectors/shopify/environments.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
+import { simulatedEnvironments } from '../simulated/environments.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
 import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
 import type { SimulatedMarketplace } from '../simulated/simulated-marketplace.js';
@@ -39,6 +42,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'simulated',
     description: 'An in-memory marketplace for simulation mode, demos and tests.',
     configSchema: SimulatedConfigSchema,
+    environments: simulatedEnvironments,
     create: async (config, context) => {
       const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
       return new SimulatedMarketplace(config, context);
@@ -48,6 +52,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'shopify',
     description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
     configSchema: ShopifyConfigSchema,
+    environments: shopifyEnvironments,
     create: async (config, context) => {
       const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
       return new ShopifyMarketplace(config, context);
@@ -57,6 +62,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'amazon',
     description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
     configSchema: AmazonConfigSchema,
+    environments: amazonEnvironments,
     create: async (config, context) => {
       const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
       return new AmazonMarketplace(config, context);

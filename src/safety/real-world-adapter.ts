@@ -9,6 +9,7 @@ import type { Order } from '../model/order.js';
 import { selectEnvironment, type AdapterMode, type ConnectionFailure, type ConnectionInfo, type MarketplaceConnectionConfig } from './adapter/connections.js';
 import { runAction, type Connection } from './adapter/execution.js';
 import type { AdapterHealth } from './adapter/health.js';
+import { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
 import { paceActions, readRealWorldState } from './adapter/state-read.js';
 import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
 import { CatalogIndex } from './adapter/observed.js';
@@ -31,8 +32,9 @@ import { translateSimulationAction, type PlannedOperation } from './translate.js
  * reading back, and on failure or mismatch rolled back with a compensating action; the answer
  * is a `Result` with a full {@link ExecutionReport}.
  *
- * Modes: `simulation` connects offline marketplaces only; `sandbox` needs each connector's
- * configuration to select its sandbox (`environment: 'sandbox'` or an endpoint override);
+ * Modes: `simulation` connects offline marketplaces only; `sandbox` resolves every URL a
+ * connection would call and refuses any on a known production host of a built-in platform
+ * (endpoint overrides included), so each connector must select its sandbox with its own switch;
  * `live` needs `confirmLive: true`. Validation can only be skipped with an explicit opt-out that
  * carries a reason and is logged and reported.
  *
@@ -114,7 +116,10 @@ export class RealWorldAdapter {
     if (this.#connections.has(id)) return err(failure('duplicate_connection', `A connection "${id}" exists; pass another id.`));
     const validated = this.#factory.validateConfig(config.marketplace, config.config ?? {});
     if (validated.isErr()) return err(failure('invalid_config', validated.error.message, { issues: validated.error.issues }));
-    const environment = selectEnvironment(this.#mode, config.marketplace, config.config, this.#offline);
+    const environment = selectEnvironment({
+      mode: this.#mode, marketplace: config.marketplace, config: config.config, validated: validated.value,
+      environments: this.#factory.get(config.marketplace)?.environments, offline: this.#offline, productionHosts: this.#productionHosts(),
+    });
     if (environment.isErr()) {
       this.#log.write('warn', `connection to ${config.marketplace} refused: ${environment.error.message}`, { reason: environment.error.reason });
       return err(environment.error);
@@ -272,6 +277,12 @@ export class RealWorldAdapter {
   #anonymiser(): ((order: Order) => Promise<Order>) | undefined {
     const salt = this.#salt;
     return this.#privacy.anonymiseCustomerData === false ? undefined : (order) => anonymiseOrder(order, salt);
+  }
+
+  /** The built-in platforms' production hosts and those every registered definition declares. */
+  #productionHosts(): string[] {
+    const declared = this.#factory.names().flatMap((name) => this.#factory.get(name)?.environments?.productionHosts ?? []);
+    return [...new Set([...KNOWN_PRODUCTION_HOSTS, ...declared])];
   }
 
   #connectionFor(id: string | undefined): Connection | undefined {

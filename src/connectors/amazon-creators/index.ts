@@ -14,6 +14,7 @@
 export { CreatorsApiClient, CREATORS_MAX_ITEM_IDS, CREATORS_DEFAULT_RESOURCES } from './client.js';
 export { CreatorsConfigSchema, CREATORS_API_REPORTED_ENDPOINT, CREATORS_TOKEN_URLS, type CreatorsConfig, type CreatorsConfigInput } from './config.js';
 export { createCreatorsAuth, type CreatorsAuth } from './token.js';
+export { creatorsEnvironments } from './environments.js';
 export { fromCreatorsItem, type CatalogRecord, type CreatorsItem } from './mapper.js';
 export { CatalogDataOrchestrator, type CatalogOrchestratorOptions } from './orchestrator/orchestrator.js';
 export { scoreRecord, type QualityWeights } from './orchestrator/quality.js';
