@@ -120,17 +120,20 @@ export class IntegrationValidator {
 
   /**
    * Records an executed action in the history window limits read: its price changes (from the
-   * prices in `facts`) and its revisions per listing.
+   * prices in `facts`), the listings it deleted and its revisions per listing. Call it after
+   * every action you execute yourself; `RealWorldAdapter` does for the actions it applies.
    */
   async recordExecuted(action: MarketplaceAction, options: SafetyCheckOptions = {}): Promise<void> {
     const tenantId = options.tenantId ?? this.context.tenantId;
     const marketplace = action.marketplace ?? options.marketplace;
     const scope = marketplace === undefined ? { tenantId } : { tenantId, marketplace };
-    const windowMs = this.constraintsFor(marketplace, tenantId).price?.maxChangePerWindow?.windowMs ?? 86_400_000;
+    const constraints = this.constraintsFor(marketplace, tenantId);
+    const windowMs = constraints.price?.maxChangePerWindow?.windowMs ?? 86_400_000;
     for (const { sku, price } of pricesOf(action)) {
       const from = options.facts?.offers?.[sku]?.price;
       if (from && from.amountMinor !== price.amountMinor) await this.history.recordPrice(scope, sku, from, price, windowMs);
     }
+    if (action.type === 'delete_listings') await this.history.recordDeletions(scope, action.productIds, constraints.deletes?.maxPerWindow?.windowMs ?? 86_400_000);
     for (const listing of revisedListings(action)) await this.history.recordRevision(scope, listing);
   }
 

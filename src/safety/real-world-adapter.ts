@@ -1,6 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createContext, type ResolvedContext } from '../core/context.js';
 import { createDefaultFactory } from '../core/default-factory.js';
+import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
@@ -157,15 +158,24 @@ export class RealWorldAdapter {
       const known = [...this.#connections.keys()];
       return err(failure('no_connection', `No connection for ${parsed.data.marketplace ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`));
     }
-    const result = await runAction(
-      {
-        connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
-        optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
-      },
-      parsed.data,
-      optOut ? { ...options, validation: optOut } : options,
-    );
+    let result: Result<ExecutionReport, ExecutionFailure>;
+    try {
+      result = await runAction(
+        {
+          connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
+          optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
+        },
+        parsed.data,
+        optOut ? { ...options, validation: optOut } : options,
+      );
+    } catch (error) {
+      // A read the marketplace turned out not to support (a connector that declares more than it has).
+      if (!isMarketbridgeError(error, 'unsupported_operation')) throw error;
+      this.#log.write('warn', `refused ${parsed.data.type} on ${connection.info.id}: ${error.message}`);
+      return err(failure('unsupported_operation', error.message, { operation: error.operation }));
+    }
     const status = result.isOk() ? result.value.status : result.error.report?.status;
+    if (status === undefined) return result;
     if (status === 'dry_run') this.#counters.dryRuns++;
     else {
       this.#counters.executed++;
@@ -269,7 +279,11 @@ export class RealWorldAdapter {
     return health;
   }
 
-  /** Recent integration log entries, redacted, filtered by level and time. */
+  /**
+   * Recent integration log entries, redacted, filtered by level (any case: `'ERROR'` is
+   * `'error'`), time and count. An unknown level, an unreadable `since` or a `limit` that is not
+   * a non-negative integer throws a `ValidationError` rather than silently matching nothing.
+   */
   getIntegrationLogs(query: IntegrationLogQuery = {}): IntegrationLogEntry[] {
     return this.#log.read(query);
   }
