@@ -5,10 +5,11 @@ import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
-import { MarketplaceActionSchema } from '../model/action.js';
 import type { Order } from '../model/order.js';
 import { selectEnvironment, type AdapterMode, type ConnectionFailure, type ConnectionInfo, type MarketplaceConnectionConfig } from './adapter/connections.js';
+import { judgeUnnamedDelete, resolveActionInput, untranslatable } from './adapter/action-input.js';
 import { runAction, type Connection } from './adapter/execution.js';
+import { normalizeAction } from './dialect/normalize.js';
 import type { AdapterHealth } from './adapter/health.js';
 import { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
 import { paceActions, readRealWorldState } from './adapter/state-read.js';
@@ -127,7 +128,7 @@ export class RealWorldAdapter {
     }
     const api = await this.#factory.create(config.marketplace, config.config ?? {}, this.context);
     const info: ConnectionInfo = { id, marketplace: config.marketplace, platform: api.platform, environment: environment.value };
-    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api) });
+    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api), ...(config.currency === undefined ? {} : { currency: config.currency }) });
     this.#log.write('info', `connected ${id} (${info.platform}, ${info.environment}) in ${this.#mode} mode`);
     return ok({ ...info });
   }
@@ -137,27 +138,44 @@ export class RealWorldAdapter {
     return [...this.#connections.values()].map((c) => ({ ...c.info }));
   }
 
-  /** The concrete operation and payload an action becomes; throws `ValidationError` for an invalid action. */
-  translateSimulationAction(action: unknown): PlannedOperation {
-    const parsed = MarketplaceActionSchema.safeParse(action);
-    if (!parsed.success) throw ValidationError.fromZod('marketplace action', parsed.error);
-    return translateSimulationAction(parsed.data);
+  /**
+   * The concrete operation and payload an action becomes, in either vocabulary: a
+   * `MarketplaceAction` or a simulation-dialect action (`new_price` in `options.currency`, else
+   * the connection's configured or already learned currency). Throws `ValidationError` for an
+   * action valid in neither, a price with more decimals than its currency, an unknown currency,
+   * or a `bulk_delete` that names no listings.
+   */
+  translateSimulationAction(action: unknown, options: { currency?: string } = {}): PlannedOperation {
+    const named = action !== null && typeof action === 'object' ? (action as { marketplace?: unknown }).marketplace : undefined;
+    const currency = options.currency ?? this.#connectionFor(typeof named === 'string' ? named : undefined)?.currency;
+    const normalized = normalizeAction(action, { currency });
+    if (normalized.isErr()) throw untranslatable(normalized.error.message, normalized.error.details?.issues);
+    if (normalized.value.kind === 'unnamed_delete') throw untranslatable(`bulk_delete of ${normalized.value.count} listing(s) names none of them; give product_ids.`);
+    return translateSimulationAction(normalized.value.action);
   }
 
   /**
    * validate → record prior state → execute → verify by reading back → roll back on failure.
    * Expected outcomes (blocked, failed and rolled back, invalid) are `Err` values with the
-   * report; the promise rejects only when the marketplace cannot be read at all.
+   * report; the promise rejects only when the marketplace cannot be read at all. The action may
+   * be in the simulation dialect (see `SimulationDialectActionSchema`): prices in the
+   * connection's currency, and a `bulk_delete` without ids is judged by the delete caps
+   * (`blocked` with their reason) but never executed.
    */
   async executeAction(action: unknown, options: ExecuteActionOptions = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
     const optOut = options.validation === undefined ? undefined : checkOptOut(options.validation);
-    const parsed = MarketplaceActionSchema.safeParse(action);
-    if (!parsed.success) return err(failure('invalid_action', ValidationError.fromZod('marketplace action', parsed.error).message));
-    const connection = this.#connectionFor(parsed.data.marketplace);
-    if (!connection) {
-      const known = [...this.#connections.keys()];
-      return err(failure('no_connection', `No connection for ${parsed.data.marketplace ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`));
+    const resolved = await resolveActionInput(action, (id) => this.#connectionFor(id), [...this.#connections.keys()]);
+    if (resolved.isErr()) return err(resolved.error);
+    const { connection } = resolved.value;
+    if (resolved.value.kind === 'unnamed_delete') {
+      const refused = await judgeUnnamedDelete(action, resolved.value.count, connection, this.validator, this.#log);
+      if (refused.reason === 'blocked') {
+        this.#counters.executed++;
+        this.#counters.blocked++;
+      }
+      return err(refused);
     }
+    const canonical = resolved.value.action;
     let result: Result<ExecutionReport, ExecutionFailure>;
     try {
       result = await runAction(
@@ -165,13 +183,13 @@ export class RealWorldAdapter {
           connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
           optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
         },
-        parsed.data,
+        canonical,
         optOut ? { ...options, validation: optOut } : options,
       );
     } catch (error) {
       // A read the marketplace turned out not to support (a connector that declares more than it has).
       if (!isMarketbridgeError(error, 'unsupported_operation')) throw error;
-      this.#log.write('warn', `refused ${parsed.data.type} on ${connection.info.id}: ${error.message}`);
+      this.#log.write('warn', `refused ${canonical.type} on ${connection.info.id}: ${error.message}`);
       return err(failure('unsupported_operation', error.message, { operation: error.operation }));
     }
     const status = result.isOk() ? result.value.status : result.error.report?.status;

@@ -60,6 +60,8 @@ export interface MarketplaceConnectionConfig {
   config?: unknown;
   /** The connection's id, used by actions' `marketplace` field (default: `marketplace`). */
   id?: string;
+  /** The currency of simulation-dialect prices that name none (default: learned from the catalog). */
+  currency?: string;
 }
 
 /**

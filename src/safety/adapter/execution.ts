@@ -29,6 +29,8 @@ export interface Connection {
   info: ConnectionInfo;
   api: BaseMarketplaceAPI;
   catalog: CatalogIndex;
+  /** The currency of simulation-dialect prices: configured, or learned from the catalog. */
+  currency?: string;
 }
 
 /**
