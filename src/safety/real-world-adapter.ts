@@ -1,5 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createContext, type ResolvedContext } from '../core/context.js';
+import { consoleWarningLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
@@ -72,7 +73,9 @@ export class RealWorldAdapter {
   /** @param options - mode (live needs `confirmLive: true`), factory, validator, context; validated whole */
   constructor(options: RealWorldAdapterOptions) {
     checkAdapterOptions(options);
-    this.context = createContext(options.context);
+    // Refused connections, blocked actions and rollbacks are warnings a user must not miss:
+    // without a logger of its own the adapter prints them.
+    this.context = createContext({ ...options.context, logger: options.context?.logger ?? consoleWarningLogger });
     this.#mode = options.mode;
     this.#factory = options.factory ?? createDefaultFactory();
     this.validator = options.validator ?? new IntegrationValidator({ context: this.context });

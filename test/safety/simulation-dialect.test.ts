@@ -35,7 +35,7 @@ describe('the simulation dialect (FBA-Bench actions)', () => {
       { type: 'adjust_inventory', product_sku: 'A', quantity_change: -3, action_id: 'a7' },
       { type: 'set_inventory', product_sku: 'A', quantity: 0 },
       { type: 'bulk_delete', count: 2, product_ids: ['P-1', 'P-2'], reasoning: 'slow movers' },
-    ].map((action) => translateSimulationAction((normalizeAction(action)._unsafeUnwrap() as { action: never }).action));
+    ].map((action) => translateSimulationAction((normalizeAction(action)._unsafeUnwrap() as unknown as { action: never }).action));
     expect(plans.map((p) => [p.operation, p.payload])).toEqual([
       ['adjustInventory', [{ sku: 'A', delta: -3, idempotencyKey: 'action:a7' }]],
       ['setInventory', [{ sku: 'A', quantity: 0 }]],
