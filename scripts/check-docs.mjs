@@ -33,7 +33,7 @@ import ts from 'typescript';
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'docs-check');
 const started = Date.now();
-const CLAIM = /^(\s*)(.*?)\s*\/\/\s*→\s*(.+?)\s*$/;
+const CLAIM = /\/\/\s*→/;
 const problems = [];
 const problem = (file, line, message) => problems.push(`${file}:${line}: ${message}`);
 
@@ -158,20 +158,37 @@ function assemble(parsed) {
   return modules;
 }
 
-/** A run block's claims turned into checks. */
+/** A run block's claims turned into checks, found with the TypeScript parser. */
 function instrument(module) {
-  const { block } = module;
-  return module.lines.map((line, index) => {
-    const from = module.origin[index];
-    const claim = CLAIM.exec(line);
-    // Claims on visible lines are checked: the block's own and those of blocks it continues.
-    if (!claim || from === undefined) return line;
-    const [, indent, statement, expected] = claim;
-    const where = JSON.stringify(`${block.file}:${from}`);
-    const declared = /^(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=/.exec(statement);
-    if (declared) return `${indent}${statement.replace(/;?$/, ';')} globalThis.__docs.check(${declared[1]}, (${expected}), ${where});`;
-    return `${indent}globalThis.__docs.check((${statement.replace(/;$/, '')}), (${expected}), ${where});`;
-  });
+  const text = module.lines.join('\n');
+  const source = ts.createSourceFile('block.ts', text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const lineOf = (position) => source.getLineAndCharacterOfPosition(position).line;
+  const edits = [];
+  const statements = source.statements;
+  for (const [index, statement] of statements.entries()) {
+    // The claim is a `// → value` comment after the statement on its last line, or alone on the next line.
+    const after = [...(ts.getTrailingCommentRanges(text, statement.end) ?? [])];
+    const next = statements[index + 1];
+    const following = ts.getLeadingCommentRanges(text, statement.end) ?? [];
+    if (after.length === 0 && following[0] && lineOf(following[0].pos) === lineOf(statement.end) + 1) after.push(following[0]);
+    if (next === undefined && after.length === 0) after.push(...(ts.getLeadingCommentRanges(text, statement.end) ?? []).slice(0, 1));
+    const comment = after.map((range) => text.slice(range.pos, range.end)).find((c) => /^\/\/\s*→/.test(c));
+    if (!comment) continue;
+    const from = module.origin[lineOf(text.indexOf(comment, statement.end))];
+    if (from === undefined) continue;
+    const expected = comment.replace(/^\/\/\s*→\s*/, '');
+    const where = JSON.stringify(`${module.block.file}:${from}`);
+    if (ts.isExpressionStatement(statement)) {
+      edits.push({ start: statement.getStart(source), end: statement.end, text: `globalThis.__docs.check((${statement.expression.getText(source)}), (${expected}), ${where});` });
+    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 && ts.isIdentifier(statement.declarationList.declarations[0].name)) {
+      edits.push({ start: statement.end, end: statement.end, text: ` globalThis.__docs.check(${statement.declarationList.declarations[0].name.text}, (${expected}), ${where});` });
+    } else {
+      problem(module.block.file, from, 'a claim (// →) must follow an expression statement or a single const declaration');
+    }
+  }
+  let out = text;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out.split('\n');
 }
 
 // 1. Extract every block into .tmp/docs-check, where `marketbridge` is a link to this package.
