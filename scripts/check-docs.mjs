@@ -21,8 +21,8 @@
 //                                   before it prints (console.log lines; an uncaught error
 //                                   as `Name: message`)
 //
-// A claim is a comment `// → value` after an expression statement or a `const x = ...`
-// declaration: in a run block it becomes a check that the actual value contains the claimed
+// A claim is a comment `// → value` (optionally `// → value — remark`) after an expression
+// statement or a `const x = ...` declaration, on its last line or alone on the next line: in a run block it becomes a check that the actual value contains the claimed
 // one (objects: every claimed key matches; arrays: same length, every element matches;
 // anything else: equal). A block with claims must be marked run or no-run.
 import { execFileSync } from 'node:child_process';
@@ -31,22 +31,18 @@ import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
 const root = resolve(import.meta.dirname, '..');
-const work = join(root, '.tmp', 'docs-check');
+// One folder per run, inside the project so that blocks resolve its node_modules.
+const work = join(root, '.tmp', `docs-check-${process.pid}`);
+const keep = process.argv.includes('--keep');
 const started = Date.now();
 const CLAIM = /\/\/\s*→/;
 const problems = [];
 const problem = (file, line, message) => problems.push(`${file}:${line}: ${message}`);
 
-if (!existsSync(join(root, 'dist', 'index.d.ts'))) {
-  console.error('check-docs: dist/ is missing; run `npm run build` first.');
-  process.exit(1);
-}
-
 // `node scripts/check-docs.mjs docs/safety.md` checks only the files named.
-const only = process.argv.slice(2).map((file) => relative(root, resolve(file)));
-const sources = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)].filter(
-  (file) => only.length === 0 || only.includes(file),
-);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map((file) => relative(root, resolve(file)));
+const guides = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+const sources = only.length ? only : guides;
 
 /** Splits one markdown file into its code blocks with their markers. */
 function parse(file) {
@@ -176,7 +172,8 @@ function instrument(module) {
     if (!comment) continue;
     const from = module.origin[lineOf(text.indexOf(comment, statement.end))];
     if (from === undefined) continue;
-    const expected = comment.replace(/^\/\/\s*→\s*/, '');
+    // `// → value — remark`: the remark after a spaced dash is prose.
+    const expected = comment.replace(/^\/\/\s*→\s*/, '').split(' — ')[0];
     const where = JSON.stringify(`${module.block.file}:${from}`);
     if (ts.isExpressionStatement(statement)) {
       edits.push({ start: statement.getStart(source), end: statement.end, text: `globalThis.__docs.check((${statement.expression.getText(source)}), (${expected}), ${where});` });
@@ -200,6 +197,10 @@ symlinkSync(root, join(work, 'node_modules', 'marketbridge'), 'dir');
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'docs-check', private: true, type: 'module' }));
 
 const modules = sources.flatMap((file) => assemble(parse(file)));
+if (modules.some((module) => /from\s+['"]marketbridge[/'"]/.test(module.lines.join('\n'))) && !existsSync(join(root, 'dist', 'index.d.ts'))) {
+  console.error('check-docs: dist/ is missing; run `npm run build` first.');
+  process.exit(1);
+}
 const byPath = new Map();
 for (const [index, module] of modules.entries()) {
   const name = `${module.block.file.replace(/[^\w]+/g, '_')}_${module.block.line}.ts`;
@@ -267,6 +268,7 @@ if (runs.length) {
   }
 }
 
+if (!keep) rmSync(work, { recursive: true, force: true });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (problems.length) {
   // A claim of a block that others continue is checked in each of them; report it once.
