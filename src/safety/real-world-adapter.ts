@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createContext, type ResolvedContext } from '../core/context.js';
-import { consoleWarningLogger } from '../core/logger.js';
+import { consoleWarningLogger, silentLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
@@ -11,7 +11,7 @@ import { selectEnvironment, type AdapterMode, type ConnectionFailure, type Conne
 import { judgeUnnamedDelete, resolveActionInput, untranslatable } from './adapter/action-input.js';
 import { runAction, type Connection } from './adapter/execution.js';
 import { normalizeAction } from './dialect/normalize.js';
-import type { AdapterHealth } from './adapter/health.js';
+import { checkConnections, ExecutionCounters, type AdapterHealth } from './adapter/health.js';
 import { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
 import { paceActions, readRealWorldState } from './adapter/state-read.js';
 import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
@@ -68,7 +68,7 @@ export class RealWorldAdapter {
   #stateSync = checkStateSync({});
   #resolver: ConflictResolver;
   #lastSyncAt: string | undefined;
-  readonly #counters = { executed: 0, applied: 0, blocked: 0, rolledBack: 0, failed: 0, dryRuns: 0 };
+  readonly #counters = new ExecutionCounters();
 
   /** @param options - mode (live needs `confirmLive: true`), factory, validator, context; validated whole */
   constructor(options: RealWorldAdapterOptions) {
@@ -78,7 +78,9 @@ export class RealWorldAdapter {
     this.context = createContext({ ...options.context, logger: options.context?.logger ?? consoleWarningLogger });
     this.#mode = options.mode;
     this.#factory = options.factory ?? createDefaultFactory();
-    this.validator = options.validator ?? new IntegrationValidator({ context: this.context });
+    // The adapter logs every block itself (with the connection and plan); its own validator
+    // shares everything but the logger, so that a block is not reported twice.
+    this.validator = options.validator ?? new IntegrationValidator({ context: { ...this.context, logger: silentLogger } });
     this.#offline = new Set(options.offlineMarketplaces ?? ['simulated']);
     this.#optOut = options.validation;
     this.#salt = options.privacy?.salt ?? randomSalt();
@@ -172,10 +174,7 @@ export class RealWorldAdapter {
     const { connection } = resolved.value;
     if (resolved.value.kind === 'unnamed_delete') {
       const refused = await judgeUnnamedDelete(action, resolved.value.count, connection, this.validator, this.#log);
-      if (refused.reason === 'blocked') {
-        this.#counters.executed++;
-        this.#counters.blocked++;
-      }
+      if (refused.reason === 'blocked') this.#counters.count('blocked');
       return err(refused);
     }
     const canonical = resolved.value.action;
@@ -196,15 +195,7 @@ export class RealWorldAdapter {
       return err(failure('unsupported_operation', error.message, { operation: error.operation }));
     }
     const status = result.isOk() ? result.value.status : result.error.report?.status;
-    if (status === undefined) return result;
-    if (status === 'dry_run') this.#counters.dryRuns++;
-    else {
-      this.#counters.executed++;
-      if (status === 'applied') this.#counters.applied++;
-      if (status === 'blocked') this.#counters.blocked++;
-      if (status === 'rolled_back') this.#counters.rolledBack++;
-      if (status === 'failed') this.#counters.failed++;
-    }
+    if (status !== undefined) this.#counters.count(status);
     return result;
   }
 
@@ -283,18 +274,10 @@ export class RealWorldAdapter {
 
   /** Mode, each connection's health check, counters and the last sync. */
   async getHealthStatus(): Promise<AdapterHealth> {
-    const connections: AdapterHealth['connections'] = [];
-    for (const { info, api } of this.#connections.values()) {
-      try {
-        const health = await api.healthCheck();
-        connections.push({ ...info, ok: health.ok, latencyMs: health.latencyMs, ...(health.message === undefined ? {} : { message: health.message }) });
-      } catch (error) {
-        connections.push({ ...info, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    const connections = await checkConnections(this.#connections.values());
     const health: AdapterHealth = {
       mode: this.#mode, healthy: connections.every((c) => c.ok), checkedAt: new Date(this.context.clock.now()).toISOString(),
-      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: { ...this.#counters },
+      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: this.#counters.snapshot(),
     };
     if (this.#lastSyncAt !== undefined) health.lastSyncAt = this.#lastSyncAt;
     return health;

@@ -37,7 +37,7 @@ export function world(options: { skus: number; channels?: number; stock?: (n: nu
     store,
     source,
     channels,
-    // Warnings are asserted where they matter (unlisted-warning.test.ts); elsewhere they would only be noise.
+    // Warnings are asserted where they matter (test/core/warnings-by-default.test.ts); elsewhere they would only be noise.
     engine: (extra = {}) => new InventorySyncEngine({ source, channels: channels.map((marketplace) => ({ marketplace })), context: { store, clock, logger: silentLogger }, ...extra }),
     shown(channel, sku) {
       return channels[channel]!.snapshot().inventory.find((level) => level.sku === sku)?.available ?? -1;

@@ -69,3 +69,13 @@ describe('warnings a user must not miss are on by default', () => {
     expect(printed).toHaveBeenCalledWith(expect.stringMatching(/^marketbridge: connection to acme refused: Sandbox mode needs "acme" pointed at its sandbox/), expect.objectContaining({ reason: 'sandbox_not_selected' }));
   });
 });
+
+describe('one warning per blocked action', () => {
+  it("the adapter's own validator does not repeat the adapter's warning", async () => {
+    const { logger, warnings } = recordingLogger();
+    const adapter = new RealWorldAdapter({ mode: 'simulation', context: { logger } });
+    await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 1, rateLimit: false } });
+    await adapter.executeAction({ type: 'set_price', sku: 'SKU-00001-S', price: { amountMinor: 1, currency: 'EUR' } });
+    expect(warnings).toEqual([expect.stringMatching(/^blocked set_price on simulated: SKU-00001-S: 0\.01 EUR is below 100 % of its cost/)]);
+  });
+});
