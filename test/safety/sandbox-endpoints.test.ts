@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { CREATORS_API_REPORTED_ENDPOINT, CreatorsConfigSchema, creatorsEnvironments } from '../../src/connectors/amazon-creators/index.js';
+import { CREATORS_API_ENDPOINT, CreatorsConfigSchema, creatorsEnvironments } from '../../src/connectors/amazon-creators/index.js';
 import { createDefaultFactory } from '../../src/core/default-factory.js';
 import { defineMarketplace } from '../../src/core/define-marketplace.js';
 import { EventBus } from '../../src/core/events.js';
@@ -96,10 +96,12 @@ describe('sandbox mode never reaches production', () => {
     expect(new Set(hosts)).toEqual(new Set(['shopify.test']));
   });
 
-  it('amazon-creators: the reported production host is refused; a local endpoint is accepted', async () => {
+  it('amazon-creators: the production host (the default endpoint) is refused; a local endpoint is accepted', async () => {
     const { adapter } = sandboxAdapter();
-    const refused = await connect(adapter, 'amazon-creators', { ...creators, endpoint: CREATORS_API_REPORTED_ENDPOINT });
-    expect(refused._unsafeUnwrapErr()).toMatchObject({ reason: 'production_endpoint', message: expect.stringMatching(/creatorsapi\.amazon.*has no sandbox/s) });
+    for (const config of [creators, { ...creators, endpoint: CREATORS_API_ENDPOINT }]) {
+      const refused = await connect(adapter, 'amazon-creators', config);
+      expect(refused._unsafeUnwrapErr()).toMatchObject({ reason: 'production_endpoint', message: expect.stringMatching(/creatorsapi\.amazon.*has no sandbox/s) });
+    }
     expect((await connect(adapter, 'amazon-creators', { ...creators, endpoint: 'http://127.0.0.1:4011' }))._unsafeUnwrap().environment).toBe('sandbox');
   });
 

@@ -2,10 +2,10 @@ import type { MarketplaceEnvironments } from '../../core/environments.js';
 import { CREATORS_TOKEN_URLS, type CreatorsConfig } from './config.js';
 
 /**
- * Where the Creators API client sends requests: `endpoint` (required) and the token URL of
- * the credential version or `tokenUrl`. The Creators API has no sandbox; its reported host
- * `creatorsapi.amazon` is production, so sandbox mode accepts it only with `endpoint` pointing
- * at a non-production host. Use it as the `environments` of a definition that wraps the
+ * Where the Creators API client sends requests: `endpoint` (default `CREATORS_API_ENDPOINT`)
+ * and the token URL of the credential version or `tokenUrl`. The Creators API has no sandbox;
+ * its host `creatorsapi.amazon` is production, so sandbox mode accepts it only with `endpoint`
+ * pointing at a non-production host. Use it as the `environments` of a definition that wraps the
  * client.
  *
  * @example
