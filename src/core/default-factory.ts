@@ -1,8 +1,11 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
+import { amazonEnvironments } from '../connectors/amazon/environments.js';
 import { ebayMarketplace } from '../connectors/ebay/definition.js';
 import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
+import { shopifyEnvironments } from '../connectors/shopify/environments.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
+import { simulatedEnvironments } from '../simulated/environments.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
 import type { EbayConfigSchema } from '../connectors/ebay/config.js';
 import type { EbayMarketplace } from '../connectors/ebay/ebay-marketplace.js';
@@ -46,6 +49,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'simulated',
     description: 'An in-memory marketplace for simulation mode, demos and tests.',
     configSchema: SimulatedConfigSchema,
+    environments: simulatedEnvironments,
     create: async (config, context) => {
       const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
       return new SimulatedMarketplace(config, context);
@@ -55,6 +59,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'shopify',
     description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
     configSchema: ShopifyConfigSchema,
+    environments: shopifyEnvironments,
     create: async (config, context) => {
       const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
       return new ShopifyMarketplace(config, context);
@@ -64,6 +69,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'amazon',
     description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
     configSchema: AmazonConfigSchema,
+    environments: amazonEnvironments,
     create: async (config, context) => {
       const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
       return new AmazonMarketplace(config, context);

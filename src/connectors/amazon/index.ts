@@ -16,6 +16,7 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { AmazonMarketplace } from './amazon-marketplace.js';
 import { AmazonConfigSchema } from './config.js';
+import { amazonEnvironments } from './environments.js';
 
 /**
  * The marketplace definition of Amazon SP-API, for `factory.register`.
@@ -30,6 +31,7 @@ export const amazonMarketplace = defineMarketplace({
   name: 'amazon',
   description: 'Amazon Selling Partner API (listings, feeds, orders, FBA inventory, reports, finances)',
   configSchema: AmazonConfigSchema,
+  environments: amazonEnvironments,
   create: (config, context) => new AmazonMarketplace(config, context),
 });
 
@@ -37,6 +39,7 @@ export { AmazonMarketplace, type AmazonMarketplaceOptions } from './amazon-marke
 export { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 export { SpApiClient, type SpApiClientOptions, type RestrictedTokenEntry } from './client.js';
 export * from './endpoints.js';
+export { amazonEnvironments } from './environments.js';
 export { AMAZON_OPERATION_LIMITS } from './limits.generated.js';
 export type { AmazonOperationLimit } from './limits-types.js';
 export { LISTINGS_FEED_SUBMISSIONS, operationLimit } from './limits.js';
