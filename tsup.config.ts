@@ -28,6 +28,9 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   target: 'es2022',
+  // Classes keep their names in the bundle: an uncaught error prints `ValidationError`, not the
+  // `_ValidationError` esbuild gives a class that refers to itself.
+  keepNames: true,
   platform: 'neutral',
   outDir: 'dist',
 });

@@ -1,5 +1,6 @@
 import { defineMarketplace } from '../core/define-marketplace.js';
 import { SimulatedConfigSchema } from './config.js';
+import { simulatedEnvironments } from './environments.js';
 
 /**
  * The simulated marketplace as a factory definition, registered as `simulated`. Only the
@@ -16,6 +17,7 @@ export const simulatedMarketplace = defineMarketplace({
   name: 'simulated',
   description: 'An in-memory marketplace for simulation mode, demos and tests.',
   configSchema: SimulatedConfigSchema,
+  environments: simulatedEnvironments,
   create: async (config, context) => {
     const { SimulatedMarketplace } = await import('./simulated-marketplace.js');
     return new SimulatedMarketplace(config, context);

@@ -1,5 +1,6 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { AmazonConfigSchema } from './config.js';
+import { amazonEnvironments } from './environments.js';
 
 /**
  * The Amazon Selling Partner API connector as a factory definition, registered as `amazon`.
@@ -16,6 +17,7 @@ export const amazonMarketplace = defineMarketplace({
   name: 'amazon',
   description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
   configSchema: AmazonConfigSchema,
+  environments: amazonEnvironments,
   create: async (config, context) => {
     const { AmazonMarketplace } = await import('./amazon-marketplace.js');
     return new AmazonMarketplace(config, context);

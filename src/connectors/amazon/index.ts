@@ -18,6 +18,7 @@ export { AmazonMarketplace, type AmazonMarketplaceOptions } from './amazon-marke
 export { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 export { SpApiClient, type SpApiClientOptions, type RestrictedTokenEntry } from './client.js';
 export * from './endpoints.js';
+export { amazonEnvironments } from './environments.js';
 export { AMAZON_OPERATION_LIMITS } from './limits.generated.js';
 export type { AmazonOperationLimit } from './limits-types.js';
 export { LISTINGS_FEED_SUBMISSIONS, operationLimit } from './limits.js';

@@ -1,5 +1,6 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { ShopifyConfigSchema } from './config.js';
+import { shopifyEnvironments } from './environments.js';
 
 /**
  * The Shopify connector as a factory definition, registered as `shopify`. Only the
@@ -16,6 +17,7 @@ export const shopifyMarketplace = defineMarketplace({
   name: 'shopify',
   description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
   configSchema: ShopifyConfigSchema,
+  environments: shopifyEnvironments,
   create: async (config, context) => {
     const { ShopifyMarketplace } = await import('./shopify-marketplace.js');
     return new ShopifyMarketplace(config, context);
