@@ -21,10 +21,10 @@ import { feedEach, patchEach, type ListingUpdate, type ListingUpdateOptions } fr
 import { readInventory } from './inventory-reads.js';
 import { amazonStockPool, mfnLocationId } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
-import type { SpApiOrder } from './mapper/orders.js';
-import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './order-ops.js';
-import { getOrder2026, listOrders2026, unshippedLines2026 } from './order-ops-2026.js';
-import { listTransactions2024 } from './finance-ops-2024.js';
+import type { SpApiOrder } from './orders/v0/mapper.js';
+import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './orders/v0/orders-v0.js';
+import { getOrder2026, listOrders2026, unshippedLines2026 } from './orders/2026-01-01/orders-2026-01-01.js';
+import { listTransactions2024 } from './finances/2024-06-19/finances-2024-06-19.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';

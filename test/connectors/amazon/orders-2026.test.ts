@@ -3,7 +3,7 @@ import { AmazonMarketplace, fromOrders2026Order, toOrders2026Statuses, type Orde
 import { money } from '../../../src/model/money.js';
 import type { Order } from '../../../src/model/order.js';
 import type { SpApiClient } from '../../../src/connectors/amazon/client.js';
-import { unshippedLines2026 } from '../../../src/connectors/amazon/order-ops-2026.js';
+import { unshippedLines2026 } from '../../../src/connectors/amazon/orders/2026-01-01/orders-2026-01-01.js';
 import { setup, useMsw, US } from './harness.js';
 import { operations, validateRequest, validateResponse } from './swagger.js';
 

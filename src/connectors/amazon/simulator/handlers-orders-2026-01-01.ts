@@ -1,5 +1,5 @@
 import { http, type HttpHandler } from 'msw';
-import { DATASETS, FULFILLMENT_STATUS, toOrder2026 } from './orders-2026-shape.js';
+import { DATASETS, FULFILLMENT_STATUS, toOrder2026 } from './orders-2026-01-01-shape.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 const TOKEN_LIFETIME_MS = 24 * 3_600_000;

@@ -1,11 +1,11 @@
-import type { Clock } from '../../core/clock.js';
-import { ValidationError } from '../../core/errors/validation-error.js';
-import type { ListFinancialEventsQuery } from '../../core/queries.js';
-import type { FinancialEvent } from '../../model/finance.js';
-import type { SpApiClient } from './client.js';
-import { fromSpApiTransactions, type SpApiTransaction } from './mapper/finances-2024.js';
-import { unwrapMapped } from './order-ops.js';
-import type { ListTransactionsFilter } from './requests/finances-2024.js';
+import type { Clock } from '../../../../core/clock.js';
+import { ValidationError } from '../../../../core/errors/validation-error.js';
+import type { ListFinancialEventsQuery } from '../../../../core/queries.js';
+import type { FinancialEvent } from '../../../../model/finance.js';
+import type { SpApiClient } from '../../client.js';
+import { fromSpApiTransactions, type SpApiTransaction } from './mapper.js';
+import { unwrapMapped } from '../../orders/v0/orders-v0.js';
+import type { ListTransactionsFilter } from './requests.js';
 
 const DAY_MS = 86_400_000;
 /** Amazon answers an empty page for windows longer than this. */

@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
-import { failure, type Failure } from '../../../core/result.js';
-import type { Address } from '../../../model/address.js';
-import { addMoney, money, type Money } from '../../../model/money.js';
-import type { LineItem, Order, OrderStatus } from '../../../model/order.js';
-import { fromSpApiMoney, type AmazonMapReason, type SpApiMoney } from './money.js';
-import { isoTimeFrom } from './time.js';
+import { failure, type Failure } from '../../../../core/result.js';
+import type { Address } from '../../../../model/address.js';
+import { addMoney, money, type Money } from '../../../../model/money.js';
+import type { LineItem, Order, OrderStatus } from '../../../../model/order.js';
+import { fromSpApiMoney, type AmazonMapReason, type SpApiMoney } from '../../mapper/money.js';
+import { isoTimeFrom } from '../../mapper/time.js';
 
 /**
  * The parts of an SP-API `Order` (Orders v0) the mapper reads.

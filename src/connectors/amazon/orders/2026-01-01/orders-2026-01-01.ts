@@ -1,10 +1,10 @@
-import type { Clock } from '../../core/clock.js';
-import type { ListOrdersQuery } from '../../core/queries.js';
-import type { Order } from '../../model/order.js';
-import type { SpApiClient } from './client.js';
-import { fromOrders2026Order, toOrders2026Statuses, type Orders2026Item, type Orders2026Order } from './mapper/orders-2026.js';
-import { unwrapMapped } from './order-ops.js';
-import type { Orders2026Dataset, SearchOrdersFilter } from './requests/orders-2026.js';
+import type { Clock } from '../../../../core/clock.js';
+import type { ListOrdersQuery } from '../../../../core/queries.js';
+import type { Order } from '../../../../model/order.js';
+import type { SpApiClient } from '../../client.js';
+import { fromOrders2026Order, toOrders2026Statuses, type Orders2026Item, type Orders2026Order } from './mapper.js';
+import { unwrapMapped } from '../v0/orders-v0.js';
+import type { Orders2026Dataset, SearchOrdersFilter } from './requests.js';
 
 /**
  * The datasets the connector asks for: status and money always, buyer and recipient (PII,

@@ -1,8 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Failure } from '../../../core/result.js';
-import type { FinancialEvent } from '../../../model/finance.js';
-import { moneyFrom, type AmazonMapReason } from './money.js';
-import { isoTimeFrom } from './time.js';
+import type { Failure } from '../../../../core/result.js';
+import type { FinancialEvent } from '../../../../model/finance.js';
+import { moneyFrom, type AmazonMapReason } from '../../mapper/money.js';
+import { isoTimeFrom } from '../../mapper/time.js';
 
 /**
  * The parts of a Finances 2024-06-19 `Transaction` the mapper reads. `currencyAmount` is a

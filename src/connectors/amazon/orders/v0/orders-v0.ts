@@ -1,13 +1,13 @@
-import type { ItemOutcome } from '../../core/batch.js';
-import type { Clock } from '../../core/clock.js';
-import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
-import type { ListFinancialEventsQuery, ListOrdersQuery } from '../../core/queries.js';
-import type { FinancialEvent } from '../../model/finance.js';
-import type { Order } from '../../model/order.js';
-import type { Shipment } from '../../model/shipment.js';
-import type { SpApiClient } from './client.js';
-import { fromSpApiFinancialEvents, type SpApiFinancialEvents } from './mapper/finances.js';
-import { fromSpApiOrder, toSpApiOrderStatuses, type SpApiOrder, type SpApiOrderItem } from './mapper/orders.js';
+import type { ItemOutcome } from '../../../../core/batch.js';
+import type { Clock } from '../../../../core/clock.js';
+import { MarketplaceApiError } from '../../../../core/errors/marketplace-api-error.js';
+import type { ListFinancialEventsQuery, ListOrdersQuery } from '../../../../core/queries.js';
+import type { FinancialEvent } from '../../../../model/finance.js';
+import type { Order } from '../../../../model/order.js';
+import type { Shipment } from '../../../../model/shipment.js';
+import type { SpApiClient } from '../../client.js';
+import { fromSpApiFinancialEvents, type SpApiFinancialEvents } from '../../finances/v0/mapper.js';
+import { fromSpApiOrder, toSpApiOrderStatuses, type SpApiOrder, type SpApiOrderItem } from './mapper.js';
 
 /** A mapping result as a value, or the error the connector throws for an unreadable answer. */
 export function unwrapMapped<T>(result: { isOk(): boolean; _unsafeUnwrap(): T; _unsafeUnwrapErr(): { message: string } }, operation: string): T {

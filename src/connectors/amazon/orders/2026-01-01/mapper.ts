@@ -1,12 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
-import { failure, type Failure } from '../../../core/result.js';
-import { addMoney, money, multiplyMoney, type Money } from '../../../model/money.js';
-import type { LineItem, Order, OrderStatus } from '../../../model/order.js';
-import { marketplaceById } from '../endpoints.js';
-import type { Orders2026FulfillmentStatus } from '../requests/orders-2026.js';
-import { moneyFrom, type AmazonMapReason } from './money.js';
-import { isoTimeFrom } from './time.js';
-import { fromSpApiAddress } from './orders.js';
+import { failure, type Failure } from '../../../../core/result.js';
+import { addMoney, money, multiplyMoney, type Money } from '../../../../model/money.js';
+import type { LineItem, Order, OrderStatus } from '../../../../model/order.js';
+import { marketplaceById } from '../../endpoints.js';
+import type { Orders2026FulfillmentStatus } from './requests.js';
+import { moneyFrom, type AmazonMapReason } from '../../mapper/money.js';
+import { isoTimeFrom } from '../../mapper/time.js';
+import { fromSpApiAddress } from '../v0/mapper.js';
 
 /**
  * Money as the Orders API 2026-01-01 writes it: a decimal string and an ISO 4217 code.

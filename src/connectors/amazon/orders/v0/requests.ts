@@ -1,4 +1,4 @@
-import { fillPath, query, type SpApiRequest } from './types.js';
+import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
 
 /**
  * Filters of `getOrders`. Give `createdAfter` or `lastUpdatedAfter` (Amazon requires one of them

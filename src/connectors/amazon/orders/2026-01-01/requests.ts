@@ -1,4 +1,4 @@
-import { fillPath, query, type SpApiRequest } from './types.js';
+import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
 
 /**
  * A dataset the Orders API 2026-01-01 can add to each order (`includedData`). Order items are

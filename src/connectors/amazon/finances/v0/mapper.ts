@@ -1,9 +1,9 @@
 import { err, ok, type Result } from 'neverthrow';
-import type { Failure } from '../../../core/result.js';
-import type { FinancialEvent } from '../../../model/finance.js';
-import { addMoney, type Money } from '../../../model/money.js';
-import { moneyFrom, type AmazonMapReason } from './money.js';
-import { isoTimeFrom } from './time.js';
+import type { Failure } from '../../../../core/result.js';
+import type { FinancialEvent } from '../../../../model/finance.js';
+import { addMoney, type Money } from '../../../../model/money.js';
+import { moneyFrom, type AmazonMapReason } from '../../mapper/money.js';
+import { isoTimeFrom } from '../../mapper/time.js';
 
 /**
  * Money as Finances v0 writes it: a currency and a JSON number.

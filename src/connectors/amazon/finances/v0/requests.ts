@@ -1,4 +1,4 @@
-import { fillPath, query, type SpApiRequest } from './types.js';
+import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
 
 /**
  * `listFinancialEvents`: one page of financial events posted in a time range.

@@ -1,4 +1,4 @@
-import { query, type SpApiRequest } from './types.js';
+import { query, type SpApiRequest } from '../../requests/types.js';
 
 /**
  * Filters of `listTransactions` (Finances 2024-06-19). Give `postedAfter` (more than two
