@@ -3,9 +3,10 @@ import { ValidationError } from '../../../../core/errors/validation-error.js';
 import type { ListFinancialEventsQuery } from '../../../../core/queries.js';
 import type { FinancialEvent } from '../../../../model/finance.js';
 import type { SpApiClient } from '../../client.js';
+import type { AmazonFinancesApi, AmazonFinancesDeps } from '../finances-api.js';
 import { fromSpApiTransactions, type SpApiTransaction } from './mapper.js';
-import { unwrapMapped } from '../../orders/v0/orders-v0.js';
-import type { ListTransactionsFilter } from './requests.js';
+import { unwrapMapped } from '../../mapper/unwrap.js';
+import { listTransactionsRequest, type ListTransactionsFilter } from './requests.js';
 
 const DAY_MS = 86_400_000;
 /** Amazon answers an empty page for windows longer than this. */
@@ -18,6 +19,11 @@ const SETTLING_MS = 2 * 60_000 + 1_000;
  * in it yet. Every window has an explicit `postedBefore`: Amazon's default (two minutes before
  * each request) moves on while the pages are read, and would stretch a window of nearly 180
  * days past the limit, where the answer is empty.
+ *
+ * @example
+ * ```ts
+ * transactionWindows({ since: '2026-01-01T00:00:00Z' }, Date.parse('2026-11-01T00:00:00Z')).length; // 2
+ * ```
  */
 export function transactionWindows(query: ListFinancialEventsQuery, now: number): { postedAfter: string; postedBefore: string }[] {
   const latest = now - SETTLING_MS;
@@ -37,20 +43,44 @@ export function transactionWindows(query: ListFinancialEventsQuery, now: number)
 }
 
 /**
- * Financial events with Finances 2024-06-19 `listTransactions`: by order (related identifier
- * `ORDER_ID`) or by posted date in windows of at most 180 days, each paged with `nextToken`
- * (repeating the window's filters, as Amazon requires).
+ * Finances API 2024-06-19: `listTransactions`, one event per transaction with its net amount,
+ * by order (related identifier `ORDER_ID`) or by posted date in windows of at most 180 days,
+ * each paged with `nextToken` (repeating the window's filters, as Amazon requires).
+ *
+ * @example
+ * ```ts
+ * const finances = new AmazonFinances20240619({ client: amazon.client, clock });
+ * for await (const event of finances.listFinancialEvents({ since: '2026-11-01T00:00:00Z' })) console.log(event.amount);
+ * ```
  */
-export async function* listTransactions2024(client: SpApiClient, clock: Clock, query: ListFinancialEventsQuery, signal?: AbortSignal): AsyncIterable<FinancialEvent> {
-  const now = clock.now();
-  const fallback = new Date(now).toISOString();
-  const filters: ListTransactionsFilter[] = query.orderId ? [{ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: query.orderId }] : transactionWindows(query, now);
-  for (const filter of filters) {
-    let nextToken: string | undefined;
-    do {
-      const page = await client.listTransactions<{ transactions?: SpApiTransaction[]; nextToken?: string }>(nextToken ? { ...filter, nextToken } : filter, signal);
-      yield* unwrapMapped(fromSpApiTransactions(page.transactions ?? [], fallback), 'listTransactions');
-      nextToken = page.nextToken || undefined;
-    } while (nextToken);
+export class AmazonFinances20240619 implements AmazonFinancesApi {
+  readonly version = '2024-06-19';
+  readonly #client: SpApiClient;
+  readonly #clock: Clock;
+
+  /** @param deps - the client and the clock */
+  constructor(deps: AmazonFinancesDeps) {
+    this.#client = deps.client;
+    this.#clock = deps.clock;
+  }
+
+  /** `listTransactions` (one page: `transactions` and `nextToken`, `payload` unwrapped). */
+  listTransactions<T = { transactions?: unknown[]; nextToken?: string }>(filter: ListTransactionsFilter, signal?: AbortSignal): Promise<T> {
+    return this.#client.sendPayload(listTransactionsRequest(filter), signal);
+  }
+
+  /** Financial events by order, or by posted date in windows of at most 180 days. */
+  async *listFinancialEvents(query: ListFinancialEventsQuery, signal?: AbortSignal): AsyncIterable<FinancialEvent> {
+    const now = this.#clock.now();
+    const fallback = new Date(now).toISOString();
+    const filters: ListTransactionsFilter[] = query.orderId ? [{ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: query.orderId }] : transactionWindows(query, now);
+    for (const filter of filters) {
+      let nextToken: string | undefined;
+      do {
+        const page = await this.listTransactions<{ transactions?: SpApiTransaction[]; nextToken?: string }>(nextToken ? { ...filter, nextToken } : filter, signal);
+        yield* unwrapMapped(fromSpApiTransactions(page.transactions ?? [], fallback), 'listTransactions');
+        nextToken = page.nextToken || undefined;
+      } while (nextToken);
+    }
   }
 }

@@ -6,7 +6,7 @@ import { marketplaceById } from '../../endpoints.js';
 import type { Orders2026FulfillmentStatus } from './requests.js';
 import { moneyFrom, type AmazonMapReason } from '../../mapper/money.js';
 import { isoTimeFrom } from '../../mapper/time.js';
-import { fromSpApiAddress } from '../v0/mapper.js';
+import { fromSpApiAddress } from '../../mapper/address.js';
 
 /**
  * Money as the Orders API 2026-01-01 writes it: a decimal string and an ISO 4217 code.

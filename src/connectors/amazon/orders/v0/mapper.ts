@@ -1,10 +1,10 @@
 import { err, ok, type Result } from 'neverthrow';
 import { failure, type Failure } from '../../../../core/result.js';
-import type { Address } from '../../../../model/address.js';
 import { addMoney, money, type Money } from '../../../../model/money.js';
 import type { LineItem, Order, OrderStatus } from '../../../../model/order.js';
 import { fromSpApiMoney, type AmazonMapReason, type SpApiMoney } from '../../mapper/money.js';
 import { isoTimeFrom } from '../../mapper/time.js';
+import { fromSpApiAddress, type SpApiAddress } from '../../mapper/address.js';
 
 /**
  * The parts of an SP-API `Order` (Orders v0) the mapper reads.
@@ -47,26 +47,6 @@ export interface SpApiOrderItem {
   PromotionDiscount?: SpApiMoney;
 }
 
-/**
- * An SP-API address (Orders v0).
- *
- * @example
- * ```ts
- * const address: SpApiAddress = { Name: 'Jane', AddressLine1: '1 Main St', City: 'Seattle', CountryCode: 'US' };
- * ```
- */
-export interface SpApiAddress {
-  Name?: string;
-  CompanyName?: string;
-  AddressLine1?: string;
-  AddressLine2?: string;
-  City?: string;
-  StateOrRegion?: string;
-  PostalCode?: string;
-  CountryCode?: string;
-  Phone?: string;
-}
-
 const STATUS: Record<string, OrderStatus> = {
   Pending: 'pending',
   PendingAvailability: 'pending',
@@ -91,24 +71,6 @@ export function toSpApiOrderStatuses(statuses: readonly OrderStatus[]): string[]
   const out = new Set<string>();
   for (const [amazon, canonical] of Object.entries(STATUS)) if (statuses.includes(canonical)) out.add(amazon);
   return [...out];
-}
-
-/**
- * An SP-API address as a canonical {@link Address}; `undefined` when it has no street or city
- * (Amazon hides them until a Restricted Data Token is used).
- *
- * @example
- * ```ts
- * fromSpApiAddress({ AddressLine1: '1 Main St', City: 'Seattle', CountryCode: 'US' });
- * ```
- */
-export function fromSpApiAddress(address: SpApiAddress | undefined): Address | undefined {
-  if (!address?.AddressLine1 || !address.City || !address.CountryCode) return undefined;
-  const optional = (value: string | undefined) => (value ? value : undefined);
-  const out: Address = { line1: address.AddressLine1, city: address.City, countryCode: address.CountryCode === 'UK' ? 'GB' : address.CountryCode };
-  const extra = { name: optional(address.Name), company: optional(address.CompanyName), line2: optional(address.AddressLine2), region: optional(address.StateOrRegion), postalCode: optional(address.PostalCode), phone: optional(address.Phone) };
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) (out as Record<string, string>)[key] = value;
-  return out;
 }
 
 function sum(items: readonly SpApiOrderItem[], field: 'ItemPrice' | 'ShippingPrice' | 'ItemTax' | 'ShippingTax', currency: string): Result<Money, Failure<AmazonMapReason>> {
