@@ -28,6 +28,7 @@ import { listTransactions2024 } from './finance-ops-2024.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
+import { amazonSellerConnectionId } from './transport/seller-record.js';
 import type { AmazonTransport } from './transport/types.js';
 
 /**
@@ -81,7 +82,10 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     this.config = parsed.data;
     this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, {
       ...this.context,
-      connectionId: this.config.sellerId,
+      // One record per seller and region (a seller authorises each region separately);
+      // records of earlier versions, kept under the bare seller id, are carried over.
+      connectionId: amazonSellerConnectionId(this.config.sellerId, this.config.region),
+      earlierConnectionId: this.config.sellerId,
       requestTimeoutMs: this.config.timeoutMs,
       ...(options.keyring ? { keyring: options.keyring } : {}),
     });
