@@ -20,4 +20,8 @@ export interface LimiterFeedback {
   actualCost?: number;
   /** Send nothing on this bucket for this long (from `Retry-After`). */
   pauseMs?: number;
+  /** A fixed window's limit as the platform reports it (bol.com `x-ratelimit-limit`). */
+  windowLimit?: number;
+  /** How long until the platform's current window ends, ms (bol.com `x-ratelimit-reset`). */
+  windowResetMs?: number;
 }
