@@ -1,7 +1,10 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
+import { bolMarketplace } from '../connectors/bol/definition.js';
+import type { BolConfigSchema } from '../connectors/bol/config.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
+import type { BolMarketplace } from '../connectors/bol/bol-marketplace.js';
 import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
 import type { SimulatedMarketplace } from '../simulated/simulated-marketplace.js';
 import { defineMarketplace, type MarketplaceDefinition } from './define-marketplace.js';
@@ -20,10 +23,11 @@ export interface DefaultMarketplaces {
   simulated: MarketplaceDefinition<'simulated', typeof SimulatedConfigSchema, SimulatedMarketplace>;
   shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
   amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
+  bol: MarketplaceDefinition<'bol', typeof BolConfigSchema, BolMarketplace>;
 }
 
 /**
- * A factory with every built-in marketplace registered: `simulated`, `shopify` and `amazon`.
+ * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon` and `bol`.
  * Only each definition's configuration schema is loaded up front; the connector itself is
  * imported when `create` is first called, so unused connectors cost nothing.
  *
@@ -62,5 +66,5 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
       return new AmazonMarketplace(config, context);
     },
   });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon);
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(bolMarketplace);
 }

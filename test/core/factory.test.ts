@@ -157,7 +157,7 @@ describe('Context', () => {
 describe('createDefaultFactory types', () => {
   it('knows each built-in marketplace by name, with its instance type', async () => {
     const factory = createDefaultFactory();
-    expect(factory.names()).toEqual(['amazon', 'shopify', 'simulated']);
+    expect(factory.names()).toEqual(['amazon', 'bol', 'shopify', 'simulated']);
     const simulated = await factory.create('simulated', { seed: 1, products: 1 });
     expectTypeOf(simulated).toEqualTypeOf<SimulatedMarketplace>();
   });
