@@ -1,0 +1,435 @@
+import { http, type HttpHandler } from 'msw';
+import type { Clock } from '../../../core/clock.js';
+import { fromBase64, fromUtf8 } from '../../../webhooks/bytes.js';
+import type { BolOrder, BolOrderItem, BolProcessStatus } from '../types.js';
+import { invalid, json, problem } from './problems.js';
+import { offerRoute } from './routes-offers.js';
+import { orderRoute } from './routes-orders.js';
+import { sharedRoute, subscriptionRoute } from './routes-shared.js';
+import { bolTimestamp, type BolSimulatorRuntime, type SimulatedPush, type SimulatedWrite } from './runtime.js';
+import { createBolSigningKeys, signBolNotification, type BolSigningKeys } from './signing.js';
+import { emptyState, type BolSimulatorState, type SimulatedBolOffer, type SimulatedProcessStatus } from './state.js';
+import { BOL_SIMULATOR_WINDOWS, SimulatorWindows, windowGroup, type BolSimulatorWindow, type BolWindowStats } from './windows.js';
+
+const MEDIA = 'application/vnd.retailer.v10+json';
+
+/**
+ * Options of {@link BolRetailerSimulator}.
+ *
+ * @example
+ * ```ts
+ * const options: BolSimulatorOptions = { clock, processingMs: 2000, windows: { 'offers-stock': { limit: 25, windowMs: 1000 } } };
+ * ```
+ */
+export interface BolSimulatorOptions {
+  /** The time windows and process statuses run on (a FakeClock in tests). */
+  clock: Clock;
+  /** Which base URLs to answer on by default (`production`: `/retailer`, `/shared`; `demo`: `/retailer-demo`, `/shared-demo`). */
+  environment?: 'production' | 'demo';
+  /** Retailer API base URL (default `https://api.bol.com/retailer`). */
+  retailerUrl?: string;
+  /** Shared API base URL (default `https://api.bol.com/shared`). */
+  sharedUrl?: string;
+  /** Token endpoint (default `https://login.bol.com/token`). */
+  tokenUrl?: string;
+  /** The only client credentials the login service accepts (default: any non-empty pair). */
+  credentials?: { clientId: string; clientSecret: string };
+  /** Window overrides per group (default {@link BOL_SIMULATOR_WINDOWS}). */
+  windows?: Readonly<Record<string, BolSimulatorWindow>>;
+  /** How long a write takes from accepted to final, ms (default 1,500), or per write. */
+  processingMs?: number | ((write: SimulatedWrite) => number);
+  /** Overrides the final state of a write (default: SUCCESS, unless a business rule fails it). */
+  decide?: (write: SimulatedWrite) => { status: 'FAILURE' | 'TIMEOUT'; errorMessage?: string } | undefined;
+  /** How long a final process status stays readable, ms (default 7 days). */
+  retentionMs?: number;
+  /** Access token lifetime, seconds (default 299). */
+  tokenLifetimeSeconds?: number;
+  /** The account's retailer id (default `1234567`). */
+  retailerId?: string;
+}
+
+/**
+ * Counters of the simulator.
+ *
+ * @example
+ * ```ts
+ * const { requests, throttled, tokens } = simulator.stats();
+ * ```
+ */
+export interface BolSimulatorStats {
+  requests: number;
+  throttled: number;
+  tokens: number;
+  unauthorized: number;
+  /** Per window group (see `windowGroup`). */
+  groups: Record<string, BolWindowStats>;
+  /** Process statuses created and how they ended. */
+  processStatuses: { created: number; SUCCESS: number; FAILURE: number; TIMEOUT: number };
+}
+
+/**
+ * A faithful in-memory bol.com Retailer API v10 and Shared API for tests and benchmarks, as
+ * msw handlers (or a `fetch`): the login service's five-minute client-credentials tokens
+ * (expired ones answered 401), bol.com's media types (406 and 415 otherwise), a fixed window
+ * per endpoint group opened by its first request, with `x-ratelimit-limit`,
+ * `x-ratelimit-remaining` and `x-ratelimit-reset` on every answer and 429 with `Retry-After`
+ * when spent; the contract's body rules (400 with `violations`); every write answered 202 with
+ * a process status that settles over (injected) time — `SUCCESS`, a business `FAILURE`, or a
+ * `TIMEOUT` you inject — with the single, bulk and by-entity queries; offers with stock,
+ * corrected stock and bundle prices; the offers export as CSV; orders with shipments and
+ * cancellations; push subscriptions with RSA-signed events.
+ *
+ * @example
+ * ```ts
+ * const simulator = new BolRetailerSimulator({ clock });
+ * simulator.addOffer({ ean: '8712626055143', price: 9.99, stock: 3 });
+ * const server = setupServer(...simulator.handlers);
+ * server.listen({ onUnhandledRequest: 'error' });
+ * ```
+ */
+export class BolRetailerSimulator {
+  /** The msw handlers to install. */
+  readonly handlers: HttpHandler[];
+  /** The simulated account. */
+  readonly state: BolSimulatorState = emptyState();
+  /** Pushed events waiting to be delivered (PROCESS_STATUS events, test messages). */
+  readonly outbox: SimulatedPush[] = [];
+  readonly #options: BolSimulatorOptions;
+  readonly #windows: SimulatorWindows;
+  readonly #runtime: BolSimulatorRuntime;
+  readonly #retailer: string;
+  readonly #shared: string;
+  readonly #tokenUrl: string;
+  readonly #tokens = new Map<string, { clientId: string; issuedAt: number }>();
+  readonly #pending: SimulatedProcessStatus[] = [];
+  #expiredBefore = -Infinity;
+  #keys: Promise<BolSigningKeys> | undefined;
+  #counters = { requests: 0, throttled: 0, tokens: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+
+  /** @param options - clock, endpoints, windows, timings and outcome rules */
+  constructor(options: BolSimulatorOptions) {
+    this.#options = options;
+    const demo = options.environment === 'demo';
+    this.#retailer = (options.retailerUrl ?? `https://api.bol.com/${demo ? 'retailer-demo' : 'retailer'}`).replace(/\/+$/, '');
+    this.#shared = (options.sharedUrl ?? `https://api.bol.com/${demo ? 'shared-demo' : 'shared'}`).replace(/\/+$/, '');
+    this.#tokenUrl = (options.tokenUrl ?? 'https://login.bol.com/token').split('?')[0]!;
+    this.#windows = new SimulatorWindows(options.clock, { ...BOL_SIMULATOR_WINDOWS, ...options.windows });
+    this.#runtime = this.#makeRuntime();
+    const handle = ({ request }: { request: Request }) => this.handle(request);
+    this.handlers = [http.post(this.#tokenUrl, handle), http.all(`${this.#retailer}/*`, handle), http.all(`${this.#shared}/*`, handle)];
+  }
+
+  #makeRuntime(): BolSimulatorRuntime {
+    const options = this.#options;
+    const state = this.state;
+    const runtime: BolSimulatorRuntime = {
+      clock: options.clock,
+      state,
+      sharedBase: this.#shared,
+      retailerId: options.retailerId ?? '1234567',
+      outbox: this.outbox,
+      nextId: (prefix) => `${prefix}-${++state.sequence}`,
+      createStatus: (input) => {
+        const now = options.clock.now();
+        const write: SimulatedWrite = { eventType: input.eventType, ...(input.entityId !== undefined ? { entityId: input.entityId } : {}), body: input.body };
+        const delay = typeof options.processingMs === 'function' ? options.processingMs(write) : (options.processingMs ?? 1500);
+        const decided = options.decide?.(write);
+        const status: SimulatedProcessStatus = {
+          id: String(++state.sequence),
+          eventType: input.eventType,
+          description: input.description,
+          createdAt: now,
+          settlesAt: now + Math.max(0, delay),
+          status: 'PENDING',
+          outcome: decided ?? { status: 'SUCCESS' },
+          ...(input.entityId !== undefined ? { entityId: input.entityId } : {}),
+          ...(input.effect ? { effect: input.effect } : {}),
+        };
+        state.processStatuses.set(status.id, status);
+        this.#pending.push(status);
+        this.#counters.created++;
+        return status;
+      },
+      settleDue: () => this.#settleDue(),
+      statusJson: (status) => this.#statusJson(status),
+      correctedStock: (offer) => this.#correctedStock(offer),
+    };
+    return runtime;
+  }
+
+  #settleDue(): void {
+    const now = this.#options.clock.now();
+    if (!this.#pending.some((status) => status.settlesAt <= now)) return;
+    const keep: SimulatedProcessStatus[] = [];
+    for (const status of this.#pending) {
+      if (status.settlesAt > now) {
+        keep.push(status);
+        continue;
+      }
+      let { status: final, errorMessage } = status.outcome;
+      if (final === 'SUCCESS') {
+        const failed = status.effect?.();
+        if (typeof failed === 'string') {
+          final = 'FAILURE';
+          errorMessage = failed;
+        }
+      }
+      status.status = final;
+      if (errorMessage !== undefined) status.errorMessage = errorMessage;
+      status.settledAt = status.settlesAt;
+      this.#counters[final]++;
+      for (const subscription of this.state.subscriptions.values()) {
+        if (subscription.enabled === false || !subscription.resources.includes('PROCESS_STATUS')) continue;
+        this.outbox.push({ subscriptionId: subscription.id, url: subscription.url, body: { retailerId: this.#runtime.retailerId, timestamp: bolTimestamp(status.settlesAt), event: { resource: 'PROCESS_STATUS', type: final, resourceId: status.id } } });
+      }
+    }
+    this.#pending.length = 0;
+    this.#pending.push(...keep);
+  }
+
+  #statusJson(status: SimulatedProcessStatus): BolProcessStatus {
+    return {
+      processStatusId: status.id,
+      ...(status.entityId !== undefined ? { entityId: status.entityId } : {}),
+      eventType: status.eventType,
+      description: status.description,
+      status: status.status,
+      ...(status.errorMessage !== undefined ? { errorMessage: status.errorMessage } : {}),
+      createTimestamp: bolTimestamp(status.createdAt),
+      links: [{ rel: 'self', href: `${this.#shared}/process-status/${status.id}`, method: 'GET' }],
+    };
+  }
+
+  #correctedStock(offer: SimulatedBolOffer): number {
+    let open = 0;
+    for (const order of this.state.orders.values()) {
+      if (offer.stock.managedByRetailer && order.placedAt <= offer.stock.updatedAt) continue;
+      for (const item of order.orderItems) {
+        if (item.offer?.offerId === offer.offerId) open += item.quantity - item.quantityShipped - item.quantityCancelled;
+      }
+    }
+    return Math.max(0, offer.stock.amount - open);
+  }
+
+  /**
+   * A `fetch` answered by the simulator directly, without installing msw: pass it as
+   * `context.fetch` (requests to other hosts fail with a network error).
+   *
+   * @example
+   * ```ts
+   * const bol = new BolMarketplace(config, { clock, fetch: simulator.fetch });
+   * ```
+   */
+  readonly fetch: typeof globalThis.fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const url = request.url.split('?')[0]!;
+    if (url !== this.#tokenUrl && !url.startsWith(`${this.#retailer}/`) && !url.startsWith(`${this.#shared}/`)) {
+      throw new TypeError(`fetch failed: the bol.com simulator does not answer ${request.method} ${request.url}`);
+    }
+    return this.handle(request);
+  };
+
+  /** Answers one request as bol.com would. */
+  async handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const bare = `${url.origin}${url.pathname}`;
+    if (bare === this.#tokenUrl) return this.#token(request, url);
+    this.#counters.requests++;
+    const api = bare.startsWith(`${this.#shared}/`) ? 'shared' : 'retailer';
+    const path = bare.slice((api === 'shared' ? this.#shared : this.#retailer).length);
+    const client = this.#authorised(request);
+    if (!client) {
+      this.#counters.unauthorized++;
+      return problem(401, 'Unauthorized', 'The access token is missing, unknown or expired; request a new one.');
+    }
+    const verdict = this.#windows.check(windowGroup(request.method, api, path), client);
+    const limitHeaders = this.#windows.headers(verdict);
+    if (!verdict.allowed) {
+      this.#counters.throttled++;
+      return problem(429, 'Too Many Requests', `Rate limit exceeded; retry after ${limitHeaders['retry-after']} second(s).`, undefined, limitHeaders);
+    }
+    const answer = await this.#route(request, api, path, url.searchParams);
+    for (const [name, value] of Object.entries(limitHeaders)) answer.headers.set(name, value);
+    return answer;
+  }
+
+  async #route(request: Request, api: 'retailer' | 'shared', path: string, query: URLSearchParams): Promise<Response> {
+    const accept = request.headers.get('accept') ?? '';
+    const csv = api === 'retailer' && /^\/offers\/export\/[^/]+$/.test(path) && request.method === 'GET';
+    if (!accept.includes(csv ? 'application/vnd.retailer.v10+csv' : MEDIA)) return problem(406, 'Not Acceptable', `Send Accept: ${csv ? 'application/vnd.retailer.v10+csv' : MEDIA}.`);
+    let body: unknown;
+    const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+    if (text) {
+      if (!(request.headers.get('content-type') ?? '').includes(MEDIA)) return problem(415, 'Unsupported Media Type', `Send Content-Type: ${MEDIA}.`);
+      try {
+        body = JSON.parse(text);
+      } catch {
+        return invalid([{ name: 'body', reason: 'Malformed JSON.' }]);
+      }
+    }
+    this.#settleDue();
+    this.#forgetOld();
+    const method = request.method;
+    const answer =
+      api === 'shared'
+        ? sharedRoute(this.#runtime, method, path, query, body)
+        : path === '/subscriptions/signature-keys' && method === 'GET'
+          ? json({ signatureKeys: [{ id: (await this.signingKeys()).keyId, type: 'RSA', publicKey: (await this.signingKeys()).publicKey }] })
+          : (offerRoute(this.#runtime, method, path, body) ?? orderRoute(this.#runtime, method, path, query, body) ?? subscriptionRoute(this.#runtime, method, path, body));
+    return answer ?? problem(404, 'Not Found', `No endpoint ${method} ${path}.`);
+  }
+
+  #forgetOld(): void {
+    const limit = this.#options.clock.now() - (this.#options.retentionMs ?? 7 * 86_400_000);
+    if (this.state.processStatuses.size === 0) return;
+    const oldest = this.state.processStatuses.values().next().value as SimulatedProcessStatus;
+    if (oldest.settledAt === undefined || oldest.settledAt >= limit) return;
+    for (const [id, status] of this.state.processStatuses) {
+      if (status.settledAt !== undefined && status.settledAt < limit) this.state.processStatuses.delete(id);
+    }
+  }
+
+  async #token(request: Request, url: URL): Promise<Response> {
+    this.#counters.tokens++;
+    const header = request.headers.get('authorization') ?? '';
+    const decoded = header.startsWith('Basic ') ? fromBase64(header.slice(6).trim()) : undefined;
+    const pair = decoded ? fromUtf8(decoded) : '';
+    const at = pair.indexOf(':');
+    const clientId = at > 0 ? decodeURIComponent(pair.slice(0, at)) : '';
+    const secret = at > 0 ? decodeURIComponent(pair.slice(at + 1)) : '';
+    const form = new URLSearchParams(request.method === 'POST' ? await request.text() : '');
+    const grant = url.searchParams.get('grant_type') ?? form.get('grant_type');
+    const expected = this.#options.credentials;
+    const known = clientId !== '' && secret !== '' && (!expected || (expected.clientId === clientId && expected.clientSecret === secret));
+    if (!known) return new Response(JSON.stringify({ error: 'invalid_client', error_description: 'Bad client credentials' }), { status: 401, headers: { 'content-type': 'application/json' } });
+    if (grant !== 'client_credentials') return new Response(JSON.stringify({ error: 'unsupported_grant_type' }), { status: 400, headers: { 'content-type': 'application/json' } });
+    const token = `sim-token-${this.#counters.tokens}-${clientId.length}`;
+    this.#tokens.set(token, { clientId, issuedAt: this.#options.clock.now() });
+    return new Response(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: this.#options.tokenLifetimeSeconds ?? 299, scope: 'RETAILER' }), { status: 200, headers: { 'content-type': 'application/json' } });
+  }
+
+  #authorised(request: Request): string | undefined {
+    const header = request.headers.get('authorization') ?? '';
+    if (!header.startsWith('Bearer ')) return undefined;
+    const token = this.#tokens.get(header.slice(7));
+    if (!token) return undefined;
+    const lifetime = (this.#options.tokenLifetimeSeconds ?? 299) * 1000;
+    const now = this.#options.clock.now();
+    if (now >= token.issuedAt + lifetime || token.issuedAt < this.#expiredBefore) return undefined;
+    return token.clientId;
+  }
+
+  /**
+   * Adds an offer (a new offer id unless one is given).
+   *
+   * @example
+   * ```ts
+   * const offer = simulator.addOffer({ ean: '8712626055143', price: 9.99, stock: 5, reference: 'MUG-1' });
+   * ```
+   */
+  addOffer(input: { ean: string; price: number; stock?: number; offerId?: string; reference?: string; condition?: SimulatedBolOffer['condition']['name']; fulfilment?: 'FBR' | 'FBB'; deliveryCode?: string; title?: string; managedByRetailer?: boolean; onHold?: boolean }): SimulatedBolOffer {
+    const now = this.#options.clock.now();
+    const offer: SimulatedBolOffer = {
+      offerId: input.offerId ?? `offer-${++this.state.sequence}`,
+      ean: input.ean,
+      ...(input.reference !== undefined ? { reference: input.reference } : {}),
+      condition: { name: input.condition ?? 'NEW' },
+      pricing: { bundlePrices: [{ quantity: 1, unitPrice: input.price }] },
+      stock: { amount: input.stock ?? 0, managedByRetailer: input.managedByRetailer ?? true, updatedAt: now },
+      fulfilment: { method: input.fulfilment ?? 'FBR', ...(input.fulfilment === 'FBB' ? {} : { deliveryCode: input.deliveryCode ?? '1-2d' }) },
+      onHoldByRetailer: input.onHold ?? false,
+      ...(input.title !== undefined ? { productTitle: input.title } : {}),
+      mutatedAt: now,
+    };
+    this.state.offers.set(offer.offerId, offer);
+    return offer;
+  }
+
+  /**
+   * Adds an order for offers in the account (prices from the offers unless given).
+   *
+   * @example
+   * ```ts
+   * const order = simulator.addOrder({ items: [{ offerId: offer.offerId, quantity: 2 }] });
+   * ```
+   */
+  addOrder(input: { orderId?: string; items: { offerId: string; quantity: number; unitPrice?: number }[]; pickupPoint?: boolean }): BolOrder {
+    const now = this.#options.clock.now();
+    const placed = bolTimestamp(now);
+    const orderItems: BolOrderItem[] = input.items.map((item) => {
+      const offer = this.state.offers.get(item.offerId);
+      if (!offer) throw new TypeError(`The simulator has no offer ${item.offerId}.`);
+      const unitPrice = item.unitPrice ?? offer.pricing.bundlePrices.find((price) => price.quantity === 1)?.unitPrice ?? 1;
+      return {
+        orderItemId: String(2_000_000_000 + ++this.state.sequence),
+        cancellationRequest: false,
+        fulfilment: { method: offer.fulfilment.method, distributionParty: offer.fulfilment.method === 'FBB' ? 'BOL' : 'RETAILER', latestDeliveryDate: placed.slice(0, 10), timeFrameType: 'REGULAR' },
+        offer: { offerId: offer.offerId, ...(offer.reference !== undefined ? { reference: offer.reference } : {}) },
+        product: { ean: offer.ean, title: offer.productTitle ?? `Product ${offer.ean}` },
+        quantity: item.quantity,
+        quantityShipped: 0,
+        quantityCancelled: 0,
+        unitPrice,
+        totalPrice: Math.round(unitPrice * item.quantity * 100) / 100,
+        commission: 0,
+        discounts: [],
+        latestChangedDateTime: placed,
+      };
+    });
+    const order = {
+      orderId: input.orderId ?? `A${String(++this.state.sequence).padStart(9, '0')}`,
+      pickupPoint: input.pickupPoint ?? false,
+      orderPlacedDateTime: placed,
+      shipmentDetails: { salutation: 'UNKNOWN', firstName: 'Billie', surname: 'Jansen', streetName: 'Dorpstraat', houseNumber: '1', zipCode: '1111ZZ', city: 'Utrecht', countryCode: 'NL', email: 'billie@verkopen.bol.com', language: 'nl' },
+      billingDetails: { salutation: 'UNKNOWN', firstName: 'Billie', surname: 'Jansen', streetName: 'Dorpstraat', houseNumber: '1', zipCode: '1111ZZ', city: 'Utrecht', countryCode: 'NL', email: 'billie@verkopen.bol.com' },
+      orderItems,
+      placedAt: now,
+    };
+    this.state.orders.set(order.orderId, order);
+    const { placedAt: _placedAt, ...answer } = order;
+    return answer;
+  }
+
+  /** Settles every process status whose time has come (also done on every request). */
+  settle(): void {
+    this.#settleDue();
+  }
+
+  /** Makes every access token issued so far invalid (the next call with one gets 401). */
+  expireTokens(): void {
+    this.#expiredBefore = this.#options.clock.now() + 1;
+  }
+
+  /** The key pair that signs pushed events (created on first use). */
+  signingKeys(): Promise<BolSigningKeys> {
+    this.#keys ??= createBolSigningKeys('0');
+    return this.#keys;
+  }
+
+  /**
+   * A pushed event as bol.com would POST it to a webhook subscription: body and `signature`
+   * header.
+   *
+   * @example
+   * ```ts
+   * const push = simulator.outbox.shift()!;
+   * const { headers, body } = await simulator.signedPush(push);
+   * const outcome = await processor.receive('bol', { headers, body });
+   * ```
+   */
+  async signedPush(push: SimulatedPush | SimulatedPush['body']): Promise<{ headers: Record<string, string>; body: string }> {
+    return signBolNotification(await this.signingKeys(), 'subscriptionId' in push ? push.body : push);
+  }
+
+  /** Counters since creation (or the last `resetStats`). */
+  stats(): BolSimulatorStats {
+    const { requests, throttled, tokens, unauthorized, created, SUCCESS, FAILURE, TIMEOUT } = this.#counters;
+    return { requests, throttled, tokens, unauthorized, groups: this.#windows.stats(), processStatuses: { created, SUCCESS, FAILURE, TIMEOUT } };
+  }
+
+  /** Forgets the windows and the counters (not the data). */
+  resetStats(): void {
+    this.#windows.reset();
+    this.#counters = { requests: 0, throttled: 0, tokens: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+  }
+}
