@@ -47,12 +47,22 @@ export interface Harness {
  * (`onUnhandledRequest: 'error'`); without, through the simulator's own fetch (faster, for
  * large runs).
  */
-export function setup(options: { server?: ReturnType<typeof setupServer>; simulator?: Partial<BolSimulatorOptions>; config?: Partial<BolConfig> } = {}): Harness {
+export function setup(options: { server?: ReturnType<typeof setupServer>; simulator?: Partial<BolSimulatorOptions>; config?: Partial<BolConfig>; inspect?: (request: Request) => Promise<void> } = {}): Harness {
   const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
   const simulator = new BolRetailerSimulator({ clock, ...options.simulator });
   if (options.server) options.server.resetHandlers(...simulator.handlers);
   const store = new MemoryStore({ clock });
-  const counted = wire(options.server ? (input, init) => globalThis.fetch(input, init) : simulator.fetch);
+  const send: typeof fetch = options.server ? (input, init) => globalThis.fetch(input, init) : simulator.fetch;
+  const inspect = options.inspect;
+  const counted = wire(
+    inspect
+      ? async (input, init) => {
+          const request = new Request(input, init);
+          await inspect(request.clone());
+          return send(request);
+        }
+      : send,
+  );
   const make = (config: Partial<BolConfig> = {}, context: Context = {}) =>
     new BolMarketplace({ ...CLIENT, timeoutMs: 0, ...options.config, ...config }, { clock, store, fetch: counted.fetch, ...context });
   return { clock, simulator, store, bol: make(), make, run: (work) => driveSimulation(clock, work, { busy: counted.busy }) };

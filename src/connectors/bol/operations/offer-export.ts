@@ -7,7 +7,7 @@ import { exportRowFacts } from '../offers-export/rows.js';
 import type { BolRuntime } from '../runtime.js';
 import type { BolConditionName, BolFulfilmentMethod } from '../types.js';
 
-async function loadExport(runtime: BolRuntime): Promise<AsyncJob> {
+async function loadExport(runtime: BolRuntime, fresh: boolean): Promise<AsyncJob> {
   const { context, config, prefix } = runtime;
   const options = {
     clock: context.clock,
@@ -18,8 +18,9 @@ async function loadExport(runtime: BolRuntime): Promise<AsyncJob> {
     deadlineMs: config.processStatus.deadlineMs,
   };
   const saved = await context.store.get<AsyncJobState>(options.storeKey);
-  // A finished export is reused for a while; an old or failed one makes way for a new request.
-  const stale = saved && (saved.phase === 'failed' || (saved.phase === 'done' && context.clock.now() - saved.createdAt > config.exportReuseMs));
+  // A finished export is reused for a while (unless a fresh one is asked for); an old or failed
+  // one makes way for a new request. One in progress is always resumed.
+  const stale = saved && (saved.phase === 'failed' || (saved.phase === 'done' && (fresh || context.clock.now() - saved.createdAt > config.exportReuseMs)));
   if (stale) await context.store.delete(options.storeKey);
   return AsyncJob.load(bolOfferExportJob(runtime.client), options);
 }
@@ -27,16 +28,16 @@ async function loadExport(runtime: BolRuntime): Promise<AsyncJob> {
 /**
  * Every offer of the account, streamed from bol.com's offers export (request → process status
  * → CSV download → rows parsed as they arrive). An export in progress in the store is resumed,
- * not requested again; a finished one is reused for `exportReuseMs`. A complete pass rebuilds
- * the offer index (SKU → offer id) that writes by SKU use.
+ * not requested again; a finished one is reused for `exportReuseMs` unless `fresh`. A complete
+ * pass rebuilds the offer index (SKU → offer id) that writes by SKU use.
  *
  * @example
  * ```ts
  * for await (const facts of exportOffers(runtime)) console.log(facts.offerId, facts.stock);
  * ```
  */
-export async function* exportOffers(runtime: BolRuntime, signal?: AbortSignal): AsyncGenerator<BolOfferFacts> {
-  const job = await loadExport(runtime);
+export async function* exportOffers(runtime: BolRuntime, signal?: AbortSignal, fresh = false): AsyncGenerator<BolOfferFacts> {
+  const job = await loadExport(runtime, fresh);
   const index = new Map<string, BolOfferRef[]>();
   for await (const row of job.rows<Record<string, string>>('csv', signal)) {
     const facts = exportRowFacts(row);
@@ -66,6 +67,6 @@ export async function* exportOffers(runtime: BolRuntime, signal?: AbortSignal): 
  */
 export async function refreshOfferIndex(runtime: BolRuntime, signal?: AbortSignal): Promise<number> {
   let count = 0;
-  for await (const _ of exportOffers(runtime, signal)) count++;
+  for await (const _ of exportOffers(runtime, signal, true)) count++;
   return count;
 }
