@@ -80,6 +80,7 @@ export class BolClient {
         ...(request.query ? { query: request.query } : {}),
         ...(request.json !== undefined ? { json: request.json } : {}),
         ...(request.stream ? { responseType: 'stream' as const } : {}),
+        ...(request.idempotent === false ? { idempotent: false } : {}),
         ...(signal ? { signal } : {}),
       });
     } catch (error) {

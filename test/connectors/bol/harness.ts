@@ -47,12 +47,14 @@ export interface Harness {
  * (`onUnhandledRequest: 'error'`); without, through the simulator's own fetch (faster, for
  * large runs).
  */
-export function setup(options: { server?: ReturnType<typeof setupServer>; simulator?: Partial<BolSimulatorOptions>; config?: Partial<BolConfig>; inspect?: (request: Request) => Promise<void> } = {}): Harness {
+export function setup(options: { server?: ReturnType<typeof setupServer>; simulator?: Partial<BolSimulatorOptions>; config?: Partial<BolConfig>; inspect?: (request: Request) => Promise<void>; transport?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response> } = {}): Harness {
   const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
   const simulator = new BolRetailerSimulator({ clock, ...options.simulator });
   if (options.server) options.server.resetHandlers(...simulator.handlers);
   const store = new MemoryStore({ clock });
-  const send: typeof fetch = options.server ? (input, init) => globalThis.fetch(input, init) : simulator.fetch;
+  const direct: typeof fetch = options.server ? (input, init) => globalThis.fetch(input, init) : simulator.fetch;
+  const transport = options.transport;
+  const send: typeof fetch = transport ? (input, init) => transport(new Request(input, init), (request) => direct(request)) : direct;
   const inspect = options.inspect;
   const counted = wire(
     inspect

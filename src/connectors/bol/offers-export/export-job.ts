@@ -1,3 +1,4 @@
+import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import type { AsyncJobDefinition } from '../../../http/jobs/async-job.js';
 import type { BolClient } from '../client.js';
 import { createOfferExportRequest, getOfferExportRequest } from '../requests/offers.js';
@@ -25,7 +26,14 @@ export function bolOfferExportJob(client: BolClient): AsyncJobDefinition {
       return { jobId: data.processStatusId };
     },
     async poll(state, signal) {
-      const { data } = await client.send<BolProcessStatus>(getProcessStatusRequest(state.jobId!), signal);
+      let data: BolProcessStatus;
+      try {
+        data = (await client.send<BolProcessStatus>(getProcessStatusRequest(state.jobId!), signal)).data;
+      } catch (error) {
+        // bol.com forgets finished statuses after a while: this export cannot be found again.
+        if (isMarketbridgeError(error) && error.code === 'not_found') return { status: 'failed', reason: 'its process status is gone' };
+        throw error;
+      }
       if (data.status === 'PENDING') return { status: 'pending' };
       if (data.status !== 'SUCCESS') return { status: 'failed', reason: `process status ${data.status}${data.errorMessage ? `: ${data.errorMessage}` : ''}` };
       if (!data.entityId) return { status: 'failed', reason: 'the finished export names no report id' };

@@ -23,6 +23,8 @@ export interface BolRequest {
   accept?: string;
   /** Read the answer as a stream (the offers export). */
   stream?: boolean;
+  /** `false`: never re-sent after a transient failure (the operation ledger reads it back instead). */
+  idempotent?: false;
 }
 
 /** A path segment, percent-encoded. */

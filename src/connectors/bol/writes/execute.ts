@@ -86,7 +86,8 @@ async function sendKeyed(runtime: BolRuntime, write: BolWrite, key: string, fing
   const receipt = await runtime.ledger.execute<BolWriteReceipt>({
     key,
     operation,
-    send: (sendSignal) => sendOnce(runtime, write, fingerprint, sendSignal),
+    // The ledger resolves a lost answer by reading back; the pipeline must not re-send it.
+    send: (sendSignal) => sendOnce(runtime, { ...write, request: { ...write.request, idempotent: false } }, fingerprint, sendSignal),
     readBack: (readSignal) => (write.readBack ? write.readBack(since, fingerprint, readSignal) : Promise.resolve({ status: 'unknown' as const })),
     ...(signal ? { signal } : {}),
   });
