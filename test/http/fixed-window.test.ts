@@ -46,13 +46,18 @@ describe('fixed windows', () => {
     const budget = new Budget({ kind: 'fixed-window', limit: 3, windowMs: 1000, anchor: 'first-request' }, 'k', clock);
     const early = clock.now();
     await budget.take(1);
-    await budget.feedback({ available: 2, windowResetMs: 1000 }, 1, { sentAt: early });
+    await clock.advance(400);
+    // "1 s" rounded up: the window may end at 1,000 as assumed, so it is not stretched.
+    await budget.feedback({ available: 2, windowResetMs: 1000, windowResetPrecisionMs: 1000 }, 1, { sentAt: early });
     expect(budget.toJSON()).toMatchObject({ end: START + 1000 });
-    await clock.advance(1000);
+    // "2 s" rounded up: the window ends after 1,400 at the earliest, past the estimate.
+    await budget.feedback({ available: 2, windowResetMs: 2000, windowResetPrecisionMs: 1000 }, 1, { sentAt: early });
+    expect(budget.toJSON()).toMatchObject({ end: START + 2400 });
+    await clock.advance(2000);
     await budget.take(1);
     // A late answer to the request of the first window says nothing about this one.
     await budget.feedback({ available: 0, windowResetMs: 5000 }, 1, { sentAt: early });
-    expect(budget.toJSON()).toMatchObject({ start: START + 1000, end: START + 2000, count: 1 });
+    expect(budget.toJSON()).toMatchObject({ start: START + 2400, end: START + 3400, count: 1 });
   });
 
   it('honours a pause from Retry-After on a window', async () => {

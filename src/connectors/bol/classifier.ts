@@ -53,20 +53,27 @@ function seconds(value: string | null): number | undefined {
 
 /**
  * What bol.com's rate-limit headers say about the window of the request: `x-ratelimit-limit`
- * (requests per window), `x-ratelimit-reset` (seconds until the window ends). The pipeline
- * itself reads `x-ratelimit-remaining` and `Retry-After`.
+ * (requests per window), `x-ratelimit-reset` (seconds until the window ends; whole seconds
+ * are taken as rounded up, so precise to a second). The pipeline itself reads
+ * `x-ratelimit-remaining` and `Retry-After`.
  *
  * @example
  * ```ts
- * bolWindowFeedback(new Headers({ 'x-ratelimit-limit': '25', 'x-ratelimit-reset': '1' })); // { windowLimit: 25, windowResetMs: 1000 }
+ * bolWindowFeedback(new Headers({ 'x-ratelimit-limit': '25', 'x-ratelimit-reset': '1' })); // { windowLimit: 25, windowResetMs: 1000, windowResetPrecisionMs: 1000 }
  * ```
  */
 export function bolWindowFeedback(headers: Headers): LimiterFeedback {
   const feedback: LimiterFeedback = {};
   const limit = seconds(headers.get('x-ratelimit-limit'));
   if (limit !== undefined && limit >= 1) feedback.windowLimit = Math.floor(limit);
-  const reset = seconds(headers.get('x-ratelimit-reset'));
-  if (reset !== undefined) feedback.windowResetMs = Math.min(MAX_RETRY_AFTER_MS, Math.ceil(reset * 1000));
+  const text = headers.get('x-ratelimit-reset');
+  const reset = seconds(text);
+  if (reset !== undefined) {
+    feedback.windowResetMs = Math.min(MAX_RETRY_AFTER_MS, Math.ceil(reset * 1000));
+    // Whole seconds are taken as rounded up: the window may end up to a second earlier.
+    const decimals = /\.(\d+)/.exec(text!)?.[1]?.length ?? 0;
+    feedback.windowResetPrecisionMs = Math.max(1, Math.round(1000 / 10 ** decimals));
+  }
   return feedback;
 }
 

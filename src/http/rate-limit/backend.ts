@@ -6,11 +6,6 @@ import { MAX_RETRY_AFTER_MS } from '../retry-after.js';
 import { bucketShape, type RateLimitSpec } from './spec.js';
 
 const MARGIN = 1e-6;
-/**
- * A reported window end is adopted only when it lies more than this beyond the local estimate:
- * platforms report whole seconds, and a rounded figure must not stretch every window.
- */
-const RESET_PRECISION_MS = 1000;
 
 /**
  * The serialisable state of one budget kept in memory (shared budgets live in the store).
@@ -35,6 +30,20 @@ export type BudgetState =
       start?: number;
       end?: number;
     };
+
+interface SharedSpan {
+  start: number;
+  end: number;
+  count: number;
+  /** A limit learned from the platform, shared by every process. */
+  limit?: number;
+}
+
+/** When the platform says its current window ends, if it said. */
+function learnedEnd(feedback: LimiterFeedback, now: number): number | undefined {
+  const reset = feedback.windowResetMs;
+  return reset !== undefined && Number.isFinite(reset) && reset > 0 ? now + Math.min(reset, MAX_RETRY_AFTER_MS) : undefined;
+}
 
 /**
  * The outcome of one take on a budget.
@@ -249,16 +258,7 @@ export class Budget {
     const { limit, windowMs, anchor } = this.#window!;
     if (cost > limit) return { granted: false, retryAfterMs: Number.POSITIVE_INFINITY };
     const store = this.#store!;
-    if (anchor === 'first-request') {
-      // The counter's time-to-live is the window: the first increment after it expired opens
-      // the next one. Refused takes are not given back (the window is full until it expires).
-      const key = `${this.key}:w`;
-      const count = await store.increment(key, cost, { ttlMs: windowMs });
-      if (count === cost && cost > 0) await store.set(`${key}:at`, now, { ttlMs: windowMs });
-      if (count <= limit || cost <= 0) return { granted: true, retryAfterMs: 0 };
-      const openedAt = await store.get<number>(`${key}:at`);
-      return { granted: false, retryAfterMs: openedAt === undefined ? windowMs : Math.max(1, openedAt + windowMs - now) };
-    }
+    if (anchor === 'first-request') return this.#takeSpanShared(cost, now);
     const window = Math.floor(now / windowMs);
     const retryAfterMs = (window + 1) * windowMs - now;
     const key = `${this.key}:${window}`;
@@ -266,6 +266,44 @@ export class Budget {
     if (count <= limit || cost <= 0) return { granted: true, retryAfterMs: 0 };
     await store.increment(key, -cost);
     return { granted: false, retryAfterMs };
+  }
+
+  /**
+   * An anchored window shared through the store: one value `{ start, end, count, limit }`
+   * changed by compare-and-set, so every process sees the same window, including an end or a
+   * limit learned from the platform.
+   */
+  async #takeSpanShared(cost: number, now: number): Promise<BudgetTake> {
+    const store = this.#store!;
+    const key = `${this.key}:span`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = (await store.get<SharedSpan>(key)) ?? undefined;
+      const limit = current?.limit ?? this.#window!.limit;
+      const open = current && now < current.end ? current : undefined;
+      if (open && cost > 0 && open.count + cost > limit) return { granted: false, retryAfterMs: Math.max(1, open.end - now) };
+      if (!open && cost <= 0) return { granted: true, retryAfterMs: 0 };
+      const next: SharedSpan = open ? { ...open, count: Math.max(0, open.count + cost) } : { start: now, end: now + this.#window!.windowMs, count: cost, ...(current?.limit ? { limit: current.limit } : {}) };
+      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return { granted: true, retryAfterMs: 0 };
+    }
+    return { granted: false, retryAfterMs: 1 };
+  }
+
+  async #syncSpanShared(feedback: LimiterFeedback, sentAt: number | undefined): Promise<void> {
+    const store = this.#store!;
+    const key = `${this.key}:span`;
+    const now = this.#clock.now();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = (await store.get<SharedSpan>(key)) ?? undefined;
+      const next: SharedSpan | undefined = current ? { ...current } : undefined;
+      if (next && feedback.windowLimit !== undefined && feedback.windowLimit > 0) next.limit = Math.floor(feedback.windowLimit);
+      if (next && (sentAt === undefined || sentAt >= next.start)) {
+        if (feedback.available !== undefined) next.count = Math.max(next.count, (next.limit ?? this.#window!.limit) - feedback.available);
+        const end = learnedEnd(feedback, now);
+        if (end !== undefined && end > next.end && end - (feedback.windowResetPrecisionMs ?? 0) >= next.end) next.end = end;
+      }
+      if (!next || JSON.stringify(next) === JSON.stringify(current)) return;
+      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return;
+    }
   }
 
   /**
@@ -279,10 +317,11 @@ export class Budget {
     const { limit, windowMs, anchor } = window;
     const now = this.#clock.now();
     if (this.#store) {
+      if (anchor === 'first-request') return this.#syncSpanShared(feedback, sentAt);
       if (feedback.available === undefined) return;
       const used = limit - feedback.available;
-      const key = anchor === 'first-request' ? `${this.key}:w` : `${this.key}:${Math.floor(now / windowMs)}`;
-      const count = await this.#store.increment(key, 0, { ttlMs: anchor === 'first-request' ? windowMs : windowMs * 2 });
+      const key = `${this.key}:${Math.floor(now / windowMs)}`;
+      const count = await this.#store.increment(key, 0, { ttlMs: windowMs * 2 });
       if (used > count) await this.#store.increment(key, used - count);
       return;
     }
@@ -293,9 +332,10 @@ export class Budget {
       this.#span = { start: sentAt ?? now, end: now, count: 0 };
     }
     if (feedback.available !== undefined) this.#span.count = Math.max(this.#span.count, limit - feedback.available);
-    const reset = feedback.windowResetMs;
-    if (reset !== undefined && Number.isFinite(reset) && reset > 0 && now + reset > this.#span.end + RESET_PRECISION_MS) {
-      this.#span.end = now + Math.min(reset, MAX_RETRY_AFTER_MS);
-    }
+    // The platform's window ends after now + reset - precision. Only when even that is at or past
+    // the local end does the local window run too short; a rounded figure alone must not stretch
+    // every window.
+    const end = learnedEnd(feedback, now);
+    if (end !== undefined && end > this.#span.end && end - Math.max(0, feedback.windowResetPrecisionMs ?? 0) >= this.#span.end) this.#span.end = end;
   }
 }
