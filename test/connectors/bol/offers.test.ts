@@ -85,7 +85,7 @@ describe('bol.com offers', () => {
     h.simulator.addOrder({ items: [{ offerId: fbr.offerId, quantity: 3 }] });
     const levels = await h.run(() => h.bol.getInventory({ skus: [fbr.ean, fbb.ean, '8712626050000'] }));
     expect(levels).toEqual([
-      expect.objectContaining({ sku: fbr.ean, locationId: 'FBR', available: 7, reserved: 3, onHand: 10, version: 0 }),
+      expect.objectContaining({ sku: fbr.ean, locationId: 'FBR', available: 7, reserved: 3, onHand: 10, version: 7 }),
       expect.objectContaining({ sku: fbb.ean, locationId: 'FBB', available: 6, reserved: 0, onHand: 6 }),
     ]);
   });

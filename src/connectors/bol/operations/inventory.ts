@@ -13,7 +13,8 @@ import { resolveOffers } from './resolve-offers.js';
  * is the amount the retailer set, `available` bol.com's corrected stock (the amount less open
  * orders), `reserved` the difference. An FBB offer's level (location `FBB`) is its regular
  * stock in bol.com's warehouses (`GET /inventory?query={ean}`). bol.com has no stock versions:
- * `version` is 0. SKUs without an offer are left out (and logged).
+ * `version` is the available quantity (as Shopify's compare value is), so a sale or a change of
+ * the amount shows as a new version. SKUs without an offer are left out (and logged).
  *
  * @example
  * ```ts
@@ -35,13 +36,13 @@ export async function getBolInventory(runtime: BolRuntime, query: InventoryQuery
       if (location === BOL_WAREHOUSE_LOCATION) {
         const { data } = await runtime.client.send<{ inventory?: { ean: string; regularStock: number }[] }>(getInventoryRequest({ query: ref.ean }), signal);
         const regular = Math.max(0, data?.inventory?.find((entry) => entry.ean === ref.ean)?.regularStock ?? 0);
-        levels.push({ sku, locationId: location, available: regular, reserved: 0, onHand: regular, updatedAt: now, version: 0 });
+        levels.push({ sku, locationId: location, available: regular, reserved: 0, onHand: regular, updatedAt: now, version: regular });
         continue;
       }
       const { data } = await runtime.client.send<BolRetailerOffer>(getOfferRequest(ref.offerId), signal);
       const amount = Math.max(0, data.stock?.amount ?? 0);
       const available = Math.min(amount, Math.max(0, data.stock?.correctedStock ?? amount));
-      levels.push({ sku, locationId: location, available, reserved: amount - available, onHand: amount, updatedAt: now, version: 0 });
+      levels.push({ sku, locationId: location, available, reserved: amount - available, onHand: amount, updatedAt: now, version: available });
     } catch (error) {
       if (isMarketbridgeError(error) && error.code === 'not_found') {
         runtime.context.logger.warn('bol.com offer gone', { sku, offerId: ref.offerId });

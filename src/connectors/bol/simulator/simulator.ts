@@ -200,15 +200,20 @@ export class BolRetailerSimulator {
     };
   }
 
+  // bol.com: "the amount in stock minus handled order items and minus open order items", counting
+  // only orders placed after the last update when the retailer manages the stock, and every
+  // open order otherwise.
   #correctedStock(offer: SimulatedBolOffer): number {
-    let open = 0;
+    let ordered = 0;
     for (const order of this.state.orders.values()) {
-      if (offer.stock.managedByRetailer && order.placedAt <= offer.stock.updatedAt) continue;
+      const sinceUpdate = order.placedAt > offer.stock.updatedAt;
+      if (offer.stock.managedByRetailer && !sinceUpdate) continue;
       for (const item of order.orderItems) {
-        if (item.offer?.offerId === offer.offerId) open += item.quantity - item.quantityShipped - item.quantityCancelled;
+        if (item.offer?.offerId !== offer.offerId) continue;
+        ordered += offer.stock.managedByRetailer ? item.quantity - item.quantityCancelled : item.quantity - item.quantityShipped - item.quantityCancelled;
       }
     }
-    return Math.max(0, offer.stock.amount - open);
+    return Math.max(0, offer.stock.amount - ordered);
   }
 
   /**

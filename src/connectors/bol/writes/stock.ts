@@ -82,7 +82,7 @@ export function setStock(runtime: BolRuntime, updates: readonly InventorySet[], 
         };
       },
       value(input, payload) {
-        return { sku: input.sku, locationId: BOL_RETAILER_LOCATION, available: payload.amount, reserved: 0, onHand: payload.amount, updatedAt: new Date(runtime.context.clock.now()).toISOString(), version: 0 };
+        return { sku: input.sku, locationId: BOL_RETAILER_LOCATION, available: payload.amount, reserved: 0, onHand: payload.amount, updatedAt: new Date(runtime.context.clock.now()).toISOString(), version: payload.amount };
       },
     },
     options,
