@@ -52,7 +52,7 @@ describe('bol.com orders', () => {
       ]),
     );
     expect(result.items.map((item) => item.ok)).toEqual([false, true]);
-    expect((result.items[0] as { error: ValidationError }).error.issues[0]!.message).toMatch(/2 unit\(s\) open; cannot ship 3/);
+    expect((result.items[0] as unknown as { error: ValidationError }).error.issues[0]!.message).toMatch(/2 unit\(s\) open; cannot ship 3/);
     expect(sent).toHaveLength(1);
     const rest = await h.run(() => h.bol.confirmShipment([{ orderId: order.orderId, carrier: 'DPD', trackingNumber: '0987', shippedAt }]));
     expect(rest.failed).toBe(0);

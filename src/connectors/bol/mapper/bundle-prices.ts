@@ -46,14 +46,19 @@ export function toBolPricing(prices: readonly BundlePrice[]): { ok: true; pricin
   const converted: { index: number; quantity: number; unitPrice: number; minor: number }[] = [];
   prices.forEach((price, index) => {
     const quantity = price?.quantity;
+    let usable = false;
     if (!Number.isInteger(quantity) || quantity < BOL_BUNDLE_RULES.minQuantity || quantity > BOL_BUNDLE_RULES.maxQuantity) {
       issues.push({ path: [index, 'quantity'], message: `A bundle quantity is a whole number from 1 to 24; got ${String(quantity)}.` });
     } else if (seen.has(quantity)) issues.push({ path: [index, 'quantity'], message: `Quantity ${quantity} has two prices.` });
-    else seen.add(quantity);
+    else {
+      seen.add(quantity);
+      usable = true;
+    }
     const unit = price?.unitPrice ? toBolUnitPrice(price.unitPrice) : undefined;
     if (!unit) issues.push({ path: [index, 'unitPrice'], message: 'Give a unit price.' });
     else if (unit.isErr()) issues.push({ path: [index, 'unitPrice'], message: unit.error.message });
-    else converted.push({ index, quantity, unitPrice: unit.value, minor: price.unitPrice.amountMinor });
+    // Only tiers with a usable quantity take part in the ordering check.
+    else if (usable) converted.push({ index, quantity, unitPrice: unit.value, minor: price.unitPrice.amountMinor });
   });
   if (!prices.some((price) => price?.quantity === 1)) issues.push({ path: [], message: 'bol.com requires a price for quantity 1.' });
   const sorted = [...converted].sort((a, b) => a.quantity - b.quantity);
