@@ -96,7 +96,8 @@ export class BolMarketplace extends BaseMarketplaceAPI {
     this.auth =
       this.config.auth ??
       createBolAuth({ clientId: this.config.clientId!, clientSecret: this.config.clientSecret!, tokenUrl: this.endpoints.token }, ctx, {
-        requestTimeoutMs: Math.min(this.config.timeoutMs || 10_000, 10_000),
+        // `timeoutMs: 0` means no timeouts at all, token requests included.
+        requestTimeoutMs: this.config.timeoutMs === 0 ? 0 : Math.min(this.config.timeoutMs, 10_000),
         ...(options.keyring ? { keyring: options.keyring } : {}),
       });
     this.client = new BolClient({
