@@ -3,6 +3,7 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import { failure, type Failure } from '../core/result.js';
 import { recordFromGrant, type OAuthInternals } from './internals.js';
 import { createPkcePair, randomState, STATE_PATTERN } from './pkce.js';
+import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS } from './reserved-params.js';
 import { requestToken } from './token-endpoint.js';
 
 /**
@@ -18,7 +19,11 @@ export interface AuthorizationUrlOptions {
   connectionId: string;
   /** Scopes for this request (default: the config's). */
   scopes?: readonly string[];
-  /** Extra query parameters. */
+  /**
+   * Extra query parameters. The ones marketbridge sets (`RESERVED_AUTHORIZE_PARAMS`: `state`,
+   * `code_challenge`, `code_challenge_method`, `response_type`, `client_id`, `redirect_uri`)
+   * are refused with a `ValidationError`; a `scope` here is sent only when no `scopes` apply.
+   */
   extraParams?: Readonly<Record<string, string>>;
 }
 
@@ -124,6 +129,7 @@ export async function startAuthorization(internals: OAuthInternals, options: Aut
   if (!config.authorizeUrl) issues.push({ path: ['authorizeUrl'], message: 'Set authorizeUrl in the OAuth config.' });
   if (!config.redirectUri) issues.push({ path: ['redirectUri'], message: 'Set redirectUri in the OAuth config.' });
   if (typeof options?.connectionId !== 'string' || options.connectionId === '') issues.push({ path: ['connectionId'], message: 'Name the connection.' });
+  issues.push(...extraParamIssues(options?.extraParams, RESERVED_AUTHORIZE_PARAMS, ['extraParams']));
   if (issues.length > 0) throw new ValidationError('authorisation request', issues);
   const state = randomState();
   const pkce = await createPkcePair();
@@ -131,15 +137,16 @@ export async function startAuthorization(internals: OAuthInternals, options: Aut
   await context.store.set(stateKey(internals, state), pending, { ttlMs: config.stateTtlMs });
   const url = new URL(config.authorizeUrl as string);
   const scopes = options.scopes ?? config.scopes;
+  // Extra parameters first: the reserved ones (refused above) could not win even if present.
   const params: Record<string, string> = {
+    ...config.extraAuthorizeParams,
+    ...options.extraParams,
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: config.redirectUri as string,
     state,
     code_challenge: pkce.challenge,
     code_challenge_method: 'S256',
-    ...config.extraAuthorizeParams,
-    ...options.extraParams,
   };
   if (scopes.length > 0) params.scope = scopes.join(' ');
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
+import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS, RESERVED_TOKEN_PARAMS } from './reserved-params.js';
 
 /**
  * How a platform's OAuth 2.0 endpoints behave and how marketbridge should use them.
@@ -36,13 +37,26 @@ export interface OAuthClientConfig {
   clientAuthentication?: 'basic' | 'body';
   /**
    * `rotating` (default): every refresh returns a new refresh token and the old one is dead, so
-   * a refresh whose outcome is unknown is never repeated with the old token. `reusable`: the
-   * refresh token survives refreshes (eBay, Amazon LWA), so a failed refresh may be retried.
+   * a refresh whose outcome is unknown is never repeated with the old token. The outcome is
+   * unknown after a timeout, a connection lost after the request was sent, an answer of 408,
+   * 425 or any 5xx (the rule of `isUnknownOutcome`), or a 2xx without a usable access token:
+   * the connection is then marked `reauth_required` (reason `refresh_outcome_unknown`), its
+   * current access token keeps working until it expires, and the user must authorise again. A
+   * connection that was never made, or a 429, sends nothing that counts: that refresh is
+   * retryable. `reusable`: the refresh token survives refreshes (eBay, Amazon LWA), so a failed
+   * refresh is a retryable `AuthError` whatever the outcome.
    */
   refreshTokenRotation?: 'rotating' | 'reusable';
   /** Refresh this long before expiry, capped at half the token's lifetime (default 60 s). */
   earlyRefreshMs?: number;
-  /** Lifetime to assume when the platform omits `expires_in` (default: none, refresh on 401). */
+  /**
+   * Lifetime to assume when the platform omits `expires_in` or sends something non-numeric
+   * (default: none, the token is used until the platform answers 401). A numeric `expires_in`,
+   * and this default, are clamped to 60 s … 365 days (`MIN_TOKEN_LIFETIME_SECONDS`,
+   * `MAX_TOKEN_LIFETIME_SECONDS`): 0, negative values and `-Infinity` count as 60 s, `1e306` or
+   * `Infinity` as 365 days, so a broken answer can neither make every call refresh nor store an
+   * expiry JSON cannot hold.
+   */
   defaultExpiresInSeconds?: number;
   /** Token request timeout (default 10 s; 0 for none); must be shorter than `lockTtlMs`. */
   requestTimeoutMs?: number;
@@ -52,9 +66,18 @@ export interface OAuthClientConfig {
   lockWaitMs?: number;
   /** Lifetime of an authorisation `state` (default 10 minutes). */
   stateTtlMs?: number;
-  /** Extra parameters for every token request (e.g. Amazon LWA grantless `scope`). */
+  /**
+   * Extra parameters for every token request (e.g. Amazon LWA grantless `scope`). The
+   * parameters marketbridge sets (`RESERVED_TOKEN_PARAMS`: grant, code, refresh token, PKCE
+   * verifier, client credentials) are refused with a `ValidationError`.
+   */
   extraTokenParams?: Readonly<Record<string, string>>;
-  /** Extra parameters for the authorisation URL (e.g. `prompt`). */
+  /**
+   * Extra parameters for the authorisation URL (e.g. `prompt`). The parameters marketbridge
+   * sets (`RESERVED_AUTHORIZE_PARAMS`: `state`, `code_challenge`, `code_challenge_method`,
+   * `response_type`, `client_id`, `redirect_uri`) are refused with a `ValidationError`; a
+   * `scope` here is sent only when no `scopes` are configured.
+   */
   extraAuthorizeParams?: Readonly<Record<string, string>>;
 }
 
@@ -114,6 +137,8 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   if (requestTimeoutMs >= lockTtlMs) issues.push({ path: ['requestTimeoutMs'], message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.' });
   const rotation = config?.refreshTokenRotation ?? 'rotating';
   if (rotation !== 'rotating' && rotation !== 'reusable') issues.push({ path: ['refreshTokenRotation'], message: 'Use "rotating" or "reusable".' });
+  issues.push(...extraParamIssues(config?.extraTokenParams, RESERVED_TOKEN_PARAMS, ['extraTokenParams']));
+  issues.push(...extraParamIssues(config?.extraAuthorizeParams, RESERVED_AUTHORIZE_PARAMS, ['extraAuthorizeParams']));
   const auth = config?.clientAuthentication ?? 'basic';
   if (auth !== 'basic' && auth !== 'body') issues.push({ path: ['clientAuthentication'], message: 'Use "basic" or "body".' });
   const resolved: ResolvedOAuthConfig = {

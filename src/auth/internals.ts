@@ -4,6 +4,7 @@ import type { Redactor } from '../core/errors/redact.js';
 import type { ResolvedOAuthConfig } from './config.js';
 import type { CredentialStore, StoredRecord } from './credential-store.js';
 import type { TokenGrant } from './token-endpoint.js';
+import { tokenLifetimeSeconds } from './token-lifetime.js';
 import type { ConnectionRef, TokenRecord } from './token-record.js';
 
 /**
@@ -47,9 +48,9 @@ export function recordFromGrant(
     tokenType: grant.tokenType,
     obtainedAt: now,
   };
-  const lifetimeSeconds = grant.expiresInSeconds ?? config.defaultExpiresInSeconds;
+  const lifetimeSeconds = tokenLifetimeSeconds(grant.expiresInSeconds ?? config.defaultExpiresInSeconds);
   if (lifetimeSeconds !== undefined) {
-    const lifetimeMs = lifetimeSeconds * 1000;
+    const lifetimeMs = Math.floor(lifetimeSeconds * 1000);
     record.expiresAt = now + lifetimeMs;
     record.refreshAt = record.expiresAt - Math.min(config.earlyRefreshMs, Math.floor(lifetimeMs / 2));
   }

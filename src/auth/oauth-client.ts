@@ -2,6 +2,7 @@ import type { Result } from 'neverthrow';
 import type { AuthHook } from '../core/auth-hook.js';
 import { createContext, type Context, type ResolvedContext } from '../core/context.js';
 import { AuthError } from '../core/errors/auth-error.js';
+import { ValidationError } from '../core/errors/validation-error.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { createRedactor, type Redactor } from '../core/errors/redact.js';
 import type { Failure } from '../core/result.js';
@@ -164,6 +165,10 @@ export class OAuthClient {
     connectionId: string,
     tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; tokenType?: string; scope?: string },
   ): Promise<void> {
+    if (tokens?.expiresAt !== undefined && !Number.isFinite(tokens.expiresAt)) {
+      // JSON stores a non-finite expiry as null, and the connection would then refresh on every call.
+      throw new ValidationError('imported tokens', [{ path: ['expiresAt'], message: 'Expected a finite epoch-millisecond time.' }], { platform: this.#config.platform });
+    }
     const ref = this.ref(connectionId);
     const previous = await this.credentials.read(ref).catch(() => undefined);
     const record: TokenRecord = {

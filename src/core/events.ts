@@ -58,8 +58,11 @@ export interface MarketbridgeEvents {
   actionBlocked: { actionType: string; rule: string; reason: string; marketplace?: string; tenantId?: string };
   /** A compensating action restored prior state after a failed or unsafe write. */
   rollback: { actionType: string; ok: boolean; reason: string; marketplace?: string };
-  /** The platform said the API version in use is deprecated (Shopify's `X-Shopify-API-Deprecated-Reason`). */
-  apiDeprecated: EventContext & { operation: string; version: string; reason: string };
+  /**
+   * The platform said the API version in use is deprecated (Shopify's `X-Shopify-API-Deprecated-Reason`),
+   * or served a newer version than the one requested (`servedVersion`, from `X-Shopify-API-Version`).
+   */
+  apiDeprecated: EventContext & { operation: string; version: string; reason: string; servedVersion?: string };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isUnknownOutcomeStatus } from './outcome.js';
 import type { LimiterFeedback } from './feedback-types.js';
 
 /**
@@ -75,7 +76,7 @@ export function defaultClassify(input: ClassifyInput): Classification {
   if (status === 429) return { kind: 'throttled', message: 'HTTP 429' };
   if (status === 401 || status === 403) return { kind: 'auth', message: `HTTP ${status}` };
   if (status === 404 || status === 410) return { kind: 'not_found', message: `HTTP ${status}` };
-  if (status === 408 || status === 425 || status >= 500) return { kind: 'transient', message: `HTTP ${status}` };
+  if (isUnknownOutcomeStatus(status)) return { kind: 'transient', message: `HTTP ${status}` };
   return { kind: 'invalid', message: `HTTP ${status}` };
 }
 

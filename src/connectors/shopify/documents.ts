@@ -327,15 +327,17 @@ export const ORDER_CANCEL_MUTATION = `mutation MbOrderCancel($orderId: ID!, $rea
 }`;
 
 /**
- * Starts a bulk query export (one per shop at a time).
+ * Starts a bulk query export (one running per shop and app before 2026-01, five from 2026-01).
+ * `groupObjects` is always sent: false (the default from 2026-01, and faster on Shopify's side)
+ * lets rows arrive in any order, which the exports join by `__parentId`.
  *
  * @example
  * ```ts
- * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_PRODUCTS_EXPORT });
+ * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_PRODUCTS_EXPORT, groupObjects: false });
  * ```
  */
-export const BULK_RUN_QUERY_MUTATION = `mutation MbBulkRunQuery($query: String!) {
-  bulkOperationRunQuery(query: $query) {
+export const BULK_RUN_QUERY_MUTATION = `mutation MbBulkRunQuery($query: String!, $groupObjects: Boolean!) {
+  bulkOperationRunQuery(query: $query, groupObjects: $groupObjects) {
     bulkOperation { id status }
     userErrors { field message code }
   }
@@ -354,32 +356,34 @@ export const BULK_OPERATION_QUERY = `query MbBulkOperation($id: ID!) {
 }`;
 
 /**
- * The bulk query that exports the whole catalog: products and their variants (JSONL, children
- * carry `__parentId`).
+ * The bulk query that exports the whole catalog: product rows, each announcing its
+ * `variantsCount` (so a product is complete once that many variants arrived), and variant rows
+ * carrying `__parentId` and their `position` (rows may come in any order).
  *
  * @example
  * ```ts
- * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_PRODUCTS_EXPORT });
+ * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_PRODUCTS_EXPORT, groupObjects: false });
  * ```
  */
 export const BULK_PRODUCTS_EXPORT = `{
   products {
-    edges { node { id title descriptionHtml vendor status updatedAt productType
-      variants { edges { node { id sku title price compareAtPrice barcode selectedOptions { name value } inventoryItem { id } } } } } }
+    edges { node { id title descriptionHtml vendor status updatedAt productType variantsCount { count precision }
+      variants { edges { node { id sku title position price compareAtPrice barcode selectedOptions { name value } inventoryItem { id } } } } } }
   }
 }`;
 
 /**
- * The bulk query that exports stock of every variant at every location.
+ * The bulk query that exports stock of every inventory item at every location: each level row
+ * names its item's SKU and its location, so rows need no join and may come in any order.
  *
  * @example
  * ```ts
- * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_INVENTORY_EXPORT });
+ * await client.request(BULK_RUN_QUERY_MUTATION, { query: BULK_INVENTORY_EXPORT, groupObjects: false });
  * ```
  */
 export const BULK_INVENTORY_EXPORT = `{
-  productVariants {
-    edges { node { id sku inventoryItem { id inventoryLevels { edges { node { id updatedAt quantities(names: ["available", "committed", "on_hand"]) { name quantity } location { id } } } } } } }
+  locations {
+    edges { node { id inventoryLevels { edges { node { id updatedAt quantities(names: ["available", "committed", "on_hand"]) { name quantity } item { id sku } location { id } } } } } }
   }
 }`;
 

@@ -4,6 +4,7 @@ import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js'
 import { NotFoundError } from '../../core/errors/not-found-error.js';
 import { shopifyGraphqlClassifier } from '../../http/classify.js';
 import { createHttpClient, type HttpClient } from '../../http/client.js';
+import { SHOPIFY_API_VERSION_PATTERN } from './api-version.js';
 import { plannedCost, shopifyRateLimitPlan, type ShopifyCostLimits, type ShopifyQueryCost } from './cost-planner.js';
 import type { ShopifyConnection } from './types.js';
 
@@ -85,6 +86,12 @@ interface GraphqlBody {
  * restore earned while the call was in flight, and keeps the plan's headroom), and
  * `THROTTLED` is retried whether it came with HTTP 200 or 429. A deprecated API version is reported as an `apiDeprecated` event.
  *
+ * Every answer's `X-Shopify-API-Version` is read: when Shopify served another version than the
+ * one configured (it falls forward to the oldest supported version when the configured one has
+ * left support), `apiVersion` becomes the served version — the connector then chooses its
+ * documents by it — and an `apiDeprecated` event with `servedVersion` is emitted once per
+ * served version.
+ *
  * @example
  * ```ts
  * const client = new ShopifyGraphqlClient({ shop, apiVersion: '2026-10', context, auth, limits: SHOPIFY_PLAN_LIMITS.standard });
@@ -96,6 +103,7 @@ export class ShopifyGraphqlClient {
   readonly http: HttpClient;
   readonly #options: ShopifyGraphqlClientOptions;
   readonly #reportedDeprecations = new Set<string>();
+  #servedVersion: string | undefined;
 
   /** @param options - shop, version, auth, budget and dependencies */
   constructor(options: ShopifyGraphqlClientOptions) {
@@ -112,6 +120,19 @@ export class ShopifyGraphqlClient {
     });
   }
 
+  /** The API version requests are sent to (the configured `apiVersion`). */
+  get requestedVersion(): string {
+    return this.#options.apiVersion;
+  }
+
+  /**
+   * The API version Shopify actually serves: the last `X-Shopify-API-Version` it answered with,
+   * or the configured version before the first answer. Features are chosen by this version.
+   */
+  get apiVersion(): string {
+    return this.#servedVersion ?? this.#options.apiVersion;
+  }
+
   /** Sends one document; resolves its `data` or throws a `MarketbridgeError`. */
   async request<T>(document: string, variables: Record<string, unknown>, options: GraphqlCallOptions): Promise<GraphqlResult<T>> {
     const cost = plannedCost(document, variables, options.operation);
@@ -124,6 +145,7 @@ export class ShopifyGraphqlClient {
       idempotent: options.idempotent ?? document.trimStart().startsWith('query'),
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    this.#followServedVersion(response.headers, options.operation);
     this.#reportDeprecation(response.headers, options.operation);
     const body = response.data ?? {};
     const errors = typeof body.errors === 'string' ? [{ message: body.errors }] : (body.errors ?? []);
@@ -159,6 +181,18 @@ export class ShopifyGraphqlClient {
       if (!connection.pageInfo.hasNextPage || !connection.pageInfo.endCursor) return;
       after = connection.pageInfo.endCursor;
     }
+  }
+
+  #followServedVersion(headers: Headers, operation: string): void {
+    const served = headers.get('x-shopify-api-version')?.trim();
+    if (!served || !(served === 'unstable' || SHOPIFY_API_VERSION_PATTERN.test(served))) return;
+    this.#servedVersion = served;
+    const { context, apiVersion } = this.#options;
+    if (served === apiVersion || this.#reportedDeprecations.has(`served:${served}`)) return;
+    this.#reportedDeprecations.add(`served:${served}`);
+    const reason = `Shopify served API version ${served} to requests for ${apiVersion} (a version that has left support falls forward to the oldest supported one); the connector now follows ${served}. Pin apiVersion to a supported version.`;
+    context.logger.warn(reason, { operation });
+    context.events.emit('apiDeprecated', { platform: 'shopify', tenantId: context.tenantId, operation, version: apiVersion, reason, servedVersion: served });
   }
 
   #reportDeprecation(headers: Headers, operation: string): void {

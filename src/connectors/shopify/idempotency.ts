@@ -13,7 +13,10 @@ import { toHex } from '../../webhooks/bytes.js';
 //   operation parameters.");
 // - a duplicate that arrives while the original still runs gets IDEMPOTENCY_CONCURRENT_REQUEST
 //   ("This request is currently in progress, please try again.");
-// - keys are remembered for a limited window (24 hours), after which a replay executes anew.
+// - keys are remembered for a limited window (24 hours), after which a replay executes anew;
+// - 2026-10 (InventorySetQuantitiesUserErrorCode): a request whose key belongs to an attempt that
+//   failed inside Shopify gets IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED ("A previous request with this
+//   idempotency key failed. Retry with a new idempotency key."); nothing was applied under it.
 
 /**
  * Shopify refused an `@idempotent` mutation because its key was already used for a write with
@@ -67,6 +70,28 @@ export function idempotencyUserError(error: ShopifyUserError, operation: string,
 }
 
 /**
+ * The user error code Shopify answers when the key's earlier attempt failed on its side: the
+ * write was not applied, and the same key will never apply it. Send again under a fresh key.
+ *
+ * @example
+ * ```ts
+ * if (userErrors.some((error) => error.code === SHOPIFY_PREVIOUS_ATTEMPT_FAILED)) key = await nextKey();
+ * ```
+ */
+export const SHOPIFY_PREVIOUS_ATTEMPT_FAILED = 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED';
+
+/**
+ * Fresh keys one call may take after `IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED` answers before its
+ * items fail with a retryable error (each fresh key is a new attempt on Shopify's side).
+ *
+ * @example
+ * ```ts
+ * for (let generation = 0; generation <= SHOPIFY_FRESH_KEY_LIMIT; generation++) {}
+ * ```
+ */
+export const SHOPIFY_FRESH_KEY_LIMIT = 3;
+
+/**
  * One item of a keyed `inventorySetQuantities` call: the caller's `idempotencyKey` and, when the
  * caller gave no expected value, the compare value the connector read (which the variables carry).
  *
@@ -89,17 +114,23 @@ export interface SetKeyPart {
  * gave), so re-sending the same chunk later is a duplicate Shopify recognises: a UUID made
  * from a SHA-256 of those values. Otherwise it is random.
  *
+ * `generation` counts the fresh keys taken after `IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED`: each
+ * generation is another derived key, so a later replay of the same chunk walks the same keys
+ * and meets the attempt that went through (Shopify answers it with that attempt's result).
+ *
  * @example
  * ```ts
  * const key = await setCallKey('gid://shopify/Location/1', 0, [{ idempotencyKey: 'k-1', readCompare: null }]);
  * ```
  */
-export async function setCallKey(locationId: string, round: number, parts: readonly SetKeyPart[]): Promise<string> {
+export async function setCallKey(locationId: string, round: number, parts: readonly SetKeyPart[], generation = 0): Promise<string> {
   if (parts.length === 0 || parts.some((part) => !part.idempotencyKey)) return globalThis.crypto.randomUUID();
   // A compare value the connector read differs between attempts, and Shopify would refuse the
   // same key with different variables; it is part of the key, so such items are deduplicated
   // only when nothing changed in between (the caller's expected values make replays exact).
-  return derivedKey(['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])]);
+  const material: unknown[] = ['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])];
+  // Generation 0 keeps the material of keys derived before generations existed.
+  return derivedKey(generation > 0 ? [...material, generation] : material);
 }
 
 /**

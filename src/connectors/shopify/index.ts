@@ -14,7 +14,7 @@
 export { shopifyMarketplace } from './definition.js';
 export { ShopifyMarketplace } from './shopify-marketplace.js';
 export { ShopifyConfigSchema, shopifyAccessTokenAuth, type ShopifyConfig, type ResolvedShopifyConfig } from './config.js';
-export { SHOPIFY_DEFAULT_API_VERSION, SHOPIFY_API_VERSION_PATTERN, versionFeatures, type ShopifyVersionFeatures } from './api-version.js';
+export { SHOPIFY_DEFAULT_API_VERSION, SHOPIFY_API_VERSION_PATTERN, apiVersionAtLeast, versionFeatures, type ShopifyVersionFeatures } from './api-version.js';
 export { normalizeShopDomain, type ShopDomainReason } from './shop-domain.js';
 export { toGid, fromGid } from './gid.js';
 export {
@@ -35,9 +35,25 @@ export * from './mapper.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
-export { ShopifyOAuth, verifyShopifyQueryHmac, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export * from './compliance-webhooks.js';
+export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export {
+  verifyShopifySessionToken,
+  SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS,
+  type ShopifySessionTokenClaims,
+  type ShopifySessionTokenFailureReason,
+  type ShopifySessionTokenOptions,
+} from './session-token.js';
 export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
-export { ShopifyIdempotencyKeyReusedError, idempotencyUserError, setCallKey, type SetKeyPart } from './idempotency.js';
+export { BulkRowJoin, type BulkRow, type JoinedBulkRow } from './bulk-join.js';
+export {
+  ShopifyIdempotencyKeyReusedError,
+  idempotencyUserError,
+  setCallKey,
+  SHOPIFY_PREVIOUS_ATTEMPT_FAILED,
+  SHOPIFY_FRESH_KEY_LIMIT,
+  type SetKeyPart,
+} from './idempotency.js';
 export { skuSearch, chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from './runtime.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

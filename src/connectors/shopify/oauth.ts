@@ -7,6 +7,7 @@ import { failure, type Failure } from '../../core/result.js';
 import type { AuthorizationComplete, AuthorizationFailureReason } from '../../auth/authorization.js';
 import { OAuthClient } from '../../auth/oauth-client.js';
 import { normalizeShopDomain } from './shop-domain.js';
+import { verifyShopifySessionToken } from './session-token.js';
 import { toHex } from '../../webhooks/bytes.js';
 
 /**
@@ -61,9 +62,31 @@ function constantTimeEqual(a: string, b: string): boolean {
 }
 
 /**
- * Checks the `hmac` of Shopify's OAuth callback (and of app proxy / admin links): the hex
- * HMAC-SHA256, under the app's client secret, of every other query parameter sorted by name
- * as `name=value` joined with `&`.
+ * The message Shopify signs in a query `hmac` (OAuth callback, admin links): every parameter but
+ * `hmac` and `signature`, a repeated name's values joined with `,`, sorted by name, each
+ * `name=value` URL-encoded as a form would encode it but with a space as `%20` (not `+`),
+ * joined with `&` — the form Shopify's own libraries sign.
+ *
+ * @example
+ * ```ts
+ * shopifyQueryHmacMessage(new URLSearchParams({ shop: 'a.myshopify.com', state: 'x y', hmac: '…' })); // 'shop=a.myshopify.com&state=x%20y'
+ * ```
+ */
+export function shopifyQueryHmacMessage(params: URLSearchParams): string {
+  const values = new Map<string, string>();
+  for (const [name, value] of params) {
+    if (name === 'hmac' || name === 'signature') continue;
+    const seen = values.get(name);
+    values.set(name, seen === undefined ? value : `${seen},${value}`);
+  }
+  const sorted = [...values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // URLSearchParams encodes application/x-www-form-urlencoded (space as "+", a literal "+" as %2B).
+  return new URLSearchParams(sorted).toString().replace(/\+/g, '%20');
+}
+
+/**
+ * Checks the `hmac` of Shopify's OAuth callback (and of admin links): the hex HMAC-SHA256,
+ * under the app's client secret, of {@link shopifyQueryHmacMessage}. Compared in constant time.
  *
  * @example
  * ```ts
@@ -73,13 +96,8 @@ function constantTimeEqual(a: string, b: string): boolean {
 export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecret: string): Promise<boolean> {
   const given = params.get('hmac');
   if (!given) return false;
-  const message = [...params.entries()]
-    .filter(([name]) => name !== 'hmac' && name !== 'signature')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(clientSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const expected = toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message))));
+  const expected = toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(shopifyQueryHmacMessage(params)))));
   return constantTimeEqual(expected, given.toLowerCase());
 }
 
@@ -171,10 +189,19 @@ export class ShopifyOAuth {
     return this.client(shop).authHook(normalizeShopDomain(shop)._unsafeUnwrap(), { header: 'X-Shopify-Access-Token', scheme: '' });
   }
 
-  /** Embedded apps: exchanges an App Bridge session token for an offline access token and stores it. */
+  /**
+   * Embedded apps: exchanges an App Bridge session token for an offline access token and stores
+   * it. The token is verified first (HS256 under the client secret, `aud` this app, `exp`/`nbf`,
+   * `dest` this shop): a forged, expired or foreign token is refused with an `AuthError` naming
+   * the reason, and never sent.
+   */
   async exchangeSessionToken(shop: string, sessionToken: string, signal?: AbortSignal): Promise<void> {
     const client = this.client(shop);
     const domain = normalizeShopDomain(shop)._unsafeUnwrap();
+    const verified = await verifyShopifySessionToken(sessionToken, { clientId: this.#config.clientId, clientSecret: this.#config.clientSecret, shop: domain, now: this.#context.clock.now() });
+    if (verified.isErr()) {
+      throw new AuthError(`The session token was refused before the exchange (${verified.error.reason}): ${verified.error.message}`, { platform: 'shopify', operation: 'exchangeSessionToken' });
+    }
     const body = new URLSearchParams({
       client_id: this.#config.clientId,
       client_secret: this.#config.clientSecret,

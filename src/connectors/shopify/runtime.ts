@@ -4,6 +4,7 @@ import type { MarketbridgeError } from '../../core/errors/marketbridge-error.js'
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { NotFoundError } from '../../core/errors/not-found-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
+import type { ShopifyVersionFeatures } from './api-version.js';
 import type { ResolvedShopifyConfig } from './config.js';
 import type { ShopifyGraphqlClient } from './graphql-client.js';
 import type { ShopifyUserError } from './types.js';
@@ -25,6 +26,11 @@ export interface ShopifyRuntime {
   currency(signal?: AbortSignal): Promise<string>;
   /** The location GID writes without a `locationId` go to. */
   defaultLocation(signal?: AbortSignal): Promise<string>;
+  /**
+   * The features of the API version Shopify serves (the configured one until an answer says
+   * otherwise). Read it after the call that precedes a write, not once per operation.
+   */
+  features(): ShopifyVersionFeatures;
 }
 
 /**

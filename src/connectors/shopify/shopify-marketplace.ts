@@ -78,6 +78,7 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
       context: this.context,
       currency: (signal) => (this.#currency ??= this.config.currency ? Promise.resolve(this.config.currency) : this.#readCurrency(signal)),
       defaultLocation: (signal) => (this.#location ??= this.#readLocation(signal)),
+      features: () => versionFeatures(this.client.apiVersion),
     };
   }
 
@@ -158,8 +159,9 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
 
   /**
    * The whole catalog through a bulk operation (one query on Shopify's side, then a JSONL
-   * download streamed product by product). Resumable: the job's state is in the store, so a
-   * process that calls this again continues the same operation.
+   * download streamed product by product; rows may come in any order and are joined holding only
+   * unresolved products). Resumable: the job's state is in the store, so a process that calls
+   * this again continues the same operation.
    */
   exportCatalog(options?: ShopifyBulkExportOptions): AsyncIterable<Product> {
     return exportCatalog(this.#runtime, options);

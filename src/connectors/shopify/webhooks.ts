@@ -3,6 +3,7 @@ import type { MaybePromise } from '../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from '../../webhooks/processor/processor.js';
 import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../webhooks/processor/types.js';
 import { createShopifyVerifier } from '../../webhooks/verify/shopify.js';
+import { assertComplianceHandlers, type ShopifyCompliancePayloads, type ShopifyComplianceHandlers } from './compliance-webhooks.js';
 
 /**
  * A line of an order webhook payload (Shopify's webhook JSON is snake_case).
@@ -102,14 +103,15 @@ export interface ShopifyAppUninstalledWebhook {
 }
 
 /**
- * The topics marketbridge types, with their payloads.
+ * The topics marketbridge types, with their payloads: the subscribable topics below and the
+ * mandatory compliance topics (`customers/data_request`, `customers/redact`, `shop/redact`).
  *
  * @example
  * ```ts
  * type Created = ShopifyWebhookPayloads['orders/create']; // ShopifyOrderWebhook
  * ```
  */
-export interface ShopifyWebhookPayloads {
+export interface ShopifyWebhookPayloads extends ShopifyCompliancePayloads {
   'orders/create': ShopifyOrderWebhook;
   'orders/updated': ShopifyOrderWebhook;
   'orders/paid': ShopifyOrderWebhook;
@@ -135,7 +137,8 @@ export interface ShopifyWebhookPayloads {
 export type ShopifyWebhookTopic = keyof ShopifyWebhookPayloads;
 
 /**
- * Every typed topic.
+ * Every typed topic that is subscribed through the Admin API (`webhookSubscriptionCreate`). The
+ * compliance topics are declared in the app configuration instead: `SHOPIFY_COMPLIANCE_TOPICS`.
  *
  * @example
  * ```ts
@@ -230,6 +233,11 @@ export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOpt
   secrets: readonly (string | Uint8Array)[];
   /** Typed handlers by topic. */
   handlers: ShopifyWebhookHandlers;
+  /**
+   * Handlers of the three mandatory compliance topics, all required (apps on the Shopify App
+   * Store must answer them); they take precedence over `handlers` for those topics.
+   */
+  compliance?: ShopifyComplianceHandlers;
   /** Store (deduplication by `X-Shopify-Event-Id`), clock, events. */
   context?: Context;
 }
@@ -237,15 +245,18 @@ export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOpt
 /**
  * A webhook processor for Shopify: HMAC-verified (`X-Shopify-Hmac-Sha256` over the raw
  * body), deduplicated by `X-Shopify-Event-Id`, routed by `X-Shopify-Topic` to typed handlers,
- * with retries and a dead-letter queue for failing handlers.
+ * with retries and a dead-letter queue for failing handlers. Give `compliance` to route the
+ * mandatory privacy topics (checked: all three must be there).
  *
  * @example
  * ```ts
- * const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: { 'orders/create': onOrder } });
+ * const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: { 'orders/create': onOrder }, compliance });
  * const outcome = await processor.receive('shopify', { headers: request.headers, body: await request.text() });
  * ```
  */
 export function createShopifyWebhookProcessor(options: ShopifyWebhookProcessorOptions): WebhookProcessor {
-  const { secrets, handlers, ...rest } = options;
-  return createWebhookProcessor({ ...rest, verifiers: [createShopifyVerifier({ secrets })], routes: shopifyWebhookRoutes(handlers) });
+  const { secrets, handlers, compliance, ...rest } = options;
+  if (compliance !== undefined) assertComplianceHandlers(compliance);
+  const routes = shopifyWebhookRoutes({ ...handlers, ...compliance });
+  return createWebhookProcessor({ ...rest, verifiers: [createShopifyVerifier({ secrets })], routes });
 }

@@ -35,7 +35,11 @@ export interface SyncChannel {
   name?: string;
   /** The location to sync (default: the marketplace's default location). */
   locationId?: string;
-  /** Units never shown on this channel: a number or per SKU. */
+  /**
+   * The last units this channel never shows, a number or per SKU: it shows at most the stock it
+   * may see (less other channels' reservations) minus this. In `split` allocation a unit it
+   * may not show goes to a channel that may.
+   */
   safetyStock?: number | ((sku: string) => number);
   /** Units set aside for this channel only: per SKU. */
   reserved?: (sku: string) => number;

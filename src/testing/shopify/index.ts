@@ -13,7 +13,7 @@
  */
 export { ShopifySimulator, type ShopifySimulatorOptions, type ShopifySimulatorStats } from './simulator.js';
 export { oauthHandler, type SimOAuthOptions, type SimIssuedTokens } from './oauth.js';
-export { SIM_BULK_BASE_URL } from './admin.js';
+export { SIM_BULK_BASE_URL, bulkResolvers, bulkResult } from './bulk.js';
 export {
   createSimState,
   gid,
@@ -30,3 +30,5 @@ export {
 } from './state.js';
 export { SimGraphqlError, parseSearch, page, type SearchTerm, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolve-util.js';
 export { signShopifyWebhook, type SignShopifyWebhookInput } from './webhook.js';
+export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from './session-token.js';
+export { signShopifyQuery } from './query-hmac.js';

@@ -1,5 +1,6 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { Clock } from '../../core/clock.js';
+import { acceptsSessionToken } from './session-token.js';
 
 /**
  * The app credentials and token lifetimes of the simulated OAuth endpoint.
@@ -14,8 +15,6 @@ export interface SimOAuthOptions {
   clientSecret: string;
   /** Authorization codes the endpoint accepts (each once). */
   codes?: string[];
-  /** Session (id) tokens accepted for token exchange. */
-  sessionTokens?: string[];
   /** Lifetime of expiring access tokens (default 3600 s). */
   accessTokenTtlSeconds?: number;
 }
@@ -32,8 +31,10 @@ export type SimIssuedTokens = Map<string, number | undefined>;
 
 /**
  * The msw handler of `POST https://{shop}/admin/oauth/access_token`: authorization code
- * grant, token exchange of a session token, and refresh of expiring offline tokens (the
- * refresh token rotates; a used one is refused with `invalid_grant`).
+ * grant, token exchange of a session token (verified as Shopify does: HS256 under the client
+ * secret, `aud`, `dest` this shop, `exp`/`nbf`; build one with `signShopifySessionToken`), and
+ * refresh of expiring offline tokens (the refresh token rotates; a used one is refused with
+ * `invalid_grant`).
  *
  * @example
  * ```ts
@@ -73,7 +74,7 @@ export function oauthHandler(shop: string, options: SimOAuthOptions | undefined,
       return HttpResponse.json(issue(true));
     }
     if (body.grant_type === 'urn:ietf:params:oauth:grant-type:token-exchange') {
-      if (!(options.sessionTokens ?? []).includes(body.subject_token ?? '')) {
+      if (!(await acceptsSessionToken(body.subject_token ?? '', { shop, clientId: options.clientId, clientSecret: options.clientSecret, now: clock.now() }))) {
         return HttpResponse.json({ error: 'invalid_subject_token', error_description: 'The session token is invalid' }, { status: 400 });
       }
       return HttpResponse.json(issue(expiring));

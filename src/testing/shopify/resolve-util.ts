@@ -14,10 +14,18 @@ export interface SimResolverContext {
   query: string;
   /** The simulator clock's time, ISO. */
   now: string;
-  /** The API version from the URL. */
+  /**
+   * The API version the simulator serves the request with: the one in the URL, or the oldest
+   * supported version when the URL's has left support (Shopify falls forward).
+   */
   version: string;
   /** The key of an `@idempotent(key:)` directive, if the document has one. */
   idempotencyKey?: string;
+  /**
+   * Asked by a keyed mutation when it is about to run: true when `ShopifySimulator.failNextAttempt`
+   * wants this attempt to fail inside Shopify (each true answer uses one of its count).
+   */
+  failAttempt?: () => boolean;
 }
 
 /**
@@ -45,7 +53,8 @@ export interface SimResolverResult {
 export type SimResolver = (ctx: SimResolverContext) => SimResolverResult;
 
 /**
- * A top-level GraphQL error the simulator answers with (HTTP 200, `errors`, no `data`).
+ * A top-level GraphQL error the simulator answers with (`errors`, no `data`; HTTP 200 unless
+ * `status` says otherwise, e.g. 500 for an internal failure).
  *
  * @example
  * ```ts
@@ -53,10 +62,11 @@ export type SimResolver = (ctx: SimResolverContext) => SimResolverResult;
  * ```
  */
 export class SimGraphqlError extends Error {
-  /** @param message - the error message; @param code - `extensions.code` */
+  /** @param message - the error message; @param code - `extensions.code`; @param status - the HTTP status (default 200) */
   constructor(
     message: string,
     readonly code?: string,
+    readonly status = 200,
   ) {
     super(message);
   }

@@ -2,7 +2,8 @@ import { http, HttpResponse, type HttpHandler } from 'msw';
 import { systemClock, type Clock } from '../../core/clock.js';
 import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../../connectors/shopify/cost-planner.js';
 import { estimateQueryCost } from '../../connectors/shopify/query-cost.js';
-import { adminResolvers, bulkResult, SIM_BULK_BASE_URL } from './admin.js';
+import { adminResolvers } from './admin.js';
+import { bulkResult, SIM_BULK_BASE_URL } from './bulk.js';
 import { addVariant, catalogResolvers } from './catalog.js';
 import { inventoryResolvers } from './inventory.js';
 import { oauthHandler, type SimIssuedTokens, type SimOAuthOptions } from './oauth.js';
@@ -44,6 +45,12 @@ export interface ShopifySimulatorOptions {
   bulkPollsToComplete?: number;
   /** When set, every response carries `X-Shopify-API-Deprecated-Reason` with this value. */
   deprecatedReason?: string;
+  /**
+   * The oldest API version the shop still serves (default `2025-10`). A request for an older
+   * version is served with this one, and says so in `X-Shopify-API-Version`, as Shopify falls
+   * forward when a version leaves support.
+   */
+  oldestSupportedVersion?: string;
   /** The app credentials the OAuth endpoint accepts. */
   oauth?: SimOAuthOptions;
 }
@@ -103,6 +110,7 @@ export class ShopifySimulator {
   #forcedThrottles = 0;
   #forcedFailures: number[] = [];
   #lostResponses = 0;
+  #failedAttempts = 0;
   readonly #issued: SimIssuedTokens = new Map();
   readonly #hooks = new Map<string, ((state: ShopifySimState, variables: Record<string, unknown>) => void)[]>();
 
@@ -210,6 +218,22 @@ export class ShopifySimulator {
     this.#lostResponses += count;
   }
 
+  /**
+   * Makes the next `count` mutations that carry an `@idempotent` key fail inside Shopify (HTTP
+   * 500, nothing applied) after the key was taken. From 2026-10 a request that reuses such a key
+   * for `inventorySetQuantities` is answered `IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED` ("retry with
+   * a new idempotency key"); on older versions, and for other mutations, it runs anew.
+   */
+  failNextAttempt(count = 1): void {
+    this.#failedAttempts += count;
+  }
+
+  /** The API version a request for `requested` is served with. */
+  servedVersion(requested: string): string {
+    const oldest = this.options.oldestSupportedVersion ?? '2025-10';
+    return requested !== 'unstable' && requested < oldest ? oldest : requested;
+  }
+
   /** The bucket as `throttleStatus` reports it now. */
   throttleStatus(): ShopifyThrottleStatus {
     this.#refill();
@@ -230,23 +254,26 @@ export class ShopifySimulator {
     this.#bucket = { tokens: Math.min(this.#limits.maximumAvailable, this.#bucket.tokens + elapsed * this.#limits.restoreRate), at: now };
   }
 
-  #headers(): Record<string, string> {
+  #headers(version?: string): Record<string, string> {
     const headers: Record<string, string> = { 'x-request-id': `sim-${this.stats.requests}` };
+    if (version) headers['x-shopify-api-version'] = version;
     if (this.options.deprecatedReason) headers['x-shopify-api-deprecated-reason'] = this.options.deprecatedReason;
     return headers;
   }
 
-  async #graphql(request: Request, version: string): Promise<Response> {
+  async #graphql(request: Request, requestedVersion: string): Promise<Response> {
     this.stats.requests++;
+    const version = this.servedVersion(requestedVersion);
+    const headers = () => this.#headers(version);
     const failure = this.#forcedFailures.shift();
     if (failure !== undefined) {
       return HttpResponse.json({ errors: failure === 429 ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' : 'Internal Server Error' }, {
         status: failure,
-        headers: { ...this.#headers(), ...(failure === 429 ? { 'retry-after': '1.0' } : {}) },
+        headers: { ...headers(), ...(failure === 429 ? { 'retry-after': '1.0' } : {}) },
       });
     }
     if (!this.#accepts(request.headers.get('x-shopify-access-token'))) {
-      return HttpResponse.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, { status: 401, headers: this.#headers() });
+      return HttpResponse.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, { status: 401, headers: headers() });
     }
     const body = (await request.json().catch(() => ({}))) as { query?: string; variables?: Record<string, unknown> };
     const query = String(body.query ?? '');
@@ -260,13 +287,13 @@ export class ShopifySimulator {
       this.stats.maxCostExceeded++;
       return HttpResponse.json(
         { errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${this.#maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: this.#maxCost } }], extensions: cost(null) },
-        { headers: this.#headers() },
+        { headers: headers() },
       );
     }
     if (this.#forcedThrottles > 0 || this.#bucket.tokens < requested) {
       if (this.#forcedThrottles > 0) this.#forcedThrottles--;
       this.stats.throttled++;
-      return HttpResponse.json({ errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }, { headers: this.#headers() });
+      return HttpResponse.json({ errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }, { headers: headers() });
     }
     this.#bucket.tokens -= requested;
     const resolver = this.#resolvers[name];
@@ -275,21 +302,30 @@ export class ShopifySimulator {
       if (!resolver) throw new SimGraphqlError(`The simulator does not know operation "${name}".`, 'UNKNOWN_OPERATION');
       for (const hook of this.#hooks.get(name) ?? []) hook(this.state, variables);
       const keyValue = idempotencyKey ? variables[idempotencyKey] : undefined;
-      const result = resolver({ state: this.state, variables, query, version, now: new Date(this.#clock.now()).toISOString(), ...(typeof keyValue === 'string' ? { idempotencyKey: keyValue } : {}) });
+      const keyed = typeof keyValue === 'string';
+      const failAttempt = () => this.#failedAttempts > 0 && this.#failedAttempts-- > 0;
+      const result = resolver({
+        state: this.state,
+        variables,
+        query,
+        version,
+        now: new Date(this.#clock.now()).toISOString(),
+        ...(keyed ? { idempotencyKey: keyValue, failAttempt } : {}),
+      });
       const actual = result.returned === undefined ? requested : estimateQueryCost(query, { ...variables, first: result.returned });
       const spent = Math.min(requested, actual);
       this.#bucket.tokens += requested - spent;
       this.stats.costSpent += spent;
       if (this.#lostResponses > 0) {
         this.#lostResponses--;
-        return HttpResponse.json({ errors: 'Service Unavailable' }, { status: 503, headers: this.#headers() });
+        return HttpResponse.json({ errors: 'Service Unavailable' }, { status: 503, headers: headers() });
       }
-      return HttpResponse.json({ data: result.data, extensions: cost(spent) }, { headers: this.#headers() });
+      return HttpResponse.json({ data: result.data, extensions: cost(spent) }, { headers: headers() });
     } catch (error) {
       if (!(error instanceof SimGraphqlError)) throw error;
       this.#bucket.tokens += requested - 1;
       this.stats.costSpent += 1;
-      return HttpResponse.json({ errors: [{ message: error.message, extensions: { code: error.code } }], extensions: cost(1) }, { headers: this.#headers() });
+      return HttpResponse.json({ errors: [{ message: error.message, extensions: { code: error.code } }], extensions: cost(1) }, { status: error.status, headers: headers() });
     }
   }
 }

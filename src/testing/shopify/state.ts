@@ -111,6 +111,8 @@ export interface SimBulkOperation {
   /** Polls left before it completes. */
   pollsLeft: number;
   lines: string[];
+  /** Whether the rows come grouped (children right after their parent); default true. */
+  grouped?: boolean;
 }
 
 /**

@@ -1,43 +1,16 @@
-import { buildSchema, extendSchema, getVariableValues, parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BULK_INVENTORY_EXPORT, BULK_PRODUCTS_EXPORT, SHOPIFY_DOCUMENTS } from '../../../src/connectors/shopify/documents.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BULK_INVENTORY_EXPORT, BULK_PRODUCTS_EXPORT, BULK_RUN_QUERY_MUTATION, BULK_OPERATION_QUERY, SHOPIFY_DOCUMENTS } from '../../../src/connectors/shopify/documents.js';
+import { requestProblems, responseProblems, schemaFor } from './admin-schema.js';
 import { collect, createHarness, type Harness } from './harness.js';
-import { readSpec } from '../../fixtures/specs.js';
 
-/**
- * THE ONE SCHEMA EXTENSION. Shopify's published Admin schema in test/fixtures/specs predates API
- * version 2026-01. The connector relies on exactly two additions of newer versions, declared
- * here and nowhere else:
- * - `changeFromQuantity` on `InventoryQuantityInput` (2026-01+: the compare value of
- *   `inventorySetQuantities`, replacing `compareQuantity`; required from 2026-04);
- * - the `@idempotent(key:)` directive on mutation fields (2026-01+; required from 2026-04 on
- *   `inventoryAdjustQuantities` and the other inventory mutations).
- */
-const NEWER_VERSION_EXTENSION = /* GraphQL */ `
-  directive @idempotent(key: String!) on FIELD
-  extend input InventoryQuantityInput {
-    changeFromQuantity: Int
-  }
-`;
-
-let schema: GraphQLSchema;
-beforeAll(() => {
-  schema = extendSchema(buildSchema(readSpec('shopify-admin/admin_schema.graphql'), { assumeValidSDL: true }), parse(NEWER_VERSION_EXTENSION), { assumeValidSDL: true });
-});
-
-function problems(query: string, variables?: Record<string, unknown>): string[] {
-  const document = parse(query);
-  const errors = validate(schema, document).map((error) => error.message);
-  if (errors.length > 0 || variables === undefined) return errors;
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition')!;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  return 'errors' in coerced && coerced.errors ? coerced.errors.map((error) => error.message) : [];
-}
+// The schema of each API version is the fixture plus THE ONE SCHEMA EXTENSION in ./admin-schema.ts.
+const OLD = '2025-10';
+const NEW = '2026-10';
 
 describe('every GraphQL document validates against the published Admin schema', () => {
   for (const [name, document] of Object.entries(SHOPIFY_DOCUMENTS)) {
     it(name, () => {
-      expect(problems(document)).toEqual([]);
+      expect(requestProblems(schemaFor(NEW), document)).toEqual([]);
       expect(document).toMatch(new RegExp(`^(query|mutation) ${name}\\b`));
     });
   }
@@ -45,22 +18,59 @@ describe('every GraphQL document validates against the published Admin schema', 
     ['BULK_PRODUCTS_EXPORT', BULK_PRODUCTS_EXPORT],
     ['BULK_INVENTORY_EXPORT', BULK_INVENTORY_EXPORT],
   ])('bulk query %s', (_name, query) => {
-    expect(problems(query)).toEqual([]);
+    expect(requestProblems(schemaFor(OLD), query)).toEqual([]);
+    expect(requestProblems(schemaFor(NEW), query)).toEqual([]);
   });
 
   it('rejects what the schema does not have (the check can fail)', () => {
-    expect(problems('query X { shop { noSuchField } }')).not.toEqual([]);
-    expect(problems('mutation X($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }', {
+    expect(requestProblems(schemaFor(NEW), 'query X { shop { noSuchField } }')).not.toEqual([]);
+    expect(requestProblems(schemaFor(NEW), 'mutation X($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { userErrors { code } } }', {
       input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/1', quantity: 1, bogus: 1 }] },
     })).not.toEqual([]);
   });
 });
 
-describe('every request the connector sends validates, variables included', () => {
+describe('the versioned schema', () => {
+  const groupObjectsDefault = (version: string) => schemaFor(version).getMutationType()!.getFields().bulkOperationRunQuery!.args.find((arg) => arg.name === 'groupObjects')!.defaultValue;
+  const has = (version: string, input: string, field: string) => field in (schemaFor(version).getType(input) as unknown as { getFields(): Record<string, unknown> }).getFields();
+  const enumValues = (version: string, name: string) => (schemaFor(version).getType(name) as unknown as { getValues(): { name: string }[] }).getValues().map((value) => value.name);
+
+  it('states each post-2025-10 change at its version', () => {
+    expect(groupObjectsDefault(OLD)).toBe(true);
+    expect(groupObjectsDefault('2026-01')).toBe(false);
+    expect(has(OLD, 'InventoryChangeInput', 'changeFromQuantity')).toBe(false);
+    expect(has('2026-01', 'InventoryChangeInput', 'changeFromQuantity')).toBe(true);
+    expect(has('2026-01', 'InventoryQuantityInput', 'compareQuantity')).toBe(true);
+    expect(has('2026-04', 'InventoryQuantityInput', 'compareQuantity')).toBe(false);
+    expect(has('2026-04', 'InventorySetQuantitiesInput', 'ignoreCompareQuantity')).toBe(false);
+    expect(enumValues('2026-07', 'InventorySetQuantitiesUserErrorCode')).not.toContain('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED');
+    expect(enumValues(NEW, 'InventorySetQuantitiesUserErrorCode')).toContain('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED');
+  });
+
+  it("the simulator groups bulk rows by the schema's groupObjects default of the version", async () => {
+    for (const version of [OLD, NEW]) {
+      const h = createHarness({ simulator: { products: 30, variantsPerProduct: 3 } });
+      const post = (query: string, variables: Record<string, unknown>) =>
+        fetch(h.simulator.endpoint(version), { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': h.simulator.accessToken }, body: JSON.stringify({ query, variables }) }).then((r) => r.json() as Promise<any>);
+      // The connector always names groupObjects; this request leaves it to the version's default.
+      const run = await post(BULK_RUN_QUERY_MUTATION.replace(', $groupObjects: Boolean!', '').replace(', groupObjects: $groupObjects', ''), { query: BULK_PRODUCTS_EXPORT });
+      const id = run.data.bulkOperationRunQuery.bulkOperation.id;
+      let node: { url: string | null; status: string } = { url: null, status: 'CREATED' };
+      while (node.status !== 'COMPLETED') node = (await post(BULK_OPERATION_QUERY, { id })).data.node;
+      const rows = (await (await fetch(node.url!)).text()).trim().split('\n').map((line) => JSON.parse(line) as { id: string; __parentId?: string });
+      let parent: string | undefined;
+      const grouped = rows.every((row) => (row.__parentId === undefined ? ((parent = row.id), true) : row.__parentId === parent));
+      expect({ version, grouped }).toEqual({ version, grouped: groupObjectsDefault(version) });
+      h.close();
+    }
+  });
+});
+
+describe('every request the connector sends validates, variables included, and every answer matches the schema', () => {
   let h: Harness;
   afterEach(() => h?.close());
 
-  for (const apiVersion of ['2025-10', '2026-10']) {
+  for (const apiVersion of [OLD, '2026-01', '2026-04', NEW]) {
     it(`API version ${apiVersion}`, async () => {
       h = createHarness({ simulator: { products: 12, variantsPerProduct: 2, locations: 2 }, config: { apiVersion } });
       const { shopify, simulator, clock } = h;
@@ -75,6 +85,8 @@ describe('every request the connector sends validates, variables included', () =
         await shopify.getInventory({ skus: ['SKU-1', 'SKU-2'] });
         await shopify.getInventory({ skus: ['SKU-1'], locationId: '2' });
         await shopify.setInventory([{ sku: 'SKU-4', quantity: 3 }, { sku: 'SKU-5', quantity: 1, expectedAvailable: 10, locationId: '2' }]);
+        // A keyed set whose first attempt fails inside Shopify: on 2026-10 the retry is answered IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED.
+        simulator.failNextAttempt();
         await shopify.setInventory([{ sku: 'SKU-8', quantity: 4, expectedAvailable: 10, idempotencyKey: 'round-1/SKU-8' }]);
         await shopify.adjustInventory([{ sku: 'SKU-6', delta: -1, idempotencyKey: 'k-1' }, { sku: 'SKU-7', delta: 2 }]);
         await collect(shopify.listOrders({ since: '2026-01-01T00:00:00Z' }));
@@ -87,22 +99,36 @@ describe('every request the connector sends validates, variables included', () =
         await collect(shopify.exportInventory({ pollMs: 10 }));
         await collect(shopify.exportCatalog({ pollMs: 10 }));
       });
+      await h.settled();
       expect(h.requests.length).toBeGreaterThan(20);
+      const schema = schemaFor(apiVersion);
       const seen = new Set<string>();
+      const codes = new Set<string>();
       for (const request of h.requests) {
-        seen.add(/^\s*(?:query|mutation)\s+(\w+)/.exec(request.query)![1]!);
-        expect({ op: request.query.slice(0, 40), problems: problems(request.query, request.variables) }).toEqual({ op: request.query.slice(0, 40), problems: [] });
+        const op = /^\s*(?:query|mutation)\s+(\w+)/.exec(request.query)![1]!;
+        seen.add(op);
+        expect({ op, problems: requestProblems(schema, request.query, request.variables) }).toEqual({ op, problems: [] });
+        expect(request.response?.version).toBe(apiVersion);
+        const data = request.response?.body.data;
+        if (data !== undefined) expect({ op, problems: responseProblems(schema, request.query, request.variables, data) }).toEqual({ op, problems: [] });
+        for (const match of JSON.stringify(data ?? {}).matchAll(/"code":"([A-Z_]+)"/g)) codes.add(match[1]!);
       }
       const modern = apiVersion >= '2026-01';
       expect(seen.has(modern ? 'MbInventorySetIdempotent' : 'MbInventorySet')).toBe(true);
       expect(seen.has(modern ? 'MbInventoryAdjustIdempotent' : 'MbInventoryAdjust')).toBe(true);
-      // Every document the connector has was sent (and so validated with real variables) in one of the two versions.
+      expect(codes.has('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED')).toBe(apiVersion === NEW);
+      // Every document the connector has was sent (and so validated with real variables) in one of the versions.
       const otherVersion = modern ? ['MbInventorySet', 'MbInventoryAdjust'] : ['MbInventorySetIdempotent', 'MbInventoryAdjustIdempotent'];
       expect([...seen, ...otherVersion].sort()).toEqual(Object.keys(SHOPIFY_DOCUMENTS).sort());
       const set = h.requests.find((request) => request.query.includes('inventorySetQuantities'))!;
       const quantity = (set.variables.input as { quantities: Record<string, unknown>[] }).quantities[0]!;
       expect(Object.keys(quantity)).toContain(modern ? 'changeFromQuantity' : 'compareQuantity');
       expect(Object.keys(quantity)).not.toContain(modern ? 'compareQuantity' : 'changeFromQuantity');
+      const adjust = h.requests.find((request) => request.query.includes('inventoryAdjustQuantities'))!;
+      for (const change of (adjust.variables.input as { changes: Record<string, unknown>[] }).changes) {
+        if (modern) expect(change).toHaveProperty('changeFromQuantity', null);
+        else expect(change).not.toHaveProperty('changeFromQuantity');
+      }
     });
   }
 });

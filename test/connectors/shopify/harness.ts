@@ -12,8 +12,19 @@ export interface Harness {
   simulator: ShopifySimulator;
   shopify: ShopifyMarketplace;
   events: EventBus;
-  requests: { query: string; variables: Record<string, unknown>; url: string }[];
+  requests: RecordedRequest[];
+  /** Resolves once every recorded request has its answer recorded too. */
+  settled(): Promise<void>;
   close(): void;
+}
+
+/** A GraphQL request the connector sent, and what the simulator answered. */
+export interface RecordedRequest {
+  query: string;
+  variables: Record<string, unknown>;
+  url: string;
+  /** The answer: HTTP status, `X-Shopify-API-Version` and the JSON body. */
+  response?: { status: number; version: string | null; body: { data?: unknown; errors?: unknown } };
 }
 
 export function createHarness(options: { simulator?: ShopifySimulatorOptions; config?: Partial<ShopifyConfig> } = {}): Harness {
@@ -22,17 +33,45 @@ export function createHarness(options: { simulator?: ShopifySimulatorOptions; co
   const server = setupServer(...simulator.handlers);
   server.listen({ onUnhandledRequest: 'error' });
   const requests: Harness['requests'] = [];
-  server.events.on('request:start', async ({ request }) => {
+  const byId = new Map<string, RecordedRequest>();
+  const pending: Promise<void>[] = [];
+  server.events.on('request:start', ({ request, requestId }) => {
     if (!request.url.endsWith('graphql.json')) return;
-    const body = (await request.clone().json()) as { query: string; variables?: Record<string, unknown> };
-    requests.push({ query: body.query, variables: body.variables ?? {}, url: request.url });
+    // Recorded in send order; the body is read asynchronously.
+    const entry = { query: '', variables: {}, url: request.url } as RecordedRequest;
+    requests.push(entry);
+    byId.set(requestId, entry);
+    pending.push(
+      request
+        .clone()
+        .json()
+        .then((body: { query: string; variables?: Record<string, unknown> }) => {
+          entry.query = body.query;
+          entry.variables = body.variables ?? {};
+        }),
+    );
+  });
+  server.events.on('response:mocked', ({ response, requestId }) => {
+    const entry = byId.get(requestId);
+    if (!entry) return;
+    pending.push(
+      response
+        .clone()
+        .json()
+        .then((body: { data?: unknown; errors?: unknown }) => {
+          entry.response = { status: response.status, version: response.headers.get('x-shopify-api-version'), body };
+        }),
+    );
   });
   const events = new EventBus();
   const shopify = new ShopifyMarketplace(
     { shop: simulator.shop, accessToken: simulator.accessToken, timeoutMs: 0, ...options.config },
     { clock, events, store: new MemoryStore({ clock }) },
   );
-  return { clock, simulator, shopify, events, requests, close: () => server.close() };
+  const settled = async () => {
+    while (pending.length > 0) await Promise.all(pending.splice(0));
+  };
+  return { clock, simulator, shopify, events, requests, settled, close: () => server.close() };
 }
 
 /** Collects an async iterable. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShopifyIdempotencyKeyReusedError, setCallKey } from '../../../src/connectors/shopify/index.js';
+import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError, setCallKey } from '../../../src/connectors/shopify/index.js';
 import type { InventorySet } from '../../../src/model/inventory.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { InventorySyncEngine } from '../../../src/sync/inventory/engine.js';
@@ -137,6 +137,48 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
     const result = await h.clock.drive(() => h.shopify.setInventory(chunk));
     expect(result.succeeded).toBe(max);
     expect(h.simulator.stats.byOperation.MbInventorySetIdempotent).toBe(1);
+  });
+
+  it('a keyed set whose attempt failed inside Shopify (IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED) is sent under a fresh derived key and applied once; a replay walks the same keys', async () => {
+    h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
+    const chunk: InventorySet[] = [
+      { sku: 'SKU-1', quantity: 6, expectedAvailable: 10, idempotencyKey: 'round-8/SKU-1' },
+      { sku: 'SKU-2', quantity: 3, expectedAvailable: 10, idempotencyKey: 'round-8/SKU-2' },
+    ];
+    // Shopify fails the first attempt after taking its key (HTTP 500); the pipeline sends the same
+    // request again and Shopify answers that the key's attempt failed.
+    h.simulator.failNextAttempt();
+    const first = await h.clock.drive(() => h.shopify.setInventory(chunk));
+    expect(first.succeeded).toBe(2);
+    expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([6, 3]);
+    await h.settled();
+    const sent = h.requests.filter((request) => request.query.includes('inventorySetQuantities'));
+    expect(sent.map((request) => request.response?.status)).toEqual([500, 200, 200]);
+    expect(JSON.stringify(sent[1]!.response?.body)).toContain('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED');
+    const keys = setKeys(h);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[0]);
+    expect(keys[2]).toMatch(UUID);
+    // A sale lands; the same chunk sent again (a lost answer, a crash) meets the failed key, then
+    // the fresh one, whose first result Shopify returns: nothing is written twice.
+    h.simulator.setAvailable('SKU-1', 5);
+    const replay = await h.clock.drive(() => h.shopify.setInventory(chunk));
+    expect(replay.succeeded).toBe(2);
+    expect(h.simulator.available('SKU-1')).toBe(5);
+    expect(setKeys(h).slice(3)).toEqual([keys[0], keys[2]]);
+  });
+
+  it('an unkeyed call whose attempt failed gets a new random key; keys failing again and again end in a retryable error, nothing written', async () => {
+    h = createHarness({ simulator: { products: 1, initialAvailable: 10 } });
+    h.simulator.failNextAttempt();
+    expect((await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 4, expectedAvailable: 10 }]))).succeeded).toBe(1);
+    const keys = setKeys(h);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(2);
+    h.simulator.failNextAttempt(SHOPIFY_FRESH_KEY_LIMIT + 1);
+    const refused = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 2, expectedAvailable: 4, idempotencyKey: 'round-9/SKU-1' }]));
+    expect(refused.items[0]).toMatchObject({ ok: false, error: { code: 'marketplace_api_error', retryable: true, message: expect.stringContaining('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED') } });
+    expect(h.simulator.available('SKU-1')).toBe(4);
   });
 
   it('declares idempotentSets from 2026-01 on, not before', () => {

@@ -1,32 +1,35 @@
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ShopifyMarketplace, ShopifyOAuth, verifyShopifyQueryHmac } from '../../../src/connectors/shopify/index.js';
+import { createHmac } from 'node:crypto';
+import { ShopifyMarketplace, ShopifyOAuth, shopifyQueryHmacMessage, verifyShopifyQueryHmac, verifyShopifySessionToken } from '../../../src/connectors/shopify/index.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/testing/shopify/index.js';
 
 let close = () => {};
 afterEach(() => close());
 
 const app = { clientId: 'app-id', clientSecret: 'app-secret', scopes: ['read_products', 'write_inventory'], redirectUri: 'https://app.example/auth/callback' };
 
-async function signQuery(params: Record<string, string>, secret: string): Promise<URLSearchParams> {
-  const message = Object.keys(params).sort().map((key) => `${key}=${params[key]}`).join('&');
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const hmac = [...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return new URLSearchParams({ ...params, hmac });
-}
+const signQuery = signShopifyQuery;
 
 function setup(ttl = 3600) {
   const clock = new FakeClock(Date.UTC(2026, 10, 22));
-  const simulator = new ShopifySimulator({ clock, products: 1, oauth: { clientId: app.clientId, clientSecret: app.clientSecret, codes: ['code-1'], sessionTokens: ['session-jwt'], accessTokenTtlSeconds: ttl } });
+  const simulator = new ShopifySimulator({ clock, products: 1, oauth: { clientId: app.clientId, clientSecret: app.clientSecret, codes: ['code-1'], accessTokenTtlSeconds: ttl } });
   const server = setupServer(...simulator.handlers);
   server.listen({ onUnhandledRequest: 'error' });
+  const tokenRequests: string[] = [];
+  server.events.on('request:start', ({ request }) => {
+    if (request.url.endsWith('/admin/oauth/access_token')) tokenRequests.push(request.url);
+  });
   close = () => server.close();
   const store = new MemoryStore({ clock });
   const oauth = new ShopifyOAuth(app, { clock, store });
-  return { clock, simulator, store, oauth };
+  return { clock, simulator, store, oauth, tokenRequests };
 }
+
+const sessionToken = (clock: FakeClock, overrides: Partial<Parameters<typeof signShopifySessionToken>[0]> = {}) =>
+  signShopifySessionToken({ shop: 'sim-shop.myshopify.com', clientId: app.clientId, clientSecret: app.clientSecret, now: clock.now(), ...overrides });
 
 describe('Shopify OAuth', () => {
   it('installs: authorize URL with state, HMAC-checked callback, code exchange, then the connector uses and refreshes the token', async () => {
@@ -65,11 +68,50 @@ describe('Shopify OAuth', () => {
   });
 
   it('exchanges an embedded app session token for an offline token', async () => {
-    const { clock, store, oauth } = setup();
-    await oauth.exchangeSessionToken('sim-shop', 'session-jwt');
+    const { clock, store, oauth, tokenRequests } = setup();
+    await oauth.exchangeSessionToken('sim-shop', await sessionToken(clock));
+    expect(tokenRequests).toHaveLength(1);
     const shopify = new ShopifyMarketplace({ shop: 'sim-shop', auth: oauth.authHook('sim-shop'), timeoutMs: 0 }, { clock, store });
     expect((await clock.drive(() => shopify.healthCheck())).ok).toBe(true);
-    await expect(oauth.exchangeSessionToken('sim-shop', 'bad')).rejects.toMatchObject({ code: 'auth_failed' });
+  });
+
+  it('verifies the session token before sending it: forged, expired, early, foreign-app and foreign-shop tokens never leave the process', async () => {
+    const { clock, oauth, tokenRequests } = setup();
+    const now = Math.floor(clock.now() / 1000);
+    const cases: [string, string, string][] = [
+      ['not a JWT', 'session-jwt', 'malformed_token'],
+      ['signed with another secret', await sessionToken(clock, { clientSecret: 'someone-else' }), 'signature_mismatch'],
+      ['signed with another algorithm', await sessionToken(clock, { alg: 'HS512' }), 'unsupported_algorithm'],
+      ['expired', await sessionToken(clock, { claims: { exp: now - 11 } }), 'token_expired'],
+      ['not valid yet', await sessionToken(clock, { claims: { nbf: now + 60 } }), 'token_not_yet_valid'],
+      ['for another app', await sessionToken(clock, { claims: { aud: 'other-app' } }), 'audience_mismatch'],
+      ['for another shop', await sessionToken(clock, { shop: 'other-shop.myshopify.com' }), 'shop_mismatch'],
+      ['with a dest outside myshopify.com', await sessionToken(clock, { claims: { dest: 'https://evil.example' } }), 'shop_mismatch'],
+    ];
+    for (const [what, token, reason] of cases) {
+      const error = await oauth.exchangeSessionToken('sim-shop', token).catch((caught: unknown) => caught);
+      expect({ what, error }).toMatchObject({ what, error: { code: 'auth_failed', operation: 'exchangeSessionToken' } });
+      expect({ what, message: (error as Error).message }).toMatchObject({ what, message: expect.stringContaining(`(${reason})`) });
+      expect((error as Error).message).not.toContain(token);
+    }
+    expect(tokenRequests).toEqual([]);
+    // Within the 10 s clock tolerance the token is still good.
+    expect((await verifyShopifySessionToken(await sessionToken(clock, { claims: { exp: now - 5 } }), { ...app, now: clock.now() })).isOk()).toBe(true);
+  });
+
+  it('the simulated token endpoint refuses an invalid session token on its own', async () => {
+    const { clock, simulator } = setup();
+    const exchange = async (token: string) =>
+      (
+        await fetch(`https://${simulator.shop}/admin/oauth/access_token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ client_id: app.clientId, client_secret: app.clientSecret, grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange', subject_token: token }).toString(),
+        })
+      ).status;
+    expect(await exchange(await sessionToken(clock))).toBe(200);
+    expect(await exchange(await sessionToken(clock, { clientSecret: 'forged' }))).toBe(400);
+    expect(await exchange(await sessionToken(clock, { claims: { exp: Math.floor(clock.now() / 1000) - 60 } }))).toBe(400);
   });
 
   it('verifyShopifyQueryHmac checks the sorted query', async () => {
@@ -77,5 +119,23 @@ describe('Shopify OAuth', () => {
     expect(await verifyShopifyQueryHmac(params, 's')).toBe(true);
     params.set('timestamp', '2');
     expect(await verifyShopifyQueryHmac(params, 's')).toBe(false);
+  });
+
+  it('verifyShopifyQueryHmac signs the URL-encoded form, a space as %20, as Shopify does', async () => {
+    // Values with reserved characters: a space, &, =, /, ?, +, %, and non-ASCII.
+    const params = { shop: 'a.myshopify.com', timestamp: '1700000000', state: 'a b&c=d/e?f+g%h', host: 'YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYQ==', locale: 'de-CH', return_to: '/apps/ü' };
+    const message = 'host=YWRtaW4uc2hvcGlmeS5jb20vc3RvcmUvYQ%3D%3D&locale=de-CH&return_to=%2Fapps%2F%C3%BC&shop=a.myshopify.com&state=a%20b%26c%3Dd%2Fe%3Ff%2Bg%25h&timestamp=1700000000';
+    const hmac = createHmac('sha256', 'secret').update(message).digest('hex');
+    const query = new URLSearchParams({ ...params, hmac });
+    expect(shopifyQueryHmacMessage(query)).toBe(message);
+    expect(await verifyShopifyQueryHmac(query, 'secret')).toBe(true);
+    // The decoded form (what was signed before) no longer passes.
+    const decoded = Object.keys(params).sort().map((name) => `${name}=${params[name as keyof typeof params]}`).join('&');
+    expect(await verifyShopifyQueryHmac(new URLSearchParams({ ...params, hmac: createHmac('sha256', 'secret').update(decoded).digest('hex') }), 'secret')).toBe(false);
+    // The testing kit signs the same way.
+    expect((await signShopifyQuery(params, 'secret')).get('hmac')).toBe(hmac);
+    // A repeated parameter is signed as its values joined with a comma.
+    const repeated = new URLSearchParams([['shop', 'a.myshopify.com'], ['ids[]', '1'], ['ids[]', '2']]);
+    expect(shopifyQueryHmacMessage(repeated)).toBe('ids%5B%5D=1%2C2&shop=a.myshopify.com');
   });
 });

@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INVENTORY_ADJUST_IDEMPOTENT_MUTATION, INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
+import { INVENTORY_ADJUST_IDEMPOTENT_MUTATION, INVENTORY_ADJUST_MUTATION, INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
 
@@ -15,7 +15,7 @@ function start(options: ConstructorParameters<typeof ShopifySimulator>[0] = {}) 
   close = () => server.close();
   const post = async (query: string, variables: Record<string, unknown> = {}, version = '2025-10', token = simulator.accessToken) => {
     const response = await fetch(simulator.endpoint(version), { method: 'POST', headers: { 'content-type': 'application/json', 'x-shopify-access-token': token }, body: JSON.stringify({ query, variables }) });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, version: response.headers.get('x-shopify-api-version'), body: (await response.json()) as any };
   };
   return { clock, simulator, post };
 }
@@ -99,5 +99,68 @@ describe('the Shopify simulator', () => {
     await clock.advance(24 * 3600 * 1000);
     await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input(-2), idempotencyKey: 'k-1' }, '2026-01');
     expect(simulator.available('SKU-1')).toBe(6);
+  });
+
+  it('serves every answer with X-Shopify-API-Version, falling forward from a version that left support', async () => {
+    const { post } = start({ oldestSupportedVersion: '2026-01' });
+    expect((await post(SHOP_QUERY, {}, '2026-10')).version).toBe('2026-10');
+    expect((await post(SHOP_QUERY, {}, '2025-07')).version).toBe('2026-01');
+    expect((await post(SHOP_QUERY, {}, 'unstable')).version).toBe('unstable');
+    expect((await post(SHOP_QUERY, {}, '2026-10', 'nope')).version).toBe('2026-10');
+  });
+
+  it('inventoryAdjustQuantities: changeFromQuantity unknown before 2026-01, compared from 2026-01, required on every change from 2026-04', async () => {
+    const { post, simulator } = start({ products: 1, initialAvailable: 10 });
+    const item = `gid://shopify/InventoryItem/${simulator.state.variantsBySku.get('SKU-1')!.inventoryItemId}`;
+    const input = (change: Record<string, unknown>) => ({ name: 'available', reason: 'correction', changes: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', delta: -1, ...change }] });
+    expect((await post(INVENTORY_ADJUST_MUTATION, { input: input({ changeFromQuantity: null }) }, '2025-10')).body.errors[0]).toMatchObject({ message: expect.stringMatching(/changeFromQuantity.*not defined on InventoryChangeInput/) });
+    const missing = await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input({}), idempotencyKey: 'a-1' }, '2026-04');
+    expect(missing.body.data).toBeUndefined();
+    expect(missing.body.errors[0].message).toMatch(/changeFromQuantity/);
+    expect(simulator.available('SKU-1')).toBe(10);
+    const stale = await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input({ changeFromQuantity: 7 }), idempotencyKey: 'a-2' }, '2026-04');
+    expect(stale.body.data.inventoryAdjustQuantities.userErrors).toEqual([{ field: ['input', 'changes', '0', 'changeFromQuantity'], message: 'The changeFromQuantity value does not match persisted value.', code: 'CHANGE_FROM_QUANTITY_STALE' }]);
+    expect((await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input({ changeFromQuantity: 10 }), idempotencyKey: 'a-3' }, '2026-04')).body.data.inventoryAdjustQuantities.userErrors).toEqual([]);
+    expect((await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input({ changeFromQuantity: null }), idempotencyKey: 'a-4' }, '2026-04')).body.data.inventoryAdjustQuantities.userErrors).toEqual([]);
+    expect((await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input: input({}), idempotencyKey: 'a-5' }, '2026-01')).body.data.inventoryAdjustQuantities.userErrors).toEqual([]);
+    expect(simulator.available('SKU-1')).toBe(7);
+  });
+
+  it('inventorySetQuantities from 2026-04: no compareQuantity or ignoreCompareQuantity, changeFromQuantity on every quantity, CHANGE_FROM_QUANTITY_STALE', async () => {
+    const { post, simulator } = start({ products: 1, initialAvailable: 10 });
+    const item = `gid://shopify/InventoryItem/${simulator.state.variantsBySku.get('SKU-1')!.inventoryItemId}`;
+    const quantity = (fields: Record<string, unknown>) => ({ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity: 3, ...fields });
+    const send = (fields: Record<string, unknown>, extra: Record<string, unknown> = {}, key = crypto.randomUUID()) =>
+      post(INVENTORY_SET_IDEMPOTENT_MUTATION, { input: { name: 'available', reason: 'correction', quantities: [quantity(fields)], ...extra }, idempotencyKey: key }, '2026-04');
+    expect((await send({ compareQuantity: 10 })).body.errors[0].message).toMatch(/compareQuantity.*not defined/);
+    expect((await send({ changeFromQuantity: null }, { ignoreCompareQuantity: true })).body.errors[0].message).toMatch(/ignoreCompareQuantity.*not defined/);
+    expect((await send({})).body.errors[0].message).toMatch(/changeFromQuantity/);
+    expect((await send({ changeFromQuantity: 9 })).body.data.inventorySetQuantities.userErrors[0].code).toBe('CHANGE_FROM_QUANTITY_STALE');
+    expect(simulator.available('SKU-1')).toBe(10);
+    expect((await send({ changeFromQuantity: 10 })).body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(simulator.available('SKU-1')).toBe(3);
+  });
+
+  it('a keyed attempt that failed inside Shopify: refused for good from 2026-10 on inventorySetQuantities, run anew before and for adjustments', async () => {
+    const { post, simulator } = start({ products: 1, initialAvailable: 10 });
+    const item = `gid://shopify/InventoryItem/${simulator.state.variantsBySku.get('SKU-1')!.inventoryItemId}`;
+    const set = (key: string, version: string, to: number, from: number) =>
+      post(INVENTORY_SET_IDEMPOTENT_MUTATION, { input: { name: 'available', reason: 'correction', quantities: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', quantity: to, changeFromQuantity: from }] }, idempotencyKey: key }, version);
+    simulator.failNextAttempt();
+    expect((await set('s-1', '2026-10', 5, 10)).status).toBe(500);
+    expect(simulator.available('SKU-1')).toBe(10);
+    expect((await set('s-1', '2026-10', 5, 10)).body.data.inventorySetQuantities.userErrors).toEqual([
+      { field: null, message: 'A previous request with this idempotency key failed. Retry with a new idempotency key.', code: 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED' },
+    ]);
+    expect(simulator.available('SKU-1')).toBe(10);
+    simulator.failNextAttempt();
+    expect((await set('s-2', '2026-07', 5, 10)).status).toBe(500);
+    expect((await set('s-2', '2026-07', 5, 10)).body.data.inventorySetQuantities.userErrors).toEqual([]);
+    expect(simulator.available('SKU-1')).toBe(5);
+    simulator.failNextAttempt();
+    const adjust = { input: { name: 'available', reason: 'correction', changes: [{ inventoryItemId: item, locationId: 'gid://shopify/Location/1', delta: -1, changeFromQuantity: null }] }, idempotencyKey: 'a-1' };
+    expect((await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, adjust, '2026-10')).status).toBe(500);
+    expect((await post(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, adjust, '2026-10')).body.data.inventoryAdjustQuantities.userErrors).toEqual([]);
+    expect(simulator.available('SKU-1')).toBe(4);
   });
 });

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createShopifyWebhookProcessor, fromGraphqlTopic, toGraphqlTopic, type ShopifyOrderWebhook } from '../../../src/connectors/shopify/index.js';
+import {
+  createShopifyWebhookProcessor,
+  fromGraphqlTopic,
+  SHOPIFY_COMPLIANCE_TOPICS,
+  SHOPIFY_WEBHOOK_TOPICS,
+  toGraphqlTopic,
+  type ShopifyComplianceHandlers,
+  type ShopifyOrderWebhook,
+} from '../../../src/connectors/shopify/index.js';
+import { webhookHttpResponse } from '../../../src/webhooks/http.js';
 import { EventBus } from '../../../src/core/events.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
@@ -50,6 +59,58 @@ describe('webhooks', () => {
   });
 });
 
+describe('mandatory compliance webhooks', () => {
+  const payloads = {
+    'customers/data_request': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com', orders_requested: [299938, 280263], customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' }, data_request: { id: 9999 } },
+    'customers/redact': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com', customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' }, orders_to_redact: [299938] },
+    'shop/redact': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com' },
+  };
+
+  it('routes customers/data_request, customers/redact and shop/redact to typed handlers; a bad HMAC is answered 401', async () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    const compliance: ShopifyComplianceHandlers = {
+      'customers/data_request': (request) => {
+        seen.push(`export ${request.shop_domain} customer ${request.customer.id} orders ${request.orders_requested.join(',')} request ${request.data_request.id}`);
+      },
+      'customers/redact': (request) => {
+        seen.push(`redact ${request.shop_domain} customer ${request.customer.email} orders ${request.orders_to_redact.join(',')}`);
+      },
+      'shop/redact': (request) => {
+        seen.push(`forget ${request.shop_domain} (${request.shop_id})`);
+      },
+    };
+    const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: {}, compliance, context: { clock, store: new MemoryStore({ clock }) } });
+    for (const topic of SHOPIFY_COMPLIANCE_TOPICS) {
+      const outcome = await processor.receive('shopify', await signShopifyWebhook({ topic, payload: payloads[topic], secret }));
+      expect(webhookHttpResponse(outcome).status).toBe(200);
+    }
+    expect(seen).toEqual([
+      'export sim-shop.myshopify.com customer 191167 orders 299938,280263 request 9999',
+      'redact sim-shop.myshopify.com customer john@example.com orders 299938',
+      'forget sim-shop.myshopify.com (954889)',
+    ]);
+    const forged = await processor.receive('shopify', await signShopifyWebhook({ topic: 'customers/redact', payload: payloads['customers/redact'], secret: 'not-the-app-secret' }));
+    expect(webhookHttpResponse(forged).status).toBe(401);
+    expect(seen).toHaveLength(3);
+  });
+
+  it('refuses, at construction and all at once, compliance handlers with a topic missing', () => {
+    const partial = { 'customers/redact': () => {} } as unknown as ShopifyComplianceHandlers;
+    let error: unknown;
+    try {
+      createShopifyWebhookProcessor({ secrets: [secret], handlers: {}, compliance: partial });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['compliance', 'customers/data_request'] }, { path: ['compliance', 'shop/redact'] }] });
+  });
+
+  it('compliance topics are not subscribable topics: they are declared in the app configuration', () => {
+    for (const topic of SHOPIFY_COMPLIANCE_TOPICS) expect(SHOPIFY_WEBHOOK_TOPICS).not.toContain(topic);
+  });
+});
+
 describe('webhook subscriptions', () => {
   let h: Harness;
   afterEach(() => h?.close());
@@ -66,6 +127,23 @@ describe('webhook subscriptions', () => {
     expect(await h.clock.drive(() => h.shopify.webhooks.unsubscribe(listed[0]!.id))).toBe(true);
     expect(await h.clock.drive(() => h.shopify.webhooks.unsubscribe(listed[0]!.id))).toBe(false);
     await expect(h.clock.drive(() => h.shopify.webhooks.subscribe('orders/create', 'http://insecure.example'))).rejects.toMatchObject({ platform: 'shopify' });
+  });
+
+  it('ensure is idempotent for GraphQL topic names and mixed spellings: a second call creates and deletes nothing', async () => {
+    h = createHarness();
+    const uri = 'https://app.example/webhooks/shopify';
+    const writes = () => h.requests.filter((request) => /webhookSubscription(Create|Delete)/.test(request.query)).length;
+    const first = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    expect(first).toEqual({ created: ['orders/create', 'inventory_levels/update'], deleted: [], kept: [] });
+    const afterFirst = writes();
+    expect(afterFirst).toBe(2);
+    const ids = (await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort();
+    const second = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    expect(second).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
+    const mixed = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['orders/create', 'INVENTORY_LEVELS_UPDATE', 'ORDERS_CREATE']));
+    expect(mixed).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
+    expect(writes()).toBe(afterFirst);
+    expect((await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort()).toEqual(ids);
   });
 });
 

@@ -4,20 +4,14 @@ import { isMarketbridgeError, type MarketbridgeError } from '../../../core/error
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import { NotFoundError } from '../../../core/errors/not-found-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../../../model/inventory.js';
-import { versionFeatures } from '../api-version.js';
-import {
-  INVENTORY_ADJUST_IDEMPOTENT_MUTATION,
-  INVENTORY_ADJUST_MUTATION,
-  INVENTORY_SET_IDEMPOTENT_MUTATION,
-  INVENTORY_SET_MAX_QUANTITIES,
-  INVENTORY_SET_MUTATION,
-} from '../documents.js';
-import { derivedKey, idempotencyUserError, setCallKey, type SetKeyPart } from '../idempotency.js';
+import { INVENTORY_SET_MAX_QUANTITIES } from '../documents.js';
+import { derivedKey, setCallKey, type SetKeyPart } from '../idempotency.js';
 import { fromGid, toGid } from '../gid.js';
 import { quantityOf } from '../mapper.js';
 import { chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from '../runtime.js';
 import type { ShopifyInventoryLevelNode, ShopifyUserError } from '../types.js';
 import { readAtLocation, readPageSize, type SkuAtLocation } from './inventory-read.js';
+import { sendInventoryMutation } from './inventory-mutation.js';
 
 /** Rounds of re-read and re-send for absolute sets that met a concurrent change. */
 const STALE_ROUNDS = 4;
@@ -35,7 +29,19 @@ export interface Indexed<I> {
   input: I;
 }
 
-type Payload = { inventoryAdjustmentGroup: unknown; userErrors: ShopifyUserError[] };
+/** What the store remembers of an applied keyed adjustment: what it asked for, and the level it left. */
+interface AdjustRecord {
+  sku: string;
+  locationId: string;
+  delta: number;
+  level: InventoryLevel;
+}
+
+/** Whether a remembered adjustment is the one asked for again (records written before deltas were kept name the level only). */
+function sameAdjustment(recorded: AdjustRecord | InventoryLevel, input: InventoryAdjustment, locationId: string): boolean {
+  if (recorded.sku !== input.sku || recorded.locationId !== fromGid(locationId)) return false;
+  return !('level' in recorded) || recorded.delta === input.delta;
+}
 
 function levelAfter(sku: string, locationId: string, level: ShopifyInventoryLevelNode, available: number, now: string): InventoryLevel {
   const reserved = Math.max(0, quantityOf(level, 'on_hand') - Math.max(0, quantityOf(level, 'available')));
@@ -94,7 +100,9 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * compare value is a `ConflictError` when the caller gave `expectedAvailable`/`expectedVersion`;
  * otherwise the item is re-read and set again, never forced. On versions with `@idempotent`,
  * a call whose items all carry `idempotencyKey` gets a key derived from them, so the same chunk
- * sent again (after a lost answer) returns the first call's outcome instead of writing again.
+ * sent again (after a lost answer) returns the first call's outcome instead of writing again; a
+ * key whose attempt failed on Shopify's side is replaced by the next derived key (see
+ * `sendInventoryMutation`). The documents follow the API version Shopify serves (known from the read's answer).
  *
  * @example
  * ```ts
@@ -102,7 +110,6 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * ```
  */
 export async function setAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventorySet>[], signal?: AbortSignal): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
-  const features = versionFeatures(runtime.config.apiVersion);
   const outcomes: ItemOutcome<InventorySet, InventoryLevel>[] = [];
   // One chunk is one Shopify call (the declared maxBatchSize), so a canonical chunk re-sent with
   // the same idempotency keys is the same call.
@@ -119,6 +126,8 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
           else sendable.push({ item, found: entry as SkuAtLocation & { level: ShopifyInventoryLevelNode } });
         }
         if (sendable.length === 0) return;
+        // Chosen after the read: its answer says which version Shopify serves.
+        const features = runtime.features();
         const keyParts: SetKeyPart[] = [];
         const quantities = sendable.map(({ item, found: entry }) => {
           const given = item.input.expectedAvailable ?? item.input.expectedVersion;
@@ -127,15 +136,15 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
           return { inventoryItemId: entry.inventoryItemId, locationId, quantity: item.input.quantity, ...(features.changeFromQuantity ? { changeFromQuantity: compare } : { compareQuantity: compare }) };
         });
         const input = { name: 'available', reason: runtime.config.inventoryReason, quantities, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
-        const key = features.idempotentDirective ? await setCallKey(locationId, round, keyParts) : '';
-        const { data } = features.idempotentDirective
-          ? await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_IDEMPOTENT_MUTATION, { input, idempotencyKey: key }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) })
-          : await runtime.client.request<{ inventorySetQuantities: Payload }>(INVENTORY_SET_MUTATION, { input }, { operation: 'setInventory', idempotent: true, ...(signal ? { signal } : {}) });
-        const errors = data.inventorySetQuantities.userErrors;
-        for (const error of errors) {
-          const typed = idempotencyUserError(error, 'setInventory', key);
-          if (typed) throw typed;
-        }
+        const { payload } = await sendInventoryMutation(runtime, {
+          field: 'inventorySetQuantities',
+          operation: 'setInventory',
+          input,
+          ...(features.idempotentDirective ? { keyFor: (generation: number) => setCallKey(locationId, round, keyParts, generation) } : {}),
+          retrySafe: true,
+          ...(signal ? { signal } : {}),
+        });
+        const errors = payload.userErrors;
         const now = new Date(runtime.context.clock.now()).toISOString();
         if (errors.length === 0) {
           for (const { item, found: entry } of sendable) outcomes.push({ ...item, ok: true, value: levelAfter(item.input.sku, locationId, entry.level, item.input.quantity, now) });
@@ -172,17 +181,20 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
   return outcomes;
 }
 
-async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: string): Promise<string> {
+async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: string, generation: number): Promise<string> {
   if (items.some((item) => !item.input.idempotencyKey)) return globalThis.crypto.randomUUID();
-  // Keyed items make a deterministic key (in any order), so a replay of the same batch applies once on Shopify.
+  // Keyed items make a deterministic key (in any order), so a replay of the same batch applies once
+  // on Shopify; a fresh generation after a failed attempt is derived too, so replays walk the same keys.
   const parts = items.map((item) => [item.input.idempotencyKey!, item.input.sku, item.input.delta] as const);
-  return derivedKey(['mb:inventoryAdjustQuantities:1', locationId, parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))]);
+  const material: unknown[] = ['mb:inventoryAdjustQuantities:1', locationId, parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))];
+  return derivedKey(generation > 0 ? [...material, generation] : material);
 }
 
 /**
  * Deltas at one location with `inventoryAdjustQuantities`, one call per read page, carrying
- * an `@idempotent` key on versions that support it. Items whose `idempotencyKey` was applied
- * before (recorded in the store) are answered from the record, never sent twice.
+ * an `@idempotent` key and `changeFromQuantity: null` on every change on versions that have them
+ * (2026-01+; both required from 2026-04). Items whose `idempotencyKey` was applied before
+ * (recorded in the store) are answered from the record, never sent twice.
  *
  * @example
  * ```ts
@@ -190,15 +202,19 @@ async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: strin
  * ```
  */
 export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventoryAdjustment>[], signal?: AbortSignal): Promise<ItemOutcome<InventoryAdjustment, InventoryLevel>[]> {
-  const features = versionFeatures(runtime.config.apiVersion);
   const { store, tenantId } = runtime.context;
   const ledgerKey = (key: string) => `mb:shopify:adjust:${tenantId}:${runtime.config.shop}:${key}`;
   const outcomes: ItemOutcome<InventoryAdjustment, InventoryLevel>[] = [];
   const fresh: Indexed<InventoryAdjustment>[] = [];
   for (const item of items) {
-    const recorded = item.input.idempotencyKey ? await store.get<InventoryLevel>(ledgerKey(item.input.idempotencyKey)) : undefined;
-    if (recorded) outcomes.push({ ...item, ok: true, value: recorded });
-    else fresh.push(item);
+    const key = item.input.idempotencyKey;
+    const recorded = key ? await store.get<AdjustRecord | InventoryLevel>(ledgerKey(key)) : undefined;
+    if (!recorded) fresh.push(item);
+    else if (sameAdjustment(recorded, item.input, locationId)) outcomes.push({ ...item, ok: true, value: 'level' in recorded ? recorded.level : recorded });
+    else {
+      // The key names another write: answering with its level would drop this one silently.
+      outcomes.push({ ...item, ok: false, error: new ConflictError(`Idempotency key ${key} was already used for a different adjustment on ${runtime.config.shop}; nothing was written. Give each write its own key.`, { platform: 'shopify', operation: 'adjustInventory' }) });
+    }
   }
   await mapConcurrent(chunk(fresh, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
@@ -209,18 +225,27 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
         return !problem;
       });
       if (sendable.length === 0) return;
-      const changes = sendable.map((item) => ({ inventoryItemId: found.get(item.input.sku)!.inventoryItemId, locationId, delta: item.input.delta }));
+      // Chosen after the read: its answer says which version Shopify serves.
+      const features = runtime.features();
+      // A delta applies whatever the level is now (that is what makes it a delta), so the compare
+      // check is skipped explicitly: from 2026-04 every change must carry changeFromQuantity, null
+      // allowed; from 2026-01 the field exists; before, it does not.
+      const changes = sendable.map((item) => ({
+        inventoryItemId: found.get(item.input.sku)!.inventoryItemId,
+        locationId,
+        delta: item.input.delta,
+        ...(features.changeFromQuantity ? { changeFromQuantity: null } : {}),
+      }));
       const input = { name: 'available', reason: runtime.config.inventoryReason, changes, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
-      const call = { operation: 'adjustInventory', idempotent: features.idempotentDirective, ...(signal ? { signal } : {}) };
-      const key = features.idempotentDirective ? await chunkKey(sendable, locationId) : '';
-      const { data } = features.idempotentDirective
-        ? await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_IDEMPOTENT_MUTATION, { input, idempotencyKey: key }, call)
-        : await runtime.client.request<{ inventoryAdjustQuantities: Payload }>(INVENTORY_ADJUST_MUTATION, { input }, call);
-      const errors = data.inventoryAdjustQuantities.userErrors;
-      for (const error of errors) {
-        const typed = idempotencyUserError(error, 'adjustInventory', key);
-        if (typed) throw typed;
-      }
+      const { payload } = await sendInventoryMutation(runtime, {
+        field: 'inventoryAdjustQuantities',
+        operation: 'adjustInventory',
+        input,
+        ...(features.idempotentDirective ? { keyFor: (generation: number) => chunkKey(sendable, locationId, generation) } : {}),
+        retrySafe: features.idempotentDirective,
+        ...(signal ? { signal } : {}),
+      });
+      const errors = payload.userErrors;
       const byIndex = new Map(errors.map((error) => [userErrorIndex(error, 'changes') ?? -1, error] as const));
       const now = new Date(runtime.context.clock.now()).toISOString();
       for (const [position, item] of sendable.entries()) {
@@ -233,7 +258,10 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
         } else {
           const level = found.get(item.input.sku)!.level!;
           const value = levelAfter(item.input.sku, locationId, level, quantityOf(level, 'available') + item.input.delta, now);
-          if (item.input.idempotencyKey) await store.set(ledgerKey(item.input.idempotencyKey), value, { ttlMs: 30 * 24 * 3600 * 1000 });
+          if (item.input.idempotencyKey) {
+            const record: AdjustRecord = { sku: item.input.sku, locationId: fromGid(locationId), delta: item.input.delta, level: value };
+            await store.set(ledgerKey(item.input.idempotencyKey), record, { ttlMs: 30 * 24 * 3600 * 1000 });
+          }
           outcomes.push({ ...item, ok: true, value });
         }
       }
