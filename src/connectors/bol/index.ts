@@ -39,3 +39,4 @@ export { bolOfferExportJob } from './offers-export/export-job.js';
 export { BOL_EXPORT_COLUMNS } from './offers-export/rows.js';
 export type { SettledProcessStatus } from './process-status/outcome.js';
 export type * from './types.js';
+export type { BolRequest } from './requests/types.js';

@@ -31,7 +31,12 @@ import type { SettledProcessStatus } from '../process-status/outcome.js';
 export class BolNotifications {
   readonly #runtime: BolRuntime;
 
-  /** @param runtime - the connector's shared state */
+  /**
+   * Built by `BolMarketplace` (use `bol.notifications`).
+   *
+   * @param runtime - the connector's shared state
+   * @internal
+   */
   constructor(runtime: BolRuntime) {
     this.#runtime = runtime;
   }
