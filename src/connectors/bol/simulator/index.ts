@@ -14,3 +14,4 @@ export { BOL_SIMULATOR_WINDOWS, windowGroup, type BolSimulatorWindow, type BolWi
 export type { SimulatedBolOffer, SimulatedProcessStatus, BolSimulatorState } from './state.js';
 export type { SimulatedWrite, SimulatedPush } from './runtime.js';
 export { createBolSigningKeys, signBolNotification, type BolSigningKeys } from './signing.js';
+export type { BolSimulatorOfferInput, BolSimulatorOrderInput } from './seed.js';

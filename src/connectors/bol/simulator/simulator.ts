@@ -1,7 +1,8 @@
 import { http, type HttpHandler } from 'msw';
 import type { Clock } from '../../../core/clock.js';
-import { fromBase64, fromUtf8 } from '../../../webhooks/bytes.js';
-import type { BolOrder, BolOrderItem, BolProcessStatus } from '../types.js';
+import type { BolOrder, BolProcessStatus } from '../types.js';
+import { SimulatedLogin } from './login.js';
+import { buildOffer, buildOrder, type BolSimulatorOfferInput, type BolSimulatorOrderInput } from './seed.js';
 import { invalid, json, problem } from './problems.js';
 import { offerRoute } from './routes-offers.js';
 import { orderRoute } from './routes-orders.js';
@@ -100,11 +101,10 @@ export class BolRetailerSimulator {
   readonly #retailer: string;
   readonly #shared: string;
   readonly #tokenUrl: string;
-  readonly #tokens = new Map<string, { clientId: string; issuedAt: number }>();
+  readonly #login: SimulatedLogin;
   readonly #pending: SimulatedProcessStatus[] = [];
-  #expiredBefore = -Infinity;
   #keys: Promise<BolSigningKeys> | undefined;
-  #counters = { requests: 0, throttled: 0, tokens: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+  #counters = { requests: 0, throttled: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
 
   /** @param options - clock, endpoints, windows, timings and outcome rules */
   constructor(options: BolSimulatorOptions) {
@@ -113,6 +113,7 @@ export class BolRetailerSimulator {
     this.#retailer = (options.retailerUrl ?? `https://api.bol.com/${demo ? 'retailer-demo' : 'retailer'}`).replace(/\/+$/, '');
     this.#shared = (options.sharedUrl ?? `https://api.bol.com/${demo ? 'shared-demo' : 'shared'}`).replace(/\/+$/, '');
     this.#tokenUrl = (options.tokenUrl ?? 'https://login.bol.com/token').split('?')[0]!;
+    this.#login = new SimulatedLogin(options.clock, options.credentials, options.tokenLifetimeSeconds ?? 299);
     this.#windows = new SimulatorWindows(options.clock, { ...BOL_SIMULATOR_WINDOWS, ...options.windows });
     this.#runtime = this.#makeRuntime();
     const handle = ({ request }: { request: Request }) => this.handle(request);
@@ -238,11 +239,11 @@ export class BolRetailerSimulator {
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const bare = `${url.origin}${url.pathname}`;
-    if (bare === this.#tokenUrl) return this.#token(request, url);
+    if (bare === this.#tokenUrl) return this.#login.token(request, url);
     this.#counters.requests++;
     const api = bare.startsWith(`${this.#shared}/`) ? 'shared' : 'retailer';
     const path = bare.slice((api === 'shared' ? this.#shared : this.#retailer).length);
-    const client = this.#authorised(request);
+    const client = this.#login.clientOf(request);
     if (!client) {
       this.#counters.unauthorized++;
       return problem(401, 'Unauthorized', 'The access token is missing, unknown or expired; request a new one.');
@@ -294,36 +295,6 @@ export class BolRetailerSimulator {
     }
   }
 
-  async #token(request: Request, url: URL): Promise<Response> {
-    this.#counters.tokens++;
-    const header = request.headers.get('authorization') ?? '';
-    const decoded = header.startsWith('Basic ') ? fromBase64(header.slice(6).trim()) : undefined;
-    const pair = decoded ? fromUtf8(decoded) : '';
-    const at = pair.indexOf(':');
-    const clientId = at > 0 ? decodeURIComponent(pair.slice(0, at)) : '';
-    const secret = at > 0 ? decodeURIComponent(pair.slice(at + 1)) : '';
-    const form = new URLSearchParams(request.method === 'POST' ? await request.text() : '');
-    const grant = url.searchParams.get('grant_type') ?? form.get('grant_type');
-    const expected = this.#options.credentials;
-    const known = clientId !== '' && secret !== '' && (!expected || (expected.clientId === clientId && expected.clientSecret === secret));
-    if (!known) return new Response(JSON.stringify({ error: 'invalid_client', error_description: 'Bad client credentials' }), { status: 401, headers: { 'content-type': 'application/json' } });
-    if (grant !== 'client_credentials') return new Response(JSON.stringify({ error: 'unsupported_grant_type' }), { status: 400, headers: { 'content-type': 'application/json' } });
-    const token = `sim-token-${this.#counters.tokens}-${clientId.length}`;
-    this.#tokens.set(token, { clientId, issuedAt: this.#options.clock.now() });
-    return new Response(JSON.stringify({ access_token: token, token_type: 'Bearer', expires_in: this.#options.tokenLifetimeSeconds ?? 299, scope: 'RETAILER' }), { status: 200, headers: { 'content-type': 'application/json' } });
-  }
-
-  #authorised(request: Request): string | undefined {
-    const header = request.headers.get('authorization') ?? '';
-    if (!header.startsWith('Bearer ')) return undefined;
-    const token = this.#tokens.get(header.slice(7));
-    if (!token) return undefined;
-    const lifetime = (this.#options.tokenLifetimeSeconds ?? 299) * 1000;
-    const now = this.#options.clock.now();
-    if (now >= token.issuedAt + lifetime || token.issuedAt < this.#expiredBefore) return undefined;
-    return token.clientId;
-  }
-
   /**
    * Adds an offer (a new offer id unless one is given).
    *
@@ -332,20 +303,8 @@ export class BolRetailerSimulator {
    * const offer = simulator.addOffer({ ean: '8712626055143', price: 9.99, stock: 5, reference: 'MUG-1' });
    * ```
    */
-  addOffer(input: { ean: string; price: number; stock?: number; offerId?: string; reference?: string; condition?: SimulatedBolOffer['condition']['name']; fulfilment?: 'FBR' | 'FBB'; deliveryCode?: string; title?: string; managedByRetailer?: boolean; onHold?: boolean }): SimulatedBolOffer {
-    const now = this.#options.clock.now();
-    const offer: SimulatedBolOffer = {
-      offerId: input.offerId ?? `offer-${++this.state.sequence}`,
-      ean: input.ean,
-      ...(input.reference !== undefined ? { reference: input.reference } : {}),
-      condition: { name: input.condition ?? 'NEW' },
-      pricing: { bundlePrices: [{ quantity: 1, unitPrice: input.price }] },
-      stock: { amount: input.stock ?? 0, managedByRetailer: input.managedByRetailer ?? true, updatedAt: now },
-      fulfilment: { method: input.fulfilment ?? 'FBR', ...(input.fulfilment === 'FBB' ? {} : { deliveryCode: input.deliveryCode ?? '1-2d' }) },
-      onHoldByRetailer: input.onHold ?? false,
-      ...(input.title !== undefined ? { productTitle: input.title } : {}),
-      mutatedAt: now,
-    };
+  addOffer(input: BolSimulatorOfferInput): SimulatedBolOffer {
+    const offer = buildOffer(this.state, input, this.#options.clock.now());
     this.state.offers.set(offer.offerId, offer);
     return offer;
   }
@@ -358,38 +317,8 @@ export class BolRetailerSimulator {
    * const order = simulator.addOrder({ items: [{ offerId: offer.offerId, quantity: 2 }] });
    * ```
    */
-  addOrder(input: { orderId?: string; items: { offerId: string; quantity: number; unitPrice?: number }[]; pickupPoint?: boolean }): BolOrder {
-    const now = this.#options.clock.now();
-    const placed = bolTimestamp(now);
-    const orderItems: BolOrderItem[] = input.items.map((item) => {
-      const offer = this.state.offers.get(item.offerId);
-      if (!offer) throw new TypeError(`The simulator has no offer ${item.offerId}.`);
-      const unitPrice = item.unitPrice ?? offer.pricing.bundlePrices.find((price) => price.quantity === 1)?.unitPrice ?? 1;
-      return {
-        orderItemId: String(2_000_000_000 + ++this.state.sequence),
-        cancellationRequest: false,
-        fulfilment: { method: offer.fulfilment.method, distributionParty: offer.fulfilment.method === 'FBB' ? 'BOL' : 'RETAILER', latestDeliveryDate: placed.slice(0, 10), timeFrameType: 'REGULAR' },
-        offer: { offerId: offer.offerId, ...(offer.reference !== undefined ? { reference: offer.reference } : {}) },
-        product: { ean: offer.ean, title: offer.productTitle ?? `Product ${offer.ean}` },
-        quantity: item.quantity,
-        quantityShipped: 0,
-        quantityCancelled: 0,
-        unitPrice,
-        totalPrice: Math.round(unitPrice * item.quantity * 100) / 100,
-        commission: 0,
-        discounts: [],
-        latestChangedDateTime: placed,
-      };
-    });
-    const order = {
-      orderId: input.orderId ?? `A${String(++this.state.sequence).padStart(9, '0')}`,
-      pickupPoint: input.pickupPoint ?? false,
-      orderPlacedDateTime: placed,
-      shipmentDetails: { salutation: 'UNKNOWN', firstName: 'Billie', surname: 'Jansen', streetName: 'Dorpstraat', houseNumber: '1', zipCode: '1111ZZ', city: 'Utrecht', countryCode: 'NL', email: 'billie@verkopen.bol.com', language: 'nl' },
-      billingDetails: { salutation: 'UNKNOWN', firstName: 'Billie', surname: 'Jansen', streetName: 'Dorpstraat', houseNumber: '1', zipCode: '1111ZZ', city: 'Utrecht', countryCode: 'NL', email: 'billie@verkopen.bol.com' },
-      orderItems,
-      placedAt: now,
-    };
+  addOrder(input: BolSimulatorOrderInput): BolOrder {
+    const order = buildOrder(this.state, input, this.#options.clock.now());
     this.state.orders.set(order.orderId, order);
     const { placedAt: _placedAt, ...answer } = order;
     return answer;
@@ -402,7 +331,7 @@ export class BolRetailerSimulator {
 
   /** Makes every access token issued so far invalid (the next call with one gets 401). */
   expireTokens(): void {
-    this.#expiredBefore = this.#options.clock.now() + 1;
+    this.#login.expireAll();
   }
 
   /** The key pair that signs pushed events (created on first use). */
@@ -428,13 +357,14 @@ export class BolRetailerSimulator {
 
   /** Counters since creation (or the last `resetStats`). */
   stats(): BolSimulatorStats {
-    const { requests, throttled, tokens, unauthorized, created, SUCCESS, FAILURE, TIMEOUT } = this.#counters;
-    return { requests, throttled, tokens, unauthorized, groups: this.#windows.stats(), processStatuses: { created, SUCCESS, FAILURE, TIMEOUT } };
+    const { requests, throttled, unauthorized, created, SUCCESS, FAILURE, TIMEOUT } = this.#counters;
+    return { requests, throttled, tokens: this.#login.issued, unauthorized, groups: this.#windows.stats(), processStatuses: { created, SUCCESS, FAILURE, TIMEOUT } };
   }
 
   /** Forgets the windows and the counters (not the data). */
   resetStats(): void {
     this.#windows.reset();
-    this.#counters = { requests: 0, throttled: 0, tokens: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+    this.#login.issued = 0;
+    this.#counters = { requests: 0, throttled: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
   }
 }
