@@ -29,8 +29,23 @@ export interface OAuthClientConfig {
   tokenUrl: string;
   /** The authorisation endpoint (authorisation-code grant). */
   authorizeUrl?: string;
-  /** The redirect URI registered with the platform. */
+  /** The redirect URI registered with the platform (an eBay RuName when `redirectUriFormat` is `name`). */
   redirectUri?: string;
+  /**
+   * `url` (default): `redirectUri` must be an absolute http(s) URL. `name`: it is a name the
+   * platform resolves to the URL registered with it (eBay's RuName), sent as it is.
+   */
+  redirectUriFormat?: 'url' | 'name';
+  /**
+   * Send a PKCE challenge with the authorisation URL and the verifier with the code exchange
+   * (default true). Turn off only for platforms that do not support PKCE (eBay).
+   */
+  pkce?: boolean;
+  /**
+   * Send the configured `scopes` with refresh-token requests (RFC 6749 §6; eBay requires them).
+   * Default false.
+   */
+  refreshWithScopes?: boolean;
   /** Scopes to request. */
   scopes?: readonly string[];
   /** How the client authenticates at the token endpoint (default `basic`). */
@@ -120,8 +135,18 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   text('clientId', true);
   text('clientSecret', false);
   if (!isUrl(config?.tokenUrl)) issues.push({ path: ['tokenUrl'], message: 'Expected an absolute http(s) URL.' });
-  for (const name of ['authorizeUrl', 'redirectUri'] as const) {
-    if (config?.[name] !== undefined && !isUrl(config[name])) issues.push({ path: [name], message: 'Expected an absolute http(s) URL.' });
+  const redirectUriFormat = config?.redirectUriFormat ?? 'url';
+  if (redirectUriFormat !== 'url' && redirectUriFormat !== 'name') issues.push({ path: ['redirectUriFormat'], message: 'Use "url" or "name".' });
+  if (config?.authorizeUrl !== undefined && !isUrl(config.authorizeUrl)) issues.push({ path: ['authorizeUrl'], message: 'Expected an absolute http(s) URL.' });
+  if (config?.redirectUri !== undefined) {
+    if (redirectUriFormat === 'name') {
+      if (typeof config.redirectUri !== 'string' || !/^[A-Za-z0-9._-]{1,255}$/.test(config.redirectUri)) {
+        issues.push({ path: ['redirectUri'], message: 'Expected the registered redirect name (letters, digits, ".", "_" and "-"), such as an eBay RuName.' });
+      }
+    } else if (!isUrl(config.redirectUri)) issues.push({ path: ['redirectUri'], message: 'Expected an absolute http(s) URL.' });
+  }
+  for (const name of ['pkce', 'refreshWithScopes'] as const) {
+    if (config?.[name] !== undefined && typeof config[name] !== 'boolean') issues.push({ path: [name], message: 'Expected true or false.' });
   }
   const ms = (name: 'earlyRefreshMs' | 'requestTimeoutMs' | 'lockTtlMs' | 'lockWaitMs' | 'stateTtlMs' | 'defaultExpiresInSeconds', fallback: number | undefined, min = 1) => {
     const value = config?.[name];
@@ -148,6 +173,9 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
     scopes: config?.scopes ?? [],
     clientAuthentication: auth,
     refreshTokenRotation: rotation,
+    redirectUriFormat,
+    pkce: config?.pkce ?? true,
+    refreshWithScopes: config?.refreshWithScopes ?? false,
     earlyRefreshMs: ms('earlyRefreshMs', 60_000, 0) as number,
     requestTimeoutMs,
     lockTtlMs,

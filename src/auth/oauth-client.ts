@@ -163,7 +163,7 @@ export class OAuthClient {
   /** Stores tokens obtained elsewhere (e.g. migrated from another system). */
   async importTokens(
     connectionId: string,
-    tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; tokenType?: string; scope?: string },
+    tokens: { accessToken: string; refreshToken?: string; refreshTokenExpiresAt?: number; expiresAt?: number; tokenType?: string; scope?: string },
   ): Promise<void> {
     if (tokens?.expiresAt !== undefined && !Number.isFinite(tokens.expiresAt)) {
       // JSON stores a non-finite expiry as null, and the connection would then refresh on every call.
@@ -180,6 +180,7 @@ export class OAuthClient {
       obtainedAt: this.#context.clock.now(),
     };
     if (tokens.refreshToken !== undefined) record.refreshToken = tokens.refreshToken;
+    if (tokens.refreshToken !== undefined && tokens.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt;
     if (tokens.scope !== undefined) record.scope = tokens.scope;
     if (tokens.expiresAt !== undefined) {
       record.expiresAt = tokens.expiresAt;
@@ -199,7 +200,7 @@ export class OAuthClient {
    * await oauth.seedRefreshToken('A1SELLER', process.env.LWA_REFRESH_TOKEN!); // false when already stored
    * ```
    */
-  async seedRefreshToken(connectionId: string, refreshToken: string): Promise<boolean> {
+  async seedRefreshToken(connectionId: string, refreshToken: string, options: { refreshTokenExpiresAt?: number } = {}): Promise<boolean> {
     const record: TokenRecord = {
       version: 1,
       status: 'active',
@@ -211,6 +212,7 @@ export class OAuthClient {
       refreshAt: 0,
       obtainedAt: this.#context.clock.now(),
     };
+    if (options.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = options.refreshTokenExpiresAt;
     this.#remember(record);
     return this.credentials.compareAndSet(this.ref(connectionId), undefined, record);
   }
@@ -270,6 +272,7 @@ export class OAuthClient {
     };
     if (record.reauthReason !== undefined) status.reason = record.reauthReason;
     if (record.expiresAt !== undefined) status.expiresAt = record.expiresAt;
+    if (record.refreshTokenExpiresAt !== undefined) status.refreshTokenExpiresAt = record.refreshTokenExpiresAt;
     return status;
   }
 

@@ -17,6 +17,8 @@ export interface TokenGrant {
   tokenType: string;
   expiresInSeconds?: number;
   refreshToken?: string;
+  /** The refresh token's own lifetime (`refresh_token_expires_in`), when the platform sends it. */
+  refreshTokenExpiresInSeconds?: number;
   scope?: string;
 }
 
@@ -111,6 +113,9 @@ export async function requestToken(
       const expiresIn = tokenLifetimeSeconds(grant?.expires_in);
       if (expiresIn !== undefined) out.expiresInSeconds = expiresIn;
       if (typeof grant?.refresh_token === 'string' && grant.refresh_token !== '') out.refreshToken = grant.refresh_token;
+      const refreshExpiresIn = typeof grant?.refresh_token_expires_in === 'string' ? Number(grant.refresh_token_expires_in) : grant?.refresh_token_expires_in;
+      // Ten years at most: a lifetime beyond that is not one a platform means.
+      if (out.refreshToken !== undefined && typeof refreshExpiresIn === 'number' && Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0) out.refreshTokenExpiresInSeconds = Math.min(refreshExpiresIn, 10 * 365 * 86_400);
       if (typeof grant?.scope === 'string') out.scope = grant.scope;
       return { kind: 'ok', grant: out };
     }

@@ -1,3 +1,4 @@
+import type { ValidationIssue } from '../core/errors/validation-error.js';
 import { isUnknownOutcomeStatus } from './outcome.js';
 import type { LimiterFeedback } from './feedback-types.js';
 
@@ -45,6 +46,12 @@ export interface Classification {
   message?: string;
   /** Budget information from the body. */
   feedback?: LimiterFeedback;
+  /**
+   * For `invalid`: what the platform said is wrong, field by field. The error becomes a
+   * `ValidationError` with these issues (their messages redacted) instead of a
+   * `MarketplaceApiError`, read from the body before secret-looking fields are redacted.
+   */
+  issues?: ValidationIssue[];
 }
 
 /**

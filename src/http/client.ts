@@ -98,7 +98,7 @@ export class HttpClient {
           clock: context.clock,
           store: context.store,
           platform,
-          tenantId: context.tenantId,
+          tenantId: options.limits.scope ?? context.tenantId,
           onWait: ({ operation, waitMs }) =>
             context.events.emit('throttled', { platform, tenantId: context.tenantId, operation, waitMs, source: 'limiter' }),
         })

@@ -24,3 +24,5 @@ export * from './pipeline/index.js';
 export * from './shopify/index.js';
 export * from './amazon/index.js';
 export * from '../connectors/bol/simulator/index.js';
+export * from '../connectors/ebay/simulator/index.js';
+export * from '../connectors/mercadolibre/simulator/index.js';
