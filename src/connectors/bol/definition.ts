@@ -1,5 +1,6 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { BolConfigSchema } from './config.js';
+import { bolEnvironments } from './environments.js';
 
 /**
  * The bol.com connector as a factory definition, registered as `bol`. The connector's code is
@@ -16,6 +17,7 @@ export const bolMarketplace = defineMarketplace({
   name: 'bol',
   description: 'bol.com Retailer API v10: offers, bundle prices, stock, orders, shipments, cancellations, process statuses and push notifications.',
   configSchema: BolConfigSchema,
+  environments: bolEnvironments,
   create: async (config, context) => {
     const { BolMarketplace } = await import('./bol-marketplace.js');
     return new BolMarketplace(config, context);

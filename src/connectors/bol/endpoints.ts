@@ -62,38 +62,6 @@ export interface BolEndpoints {
 }
 
 /**
- * The URL prefixes of bol.com's production APIs. Production and demo share the host
- * `api.bol.com`; they differ by path (`/retailer` against `/retailer-demo`), so a check for
- * production has to look at the path, not only the host.
- *
- * @example
- * ```ts
- * BOL_PRODUCTION_PREFIXES.some((prefix) => url.startsWith(prefix));
- * ```
- */
-export const BOL_PRODUCTION_PREFIXES: readonly string[] = [`${BOL_ENVIRONMENTS.production.retailer}/`, `${BOL_ENVIRONMENTS.production.shared}/`];
-
-/**
- * Whether `url` addresses bol.com's production Retailer or Shared API.
- *
- * @example
- * ```ts
- * isBolProductionUrl('https://api.bol.com/retailer/offers/1'); // true
- * isBolProductionUrl('https://api.bol.com/retailer-demo/offers/1'); // false
- * ```
- */
-export function isBolProductionUrl(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  const normalised = `${parsed.protocol}//${parsed.host.toLowerCase()}${parsed.pathname}`;
-  return BOL_PRODUCTION_PREFIXES.some((prefix) => normalised === prefix.slice(0, -1) || normalised.startsWith(prefix));
-}
-
-/**
  * The endpoints of an environment, with any overrides (a proxy, a local simulator).
  *
  * @example

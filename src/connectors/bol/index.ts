@@ -15,7 +15,8 @@
 export { bolMarketplace } from './definition.js';
 export { BolMarketplace, type BolMarketplaceOptions } from './bol-marketplace.js';
 export { BolConfigSchema, type BolConfig, type ResolvedBolConfig } from './config.js';
-export { BOL_MEDIA_TYPE, BOL_CSV_MEDIA_TYPE, BOL_TOKEN_URL, BOL_ENVIRONMENTS, BOL_PRODUCTION_PREFIXES, isBolProductionUrl, resolveBolEndpoints, type BolEndpoints } from './endpoints.js';
+export { BOL_MEDIA_TYPE, BOL_CSV_MEDIA_TYPE, BOL_TOKEN_URL, BOL_ENVIRONMENTS, resolveBolEndpoints, type BolEndpoints } from './endpoints.js';
+export { bolEnvironments, isBolProductionUrl } from './environments.js';
 export { createBolAuth, type BolAuth, type BolCredentials } from './auth.js';
 export { BolClient, type BolClientOptions } from './client.js';
 export { bolClassifier, bolWindowFeedback, bolProblemOf, type BolProblem } from './classifier.js';
