@@ -4,6 +4,7 @@ import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import { toBatchResult, type BatchResult } from '../../core/batch.js';
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
+import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import { fnv1a32 } from '../../core/hash.js';
 import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
@@ -147,11 +148,17 @@ export class BolMarketplace extends BaseMarketplaceAPI {
     }
   }
 
-  /** One offer by offer id. */
+  /**
+   * One offer by offer id. An answer the connector cannot read as an offer (no offer id or
+   * EAN, no unit price for quantity 1, no SKU under `identifier`) rejects with a
+   * `MarketplaceApiError` that is not retryable.
+   */
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
     const { data } = await this.client.send<BolRetailerOffer>(getOfferRequest(id), options.signal);
+    const unreadable = (reason: string) => new MarketplaceApiError(`bol.com answered offer ${id} in a shape the connector cannot read: ${reason}`, { platform: 'bol', operation: 'getProduct', retryable: false });
+    if (typeof data?.offerId !== 'string' || typeof data.ean !== 'string') throw unreadable('it has no offerId or ean.');
     const product = offerToProduct(factsOfRetailerOffer(data), this.config.identifier);
-    if (product.isErr()) throw new ValidationError('bol.com offer', [{ path: [], message: product.error.message }], { platform: 'bol', operation: 'getProduct' });
+    if (product.isErr()) throw unreadable(product.error.message);
     return product.value;
   }
 

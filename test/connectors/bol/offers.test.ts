@@ -1,4 +1,6 @@
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { MarketplaceApiError } from '../../../src/core/errors/marketplace-api-error.js';
 import { money } from '../../../src/model/money.js';
 import type { Product } from '../../../src/model/product.js';
 import { setup, useMsw } from './harness.js';
@@ -88,5 +90,17 @@ describe('bol.com offers', () => {
       expect.objectContaining({ sku: fbr.ean, locationId: 'FBR', available: 7, reserved: 3, onHand: 10, version: 7 }),
       expect.objectContaining({ sku: fbb.ean, locationId: 'FBB', available: 6, reserved: 0, onHand: 6 }),
     ]);
+  });
+
+  it('rejects an offer answer it cannot read with a MarketplaceApiError, never an untyped error', async () => {
+    const h = setup({ server });
+    const offer = h.simulator.addOffer({ ean: '8712626055143', price: 9.99 });
+    const answers: unknown[] = [null, { offerId: offer.offerId }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 2, unitPrice: 9.99 }] } }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 1, unitPrice: 'free' }] } }];
+    for (const answer of answers) {
+      server.use(http.get(`https://api.bol.com/retailer/offers/${offer.offerId}`, () => HttpResponse.json(answer, { headers: { 'content-type': 'application/vnd.retailer.v10+json' } }), { once: true }));
+      const error = await h.run(() => h.bol.getProduct(offer.offerId)).catch((caught: unknown) => caught);
+      expect(error, JSON.stringify(answer)).toBeInstanceOf(MarketplaceApiError);
+      expect(error).toMatchObject({ retryable: false, operation: 'getProduct', message: expect.stringContaining(`offer ${offer.offerId}`) });
+    }
   });
 });

@@ -26,15 +26,16 @@ export function bolOfferExportJob(client: BolClient): AsyncJobDefinition {
       return { jobId: data.processStatusId };
     },
     async poll(state, signal) {
-      let data: BolProcessStatus;
+      let data: BolProcessStatus | null;
       try {
-        data = (await client.send<BolProcessStatus>(getProcessStatusRequest(state.jobId!), signal)).data;
+        data = (await client.send<BolProcessStatus | null>(getProcessStatusRequest(state.jobId!), signal)).data;
       } catch (error) {
         // bol.com forgets finished statuses after a while: this export cannot be found again.
         if (isMarketbridgeError(error) && error.code === 'not_found') return { status: 'failed', reason: 'its process status is gone' };
         throw error;
       }
-      if (data.status === 'PENDING') return { status: 'pending' };
+      // An answer without a state says nothing: ask again (the deadline bounds the wait).
+      if (typeof data?.status !== 'string' || data.status === 'PENDING') return { status: 'pending' };
       if (data.status !== 'SUCCESS') return { status: 'failed', reason: `process status ${data.status}${data.errorMessage ? `: ${data.errorMessage}` : ''}` };
       if (!data.entityId) return { status: 'failed', reason: 'the finished export names no report id' };
       return { status: 'done', document: { url: data.entityId, format: 'csv' }, data: { reportId: data.entityId } };

@@ -1,4 +1,5 @@
 import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
+import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { InventoryQuery } from '../../../core/queries.js';
 import type { InventoryLevel } from '../../../model/inventory.js';
 import { getOfferRequest } from '../requests/offers.js';
@@ -39,9 +40,13 @@ export async function getBolInventory(runtime: BolRuntime, query: InventoryQuery
         levels.push({ sku, locationId: location, available: regular, reserved: 0, onHand: regular, updatedAt: now, version: regular });
         continue;
       }
-      const { data } = await runtime.client.send<BolRetailerOffer>(getOfferRequest(ref.offerId), signal);
-      const amount = Math.max(0, data.stock?.amount ?? 0);
-      const available = Math.min(amount, Math.max(0, data.stock?.correctedStock ?? amount));
+      const { data } = await runtime.client.send<BolRetailerOffer | null>(getOfferRequest(ref.offerId), signal);
+      // `stock` is required by the contract (its `amount` defaults to 0); without it nothing is known.
+      if (typeof data?.stock !== 'object' || data.stock === null) {
+        throw new MarketplaceApiError(`bol.com answered offer ${ref.offerId} without its stock; the stock of ${sku} is unknown.`, { platform: 'bol', operation: 'getInventory', retryable: false });
+      }
+      const amount = Math.max(0, typeof data.stock.amount === 'number' ? data.stock.amount : 0);
+      const available = Math.min(amount, Math.max(0, typeof data.stock.correctedStock === 'number' ? data.stock.correctedStock : amount));
       levels.push({ sku, locationId: location, available, reserved: amount - available, onHand: amount, updatedAt: now, version: available });
     } catch (error) {
       if (isMarketbridgeError(error) && error.code === 'not_found') {

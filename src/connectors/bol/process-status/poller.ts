@@ -34,7 +34,9 @@ async function fetchStatuses(client: BolClient, ids: readonly string[], signal?:
   const found = new Map<string, BolProcessStatus | 'gone'>();
   const single = async (id: string) => {
     try {
-      found.set(id, (await client.send<BolProcessStatus>(getProcessStatusRequest(id), signal)).data);
+      const { data } = await client.send<BolProcessStatus | null>(getProcessStatusRequest(id), signal);
+      // An answer without a state leaves the id pending (the deadline bounds the wait).
+      if (typeof data?.status === 'string') found.set(id, data);
     } catch (error) {
       // Gone: bol.com keeps process statuses for a limited time after they finish.
       if (isMarketbridgeError(error) && error.code === 'not_found') found.set(id, 'gone');
@@ -48,7 +50,11 @@ async function fetchStatuses(client: BolClient, ids: readonly string[], signal?:
   for (let start = 0; start < ids.length; start += BOL_BULK_PROCESS_STATUS_MAX) {
     const chunk = ids.slice(start, start + BOL_BULK_PROCESS_STATUS_MAX);
     const { data } = await client.send<{ processStatuses?: BolProcessStatus[] }>(bulkProcessStatusRequest(chunk), signal);
-    for (const status of data?.processStatuses ?? []) if (status.processStatusId !== undefined) found.set(status.processStatusId, status);
+    const listed = Array.isArray(data?.processStatuses) ? data.processStatuses : [];
+    for (const status of listed) {
+      const id = typeof status?.processStatusId === 'number' ? String(status.processStatusId) : status?.processStatusId;
+      if (typeof id === 'string' && typeof status.status === 'string') found.set(id, status);
+    }
   }
   // An id the bulk answer leaves out is asked for alone, once: a 404 there means it is gone.
   for (const id of ids) if (!found.has(id)) await single(id);
