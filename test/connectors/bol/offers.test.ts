@@ -95,7 +95,7 @@ describe('bol.com offers', () => {
   it('rejects an offer answer it cannot read with a MarketplaceApiError, never an untyped error', async () => {
     const h = setup({ server });
     const offer = h.simulator.addOffer({ ean: '8712626055143', price: 9.99 });
-    const answers: unknown[] = [null, { offerId: offer.offerId }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 2, unitPrice: 9.99 }] } }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 1, unitPrice: 'free' }] } }];
+    const answers: (Record<string, unknown> | null)[] = [null, { offerId: offer.offerId }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 2, unitPrice: 9.99 }] } }, { offerId: offer.offerId, ean: offer.ean, pricing: { bundlePrices: [{ quantity: 1, unitPrice: 'free' }] } }];
     for (const answer of answers) {
       server.use(http.get(`https://api.bol.com/retailer/offers/${offer.offerId}`, () => HttpResponse.json(answer, { headers: { 'content-type': 'application/vnd.retailer.v10+json' } }), { once: true }));
       const error = await h.run(() => h.bol.getProduct(offer.offerId)).catch((caught: unknown) => caught);
