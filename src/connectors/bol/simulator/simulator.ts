@@ -1,15 +1,17 @@
 import { http, type HttpHandler } from 'msw';
 import type { Clock } from '../../../core/clock.js';
-import type { BolOrder, BolProcessStatus } from '../types.js';
+import type { BolOrder } from '../types.js';
+import { correctedStock } from './corrected-stock.js';
 import { SimulatedLogin } from './login.js';
+import { ProcessStatusBook } from './process-statuses.js';
 import { buildOffer, buildOrder, type BolSimulatorOfferInput, type BolSimulatorOrderInput } from './seed.js';
 import { invalid, json, problem } from './problems.js';
 import { offerRoute } from './routes-offers.js';
 import { orderRoute } from './routes-orders.js';
 import { sharedRoute, subscriptionRoute } from './routes-shared.js';
-import { bolTimestamp, type BolSimulatorRuntime, type SimulatedPush, type SimulatedWrite } from './runtime.js';
+import type { BolSimulatorRuntime, SimulatedPush, SimulatedWrite } from './runtime.js';
 import { createBolSigningKeys, signBolNotification, type BolSigningKeys } from './signing.js';
-import { emptyState, type BolSimulatorState, type SimulatedBolOffer, type SimulatedProcessStatus } from './state.js';
+import { emptyState, type BolSimulatorState, type SimulatedBolOffer } from './state.js';
 import { BOL_SIMULATOR_WINDOWS, SimulatorWindows, windowGroup, type BolSimulatorWindow, type BolWindowStats } from './windows.js';
 
 const MEDIA = 'application/vnd.retailer.v10+json';
@@ -102,9 +104,10 @@ export class BolRetailerSimulator {
   readonly #shared: string;
   readonly #tokenUrl: string;
   readonly #login: SimulatedLogin;
-  readonly #pending: SimulatedProcessStatus[] = [];
+  readonly #retailerId: string;
+  readonly #statuses: ProcessStatusBook;
   #keys: Promise<BolSigningKeys> | undefined;
-  #counters = { requests: 0, throttled: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+  #counters = { requests: 0, throttled: 0, unauthorized: 0 };
 
   /** @param options - clock, endpoints, windows, timings and outcome rules */
   constructor(options: BolSimulatorOptions) {
@@ -115,106 +118,37 @@ export class BolRetailerSimulator {
     this.#tokenUrl = (options.tokenUrl ?? 'https://login.bol.com/token').split('?')[0]!;
     this.#login = new SimulatedLogin(options.clock, options.credentials, options.tokenLifetimeSeconds ?? 299);
     this.#windows = new SimulatorWindows(options.clock, { ...BOL_SIMULATOR_WINDOWS, ...options.windows });
+    this.#retailerId = options.retailerId ?? '1234567';
+    this.#statuses = new ProcessStatusBook({
+      clock: options.clock,
+      state: this.state,
+      sharedBase: this.#shared,
+      retailerId: this.#retailerId,
+      outbox: this.outbox,
+      ...(options.processingMs !== undefined ? { processingMs: options.processingMs } : {}),
+      ...(options.decide ? { decide: options.decide } : {}),
+      ...(options.retentionMs !== undefined ? { retentionMs: options.retentionMs } : {}),
+    });
     this.#runtime = this.#makeRuntime();
     const handle = ({ request }: { request: Request }) => this.handle(request);
     this.handlers = [http.post(this.#tokenUrl, handle), http.all(`${this.#retailer}/*`, handle), http.all(`${this.#shared}/*`, handle)];
   }
 
   #makeRuntime(): BolSimulatorRuntime {
-    const options = this.#options;
     const state = this.state;
-    const runtime: BolSimulatorRuntime = {
-      clock: options.clock,
+    const book = this.#statuses;
+    return {
+      clock: this.#options.clock,
       state,
       sharedBase: this.#shared,
-      retailerId: options.retailerId ?? '1234567',
+      retailerId: this.#retailerId,
       outbox: this.outbox,
       nextId: (prefix) => `${prefix}-${++state.sequence}`,
-      createStatus: (input) => {
-        const now = options.clock.now();
-        const write: SimulatedWrite = { eventType: input.eventType, ...(input.entityId !== undefined ? { entityId: input.entityId } : {}), body: input.body };
-        const delay = typeof options.processingMs === 'function' ? options.processingMs(write) : (options.processingMs ?? 1500);
-        const decided = options.decide?.(write);
-        const status: SimulatedProcessStatus = {
-          id: String(++state.sequence),
-          eventType: input.eventType,
-          description: input.description,
-          createdAt: now,
-          settlesAt: now + Math.max(0, delay),
-          status: 'PENDING',
-          outcome: decided ?? { status: 'SUCCESS' },
-          ...(input.entityId !== undefined ? { entityId: input.entityId } : {}),
-          ...(input.effect ? { effect: input.effect } : {}),
-        };
-        state.processStatuses.set(status.id, status);
-        this.#pending.push(status);
-        this.#counters.created++;
-        return status;
-      },
-      settleDue: () => this.#settleDue(),
-      statusJson: (status) => this.#statusJson(status),
-      correctedStock: (offer) => this.#correctedStock(offer),
+      createStatus: (input) => book.create(input),
+      settleDue: () => book.settleDue(),
+      statusJson: (status) => book.json(status),
+      correctedStock: (offer) => correctedStock(state, offer),
     };
-    return runtime;
-  }
-
-  #settleDue(): void {
-    const now = this.#options.clock.now();
-    if (!this.#pending.some((status) => status.settlesAt <= now)) return;
-    const keep: SimulatedProcessStatus[] = [];
-    for (const status of this.#pending) {
-      if (status.settlesAt > now) {
-        keep.push(status);
-        continue;
-      }
-      let { status: final, errorMessage } = status.outcome;
-      if (final === 'SUCCESS') {
-        const failed = status.effect?.();
-        if (typeof failed === 'string') {
-          final = 'FAILURE';
-          errorMessage = failed;
-        }
-      }
-      status.status = final;
-      if (errorMessage !== undefined) status.errorMessage = errorMessage;
-      status.settledAt = status.settlesAt;
-      this.#counters[final]++;
-      for (const subscription of this.state.subscriptions.values()) {
-        if (subscription.enabled === false || !subscription.resources.includes('PROCESS_STATUS')) continue;
-        this.outbox.push({ subscriptionId: subscription.id, url: subscription.url, body: { retailerId: this.#runtime.retailerId, timestamp: bolTimestamp(status.settlesAt), event: { resource: 'PROCESS_STATUS', type: final, resourceId: status.id } } });
-      }
-    }
-    this.#pending.length = 0;
-    this.#pending.push(...keep);
-  }
-
-  #statusJson(status: SimulatedProcessStatus): BolProcessStatus {
-    return {
-      processStatusId: status.id,
-      ...(status.entityId !== undefined ? { entityId: status.entityId } : {}),
-      eventType: status.eventType,
-      description: status.description,
-      status: status.status,
-      ...(status.errorMessage !== undefined ? { errorMessage: status.errorMessage } : {}),
-      createTimestamp: bolTimestamp(status.createdAt),
-      links: [{ rel: 'self', href: `${this.#shared}/process-status/${status.id}`, method: 'GET' }],
-    };
-  }
-
-  // bol.com: "the amount in stock minus handled order items and minus open order items", counting
-  // only orders placed after the last update when the retailer manages the stock, and every
-  // open order otherwise.
-  #correctedStock(offer: SimulatedBolOffer): number {
-    let ordered = 0;
-    for (const order of this.state.orders.values()) {
-      const sinceUpdate = order.placedAt > offer.stock.updatedAt;
-      if (offer.stock.managedByRetailer && !sinceUpdate) continue;
-      for (const item of order.orderItems) {
-        if (item.offer?.offerId !== offer.offerId) continue;
-        ordered += offer.stock.managedByRetailer ? item.quantity - item.quantityCancelled : item.quantity - item.quantityShipped - item.quantityCancelled;
-      }
-    }
-    return Math.max(0, offer.stock.amount - ordered);
   }
 
   /**
@@ -273,8 +207,8 @@ export class BolRetailerSimulator {
         return invalid([{ name: 'body', reason: 'Malformed JSON.' }]);
       }
     }
-    this.#settleDue();
-    this.#forgetOld();
+    this.#statuses.settleDue();
+    this.#statuses.forgetOld();
     const method = request.method;
     const answer =
       api === 'shared'
@@ -283,16 +217,6 @@ export class BolRetailerSimulator {
           ? json({ signatureKeys: [{ id: (await this.signingKeys()).keyId, type: 'RSA', publicKey: (await this.signingKeys()).publicKey }] })
           : (offerRoute(this.#runtime, method, path, body) ?? orderRoute(this.#runtime, method, path, query, body) ?? subscriptionRoute(this.#runtime, method, path, body));
     return answer ?? problem(404, 'Not Found', `No endpoint ${method} ${path}.`);
-  }
-
-  #forgetOld(): void {
-    const limit = this.#options.clock.now() - (this.#options.retentionMs ?? 7 * 86_400_000);
-    if (this.state.processStatuses.size === 0) return;
-    const oldest = this.state.processStatuses.values().next().value as SimulatedProcessStatus;
-    if (oldest.settledAt === undefined || oldest.settledAt >= limit) return;
-    for (const [id, status] of this.state.processStatuses) {
-      if (status.settledAt !== undefined && status.settledAt < limit) this.state.processStatuses.delete(id);
-    }
   }
 
   /**
@@ -326,7 +250,7 @@ export class BolRetailerSimulator {
 
   /** Settles every process status whose time has come (also done on every request). */
   settle(): void {
-    this.#settleDue();
+    this.#statuses.settleDue();
   }
 
   /** Makes every access token issued so far invalid (the next call with one gets 401). */
@@ -357,14 +281,15 @@ export class BolRetailerSimulator {
 
   /** Counters since creation (or the last `resetStats`). */
   stats(): BolSimulatorStats {
-    const { requests, throttled, unauthorized, created, SUCCESS, FAILURE, TIMEOUT } = this.#counters;
-    return { requests, throttled, tokens: this.#login.issued, unauthorized, groups: this.#windows.stats(), processStatuses: { created, SUCCESS, FAILURE, TIMEOUT } };
+    const { requests, throttled, unauthorized } = this.#counters;
+    return { requests, throttled, tokens: this.#login.issued, unauthorized, groups: this.#windows.stats(), processStatuses: { ...this.#statuses.counts } };
   }
 
   /** Forgets the windows and the counters (not the data). */
   resetStats(): void {
     this.#windows.reset();
     this.#login.issued = 0;
-    this.#counters = { requests: 0, throttled: 0, unauthorized: 0, created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
+    this.#counters = { requests: 0, throttled: 0, unauthorized: 0 };
+    this.#statuses.counts = { created: 0, SUCCESS: 0, FAILURE: 0, TIMEOUT: 0 };
   }
 }
