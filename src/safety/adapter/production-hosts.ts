@@ -1,5 +1,6 @@
 import { amazonEnvironments } from '../../connectors/amazon/environments.js';
 import { creatorsEnvironments } from '../../connectors/amazon-creators/environments.js';
+import { bolEnvironments } from '../../connectors/bol/environments.js';
 import { ebayEnvironments } from '../../connectors/ebay/environments.js';
 import { mercadolibreEnvironments } from '../../connectors/mercadolibre/environments.js';
 import { shopifyEnvironments } from '../../connectors/shopify/environments.js';
@@ -17,5 +18,5 @@ import type { MarketplaceEnvironments } from '../../core/environments.js';
  * ```
  */
 export const KNOWN_PRODUCTION_HOSTS: readonly string[] = Object.freeze(
-  ([amazonEnvironments, creatorsEnvironments, shopifyEnvironments, ebayEnvironments, mercadolibreEnvironments] as readonly MarketplaceEnvironments<never>[]).flatMap((environments) => environments.productionHosts),
+  ([amazonEnvironments, creatorsEnvironments, shopifyEnvironments, ebayEnvironments, mercadolibreEnvironments, bolEnvironments] as readonly MarketplaceEnvironments<never>[]).flatMap((environments) => environments.productionHosts),
 );
