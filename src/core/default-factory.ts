@@ -1,4 +1,5 @@
 import { amazonMarketplace } from '../connectors/amazon/definition.js';
+import { bolMarketplace } from '../connectors/bol/definition.js';
 import { ebayMarketplace } from '../connectors/ebay/definition.js';
 import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { shopifyMarketplace } from '../connectors/shopify/definition.js';
@@ -20,11 +21,12 @@ export interface DefaultMarketplaces {
   amazon: typeof amazonMarketplace;
   ebay: typeof ebayMarketplace;
   mercadolibre: typeof mercadolibreMarketplace;
+  bol: typeof bolMarketplace;
 }
 
 /**
  * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon`,
- * `ebay` and `mercadolibre`. Each connector's folder owns its definition; only the
+ * `bol`, `ebay` and `mercadolibre`. Each connector's folder owns its definition; only the
  * configuration schemas are loaded up front, and a connector is imported when `create` is
  * first called for it, so unused connectors cost nothing.
  *
@@ -39,6 +41,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     .register(simulatedMarketplace)
     .register(shopifyMarketplace)
     .register(amazonMarketplace)
+    .register(bolMarketplace)
     .register(ebayMarketplace)
     .register(mercadolibreMarketplace);
 }
