@@ -9,7 +9,7 @@ import { setupServer } from 'msw/node';
 import { AmazonMarketplace, type ListingUpdate } from '../src/connectors/amazon/index.js';
 import type { Clock } from '../src/core/clock.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { AmazonSpApiSimulator } from '../src/connectors/amazon/simulator/index.js';
 
 const SKUS = 10_000;

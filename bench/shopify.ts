@@ -13,7 +13,7 @@ import { setupServer } from 'msw/node';
 import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
 import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION } from '../src/connectors/shopify/documents.js';
 import type { Clock } from '../src/core/clock.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { ShopifySimulator } from '../src/connectors/shopify/simulator/index.js';
 
 const SKUS = 10_000;

@@ -7,7 +7,7 @@
 import { CatalogDataOrchestrator, defineCatalogSource, spApiCatalogSource } from '../src/connectors/amazon-creators/index.js';
 import { AmazonMarketplace, parseAmazonNotification } from '../src/connectors/amazon/index.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { AmazonSpApiSimulator } from '../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 

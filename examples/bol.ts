@@ -7,7 +7,7 @@
 import { BolMarketplace, createBolVerifier } from '../src/connectors/bol/index.js';
 import { BolRetailerSimulator } from '../src/connectors/bol/simulator/index.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { createWebhookProcessor } from '../src/webhooks/processor/processor.js';
 

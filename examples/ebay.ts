@@ -6,7 +6,7 @@
  */
 import { createEbayNotificationEndpoint, ebayNotificationRoutes, EbayMarketplace, type EbayAccountDeletion } from '../src/connectors/ebay/index.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { EbaySimulator } from '../src/testing/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { createWebhookProcessor } from '../src/webhooks/processor/processor.js';

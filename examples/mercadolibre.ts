@@ -9,7 +9,7 @@
  */
 import { createMercadoLibreNotifications, mercadolibreHttpResponse, MercadoLibreMarketplace } from '../src/connectors/mercadolibre/index.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { MercadoLibreSimulator } from '../src/testing/index.js';
 

@@ -8,11 +8,11 @@
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { systemClock } from '../src/core/clock.js';
-import { takeFromBucket, type AtomicBucketStore } from '../src/store/bucket.js';
-import type { Lock } from '../src/store/lock.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { StoreLock } from '../src/store/store-lock.js';
-import type { Store } from '../src/store/store.js';
+import { takeFromBucket, type AtomicBucketStore } from '../src/stores/bucket.js';
+import type { Lock } from '../src/stores/lock.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { StoreLock } from '../src/stores/store-lock.js';
+import type { Store } from '../src/stores/store.js';
 import { PostgresLock, PostgresStore } from '../src/stores/postgres.js';
 import { RedisLock, RedisStore } from '../src/stores/redis.js';
 

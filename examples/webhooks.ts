@@ -4,7 +4,7 @@
  */
 import { OAuthClient, createKeyring } from '../src/auth/index.js';
 import { EventBus } from '../src/core/events.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../src/testing/webhooks/index.js';
 import { createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from '../src/webhooks/index.js';

@@ -18,7 +18,7 @@
  */
 export * from './core/index.js';
 export * from './model/index.js';
-export * from './store/index.js';
+export * from './stores/index.js';
 export * from './http/index.js';
 export * from './auth/index.js';
 export * from './webhooks/index.js';

@@ -17,7 +17,7 @@ import {
 } from './authorization.js';
 import { resolveOAuthConfig, type OAuthClientConfig, type ResolvedOAuthConfig } from './config.js';
 import { CredentialStore } from './credential-store.js';
-import { isFresh, isUnexpired, reauthError, type OAuthInternals } from './internals.js';
+import { isFresh, isUnexpired, reauthError, type OAuthInternals } from './oauth-context.js';
 import type { Keyring } from './keyring.js';
 import { refreshUnderLock } from './refresh.js';
 import type { ConnectionRef, ConnectionStatus, TokenRecord } from './token-record.js';

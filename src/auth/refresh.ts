@@ -1,5 +1,5 @@
 import { AuthError } from '../core/errors/auth-error.js';
-import { isFresh, markReauthRequired, reauthError, recordFromGrant, type OAuthInternals } from './internals.js';
+import { isFresh, markReauthRequired, reauthError, recordFromGrant, type OAuthInternals } from './oauth-context.js';
 import { requestToken } from './token-endpoint.js';
 import type { ConnectionRef, TokenRecord } from './token-record.js';
 

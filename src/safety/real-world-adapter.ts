@@ -13,7 +13,7 @@ import { runAction, type Connection } from './adapter/execution.js';
 import { normalizeAction } from './dialect/normalize.js';
 import { checkConnections, ExecutionCounters, type AdapterHealth } from './adapter/health.js';
 import { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
-import { paceActions, readRealWorldState } from './adapter/state-read.js';
+import { paceActions, readRealWorldState } from './adapter/read-state.js';
 import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
 import { CatalogIndex } from './adapter/observed.js';
 import { anonymiseOrder, privacyRedactor, randomSalt, type PrivacySettings } from './adapter/privacy.js';

@@ -1,4 +1,4 @@
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
 import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 

@@ -139,7 +139,7 @@ describe('platform classifiers: field issues and budget scope', () => {
 
   it('a plan scope keys the budgets by its owner instead of the tenant, so two tenants share one budget', async () => {
     const clock = new FakeClock();
-    const store = new (await import('../../src/store/memory-store.js')).MemoryStore({ clock });
+    const store = new (await import('../../src/stores/memory-store.js')).MemoryStore({ clock });
     const plan = { default: { kind: 'token-bucket' as const, ratePerSecond: 1, burst: 1 }, shared: true, scope: 'app:42' };
     const make = (tenantId: string) => createHttpClient({ platform: 'test', baseUrl: BASE, context: createContext({ clock, store, tenantId }), limits: plan });
     const [a, b] = [make('seller-1'), make('seller-2')];

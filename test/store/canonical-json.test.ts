@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/store/store.js';
+import { canonicalJson } from '../../src/stores/store.js';
 
 /** The straightforward definition: copy every object with its keys sorted by Array#sort. */
 function reference(value: unknown): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/core/events.js';
 import { MemoryScheduler } from '../../src/core/scheduler.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../../src/testing/webhooks/index.js';
 import { createStandardWebhooksVerifier, createWebhookEndpoints, createWebhookHandler, createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';

@@ -1,6 +1,6 @@
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
-import { takeFromBucket } from '../../store/bucket.js';
+import { takeFromBucket } from '../../stores/bucket.js';
 import { decodeDocument } from '../../http/jobs/decode.js';
 import { LISTINGS_FEED_SUBMISSIONS } from './limits.js';
 import * as build from './requests/index.js';

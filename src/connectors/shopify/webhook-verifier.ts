@@ -1,9 +1,9 @@
 import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
-import { fromBase64 } from '../../webhooks/bytes.js';
+import { fromBase64 } from '../../core/bytes.js';
 import { bodyBytes, headerValues, type WebhookRequest } from '../../webhooks/request.js';
-import { HmacKeys, MISMATCH_HINT, secretBytes, singleHeader, throwIfIssues } from '../../webhooks/verify/common.js';
-import type { HmacProvider } from '../../webhooks/verify/common.js';
+import { HmacKeys, MISMATCH_HINT, secretBytes, singleHeader, throwIfIssues } from '../../webhooks/verify/hmac-keys.js';
+import type { HmacProvider } from '../../webhooks/verify/hmac-keys.js';
 import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../../webhooks/verify/types.js';
 
 /**

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../../store/bucket.js';
-import { canonicalJson, type SetOptions, type Store } from '../../store/store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/checks.js';
+import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
+import { canonicalJson, type SetOptions, type Store } from '../store.js';
+import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/store-inputs.js';
 import { migratePostgres, quotedSchema } from './schema.js';
 import { storeStatements, type StoreStatements } from './statements.js';
 

@@ -1,8 +1,8 @@
 import { Redis, type RedisOptions } from 'ioredis';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../../store/bucket.js';
-import { canonicalJson, type SetOptions, type Store } from '../../store/store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/checks.js';
+import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
+import { canonicalJson, type SetOptions, type Store } from '../store.js';
+import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/store-inputs.js';
 import { COMPARE_AND_SET, INCREMENT, TAKE_FROM_BUCKET } from './scripts.js';
 
 /**

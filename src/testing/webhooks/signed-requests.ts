@@ -1,5 +1,5 @@
-import { concatBytes, toBase64, toHex, utf8 } from '../../webhooks/bytes.js';
-import type { HmacHash, HmacProvider } from '../../webhooks/verify/common.js';
+import { concatBytes, toBase64, toHex, utf8 } from '../../core/bytes.js';
+import type { HmacHash, HmacProvider } from '../../webhooks/verify/hmac-keys.js';
 import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-webhooks.js';
 
 /**

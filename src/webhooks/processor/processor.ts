@@ -1,11 +1,11 @@
 import { createContext, type Context, type ResolvedContext } from '../../core/context.js';
-import { fromUtf8 } from '../bytes.js';
+import { fromUtf8 } from '../../core/bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
 import { errorMessage, webhookKeys } from './keys.js';
 import { createEventRecords, type SeenClaim } from './records.js';
 import { createRouteTable } from './routes.js';
-import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
+import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './event-identity.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
 /**

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Context } from '../../../src/core/context.js';
 import { EbayMarketplace, type EbayConfig } from '../../../src/connectors/ebay/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { EbaySimulator, type EbaySimulatorOptions } from '../../../src/testing/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 

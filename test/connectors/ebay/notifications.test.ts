@@ -10,7 +10,7 @@ import {
   type EbayAccountDeletion,
 } from '../../../src/connectors/ebay/index.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { signEbayTestRequest } from '../../../src/connectors/ebay/simulator/test-key.js';
 import { createWebhookProcessor } from '../../../src/webhooks/processor/processor.js';
 import { readJsonSpec } from '../../fixtures/specs.js';

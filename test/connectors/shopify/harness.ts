@@ -1,6 +1,6 @@
 import { setupServer } from 'msw/node';
 import { EventBus } from '../../../src/core/events.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { ShopifyMarketplace } from '../../../src/connectors/shopify/index.js';
 import type { ShopifyConfig } from '../../../src/connectors/shopify/config.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError, setCallKey } from '../../../src/connectors/shopify/index.js';
 import type { InventorySet } from '../../../src/model/inventory.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { InventorySyncEngine } from '../../../src/sync/inventory/engine.js';
 import { InMemoryInventorySource } from '../../../src/sync/inventory/memory-source.js';
 import { createHarness, type Harness } from './harness.js';

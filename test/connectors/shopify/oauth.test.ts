@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { ShopifyMarketplace, ShopifyOAuth, shopifyQueryHmacMessage, verifyShopifyQueryHmac, verifyShopifySessionToken } from '../../../src/connectors/shopify/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/connectors/shopify/simulator/index.js';
 

@@ -10,7 +10,7 @@ import {
 } from '../../../src/connectors/shopify/index.js';
 import { webhookHttpResponse } from '../../../src/webhooks/http.js';
 import { EventBus } from '../../../src/core/events.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { signShopifyTestRequest } from '../../../src/testing/index.js';
 import { createHarness, type Harness } from './harness.js';

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { CreatorsItem } from '../mapper.js';
 import type { Clock } from '../../../core/clock.js';
-import { computeTake, type BucketState } from '../../../store/bucket.js';
+import { computeTake, type BucketState } from '../../../stores/bucket.js';
 import { CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization } from './contract.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock.js';
-import { computeTake, type BucketState } from '../../../store/bucket.js';
+import { computeTake, type BucketState } from '../../../stores/bucket.js';
 
 /**
  * Calls and throttled answers per operation, as the simulator counted them.

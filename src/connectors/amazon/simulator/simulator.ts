@@ -7,7 +7,7 @@ import { formatMoney, type Money } from '../../../model/money.js';
 import { deriveOffer } from './derive-offer.js';
 import { jobHandlers } from './handlers-jobs.js';
 import { listingHandlers } from './handlers-listings.js';
-import { miscHandlers } from './handlers-misc.js';
+import { miscHandlers } from './handlers-notifications.js';
 import { orderHandlers } from './handlers-orders-v0.js';
 import { orderHandlers2026 } from './handlers-orders-2026-01-01.js';
 import { financeHandlers2024 } from './handlers-finances-2024-06-19.js';

@@ -1,4 +1,4 @@
-import { toBase64, utf8 } from '../../../webhooks/bytes.js';
+import { toBase64, utf8 } from '../../../core/bytes.js';
 import { p1363ToDer } from '../../../webhooks/verify/ecdsa.js';
 import type { EbayKeyFetcher, EbayPublicKey } from '../notifications/key-fetcher.js';
 import type { TestWebhookRequest } from '../../../testing/webhooks/signed-requests.js';

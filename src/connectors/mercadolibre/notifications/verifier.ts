@@ -2,9 +2,9 @@ import { err, ok } from 'neverthrow';
 import { failure } from '../../../core/result.js';
 import type { MaybePromise } from '../../../core/types.js';
 import type { ValidationIssue } from '../../../core/errors/validation-error.js';
-import { fromUtf8 } from '../../../webhooks/bytes.js';
+import { fromUtf8 } from '../../../core/bytes.js';
 import { bodyBytes, type WebhookRequest } from '../../../webhooks/request.js';
-import { throwIfIssues } from '../../../webhooks/verify/common.js';
+import { throwIfIssues } from '../../../webhooks/verify/hmac-keys.js';
 import type { WebhookVerification, WebhookVerifier } from '../../../webhooks/verify/types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { bulkResolvers } from './bulk.js';
-import { page, type SimResolver } from './resolve-util.js';
+import { page, type SimResolver } from './resolver.js';
 import { gid, gidNumber, nextId } from './state.js';
 
 /**

@@ -1,5 +1,5 @@
 import { productNode, variantNode } from './catalog.js';
-import type { SimResolver } from './resolve-util.js';
+import type { SimResolver } from './resolver.js';
 import { gid, gidNumber, levelKey, nextId, type ShopifySimState, type SimBulkOperation } from './state.js';
 
 /**

@@ -1,4 +1,4 @@
-import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolve-util.js';
+import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolver.js';
 import { gid, gidNumber, levelKey, nextId, type ShopifySimState, type SimProduct, type SimVariant } from './state.js';
 
 /**

@@ -28,6 +28,6 @@ export {
   type SimProduct,
   type SimVariant,
 } from './state.js';
-export { SimGraphqlError, parseSearch, page, type SearchTerm, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolve-util.js';
+export { SimGraphqlError, parseSearch, page, type SearchTerm, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolver.js';
 export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from './session-token.js';
 export { signShopifyQuery } from './query-hmac.js';

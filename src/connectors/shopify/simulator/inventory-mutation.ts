@@ -1,5 +1,5 @@
-import { canonicalJson } from '../../../store/store.js';
-import { SimGraphqlError, type SimResolverContext } from './resolve-util.js';
+import { canonicalJson } from '../../../stores/store.js';
+import { SimGraphqlError, type SimResolverContext } from './resolver.js';
 import { gid, gidNumber, levelKey, nextId, type SimLevel } from './state.js';
 
 /** How long Shopify remembers an `@idempotent` key (24 hours). */

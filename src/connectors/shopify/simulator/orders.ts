@@ -1,4 +1,4 @@
-import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolve-util.js';
+import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolver.js';
 import { gid, gidNumber, levelKey, type ShopifySimState, type SimOrder } from './state.js';
 
 const bag = (amount: string, currency: string) => ({ shopMoney: { amount, currencyCode: currency } });

@@ -1,4 +1,4 @@
-import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../../webhooks/bytes.js';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../../core/bytes.js';
 
 /**
  * What {@link signShopifySessionToken} needs; every claim can be overridden to build broken

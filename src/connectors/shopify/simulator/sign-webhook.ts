@@ -1,5 +1,5 @@
-import { toBase64, utf8 } from '../../../webhooks/bytes.js';
-import { HmacKeys, type HmacProvider } from '../../../webhooks/verify/common.js';
+import { toBase64, utf8 } from '../../../core/bytes.js';
+import { HmacKeys, type HmacProvider } from '../../../webhooks/verify/hmac-keys.js';
 import type { TestWebhookRequest } from '../../../testing/webhooks/signed-requests.js';
 import { SHOPIFY_DEFAULT_API_VERSION } from '../api-version.js';
 

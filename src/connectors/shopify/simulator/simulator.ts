@@ -8,7 +8,7 @@ import { addVariant, catalogResolvers } from './catalog.js';
 import { inventoryResolvers } from './inventory.js';
 import { oauthHandler, type SimIssuedTokens, type SimOAuthOptions } from './oauth.js';
 import { orderResolvers } from './orders.js';
-import { SimGraphqlError, type SimResolver } from './resolve-util.js';
+import { SimGraphqlError, type SimResolver } from './resolver.js';
 import { createSimState, levelKey, nextId, type ShopifySimState, type SimOrder } from './state.js';
 
 /**

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { failure } from '../../core/result.js';
 import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
-import { timingSafeEqual, utf8 } from '../bytes.js';
+import { timingSafeEqual, utf8 } from '../../core/bytes.js';
 import { headerValues, type WebhookRequest } from '../request.js';
 import type { WebhookFailure } from './types.js';
 

@@ -3,7 +3,7 @@ import { systemClock } from '../core/clock.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { AcquireOptions, Lock, LockHandle } from './lock.js';
 import type { Store } from './store.js';
-import { randomBytes, toHex } from '../webhooks/bytes.js';
+import { randomBytes, toHex } from '../core/bytes.js';
 
 /**
  * Options of {@link StoreLock}.

@@ -1,7 +1,7 @@
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { BucketTake } from '../../store/bucket.js';
-import type { SetOptions } from '../../store/store.js';
+import type { BucketTake } from '../bucket.js';
+import type { SetOptions } from '../store.js';
 
 /**
  * The TTL of `options` as whole milliseconds (Redis PX takes integers), or `undefined`;

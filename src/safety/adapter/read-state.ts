@@ -1,7 +1,7 @@
 import type { ResolvedContext } from '../../core/context.js';
 import type { InventoryLevel } from '../../model/inventory.js';
 import type { Order } from '../../model/order.js';
-import { takeFromBucket } from '../../store/bucket.js';
+import { takeFromBucket } from '../../stores/bucket.js';
 import type { ConnectionInfo } from './connections.js';
 import type { Connection } from './execution.js';
 import type { AdapterRateLimit, AdapterStateSync } from './settings.js';

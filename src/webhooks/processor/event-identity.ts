@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
-import { toHex } from '../bytes.js';
+import { toHex } from '../../core/bytes.js';
 import type { VerifiedWebhook } from '../verify/types.js';
 import type { WebhookEvent } from './types.js';
 import type { WebhookProcessorOptions } from './processor.js';
