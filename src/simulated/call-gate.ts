@@ -5,23 +5,7 @@ import { RateLimitError } from '../core/errors/rate-limit-error.js';
 import { TimeoutError } from '../core/errors/timeout-error.js';
 import type { ResolvedSimulatedConfig, SimulatedFailureKind } from './config.js';
 import type { SeededRandom } from './random.js';
-
-/**
- * Counters of what the simulated marketplace has served.
- *
- * @example
- * ```ts
- * const { calls, throttled } = simulated.stats();
- * ```
- */
-export interface SimulatedStats {
-  /** API calls per operation (a page or a write chunk is one call). */
-  calls: Partial<Record<OperationName, number>>;
-  /** Calls that had to wait for (or were refused) a rate-limit token. */
-  throttled: number;
-  /** Failures injected so far. */
-  injectedFailures: number;
-}
+import type { SimulatedStats } from './stats.js';
 
 /** What a call may do after it passed the gate: nothing unusual, or fail after applying. */
 export interface CallPlan {

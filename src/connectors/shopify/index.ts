@@ -58,6 +58,9 @@ export {
   SHOPIFY_FRESH_KEY_LIMIT,
   type SetKeyPart,
 } from './idempotency.js';
-export { skuSearch, chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from './runtime.js';
+export { type ShopifyRuntime } from './runtime.js';
+export { skuSearch } from './sku-search.js';
+export { userErrorIndex, userErrorToError } from './user-errors.js';
+export { chunk, mapConcurrent } from './batching.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

@@ -2,7 +2,9 @@ import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
 import { fromBase64 } from '../../core/bytes.js';
 import { bodyBytes, headerValues, type WebhookRequest } from '../../webhooks/request.js';
-import { HmacKeys, MISMATCH_HINT, secretBytes, singleHeader, throwIfIssues } from '../../webhooks/verify/hmac-keys.js';
+import { HmacKeys, secretBytes } from '../../webhooks/verify/hmac-keys.js';
+import { MISMATCH_HINT, singleHeader } from '../../webhooks/verify/request-checks.js';
+import { throwIfIssues } from '../../webhooks/verify/verifier-options.js';
 import type { HmacProvider } from '../../webhooks/verify/hmac-keys.js';
 import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../../webhooks/verify/types.js';
 

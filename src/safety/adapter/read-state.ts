@@ -1,10 +1,7 @@
-import type { ResolvedContext } from '../../core/context.js';
 import type { InventoryLevel } from '../../model/inventory.js';
 import type { Order } from '../../model/order.js';
-import { takeFromBucket } from '../../stores/bucket.js';
-import type { ConnectionInfo } from './connections.js';
 import type { Connection } from './execution.js';
-import type { AdapterRateLimit, AdapterStateSync } from './settings.js';
+import type { AdapterStateSync } from './settings.js';
 import type { RealWorldState } from './state-sync.js';
 
 /**
@@ -32,24 +29,4 @@ export async function readRealWorldState(
     }
   }
   return { marketplace: connection.info.id, platform: connection.info.platform, syncedAt, products, inventory, orders };
-}
-
-/**
- * Waits for one token of the adapter's bucket in the context's store; emits `throttled` for
- * every wait. Without a limit it returns at once.
- *
- * @example
- * ```ts
- * await paceActions(context, { ratePerSecond: 2, burst: 5, scope: 'connection' }, connection.info);
- * ```
- */
-export async function paceActions(context: ResolvedContext, limit: Required<AdapterRateLimit> | undefined, connection: ConnectionInfo): Promise<void> {
-  if (!limit) return;
-  const key = `safety:rl:${context.tenantId}:${limit.scope === 'adapter' ? '*' : connection.id}`;
-  for (;;) {
-    const taken = await takeFromBucket(context.store, { key, capacity: limit.burst, refillPerSecond: limit.ratePerSecond, cost: 1 }, context.clock);
-    if (taken.granted) return;
-    context.events.emit('throttled', { platform: connection.platform, tenantId: context.tenantId, operation: 'executeAction', waitMs: taken.retryAfterMs, source: 'limiter' });
-    await context.clock.sleep(taken.retryAfterMs);
-  }
 }

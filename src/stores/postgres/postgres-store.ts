@@ -3,7 +3,8 @@ import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
 import { canonicalJson, type SetOptions, type Store } from '../store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/store-inputs.js';
+import { bucketTtlMs, checkTake, jsonOf, ttlOf } from '../shared/store-inputs.js';
+import { storeFailure } from '../shared/store-failure.js';
 import { migratePostgres, quotedSchema } from './schema.js';
 import { storeStatements, type StoreStatements } from './statements.js';
 

@@ -2,7 +2,8 @@ import { Redis, type RedisOptions } from 'ioredis';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
 import { canonicalJson, type SetOptions, type Store } from '../store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/store-inputs.js';
+import { bucketTtlMs, checkTake, jsonOf, ttlOf } from '../shared/store-inputs.js';
+import { storeFailure } from '../shared/store-failure.js';
 import { COMPARE_AND_SET, INCREMENT, TAKE_FROM_BUCKET } from './scripts.js';
 
 /**

@@ -1,4 +1,3 @@
-import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { BucketTake } from '../bucket.js';
 import type { SetOptions } from '../store.js';
@@ -62,22 +61,4 @@ export function checkTake(take: BucketTake): void {
  */
 export function bucketTtlMs(take: BucketTake): number {
   return Math.max(1000, Math.ceil((take.capacity / take.refillPerSecond) * 1000 * 2));
-}
-
-/**
- * Wraps a client failure (connection lost, server error) in a retryable MarketbridgeError, so
- * callers see one error family whatever the client library.
- *
- * @example
- * ```ts
- * throw storeFailure('Redis', 'get', error);
- * ```
- */
-export function storeFailure(server: string, operation: string, cause: unknown): MarketbridgeError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new MarketbridgeError('internal', `The ${server} store could not ${operation}: ${detail}. Check that the server is reachable.`, {
-    operation,
-    retryable: true,
-    cause,
-  });
 }

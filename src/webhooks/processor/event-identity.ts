@@ -1,62 +1,5 @@
-import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import { toHex } from '../../core/bytes.js';
 import type { VerifiedWebhook } from '../verify/types.js';
-import type { WebhookEvent } from './types.js';
-import type { WebhookProcessorOptions } from './processor.js';
-import { routeIssues } from './routes.js';
-
-/**
- * A pending retry (or an event whose first run has not finished) as kept in the store.
- *
- * @example
- * ```ts
- * const record: RetryRecord = { event, failures: 1, nextAttemptAt: now + 1_000, lastError: 'Error: down' };
- * ```
- */
-export interface RetryRecord {
-  event: WebhookEvent;
-  failures: number;
-  nextAttemptAt: number;
-  lastError: string;
-  claimedUntil?: number;
-}
-
-/**
- * How long a run may take before another pass may pick the event up again.
- *
- * @example
- * ```ts
- * await store.compareAndSet(key, record, { ...record, claimedUntil: now + CLAIM_MS });
- * ```
- */
-export const CLAIM_MS = 60_000;
-
-/**
- * Validates the processor options once, every problem together.
- *
- * @example
- * ```ts
- * validateProcessorOptions({ verifiers: [], routes: {} }); // throws ValidationError
- * ```
- */
-export function validateProcessorOptions(options: WebhookProcessorOptions): void {
-  const issues: ValidationIssue[] = [];
-  if (!Array.isArray(options?.verifiers) || options.verifiers.length === 0) issues.push({ path: ['verifiers'], message: 'Give at least one verifier.' });
-  const seen = new Set<string>();
-  (options?.verifiers ?? []).forEach((verifier, index) => {
-    if (seen.has(verifier?.platform)) issues.push({ path: ['verifiers', index], message: `Two verifiers for platform "${verifier.platform}".` });
-    seen.add(verifier?.platform);
-  });
-  if (typeof options?.routes !== 'object' || options.routes === null) issues.push({ path: ['routes'], message: 'Give handlers by platform and topic.' });
-  else issues.push(...routeIssues(options.routes));
-  const retry = options?.retry ?? {};
-  for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const) {
-    const value = retry[key];
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) issues.push({ path: ['retry', key], message: 'Expected a positive integer.' });
-  }
-  if (options?.dedupTtlMs !== undefined && !(options.dedupTtlMs > 0)) issues.push({ path: ['dedupTtlMs'], message: 'Expected a positive number of milliseconds.' });
-  if (issues.length > 0) throw new ValidationError('webhook processor options', issues);
-}
 
 /**
  * The routing topic: from the verifier, else the payload's `type`/`topic`/`event` field.
@@ -90,4 +33,3 @@ export async function eventIdOf(verified: VerifiedWebhook, payload: unknown): Pr
   if (typeof id === 'string' || typeof id === 'number') return String(id);
   return `sha256:${toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', verified.body as BufferSource)))}`;
 }
-

@@ -5,7 +5,9 @@ import type { WebhookVerifier } from '../verify/types.js';
 import { errorMessage, webhookKeys } from './keys.js';
 import { createEventRecords, type SeenClaim } from './records.js';
 import { createRouteTable } from './routes.js';
-import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './event-identity.js';
+import { eventIdOf, topicOf } from './event-identity.js';
+import { validateProcessorOptions } from './validate-options.js';
+import { CLAIM_MS, type RetryRecord } from './retry-record.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
 /**

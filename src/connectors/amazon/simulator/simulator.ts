@@ -7,7 +7,11 @@ import { formatMoney, type Money } from '../../../model/money.js';
 import { deriveOffer } from './derive-offer.js';
 import { jobHandlers } from './handlers-jobs.js';
 import { listingHandlers } from './handlers-listings.js';
-import { miscHandlers } from './handlers-notifications.js';
+import { catalogHandlers } from './handlers-catalog.js';
+import { fbaInventoryHandlers } from './handlers-fba-inventory.js';
+import { financesV0Handlers } from './handlers-finances-v0.js';
+import { notificationsHandlers } from './handlers-notifications.js';
+import { tokensHandlers } from './handlers-tokens.js';
 import { orderHandlers } from './handlers-orders-v0.js';
 import { orderHandlers2026 } from './handlers-orders-2026-01-01.js';
 import { financeHandlers2024 } from './handlers-finances-2024-06-19.js';
@@ -96,7 +100,11 @@ export class AmazonSpApiSimulator {
       ...orderHandlers(runtime),
       ...orderHandlers2026(runtime),
       ...financeHandlers2024(runtime),
-      ...miscHandlers(runtime),
+      ...fbaInventoryHandlers(runtime),
+      ...financesV0Handlers(runtime),
+      ...catalogHandlers(runtime),
+      ...tokensHandlers(runtime),
+      ...notificationsHandlers(runtime),
     ];
   }
 

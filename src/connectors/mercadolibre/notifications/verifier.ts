@@ -4,7 +4,7 @@ import type { MaybePromise } from '../../../core/types.js';
 import type { ValidationIssue } from '../../../core/errors/validation-error.js';
 import { fromUtf8 } from '../../../core/bytes.js';
 import { bodyBytes, type WebhookRequest } from '../../../webhooks/request.js';
-import { throwIfIssues } from '../../../webhooks/verify/hmac-keys.js';
+import { throwIfIssues } from '../../../webhooks/verify/verifier-options.js';
 import type { WebhookVerification, WebhookVerifier } from '../../../webhooks/verify/types.js';
 
 /**

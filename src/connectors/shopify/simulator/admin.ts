@@ -1,5 +1,6 @@
 import { bulkResolvers } from './bulk.js';
-import { page, type SimResolver } from './resolver.js';
+import { type SimResolver } from './resolver.js';
+import { page } from './paging.js';
 import { gid, gidNumber, nextId } from './state.js';
 
 /**

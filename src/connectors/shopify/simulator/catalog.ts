@@ -1,4 +1,6 @@
-import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolver.js';
+import { SimGraphqlError, type SimResolver } from './resolver.js';
+import { parseSearch } from './search-terms.js';
+import { page } from './paging.js';
 import { gid, gidNumber, levelKey, nextId, type ShopifySimState, type SimProduct, type SimVariant } from './state.js';
 
 /**

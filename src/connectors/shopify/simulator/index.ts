@@ -28,6 +28,8 @@ export {
   type SimProduct,
   type SimVariant,
 } from './state.js';
-export { SimGraphqlError, parseSearch, page, type SearchTerm, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolver.js';
+export { SimGraphqlError, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolver.js';
+export { parseSearch, type SearchTerm } from './search-terms.js';
+export { page } from './paging.js';
 export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from './session-token.js';
 export { signShopifyQuery } from './query-hmac.js';

@@ -1,6 +1,7 @@
 import { searchVariants } from './catalog.js';
 import { mutateInventory as mutate, sinceVersion as since, undefinedField, type SimInventoryItem as Item, type SimInventoryProblem as Problem } from './inventory-mutation.js';
-import { page, SimGraphqlError, type SimResolver, type SimResolverContext } from './resolver.js';
+import { SimGraphqlError, type SimResolver, type SimResolverContext } from './resolver.js';
+import { page } from './paging.js';
 import { gid, gidNumber, levelKey, type ShopifySimState, type SimLevel } from './state.js';
 
 function levelNode(level: SimLevel, locationId: number): Record<string, unknown> {

@@ -1,4 +1,6 @@
-import { page, parseSearch, SimGraphqlError, type SimResolver } from './resolver.js';
+import { SimGraphqlError, type SimResolver } from './resolver.js';
+import { parseSearch } from './search-terms.js';
+import { page } from './paging.js';
 import { gid, gidNumber, levelKey, type ShopifySimState, type SimOrder } from './state.js';
 
 const bag = (amount: string, currency: string) => ({ shopMoney: { amount, currencyCode: currency } });
