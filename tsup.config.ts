@@ -6,6 +6,11 @@ import { defineConfig } from 'tsup';
  */
 export const entries = {
   index: 'src/index.ts',
+  'http/index': 'src/http/index.ts',
+  'auth/index': 'src/auth/index.ts',
+  'webhooks/index': 'src/webhooks/index.ts',
+  'sync/index': 'src/sync/index.ts',
+  'safety/index': 'src/safety/index.ts',
   'connectors/shopify/index': 'src/connectors/shopify/index.ts',
   'connectors/amazon/index': 'src/connectors/amazon/index.ts',
   'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
@@ -14,6 +19,7 @@ export const entries = {
   'connectors/mercadolibre/index': 'src/connectors/mercadolibre/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'testing/msw/index': 'src/testing/msw/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',
   'adapters/lambda/index': 'src/adapters/lambda.ts',
   'stores/redis/index': 'src/stores/redis.ts',
@@ -32,6 +38,8 @@ export default defineConfig({
   // Classes keep their names in the bundle: an uncaught error prints `ValidationError`, not the
   // `_ValidationError` esbuild gives a class that refers to itself.
   keepNames: true,
+  // `import.meta.url` (used to load optional peers synchronously) also works in the CJS build.
+  shims: true,
   platform: 'neutral',
   outDir: 'dist',
 });

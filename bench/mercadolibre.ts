@@ -7,7 +7,7 @@
  */
 import { MERCADOLIBRE_LIMITS, MercadoLibreMarketplace, type MercadoLibreResource } from '../src/connectors/mercadolibre/index.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
-import { MercadoLibreSimulator } from '../src/testing/index.js';
+import { MercadoLibreSimulator } from '../src/testing/msw/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 
 const SKUS = 10_000;

@@ -6,10 +6,9 @@
  *   npx tsx examples/shopify.ts
  */
 import { setupServer } from 'msw/node';
-import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
-import { EventBus } from '../src/core/events.js';
-import { formatMoney } from '../src/model/money.js';
-import { ShopifySimulator } from '../src/connectors/shopify/simulator/index.js';
+import { ShopifyMarketplace } from 'marketbridge/connectors/shopify';
+import { EventBus, formatMoney } from 'marketbridge';
+import { ShopifySimulator } from 'marketbridge/testing/msw';
 
 const simulator = new ShopifySimulator({ plan: 'plus', products: 20, variantsPerProduct: 2, initialAvailable: 5 });
 const server = setupServer(...simulator.handlers);

@@ -13,7 +13,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
 const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json');
 // Entries that may use Node built-ins; every other one must run on edge runtimes.
-const nodeOnly = new Set(['./adapters/node', './stores/redis', './stores/postgres', './testing']);
+const nodeOnly = new Set(['./adapters/node', './stores/redis', './stores/postgres', './testing', './testing/msw']);
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });

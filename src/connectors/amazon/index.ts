@@ -30,7 +30,7 @@ export * from './jobs/report-job.js';
 export { amazonReportJob } from './jobs/report-async-job.js';
 export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
 export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
-export * from './mapper/index.js';
+export { mfnLocationId, afnLocationId, amazonStockPool, type AmazonStockPool } from './mapper/inventory.js';
 export type { AmazonOrdersApi, AmazonOrdersDeps, AmazonOrdersVersion, UnshippedLine } from './orders/orders-api.js';
 export { createAmazonOrdersApi } from './orders/create-orders-api.js';
 export { AmazonOrdersV0 } from './orders/v0/orders-v0.js';

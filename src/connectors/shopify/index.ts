@@ -31,8 +31,6 @@ export {
 } from './cost-planner.js';
 export { estimateQueryCost, largestPageWithin } from './query-cost.js';
 export { ShopifyGraphqlClient, type ShopifyGraphqlClientOptions, type GraphqlCallOptions, type GraphqlResult } from './graphql-client.js';
-export * from './documents.js';
-export * from './mapper.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
@@ -49,18 +47,10 @@ export {
   type ShopifySessionTokenOptions,
 } from './session-token.js';
 export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
-export { BulkRowJoin, type BulkRow, type JoinedBulkRow } from './bulk-join.js';
 export {
   ShopifyIdempotencyKeyReusedError,
-  idempotencyUserError,
-  setCallKey,
   SHOPIFY_PREVIOUS_ATTEMPT_FAILED,
   SHOPIFY_FRESH_KEY_LIMIT,
-  type SetKeyPart,
 } from './idempotency.js';
-export { type ShopifyRuntime } from './runtime.js';
-export { skuSearch } from './sku-search.js';
-export { userErrorIndex, userErrorToError } from './user-errors.js';
-export { chunk, mapConcurrent } from './batching.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

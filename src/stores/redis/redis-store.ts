@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { Redis } from './peer.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
 import { canonicalJson, type SetOptions, type Store } from '../store.js';

@@ -4,5 +4,4 @@ export * from '../../connectors/shopify/simulator/throttle-bodies.js';
 export * from '../../connectors/amazon/simulator/quota-exceeded.js';
 export * from './faults.js';
 export * from './simulator.js';
-export * from './msw.js';
 export * from './drive.js';

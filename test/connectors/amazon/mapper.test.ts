@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromSpApiMoney, pricePatch, quantityPatch, toSpApiMoney } from '../../../src/connectors/amazon/index.js';
+import { fromSpApiMoney, toSpApiMoney } from '../../../src/connectors/amazon/mapper/money.js';
+import { pricePatch, quantityPatch } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import { applyPatches } from '../../../src/connectors/amazon/simulator/apply-patch.js';
 import { fromSpApiFinancialEvents } from '../../../src/connectors/amazon/finances/v0/mapper.js';

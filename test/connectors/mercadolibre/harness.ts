@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { MercadoLibreMarketplace, type MercadoLibreConfigInput } from '../../../src/connectors/mercadolibre/index.js';
 import type { Context } from '../../../src/core/context.js';
 import { MemoryStore } from '../../../src/stores/memory-store.js';
-import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/index.js';
+import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { seenRequest, type SeenRequest } from './contract.js';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError, setCallKey } from '../../../src/connectors/shopify/index.js';
+import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError } from '../../../src/connectors/shopify/index.js';
+import { setCallKey } from '../../../src/connectors/shopify/idempotency.js';
 import type { InventorySet } from '../../../src/model/inventory.js';
 import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { InventorySyncEngine } from '../../../src/sync/inventory/engine.js';

@@ -4,7 +4,8 @@ import { createHmac } from 'node:crypto';
 import { ShopifyMarketplace, ShopifyOAuth, shopifyQueryHmacMessage, verifyShopifyQueryHmac, verifyShopifySessionToken } from '../../../src/connectors/shopify/index.js';
 import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/connectors/shopify/simulator/index.js';
+import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
+import { signShopifyQuery, signShopifySessionToken } from '../../../src/testing/index.js';
 
 let close = () => {};
 afterEach(() => close());

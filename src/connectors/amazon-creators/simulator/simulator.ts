@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import type { CreatorsItem } from '../mapper.js';
 import type { Clock } from '../../../core/clock.js';
 import { computeTake, type BucketState } from '../../../stores/bucket.js';

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 /** Catalog Items 2022-04-01: search by identifiers or keywords, and one item by ASIN. */

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 /** FBA Inventory v1: inventory summaries per marketplace. */

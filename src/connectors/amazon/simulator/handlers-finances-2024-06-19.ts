@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { addMoney, formatMoney, parseMoney, type Money } from '../../../model/money.js';
 import type { SimulatorRuntime } from './runtime.js';
 

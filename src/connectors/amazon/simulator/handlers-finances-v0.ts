@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 /** Finances v0: financial events, all or by order. */

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { applyPatches } from './apply-patch.js';
 import { includedDataOf } from './listing-json.js';
 import { putListing } from './put-listing.js';

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { DATASETS, FULFILLMENT_STATUS, toOrder2026 } from './orders-2026-01-01-shape.js';
 import type { SimulatorRuntime } from './runtime.js';
 

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 /** Orders v0: paging with NextToken, items, buyer info and address behind a Restricted Data Token, shipment confirmation. */

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { SimulatorRuntime } from './runtime.js';
 
 /** Tokens 2021-03-01: restricted data tokens derived from the caller's access token. */

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { AmazonSpApiSimulator } from 'marketbridge/testing';
+ * import { AmazonSpApiSimulator } from 'marketbridge/testing/msw';
  * const simulator = new AmazonSpApiSimulator({ clock });
  * ```
  *
@@ -14,5 +14,4 @@ export { AmazonSpApiSimulator, type AmazonSimulatorOptions } from './simulator.j
 export type { AmazonSimulatorStats } from './limiter.js';
 export type { SimulatedListing, SimulatedOrder, SimulatedJob, SimulatedDocument, SimulatorState } from './state.js';
 export { AmazonCreatorsSimulator, type CreatorsSimulatorOptions, type CreatorsSimulatorCall } from '../../amazon-creators/simulator/simulator.js';
-export { CREATORS_REQUEST_CONTRACT, CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreatorsAuthorization, type CreatorsFieldProblem } from '../../amazon-creators/simulator/contract.js';
 export type { SimulatedCatalogItem } from './state.js';

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
 
 /**
  * What the simulator knows about an access token it issued: the grant that produced it, the

@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { HttpResponse } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import { marketplaceById } from '../endpoints.js';
 import type { ServerLimiter } from './limiter.js';

@@ -1,4 +1,5 @@
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { getResponse } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
 import type { AmazonOperationLimit } from '../limits-types.js';

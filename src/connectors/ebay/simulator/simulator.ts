@@ -1,4 +1,5 @@
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { getResponse } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import type { Money } from '../../../model/money.js';
 import { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from './test-key.js';

@@ -4,12 +4,12 @@
  *
  * @example
  * ```ts
- * import { ShopifySimulator } from 'marketbridge/testing';
+ * import { ShopifySimulator } from 'marketbridge/testing/msw';
  * const simulator = new ShopifySimulator({ products: 10 });
  * setupServer(...simulator.handlers).listen({ onUnhandledRequest: 'error' });
  * ```
  *
- * @module marketbridge/testing/shopify
+ * @module
  */
 export { ShopifySimulator, type ShopifySimulatorOptions, type ShopifySimulatorStats } from './simulator.js';
 export { oauthHandler, type SimOAuthOptions, type SimIssuedTokens } from './oauth.js';
@@ -31,5 +31,3 @@ export {
 export { SimGraphqlError, type SimResolver, type SimResolverContext, type SimResolverResult } from './resolver.js';
 export { parseSearch, type SearchTerm } from './search-terms.js';
 export { page } from './paging.js';
-export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from './session-token.js';
-export { signShopifyQuery } from './query-hmac.js';

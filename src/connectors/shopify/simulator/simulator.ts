@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import { systemClock, type Clock } from '../../../core/clock.js';
 import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../cost-planner.js';
 import { estimateQueryCost } from '../query-cost.js';
