@@ -44,12 +44,12 @@ function setup() {
 
 function summary(simulator: ShopifySimulator, clock: Clock, started: number, failed: number) {
   const wallMs = clock.now() - started;
-  const allowedMs = (Math.max(0, simulator.stats.costSpent - 2000) / 100) * 1000;
+  const allowedMs = (Math.max(0, simulator.stats().costSpent - 2000) / 100) * 1000;
   return {
-    apiCalls: simulator.stats.requests,
-    throttled: simulator.stats.throttled,
+    apiCalls: simulator.stats().requests,
+    throttled: simulator.stats().throttled,
     failedCalls: failed,
-    pointsSpent: simulator.stats.costSpent,
+    pointsSpent: simulator.stats().costSpent,
     modelWallMs: Math.round(wallMs),
     modelAllowedMs: Math.round(allowedMs),
     utilisation: Math.round((allowedMs / wallMs) * 1000) / 1000,

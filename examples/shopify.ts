@@ -55,7 +55,7 @@ try {
   const shipped = await shopify.confirmShipment([{ orderId: String(order.id), carrier: 'PostNL', trackingNumber: '3SABCD123', shippedAt: new Date().toISOString() }]);
   console.log(`shipment confirmed: ${shipped.succeeded === 1}, order now ${(await shopify.getOrder(String(order.id))).status}`);
 
-  console.log(`API calls: ${simulator.stats.requests}, points spent: ${simulator.stats.costSpent}, throttled by Shopify: ${simulator.stats.throttled}, waits for budget: ${limiterWaits}`);
+  console.log(`API calls: ${simulator.stats().requests}, points spent: ${simulator.stats().costSpent}, throttled by Shopify: ${simulator.stats().throttled}, waits for budget: ${limiterWaits}`);
 } finally {
   server.close();
 }

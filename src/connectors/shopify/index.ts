@@ -52,5 +52,6 @@ export {
   SHOPIFY_PREVIOUS_ATTEMPT_FAILED,
   SHOPIFY_FRESH_KEY_LIMIT,
 } from './idempotency.js';
+export { SHOPIFY_OPERATIONS, type ShopifyOperationName } from './operation-names.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

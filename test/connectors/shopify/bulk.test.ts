@@ -16,8 +16,8 @@ describe('bulk operations', () => {
     const products = await h.clock.drive(() => collect(h.shopify.exportCatalog({ pollMs: 500 })));
     expect(products).toHaveLength(40);
     expect(products.every((product) => product.offers.length === 3)).toBe(true);
-    expect(h.simulator.stats.byOperation.MbBulkRunQuery).toBe(1);
-    expect(h.simulator.stats.byOperation.MbBulkOperation).toBe(3);
+    expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
+    expect(h.simulator.stats().byOperation.MbBulkOperation).toBe(3);
     expect(await h.shopify.context.store.get(bulkStateKey({ context: h.shopify.context, config: h.shopify.config } as never, 'catalog'))).toBeUndefined();
   });
 
@@ -39,7 +39,7 @@ describe('bulk operations', () => {
     const other = new ShopifyMarketplace({ shop: h.simulator.shop, accessToken: h.simulator.accessToken, timeoutMs: 0 }, { clock: h.clock, store: h.shopify.context.store });
     const products = await h.clock.drive(() => collect(other.exportCatalog({ pollMs: 100 })));
     expect(products).toHaveLength(5);
-    expect(h.simulator.stats.byOperation.MbBulkRunQuery).toBe(1);
+    expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
   });
 });
 

@@ -43,6 +43,6 @@ describe('configuration', () => {
       { clock },
     );
     expect((await clock.drive(() => shopify.healthCheck())).ok).toBe(true);
-    expect(simulator.stats.requests).toBe(1);
+    expect(simulator.stats().requests).toBe(1);
   });
 });

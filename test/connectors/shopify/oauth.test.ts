@@ -50,7 +50,7 @@ describe('Shopify OAuth', () => {
     // The token expired; the hook refreshes it (the refresh token rotates) before sending.
     // Awaited without driving the fake clock: the token request's own timeout must not fire.
     expect((await shopify.healthCheck()).ok).toBe(true);
-    expect(simulator.stats.requests).toBe(2);
+    expect(simulator.stats().requests).toBe(2);
   });
 
   it('refuses forged, replayed, stale and foreign callbacks', async () => {

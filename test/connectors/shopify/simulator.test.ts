@@ -43,14 +43,14 @@ describe('the Shopify simulator', () => {
     expect(drained.body.extensions.cost.actualQueryCost).toBeNull();
     await clock.advance(20_000);
     expect((await post(INVENTORY_AT_LOCATION_QUERY, query)).body.data).toBeDefined();
-    expect(simulator.stats.throttled).toBe(1);
+    expect(simulator.stats().throttled).toBe(1);
   });
 
   it('refuses a query above the single-query maximum with MAX_COST_EXCEEDED', async () => {
     const { post, simulator } = start();
     const { body } = await post(INVENTORY_AT_LOCATION_QUERY, { first: 250, query: '', locationId: 'gid://shopify/Location/1' });
     expect(body.errors[0].extensions).toMatchObject({ code: 'MAX_COST_EXCEEDED', cost: 1252, maxCost: 1000 });
-    expect(simulator.stats.maxCostExceeded).toBe(1);
+    expect(simulator.stats().maxCostExceeded).toBe(1);
   });
 
   it('answers 401 for a wrong token', async () => {

@@ -3,6 +3,7 @@ import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import { systemClock, type Clock } from '../../../core/clock.js';
 import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../cost-planner.js';
 import { estimateQueryCost } from '../query-cost.js';
+import type { ShopifyOperationName } from '../operation-names.js';
 import { adminResolvers } from './admin.js';
 import { bulkResult, SIM_BULK_BASE_URL } from './bulk.js';
 import { addVariant, catalogResolvers } from './catalog.js';
@@ -61,7 +62,7 @@ export interface ShopifySimulatorOptions {
  *
  * @example
  * ```ts
- * expect(simulator.stats.throttled).toBe(0);
+ * expect(simulator.stats().throttled).toBe(0);
  * ```
  */
 export interface ShopifySimulatorStats {
@@ -97,8 +98,7 @@ export class ShopifySimulator {
   readonly handlers: HttpHandler[];
   /** The shop's state; tests may read and change it. */
   readonly state: ShopifySimState;
-  /** Counters. */
-  readonly stats: ShopifySimulatorStats = { requests: 0, throttled: 0, maxCostExceeded: 0, costSpent: 0, byOperation: {} };
+  readonly #stats: ShopifySimulatorStats = { requests: 0, throttled: 0, maxCostExceeded: 0, costSpent: 0, byOperation: {} };
   /** The shop's myshopify domain. */
   readonly shop: string;
   /** The access token the shop accepts. */
@@ -134,6 +134,19 @@ export class ShopifySimulator {
       }),
       oauthHandler(this.shop, options.oauth, this.#clock, this.#issued),
     ];
+  }
+
+  /**
+   * What the simulator has served so far: requests, throttled answers, cost spent and calls per
+   * operation (a copy; later calls do not change it).
+   *
+   * @example
+   * ```ts
+   * expect(simulator.stats().byOperation.MbProducts).toBe(1);
+   * ```
+   */
+  stats(): ShopifySimulatorStats {
+    return structuredClone(this.#stats);
   }
 
   /** The GraphQL endpoint for an API version. */
@@ -195,8 +208,14 @@ export class ShopifySimulator {
    * Runs `hook` before every request of the operation `name` (the document's operation name)
    * is resolved: simulate a concurrent change between a connector's read and its write.
    * Returns a function that removes the hook.
+   *
+   * @example
+   * ```ts
+   * const stop = simulator.before(SHOPIFY_OPERATIONS.inventorySetIdempotent, (state) => { state.levels.clear(); });
+   * stop();
+   * ```
    */
-  before(name: string, hook: (state: ShopifySimState, variables: Record<string, unknown>) => void): () => void {
+  before(name: ShopifyOperationName, hook: (state: ShopifySimState, variables: Record<string, unknown>) => void): () => void {
     this.#hooks.set(name, [...(this.#hooks.get(name) ?? []), hook]);
     return () => this.#hooks.set(name, (this.#hooks.get(name) ?? []).filter((entry) => entry !== hook));
   }
@@ -256,14 +275,14 @@ export class ShopifySimulator {
   }
 
   #headers(version?: string): Record<string, string> {
-    const headers: Record<string, string> = { 'x-request-id': `sim-${this.stats.requests}` };
+    const headers: Record<string, string> = { 'x-request-id': `sim-${this.#stats.requests}` };
     if (version) headers['x-shopify-api-version'] = version;
     if (this.options.deprecatedReason) headers['x-shopify-api-deprecated-reason'] = this.options.deprecatedReason;
     return headers;
   }
 
   async #graphql(request: Request, requestedVersion: string): Promise<Response> {
-    this.stats.requests++;
+    this.#stats.requests++;
     const version = this.servedVersion(requestedVersion);
     const headers = () => this.#headers(version);
     const failure = this.#forcedFailures.shift();
@@ -280,12 +299,12 @@ export class ShopifySimulator {
     const query = String(body.query ?? '');
     const variables = body.variables ?? {};
     const name = /^\s*(?:query|mutation)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(query)?.[1] ?? '';
-    this.stats.byOperation[name] = (this.stats.byOperation[name] ?? 0) + 1;
+    this.#stats.byOperation[name] = (this.#stats.byOperation[name] ?? 0) + 1;
     const requested = estimateQueryCost(query, variables);
     this.#refill();
     const cost = (actual: number | null) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: this.throttleStatus() } });
     if (requested > this.#maxCost) {
-      this.stats.maxCostExceeded++;
+      this.#stats.maxCostExceeded++;
       return HttpResponse.json(
         { errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${this.#maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: this.#maxCost } }], extensions: cost(null) },
         { headers: headers() },
@@ -293,7 +312,7 @@ export class ShopifySimulator {
     }
     if (this.#forcedThrottles > 0 || this.#bucket.tokens < requested) {
       if (this.#forcedThrottles > 0) this.#forcedThrottles--;
-      this.stats.throttled++;
+      this.#stats.throttled++;
       return HttpResponse.json({ errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }, { headers: headers() });
     }
     this.#bucket.tokens -= requested;
@@ -316,7 +335,7 @@ export class ShopifySimulator {
       const actual = result.returned === undefined ? requested : estimateQueryCost(query, { ...variables, first: result.returned });
       const spent = Math.min(requested, actual);
       this.#bucket.tokens += requested - spent;
-      this.stats.costSpent += spent;
+      this.#stats.costSpent += spent;
       if (this.#lostResponses > 0) {
         this.#lostResponses--;
         return HttpResponse.json({ errors: 'Service Unavailable' }, { status: 503, headers: headers() });
@@ -325,7 +344,7 @@ export class ShopifySimulator {
     } catch (error) {
       if (!(error instanceof SimGraphqlError)) throw error;
       this.#bucket.tokens += requested - 1;
-      this.stats.costSpent += 1;
+      this.#stats.costSpent += 1;
       return HttpResponse.json({ errors: [{ message: error.message, extensions: { code: error.code } }], extensions: cost(1) }, { status: error.status, headers: headers() });
     }
   }
