@@ -9,6 +9,7 @@ import * as sync from '../../src/sync/index.js';
 import * as safety from '../../src/safety/index.js';
 import * as testing from '../../src/testing/index.js';
 import * as testingMsw from '../../src/testing/msw/index.js';
+import { entries } from '../../tsup.config.js';
 
 const src = resolve(import.meta.dirname, '../../src');
 
@@ -64,6 +65,15 @@ describe('entry points', () => {
   it('stores load their database clients through the peer guard, never by a static import', () => {
     for (const entry of ['stores/redis.ts', 'stores/postgres.ts']) {
       expect([...graph(entry).packages].filter((name) => name === 'ioredis' || name === 'pg')).toEqual([]);
+    }
+  });
+
+  it('give each entry its reference page: a @module comment naming its subpath, with an example', () => {
+    for (const [out, source] of Object.entries(entries)) {
+      const subpath = out === 'index' ? 'marketbridge' : `marketbridge/${out.replace(/\/index$/, '')}`;
+      const head = /^\/\*\*([\s\S]*?)\*\//.exec(readFileSync(resolve(src, '..', source), 'utf8'))?.[1] ?? '';
+      expect(head, source).toContain(`@module ${subpath}\n`);
+      expect(head, source).toMatch(new RegExp(`@example[\\s\\S]*from '${subpath}'`));
     }
   });
 });

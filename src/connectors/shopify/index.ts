@@ -52,6 +52,8 @@ export {
   SHOPIFY_PREVIOUS_ATTEMPT_FAILED,
   SHOPIFY_FRESH_KEY_LIMIT,
 } from './idempotency.js';
+export type { MapResult, ShopifyMapReason } from './mapper.js';
+export type { ShopifyRuntime } from './runtime.js';
 export { SHOPIFY_OPERATIONS, type ShopifyOperationName } from './operation-names.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

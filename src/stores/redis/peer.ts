@@ -7,5 +7,3 @@ const ioredis = loadOptionalPeer<typeof IoRedis>('ioredis', 'marketbridge/stores
 
 /** ioredis's client class, from the installed peer. */
 export const Redis: typeof IoRedis.Redis = ioredis.Redis;
-/** An ioredis client. */
-export type Redis = IoRedis.Redis;

@@ -1,5 +1,5 @@
-import type { RedisOptions } from 'ioredis';
-import { Redis } from './peer.js';
+import type { Redis, RedisOptions } from 'ioredis';
+import { Redis as RedisClient } from './peer.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
 import { canonicalJson, type SetOptions, type Store } from '../store.js';
@@ -68,7 +68,7 @@ export class RedisStore implements Store, AtomicBucketStore {
     }
     if (issues.length) throw new ValidationError('Redis store options', issues);
     this.#owned = options.client === undefined;
-    this.client = options.client ?? new Redis(options.url as string, options.redisOptions ?? {});
+    this.client = options.client ?? new RedisClient(options.url as string, options.redisOptions ?? {});
     this.namespace = options.namespace ?? 'marketbridge:';
   }
 

@@ -104,7 +104,7 @@ export interface SimulatorStats {
 
 /**
  * A simulated platform endpoint: a fetch-compatible `handle` plus stats and a request log.
- * Wrap it in msw with {@link simulatorHandler}, or pass `fetch` straight into a context.
+ * Wrap it in msw with `simulatorHandler` (from `marketbridge/testing/msw`), or pass `fetch` straight into a context.
  *
  * @example
  * ```ts
