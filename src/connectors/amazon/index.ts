@@ -31,7 +31,7 @@ export { amazonReportJob } from './jobs/report-async-job.js';
 export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
 export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
 export type { GetOrdersFilter } from './orders/v0/requests.js';
-export type { SearchOrdersFilter, Orders2026Dataset } from './orders/2026-01-01/requests.js';
+export type { SearchOrdersFilter, Orders2026Dataset, Orders2026FulfillmentStatus } from './orders/2026-01-01/requests.js';
 export type { ListTransactionsFilter } from './finances/2024-06-19/requests.js';
 export { mfnLocationId, afnLocationId, amazonStockPool, type AmazonStockPool } from './mapper/inventory.js';
 export type { AmazonOrdersApi, AmazonOrdersDeps, AmazonOrdersVersion, UnshippedLine } from './orders/orders-api.js';
