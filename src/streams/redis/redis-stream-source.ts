@@ -1,6 +1,7 @@
 import type { Redis, RedisOptions } from 'ioredis';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { PullOptions, StreamMessage, StreamSource } from '../source.js';
+import { guarded } from '../source-failure.js';
 import { ioredis } from './peer.js';
 
 /**
@@ -109,7 +110,11 @@ export class RedisStreamSource implements StreamSource {
   }
 
   /** Claims entries left pending by a dead consumer first, then reads new ones (blocking up to `waitMs`). */
-  async pull(options: PullOptions): Promise<StreamMessage[]> {
+  pull(options: PullOptions): Promise<StreamMessage[]> {
+    return guarded(this.name, 'read', () => this.#pull(options));
+  }
+
+  async #pull(options: PullOptions): Promise<StreamMessage[]> {
     await this.#ensureGroup();
     const { stream, group, consumer } = this.#options;
     const claimed = (await this.#client.xautoclaim(stream, group, consumer, this.#options.claimIdleMs ?? 60_000, this.#claimCursor, 'COUNT', options.max)) as [string, [string, string[]][], string[]?];
@@ -124,11 +129,15 @@ export class RedisStreamSource implements StreamSource {
 
   /** `XACK`s the entries. */
   async ack(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await this.#client.xack(this.#options.stream, this.#options.group, ...ids);
+    if (ids.length > 0) await guarded(this.name, 'acknowledge', () => this.#client.xack(this.#options.stream, this.#options.group, ...ids));
   }
 
   /** Entries not yet delivered to the group plus entries delivered but not acknowledged. */
-  async lag(): Promise<number | undefined> {
+  lag(): Promise<number | undefined> {
+    return guarded(this.name, 'read its lag', () => this.#lag());
+  }
+
+  async #lag(): Promise<number | undefined> {
     await this.#ensureGroup();
     const groups = (await this.#client.xinfo('GROUPS', this.#options.stream)) as unknown[][];
     for (const flat of groups) {
