@@ -15,17 +15,37 @@ export const entries = {
   'adapters/lambda/index': 'src/adapters/lambda.ts',
   'stores/redis/index': 'src/stores/redis.ts',
   'stores/postgres/index': 'src/stores/postgres.ts',
+  'schedulers/bullmq/index': 'src/schedulers/bullmq.ts',
+  'schedulers/pg-boss/index': 'src/schedulers/pg-boss.ts',
+  'streams/redis/index': 'src/streams/redis.ts',
+  'streams/websocket/index': 'src/streams/websocket.ts',
+  'streams/sqs/index': 'src/streams/sqs.ts',
+  'otel/index': 'src/otel.ts',
+  'health/index': 'src/health.ts',
 };
 
-export default defineConfig({
+export default defineConfig([{
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  // `npm run build` empties dist first; both builds write into it at once.
+  clean: false,
   sourcemap: true,
   splitting: true,
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
   outDir: 'dist',
-});
+}, {
+  // The `marketbridge` executable: ESM for Node, with its shebang; not a public import.
+  entry: { index: 'src/cli/bin.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  splitting: true,
+  target: 'node20',
+  platform: 'node',
+  outDir: 'dist/cli',
+  banner: { js: '#!/usr/bin/env node' },
+}]);

@@ -12,8 +12,10 @@ import { MarketbridgeError } from '../core/errors/marketbridge-error.js';
  * ```
  */
 export function loadPeer<T>(name: string, entry: string, range: string): T {
-  // The CJS build has `require`; the ESM build asks Node for one relative to this file.
-  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+  // The ESM build asks Node for a require relative to this file; in the CJS build
+  // `import.meta` is empty and the module's own `require` is the real one.
+  const url = (import.meta as { url?: string }).url;
+  const load = url ? createRequire(url) : require;
   try {
     return load(name) as T;
   } catch (cause) {
