@@ -19,3 +19,4 @@
  */
 export { instrumentMarketbridge, type InstrumentOptions, type Instrumentation } from './otel/instrument.js';
 export { budgetUsage, type BudgetUsage } from './health/budgets.js';
+export type { LimiterSource } from './health/health-report.js';

@@ -3,6 +3,45 @@ import type { LimiterSnapshot } from '../http/rate-limit/keyed-limiter.js';
 import { budgetUsage, type BudgetUsage } from './budgets.js';
 
 /**
+ * Anything whose rate-limit budgets can be read: a `KeyedLimiter`, an `HttpClient`'s `limiter`.
+ *
+ * @example
+ * ```ts
+ * const source: LimiterSource = httpClient.limiter!;
+ * ```
+ */
+export interface LimiterSource {
+  /** The budgets by key, as `KeyedLimiter.toJSON()` gives them. */
+  toJSON(): LimiterSnapshot;
+}
+
+/**
+ * A job queue that reports its counts: the BullMQ and pg-boss schedulers.
+ *
+ * @example
+ * ```ts
+ * const queue: QueueCountsSource = new BullMQScheduler({ connection });
+ * ```
+ */
+export interface QueueCountsSource {
+  /** Jobs waiting (due), delayed, running and failed. */
+  counts(): Promise<{ waiting: number; delayed: number; active: number; failed: number }>;
+}
+
+/**
+ * Anything with a lag: a stream consumer or source.
+ *
+ * @example
+ * ```ts
+ * const stream: LagSource = createStreamConsumer({ source, processor });
+ * ```
+ */
+export interface LagSource {
+  /** Messages not yet acknowledged, when known. */
+  lag(): Promise<number | undefined>;
+}
+
+/**
  * What {@link healthReport} looks at. Every part is optional.
  *
  * @example
@@ -20,13 +59,13 @@ export interface HealthInputs {
   /** Connections by name; each one's `healthCheck()` runs (when it has one), in parallel. */
   connections?: Record<string, BaseMarketplaceAPI>;
   /** Rate limiters by name (anything with `toJSON()` giving a limiter snapshot). */
-  limiters?: Record<string, { toJSON(): LimiterSnapshot } | undefined>;
+  limiters?: Record<string, LimiterSource | undefined>;
   /** Circuit breakers by name (anything with a `state`). */
   breakers?: Record<string, { readonly state: 'closed' | 'open' | 'half-open' } | undefined>;
   /** Job queues by name, e.g. a BullMQ or pg-boss scheduler. */
-  queues?: Record<string, { counts(): Promise<{ waiting: number; delayed: number; active: number; failed: number }> }>;
+  queues?: Record<string, QueueCountsSource>;
   /** Stream consumers or sources by name. */
-  streams?: Record<string, { lag(): Promise<number | undefined> }>;
+  streams?: Record<string, LagSource>;
   /** A connection check slower than this counts as failed (default 5,000 ms). */
   timeoutMs?: number;
   /** Queue lag (waiting jobs) or stream lag above this makes the report degraded (default 1,000). */

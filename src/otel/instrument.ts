@@ -2,7 +2,7 @@ import type { Attributes, Meter, Tracer } from '@opentelemetry/api';
 import type { Disposer } from '../core/types.js';
 import type { EventBus } from '../core/events.js';
 import { budgetUsage } from '../health/budgets.js';
-import type { LimiterSnapshot } from '../http/rate-limit/keyed-limiter.js';
+import type { LimiterSource } from '../health/health-report.js';
 import { otel } from './peer.js';
 import { RequestSpans } from './request-spans.js';
 
@@ -22,7 +22,7 @@ export interface InstrumentOptions {
   /** Where metrics go (default: the global meter provider's `marketbridge` meter). */
   meter?: Meter;
   /** Limiters whose budgets to report as quota utilisation, read at each collection. */
-  limiters?: () => Iterable<{ toJSON(): LimiterSnapshot } | undefined>;
+  limiters?: () => Iterable<LimiterSource | undefined>;
   /** Attributes added to every span and metric point (keep secrets out of them). */
   attributes?: Attributes;
   /** How long after an operation's last response its span ends unless a retry follows (default 250 ms). */

@@ -14,6 +14,6 @@
  *
  * @module marketbridge/streams/websocket
  */
-export { WebSocketSource, type WebSocketSourceOptions } from './websocket/websocket-source.js';
+export { WebSocketSource, type WebSocketSourceOptions, type ReconnectOptions } from './websocket/websocket-source.js';
 export { parseJsonFrame, reconnectDelayMs } from './websocket/frames.js';
 export * from './shared-exports.js';

@@ -31,13 +31,31 @@ export interface WebSocketSourceOptions {
   /** A frame that acknowledges messages, for protocols that take acks (sent after each `ack`). */
   ackFrame?: (ids: readonly string[]) => string | undefined;
   /** Reconnect backoff: full jitter under `baseDelayMs` (500) doubling to `maxDelayMs` (30,000). */
-  reconnect?: { baseDelayMs?: number; maxDelayMs?: number; random?: () => number };
+  reconnect?: ReconnectOptions;
   /** Messages buffered before the socket is paused (default 1,000). */
   maxBuffered?: number;
   /** Names the source (default `websocket`). */
   name?: string;
   /** Told about connections, drops and unreadable frames. */
   logger?: Logger;
+}
+
+/**
+ * Reconnect backoff of {@link WebSocketSource}: full jitter under a ceiling that starts at
+ * `baseDelayMs` and doubles per failed attempt up to `maxDelayMs`.
+ *
+ * @example
+ * ```ts
+ * const reconnect: ReconnectOptions = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
+ * ```
+ */
+export interface ReconnectOptions {
+  /** The first ceiling (default 500 ms). */
+  baseDelayMs?: number;
+  /** The largest ceiling (default 30,000 ms). */
+  maxDelayMs?: number;
+  /** Random source in [0, 1) for the jitter (default `Math.random`). */
+  random?: () => number;
 }
 
 /**
