@@ -176,8 +176,30 @@ export abstract class BaseMarketplaceAPI {
    * Validates a whole batch with `schema` and returns the parsed items. Rejects the whole batch
    * with one {@link ValidationError} listing every bad item (paths start with the item's index)
    * so that nothing is half-applied.
+   *
+   * `check` adds the rules a schema cannot express: rules across items (a SKU twice in one
+   * batch, one idempotency key for two different writes) and rules of this marketplace (the
+   * currency it sells in). It receives the parsed items, `undefined` where an item failed the
+   * schema, and returns issues whose paths start with the item's index; they are reported
+   * together with the schema's. Keep it to what the input alone decides: a failure that
+   * depends on the marketplace's state (an unknown SKU, a stale compare-and-set) is a per-item
+   * outcome, not a rejection of the batch.
+   *
+   * @example
+   * ```ts
+   * const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates, (items) =>
+   *   items.flatMap((item, index) =>
+   *     item && item.price.currency !== 'EUR' ? [{ path: [index, 'price', 'currency'], message: 'This shop sells in EUR.' }] : [],
+   *   ),
+   * );
+   * ```
    */
-  protected parseBatch<S extends z.ZodType>(operation: OperationName, schema: S, items: readonly unknown[]): z.output<S>[] {
+  protected parseBatch<S extends z.ZodType>(
+    operation: OperationName,
+    schema: S,
+    items: readonly unknown[],
+    check?: (parsed: readonly (z.output<S> | undefined)[]) => readonly ValidationIssue[],
+  ): z.output<S>[] {
     if (!Array.isArray(items)) {
       throw new ValidationError(`input of ${operation}()`, [{ path: [], message: 'Expected an array of items.' }], {
         platform: this.platform,
@@ -185,16 +207,21 @@ export abstract class BaseMarketplaceAPI {
       });
     }
     const issues: ValidationIssue[] = [];
-    const parsed: z.output<S>[] = [];
+    const parsed: (z.output<S> | undefined)[] = [];
     items.forEach((item, index) => {
       const result = schema.safeParse(item);
-      if (result.success) parsed.push(result.data);
-      else for (const issue of result.error.issues) issues.push({ path: [index, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))], message: issue.message, code: issue.code });
+      parsed.push(result.success ? result.data : undefined);
+      if (!result.success) for (const issue of result.error.issues) issues.push({ path: [index, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))], message: issue.message, code: issue.code });
     });
+    if (check) {
+      issues.push(...check(parsed));
+      // In item order, whichever rule found them.
+      issues.sort((a, b) => Number(a.path[0] ?? -1) - Number(b.path[0] ?? -1));
+    }
     if (issues.length > 0) {
       throw new ValidationError(`input of ${operation}()`, issues, { platform: this.platform, operation });
     }
-    return parsed;
+    return parsed as z.output<S>[];
   }
 
   /** Emits `batchProgress` for a write in progress. */

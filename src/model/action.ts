@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SkuSchema } from './common.js';
-import { MoneySchema } from './money.js';
+import { PriceSchema } from './money.js';
 import { CancelOrderRequestSchema } from './order.js';
 import { ProductInputSchema } from './product.js';
 import { ShipmentSchema } from './shipment.js';
@@ -23,7 +23,7 @@ const base = {
  * ```
  */
 export const MarketplaceActionSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('set_price'), sku: SkuSchema, price: MoneySchema }),
+  z.object({ ...base, type: z.literal('set_price'), sku: SkuSchema, price: PriceSchema }),
   z.object({
     ...base,
     type: z.literal('set_inventory'),

@@ -1,17 +1,8 @@
-import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
-import { failure, type Failure } from '../core/result.js';
-import { currencyExponent, isCurrencyCode } from './currency.js';
+import { isCurrencyCode } from './currency.js';
+import { describeValue, moneyError, requireMoney } from './money-text.js';
 
-/**
- * Why a decimal amount could not become {@link Money}.
- *
- * @example
- * ```ts
- * const reason: MoneyParseReason = 'too_many_decimals';
- * ```
- */
-export type MoneyParseReason = 'unknown_currency' | 'invalid_format' | 'too_many_decimals' | 'out_of_range';
+export { formatMoney, parseMoney, type MoneyParseReason } from './money-text.js';
 
 /**
  * Money as integer minor units and an ISO 4217 currency: `{ amountMinor: 1999, currency: 'EUR' }`
@@ -41,98 +32,56 @@ export const MoneySchema = z
  */
 export type Money = z.infer<typeof MoneySchema>;
 
-const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
-
 /**
- * Parses a decimal amount (`"19.99"`, `"-0.5"`, `"1999"`, or a JSON number such as `19.99`)
- * into {@link Money} without ever computing with a float: the digits are read as text. More
- * decimals than the currency has are refused (`too_many_decimals`), except trailing zeros.
+ * A price: {@link MoneySchema | Money} that is not negative. Offers, price updates and
+ * `set_price` actions use it, so a negative price or compare-at price is refused before
+ * anything is written. Zero is a valid price (a free item); guarding against prices that are
+ * too low is the safety layer's job (`IntegrationValidator` price floors).
  *
  * @example
  * ```ts
- * parseMoney('19.99', 'EUR'); // Ok({ amountMinor: 1999, currency: 'EUR' })
- * parseMoney('0.30000000000000004', 'EUR'); // Err({ reason: 'too_many_decimals', ... })
- * parseMoney('1.5', 'JPY'); // Err({ reason: 'too_many_decimals', ... })
+ * PriceSchema.parse({ amountMinor: 1999, currency: 'EUR' });
+ * PriceSchema.safeParse({ amountMinor: -1, currency: 'EUR' }).success; // false
  * ```
  */
-export function parseMoney(amount: string | number, currency: string): Result<Money, Failure<MoneyParseReason>> {
-  const exponent = currencyExponent(currency);
-  if (exponent === undefined) {
-    return err(failure('unknown_currency', `Unknown ISO 4217 currency code "${currency}". Use an upper-case code such as EUR.`));
-  }
-  if (typeof amount === 'number' && !Number.isFinite(amount)) {
-    return err(failure('invalid_format', `Expected a finite amount, got ${amount}.`));
-  }
-  // String(number) gives the shortest text that reads back as the same number: the decimal the
-  // sender meant. Exponent forms (1e21, 1e-7) are refused below as invalid_format.
-  const text = (typeof amount === 'number' ? String(amount) : amount).trim();
-  const match = DECIMAL.exec(text);
-  if (!match) {
-    return err(failure('invalid_format', `Expected a decimal amount such as "19.99", got "${text}".`));
-  }
-  const sign = match[1] ?? match[4] ?? '';
-  const whole = match[2] ?? '0';
-  const fraction = (match[3] ?? match[5] ?? '').replace(/0+$/, '');
-  if (fraction.length > exponent) {
-    return err(
-      failure('too_many_decimals', `${currency} has ${exponent} decimal${exponent === 1 ? '' : 's'}; "${text}" has more.`, {
-        exponent,
-      }),
-    );
-  }
-  const digits = (whole + fraction.padEnd(exponent, '0')).replace(/^0+(?=\d)/, '');
-  const minor = BigInt(digits) * (sign === '-' ? -1n : 1n);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER)) {
-    return err(failure('out_of_range', `"${text}" ${currency} is beyond the safe integer range of minor units.`));
-  }
-  return ok({ amountMinor: Number(minor) || 0, currency });
-}
+export const PriceSchema = MoneySchema.refine((price) => price.amountMinor >= 0, {
+  message: 'A price cannot be negative.',
+  path: ['amountMinor'],
+});
 
 /**
- * Formats {@link Money} as a plain decimal string with exactly the currency's decimals
- * (`"19.99"`, `"1999"` for JPY, `"-0.050"` for KWD). The inverse of {@link parseMoney}.
- *
- * @example
- * ```ts
- * formatMoney({ amountMinor: 1999, currency: 'EUR' }); // '19.99'
- * formatMoney({ amountMinor: -5, currency: 'EUR' }); // '-0.05'
- * ```
- */
-export function formatMoney(money: Money): string {
-  const exponent = requireExponent(money.currency);
-  const negative = money.amountMinor < 0;
-  const digits = String(Math.abs(money.amountMinor)).padStart(exponent + 1, '0');
-  const whole = digits.slice(0, digits.length - exponent);
-  const fraction = digits.slice(digits.length - exponent);
-  return `${negative ? '-' : ''}${whole}${exponent > 0 ? `.${fraction}` : ''}`;
-}
-
-function requireExponent(currency: string): number {
-  const exponent = currencyExponent(currency);
-  if (exponent === undefined) throw new TypeError(`Unknown ISO 4217 currency code "${currency}".`);
-  return exponent;
-}
-
-function sameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) {
-    throw new TypeError(`Cannot combine ${a.currency} with ${b.currency}; convert first.`);
-  }
-}
-
-/**
- * Creates {@link Money} from integer minor units.
+ * Creates {@link Money} from integer minor units. Throws a `ValidationError` (a
+ * `MarketbridgeError`) if `amountMinor` is not a safe integer or `currency` is not an
+ * upper-case ISO 4217 code.
  *
  * @example
  * ```ts
  * money(1999, 'EUR'); // 19.99 EUR
+ * money(19.99, 'EUR'); // throws ValidationError: minor units are whole
  * ```
  */
 export function money(amountMinor: number, currency: string): Money {
-  return MoneySchema.parse({ amountMinor, currency });
+  requireMoney({ amountMinor, currency }, 'money');
+  return { amountMinor: amountMinor || 0, currency };
+}
+
+function sameCurrency(operation: string, a: Money, b: Money): void {
+  requireMoney(a, operation, 'a');
+  requireMoney(b, operation, 'b');
+  if (a.currency !== b.currency) throw moneyError(operation, ['b', 'currency'], `Cannot combine ${a.currency} with ${b.currency}; convert first.`);
+}
+
+function result(operation: string, amountMinor: number | bigint, currency: string): Money {
+  const exact = typeof amountMinor === 'bigint' ? amountMinor : BigInt(amountMinor);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw moneyError(operation, [], `The result (${exact} minor units of ${currency}) is beyond the safe integer range of minor units (±${Number.MAX_SAFE_INTEGER}).`);
+  }
+  return { amountMinor: Number(exact) || 0, currency };
 }
 
 /**
- * Adds two amounts of the same currency.
+ * Adds two amounts of the same currency. Throws a `ValidationError` for different
+ * currencies, arguments that are not Money, or a sum beyond the safe integer range.
  *
  * @example
  * ```ts
@@ -140,12 +89,12 @@ export function money(amountMinor: number, currency: string): Money {
  * ```
  */
 export function addMoney(a: Money, b: Money): Money {
-  sameCurrency(a, b);
-  return money(a.amountMinor + b.amountMinor, a.currency);
+  sameCurrency('addMoney', a, b);
+  return result('addMoney', BigInt(a.amountMinor) + BigInt(b.amountMinor), a.currency);
 }
 
 /**
- * Subtracts `b` from `a` (same currency).
+ * Subtracts `b` from `a` (same currency). Throws a `ValidationError` like {@link addMoney}.
  *
  * @example
  * ```ts
@@ -153,12 +102,13 @@ export function addMoney(a: Money, b: Money): Money {
  * ```
  */
 export function subtractMoney(a: Money, b: Money): Money {
-  sameCurrency(a, b);
-  return money(a.amountMinor - b.amountMinor, a.currency);
+  sameCurrency('subtractMoney', a, b);
+  return result('subtractMoney', BigInt(a.amountMinor) - BigInt(b.amountMinor), a.currency);
 }
 
 /**
- * Multiplies an amount by an integer quantity.
+ * Multiplies an amount by an integer quantity. Throws a `ValidationError` for a quantity that
+ * is not a safe integer or a product beyond the safe integer range.
  *
  * @example
  * ```ts
@@ -166,12 +116,14 @@ export function subtractMoney(a: Money, b: Money): Money {
  * ```
  */
 export function multiplyMoney(amount: Money, quantity: number): Money {
-  if (!Number.isSafeInteger(quantity)) throw new TypeError(`Expected an integer quantity, got ${quantity}.`);
-  return money(amount.amountMinor * quantity, amount.currency);
+  requireMoney(amount, 'multiplyMoney', 'amount');
+  if (!Number.isSafeInteger(quantity)) throw moneyError('multiplyMoney', ['quantity'], `Expected an integer quantity, got ${describeValue(quantity)}.`);
+  return result('multiplyMoney', BigInt(amount.amountMinor) * BigInt(quantity), amount.currency);
 }
 
 /**
  * Compares two amounts of the same currency: negative if `a < b`, 0 if equal, positive if `a > b`.
+ * Throws a `ValidationError` for different currencies.
  *
  * @example
  * ```ts
@@ -179,13 +131,14 @@ export function multiplyMoney(amount: Money, quantity: number): Money {
  * ```
  */
 export function compareMoney(a: Money, b: Money): number {
-  sameCurrency(a, b);
-  return Math.sign(a.amountMinor - b.amountMinor);
+  sameCurrency('compareMoney', a, b);
+  return a.amountMinor === b.amountMinor ? 0 : a.amountMinor < b.amountMinor ? -1 : 1;
 }
 
 /**
  * The relative change from `from` to `to` in basis points (1 % = 100 bp), rounded toward zero,
- * computed with integers only. `from` must not be zero.
+ * computed with integers only. Throws a `ValidationError` if `from` is zero (no relative
+ * change exists) or the currencies differ.
  *
  * @example
  * ```ts
@@ -193,15 +146,16 @@ export function compareMoney(a: Money, b: Money): number {
  * ```
  */
 export function changeInBasisPoints(from: Money, to: Money): number {
-  sameCurrency(from, to);
-  if (from.amountMinor === 0) throw new RangeError('Cannot compute a relative change from zero.');
-  const delta = BigInt(to.amountMinor - from.amountMinor) * 10_000n;
+  sameCurrency('changeInBasisPoints', from, to);
+  if (from.amountMinor === 0) throw moneyError('changeInBasisPoints', ['from'], 'Cannot compute a relative change from zero.');
+  const delta = (BigInt(to.amountMinor) - BigInt(from.amountMinor)) * 10_000n;
   return Number(delta / BigInt(Math.abs(from.amountMinor)));
 }
 
 /**
  * Changes an amount by `basisPoints` (1 % = 100 bp; +500 is +5 %, -1000 is -10 %), rounding
- * half to even at the minor unit, with integer arithmetic only.
+ * half to even at the minor unit, with integer arithmetic only. Throws a `ValidationError` for
+ * basis points that are not a safe integer or a result beyond the safe integer range.
  *
  * @example
  * ```ts
@@ -209,12 +163,13 @@ export function changeInBasisPoints(from: Money, to: Money): number {
  * ```
  */
 export function applyBasisPoints(amount: Money, basisPoints: number): Money {
-  if (!Number.isSafeInteger(basisPoints)) throw new TypeError(`Expected integer basis points, got ${basisPoints}.`);
-  const numerator = BigInt(amount.amountMinor) * BigInt(10_000 + basisPoints);
+  requireMoney(amount, 'applyBasisPoints', 'amount');
+  if (!Number.isSafeInteger(basisPoints)) throw moneyError('applyBasisPoints', ['basisPoints'], `Expected integer basis points, got ${describeValue(basisPoints)}.`);
+  const numerator = BigInt(amount.amountMinor) * (10_000n + BigInt(basisPoints));
   const quotient = numerator / 10_000n;
   const remainder = numerator % 10_000n;
   const twice = (remainder < 0n ? -remainder : remainder) * 2n;
   const away = numerator < 0n ? -1n : 1n;
   const rounded = twice > 10_000n || (twice === 10_000n && quotient % 2n !== 0n) ? quotient + away : quotient;
-  return money(Number(rounded), amount.currency);
+  return result('applyBasisPoints', rounded, amount.currency);
 }

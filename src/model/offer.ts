@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SkuSchema } from './common.js';
-import { MoneySchema } from './money.js';
+import { PriceSchema } from './money.js';
 
 /**
  * The condition of an offered item.
@@ -26,10 +26,12 @@ export const OfferSchema = z.object({
   /** The marketplace's own id of the variant/offer, when it has one. */
   externalId: z.string().optional(),
   title: z.string().optional(),
-  price: MoneySchema,
-  compareAtPrice: MoneySchema.optional(),
-  /** The seller's cost, for margin rules. */
-  cost: MoneySchema.optional(),
+  /** The price buyers pay; never negative. */
+  price: PriceSchema,
+  /** The "was" price shown struck through; never negative. */
+  compareAtPrice: PriceSchema.optional(),
+  /** The seller's cost, for margin rules; never negative. */
+  cost: PriceSchema.optional(),
   barcode: z.string().optional(),
   condition: ConditionSchema.default('new'),
   /** Variant options, e.g. `{ color: 'red', size: 'M' }`. */
@@ -56,8 +58,10 @@ export type Offer = z.infer<typeof OfferSchema>;
  */
 export const PriceUpdateSchema = z.object({
   sku: SkuSchema,
-  price: MoneySchema,
-  compareAtPrice: MoneySchema.nullable().optional(),
+  /** The new price; never negative. */
+  price: PriceSchema,
+  /** The new compare-at price; `null` removes it, omitted leaves it as it is. Never negative. */
+  compareAtPrice: PriceSchema.nullable().optional(),
 });
 
 /**

@@ -50,15 +50,29 @@ export const ProductSchema = z.object({
  */
 export type Product = z.infer<typeof ProductSchema>;
 
+/** The offers of a product to write: at least one, and no SKU twice (a SKU names one offer). */
+const OfferInputsSchema = z
+  .array(OfferSchema)
+  .min(1, 'A product has at least one offer.')
+  .superRefine((offers, context) => {
+    const first = new Map<string, number>();
+    offers.forEach((offer, i) => {
+      const seen = first.get(offer.sku);
+      if (seen === undefined) first.set(offer.sku, i);
+      else context.addIssue({ code: 'custom', path: [i, 'sku'], message: `SKU ${offer.sku} is already the SKU of offer ${seen}; each offer of a product needs its own SKU.` });
+    });
+  });
+
 /**
- * A product to create or update. Without `id` it is created; with one, replaced.
+ * A product to create or update. Without `id` it is created; with one, replaced. Its offers
+ * have distinct SKUs.
  *
  * @example
  * ```ts
  * ProductInputSchema.parse({ title: 'Mug', offers: [{ sku: 'MUG-1', price: { amountMinor: 899, currency: 'EUR' } }] });
  * ```
  */
-export const ProductInputSchema = ProductSchema.extend({ id: z.string().min(1).optional() }).omit({ updatedAt: true });
+export const ProductInputSchema = ProductSchema.extend({ id: z.string().min(1).optional(), offers: OfferInputsSchema }).omit({ updatedAt: true });
 
 /**
  * A product to create or update. See {@link ProductInputSchema}.

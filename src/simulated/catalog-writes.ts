@@ -1,7 +1,5 @@
 import { ConflictError } from '../core/errors/conflict-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
-import { ValidationError } from '../core/errors/validation-error.js';
-import type { Money } from '../model/money.js';
 import type { Offer, PriceUpdate } from '../model/offer.js';
 import { ProductInputSchema, type Product } from '../model/product.js';
 import type { z } from 'zod';
@@ -10,14 +8,6 @@ import { productId, productNumber } from './products.js';
 
 type ParsedProductInput = z.output<typeof ProductInputSchema>;
 
-function checkCurrency(sim: SimCore, amount: Money | null | undefined, path: (string | number)[], operation: string): void {
-  if (amount && amount.currency !== sim.config.currency) {
-    throw new ValidationError(`input of ${operation}()`, [
-      { path, message: `${sim.platform} sells in ${sim.config.currency}; got ${amount.currency}.` },
-    ], { platform: sim.platform, operation });
-  }
-}
-
 /** Creates or replaces one product. */
 export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product {
   const { state } = sim;
@@ -25,22 +15,16 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
   if (input.id !== undefined && !existing) {
     throw new NotFoundError(`No product with id ${input.id}; omit id to create one.`, { platform: sim.platform, operation: 'upsertProducts' });
   }
+  // The batch was checked whole before this (currency, a SKU once per product and per batch);
+  // what remains depends on the catalog: a SKU that belongs to another product.
   const skus = new Set<string>();
-  input.offers.forEach((offer, i) => {
-    if (skus.has(offer.sku)) {
-      throw new ValidationError('input of upsertProducts()', [{ path: ['offers', i, 'sku'], message: `SKU ${offer.sku} appears twice.` }], {
-        platform: sim.platform,
-        operation: 'upsertProducts',
-      });
-    }
+  for (const offer of input.offers) {
     skus.add(offer.sku);
     const owner = state.stock.ownerOf(offer.sku);
     if (owner !== undefined && productId(owner) !== input.id) {
       throw new ConflictError(`SKU ${offer.sku} already belongs to product ${productId(owner)}.`, { platform: sim.platform, operation: 'upsertProducts' });
     }
-    checkCurrency(sim, offer.price, ['offers', i, 'price'], 'upsertProducts');
-    checkCurrency(sim, offer.compareAtPrice, ['offers', i, 'compareAtPrice'], 'upsertProducts');
-  });
+  }
   const n = (existing?.id === undefined ? undefined : productNumber(existing.id)) ?? ++state.sequence.product;
   const id = productId(n);
   const now = sim.now();
@@ -71,8 +55,6 @@ export function updatePrice(sim: SimCore, update: PriceUpdate): Offer {
   const product = owner === undefined ? undefined : sim.state.products.byNumber(owner);
   const offer = product?.offers.find((o) => o.sku === update.sku);
   if (!product || !offer) throw new NotFoundError(`No offer with SKU ${update.sku}.`, { platform: sim.platform, operation: 'updatePrices' });
-  checkCurrency(sim, update.price, ['price'], 'updatePrices');
-  checkCurrency(sim, update.compareAtPrice, ['compareAtPrice'], 'updatePrices');
   offer.price = { ...update.price };
   if (update.compareAtPrice === null) delete offer.compareAtPrice;
   else if (update.compareAtPrice !== undefined) offer.compareAtPrice = { ...update.compareAtPrice };

@@ -2,13 +2,18 @@ import { ConflictError } from '../core/errors/conflict-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
+import { adjustFingerprint, setFingerprint } from './batch-checks.js';
 import type { SimCore } from './core.js';
 
-function level(sim: SimCore, sku: string, locationId: string | undefined, operation: string): InventoryLevel {
-  const location = locationId ?? sim.config.locations[0] ?? 'default';
-  const found = sim.state.stock.level(sku, location);
+/** The location a write without `locationId` goes to: the first configured one. */
+export function defaultLocation(sim: SimCore): string {
+  return sim.config.locations[0] ?? 'default';
+}
+
+function level(sim: SimCore, sku: string, locationId: string, operation: string): InventoryLevel {
+  const found = sim.state.stock.level(sku, locationId);
   if (!found) {
-    const what = sim.state.stock.has(sku) ? `location ${location}` : `SKU ${sku}`;
+    const what = sim.state.stock.has(sku) ? `location ${locationId}` : `SKU ${sku}`;
     throw new NotFoundError(`No ${what} on ${sim.platform}.`, { platform: sim.platform, operation });
   }
   return found;
@@ -16,6 +21,22 @@ function level(sim: SimCore, sku: string, locationId: string | undefined, operat
 
 /** How long a simulated marketplace answers a repeated idempotency key from memory. */
 const KEY_TTL_MS = 86_400_000;
+
+/** The refusal of a write whose idempotency key was used before for a different write (Stripe and Shopify refuse it too). */
+function keyReused(sim: SimCore, key: string, operation: string): ConflictError {
+  return new ConflictError(`Idempotency key ${key} was already used for a different write on ${sim.platform}; nothing was written. Give each write its own key.`, {
+    platform: sim.platform,
+    operation,
+  });
+}
+
+/** Refuses a write that would take stock beyond what a number holds exactly. */
+function checkRange(sim: SimCore, current: InventoryLevel, available: number, operation: string, path: string): void {
+  if (Number.isSafeInteger(available) && Number.isSafeInteger(available + current.reserved)) return;
+  throw new ValidationError(`input of ${operation}()`, [
+    { path: [path], message: `That would take stock of ${current.sku} at ${current.locationId} beyond ${Number.MAX_SAFE_INTEGER} units; nothing was written.` },
+  ], { platform: sim.platform, operation });
+}
 
 /** The refusal of a compare-and-set whose expected value no longer holds, or undefined. */
 function stale(sim: SimCore, update: InventorySet, current: { locationId: string; version: number; available: number }): ConflictError | undefined {
@@ -32,38 +53,63 @@ function stale(sim: SimCore, update: InventorySet, current: { locationId: string
 /**
  * Sets `available` of one SKU at one location; compare-and-set when expected values are given.
  * Sent again with the same idempotency key, the latest keyed write of a level answers as it
- * first did (the level it left, or the same refusal) without writing again, for 24 hours.
+ * first did (the level it left, or the same refusal) without writing again, for 24 hours. A key
+ * already used for a different write (another level, quantity or expected value) is refused
+ * with a `ConflictError`.
  */
 export function setInventoryLevel(sim: SimCore, update: InventorySet): InventoryLevel {
-  const current = level(sim, update.sku, update.locationId, 'setInventory');
+  const location = update.locationId ?? defaultLocation(sim);
+  const current = level(sim, update.sku, location, 'setInventory');
   const { stock } = sim.state;
   const key = update.idempotencyKey;
   const now = sim.clock.now();
-  const replay = key === undefined ? undefined : stock.recall(current.sku, current.locationId, key, now, KEY_TTL_MS);
+  const body = key === undefined ? '' : setFingerprint(update, location);
+  if (key !== undefined) {
+    const earlier = sim.state.setKeys.get(key, now);
+    if (earlier !== undefined && earlier !== body) throw keyReused(sim, key, 'setInventory');
+  }
+  const replay = key === undefined ? undefined : stock.recall(current.sku, current.locationId, key, body, now, KEY_TTL_MS);
+  if (replay?.kind === 'other_body') throw keyReused(sim, key!, 'setInventory');
   if (replay?.kind === 'applied') return replay.level;
   if (replay?.kind === 'refused') throw stale(sim, update, { locationId: current.locationId, ...replay }) ?? new ConflictError(`Stock of ${update.sku} changed; re-read it and decide again.`, { platform: sim.platform, operation: 'setInventory' });
+  const remember = (kind: 'applied' | 'refused') => {
+    if (key === undefined) return;
+    stock.remember(current.sku, current.locationId, key, body, now, kind);
+    sim.state.setKeys.set(key, body, now);
+  };
   const refusal = stale(sim, update, current);
   if (refusal) {
-    if (key !== undefined) stock.remember(current.sku, current.locationId, key, now, 'refused');
+    remember('refused');
     throw refusal;
   }
+  checkRange(sim, current, update.quantity, 'setInventory', 'quantity');
   const result = stock.change(current.sku, current.locationId, { available: update.quantity - current.available }, sim.now());
-  if (key !== undefined) stock.remember(current.sku, current.locationId, key, now, 'applied');
+  remember('applied');
   return result;
 }
 
-/** Adds `delta` to `available` of one SKU; a repeated idempotency key applies once. */
+/**
+ * Adds `delta` to `available` of one SKU. A repeated idempotency key applies once and answers
+ * with the level it left; a key already used for a different adjustment is refused with a
+ * `ConflictError`. Stock below zero or beyond the safe integer range is refused.
+ */
 export function adjustInventoryLevel(sim: SimCore, adjustment: InventoryAdjustment): InventoryLevel {
+  const location = adjustment.locationId ?? defaultLocation(sim);
   const key = adjustment.idempotencyKey;
+  const body = key === undefined ? '' : adjustFingerprint(adjustment, location);
   const replay = key === undefined ? undefined : sim.state.idempotency.get(key, sim.clock.now());
-  if (replay) return { ...replay };
-  const current = level(sim, adjustment.sku, adjustment.locationId, 'adjustInventory');
+  if (replay) {
+    if (replay.body !== body) throw keyReused(sim, key!, 'adjustInventory');
+    return { ...replay.level };
+  }
+  const current = level(sim, adjustment.sku, location, 'adjustInventory');
   if (current.available + adjustment.delta < 0) {
     throw new ValidationError('input of adjustInventory()', [
       { path: ['delta'], message: `Only ${current.available} of ${adjustment.sku} available at ${current.locationId}; cannot subtract ${-adjustment.delta}.` },
     ], { platform: sim.platform, operation: 'adjustInventory' });
   }
+  checkRange(sim, current, current.available + adjustment.delta, 'adjustInventory', 'delta');
   const result = sim.state.stock.change(current.sku, current.locationId, { available: adjustment.delta }, sim.now());
-  if (key !== undefined) sim.state.idempotency.set(key, result, sim.clock.now());
+  if (key !== undefined) sim.state.idempotency.set(key, { level: result, body }, sim.clock.now());
   return result;
 }

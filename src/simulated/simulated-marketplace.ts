@@ -6,7 +6,7 @@ import type { CapabilityDeclaration, OperationName } from '../core/capabilities.
 import type { Context } from '../core/context.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
-import { ValidationError, issuesFromZod } from '../core/errors/validation-error.js';
+import { ValidationError, issuesFromZod, type ValidationIssue } from '../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../core/queries.js';
 import type { Failure } from '../core/result.js';
 import type { OperationOptions } from '../core/types.js';
@@ -17,12 +17,13 @@ import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../model/offer.
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../model/product.js';
 import { ShipmentSchema, type Shipment } from '../model/shipment.js';
+import { adjustFingerprint, keyChecks, priceChecks, productChecks, setFingerprint } from './batch-checks.js';
 import { Buyers, type BuyerLine, type OrderRejection } from './buyers.js';
 import { deleteProduct, updatePrice, upsertProduct } from './catalog-writes.js';
 import { SimulatedConfigSchema, type ResolvedSimulatedConfig, type SimulatedConfig } from './config.js';
 import type { SimCore } from './core.js';
 import { CallGate, type SimulatedStats } from './gate.js';
-import { adjustInventoryLevel, setInventoryLevel } from './inventory-writes.js';
+import { adjustInventoryLevel, defaultLocation, setInventoryLevel } from './inventory-writes.js';
 import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.js';
 import { SeededRandom } from './random.js';
 import { generateState, type SimState, type SimulatedState } from './state.js';
@@ -154,7 +155,7 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
-    return this.#write('upsertProducts', ProductInputSchema, products, (input) => upsertProduct(this.#core, input), options);
+    return this.#write('upsertProducts', ProductInputSchema, products, (input) => upsertProduct(this.#core, input), options, productChecks(this.config.currency, this.platform));
   }
 
   override deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
@@ -162,7 +163,7 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
-    return this.#write('updatePrices', PriceUpdateSchema, updates, (update) => updatePrice(this.#core, update), options);
+    return this.#write('updatePrices', PriceUpdateSchema, updates, (update) => updatePrice(this.#core, update), options, priceChecks(this.config.currency, this.platform));
   }
 
   override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
@@ -182,11 +183,11 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   override setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
-    return this.#write('setInventory', InventorySetSchema, updates, (update) => setInventoryLevel(this.#core, update), options);
+    return this.#write('setInventory', InventorySetSchema, updates, (update) => setInventoryLevel(this.#core, update), options, keyChecks(defaultLocation(this.#core), setFingerprint));
   }
 
   override adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
-    return this.#write('adjustInventory', InventoryAdjustmentSchema, adjustments, (adjustment) => adjustInventoryLevel(this.#core, adjustment), options);
+    return this.#write('adjustInventory', InventoryAdjustmentSchema, adjustments, (adjustment) => adjustInventoryLevel(this.#core, adjustment), options, keyChecks(defaultLocation(this.#core), adjustFingerprint));
   }
 
   override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
@@ -267,8 +268,9 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     items: readonly unknown[],
     apply: (item: z.output<S>) => T,
     options: OperationOptions = {},
+    check?: (parsed: readonly (z.output<S> | undefined)[]) => readonly ValidationIssue[],
   ): Promise<BatchResult<any, T>> {
-    const parsed = this.parseBatch(operation, schema, items);
+    const parsed = this.parseBatch(operation, schema, items, check);
     const outcomes: ItemOutcome<unknown, T>[] = [];
     const size = this.config.maxBatchSize;
     for (let start = 0; start < parsed.length; start += size) {

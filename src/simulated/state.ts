@@ -38,8 +38,13 @@ export interface SimState {
   /** orderId → lineItemId → locationId → units reserved */
   allocations: Map<string, Allocation>;
   financialEvents: FinancialEvent[];
-  /** Adjustments by idempotency key: the 10,000 most recent, for 24 hours (keyed sets are remembered per level in `stock`). */
-  idempotency: KeyMemory<InventoryLevel>;
+  /** Adjustments by idempotency key, with what each asked for: the 10,000 most recent, for 24 hours. */
+  idempotency: KeyMemory<{ level: InventoryLevel; body: string }>;
+  /**
+   * What the 10,000 most recent keyed sets asked for, for 24 hours, so a key reused on another
+   * level is recognised (the answers of keyed sets are remembered per level in `stock`).
+   */
+  setKeys: KeyMemory<string>;
   lostSales: number;
   sequence: { product: number; order: number; shipment: number; financial: number };
 }
@@ -60,6 +65,7 @@ export function generateState(config: ResolvedSimulatedConfig, random: SeededRan
     allocations: new Map(),
     financialEvents: [],
     idempotency: new KeyMemory(10_000, 86_400_000),
+    setKeys: new KeyMemory(10_000, 86_400_000),
     lostSales: 0,
     sequence: { product: 0, order: 0, shipment: 0, financial: 0 },
   };

@@ -8,7 +8,7 @@ const VERSION = 2;
 const UPDATED_AT = 3;
 const FIELDS = 4;
 
-/** The latest keyed write of each level: its key's hash, when, what it answered, and the level it left. */
+/** The latest keyed write of each level: its key's hash, when, what it answered, the level it left, and its body's hash. */
 const R_HASH = 0;
 const R_AT = 1;
 const R_KIND = 2;
@@ -16,13 +16,15 @@ const R_AVAILABLE = 3;
 const R_RESERVED = 4;
 const R_VERSION = 5;
 const R_UPDATED_AT = 6;
-const R_FIELDS = 7;
+const R_BODY = 7;
+const R_FIELDS = 8;
 
 /**
  * What a keyed write answered: `applied` with the level it left, or `refused` with the level's
- * version and available units at the time.
+ * version and available units at the time; `other_body` when the key was used for a different
+ * write of this level.
  */
-export type Recalled = { kind: 'applied'; level: InventoryLevel } | { kind: 'refused'; version: number; available: number };
+export type Recalled = { kind: 'applied'; level: InventoryLevel } | { kind: 'refused'; version: number; available: number } | { kind: 'other_body' };
 
 
 /**
@@ -158,15 +160,17 @@ export class StockTable {
   /**
    * The answer of the latest keyed write of this level, if `key` was its key and it is younger
    * than `ttlMs`. Only the latest keyed write of each level is remembered: it is the one a
-   * writer that lost the answer sends again.
+   * writer that lost the answer sends again. `body` names what the write asks for; a different
+   * one under the same key is `other_body`.
    */
-  recall(sku: string, locationId: string, key: string, now: number, ttlMs: number): Recalled | undefined {
+  recall(sku: string, locationId: string, key: string, body: string, now: number, ttlMs: number): Recalled | undefined {
     const slot = this.#slotOf.get(sku);
     const l = this.#locationIndex.get(locationId);
     const replay = this.#replay;
     if (slot === undefined || l === undefined || !replay) return undefined;
     const at = this.#offset(slot, l) / FIELDS * R_FIELDS;
     if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== hash53(key) || now - replay[at + R_AT]! >= ttlMs) return undefined;
+    if (replay[at + R_BODY] !== hash53(body)) return { kind: 'other_body' };
     if (replay[at + R_KIND] === 2) return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
     const available = replay[at + R_AVAILABLE]!;
     const reserved = replay[at + R_RESERVED]!;
@@ -176,8 +180,8 @@ export class StockTable {
     };
   }
 
-  /** Remembers that the write keyed `key` was applied (leaving the level as it is now) or refused. */
-  remember(sku: string, locationId: string, key: string, now: number, kind: 'applied' | 'refused'): void {
+  /** Remembers that the write keyed `key`, asking for `body`, was applied (leaving the level as it is now) or refused. */
+  remember(sku: string, locationId: string, key: string, body: string, now: number, kind: 'applied' | 'refused'): void {
     const slot = this.#slotOf.get(sku);
     const l = this.#locationIndex.get(locationId);
     if (slot === undefined || l === undefined) return;
@@ -191,6 +195,7 @@ export class StockTable {
     replay[at + R_RESERVED] = this.#levels[offset + RESERVED]!;
     replay[at + R_VERSION] = this.#levels[offset + VERSION]!;
     replay[at + R_UPDATED_AT] = this.#levels[offset + UPDATED_AT]!;
+    replay[at + R_BODY] = hash53(body);
   }
 
   /** Every SKU in the order it was added (the same array until a SKU is added or removed). */

@@ -36,6 +36,7 @@ export {
   type ImportChunk,
   type ImportRejection,
 } from './import/importer.js';
+export { ImportFormatError, type ImportFormatReason, type ImportFormatPosition } from './import/import-format-error.js';
 export type { ImportInput } from './import/text.js';
 export type { CsvOptions } from './import/csv.js';
 export { DataMapper, parseWith, type DataMapperOptions } from './mapper/data-mapper.js';

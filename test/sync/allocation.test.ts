@@ -23,6 +23,69 @@ describe('allocate', () => {
     );
   });
 
+  it('gives a unit one channel\'s safety stock withholds to a channel that can show it', () => {
+    // A has no safety stock, B keeps 1 back; with 1 unit left, A shows it, whichever channel a SKU's remainder starts at.
+    for (let n = 0; n < 50; n++) {
+      const sku = `SKU-${n}`;
+      expect(allocate(sku, 1, [{ safetyStock: 0, reserved: 0, weight: 1 }, { safetyStock: 1, reserved: 0, weight: 1 }], 'split')).toEqual([1, 0]);
+      expect(allocate(sku, 1, [{ safetyStock: 1, reserved: 0, weight: 1 }, { safetyStock: 0, reserved: 0, weight: 1 }], 'split')).toEqual([0, 1]);
+    }
+    // B may show 2 of 3 units, A all 3: the pool is shared by weight within those caps
+    expect(allocate('A-1', 3, [{ safetyStock: 0, reserved: 0, weight: 1 }, { safetyStock: 1, reserved: 0, weight: 3 }], 'split')).toEqual([1, 2]);
+    expect(allocate('A-1', 10, [{ safetyStock: 0, reserved: 0, weight: 1 }, { safetyStock: 1, reserved: 2, weight: 1 }], 'split')).toEqual([4, 6]);
+  });
+
+  it('split shows in total the most the safety stocks allow, found by trying every split (property)', () => {
+    const small = fc.record({ safetyStock: fc.integer({ min: 0, max: 6 }), reserved: fc.integer({ min: 0, max: 3 }), weight: fc.integer({ min: 0, max: 3 }) });
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 6 }), fc.integer({ min: 0, max: 8 }), fc.array(small, { minLength: 2, maxLength: 4 }), (sku, stock, channels) => {
+        const shown = allocate(sku, stock, channels, 'split');
+        // the reservations each channel gets (in channel order while stock lasts), and the pool
+        let rest = stock;
+        const reserved = channels.map((c) => {
+          const take = Math.min(rest, c.reserved);
+          rest -= take;
+          return take;
+        });
+        const pool = rest;
+        const cap = channels.map((c, i) => Math.max(0, reserved[i]! + pool - c.safetyStock));
+        channels.forEach((_, i) => {
+          expect(shown[i]).toBeLessThanOrEqual(cap[i]!);
+          expect(shown[i]).toBeGreaterThanOrEqual(Math.min(reserved[i]!, cap[i]!));
+        });
+        expect(shown.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(stock);
+        // every way of handing the pool's units to the channels with weight: the best total
+        let best = 0;
+        const visit = (i: number, left: number, total: number) => {
+          if (i === channels.length) {
+            best = Math.max(best, total);
+            return;
+          }
+          const most = channels[i]!.weight > 0 ? left : 0;
+          for (let units = 0; units <= most; units++) visit(i + 1, left - units, total + Math.min(reserved[i]! + units, cap[i]!));
+        };
+        visit(0, pool, 0);
+        expect(shown.reduce((a, b) => a + b, 0)).toBe(best);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('split follows the weights where no safety stock binds (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.integer({ min: 0, max: 500 }), fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 5 }), (sku, stock, weights) => {
+        const shown = allocate(sku, stock, weights.map((weight) => ({ safetyStock: 0, reserved: 0, weight })), 'split');
+        const total = weights.reduce((a, b) => a + b, 0);
+        // each channel gets its exact share rounded down, plus at most one remainder unit
+        shown.forEach((units, i) => {
+          const exact = Math.floor((stock * weights[i]!) / total);
+          expect(units === exact || units === exact + 1).toBe(true);
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('shared shows every channel the whole pool less its safety stock', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 500 }), fc.array(share.map((c) => ({ ...c, reserved: 0 })), { minLength: 1, maxLength: 5 }), (stock, channels) => {

@@ -62,7 +62,7 @@ describe('importRecords', () => {
     expect(target.rows.size).toBe(99_900);
     expect([...target.rows.values()].every((count) => count === 1)).toBe(true);
     expect(target.redeliveries()).toBe(1);
-    expect(report.rejections[0]).toEqual({ record: 1_000, reasons: [{ path: 'quantity', message: expect.stringContaining('number') }] });
+    expect(report.rejections[0]).toEqual({ record: 1_000, line: 2_000, reasons: [{ path: 'quantity', message: expect.stringContaining('number') }] });
     // a third call is a no-op
     expect((await importRecords({ ...common, input: csvFile(100_000), write: () => { throw new Error('no'); } })).imported).toBe(99_900);
   });

@@ -9,7 +9,12 @@ import { skuOf, world } from './world.js';
 
 const RUNS = Number(process.env.MB_PROPERTY_RUNS ?? 300);
 
-/** The allocation rule written the plain way: reservations, pool by weight, remainder round-robin from a SKU hash, safety stock. */
+/**
+ * The allocation rule written the plain way: reservations off the top, each channel capped at
+ * its reservation + the pool − its safety stock; shared shows every cap; split shares the pool by
+ * weight among channels with room, again and again as channels reach their caps, then the
+ * remainder one by one round the channels from a SKU hash.
+ */
 function model(sku: string, sellable: number, channels: readonly ChannelShare[], mode: AllocationMode): number[] {
   let rest = Math.max(0, sellable);
   const reserved = channels.map((c) => {
@@ -17,21 +22,34 @@ function model(sku: string, sellable: number, channels: readonly ChannelShare[],
     rest -= take;
     return take;
   });
-  let shares: number[];
-  if (mode === 'shared' || channels.length <= 1) shares = channels.map(() => rest);
-  else {
-    const total = channels.reduce((sum, c) => sum + c.weight, 0);
-    shares = channels.map((c) => (total > 0 ? Math.floor((rest * c.weight) / total) : 0));
-    let left = rest - shares.reduce((a, b) => a + b, 0);
-    const start = fnv1a32(sku) % channels.length;
-    for (let i = 0; left > 0 && i < channels.length * 2; i++) {
-      const index = (start + i) % channels.length;
-      if (channels[index]!.weight <= 0) continue;
-      shares[index]! += 1;
-      left--;
+  const pool = rest;
+  const caps = channels.map((c, i) => Math.max(0, reserved[i]! + pool - Math.max(0, c.safetyStock)));
+  const shown = reserved.map((r, i) => Math.min(r, caps[i]!));
+  const room = () => shown.map((units, i) => caps[i]! - units);
+  if (mode === 'shared' || channels.length <= 1) return caps;
+  let left = pool;
+  const weight = (i: number) => Math.max(0, channels[i]!.weight);
+  for (;;) {
+    const open = channels.map((_, i) => i).filter((i) => room()[i]! > 0 && weight(i) > 0);
+    const total = open.reduce((sum, i) => sum + weight(i), 0);
+    if (left === 0 || total === 0) return shown;
+    const wanted = open.map((i) => Math.floor((left * weight(i)) / total));
+    const given = open.map((i, k) => Math.min(wanted[k]!, room()[i]!));
+    open.forEach((i, k) => (shown[i]! += given[k]!));
+    left -= given.reduce((a, b) => a + b, 0);
+    if (given.every((units, k) => units === wanted[k])) break;
+  }
+  const start = fnv1a32(sku) % channels.length;
+  while (left > 0 && channels.some((_, i) => room()[i]! > 0 && weight(i) > 0)) {
+    for (let k = 0; k < channels.length && left > 0; k++) {
+      const i = (start + k) % channels.length;
+      if (room()[i]! > 0 && weight(i) > 0) {
+        shown[i]! += 1;
+        left--;
+      }
     }
   }
-  return channels.map((c, i) => Math.max(0, shares[i]! + reserved[i]! - Math.max(0, c.safetyStock)));
+  return shown;
 }
 
 describe('hot paths written for memory behave as the plain rule', () => {

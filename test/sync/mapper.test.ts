@@ -74,7 +74,7 @@ describe('DataMapper', () => {
   it('round-trips every valid product through the platform mapper', () => {
     const offer = fc.record({ sku: fc.stringMatching(/^[A-Z][A-Z0-9-]{0,10}$/), price: fc.record({ amountMinor: fc.integer({ min: 0, max: 10_000_000 }), currency: fc.constant('EUR') }), condition: fc.constantFrom('new', 'used', 'refurbished') as fc.Arbitrary<'new' | 'used' | 'refurbished'>, options: fc.constant({}) });
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.array(offer, { minLength: 1, maxLength: 4 }), (title, offers) => {
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }), fc.uniqueArray(offer, { minLength: 1, maxLength: 4, selector: (o) => o.sku }), (title, offers) => {
         const input: ProductInput = { title, offers, status: 'active', images: [], attributes: {} };
         const payload = mapper.toPlatform<ShopItem>('my-shop', input)._unsafeUnwrap();
         const back = mapper.toCanonical('my-shop', payload)._unsafeUnwrap();

@@ -82,19 +82,29 @@ export class ShopifyWebhookSubscriptions {
 
   /**
    * Makes the subscriptions to `uri` exactly `topics`: creates the missing ones, deletes the
-   * others. Safe to run on every deploy.
+   * others. Safe to run on every deploy: a second call with the same topics changes nothing.
+   * Topics may be spelled REST-style (`orders/create`) or as GraphQL enum values
+   * (`ORDERS_CREATE`); both name the same subscription, and the result lists REST-style topics.
+   *
+   * @example
+   * ```ts
+   * await subscriptions.ensure(uri, ['ORDERS_CREATE', 'app/uninstalled']);
+   * await subscriptions.ensure(uri, ['orders/create', 'APP_UNINSTALLED']); // { created: [], deleted: [], kept: ['orders/create', 'app/uninstalled'] }
+   * ```
    */
   async ensure(uri: string, topics: readonly string[], signal?: AbortSignal): Promise<{ created: string[]; deleted: string[]; kept: string[] }> {
     const existing = (await this.list(signal)).filter((subscription) => subscription.uri === uri);
-    const wanted = new Set(topics);
+    // Compared as GraphQL enum values, the form the shop stores: either spelling maps to it.
+    const wanted = new Map(topics.map((topic) => [toGraphqlTopic(topic), fromGraphqlTopic(toGraphqlTopic(topic))] as const));
     const result = { created: [] as string[], deleted: [] as string[], kept: [] as string[] };
     for (const subscription of existing) {
-      if (wanted.has(subscription.topic)) {
+      const key = toGraphqlTopic(subscription.topic);
+      if (wanted.has(key)) {
         result.kept.push(subscription.topic);
-        wanted.delete(subscription.topic);
+        wanted.delete(key);
       } else if (await this.unsubscribe(subscription.id, signal)) result.deleted.push(subscription.topic);
     }
-    for (const topic of wanted) {
+    for (const topic of wanted.values()) {
       await this.subscribe(topic, uri, signal);
       result.created.push(topic);
     }

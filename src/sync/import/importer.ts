@@ -3,7 +3,7 @@ import { createContext, type Context } from '../../core/context.js';
 import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import type { MaybePromise } from '../../core/types.js';
 import { applyColumnMapping, formatPath, type ColumnMapping } from '../mapper/paths.js';
-import { csvRecords, type CsvOptions } from './csv.js';
+import { csvRows, type CsvOptions } from './csv.js';
 import { jsonArray, jsonLines, type ParsedValue } from './json.js';
 import { textChunks, type ImportInput } from './text.js';
 
@@ -31,16 +31,22 @@ export interface ImportChunk {
 }
 
 /**
- * A record that was not imported, with every reason.
+ * A record that was not imported, with every reason: a record the format could not read
+ * (path `(record)`: broken CSV quoting, the wrong number of columns, a line that is not JSON)
+ * or one the schema refused (the field's path).
  *
  * @example
  * ```ts
- * for (const r of report.rejections) console.log(`record ${r.record}: ${r.reasons.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+ * for (const r of report.rejections) console.log(`line ${r.line} (record ${r.record}): ${r.reasons.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
  * ```
  */
 export interface ImportRejection {
   /** 1-based record number in the file (CSV: not counting the header). */
   record: number;
+  /** 1-based line of the file where the record (or the problem) is; CSV and JSON Lines. */
+  line?: number;
+  /** 1-based character column of a format problem within `line`, when it has one. */
+  column?: number;
   reasons: { path: string; message: string }[];
 }
 
@@ -161,12 +167,12 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
     // Records up to the checkpoint were committed by an earlier attempt.
     if (record <= resumedAfter) continue;
     options.signal?.throwIfAborted();
-    if (!item.ok) pendingRejections.push({ record, reasons: [{ path: '(record)', message: item.message }] });
+    if (!item.ok) pendingRejections.push({ record, ...position(item.line, item.column), reasons: [{ path: '(record)', message: item.message }] });
     else {
       const mapped = options.columnMapping ? applyColumnMapping(item.value, options.columnMapping) : item.value;
       const parsed = options.schema.safeParse(mapped);
       if (parsed.success) rows.push(parsed.data);
-      else pendingRejections.push({ record, reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) });
+      else pendingRejections.push({ record, ...position(item.line, undefined), reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) });
     }
     if (rows.length >= chunkSize) await flush();
   }
@@ -177,29 +183,15 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
   return report();
 }
 
-async function* records(options: ImportOptions<z.ZodType>): AsyncGenerator<ParsedValue> {
+function position(line: number | undefined, column: number | undefined): { line?: number; column?: number } {
+  return line === undefined ? {} : column === undefined ? { line } : { line, column };
+}
+
+function records(options: ImportOptions<z.ZodType>): AsyncGenerator<ParsedValue> {
   const text = textChunks(options.input, options.signal);
-  if (options.format === 'jsonl') yield* jsonLines(text);
-  else if (options.format === 'json') yield* jsonArray(text);
-  else {
-    let header = options.csv?.columns;
-    for await (const fields of csvRecords(text, options.csv?.delimiter ?? ',')) {
-      if (!header) {
-        header = fields.map((name) => name.trim());
-        continue;
-      }
-      if (fields.length === 1 && fields[0] === '') continue;
-      if (fields.length !== header.length) {
-        yield { ok: false, message: `Expected ${header.length} columns, found ${fields.length}; check quoting and the delimiter.` };
-        continue;
-      }
-      const value: Record<string, string> = {};
-      header.forEach((name, i) => {
-        value[name] = fields[i] as string;
-      });
-      yield { ok: true, value };
-    }
-  }
+  if (options.format === 'jsonl') return jsonLines(text);
+  if (options.format === 'json') return jsonArray(text);
+  return csvRows(text, options.csv);
 }
 
 function validate(options: ImportOptions<z.ZodType>): void {
@@ -210,6 +202,10 @@ function validate(options: ImportOptions<z.ZodType>): void {
   if (typeof options?.write !== 'function') issues.push({ path: ['write'], message: 'Expected a function that stores a chunk of rows.' });
   if (!options?.input) issues.push({ path: ['input'], message: 'Expected a ReadableStream or an (async) iterable of strings or bytes.' });
   if (options?.chunkSize !== undefined && !(Number.isSafeInteger(options.chunkSize) && options.chunkSize > 0)) issues.push({ path: ['chunkSize'], message: 'Expected a positive whole number.' });
-  if (options?.csv?.delimiter !== undefined && (options.csv.delimiter.length !== 1 || options.csv.delimiter === '"')) issues.push({ path: ['csv', 'delimiter'], message: 'Expected one character other than ".' });
+  const csv = options?.csv;
+  if (csv?.delimiter !== undefined && (typeof csv.delimiter !== 'string' || csv.delimiter.length !== 1 || ['"', '\r', '\n'].includes(csv.delimiter))) issues.push({ path: ['csv', 'delimiter'], message: 'Expected one character other than a quote or a line break.' });
+  if (csv?.relaxQuotes !== undefined && typeof csv.relaxQuotes !== 'boolean') issues.push({ path: ['csv', 'relaxQuotes'], message: 'Expected true or false.' });
+  if (csv?.maxRecordLength !== undefined && !(Number.isSafeInteger(csv.maxRecordLength) && csv.maxRecordLength > 0)) issues.push({ path: ['csv', 'maxRecordLength'], message: 'Expected a positive whole number of characters.' });
+  if (csv?.columns !== undefined && !(Array.isArray(csv.columns) && csv.columns.every((name) => typeof name === 'string'))) issues.push({ path: ['csv', 'columns'], message: 'Expected an array of column names.' });
   if (issues.length > 0) throw new ValidationError('import options', issues);
 }

@@ -1,13 +1,15 @@
+import { ImportFormatError } from './import-format-error.js';
 import { lines } from './text.js';
 
 /**
- * One parsed value, or why the text at that position was not JSON.
+ * One parsed value, or why the text at that position could not be read; with the 1-based line
+ * (and column) where it is, when the format has lines.
  * @example
  * ```ts
- * const parsed: ParsedValue = { ok: false, message: 'Not valid JSON' };
+ * const parsed: ParsedValue = { ok: false, message: 'Not valid JSON', line: 3 };
  * ```
  */
-export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: string };
+export type ParsedValue = { ok: true; value: unknown; line?: number } | { ok: false; message: string; line?: number; column?: number };
 
 /**
  * Streams JSON Lines: one value per non-blank line.
@@ -17,9 +19,12 @@ export type ParsedValue = { ok: true; value: unknown } | { ok: false; message: s
  * ```
  */
 export async function* jsonLines(chunks: AsyncIterable<string>): AsyncGenerator<ParsedValue> {
+  let number = 0;
   for await (const line of lines(chunks)) {
+    number++;
     if (line.trim() === '') continue;
-    yield parse(line);
+    const parsed = parse(line);
+    yield parsed.ok ? { ...parsed, line: number } : { ok: false, message: `Line ${number}: ${parsed.message}`, line: number };
   }
 }
 
@@ -43,11 +48,11 @@ export async function* jsonArray(chunks: AsyncIterable<string>): AsyncGenerator<
       const ch = chunk[i] as string;
       if (!started) {
         if (ch === '[') started = true;
-        else if (!/\s/.test(ch) && ch !== '\ufeff') throw new SyntaxError('A JSON import must be an array of objects: expected "[" at the start.');
+        else if (!/\s/.test(ch) && ch !== '\ufeff') throw new ImportFormatError('not_an_array', 'A JSON import must be an array of objects: expected "[" at the start.');
         continue;
       }
       if (ended) {
-        if (!/\s/.test(ch)) throw new SyntaxError('Unexpected text after the closing "]" of the JSON array.');
+        if (!/\s/.test(ch)) throw new ImportFormatError('text_after_array', 'Unexpected text after the closing "]" of the JSON array.');
         continue;
       }
       if (inString) {
@@ -70,7 +75,7 @@ export async function* jsonArray(chunks: AsyncIterable<string>): AsyncGenerator<
       element += ch;
     }
   }
-  if (!started || !ended) throw new SyntaxError('The JSON array is not closed: the input ended early.');
+  if (!started || !ended) throw new ImportFormatError('unclosed_array', 'The JSON array is not closed: the input ended early.');
 }
 
 function parse(text: string): ParsedValue {

@@ -35,7 +35,11 @@ export interface SyncChannel {
   name?: string;
   /** The location to sync (default: the marketplace's default location). */
   locationId?: string;
-  /** Units never shown on this channel: a number or per SKU. */
+  /**
+   * The last units this channel never shows, a number or per SKU: it shows at most the stock it
+   * may see (less other channels' reservations) minus this. In `split` allocation a unit it
+   * may not show goes to a channel that may.
+   */
   safetyStock?: number | ((sku: string) => number);
   /** Units set aside for this channel only: per SKU. */
   reserved?: (sku: string) => number;
@@ -82,7 +86,7 @@ export interface InventorySyncOptions {
   channels: SyncChannel[];
   /** Names this sync's state in the store (default `default`). */
   id?: string;
-  /** Store, lock, clock, events, scheduler, tenant (defaults as in `createContext`). */
+  /** Store, lock, clock, events, scheduler, tenant (defaults as in `createContext`) and logger (default: `consoleWarningLogger`, warnings printed). */
   context?: Context;
   /** How stock is spread across channels (default `split`). */
   allocation?: AllocationMode;

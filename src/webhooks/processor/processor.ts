@@ -2,7 +2,9 @@ import { createContext, type Context, type ResolvedContext } from '../../core/co
 import { fromUtf8 } from '../bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
-import { backoffMs, errorMessage, webhookKeys } from './keys.js';
+import { errorMessage, webhookKeys } from './keys.js';
+import { createEventRecords, type SeenClaim } from './records.js';
+import { createRouteTable } from './routes.js';
 import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
@@ -20,7 +22,11 @@ import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, Webhook
 export interface WebhookProcessorOptions {
   /** One verifier per platform; the verifier's `platform` names the route. */
   verifiers: readonly WebhookVerifier[];
-  /** Handlers by platform and topic. */
+  /**
+   * Handlers by platform and topic, read once when the processor is created. Only own
+   * properties count: a topic named like an `Object.prototype` member (`constructor`,
+   * `__proto__`) finds only a handler configured under that name, else the `'*'` one.
+   */
   routes: WebhookRoutes;
   /** Store (dedup, retries, dead letters), clock, events, logger, scheduler and tenant. */
   context?: Context;
@@ -52,7 +58,11 @@ export interface WebhookProcessorOptions {
 export interface WebhookProcessor {
   /** The platforms that have a verifier. */
   readonly platforms: readonly string[];
-  /** Processes one incoming request for `platform`. */
+  /**
+   * Processes one incoming request for `platform`. Rejects (with a retryable
+   * `MarketbridgeError`, code `internal`) only when the store fails before the event is
+   * recorded; its id is then released, so the platform's redelivery processes it.
+   */
   receive(platform: string, request: WebhookRequest): Promise<WebhookOutcome>;
   /** Runs every retry that is due; call it from the host's scheduler. */
   runDueRetries(): Promise<RetryRunSummary>;
@@ -79,46 +89,37 @@ export interface WebhookProcessor {
 export function createWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
   validateProcessorOptions(options);
   const context: ResolvedContext = createContext(options.context);
-  const { store, clock, events, logger, scheduler, tenantId } = context;
+  const { store, clock, events, logger, tenantId } = context;
   const verifiers = new Map(options.verifiers.map((verifier) => [verifier.platform, verifier]));
   const keys = webhookKeys(tenantId);
   const dedupTtlMs = options.dedupTtlMs ?? 7 * 24 * 60 * 60_000;
-  const maxAttempts = options.retry?.maxAttempts ?? 5;
-  const baseDelayMs = options.retry?.baseDelayMs ?? 1_000;
-  const maxDelayMs = options.retry?.maxDelayMs ?? 5 * 60_000;
-  const random = options.random ?? Math.random;
+  const handlerFor = createRouteTable(options.routes);
+  const records = createEventRecords(context, {
+    maxAttempts: options.retry?.maxAttempts ?? 5,
+    baseDelayMs: options.retry?.baseDelayMs ?? 1_000,
+    maxDelayMs: options.retry?.maxDelayMs ?? 5 * 60_000,
+    random: options.random ?? Math.random,
+  });
 
-  const handlerFor = (platform: string, topic: string): WebhookHandler | undefined => {
-    const byTopic = options.routes[platform] ?? options.routes['*'];
-    return byTopic?.[topic] ?? byTopic?.['*'];
-  };
-
-  const fail = async (event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'> => {
-    const letterId = keys.id(event.platform, event.eventId);
-    const lastError = errorMessage(error);
-    logger.warn('webhook handler failed', { platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
-    if (event.attempt >= maxAttempts) {
-      const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now() };
-      await store.set(keys.dead(letterId), letter);
-      await store.delete(keys.retry(letterId));
-      return 'dead';
-    }
-    const nextAttemptAt = clock.now() + backoffMs(event.attempt, baseDelayMs, maxDelayMs, random);
-    const record: RetryRecord = { event, failures: event.attempt, nextAttemptAt, lastError };
-    await store.set(keys.retry(letterId), record);
-    await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
-    return 'retry';
-  };
-
-  const run = async (event: WebhookEvent, handler: WebhookHandler): Promise<boolean> => {
+  /**
+   * The first run. With `claim` (the answer waits for it), a failure that cannot be recorded
+   * releases the claim and throws, so the platform redelivers; without (the delivery was
+   * already acknowledged), the pending record stays for a retry pass.
+   */
+  const firstRun = async (event: WebhookEvent, handler: WebhookHandler, claim?: SeenClaim): Promise<boolean> => {
     try {
       await handler(event);
-      await store.delete(keys.retry(keys.id(event.platform, event.eventId)));
-      return true;
     } catch (error) {
-      await fail(event, error);
+      try {
+        await records.fail(event, error);
+      } catch (storeError) {
+        if (claim && (await records.unclaim(event, claim))) throw records.notRecorded(event.platform, storeError);
+        logger.error('webhook failure could not be recorded; a retry pass will run the handler', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+      }
       return false;
     }
+    await records.succeeded(event);
+    return true;
   };
 
   return {
@@ -140,20 +141,25 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       }
       const topic = topicOf(verified.value, payload);
       const eventId = await eventIdOf(verified.value, payload);
-      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, { at: clock.now() }, { ttlMs: dedupTtlMs });
+      const claim: SeenClaim = { at: clock.now() };
+      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, claim, { ttlMs: dedupTtlMs });
       events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
       if (!first) return { status: 'duplicate', platform, topic, eventId };
       const handler = handlerFor(platform, topic);
       if (!handler) return { status: 'unrouted', platform, topic, eventId };
       const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt: clock.now(), attempt: 1 };
       // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks it up.
-      const pending: RetryRecord = { event, failures: 0, nextAttemptAt: clock.now() + CLAIM_MS, lastError: 'interrupted before the handler finished' };
-      await store.set(keys.retry(keys.id(platform, eventId)), pending);
+      try {
+        await records.pending(event);
+      } catch (storeError) {
+        await records.unclaim(event, claim);
+        throw records.notRecorded(platform, storeError);
+      }
       if (options.waitUntil) {
-        options.waitUntil(run(event, handler));
+        options.waitUntil(firstRun(event, handler));
         return { status: 'queued', platform, topic, eventId };
       }
-      return { status: (await run(event, handler)) ? 'processed' : 'queued', platform, topic, eventId };
+      return { status: (await firstRun(event, handler, claim)) ? 'processed' : 'queued', platform, topic, eventId };
     },
 
     async runDueRetries() {
@@ -170,11 +176,17 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         try {
           if (!handler) throw new Error(`No handler for ${event.platform} ${event.topic}.`);
           await handler(event);
-          await store.delete(key);
-          summary.succeeded++;
         } catch (error) {
-          if ((await fail(event, error)) === 'dead') summary.deadLettered++;
+          try {
+            if ((await records.fail(event, error)) === 'dead') summary.deadLettered++;
+          } catch (storeError) {
+            // The record stays claimed; once the claim lapses, a later pass runs it again.
+            logger.error('webhook retry failure could not be recorded', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+          }
+          continue;
         }
+        await records.succeeded(event);
+        summary.succeeded++;
       }
       return summary;
     },

@@ -3,6 +3,7 @@ import { toHex } from '../bytes.js';
 import type { VerifiedWebhook } from '../verify/types.js';
 import type { WebhookEvent } from './types.js';
 import type { WebhookProcessorOptions } from './processor.js';
+import { routeIssues } from './routes.js';
 
 /**
  * A pending retry (or an event whose first run has not finished) as kept in the store.
@@ -47,6 +48,7 @@ export function validateProcessorOptions(options: WebhookProcessorOptions): void
     seen.add(verifier?.platform);
   });
   if (typeof options?.routes !== 'object' || options.routes === null) issues.push({ path: ['routes'], message: 'Give handlers by platform and topic.' });
+  else issues.push(...routeIssues(options.routes));
   const retry = options?.retry ?? {};
   for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const) {
     const value = retry[key];

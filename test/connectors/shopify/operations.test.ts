@@ -162,6 +162,21 @@ describe('inventory', () => {
     expect(h.shopify.capabilities.idempotentAdjustments).toBe(true);
   });
 
+  it('refuses an idempotency key reused for another SKU or delta instead of answering with the first adjustment', async () => {
+    h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
+    await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
+    const reused = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-2', delta: 4, idempotencyKey: 'restock-1' }, { sku: 'SKU-1', delta: -2, idempotencyKey: 'restock-1' }]));
+    expect(reused.items.map((item) => !item.ok && item.error.code)).toEqual(['conflict', 'conflict']);
+    expect(!reused.items[0]!.ok && reused.items[0]!.error.message).toContain('restock-1 was already used for a different adjustment');
+    expect(h.simulator.available('SKU-1')).toBe(7);
+    expect(h.simulator.available('SKU-2')).toBe(10);
+    // the same adjustment under the key is still answered from the record, not sent again
+    const calls = h.simulator.stats.byOperation.MbInventoryAdjustIdempotent;
+    const replay = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
+    expect(replay.items[0]).toMatchObject({ ok: true, value: { sku: 'SKU-1', available: 7 } });
+    expect(h.simulator.stats.byOperation.MbInventoryAdjustIdempotent).toBe(calls);
+  });
+
   it('a lost response is resent with the same @idempotent key and Shopify applies it once', async () => {
     h = createHarness({ simulator: { products: 1, initialAvailable: 10 } });
     const stop = h.simulator.before('MbInventoryAdjustIdempotent', () => {

@@ -128,6 +128,23 @@ describe('webhook subscriptions', () => {
     expect(await h.clock.drive(() => h.shopify.webhooks.unsubscribe(listed[0]!.id))).toBe(false);
     await expect(h.clock.drive(() => h.shopify.webhooks.subscribe('orders/create', 'http://insecure.example'))).rejects.toMatchObject({ platform: 'shopify' });
   });
+
+  it('ensure is idempotent for GraphQL topic names and mixed spellings: a second call creates and deletes nothing', async () => {
+    h = createHarness();
+    const uri = 'https://app.example/webhooks/shopify';
+    const writes = () => h.requests.filter((request) => /webhookSubscription(Create|Delete)/.test(request.query)).length;
+    const first = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    expect(first).toEqual({ created: ['orders/create', 'inventory_levels/update'], deleted: [], kept: [] });
+    const afterFirst = writes();
+    expect(afterFirst).toBe(2);
+    const ids = (await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort();
+    const second = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    expect(second).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
+    const mixed = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['orders/create', 'INVENTORY_LEVELS_UPDATE', 'ORDERS_CREATE']));
+    expect(mixed).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
+    expect(writes()).toBe(afterFirst);
+    expect((await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort()).toEqual(ids);
+  });
 });
 
 describe('webhook payloads to the canonical model', () => {

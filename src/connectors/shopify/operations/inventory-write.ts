@@ -29,6 +29,20 @@ export interface Indexed<I> {
   input: I;
 }
 
+/** What the store remembers of an applied keyed adjustment: what it asked for, and the level it left. */
+interface AdjustRecord {
+  sku: string;
+  locationId: string;
+  delta: number;
+  level: InventoryLevel;
+}
+
+/** Whether a remembered adjustment is the one asked for again (records written before deltas were kept name the level only). */
+function sameAdjustment(recorded: AdjustRecord | InventoryLevel, input: InventoryAdjustment, locationId: string): boolean {
+  if (recorded.sku !== input.sku || recorded.locationId !== fromGid(locationId)) return false;
+  return !('level' in recorded) || recorded.delta === input.delta;
+}
+
 function levelAfter(sku: string, locationId: string, level: ShopifyInventoryLevelNode, available: number, now: string): InventoryLevel {
   const reserved = Math.max(0, quantityOf(level, 'on_hand') - Math.max(0, quantityOf(level, 'available')));
   const sellable = Math.max(0, available);
@@ -193,9 +207,14 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
   const outcomes: ItemOutcome<InventoryAdjustment, InventoryLevel>[] = [];
   const fresh: Indexed<InventoryAdjustment>[] = [];
   for (const item of items) {
-    const recorded = item.input.idempotencyKey ? await store.get<InventoryLevel>(ledgerKey(item.input.idempotencyKey)) : undefined;
-    if (recorded) outcomes.push({ ...item, ok: true, value: recorded });
-    else fresh.push(item);
+    const key = item.input.idempotencyKey;
+    const recorded = key ? await store.get<AdjustRecord | InventoryLevel>(ledgerKey(key)) : undefined;
+    if (!recorded) fresh.push(item);
+    else if (sameAdjustment(recorded, item.input, locationId)) outcomes.push({ ...item, ok: true, value: 'level' in recorded ? recorded.level : recorded });
+    else {
+      // The key names another write: answering with its level would drop this one silently.
+      outcomes.push({ ...item, ok: false, error: new ConflictError(`Idempotency key ${key} was already used for a different adjustment on ${runtime.config.shop}; nothing was written. Give each write its own key.`, { platform: 'shopify', operation: 'adjustInventory' }) });
+    }
   }
   await mapConcurrent(chunk(fresh, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
@@ -239,7 +258,10 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
         } else {
           const level = found.get(item.input.sku)!.level!;
           const value = levelAfter(item.input.sku, locationId, level, quantityOf(level, 'available') + item.input.delta, now);
-          if (item.input.idempotencyKey) await store.set(ledgerKey(item.input.idempotencyKey), value, { ttlMs: 30 * 24 * 3600 * 1000 });
+          if (item.input.idempotencyKey) {
+            const record: AdjustRecord = { sku: item.input.sku, locationId: fromGid(locationId), delta: item.input.delta, level: value };
+            await store.set(ledgerKey(item.input.idempotencyKey), record, { ttlMs: 30 * 24 * 3600 * 1000 });
+          }
           outcomes.push({ ...item, ok: true, value });
         }
       }
