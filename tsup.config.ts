@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * One entry per public subpath. Keep this list in step with `exports` in package.json;
@@ -26,7 +26,8 @@ export const entries = {
   'health/index': 'src/health.ts',
 };
 
-export default defineConfig([{
+/** The library: every public entry, ESM and CJS with declarations. */
+export const libraryConfig: Options = {
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
@@ -41,8 +42,10 @@ export default defineConfig([{
   keepNames: true,
   platform: 'neutral',
   outDir: 'dist',
-}, {
-  // The `marketbridge` executable: ESM for Node, with its shebang; not a public import.
+};
+
+/** The `marketbridge` executable: ESM for Node, with its shebang; not a public import. */
+export const cliConfig: Options = {
   entry: { index: 'src/cli/bin.ts' },
   format: ['esm'],
   dts: false,
@@ -52,5 +55,8 @@ export default defineConfig([{
   target: 'node20',
   platform: 'node',
   outDir: 'dist/cli',
+  keepNames: true,
   banner: { js: '#!/usr/bin/env node' },
-}]);
+};
+
+export default defineConfig([libraryConfig, cliConfig]);

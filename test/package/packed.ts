@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'tsup';
-import { entries } from '../../tsup.config.js';
+import { cliConfig, entries, libraryConfig } from '../../tsup.config.js';
 
 const exec = promisify(execFile);
 export const root = resolve(import.meta.dirname, '../..');
@@ -28,9 +28,10 @@ export async function packAndInstall(): Promise<Packed> {
   const work = mkdtempSync(join(tmpdir(), 'mb-packed-'));
   const staging = join(work, 'package');
   mkdirSync(staging, { recursive: true });
-  const common = { silent: true, sourcemap: false, dts: false, clean: false, treeshake: true, splitting: true } as const;
-  await build({ ...common, entry: entries, format: ['esm', 'cjs'], target: 'es2022', platform: 'neutral', outDir: join(staging, 'dist'), tsconfig: join(root, 'tsconfig.json') });
-  await build({ ...common, entry: { index: join(root, 'src/cli/bin.ts') }, format: ['esm'], target: 'node20', platform: 'node', outDir: join(staging, 'dist/cli'), banner: { js: '#!/usr/bin/env node' }, tsconfig: join(root, 'tsconfig.json') });
+  // The project's own build options, without declarations (the slow part) or source maps.
+  const fast = { config: false, silent: true, sourcemap: false, dts: false, clean: false, tsconfig: join(root, 'tsconfig.json') } as const;
+  await build({ ...libraryConfig, ...fast, entry: entries, outDir: join(staging, 'dist') });
+  await build({ ...cliConfig, ...fast, entry: { index: join(root, 'src/cli/bin.ts') }, outDir: join(staging, 'dist/cli') });
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
   writeFileSync(join(staging, 'package.json'), readFileSync(join(root, 'package.json')));
   cpSync(join(root, 'README.md'), join(staging, 'README.md'));
