@@ -62,6 +62,29 @@ for (const kind of ['bullmq', 'pg-boss'] as QueueKind[]) {
       }
     }, 30_000);
 
+    it('on close(), lets a running job finish before it resolves, and the finished job is not delivered again', async () => {
+      if (problems[kind]) throw new Error(`CI=true requires the server: ${problems[kind]}`);
+      const events: string[] = [];
+      const slow = async () => {
+        events.push('started');
+        await sleep(800);
+        events.push('finished');
+      };
+      const worker = await queue.startWorker({ 'test.slow': slow });
+      await queue.scheduler.schedule({ name: 'test.slow', payload: {}, runAt: Date.now() });
+      await until(() => (events.includes('started') ? true : undefined));
+      await worker.close();
+      events.push('closed');
+      expect(events).toEqual(['started', 'finished', 'closed']);
+      const next = await queue.startWorker({ 'test.slow': slow });
+      try {
+        await sleep(1_500);
+        expect(events.filter((event) => event === 'started')).toHaveLength(1);
+      } finally {
+        await next.close();
+      }
+    }, 30_000);
+
     it('reports its queue counts', async () => {
       await queue.scheduler.schedule({ name: 'test.later', payload: {}, runAt: Date.now() + 60_000 });
       expect(await queue.scheduler.counts()).toMatchObject({ delayed: 1, active: 0 });
