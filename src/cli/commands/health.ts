@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { healthReport } from '../../health/health-report.js';
-import type { LimiterSnapshot } from '../../http/rate-limit/keyed-limiter.js';
 import { openConnections, readConfig } from '../config-file.js';
+import { limiterOf } from '../limiter-of.js';
 import { emit, formatTable, type CliIo } from '../output.js';
 
 /**
@@ -22,11 +22,7 @@ export function registerHealth(program: Command, io: (command: Command) => CliIo
     .action(async (options: { config: string; timeout: string }, command: Command) => {
       const out = io(command);
       const connections = await openConnections(out, readConfig(out, options.config));
-      const limiters: Record<string, { toJSON(): LimiterSnapshot } | undefined> = {};
-      for (const [name, api] of Object.entries(connections)) {
-        const limiter = (api as unknown as { http?: { limiter?: { toJSON(): LimiterSnapshot } }; limiter?: { toJSON(): LimiterSnapshot } }).limiter ?? (api as unknown as { http?: { limiter?: { toJSON(): LimiterSnapshot } } }).http?.limiter;
-        if (limiter && typeof limiter.toJSON === 'function') limiters[name] = limiter;
-      }
+      const limiters = Object.fromEntries(Object.entries(connections).map(([name, api]) => [name, limiterOf(api)]));
       const report = await healthReport({ connections, limiters, timeoutMs: Number(options.timeout) || 10_000 });
       emit(out, report, () =>
         `status: ${report.status}\n${formatTable(report.connections, ['name', 'platform', 'ok', 'latencyMs', 'message'])}` +
