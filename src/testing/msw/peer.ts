@@ -1,9 +1,9 @@
 import type * as Msw from 'msw';
-import { loadOptionalPeer } from '../../core/optional-peer.js';
+import { loadPeer } from '../../peers/load-peer.js';
 
 // msw is an optional peer: loading it here, through one synchronous require, turns its absence
 // into an error that names the install instead of a bare "Cannot find package".
-const msw = loadOptionalPeer<typeof Msw>('msw', 'marketbridge/testing/msw', import.meta.url);
+const msw = loadPeer<typeof Msw>('msw', 'marketbridge/testing/msw', '^2.15.0');
 
 /** msw's `http` namespace, from the installed peer. */
 export const http: typeof Msw.http = msw.http;
