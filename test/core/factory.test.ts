@@ -20,6 +20,7 @@ import {
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { amazonMarketplace } from '../../src/connectors/amazon/index.js';
+import { bolMarketplace } from '../../src/connectors/bol/index.js';
 import { ebayMarketplace } from '../../src/connectors/ebay/index.js';
 import { mercadolibreMarketplace } from '../../src/connectors/mercadolibre/index.js';
 import { shopifyMarketplace } from '../../src/connectors/shopify/index.js';
@@ -151,11 +152,11 @@ describe('MarketplaceFactory', () => {
 
   it("registers each connector's own definition, written once in its folder and importing the connector only on create", async () => {
     const factory = createDefaultFactory();
-    const owned = { simulated: simulatedMarketplace, shopify: shopifyMarketplace, amazon: amazonMarketplace, ebay: ebayMarketplace, mercadolibre: mercadolibreMarketplace };
+    const owned = { simulated: simulatedMarketplace, shopify: shopifyMarketplace, amazon: amazonMarketplace, bol: bolMarketplace, ebay: ebayMarketplace, mercadolibre: mercadolibreMarketplace };
     expect(factory.names()).toEqual(Object.keys(owned).sort());
     for (const [name, definition] of Object.entries(owned)) expect(factory.get(name), name).toBe(definition);
     const root = resolve(import.meta.dirname, '../..');
-    for (const file of ['src/simulated/definition.ts', 'src/connectors/shopify/definition.ts', 'src/connectors/amazon/definition.ts', 'src/connectors/ebay/definition.ts', 'src/connectors/mercadolibre/definition.ts']) {
+    for (const file of ['src/simulated/definition.ts', 'src/connectors/shopify/definition.ts', 'src/connectors/amazon/definition.ts', 'src/connectors/bol/definition.ts', 'src/connectors/ebay/definition.ts', 'src/connectors/mercadolibre/definition.ts']) {
       const source = readFileSync(join(root, file), 'utf8');
       const statics = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((match) => match[1]);
       expect(statics.filter((path) => /marketplace\.js$/.test(path!) && !path!.includes('define-marketplace')), file).toEqual([]);
