@@ -93,9 +93,10 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
       return {
         async read() {
           const observed = emptyObserved();
-          const product = await catalog.productBySku(action.sku);
-          if (product) observed.products[product.id] = product;
-          observed.values[key] = product?.offers.find((offer) => offer.sku === action.sku)?.price ?? 'absent';
+          const found = await catalog.offerBySku(action.sku);
+          if (found?.product) observed.products[found.product.id] = found.product;
+          else if (found) observed.offers = { [action.sku]: found.match };
+          observed.values[key] = found?.match.offer.price ?? 'absent';
           return observed;
         },
         expected: () => ({ [key]: action.price }),

@@ -68,6 +68,10 @@ async function factsFor(connection: Connection, before: ObservedState, action: M
     for (const offer of product.offers) (facts.offers as NonNullable<SafetyFacts['offers']>)[offer.sku] = offer.cost ? { price: offer.price, cost: offer.cost, productId: product.id } : { price: offer.price, productId: product.id };
     facts.currency ??= product.offers[0]?.price.currency;
   }
+  for (const { sku, productId, offer } of Object.values(before.offers ?? {})) {
+    (facts.offers as NonNullable<SafetyFacts['offers']>)[sku] = offer.cost ? { price: offer.price, cost: offer.cost, productId } : { price: offer.price, productId };
+    facts.currency ??= offer.price.currency;
+  }
   const stock = facts.stock as Record<string, number>;
   if (action.type === 'set_inventory' || action.type === 'adjust_inventory') {
     // The limits are about the one level the action writes, not the SKU's other locations.
