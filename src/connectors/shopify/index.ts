@@ -37,6 +37,7 @@ export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
 export * from './compliance-webhooks.js';
+export { shopifyWebhookSchema, isShopifyWebhookTopic } from './webhook-schemas.js';
 export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
 export {
   verifyShopifySessionToken,
