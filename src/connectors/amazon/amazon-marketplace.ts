@@ -4,12 +4,13 @@ import { toBatchResult, type BatchResult, type ItemOutcome } from '../../core/ba
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { OperationOptions } from '../../core/types.js';
 import type { FinancialEvent } from '../../model/finance.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import type { Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -232,6 +233,29 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
     const item = await this.client.getListingsItem<SpApiListingsItem>(id, undefined, options.signal);
     return unwrapMapped(fromSpApiListingsItem(item, this.config.marketplaceId), 'getListingsItem');
+  }
+
+  /**
+   * One `getListingsItem` (summaries and offers) per SKU, one after another within the
+   * operation's rate limit. A SKU without a listing, or whose listing has no B2C offer in the
+   * configured marketplace, is absent from the answer; the product id is the SKU.
+   */
+  override async getOffersBySku(skus: readonly string[], options: OperationOptions = {}): Promise<OfferMatch[]> {
+    const matches: OfferMatch[] = [];
+    for (const sku of new Set(skus)) {
+      let item: SpApiListingsItem;
+      try {
+        item = await this.client.getListingsItem<SpApiListingsItem>(sku, ['summaries', 'offers'], options.signal);
+      } catch (error) {
+        if (isMarketbridgeError(error, 'not_found')) continue;
+        throw error;
+      }
+      const product = fromSpApiListingsItem(item, this.config.marketplaceId);
+      if (product.isErr()) continue;
+      const offer = product.value.offers.find((candidate) => candidate.sku === sku);
+      if (offer) matches.push({ sku, productId: product.value.id, offer });
+    }
+    return matches;
   }
 
   override async *listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {

@@ -38,6 +38,7 @@ export { createShopifyVerifier, type ShopifyVerifierOptions } from './webhook-ve
 export { shopifyGraphqlClassifier } from './classify.js';
 export { shopifyCallLimitFeedback } from './header-feedback.js';
 export * from './compliance-webhooks.js';
+export { shopifyWebhookSchema, isShopifyWebhookTopic } from './webhook-schemas.js';
 export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
 export {
   verifyShopifySessionToken,

@@ -14,6 +14,7 @@ export const SHOPIFY_OPERATIONS = {
   products: 'MbProducts',
   product: 'MbProduct',
   variantsBySku: 'MbVariantsBySku',
+  offersBySku: 'MbOffersBySku',
   productSet: 'MbProductSet',
   productDelete: 'MbProductDelete',
   variantsBulkUpdate: 'MbVariantsBulkUpdate',

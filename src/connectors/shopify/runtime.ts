@@ -18,6 +18,8 @@ export interface ShopifyRuntime {
   readonly context: ResolvedContext;
   /** The shop's currency (configured, or read once). */
   currency(signal?: AbortSignal): Promise<string>;
+  /** Remembers the currency an answer carried, so that it is not read again. */
+  learnCurrency(code: string): void;
   /** The location GID writes without a `locationId` go to. */
   defaultLocation(signal?: AbortSignal): Promise<string>;
   /**

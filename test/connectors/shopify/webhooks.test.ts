@@ -35,7 +35,11 @@ describe('webhooks', () => {
       },
       context: { clock, events, store: new MemoryStore({ clock }) },
     });
-    const order = { id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1001', line_items: [{ id: 9, sku: 'A-1', quantity: 1 }] };
+    const order = {
+      id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1001', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z', cancelled_at: null,
+      currency: 'EUR', total_price: '10.00', subtotal_price: '10.00', total_tax: '0.00', financial_status: 'paid', fulfillment_status: null,
+      line_items: [{ id: 9, sku: 'A-1', title: 'Tee', quantity: 1, price: '10.00', fulfillable_quantity: 1, variant_id: 3 }],
+    };
     const delivery = await signShopifyTestRequest({ topic: 'orders/create', payload: order, secret, eventId: 'evt-1' });
     expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'processed', topic: 'orders/create', eventId: 'evt-1' });
     expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'duplicate' });

@@ -129,6 +129,10 @@ export const catalogResolvers: Record<string, SimResolver> = {
     const { connection, returned } = page(variantsMatching(state, variables.query), variables.first, variables.after, variantNode);
     return { data: { productVariants: connection }, returned };
   },
+  MbOffersBySku: ({ state, variables }) => {
+    const { connection, returned } = page(variantsMatching(state, variables.query), variables.first, variables.after, variantNode);
+    return { data: { shop: { currencyCode: state.currency }, productVariants: connection }, returned };
+  },
   MbProductSet: ({ state, variables, now }) => {
     const input = (variables.input ?? {}) as { title?: string; descriptionHtml?: string; vendor?: string; status?: SimProduct['status']; productType?: string; variants?: VariantSetInput[] };
     const identifier = variables.identifier as { id?: string } | null | undefined;

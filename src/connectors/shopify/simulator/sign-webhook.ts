@@ -17,7 +17,7 @@ export interface SignShopifyTestRequestInput {
   secret: string;
   /** The raw body, signed exactly as given. */
   body?: string;
-  /** A value sent as its JSON when no `body` is given. */
+  /** A value sent as its JSON when no `body` is given (`null` is sent as `null`; without either, `{}`). */
   payload?: unknown;
   /** `X-Shopify-Topic` (default `orders/create`). */
   topic?: string;
@@ -44,7 +44,7 @@ export interface SignShopifyTestRequestInput {
  * ```
  */
 export async function signShopifyTestRequest(input: SignShopifyTestRequestInput): Promise<TestWebhookRequest> {
-  const body = input.body ?? JSON.stringify(input.payload ?? {});
+  const body = input.body ?? (input.payload === undefined ? '{}' : JSON.stringify(input.payload));
   const [mac] = await new HmacKeys([utf8(input.secret)], 'SHA-256', input.hmac).macs(utf8(body));
   const eventId = input.eventId ?? crypto.randomUUID();
   return {
