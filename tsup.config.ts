@@ -25,7 +25,9 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps: the package ships no sources for them to point at, and with their embedded
+  // sources they were 60% of dist/, which serverless deployments upload.
+  sourcemap: false,
   splitting: true,
   treeshake: true,
   target: 'es2022',
