@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup';
+import { dropRedundantNames } from './scripts/redundant-names.js';
 
 /**
  * One entry per public subpath. Keep this list in step with `exports` in package.json;
@@ -34,6 +35,8 @@ export default defineConfig({
   // Classes keep their names in the bundle: an uncaught error prints `ValidationError`, not the
   // `_ValidationError` esbuild gives a class that refers to itself.
   keepNames: true,
+  // ... without keeping every function and class in a user's bundle (see scripts/redundant-names.ts).
+  plugins: [{ name: 'drop-redundant-names', renderChunk: (code, chunk) => (chunk.path.endsWith('.js') ? { code: dropRedundantNames(code) } : undefined) }],
   platform: 'neutral',
   outDir: 'dist',
 });
