@@ -19,8 +19,10 @@ import ky from 'ky';
 import PQueue from 'p-queue';
 import { systemClock } from '../src/core/clock.js';
 import { createContext } from '../src/core/context.js';
-import { createHttpClient, shopifyGraphqlClassifier, amazonClassifier, type RateLimitSpec } from '../src/http/index.js';
+import { createHttpClient, type RateLimitSpec } from '../src/http/index.js';
 import { createPipelineSimulator, type PipelineSimulator } from '../src/testing/pipeline/index.js';
+import { shopifyGraphqlClassifier } from '../src/connectors/shopify/index.js';
+import { amazonClassifier } from '../src/connectors/amazon/index.js';
 
 const WINDOW_MS = Number(process.env.MB_BENCH_WINDOW_MS ?? 2000);
 const JITTER_MS = Number(process.env.MB_BENCH_JITTER_MS ?? 50);

@@ -15,16 +15,10 @@ import {
 } from '../src/testing/webhooks/index.js';
 import { nodeCryptoProvider } from '../src/adapters/node.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
-import {
-  createEbayVerifier,
-  createHmacVerifier,
-  createMercadoLibreVerifier,
-  createShopifyVerifier,
-  createStandardWebhooksVerifier,
-  createStripeStyleVerifier,
-  type WebhookRequest,
-  type WebhookVerifier,
-} from '../src/webhooks/index.js';
+import { createHmacVerifier, createStandardWebhooksVerifier, createStripeStyleVerifier, type WebhookRequest, type WebhookVerifier } from '../src/webhooks/index.js';
+import { createEbayVerifier } from '../src/connectors/ebay/index.js';
+import { createMercadoLibreVerifier } from '../src/connectors/mercadolibre/index.js';
+import { createShopifyVerifier } from '../src/connectors/shopify/index.js';
 
 const DURATION_MS = Number(process.env.MB_BENCH_MS ?? 1500);
 const SECRET = 'bench-secret';

@@ -14,7 +14,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HmacProvider } from '../webhooks/verify/common.js';
+import type { HmacProvider } from '../webhooks/verify/hmac-keys.js';
 import { handleWebhook, webhookErrorResponse, type WebhookAdapterOptions } from '../webhooks/http.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 

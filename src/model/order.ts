@@ -1,7 +1,7 @@
 import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { AddressSchema } from './address.js';
-import { SkuSchema, TimestampSchema } from './common.js';
+import { SkuSchema, TimestampSchema } from './scalars.js';
 import { MoneySchema } from './money.js';
 
 /**

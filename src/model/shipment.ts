@@ -1,6 +1,6 @@
 import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
-import { TimestampSchema } from './common.js';
+import { TimestampSchema } from './scalars.js';
 
 /**
  * A shipment to confirm for an order, with tracking.

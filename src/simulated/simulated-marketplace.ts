@@ -22,8 +22,9 @@ import { adjustFingerprint, keyChecks, priceChecks, productChecks, setFingerprin
 import { Buyers, type BuyerLine, type OrderRejection } from './buyers.js';
 import { deleteProduct, updatePrice, upsertProduct } from './catalog-writes.js';
 import { SimulatedConfigSchema, type ResolvedSimulatedConfig, type SimulatedConfig } from './config.js';
-import type { SimCore } from './core.js';
-import { CallGate, type SimulatedStats } from './gate.js';
+import type { SimCore } from './write-context.js';
+import { CallGate } from './call-gate.js';
+import { type SimulatedStats } from './stats.js';
 import { adjustInventoryLevel, defaultLocation, setInventoryLevel } from './inventory-writes.js';
 import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.js';
 import { SeededRandom } from './random.js';

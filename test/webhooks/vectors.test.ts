@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { fromHex, toBase64 } from '../../src/webhooks/bytes.js';
-import { HmacKeys } from '../../src/webhooks/verify/common.js';
-import {
-  createEbayVerifier,
-  createStandardWebhooksVerifier,
-  type EbayPublicKey,
-} from '../../src/webhooks/verify/index.js';
+import { fromHex, toBase64 } from '../../src/core/bytes.js';
+import { HmacKeys } from '../../src/webhooks/verify/hmac-keys.js';
+import { createStandardWebhooksVerifier } from '../../src/webhooks/verify/index.js';
 import { signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
+import { createEbayVerifier, type EbayPublicKey } from '../../src/connectors/ebay/index.js';
 
 const load = <T>(path: string): T => readJsonSpec<T>(path);
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 import { webhookKeys } from '../../webhooks/processor/keys.js';
-import type { RetryRecord } from '../../webhooks/processor/support.js';
+import type { RetryRecord } from '../../webhooks/processor/retry-record.js';
 import type { DeadLetter } from '../../webhooks/processor/types.js';
 import { CliError, emit, formatTable, type CliIo } from '../output.js';
 import { readSecret } from '../secrets.js';

@@ -2,7 +2,7 @@ import type { Context } from '../../core/context.js';
 import type { MaybePromise } from '../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from '../../webhooks/processor/processor.js';
 import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../webhooks/processor/types.js';
-import { createShopifyVerifier } from '../../webhooks/verify/shopify.js';
+import { createShopifyVerifier } from './webhook-verifier.js';
 import { assertComplianceHandlers, type ShopifyCompliancePayloads, type ShopifyComplianceHandlers } from './compliance-webhooks.js';
 
 /**

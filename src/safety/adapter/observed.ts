@@ -3,7 +3,7 @@ import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import type { InventoryLevel } from '../../model/inventory.js';
 import type { Order } from '../../model/order.js';
 import type { Product } from '../../model/product.js';
-import { canonicalJson } from '../../store/store.js';
+import { canonicalJson } from '../../stores/store.js';
 
 /**
  * The part of a marketplace's state an action touches, read before and after it runs. `values`

@@ -1,11 +1,13 @@
 import { createContext, type Context, type ResolvedContext } from '../../core/context.js';
-import { fromUtf8 } from '../bytes.js';
+import { fromUtf8 } from '../../core/bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
 import { errorMessage, webhookKeys } from './keys.js';
 import { createEventRecords, type SeenClaim } from './records.js';
 import { createRouteTable } from './routes.js';
-import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
+import { eventIdOf, topicOf } from './event-identity.js';
+import { validateProcessorOptions } from './validate-options.js';
+import { CLAIM_MS, type RetryRecord } from './retry-record.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
 /**

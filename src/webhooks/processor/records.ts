@@ -1,7 +1,7 @@
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { backoffMs, errorMessage, webhookKeys } from './keys.js';
-import { CLAIM_MS, type RetryRecord } from './support.js';
+import { CLAIM_MS, type RetryRecord } from './retry-record.js';
 import type { DeadLetter, WebhookEvent } from './types.js';
 
 /**

@@ -10,8 +10,8 @@ import {
   type EbayAccountDeletion,
 } from '../../../src/connectors/ebay/index.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { signEbayTestRequest } from '../../../src/testing/webhooks/ebay.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { signEbayTestRequest } from '../../../src/connectors/ebay/simulator/test-key.js';
 import { createWebhookProcessor } from '../../../src/webhooks/processor/processor.js';
 import { readJsonSpec } from '../../fixtures/specs.js';
 import { setup, useMsw } from './harness.js';

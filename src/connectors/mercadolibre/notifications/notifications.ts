@@ -4,7 +4,7 @@ import type { MaybePromise } from '../../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor } from '../../../webhooks/processor/processor.js';
 import type { RetryRunSummary, WebhookEvent, WebhookOutcome, WebhookRetryOptions } from '../../../webhooks/processor/types.js';
 import type { WebhookRequest } from '../../../webhooks/request.js';
-import { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification } from '../../../webhooks/verify/mercadolibre.js';
+import { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification } from './verifier.js';
 import type { WebhookVerifier } from '../../../webhooks/verify/types.js';
 import type { MercadoLibreMarketplace } from '../mercadolibre-marketplace.js';
 import { recoverMissedFeeds, type MissedFeedsOptions, type MissedFeedsSummary } from './missed-feeds.js';
