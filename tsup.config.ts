@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { dropRedundantNames } from './scripts/redundant-names.js';
 
 /**
  * One entry per public subpath. Keep this list in step with `exports` in package.json;
@@ -40,13 +41,17 @@ export const libraryConfig: Options = {
   dts: true,
   // `npm run build` empties dist first; both builds write into it at once.
   clean: false,
-  sourcemap: true,
+  // No source maps: the package ships no sources for them to point at, and with their embedded
+  // sources they were 60% of dist/, which serverless deployments upload.
+  sourcemap: false,
   splitting: true,
   treeshake: true,
   target: 'es2022',
   // Classes keep their names in the bundle: an uncaught error prints `ValidationError`, not the
   // `_ValidationError` esbuild gives a class that refers to itself.
   keepNames: true,
+  // ... without keeping every function and class in a user's bundle (see scripts/redundant-names.ts).
+  plugins: [{ name: 'drop-redundant-names', renderChunk: (code, chunk) => (chunk.path.endsWith('.js') ? { code: dropRedundantNames(code) } : undefined) }],
   platform: 'neutral',
   outDir: 'dist',
 };
@@ -57,7 +62,7 @@ export const cliConfig: Options = {
   format: ['esm'],
   dts: false,
   clean: false,
-  sourcemap: true,
+  sourcemap: false,
   splitting: true,
   target: 'node20',
   platform: 'node',

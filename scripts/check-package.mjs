@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Checks the package as users get it: packs the tarball, runs publint and
 // are-the-types-wrong on it, imports every entry from an ESM and a CJS consumer,
-// type-checks a TypeScript consumer under node16 resolution, and verifies that the
-// runtime-agnostic entries pull in no node: built-ins. Run after `npm run build`.
+// type-checks a TypeScript consumer under node16 resolution and one with no DOM lib (es2022 +
+// @types/node, skipLibCheck off), checks the tarball's contents (LICENSE, no source maps, every
+// path in `files` exists, repository/homepage/bugs set) and verifies that the runtime-agnostic
+// entries pull in no node: built-ins. Run after `npm run build`.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -29,6 +31,21 @@ const tarball = join(work, packed[0].filename);
 const files = packed[0].files.map((f) => f.path);
 for (const forbidden of files.filter((f) => /^(src|test|bench|examples|\.ci)\//.test(f) || /specs\//.test(f))) {
   throw new Error(`The tarball must not contain ${forbidden}`);
+}
+// Source maps would point at sources the tarball does not ship: none are published.
+for (const map of files.filter((f) => f.endsWith('.map'))) throw new Error(`The tarball must not contain the source map ${map}`);
+for (const file of files.filter((f) => /\.c?js$/.test(f))) {
+  if (readFileSync(join(root, file), 'utf8').includes('sourceMappingURL=')) throw new Error(`${file} refers to a source map`);
+}
+for (const required of ['LICENSE', 'README.md', 'package.json']) {
+  if (!files.includes(required)) throw new Error(`The tarball must contain ${required}`);
+}
+// Every path `files` lists must exist: npm silently skips one that does not.
+for (const listed of pkg.files) {
+  if (!existsSync(join(root, listed))) throw new Error(`package.json "files" lists ${listed}, which does not exist`);
+}
+for (const field of ['repository', 'homepage', 'bugs', 'license']) {
+  if (!pkg[field]) throw new Error(`package.json has no "${field}"`);
 }
 
 console.log('• publint');
@@ -81,6 +98,40 @@ writeFileSync(
 );
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: consumer });
 console.log('  TypeScript consumer ok (node16, ESM and CJS)');
+
+// A server-side project has no DOM lib: every entry's declarations must type-check with only
+// es2022 and @types/node, with skipLibCheck off so that the declarations themselves are read.
+// msw's own declarations need the DOM lib (msw documents it), so an entry whose declarations
+// reach msw is checked by the consumer above only.
+const declarationsReach = (file, peer, seen = new Set()) => {
+  if (seen.has(file) || !existsSync(file)) return false;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  if (new RegExp(`from ['"]${peer}(/[^'"]*)?['"]`).test(text)) return true;
+  return [...text.matchAll(/from\s*["'](\.{1,2}\/[^"']+)["']/g)].some(([, rel]) => declarationsReach(resolve(file, '..', rel), peer, seen));
+};
+const withoutDom = entries.filter((entry) => !declarationsReach(join(installed, pkg.exports[entry].import.types), 'msw'));
+const domOnly = entries.filter((entry) => !withoutDom.includes(entry));
+const nodeSpecifiers = withoutDom.map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`));
+const nodeTypes = join(consumer, 'node-types');
+mkdirSync(nodeTypes, { recursive: true });
+writeFileSync(
+  join(nodeTypes, 'entries.mts'),
+  nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n') + '\n',
+);
+writeFileSync(
+  join(nodeTypes, 'entries.cts'),
+  nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n') + '\n',
+);
+writeFileSync(
+  join(nodeTypes, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', lib: ['es2022'], types: ['node'], strict: true, noEmit: true, skipLibCheck: false },
+    files: ['entries.mts', 'entries.cts'],
+  }),
+);
+run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: nodeTypes });
+console.log(`  TypeScript consumer ok without the DOM lib (lib es2022 + @types/node, skipLibCheck false): ${withoutDom.join(', ')}` + (domOnly.length ? `; with the DOM lib only, since msw's declarations need it: ${domOnly.join(', ')}` : ''));
 
 console.log('• the marketbridge bin');
 const help = execFileSync(process.execPath, [join(installed, pkg.bin.marketbridge), '--help'], { cwd: consumer, encoding: 'utf8' });

@@ -1,3 +1,4 @@
+import type { WebCryptoKey } from '../core/web-types.js';
 /**
  * Inputs of {@link aesGcmSeal} and {@link aesGcmOpen}.
  *
@@ -8,7 +9,7 @@
  */
 export interface AesGcmInput {
   /** 16, 24 or 32 raw key bytes (the keyring uses 32: AES-256). */
-  key: Uint8Array | CryptoKey;
+  key: Uint8Array | WebCryptoKey;
   /**
    * The nonce: 12 bytes (the standard size) up to {@link AES_GCM_MAX_NONCE_BYTES}. Shorter
    * nonces are refused: they weaken GCM and Web Crypto runtimes disagree on them. Never reuse

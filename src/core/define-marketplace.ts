@@ -1,3 +1,4 @@
+import { isLazySchema } from './lazy-schema.js';
 import type { z } from 'zod';
 import type { BaseMarketplaceAPI } from './base-marketplace-api.js';
 import type { ResolvedContext } from './context.js';
@@ -86,7 +87,8 @@ export function defineMarketplace<N extends string, S extends z.ZodType, M exten
       message: `Use lower-case letters, digits and dashes, starting with a letter (got ${JSON.stringify(definition?.name)}).`,
     });
   }
-  if (typeof definition?.configSchema?.safeParse !== 'function') {
+  // A schema of marketbridge's own built on first use is one; asking it would build it on import.
+  if (!isLazySchema(definition?.configSchema) && typeof definition?.configSchema?.safeParse !== 'function') {
     issues.push({ path: ['configSchema'], message: 'Expected a zod schema.' });
   }
   if (typeof definition?.create !== 'function') {

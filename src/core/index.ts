@@ -15,3 +15,4 @@ export * from './define-marketplace.js';
 export * from './environments.js';
 export * from './marketplace-factory.js';
 export * from './default-factory.js';
+export type { WebBody, WebCryptoKey } from './web-types.js';

@@ -1,3 +1,4 @@
+import type { WebBody } from '../core/web-types.js';
 import type { AuthHook } from '../core/auth-hook.js';
 import type { ResolvedContext } from '../core/context.js';
 import type { CircuitBreakerOptions } from './circuit-breaker.js';
@@ -77,7 +78,7 @@ export interface HttpRequest {
   /** A JSON body (sets `content-type: application/json`). */
   json?: unknown;
   /** A raw body. Streams cannot be re-sent, so they are never retried. */
-  body?: BodyInit;
+  body?: WebBody;
   /** Makes a non-idempotent method retryable; the same key is sent on every attempt. */
   idempotencyKey?: string;
   /**

@@ -1,34 +1,43 @@
 /**
- * Minor-unit exponents of the ISO 4217 currencies (active codes, funds and precious-metal
- * codes excluded). Most have 2; the exceptions are listed explicitly.
- */
-const EXPONENT_0 = 'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF';
-const EXPONENT_3 = 'BHD IQD JOD KWD LYD OMR TND';
-const EXPONENT_4 = 'CLF UYW';
-const EXPONENT_2 =
-  'AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
-  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL ' +
-  'GHS GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR ' +
-  'LRD LSL MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD ' +
-  'PAB PEN PGK PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC ' +
-  'SYP SZL THB TJS TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG';
-
-const EXPONENTS: ReadonlyMap<string, number> = new Map([
-  ...EXPONENT_0.split(' ').map((code) => [code, 0] as const),
-  ...EXPONENT_2.split(' ').map((code) => [code, 2] as const),
-  ...EXPONENT_3.split(' ').map((code) => [code, 3] as const),
-  ...EXPONENT_4.split(' ').map((code) => [code, 4] as const),
-]);
-
-/**
- * Every ISO 4217 currency code marketbridge knows, sorted.
+ * Every ISO 4217 currency code marketbridge knows, sorted: active codes, funds and
+ * precious-metal codes excluded.
  *
  * @example
  * ```ts
  * CURRENCY_CODES.includes('EUR'); // true
  * ```
  */
-export const CURRENCY_CODES: readonly string[] = [...EXPONENTS.keys()].sort();
+export const CURRENCY_CODES: readonly string[] = [
+  'AED', 'AFN', 'ALL', 'AMD', 'AOA', 'ARS', 'AUD', 'AWG', 'AZN', 'BAM', 'BBD', 'BDT', 'BGN', 'BHD',
+  'BIF', 'BMD', 'BND', 'BOB', 'BOV', 'BRL', 'BSD', 'BTN', 'BWP', 'BYN', 'BZD', 'CAD', 'CDF', 'CHE',
+  'CHF', 'CHW', 'CLF', 'CLP', 'CNY', 'COP', 'COU', 'CRC', 'CUP', 'CVE', 'CZK', 'DJF', 'DKK', 'DOP',
+  'DZD', 'EGP', 'ERN', 'ETB', 'EUR', 'FJD', 'FKP', 'GBP', 'GEL', 'GHS', 'GIP', 'GMD', 'GNF', 'GTQ',
+  'GYD', 'HKD', 'HNL', 'HTG', 'HUF', 'IDR', 'ILS', 'INR', 'IQD', 'IRR', 'ISK', 'JMD', 'JOD', 'JPY',
+  'KES', 'KGS', 'KHR', 'KMF', 'KPW', 'KRW', 'KWD', 'KYD', 'KZT', 'LAK', 'LBP', 'LKR', 'LRD', 'LSL',
+  'LYD', 'MAD', 'MDL', 'MGA', 'MKD', 'MMK', 'MNT', 'MOP', 'MRU', 'MUR', 'MVR', 'MWK', 'MXN', 'MXV',
+  'MYR', 'MZN', 'NAD', 'NGN', 'NIO', 'NOK', 'NPR', 'NZD', 'OMR', 'PAB', 'PEN', 'PGK', 'PHP', 'PKR',
+  'PLN', 'PYG', 'QAR', 'RON', 'RSD', 'RUB', 'RWF', 'SAR', 'SBD', 'SCR', 'SDG', 'SEK', 'SGD', 'SHP',
+  'SLE', 'SOS', 'SRD', 'SSP', 'STN', 'SVC', 'SYP', 'SZL', 'THB', 'TJS', 'TMT', 'TND', 'TOP', 'TRY',
+  'TTD', 'TWD', 'TZS', 'UAH', 'UGX', 'USD', 'USN', 'UYI', 'UYU', 'UYW', 'UZS', 'VED', 'VES', 'VND',
+  'VUV', 'WST', 'XAF', 'XCD', 'XCG', 'XOF', 'XPF', 'YER', 'ZAR', 'ZMW', 'ZWG',
+];
+
+/** Minor-unit exponents other than 2 (most currencies have 2), each code between spaces. */
+const EXPONENT_0 = ' BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF ';
+const EXPONENT_3 = ' BHD IQD JOD KWD LYD OMR TND ';
+const EXPONENT_4 = ' CLF UYW ';
+
+let exponents: ReadonlyMap<string, number> | undefined;
+
+/** The exponent of every known code, built on first use rather than on import. */
+function exponentTable(): ReadonlyMap<string, number> {
+  return (exponents ??= new Map(
+    CURRENCY_CODES.map((code) => {
+      const spaced = ` ${code} `;
+      return [code, EXPONENT_0.includes(spaced) ? 0 : EXPONENT_3.includes(spaced) ? 3 : EXPONENT_4.includes(spaced) ? 4 : 2] as const;
+    }),
+  ));
+}
 
 /**
  * Tells whether `code` is a known ISO 4217 currency code (upper case).
@@ -40,7 +49,7 @@ export const CURRENCY_CODES: readonly string[] = [...EXPONENTS.keys()].sort();
  * ```
  */
 export function isCurrencyCode(code: string): boolean {
-  return EXPONENTS.has(code);
+  return exponentTable().has(code);
 }
 
 /**
@@ -54,5 +63,5 @@ export function isCurrencyCode(code: string): boolean {
  * ```
  */
 export function currencyExponent(code: string): number | undefined {
-  return EXPONENTS.get(code);
+  return exponentTable().get(code);
 }

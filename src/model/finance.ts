@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { TimestampSchema } from './scalars.js';
 import { MoneySchema } from './money.js';
@@ -10,7 +11,9 @@ import { MoneySchema } from './money.js';
  * FinancialEventTypeSchema.parse('fee');
  * ```
  */
-export const FinancialEventTypeSchema = z.enum(['sale', 'refund', 'fee', 'payout', 'adjustment']);
+export const FinancialEventTypeSchema = /* @__PURE__ */ lazySchema(() =>
+  z.enum(['sale', 'refund', 'fee', 'payout', 'adjustment']),
+);
 
 /**
  * A money movement on the seller's marketplace account: a sale, a refund, a fee, a payout.
@@ -24,14 +27,16 @@ export const FinancialEventTypeSchema = z.enum(['sale', 'refund', 'fee', 'payout
  * });
  * ```
  */
-export const FinancialEventSchema = z.object({
-  id: z.string().min(1),
-  type: FinancialEventTypeSchema,
-  orderId: z.string().optional(),
-  amount: MoneySchema,
-  occurredAt: TimestampSchema,
-  description: z.string().optional(),
-});
+export const FinancialEventSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    type: FinancialEventTypeSchema,
+    orderId: z.string().optional(),
+    amount: MoneySchema,
+    occurredAt: TimestampSchema,
+    description: z.string().optional(),
+  }),
+);
 
 /**
  * A money movement. See {@link FinancialEventSchema}.

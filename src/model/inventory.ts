@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { QuantitySchema, SkuSchema, TimestampSchema } from './scalars.js';
 
@@ -13,21 +14,23 @@ import { QuantitySchema, SkuSchema, TimestampSchema } from './scalars.js';
  * });
  * ```
  */
-export const InventoryLevelSchema = z
-  .object({
-    sku: SkuSchema,
-    locationId: z.string().min(1),
-    available: QuantitySchema,
-    reserved: QuantitySchema,
-    onHand: QuantitySchema,
-    updatedAt: TimestampSchema,
-    /** Monotonic version (or the platform's compare value) for compare-and-set. */
-    version: z.number().int().min(0),
-  })
-  .refine((level) => level.onHand === level.available + level.reserved, {
-    message: 'onHand must equal available + reserved.',
-    path: ['onHand'],
-  });
+export const InventoryLevelSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object({
+      sku: SkuSchema,
+      locationId: z.string().min(1),
+      available: QuantitySchema,
+      reserved: QuantitySchema,
+      onHand: QuantitySchema,
+      updatedAt: TimestampSchema,
+      /** Monotonic version (or the platform's compare value) for compare-and-set. */
+      version: z.number().int().min(0),
+    })
+    .refine((level) => level.onHand === level.available + level.reserved, {
+      message: 'onHand must equal available + reserved.',
+      path: ['onHand'],
+    }),
+);
 
 /**
  * Stock of one SKU at one location. See {@link InventoryLevelSchema}.
@@ -49,20 +52,22 @@ export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
  * InventorySetSchema.parse({ sku: 'A-1', locationId: 'WH-1', quantity: 10, expectedVersion: 3 });
  * ```
  */
-export const InventorySetSchema = z.object({
-  sku: SkuSchema,
-  /** Omitted: the marketplace's default location. */
-  locationId: z.string().min(1).optional(),
-  quantity: QuantitySchema,
-  expectedVersion: z.number().int().min(0).optional(),
-  expectedAvailable: QuantitySchema.optional(),
-  /**
-   * Names this write so a replay (after a lost answer) returns the first outcome instead of
-   * writing again, on platforms whose capabilities say `idempotentSets`. A different write needs
-   * a different key.
-   */
-  idempotencyKey: z.string().min(1).max(200).optional(),
-});
+export const InventorySetSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    sku: SkuSchema,
+    /** Omitted: the marketplace's default location. */
+    locationId: z.string().min(1).optional(),
+    quantity: QuantitySchema,
+    expectedVersion: z.number().int().min(0).optional(),
+    expectedAvailable: QuantitySchema.optional(),
+    /**
+     * Names this write so a replay (after a lost answer) returns the first outcome instead of
+     * writing again, on platforms whose capabilities say `idempotentSets`. A different write needs
+     * a different key.
+     */
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  }),
+);
 
 /**
  * An absolute stock write. See {@link InventorySetSchema}.
@@ -83,12 +88,14 @@ export type InventorySet = z.infer<typeof InventorySetSchema>;
  * InventoryAdjustmentSchema.parse({ sku: 'A-1', delta: -2, idempotencyKey: 'order-991-line-1' });
  * ```
  */
-export const InventoryAdjustmentSchema = z.object({
-  sku: SkuSchema,
-  locationId: z.string().min(1).optional(),
-  delta: z.number().int('Deltas are whole units.').refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
-  idempotencyKey: z.string().min(1).max(200).optional(),
-});
+export const InventoryAdjustmentSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    sku: SkuSchema,
+    locationId: z.string().min(1).optional(),
+    delta: z.number().int('Deltas are whole units.').refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
+    idempotencyKey: z.string().min(1).max(200).optional(),
+  }),
+);
 
 /**
  * A relative stock change. See {@link InventoryAdjustmentSchema}.

@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { isCurrencyCode } from './currency.js';
 import { describeValue, moneyError, requireMoney } from './money-text.js';
@@ -13,14 +14,16 @@ export { formatMoney, parseMoney, type MoneyParseReason } from './money-text.js'
  * const price = MoneySchema.parse({ amountMinor: 1999, currency: 'EUR' });
  * ```
  */
-export const MoneySchema = z
-  .object({
-    /** Integer amount in the currency's minor unit (cents for EUR). */
-    amountMinor: z.number().int().refine(Number.isSafeInteger, 'Expected a safe integer number of minor units.'),
-    /** ISO 4217 code, upper case. */
-    currency: z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code; use an upper-case code such as EUR.'),
-  })
-  .strict();
+export const MoneySchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object({
+      /** Integer amount in the currency's minor unit (cents for EUR). */
+      amountMinor: z.number().int().refine(Number.isSafeInteger, 'Expected a safe integer number of minor units.'),
+      /** ISO 4217 code, upper case. */
+      currency: z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code; use an upper-case code such as EUR.'),
+    })
+    .strict(),
+);
 
 /**
  * Money as integer minor units and an ISO 4217 currency. See {@link MoneySchema}.
@@ -44,10 +47,12 @@ export type Money = z.infer<typeof MoneySchema>;
  * PriceSchema.safeParse({ amountMinor: -1, currency: 'EUR' }).success; // false
  * ```
  */
-export const PriceSchema = MoneySchema.refine((price) => price.amountMinor >= 0, {
-  message: 'A price cannot be negative.',
-  path: ['amountMinor'],
-});
+export const PriceSchema = /* @__PURE__ */ lazySchema(() =>
+  MoneySchema.refine((price) => price.amountMinor >= 0, {
+    message: 'A price cannot be negative.',
+    path: ['amountMinor'],
+  }),
+);
 
 /**
  * Creates {@link Money} from integer minor units. Throws a `ValidationError` (a

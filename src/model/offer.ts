@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { SkuSchema } from './scalars.js';
 import { PriceSchema } from './money.js';
@@ -10,7 +11,9 @@ import { PriceSchema } from './money.js';
  * ConditionSchema.parse('new');
  * ```
  */
-export const ConditionSchema = z.enum(['new', 'used', 'refurbished']);
+export const ConditionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.enum(['new', 'used', 'refurbished']),
+);
 
 /**
  * One sellable variant of a product on a marketplace: a SKU with its price (a Shopify variant,
@@ -21,22 +24,24 @@ export const ConditionSchema = z.enum(['new', 'used', 'refurbished']);
  * OfferSchema.parse({ sku: 'TSHIRT-RED-M', price: { amountMinor: 1999, currency: 'EUR' } });
  * ```
  */
-export const OfferSchema = z.object({
-  sku: SkuSchema,
-  /** The marketplace's own id of the variant/offer, when it has one. */
-  externalId: z.string().optional(),
-  title: z.string().optional(),
-  /** The price buyers pay; never negative. */
-  price: PriceSchema,
-  /** The "was" price shown struck through; never negative. */
-  compareAtPrice: PriceSchema.optional(),
-  /** The seller's cost, for margin rules; never negative. */
-  cost: PriceSchema.optional(),
-  barcode: z.string().optional(),
-  condition: ConditionSchema.default('new'),
-  /** Variant options, e.g. `{ color: 'red', size: 'M' }`. */
-  options: z.record(z.string(), z.string()).default({}),
-});
+export const OfferSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    sku: SkuSchema,
+    /** The marketplace's own id of the variant/offer, when it has one. */
+    externalId: z.string().optional(),
+    title: z.string().optional(),
+    /** The price buyers pay; never negative. */
+    price: PriceSchema,
+    /** The "was" price shown struck through; never negative. */
+    compareAtPrice: PriceSchema.optional(),
+    /** The seller's cost, for margin rules; never negative. */
+    cost: PriceSchema.optional(),
+    barcode: z.string().optional(),
+    condition: ConditionSchema.default('new'),
+    /** Variant options, e.g. `{ color: 'red', size: 'M' }`. */
+    options: z.record(z.string(), z.string()).default({}),
+  }),
+);
 
 /**
  * One sellable variant. See {@link OfferSchema}.
@@ -73,13 +78,15 @@ export interface OfferMatch {
  * PriceUpdateSchema.parse({ sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } });
  * ```
  */
-export const PriceUpdateSchema = z.object({
-  sku: SkuSchema,
-  /** The new price; never negative. */
-  price: PriceSchema,
-  /** The new compare-at price; `null` removes it, omitted leaves it as it is. Never negative. */
-  compareAtPrice: PriceSchema.nullable().optional(),
-});
+export const PriceUpdateSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    sku: SkuSchema,
+    /** The new price; never negative. */
+    price: PriceSchema,
+    /** The new compare-at price; `null` removes it, omitted leaves it as it is. Never negative. */
+    compareAtPrice: PriceSchema.nullable().optional(),
+  }),
+);
 
 /**
  * A price change for one SKU. See {@link PriceUpdateSchema}.

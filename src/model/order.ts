@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { AddressSchema } from './address.js';
 import { SkuSchema, TimestampSchema } from './scalars.js';
@@ -11,7 +12,9 @@ import { MoneySchema } from './money.js';
  * OrderStatusSchema.parse('unshipped');
  * ```
  */
-export const OrderStatusSchema = z.enum(['pending', 'unshipped', 'partially_shipped', 'shipped', 'delivered', 'cancelled']);
+export const OrderStatusSchema = /* @__PURE__ */ lazySchema(() =>
+  z.enum(['pending', 'unshipped', 'partially_shipped', 'shipped', 'delivered', 'cancelled']),
+);
 
 /**
  * Where an order is in its life. See {@link OrderStatusSchema}.
@@ -31,15 +34,17 @@ export type OrderStatus = z.infer<typeof OrderStatusSchema>;
  * LineItemSchema.parse({ id: 'L1', sku: 'A-1', quantity: 2, unitPrice: { amountMinor: 500, currency: 'EUR' } });
  * ```
  */
-export const LineItemSchema = z.object({
-  id: z.string().min(1),
-  sku: SkuSchema,
-  title: z.string().optional(),
-  quantity: z.number().int().positive(),
-  unitPrice: MoneySchema,
-  quantityShipped: z.number().int().min(0).default(0),
-  quantityCancelled: z.number().int().min(0).default(0),
-});
+export const LineItemSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    sku: SkuSchema,
+    title: z.string().optional(),
+    quantity: z.number().int().positive(),
+    unitPrice: MoneySchema,
+    quantityShipped: z.number().int().min(0).default(0),
+    quantityCancelled: z.number().int().min(0).default(0),
+  }),
+);
 
 /**
  * One line of an order. See {@link LineItemSchema}.
@@ -60,12 +65,14 @@ export type LineItem = z.infer<typeof LineItemSchema>;
  * OrderTotalsSchema.parse({ subtotal: eur(1000), shipping: eur(0), tax: eur(210), total: eur(1210) });
  * ```
  */
-export const OrderTotalsSchema = z.object({
-  subtotal: MoneySchema,
-  shipping: MoneySchema,
-  tax: MoneySchema,
-  total: MoneySchema,
-});
+export const OrderTotalsSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    subtotal: MoneySchema,
+    shipping: MoneySchema,
+    tax: MoneySchema,
+    total: MoneySchema,
+  }),
+);
 
 /**
  * A marketplace order.
@@ -76,19 +83,21 @@ export const OrderTotalsSchema = z.object({
  * for await (const order of orders) OrderSchema.parse(order);
  * ```
  */
-export const OrderSchema = z.object({
-  id: z.string().min(1),
-  marketplace: z.string().min(1),
-  status: OrderStatusSchema,
-  createdAt: TimestampSchema,
-  updatedAt: TimestampSchema,
-  acknowledged: z.boolean().default(false),
-  currency: z.string().length(3),
-  lineItems: z.array(LineItemSchema).min(1),
-  totals: OrderTotalsSchema,
-  shippingAddress: AddressSchema.optional(),
-  buyer: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
-});
+export const OrderSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    id: z.string().min(1),
+    marketplace: z.string().min(1),
+    status: OrderStatusSchema,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    acknowledged: z.boolean().default(false),
+    currency: z.string().length(3),
+    lineItems: z.array(LineItemSchema).min(1),
+    totals: OrderTotalsSchema,
+    shippingAddress: AddressSchema.optional(),
+    buyer: z.object({ name: z.string().optional(), email: z.string().optional() }).optional(),
+  }),
+);
 
 /**
  * A marketplace order. See {@link OrderSchema}.
@@ -108,12 +117,14 @@ export type Order = z.infer<typeof OrderSchema>;
  * CancelOrderRequestSchema.parse({ orderId: '1001', reason: 'out_of_stock' });
  * ```
  */
-export const CancelOrderRequestSchema = z.object({
-  orderId: z.string().min(1),
-  reason: z.string().min(1).default('seller_cancelled'),
-  /** Lines and quantities to cancel; omitted: everything not yet shipped. */
-  lineItems: z.array(z.object({ lineItemId: z.string().min(1), quantity: z.number().int().positive() })).optional(),
-});
+export const CancelOrderRequestSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    orderId: z.string().min(1),
+    reason: z.string().min(1).default('seller_cancelled'),
+    /** Lines and quantities to cancel; omitted: everything not yet shipped. */
+    lineItems: z.array(z.object({ lineItemId: z.string().min(1), quantity: z.number().int().positive() })).optional(),
+  }),
+);
 
 /**
  * A request to cancel an order. See {@link CancelOrderRequestSchema}.

@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { TimestampSchema } from './scalars.js';
 import { OfferSchema } from './offer.js';
@@ -10,7 +11,9 @@ import { OfferSchema } from './offer.js';
  * ProductStatusSchema.parse('active');
  * ```
  */
-export const ProductStatusSchema = z.enum(['active', 'draft', 'archived']);
+export const ProductStatusSchema = /* @__PURE__ */ lazySchema(() =>
+  z.enum(['active', 'draft', 'archived']),
+);
 
 /**
  * A product as a buyer sees it, with its offers (variants).
@@ -25,20 +28,22 @@ export const ProductStatusSchema = z.enum(['active', 'draft', 'archived']);
  * });
  * ```
  */
-export const ProductSchema = z.object({
-  /** The marketplace's id of the product. */
-  id: z.string().min(1),
-  title: z.string().min(1),
-  description: z.string().optional(),
-  brand: z.string().optional(),
-  /** The marketplace's category id. */
-  categoryId: z.string().optional(),
-  status: ProductStatusSchema.default('active'),
-  offers: z.array(OfferSchema).min(1, 'A product has at least one offer.'),
-  images: z.array(z.string()).default([]),
-  attributes: z.record(z.string(), z.string()).default({}),
-  updatedAt: TimestampSchema.optional(),
-});
+export const ProductSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    /** The marketplace's id of the product. */
+    id: z.string().min(1),
+    title: z.string().min(1),
+    description: z.string().optional(),
+    brand: z.string().optional(),
+    /** The marketplace's category id. */
+    categoryId: z.string().optional(),
+    status: ProductStatusSchema.default('active'),
+    offers: z.array(OfferSchema).min(1, 'A product has at least one offer.'),
+    images: z.array(z.string()).default([]),
+    attributes: z.record(z.string(), z.string()).default({}),
+    updatedAt: TimestampSchema.optional(),
+  }),
+);
 
 /**
  * A product with its offers. See {@link ProductSchema}.
@@ -51,17 +56,19 @@ export const ProductSchema = z.object({
 export type Product = z.infer<typeof ProductSchema>;
 
 /** The offers of a product to write: at least one, and no SKU twice (a SKU names one offer). */
-const OfferInputsSchema = z
-  .array(OfferSchema)
-  .min(1, 'A product has at least one offer.')
-  .superRefine((offers, context) => {
-    const first = new Map<string, number>();
-    offers.forEach((offer, i) => {
-      const seen = first.get(offer.sku);
-      if (seen === undefined) first.set(offer.sku, i);
-      else context.addIssue({ code: 'custom', path: [i, 'sku'], message: `SKU ${offer.sku} is already the SKU of offer ${seen}; each offer of a product needs its own SKU.` });
-    });
-  });
+const OfferInputsSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .array(OfferSchema)
+    .min(1, 'A product has at least one offer.')
+    .superRefine((offers, context) => {
+      const first = new Map<string, number>();
+      offers.forEach((offer, i) => {
+        const seen = first.get(offer.sku);
+        if (seen === undefined) first.set(offer.sku, i);
+        else context.addIssue({ code: 'custom', path: [i, 'sku'], message: `SKU ${offer.sku} is already the SKU of offer ${seen}; each offer of a product needs its own SKU.` });
+      });
+    }),
+);
 
 /**
  * A product to create or update. Without `id` it is created; with one, replaced. Its offers
@@ -72,7 +79,9 @@ const OfferInputsSchema = z
  * ProductInputSchema.parse({ title: 'Mug', offers: [{ sku: 'MUG-1', price: { amountMinor: 899, currency: 'EUR' } }] });
  * ```
  */
-export const ProductInputSchema = ProductSchema.extend({ id: z.string().min(1).optional(), offers: OfferInputsSchema }).omit({ updatedAt: true });
+export const ProductInputSchema = /* @__PURE__ */ lazySchema(() =>
+  ProductSchema.extend({ id: z.string().min(1).optional(), offers: OfferInputsSchema }).omit({ updatedAt: true }),
+);
 
 /**
  * A product to create or update. See {@link ProductInputSchema}.

@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 
 /**
@@ -8,7 +9,9 @@ import { z } from 'zod';
  * TimestampSchema.parse(new Date().toISOString());
  * ```
  */
-export const TimestampSchema = z.iso.datetime({ offset: true });
+export const TimestampSchema = /* @__PURE__ */ lazySchema(() =>
+  z.iso.datetime({ offset: true }),
+);
 
 /**
  * A stock-keeping unit: the seller's own identifier of an offer, 1–100 printable characters.
@@ -18,11 +21,13 @@ export const TimestampSchema = z.iso.datetime({ offset: true });
  * SkuSchema.parse('TSHIRT-RED-M');
  * ```
  */
-export const SkuSchema = z
-  .string()
-  .min(1, 'A SKU cannot be empty.')
-  .max(100, 'A SKU has at most 100 characters.')
-  .regex(/^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/, 'A SKU cannot start or end with whitespace or contain control characters.');
+export const SkuSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .string()
+    .min(1, 'A SKU cannot be empty.')
+    .max(100, 'A SKU has at most 100 characters.')
+    .regex(/^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/, 'A SKU cannot start or end with whitespace or contain control characters.'),
+);
 
 /**
  * A non-negative integer quantity of units.
@@ -32,4 +37,6 @@ export const SkuSchema = z
  * QuantitySchema.parse(12);
  * ```
  */
-export const QuantitySchema = z.number().int('Quantities are whole units.').min(0, 'Quantities cannot be negative.');
+export const QuantitySchema = /* @__PURE__ */ lazySchema(() =>
+  z.number().int('Quantities are whole units.').min(0, 'Quantities cannot be negative.'),
+);

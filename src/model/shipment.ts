@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { TimestampSchema } from './scalars.js';
 
@@ -12,17 +13,19 @@ import { TimestampSchema } from './scalars.js';
  * });
  * ```
  */
-export const ShipmentSchema = z.object({
-  /** The marketplace's id, once confirmed. */
-  id: z.string().optional(),
-  orderId: z.string().min(1),
-  /** Lines and quantities shipped; omitted: every open unit of the order. */
-  lineItems: z.array(z.object({ lineItemId: z.string().min(1), quantity: z.number().int().positive() })).optional(),
-  carrier: z.string().min(1),
-  trackingNumber: z.string().min(1),
-  trackingUrl: z.string().url().optional(),
-  shippedAt: TimestampSchema,
-});
+export const ShipmentSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    /** The marketplace's id, once confirmed. */
+    id: z.string().optional(),
+    orderId: z.string().min(1),
+    /** Lines and quantities shipped; omitted: every open unit of the order. */
+    lineItems: z.array(z.object({ lineItemId: z.string().min(1), quantity: z.number().int().positive() })).optional(),
+    carrier: z.string().min(1),
+    trackingNumber: z.string().min(1),
+    trackingUrl: z.string().url().optional(),
+    shippedAt: TimestampSchema,
+  }),
+);
 
 /**
  * A shipment with tracking. See {@link ShipmentSchema}.

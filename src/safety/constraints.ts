@@ -1,7 +1,10 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { MoneySchema } from '../model/money.js';
 
-const bps = z.number().int().min(0, 'Basis points cannot be negative.');
+const bps = /* @__PURE__ */ lazySchema(() =>
+  z.number().int().min(0, 'Basis points cannot be negative.'),
+);
 
 /**
  * The built-in safety constraints, every one optional. Amounts are {@link MoneySchema | Money} (integer minor
@@ -15,72 +18,74 @@ const bps = z.number().int().min(0, 'Basis points cannot be negative.');
  * });
  * ```
  */
-export const SafetyConstraintsSchema = z
-  .object({
-    price: z
-      .object({
-        /** No price below this. */
-        floor: MoneySchema.optional(),
-        /** No price above this. */
-        ceiling: MoneySchema.optional(),
-        /** No price below cost × this / 10,000 (10,000 = never below cost). Needs the offer's cost. */
-        minPriceToCostBps: bps.optional(),
-        /** No price above cost × this / 10,000. Needs the offer's cost. */
-        maxPriceToCostBps: bps.optional(),
-        /** Minimum margin (price − cost) / price, in basis points. Needs the offer's cost. */
-        minMarginBps: bps.optional(),
-        /** Largest change of one action relative to the current price. */
-        maxChangePerActionBps: bps.optional(),
-        /** Largest change within a sliding window, relative to the price at the window's start. */
-        maxChangePerWindow: z.object({ bps, windowMs: z.number().int().positive() }).strict().optional(),
-      })
-      .strict()
-      .optional(),
-    deletes: z
-      .object({
-        /** Most listings one batch may delete. */
-        maxCount: z.number().int().min(0).optional(),
-        /** Largest share of the catalog one batch may delete. */
-        maxShareBps: bps.optional(),
-        /**
-         * Caps over a sliding window, counting the executed deletes in the history plus the
-         * batch: at most `maxCount` listings, at most `maxShareBps` of the catalog as it was at
-         * the window's start (its size now plus what was deleted in the window).
-         */
-        maxPerWindow: z
-          .object({ maxCount: z.number().int().min(0).optional(), maxShareBps: bps.optional(), windowMs: z.number().int().positive() })
-          .strict()
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    stock: z
-      .object({
-        /** Largest share of SKUs one batch may set to zero. */
-        maxZeroedShareBps: bps.optional(),
-        /** Largest absolute quantity a stock write may set. */
-        maxQuantity: z.number().int().min(0).optional(),
-        /** Largest size of one adjustment, either direction. */
-        maxAdjustment: z.number().int().min(0).optional(),
-      })
-      .strict()
-      .optional(),
-    currency: z
-      .object({
-        /** Prices must be in this currency (defaults to the marketplace's currency when known). */
-        expected: z.string().length(3).optional(),
-      })
-      .strict()
-      .optional(),
-    platform: z
-      .object({
-        /** Most revisions of one listing per UTC day (eBay allows 250). */
-        revisionsPerListingPerDay: z.number().int().positive().optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const SafetyConstraintsSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object({
+      price: z
+        .object({
+          /** No price below this. */
+          floor: MoneySchema.optional(),
+          /** No price above this. */
+          ceiling: MoneySchema.optional(),
+          /** No price below cost × this / 10,000 (10,000 = never below cost). Needs the offer's cost. */
+          minPriceToCostBps: bps.optional(),
+          /** No price above cost × this / 10,000. Needs the offer's cost. */
+          maxPriceToCostBps: bps.optional(),
+          /** Minimum margin (price − cost) / price, in basis points. Needs the offer's cost. */
+          minMarginBps: bps.optional(),
+          /** Largest change of one action relative to the current price. */
+          maxChangePerActionBps: bps.optional(),
+          /** Largest change within a sliding window, relative to the price at the window's start. */
+          maxChangePerWindow: z.object({ bps, windowMs: z.number().int().positive() }).strict().optional(),
+        })
+        .strict()
+        .optional(),
+      deletes: z
+        .object({
+          /** Most listings one batch may delete. */
+          maxCount: z.number().int().min(0).optional(),
+          /** Largest share of the catalog one batch may delete. */
+          maxShareBps: bps.optional(),
+          /**
+           * Caps over a sliding window, counting the executed deletes in the history plus the
+           * batch: at most `maxCount` listings, at most `maxShareBps` of the catalog as it was at
+           * the window's start (its size now plus what was deleted in the window).
+           */
+          maxPerWindow: z
+            .object({ maxCount: z.number().int().min(0).optional(), maxShareBps: bps.optional(), windowMs: z.number().int().positive() })
+            .strict()
+            .optional(),
+        })
+        .strict()
+        .optional(),
+      stock: z
+        .object({
+          /** Largest share of SKUs one batch may set to zero. */
+          maxZeroedShareBps: bps.optional(),
+          /** Largest absolute quantity a stock write may set. */
+          maxQuantity: z.number().int().min(0).optional(),
+          /** Largest size of one adjustment, either direction. */
+          maxAdjustment: z.number().int().min(0).optional(),
+        })
+        .strict()
+        .optional(),
+      currency: z
+        .object({
+          /** Prices must be in this currency (defaults to the marketplace's currency when known). */
+          expected: z.string().length(3).optional(),
+        })
+        .strict()
+        .optional(),
+      platform: z
+        .object({
+          /** Most revisions of one listing per UTC day (eBay allows 250). */
+          revisionsPerListingPerDay: z.number().int().positive().optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+);
 
 /**
  * Built-in safety constraints. See {@link SafetyConstraintsSchema}.

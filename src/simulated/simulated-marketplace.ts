@@ -1,3 +1,4 @@
+import { lazySchema } from '../core/lazy-schema.js';
 import { type Result } from 'neverthrow';
 import { z } from 'zod';
 import { BaseMarketplaceAPI } from '../core/base-marketplace-api.js';
@@ -29,7 +30,9 @@ import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.j
 import { SeededRandom } from './random.js';
 import { generateState, type SimState, type SimulatedState } from './state.js';
 
-const IdSchema = z.string().min(1, 'Expected a non-empty id.');
+const IdSchema = /* @__PURE__ */ lazySchema(() =>
+  z.string().min(1, 'Expected a non-empty id.'),
+);
 
 /**
  * An in-memory marketplace that behaves like a real one: a seeded catalog, prices, stock per

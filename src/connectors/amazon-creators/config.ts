@@ -1,3 +1,4 @@
+import { lazySchema } from '../../core/lazy-schema.js';
 import { z } from 'zod';
 
 /**
@@ -62,28 +63,30 @@ export function creatorsScope(credentialVersion: string): string {
  * const config = CreatorsConfigSchema.parse({ credentialId: 'id', credentialSecret: 'secret', credentialVersion: '3.1', partnerTag: 'mytag-20', marketplace: 'www.amazon.com' });
  * ```
  */
-export const CreatorsConfigSchema = z.object({
-  credentialId: z.string().min(1, 'Give the Credential ID from Associates Central → Creators API.'),
-  credentialSecret: z.string().min(1, 'Give the Credential Secret (shown once when the credential is created).'),
-  /** Credential version: 2.1/3.1 North America, 2.2/3.2 Europe, 2.3/3.3 Far East. */
-  credentialVersion: z.enum(['2.1', '2.2', '2.3', '3.1', '3.2', '3.3']),
-  /** Associates tracking id, e.g. `mytag-20`. */
-  partnerTag: z.string().min(1),
-  /** The store host, sent as the `x-marketplace` header, e.g. `www.amazon.de`. */
-  marketplace: z.string().regex(/^www\.amazon\.[a-z.]+$/, 'Use the store host, e.g. www.amazon.com or www.amazon.co.uk.'),
-  /** API base URL (default {@link CREATORS_API_ENDPOINT}; a proxy or a simulator otherwise). */
-  endpoint: z.string().url('Give the Creators API base URL, e.g. https://creatorsapi.amazon or your proxy.').default(CREATORS_API_ENDPOINT),
-  /** Token URL override; default by credential version (CREATORS_TOKEN_URLS). */
-  tokenUrl: z.string().url().optional(),
-  /**
-   * Requests per second granted to your account. The default, 1, is the starting rate PA-API 5
-   * documented (it grew with referred sales); the Creators API SDK does not state the rate, so
-   * check Associates Central for yours.
-   */
-  requestsPerSecond: z.number().positive().default(1),
-  /** Per-attempt timeout in ms; 0 disables it. */
-  timeoutMs: z.number().int().min(0).default(30_000),
-});
+export const CreatorsConfigSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    credentialId: z.string().min(1, 'Give the Credential ID from Associates Central → Creators API.'),
+    credentialSecret: z.string().min(1, 'Give the Credential Secret (shown once when the credential is created).'),
+    /** Credential version: 2.1/3.1 North America, 2.2/3.2 Europe, 2.3/3.3 Far East. */
+    credentialVersion: z.enum(['2.1', '2.2', '2.3', '3.1', '3.2', '3.3']),
+    /** Associates tracking id, e.g. `mytag-20`. */
+    partnerTag: z.string().min(1),
+    /** The store host, sent as the `x-marketplace` header, e.g. `www.amazon.de`. */
+    marketplace: z.string().regex(/^www\.amazon\.[a-z.]+$/, 'Use the store host, e.g. www.amazon.com or www.amazon.co.uk.'),
+    /** API base URL (default {@link CREATORS_API_ENDPOINT}; a proxy or a simulator otherwise). */
+    endpoint: z.string().url('Give the Creators API base URL, e.g. https://creatorsapi.amazon or your proxy.').default(CREATORS_API_ENDPOINT),
+    /** Token URL override; default by credential version (CREATORS_TOKEN_URLS). */
+    tokenUrl: z.string().url().optional(),
+    /**
+     * Requests per second granted to your account. The default, 1, is the starting rate PA-API 5
+     * documented (it grew with referred sales); the Creators API SDK does not state the rate, so
+     * check Associates Central for yours.
+     */
+    requestsPerSecond: z.number().positive().default(1),
+    /** Per-attempt timeout in ms; 0 disables it. */
+    timeoutMs: z.number().int().min(0).default(30_000),
+  }),
+);
 
 /**
  * Validated Creators API configuration.

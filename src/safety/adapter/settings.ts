@@ -1,3 +1,4 @@
+import { lazySchema } from '../../core/lazy-schema.js';
 import { z } from 'zod';
 import type { Context } from '../../core/context.js';
 import { ValidationError, issuesFromZod, type ValidationIssue } from '../../core/errors/validation-error.js';
@@ -121,7 +122,9 @@ const parse = <S extends z.ZodType>(schema: S, what: string, value: unknown): z.
   return parsed.data;
 };
 
-const OptOutSchema = z.object({ skip: z.literal(true), reason: z.string().trim().min(3, 'Give the reason validation is skipped; it is logged and reported.') }).strict();
+const OptOutSchema = /* @__PURE__ */ lazySchema(() =>
+  z.object({ skip: z.literal(true), reason: z.string().trim().min(3, 'Give the reason validation is skipped; it is logged and reported.') }).strict(),
+);
 
 /**
  * Checks the constructor options, every problem at once; live mode needs `confirmLive: true`.

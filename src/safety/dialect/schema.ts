@@ -1,13 +1,17 @@
+import { lazySchema } from '../../core/lazy-schema.js';
 import { z } from 'zod';
 
-const common = {
+/** Fields every action shares (built inside the action schema's builder, on first use). */
+const common = () => ({
   /** An id for tracing (also accepted as `action_id`). */
   id: z.string().min(1).optional(),
   action_id: z.string().min(1).optional(),
   /** The connection to act on, when several are open. */
   marketplace: z.string().min(1).optional(),
-};
-const sku = z.string().min(1, 'Give the product_sku.');
+});
+const sku = /* @__PURE__ */ lazySchema(() =>
+  z.string().min(1, 'Give the product_sku.'),
+);
 
 /**
  * The action vocabulary of simulators such as FBA-Bench, accepted as an input dialect next to
@@ -28,27 +32,29 @@ const sku = z.string().min(1, 'Give the product_sku.');
  * SimulationDialectActionSchema.parse({ type: 'bulk_delete', count: 1000 });
  * ```
  */
-export const SimulationDialectActionSchema = z.discriminatedUnion('type', [
-  z.object({
-    ...common,
-    type: z.literal('set_price'),
-    product_sku: sku,
-    /** The new price in major units, as a JSON number (`29.99`) or decimal string (`"29.99"`). */
-    new_price: z.union([z.number(), z.string()]),
-    /** ISO 4217 currency of `new_price` (default: the connection's). */
-    currency: z.string().length(3).optional(),
-  }),
-  z.object({ ...common, type: z.literal('adjust_inventory'), product_sku: sku, quantity_change: z.number().int().refine((n) => n !== 0, 'A quantity_change of 0 changes nothing.') }),
-  z.object({ ...common, type: z.literal('set_inventory'), product_sku: sku, quantity: z.number().int().min(0) }),
-  z.object({
-    ...common,
-    type: z.literal('bulk_delete'),
-    /** How many listings to delete. */
-    count: z.number().int().positive(),
-    /** Which ones; without them the action can be checked against the caps but not executed. */
-    product_ids: z.array(z.string().min(1)).min(1).optional(),
-  }),
-]);
+export const SimulationDialectActionSchema = /* @__PURE__ */ lazySchema(() =>
+  z.discriminatedUnion('type', [
+    z.object({
+      ...common(),
+      type: z.literal('set_price'),
+      product_sku: sku,
+      /** The new price in major units, as a JSON number (`29.99`) or decimal string (`"29.99"`). */
+      new_price: z.union([z.number(), z.string()]),
+      /** ISO 4217 currency of `new_price` (default: the connection's). */
+      currency: z.string().length(3).optional(),
+    }),
+    z.object({ ...common(), type: z.literal('adjust_inventory'), product_sku: sku, quantity_change: z.number().int().refine((n) => n !== 0, 'A quantity_change of 0 changes nothing.') }),
+    z.object({ ...common(), type: z.literal('set_inventory'), product_sku: sku, quantity: z.number().int().min(0) }),
+    z.object({
+      ...common(),
+      type: z.literal('bulk_delete'),
+      /** How many listings to delete. */
+      count: z.number().int().positive(),
+      /** Which ones; without them the action can be checked against the caps but not executed. */
+      product_ids: z.array(z.string().min(1)).min(1).optional(),
+    }),
+  ]),
+);
 
 /**
  * An action in the simulation dialect. See {@link SimulationDialectActionSchema}.

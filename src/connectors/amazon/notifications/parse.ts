@@ -1,3 +1,4 @@
+import { lazySchema } from '../../../core/lazy-schema.js';
 import { err, ok, type Result } from 'neverthrow';
 import { z } from 'zod';
 import { failure, type Failure } from '../../../core/result.js';
@@ -12,40 +13,56 @@ const STATUS: Record<string, OrderStatus> = {
 };
 
 // Amazon writes older notifications in PascalCase and newer ones in camelCase; read both.
-const Upper = z.object({
-  NotificationType: z.string(),
-  EventTime: z.string(),
-  Payload: z.record(z.string(), z.unknown()),
-  NotificationMetadata: z.object({ NotificationId: z.string() }).passthrough(),
-}).passthrough();
-const Lower = z.object({
-  notificationType: z.string(),
-  eventTime: z.string(),
-  payload: z.record(z.string(), z.unknown()),
-  notificationMetadata: z.object({ notificationId: z.string() }).passthrough(),
-}).passthrough();
-
-const OrderChange = z.object({
-  OrderChangeNotification: z.object({
-    SellerId: z.string().optional(),
-    AmazonOrderId: z.string().min(1),
-    OrderChangeType: z.string().optional(),
-    OrderChangeTrigger: z.object({ TimeOfOrderChange: z.string().optional(), ChangeReason: z.string().optional() }).passthrough().optional(),
-    Summary: z.object({ MarketplaceId: z.string().optional(), OrderStatus: z.string().optional() }).passthrough().optional(),
+const Upper = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    NotificationType: z.string(),
+    EventTime: z.string(),
+    Payload: z.record(z.string(), z.unknown()),
+    NotificationMetadata: z.object({ NotificationId: z.string() }).passthrough(),
   }).passthrough(),
-});
-const MfnQuantity = z.object({ SellerId: z.string().optional(), FulfillmentChannelCode: z.string(), Sku: z.string().min(1), Quantity: z.number().int().min(0) }).passthrough();
-const FbaAvailability = z.object({
-  SellerId: z.string().optional(),
-  SKU: z.string().min(1),
-  FulfillmentInventoryByMarketplace: z.array(z.object({
-    MarketplaceId: z.string(),
-    FulfillmentInventory: z.object({ Fulfillable: z.number().int().min(0), ReservedQuantityBreakdown: z.record(z.string(), z.number()).optional() }).passthrough(),
-  }).passthrough()),
-}).passthrough();
-const FeedFinished = z.object({ feedProcessingFinishedNotification: z.object({ sellerId: z.string().optional(), feedId: z.string(), feedType: z.string(), processingStatus: z.string(), resultFeedDocumentId: z.string().optional() }).passthrough() });
-const ReportFinished = z.object({ reportProcessingFinishedNotification: z.object({ sellerId: z.string().optional(), reportId: z.string(), reportType: z.string(), processingStatus: z.string(), reportDocumentId: z.string().optional() }).passthrough() });
-const StatusChange = z.object({ SellerId: z.string().optional(), MarketplaceId: z.string().optional(), Asin: z.string().optional(), Sku: z.string().min(1), Status: z.array(z.string()) }).passthrough();
+);
+const Lower = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    notificationType: z.string(),
+    eventTime: z.string(),
+    payload: z.record(z.string(), z.unknown()),
+    notificationMetadata: z.object({ notificationId: z.string() }).passthrough(),
+  }).passthrough(),
+);
+
+const OrderChange = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    OrderChangeNotification: z.object({
+      SellerId: z.string().optional(),
+      AmazonOrderId: z.string().min(1),
+      OrderChangeType: z.string().optional(),
+      OrderChangeTrigger: z.object({ TimeOfOrderChange: z.string().optional(), ChangeReason: z.string().optional() }).passthrough().optional(),
+      Summary: z.object({ MarketplaceId: z.string().optional(), OrderStatus: z.string().optional() }).passthrough().optional(),
+    }).passthrough(),
+  }),
+);
+const MfnQuantity = /* @__PURE__ */ lazySchema(() =>
+  z.object({ SellerId: z.string().optional(), FulfillmentChannelCode: z.string(), Sku: z.string().min(1), Quantity: z.number().int().min(0) }).passthrough(),
+);
+const FbaAvailability = /* @__PURE__ */ lazySchema(() =>
+  z.object({
+    SellerId: z.string().optional(),
+    SKU: z.string().min(1),
+    FulfillmentInventoryByMarketplace: z.array(z.object({
+      MarketplaceId: z.string(),
+      FulfillmentInventory: z.object({ Fulfillable: z.number().int().min(0), ReservedQuantityBreakdown: z.record(z.string(), z.number()).optional() }).passthrough(),
+    }).passthrough()),
+  }).passthrough(),
+);
+const FeedFinished = /* @__PURE__ */ lazySchema(() =>
+  z.object({ feedProcessingFinishedNotification: z.object({ sellerId: z.string().optional(), feedId: z.string(), feedType: z.string(), processingStatus: z.string(), resultFeedDocumentId: z.string().optional() }).passthrough() }),
+);
+const ReportFinished = /* @__PURE__ */ lazySchema(() =>
+  z.object({ reportProcessingFinishedNotification: z.object({ sellerId: z.string().optional(), reportId: z.string(), reportType: z.string(), processingStatus: z.string(), reportDocumentId: z.string().optional() }).passthrough() }),
+);
+const StatusChange = /* @__PURE__ */ lazySchema(() =>
+  z.object({ SellerId: z.string().optional(), MarketplaceId: z.string().optional(), Asin: z.string().optional(), Sku: z.string().min(1), Status: z.array(z.string()) }).passthrough(),
+);
 
 type Parsed = Result<AmazonNotificationEvent[], Failure<AmazonNotificationReason>>;
 const bad = (message: string): Parsed => err(failure('invalid_payload', message));

@@ -1,3 +1,4 @@
+import type { WebCryptoKey } from '../../../core/web-types.js';
 import { toBase64, utf8 } from '../../../core/bytes.js';
 
 /**
@@ -10,7 +11,7 @@ import { toBase64, utf8 } from '../../../core/bytes.js';
  */
 export interface BolSigningKeys {
   keyId: string;
-  privateKey: CryptoKey;
+  privateKey: WebCryptoKey;
   /** Base64 DER SubjectPublicKeyInfo, as `GET /subscriptions/signature-keys` lists it. */
   publicKey: string;
 }

@@ -1,3 +1,4 @@
+import { lazySchema } from '../../../core/lazy-schema.js';
 import { z } from 'zod';
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../../../core/batch.js';
 import { isMarketbridgeError, type MarketbridgeError } from '../../../core/errors/marketbridge-error.js';
@@ -40,19 +41,21 @@ export interface EbayPriceQuantityUpdate {
  * EbayPriceQuantityUpdateSchema.parse({ sku: 'MUG-1', locations: { 'WH-1': 4 } });
  * ```
  */
-export const EbayPriceQuantityUpdateSchema = z
-  .object({
-    sku: SkuSchema.max(50, 'eBay SKUs have at most 50 characters.'),
-    price: MoneySchema.optional(),
-    quantity: QuantitySchema.optional(),
-    locations: z.record(z.string().min(1).max(36), QuantitySchema).optional(),
-  })
-  .strict()
-  .refine((update) => update.price !== undefined || update.quantity !== undefined || update.locations !== undefined, { message: 'Give a price, a quantity or location quantities.' })
-  .refine((update) => update.quantity === undefined || update.locations === undefined, {
-    message: 'Give either the ship-to-home quantity or quantities per location: the total of a SKU with locations is their sum.',
-    path: ['locations'],
-  });
+export const EbayPriceQuantityUpdateSchema = /* @__PURE__ */ lazySchema(() =>
+  z
+    .object({
+      sku: SkuSchema.max(50, 'eBay SKUs have at most 50 characters.'),
+      price: MoneySchema.optional(),
+      quantity: QuantitySchema.optional(),
+      locations: z.record(z.string().min(1).max(36), QuantitySchema).optional(),
+    })
+    .strict()
+    .refine((update) => update.price !== undefined || update.quantity !== undefined || update.locations !== undefined, { message: 'Give a price, a quantity or location quantities.' })
+    .refine((update) => update.quantity === undefined || update.locations === undefined, {
+      message: 'Give either the ship-to-home quantity or quantities per location: the total of a SKU with locations is their sum.',
+      path: ['locations'],
+    }),
+);
 
 /**
  * Checks a whole batch before anything is sent: one change per SKU, prices in the

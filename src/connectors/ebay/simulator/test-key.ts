@@ -1,3 +1,4 @@
+import type { WebCryptoKey } from '../../../core/web-types.js';
 import { toBase64, utf8 } from '../../../core/bytes.js';
 import { p1363ToDer } from '../../../webhooks/verify/ecdsa.js';
 import type { EbayKeyFetcher, EbayPublicKey } from '../notifications/key-fetcher.js';
@@ -16,7 +17,7 @@ export interface EbayTestKey {
   /** The key id (a UUID). */
   kid: string;
   /** The private key that signs test notifications. */
-  privateKey: CryptoKey;
+  privateKey: WebCryptoKey;
   /** The public key as eBay's API would return it. */
   publicKey: EbayPublicKey;
   /** A key fetcher that knows only this key; counts calls in `fetchKey.calls`. */
