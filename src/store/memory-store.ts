@@ -4,7 +4,10 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import { canonicalJson, type SetOptions, type Store } from './store.js';
 
 interface Entry {
+  /** The value as `JSON.stringify` wrote it. */
   json: string;
+  /** Its canonical form (object keys sorted), computed the first time a compare needs it. */
+  canonical?: string;
   expiresAt?: number;
 }
 
@@ -31,8 +34,23 @@ function checkTtl(options: SetOptions | undefined): number | undefined {
 }
 
 /**
- * An in-process {@link Store}: the default. Values are kept as canonical JSON, so callers never
- * share mutable objects with the store, and expire by the injected clock. Fine for one process;
+ * Whether the stored value equals `expected` as the {@link Store} contract defines it (same
+ * canonical JSON). Equal texts need no sorting: a value read back from the store and handed to
+ * `compareAndSet` serialises to the very text it was read from.
+ */
+function sameValue(entry: Entry, expected: unknown): boolean {
+  const json = JSON.stringify(expected) as string | undefined;
+  if (json === undefined) return false;
+  if (json === entry.json) return true;
+  entry.canonical ??= canonicalJson(JSON.parse(entry.json));
+  return entry.canonical === canonicalJson(expected);
+}
+
+/**
+ * An in-process {@link Store}: the default. Values are kept as JSON text, so callers never
+ * share mutable objects with the store, and expire by the injected clock. Writes serialise
+ * with `JSON.stringify`; the canonical form (keys sorted) is computed only when
+ * `compareAndSet` has to compare values whose texts differ. Fine for one process;
  * use the Redis or PostgreSQL store when several processes must share state.
  *
  * @example
@@ -60,7 +78,7 @@ export class MemoryStore implements Store {
   }
 
   #write(key: string, value: unknown, ttl: number | undefined): void {
-    const json = canonicalJson(value);
+    const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) {
       throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
     }
@@ -85,8 +103,7 @@ export class MemoryStore implements Store {
   compareAndSet(key: string, expected: unknown, next: unknown, options?: SetOptions): boolean {
     const ttl = checkTtl(options);
     const entry = this.#live(key);
-    const matches = expected === undefined ? entry === undefined : entry?.json === canonicalJson(expected);
-    if (!matches) return false;
+    if (expected === undefined ? entry !== undefined : !entry || !sameValue(entry, expected)) return false;
     if (next === undefined) this.#entries.delete(key);
     else this.#write(key, next, ttl);
     return true;
@@ -103,7 +120,10 @@ export class MemoryStore implements Store {
       throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
     }
     const value = current + by;
-    if (entry) entry.json = String(value);
+    if (entry) {
+      entry.json = String(value);
+      delete entry.canonical;
+    }
     else this.#write(key, value, ttl);
     return value;
   }
