@@ -4,8 +4,14 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import { canonicalJson, type SetOptions, type Store } from './store.js';
 
 interface Entry {
-  /** The value as `JSON.stringify` wrote it. */
+  /**
+   * The value as `JSON.stringify` wrote it; for a string, the string itself (strings are
+   * immutable, so nothing is shared that a caller could change, and a long text, such as a
+   * webhook body, is kept without being serialised).
+   */
   json: string;
+  /** Whether `json` is the value itself (a string), not its JSON. */
+  text?: true;
   /** Its canonical form (object keys sorted), computed the first time a compare needs it. */
   canonical?: string;
   expiresAt?: number;
@@ -39,6 +45,7 @@ function checkTtl(options: SetOptions | undefined): number | undefined {
  * `compareAndSet` serialises to the very text it was read from.
  */
 function sameValue(entry: Entry, expected: unknown): boolean {
+  if (entry.text || typeof expected === 'string') return entry.text === true && entry.json === expected;
   const json = JSON.stringify(expected) as string | undefined;
   if (json === undefined) return false;
   if (json === entry.json) return true;
@@ -78,6 +85,10 @@ export class MemoryStore implements Store {
   }
 
   #write(key: string, value: unknown, ttl: number | undefined): void {
+    if (typeof value === 'string') {
+      this.#entries.set(key, ttl === undefined ? { json: value, text: true } : { json: value, text: true, expiresAt: this.#clock.now() + ttl });
+      return;
+    }
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) {
       throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
@@ -87,7 +98,8 @@ export class MemoryStore implements Store {
 
   get<T = unknown>(key: string): T | undefined {
     const entry = this.#live(key);
-    return entry ? (JSON.parse(entry.json) as T) : undefined;
+    if (!entry) return undefined;
+    return (entry.text ? entry.json : JSON.parse(entry.json)) as T;
   }
 
   set(key: string, value: unknown, options?: SetOptions): void {
@@ -115,7 +127,7 @@ export class MemoryStore implements Store {
       throw new ValidationError('store increment', [{ path: ['by'], message: `Expected a safe integer, got ${by}.` }]);
     }
     const entry = this.#live(key);
-    const current = entry ? (JSON.parse(entry.json) as unknown) : 0;
+    const current = entry ? (entry.text ? entry.json : (JSON.parse(entry.json) as unknown)) : 0;
     if (typeof current !== 'number' || !Number.isSafeInteger(current)) {
       throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
     }

@@ -137,3 +137,19 @@ describe('MemoryStore serialisation', () => {
     );
   });
 });
+
+describe('MemoryStore string values', () => {
+  it('keeps a string as it is and compares strings only with strings', () => {
+    const store = new MemoryStore();
+    const text = '{"a": 1, "b": "\\u00e9"}';
+    store.set('s', text);
+    expect(store.get('s')).toBe(text);
+    expect(store.compareAndSet('s', JSON.parse(text), 'x')).toBe(false);
+    expect(store.compareAndSet('s', text, { a: 1 })).toBe(true);
+    expect(store.compareAndSet('s', '{"a":1}', 'y')).toBe(false);
+    store.set('n', '5');
+    expect(store.compareAndSet('n', 5, 6)).toBe(false);
+    expect(() => store.increment('n')).toThrow(/not an integer/);
+    expect(store.list('')).toEqual(['n', 's']);
+  });
+});

@@ -3,7 +3,8 @@ import { fromUtf8 } from '../bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
 import { backoffMs, errorMessage, webhookKeys } from './keys.js';
-import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions, type RetryRecord } from './support.js';
+import { eventFrom, isEventState, isLegacyRetryRecord, type EventState } from './pending.js';
+import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions } from './support.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
 /**
@@ -87,38 +88,72 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const baseDelayMs = options.retry?.baseDelayMs ?? 1_000;
   const maxDelayMs = options.retry?.maxDelayMs ?? 5 * 60_000;
   const random = options.random ?? Math.random;
+  const seenTtl = { ttlMs: dedupTtlMs };
 
   const handlerFor = (platform: string, topic: string): WebhookHandler | undefined => {
     const byTopic = options.routes[platform] ?? options.routes['*'];
     return byTopic?.[topic] ?? byTopic?.['*'];
   };
 
+  /** Records a failed run: another attempt later, or the dead-letter queue after the last. */
   const fail = async (event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'> => {
-    const letterId = keys.id(event.platform, event.eventId);
+    const id = keys.id(event.platform, event.eventId);
     const lastError = errorMessage(error);
     logger.warn('webhook handler failed', { platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
     if (event.attempt >= maxAttempts) {
-      const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now() };
-      await store.set(keys.dead(letterId), letter);
-      await store.delete(keys.retry(letterId));
+      const letter: DeadLetter = { id, event, attempts: event.attempt, lastError, failedAt: clock.now() };
+      await store.set(keys.dead(id), letter);
+      await store.delete(keys.retry(id));
       return 'dead';
     }
     const nextAttemptAt = clock.now() + backoffMs(event.attempt, baseDelayMs, maxDelayMs, random);
-    const record: RetryRecord = { event, failures: event.attempt, nextAttemptAt, lastError };
-    await store.set(keys.retry(letterId), record);
+    const state: EventState = { at: event.receivedAt, platform: event.platform, eventId: event.eventId, topic: event.topic, failures: event.attempt, nextAttemptAt, lastError };
+    await store.set(keys.seenAt(id), state, seenTtl);
     await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
     return 'retry';
   };
 
-  const run = async (event: WebhookEvent, handler: WebhookHandler): Promise<boolean> => {
+  const run = async (event: WebhookEvent, retryKey: string, handler: WebhookHandler): Promise<boolean> => {
     try {
       await handler(event);
-      await store.delete(keys.retry(keys.id(event.platform, event.eventId)));
+      await store.delete(retryKey);
       return true;
     } catch (error) {
       await fail(event, error);
       return false;
     }
+  };
+
+  /**
+   * Claims a pending event for one run, or answers why not (`undefined`): not due, claimed by
+   * another pass, or unreadable. A record stored by an earlier version is converted on claim.
+   */
+  const claim = async (key: string, now: number): Promise<{ event: WebhookEvent; parsed: boolean } | undefined> => {
+    const raw = await store.get<unknown>(key);
+    if (raw === undefined) return undefined;
+    const id = key.slice(keys.retryPrefix.length);
+    if (isLegacyRetryRecord(raw)) {
+      if (raw.nextAttemptAt > now || (raw.claimedUntil ?? 0) > now) return undefined;
+      const { payload, attempt: _attempt, ...meta } = raw.event;
+      const body = JSON.stringify(payload) ?? 'null';
+      // Claimed by replacing it: another pass running the same conversion finds it changed.
+      if (!(await store.compareAndSet(key, raw, body, seenTtl))) return undefined;
+      const state: EventState = { at: meta.receivedAt, platform: meta.platform, eventId: meta.eventId, topic: meta.topic, failures: raw.failures, nextAttemptAt: raw.nextAttemptAt, lastError: raw.lastError, claimedUntil: now + CLAIM_MS };
+      await store.set(keys.seenAt(id), state, seenTtl);
+      return { event: { ...meta, payload, tenantId, attempt: raw.failures + 1 }, parsed: true };
+    }
+    const state = typeof raw === 'string' ? await store.get<unknown>(keys.seenAt(id)) : undefined;
+    if (typeof raw !== 'string' || !isEventState(state)) {
+      logger.warn('webhook retry record is unreadable; skipped', { key });
+      return undefined;
+    }
+    if (state.nextAttemptAt > now || (state.claimedUntil ?? 0) > now) return undefined;
+    // Claim it so that another process running the same pass skips it.
+    if (!(await store.compareAndSet(keys.seenAt(id), state, { ...state, claimedUntil: now + CLAIM_MS }, seenTtl))) return undefined;
+    const event = eventFrom(state, raw, tenantId);
+    if (event) return { event, parsed: true };
+    // Runs no handler; counts as a failed attempt, so it ends in the dead-letter queue.
+    return { event: { platform: state.platform, topic: state.topic, eventId: state.eventId, payload: raw, tenantId, receivedAt: state.at, attempt: state.failures + 1 }, parsed: false };
   };
 
   return {
@@ -132,42 +167,47 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         logger.info('webhook rejected', { platform, reason: verified.error.reason });
         return { status: 'rejected', platform, reason: verified.error.reason, message: verified.error.message };
       }
+      const body = fromUtf8(verified.value.body);
       let payload: unknown;
       try {
-        payload = JSON.parse(fromUtf8(verified.value.body));
+        payload = JSON.parse(body);
       } catch {
         return { status: 'rejected', platform, reason: 'malformed_body', message: 'The verified body is not JSON.' };
       }
       const topic = topicOf(verified.value, payload);
-      const eventId = await eventIdOf(verified.value, payload);
-      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, { at: clock.now() }, { ttlMs: dedupTtlMs });
-      events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
+      const named = eventIdOf(verified.value, payload);
+      const eventId = typeof named === 'string' ? named : await named;
+      const id = keys.id(platform, eventId);
+      const receivedAt = clock.now();
+      // Due for a retry pass once a run may have died: until then the first run owns it.
+      const state: EventState = { at: receivedAt, platform, eventId, topic, failures: 0, nextAttemptAt: receivedAt + CLAIM_MS };
+      const first = await store.compareAndSet(keys.seenAt(id), undefined, state, seenTtl);
+      if (events.listenerCount('webhookReceived') > 0) events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
       if (!first) return { status: 'duplicate', platform, topic, eventId };
       const handler = handlerFor(platform, topic);
       if (!handler) return { status: 'unrouted', platform, topic, eventId };
-      const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt: clock.now(), attempt: 1 };
-      // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks it up.
-      const pending: RetryRecord = { event, failures: 0, nextAttemptAt: clock.now() + CLAIM_MS, lastError: 'interrupted before the handler finished' };
-      await store.set(keys.retry(keys.id(platform, eventId)), pending);
+      const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt, attempt: 1 };
+      // Stored before the handler runs, so that a retry pass runs it if this process dies
+      // mid-handler: the body as the text it arrived as (a string the memory store keeps as is).
+      const retryKey = keys.retry(id);
+      await store.set(retryKey, body, seenTtl);
       if (options.waitUntil) {
-        options.waitUntil(run(event, handler));
+        options.waitUntil(run(event, retryKey, handler));
         return { status: 'queued', platform, topic, eventId };
       }
-      return { status: (await run(event, handler)) ? 'processed' : 'queued', platform, topic, eventId };
+      return { status: (await run(event, retryKey, handler)) ? 'processed' : 'queued', platform, topic, eventId };
     },
 
     async runDueRetries() {
       const summary: RetryRunSummary = { attempted: 0, succeeded: 0, deadLettered: 0 };
       for (const key of await store.list(keys.retryPrefix)) {
-        const record = await store.get<RetryRecord>(key);
-        const now = clock.now();
-        if (!record || record.nextAttemptAt > now || (record.claimedUntil ?? 0) > now) continue;
-        // Claim it so that another process running the same pass skips it.
-        if (!(await store.compareAndSet(key, record, { ...record, claimedUntil: now + CLAIM_MS }))) continue;
-        const event: WebhookEvent = { ...record.event, attempt: record.failures + 1 };
-        const handler = handlerFor(event.platform, event.topic);
+        const claimed = await claim(key, clock.now());
+        if (!claimed) continue;
         summary.attempted++;
+        const { event } = claimed;
+        const handler = handlerFor(event.platform, event.topic);
         try {
+          if (!claimed.parsed) throw new Error('The stored body is not JSON.');
           if (!handler) throw new Error(`No handler for ${event.platform} ${event.topic}.`);
           await handler(event);
           await store.delete(key);

@@ -1,24 +1,7 @@
 import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import { toHex } from '../bytes.js';
 import type { VerifiedWebhook } from '../verify/types.js';
-import type { WebhookEvent } from './types.js';
 import type { WebhookProcessorOptions } from './processor.js';
-
-/**
- * A pending retry (or an event whose first run has not finished) as kept in the store.
- *
- * @example
- * ```ts
- * const record: RetryRecord = { event, failures: 1, nextAttemptAt: now + 1_000, lastError: 'Error: down' };
- * ```
- */
-export interface RetryRecord {
-  event: WebhookEvent;
-  failures: number;
-  nextAttemptAt: number;
-  lastError: string;
-  claimedUntil?: number;
-}
 
 /**
  * How long a run may take before another pass may pick the event up again.
@@ -79,13 +62,13 @@ export function topicOf(verified: VerifiedWebhook, payload: unknown): string {
  *
  * @example
  * ```ts
- * await eventIdOf({ platform: 'app', body }, { id: 42 }); // '42'
+ * eventIdOf({ platform: 'app', body }, { id: 42 }); // '42' (a promise only for the body hash)
  * ```
  */
-export async function eventIdOf(verified: VerifiedWebhook, payload: unknown): Promise<string> {
+export function eventIdOf(verified: VerifiedWebhook, payload: unknown): string | Promise<string> {
   if (verified.eventId) return verified.eventId;
   const id = (payload as Record<string, unknown> | null)?.id;
   if (typeof id === 'string' || typeof id === 'number') return String(id);
-  return `sha256:${toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', verified.body as BufferSource)))}`;
+  return crypto.subtle.digest('SHA-256', verified.body as BufferSource).then((digest) => `sha256:${toHex(new Uint8Array(digest))}`);
 }
 

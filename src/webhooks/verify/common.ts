@@ -4,6 +4,7 @@ import { ValidationError, type ValidationIssue } from '../../core/errors/validat
 import { timingSafeEqual, utf8 } from '../bytes.js';
 import { headerValues, type WebhookRequest } from '../request.js';
 import type { WebhookFailure } from './types.js';
+import { defaultHmacProvider, type HmacHash, type HmacProvider } from './hmac-provider.js';
 
 /**
  * How far a signed timestamp may be from the receiver's clock, in either direction, unless a
@@ -16,34 +17,11 @@ import type { WebhookFailure } from './types.js';
  */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 
-/**
- * The hash functions the HMAC verifiers support.
- *
- * @example
- * ```ts
- * const hash: HmacHash = 'SHA-256';
- * ```
- */
-export type HmacHash = 'SHA-256' | 'SHA-1';
+export type { HmacHash, HmacProvider } from './hmac-provider.js';
 
 /**
- * Computes HMACs for the verifiers. The default uses Web Crypto (every runtime); on Node,
- * `nodeCryptoProvider` from `marketbridge/adapters/node` computes them synchronously with
- * `node:crypto`, which is several times faster for small bodies.
- *
- * @example
- * ```ts
- * const provider: HmacProvider = { hmac: (hash, key, data) => mySyncHmac(hash, key, data) };
- * const verifier = createShopifyVerifier({ secrets: [secret], hmac: provider });
- * ```
- */
-export interface HmacProvider {
-  /** The MAC of `data` under `key`. */
-  hmac(hash: HmacHash, key: Uint8Array, data: Uint8Array): Uint8Array | Promise<Uint8Array>;
-}
-
-/**
- * HMAC keys imported once per verifier; signing and matching run on Web Crypto unless a provider is given.
+ * HMAC keys of one verifier, with the provider that computes their MACs (by default
+ * {@link defaultHmacProvider}: `node:crypto` where the runtime has it, else Web Crypto).
  *
  * @example
  * ```ts
@@ -53,34 +31,21 @@ export interface HmacProvider {
 export class HmacKeys {
   readonly #raw: Uint8Array[];
   readonly #hash: HmacHash;
-  readonly #provider: HmacProvider | undefined;
-  #keys: Promise<CryptoKey[]> | undefined;
+  readonly #provider: HmacProvider;
 
   constructor(raw: Uint8Array[], hash: HmacHash, provider?: HmacProvider) {
     this.#raw = raw;
     this.#hash = hash;
-    this.#provider = provider;
+    this.#provider = provider ?? defaultHmacProvider();
   }
 
   get size(): number {
     return this.#raw.length;
   }
 
-  #load(): Promise<CryptoKey[]> {
-    this.#keys ??= Promise.all(
-      this.#raw.map((key) =>
-        crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: this.#hash }, false, ['sign']),
-      ),
-    );
-    return this.#keys;
-  }
-
   /** MACs of `data` under every key, in configuration order. */
-  async macs(data: Uint8Array): Promise<Uint8Array[]> {
-    const provider = this.#provider;
-    if (provider) return Promise.all(this.#raw.map((key) => provider.hmac(this.#hash, key, data)));
-    const keys = await this.#load();
-    return Promise.all(keys.map(async (key) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as BufferSource))));
+  macs(data: Uint8Array): Promise<Uint8Array[]> {
+    return Promise.all(this.#raw.map((key) => this.#provider.hmac(this.#hash, key, data)));
   }
 
   /**
@@ -89,13 +54,15 @@ export class HmacKeys {
    */
   match(data: Uint8Array, candidates: readonly Uint8Array[]): number | undefined | Promise<number | undefined> {
     if (candidates.length === 0) return undefined;
-    const provider = this.#provider;
-    if (provider) {
-      const macs = this.#raw.map((key) => provider.hmac(this.#hash, key, data));
-      if (macs.every((mac) => mac instanceof Uint8Array)) return firstMatch(macs as Uint8Array[], candidates);
-      return Promise.all(macs).then((resolved) => firstMatch(resolved, candidates));
+    const macs: (Uint8Array | Promise<Uint8Array>)[] = [];
+    let pending = false;
+    for (const key of this.#raw) {
+      const mac = this.#provider.hmac(this.#hash, key, data);
+      if (!(mac instanceof Uint8Array)) pending = true;
+      macs.push(mac);
     }
-    return this.macs(data).then((macs) => firstMatch(macs, candidates));
+    if (!pending) return firstMatch(macs as Uint8Array[], candidates);
+    return Promise.all(macs).then((resolved) => firstMatch(resolved, candidates));
   }
 }
 
@@ -168,7 +135,20 @@ export function checkTolerance(value: unknown, issues: ValidationIssue[]): numbe
  * ```
  */
 export function singleHeader(request: WebhookRequest, name: string): Result<string, WebhookFailure> {
-  const values = headerValues(request, name);
+  return exactlyOnce(name, headerValues(request, name));
+}
+
+/**
+ * The one value of header `name` among `values` (as {@link headerValues} found them), or why
+ * there is not exactly one.
+ *
+ * @example
+ * ```ts
+ * const [signatures] = headersValues(request, ['x-signature']);
+ * const signature = exactlyOnce('x-signature', signatures);
+ * ```
+ */
+export function exactlyOnce(name: string, values: readonly string[]): Result<string, WebhookFailure> {
   if (values.length === 0) return err(failure('missing_header', `The ${name} header is missing; is the request from the platform?`));
   if (values.length > 1) return err(failure('duplicate_header', `The ${name} header appears ${values.length} times; expected once.`));
   return ok(values[0] as string);

@@ -1,5 +1,6 @@
 export type { WebhookFailureReason, WebhookFailure, VerifiedWebhook, WebhookVerification, WebhookVerifier } from './types.js';
-export { DEFAULT_TOLERANCE_SECONDS, type HmacHash, type HmacProvider } from './common.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './common.js';
+export { createWebCryptoHmacProvider, defaultHmacProvider, type HmacHash, type HmacProvider } from './hmac-provider.js';
 export { createShopifyVerifier, type ShopifyVerifierOptions } from './shopify.js';
 export { createHmacVerifier, type HmacVerifierOptions } from './hmac.js';
 export { createStandardWebhooksVerifier, decodeStandardWebhooksSecret, type StandardWebhooksVerifierOptions } from './standard-webhooks.js';
