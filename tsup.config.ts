@@ -9,6 +9,8 @@ export const entries = {
   'connectors/shopify/index': 'src/connectors/shopify/index.ts',
   'connectors/amazon/index': 'src/connectors/amazon/index.ts',
   'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
+  'connectors/ebay/index': 'src/connectors/ebay/index.ts',
+  'connectors/mercadolibre/index': 'src/connectors/mercadolibre/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',
@@ -26,6 +28,9 @@ export default defineConfig({
   splitting: true,
   treeshake: true,
   target: 'es2022',
+  // Classes keep their names in the bundle: an uncaught error prints `ValidationError`, not the
+  // `_ValidationError` esbuild gives a class that refers to itself.
+  keepNames: true,
   platform: 'neutral',
   outDir: 'dist',
 });

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   // 5. Product data: SP-API catalog first, a host source as fallback.
   const catalog = new CatalogDataOrchestrator({
     clock,
-    sources: [spApiCatalogSource(amazon.client), defineCatalogSource({ name: 'my-pim', maxBatch: 100, ttlMs: 86_400_000, accuracy: 0.7, fetch: async (ids) => new Map(ids.map((id) => [id, { id, title: `PIM ${id}` }])) })],
+    sources: [spApiCatalogSource(amazon.client), defineCatalogSource({ name: 'my-pim', maxBatch: 100, ttlMs: 86_400_000, accuracy: 0.7, fetch: async (ids) => new Map(ids.map((id) => [id, { id, title: `PIM ${id}`, brand: 'Example', images: [`https://pim.example/${id}.jpg`], url: `https://pim.example/${id}` }])) })],
   });
   const products = await clock.drive(() => catalog.getMany(['B0MUG00001', 'B0UNKNOWN1']));
 

@@ -11,7 +11,7 @@
  * @module marketbridge/adapters/lambda
  */
 import { fromBase64, utf8 } from '../webhooks/bytes.js';
-import { handleWebhook, type WebhookAdapterOptions } from '../webhooks/http.js';
+import { handleWebhook, webhookErrorResponse, type WebhookAdapterOptions, type WebhookHttpResponse } from '../webhooks/http.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 
 /**
@@ -83,9 +83,30 @@ function isV2(event: ApiGatewayV1Event | ApiGatewayV2Event): event is ApiGateway
   return (event as ApiGatewayV2Event).version === '2.0';
 }
 
+async function answer(processor: WebhookProcessor, event: ApiGatewayV1Event | ApiGatewayV2Event, options: WebhookAdapterOptions): Promise<WebhookHttpResponse> {
+  const raw = event.body ?? '';
+  const body = event.isBase64Encoded ? fromBase64(raw) : utf8(raw);
+  if (!body) return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"status":"malformed_base64_body"}' };
+  let headers: Record<string, string | readonly string[] | undefined>;
+  let method: string;
+  let path: string;
+  if (isV2(event)) {
+    headers = event.headers ?? {};
+    method = event.requestContext.http.method;
+    path = event.rawPath;
+  } else {
+    headers = event.multiValueHeaders ?? event.headers ?? {};
+    method = event.httpMethod;
+    path = event.path;
+  }
+  return handleWebhook(processor, { headers, body, method, url: `https://lambda.invalid${path}` }, options);
+}
+
 /**
  * Creates a Lambda handler for API Gateway v1 or v2 events. A base64 body is decoded to its
- * exact bytes before verification.
+ * exact bytes before verification. It never throws: a path with malformed percent-encoding gets
+ * 400, and anything the processor or the store throws gets 500 (503 when retryable), reported
+ * to `onError`, so the platform redelivers instead of Lambda reporting a function error.
  *
  * @example
  * ```ts
@@ -97,24 +118,13 @@ export function createLambdaWebhookHandler(
   options: WebhookAdapterOptions = {},
 ): (event: ApiGatewayV1Event | ApiGatewayV2Event) => Promise<ApiGatewayResult> {
   return async (event) => {
-    const raw = event.body ?? '';
-    const body = event.isBase64Encoded ? fromBase64(raw) : utf8(raw);
-    if (!body) {
-      return { statusCode: 400, headers: { 'content-type': 'application/json' }, body: '{"status":"malformed_base64_body"}', isBase64Encoded: false };
+    let result: WebhookHttpResponse;
+    try {
+      result = await answer(processor, event, options);
+    } catch (error) {
+      // An event without the fields API Gateway always sends.
+      result = webhookErrorResponse(error, options);
     }
-    let headers: Record<string, string | readonly string[] | undefined>;
-    let method: string;
-    let path: string;
-    if (isV2(event)) {
-      headers = event.headers ?? {};
-      method = event.requestContext.http.method;
-      path = event.rawPath;
-    } else {
-      headers = event.multiValueHeaders ?? event.headers ?? {};
-      method = event.httpMethod;
-      path = event.path;
-    }
-    const answer = await handleWebhook(processor, { headers, body, method, url: `https://lambda.invalid${path}` }, options);
-    return { statusCode: answer.status, headers: answer.headers, body: answer.body, isBase64Encoded: false };
+    return { statusCode: result.status, headers: result.headers, body: result.body, isBase64Encoded: false };
   };
 }

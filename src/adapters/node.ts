@@ -15,7 +15,7 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createNodeHmacProvider, type HmacProvider } from '../webhooks/verify/hmac-provider.js';
-import { handleWebhook, type WebhookAdapterOptions } from '../webhooks/http.js';
+import { handleWebhook, webhookErrorResponse, type WebhookAdapterOptions } from '../webhooks/http.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 
 /**
@@ -76,6 +76,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) return;
   res.writeHead(status, headers);
   res.end(body);
 }
@@ -85,9 +86,14 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
  * similar. Mount it before any JSON body parser, or after `express.raw()`; a body that was
  * already parsed into an object is refused with a 500 that says how to fix the setup.
  *
+ * The returned promise never rejects, so `createServer(handler)` (which ignores it) cannot
+ * crash the process with an unhandled rejection: a malformed URL gets 400, a request whose body
+ * breaks off gets 400, and anything the processor or the store throws gets 500 (503 when
+ * retryable), reported to `onError`.
+ *
  * @example
  * ```ts
- * const handler = createNodeWebhookHandler(processor);
+ * const handler = createNodeWebhookHandler(processor, { onError: (error) => logger.error('webhook', { error }) });
  * app.post('/webhooks/:platform', (req, res) => void handler(req, res));
  * ```
  */
@@ -96,7 +102,7 @@ export function createNodeWebhookHandler(
   options: NodeWebhookHandlerOptions = {},
 ): (req: NodeWebhookRequest, res: ServerResponse) => Promise<void> {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  return async (req, res) => {
+  const handle = async (req: NodeWebhookRequest, res: ServerResponse): Promise<void> => {
     let body: Uint8Array;
     const captured = req.rawBody ?? req.body;
     if (captured instanceof Uint8Array) body = captured;
@@ -112,6 +118,7 @@ export function createNodeWebhookHandler(
         body = await readBody(req, limit);
       } catch (error) {
         if (error instanceof BodyTooLarge) send(res, 413, { 'content-type': 'application/json', connection: 'close' }, '{"status":"payload_too_large"}');
+        else send(res, 400, { 'content-type': 'application/json', connection: 'close' }, '{"status":"unreadable_body"}');
         return;
       }
     }
@@ -119,5 +126,17 @@ export function createNodeWebhookHandler(
     const url = `http://${req.headers.host ?? 'localhost'}${req.originalUrl ?? req.url ?? '/'}`;
     const answer = await handleWebhook(processor, { headers, body, url, method: req.method ?? 'POST' }, options);
     send(res, answer.status, answer.headers, answer.body);
+  };
+  return async (req, res) => {
+    try {
+      await handle(req, res);
+    } catch (error) {
+      const answer = webhookErrorResponse(error, options);
+      try {
+        send(res, answer.status, answer.headers, answer.body);
+      } catch {
+        res.destroy();
+      }
+    }
   };
 }

@@ -3,6 +3,7 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import { failure, type Failure } from '../core/result.js';
 import { recordFromGrant, type OAuthInternals } from './internals.js';
 import { createPkcePair, randomState, STATE_PATTERN } from './pkce.js';
+import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS } from './reserved-params.js';
 import { requestToken } from './token-endpoint.js';
 
 /**
@@ -18,7 +19,11 @@ export interface AuthorizationUrlOptions {
   connectionId: string;
   /** Scopes for this request (default: the config's). */
   scopes?: readonly string[];
-  /** Extra query parameters. */
+  /**
+   * Extra query parameters. The ones marketbridge sets (`RESERVED_AUTHORIZE_PARAMS`: `state`,
+   * `code_challenge`, `code_challenge_method`, `response_type`, `client_id`, `redirect_uri`)
+   * are refused with a `ValidationError`; a `scope` here is sent only when no `scopes` apply.
+   */
   extraParams?: Readonly<Record<string, string>>;
 }
 
@@ -97,11 +102,14 @@ export interface AuthorizationComplete {
   scope?: string;
   /** Whether a refresh token was issued. */
   hasRefreshToken: boolean;
+  /** When the refresh token stops working (epoch ms), when the platform said (eBay: 18 months). */
+  refreshTokenExpiresAt?: number;
 }
 
 interface PendingState {
   connectionId: string;
-  verifier: string;
+  /** Absent when the platform does not take PKCE. */
+  verifier?: string;
   redirectUri: string;
 }
 
@@ -124,22 +132,24 @@ export async function startAuthorization(internals: OAuthInternals, options: Aut
   if (!config.authorizeUrl) issues.push({ path: ['authorizeUrl'], message: 'Set authorizeUrl in the OAuth config.' });
   if (!config.redirectUri) issues.push({ path: ['redirectUri'], message: 'Set redirectUri in the OAuth config.' });
   if (typeof options?.connectionId !== 'string' || options.connectionId === '') issues.push({ path: ['connectionId'], message: 'Name the connection.' });
+  issues.push(...extraParamIssues(options?.extraParams, RESERVED_AUTHORIZE_PARAMS, ['extraParams']));
   if (issues.length > 0) throw new ValidationError('authorisation request', issues);
   const state = randomState();
-  const pkce = await createPkcePair();
-  const pending: PendingState = { connectionId: options.connectionId, verifier: pkce.verifier, redirectUri: config.redirectUri as string };
+  const pkce = config.pkce ? await createPkcePair() : undefined;
+  const pending: PendingState = { connectionId: options.connectionId, redirectUri: config.redirectUri as string };
+  if (pkce) pending.verifier = pkce.verifier;
   await context.store.set(stateKey(internals, state), pending, { ttlMs: config.stateTtlMs });
   const url = new URL(config.authorizeUrl as string);
   const scopes = options.scopes ?? config.scopes;
+  // Extra parameters first: the reserved ones (refused above) could not win even if present.
   const params: Record<string, string> = {
+    ...config.extraAuthorizeParams,
+    ...options.extraParams,
     response_type: 'code',
     client_id: config.clientId,
     redirect_uri: config.redirectUri as string,
     state,
-    code_challenge: pkce.challenge,
-    code_challenge_method: 'S256',
-    ...config.extraAuthorizeParams,
-    ...options.extraParams,
+    ...(pkce ? { code_challenge: pkce.challenge, code_challenge_method: 'S256' } : {}),
   };
   if (scopes.length > 0) params.scope = scopes.join(' ');
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -171,13 +181,9 @@ export async function finishAuthorization(
   }
   if (callback.error) return err(failure('authorization_denied', 'The authorisation was declined.', { error: String(callback.error).slice(0, 64) }));
   if (!callback.code) return err(failure('code_missing', 'The callback has no code.'));
-  const result = await requestToken(
-    config,
-    context.fetch,
-    context.clock,
-    { grant_type: 'authorization_code', code: callback.code, redirect_uri: pending.redirectUri, code_verifier: pending.verifier },
-    signal,
-  );
+  const params: Record<string, string> = { grant_type: 'authorization_code', code: callback.code, redirect_uri: pending.redirectUri };
+  if (pending.verifier !== undefined) params.code_verifier = pending.verifier;
+  const result = await requestToken(config, context.fetch, context.clock, params, signal);
   if (result.kind === 'invalid_grant' || result.kind === 'rejected') {
     return err(failure('grant_rejected', 'The platform refused the authorisation code (expired, reused, or the PKCE verifier does not match).'));
   }
@@ -189,6 +195,7 @@ export async function finishAuthorization(
   if (!(await credentials.compareAndSet(ref, previous?.stored, record))) await credentials.write(ref, record);
   const done: AuthorizationComplete = { connectionId: pending.connectionId, hasRefreshToken: record.refreshToken !== undefined };
   if (record.expiresAt !== undefined) done.expiresAt = record.expiresAt;
+  if (record.refreshTokenExpiresAt !== undefined) done.refreshTokenExpiresAt = record.refreshTokenExpiresAt;
   if (record.scope !== undefined) done.scope = record.scope;
   return ok(done);
 }

@@ -1,4 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
+import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS, RESERVED_TOKEN_PARAMS } from './reserved-params.js';
 
 /**
  * How a platform's OAuth 2.0 endpoints behave and how marketbridge should use them.
@@ -28,21 +29,49 @@ export interface OAuthClientConfig {
   tokenUrl: string;
   /** The authorisation endpoint (authorisation-code grant). */
   authorizeUrl?: string;
-  /** The redirect URI registered with the platform. */
+  /** The redirect URI registered with the platform (an eBay RuName when `redirectUriFormat` is `name`). */
   redirectUri?: string;
+  /**
+   * `url` (default): `redirectUri` must be an absolute http(s) URL. `name`: it is a name the
+   * platform resolves to the URL registered with it (eBay's RuName), sent as it is.
+   */
+  redirectUriFormat?: 'url' | 'name';
+  /**
+   * Send a PKCE challenge with the authorisation URL and the verifier with the code exchange
+   * (default true). Turn off only for platforms that do not support PKCE (eBay).
+   */
+  pkce?: boolean;
+  /**
+   * Send the configured `scopes` with refresh-token requests (RFC 6749 §6; eBay requires them).
+   * Default false.
+   */
+  refreshWithScopes?: boolean;
   /** Scopes to request. */
   scopes?: readonly string[];
   /** How the client authenticates at the token endpoint (default `basic`). */
   clientAuthentication?: 'basic' | 'body';
   /**
    * `rotating` (default): every refresh returns a new refresh token and the old one is dead, so
-   * a refresh whose outcome is unknown is never repeated with the old token. `reusable`: the
-   * refresh token survives refreshes (eBay, Amazon LWA), so a failed refresh may be retried.
+   * a refresh whose outcome is unknown is never repeated with the old token. The outcome is
+   * unknown after a timeout, a connection lost after the request was sent, an answer of 408,
+   * 425 or any 5xx (the rule of `isUnknownOutcome`), or a 2xx without a usable access token:
+   * the connection is then marked `reauth_required` (reason `refresh_outcome_unknown`), its
+   * current access token keeps working until it expires, and the user must authorise again. A
+   * connection that was never made, or a 429, sends nothing that counts: that refresh is
+   * retryable. `reusable`: the refresh token survives refreshes (eBay, Amazon LWA), so a failed
+   * refresh is a retryable `AuthError` whatever the outcome.
    */
   refreshTokenRotation?: 'rotating' | 'reusable';
   /** Refresh this long before expiry, capped at half the token's lifetime (default 60 s). */
   earlyRefreshMs?: number;
-  /** Lifetime to assume when the platform omits `expires_in` (default: none, refresh on 401). */
+  /**
+   * Lifetime to assume when the platform omits `expires_in` or sends something non-numeric
+   * (default: none, the token is used until the platform answers 401). A numeric `expires_in`,
+   * and this default, are clamped to 60 s … 365 days (`MIN_TOKEN_LIFETIME_SECONDS`,
+   * `MAX_TOKEN_LIFETIME_SECONDS`): 0, negative values and `-Infinity` count as 60 s, `1e306` or
+   * `Infinity` as 365 days, so a broken answer can neither make every call refresh nor store an
+   * expiry JSON cannot hold.
+   */
   defaultExpiresInSeconds?: number;
   /** Token request timeout (default 10 s; 0 for none); must be shorter than `lockTtlMs`. */
   requestTimeoutMs?: number;
@@ -52,9 +81,18 @@ export interface OAuthClientConfig {
   lockWaitMs?: number;
   /** Lifetime of an authorisation `state` (default 10 minutes). */
   stateTtlMs?: number;
-  /** Extra parameters for every token request (e.g. Amazon LWA grantless `scope`). */
+  /**
+   * Extra parameters for every token request (e.g. Amazon LWA grantless `scope`). The
+   * parameters marketbridge sets (`RESERVED_TOKEN_PARAMS`: grant, code, refresh token, PKCE
+   * verifier, client credentials) are refused with a `ValidationError`.
+   */
   extraTokenParams?: Readonly<Record<string, string>>;
-  /** Extra parameters for the authorisation URL (e.g. `prompt`). */
+  /**
+   * Extra parameters for the authorisation URL (e.g. `prompt`). The parameters marketbridge
+   * sets (`RESERVED_AUTHORIZE_PARAMS`: `state`, `code_challenge`, `code_challenge_method`,
+   * `response_type`, `client_id`, `redirect_uri`) are refused with a `ValidationError`; a
+   * `scope` here is sent only when no `scopes` are configured.
+   */
   extraAuthorizeParams?: Readonly<Record<string, string>>;
 }
 
@@ -97,8 +135,18 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   text('clientId', true);
   text('clientSecret', false);
   if (!isUrl(config?.tokenUrl)) issues.push({ path: ['tokenUrl'], message: 'Expected an absolute http(s) URL.' });
-  for (const name of ['authorizeUrl', 'redirectUri'] as const) {
-    if (config?.[name] !== undefined && !isUrl(config[name])) issues.push({ path: [name], message: 'Expected an absolute http(s) URL.' });
+  const redirectUriFormat = config?.redirectUriFormat ?? 'url';
+  if (redirectUriFormat !== 'url' && redirectUriFormat !== 'name') issues.push({ path: ['redirectUriFormat'], message: 'Use "url" or "name".' });
+  if (config?.authorizeUrl !== undefined && !isUrl(config.authorizeUrl)) issues.push({ path: ['authorizeUrl'], message: 'Expected an absolute http(s) URL.' });
+  if (config?.redirectUri !== undefined) {
+    if (redirectUriFormat === 'name') {
+      if (typeof config.redirectUri !== 'string' || !/^[A-Za-z0-9._-]{1,255}$/.test(config.redirectUri)) {
+        issues.push({ path: ['redirectUri'], message: 'Expected the registered redirect name (letters, digits, ".", "_" and "-"), such as an eBay RuName.' });
+      }
+    } else if (!isUrl(config.redirectUri)) issues.push({ path: ['redirectUri'], message: 'Expected an absolute http(s) URL.' });
+  }
+  for (const name of ['pkce', 'refreshWithScopes'] as const) {
+    if (config?.[name] !== undefined && typeof config[name] !== 'boolean') issues.push({ path: [name], message: 'Expected true or false.' });
   }
   const ms = (name: 'earlyRefreshMs' | 'requestTimeoutMs' | 'lockTtlMs' | 'lockWaitMs' | 'stateTtlMs' | 'defaultExpiresInSeconds', fallback: number | undefined, min = 1) => {
     const value = config?.[name];
@@ -114,6 +162,8 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   if (requestTimeoutMs >= lockTtlMs) issues.push({ path: ['requestTimeoutMs'], message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.' });
   const rotation = config?.refreshTokenRotation ?? 'rotating';
   if (rotation !== 'rotating' && rotation !== 'reusable') issues.push({ path: ['refreshTokenRotation'], message: 'Use "rotating" or "reusable".' });
+  issues.push(...extraParamIssues(config?.extraTokenParams, RESERVED_TOKEN_PARAMS, ['extraTokenParams']));
+  issues.push(...extraParamIssues(config?.extraAuthorizeParams, RESERVED_AUTHORIZE_PARAMS, ['extraAuthorizeParams']));
   const auth = config?.clientAuthentication ?? 'basic';
   if (auth !== 'basic' && auth !== 'body') issues.push({ path: ['clientAuthentication'], message: 'Use "basic" or "body".' });
   const resolved: ResolvedOAuthConfig = {
@@ -123,6 +173,9 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
     scopes: config?.scopes ?? [],
     clientAuthentication: auth,
     refreshTokenRotation: rotation,
+    redirectUriFormat,
+    pkce: config?.pkce ?? true,
+    refreshWithScopes: config?.refreshWithScopes ?? false,
     earlyRefreshMs: ms('earlyRefreshMs', 60_000, 0) as number,
     requestTimeoutMs,
     lockTtlMs,

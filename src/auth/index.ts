@@ -12,3 +12,5 @@ export { CredentialStore, type CredentialStoreOptions, type StoredRecord } from 
 export type { ConnectionRef, TokenRecord, ConnectionStatus } from './token-record.js';
 export { createKeyring, type Keyring, type KeyringKey, type KeyringOptions, type DecryptFailureReason } from './keyring.js';
 export { aesGcmSeal, aesGcmOpen, AES_GCM_MAX_NONCE_BYTES, type AesGcmInput } from './aes-gcm.js';
+export { MIN_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeSeconds } from './token-lifetime.js';
+export { RESERVED_AUTHORIZE_PARAMS, RESERVED_TOKEN_PARAMS } from './reserved-params.js';

@@ -4,6 +4,7 @@ import type { Redactor } from '../core/errors/redact.js';
 import type { ResolvedOAuthConfig } from './config.js';
 import type { CredentialStore, StoredRecord } from './credential-store.js';
 import type { TokenGrant } from './token-endpoint.js';
+import { tokenLifetimeSeconds } from './token-lifetime.js';
 import type { ConnectionRef, TokenRecord } from './token-record.js';
 
 /**
@@ -47,9 +48,9 @@ export function recordFromGrant(
     tokenType: grant.tokenType,
     obtainedAt: now,
   };
-  const lifetimeSeconds = grant.expiresInSeconds ?? config.defaultExpiresInSeconds;
+  const lifetimeSeconds = tokenLifetimeSeconds(grant.expiresInSeconds ?? config.defaultExpiresInSeconds);
   if (lifetimeSeconds !== undefined) {
-    const lifetimeMs = lifetimeSeconds * 1000;
+    const lifetimeMs = Math.floor(lifetimeSeconds * 1000);
     record.expiresAt = now + lifetimeMs;
     record.refreshAt = record.expiresAt - Math.min(config.earlyRefreshMs, Math.floor(lifetimeMs / 2));
   }
@@ -57,6 +58,9 @@ export function recordFromGrant(
   // sends none leaves us without one (the old one is spent), which is handled at expiry.
   const refreshToken = grant.refreshToken ?? (config.refreshTokenRotation === 'reusable' ? previous?.refreshToken : undefined);
   if (refreshToken !== undefined) record.refreshToken = refreshToken;
+  // A new refresh token brings its own lifetime; a kept one keeps the one it had.
+  if (grant.refreshToken !== undefined && grant.refreshTokenExpiresInSeconds !== undefined) record.refreshTokenExpiresAt = now + grant.refreshTokenExpiresInSeconds * 1000;
+  else if (refreshToken !== undefined && refreshToken === previous?.refreshToken && previous.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = previous.refreshTokenExpiresAt;
   const scope = grant.scope ?? previous?.scope;
   if (scope !== undefined) record.scope = scope;
   return record;
@@ -102,6 +106,7 @@ export async function markReauthRequired(
 ): Promise<void> {
   const next: TokenRecord = { ...current.record, version: current.record.version + 1, status: 'reauth_required', reauthReason: reason };
   delete next.refreshToken;
+  delete next.refreshTokenExpiresAt;
   delete next.refreshAt;
   const swapped = await internals.credentials.compareAndSet(ref, current.stored, next);
   internals.context.logger.warn('oauth connection needs re-authorisation', { platform: ref.platform, tenantId: ref.tenantId, connectionId: ref.connectionId, reason, swapped });

@@ -2,6 +2,7 @@ import type { Result } from 'neverthrow';
 import type { AuthHook } from '../core/auth-hook.js';
 import { createContext, type Context, type ResolvedContext } from '../core/context.js';
 import { AuthError } from '../core/errors/auth-error.js';
+import { ValidationError } from '../core/errors/validation-error.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { createRedactor, type Redactor } from '../core/errors/redact.js';
 import type { Failure } from '../core/result.js';
@@ -162,8 +163,12 @@ export class OAuthClient {
   /** Stores tokens obtained elsewhere (e.g. migrated from another system). */
   async importTokens(
     connectionId: string,
-    tokens: { accessToken: string; refreshToken?: string; expiresAt?: number; tokenType?: string; scope?: string },
+    tokens: { accessToken: string; refreshToken?: string; refreshTokenExpiresAt?: number; expiresAt?: number; tokenType?: string; scope?: string },
   ): Promise<void> {
+    if (tokens?.expiresAt !== undefined && !Number.isFinite(tokens.expiresAt)) {
+      // JSON stores a non-finite expiry as null, and the connection would then refresh on every call.
+      throw new ValidationError('imported tokens', [{ path: ['expiresAt'], message: 'Expected a finite epoch-millisecond time.' }], { platform: this.#config.platform });
+    }
     const ref = this.ref(connectionId);
     const previous = await this.credentials.read(ref).catch(() => undefined);
     const record: TokenRecord = {
@@ -175,6 +180,7 @@ export class OAuthClient {
       obtainedAt: this.#context.clock.now(),
     };
     if (tokens.refreshToken !== undefined) record.refreshToken = tokens.refreshToken;
+    if (tokens.refreshToken !== undefined && tokens.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt;
     if (tokens.scope !== undefined) record.scope = tokens.scope;
     if (tokens.expiresAt !== undefined) {
       record.expiresAt = tokens.expiresAt;
@@ -194,7 +200,7 @@ export class OAuthClient {
    * await oauth.seedRefreshToken('A1SELLER', process.env.LWA_REFRESH_TOKEN!); // false when already stored
    * ```
    */
-  async seedRefreshToken(connectionId: string, refreshToken: string): Promise<boolean> {
+  async seedRefreshToken(connectionId: string, refreshToken: string, options: { refreshTokenExpiresAt?: number } = {}): Promise<boolean> {
     const record: TokenRecord = {
       version: 1,
       status: 'active',
@@ -206,6 +212,7 @@ export class OAuthClient {
       refreshAt: 0,
       obtainedAt: this.#context.clock.now(),
     };
+    if (options.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = options.refreshTokenExpiresAt;
     this.#remember(record);
     return this.credentials.compareAndSet(this.ref(connectionId), undefined, record);
   }
@@ -265,6 +272,7 @@ export class OAuthClient {
     };
     if (record.reauthReason !== undefined) status.reason = record.reauthReason;
     if (record.expiresAt !== undefined) status.expiresAt = record.expiresAt;
+    if (record.refreshTokenExpiresAt !== undefined) status.refreshTokenExpiresAt = record.refreshTokenExpiresAt;
     return status;
   }
 

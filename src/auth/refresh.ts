@@ -45,6 +45,7 @@ export async function refreshUnderLock(
         throw reauthError(internals, ref, 'no refresh token');
       }
       params = { grant_type: 'refresh_token', refresh_token: stored.record.refreshToken };
+      if (config.refreshWithScopes && config.scopes.length > 0) params.scope = config.scopes.join(' ');
     }
     const result = await requestToken(config, context.fetch, context.clock, params, signal);
     switch (result.kind) {

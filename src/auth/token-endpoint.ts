@@ -1,6 +1,8 @@
 import type { Clock } from '../core/clock.js';
 import { toBase64, utf8 } from '../webhooks/bytes.js';
+import { isUnknownOutcomeStatus } from '../http/outcome.js';
 import type { ResolvedOAuthConfig } from './config.js';
+import { tokenLifetimeSeconds } from './token-lifetime.js';
 
 /**
  * A successful token response, normalised.
@@ -15,12 +17,18 @@ export interface TokenGrant {
   tokenType: string;
   expiresInSeconds?: number;
   refreshToken?: string;
+  /** The refresh token's own lifetime (`refresh_token_expires_in`), when the platform sends it. */
+  refreshTokenExpiresInSeconds?: number;
   scope?: string;
 }
 
 /**
  * The outcome of one token request. `consumed` says whether the grant (a single-use refresh
- * token or code) may have been used up by the server even though no tokens came back.
+ * token or code) may have been used up by the server even though no tokens came back: `maybe`
+ * after a timeout, a connection lost after sending, or a status for which
+ * `isUnknownOutcomeStatus` holds (408, 425, any 5xx), the same rule as `isUnknownOutcome`;
+ * `no` when the connection was never made or the answer was 429; `yes` for a 2xx without a
+ * usable access token.
  *
  * @example
  * ```ts
@@ -32,9 +40,6 @@ export type TokenEndpointResult =
   | { kind: 'invalid_grant'; status: number }
   | { kind: 'rejected'; status: number; error: string }
   | { kind: 'unavailable'; consumed: 'no' | 'maybe' | 'yes'; detail: string; cause?: unknown };
-
-// Origin-side Cloudflare errors and gateway timeouts: the origin may have processed the request.
-const MAYBE_PROCESSED = new Set([502, 504, 520, 521, 522, 523, 524, 525, 526, 527, 530]);
 
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
@@ -100,22 +105,27 @@ export async function requestToken(
     if (response.ok) {
       const grant = parsed as Record<string, unknown> | undefined;
       const accessToken = grant?.access_token;
-      if (typeof accessToken !== 'string' || accessToken === '') {
+      // A token with whitespace or control characters could not go into a header (and is not a token).
+      if (typeof accessToken !== 'string' || !/^[\x21-\x7e]+$/.test(accessToken)) {
         return { kind: 'unavailable', consumed: 'yes', detail: `HTTP ${response.status} without a usable access_token` };
       }
       const out: TokenGrant = { accessToken, tokenType: typeof grant?.token_type === 'string' ? grant.token_type : 'bearer' };
-      const expiresIn = typeof grant?.expires_in === 'string' ? Number(grant.expires_in) : grant?.expires_in;
-      if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0) out.expiresInSeconds = expiresIn;
+      const expiresIn = tokenLifetimeSeconds(grant?.expires_in);
+      if (expiresIn !== undefined) out.expiresInSeconds = expiresIn;
       if (typeof grant?.refresh_token === 'string' && grant.refresh_token !== '') out.refreshToken = grant.refresh_token;
+      const refreshExpiresIn = typeof grant?.refresh_token_expires_in === 'string' ? Number(grant.refresh_token_expires_in) : grant?.refresh_token_expires_in;
+      // Ten years at most: a lifetime beyond that is not one a platform means.
+      if (out.refreshToken !== undefined && typeof refreshExpiresIn === 'number' && Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0) out.refreshTokenExpiresInSeconds = Math.min(refreshExpiresIn, 10 * 365 * 86_400);
       if (typeof grant?.scope === 'string') out.scope = grant.scope;
       return { kind: 'ok', grant: out };
     }
     const code = errorCode(parsed);
     if ((response.status === 400 || response.status === 401) && code === 'invalid_grant') return { kind: 'invalid_grant', status: response.status };
-    if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+    if (response.status >= 400 && response.status < 500 && response.status !== 429 && !isUnknownOutcomeStatus(response.status)) {
       return { kind: 'rejected', status: response.status, error: code };
     }
-    const consumed = MAYBE_PROCESSED.has(response.status) || response.status === 408 ? 'maybe' : 'no';
+    // A 5xx (or 408, 425) may come after the server acted: a single-use refresh token may be spent.
+    const consumed = isUnknownOutcomeStatus(response.status) ? 'maybe' : 'no';
     return { kind: 'unavailable', consumed, detail: `HTTP ${response.status}` };
   } catch (error) {
     if (signal?.aborted) throw signal.reason;

@@ -39,6 +39,8 @@ export interface TokenRecord {
   tokenType: string;
   /** The refresh token (a secret), absent when the platform gave none or it was consumed. */
   refreshToken?: string;
+  /** When the refresh token expires (epoch ms), when the platform said; the user must consent again before then. */
+  refreshTokenExpiresAt?: number;
   /** When the access token expires (epoch ms); absent when the platform did not say. */
   expiresAt?: number;
   /** When to refresh early (epoch ms). */
@@ -67,6 +69,8 @@ export interface ConnectionStatus {
   expiresAt?: number;
   /** Whether a refresh token is held. */
   hasRefreshToken: boolean;
+  /** When the refresh token expires (epoch ms), when known: ask the user to authorise again before then. */
+  refreshTokenExpiresAt?: number;
   /** The record's version. */
   version: number;
 }

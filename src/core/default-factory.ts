@@ -1,7 +1,14 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
+import { amazonEnvironments } from '../connectors/amazon/environments.js';
+import { ebayMarketplace } from '../connectors/ebay/definition.js';
+import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
+import { shopifyEnvironments } from '../connectors/shopify/environments.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
+import { simulatedEnvironments } from '../simulated/environments.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
+import type { EbayConfigSchema } from '../connectors/ebay/config.js';
+import type { EbayMarketplace } from '../connectors/ebay/ebay-marketplace.js';
 import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
 import type { SimulatedMarketplace } from '../simulated/simulated-marketplace.js';
 import { defineMarketplace, type MarketplaceDefinition } from './define-marketplace.js';
@@ -20,10 +27,13 @@ export interface DefaultMarketplaces {
   simulated: MarketplaceDefinition<'simulated', typeof SimulatedConfigSchema, SimulatedMarketplace>;
   shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
   amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
+  ebay: MarketplaceDefinition<'ebay', typeof EbayConfigSchema, EbayMarketplace>;
+  mercadolibre: typeof mercadolibreMarketplace;
 }
 
 /**
- * A factory with every built-in marketplace registered: `simulated`, `shopify` and `amazon`.
+ * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon` and
+ * `ebay` and `mercadolibre`.
  * Only each definition's configuration schema is loaded up front; the connector itself is
  * imported when `create` is first called, so unused connectors cost nothing.
  *
@@ -39,6 +49,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'simulated',
     description: 'An in-memory marketplace for simulation mode, demos and tests.',
     configSchema: SimulatedConfigSchema,
+    environments: simulatedEnvironments,
     create: async (config, context) => {
       const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
       return new SimulatedMarketplace(config, context);
@@ -48,6 +59,7 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'shopify',
     description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
     configSchema: ShopifyConfigSchema,
+    environments: shopifyEnvironments,
     create: async (config, context) => {
       const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
       return new ShopifyMarketplace(config, context);
@@ -57,10 +69,11 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
     name: 'amazon',
     description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
     configSchema: AmazonConfigSchema,
+    environments: amazonEnvironments,
     create: async (config, context) => {
       const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
       return new AmazonMarketplace(config, context);
     },
   });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon);
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(ebayMarketplace).register(mercadolibreMarketplace);
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { BaseMarketplaceAPI } from './base-marketplace-api.js';
 import type { ResolvedContext } from './context.js';
+import type { MarketplaceEnvironments } from './environments.js';
 import { ValidationError } from './errors/validation-error.js';
 import type { MaybePromise } from './types.js';
 
@@ -30,6 +31,13 @@ export interface MarketplaceDefinition<
   readonly configSchema: S;
   /** Builds an instance from validated configuration and a resolved context. */
   readonly create: (config: z.output<S>, context: ResolvedContext) => MaybePromise<M>;
+  /**
+   * Where instances send requests: the base URLs a configuration resolves to and the
+   * platform's production hosts. `RealWorldAdapter` in sandbox mode refuses a connection whose
+   * URLs include a production host; without this declaration it falls back to the
+   * configuration's `environment` field and URL-valued fields.
+   */
+  readonly environments?: MarketplaceEnvironments<z.output<S>>;
 }
 
 /**
@@ -83,6 +91,10 @@ export function defineMarketplace<N extends string, S extends z.ZodType, M exten
   }
   if (typeof definition?.create !== 'function') {
     issues.push({ path: ['create'], message: 'Expected a function (config, context) => marketplace.' });
+  }
+  const environments = definition?.environments;
+  if (environments !== undefined && (typeof environments?.urls !== 'function' || !Array.isArray(environments?.productionHosts) || typeof environments?.sandboxHint !== 'string')) {
+    issues.push({ path: ['environments'], message: 'Expected { urls(config), productionHosts: string[], sandboxHint: string }.' });
   }
   if (issues.length > 0) throw new ValidationError('marketplace definition', issues);
   return Object.freeze({ ...definition });

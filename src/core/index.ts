@@ -12,5 +12,6 @@ export * from './queries.js';
 export * from './errors/index.js';
 export * from './base-marketplace-api.js';
 export * from './define-marketplace.js';
+export * from './environments.js';
 export * from './marketplace-factory.js';
 export * from './default-factory.js';

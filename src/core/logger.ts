@@ -45,3 +45,20 @@ const noop = () => {};
  * ```
  */
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
+
+/**
+ * A logger that prints warnings and errors to the console and discards the rest: the default
+ * of the parts whose warnings a user must not miss (`RealWorldAdapter`, `InventorySyncEngine`)
+ * when their context names no logger. Pass `logger: silentLogger` to silence them, or your own.
+ *
+ * @example
+ * ```ts
+ * const engine = new InventorySyncEngine({ source, channels, context: { logger: consoleWarningLogger } });
+ * ```
+ */
+export const consoleWarningLogger: Logger = {
+  debug: noop,
+  info: noop,
+  warn: (message, fields) => (fields && Object.keys(fields).length ? console.warn(`marketbridge: ${message}`, fields) : console.warn(`marketbridge: ${message}`)),
+  error: (message, fields) => (fields && Object.keys(fields).length ? console.error(`marketbridge: ${message}`, fields) : console.error(`marketbridge: ${message}`)),
+};

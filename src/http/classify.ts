@@ -1,3 +1,5 @@
+import type { ValidationIssue } from '../core/errors/validation-error.js';
+import { isUnknownOutcomeStatus } from './outcome.js';
 import type { LimiterFeedback } from './feedback-types.js';
 
 /**
@@ -44,6 +46,12 @@ export interface Classification {
   message?: string;
   /** Budget information from the body. */
   feedback?: LimiterFeedback;
+  /**
+   * For `invalid`: what the platform said is wrong, field by field. The error becomes a
+   * `ValidationError` with these issues (their messages redacted) instead of a
+   * `MarketplaceApiError`, read from the body before secret-looking fields are redacted.
+   */
+  issues?: ValidationIssue[];
 }
 
 /**
@@ -75,7 +83,7 @@ export function defaultClassify(input: ClassifyInput): Classification {
   if (status === 429) return { kind: 'throttled', message: 'HTTP 429' };
   if (status === 401 || status === 403) return { kind: 'auth', message: `HTTP ${status}` };
   if (status === 404 || status === 410) return { kind: 'not_found', message: `HTTP ${status}` };
-  if (status === 408 || status === 425 || status >= 500) return { kind: 'transient', message: `HTTP ${status}` };
+  if (isUnknownOutcomeStatus(status)) return { kind: 'transient', message: `HTTP ${status}` };
   return { kind: 'invalid', message: `HTTP ${status}` };
 }
 

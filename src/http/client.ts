@@ -1,14 +1,19 @@
 import ky, { type KyInstance } from 'ky';
 import type { AuthHookContext } from '../core/auth-hook.js';
+import { AuthError } from '../core/errors/auth-error.js';
 import { CircuitOpenError } from '../core/errors/circuit-open-error.js';
-import { isMarketbridgeError, type MarketbridgeError } from '../core/errors/marketbridge-error.js';
+import { isMarketbridgeError, MarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../core/errors/marketplace-api-error.js';
 import { createRedactor, type Redactor, type RequestSnapshot } from '../core/errors/redact.js';
 import { TimeoutError } from '../core/errors/timeout-error.js';
+import { ValidationError } from '../core/errors/validation-error.js';
 import { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
 import { defaultClassify, type Classification } from './classify.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
+import type { LimiterFeedback } from './feedback-types.js';
+import { startAttemptTimer } from './attempt-timer.js';
 import { headerFeedback, mergeFeedback } from './header-feedback.js';
+import { buildHeaders } from './headers.js';
 import { KeyedLimiter, type LimiterAcquireOptions, type LimiterPermit } from './rate-limit/keyed-limiter.js';
 import { readBody } from './read-body.js';
 import { isRetrySafe, resolveRetry, retryDelay, type RetryPolicy } from './retry.js';
@@ -18,7 +23,7 @@ import { responseError } from './to-error.js';
 
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 
-const TIMER_CANCELLED = Symbol('timer cancelled');
+const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
 /**
  * The attempt's signal travels to fetch under a key ky does not know (ky hands such options to
@@ -45,6 +50,8 @@ interface Built {
   url: string;
   snapshot: () => RequestSnapshot;
 }
+
+type AllowedBreakerPermit = Extract<BreakerPermit, { allowed: true }>;
 
 type Outcome =
   | { ok: true; response: Response; data: unknown }
@@ -91,7 +98,7 @@ export class HttpClient {
           clock: context.clock,
           store: context.store,
           platform,
-          tenantId: context.tenantId,
+          tenantId: options.limits.scope ?? context.tenantId,
           onWait: ({ operation, waitMs }) =>
             context.events.emit('throttled', { platform, tenantId: context.tenantId, operation, waitMs, source: 'limiter' }),
         })
@@ -168,10 +175,17 @@ export class HttpClient {
 
   #build(request: HttpRequest, attempt: number): Built | Promise<Built> {
     const { options } = this;
-    const url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
-    const headers = new Headers(options.headers);
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers.set(name, value);
-    if (request.idempotencyKey) headers.set(this.#retry.idempotencyHeader, request.idempotencyKey);
+    const { platform } = options;
+    const { operation } = request;
+    let url: string;
+    try {
+      url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
+    } catch {
+      // The runtime's "Invalid URL" error carries the input, query secrets included.
+      throw new ValidationError('HTTP request', [{ path: ['path'], message: 'Does not form a valid URL with the base URL.' }], { platform, operation, redactor: this.#redactor() });
+    }
+    const idempotency = request.idempotencyKey ? { [this.#retry.idempotencyHeader]: request.idempotencyKey } : undefined;
+    const headers = buildHeaders({ sources: [options.headers, request.headers, idempotency], platform, operation, redactor: () => this.#redactor() });
     let body: BodyInit | undefined = request.body;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
@@ -192,85 +206,138 @@ export class HttpClient {
     return (async (): Promise<Built> => {
       // The auth hook works on a Request; without one, ky builds the only Request there is.
       const built = new Request(url, init);
-      const input = (await auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      let input: Request;
+      try {
+        input = (await auth.authorize(built, this.#authContext(request, attempt))) ?? built;
+      } catch (error) {
+        if (isMarketbridgeError(error)) throw error;
+        // e.g. a token with a line break refused by `Headers`: the runtime's message quotes it.
+        throw new AuthError(`The auth hook of ${platform} failed before ${operation} was sent (${errorName(error)}).`, { platform, operation, cause: error, redactor: this.#redactor() });
+      }
       return { input, init: {}, url, snapshot: snapshot(input.headers) };
     })();
   }
 
   async #attempt(request: HttpRequest, attempt: number, requestId: string): Promise<Outcome> {
-    const { context, platform } = this.options;
     const building = this.#build(request, attempt);
     const built = building instanceof Promise ? await building : building;
+    // After the auth hook: a token it just obtained is among the secrets.
     const redactor = this.#redactor();
     const permit: LimiterPermit | undefined = this.limiter ? await this.limiter.acquire(request.operation, this.#acquireOptions(request)) : undefined;
     try {
       const breaker = this.#breakerPermit(request, built, redactor);
-      const { events } = context;
-      const listened = events.listenerCount('request') > 0 || events.listenerCount('response') > 0;
-      // Event payloads (and the redacted URL) are built only when someone listens.
-      const common = listened ? { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId } : undefined;
-      const url = listened ? redactor.request({ method: request.method, url: built.url }).url : built.url;
-      if (common) events.emit('request', { ...common, url });
-      const sent = context.clock.now();
-      let response: Response;
-      let body: Awaited<ReturnType<typeof readBody>>;
-      const timer = this.#timeout(request.signal, request.responseType === 'stream');
       try {
-        const init: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = built.init;
-        if (timer.signal) init[SIGNAL_OPTION] = timer.signal;
-        response = await this.#ky(built.input, init);
-        body = await readBody(response, request.responseType ?? 'json');
-      } catch (error) {
-        breaker?.failure() && this.#emitOpen();
-        request.signal?.throwIfAborted();
-        const timedOut = timer.timedOut();
-        const message = timedOut
-          ? `${platform} ${request.operation} got no answer within ${this.options.timeoutMs ?? 30_000} ms.`
-          : `${platform} ${request.operation}: the connection failed before an answer arrived.`;
-        const options = { platform, operation: request.operation, request: built.snapshot(), redactor, cause: error };
-        return {
-          ok: false,
-          kind: 'transient',
-          error: timedOut ? new TimeoutError(message, options) : new MarketplaceApiError(message, { ...options, retryable: true }),
-        };
+        return await this.#send(request, attempt, requestId, built, redactor, permit, breaker);
       } finally {
-        // A stream outlives the attempt's timeout (a large document downloads for minutes).
-        timer.clear();
+        // Every path settles the breaker: one that reported no outcome (a classifier that threw,
+        // the caller's abort) hands a probe's slot back instead of leaving the circuit half-open.
+        breaker?.release();
       }
-      const durationMs = context.clock.now() - sent;
-      if (common) events.emit('response', { ...common, url, status: response.status, durationMs });
-      const input = { status: response.status, headers: response.headers, body: body.parsed, method: request.method, operation: request.operation };
-      const custom = this.options.classify?.(input);
-      let verdict: Classification = custom && custom.kind !== 'ok' ? custom : defaultClassify(input);
-      if (verdict.kind === 'ok' && body.malformed) verdict = { kind: 'transient', message: 'malformed JSON body' };
-      const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
-      // The platform's bucket is empty when it throttles, whatever ours says.
-      if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
-      // Empty feedback changes no budget (unless headroom is to be given back); skipping it
-      // saves two promises per request.
-      if (permit && (permit.headroom > 0 || Object.keys(feedback).length > 0)) await permit.feedback(feedback, sent);
-      if (verdict.kind === 'transient') {
-        if (breaker?.failure()) this.#emitOpen();
-      } else breaker?.success();
-      if (verdict.kind === 'ok') return { ok: true, response, data: body.data };
-      const retryAfterMs = verdict.retryAfterMs ?? feedback.pauseMs;
-      const error = responseError({ platform, operation: request.operation, status: response.status, body: body.data, verdict, request: built.snapshot(), redactor, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
-      return {
-        ok: false,
-        kind: verdict.kind,
-        error,
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        ...(verdict.kind === 'auth' ? { authResponse: response } : {}),
-      };
     } finally {
       // No answer (connection failure, timeout, open breaker): the headroom is still reserved.
       // A permit gives it back once, so after real feedback this call is a no-op.
-      if (permit && permit.headroom > 0) await permit.feedback({});
+      if (permit && permit.headroom > 0) await this.#feed(permit, {}, undefined, request);
       permit?.release();
     }
   }
 
-  #breakerPermit(request: HttpRequest, built: Built, redactor: Redactor) {
+  async #send(
+    request: HttpRequest,
+    attempt: number,
+    requestId: string,
+    built: Built,
+    redactor: Redactor,
+    permit: LimiterPermit | undefined,
+    breaker: AllowedBreakerPermit | undefined,
+  ): Promise<Outcome> {
+    const { context, platform } = this.options;
+    const { events } = context;
+    const listened = events.listenerCount('request') > 0 || events.listenerCount('response') > 0;
+    // Event payloads (and the redacted URL) are built only when someone listens.
+    const common = listened ? { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId } : undefined;
+    const url = listened ? redactor.request({ method: request.method, url: built.url }).url : built.url;
+    if (common) events.emit('request', { ...common, url });
+    const sent = context.clock.now();
+    let response: Response;
+    let body: Awaited<ReturnType<typeof readBody>>;
+    const timeoutMs = this.#attemptTimeoutMs(breaker);
+    const timer = startAttemptTimer(context.clock, timeoutMs, request.signal, request.responseType === 'stream');
+    try {
+      const init: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = built.init;
+      if (timer.signal) init[SIGNAL_OPTION] = timer.signal;
+      response = await this.#ky(built.input, init);
+      body = await readBody(response, request.responseType ?? 'json');
+    } catch (error) {
+      // The caller's abort says nothing about the platform: the breaker is released, not failed.
+      request.signal?.throwIfAborted();
+      if (breaker?.failure()) this.#emitOpen();
+      const timedOut = timer.timedOut();
+      const message = timedOut
+        ? `${platform} ${request.operation} got no answer within ${timeoutMs} ms.`
+        : `${platform} ${request.operation}: the connection failed before an answer arrived.`;
+      const options = { platform, operation: request.operation, request: built.snapshot(), redactor, cause: error };
+      return {
+        ok: false,
+        kind: 'transient',
+        error: timedOut ? new TimeoutError(message, options) : new MarketplaceApiError(message, { ...options, retryable: true }),
+      };
+    } finally {
+      // A stream outlives the attempt's timeout (a large document downloads for minutes).
+      timer.clear();
+    }
+    const durationMs = context.clock.now() - sent;
+    if (common) events.emit('response', { ...common, url, status: response.status, durationMs });
+    const input = { status: response.status, headers: response.headers, body: body.parsed, method: request.method, operation: request.operation };
+    let custom: ReturnType<NonNullable<HttpClientOptions['classify']>> | undefined;
+    try {
+      custom = this.options.classify?.(input);
+    } catch (error) {
+      const message = `${platform} ${request.operation}: the response classifier threw (${errorName(error)}) on an HTTP ${response.status} answer; fix the classifier.`;
+      return { ok: false, kind: 'invalid', error: new MarketbridgeError('internal', message, { platform, operation: request.operation, status: response.status, request: built.snapshot(), redactor, cause: error }) };
+    }
+    let verdict: Classification = custom && custom.kind !== 'ok' ? custom : defaultClassify(input);
+    if (verdict.kind === 'ok' && body.malformed) verdict = { kind: 'transient', message: 'malformed JSON body' };
+    if (verdict.kind === 'transient') {
+      if (breaker?.failure()) this.#emitOpen();
+    } else breaker?.success();
+    const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
+    // The platform's bucket is empty when it throttles, whatever ours says.
+    if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
+    // Empty feedback changes no budget (unless headroom is to be given back); skipping it
+    // saves two promises per request.
+    if (permit && (permit.headroom > 0 || Object.keys(feedback).length > 0)) await this.#feed(permit, feedback, sent, request);
+    if (verdict.kind === 'ok') return { ok: true, response, data: body.data };
+    const retryAfterMs = verdict.retryAfterMs ?? feedback.pauseMs;
+    const error = responseError({ platform, operation: request.operation, status: response.status, body: body.data, verdict, request: built.snapshot(), redactor, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    return {
+      ok: false,
+      kind: verdict.kind,
+      error,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...(verdict.kind === 'auth' ? { authResponse: response } : {}),
+    };
+  }
+
+  /**
+   * Feeds the limiter. Its budget is advisory: a shared store that fails here must not turn an
+   * answer the platform already gave into an error (a write that succeeded would look unknown).
+   */
+  async #feed(permit: LimiterPermit, feedback: LimiterFeedback, sent: number | undefined, request: HttpRequest): Promise<void> {
+    try {
+      await (sent === undefined ? permit.feedback(feedback) : permit.feedback(feedback, sent));
+    } catch (error) {
+      this.options.context.logger.warn('rate limiter feedback failed; the budget may be stale', { platform: this.options.platform, operation: request.operation, error: errorName(error) });
+    }
+  }
+
+  /** The attempt's timeout; a half-open probe is bounded by the breaker's probe timeout too. */
+  #attemptTimeoutMs(breaker: AllowedBreakerPermit | undefined): number {
+    const ms = this.options.timeoutMs ?? 30_000;
+    if (!breaker?.probe || !this.breaker) return ms;
+    return ms > 0 ? Math.min(ms, this.breaker.probeTimeoutMs) : this.breaker.probeTimeoutMs;
+  }
+
+  #breakerPermit(request: HttpRequest, built: Built, redactor: Redactor): AllowedBreakerPermit | undefined {
     if (!this.breaker) return undefined;
     const permit: BreakerPermit = this.breaker.acquire();
     if (!permit.allowed) {
@@ -302,54 +369,6 @@ export class HttpClient {
       failures: state?.failures ?? 0,
     });
   }
-
-  #timeout(outer: AbortSignal | undefined, stream: boolean) {
-    const ms = this.options.timeoutMs ?? 30_000;
-    if (ms <= 0) return { signal: outer, timedOut: () => false, clear: () => {} };
-    const controller = new AbortController();
-    let timedOut = false;
-    const onAbort = () => controller.abort(outer?.reason);
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const { clock } = this.options.context;
-    if (clock.setTimer) {
-      // A cancellable timer: the attempt ends without aborting a fetch that already answered
-      // (an abort dispatches an event through every signal ky and the Request derived from it),
-      // and a stream keeps its signal, so it outlives the timer.
-      const cancel = clock.setTimer(ms, () => {
-        timedOut = true;
-        controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-      });
-      return {
-        signal: controller.signal,
-        timedOut: () => timedOut,
-        clear: () => {
-          // A stream stays cancellable by the caller's signal.
-          if (!stream) outer?.removeEventListener('abort', onAbort);
-          cancel();
-        },
-      };
-    }
-    // Without one, one controller both aborts the fetch and cancels the timer: once a non-stream
-    // body is read, aborting the fetch is a no-op. A stream must outlive the timer, so it gets its own.
-    const stopTimer = stream ? new AbortController() : controller;
-    clock.sleep(ms, stopTimer.signal).then(
-      () => {
-        timedOut = true;
-        controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
-      },
-      () => {},
-    );
-    return {
-      signal: controller.signal,
-      timedOut: () => timedOut,
-      clear: () => {
-        // A stream stays cancellable by the caller's signal.
-        if (!stream) outer?.removeEventListener('abort', onAbort);
-        // A ready-made reason: aborting without one builds a DOMException each time.
-        stopTimer.abort(TIMER_CANCELLED);
-      },
-    };
-  }
 }
 
 /**
@@ -362,20 +381,4 @@ export class HttpClient {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   return new HttpClient(options);
-}
-
-/**
- * Whether an error thrown by {@link HttpClient.request} means the request may have reached
- * the platform without an answer (timeout, connection failure, 5xx): the outcome of a write
- * is then unknown and must be read back, not blindly re-sent.
- *
- * @example
- * ```ts
- * try { await client.request(createOrder); } catch (e) { if (isUnknownOutcome(e)) await readBack(); }
- * ```
- */
-export function isUnknownOutcome(error: unknown): boolean {
-  if (!isMarketbridgeError(error)) return true;
-  if (error.code === 'timeout') return true;
-  return error.code === 'marketplace_api_error' && error.retryable;
 }

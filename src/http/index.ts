@@ -1,4 +1,5 @@
-export { HttpClient, createHttpClient, isUnknownOutcome } from './client.js';
+export { HttpClient, createHttpClient } from './client.js';
+export { isUnknownOutcome, isUnknownOutcomeStatus } from './outcome.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 export type { QueryParams } from './url.js';
 export type { ResponseType } from './read-body.js';

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import { ConflictError } from '../core/errors/conflict-error.js';
 import type { Store } from '../store/store.js';
-import { isUnknownOutcome } from './client.js';
+import { isUnknownOutcome } from './outcome.js';
 
 /**
  * What the ledger keeps for one write intent.

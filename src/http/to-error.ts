@@ -4,6 +4,7 @@ import { MarketplaceApiError } from '../core/errors/marketplace-api-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { RateLimitError } from '../core/errors/rate-limit-error.js';
 import type { Redactor, RequestSnapshot } from '../core/errors/redact.js';
+import { ValidationError } from '../core/errors/validation-error.js';
 import type { Classification } from './classify.js';
 
 /**
@@ -51,6 +52,12 @@ export function responseError(input: ErrorInput): MarketbridgeError {
       return new AuthError(`${what} was refused${reason}. Check the credentials and their scopes.`, base);
     case 'not_found':
       return new NotFoundError(`${what} found nothing${reason}.`, base);
+    case 'invalid':
+      if (verdict.issues?.length) {
+        const issues = verdict.issues.map((issue) => ({ ...issue, message: redactor.text(issue.message) }));
+        return new ValidationError(`${platform} ${operation} input${reason}`, issues, base);
+      }
+      return new MarketplaceApiError(`${what} failed with HTTP ${status}${reason}.`, { ...base, body: input.body, retryable: false });
     default:
       return new MarketplaceApiError(`${what} failed with HTTP ${status}${reason}.`, {
         ...base,

@@ -62,6 +62,8 @@ export interface ConsistencyReport {
 export interface ConsistencyOptions {
   /** Relative difference still considered equivalent, in basis points (default 0). */
   toleranceBps?: number;
+  /** The currency of simulation-dialect prices (default: the other side's price currency). */
+  currency?: string;
   /** Top-level fields to leave out (default: `id` and `marketplace`, which differ by design). */
   ignore?: readonly string[];
 }
@@ -133,9 +135,22 @@ function compareNumbers(path: string, simulation: number, real: number, toleranc
  * ```
  */
 export function compareActions(simulation: MarketplaceAction, real: MarketplaceAction, options: ConsistencyOptions = {}): ConsistencyReport {
+  return compareRecords(simulation, real, options);
+}
+
+/**
+ * {@link compareActions} for any two records: field by field, money by amount within one
+ * currency, id lists as sets, top-level `ignore` fields left out.
+ *
+ * @example
+ * ```ts
+ * compareRecords({ operation: 'updatePrices', payload: [a] }, { operation: 'updatePrices', payload: [b] }, { ignore: ['summary'] });
+ * ```
+ */
+export function compareRecords(simulation: object, real: object, options: ConsistencyOptions = {}): ConsistencyReport {
   const toleranceBps = options.toleranceBps ?? 0;
   const ignore = new Set(options.ignore ?? ['id', 'marketplace']);
-  const strip = (action: MarketplaceAction) => Object.fromEntries(Object.entries(action).filter(([key]) => !ignore.has(key)));
+  const strip = (record: object) => Object.fromEntries(Object.entries(record).filter(([key]) => !ignore.has(key)));
   const differences: ActionDifference[] = [];
   compare('', strip(simulation), strip(real), toleranceBps, differences);
   const maxDeltaBasisPoints = differences.reduce((max, d) => Math.max(max, Math.abs(d.deltaBasisPoints ?? 0)), 0);

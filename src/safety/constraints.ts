@@ -11,7 +11,7 @@ const bps = z.number().int().min(0, 'Basis points cannot be negative.');
  * ```ts
  * SafetyConstraintsSchema.parse({
  *   price: { floor: { amountMinor: 500, currency: 'EUR' }, maxChangePerActionBps: 2000 },
- *   deletes: { maxCount: 50, maxShareBps: 500 },
+ *   deletes: { maxCount: 50, maxShareBps: 500, maxPerWindow: { maxShareBps: 1000, windowMs: 86_400_000 } },
  * });
  * ```
  */
@@ -42,6 +42,15 @@ export const SafetyConstraintsSchema = z
         maxCount: z.number().int().min(0).optional(),
         /** Largest share of the catalog one batch may delete. */
         maxShareBps: bps.optional(),
+        /**
+         * Caps over a sliding window, counting the executed deletes in the history plus the
+         * batch: at most `maxCount` listings, at most `maxShareBps` of the catalog as it was at
+         * the window's start (its size now plus what was deleted in the window).
+         */
+        maxPerWindow: z
+          .object({ maxCount: z.number().int().min(0).optional(), maxShareBps: bps.optional(), windowMs: z.number().int().positive() })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -85,9 +94,9 @@ export type SafetyConstraints = z.infer<typeof SafetyConstraintsSchema>;
 
 /**
  * The constraints that apply when you configure nothing: never below cost (when cost is known),
- * at most ±50 % per action, at most 100 listings or 10 % of the catalog deleted in one batch, at
- * most 20 % of SKUs zeroed in one batch, stock writes up to 1,000,000 units, and the
- * marketplace's own currency.
+ * at most ±50 % per action, at most 100 listings or 10 % of the catalog deleted in one batch and
+ * at most 10 % of the catalog within any 24 hours, at most 20 % of SKUs zeroed in one batch,
+ * stock writes up to 1,000,000 units, and the marketplace's own currency.
  *
  * @example
  * ```ts
@@ -96,7 +105,7 @@ export type SafetyConstraints = z.infer<typeof SafetyConstraintsSchema>;
  */
 export const DEFAULT_SAFETY_CONSTRAINTS: SafetyConstraints = Object.freeze({
   price: { minPriceToCostBps: 10_000, maxChangePerActionBps: 5_000 },
-  deletes: { maxCount: 100, maxShareBps: 1_000 },
+  deletes: { maxCount: 100, maxShareBps: 1_000, maxPerWindow: { maxShareBps: 1_000, windowMs: 86_400_000 } },
   stock: { maxZeroedShareBps: 2_000, maxQuantity: 1_000_000 },
 });
 

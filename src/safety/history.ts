@@ -33,8 +33,35 @@ export interface PriceChangeRecord {
 const DAY_MS = 86_400_000;
 
 /**
- * The change history the time-window constraints read: price changes per SKU within a window
- * and revisions per listing per UTC day. It lives in the injected {@link Store}, so several
+ * How long the history remembers that a listing was deleted, so that deleting it again is
+ * reported as `already_deleted` rather than as an unknown id: 30 days.
+ *
+ * @example
+ * ```ts
+ * const days = DELETED_LISTING_MEMORY_MS / 86_400_000; // 30
+ * ```
+ */
+export const DELETED_LISTING_MEMORY_MS = 30 * DAY_MS;
+
+/**
+ * One executed delete, as kept for the delete window: when, and how many listings.
+ *
+ * @example
+ * ```ts
+ * const record: DeletionRecord = { at: Date.now(), count: 15 };
+ * ```
+ */
+export interface DeletionRecord {
+  /** When it was executed (epoch ms). */
+  at: number;
+  /** How many listings it deleted. */
+  count: number;
+}
+
+/**
+ * The change history the time-window constraints read: price changes per SKU within a window,
+ * listings deleted within a window (and, for 30 days, which ones), and revisions per listing
+ * per UTC day. It lives in the injected {@link Store}, so several
  * processes sharing a store share one history, and entries expire with the window.
  *
  * @example
@@ -81,6 +108,34 @@ export class ChangeHistory {
       const next = [...(current ?? []).filter((entry) => entry.at > since), { at: this.#clock.now(), from, to }];
       if (await this.#store.compareAndSet(key, current, next, { ttlMs: windowMs })) return;
     }
+  }
+
+  /** How many listings were deleted within the last `windowMs`. */
+  async deletions(scope: HistoryScope, windowMs: number): Promise<number> {
+    const since = this.#clock.now() - windowMs;
+    const entries = (await this.#store.get<DeletionRecord[]>(this.#key(scope, 'deletes', 'window'))) ?? [];
+    return entries.filter((entry) => entry.at > since).reduce((sum, entry) => sum + entry.count, 0);
+  }
+
+  /**
+   * Records executed deletes: their count for the window (kept `windowMs`) and each id for
+   * {@link DELETED_LISTING_MEMORY_MS}, so a second delete of it can be named as such.
+   */
+  async recordDeletions(scope: HistoryScope, ids: readonly string[], windowMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    const key = this.#key(scope, 'deletes', 'window');
+    const at = this.#clock.now();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = await this.#store.get<DeletionRecord[]>(key);
+      const next = [...(current ?? []).filter((entry) => entry.at > at - windowMs), { at, count: ids.length }];
+      if (await this.#store.compareAndSet(key, current, next, { ttlMs: windowMs })) break;
+    }
+    for (const id of ids) await this.#store.set(this.#key(scope, 'deleted', id), at, { ttlMs: Math.max(windowMs, DELETED_LISTING_MEMORY_MS) });
+  }
+
+  /** When `id` was deleted through this history (epoch ms), if within {@link DELETED_LISTING_MEMORY_MS}. */
+  async deletedAt(scope: HistoryScope, id: string): Promise<number | undefined> {
+    return (await this.#store.get<number>(this.#key(scope, 'deleted', id))) ?? undefined;
   }
 
   /** Revisions of `listing` recorded today (UTC). */

@@ -1,9 +1,12 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createContext, type ResolvedContext } from '../core/context.js';
 import { failure } from '../core/result.js';
-import { MarketplaceActionSchema, type MarketplaceAction } from '../model/action.js';
+import type { MarketplaceAction } from '../model/action.js';
 import { ComplianceChecker } from './compliance.js';
-import { compareActions, type ConsistencyOptions, type ConsistencyReport } from './consistency.js';
+import type { ConsistencyOptions, ConsistencyReport } from './consistency.js';
+import { compareActionInputs } from './dialect/consistency-inputs.js';
+import { normalizeAction } from './dialect/normalize.js';
+import { deleteCountViolations } from './rules/delete-rules.js';
 import { DEFAULT_SAFETY_CONSTRAINTS, mergeConstraints, platformConstraintsFor, type SafetyConstraints } from './constraints.js';
 import { ChangeHistory } from './history.js';
 import { comparePerformance, type PerformanceComparison, type PerformanceComparisonInput } from './performance.js';
@@ -12,7 +15,7 @@ import { checkValidatorOptions, type ActionVerdict, type IntegrationValidatorOpt
 import { BUILTIN_SAFETY_RULES } from './rules/builtin.js';
 import { revisedListings } from './rules/platform-rules.js';
 import { pricesOf } from './rules/price-rules.js';
-import { translateSimulationAction } from './translate.js';
+import { translateSimulationAction, type PlannedOperation } from './translate.js';
 
 /**
  * Decides whether actions are safe to run on a marketplace, compares simulation with reality
@@ -71,22 +74,25 @@ export class IntegrationValidator {
   /**
    * Checks a batch of actions in order. Batch-wide caps (deletes, zeroing, revisions) add up
    * over the actions that passed before; a blocked action does not count towards them.
+   * Actions may be {@link MarketplaceAction}s or in the simulation dialect (FBA-Bench's
+   * `{ type: 'set_price', product_sku, new_price: 29.99 }`, `{ type: 'bulk_delete', count }`);
+   * dialect prices are in `options.currency` (default: `facts.currency`), and a `bulk_delete`
+   * that names no listings is judged by the delete caps on its count.
    */
   async testSafetyConstraints(actions: readonly unknown[], options: SafetyCheckOptions = {}): Promise<SafetyCheckReport> {
     const tenantId = options.tenantId ?? this.context.tenantId;
     const facts = options.facts ?? {};
     const results: ActionVerdict[] = [];
     const passed: MarketplaceAction[] = [];
-    const compliance = await this.#complianceViolations(actions, options.marketplace, tenantId);
+    const normalized = actions.map((input) => normalizeAction(input, { currency: options.currency ?? facts.currency }));
+    const compliance = await this.#complianceViolations(normalized, options.marketplace, tenantId);
     for (const [index, input] of actions.entries()) {
-      const parsed = MarketplaceActionSchema.safeParse(input);
-      if (!parsed.success) {
-        const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-        results.push(this.#verdict(index, input as MarketplaceAction, [{ rule: 'schema', reason: 'invalid_action', message }], options.marketplace, tenantId));
+      const parsed = normalized[index] as ReturnType<typeof normalizeAction>;
+      if (parsed.isErr()) {
+        results.push(this.#verdict(index, input as MarketplaceAction, [{ rule: 'schema', reason: 'invalid_action', message: parsed.error.message }], options.marketplace, tenantId));
         continue;
       }
-      const action = parsed.data;
-      const marketplace = action.marketplace ?? options.marketplace;
+      const marketplace = (parsed.value.kind === 'action' ? parsed.value.action.marketplace : parsed.value.marketplace) ?? options.marketplace;
       const context: RuleContext = {
         tenantId,
         constraints: this.constraintsFor(marketplace, tenantId),
@@ -96,6 +102,14 @@ export class IntegrationValidator {
         history: this.history,
         ...(marketplace === undefined ? {} : { marketplace }),
       };
+      if (parsed.value.kind === 'unnamed_delete') {
+        // The caps judge the count; with no ids named there is nothing that could be executed.
+        const found = await deleteCountViolations(parsed.value.count, context);
+        const violations = found.length ? found : [{ rule: 'schema', reason: 'invalid_action', message: `bulk_delete of ${parsed.value.count} listing(s) names none of them; give product_ids.` }];
+        results.push(this.#verdict(index, input as MarketplaceAction, violations, marketplace, tenantId));
+        continue;
+      }
+      const action = parsed.value.action;
       const violations: RuleViolation[] = [...(compliance.get(index) ?? [])];
       for (const rule of this.#rules) {
         const found = await rule.check(action, context);
@@ -120,23 +134,32 @@ export class IntegrationValidator {
 
   /**
    * Records an executed action in the history window limits read: its price changes (from the
-   * prices in `facts`) and its revisions per listing.
+   * prices in `facts`), the listings it deleted and its revisions per listing. Call it after
+   * every action you execute yourself; `RealWorldAdapter` does for the actions it applies.
    */
   async recordExecuted(action: MarketplaceAction, options: SafetyCheckOptions = {}): Promise<void> {
     const tenantId = options.tenantId ?? this.context.tenantId;
     const marketplace = action.marketplace ?? options.marketplace;
     const scope = marketplace === undefined ? { tenantId } : { tenantId, marketplace };
-    const windowMs = this.constraintsFor(marketplace, tenantId).price?.maxChangePerWindow?.windowMs ?? 86_400_000;
+    const constraints = this.constraintsFor(marketplace, tenantId);
+    const windowMs = constraints.price?.maxChangePerWindow?.windowMs ?? 86_400_000;
     for (const { sku, price } of pricesOf(action)) {
       const from = options.facts?.offers?.[sku]?.price;
       if (from && from.amountMinor !== price.amountMinor) await this.history.recordPrice(scope, sku, from, price, windowMs);
     }
+    if (action.type === 'delete_listings') await this.history.recordDeletions(scope, action.productIds, constraints.deletes?.maxPerWindow?.windowMs ?? 86_400_000);
     for (const listing of revisedListings(action)) await this.history.recordRevision(scope, listing);
   }
 
-  /** Which fields of a simulation action and its real counterpart disagree, and by how much. */
-  validateActionConsistency(simAction: MarketplaceAction, realAction: MarketplaceAction, options?: ConsistencyOptions): ConsistencyReport {
-    return compareActions(simAction, realAction, options);
+  /**
+   * Which fields of a simulation action and its real counterpart disagree, and by how much.
+   * Either side may be a {@link MarketplaceAction} or a simulation-dialect action (compared
+   * after translation: `new_price: 29.99` against `price: { amountMinor: 2999, currency }`),
+   * and the real side may be the {@link PlannedOperation} the action was translated to. A side
+   * that is valid in neither vocabulary throws a `ValidationError`.
+   */
+  validateActionConsistency(simAction: unknown, realAction: unknown, options?: ConsistencyOptions): ConsistencyReport {
+    return compareActionInputs(simAction, realAction, options);
   }
 
   /** Per metric: the difference between simulation and reality, and whether it is within tolerance. */
@@ -144,14 +167,14 @@ export class IntegrationValidator {
     return comparePerformance(input);
   }
 
-  async #complianceViolations(actions: readonly unknown[], marketplace: string | undefined, tenantId: string): Promise<Map<number, RuleViolation[]>> {
+  async #complianceViolations(actions: readonly ReturnType<typeof normalizeAction>[], marketplace: string | undefined, tenantId: string): Promise<Map<number, RuleViolation[]>> {
     const out = new Map<number, RuleViolation[]>();
     if (!this.#compliance) return out;
     const groups = new Map<string, { index: number; action: MarketplaceAction }[]>();
-    actions.forEach((input, index) => {
-      const parsed = MarketplaceActionSchema.safeParse(input);
-      const name = parsed.success ? (parsed.data.marketplace ?? marketplace) : undefined;
-      if (parsed.success && name !== undefined) groups.set(name, [...(groups.get(name) ?? []), { index, action: parsed.data }]);
+    actions.forEach((parsed, index) => {
+      if (parsed.isErr() || parsed.value.kind !== 'action') return;
+      const name = parsed.value.action.marketplace ?? marketplace;
+      if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), { index, action: parsed.value.action }]);
     });
     for (const [name, group] of groups) {
       const report = await this.#compliance.check(name, group.map((g) => translateSimulationAction(g.action)), { tenantId, history: this.history });

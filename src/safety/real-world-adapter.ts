@@ -1,14 +1,18 @@
 import { err, ok, type Result } from 'neverthrow';
 import { createContext, type ResolvedContext } from '../core/context.js';
+import { consoleWarningLogger, silentLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
+import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
-import { MarketplaceActionSchema } from '../model/action.js';
 import type { Order } from '../model/order.js';
 import { selectEnvironment, type AdapterMode, type ConnectionFailure, type ConnectionInfo, type MarketplaceConnectionConfig } from './adapter/connections.js';
+import { judgeUnnamedDelete, resolveActionInput, untranslatable } from './adapter/action-input.js';
 import { runAction, type Connection } from './adapter/execution.js';
-import type { AdapterHealth } from './adapter/health.js';
+import { normalizeAction } from './dialect/normalize.js';
+import { checkConnections, ExecutionCounters, type AdapterHealth } from './adapter/health.js';
+import { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
 import { paceActions, readRealWorldState } from './adapter/state-read.js';
 import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
 import { CatalogIndex } from './adapter/observed.js';
@@ -31,8 +35,9 @@ import { translateSimulationAction, type PlannedOperation } from './translate.js
  * reading back, and on failure or mismatch rolled back with a compensating action; the answer
  * is a `Result` with a full {@link ExecutionReport}.
  *
- * Modes: `simulation` connects offline marketplaces only; `sandbox` needs each connector's
- * configuration to select its sandbox (`environment: 'sandbox'` or an endpoint override);
+ * Modes: `simulation` connects offline marketplaces only; `sandbox` resolves every URL a
+ * connection would call and refuses any on a known production host of a built-in platform
+ * (endpoint overrides included), so each connector must select its sandbox with its own switch;
  * `live` needs `confirmLive: true`. Validation can only be skipped with an explicit opt-out that
  * carries a reason and is logged and reported.
  *
@@ -63,15 +68,19 @@ export class RealWorldAdapter {
   #stateSync = checkStateSync({});
   #resolver: ConflictResolver;
   #lastSyncAt: string | undefined;
-  readonly #counters = { executed: 0, applied: 0, blocked: 0, rolledBack: 0, failed: 0, dryRuns: 0 };
+  readonly #counters = new ExecutionCounters();
 
   /** @param options - mode (live needs `confirmLive: true`), factory, validator, context; validated whole */
   constructor(options: RealWorldAdapterOptions) {
     checkAdapterOptions(options);
-    this.context = createContext(options.context);
+    // Refused connections, blocked actions and rollbacks are warnings a user must not miss:
+    // without a logger of its own the adapter prints them.
+    this.context = createContext({ ...options.context, logger: options.context?.logger ?? consoleWarningLogger });
     this.#mode = options.mode;
     this.#factory = options.factory ?? createDefaultFactory();
-    this.validator = options.validator ?? new IntegrationValidator({ context: this.context });
+    // The adapter logs every block itself (with the connection and plan); its own validator
+    // shares everything but the logger, so that a block is not reported twice.
+    this.validator = options.validator ?? new IntegrationValidator({ context: { ...this.context, logger: silentLogger } });
     this.#offline = new Set(options.offlineMarketplaces ?? ['simulated']);
     this.#optOut = options.validation;
     this.#salt = options.privacy?.salt ?? randomSalt();
@@ -114,14 +123,17 @@ export class RealWorldAdapter {
     if (this.#connections.has(id)) return err(failure('duplicate_connection', `A connection "${id}" exists; pass another id.`));
     const validated = this.#factory.validateConfig(config.marketplace, config.config ?? {});
     if (validated.isErr()) return err(failure('invalid_config', validated.error.message, { issues: validated.error.issues }));
-    const environment = selectEnvironment(this.#mode, config.marketplace, config.config, this.#offline);
+    const environment = selectEnvironment({
+      mode: this.#mode, marketplace: config.marketplace, config: config.config, validated: validated.value,
+      environments: this.#factory.get(config.marketplace)?.environments, offline: this.#offline, productionHosts: this.#productionHosts(),
+    });
     if (environment.isErr()) {
       this.#log.write('warn', `connection to ${config.marketplace} refused: ${environment.error.message}`, { reason: environment.error.reason });
       return err(environment.error);
     }
     const api = await this.#factory.create(config.marketplace, config.config ?? {}, this.context);
     const info: ConnectionInfo = { id, marketplace: config.marketplace, platform: api.platform, environment: environment.value };
-    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api) });
+    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api), ...(config.currency === undefined ? {} : { currency: config.currency }) });
     this.#log.write('info', `connected ${id} (${info.platform}, ${info.environment}) in ${this.#mode} mode`);
     return ok({ ...info });
   }
@@ -131,44 +143,59 @@ export class RealWorldAdapter {
     return [...this.#connections.values()].map((c) => ({ ...c.info }));
   }
 
-  /** The concrete operation and payload an action becomes; throws `ValidationError` for an invalid action. */
-  translateSimulationAction(action: unknown): PlannedOperation {
-    const parsed = MarketplaceActionSchema.safeParse(action);
-    if (!parsed.success) throw ValidationError.fromZod('marketplace action', parsed.error);
-    return translateSimulationAction(parsed.data);
+  /**
+   * The concrete operation and payload an action becomes, in either vocabulary: a
+   * `MarketplaceAction` or a simulation-dialect action (`new_price` in `options.currency`, else
+   * the connection's configured or already learned currency). Throws `ValidationError` for an
+   * action valid in neither, a price with more decimals than its currency, an unknown currency,
+   * or a `bulk_delete` that names no listings.
+   */
+  translateSimulationAction(action: unknown, options: { currency?: string } = {}): PlannedOperation {
+    const named = action !== null && typeof action === 'object' ? (action as { marketplace?: unknown }).marketplace : undefined;
+    const currency = options.currency ?? this.#connectionFor(typeof named === 'string' ? named : undefined)?.currency;
+    const normalized = normalizeAction(action, { currency });
+    if (normalized.isErr()) throw untranslatable(normalized.error.message, normalized.error.details?.issues);
+    if (normalized.value.kind === 'unnamed_delete') throw untranslatable(`bulk_delete of ${normalized.value.count} listing(s) names none of them; give product_ids.`);
+    return translateSimulationAction(normalized.value.action);
   }
 
   /**
    * validate → record prior state → execute → verify by reading back → roll back on failure.
    * Expected outcomes (blocked, failed and rolled back, invalid) are `Err` values with the
-   * report; the promise rejects only when the marketplace cannot be read at all.
+   * report; the promise rejects only when the marketplace cannot be read at all. The action may
+   * be in the simulation dialect (see `SimulationDialectActionSchema`): prices in the
+   * connection's currency, and a `bulk_delete` without ids is judged by the delete caps
+   * (`blocked` with their reason) but never executed.
    */
   async executeAction(action: unknown, options: ExecuteActionOptions = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
     const optOut = options.validation === undefined ? undefined : checkOptOut(options.validation);
-    const parsed = MarketplaceActionSchema.safeParse(action);
-    if (!parsed.success) return err(failure('invalid_action', ValidationError.fromZod('marketplace action', parsed.error).message));
-    const connection = this.#connectionFor(parsed.data.marketplace);
-    if (!connection) {
-      const known = [...this.#connections.keys()];
-      return err(failure('no_connection', `No connection for ${parsed.data.marketplace ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`));
+    const resolved = await resolveActionInput(action, (id) => this.#connectionFor(id), [...this.#connections.keys()]);
+    if (resolved.isErr()) return err(resolved.error);
+    const { connection } = resolved.value;
+    if (resolved.value.kind === 'unnamed_delete') {
+      const refused = await judgeUnnamedDelete(action, resolved.value.count, connection, this.validator, this.#log);
+      if (refused.reason === 'blocked') this.#counters.count('blocked');
+      return err(refused);
     }
-    const result = await runAction(
-      {
-        connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
-        optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
-      },
-      parsed.data,
-      optOut ? { ...options, validation: optOut } : options,
-    );
+    const canonical = resolved.value.action;
+    let result: Result<ExecutionReport, ExecutionFailure>;
+    try {
+      result = await runAction(
+        {
+          connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
+          optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
+        },
+        canonical,
+        optOut ? { ...options, validation: optOut } : options,
+      );
+    } catch (error) {
+      // A read the marketplace turned out not to support (a connector that declares more than it has).
+      if (!isMarketbridgeError(error, 'unsupported_operation')) throw error;
+      this.#log.write('warn', `refused ${canonical.type} on ${connection.info.id}: ${error.message}`);
+      return err(failure('unsupported_operation', error.message, { operation: error.operation }));
+    }
     const status = result.isOk() ? result.value.status : result.error.report?.status;
-    if (status === 'dry_run') this.#counters.dryRuns++;
-    else {
-      this.#counters.executed++;
-      if (status === 'applied') this.#counters.applied++;
-      if (status === 'blocked') this.#counters.blocked++;
-      if (status === 'rolled_back') this.#counters.rolledBack++;
-      if (status === 'failed') this.#counters.failed++;
-    }
+    if (status !== undefined) this.#counters.count(status);
     return result;
   }
 
@@ -247,24 +274,20 @@ export class RealWorldAdapter {
 
   /** Mode, each connection's health check, counters and the last sync. */
   async getHealthStatus(): Promise<AdapterHealth> {
-    const connections: AdapterHealth['connections'] = [];
-    for (const { info, api } of this.#connections.values()) {
-      try {
-        const health = await api.healthCheck();
-        connections.push({ ...info, ok: health.ok, latencyMs: health.latencyMs, ...(health.message === undefined ? {} : { message: health.message }) });
-      } catch (error) {
-        connections.push({ ...info, ok: false, message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    const connections = await checkConnections(this.#connections.values());
     const health: AdapterHealth = {
       mode: this.#mode, healthy: connections.every((c) => c.ok), checkedAt: new Date(this.context.clock.now()).toISOString(),
-      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: { ...this.#counters },
+      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: this.#counters.snapshot(),
     };
     if (this.#lastSyncAt !== undefined) health.lastSyncAt = this.#lastSyncAt;
     return health;
   }
 
-  /** Recent integration log entries, redacted, filtered by level and time. */
+  /**
+   * Recent integration log entries, redacted, filtered by level (any case: `'ERROR'` is
+   * `'error'`), time and count. An unknown level, an unreadable `since` or a `limit` that is not
+   * a non-negative integer throws a `ValidationError` rather than silently matching nothing.
+   */
   getIntegrationLogs(query: IntegrationLogQuery = {}): IntegrationLogEntry[] {
     return this.#log.read(query);
   }
@@ -272,6 +295,12 @@ export class RealWorldAdapter {
   #anonymiser(): ((order: Order) => Promise<Order>) | undefined {
     const salt = this.#salt;
     return this.#privacy.anonymiseCustomerData === false ? undefined : (order) => anonymiseOrder(order, salt);
+  }
+
+  /** The built-in platforms' production hosts and those every registered definition declares. */
+  #productionHosts(): string[] {
+    const declared = this.#factory.names().flatMap((name) => this.#factory.get(name)?.environments?.productionHosts ?? []);
+    return [...new Set([...KNOWN_PRODUCTION_HOSTS, ...declared])];
   }
 
   #connectionFor(id: string | undefined): Connection | undefined {

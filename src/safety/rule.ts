@@ -22,6 +22,8 @@ export type SafetyRuleReason =
   | 'window_change_too_large'
   | 'too_many_deletes'
   | 'delete_share_too_large'
+  | 'too_many_deletes_in_window'
+  | 'delete_share_in_window_too_large'
   | 'too_many_zeroed'
   | 'quantity_out_of_range'
   | 'currency_mismatch'

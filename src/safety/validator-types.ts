@@ -67,6 +67,8 @@ export interface SafetyCheckOptions {
   tenantId?: string;
   /** The marketplace's current state. */
   facts?: SafetyFacts;
+  /** The currency of simulation-dialect prices that name none (default: `facts.currency`). */
+  currency?: string;
 }
 
 /**

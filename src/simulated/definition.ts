@@ -1,6 +1,7 @@
 import { defineMarketplace } from '../core/define-marketplace.js';
 import { SimulatedConfigSchema } from './config.js';
 import { SimulatedMarketplace } from './simulated-marketplace.js';
+import { simulatedEnvironments } from './environments.js';
 
 /**
  * The simulated marketplace as a factory definition, registered as `simulated`.
@@ -15,5 +16,6 @@ export const simulatedMarketplace = defineMarketplace({
   name: 'simulated',
   description: 'An in-memory marketplace for simulation mode, demos and tests.',
   configSchema: SimulatedConfigSchema,
+  environments: simulatedEnvironments,
   create: (config, context) => new SimulatedMarketplace(config, context),
 });

@@ -22,3 +22,5 @@ export * from './webhooks/index.js';
 export * from './pipeline/index.js';
 export * from './shopify/index.js';
 export * from './amazon/index.js';
+export * from '../connectors/ebay/simulator/index.js';
+export * from '../connectors/mercadolibre/simulator/index.js';

@@ -14,6 +14,7 @@ export {
   createWebhookHandler,
   handleWebhook,
   webhookHttpResponse,
+  webhookErrorResponse,
   type WebhookHttpResponse,
   type WebhookAdapterOptions,
   type PlatformResolver,

@@ -56,13 +56,21 @@ interface Expectation {
 }
 
 const cases: Expectation[] = [
-  { fault: 'status_503', rotation: 'rotating', first: 'retryable', state: 'expired' },
-  { fault: 'status_500', rotation: 'rotating', first: 'retryable', state: 'expired' },
+  // For a single-use refresh token, any 5xx after sending is an unknown outcome (isUnknownOutcome's rule).
+  { fault: 'status_503', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
+  { fault: 'status_500', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
+  { fault: 'status_500_after_rotate', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
+  { fault: 'status_500', rotation: 'reusable', first: 'retryable', state: 'expired' },
+  { fault: 'status_503', rotation: 'reusable', first: 'retryable', state: 'expired' },
+  // A 429 is an answer that nothing was done.
+  { fault: 'status_429', rotation: 'rotating', first: 'retryable', state: 'expired' },
   { fault: 'status_520', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
   { fault: 'status_520', rotation: 'reusable', first: 'retryable', state: 'expired' },
   { fault: 'reset_after_rotate', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
   { fault: 'malformed_body', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
   { fault: 'missing_access_token', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
+  // A token that could not go into a header is no token.
+  { fault: 'access_token_crlf', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },
   { fault: 'missing_expires_in', rotation: 'rotating', first: 'token', state: 'active' },
   { fault: 'missing_refresh_token', rotation: 'rotating', first: 'token', state: 'active' },
   { fault: 'invalid_grant', rotation: 'rotating', first: 'reauth', state: 'reauth_required' },

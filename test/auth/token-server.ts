@@ -12,8 +12,11 @@ export type Fault =
   | 'status_503'
   | 'status_500'
   | 'status_520'
+  | 'status_429'
+  | 'status_500_after_rotate'
   | 'malformed_body'
   | 'missing_access_token'
+  | 'access_token_crlf'
   | 'missing_expires_in'
   | 'missing_refresh_token'
   | 'invalid_grant';
@@ -29,6 +32,8 @@ export interface TokenServer {
   /** every token the server issued */
   minted: string[];
   faults: Fault[];
+  /** Raw JSON text sent as `expires_in` in the next grants (e.g. `1e400`, `"soon"`); undefined for the default. */
+  expiresInJson: string | undefined;
   issueRefreshToken(connection: string): string;
   registerCode(code: string, challenge: string, connection: string): void;
   clientCredentialRequests: number;
@@ -54,6 +59,7 @@ export async function startTokenServer(options: { secretPrefix?: string; expires
     bodies: [],
     minted: [],
     faults: [],
+    expiresInJson: undefined,
     clientCredentialRequests: 0,
     issueRefreshToken(connection) {
       const token = mint(connection, 'rt');
@@ -90,7 +96,7 @@ export async function startTokenServer(options: { secretPrefix?: string; expires
         connection = live.get(token) ?? token.split('.')[1] ?? 'unknown';
         state.refreshRequests.set(connection, (state.refreshRequests.get(connection) ?? 0) + 1);
         const fault = state.faults.shift();
-        if (fault === 'status_503' || fault === 'status_500' || fault === 'status_520') return send(Number(fault.slice(7)), { error: 'server_error' });
+        if (fault === 'status_503' || fault === 'status_500' || fault === 'status_520' || fault === 'status_429') return send(Number(fault.slice(7)), { error: 'server_error' });
         if (fault === 'invalid_grant') return send(400, { error: 'invalid_grant' });
         if (!live.has(token)) return send(400, { error: 'invalid_grant', error_description: 'refresh token unknown or used' });
         live.delete(token);
@@ -98,11 +104,18 @@ export async function startTokenServer(options: { secretPrefix?: string; expires
         const next = state.issueRefreshToken(connection);
         const grant: Record<string, unknown> = { access_token: mint(connection, 'at'), token_type: 'bearer', expires_in: options.expiresIn ?? 3600, refresh_token: next };
         if (fault === 'reset_after_rotate') return req.socket.destroy();
+        // The server rotated, then failed while answering: the old token is spent.
+        if (fault === 'status_500_after_rotate') return send(500, { error: 'server_error' });
         if (fault === 'hang_after_rotate') return void hanging.push(() => req.socket.destroy());
         if (fault === 'malformed_body') return send(200, '{"access_token": "at-trunc');
         if (fault === 'missing_access_token') delete grant.access_token;
+        if (fault === 'access_token_crlf') grant.access_token = `${String(grant.access_token)}\r\nx-injected: 1`;
         if (fault === 'missing_expires_in') delete grant.expires_in;
         if (fault === 'missing_refresh_token') delete grant.refresh_token;
+        if (state.expiresInJson !== undefined && 'expires_in' in grant) {
+          grant.expires_in = '__EXPIRES_IN__';
+          return send(200, JSON.stringify(grant).replace('"__EXPIRES_IN__"', state.expiresInJson));
+        }
         return send(200, grant);
       }
       if (grantType === 'authorization_code') {

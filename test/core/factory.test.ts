@@ -18,6 +18,7 @@ import {
   type Product,
 } from '../../src/index.js';
 import { SimulatedMarketplace } from '../../src/simulated/index.js';
+import { MercadoLibreMarketplace } from '../../src/connectors/mercadolibre/index.js';
 
 const configSchema = z.object({
   baseUrl: z.string().url(),
@@ -157,8 +158,11 @@ describe('Context', () => {
 describe('createDefaultFactory types', () => {
   it('knows each built-in marketplace by name, with its instance type', async () => {
     const factory = createDefaultFactory();
-    expect(factory.names()).toEqual(['amazon', 'shopify', 'simulated']);
+    expect(factory.names()).toEqual(['amazon', 'ebay', 'mercadolibre', 'shopify', 'simulated']);
     const simulated = await factory.create('simulated', { seed: 1, products: 1 });
     expectTypeOf(simulated).toEqualTypeOf<SimulatedMarketplace>();
+    const mercadolibre = await factory.create('mercadolibre', { site: 'MLA', sellerId: 1, credentials: { clientId: '2', clientSecret: 's' } });
+    expectTypeOf(mercadolibre).toEqualTypeOf<MercadoLibreMarketplace>();
+    expect(mercadolibre).toBeInstanceOf(MercadoLibreMarketplace);
   });
 });

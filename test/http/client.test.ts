@@ -121,3 +121,28 @@ describe('HttpClient', () => {
     expect(keys).toEqual([null, null, 'k-1', null]);
   });
 });
+
+describe('platform classifiers: field issues and budget scope', () => {
+  it('a classifier that names field issues turns a 4xx into a ValidationError whose issue messages are redacted', async () => {
+    server.use(http.put(`${BASE}/items/1`, () => HttpResponse.json({ code: 'invalid', field: 'price' }, { status: 400 })));
+    const { client, run } = setup({
+      secrets: ['s3cret-value'],
+      classify: (input) => (input.status === 400 ? { kind: 'invalid', message: 'invalid', issues: [{ path: ['item', 'price'], message: 'price s3cret-value is wrong', code: 'item.price.invalid' }] } : undefined),
+    });
+    const error = await run(() => client.request({ operation: 'update', method: 'PUT', path: 'items/1', json: {} }).catch((e: unknown) => e));
+    expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
+    expect((error as { issues: unknown[] }).issues).toEqual([{ path: ['item', 'price'], message: 'price [REDACTED] is wrong', code: 'item.price.invalid' }]);
+    expect((error as { status: number }).status).toBe(400);
+  });
+
+  it('a plan scope keys the budgets by its owner instead of the tenant, so two tenants share one budget', async () => {
+    const clock = new FakeClock();
+    const store = new (await import('../../src/store/memory-store.js')).MemoryStore({ clock });
+    const plan = { default: { kind: 'token-bucket' as const, ratePerSecond: 1, burst: 1 }, shared: true, scope: 'app:42' };
+    const make = (tenantId: string) => createHttpClient({ platform: 'test', baseUrl: BASE, context: createContext({ clock, store, tenantId }), limits: plan });
+    const [a, b] = [make('seller-1'), make('seller-2')];
+    expect(a.limiter!.keyFor('x')).toBe(b.limiter!.keyFor('x'));
+    expect(a.limiter!.keyFor('x')).toContain('app:42');
+    expect(() => createHttpClient({ platform: 'test', baseUrl: BASE, context: createContext({ clock }), limits: { ...plan, scope: '' } })).toThrow(/scope/);
+  });
+});

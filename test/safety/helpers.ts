@@ -1,4 +1,5 @@
 import { EventBus } from '../../src/core/events.js';
+import { silentLogger } from '../../src/core/logger.js';
 import { defineMarketplace } from '../../src/core/define-marketplace.js';
 import { MarketplaceFactory } from '../../src/core/marketplace-factory.js';
 import type { MarketbridgeEvents } from '../../src/core/events.js';
@@ -30,7 +31,7 @@ export async function simulationAdapter(config: SimulatedConfig = {}, constraint
   const clock = new FakeClock(Date.UTC(2026, 10, 22, 8));
   const events = new EventBus();
   const store = new MemoryStore({ clock });
-  const context = { clock, events, store, tenantId: 'seller-1' };
+  const context = { clock, events, store, tenantId: 'seller-1', logger: silentLogger };
   const validator = new IntegrationValidator({ context, ...(constraints ? { constraints } : {}) });
   const { factory, instances } = capturingFactory();
   const adapter = new RealWorldAdapter({ mode: 'simulation', context, validator, factory });

@@ -26,7 +26,7 @@ class SkewedPrices extends SimulatedMarketplace {
   }
 }
 
-const wideOpen = { deletes: { maxCount: 1000, maxShareBps: 10_000 } };
+const wideOpen = { deletes: { maxCount: 1000, maxShareBps: 10_000, maxPerWindow: { maxShareBps: 10_000, windowMs: 86_400_000 } } };
 
 describe('RealWorldAdapter rollback', () => {
   it('restores listings and stock after a partial delete and says so in the report', async () => {

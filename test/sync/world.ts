@@ -1,3 +1,4 @@
+import { silentLogger } from '../../src/core/logger.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
@@ -36,7 +37,8 @@ export function world(options: { skus: number; channels?: number; stock?: (n: nu
     store,
     source,
     channels,
-    engine: (extra = {}) => new InventorySyncEngine({ source, channels: channels.map((marketplace) => ({ marketplace })), context: { store, clock }, ...extra }),
+    // Warnings are asserted where they matter (test/core/warnings-by-default.test.ts); elsewhere they would only be noise.
+    engine: (extra = {}) => new InventorySyncEngine({ source, channels: channels.map((marketplace) => ({ marketplace })), context: { store, clock, logger: silentLogger }, ...extra }),
     shown(channel, sku) {
       return channels[channel]!.snapshot().inventory.find((level) => level.sku === sku)?.available ?? -1;
     },

@@ -94,6 +94,21 @@ describe('eBay verifier', () => {
     expect(key.fetchKey.calls).toBe(2);
   });
 
+  it.each([
+    ['null', null, 'unknown_key'],
+    ['undefined', undefined, 'unknown_key'],
+    ['a string', 'not a key', 'key_fetch_failed'],
+    ['an object without a key', { algorithm: 'ECDSA', digest: 'SHA1' }, 'key_fetch_failed'],
+    ['a key without an algorithm', { key: '-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----' }, 'key_fetch_failed'],
+    ['a number', 42, 'key_fetch_failed'],
+  ] as const)('a key fetcher resolving %s gives a typed failure, not a TypeError', async (_, value, reason) => {
+    const key = await createEbayTestKey();
+    const fetchKey = (() => value) as unknown as Parameters<typeof createEbayVerifier>[0]['fetchKey'];
+    const verifier = createEbayVerifier({ fetchKey });
+    const result = await verifier.verify(await signEbayTestRequest({ key, body: notification('n-null') }));
+    expect(result._unsafeUnwrapErr().reason).toBe(reason);
+  });
+
   it('the default key fetcher calls the Notification API with an application token', async () => {
     const key = await createEbayTestKey();
     const seen: string[] = [];

@@ -1,21 +1,32 @@
 import { z } from 'zod';
 
 /**
- * The base URL publicly reported for the Creators API (`POST /catalog/v1/getItems`,
- * `/catalog/v1/searchItems`). Amazon publishes no machine-readable contract for it, so the
- * connector does not assume it: pass it (or your proxy) as `endpoint` yourself.
+ * The Creators API host, as Amazon's own Creators API SDK sets it (`https://creatorsapi.amazon`,
+ * with `POST /catalog/v1/getItems` and `/catalog/v1/searchItems`). The default `endpoint`.
  *
  * @example
  * ```ts
- * const creators = new CreatorsApiClient({ ...config, endpoint: CREATORS_API_REPORTED_ENDPOINT }, context);
+ * const creators = new CreatorsApiClient({ ...config, endpoint: CREATORS_API_ENDPOINT }, context);
  * ```
  */
-export const CREATORS_API_REPORTED_ENDPOINT = 'https://creatorsapi.amazon';
+export const CREATORS_API_ENDPOINT = 'https://creatorsapi.amazon';
 
 /**
- * Token URLs by credential version as publicly reported: 2.x credentials use Amazon Cognito
- * pools per region, 3.x credentials Login with Amazon per region. Not confirmed against an
- * official specification; `tokenUrl` overrides them.
+ * The Creators API host.
+ *
+ * @deprecated Use {@link CREATORS_API_ENDPOINT} (the same URL, now confirmed and the default).
+ * @example
+ * ```ts
+ * CREATORS_API_REPORTED_ENDPOINT === CREATORS_API_ENDPOINT; // true
+ * ```
+ */
+export const CREATORS_API_REPORTED_ENDPOINT = CREATORS_API_ENDPOINT;
+
+/**
+ * Token URLs by credential version, as Amazon's Creators API SDK has them: 2.x credentials
+ * use Amazon Cognito pools per region (a form-encoded grant, scope `creatorsapi/default`), 3.x
+ * credentials Login with Amazon per region (a JSON grant, scope `creatorsapi::default`).
+ * `tokenUrl` overrides them.
  *
  * @example
  * ```ts
@@ -32,11 +43,23 @@ export const CREATORS_TOKEN_URLS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The OAuth 2.0 scope of a credential version's client-credentials grant.
+ *
+ * @example
+ * ```ts
+ * creatorsScope('3.2'); // 'creatorsapi::default'
+ * ```
+ */
+export function creatorsScope(credentialVersion: string): string {
+  return credentialVersion.startsWith('3.') ? 'creatorsapi::default' : 'creatorsapi/default';
+}
+
+/**
  * Configuration of the Creators API client.
  *
  * @example
  * ```ts
- * const config = CreatorsConfigSchema.parse({ credentialId: 'id', credentialSecret: 'secret', credentialVersion: '3.1', partnerTag: 'mytag-20', marketplace: 'www.amazon.com', endpoint: CREATORS_API_REPORTED_ENDPOINT });
+ * const config = CreatorsConfigSchema.parse({ credentialId: 'id', credentialSecret: 'secret', credentialVersion: '3.1', partnerTag: 'mytag-20', marketplace: 'www.amazon.com' });
  * ```
  */
 export const CreatorsConfigSchema = z.object({
@@ -46,13 +69,17 @@ export const CreatorsConfigSchema = z.object({
   credentialVersion: z.enum(['2.1', '2.2', '2.3', '3.1', '3.2', '3.3']),
   /** Associates tracking id, e.g. `mytag-20`. */
   partnerTag: z.string().min(1),
-  /** The store host, sent as `x-marketplace` and `marketplace`, e.g. `www.amazon.de`. */
+  /** The store host, sent as the `x-marketplace` header, e.g. `www.amazon.de`. */
   marketplace: z.string().regex(/^www\.amazon\.[a-z.]+$/, 'Use the store host, e.g. www.amazon.com or www.amazon.co.uk.'),
-  /** API base URL. Required: see CREATORS_API_REPORTED_ENDPOINT. */
-  endpoint: z.string().url('Give the Creators API base URL explicitly (CREATORS_API_REPORTED_ENDPOINT or your proxy).'),
+  /** API base URL (default {@link CREATORS_API_ENDPOINT}; a proxy or a simulator otherwise). */
+  endpoint: z.string().url('Give the Creators API base URL, e.g. https://creatorsapi.amazon or your proxy.').default(CREATORS_API_ENDPOINT),
   /** Token URL override; default by credential version (CREATORS_TOKEN_URLS). */
   tokenUrl: z.string().url().optional(),
-  /** Requests per second granted to your account (starts at 1, grows with sales). */
+  /**
+   * Requests per second granted to your account. The default, 1, is the starting rate PA-API 5
+   * documented (it grew with referred sales); the Creators API SDK does not state the rate, so
+   * check Associates Central for yours.
+   */
   requestsPerSecond: z.number().positive().default(1),
   /** Per-attempt timeout in ms; 0 disables it. */
   timeoutMs: z.number().int().min(0).default(30_000),
@@ -73,7 +100,7 @@ export type CreatorsConfig = z.output<typeof CreatorsConfigSchema>;
  *
  * @example
  * ```ts
- * const input: CreatorsConfigInput = { credentialId, credentialSecret, credentialVersion: '3.2', partnerTag, marketplace: 'www.amazon.de', endpoint };
+ * const input: CreatorsConfigInput = { credentialId, credentialSecret, credentialVersion: '3.2', partnerTag, marketplace: 'www.amazon.de' };
  * ```
  */
 export type CreatorsConfigInput = z.input<typeof CreatorsConfigSchema>;

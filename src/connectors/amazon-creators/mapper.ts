@@ -24,8 +24,9 @@ export interface CatalogRecord {
 }
 
 /**
- * A Creators API item, in the lowerCamelCase shape publicly documented. Fields beyond
- * `asin` are optional because the resources requested decide what comes back.
+ * A Creators API item, in the lowerCamelCase shape of the Creators API SDK's `Item` model.
+ * Every field is optional there because the resources requested decide what comes back; an
+ * item without `asin` is refused.
  *
  * @example
  * ```ts
@@ -35,6 +36,7 @@ export interface CatalogRecord {
 export interface CreatorsItem {
   asin: string;
   detailPageURL?: string;
+  parentASIN?: string;
   itemInfo?: { title?: { displayValue?: string }; byLineInfo?: { brand?: { displayValue?: string } }; features?: { displayValues?: string[] } };
   images?: { primary?: Record<string, { url?: string } | undefined> };
   offersV2?: { listings?: { price?: { money?: { amount?: number | string; currency?: string } }; availability?: { type?: string; message?: string }; condition?: { value?: string } }[] };

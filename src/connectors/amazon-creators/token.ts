@@ -1,7 +1,7 @@
 import type { AuthHook } from '../../core/auth-hook.js';
 import type { Clock } from '../../core/clock.js';
 import { AuthError } from '../../core/errors/auth-error.js';
-import { CREATORS_TOKEN_URLS, type CreatorsConfig } from './config.js';
+import { CREATORS_TOKEN_URLS, creatorsScope, type CreatorsConfig } from './config.js';
 
 /**
  * The Creators API auth stage: an OAuth 2.0 client-credentials token, cached until a minute
@@ -18,12 +18,26 @@ export interface CreatorsAuth extends AuthHook {
 }
 
 /**
- * Creates the Creators API auth hook.
+ * The `Authorization` header of a Creators API call, as Amazon's Creators API SDK writes it:
+ * `Bearer <token>` for 3.x (Login with Amazon) credentials, `Bearer <token>, Version <version>`
+ * for 2.x (Cognito) credentials only.
  *
- * Unconfirmed shapes (no official machine-readable contract): 3.x credentials are reported to
- * post JSON `{ grant_type, client_id, client_secret, scope: 'creatorsapi::default' }` to Login
- * with Amazon, 2.x credentials a form body with `scope=creatorsapi/default` to Cognito; the
- * `Authorization` header is reported as `Bearer <token>, Version <credentialVersion>`.
+ * @example
+ * ```ts
+ * creatorsAuthorization('tok', '3.1'); // 'Bearer tok'
+ * creatorsAuthorization('tok', '2.2'); // 'Bearer tok, Version 2.2'
+ * ```
+ */
+export function creatorsAuthorization(token: string, credentialVersion: string): string {
+  return credentialVersion.startsWith('3.') ? `Bearer ${token}` : `Bearer ${token}, Version ${credentialVersion}`;
+}
+
+/**
+ * Creates the Creators API auth hook. As in Amazon's Creators API SDK, 3.x credentials post a
+ * JSON `{ grant_type, client_id, client_secret, scope: 'creatorsapi::default' }` to Login with
+ * Amazon; 2.x credentials post the same fields form-encoded with `scope=creatorsapi/default` to
+ * their Cognito pool. A refused grant or an unreachable token endpoint is an `AuthError` that
+ * names neither the secret nor a token.
  *
  * @example
  * ```ts
@@ -38,18 +52,26 @@ export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof
 
   async function fetchToken(signal?: AbortSignal): Promise<string> {
     const started = deps.clock.now();
-    const fields = { grant_type: 'client_credentials', client_id: config.credentialId, client_secret: config.credentialSecret, scope: lwa ? 'creatorsapi::default' : 'creatorsapi/default' };
-    const response = await deps.fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': lwa ? 'application/json' : 'application/x-www-form-urlencoded' },
-      body: lwa ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
-      ...(signal ? { signal } : {}),
-    });
-    const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string };
-    if (!response.ok || !body.access_token) {
-      throw new AuthError(`The Creators API token endpoint refused the credentials (${response.status} ${body.error ?? ''}). Check credential id, secret and version.`, { platform: 'amazon-creators', operation: 'token', status: response.status });
+    const fields = { grant_type: 'client_credentials', client_id: config.credentialId, client_secret: config.credentialSecret, scope: creatorsScope(config.credentialVersion) };
+    let response: Response;
+    try {
+      response = await deps.fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': lwa ? 'application/json' : 'application/x-www-form-urlencoded' },
+        body: lwa ? JSON.stringify(fields) : new URLSearchParams(fields).toString(),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (cause) {
+      if (signal?.aborted) throw cause;
+      throw new AuthError(`The Creators API token endpoint ${new URL(url).host} could not be reached; try again.`, { platform: 'amazon-creators', operation: 'token', retryable: true });
     }
-    cached = { token: body.access_token, expiresAt: started + (body.expires_in ?? 3600) * 1000 };
+    const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown; error?: unknown };
+    if (!response.ok || typeof body.access_token !== 'string' || !body.access_token) {
+      const reason = typeof body.error === 'string' ? ` ${body.error.slice(0, 100)}` : '';
+      throw new AuthError(`The Creators API token endpoint refused the credentials (${response.status}${reason}). Check credential id, secret and version.`, { platform: 'amazon-creators', operation: 'token', status: response.status });
+    }
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+    cached = { token: body.access_token, expiresAt: started + expiresIn * 1000 };
     return body.access_token;
   }
 
@@ -62,7 +84,7 @@ export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof
       return inflight;
     },
     async authorize(request, context) {
-      request.headers.set('authorization', `Bearer ${await auth.accessToken(context.signal)}, Version ${config.credentialVersion}`);
+      request.headers.set('authorization', creatorsAuthorization(await auth.accessToken(context.signal), config.credentialVersion));
     },
     onUnauthorized() {
       cached = undefined;

@@ -16,15 +16,16 @@ import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
 import { SpApiClient } from './client.js';
 import { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 import { resolveBaseUrl } from './endpoints.js';
-import { feedEach, listingAttributes, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
-import { fromSpApiInventorySummary, type SpApiInventorySummary } from './mapper/inventory.js';
+import { checkOfferOnly, checkPuts, putEach, upsertEach, type AmazonListingPut } from './listing-puts.js';
+import { feedEach, patchEach, type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
+import { readInventory } from './inventory-reads.js';
+import { amazonStockPool, mfnLocationId } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
 import type { SpApiOrder } from './mapper/orders.js';
 import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './order-ops.js';
 import { getOrder2026, listOrders2026, unshippedLines2026 } from './order-ops-2026.js';
 import { listTransactions2024 } from './finance-ops-2024.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
-import { FBA_INVENTORY_MAX_SKUS } from './requests/inventory.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
 import type { AmazonTransport } from './transport/types.js';
@@ -84,15 +85,17 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
       requestTimeoutMs: this.config.timeoutMs,
       ...(options.keyring ? { keyring: options.keyring } : {}),
     });
+    const budgetScope = { region: this.config.region, sellerId: this.config.sellerId, applicationId: this.config.credentials.clientId };
     const common = {
       baseUrl: resolveBaseUrl({ region: this.config.region, sandbox: this.config.sandbox, ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}) }),
       context: this.context,
       auth: this.auth,
+      budgetScope,
       ...(this.config.limits ? { limits: this.config.limits } : {}),
     };
     const choice = options.transport ?? 'pipeline';
     const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
-    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId });
+    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId, budgetScope });
     this.notifications = new AmazonNotificationsApi(this.client);
   }
 
@@ -133,48 +136,84 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     );
   }
 
+  /**
+   * Sets merchant-fulfilled quantities (absolute, merged into the listing's
+   * `fulfillment_availability` so its handling time and restock date stay). The location is a
+   * merchant channel: `MFN:<channel>`, a bare channel code, or omitted for `DEFAULT`. FBA stock
+   * (`AFN:` locations) belongs to Amazon and is refused, as is compare-and-set, which Amazon does
+   * not have; either refusal rejects the whole batch before anything is sent.
+   *
+   * @example
+   * ```ts
+   * await amazon.setInventory([{ sku: 'MUG-1', quantity: 40 }]); // level at 'MFN:DEFAULT'
+   * ```
+   */
   override async setInventory(updates: readonly InventorySet[], options: OperationOptions = {}): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
-    const refused = valid.flatMap((update, index) => (update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [index] : []));
-    if (refused.length > 0) {
-      throw new ValidationError('input of setInventory()', refused.map((index) => ({ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' })), { platform: 'amazon', operation: 'setInventory' });
-    }
-    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity })), options.signal ? { signal: options.signal } : {});
+    const issues = valid.flatMap((update, index) => [
+      ...(update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [{ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' }] : []),
+      ...(update.locationId !== undefined && amazonStockPool(update.locationId).network === 'AFN' ? [{ path: [index, 'locationId'], message: `${update.locationId} is FBA stock, which only Amazon changes (send inventory to FBA with an inbound shipment); set merchant-fulfilled stock at MFN:<channel>.` }] : []),
+    ]);
+    if (issues.length > 0) throw new ValidationError('input of setInventory()', issues, { platform: 'amazon', operation: 'setInventory' });
+    const channelOf = (update: InventorySet) => (update.locationId === undefined ? 'DEFAULT' : (amazonStockPool(update.locationId) as { channelCode: string }).channelCode);
+    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity, fulfillmentChannelCode: channelOf(update) })), options.signal ? { signal: options.signal } : {});
     const now = new Date(this.context.clock.now()).toISOString();
     return toBatchResult(
       result.items.map((item): ItemOutcome<InventorySet, InventoryLevel> => {
         const input = valid[item.index]!;
         return item.ok
-          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: input.locationId ?? 'DEFAULT', available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
+          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: mfnLocationId(channelOf(input)), available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
           : { index: item.index, input, ok: false, error: item.error };
       }),
     );
   }
 
   /**
-   * Creates or replaces listings with `putListingsItem` (offer-only requirements: title, brand,
-   * condition, price and quantity of the first offer). The product type comes from
-   * `attributes.productType` or the connector's default.
+   * Offers of canonical products on existing ASINs. A SKU that is not listed yet becomes an
+   * offer-only listing (`putListingsItem` with `requirements: LISTING_OFFER_ONLY`,
+   * `merchant_suggested_asin` from `offers[0].externalId` or `attributes.asin`, the condition,
+   * the B2C price and the stock: `attributes.quantity` units in the `DEFAULT` merchant channel, 0
+   * when not given, or the FBA channel named by `attributes.fulfillmentChannelCode`). A SKU that
+   * is listed gets its price and condition merged in with `patchListingsItem`, leaving its stock
+   * and other sales terms alone. Product facts (title, brand, description) belong to the ASIN's
+   * catalog page and are not sent. The product type is `attributes.productType` or the
+   * connector's default (`PRODUCT` takes offer-only listings). Products without an ASIN, or with
+   * more than one offer, are refused whole before anything is sent: create a new product with
+   * {@link AmazonMarketplace.putListings}.
+   *
+   * @example
+   * ```ts
+   * await amazon.upsertProducts([{ title: 'Teapot', offers: [{ sku: 'TEA-1', externalId: 'B0TEAPOT01', price: money(2499, 'USD') }], attributes: { quantity: '12' } }]);
+   * ```
    */
   override async upsertProducts(products: readonly ProductInput[], options: OperationOptions = {}): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
-    const outcomes: ItemOutcome<ProductInput, Product>[] = [];
-    for (const [index, product] of valid.entries()) {
-      const sku = product.id ?? product.offers[0]!.sku;
-      const attributes = listingAttributes(product, this.config.marketplaceId);
-      try {
-        const answer = await this.client.putListingsItem<{ status?: string; issues?: { severity: string; message: string }[] }>(
-          { sku, productType: product.attributes.productType ?? this.config.productType, attributes },
-          options.signal,
-        );
-        const errors = (answer.issues ?? []).filter((issue) => issue.severity === 'ERROR');
-        if (answer.status === 'INVALID' || errors.length > 0) throw new MarketplaceApiError(`Amazon rejected ${sku}: ${errors.map((issue) => issue.message).join('; ') || answer.status}`, { platform: 'amazon', operation: 'putListingsItem', status: 400, body: answer });
-        outcomes.push({ index, input: products[index]!, ok: true, value: { ...product, id: sku, updatedAt: new Date(this.context.clock.now()).toISOString() } });
-      } catch (error) {
-        outcomes.push({ index, input: products[index]!, ok: false, error: error as MarketplaceApiError });
-      }
-    }
-    return toBatchResult(outcomes);
+    checkOfferOnly(valid);
+    const outcomes = await upsertEach(this.client, valid, { productType: (product) => product.attributes.productType ?? this.config.productType, ...(options.signal ? { signal: options.signal } : {}) });
+    const now = new Date(this.context.clock.now()).toISOString();
+    return toBatchResult(
+      outcomes.map((item): ItemOutcome<ProductInput, Product> =>
+        item.ok ? { index: item.index, input: products[item.index]!, ok: true, value: { ...item.value, id: item.value.id ?? item.value.offers[0]!.sku, updatedAt: now } } : { index: item.index, input: products[item.index]!, ok: false, error: item.error },
+      ),
+    );
+  }
+
+  /**
+   * Creates or fully replaces listings with `putListingsItem`, attributes as given: the way to
+   * list a new product (its product type and the attributes its product type definition
+   * requires, `requirements: 'LISTING'`) or to send any submission the canonical model cannot
+   * express. Every put is checked before anything is sent; `dryRun` validates with
+   * `VALIDATION_PREVIEW` without saving.
+   *
+   * @example
+   * ```ts
+   * await amazon.putListings([{ sku: 'MUG-1', productType: 'KITCHEN', requirements: 'LISTING', attributes: { item_name: [{ value: 'Blue Mug', marketplace_id }], ... } }]);
+   * ```
+   */
+  async putListings(puts: readonly AmazonListingPut[], options: OperationOptions & { dryRun?: boolean } = {}): Promise<BatchResult<AmazonListingPut, AmazonListingPut>> {
+    if (!Array.isArray(puts)) throw new ValidationError('input of putListings()', [{ path: [], message: 'Expected an array of listings.' }], { platform: 'amazon', operation: 'putListingsItem' });
+    checkPuts(puts);
+    return toBatchResult(await putEach(this.client, puts, { ...(options.dryRun ? { dryRun: true } : {}), ...(options.signal ? { signal: options.signal } : {}) }));
   }
 
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
@@ -210,21 +249,21 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     return toBatchResult(outcomes);
   }
 
+  /**
+   * Stock of SKUs from the pool each one sells from, the location id saying which:
+   * `MFN:<channel>` (`MFN:DEFAULT` for most sellers) is the merchant-fulfilled quantity of the
+   * listing (`fulfillmentAvailability`, 20 SKUs per `searchListingsItems` call), the pool
+   * {@link AmazonMarketplace.setInventory} writes; `AFN:<marketplaceId>` is FBA stock from FBA
+   * inventory (50 SKUs per `getInventorySummaries` call), asked for only for SKUs whose listing
+   * has an Amazon channel. Per SKU the merchant level comes first.
+   *
+   * @example
+   * ```ts
+   * const [level] = await amazon.getInventory({ skus: ['MUG-1'] }); // { locationId: 'MFN:DEFAULT', available: 40, ... }
+   * ```
+   */
   override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
-    const levels: InventoryLevel[] = [];
-    for (let start = 0; start < query.skus.length; start += FBA_INVENTORY_MAX_SKUS) {
-      const chunk = query.skus.slice(start, start + FBA_INVENTORY_MAX_SKUS);
-      let nextToken: string | undefined;
-      do {
-        const page = await this.client.getInventorySummaries<{ inventorySummaries: SpApiInventorySummary[] }>(chunk, nextToken, options.signal);
-        for (const summary of page.payload?.inventorySummaries ?? []) {
-          const level = fromSpApiInventorySummary(summary, this.config.marketplaceId, this.context.clock.now());
-          if (level && (!query.locationId || level.locationId === query.locationId)) levels.push(level);
-        }
-        nextToken = page.pagination?.nextToken;
-      } while (nextToken);
-    }
-    return levels;
+    return readInventory(this.client, query, this.context.clock.now(), options.signal);
   }
 
   /**

@@ -5,6 +5,7 @@ import { decodeDocument } from '../../http/jobs/decode.js';
 import { LISTINGS_FEED_SUBMISSIONS } from './limits.js';
 import * as build from './requests/index.js';
 import type { SpApiRequest } from './requests/types.js';
+import { amazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 import type { AmazonTransport } from './transport/types.js';
 
 /**
@@ -20,6 +21,8 @@ export interface SpApiClientOptions {
   context: ResolvedContext;
   sellerId: string;
   marketplaceId: string;
+  /** Whose budgets the client's own limits (JSON_LISTINGS_FEED submissions) spend; see {@link AmazonBudgetScope}. */
+  budgetScope?: AmazonBudgetScope;
 }
 
 /**
@@ -51,6 +54,7 @@ export class SpApiClient {
   readonly #transport: AmazonTransport;
   readonly #context: ResolvedContext;
   readonly #rdt = new Map<string, RestrictedTokenEntry>();
+  readonly #budget: { prefix: string; bucket(operation: string): string };
 
   /** @param options - transport, context, seller and store */
   constructor(options: SpApiClientOptions) {
@@ -58,6 +62,7 @@ export class SpApiClient {
     this.#context = options.context;
     this.sellerId = options.sellerId;
     this.marketplaceId = options.marketplaceId;
+    this.#budget = options.budgetScope ? amazonBudgetKeys(options.budgetScope) : { prefix: 'rl:amazon', bucket: (operation) => operation };
   }
 
   /** Sends a built request; restricted operations get a Restricted Data Token first. */
@@ -98,11 +103,14 @@ export class SpApiClient {
   getListingsItem<T = unknown>(sku: string, includedData?: readonly string[], signal?: AbortSignal): Promise<T> {
     return this.send(build.getListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {});
   }
-  /** `putListingsItem` (`mode: 'VALIDATION_PREVIEW'` for a dry run). */
-  putListingsItem<T = unknown>(input: { sku: string; productType: string; attributes: Record<string, unknown>; mode?: 'VALIDATION_PREVIEW' }, signal?: AbortSignal): Promise<T> {
+  /** `putListingsItem` (`mode: 'VALIDATION_PREVIEW'` for a dry run; `requirements` as Amazon names them). */
+  putListingsItem<T = unknown>(
+    input: { sku: string; productType: string; requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY'; attributes: Record<string, unknown>; mode?: 'VALIDATION_PREVIEW' },
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.putListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), signal ? { signal } : {});
   }
-  /** `patchListingsItem` (absolute JSON Patch replaces, so a resend is harmless). */
+  /** `patchListingsItem` (absolute values merged by selector, so a resend is harmless). */
   patchListingsItem<T = unknown>(input: { sku: string; productType: string; patches: readonly build.ListingPatch[]; mode?: 'VALIDATION_PREVIEW' }, signal?: AbortSignal): Promise<T> {
     return this.send(build.patchListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), { idempotent: true, ...(signal ? { signal } : {}) });
   }
@@ -110,8 +118,11 @@ export class SpApiClient {
   deleteListingsItem<T = unknown>(sku: string, signal?: AbortSignal): Promise<T> {
     return this.send(build.deleteListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId }), signal ? { signal } : {});
   }
-  /** `searchListingsItems` (one page). */
-  searchListingsItems<T = unknown>(options: { pageToken?: string; pageSize?: number; lastUpdatedAfter?: string } = {}, signal?: AbortSignal): Promise<T> {
+  /** `searchListingsItems` (one page; `identifiers` with `identifiersType` picks up to 20 listings). */
+  searchListingsItems<T = unknown>(
+    options: { pageToken?: string; pageSize?: number; lastUpdatedAfter?: string; identifiers?: readonly string[]; identifiersType?: 'SKU' | 'ASIN'; includedData?: readonly string[] } = {},
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.searchListingsItemsRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...options }), signal ? { signal } : {});
   }
 
@@ -250,7 +261,8 @@ export class SpApiClient {
 
   async #waitFor(name: string, plan: { burst: number; rate: number }, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const key = `rl:amazon:${this.#context.tenantId}:${name}`;
+      // The same shape as the pipeline's keys: prefix, tenant, platform, bucket.
+      const key = `${this.#budget.prefix}:${this.#context.tenantId}:amazon:${this.#budget.bucket(name)}`;
       const taken = await takeFromBucket(this.#context.store, { key, capacity: plan.burst, refillPerSecond: plan.rate, cost: 1 }, this.#context.clock);
       if (taken.granted) return;
       this.#context.events.emit('throttled', { platform: 'amazon', tenantId: this.#context.tenantId, operation: name, waitMs: taken.retryAfterMs, source: 'limiter' });

@@ -33,7 +33,7 @@ export const AMAZON_ENDPOINTS: Readonly<Record<AmazonRegion, { production: strin
 export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
 /**
- * One Amazon store: its marketplace id, country, region and currency.
+ * One Amazon store: its marketplace id, country, region, currency and retail domain.
  *
  * @example
  * ```ts
@@ -49,12 +49,15 @@ export interface AmazonMarketplaceInfo {
   readonly region: AmazonRegion;
   /** The store's ISO 4217 currency. */
   readonly currency: string;
+  /** The store's retail host, e.g. `www.amazon.de` (product pages are `https://<domain>/dp/<ASIN>`). */
+  readonly domain: string;
 }
 
-const m = (id: string, country: string, region: AmazonRegion, currency: string): AmazonMarketplaceInfo => ({ id, country, region, currency });
+const m = (id: string, country: string, region: AmazonRegion, currency: string, domain: string): AmazonMarketplaceInfo => ({ id, country, region, currency, domain: `www.${domain}` });
 
 /**
- * Amazon's stores by country code, with the marketplace ids published in the SP-API documentation.
+ * Amazon's stores by country code, with the marketplace ids published in the SP-API documentation
+ * and each store's retail domain.
  *
  * @example
  * ```ts
@@ -62,29 +65,29 @@ const m = (id: string, country: string, region: AmazonRegion, currency: string):
  * ```
  */
 export const AMAZON_MARKETPLACES = {
-  US: m('ATVPDKIKX0DER', 'US', 'na', 'USD'),
-  CA: m('A2EUQ1WTGCTBG2', 'CA', 'na', 'CAD'),
-  MX: m('A1AM78C64UM0Y8', 'MX', 'na', 'MXN'),
-  BR: m('A2Q3Y263D00KWC', 'BR', 'na', 'BRL'),
-  UK: m('A1F83G8C2ARO7P', 'GB', 'eu', 'GBP'),
-  DE: m('A1PA6795UKMFR9', 'DE', 'eu', 'EUR'),
-  FR: m('A13V1IB3VIYZZH', 'FR', 'eu', 'EUR'),
-  IT: m('APJ6JRA9NG5V4', 'IT', 'eu', 'EUR'),
-  ES: m('A1RKKUPIHCS9HS', 'ES', 'eu', 'EUR'),
-  NL: m('A1805IZSGTT6HS', 'NL', 'eu', 'EUR'),
-  SE: m('A2NODRKZP88ZB9', 'SE', 'eu', 'SEK'),
-  PL: m('A1C3SOZRARQ6R3', 'PL', 'eu', 'PLN'),
-  BE: m('AMEN7PMS3EDWL', 'BE', 'eu', 'EUR'),
-  IE: m('A28R8C7NBKEWEA', 'IE', 'eu', 'EUR'),
-  TR: m('A33AVAJ2PDY3EV', 'TR', 'eu', 'TRY'),
-  AE: m('A2VIGQ35RCS4UG', 'AE', 'eu', 'AED'),
-  SA: m('A17E79C6D8DWNP', 'SA', 'eu', 'SAR'),
-  EG: m('ARBP9OOSHTCHU', 'EG', 'eu', 'EGP'),
-  IN: m('A21TJRUUN4KGV', 'IN', 'eu', 'INR'),
-  ZA: m('AE08WJ6YKNBMC', 'ZA', 'eu', 'ZAR'),
-  JP: m('A1VC38T7YXB528', 'JP', 'fe', 'JPY'),
-  AU: m('A39IBJ37TRP1C6', 'AU', 'fe', 'AUD'),
-  SG: m('A19VAU5U5O7RUS', 'SG', 'fe', 'SGD'),
+  US: m('ATVPDKIKX0DER', 'US', 'na', 'USD', 'amazon.com'),
+  CA: m('A2EUQ1WTGCTBG2', 'CA', 'na', 'CAD', 'amazon.ca'),
+  MX: m('A1AM78C64UM0Y8', 'MX', 'na', 'MXN', 'amazon.com.mx'),
+  BR: m('A2Q3Y263D00KWC', 'BR', 'na', 'BRL', 'amazon.com.br'),
+  UK: m('A1F83G8C2ARO7P', 'GB', 'eu', 'GBP', 'amazon.co.uk'),
+  DE: m('A1PA6795UKMFR9', 'DE', 'eu', 'EUR', 'amazon.de'),
+  FR: m('A13V1IB3VIYZZH', 'FR', 'eu', 'EUR', 'amazon.fr'),
+  IT: m('APJ6JRA9NG5V4', 'IT', 'eu', 'EUR', 'amazon.it'),
+  ES: m('A1RKKUPIHCS9HS', 'ES', 'eu', 'EUR', 'amazon.es'),
+  NL: m('A1805IZSGTT6HS', 'NL', 'eu', 'EUR', 'amazon.nl'),
+  SE: m('A2NODRKZP88ZB9', 'SE', 'eu', 'SEK', 'amazon.se'),
+  PL: m('A1C3SOZRARQ6R3', 'PL', 'eu', 'PLN', 'amazon.pl'),
+  BE: m('AMEN7PMS3EDWL', 'BE', 'eu', 'EUR', 'amazon.com.be'),
+  IE: m('A28R8C7NBKEWEA', 'IE', 'eu', 'EUR', 'amazon.ie'),
+  TR: m('A33AVAJ2PDY3EV', 'TR', 'eu', 'TRY', 'amazon.com.tr'),
+  AE: m('A2VIGQ35RCS4UG', 'AE', 'eu', 'AED', 'amazon.ae'),
+  SA: m('A17E79C6D8DWNP', 'SA', 'eu', 'SAR', 'amazon.sa'),
+  EG: m('ARBP9OOSHTCHU', 'EG', 'eu', 'EGP', 'amazon.eg'),
+  IN: m('A21TJRUUN4KGV', 'IN', 'eu', 'INR', 'amazon.in'),
+  ZA: m('AE08WJ6YKNBMC', 'ZA', 'eu', 'ZAR', 'amazon.co.za'),
+  JP: m('A1VC38T7YXB528', 'JP', 'fe', 'JPY', 'amazon.co.jp'),
+  AU: m('A39IBJ37TRP1C6', 'AU', 'fe', 'AUD', 'amazon.com.au'),
+  SG: m('A19VAU5U5O7RUS', 'SG', 'fe', 'SGD', 'amazon.sg'),
 } as const satisfies Record<string, AmazonMarketplaceInfo>;
 
 /**
@@ -111,4 +114,18 @@ export function resolveBaseUrl(options: { region: AmazonRegion; sandbox?: boolea
   if (options.baseUrl) return options.baseUrl.replace(/\/+$/, '');
   const endpoints = AMAZON_ENDPOINTS[options.region];
   return options.sandbox ? endpoints.sandbox : endpoints.production;
+}
+
+/**
+ * The product page of an ASIN in a store, or `undefined` for a marketplace id not in
+ * {@link AMAZON_MARKETPLACES} (no guessing another store's domain).
+ *
+ * @example
+ * ```ts
+ * productPageUrl('A1PA6795UKMFR9', 'B07N4M94X4'); // 'https://www.amazon.de/dp/B07N4M94X4'
+ * ```
+ */
+export function productPageUrl(marketplaceId: string, asin: string): string | undefined {
+  const store = marketplaceById(marketplaceId);
+  return store ? `https://${store.domain}/dp/${encodeURIComponent(asin)}` : undefined;
 }

@@ -1,9 +1,11 @@
 import type { ItemOutcome } from '../../core/batch.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
-import { RateLimitError } from '../../core/errors/rate-limit-error.js';
+import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import type { Money } from '../../model/money.js';
+import { submissionError } from './listing-puts.js';
 import type { SpApiClient } from './client.js';
 import { buildListingsFeeds, LISTINGS_FEED_MAX_MESSAGES } from './feeds/listings-feed.js';
+import type { FeedIssue, FeedMessageOutcome, ListingsFeedReport } from './feeds/processing-report.js';
 import { runFeedJob, startFeedJob, type FeedJobState } from './jobs/feed-job.js';
 import { pricePatch, quantityPatch, type ListingPatch } from './requests/listings.js';
 
@@ -19,6 +21,8 @@ export interface ListingUpdate {
   sku: string;
   price?: Money;
   quantity?: number;
+  /** The merchant fulfillment channel the quantity is for (default `DEFAULT`). */
+  fulfillmentChannelCode?: string;
   /** The SKU's Amazon product type; the connector's default when omitted. */
   productType?: string;
 }
@@ -43,31 +47,17 @@ export interface ListingUpdateOptions {
   onFeedStep?: (state: FeedJobState) => unknown;
 }
 
-/** The `putListingsItem` attributes of a canonical product: title, brand, description, condition and price of its first offer. */
-export function listingAttributes(product: { title: string; brand?: string; description?: string; offers: { price: Money; condition?: string }[] }, marketplace_id: string): Record<string, unknown> {
-  const offer = product.offers[0]!;
-  const condition = offer.condition === 'refurbished' ? 'refurbished_refurbished' : offer.condition === 'used' ? 'used_good' : 'new_new';
-  const attributes: Record<string, unknown> = {
-    item_name: [{ value: product.title, marketplace_id }],
-    condition_type: [{ value: condition, marketplace_id }],
-    purchasable_offer: pricePatch(offer.price, marketplace_id).value,
-  };
-  if (product.brand) attributes.brand = [{ value: product.brand, marketplace_id }];
-  if (product.description) attributes.product_description = [{ value: product.description, marketplace_id }];
-  return attributes;
-}
-
 /** The patches of one update, in the order Amazon applies them. */
 export function patchesOf(update: ListingUpdate, marketplaceId: string): ListingPatch[] {
   const patches: ListingPatch[] = [];
   if (update.price) patches.push(pricePatch(update.price, marketplaceId));
-  if (update.quantity !== undefined) patches.push(quantityPatch(update.quantity));
+  if (update.quantity !== undefined) patches.push(quantityPatch(update.quantity, update.fulfillmentChannelCode));
   return patches;
 }
 
 interface Submission {
   status?: string;
-  issues?: { code: string; message: string; severity: string }[];
+  issues?: { code?: string; message: string; severity: string }[];
 }
 
 /** Sends updates one `patchListingsItem` each, with a pool of workers. */
@@ -87,13 +77,11 @@ export async function patchEach(
           { sku: input.sku, productType: input.productType ?? options.productType, patches: patchesOf(input, client.marketplaceId), ...(options.dryRun ? { mode: 'VALIDATION_PREVIEW' as const } : {}) },
           options.signal,
         );
-        const errors = (result.issues ?? []).filter((issue) => issue.severity === 'ERROR');
-        if (result.status === 'INVALID' || errors.length > 0) {
-          outcomes.push({ index, input, ok: false, error: new MarketplaceApiError(`Amazon rejected ${input.sku}: ${errors.map((issue) => issue.message).join('; ') || result.status}`, { platform: 'amazon', operation: 'patchListingsItem', status: 400, body: result }) });
-        } else outcomes.push({ index, input, ok: true, value: input });
+        const error = submissionError(input.sku, 'patchListingsItem', result);
+        outcomes.push(error ? { index, input, ok: false, error } : { index, input, ok: true, value: input });
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        outcomes.push({ index, input, ok: false, error: error instanceof MarketplaceApiError || error instanceof RateLimitError ? error : new MarketplaceApiError(String((error as Error)?.message ?? error), { platform: 'amazon', operation: 'patchListingsItem', cause: error }) });
+        outcomes.push({ index, input, ok: false, error: isMarketbridgeError(error) ? error : new MarketplaceApiError(String((error as Error)?.message ?? error), { platform: 'amazon', operation: 'patchListingsItem', cause: error }) });
       }
       options.onDone?.();
     }
@@ -125,11 +113,25 @@ export async function feedEach(
       const index = offset + outcome.messageId - 1;
       const input = updates[index]!;
       if (outcome.accepted) outcomes.push({ index, input, ok: true, value: input });
-      else {
-        const message = outcome.issues.filter((issue) => issue.severity === 'ERROR').map((issue) => `${issue.code} ${issue.message}`).join('; ');
-        outcomes.push({ index, input, ok: false, error: new MarketplaceApiError(`Amazon rejected ${input.sku} in feed ${final.feedId}: ${message}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome }) });
-      }
+      else outcomes.push({ index, input, ok: false, error: feedMessageError(input.sku, final.feedId, outcome, final.report!) });
     }
   }
   return outcomes;
+}
+
+const describeIssues = (issues: readonly FeedIssue[]) => issues.map((issue) => `${issue.code ? `${issue.code} ` : ''}${issue.message}`).join('; ');
+
+/**
+ * The error of a feed message the report does not confirm: its own `ERROR` issues, or why the
+ * report cannot vouch for it (retryable: the change is an absolute value, sending it again is safe).
+ */
+function feedMessageError(sku: string, feedId: string | undefined, outcome: FeedMessageOutcome, report: ListingsFeedReport): MarketplaceApiError {
+  if (outcome.status === 'invalid') {
+    return new MarketplaceApiError(`Amazon rejected ${sku} in feed ${feedId}: ${describeIssues(outcome.issues.filter((issue) => issue.severity === 'ERROR'))}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome });
+  }
+  const errors = report.feedIssues.filter((issue) => issue.severity === 'ERROR');
+  const why = errors.length > 0
+    ? `the feed has errors: ${describeIssues(errors)}`
+    : `the report counts ${report.summary.messagesProcessed} message(s) processed and ${report.summary.messagesAccepted} accepted, which does not cover this one`;
+  return new MarketplaceApiError(`Amazon did not confirm ${sku} in feed ${feedId}: ${why}. Treat it as not applied and send it again.`, { platform: 'amazon', operation: 'createFeed', retryable: true, body: { outcome, feedIssues: report.feedIssues, summary: report.summary } });
 }

@@ -1,6 +1,7 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { ShopifyConfigSchema } from './config.js';
 import { ShopifyMarketplace } from './shopify-marketplace.js';
+import { shopifyEnvironments } from './environments.js';
 
 /**
  * The Shopify connector as a factory definition, registered as `shopify`.
@@ -15,5 +16,6 @@ export const shopifyMarketplace = defineMarketplace({
   name: 'shopify',
   description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
   configSchema: ShopifyConfigSchema,
+  environments: shopifyEnvironments,
   create: (config, context) => new ShopifyMarketplace(config, context),
 });

@@ -12,6 +12,7 @@
  * @module marketbridge/connectors/shopify
  */
 export { shopifyMarketplace } from './definition.js';
+export { shopifyEnvironments } from './environments.js';
 export { ShopifyMarketplace } from './shopify-marketplace.js';
 export { ShopifyConfigSchema, shopifyAccessTokenAuth, type ShopifyConfig, type ResolvedShopifyConfig } from './config.js';
 export { SHOPIFY_DEFAULT_API_VERSION, SHOPIFY_API_VERSION_PATTERN, apiVersionAtLeast, versionFeatures, type ShopifyVersionFeatures } from './api-version.js';

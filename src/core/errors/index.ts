@@ -1,4 +1,5 @@
 export * from './redact.js';
+export * from './redact-cause.js';
 export * from './marketbridge-error.js';
 export * from './rate-limit-error.js';
 export * from './auth-error.js';

@@ -1,3 +1,4 @@
+import { redactCause } from './redact-cause.js';
 import { createRedactor, type Redactor, type RequestSnapshot } from './redact.js';
 
 const BRAND = Symbol.for('marketbridge.error');
@@ -40,7 +41,7 @@ export interface MarketbridgeErrorOptions {
   status?: number;
   /** Whether trying again later can succeed. Defaults per subclass. */
   retryable?: boolean;
-  /** The underlying error. */
+  /** The underlying error; a redacted copy of it is stored (see `redactCause`). */
   cause?: unknown;
   /** The request that failed; it is redacted before it is stored. */
   request?: RequestSnapshot;
@@ -112,6 +113,7 @@ export class MarketbridgeError extends Error {
   readonly retryable: boolean;
   /** The failed request, redacted. */
   readonly request?: RequestSnapshot;
+  /** A redacted copy of the underlying error (same prototype, secrets replaced). */
   declare readonly cause?: unknown;
 
   /**
@@ -121,7 +123,9 @@ export class MarketbridgeError extends Error {
    */
   constructor(code: ErrorCode, message: string, options: MarketbridgeErrorOptions = {}) {
     const redactor = options.redactor ?? defaultRedactor;
-    super(redactor.text(message), options.cause === undefined ? undefined : { cause: options.cause });
+    // The cause is copied with secrets removed before it is stored: `error.cause`, `util.inspect`
+    // and loggers that walk the chain see only the copy.
+    super(redactor.text(message), options.cause === undefined ? undefined : { cause: redactCause(options.cause, redactor) });
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
     Object.defineProperty(this, 'redactor', { value: redactor, enumerable: false });
     this.code = code;

@@ -1,3 +1,5 @@
+import { secretForms } from './secret-forms.js';
+
 /**
  * The placeholder that replaces every redacted value.
  *
@@ -102,14 +104,21 @@ const DEFAULT_FIELDS = [
 
 const MIN_SECRET_LENGTH = 4;
 
+/** An http(s) URL inside free text: up to whitespace or a quote. */
+const URL_IN_TEXT = /https?:\/\/[^\s"'<>`]+/gi;
+
 function escapeRegExp(value: string): string {
   return value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /**
  * Creates a {@link Redactor}. Header and field names match case-insensitively; secret values
- * match exactly, including values containing `-`, `.` and `/`, in plain, URL-encoded and
- * base64url forms.
+ * match exactly, including values containing `-`, `.` and `/`, in plain, URL-encoded,
+ * JSON-escaped, base64 and base64url forms, also inside a longer base64 value such as
+ * `Basic base64(client_id:secret)` (at most two bytes at each end of the secret stay encoded
+ * beside the placeholder). Values shorter than 4 characters are not searched for. In free text
+ * (messages, text bodies, causes), URLs are redacted too: secret query parameters by name, and
+ * any `user:password@`.
  *
  * @example
  * ```ts
@@ -127,11 +136,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   const fieldNames = new Set([...DEFAULT_FIELDS, ...(options.fields ?? []).map((f) => f.toLowerCase())]);
   const variants = new Set<string>();
   for (const secret of options.secrets ?? []) {
-    if (secret.length < MIN_SECRET_LENGTH) continue;
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-    variants.add(encodeURIComponent(secret).replace(/%20/g, '+'));
-    variants.add(JSON.stringify(secret).slice(1, -1));
+    if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) continue;
+    for (const form of secretForms(secret)) variants.add(form);
   }
   // Longest first, so that a secret containing another one is replaced whole.
   const pattern = variants.size
@@ -140,7 +146,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
 
   const isSecretField = (name: string) => fieldNames.has(name.toLowerCase().replace(/-/g, '_'));
 
-  const text = (input: string): string => (pattern ? input.replace(pattern, REDACTED) : input);
+  const values = (input: string): string => (pattern ? input.replace(pattern, REDACTED) : input);
+
+  // A URL quoted in a message (node-fetch's "request to https://…?access_token=… failed").
+  const text = (input: string): string => {
+    const scrubbed = values(input);
+    return scrubbed.includes('://') ? scrubbed.replace(URL_IN_TEXT, (match) => urlInText(match)) : scrubbed;
+  };
 
   const value = <T>(input: T, seen = new WeakSet<object>()): T => {
     if (typeof input === 'string') return text(input) as T;
@@ -155,21 +167,31 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     return out as T;
   };
 
-  const redactUrl = (raw: string): string => {
+  /** The URL with secret parameters and credentials replaced, or `undefined` when nothing was secret. */
+  const scrubUrl = (raw: string): string | undefined => {
+    let url: URL;
     try {
-      const url = new URL(raw);
-      for (const key of [...url.searchParams.keys()]) {
-        if (isSecretField(key)) url.searchParams.set(key, REDACTED);
-      }
-      if (url.username || url.password) {
-        url.username = REDACTED;
-        url.password = '';
-      }
-      return text(url.toString().replace(/%5BREDACTED%5D/g, REDACTED));
+      url = new URL(raw);
     } catch {
-      return text(raw);
+      return undefined;
     }
+    let changed = false;
+    for (const key of [...url.searchParams.keys()]) {
+      if (!isSecretField(key)) continue;
+      url.searchParams.set(key, REDACTED);
+      changed = true;
+    }
+    if (url.username || url.password) {
+      url.username = REDACTED;
+      url.password = '';
+      changed = true;
+    }
+    return changed ? url.toString().replace(/%5BREDACTED%5D/g, REDACTED) : undefined;
   };
+
+  const urlInText = (match: string): string => scrubUrl(match) ?? match;
+
+  const redactUrl = (raw: string): string => values(scrubUrl(raw) ?? raw);
 
   const redactBody = (body: string): string => {
     const trimmed = body.trimStart();

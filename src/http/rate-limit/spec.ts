@@ -131,6 +131,12 @@ export interface RateLimitPlan {
   /** Prefix of store keys (default `mb:rl`). */
   keyPrefix?: string;
   /**
+   * Who owns the budgets (default: the context's tenant). A platform that counts requests per
+   * application rather than per seller (MercadoLibre) names the application here, so that
+   * every tenant of that application spends one shared budget.
+   */
+  scope?: string;
+  /**
    * Latency jitter to allow for, ms (default 0). Requests taken in order can arrive out of
    * order; keeping `rate × jitterMs` tokens of a bucket unused absorbs that, so a platform
    * that stamps arrival times never sees a burst larger than its own.

@@ -60,5 +60,8 @@ export function validatePlan(plan: RateLimitPlan): void {
   if (plan.maxWaitMs !== undefined && !(plan.maxWaitMs >= 0)) {
     issues.push({ path: ['limits', 'maxWaitMs'], message: 'Expected a number >= 0.' });
   }
+  if (plan.scope !== undefined && !(typeof plan.scope === 'string' && plan.scope.length > 0)) {
+    issues.push({ path: ['limits', 'scope'], message: 'Expected a non-empty string (the budget owner, e.g. an application id).' });
+  }
   if (issues.length) throw new ValidationError('rate limit plan', issues);
 }

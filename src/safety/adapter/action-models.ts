@@ -161,11 +161,13 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
       return {
         async read(idMapping = {}) {
           const observed = emptyObserved();
-          for (const id of ids) {
-            const product = await catalog.product(idMapping[id] ?? id);
+          const found = await catalog.products(ids.map((id) => idMapping[id] ?? id));
+          for (const [index, id] of ids.entries()) {
+            const product = found[index];
             if (product) observed.products[id] = product;
             observed.values[`product:${id}`] = productSummary(product);
-            if (product && action.type === 'delete_listings') await readStock(api, observed, product.offers.map((offer) => offer.sku));
+            // Stock is read so that a rollback can restore it; a marketplace without stock reads has none to restore.
+            if (product && action.type === 'delete_listings' && api.capabilities.supports('getInventory')) await readStock(api, observed, product.offers.map((offer) => offer.sku));
           }
           return observed;
         },

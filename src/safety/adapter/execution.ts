@@ -9,6 +9,7 @@ import type { SafetyFacts } from '../facts.js';
 import type { IntegrationValidator } from '../integration-validator.js';
 import { translateSimulationAction } from '../translate.js';
 import { modelFor } from './action-models.js';
+import { missingOperations, missingTargets } from './preconditions.js';
 import type { AdapterMode, ConnectionInfo } from './connections.js';
 import type { IntegrationLog } from './integration-log.js';
 import { diffValues, type CatalogIndex, type ObservedState } from './observed.js';
@@ -28,6 +29,8 @@ export interface Connection {
   info: ConnectionInfo;
   api: BaseMarketplaceAPI;
   catalog: CatalogIndex;
+  /** The currency of simulation-dialect prices: configured, or learned from the catalog. */
+  currency?: string;
 }
 
 /**
@@ -89,6 +92,12 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
   const now = () => new Date(context.clock.now()).toISOString();
   const startedAt = now();
   const plan = translateSimulationAction(action);
+  const unsupported = missingOperations(action, plan, connection.api);
+  if (unsupported.length > 0) {
+    const message = `${connection.info.platform} does not implement ${unsupported.map((o) => `${o}()`).join(', ')}, which ${action.type} needs to write, record the prior state and verify the result; nothing was sent.`;
+    log.write('warn', `refused ${action.type} on ${connection.info.id}: ${message}`, { operations: unsupported });
+    return err(failure('unsupported_operation', message, { operations: unsupported }));
+  }
   const model = modelFor(action, connection.api, connection.catalog);
   const before = await model.read();
   const report: ExecutionReport = {
@@ -97,6 +106,14 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
   };
   const finish = (status: ExecutionReport['status']) => ({ ...report, status, finishedAt: now() });
   const scope = { marketplace: connection.info.marketplace, tenantId: context.tenantId };
+  const missing = await missingTargets(action, before, connection.catalog, connection.api, validator.history, scope);
+  if (missing.length > 0) {
+    report.validation = { status: 'blocked', reason: missing[0]?.reason ?? 'unknown_target', violations: missing };
+    const message = missing.map((v) => v.message).join(' ');
+    log.write('warn', `refused ${action.type} on ${connection.info.id}: ${message}`, { reason: report.validation.reason });
+    context.events.emit('actionBlocked', { actionType: action.type, rule: 'target_exists', reason: report.validation.reason as string, tenantId: context.tenantId, marketplace: scope.marketplace });
+    return err({ ...failure('not_found', message), report: finish('blocked') });
+  }
   const facts = await factsFor(connection, before, action);
 
   report.validation = await validate(deps, action, scope, facts, options.validation);

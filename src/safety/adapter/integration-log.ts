@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import type { Redactor } from '../../core/errors/redact.js';
+import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import type { Logger, LogFields } from '../../core/logger.js';
 
 /**
@@ -37,8 +38,8 @@ export interface IntegrationLogEntry {
  * ```
  */
 export interface IntegrationLogQuery {
-  /** The least severe level to include (default `debug`: everything). */
-  level?: IntegrationLogLevel;
+  /** The least severe level to include, in any case (default `debug`: everything). */
+  level?: IntegrationLogLevel | Uppercase<IntegrationLogLevel>;
   /** Only entries at or after this time (ISO timestamp or epoch ms). */
   since?: string | number;
   /** At most this many, the newest (default: all kept). */
@@ -46,6 +47,19 @@ export interface IntegrationLogQuery {
 }
 
 const RANK: Record<IntegrationLogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** The least rank and the earliest time a query asks for; every problem reported at once. */
+function checkQuery(query: IntegrationLogQuery): { min: number; since: number | undefined } {
+  const issues: ValidationIssue[] = [];
+  const level = query.level === undefined ? 'debug' : String(query.level).toLowerCase();
+  const min = Object.hasOwn(RANK, level) ? RANK[level as IntegrationLogLevel] : undefined;
+  if (min === undefined) issues.push({ path: ['level'], message: `Unknown level ${JSON.stringify(query.level)}; use one of ${Object.keys(RANK).join(', ')} (any case).` });
+  const since = typeof query.since === 'string' ? Date.parse(query.since) : query.since;
+  if (since !== undefined && !Number.isFinite(since)) issues.push({ path: ['since'], message: `Expected an ISO timestamp or epoch milliseconds, got ${JSON.stringify(query.since)}.` });
+  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0)) issues.push({ path: ['limit'], message: `Expected a non-negative integer, got ${JSON.stringify(query.limit)}.` });
+  if (issues.length) throw new ValidationError('integration log query', issues);
+  return { min: min ?? 0, since };
+}
 
 /**
  * A bounded, redacted ring of log entries that also forwards to the host's logger.
@@ -75,6 +89,7 @@ export class IntegrationLog {
     this.#redactor = redactor;
   }
 
+  /** Adds an entry (redacted) and forwards it to the host's logger. */
   write(level: IntegrationLogLevel, message: string, fields: LogFields = {}): void {
     const atMs = this.#clock.now();
     const entry: IntegrationLogEntry = { at: new Date(atMs).toISOString(), level, message: this.#redactor.text(message), fields: this.#redactor.value(fields) };
@@ -83,9 +98,9 @@ export class IntegrationLog {
     this.#logger[level](entry.message, entry.fields);
   }
 
+  /** The kept entries matching `query`; throws `ValidationError` for a query that cannot match as meant. */
   read(query: IntegrationLogQuery = {}): IntegrationLogEntry[] {
-    const min = RANK[query.level ?? 'debug'];
-    const since = typeof query.since === 'string' ? Date.parse(query.since) : query.since;
+    const { min, since } = checkQuery(query);
     const found = this.#entries.filter(({ atMs, entry }) => RANK[entry.level] >= min && (since === undefined || atMs >= since)).map(({ entry }) => structuredClone(entry));
     return query.limit === undefined ? found : found.slice(Math.max(0, found.length - query.limit));
   }

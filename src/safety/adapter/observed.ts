@@ -108,14 +108,15 @@ export interface CatalogStats {
 
 /**
  * Finds offers by SKU on a marketplace: remembers SKU → product id from catalog scans and
- * falls back to a scan when a SKU is unknown or moved.
-  *
-  * @example
-  * ```ts
-  * const catalog = new CatalogIndex(api);
-  * const product = await catalog.productBySku('A-1');
-  * ```
-  */
+ * falls back to a scan when a SKU is unknown or moved, or when the marketplace has no
+ * `getProduct`.
+ *
+ * @example
+ * ```ts
+ * const catalog = new CatalogIndex(api);
+ * const product = await catalog.productBySku('A-1');
+ * ```
+ */
 export class CatalogIndex {
   readonly #api: BaseMarketplaceAPI;
   readonly #skuToProduct = new Map<string, string>();
@@ -158,8 +159,12 @@ export class CatalogIndex {
     return this.#stats as CatalogStats;
   }
 
-  /** One product by id, or `undefined` if it does not exist. */
+  /**
+   * One product by id, or `undefined` if it does not exist. A marketplace without
+   * `getProduct` is read through `listProducts`.
+   */
   async product(id: string): Promise<Product | undefined> {
+    if (!this.#api.capabilities.supports('getProduct')) return (await this.scan()).find((product) => product.id === id);
     try {
       return await this.#api.getProduct(id);
     } catch (error) {
@@ -168,10 +173,21 @@ export class CatalogIndex {
     }
   }
 
+  /** Several products by id (one scan when the marketplace has no `getProduct`); absent ones are `undefined`. */
+  async products(ids: readonly string[]): Promise<(Product | undefined)[]> {
+    if (this.#api.capabilities.supports('getProduct')) {
+      const out: (Product | undefined)[] = [];
+      for (const id of ids) out.push(await this.product(id));
+      return out;
+    }
+    const byId = new Map((await this.scan()).map((product) => [product.id, product]));
+    return ids.map((id) => byId.get(id));
+  }
+
   /** The product that has an offer with `sku`, or `undefined`. */
   async productBySku(sku: string): Promise<Product | undefined> {
     const known = this.#skuToProduct.get(sku);
-    if (known !== undefined) {
+    if (known !== undefined && this.#api.capabilities.supports('getProduct')) {
       const product = await this.product(known);
       if (product?.offers.some((offer) => offer.sku === sku)) return product;
     }

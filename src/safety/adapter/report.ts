@@ -107,15 +107,19 @@ export interface ExecutionReport {
 }
 
 /**
- * Why `executeAction` did not apply an action. `report` is there whenever the action got as
- * far as a connection.
+ * Why `executeAction` did not apply an action: `invalid_action`, `no_connection`,
+ * `unsupported_operation` (the marketplace lacks the write or the reads it needs; nothing was
+ * read or sent), `not_found` (it names SKUs, listings or orders that are not there, or
+ * listings deleted before; the report's violations name them), `blocked` (a safety
+ * constraint), `execution_failed` or `verification_failed`. `report` is there whenever the
+ * marketplace was read.
  *
  * @example
  * ```ts
  * if (result.isErr() && result.error.reason === 'blocked') console.log(result.error.report?.validation.violations);
  * ```
  */
-export interface ExecutionFailure extends Failure<'invalid_action' | 'no_connection' | 'blocked' | 'execution_failed' | 'verification_failed'> {
+export interface ExecutionFailure extends Failure<'invalid_action' | 'no_connection' | 'unsupported_operation' | 'not_found' | 'blocked' | 'execution_failed' | 'verification_failed'> {
   report?: ExecutionReport;
 }
 

@@ -40,7 +40,7 @@ export interface RealWorldAdapterOptions {
   factory?: MarketplaceFactory<any>;
   /** The validator actions pass (default: one with the default constraints, on the adapter's context). */
   validator?: IntegrationValidator;
-  /** Store, clock, events, logger, tenant; shared with connections. */
+  /** Store, clock, events, logger (default: `consoleWarningLogger`, warnings printed), tenant; shared with connections. */
   context?: Context;
   /** Marketplace names that never reach the network and may be used in every mode (default: `['simulated']`). */
   offlineMarketplaces?: readonly string[];

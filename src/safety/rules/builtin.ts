@@ -1,5 +1,6 @@
 import type { SafetyRule } from '../rule.js';
-import { bulkDeleteRule, quantityRule, stockZeroingRule } from './catalog-rules.js';
+import { quantityRule, stockZeroingRule } from './catalog-rules.js';
+import { bulkDeleteRule, deleteWindowRule } from './delete-rules.js';
 import { revisionsPerDayRule } from './platform-rules.js';
 import { costRule, currencyRule, priceBoundsRule, priceChangeRule, priceWindowRule } from './price-rules.js';
 
@@ -10,7 +11,7 @@ import { costRule, currencyRule, priceBoundsRule, priceChangeRule, priceWindowRu
  * @example
  * ```ts
  * BUILTIN_SAFETY_RULES.map((rule) => rule.name);
- * // ['currency', 'price_bounds', 'price_to_cost', 'price_change', 'price_window', 'bulk_delete', 'stock_zeroing', 'quantity', 'platform_revisions']
+ * // ['currency', 'price_bounds', 'price_to_cost', 'price_change', 'price_window', 'bulk_delete', 'delete_window', 'stock_zeroing', 'quantity', 'platform_revisions']
  * ```
  */
 export const BUILTIN_SAFETY_RULES: readonly SafetyRule[] = Object.freeze([
@@ -20,6 +21,7 @@ export const BUILTIN_SAFETY_RULES: readonly SafetyRule[] = Object.freeze([
   priceChangeRule,
   priceWindowRule,
   bulkDeleteRule,
+  deleteWindowRule,
   stockZeroingRule,
   quantityRule,
   revisionsPerDayRule,

@@ -1,44 +1,6 @@
 import type { MarketplaceAction } from '../../model/action.js';
 import type { RuleContext, RuleViolation, SafetyRule } from '../rule.js';
 
-const deletedBy = (action: MarketplaceAction | undefined) => (action?.type === 'delete_listings' ? action.productIds.length : 0);
-
-/**
- * Bulk delete caps: a count and a share of the catalog, over the whole batch.
- *
- * @example
- * ```ts
- * await bulkDeleteRule.check({ type: 'delete_listings', productIds: ids }, context);
- * ```
- */
-export const bulkDeleteRule: SafetyRule = {
-  name: 'bulk_delete',
-  check(action, context) {
-    const count = deletedBy(action);
-    if (count === 0) return undefined;
-    const { maxCount, maxShareBps } = context.constraints.deletes ?? {};
-    const total = context.previous.reduce((sum, earlier) => sum + deletedBy(earlier), 0) + count;
-    if (maxCount !== undefined && total > maxCount) {
-      return {
-        rule: 'bulk_delete',
-        reason: 'too_many_deletes',
-        message: `Deleting ${total} listings in one batch is more than the cap of ${maxCount}; delete in smaller, reviewed batches or raise deletes.maxCount.`,
-        details: { count: total, maxCount },
-      };
-    }
-    const catalogSize = context.facts.catalogSize;
-    if (maxShareBps !== undefined && catalogSize !== undefined && BigInt(total) * 10_000n > BigInt(maxShareBps) * BigInt(catalogSize)) {
-      return {
-        rule: 'bulk_delete',
-        reason: 'delete_share_too_large',
-        message: `Deleting ${total} of ${catalogSize} listings is more than ${maxShareBps / 100} % of the catalog.`,
-        details: { count: total, catalogSize, maxShareBps },
-      };
-    }
-    return undefined;
-  },
-};
-
 /** The SKU an action sets to zero stock, if it does. */
 function zeroedSku(action: MarketplaceAction | undefined, context: RuleContext): string | undefined {
   const stock = (sku: string) => context.facts.stock?.[sku];

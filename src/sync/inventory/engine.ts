@@ -1,4 +1,5 @@
 import { createContext, type ResolvedContext } from '../../core/context.js';
+import { consoleWarningLogger } from '../../core/logger.js';
 import type { ChannelShare } from './allocation.js';
 import type { LockHandle } from '../../store/lock.js';
 import { validateSyncOptions, writeModeOf, type InventorySyncOptions, type SyncStep } from './options.js';
@@ -104,7 +105,9 @@ export class InventorySyncEngine {
     validateSyncOptions(options);
     this.#options = options;
     this.id = options.id ?? 'default';
-    this.context = createContext(options.context);
+    // Warnings (channels that list none of the SKUs, writes whose outcome was unknown) must not
+    // vanish: without a logger of its own the engine prints them.
+    this.context = createContext({ ...options.context, logger: options.context?.logger ?? consoleWarningLogger });
     this.#keys = new SyncKeys(this.context.tenantId, this.id);
     this.#channels = options.channels.map((channel) => {
       const mode = writeModeOf(channel);

@@ -86,7 +86,7 @@ export interface InventorySyncOptions {
   channels: SyncChannel[];
   /** Names this sync's state in the store (default `default`). */
   id?: string;
-  /** Store, lock, clock, events, scheduler, tenant (defaults as in `createContext`). */
+  /** Store, lock, clock, events, scheduler, tenant (defaults as in `createContext`) and logger (default: `consoleWarningLogger`, warnings printed). */
   context?: Context;
   /** How stock is spread across channels (default `split`). */
   allocation?: AllocationMode;

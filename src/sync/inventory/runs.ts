@@ -1,5 +1,6 @@
 import type { SyncRuntime } from './runtime.js';
 import { noCounters, type RunState } from './state.js';
+import { warnAboutUnlistedSkus } from './unlisted-warning.js';
 
 const PAGE = 1_000;
 
@@ -160,5 +161,6 @@ export async function completeRun(rt: SyncRuntime, run: RunState): Promise<RunSt
   for (let i = 0; i < (run.batches ?? 0); i++) await store.delete(rt.keys.batch(run.runId, i));
   const done: RunState = { ...run, status: 'completed', finishedAt: new Date(rt.context.clock.now()).toISOString() };
   await store.set(rt.keys.run, done);
+  warnAboutUnlistedSkus(rt, done);
   return done;
 }

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { addMoney, formatMoney, parseMoney, type Money } from '../../model/money.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 const PAGE_SIZE = 100;
 const SETTLING_MS = 2 * 60_000;

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { formatMoney } from '../../model/money.js';
 import { processListingsFeed } from './process-feed.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 import type { SimulatedJob } from './state.js';
 
 async function gzip(text: string): Promise<Uint8Array> {

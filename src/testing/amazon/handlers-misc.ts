@@ -1,14 +1,15 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 /** FBA inventory, finances, catalog items, tokens and notifications. */
 export function miscHandlers(rt: SimulatorRuntime): HttpHandler[] {
-  const catalogItem = (listing: { asin: string; title: string; productType: string }) => ({
-    asin: listing.asin,
-    summaries: [{ marketplaceId: rt.marketplaceId, itemName: listing.title, brand: 'Simulated' }],
-    productTypes: [{ marketplaceId: rt.marketplaceId, productType: listing.productType }],
-    identifiers: [{ marketplaceId: rt.marketplaceId, identifiers: [{ identifierType: 'ASIN', identifier: listing.asin }] }],
+  const catalogItem = (item: { asin: string; title: string; productType: string; brand?: string }) => ({
+    asin: item.asin,
+    summaries: [{ marketplaceId: rt.marketplaceId, itemName: item.title, brand: item.brand ?? 'Simulated' }],
+    productTypes: [{ marketplaceId: rt.marketplaceId, productType: item.productType }],
+    identifiers: [{ marketplaceId: rt.marketplaceId, identifiers: [{ identifierType: 'ASIN', identifier: item.asin }] }],
   });
+  const skuOf = (asin: string) => [...rt.state.listings.values()].find((listing) => listing.asin === asin)?.sku;
   return [
     http.get(`${rt.base}/fba/inventory/v1/summaries`, ({ request }) => {
       const denied = rt.gate('getInventorySummaries', request);
@@ -54,26 +55,29 @@ export function miscHandlers(rt: SimulatorRuntime): HttpHandler[] {
       const identifiers = url.searchParams.get('identifiers')?.split(',');
       const keywords = url.searchParams.get('keywords')?.toLowerCase().split(',');
       if (!identifiers && !keywords) return rt.error(400, 'InvalidInput', 'Give identifiers or keywords.');
-      const items = [...rt.state.listings.values()].filter((listing) =>
-        identifiers ? identifiers.includes(url.searchParams.get('identifiersType') === 'SKU' ? listing.sku : listing.asin) : keywords!.some((word) => listing.title.toLowerCase().includes(word)),
+      const bySku = url.searchParams.get('identifiersType') === 'SKU';
+      const items = [...rt.state.catalog.values()].filter((item) =>
+        identifiers ? identifiers.includes(bySku ? (skuOf(item.asin) ?? '') : item.asin) : keywords!.some((word) => item.title.toLowerCase().includes(word)),
       );
       return rt.json('searchCatalogItems', { numberOfResults: items.length, items: items.slice(0, 20).map(catalogItem) });
     }),
     http.get(`${rt.base}/catalog/2022-04-01/items/:asin`, ({ request, params }) => {
       const denied = rt.gate('getCatalogItem', request);
       if (denied) return denied;
-      const listing = [...rt.state.listings.values()].find((candidate) => candidate.asin === params.asin);
-      return listing ? rt.json('getCatalogItem', catalogItem(listing)) : rt.error(404, 'NOT_FOUND', `ASIN ${String(params.asin)} not found.`);
+      const item = rt.state.catalog.get(String(params.asin));
+      return item ? rt.json('getCatalogItem', catalogItem(item)) : rt.error(404, 'NOT_FOUND', `ASIN ${String(params.asin)} not found.`);
     }),
     http.post(`${rt.base}/tokens/2021-03-01/restrictedDataToken`, async ({ request }) => {
       const denied = rt.gate('createRestrictedDataToken', request);
       if (denied) return denied;
       const body = (await request.json().catch(() => ({}))) as { restrictedResources?: unknown[] };
       if (!body.restrictedResources?.length) return rt.error(400, 'InvalidInput', 'restrictedResources is required.');
-      return rt.json('createRestrictedDataToken', { restrictedDataToken: `Atz.sprdt|${rt.nextId('rdt')}`, expiresIn: 3600 });
+      const token = `Atz.sprdt|${rt.nextId('rdt')}`;
+      rt.tokens.derive(token, request.headers.get('x-amz-access-token') ?? '');
+      return rt.json('createRestrictedDataToken', { restrictedDataToken: token, expiresIn: 3600 });
     }),
     http.post(`${rt.base}/notifications/v1/destinations`, async ({ request }) => {
-      const denied = rt.gate('createDestination', request);
+      const denied = rt.gate('createDestination', request, { grantless: true });
       if (denied) return denied;
       const body = (await request.json().catch(() => ({}))) as { name?: string; resourceSpecification?: unknown };
       if (!body.name || !body.resourceSpecification) return rt.error(400, 'InvalidInput', 'name and resourceSpecification are required.');
@@ -82,12 +86,12 @@ export function miscHandlers(rt: SimulatorRuntime): HttpHandler[] {
       return rt.json('createDestination', { payload: destination });
     }),
     http.get(`${rt.base}/notifications/v1/destinations`, ({ request }) => {
-      const denied = rt.gate('getDestinations', request);
+      const denied = rt.gate('getDestinations', request, { grantless: true });
       if (denied) return denied;
       return rt.json('getDestinations', { payload: [...rt.state.destinations.values()] });
     }),
     http.delete(`${rt.base}/notifications/v1/destinations/:id`, ({ request, params }) => {
-      const denied = rt.gate('deleteDestination', request);
+      const denied = rt.gate('deleteDestination', request, { grantless: true });
       if (denied) return denied;
       if (!rt.state.destinations.delete(String(params.id))) return rt.error(404, 'NotFound', 'Destination not found.');
       return rt.json('deleteDestination', {});
@@ -109,12 +113,20 @@ export function miscHandlers(rt: SimulatorRuntime): HttpHandler[] {
       return subscription ? rt.json('getSubscription', { payload: subscription }) : rt.error(404, 'NotFound', 'No subscription for this notification type.');
     }),
     http.delete(`${rt.base}/notifications/v1/subscriptions/:type/:id`, ({ request, params }) => {
-      const denied = rt.gate('deleteSubscriptionById', request);
+      const denied = rt.gate('deleteSubscriptionById', request, { grantless: true });
       if (denied) return denied;
       const subscription = rt.state.subscriptions.get(String(params.type));
       if (!subscription || subscription.subscriptionId !== params.id) return rt.error(404, 'NotFound', 'Subscription not found.');
       rt.state.subscriptions.delete(String(params.type));
       return rt.json('deleteSubscriptionById', {});
+    }),
+    http.post(`${rt.base}/notifications/v1/subscriptions/:type/testNotification`, async ({ request, params }) => {
+      const denied = rt.gate('sendTestNotification', request, { grantless: true });
+      if (denied) return denied;
+      const body = (await request.json().catch(() => ({}))) as { destinationId?: string };
+      if (body.destinationId && !rt.state.destinations.has(body.destinationId)) return rt.error(404, 'NotFound', 'Unknown destinationId.');
+      rt.state.testNotifications.push({ notificationType: String(params.type), ...(body.destinationId ? { destinationId: body.destinationId } : {}) });
+      return rt.json('sendTestNotification', {});
     }),
     http.all(`${rt.base}/*`, ({ request }) => HttpResponse.json({ errors: [{ code: 'NotFound', message: `The simulator does not know ${request.method} ${new URL(request.url).pathname}.` }] }, { status: 404 })),
   ];

@@ -1,6 +1,6 @@
 import { http, type HttpHandler } from 'msw';
 import { DATASETS, FULFILLMENT_STATUS, toOrder2026 } from './orders-2026-shape.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 const TOKEN_LIFETIME_MS = 24 * 3_600_000;
 const BEFORE_MARGIN_MS = 2 * 60_000;

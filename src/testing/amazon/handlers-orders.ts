@@ -1,5 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
 /** Orders v0: paging with NextToken, items, buyer info and address behind a Restricted Data Token, shipment confirmation. */
 export function orderHandlers(rt: SimulatorRuntime): HttpHandler[] {

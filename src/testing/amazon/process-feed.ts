@@ -1,17 +1,28 @@
 import { applyPatches, type SimIssue } from './apply-patch.js';
-import type { SimulatorRuntime } from './simulator.js';
+import type { SimulatorRuntime } from './runtime.js';
 
-/** Runs a JSON_LISTINGS_FEED document against the listings and returns its processing report. */
+type ReportIssue = SimIssue & { messageId?: number; sku?: string };
+
+/**
+ * Runs a JSON_LISTINGS_FEED document against the listings and returns its processing report
+ * (listings-feed-processing-report-schema-v2). A document Amazon cannot take as a whole (not
+ * JSON, a header for another seller or version) gets feed-level issues and no message is
+ * processed; otherwise each message is applied or rejected on its own.
+ */
 export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: string): Record<string, unknown> {
-  let document: { header?: { sellerId?: string }; messages?: unknown[] };
+  let document: { header?: { sellerId?: unknown; version?: unknown }; messages?: unknown[] };
   try {
     document = JSON.parse(text) as typeof document;
   } catch {
-    return report(feedId, [{ code: '100001', message: 'The feed document is not valid JSON.', severity: 'ERROR' }], 0, 0);
+    return report(rt, feedId, [{ code: '100001', message: 'The feed document is not valid JSON.', severity: 'ERROR' }], 0, 0);
   }
-  const issues: (SimIssue & { messageId?: number; sku?: string })[] = [];
   const messages = Array.isArray(document.messages) ? document.messages : [];
-  if (document.header?.sellerId !== rt.sellerId) issues.push({ code: '100002', message: 'header.sellerId does not match the seller.', severity: 'ERROR' });
+  const feedIssues: ReportIssue[] = [];
+  // Feed-level issues name no message and carry no code: the schema requires neither.
+  if (document.header?.sellerId !== rt.sellerId) feedIssues.push({ message: `header.sellerId ${String(document.header?.sellerId)} is not the seller that submitted the feed.`, severity: 'ERROR' });
+  if (document.header?.version !== '2.0') feedIssues.push({ message: 'header.version must be "2.0".', severity: 'ERROR' });
+  if (feedIssues.length > 0) return report(rt, feedId, feedIssues, 0, 0);
+  const issues: ReportIssue[] = [];
   let accepted = 0;
   for (const raw of messages) {
     const message = raw as { messageId?: number; sku?: string; operationType?: string; productType?: string; patches?: unknown };
@@ -30,7 +41,7 @@ export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: 
       own({ code: '4000003', message: `SKU '${message.sku}' has no listing to patch.`, severity: 'ERROR' });
       continue;
     }
-    const result = applyPatches(listing, message.patches, rt.currency);
+    const result = applyPatches(listing, message.patches, rt);
     if (!result.listing) {
       for (const issue of result.issues) own(issue);
       continue;
@@ -38,13 +49,13 @@ export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: 
     rt.state.listings.set(listing.sku, { ...result.listing, updatedAt: rt.clock.now() });
     accepted++;
   }
-  return report(feedId, issues, messages.length, accepted, rt.sellerId);
+  return report(rt, feedId, issues, messages.length, accepted);
 }
 
-function report(feedId: string, issues: (SimIssue & { messageId?: number; sku?: string })[], processed: number, accepted: number, sellerId = 'unknown'): Record<string, unknown> {
+function report(rt: SimulatorRuntime, feedId: string, issues: ReportIssue[], processed: number, accepted: number): Record<string, unknown> {
   const errors = issues.filter((issue) => issue.severity === 'ERROR').length;
   return {
-    header: { sellerId, version: '2.0', feedId },
+    header: { sellerId: rt.sellerId, version: '2.0', feedId },
     issues: issues.map(({ attributeNames, ...issue }) => ({ ...issue, ...(attributeNames?.[0] ? { attributeName: attributeNames[0] } : {}) })),
     summary: { errors, warnings: issues.length - errors, messagesProcessed: processed, messagesAccepted: accepted, messagesInvalid: processed - accepted },
   };

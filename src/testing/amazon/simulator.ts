@@ -1,9 +1,10 @@
-import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
+import { getResponse, type HttpHandler } from 'msw';
 import type { Clock } from '../../core/clock.js';
 import { AMAZON_OPERATION_LIMITS } from '../../connectors/amazon/limits.generated.js';
 import type { AmazonOperationLimit } from '../../connectors/amazon/limits-types.js';
 import { LWA_TOKEN_URL } from '../../connectors/amazon/endpoints.js';
 import { formatMoney, type Money } from '../../model/money.js';
+import { deriveOffer } from './derive-offer.js';
 import { jobHandlers } from './handlers-jobs.js';
 import { listingHandlers } from './handlers-listings.js';
 import { miscHandlers } from './handlers-misc.js';
@@ -11,7 +12,9 @@ import { orderHandlers } from './handlers-orders.js';
 import { orderHandlers2026 } from './handlers-orders-2026.js';
 import { financeHandlers2024 } from './handlers-finances-2024.js';
 import { ServerLimiter, type AmazonSimulatorStats } from './limiter.js';
-import { emptyState, type SimulatedListing, type SimulatedOrder, type SimulatorState } from './state.js';
+import { LwaTokenIssuer } from './lwa-tokens.js';
+import { createRuntime, type SimulatorRuntime } from './runtime.js';
+import { emptyState, type SimulatedCatalogItem, type SimulatedListing, type SimulatedOrder, type SimulatorState } from './state.js';
 
 /**
  * Options of {@link AmazonSpApiSimulator}.
@@ -41,34 +44,20 @@ export interface AmazonSimulatorOptions {
   rateLimitHeader?: boolean;
 }
 
-/** What every handler file gets from the simulator. */
-export interface SimulatorRuntime {
-  readonly base: string;
-  readonly sellerId: string;
-  readonly marketplaceId: string;
-  readonly currency: string;
-  readonly clock: Clock;
-  readonly state: SimulatorState;
-  readonly feedProcessingMs: number;
-  readonly reportProcessingMs: number;
-  /** Runs the auth check and the usage plan of `operation`; returns an error response or undefined. */
-  gate(operation: string, request: Request, options?: { restricted?: boolean }): Response | undefined;
-  /** A JSON answer with the rate-limit and request-id headers. */
-  json(operation: string, body: unknown, status?: number): Response;
-  /** An SP-API error answer. */
-  error(status: number, code: string, message: string): Response;
-  nextId(prefix: string): string;
-  listingJson(listing: SimulatedListing): Record<string, unknown>;
-}
-
 /**
- * A faithful in-memory SP-API for tests and benchmarks, as msw handlers: per-operation token
- * buckets with the models' usage plans (429 `QuotaExceeded` when empty, `x-amzn-RateLimit-Limit`
- * on success), Login with Amazon tokens, Restricted Data Tokens required for v0 buyer data,
- * listings with JSON Patch and `VALIDATION_PREVIEW`, feeds and reports that finish after
- * (fake) time with documents behind pre-signed URLs (reports gzipped), one set of orders served
- * by Orders v0 (NextToken paging) and Orders 2026-01-01 (searchOrders and getOrder with
- * `includedData`), FBA inventory, financial events, catalog items and notifications.
+ * A faithful in-memory SP-API for tests and benchmarks, as msw handlers: token buckets with
+ * the models' usage plans per operation and per selling partner and application (grantless
+ * calls: per application; 429 `QuotaExceeded` when empty, `x-amzn-RateLimit-Limit` on
+ * success), Login with Amazon tokens (grantless operations refuse seller tokens and the others
+ * refuse grantless ones), Restricted Data Tokens required for v0 buyer data, listings whose
+ * attributes follow the Listings Items rules (`replace` rewrites a whole attribute, `merge`
+ * changes the instance its selectors name, the B2C offer's price and currency are checked,
+ * only the requested `includedData` comes back, offer-only puts must match a catalog ASIN and
+ * full puts need a product type and product facts) with `VALIDATION_PREVIEW`, feeds and
+ * reports that finish after (fake) time with documents behind pre-signed URLs (reports
+ * gzipped; a feed for another seller is refused whole), one set of orders served by Orders v0
+ * (NextToken paging) and Orders 2026-01-01 (searchOrders and getOrder with `includedData`),
+ * FBA inventory, financial events, catalog items and notifications.
  *
  * @example
  * ```ts
@@ -85,8 +74,7 @@ export class AmazonSpApiSimulator {
   readonly state: SimulatorState = emptyState();
   readonly #limiter: ServerLimiter;
   readonly #runtime: SimulatorRuntime;
-  #tokens = 0;
-  #expiredUpTo = 0;
+  readonly #tokens = new LwaTokenIssuer();
 
   /** @param options - clock, endpoints, seller, store and timings */
   constructor(options: AmazonSimulatorOptions) {
@@ -96,71 +84,13 @@ export class AmazonSpApiSimulator {
     const sendHeader = options.rateLimitHeader ?? true;
     const state = this.state;
     const limiter = this.#limiter;
-    const expiredUpTo = () => this.#expiredUpTo;
-    const runtime: SimulatorRuntime = {
-      base,
-      sellerId: options.sellerId ?? 'A1SIMSELLER',
-      marketplaceId: options.marketplaceId ?? 'ATVPDKIKX0DER',
-      currency: options.currency ?? 'USD',
-      clock: options.clock,
-      state,
-      feedProcessingMs: options.feedProcessingMs ?? 120_000,
-      reportProcessingMs: options.reportProcessingMs ?? 60_000,
-      gate(operation, request, gateOptions = {}) {
-        const token = request.headers.get('x-amz-access-token') ?? '';
-        if (!token) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The request has no x-amz-access-token.');
-        const issued = /^Atza\|sim-(\d+)$/.exec(token);
-        if (issued && Number(issued[1]) <= expiredUpTo()) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The access token you provided has expired.');
-        if (gateOptions.restricted && !token.startsWith('Atz.sprdt|')) {
-          return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. Use a Restricted Data Token for this operation.');
-        }
-        if (!limiter.take(operation)) return runtime.error(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
-        return undefined;
-      },
-      json(operation, body, status = 200) {
-        const headers: Record<string, string> = { 'x-amzn-RequestId': runtime.nextId('req') };
-        if (sendHeader) headers['x-amzn-RateLimit-Limit'] = String(plan(operation).rate);
-        return HttpResponse.json(body as Record<string, unknown>, { status, headers });
-      },
-      error(status, code, message) {
-        return HttpResponse.json({ errors: [{ code, message, details: '' }] }, { status, headers: { 'x-amzn-RequestId': runtime.nextId('req') } });
-      },
-      nextId(prefix) {
-        return `${prefix}-${++state.sequence}`;
-      },
-      listingJson(listing) {
-        return {
-          sku: listing.sku,
-          summaries: [
-            {
-              marketplaceId: runtime.marketplaceId,
-              asin: listing.asin,
-              productType: listing.productType,
-              conditionType: 'new_new',
-              status: listing.quantity > 0 ? ['BUYABLE', 'DISCOVERABLE'] : ['DISCOVERABLE'],
-              itemName: listing.title,
-              createdDate: new Date(0).toISOString(),
-              lastUpdatedDate: new Date(listing.updatedAt).toISOString(),
-            },
-          ],
-          attributes: listing.attributes,
-          offers: [{ marketplaceId: runtime.marketplaceId, offerType: 'B2C', price: { currencyCode: listing.price.currency, amount: formatMoney(listing.price) } }],
-          fulfillmentAvailability: [{ fulfillmentChannelCode: 'DEFAULT', quantity: listing.quantity }],
-          issues: [],
-        };
-      },
-    };
+    const tokens = this.#tokens;
+    const marketplaceId = options.marketplaceId ?? 'ATVPDKIKX0DER';
+    const runtime = createRuntime({ ...options, base, marketplaceId, sendHeader, plan }, state, limiter, tokens);
     this.#runtime = runtime;
     const tokenUrl = options.tokenUrl ?? LWA_TOKEN_URL;
     this.handlers = [
-      http.post(tokenUrl, async ({ request }) => {
-        const form = new URLSearchParams(await request.text());
-        const grant = form.get('grant_type');
-        if (!form.get('client_id') || !form.get('client_secret') || (grant === 'refresh_token' && !form.get('refresh_token')) || (grant !== 'refresh_token' && grant !== 'client_credentials')) {
-          return HttpResponse.json({ error: 'invalid_grant', error_description: 'The request has an invalid grant parameter.' }, { status: 400 });
-        }
-        return HttpResponse.json({ access_token: `Atza|sim-${++this.#tokens}`, token_type: 'bearer', expires_in: 3600, ...(grant === 'refresh_token' ? { refresh_token: form.get('refresh_token') } : {}) });
-      }),
+      tokens.handler(tokenUrl),
       ...listingHandlers(runtime),
       ...jobHandlers(runtime),
       ...orderHandlers(runtime),
@@ -195,20 +125,45 @@ export class AmazonSpApiSimulator {
     return response;
   };
 
-  /** Adds (or replaces) a listing. */
-  addListing(listing: { sku: string; price: Money; quantity?: number; productType?: string; title?: string; asin?: string; fba?: { fulfillable: number; reserved: number } }): SimulatedListing {
-    const stored: SimulatedListing = {
-      sku: listing.sku,
-      asin: listing.asin ?? `B${String(this.state.listings.size + 1).padStart(9, '0')}`,
-      productType: listing.productType ?? 'PRODUCT',
-      title: listing.title ?? listing.sku,
-      price: listing.price,
-      quantity: listing.quantity ?? 0,
-      ...(listing.fba ? { fba: listing.fba } : {}),
-      attributes: {},
-      updatedAt: this.#runtime.clock.now(),
+  /**
+   * Adds (or replaces) a listing and its catalog item. Its `purchasable_offer` holds the B2C
+   * offer at `price` plus any `offer` fields (a sale price `discounted_price`,
+   * `minimum_seller_allowed_price`, ...); its `fulfillment_availability` holds the `DEFAULT`
+   * channel with `quantity` plus any `availability` fields (`lead_time_to_ship_max_days`,
+   * `restock_date`), or the store's FBA channel when `fba` is given.
+   */
+  addListing(listing: {
+    sku: string;
+    price: Money;
+    quantity?: number;
+    productType?: string;
+    title?: string;
+    asin?: string;
+    fba?: { fulfillable: number; reserved: number };
+    offer?: Record<string, unknown>;
+    availability?: Record<string, unknown>;
+  }): SimulatedListing {
+    const rt = this.#runtime;
+    const asin = listing.asin ?? `B${String(this.state.listings.size + 1).padStart(9, '0')}`;
+    const title = listing.title ?? listing.sku;
+    const productType = listing.productType ?? 'PRODUCT';
+    const attributes: Record<string, unknown> = {
+      condition_type: [{ value: 'new_new', marketplace_id: rt.marketplaceId }],
+      purchasable_offer: [{ marketplace_id: rt.marketplaceId, currency: listing.price.currency, audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: Number(formatMoney(listing.price)) }] }], ...listing.offer }],
+      fulfillment_availability: [listing.fba ? { fulfillment_channel_code: rt.afnChannel } : { fulfillment_channel_code: 'DEFAULT', quantity: listing.quantity ?? 0, ...listing.availability }],
     };
-    this.state.listings.set(stored.sku, stored);
+    const seeded: SimulatedListing = { sku: listing.sku, asin, productType, title, price: listing.price, quantity: 0, ...(listing.fba ? { fba: listing.fba } : {}), attributes, updatedAt: rt.clock.now() };
+    const derived = deriveOffer(seeded, rt);
+    if (!derived.listing) throw new TypeError(`addListing(${listing.sku}): ${derived.issues.map((issue) => issue.message).join('; ')}`);
+    this.state.listings.set(listing.sku, derived.listing);
+    if (!this.state.catalog.has(asin)) this.state.catalog.set(asin, { asin, title, productType });
+    return derived.listing;
+  }
+
+  /** Adds an item to the catalog without a listing of the seller: an ASIN to sell offer-only. */
+  addCatalogItem(item: { asin: string; title: string; brand?: string; productType?: string }): SimulatedCatalogItem {
+    const stored: SimulatedCatalogItem = { asin: item.asin, title: item.title, productType: item.productType ?? 'PRODUCT', ...(item.brand ? { brand: item.brand } : {}) };
+    this.state.catalog.set(stored.asin, stored);
     return stored;
   }
 
@@ -228,7 +183,7 @@ export class AmazonSpApiSimulator {
 
   /** Makes every access token issued so far expire (403 "The access token you provided has expired"). */
   expireTokens(): void {
-    this.#expiredUpTo = this.#tokens;
+    this.#tokens.expireAll();
   }
 
   /** Calls and throttled answers per operation. */

@@ -1,7 +1,9 @@
 import type { Money } from '../../model/money.js';
 
 /**
- * A listing as the simulator keeps it.
+ * A listing as the simulator keeps it. `attributes` are the listing's attributes as Amazon
+ * stores them (`purchasable_offer`, `fulfillment_availability`, ...); `price` and `quantity`
+ * are derived from them after every write (the B2C `our_price` and the `DEFAULT` channel).
  *
  * @example
  * ```ts
@@ -19,6 +21,21 @@ export interface SimulatedListing {
   fba?: { fulfillable: number; reserved: number };
   attributes: Record<string, unknown>;
   updatedAt: number;
+}
+
+/**
+ * An item of the Amazon catalog: the ASINs an offer-only listing can be matched to.
+ *
+ * @example
+ * ```ts
+ * const item: SimulatedCatalogItem = { asin: 'B0TEAPOT01', title: 'Blue Teapot', brand: 'Acme', productType: 'KITCHEN' };
+ * ```
+ */
+export interface SimulatedCatalogItem {
+  asin: string;
+  title: string;
+  brand?: string;
+  productType: string;
 }
 
 /**
@@ -80,6 +97,8 @@ export interface SimulatedDocument {
  */
 export interface SimulatorState {
   listings: Map<string, SimulatedListing>;
+  /** The catalog by ASIN (every listing's ASIN is in it). */
+  catalog: Map<string, SimulatedCatalogItem>;
   orders: Map<string, SimulatedOrder>;
   jobs: Map<string, SimulatedJob>;
   documents: Map<string, SimulatedDocument>;
@@ -88,10 +107,12 @@ export interface SimulatorState {
   financialEventsPostedAt?: number;
   destinations: Map<string, { destinationId: string; name: string; resource: unknown }>;
   subscriptions: Map<string, { subscriptionId: string; payloadVersion: string; destinationId: string }>;
+  /** Test notifications sent with `sendTestNotification`. */
+  testNotifications: { notificationType: string; destinationId?: string }[];
   sequence: number;
 }
 
 /** A fresh, empty state. */
 export function emptyState(): SimulatorState {
-  return { listings: new Map(), orders: new Map(), jobs: new Map(), documents: new Map(), financialEvents: {}, destinations: new Map(), subscriptions: new Map(), sequence: 0 };
+  return { listings: new Map(), catalog: new Map(), orders: new Map(), jobs: new Map(), documents: new Map(), financialEvents: {}, destinations: new Map(), subscriptions: new Map(), testNotifications: [], sequence: 0 };
 }

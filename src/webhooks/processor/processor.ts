@@ -2,8 +2,10 @@ import { createContext, type Context, type ResolvedContext } from '../../core/co
 import { fromUtf8 } from '../bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
-import { backoffMs, errorMessage, webhookKeys } from './keys.js';
-import { eventFrom, isEventState, isLegacyRetryRecord, type EventState } from './pending.js';
+import { errorMessage, webhookKeys } from './keys.js';
+import { createEventRecords, type SeenClaim } from './records.js';
+import { createRouteTable } from './routes.js';
+import { eventFrom, isEventState, isLegacyRetryRecord } from './pending.js';
 import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions } from './support.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
@@ -21,7 +23,11 @@ import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, Webhook
 export interface WebhookProcessorOptions {
   /** One verifier per platform; the verifier's `platform` names the route. */
   verifiers: readonly WebhookVerifier[];
-  /** Handlers by platform and topic. */
+  /**
+   * Handlers by platform and topic, read once when the processor is created. Only own
+   * properties count: a topic named like an `Object.prototype` member (`constructor`,
+   * `__proto__`) finds only a handler configured under that name, else the `'*'` one.
+   */
   routes: WebhookRoutes;
   /** Store (dedup, retries, dead letters), clock, events, logger, scheduler and tenant. */
   context?: Context;
@@ -53,7 +59,11 @@ export interface WebhookProcessorOptions {
 export interface WebhookProcessor {
   /** The platforms that have a verifier. */
   readonly platforms: readonly string[];
-  /** Processes one incoming request for `platform`. */
+  /**
+   * Processes one incoming request for `platform`. Rejects (with a retryable
+   * `MarketbridgeError`, code `internal`) only when the store fails before the event is
+   * recorded; its id is then released, so the platform's redelivery processes it.
+   */
   receive(platform: string, request: WebhookRequest): Promise<WebhookOutcome>;
   /** Runs every retry that is due; call it from the host's scheduler. */
   runDueRetries(): Promise<RetryRunSummary>;
@@ -80,66 +90,57 @@ export interface WebhookProcessor {
 export function createWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
   validateProcessorOptions(options);
   const context: ResolvedContext = createContext(options.context);
-  const { store, clock, events, logger, scheduler, tenantId } = context;
+  const { store, clock, events, logger, tenantId } = context;
   const verifiers = new Map(options.verifiers.map((verifier) => [verifier.platform, verifier]));
   const keys = webhookKeys(tenantId);
   const dedupTtlMs = options.dedupTtlMs ?? 7 * 24 * 60 * 60_000;
-  const maxAttempts = options.retry?.maxAttempts ?? 5;
-  const baseDelayMs = options.retry?.baseDelayMs ?? 1_000;
-  const maxDelayMs = options.retry?.maxDelayMs ?? 5 * 60_000;
-  const random = options.random ?? Math.random;
+  const handlerFor = createRouteTable(options.routes);
   const seenTtl = { ttlMs: dedupTtlMs };
+  const records = createEventRecords(context, {
+    dedupTtlMs,
+    maxAttempts: options.retry?.maxAttempts ?? 5,
+    baseDelayMs: options.retry?.baseDelayMs ?? 1_000,
+    maxDelayMs: options.retry?.maxDelayMs ?? 5 * 60_000,
+    random: options.random ?? Math.random,
+  });
 
-  const handlerFor = (platform: string, topic: string): WebhookHandler | undefined => {
-    const byTopic = options.routes[platform] ?? options.routes['*'];
-    return byTopic?.[topic] ?? byTopic?.['*'];
-  };
-
-  /** Records a failed run: another attempt later, or the dead-letter queue after the last. */
-  const fail = async (event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'> => {
-    const id = keys.id(event.platform, event.eventId);
-    const lastError = errorMessage(error);
-    logger.warn('webhook handler failed', { platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
-    if (event.attempt >= maxAttempts) {
-      const letter: DeadLetter = { id, event, attempts: event.attempt, lastError, failedAt: clock.now() };
-      await store.set(keys.dead(id), letter);
-      await store.delete(keys.retry(id));
-      return 'dead';
-    }
-    const nextAttemptAt = clock.now() + backoffMs(event.attempt, baseDelayMs, maxDelayMs, random);
-    const state: EventState = { at: event.receivedAt, platform: event.platform, eventId: event.eventId, topic: event.topic, failures: event.attempt, nextAttemptAt, lastError };
-    await store.set(keys.seenAt(id), state, seenTtl);
-    await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
-    return 'retry';
-  };
-
-  const run = async (event: WebhookEvent, retryKey: string, handler: WebhookHandler): Promise<boolean> => {
+  /**
+   * The first run. With `claim` (the answer waits for it), a failure that cannot be recorded
+   * releases the claim and throws, so the platform redelivers; without (the delivery was
+   * already acknowledged), the pending record stays for a retry pass.
+   */
+  const firstRun = async (event: WebhookEvent, handler: WebhookHandler, claim?: SeenClaim): Promise<boolean> => {
     try {
       await handler(event);
-      await store.delete(retryKey);
-      return true;
     } catch (error) {
-      await fail(event, error);
+      try {
+        await records.fail(event, error);
+      } catch (storeError) {
+        if (claim && (await records.unclaim(event, claim))) throw records.notRecorded(event.platform, storeError);
+        logger.error('webhook failure could not be recorded; a retry pass will run the handler', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+      }
       return false;
     }
+    await records.succeeded(event);
+    return true;
   };
 
   /**
-   * Claims a pending event for one run, or answers why not (`undefined`): not due, claimed by
-   * another pass, or unreadable. A record stored by an earlier version is converted on claim.
+   * Claims a pending event that is due for one run, so that another process running the same
+   * pass skips it; `undefined` when it is not due, claimed by another pass, or unreadable. A
+   * record stored by an earlier version (the whole event under the retry key) is converted to
+   * the current form as it is claimed.
    */
-  const claim = async (key: string, now: number): Promise<{ event: WebhookEvent; parsed: boolean } | undefined> => {
+  const claimDue = async (key: string, now: number): Promise<{ event: WebhookEvent; parsed: boolean } | undefined> => {
     const raw = await store.get<unknown>(key);
     if (raw === undefined) return undefined;
     const id = key.slice(keys.retryPrefix.length);
     if (isLegacyRetryRecord(raw)) {
       if (raw.nextAttemptAt > now || (raw.claimedUntil ?? 0) > now) return undefined;
       const { payload, attempt: _attempt, ...meta } = raw.event;
-      const body = JSON.stringify(payload) ?? 'null';
-      // Claimed by replacing it: another pass running the same conversion finds it changed.
-      if (!(await store.compareAndSet(key, raw, body, seenTtl))) return undefined;
-      const state: EventState = { at: meta.receivedAt, platform: meta.platform, eventId: meta.eventId, topic: meta.topic, failures: raw.failures, nextAttemptAt: raw.nextAttemptAt, lastError: raw.lastError, claimedUntil: now + CLAIM_MS };
-      await store.set(keys.seenAt(id), state, seenTtl);
+      // Claimed by replacing it: another pass converting it too finds it changed.
+      if (!(await store.compareAndSet(key, raw, JSON.stringify(payload) ?? 'null', seenTtl))) return undefined;
+      await store.set(keys.seenAt(id), { at: meta.receivedAt, platform: meta.platform, eventId: meta.eventId, topic: meta.topic, failures: raw.failures, nextAttemptAt: raw.nextAttemptAt, lastError: raw.lastError, claimedUntil: now + CLAIM_MS }, seenTtl);
       return { event: { ...meta, payload, tenantId, attempt: raw.failures + 1 }, parsed: true };
     }
     const state = typeof raw === 'string' ? await store.get<unknown>(keys.seenAt(id)) : undefined;
@@ -148,7 +149,6 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       return undefined;
     }
     if (state.nextAttemptAt > now || (state.claimedUntil ?? 0) > now) return undefined;
-    // Claim it so that another process running the same pass skips it.
     if (!(await store.compareAndSet(keys.seenAt(id), state, { ...state, claimedUntil: now + CLAIM_MS }, seenTtl))) return undefined;
     const event = eventFrom(state, raw, tenantId);
     if (event) return { event, parsed: true };
@@ -177,44 +177,53 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       const topic = topicOf(verified.value, payload);
       const named = eventIdOf(verified.value, payload);
       const eventId = typeof named === 'string' ? named : await named;
-      const id = keys.id(platform, eventId);
       const receivedAt = clock.now();
-      // Due for a retry pass once a run may have died: until then the first run owns it.
-      const state: EventState = { at: receivedAt, platform, eventId, topic, failures: 0, nextAttemptAt: receivedAt + CLAIM_MS };
-      const first = await store.compareAndSet(keys.seenAt(id), undefined, state, seenTtl);
+      // The event's state: due for a retry pass once a first run may have died.
+      const claim: SeenClaim = { at: receivedAt, platform, eventId, topic, failures: 0, nextAttemptAt: receivedAt + CLAIM_MS };
+      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, claim, seenTtl);
       if (events.listenerCount('webhookReceived') > 0) events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
       if (!first) return { status: 'duplicate', platform, topic, eventId };
       const handler = handlerFor(platform, topic);
       if (!handler) return { status: 'unrouted', platform, topic, eventId };
       const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt, attempt: 1 };
-      // Stored before the handler runs, so that a retry pass runs it if this process dies
-      // mid-handler: the body as the text it arrived as (a string the memory store keeps as is).
-      const retryKey = keys.retry(id);
-      await store.set(retryKey, body, seenTtl);
+      // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks
+      // it up. The body is stored as the text it arrived as, never re-serialised from the payload.
+      try {
+        await records.pending(event, body);
+      } catch (storeError) {
+        await records.unclaim(event, claim);
+        throw records.notRecorded(platform, storeError);
+      }
       if (options.waitUntil) {
-        options.waitUntil(run(event, retryKey, handler));
+        options.waitUntil(firstRun(event, handler));
         return { status: 'queued', platform, topic, eventId };
       }
-      return { status: (await run(event, retryKey, handler)) ? 'processed' : 'queued', platform, topic, eventId };
+      return { status: (await firstRun(event, handler, claim)) ? 'processed' : 'queued', platform, topic, eventId };
     },
 
     async runDueRetries() {
       const summary: RetryRunSummary = { attempted: 0, succeeded: 0, deadLettered: 0 };
       for (const key of await store.list(keys.retryPrefix)) {
-        const claimed = await claim(key, clock.now());
+        const claimed = await claimDue(key, clock.now());
         if (!claimed) continue;
-        summary.attempted++;
         const { event } = claimed;
         const handler = handlerFor(event.platform, event.topic);
+        summary.attempted++;
         try {
           if (!claimed.parsed) throw new Error('The stored body is not JSON.');
           if (!handler) throw new Error(`No handler for ${event.platform} ${event.topic}.`);
           await handler(event);
-          await store.delete(key);
-          summary.succeeded++;
         } catch (error) {
-          if ((await fail(event, error)) === 'dead') summary.deadLettered++;
+          try {
+            if ((await records.fail(event, error)) === 'dead') summary.deadLettered++;
+          } catch (storeError) {
+            // The record stays claimed; once the claim lapses, a later pass runs it again.
+            logger.error('webhook retry failure could not be recorded', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+          }
+          continue;
         }
+        await records.succeeded(event);
+        summary.succeeded++;
       }
       return summary;
     },

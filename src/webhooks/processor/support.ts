@@ -2,6 +2,7 @@ import { ValidationError, type ValidationIssue } from '../../core/errors/validat
 import { toHex } from '../bytes.js';
 import type { VerifiedWebhook } from '../verify/types.js';
 import type { WebhookProcessorOptions } from './processor.js';
+import { routeIssues } from './routes.js';
 
 /**
  * How long a run may take before another pass may pick the event up again.
@@ -30,6 +31,7 @@ export function validateProcessorOptions(options: WebhookProcessorOptions): void
     seen.add(verifier?.platform);
   });
   if (typeof options?.routes !== 'object' || options.routes === null) issues.push({ path: ['routes'], message: 'Give handlers by platform and topic.' });
+  else issues.push(...routeIssues(options.routes));
   const retry = options?.retry ?? {};
   for (const key of ['maxAttempts', 'baseDelayMs', 'maxDelayMs'] as const) {
     const value = retry[key];

@@ -20,15 +20,17 @@ export interface EbayPublicKey {
 }
 
 /**
- * Fetches eBay's public key for a key id. Resolve `undefined` when eBay says the key does not
- * exist (404); throw for any other failure.
+ * Fetches eBay's public key for a key id. Resolve `undefined` (or `null`) when eBay says the
+ * key does not exist (404); throw for any other failure. Whatever it resolves or throws, the
+ * verifier answers with a typed failure: `unknown_key` for `undefined`/`null`,
+ * `key_fetch_failed` for a throw or a value that is not an {@link EbayPublicKey}.
  *
  * @example
  * ```ts
  * const fetchKey: EbayKeyFetcher = async (kid) => keys.get(kid);
  * ```
  */
-export type EbayKeyFetcher = (kid: string, signal?: AbortSignal) => MaybePromise<EbayPublicKey | undefined>;
+export type EbayKeyFetcher = (kid: string, signal?: AbortSignal) => MaybePromise<EbayPublicKey | undefined | null>;
 
 /**
  * Options of {@link createEbayKeyFetcher}.

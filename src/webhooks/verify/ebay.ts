@@ -119,10 +119,14 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
     } catch {
       return failure('key_fetch_failed', 'Fetching the eBay public key failed; the notification will be redelivered.');
     }
-    if (fetched === undefined) {
+    // `null` is how many lookups say "not found"; treat it like the documented `undefined`.
+    if (fetched === undefined || fetched === null) {
       const entry: CachedKey = { missing: true };
       cache.set(kid, entry, { ttl: missingTtl });
       return entry;
+    }
+    if (typeof fetched !== 'object' || typeof fetched.key !== 'string' || typeof fetched.algorithm !== 'string') {
+      return failure('key_fetch_failed', 'The eBay key fetcher returned neither a { key, algorithm } object nor undefined.');
     }
     const imported = /^ecdsa$/i.test(fetched.algorithm) ? await importEcdsaPublicKey(fetched.key) : undefined;
     if (!imported) return failure('key_fetch_failed', 'The eBay public key is not a P-256 ECDSA key in PEM.');

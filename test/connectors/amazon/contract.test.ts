@@ -21,6 +21,8 @@ const built: SpApiRequest[] = [
   amazon.patchListingsItemRequest({ ...target, productType: 'LUGGAGE', patches: [amazon.quantityPatch(0)], mode: 'VALIDATION_PREVIEW' }),
   amazon.deleteListingsItemRequest(target),
   amazon.searchListingsItemsRequest({ sellerId: seller, marketplaceId, pageSize: 50, pageToken: 'abc', lastUpdatedAfter: '2026-01-01T00:00:00Z' }),
+  amazon.searchListingsItemsRequest({ sellerId: seller, marketplaceId, identifiers: Array.from({ length: 20 }, (_, i) => `SKU-${i}`), identifiersType: 'SKU', includedData: ['summaries', 'fulfillmentAvailability'], pageSize: 20 }),
+  amazon.putListingsItemRequest({ ...target, productType: 'PRODUCT', requirements: 'LISTING_OFFER_ONLY', attributes: amazon.offerOnlyAttributes({ title: 'Case', offers: [{ sku: target.sku, externalId: 'B071VG5N9D', price: money(1999, 'USD'), condition: 'new', options: {} }], images: [], attributes: { quantity: '4' }, status: 'active' }, marketplaceId) }),
   amazon.createFeedDocumentRequest(),
   amazon.createFeedRequest({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [marketplaceId], inputFeedDocumentId: 'doc-1' }),
   amazon.getFeedRequest('feed-1'),
@@ -60,6 +62,7 @@ const built: SpApiRequest[] = [
   amazon.createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId: 'dest-1' }),
   amazon.getSubscriptionRequest({ notificationType: 'ORDER_CHANGE', payloadVersion: '1.0' }),
   amazon.deleteSubscriptionRequest({ notificationType: 'ORDER_CHANGE', subscriptionId: 'sub-1' }),
+  amazon.sendTestNotificationRequest({ notificationType: 'ORDER_CHANGE', destinationId: 'dest-1', testScenario: 'ORDER_CREATED' }),
 ];
 
 describe('every request the connector builds conforms to the SP-API models', () => {
@@ -93,6 +96,10 @@ describe('every request the connector builds conforms to the SP-API models', () 
     expect(() => amazon.listTransactionsRequest({})).toThrow(/postedAfter or a related identifier/);
     expect(() => amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', relatedIdentifierName: 'ORDER_ID' })).toThrow(/together/);
     expect(AMAZON_OPERATION_LIMITS.listTransactions).toMatchObject({ model: 'finances_2024-06-19', rate: 0.5, burst: 10 });
+  });
+
+  it('refuses more than 20 identifiers for searchListingsItems', () => {
+    expect(() => amazon.searchListingsItemsRequest({ sellerId: seller, marketplaceId, identifiers: Array.from({ length: 21 }, (_, i) => `S${i}`) })).toThrow(/At most 20/);
   });
 
   it('refuses more than 50 SKUs for getInventorySummaries', () => {

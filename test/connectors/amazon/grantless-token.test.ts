@@ -68,3 +68,31 @@ describe('grantless token shared through the store', () => {
     expect(second.auth.secrets?.()).toContain(grantless);
   });
 });
+
+describe('grantless operations, as the models name them', () => {
+  it('every operation whose model description calls it grantless is authorised with a client-credentials token', async () => {
+    const { GRANTLESS_OPERATIONS } = await import('../../../src/connectors/amazon/index.js');
+    const { operations } = await import('./swagger.js');
+    const { readJsonSpec } = await import('../../fixtures/specs.js');
+    const grantless = operations
+      .filter((operation) => {
+        const model = readJsonSpec<{ paths: Record<string, Record<string, { description?: string }>> }>(`amazon-sp-api/${operation.model}.json`);
+        return /\bgrantless\b/i.test(model.paths[operation.path]?.[operation.method.toLowerCase()]?.description ?? '');
+      })
+      .map((operation) => operation.operationId);
+    expect(grantless).toContain('sendTestNotification');
+    expect(Object.fromEntries(grantless.map((id) => [id, GRANTLESS_OPERATIONS[id]]))).toEqual(Object.fromEntries(grantless.map((id) => [id, NOTIFICATIONS_SCOPE])));
+  });
+
+  it('sendTestNotification goes out with a grantless token, which the simulator requires', async () => {
+    const { clock, simulator, grants, instances } = setup();
+    const [amazon] = instances;
+    simulator.state.destinations.set('d-1', { destinationId: 'd-1', name: 'orders', resource: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } } });
+    await pump(clock, amazon.notifications.sendTestNotification('ORDER_CHANGE', { destinationId: 'd-1', testScenario: 'ORDER_CREATED' }));
+    expect(simulator.state.testNotifications).toEqual([{ notificationType: 'ORDER_CHANGE', destinationId: 'd-1' }]);
+    expect(grants.map((params) => params.get('grant_type'))).toEqual(['client_credentials']);
+    // A seller token is refused for a grantless operation.
+    const refused = await pump(clock, amazon.client.send({ operation: 'createSubscription', method: 'POST', path: '/notifications/v1/subscriptions/ORDER_CHANGE/testNotification', json: {} }).catch((error: unknown) => error));
+    expect((refused as { code?: string }).code).toBe('auth_failed');
+  });
+});

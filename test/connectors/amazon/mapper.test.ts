@@ -24,7 +24,7 @@ describe('SP-API money mapping', () => {
       fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), currencies, (minor, currency) => {
         const listing = { sku: 'S', asin: 'B0', productType: 'PRODUCT', title: 'S', price: money(1, currency), quantity: 0, attributes: {}, updatedAt: 0 };
         const body = JSON.parse(JSON.stringify({ patches: [pricePatch(money(minor, currency), 'ATVPDKIKX0DER'), quantityPatch(3)] })) as { patches: unknown };
-        const result = applyPatches(listing, body.patches, currency);
+        const result = applyPatches(listing, body.patches, { currency, marketplaceId: 'ATVPDKIKX0DER' });
         expect(result.listing?.price).toEqual(money(minor, currency));
         expect(result.listing?.quantity).toBe(3);
       }),

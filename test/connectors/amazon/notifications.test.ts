@@ -44,7 +44,7 @@ describe('SP-API notifications become canonical events', () => {
     const example = json.examples![0];
     expect(validate(example)).toBe(true);
     expect(parseAmazonNotification(sqs(example))._unsafeUnwrap()).toEqual([
-      { type: 'inventory.changed', eventId: '8e009934-da2c-4f9c-9bc7-93f23b7e1f60', topic: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE', occurredAt: '2021-02-03T18:59:30.194Z', sellerId: 'AXXXXXXXXXXXXX', sku: 'NLS-SHOES-03', locationId: 'DEFAULT', available: 99 },
+      { type: 'inventory.changed', eventId: '8e009934-da2c-4f9c-9bc7-93f23b7e1f60', topic: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE', occurredAt: '2021-02-03T18:59:30.194Z', sellerId: 'AXXXXXXXXXXXXX', sku: 'NLS-SHOES-03', locationId: 'MFN:DEFAULT', available: 99 },
     ]);
   });
 

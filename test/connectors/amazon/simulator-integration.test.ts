@@ -44,11 +44,12 @@ describe('listings', () => {
     await expect(amazon.setInventory([{ sku: 'A', quantity: 1, expectedVersion: 3 }])).rejects.toMatchObject({ code: 'validation_failed' });
   });
 
-  it('creates listings with putListingsItem (upsertProducts) and reads them back', async () => {
+  it('creates offer-only listings with putListingsItem (upsertProducts) and reads them back', async () => {
     const { amazon, simulator, clock } = setup(server);
+    simulator.addCatalogItem({ asin: 'B0BLUEMUG1', title: 'Blue Mug', productType: 'KITCHEN' });
     const result = await clock.drive(() =>
       amazon.upsertProducts([
-        { title: 'Blue Mug', brand: 'Acme', offers: [{ sku: 'NEW-1', price: money(1450, 'USD'), condition: 'new', options: {} }], images: [], attributes: { productType: 'KITCHEN' } },
+        { title: 'Blue Mug', brand: 'Acme', offers: [{ sku: 'NEW-1', externalId: 'B0BLUEMUG1', price: money(1450, 'USD'), condition: 'new', options: {} }], images: [], attributes: { productType: 'KITCHEN' } },
       ]),
     );
     expect(result.succeeded).toBe(1);
@@ -176,7 +177,7 @@ describe('feeds', () => {
     const fresh = make();
     let resumed = JSON.parse(saved) as FeedJobState;
     while (resumed.step !== 'done' && resumed.step !== 'failed') resumed = await advanceFeedJob(fresh.client, resumed, { now: clock.now() });
-    expect(resumed.report?.outcomes).toEqual([{ messageId: 1, sku: 'R-1', accepted: true, issues: [] }]);
+    expect(resumed.report?.outcomes).toEqual([{ messageId: 1, sku: 'R-1', accepted: true, status: 'accepted', issues: [] }]);
     expect(simulator.state.listings.get('R-1')!.quantity).toBe(12);
   });
 });

@@ -31,13 +31,20 @@ export interface CatalogOrchestratorOptions {
   staleIfErrorMs?: number;
   /** Weights of the quality score. */
   weights?: QualityWeights;
+  /**
+   * The lowest quality a fetched record may have to be accepted and cached, 0 to 1 (compared
+   * with `quality.score / 100` at fetch time). A record below it falls through to the next
+   * source as if the source did not know the id. Default 0.7; 0 accepts everything.
+   */
+  minQuality?: number;
 }
 
 /**
  * API-first product data with fallbacks: asks the sources in order (Creators API, SP-API
  * Catalog Items, whatever the host registers), serves cached records first, batches each
  * source's share to its maximum, falls through to the next source for ids a source does not
- * know or when it fails, serves stale records when every source fails (stale-if-error), scores
+ * know, when it fails, when its record scores below `minQuality` (0.7 by default) or when its
+ * daily quota is spent, serves stale records when every source fails (stale-if-error), scores
  * each record's quality, and keeps per-source statistics. No scraping.
  *
  * @example
@@ -52,7 +59,8 @@ export class CatalogDataOrchestrator {
   readonly #cache: LRUCache<string, Entry>;
   readonly #staleIfErrorMs: number;
   readonly #weights: QualityWeights | undefined;
-  readonly #stats = new Map<string, CatalogSourceStats & { totalLatencyMs: number }>();
+  readonly #minQuality: number;
+  readonly #stats = new Map<string, CatalogSourceStats & { totalLatencyMs: number; day: number }>();
   readonly #cacheStats = { hits: 0, misses: 0, staleServed: 0 };
 
   /** @param options - sources, clock, cache size and stale-if-error window */
@@ -60,6 +68,9 @@ export class CatalogDataOrchestrator {
     this.#clock = options.clock ?? systemClock;
     this.#staleIfErrorMs = options.staleIfErrorMs ?? 86_400_000;
     this.#weights = options.weights;
+    const minQuality = options.minQuality ?? 0.7;
+    if (!(minQuality >= 0 && minQuality <= 1)) throw new ValidationError('catalog orchestrator options', [{ path: ['minQuality'], message: `Expected a number from 0 to 1, got ${options.minQuality}.` }]);
+    this.#minQuality = minQuality;
     const clock = this.#clock;
     // The cache keeps a record for its source's TTL plus the stale-if-error window, on our clock.
     this.#cache = new LRUCache<string, Entry>({ max: options.maxEntries ?? 10_000, ttlResolution: 0, perf: { now: () => clock.now() } });
@@ -75,10 +86,11 @@ export class CatalogDataOrchestrator {
     if (!(source?.ttlMs > 0)) issues.push({ path: ['ttlMs'], message: 'Expected a positive number of milliseconds.' });
     if (!(source?.accuracy >= 0 && source.accuracy <= 1)) issues.push({ path: ['accuracy'], message: 'Expected a number from 0 to 1.' });
     if (typeof source?.fetch !== 'function') issues.push({ path: ['fetch'], message: 'Expected a function (ids) => Promise<Map<id, record>>.' });
+    if (source?.dailyQuota !== undefined && !(Number.isInteger(source.dailyQuota) && source.dailyQuota >= 1)) issues.push({ path: ['dailyQuota'], message: 'Expected a positive whole number of calls per day.' });
     if (issues.length > 0) throw new ValidationError(`catalog source ${source?.name ?? ''}`, issues);
     if (options.first) this.#sources.unshift(source);
     else this.#sources.push(source);
-    this.#stats.set(source.name, { calls: 0, requested: 0, found: 0, failures: 0, avgLatencyMs: 0, totalLatencyMs: 0 });
+    this.#stats.set(source.name, { calls: 0, requested: 0, found: 0, failures: 0, belowQuality: 0, quotaSkipped: 0, callsToday: 0, avgLatencyMs: 0, totalLatencyMs: 0, day: -1 });
   }
 
   /** One item, or `undefined` when no source knows it. */
@@ -108,6 +120,11 @@ export class CatalogDataOrchestrator {
       const notFound: string[] = [];
       for (let start = 0; start < pending.length; start += source.maxBatch) {
         const chunk = pending.slice(start, start + source.maxBatch);
+        if (!this.#spendQuota(source, stats)) {
+          stats.quotaSkipped += chunk.length;
+          notFound.push(...chunk);
+          continue;
+        }
         const began = this.#clock.now();
         stats.calls++;
         stats.requested += chunk.length;
@@ -123,8 +140,14 @@ export class CatalogDataOrchestrator {
             }
             stats.found++;
             const entry: Entry = { record: { ...record, id }, source: source.name, fetchedAt, ttlMs: source.ttlMs, accuracy: source.accuracy };
+            const result = this.#result(entry, fetchedAt, { cached: false, stale: false });
+            if (result.quality.score / 100 < this.#minQuality) {
+              stats.belowQuality++;
+              notFound.push(id);
+              continue;
+            }
             this.#cache.set(id, entry, { ttl: source.ttlMs + this.#staleIfErrorMs });
-            results.set(id, this.#result(entry, fetchedAt, { cached: false, stale: false }));
+            results.set(id, result);
           }
         } catch (error) {
           if (options.signal?.aborted) throw error;
@@ -156,8 +179,21 @@ export class CatalogDataOrchestrator {
   /** Cache and per-source statistics. */
   stats(): CatalogStats {
     const sources: Record<string, CatalogSourceStats> = {};
-    for (const [name, { totalLatencyMs: _total, ...stats }] of this.#stats) sources[name] = { ...stats };
+    const today = Math.floor(this.#clock.now() / 86_400_000);
+    for (const [name, { totalLatencyMs: _total, day, ...stats }] of this.#stats) sources[name] = { ...stats, callsToday: day === today ? stats.callsToday : 0 };
     return { cache: { ...this.#cacheStats, size: this.#cache.size }, sources };
+  }
+
+  /** Counts one call against the source's daily quota; false when today's quota is spent. */
+  #spendQuota(source: CatalogSource, stats: { callsToday: number; day: number }): boolean {
+    const today = Math.floor(this.#clock.now() / 86_400_000);
+    if (stats.day !== today) {
+      stats.day = today;
+      stats.callsToday = 0;
+    }
+    if (source.dailyQuota !== undefined && stats.callsToday >= source.dailyQuota) return false;
+    stats.callsToday++;
+    return true;
   }
 
   #latency(stats: CatalogSourceStats & { totalLatencyMs: number }, began: number): void {

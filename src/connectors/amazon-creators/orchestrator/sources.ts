@@ -1,3 +1,4 @@
+import { productPageUrl } from '../../amazon/endpoints.js';
 import type { CreatorsApiClient } from '../client.js';
 import { CREATORS_MAX_ITEM_IDS } from '../client.js';
 import type { CatalogRecord } from '../mapper.js';
@@ -11,9 +12,10 @@ import type { CatalogSource } from './types.js';
  * const source = creatorsSource(creators, { ttlMs: 3_600_000 });
  * ```
  */
-export function creatorsSource(client: Pick<CreatorsApiClient, 'getItems'>, options: { name?: string; ttlMs?: number; accuracy?: number } = {}): CatalogSource {
+export function creatorsSource(client: Pick<CreatorsApiClient, 'getItems'>, options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {}): CatalogSource {
   return {
     name: options.name ?? 'creators-api',
+    ...(options.dailyQuota !== undefined ? { dailyQuota: options.dailyQuota } : {}),
     maxBatch: CREATORS_MAX_ITEM_IDS,
     // Offers change often: an hour by default.
     ttlMs: options.ttlMs ?? 3_600_000,
@@ -31,28 +33,34 @@ export function creatorsSource(client: Pick<CreatorsApiClient, 'getItems'>, opti
  * ```
  */
 export interface SpApiCatalogClient {
+  /** The store the client reads (its product pages are on that store's domain). */
+  readonly marketplaceId: string;
   /** `searchCatalogItems` of the SP-API Catalog Items API. */
   searchCatalogItems<T>(options: { identifiers?: readonly string[]; identifiersType?: 'ASIN'; includedData?: readonly string[] }, signal?: AbortSignal): Promise<T>;
 }
 
 interface CatalogItem {
   asin: string;
-  summaries?: { itemName?: string; brand?: string; brandName?: string }[];
-  images?: { images?: { link?: string }[] }[];
+  summaries?: { marketplaceId?: string; itemName?: string; brand?: string; brandName?: string }[];
+  images?: { marketplaceId?: string; images?: { link?: string }[] }[];
 }
 
 /**
- * The SP-API Catalog Items API as a catalog source (20 ASINs a call via `searchCatalogItems`).
- * It has no prices; the Creators API or the seller's own listings provide those.
+ * The SP-API Catalog Items API as a catalog source (20 ASINs a call via `searchCatalogItems`),
+ * read in the client's store: the summary and images of that marketplace, and the product page
+ * on that store's own domain (`https://www.amazon.de/dp/…` for Germany; none for a marketplace
+ * id it does not know). It has no prices; the Creators API or the seller's own listings provide
+ * those.
  *
  * @example
  * ```ts
  * const source = spApiCatalogSource(amazon.client);
  * ```
  */
-export function spApiCatalogSource(client: SpApiCatalogClient, options: { name?: string; ttlMs?: number; accuracy?: number } = {}): CatalogSource {
+export function spApiCatalogSource(client: SpApiCatalogClient, options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {}): CatalogSource {
   return {
     name: options.name ?? 'sp-api-catalog',
+    ...(options.dailyQuota !== undefined ? { dailyQuota: options.dailyQuota } : {}),
     maxBatch: 20,
     // Catalog facts (title, brand, images) change rarely: a day by default.
     ttlMs: options.ttlMs ?? 86_400_000,
@@ -60,10 +68,12 @@ export function spApiCatalogSource(client: SpApiCatalogClient, options: { name?:
     async fetch(ids, signal) {
       const body = await client.searchCatalogItems<{ items?: CatalogItem[] }>({ identifiers: ids, identifiersType: 'ASIN', includedData: ['summaries', 'images'] }, signal);
       const out = new Map<string, CatalogRecord>();
+      const inStore = <T extends { marketplaceId?: string }>(list: T[] | undefined) => list?.find((entry) => entry.marketplaceId === client.marketplaceId) ?? list?.[0];
       for (const item of body.items ?? []) {
-        const summary = item.summaries?.[0];
-        const image = item.images?.[0]?.images?.[0]?.link;
-        const record: CatalogRecord = { id: item.asin, url: `https://www.amazon.com/dp/${item.asin}` };
+        const summary = inStore(item.summaries);
+        const image = inStore(item.images)?.images?.[0]?.link;
+        const url = productPageUrl(client.marketplaceId, item.asin);
+        const record: CatalogRecord = { id: item.asin, ...(url ? { url } : {}) };
         if (summary?.itemName) record.title = summary.itemName;
         if (summary?.brand ?? summary?.brandName) record.brand = (summary.brand ?? summary.brandName)!;
         if (image) record.images = [image];

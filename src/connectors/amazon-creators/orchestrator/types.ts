@@ -18,6 +18,12 @@ export interface CatalogSource {
   readonly ttlMs: number;
   /** How much its data is trusted, 0 to 1 (feeds the quality score). */
   readonly accuracy: number;
+  /**
+   * Most `fetch` calls per UTC day (on the orchestrator's clock), e.g. the Creators API's
+   * requests per day. Once spent, the source is skipped (its ids fall through to the next
+   * source) until the next day. Default: no limit.
+   */
+  readonly dailyQuota?: number;
   /** The records it knows among `ids`; unknown ids are simply missing. Throws when the source fails. */
   fetch(ids: readonly string[], signal?: AbortSignal): Promise<Map<string, CatalogRecord>>;
 }
@@ -76,6 +82,12 @@ export interface CatalogSourceStats {
   found: number;
   /** `fetch` calls that threw. */
   failures: number;
+  /** Records it returned that scored below the orchestrator's `minQuality` (not accepted, not cached). */
+  belowQuality: number;
+  /** Ids not asked of it because its `dailyQuota` was spent. */
+  quotaSkipped: number;
+  /** `fetch` calls made today (UTC, on the orchestrator's clock). */
+  callsToday: number;
   /** Mean `fetch` time (ms, on the injected clock). */
   avgLatencyMs: number;
   /** The message of the last failure. */

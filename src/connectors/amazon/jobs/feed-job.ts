@@ -76,8 +76,8 @@ export async function advanceFeedJob(client: SpApiClient, state: FeedJobState, o
     }
     case 'create-feed': {
       // createFeed has no idempotency key. If its answer is lost, this step runs again and may
-      // submit the document twice; the messages are absolute JSON Patch replaces, so a second
-      // run writes the same values.
+      // submit the document twice; the messages merge absolute values, so a second run
+      // writes the same values.
       const { feedId } = await client.createFeed({ feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: state.feedDocumentId! }, signal);
       return { ...state, step: 'poll', feedId, nextPollAt: options.now + poll };
     }

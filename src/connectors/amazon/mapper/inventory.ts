@@ -17,7 +17,8 @@ export interface SpApiInventorySummary {
 }
 
 /**
- * An FBA inventory summary as a canonical {@link InventoryLevel} at location `AFN:<marketplaceId>`.
+ * An FBA inventory summary as a canonical {@link InventoryLevel} at location `AFN:<marketplaceId>`
+ * (see {@link afnLocationId}).
  * FBA stock cannot be written by the seller, so `version` is the update time in seconds.
  *
  * @example
@@ -33,11 +34,96 @@ export function fromSpApiInventorySummary(summary: SpApiInventorySummary, market
   const updatedAt = Number.isFinite(time) ? time : now;
   return {
     sku: summary.sellerSku,
-    locationId: `AFN:${marketplaceId}`,
+    locationId: afnLocationId(marketplaceId),
     available,
     reserved,
     onHand: available + reserved,
     updatedAt: new Date(updatedAt).toISOString(),
     version: Math.max(0, Math.floor(updatedAt / 1000)),
   };
+}
+
+/**
+ * Which stock pool an inventory location names: Amazon's fulfillment network for a store
+ * (`AFN:<marketplaceId>`, FBA stock, which only Amazon changes) or a merchant fulfillment
+ * channel (`MFN:<fulfillmentChannelCode>`, `MFN:DEFAULT` for most sellers, which `setInventory`
+ * writes).
+ *
+ * @example
+ * ```ts
+ * const pool: AmazonStockPool = { network: 'MFN', channelCode: 'DEFAULT' };
+ * ```
+ */
+export type AmazonStockPool = { network: 'AFN'; marketplaceId: string } | { network: 'MFN'; channelCode: string };
+
+/**
+ * The location id of a merchant fulfillment channel's stock.
+ *
+ * @example
+ * ```ts
+ * mfnLocationId(); // 'MFN:DEFAULT'
+ * ```
+ */
+export function mfnLocationId(channelCode = 'DEFAULT'): string {
+  return `MFN:${channelCode}`;
+}
+
+/**
+ * The location id of the FBA stock of a store.
+ *
+ * @example
+ * ```ts
+ * afnLocationId('ATVPDKIKX0DER'); // 'AFN:ATVPDKIKX0DER'
+ * ```
+ */
+export function afnLocationId(marketplaceId: string): string {
+  return `AFN:${marketplaceId}`;
+}
+
+/**
+ * The stock pool a location id names. A bare channel code (`DEFAULT`) is read as that merchant
+ * channel, so location ids from before the `MFN:` prefix still work.
+ *
+ * @example
+ * ```ts
+ * amazonStockPool('AFN:ATVPDKIKX0DER'); // { network: 'AFN', marketplaceId: 'ATVPDKIKX0DER' }
+ * amazonStockPool('DEFAULT');           // { network: 'MFN', channelCode: 'DEFAULT' }
+ * ```
+ */
+export function amazonStockPool(locationId: string): AmazonStockPool {
+  if (locationId.startsWith('AFN:')) return { network: 'AFN', marketplaceId: locationId.slice(4) };
+  return { network: 'MFN', channelCode: locationId.startsWith('MFN:') ? locationId.slice(4) : locationId };
+}
+
+/**
+ * The merchant-fulfilled stock of a listing (its `fulfillmentAvailability` data set), one level
+ * per merchant channel at `MFN:<channel>`, and whether the listing also has an Amazon (FBA)
+ * channel (`AMAZON_*`, reported without a quantity: read it from FBA inventory). Merchant stock
+ * has no reserved units in the listing; `version` is the listing's last update in seconds.
+ *
+ * @example
+ * ```ts
+ * fromListingFulfillment({ sku: 'MUG-1', fulfillmentAvailability: [{ fulfillmentChannelCode: 'DEFAULT', quantity: 7 }] }, clock.now());
+ * // { levels: [{ sku: 'MUG-1', locationId: 'MFN:DEFAULT', available: 7, ... }], fulfilledByAmazon: false }
+ * ```
+ */
+export function fromListingFulfillment(
+  item: { sku: string; summaries?: { lastUpdatedDate?: string }[]; fulfillmentAvailability?: { fulfillmentChannelCode: string; quantity?: number }[] },
+  now: number,
+): { levels: InventoryLevel[]; fulfilledByAmazon: boolean } {
+  const time = item.summaries?.[0]?.lastUpdatedDate ? Date.parse(item.summaries[0].lastUpdatedDate) : Number.NaN;
+  const updatedAt = Number.isFinite(time) ? time : now;
+  const levels: InventoryLevel[] = [];
+  let fulfilledByAmazon = false;
+  for (const channel of Array.isArray(item.fulfillmentAvailability) ? item.fulfillmentAvailability : []) {
+    if (typeof channel?.fulfillmentChannelCode !== 'string' || channel.fulfillmentChannelCode === '') continue;
+    if (channel.fulfillmentChannelCode.startsWith('AMAZON_')) {
+      fulfilledByAmazon = true;
+      continue;
+    }
+    if (typeof channel.quantity !== 'number' || !Number.isInteger(channel.quantity)) continue;
+    const available = Math.max(0, channel.quantity);
+    levels.push({ sku: item.sku, locationId: mfnLocationId(channel.fulfillmentChannelCode), available, reserved: 0, onHand: available, updatedAt: new Date(updatedAt).toISOString(), version: Math.max(0, Math.floor(updatedAt / 1000)) });
+  }
+  return { levels, fulfilledByAmazon };
 }

@@ -23,7 +23,7 @@ export interface AmazonNotificationBase {
  *
  * @example
  * ```ts
- * const event: AmazonNotificationEvent = { type: 'inventory.changed', eventId: 'n-1', topic: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE', occurredAt: '2026-01-01T00:00:00.000Z', sku: 'MUG-1', locationId: 'DEFAULT', available: 4 };
+ * const event: AmazonNotificationEvent = { type: 'inventory.changed', eventId: 'n-1', topic: 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE', occurredAt: '2026-01-01T00:00:00.000Z', sku: 'MUG-1', locationId: 'MFN:DEFAULT', available: 4 };
  * ```
  */
 export type AmazonNotificationEvent =

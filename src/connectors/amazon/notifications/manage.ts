@@ -88,4 +88,13 @@ export class AmazonNotificationsApi {
   async unsubscribe(notificationType: string, subscriptionId: string, signal?: AbortSignal): Promise<void> {
     await this.#client.send(build.deleteSubscriptionRequest({ notificationType, subscriptionId }), signal ? { signal } : {});
   }
+
+  /**
+   * Sends a mock notification to a destination (grantless). Amazon serves this operation on the
+   * sandbox endpoints only: use a connector configured with `sandbox: true`.
+   */
+  async sendTestNotification(notificationType: string, options: { destinationId?: string; payloadVersion?: string; testScenario?: string; signal?: AbortSignal } = {}): Promise<void> {
+    const { signal, ...rest } = options;
+    await this.#client.send(build.sendTestNotificationRequest({ notificationType, ...rest }), signal ? { signal } : {});
+  }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { failure, type Failure } from '../../../core/result.js';
 import type { OrderStatus } from '../../../model/order.js';
 import type { AmazonNotificationEvent, AmazonNotificationReason } from './events.js';
+import { afnLocationId, mfnLocationId } from '../mapper/inventory.js';
 
 const STATUS: Record<string, OrderStatus> = {
   Pending: 'pending', PendingAvailability: 'pending', Unshipped: 'unshipped', PartiallyShipped: 'partially_shipped',
@@ -81,14 +82,14 @@ export function parseNotificationDocument(document: unknown): Result<AmazonNotif
     case 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE': {
       const parsed = MfnQuantity.safeParse(payload);
       if (!parsed.success) return bad(`LISTINGS_ITEM_MFN_QUANTITY_CHANGE payload: ${parsed.error.issues[0]?.message}`);
-      return ok([{ ...base, ...seller(parsed.data.SellerId), type: 'inventory.changed', sku: parsed.data.Sku, locationId: parsed.data.FulfillmentChannelCode, available: parsed.data.Quantity }]);
+      return ok([{ ...base, ...seller(parsed.data.SellerId), type: 'inventory.changed', sku: parsed.data.Sku, locationId: mfnLocationId(parsed.data.FulfillmentChannelCode), available: parsed.data.Quantity }]);
     }
     case 'FBA_INVENTORY_AVAILABILITY_CHANGES': {
       const parsed = FbaAvailability.safeParse(payload);
       if (!parsed.success) return bad(`FBA_INVENTORY_AVAILABILITY_CHANGES payload: ${parsed.error.issues[0]?.message}`);
       return ok(parsed.data.FulfillmentInventoryByMarketplace.map((entry) => {
         const reserved = Object.values(entry.FulfillmentInventory.ReservedQuantityBreakdown ?? {}).reduce((sum, value) => sum + value, 0);
-        return { ...base, ...seller(parsed.data.SellerId), type: 'inventory.changed' as const, sku: parsed.data.SKU, locationId: `AFN:${entry.MarketplaceId}`, marketplaceId: entry.MarketplaceId, available: entry.FulfillmentInventory.Fulfillable, reserved };
+        return { ...base, ...seller(parsed.data.SellerId), type: 'inventory.changed' as const, sku: parsed.data.SKU, locationId: afnLocationId(entry.MarketplaceId), marketplaceId: entry.MarketplaceId, available: entry.FulfillmentInventory.Fulfillable, reserved };
       }));
     }
     case 'FEED_PROCESSING_FINISHED': {

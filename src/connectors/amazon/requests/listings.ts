@@ -1,3 +1,4 @@
+import { ValidationError } from '../../../core/errors/validation-error.js';
 import { formatMoney, type Money } from '../../../model/money.js';
 import { fillPath, query, type SpApiRequest } from './types.js';
 
@@ -35,40 +36,56 @@ export interface ListingPatch {
 }
 
 /**
- * The JSON Patch that sets the price (`purchasable_offer.our_price`) in one store. The amount is
- * written as the decimal the currency allows, from integer minor units.
+ * The JSON Patch that sets the price (`purchasable_offer.our_price`) of the B2C offer (audience
+ * `ALL`) in one store. It is a `merge`: Amazon finds the offer by its selectors
+ * (`marketplace_id`, `currency`, `audience`) and changes only `our_price`, so a sale price
+ * (`discounted_price`), the minimum and maximum seller-allowed prices and any other part of the
+ * offer stay as they are. (A `replace` would write the whole attribute and drop them.) The
+ * amount is written as the decimal the currency allows, from integer minor units.
  *
  * @example
  * ```ts
  * pricePatch({ amountMinor: 1999, currency: 'USD' }, 'ATVPDKIKX0DER');
+ * // { op: 'merge', path: '/attributes/purchasable_offer', value: [{ marketplace_id, currency: 'USD', audience: 'ALL', our_price: [...] }] }
  * ```
  */
 export function pricePatch(price: Money, marketplaceId: string): ListingPatch {
+  return { op: 'merge', path: '/attributes/purchasable_offer', value: [offerPrice(price, marketplaceId)] };
+}
+
+/**
+ * One `purchasable_offer` value with its selectors and `our_price`: what {@link pricePatch}
+ * merges and what an offer-only `putListingsItem` sends.
+ *
+ * @example
+ * ```ts
+ * offerPrice({ amountMinor: 1999, currency: 'EUR' }, 'A1PA6795UKMFR9');
+ * ```
+ */
+export function offerPrice(price: Money, marketplaceId: string): Record<string, unknown> {
   return {
-    op: 'replace',
-    path: '/attributes/purchasable_offer',
-    value: [
-      {
-        marketplace_id: marketplaceId,
-        currency: price.currency,
-        // The attribute is a JSON number; the decimal text of integer minor units reads back exactly.
-        our_price: [{ schedule: [{ value_with_tax: Number(formatMoney(price)) }] }],
-      },
-    ],
+    marketplace_id: marketplaceId,
+    currency: price.currency,
+    audience: 'ALL',
+    // The attribute is a JSON number; the decimal text of integer minor units reads back exactly.
+    our_price: [{ schedule: [{ value_with_tax: Number(formatMoney(price)) }] }],
   };
 }
 
 /**
- * The JSON Patch that sets the merchant-fulfilled quantity.
+ * The JSON Patch that sets the quantity of one merchant fulfillment channel (`DEFAULT` unless
+ * the seller has others). It is a `merge` keyed by `fulfillment_channel_code`, so
+ * `lead_time_to_ship_max_days`, `restock_date` and the other fields of the channel stay as they
+ * are (a `replace` would drop them).
  *
  * @example
  * ```ts
- * quantityPatch(12); // replace /attributes/fulfillment_availability
+ * quantityPatch(12); // { op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 12 }] }
  * ```
  */
 export function quantityPatch(quantity: number, fulfillmentChannelCode = 'DEFAULT'): ListingPatch {
   return {
-    op: 'replace',
+    op: 'merge',
     path: '/attributes/fulfillment_availability',
     value: [{ fulfillment_channel_code: fulfillmentChannelCode, quantity }],
   };
@@ -155,11 +172,23 @@ export function deleteListingsItemRequest(target: ListingTarget): SpApiRequest {
 }
 
 /**
- * `searchListingsItems`: a page of the seller's listings (at most 20 per page).
+ * The most identifiers (SKUs, ASINs, ...) one `searchListingsItems` call takes.
+ *
+ * @example
+ * ```ts
+ * for (let i = 0; i < skus.length; i += LISTINGS_SEARCH_MAX_IDENTIFIERS) {}
+ * ```
+ */
+export const LISTINGS_SEARCH_MAX_IDENTIFIERS = 20;
+
+/**
+ * `searchListingsItems`: a page of the seller's listings (at most 20 per page), optionally only
+ * those with the given identifiers (at most 20, e.g. SKUs with `identifiersType: 'SKU'`).
  *
  * @example
  * ```ts
  * searchListingsItemsRequest({ sellerId, marketplaceId, pageSize: 20, pageToken });
+ * searchListingsItemsRequest({ sellerId, marketplaceId, identifiers: ['MUG-1', 'MUG-2'], identifiersType: 'SKU', includedData: ['fulfillmentAvailability'] });
  * ```
  */
 export function searchListingsItemsRequest(options: {
@@ -169,13 +198,23 @@ export function searchListingsItemsRequest(options: {
   pageToken?: string;
   lastUpdatedAfter?: string;
   includedData?: readonly string[];
+  identifiers?: readonly string[];
+  identifiersType?: 'ASIN' | 'EAN' | 'FNSKU' | 'GTIN' | 'ISBN' | 'JAN' | 'MINSAN' | 'SKU' | 'UPC';
 }): SpApiRequest {
+  const identifiers = options.identifiers ?? [];
+  if (identifiers.length > LISTINGS_SEARCH_MAX_IDENTIFIERS) {
+    throw new ValidationError('searchListingsItems request', [
+      { path: ['identifiers'], message: `At most ${LISTINGS_SEARCH_MAX_IDENTIFIERS} identifiers per call; got ${identifiers.length}. Split the list.` },
+    ], { platform: 'amazon', operation: 'searchListingsItems' });
+  }
   return {
     operation: 'searchListingsItems',
     method: 'GET',
     path: fillPath('/listings/2021-08-01/items/{sellerId}', { sellerId: options.sellerId }),
     query: query({
       marketplaceIds: [options.marketplaceId],
+      identifiers: identifiers.length > 0 ? identifiers : undefined,
+      identifiersType: identifiers.length > 0 ? (options.identifiersType ?? 'SKU') : undefined,
       includedData: options.includedData ?? ['summaries', 'attributes', 'offers', 'fulfillmentAvailability'],
       pageSize: Math.min(20, Math.max(1, options.pageSize ?? 20)),
       pageToken: options.pageToken,

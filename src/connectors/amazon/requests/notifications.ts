@@ -117,3 +117,25 @@ export function deleteSubscriptionRequest(options: { notificationType: string; s
     grantlessScope: NOTIFICATIONS_SCOPE,
   };
 }
+
+/**
+ * `sendTestNotification` (grantless, sandbox only): asks Amazon to deliver a mock notification
+ * of `notificationType` to a destination, with the payload version and test scenario given.
+ *
+ * @example
+ * ```ts
+ * sendTestNotificationRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0', testScenario: 'ORDER_CREATED' });
+ * ```
+ */
+export function sendTestNotificationRequest(options: { notificationType: string; destinationId?: string; payloadVersion?: string; testScenario?: string }): SpApiRequest {
+  return {
+    operation: 'sendTestNotification',
+    method: 'POST',
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}/testNotification', { notificationType: options.notificationType }),
+    json: {
+      ...(options.destinationId ? { destinationId: options.destinationId } : {}),
+      testNotification: { payloadVersion: options.payloadVersion ?? '1.0', ...(options.testScenario ? { testScenario: options.testScenario } : {}) },
+    },
+    grantlessScope: NOTIFICATIONS_SCOPE,
+  };
+}

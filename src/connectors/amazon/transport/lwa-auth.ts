@@ -26,7 +26,8 @@ export interface LwaCredentials {
 }
 
 /**
- * Operations authorised by a client-credentials (grantless) token, and their scope.
+ * Operations authorised by a client-credentials (grantless) token, and their scope: every
+ * operation the SP-API models call grantless.
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export const GRANTLESS_OPERATIONS: Readonly<Record<string, string>> = {
   deleteDestination: NOTIFICATIONS_SCOPE,
   deleteSubscriptionById: NOTIFICATIONS_SCOPE,
   getSubscriptionById: NOTIFICATIONS_SCOPE,
+  sendTestNotification: NOTIFICATIONS_SCOPE,
 };
 
 /**

@@ -5,6 +5,8 @@ import { createHttpClient } from '../../../http/client.js';
 import type { RateLimitPlan, TokenBucketSpec } from '../../../http/rate-limit/spec.js';
 import { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
 import type { AmazonOperationLimit } from '../limits-types.js';
+import { amazonBudgetKeys, type AmazonBudgetScope } from './budget-scope.js';
+import { GRANTLESS_OPERATIONS } from './lwa-auth.js';
 import type { AmazonHttpRequest, AmazonHttpResponse, AmazonTransport } from './types.js';
 
 /**
@@ -21,6 +23,8 @@ export interface AmazonPipelineTransportOptions {
   auth?: AuthHook;
   /** Usage plan overrides per operation. */
   limits?: Record<string, { rate: number; burst: number }>;
+  /** Whose budgets the calls spend (selling partner, application, region); without it, budgets are per tenant only. */
+  budgetScope?: AmazonBudgetScope;
   /** Retries after throttling or transient failures (default 5). */
   retries?: number;
   /** Per-attempt timeout (default 30 s). */
@@ -31,19 +35,22 @@ export interface AmazonPipelineTransportOptions {
 
 /**
  * The usage plans of the models (and overrides) as a rate-limit plan for the request
- * pipeline: one token bucket per operation, shared through the context's store.
+ * pipeline: one token bucket per operation, shared through the context's store. With a
+ * `scope`, the buckets are the selling partner's and application's in its region (grantless
+ * operations: the application's), as Amazon keeps them.
  *
  * @example
  * ```ts
- * const plan = amazonRateLimitPlan({ patchListingsItem: { rate: 10, burst: 10 } });
+ * const plan = amazonRateLimitPlan({ patchListingsItem: { rate: 10, burst: 10 } }, { region: 'eu', sellerId: 'A1SELLER', applicationId: clientId });
  * ```
  */
-export function amazonRateLimitPlan(overrides: Record<string, { rate: number; burst: number }> = {}): RateLimitPlan {
+export function amazonRateLimitPlan(overrides: Record<string, { rate: number; burst: number }> = {}, scope?: AmazonBudgetScope): RateLimitPlan {
+  const keys = scope ? amazonBudgetKeys(scope) : undefined;
   const operations: Record<string, TokenBucketSpec> = {};
   for (const [operation, limit] of Object.entries({ ...(AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>), ...overrides })) {
-    operations[operation] = { kind: 'token-bucket', ratePerSecond: limit.rate, burst: limit.burst };
+    operations[operation] = { kind: 'token-bucket', ratePerSecond: limit.rate, burst: limit.burst, ...(keys ? { bucket: keys.bucket(operation, operation in GRANTLESS_OPERATIONS) } : {}) };
   }
-  return { operations, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 }, shared: true, keyPrefix: 'rl:amazon' };
+  return { operations, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 }, shared: true, keyPrefix: keys?.prefix ?? 'rl:amazon' };
 }
 
 /**
@@ -58,7 +65,7 @@ export function amazonRateLimitPlan(overrides: Record<string, { rate: number; bu
  * ```
  */
 export function createAmazonPipelineTransport(options: AmazonPipelineTransportOptions): AmazonTransport {
-  const plan = amazonRateLimitPlan(options.limits);
+  const plan = amazonRateLimitPlan(options.limits, options.budgetScope);
   const rate = (operation: string) => (plan.operations?.[operation] as TokenBucketSpec | undefined)?.ratePerSecond ?? 1;
   const classify: ResponseClassifier = (input) => {
     const verdict = amazonClassifier(input) ?? (input.status === 429 ? { kind: 'throttled' as const, message: 'HTTP 429' } : undefined);

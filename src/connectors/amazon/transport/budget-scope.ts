@@ -1,0 +1,62 @@
+import type { AmazonRegion } from '../endpoints.js';
+
+/**
+ * Whose usage plans a connector spends. SP-API keeps rate limits per selling partner and
+ * application in each region (grantless operations: per application and region), so budgets are
+ * keyed by all three: one tenant with two seller accounts, or one seller in two regions, has two
+ * budgets.
+ *
+ * @example
+ * ```ts
+ * const scope: AmazonBudgetScope = { region: 'eu', sellerId: 'A1SELLER', applicationId: 'amzn1.application-oa2-client.x' };
+ * ```
+ */
+export interface AmazonBudgetScope {
+  region: AmazonRegion;
+  /** The selling partner (seller id). */
+  sellerId: string;
+  /** The application: its LWA client id (kept in keys only as a short hash). */
+  applicationId: string;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable tag, not a secret-keeping hash. */
+function tag(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * The keys of one connector's budgets: see {@link amazonBudgetKeys}.
+ *
+ * @example
+ * ```ts
+ * const keys: AmazonBudgetKeys = amazonBudgetKeys({ region: 'na', sellerId: 'A1SELLER', applicationId: clientId });
+ * ```
+ */
+export interface AmazonBudgetKeys {
+  /** The store-key prefix of the application's budgets in the region. */
+  readonly prefix: string;
+  /** The bucket of an operation: the selling partner's, or the application's own for a grantless one. */
+  bucket(operation: string, grantless?: boolean): string;
+}
+
+/**
+ * The store-key prefix of an application's budgets in a region, and the bucket name of an
+ * operation for a selling partner (grantless operations: the application's own bucket).
+ *
+ * @example
+ * ```ts
+ * const keys = amazonBudgetKeys(scope);
+ * keys.prefix;                          // 'rl:amazon:eu:app-1a2b3c4d'
+ * keys.bucket('patchListingsItem');     // 'A1SELLER:patchListingsItem'
+ * keys.bucket('getDestinations', true); // 'getDestinations'
+ * ```
+ */
+export function amazonBudgetKeys(scope: AmazonBudgetScope): AmazonBudgetKeys {
+  const prefix = `rl:amazon:${scope.region}:app-${tag(scope.applicationId)}`;
+  return { prefix, bucket: (operation, grantless = false) => (grantless ? operation : `${scope.sellerId}:${operation}`) };
+}

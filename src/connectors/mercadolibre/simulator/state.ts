@@ -1,0 +1,93 @@
+import type {
+  MercadoLibreItem,
+  MercadoLibreMissedFeed,
+  MercadoLibreOrder,
+  MercadoLibreShipment,
+  MercadoLibreStockLocation,
+} from '../types/index.js';
+
+/**
+ * A seller account in the simulator.
+ *
+ * @example
+ * ```ts
+ * const seller: SimSeller = { id: 468424240, nickname: 'TESTSELLER', siteId: 'MLA', tags: ['normal'] };
+ * ```
+ */
+export interface SimSeller {
+  id: number;
+  nickname: string;
+  siteId: string;
+  /** `warehouse_management` makes the seller multi-warehouse (stock through user products). */
+  tags: string[];
+}
+
+/**
+ * A user product's stock as the simulator keeps it.
+ *
+ * @example
+ * ```ts
+ * const up: SimUserProduct = { id: 'MLAU1', userId: 1, version: 1, locations: [{ type: 'selling_address', quantity: 3 }] };
+ * ```
+ */
+export interface SimUserProduct {
+  id: string;
+  userId: number;
+  version: number;
+  locations: MercadoLibreStockLocation[];
+}
+
+/**
+ * A scan search in progress (`scroll_id`), expiring when unused.
+ *
+ * @example
+ * ```ts
+ * const scroll: SimScroll = { ids: ['MLA1'], position: 0, expiresAt: 300_000, sellerId: 1 };
+ * ```
+ */
+export interface SimScroll {
+  ids: string[];
+  position: number;
+  expiresAt: number;
+  sellerId: number;
+}
+
+/**
+ * Everything the simulated MercadoLibre holds; tests read it to check what a connector wrote.
+ *
+ * @example
+ * ```ts
+ * expect(simulator.state.items.get('MLA1')?.available_quantity).toBe(12);
+ * ```
+ */
+export interface MercadoLibreSimState {
+  sellers: Map<number, SimSeller>;
+  items: Map<string, MercadoLibreItem>;
+  userProducts: Map<string, SimUserProduct>;
+  orders: Map<number, MercadoLibreOrder>;
+  shipments: Map<number, MercadoLibreShipment>;
+  /** Feedback left on orders (the cancellation body). */
+  feedback: Map<number, Record<string, unknown>>;
+  /** Other resources notifications point at (`/questions/1` → body). */
+  resources: Map<string, unknown>;
+  /** Notifications MercadoLibre could not deliver. */
+  missedFeeds: MercadoLibreMissedFeed[];
+  scrolls: Map<string, SimScroll>;
+  sequence: number;
+}
+
+/** A fresh, empty state. */
+export function emptySimState(): MercadoLibreSimState {
+  return {
+    sellers: new Map(),
+    items: new Map(),
+    userProducts: new Map(),
+    orders: new Map(),
+    shipments: new Map(),
+    feedback: new Map(),
+    resources: new Map(),
+    missedFeeds: [],
+    scrolls: new Map(),
+    sequence: 0,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * Where a marketplace connection sends its requests, as its definition declares it: the base
+ * URLs a configuration resolves to and the hosts that belong to the platform's production (and
+ * sandbox) environment. The safety layer's sandbox mode reads it to refuse any connection that
+ * would reach production; a connector adds it to its definition in a few lines.
+ *
+ * @example
+ * ```ts
+ * const environments: MarketplaceEnvironments<{ baseUrl?: string; sandbox: boolean }> = {
+ *   urls: (config) => ({ api: config.baseUrl ?? (config.sandbox ? 'https://sandbox.api.example' : 'https://api.example') }),
+ *   productionHosts: ['api.example'],
+ *   sandboxHosts: ['sandbox.api.example'],
+ *   sandboxHint: 'set sandbox: true',
+ * };
+ * defineMarketplace({ name: 'example', configSchema, create, environments });
+ * ```
+ */
+export interface MarketplaceEnvironments<C = unknown> {
+  /**
+   * The base URLs an instance built from this (validated) configuration calls, by role
+   * (`api`, `token`, ...), endpoint overrides applied. `undefined` entries are ignored.
+   */
+  urls(config: C): Readonly<Record<string, string | undefined>>;
+  /** Hosts of the platform's production environment: exact names, or `*.example.com` for any subdomain. */
+  readonly productionHosts: readonly string[];
+  /** Hosts of the platform's own sandbox, if it has one (same patterns). */
+  readonly sandboxHosts?: readonly string[];
+  /** How to select the sandbox in this connector's configuration, for messages (`set sandbox: true`). */
+  readonly sandboxHint: string;
+  /** True for a marketplace that never reaches the network (the simulated one). */
+  readonly offline?: boolean;
+}
+
+/**
+ * Whether `host` matches one of `patterns` (exact, case-insensitive, or `*.suffix` for any
+ * subdomain of `suffix`, not `suffix` itself).
+ *
+ * @example
+ * ```ts
+ * hostMatches('acme.myshopify.com', ['*.myshopify.com']); // true
+ * hostMatches('myshopify.com.evil.example', ['*.myshopify.com']); // false
+ * ```
+ */
+export function hostMatches(host: string, patterns: readonly string[]): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return patterns.some((pattern) => {
+    const p = pattern.toLowerCase();
+    return p.startsWith('*.') ? name.endsWith(p.slice(1)) && name.length > p.length - 1 : name === p;
+  });
+}
+
+/**
+ * The host of a URL, or `undefined` when it is not an absolute http(s) URL.
+ *
+ * @example
+ * ```ts
+ * urlHost('https://sellingpartnerapi-eu.amazon.com/orders'); // 'sellingpartnerapi-eu.amazon.com'
+ * urlHost('not a url'); // undefined
+ * ```
+ */
+export function urlHost(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}

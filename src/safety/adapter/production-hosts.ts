@@ -1,0 +1,19 @@
+import { amazonEnvironments } from '../../connectors/amazon/environments.js';
+import { creatorsEnvironments } from '../../connectors/amazon-creators/environments.js';
+import { shopifyEnvironments } from '../../connectors/shopify/environments.js';
+import type { MarketplaceEnvironments } from '../../core/environments.js';
+
+/**
+ * The production hosts of every built-in platform (`*.myshopify.com`, the regional SP-API
+ * hosts, `creatorsapi.amazon`, ...). Sandbox mode refuses a connection of any marketplace,
+ * your own included, whose URLs point at one of them. A new connector adds its declaration
+ * to this list.
+ *
+ * @example
+ * ```ts
+ * KNOWN_PRODUCTION_HOSTS.includes('sellingpartnerapi-na.amazon.com'); // true
+ * ```
+ */
+export const KNOWN_PRODUCTION_HOSTS: readonly string[] = Object.freeze(
+  ([amazonEnvironments, creatorsEnvironments, shopifyEnvironments] as readonly MarketplaceEnvironments<never>[]).flatMap((environments) => environments.productionHosts),
+);
