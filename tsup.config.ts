@@ -9,6 +9,7 @@ export const entries = {
   'connectors/shopify/index': 'src/connectors/shopify/index.ts',
   'connectors/amazon/index': 'src/connectors/amazon/index.ts',
   'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
+  'connectors/bol/index': 'src/connectors/bol/index.ts',
   'connectors/ebay/index': 'src/connectors/ebay/index.ts',
   'connectors/mercadolibre/index': 'src/connectors/mercadolibre/index.ts',
   'simulated/index': 'src/simulated/index.ts',

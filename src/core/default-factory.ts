@@ -1,5 +1,6 @@
 import { AmazonConfigSchema } from '../connectors/amazon/config.js';
 import { amazonEnvironments } from '../connectors/amazon/environments.js';
+import { bolMarketplace } from '../connectors/bol/definition.js';
 import { ebayMarketplace } from '../connectors/ebay/definition.js';
 import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
 import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
@@ -7,6 +8,8 @@ import { shopifyEnvironments } from '../connectors/shopify/environments.js';
 import { SimulatedConfigSchema } from '../simulated/config.js';
 import { simulatedEnvironments } from '../simulated/environments.js';
 import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
+import type { BolConfigSchema } from '../connectors/bol/config.js';
+import type { BolMarketplace } from '../connectors/bol/bol-marketplace.js';
 import type { EbayConfigSchema } from '../connectors/ebay/config.js';
 import type { EbayMarketplace } from '../connectors/ebay/ebay-marketplace.js';
 import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
@@ -29,11 +32,12 @@ export interface DefaultMarketplaces {
   amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
   ebay: MarketplaceDefinition<'ebay', typeof EbayConfigSchema, EbayMarketplace>;
   mercadolibre: typeof mercadolibreMarketplace;
+  bol: MarketplaceDefinition<'bol', typeof BolConfigSchema, BolMarketplace>;
 }
 
 /**
- * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon` and
- * `ebay` and `mercadolibre`.
+ * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon`,
+ * `bol`, `ebay` and `mercadolibre`.
  * Only each definition's configuration schema is loaded up front; the connector itself is
  * imported when `create` is first called, so unused connectors cost nothing.
  *
@@ -75,5 +79,5 @@ export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof Default
       return new AmazonMarketplace(config, context);
     },
   });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(ebayMarketplace).register(mercadolibreMarketplace);
+  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(bolMarketplace).register(ebayMarketplace).register(mercadolibreMarketplace);
 }

@@ -21,7 +21,11 @@ export interface MarketplaceEnvironments<C = unknown> {
    * (`api`, `token`, ...), endpoint overrides applied. `undefined` entries are ignored.
    */
   urls(config: C): Readonly<Record<string, string | undefined>>;
-  /** Hosts of the platform's production environment: exact names, or `*.example.com` for any subdomain. */
+  /**
+   * Hosts of the platform's production environment: exact names, `*.example.com` for any
+   * subdomain, or a host with a path (`api.bol.com/retailer`: that path and everything under
+   * it) where production and sandbox share a host and differ by path. See {@link endpointMatches}.
+   */
   readonly productionHosts: readonly string[];
   /** Hosts of the platform's own sandbox, if it has one (same patterns). */
   readonly sandboxHosts?: readonly string[];
@@ -65,4 +69,43 @@ export function urlHost(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A path as a server would route it: percent-decoded, dot segments resolved, repeated slashes collapsed, lower case. */
+function routedPath(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // Not valid percent-encoding: compare it as written.
+  }
+  return new URL(decoded.replace(/\/{2,}/g, '/'), 'http://path.invalid').pathname.toLowerCase().replace(/\/+$/, '');
+}
+
+/**
+ * Whether a URL is on one of `patterns`: a host pattern (as {@link hostMatches}) matches any
+ * path of the host; a host with a path (`api.bol.com/retailer`) matches that path and
+ * everything under it, not a sibling (`/retailer-demo`). Paths are compared as a server would
+ * route them (percent-decoded, dot segments resolved, repeated slashes collapsed, any case), so
+ * a URL spelled to reach a production path still counts as production. A string that is not an
+ * absolute http(s) URL matches nothing.
+ *
+ * @example
+ * ```ts
+ * endpointMatches('https://api.bol.com/retailer/offers', ['api.bol.com/retailer']); // true
+ * endpointMatches('https://api.bol.com/retailer-demo/offers', ['api.bol.com/retailer']); // false
+ * endpointMatches('https://acme.myshopify.com/admin', ['*.myshopify.com']); // true
+ * ```
+ */
+export function endpointMatches(url: string, patterns: readonly string[]): boolean {
+  const host = urlHost(url);
+  if (host === undefined) return false;
+  const path = routedPath(new URL(url).pathname);
+  return patterns.some((pattern) => {
+    const slash = pattern.indexOf('/');
+    if (slash < 0) return hostMatches(host, [pattern]);
+    if (!hostMatches(host, [pattern.slice(0, slash)])) return false;
+    const prefix = routedPath(pattern.slice(slash));
+    return path === prefix || path.startsWith(`${prefix}/`);
+  });
 }

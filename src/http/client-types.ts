@@ -80,7 +80,11 @@ export interface HttpRequest {
   body?: BodyInit;
   /** Makes a non-idempotent method retryable; the same key is sent on every attempt. */
   idempotencyKey?: string;
-  /** Marks a POST as safe to repeat (a GraphQL query). */
+  /**
+   * `true` marks a POST as safe to repeat (a GraphQL query); `false` keeps even a PUT or DELETE
+   * from being sent again after a transient failure, for callers that resolve an unknown
+   * outcome themselves (by reading back). Throttled answers are retried either way.
+   */
   idempotent?: boolean;
   /** Reserved cost for cost buckets (GraphQL requested cost). */
   cost?: number;

@@ -20,4 +20,14 @@ export interface LimiterFeedback {
   actualCost?: number;
   /** Send nothing on this bucket for this long (from `Retry-After`). */
   pauseMs?: number;
+  /** A fixed window's limit as the platform reports it (bol.com `x-ratelimit-limit`). */
+  windowLimit?: number;
+  /** How long until the platform's current window ends, ms (bol.com `x-ratelimit-reset`). */
+  windowResetMs?: number;
+  /**
+   * How coarse `windowResetMs` is, ms: a reset reported in whole seconds and rounded up is
+   * precise to 1,000 ms (default 0: exact). The window's end moves only when even the earliest
+   * end the figure allows lies beyond the local estimate.
+   */
+  windowResetPrecisionMs?: number;
 }

@@ -118,5 +118,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  * ```
  */
 export function isRetrySafe(method: string, request: { idempotencyKey?: string; idempotent?: boolean }): boolean {
+  // An explicit `false` wins over the method: the caller resolves unknown outcomes itself.
+  if (request.idempotent === false) return Boolean(request.idempotencyKey);
   return IDEMPOTENT.has(method.toUpperCase()) || Boolean(request.idempotencyKey) || request.idempotent === true;
 }

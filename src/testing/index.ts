@@ -1,6 +1,7 @@
 /**
- * Test helpers for marketbridge users and implementers: a fake clock and the conformance
- * suites that every `Store` and `Lock` implementation passes.
+ * Test helpers for marketbridge users and implementers: a fake clock, the conformance suites
+ * that every `Store` and `Lock` implementation passes, and the platform simulators (Shopify,
+ * Amazon SP-API, bol.com) as msw handlers.
  *
  * @example
  * ```ts
@@ -22,5 +23,6 @@ export * from './webhooks/index.js';
 export * from './pipeline/index.js';
 export * from './shopify/index.js';
 export * from './amazon/index.js';
+export * from '../connectors/bol/simulator/index.js';
 export * from '../connectors/ebay/simulator/index.js';
 export * from '../connectors/mercadolibre/simulator/index.js';

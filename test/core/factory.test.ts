@@ -158,7 +158,7 @@ describe('Context', () => {
 describe('createDefaultFactory types', () => {
   it('knows each built-in marketplace by name, with its instance type', async () => {
     const factory = createDefaultFactory();
-    expect(factory.names()).toEqual(['amazon', 'ebay', 'mercadolibre', 'shopify', 'simulated']);
+    expect(factory.names()).toEqual(['amazon', 'bol', 'ebay', 'mercadolibre', 'shopify', 'simulated']);
     const simulated = await factory.create('simulated', { seed: 1, products: 1 });
     expectTypeOf(simulated).toEqualTypeOf<SimulatedMarketplace>();
     const mercadolibre = await factory.create('mercadolibre', { site: 'MLA', sellerId: 1, credentials: { clientId: '2', clientSecret: 's' } });

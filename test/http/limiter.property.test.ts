@@ -11,7 +11,7 @@ const runs = Number(process.env.MB_PROPERTY_RUNS ?? 40);
 const specs = fc.oneof(
   fc.record({ kind: fc.constant('token-bucket' as const), ratePerSecond: fc.double({ min: 0.2, max: 50, noNaN: true }), burst: fc.integer({ min: 1, max: 20 }) }),
   fc.record({ kind: fc.constant('leaky-bucket' as const), capacity: fc.integer({ min: 1, max: 40 }), leakPerSecond: fc.double({ min: 0.5, max: 20, noNaN: true }) }),
-  fc.record({ kind: fc.constant('fixed-window' as const), limit: fc.integer({ min: 1, max: 25 }), windowMs: fc.integer({ min: 100, max: 5000 }) }),
+  fc.record({ kind: fc.constant('fixed-window' as const), limit: fc.integer({ min: 1, max: 25 }), windowMs: fc.integer({ min: 100, max: 5000 }), anchor: fc.constantFrom('clock' as const, 'first-request' as const) }),
 );
 
 const mix = fc.array(

@@ -7,8 +7,12 @@ import { createDefaultFactory } from '../../src/core/default-factory.js';
 import { defineMarketplace } from '../../src/core/define-marketplace.js';
 import { EventBus } from '../../src/core/events.js';
 import { silentLogger } from '../../src/core/logger.js';
+import { money } from '../../src/model/money.js';
 import { RealWorldAdapter } from '../../src/safety/index.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { EbaySimulator, MercadoLibreSimulator } from '../../src/testing/index.js';
+import { FakeClock } from '../../src/testing/fake-clock.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
@@ -36,12 +40,16 @@ function factory() {
   );
 }
 
-function sandboxAdapter() {
+function sandboxAdapter(clock?: FakeClock) {
   const events = new EventBus();
   const hosts: string[] = [];
   events.on('request', (event) => hosts.push(new URL(event.url).host));
-  return { adapter: new RealWorldAdapter({ mode: 'sandbox', factory: factory(), context: { events, logger: silentLogger } }), hosts };
+  const time = clock ? { clock, store: new MemoryStore({ clock }) } : {};
+  return { adapter: new RealWorldAdapter({ mode: 'sandbox', factory: factory(), context: { events, logger: silentLogger, ...time } }), hosts };
 }
+
+const ebay = { credentials: { clientId: 'Acme-Sync-SBX-1a2b3c4d5-e6f7a8b9', clientSecret: 'SBX-1a2b3c4d5e6f-7a8b-9c0d' }, timeoutMs: 0 };
+const mercadolibre = { site: 'MLA', sellerId: 468424240, credentials: { clientId: '5503910054141466', clientSecret: 'ml-secret-0c3a', refreshToken: 'TG-refresh-5d1e' }, timeoutMs: 0 };
 
 const connect = (adapter: RealWorldAdapter, marketplace: string, config: unknown, id = `${marketplace}-${Math.random()}`) =>
   adapter.initializeMarketplaceConnection({ id, marketplace, config });
@@ -105,6 +113,74 @@ describe('sandbox mode never reaches production', () => {
     expect((await connect(adapter, 'amazon-creators', { ...creators, endpoint: 'http://127.0.0.1:4011' }))._unsafeUnwrap().environment).toBe('sandbox');
   });
 
+  it("ebay: refuses production, also through an endpoint override back to it, and accepts environment: 'sandbox'", async () => {
+    const { adapter } = sandboxAdapter();
+    for (const config of [ebay, { ...ebay, environment: 'production' }, { ...ebay, marketplaceId: 'EBAY_DE' }]) {
+      const refused = (await connect(adapter, 'ebay', config))._unsafeUnwrapErr();
+      expect(refused.reason).toBe('production_endpoint');
+      expect(refused.details).toMatchObject({ endpoints: expect.arrayContaining([{ role: 'api', origin: 'https://api.ebay.com' }, { role: 'authorize', origin: 'https://auth.ebay.com' }]) });
+      expect(refused.message).toMatch(/environment: 'sandbox'/);
+      expect(refused.message).not.toMatch(/SBX-1a2b3c4d5e6f/);
+    }
+    for (const endpoints of [{ api: 'https://API.ebay.com/' }, { token: 'https://api.ebay.com/identity/v1/oauth2/token' }, { api: 'https://apiz.ebay.com' }]) {
+      const refused = await connect(adapter, 'ebay', { ...ebay, environment: 'sandbox', endpoints });
+      expect(refused._unsafeUnwrapErr()).toMatchObject({ reason: 'production_endpoint', details: { endpoints: [{ role: Object.keys(endpoints)[0] }] } });
+    }
+    expect((await connect(adapter, 'ebay', { ...ebay, environment: 'sandbox' }))._unsafeUnwrap()).toMatchObject({ environment: 'sandbox', platform: 'ebay' });
+    const local = await connect(adapter, 'ebay', { ...ebay, endpoints: { api: 'http://127.0.0.1:4012', authorize: 'http://127.0.0.1:4012/oauth2/authorize', token: 'http://127.0.0.1:4012/token' } });
+    expect(local._unsafeUnwrap().environment).toBe('sandbox');
+  });
+
+  it("ebay with environment: 'sandbox' calls only eBay's sandbox hosts", async () => {
+    const clock = new FakeClock();
+    const simulator = new EbaySimulator({ clock, environment: 'sandbox', clientId: ebay.credentials.clientId, clientSecret: ebay.credentials.clientSecret });
+    simulator.addListing({ sku: 'MUG-1', price: money(1000, 'USD'), quantity: 5 });
+    server.use(...simulator.handlers);
+    const { adapter, hosts } = sandboxAdapter(clock);
+    (await connect(adapter, 'ebay', { ...ebay, environment: 'sandbox', credentials: { ...ebay.credentials, refreshToken: simulator.issueRefreshToken() } }))._unsafeUnwrap();
+    const health = await adapter.getHealthStatus();
+    expect(health.connections[0]).toMatchObject({ ok: true });
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(new Set(hosts)).toEqual(new Set(['api.sandbox.ebay.com']));
+  });
+
+  it('mercadolibre: has no sandbox host, so only api and token endpoints both off production are accepted', async () => {
+    const { adapter } = sandboxAdapter();
+    const configs = [
+      mercadolibre,
+      { ...mercadolibre, environment: 'sandbox' },
+      { ...mercadolibre, endpoints: { api: 'http://mercadolibre.test' } },
+      { ...mercadolibre, endpoints: { api: 'https://Api.MercadoLibre.com./', token: 'http://mercadolibre.test/oauth/token' } },
+    ];
+    for (const config of configs) {
+      const refused = (await connect(adapter, 'mercadolibre', config))._unsafeUnwrapErr();
+      expect(refused.reason).toBe('production_endpoint');
+      expect(refused.message).toMatch(/api\.mercadolibre\.com/i);
+      expect(refused.message).toMatch(/no sandbox host/);
+      expect(refused.message).not.toMatch(/ml-secret|TG-refresh/);
+    }
+    const tokenOnly = (await connect(adapter, 'mercadolibre', configs[2]!))._unsafeUnwrapErr();
+    expect(tokenOnly.details).toEqual({ endpoints: [{ role: 'token', origin: 'https://api.mercadolibre.com' }] });
+  });
+
+  it('mercadolibre pointed at a simulator in sandbox mode calls only that host', async () => {
+    const clock = new FakeClock();
+    const simulator = new MercadoLibreSimulator({ clock, baseUrl: 'http://mercadolibre.test' });
+    server.use(...simulator.handlers);
+    const { adapter, hosts } = sandboxAdapter(clock);
+    const config = {
+      ...mercadolibre,
+      sellerId: simulator.sellerId,
+      credentials: { clientId: simulator.applicationId, clientSecret: 'simulator-secret', refreshToken: simulator.tokens.grant(simulator.sellerId) },
+      endpoints: { api: simulator.baseUrl, token: simulator.tokenUrl },
+    };
+    expect((await connect(adapter, 'mercadolibre', config))._unsafeUnwrap()).toMatchObject({ environment: 'sandbox', platform: 'mercadolibre' });
+    const health = await adapter.getHealthStatus();
+    expect(health.connections[0]).toMatchObject({ ok: true });
+    expect(hosts.length).toBeGreaterThan(0);
+    expect(new Set(hosts)).toEqual(new Set(['mercadolibre.test']));
+  });
+
   it('simulated: offline in every mode', async () => {
     const { adapter } = sandboxAdapter();
     expect((await connect(adapter, 'simulated', { seed: 1 }))._unsafeUnwrap().environment).toBe('offline');
@@ -121,6 +197,10 @@ describe('sandbox mode never reaches production', () => {
     const adapter = new RealWorldAdapter({ mode: 'sandbox', factory: own, context: { logger: silentLogger } });
     const refused = await connect(adapter, 'my-proxy', { environment: 'sandbox', upstream: { url: 'https://acme.myshopify.com/admin' } });
     expect(refused._unsafeUnwrapErr()).toMatchObject({ reason: 'production_endpoint', details: { endpoints: [{ role: 'upstream.url', origin: 'https://acme.myshopify.com' }] } });
+    for (const url of ['https://api.ebay.com/sell/inventory/v1', 'https://apiz.ebay.com/sell/finances/v1', 'https://api.mercadolibre.com/items']) {
+      const upstream = await connect(adapter, 'my-proxy', { environment: 'sandbox', upstream: { url } });
+      expect(upstream._unsafeUnwrapErr()).toMatchObject({ reason: 'production_endpoint', details: { endpoints: [{ role: 'upstream.url', origin: new URL(url).origin }] } });
+    }
     expect((await connect(adapter, 'my-proxy', { environment: 'sandbox', upstream: { url: 'https://staging.example' } }))._unsafeUnwrap().environment).toBe('sandbox');
   });
 

@@ -28,6 +28,7 @@ import { listTransactions2024 } from './finance-ops-2024.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
+import { amazonSellerConnectionId } from './transport/seller-record.js';
 import type { AmazonTransport } from './transport/types.js';
 
 /**
@@ -81,7 +82,10 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     this.config = parsed.data;
     this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, {
       ...this.context,
-      connectionId: this.config.sellerId,
+      // One record per seller and region (a seller authorises each region separately);
+      // records of earlier versions, kept under the bare seller id, are carried over.
+      connectionId: amazonSellerConnectionId(this.config.sellerId, this.config.region),
+      earlierConnectionId: this.config.sellerId,
       requestTimeoutMs: this.config.timeoutMs,
       ...(options.keyring ? { keyring: options.keyring } : {}),
     });
@@ -141,7 +145,8 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * `fulfillment_availability` so its handling time and restock date stay). The location is a
    * merchant channel: `MFN:<channel>`, a bare channel code, or omitted for `DEFAULT`. FBA stock
    * (`AFN:` locations) belongs to Amazon and is refused, as is compare-and-set, which Amazon does
-   * not have; either refusal rejects the whole batch before anything is sent.
+   * not have; either refusal rejects the whole batch before anything is sent. Each level it
+   * answers has the quantity written as its `version`, as reads do (see `getInventory`).
    *
    * @example
    * ```ts
@@ -162,7 +167,7 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
       result.items.map((item): ItemOutcome<InventorySet, InventoryLevel> => {
         const input = valid[item.index]!;
         return item.ok
-          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: mfnLocationId(channelOf(input)), available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: 0 } }
+          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: mfnLocationId(channelOf(input)), available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: input.quantity } }
           : { index: item.index, input, ok: false, error: item.error };
       }),
     );
@@ -255,7 +260,9 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * listing (`fulfillmentAvailability`, 20 SKUs per `searchListingsItems` call), the pool
    * {@link AmazonMarketplace.setInventory} writes; `AFN:<marketplaceId>` is FBA stock from FBA
    * inventory (50 SKUs per `getInventorySummaries` call), asked for only for SKUs whose listing
-   * has an Amazon channel. Per SKU the merchant level comes first.
+   * has an Amazon channel. Per SKU the merchant level comes first. Amazon keeps no stock
+   * version, so each level's `version` is its quantity: it changes whenever the quantity does,
+   * which is what the inventory sync engine compares between runs.
    *
    * @example
    * ```ts

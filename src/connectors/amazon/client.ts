@@ -54,7 +54,7 @@ export class SpApiClient {
   readonly #transport: AmazonTransport;
   readonly #context: ResolvedContext;
   readonly #rdt = new Map<string, RestrictedTokenEntry>();
-  readonly #budget: { prefix: string; bucket(operation: string): string };
+  readonly #budget: { prefix: string; scope: string; bucket(operation: string): string };
 
   /** @param options - transport, context, seller and store */
   constructor(options: SpApiClientOptions) {
@@ -62,7 +62,7 @@ export class SpApiClient {
     this.#context = options.context;
     this.sellerId = options.sellerId;
     this.marketplaceId = options.marketplaceId;
-    this.#budget = options.budgetScope ? amazonBudgetKeys(options.budgetScope) : { prefix: 'rl:amazon', bucket: (operation) => operation };
+    this.#budget = options.budgetScope ? amazonBudgetKeys(options.budgetScope) : { prefix: 'rl:amazon', scope: this.#context.tenantId, bucket: (operation) => operation };
   }
 
   /** Sends a built request; restricted operations get a Restricted Data Token first. */
@@ -261,8 +261,8 @@ export class SpApiClient {
 
   async #waitFor(name: string, plan: { burst: number; rate: number }, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      // The same shape as the pipeline's keys: prefix, tenant, platform, bucket.
-      const key = `${this.#budget.prefix}:${this.#context.tenantId}:amazon:${this.#budget.bucket(name)}`;
+      // The same shape as the pipeline's keys: prefix, scope (the budget owner), platform, bucket.
+      const key = `${this.#budget.prefix}:${this.#budget.scope}:amazon:${this.#budget.bucket(name)}`;
       const taken = await takeFromBucket(this.#context.store, { key, capacity: plan.burst, refillPerSecond: plan.rate, cost: 1 }, this.#context.clock);
       if (taken.granted) return;
       this.#context.events.emit('throttled', { platform: 'amazon', tenantId: this.#context.tenantId, operation: name, waitMs: taken.retryAfterMs, source: 'limiter' });

@@ -55,6 +55,7 @@ export * from './mapper/index.js';
 export * from './transport/types.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
 export { amazonBudgetKeys, type AmazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
+export { amazonSellerConnectionId } from './transport/seller-record.js';
 export { createLwaAuth, GRANTLESS_OPERATIONS, grantlessConnectionId, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';
 export * from './notifications/manage.js';
 export * from './notifications/events.js';

@@ -21,6 +21,7 @@
 export { ebayMarketplace } from './definition.js';
 export { EbayMarketplace, type EbayMarketplaceOptions } from './ebay-marketplace.js';
 export { EbayConfigSchema, EBAY_REVISIONS_PER_LISTING_PER_DAY, type EbayConfig, type ResolvedEbayConfig } from './config.js';
+export { ebayEnvironments } from './environments.js';
 export { EBAY_ENDPOINTS, EBAY_PRODUCTION_HOSTS, resolveEbayUrls, type EbayEnvironment, type EbayUrls, type EbayEndpointOverrides } from './endpoints.js';
 export { EBAY_MARKETPLACES, EBAY_MARKETPLACE_IDS, ebayMarketplaceInfo, type EbayMarketplaceInfo, type EbayMarketplaceId } from './marketplaces.js';
 export { EBAY_SCOPES, EBAY_DEFAULT_USER_SCOPES } from './scopes.js';

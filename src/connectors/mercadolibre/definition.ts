@@ -1,5 +1,6 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { MercadoLibreConfigSchema } from './config.js';
+import { mercadolibreEnvironments } from './environments.js';
 
 /**
  * The MercadoLibre connector as a factory definition, registered as `mercadolibre`. Only the
@@ -16,6 +17,7 @@ export const mercadolibreMarketplace = defineMarketplace({
   name: 'mercadolibre',
   description: 'MercadoLibre: items and variations, prices, stock per item or warehouse, orders, Mercado Envíos shipments and notifications.',
   configSchema: MercadoLibreConfigSchema,
+  environments: mercadolibreEnvironments,
   create: async (config, context) => {
     const { MercadoLibreMarketplace } = await import('./mercadolibre-marketplace.js');
     return new MercadoLibreMarketplace(config, context);

@@ -20,6 +20,7 @@
  */
 export { mercadolibreMarketplace } from './definition.js';
 export { MercadoLibreMarketplace, type MercadoLibreMarketplaceOptions } from './mercadolibre-marketplace.js';
+export { mercadolibreEnvironments } from './environments.js';
 export { MercadoLibreConfigSchema, type MercadoLibreConfig, type MercadoLibreConfigInput } from './config.js';
 export {
   MERCADOLIBRE_SITES,

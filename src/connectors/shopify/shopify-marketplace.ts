@@ -11,8 +11,10 @@ import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/off
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
+import { adjustFingerprint, keyChecks, setFingerprint } from '../../simulated/batch-checks.js';
 import { versionFeatures } from './api-version.js';
 import { exportCatalog, exportInventory, type ShopifyBulkExportOptions } from './bulk.js';
+import { fromGid } from './gid.js';
 import { ShopifyConfigSchema, shopifyAccessTokenAuth, type ResolvedShopifyConfig, type ShopifyConfig } from './config.js';
 import { SHOPIFY_PLAN_LIMITS } from './cost-planner.js';
 import { LOCATIONS_QUERY, SHOP_QUERY } from './documents.js';
@@ -24,6 +26,10 @@ import * as orders from './operations/orders.js';
 import type { ShopifyRuntime } from './runtime.js';
 import { ShopifyWebhookSubscriptions } from './subscriptions.js';
 import type { ShopifyConnection } from './types.js';
+
+// Items without locationId go to the shop's default location, found only by reading; the batch
+// checks compare them with each other under this name.
+const DEFAULT_LOCATION = '(default)';
 
 /**
  * The Shopify connector: the Admin GraphQL API behind the canonical interface, with
@@ -118,7 +124,9 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
   }
 
   override async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
-    const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
+    // One idempotency key names one write: two different writes under one key in a batch are
+    // refused whole, before anything is sent (a key reused across calls is caught per item).
+    const valid = this.parseBatch('setInventory', InventorySetSchema, updates, keyChecks<InventorySet>(DEFAULT_LOCATION, (update, location) => setFingerprint(update, fromGid(location))));
     this.#rejectDuplicates('setInventory', valid);
     const outcomes = [];
     for (const [location, items] of await byLocation(this.#runtime, valid, options?.signal)) {
@@ -129,7 +137,7 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
   }
 
   override async adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
-    const valid = this.parseBatch('adjustInventory', InventoryAdjustmentSchema, adjustments);
+    const valid = this.parseBatch('adjustInventory', InventoryAdjustmentSchema, adjustments, keyChecks<InventoryAdjustment>(DEFAULT_LOCATION, (adjustment, location) => adjustFingerprint(adjustment, fromGid(location))));
     this.#rejectDuplicates('adjustInventory', valid);
     const outcomes = [];
     for (const [location, items] of await byLocation(this.#runtime, valid, options?.signal)) {
@@ -194,7 +202,7 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
     const seen = new Map<string, number>();
     const issues = [];
     for (const [index, item] of items.entries()) {
-      const key = `${item.sku}\u0000${item.locationId ?? ''}`;
+      const key = `${item.sku}\u0000${fromGid(item.locationId ?? DEFAULT_LOCATION)}`;
       const first = seen.get(key);
       if (first !== undefined) issues.push({ path: [index, 'sku'], message: `Duplicate of item ${first} (same SKU and location); Shopify takes one change per item and location a call. Combine them.` });
       else seen.set(key, index);

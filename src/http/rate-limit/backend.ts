@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { computeTake, takeFromBucket, type BucketState } from '../../store/bucket.js';
 import type { Store } from '../../store/store.js';
 import type { LimiterFeedback } from '../feedback-types.js';
+import { MAX_RETRY_AFTER_MS } from '../retry-after.js';
 import { bucketShape, type RateLimitSpec } from './spec.js';
 
 const MARGIN = 1e-6;
@@ -16,7 +17,33 @@ const MARGIN = 1e-6;
  */
 export type BudgetState =
   | { kind: 'bucket'; tokens: number; at: number; capacity: number; refillPerSecond: number; pausedUntil?: number }
-  | { kind: 'window'; window: number; count: number; limit: number; windowMs: number; pausedUntil?: number };
+  | {
+      kind: 'window';
+      window: number;
+      count: number;
+      limit: number;
+      windowMs: number;
+      pausedUntil?: number;
+      /** Where windows start (default `clock`). */
+      anchor?: 'clock' | 'first-request';
+      /** Start and end of the current window (clock ms); derived from `window` when absent. */
+      start?: number;
+      end?: number;
+    };
+
+interface SharedSpan {
+  start: number;
+  end: number;
+  count: number;
+  /** A limit learned from the platform, shared by every process. */
+  limit?: number;
+}
+
+/** When the platform says its current window ends, if it said. */
+function learnedEnd(feedback: LimiterFeedback, now: number): number | undefined {
+  const reset = feedback.windowResetMs;
+  return reset !== undefined && Number.isFinite(reset) && reset > 0 ? now + Math.min(reset, MAX_RETRY_AFTER_MS) : undefined;
+}
 
 /**
  * The outcome of one take on a budget.
@@ -62,9 +89,10 @@ export class Budget {
   readonly #clock: Clock;
   readonly #store: Store | undefined;
   #shape: { capacity: number; refillPerSecond: number } | undefined;
-  #window: { limit: number; windowMs: number } | undefined;
+  #window: { limit: number; windowMs: number; anchor: 'clock' | 'first-request' } | undefined;
   #bucket: BucketState | undefined;
-  #count = { window: -1, count: 0 };
+  /** The current window [start, end) and what it counted. */
+  #span = { start: 0, end: 0, count: 0 };
   #pausedUntil = 0;
   readonly #jitterMs: number;
   readonly #headroom: number;
@@ -82,7 +110,7 @@ export class Budget {
     this.#store = store;
     this.#jitterMs = jitterMs;
     this.#headroom = spec.kind === 'cost-bucket' ? (spec.headroom ?? 0) : 0;
-    if (spec.kind === 'fixed-window') this.#window = { limit: spec.limit, windowMs: spec.windowMs };
+    if (spec.kind === 'fixed-window') this.#window = { limit: spec.limit, windowMs: spec.windowMs, anchor: spec.anchor ?? 'clock' };
     else this.#shape = bucketShape(spec);
   }
 
@@ -147,7 +175,7 @@ export class Budget {
       this.#pausedUntil = Math.max(this.#pausedUntil, this.#clock.now() + feedback.pauseMs);
     }
     if (this.#window) {
-      if (feedback.available !== undefined) await this.#syncWindow(feedback.available);
+      await this.#syncWindow(feedback, reservation.sentAt);
       return;
     }
     const shape = this.#shape!;
@@ -175,7 +203,10 @@ export class Budget {
   toJSON(): BudgetState | undefined {
     if (this.#store) return undefined;
     const paused = this.#pausedUntil ? { pausedUntil: this.#pausedUntil } : {};
-    if (this.#window) return { kind: 'window', ...this.#count, ...this.#window, ...paused };
+    if (this.#window) {
+      const { start, end, count } = this.#span;
+      return { kind: 'window', window: Math.floor(start / this.#window.windowMs), count, start, end, ...this.#window, ...paused };
+    }
     const shape = this.#shape!;
     const bucket = this.#bucket ?? { tokens: shape.capacity, at: this.#clock.now() };
     return { kind: 'bucket', tokens: bucket.tokens, at: bucket.at, ...shape, ...paused };
@@ -185,8 +216,9 @@ export class Budget {
   restore(state: BudgetState): void {
     this.#pausedUntil = state.pausedUntil ?? 0;
     if (state.kind === 'window') {
-      this.#window = { limit: state.limit, windowMs: state.windowMs };
-      this.#count = { window: state.window, count: state.count };
+      this.#window = { limit: state.limit, windowMs: state.windowMs, anchor: state.anchor ?? 'clock' };
+      const start = state.start ?? state.window * state.windowMs;
+      this.#span = { start, end: state.end ?? start + state.windowMs, count: state.count };
     } else {
       this.#shape = { capacity: state.capacity, refillPerSecond: state.refillPerSecond };
       this.#bucket = { tokens: state.tokens, at: state.at };
@@ -198,44 +230,112 @@ export class Budget {
     return state?.tokens;
   }
 
-  #windowOf(cost: number, now: number) {
-    const { limit, windowMs } = this.#window!;
-    const window = Math.floor(now / windowMs);
-    return { limit, windowMs, window, retryAfterMs: cost > limit ? Number.POSITIVE_INFINITY : (window + 1) * windowMs - now };
+  /** Opens the window that `now` falls in when the current one is over. */
+  #roll(now: number): void {
+    const { windowMs, anchor } = this.#window!;
+    if (now < this.#span.end) return;
+    const start = anchor === 'clock' ? Math.floor(now / windowMs) * windowMs : now;
+    this.#span = { start, end: start + windowMs, count: 0 };
   }
 
   #takeWindowLocal(cost: number, now: number): BudgetTake {
-    const { limit, window, retryAfterMs } = this.#windowOf(cost, now);
-    if (cost > limit) return { granted: false, retryAfterMs };
-    if (this.#count.window !== window) this.#count = { window, count: 0 };
-    if (this.#count.count + cost <= limit || cost <= 0) {
-      this.#count.count = Math.max(0, this.#count.count + cost);
+    const { limit } = this.#window!;
+    if (cost > limit) return { granted: false, retryAfterMs: Number.POSITIVE_INFINITY };
+    // A refund never opens a window.
+    if (cost <= 0) {
+      if (now < this.#span.end) this.#span.count = Math.max(0, this.#span.count + cost);
       return { granted: true, retryAfterMs: 0 };
     }
-    return { granted: false, retryAfterMs };
+    this.#roll(now);
+    if (this.#span.count + cost <= limit) {
+      this.#span.count += cost;
+      return { granted: true, retryAfterMs: 0 };
+    }
+    return { granted: false, retryAfterMs: Math.max(1, this.#span.end - now) };
   }
 
   async #takeWindowShared(cost: number, now: number): Promise<BudgetTake> {
-    const { limit, windowMs, window, retryAfterMs } = this.#windowOf(cost, now);
-    if (cost > limit) return { granted: false, retryAfterMs };
+    const { limit, windowMs, anchor } = this.#window!;
+    if (cost > limit) return { granted: false, retryAfterMs: Number.POSITIVE_INFINITY };
+    const store = this.#store!;
+    if (anchor === 'first-request') return this.#takeSpanShared(cost, now);
+    const window = Math.floor(now / windowMs);
+    const retryAfterMs = (window + 1) * windowMs - now;
     const key = `${this.key}:${window}`;
-    const count = await this.#store!.increment(key, cost, { ttlMs: windowMs * 2 });
+    const count = await store.increment(key, cost, { ttlMs: windowMs * 2 });
     if (count <= limit || cost <= 0) return { granted: true, retryAfterMs: 0 };
-    await this.#store!.increment(key, -cost);
+    await store.increment(key, -cost);
     return { granted: false, retryAfterMs };
   }
 
-  async #syncWindow(available: number): Promise<void> {
-    const { limit, windowMs } = this.#window!;
-    const window = Math.floor(this.#clock.now() / windowMs);
-    const used = limit - available;
+  /**
+   * An anchored window shared through the store: one value `{ start, end, count, limit }`
+   * changed by compare-and-set, so every process sees the same window, including an end or a
+   * limit learned from the platform.
+   */
+  async #takeSpanShared(cost: number, now: number): Promise<BudgetTake> {
+    const store = this.#store!;
+    const key = `${this.key}:span`;
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = (await store.get<SharedSpan>(key)) ?? undefined;
+      const limit = current?.limit ?? this.#window!.limit;
+      const open = current && now < current.end ? current : undefined;
+      if (open && cost > 0 && open.count + cost > limit) return { granted: false, retryAfterMs: Math.max(1, open.end - now) };
+      if (!open && cost <= 0) return { granted: true, retryAfterMs: 0 };
+      const next: SharedSpan = open ? { ...open, count: Math.max(0, open.count + cost) } : { start: now, end: now + this.#window!.windowMs, count: cost, ...(current?.limit ? { limit: current.limit } : {}) };
+      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return { granted: true, retryAfterMs: 0 };
+    }
+    return { granted: false, retryAfterMs: 1 };
+  }
+
+  async #syncSpanShared(feedback: LimiterFeedback, sentAt: number | undefined): Promise<void> {
+    const store = this.#store!;
+    const key = `${this.key}:span`;
+    const now = this.#clock.now();
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const current = (await store.get<SharedSpan>(key)) ?? undefined;
+      const next: SharedSpan | undefined = current ? { ...current } : undefined;
+      if (next && feedback.windowLimit !== undefined && feedback.windowLimit > 0) next.limit = Math.floor(feedback.windowLimit);
+      if (next && (sentAt === undefined || sentAt >= next.start)) {
+        if (feedback.available !== undefined) next.count = Math.max(next.count, (next.limit ?? this.#window!.limit) - feedback.available);
+        const end = learnedEnd(feedback, now);
+        if (end !== undefined && end > next.end && end - (feedback.windowResetPrecisionMs ?? 0) >= next.end) next.end = end;
+      }
+      if (!next || JSON.stringify(next) === JSON.stringify(current)) return;
+      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return;
+    }
+  }
+
+  /**
+   * Applies what the platform said about its window: its limit, what is left, and when it
+   * ends. Feedback of a request sent before the current window opened describes an earlier
+   * window and only updates the limit.
+   */
+  async #syncWindow(feedback: LimiterFeedback, sentAt: number | undefined): Promise<void> {
+    const window = this.#window!;
+    if (feedback.windowLimit !== undefined && Number.isFinite(feedback.windowLimit) && feedback.windowLimit > 0) window.limit = Math.floor(feedback.windowLimit);
+    const { limit, windowMs, anchor } = window;
+    const now = this.#clock.now();
     if (this.#store) {
-      const key = `${this.key}:${window}`;
+      if (anchor === 'first-request') return this.#syncSpanShared(feedback, sentAt);
+      if (feedback.available === undefined) return;
+      const used = limit - feedback.available;
+      const key = `${this.key}:${Math.floor(now / windowMs)}`;
       const count = await this.#store.increment(key, 0, { ttlMs: windowMs * 2 });
       if (used > count) await this.#store.increment(key, used - count);
       return;
     }
-    if (this.#count.window !== window) this.#count = { window, count: 0 };
-    this.#count.count = Math.max(this.#count.count, used);
+    if (sentAt !== undefined && sentAt < this.#span.start) return;
+    if (now >= this.#span.end && (feedback.available !== undefined || feedback.windowResetMs !== undefined)) {
+      // The platform still counts a window we thought over: it is the one the request went in.
+      if (feedback.windowResetMs === undefined || feedback.windowResetMs <= 0) return;
+      this.#span = { start: sentAt ?? now, end: now, count: 0 };
+    }
+    if (feedback.available !== undefined) this.#span.count = Math.max(this.#span.count, limit - feedback.available);
+    // The platform's window ends after now + reset - precision. Only when even that is at or past
+    // the local end does the local window run too short; a rounded figure alone must not stretch
+    // every window.
+    const end = learnedEnd(feedback, now);
+    if (end !== undefined && end > this.#span.end && end - Math.max(0, feedback.windowResetPrecisionMs ?? 0) >= this.#span.end) this.#span.end = end;
   }
 }

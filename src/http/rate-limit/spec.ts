@@ -73,12 +73,17 @@ export interface CostBucketSpec {
 }
 
 /**
- * A fixed window: at most `limit` requests per `windowMs`, counted from window boundaries
- * (bol.com publishes per-endpoint limits this way).
+ * A fixed window: at most `limit` requests per `windowMs` (bol.com publishes per-endpoint
+ * limits this way). Windows are counted from clock boundaries (`anchor: 'clock'`, the default:
+ * `[0, windowMs)`, `[windowMs, 2 × windowMs)`, ...) or open with the first request after the
+ * previous one ended (`anchor: 'first-request'`: a counter created with a time-to-live).
+ * A platform that reports its window (`LimiterFeedback.windowLimit`, `windowResetMs`) corrects
+ * both the limit and the end of the current window.
  *
  * @example
  * ```ts
  * const offers: FixedWindowSpec = { kind: 'fixed-window', limit: 25, windowMs: 1000 };
+ * const stock: FixedWindowSpec = { kind: 'fixed-window', limit: 25, windowMs: 1000, anchor: 'first-request' };
  * ```
  */
 export interface FixedWindowSpec {
@@ -87,6 +92,8 @@ export interface FixedWindowSpec {
   limit: number;
   /** Window length in milliseconds. */
   windowMs: number;
+  /** Where windows start: clock boundaries (default) or the first request after a window ended. */
+  anchor?: 'clock' | 'first-request';
   /** Operations naming the same bucket share its budget (default: the operation name). */
   bucket?: string;
 }

@@ -27,6 +27,9 @@ function checkSpec(spec: RateLimitSpec, path: (string | number)[], issues: Valid
     case 'fixed-window':
       need('limit', spec.limit);
       need('windowMs', spec.windowMs);
+      if (spec.anchor !== undefined && spec.anchor !== 'clock' && spec.anchor !== 'first-request') {
+        issues.push({ path: [...path, 'anchor'], message: "Expected 'clock' or 'first-request'." });
+      }
       return;
     default:
       issues.push({

@@ -24,6 +24,12 @@ export interface ActionModel {
   verify(before: ObservedState, after: ObservedState): StateDifference[];
   /** The operations that restore `before`, `[]` when nothing changed, or `irreversible`. */
   compensate(before: ObservedState, after: ObservedState): PlannedOperation[] | 'irreversible';
+  /**
+   * For compensations the marketplace cannot make conditional (an absolute stock set without
+   * compare-and-set): given the state the failed write left and a fresh read taken right before
+   * compensating, why compensating now would overwrite a later change, or undefined to go on.
+   */
+  guard?(after: ObservedState, fresh: ObservedState): string | undefined;
 }
 
 const stockKey = (sku: string, locationId: string) => `stock:${sku}@${locationId}.available`;
@@ -127,8 +133,25 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
           const prior = level(before);
           const now = level(after);
           if (!prior || !now || prior.available === now.available) return [];
-          return [op('setInventory', [{ sku: prior.sku, locationId: prior.locationId, quantity: prior.available, expectedAvailable: now.available }], `restore the stock of ${prior.sku} at ${prior.locationId}`)];
+          const restore = { sku: prior.sku, locationId: prior.locationId, quantity: prior.available };
+          // Compare-and-set only where the marketplace declares it; elsewhere (Amazon, eBay,
+          // MercadoLibre items) an expectation is refused, so the set is absolute and `guard`
+          // checks the level right before it is sent.
+          if (api.capabilities.inventoryCompareAndSet) {
+            return [op('setInventory', [{ ...restore, expectedAvailable: now.available }], `restore the stock of ${prior.sku} at ${prior.locationId} (compare-and-set on ${now.available})`)];
+          }
+          return [op('setInventory', [restore], `restore the stock of ${prior.sku} at ${prior.locationId} (absolute set: the marketplace has no compare-and-set; the level was read again just before)`)];
         },
+        ...(api.capabilities.inventoryCompareAndSet
+          ? {}
+          : {
+              guard(after: ObservedState, fresh: ObservedState) {
+                const now = level(after);
+                const latest = level(fresh);
+                if (!now || latest?.available === now.available) return undefined;
+                return `the stock of ${now.sku} at ${now.locationId} changed from ${now.available} to ${latest?.available ?? 'absent'} since the failed write (a sale or another writer); it was not overwritten, because the marketplace has no compare-and-set. Check the level and set it by hand`;
+              },
+            }),
       };
     }
     case 'create_listing': {

@@ -42,10 +42,11 @@ export type ConnectionRefusal = 'simulation_only' | 'sandbox_not_selected' | 'pr
 
 /**
  * What to connect: a marketplace registered in the adapter's factory and its configuration.
- * Each connector selects its sandbox with its own switch (Amazon `sandbox: true`; Shopify and
- * the Creators API, which have no sandbox host, an `endpoint` on a non-production host); a
- * marketplace without an `environments` declaration uses `environment: 'sandbox'` or an
- * endpoint override (`endpoint`, `baseUrl`, `endpoints`, `apiBaseUrl`).
+ * Each connector selects its sandbox with its own switch (Amazon `sandbox: true`, eBay
+ * `environment: 'sandbox'`; Shopify, MercadoLibre and the Creators API, which have no sandbox
+ * host, endpoints on a non-production host); a marketplace without an `environments`
+ * declaration uses `environment: 'sandbox'` or an endpoint override (`endpoint`, `baseUrl`,
+ * `endpoints`, `apiBaseUrl`).
  *
  * @example
  * ```ts

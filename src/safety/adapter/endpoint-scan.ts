@@ -1,4 +1,4 @@
-import { hostMatches, urlHost, type MarketplaceEnvironments } from '../../core/environments.js';
+import { endpointMatches, urlHost, type MarketplaceEnvironments } from '../../core/environments.js';
 
 /**
  * One URL a connection would call: its role (`api`, `token`, or the configuration path it
@@ -33,8 +33,8 @@ function scanForUrls(value: unknown, path: string, out: Record<string, string>, 
 /**
  * The URLs a connection would call: what the definition's `environments` resolves from the
  * validated configuration, or, for a definition without one, every URL-valued field of the
- * configuration as given. Each is marked production when its host matches the declaration's
- * own production hosts or `knownProductionHosts`.
+ * configuration as given. Each is marked production when it matches the declaration's own
+ * production hosts or `knownProductionHosts` (by host, or by host and path: `endpointMatches`).
  *
  * @example
  * ```ts
@@ -59,6 +59,6 @@ export function connectionEndpoints(
     const host = urlHost(url);
     // A URL the connector cannot parse is not reachable as a host; show it as given is unsafe, so name the role only.
     if (host === undefined) return { role, origin: '(not an http(s) URL)', host: '', production: false };
-    return { role, origin: new URL(url).origin, host, production: hostMatches(host, production) };
+    return { role, origin: new URL(url).origin, host, production: endpointMatches(url, production) };
   });
 }

@@ -199,6 +199,21 @@ async function rollBack(
   if (!deps.errorHandling.rollbackOnFailure) return { ...base, reason: 'rollback is disabled (configureErrorHandling({ rollbackOnFailure: false }))' };
   const steps = model.compensate(before, after);
   if (steps === 'irreversible') return { ...base, reason: `${action.type} cannot be undone on the marketplace; resolve the partial result by hand` };
+  if (model.guard && steps.length > 0) {
+    // An unconditional compensation is sent only when the state is still what the failed write left.
+    let fresh: ObservedState;
+    try {
+      fresh = await model.read();
+    } catch (error) {
+      return { ...base, reason: `the state could not be read again before compensating, so nothing was sent: ${errorInfo(error).message}`, error: errorInfo(error) };
+    }
+    const stop = model.guard(after, fresh);
+    if (stop) {
+      const report: RollbackReport = { ...base, reason: stop, remaining: diffValues(before.values, fresh.values) };
+      deps.context.events.emit('rollback', { actionType: action.type, ok: false, reason: report.reason, marketplace: deps.connection.info.id });
+      return report;
+    }
+  }
   const report: RollbackReport = { ...base, attempted: true, operations: steps };
   try {
     for (const step of steps) {

@@ -167,6 +167,29 @@ export class AmazonSpApiSimulator {
     return stored;
   }
 
+  /**
+   * The stock side of a buyer's order: `quantity` units of a merchant-fulfilled listing are
+   * taken from its `DEFAULT` channel, as Amazon takes them when an order is placed, and the
+   * listing's `lastUpdatedDate` moves to now (to the millisecond, so two sales in one second
+   * share the second). Refuses more units than are available, like a listing that is sold out.
+   * Add the order itself with {@link addOrder} when a test reads orders too.
+   *
+   * @example
+   * ```ts
+   * simulator.sell('MUG-1', 2); // 10 → 8
+   * ```
+   */
+  sell(sku: string, quantity = 1): SimulatedListing {
+    const listing = this.state.listings.get(sku);
+    if (!listing) throw new TypeError(`sell(${sku}): no such listing.`);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > listing.quantity) throw new TypeError(`sell(${sku}, ${quantity}): ${listing.quantity} available.`);
+    const channels = (listing.attributes.fulfillment_availability as Record<string, unknown>[] | undefined) ?? [];
+    const attributes = { ...listing.attributes, fulfillment_availability: channels.map((channel) => (channel.fulfillment_channel_code === 'DEFAULT' ? { ...channel, quantity: listing.quantity - quantity } : channel)) };
+    const sold: SimulatedListing = { ...listing, attributes, quantity: listing.quantity - quantity, updatedAt: this.#runtime.clock.now() };
+    this.state.listings.set(sku, sold);
+    return sold;
+  }
+
   /** Adds an order with its items (SP-API shapes) and optional buyer data. */
   addOrder(order: Omit<SimulatedOrder, 'shipments'>): void {
     this.state.orders.set(order.order.AmazonOrderId, { ...order, shipments: [] });

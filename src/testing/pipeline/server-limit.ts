@@ -7,7 +7,7 @@ import { computeTake, type BucketState } from '../../store/bucket.js';
  *
  * @example
  * ```ts
- * const verdict: ServerLimitVerdict = { allowed: false, retryAfterMs: 500, available: 0, capacity: 10, refillPerSecond: 2 };
+ * const verdict: ServerLimitVerdict = { allowed: false, retryAfterMs: 500, available: 0, capacity: 10, refillPerSecond: 2, resetMs: 0 };
  * ```
  */
 export interface ServerLimitVerdict {
@@ -20,12 +20,15 @@ export interface ServerLimitVerdict {
   capacity: number;
   /** Refill per second (0 for windows). */
   refillPerSecond: number;
+  /** Fixed windows: milliseconds until the current window ends (0 for buckets). */
+  resetMs: number;
 }
 
 /**
  * A platform's limit as the platform enforces it: token, leaky and cost buckets (a request
  * needs its requested cost in the bucket and spends its actual cost) and fixed windows. A
- * refused request spends nothing.
+ * refused request spends nothing. Fixed windows start on clock boundaries or, with
+ * `anchor: 'first-request'`, with the first request after the previous window ended.
  *
  * @example
  * ```ts
@@ -37,7 +40,7 @@ export class ServerLimit {
   readonly spec: RateLimitSpec;
   readonly #clock: Clock;
   #bucket: BucketState | undefined;
-  #window = { index: -1, count: 0 };
+  #window = { start: 0, end: 0, count: 0 };
 
   /**
    * @param spec - the model to enforce
@@ -56,28 +59,32 @@ export class ServerLimit {
     const now = at;
     const spec = this.spec;
     if (spec.kind === 'fixed-window') {
-      const index = Math.floor(now / spec.windowMs);
-      if (this.#window.index !== index) this.#window = { index, count: 0 };
+      if (now >= this.#window.end) {
+        // Clock windows start on multiples of the length; anchored ones with this request.
+        const start = spec.anchor === 'first-request' ? now : Math.floor(now / spec.windowMs) * spec.windowMs;
+        this.#window = { start, end: start + spec.windowMs, count: 0 };
+      }
       const allowed = this.#window.count + requestedCost <= spec.limit;
       if (allowed) this.#window.count += actualCost;
       return {
         allowed,
-        retryAfterMs: allowed ? 0 : (index + 1) * spec.windowMs - now,
+        retryAfterMs: allowed ? 0 : this.#window.end - now,
         available: Math.max(0, spec.limit - this.#window.count),
         capacity: spec.limit,
         refillPerSecond: 0,
+        resetMs: this.#window.end - now,
       };
     }
     const shape = bucketShape(spec);
     const probe = computeTake(this.#bucket, { key: 'server', ...shape, cost: requestedCost }, now);
     if (!probe.result.granted) {
       this.#bucket = probe.next;
-      return { allowed: false, retryAfterMs: probe.result.retryAfterMs, available: probe.result.tokens, ...shape };
+      return { allowed: false, retryAfterMs: probe.result.retryAfterMs, available: probe.result.tokens, ...shape, resetMs: 0 };
     }
     // Spend the actual cost: give back what was reserved beyond it.
     const refund = requestedCost - actualCost;
     const next = refund === 0 ? probe.next : computeTake(probe.next, { key: 'server', ...shape, cost: -refund }, now).next;
     this.#bucket = next;
-    return { allowed: true, retryAfterMs: 0, available: next.tokens, ...shape };
+    return { allowed: true, retryAfterMs: 0, available: next.tokens, ...shape, resetMs: 0 };
   }
 }

@@ -1,6 +1,6 @@
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AmazonMarketplace } from '../../../src/connectors/amazon/index.js';
+import { AmazonMarketplace, createLwaAuth } from '../../../src/connectors/amazon/index.js';
 import { LWA_TOKEN_URL } from '../../../src/connectors/amazon/endpoints.js';
 import { EventBus, type MarketbridgeEvents } from '../../../src/core/events.js';
 import { money } from '../../../src/model/money.js';
@@ -17,23 +17,36 @@ function setup() {
   const clock = new FakeClock();
   const simulator = new AmazonSpApiSimulator({ clock, sellerId: SELLER, marketplaceId: US });
   let refreshRequests = 0;
+  const refreshTokensSent: string[] = [];
   // Counts and falls through to the simulator's token endpoint.
   const counter = http.post(LWA_TOKEN_URL, async ({ request }) => {
-    if (new URLSearchParams(await request.clone().text()).get('grant_type') === 'refresh_token') refreshRequests++;
+    const form = new URLSearchParams(await request.clone().text());
+    if (form.get('grant_type') === 'refresh_token') {
+      refreshRequests++;
+      refreshTokensSent.push(form.get('refresh_token')!);
+    }
   });
   server.resetHandlers(counter, ...simulator.handlers);
   const store = new MemoryStore({ clock });
   const lock = new StoreLock(store, { clock });
   const refreshed: MarketbridgeEvents['tokenRefreshed'][] = [];
-  const make = () => {
+  const warnings: string[] = [];
+  const logger = { debug() {}, info() {}, warn: (message: string) => void warnings.push(message), error() {} };
+  const make = (config: { region?: 'na' | 'eu'; marketplaceId?: string; refreshToken?: string } = {}) => {
     const events = new EventBus();
     events.on('tokenRefreshed', (event) => refreshed.push(event));
     return new AmazonMarketplace(
-      { sellerId: SELLER, marketplaceId: US, credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, timeoutMs: 0 },
-      { clock, store, lock, events },
+      {
+        sellerId: SELLER,
+        marketplaceId: config.marketplaceId ?? US,
+        region: config.region ?? 'na',
+        credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: config.refreshToken ?? 'Atzr|refresh-token-value' },
+        timeoutMs: 0,
+      },
+      { clock, store, lock, events, logger },
     );
   };
-  return { clock, simulator, refreshed, instances: [make(), make()], refreshRequests: () => refreshRequests };
+  return { clock, simulator, store, lock, refreshed, warnings, make, instances: [make(), make()], refreshRequests: () => refreshRequests, refreshTokensSent };
 }
 
 describe('seller token shared through the store', () => {
@@ -54,15 +67,54 @@ describe('seller token shared through the store', () => {
     expect(products.map((product) => product.id)).toHaveLength(2 * CALLS_PER_INSTANCE);
     expect(refreshRequests()).toBe(2);
     expect(refreshed).toHaveLength(2);
-    expect(refreshed.every((event) => event.platform === 'amazon' && event.connectionId === SELLER)).toBe(true);
-    expect(await second.auth.oauth.connectionStatus(SELLER)).toMatchObject({ state: 'active', hasRefreshToken: true, version: 3 });
+    expect(refreshed.every((event) => event.platform === 'amazon' && event.connectionId === `${SELLER}@na`)).toBe(true);
+    expect(await second.auth.oauth.connectionStatus(second.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true, version: 3 });
   });
 
   it('does not overwrite a newer record with the configured refresh token', async () => {
     const { clock, instances, refreshRequests } = setup();
     const [first, second] = instances as [AmazonMarketplace, AmazonMarketplace];
-    await first.auth.oauth.importTokens(SELLER, { accessToken: 'Atza|from-another-process', refreshToken: 'Atzr|rotated-elsewhere', expiresAt: clock.now() + 3600 * 1000 });
+    await first.auth.oauth.importTokens(first.auth.connectionId, { accessToken: 'Atza|from-another-process', refreshToken: 'Atzr|rotated-elsewhere', expiresAt: clock.now() + 3600 * 1000 });
     expect(await pump(clock, second.auth.accessToken())).toBe('Atza|from-another-process');
     expect(refreshRequests()).toBe(0);
+  });
+});
+
+describe('seller token records are kept per seller and region', () => {
+  it('one seller id in two regions keeps two records, each with its own refresh token', async () => {
+    const { clock, make, refreshTokensSent } = setup();
+    const na = make({ region: 'na', refreshToken: 'Atzr|na-authorisation' });
+    const eu = make({ region: 'eu', marketplaceId: 'A1PA6795UKMFR9', refreshToken: 'Atzr|eu-authorisation' });
+    expect([na.auth.connectionId, eu.auth.connectionId]).toEqual([`${SELLER}@na`, `${SELLER}@eu`]);
+    const [naToken, euToken] = await pump(clock, Promise.all([na.auth.accessToken(), eu.auth.accessToken()]));
+    expect(naToken).not.toBe(euToken);
+    expect(refreshTokensSent.sort()).toEqual(['Atzr|eu-authorisation', 'Atzr|na-authorisation']);
+    expect(await na.auth.oauth.connectionStatus(na.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
+    expect(await eu.auth.oauth.connectionStatus(eu.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
+  });
+
+  it('a record stored under the seller id alone (earlier versions) is read on, without a new token request', async () => {
+    const { clock, store, lock, make, refreshRequests, warnings } = setup();
+    // What earlier versions wrote: the seller's record under the bare seller id.
+    const earlier = createLwaAuth({ clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 });
+    const stored = await pump(clock, earlier.accessToken());
+    expect(refreshRequests()).toBe(1);
+    const amazon = make();
+    expect(await pump(clock, amazon.auth.accessToken())).toBe(stored);
+    expect(refreshRequests()).toBe(1);
+    expect(await amazon.auth.oauth.connectionStatus(amazon.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
+    expect(warnings).toEqual([]);
+  });
+
+  it('an earlier record holding another refresh token (another region’s authorisation) is not used', async () => {
+    const { clock, store, lock, make, refreshTokensSent, warnings } = setup();
+    const earlier = createLwaAuth({ clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|na-authorisation' }, { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 });
+    const naToken = await pump(clock, earlier.accessToken());
+    const eu = make({ region: 'eu', marketplaceId: 'A1PA6795UKMFR9', refreshToken: 'Atzr|eu-authorisation' });
+    expect(await pump(clock, eu.auth.accessToken())).not.toBe(naToken);
+    expect(refreshTokensSent).toEqual(['Atzr|na-authorisation', 'Atzr|eu-authorisation']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`${SELLER}@eu`);
+    expect(warnings[0]).not.toMatch(/Atzr\|/);
   });
 });

@@ -69,7 +69,7 @@ describe('eBay in the factory', () => {
     const context = { clock, store: new MemoryStore({ clock }) };
     const sandbox = new RealWorldAdapter({ mode: 'sandbox', context });
     const refused = await sandbox.initializeMarketplaceConnection({ id: 'live', marketplace: 'ebay', config: { credentials } });
-    expect(refused._unsafeUnwrapErr().reason).toBe('sandbox_not_selected');
+    expect(refused._unsafeUnwrapErr().reason).toBe('production_endpoint');
     const connected = await sandbox.initializeMarketplaceConnection({ marketplace: 'ebay', config: { environment: 'sandbox', ...{ credentials: { ...credentials, refreshToken: simulator.issueRefreshToken() } }, timeoutMs: 0 } });
     expect(connected._unsafeUnwrap()).toMatchObject({ marketplace: 'ebay', platform: 'ebay', environment: 'sandbox' });
     const result = await sandbox.executeAction({ type: 'set_inventory', marketplace: 'ebay', sku: 'MUG-1', quantity: 4 });

@@ -165,9 +165,12 @@ describe('inventory', () => {
   it('refuses an idempotency key reused for another SKU or delta instead of answering with the first adjustment', async () => {
     h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
     await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
-    const reused = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-2', delta: 4, idempotencyKey: 'restock-1' }, { sku: 'SKU-1', delta: -2, idempotencyKey: 'restock-1' }]));
-    expect(reused.items.map((item) => !item.ok && item.error.code)).toEqual(['conflict', 'conflict']);
-    expect(!reused.items[0]!.ok && reused.items[0]!.error.message).toContain('restock-1 was already used for a different adjustment');
+    const reused = [
+      await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-2', delta: 4, idempotencyKey: 'restock-1' }])),
+      await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -2, idempotencyKey: 'restock-1' }])),
+    ].flatMap((result) => result.items);
+    expect(reused.map((item) => !item.ok && item.error.code)).toEqual(['conflict', 'conflict']);
+    expect(!reused[0]!.ok && reused[0]!.error.message).toContain('restock-1 was already used for a different adjustment');
     expect(h.simulator.available('SKU-1')).toBe(7);
     expect(h.simulator.available('SKU-2')).toBe(10);
     // the same adjustment under the key is still answered from the record, not sent again
@@ -175,6 +178,22 @@ describe('inventory', () => {
     const replay = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
     expect(replay.items[0]).toMatchObject({ ok: true, value: { sku: 'SKU-1', available: 7 } });
     expect(h.simulator.stats.byOperation.MbInventoryAdjustIdempotent).toBe(calls);
+  });
+
+  it('refuses one idempotency key on two different writes of one batch whole, before sending anything', async () => {
+    h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
+    const adjust = h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9' }, { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9' }]));
+    await expect(adjust).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'idempotencyKey'], message: expect.stringContaining('order-9 is also the key of item 0') }] });
+    const set = h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 3, idempotencyKey: 'round-1' }, { sku: 'SKU-2', quantity: 3, idempotencyKey: 'round-1' }]));
+    await expect(set).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'idempotencyKey'] }] });
+    // the same location spelled as a number and as a GID is one location
+    const spelled = h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, locationId: '1', idempotencyKey: 'order-10' }, { sku: 'SKU-1', delta: -1, locationId: 'gid://shopify/Location/1' }]));
+    await expect(spelled).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'sku'] }] });
+    expect(h.simulator.stats.requests).toBe(0);
+    expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([10, 10]);
+    // keys of different writes, and writes without keys, still go through
+    const fine = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9/1' }, { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9/2' }, ]));
+    expect(fine.succeeded).toBe(2);
   });
 
   it('a lost response is resent with the same @idempotent key and Shopify applies it once', async () => {

@@ -18,8 +18,9 @@ export interface SpApiInventorySummary {
 
 /**
  * An FBA inventory summary as a canonical {@link InventoryLevel} at location `AFN:<marketplaceId>`
- * (see {@link afnLocationId}).
- * FBA stock cannot be written by the seller, so `version` is the update time in seconds.
+ * (see {@link afnLocationId}). Amazon keeps no stock version, and its update time (whole
+ * seconds, not moved by every change) would hide a change made in the same second, so
+ * `version` is the fulfillable quantity itself: it changes whenever the quantity does.
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export function fromSpApiInventorySummary(summary: SpApiInventorySummary, market
     reserved,
     onHand: available + reserved,
     updatedAt: new Date(updatedAt).toISOString(),
-    version: Math.max(0, Math.floor(updatedAt / 1000)),
+    version: available,
   };
 }
 
@@ -99,7 +100,8 @@ export function amazonStockPool(locationId: string): AmazonStockPool {
  * The merchant-fulfilled stock of a listing (its `fulfillmentAvailability` data set), one level
  * per merchant channel at `MFN:<channel>`, and whether the listing also has an Amazon (FBA)
  * channel (`AMAZON_*`, reported without a quantity: read it from FBA inventory). Merchant stock
- * has no reserved units in the listing; `version` is the listing's last update in seconds.
+ * has no reserved units in the listing; `version` is the quantity itself (Amazon keeps no stock
+ * version, and the listing's `lastUpdatedDate` does not tell two changes in one second apart).
  *
  * @example
  * ```ts
@@ -123,7 +125,7 @@ export function fromListingFulfillment(
     }
     if (typeof channel.quantity !== 'number' || !Number.isInteger(channel.quantity)) continue;
     const available = Math.max(0, channel.quantity);
-    levels.push({ sku: item.sku, locationId: mfnLocationId(channel.fulfillmentChannelCode), available, reserved: 0, onHand: available, updatedAt: new Date(updatedAt).toISOString(), version: Math.max(0, Math.floor(updatedAt / 1000)) });
+    levels.push({ sku: item.sku, locationId: mfnLocationId(channel.fulfillmentChannelCode), available, reserved: 0, onHand: available, updatedAt: new Date(updatedAt).toISOString(), version: available });
   }
   return { levels, fulfilledByAmazon };
 }

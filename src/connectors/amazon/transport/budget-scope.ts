@@ -38,25 +38,37 @@ function tag(text: string): string {
  * ```
  */
 export interface AmazonBudgetKeys {
-  /** The store-key prefix of the application's budgets in the region. */
+  /** The store-key prefix of every SP-API budget (`rl:amazon`). */
   readonly prefix: string;
+  /**
+   * Who owns the budgets: the application in the region (the rate-limit plan's `scope`, in
+   * place of the tenant), so every tenant that connects a seller through this application
+   * spends the same budgets.
+   */
+  readonly scope: string;
   /** The bucket of an operation: the selling partner's, or the application's own for a grantless one. */
   bucket(operation: string, grantless?: boolean): string;
 }
 
 /**
- * The store-key prefix of an application's budgets in a region, and the bucket name of an
- * operation for a selling partner (grantless operations: the application's own bucket).
+ * The keys of the budgets Amazon keeps: per application and region (`scope`), and within it
+ * per selling partner (`bucket`) except for grantless operations, which are the application's
+ * own. The tenant is not part of them: two tenants that connect one seller account through one
+ * application spend one budget, as Amazon counts it.
  *
  * @example
  * ```ts
  * const keys = amazonBudgetKeys(scope);
- * keys.prefix;                          // 'rl:amazon:eu:app-1a2b3c4d'
+ * keys.prefix;                          // 'rl:amazon'
+ * keys.scope;                           // 'eu:app-1a2b3c4d'
  * keys.bucket('patchListingsItem');     // 'A1SELLER:patchListingsItem'
  * keys.bucket('getDestinations', true); // 'getDestinations'
  * ```
  */
 export function amazonBudgetKeys(scope: AmazonBudgetScope): AmazonBudgetKeys {
-  const prefix = `rl:amazon:${scope.region}:app-${tag(scope.applicationId)}`;
-  return { prefix, bucket: (operation, grantless = false) => (grantless ? operation : `${scope.sellerId}:${operation}`) };
+  return {
+    prefix: 'rl:amazon',
+    scope: `${scope.region}:app-${tag(scope.applicationId)}`,
+    bucket: (operation, grantless = false) => (grantless ? operation : `${scope.sellerId}:${operation}`),
+  };
 }

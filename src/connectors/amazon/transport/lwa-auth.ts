@@ -6,6 +6,7 @@ import { createContext, type Context } from '../../../core/context.js';
 import { AuthError } from '../../../core/errors/auth-error.js';
 import { LWA_TOKEN_URL } from '../endpoints.js';
 import { NOTIFICATIONS_SCOPE } from '../requests/notifications.js';
+import { adoptEarlierSellerRecord } from './seller-record.js';
 
 /**
  * Login with Amazon credentials of an SP-API application and, for seller operations, the
@@ -61,6 +62,8 @@ export interface LwaAuth extends AuthHook {
   invalidate(scope?: string): void;
   /** The refresher that keeps the seller's tokens in the context's store (e.g. for `connectionStatus`). */
   readonly oauth: OAuthClient;
+  /** The connection id of the seller's tokens in the store (`AmazonMarketplace`: `A1SELLER@eu`). */
+  readonly connectionId: string;
 }
 
 /**
@@ -73,8 +76,14 @@ export interface LwaAuth extends AuthHook {
  * ```
  */
 export interface LwaAuthDeps extends Context {
-  /** The seller's connection id in the store (default `default`); AmazonMarketplace uses the seller id. */
+  /** The seller's connection id in the store (default `default`); AmazonMarketplace uses the seller id and region (`A1SELLER@eu`). */
   connectionId?: string;
+  /**
+   * Where an earlier version kept this seller's record (AmazonMarketplace: the bare seller id).
+   * A record found there with the configured refresh token is carried over once, when
+   * `connectionId` has none.
+   */
+  earlierConnectionId?: string;
   /** Token request timeout in milliseconds; 0 for none (default 10 s). */
   requestTimeoutMs?: number;
   /** Encrypts the stored tokens at rest. */
@@ -136,7 +145,11 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
     if (!credentials.refreshToken) {
       throw new AuthError('This operation needs a seller refresh token; pass credentials.refreshToken.', { platform: 'amazon', operation: 'lwaToken' });
     }
-    seeded ??= oauth.seedRefreshToken(connectionId, credentials.refreshToken).catch((error: unknown) => {
+    const refreshToken = credentials.refreshToken;
+    seeded ??= (async () => {
+      if (deps.earlierConnectionId !== undefined) await adoptEarlierSellerRecord(oauth, { connectionId, earlierId: deps.earlierConnectionId, refreshToken, logger: context.logger });
+      return oauth.seedRefreshToken(connectionId, refreshToken);
+    })().catch((error: unknown) => {
       seeded = undefined;
       throw error;
     });
@@ -172,6 +185,7 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
 
   const auth: LwaAuth = {
     oauth,
+    connectionId,
     async accessToken(scope, signal) {
       return scope ? grantlessToken(scope, signal) : sellerToken(signal);
     },

@@ -23,7 +23,7 @@ export interface AmazonPipelineTransportOptions {
   auth?: AuthHook;
   /** Usage plan overrides per operation. */
   limits?: Record<string, { rate: number; burst: number }>;
-  /** Whose budgets the calls spend (selling partner, application, region); without it, budgets are per tenant only. */
+  /** Whose budgets the calls spend (selling partner, application, region, whatever the tenant); without it, budgets are per tenant only. */
   budgetScope?: AmazonBudgetScope;
   /** Retries after throttling or transient failures (default 5). */
   retries?: number;
@@ -37,7 +37,8 @@ export interface AmazonPipelineTransportOptions {
  * The usage plans of the models (and overrides) as a rate-limit plan for the request
  * pipeline: one token bucket per operation, shared through the context's store. With a
  * `scope`, the buckets are the selling partner's and application's in its region (grantless
- * operations: the application's), as Amazon keeps them.
+ * operations: the application's), as Amazon keeps them, whichever tenant spends them; without
+ * one, they are the tenant's.
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export function amazonRateLimitPlan(overrides: Record<string, { rate: number; bu
   for (const [operation, limit] of Object.entries({ ...(AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>), ...overrides })) {
     operations[operation] = { kind: 'token-bucket', ratePerSecond: limit.rate, burst: limit.burst, ...(keys ? { bucket: keys.bucket(operation, operation in GRANTLESS_OPERATIONS) } : {}) };
   }
-  return { operations, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 }, shared: true, keyPrefix: keys?.prefix ?? 'rl:amazon' };
+  return { operations, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 }, shared: true, keyPrefix: 'rl:amazon', ...(keys ? { scope: keys.scope } : {}) };
 }
 
 /**
