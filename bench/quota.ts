@@ -2,7 +2,7 @@
  * Quota utilisation against the pipeline simulators, in real time: the requests (or points) a
  * simulated platform accepted within a window ÷ the most its limit model allows in that window
  * (burst + rate × window), and the throttled answers. The same demand goes through
- * marketbridge, p-queue and bottleneck, each configured as its own documentation recommends for
+ * marketbridge, p-queue and bottleneck (both reservoir forms), each configured as its own documentation recommends for
  * the same limit (the configuration is written next to each figure), over a short window
  * (2 s, where the burst weighs most) and a long one (10 s, where the sustained rate does).
  *
@@ -140,16 +140,27 @@ async function viaPQueue(workload: Workload, windowMs: number): Promise<Outcome>
   return measure(sim, workload, windowMs);
 }
 
-/** bottleneck: a reservoir refilled continuously to the bucket's size, weighted by requested cost. */
-function bottleneckOptions(workload: Workload) {
+/**
+ * bottleneck, weighted by requested cost, in the two reservoir forms its README describes:
+ * `increase` refills continuously up to the bucket's size (the leaky-bucket form, closest to a
+ * token bucket); `refresh` resets the reservoir every interval (`reservoirRefreshInterval`),
+ * sized so that the refill per interval equals the bucket's.
+ */
+function bottleneckOptions(workload: Workload, form: 'increase' | 'refresh') {
+  if (form === 'refresh') {
+    // token bucket: 10 every 200 ms; cost bucket: 1,000 points every 10 s (100/s).
+    return workload.spec.kind === 'cost-bucket'
+      ? { reservoir: 1000, reservoirRefreshAmount: 1000, reservoirRefreshInterval: 10_000 }
+      : { reservoir: 10, reservoirRefreshAmount: 10, reservoirRefreshInterval: 200 };
+  }
   return workload.spec.kind === 'cost-bucket'
     ? { reservoir: 1000, reservoirIncreaseAmount: 10, reservoirIncreaseInterval: 100, reservoirIncreaseMaximum: 1000 }
     : { reservoir: 10, reservoirIncreaseAmount: 1, reservoirIncreaseInterval: 20, reservoirIncreaseMaximum: 10 };
 }
 
-async function viaBottleneck(workload: Workload, windowMs: number): Promise<Outcome> {
+async function viaBottleneck(workload: Workload, windowMs: number, form: 'increase' | 'refresh'): Promise<Outcome> {
   const sim = workload.sim();
-  const limiter = new Bottleneck(bottleneckOptions(workload));
+  const limiter = new Bottleneck(bottleneckOptions(workload, form));
   const weight = workload.requested;
   for (let i = 0; i < workload.demand(windowMs); i++) {
     void limiter
@@ -175,23 +186,28 @@ export async function run(): Promise<Record<string, unknown>> {
     for (const windowMs of WINDOWS_MS) {
       const marketbridge = await viaMarketbridge(workload, windowMs);
       const pQueue = await viaPQueue(workload, windowMs);
-      const bottleneck = await viaBottleneck(workload, windowMs);
+      const bottleneck = await viaBottleneck(workload, windowMs, 'increase');
+      const bottleneckRefresh = await viaBottleneck(workload, windowMs, 'refresh');
+      const refund = workload.spec.kind === 'cost-bucket' ? { afterEachQuery: 'incrementReservoir(requested - actualQueryCost)' } : {};
       byWindow[`${windowMs / 1000} s`] = {
         limitInWindow: workload.max(windowMs) / workload.unit,
         demand: workload.demand(windowMs),
         marketbridge: { ...marketbridge, config: { limits: { default: workload.spec, jitterMs: 50 } } },
         pQueue: { ...pQueue, config: pQueueOptions(workload) },
-        bottleneck: {
-          ...bottleneck,
-          config: { ...bottleneckOptions(workload), weight: workload.requested, ...(workload.spec.kind === 'cost-bucket' ? { afterEachQuery: 'incrementReservoir(requested - actualQueryCost)' } : {}) },
-        },
+        bottleneck: { ...bottleneck, config: { ...bottleneckOptions(workload, 'increase'), weight: workload.requested, ...refund } },
+        bottleneckRefresh: { ...bottleneckRefresh, config: { ...bottleneckOptions(workload, 'refresh'), weight: workload.requested, ...refund } },
         ratioVsPQueue: ratio(marketbridge, pQueue),
         ratioVsBottleneck: ratio(marketbridge, bottleneck),
+        ratioVsBottleneckRefresh: ratio(marketbridge, bottleneckRefresh),
       };
     }
     results[workload.name] = byWindow;
   }
-  return { simulatorLatency: LATENCY, workloads: results };
+  return {
+    note: 'achievedPerLimit = units the simulated platform accepted in the window ÷ the most its limit allows there (burst + rate × window); ratios are marketbridge ÷ peer (below 1: the peer is ahead). One run per peer and window, in real time on a shared machine.',
+    simulatorLatency: LATENCY,
+    workloads: results,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
