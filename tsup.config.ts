@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 /**
  * One entry per public subpath. Keep this list in step with `exports` in package.json;
@@ -18,13 +18,22 @@ export const entries = {
   'adapters/lambda/index': 'src/adapters/lambda.ts',
   'stores/redis/index': 'src/stores/redis.ts',
   'stores/postgres/index': 'src/stores/postgres.ts',
+  'schedulers/bullmq/index': 'src/schedulers/bullmq.ts',
+  'schedulers/pg-boss/index': 'src/schedulers/pg-boss.ts',
+  'streams/redis/index': 'src/streams/redis.ts',
+  'streams/websocket/index': 'src/streams/websocket.ts',
+  'streams/sqs/index': 'src/streams/sqs.ts',
+  'otel/index': 'src/otel.ts',
+  'health/index': 'src/health.ts',
 };
 
-export default defineConfig({
+/** The library: every public entry, ESM and CJS with declarations. */
+export const libraryConfig: Options = {
   entry: entries,
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  // `npm run build` empties dist first; both builds write into it at once.
+  clean: false,
   sourcemap: true,
   splitting: true,
   treeshake: true,
@@ -34,4 +43,21 @@ export default defineConfig({
   keepNames: true,
   platform: 'neutral',
   outDir: 'dist',
-});
+};
+
+/** The `marketbridge` executable: ESM for Node, with its shebang; not a public import. */
+export const cliConfig: Options = {
+  entry: { index: 'src/cli/bin.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: false,
+  sourcemap: true,
+  splitting: true,
+  target: 'node20',
+  platform: 'node',
+  outDir: 'dist/cli',
+  keepNames: true,
+  banner: { js: '#!/usr/bin/env node' },
+};
+
+export default defineConfig([libraryConfig, cliConfig]);

@@ -13,7 +13,12 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
 const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json');
 // Entries that may use Node built-ins; every other one must run on edge runtimes.
-const nodeOnly = new Set(['./adapters/node', './stores/redis', './stores/postgres', './testing']);
+const nodeOnly = new Set([
+  './adapters/node', './stores/redis', './stores/postgres', './testing',
+  // Optional-peer integrations load their peer with Node's require, to name the install when it is missing.
+  './schedulers/bullmq', './schedulers/pg-boss', './streams/redis', './streams/websocket', './streams/sqs', './otel',
+]);
+// Entries that fail on import without their optional peer; the consumers here have them all.
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
@@ -76,6 +81,12 @@ writeFileSync(
 );
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: consumer });
 console.log('  TypeScript consumer ok (node16, ESM and CJS)');
+
+console.log('• the marketbridge bin');
+const help = execFileSync(process.execPath, [join(installed, pkg.bin.marketbridge), '--help'], { cwd: consumer, encoding: 'utf8' });
+for (const command of ['verify-webhook', 'simulate', 'sync', 'health', 'dlq', 'limits']) if (!help.includes(command)) throw new Error(`marketbridge --help does not list ${command}`);
+if (!readFileSync(join(installed, pkg.bin.marketbridge), 'utf8').startsWith('#!/usr/bin/env node')) throw new Error('the bin has no shebang');
+console.log('  marketbridge --help ok');
 
 console.log('• runtime-agnostic entries import no node: built-ins');
 const seen = new Set();

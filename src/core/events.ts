@@ -59,6 +59,11 @@ export interface MarketbridgeEvents {
   /** A compensating action restored prior state after a failed or unsafe write. */
   rollback: { actionType: string; ok: boolean; reason: string; marketplace?: string };
   /**
+   * A stream consumer finished a pass: messages pulled, acknowledged and rejected (not
+   * authentic or not parseable), and the source's lag (messages not yet acknowledged) when known.
+   */
+  streamProgress: { source: string; platform?: string; received: number; acked: number; rejected: number; lag?: number };
+  /**
    * The platform said the API version in use is deprecated (Shopify's `X-Shopify-API-Deprecated-Reason`),
    * or served a newer version than the one requested (`servedVersion`, from `X-Shopify-API-Version`).
    */

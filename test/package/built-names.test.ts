@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, type Options } from 'tsup';
-import config, { entries } from '../../tsup.config.js';
+import { build } from 'tsup';
+import { entries, libraryConfig } from '../../tsup.config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 let out: string;
@@ -24,7 +24,7 @@ describe('the built package keeps class names', () => {
     mkdirSync(join(root, '.tmp'), { recursive: true });
     out = mkdtempSync(join(root, '.tmp', 'built-names-'));
     // The project's own build options, for the root entry only and without type declarations.
-    await build({ ...(config as Options), entry: { index: entries.index }, dts: false, sourcemap: false, clean: false, outDir: out, silent: true });
+    await build({ ...libraryConfig, config: false, entry: { index: entries.index }, dts: false, sourcemap: false, clean: false, outDir: out, silent: true });
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
