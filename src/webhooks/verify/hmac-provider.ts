@@ -70,11 +70,6 @@ export function createNodeHmacProvider(nodeCrypto: NodeHmacModule): HmacProvider
   };
 }
 
-/** The part of a runtime's global scope the default provider looks at. */
-interface RuntimeScope {
-  process?: { getBuiltinModule?: (id: string) => unknown };
-}
-
 /**
  * The provider verifiers use when none is given: `node:crypto` when the runtime offers it
  * through `process.getBuiltinModule` (a property lookup; nothing is imported, so bundles for
@@ -86,7 +81,10 @@ interface RuntimeScope {
  * const mac = await provider.hmac('SHA-256', key, body);
  * ```
  */
-export function defaultHmacProvider(scope: RuntimeScope = globalThis as RuntimeScope): HmacProvider {
+export function defaultHmacProvider(
+  /** The part of the runtime's global scope it looks at (default `globalThis`). */
+  scope: { process?: { getBuiltinModule?: (id: string) => unknown } } = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } },
+): HmacProvider {
   const getBuiltinModule = scope.process?.getBuiltinModule;
   if (typeof getBuiltinModule === 'function') {
     let nodeCrypto: Partial<NodeHmacModule> | undefined;
