@@ -6,6 +6,11 @@ import { defineConfig, type Options } from 'tsup';
  */
 export const entries = {
   index: 'src/index.ts',
+  'http/index': 'src/http/index.ts',
+  'auth/index': 'src/auth/index.ts',
+  'webhooks/index': 'src/webhooks/index.ts',
+  'sync/index': 'src/sync/index.ts',
+  'safety/index': 'src/safety/index.ts',
   'connectors/shopify/index': 'src/connectors/shopify/index.ts',
   'connectors/amazon/index': 'src/connectors/amazon/index.ts',
   'connectors/amazon-creators/index': 'src/connectors/amazon-creators/index.ts',
@@ -14,6 +19,7 @@ export const entries = {
   'connectors/mercadolibre/index': 'src/connectors/mercadolibre/index.ts',
   'simulated/index': 'src/simulated/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'testing/msw/index': 'src/testing/msw/index.ts',
   'adapters/node/index': 'src/adapters/node.ts',
   'adapters/lambda/index': 'src/adapters/lambda.ts',
   'stores/redis/index': 'src/stores/redis.ts',

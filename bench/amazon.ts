@@ -9,8 +9,8 @@ import { setupServer } from 'msw/node';
 import { AmazonMarketplace, type ListingUpdate } from '../src/connectors/amazon/index.js';
 import type { Clock } from '../src/core/clock.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { AmazonSpApiSimulator } from '../src/testing/amazon/index.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { AmazonSpApiSimulator } from '../src/connectors/amazon/simulator/index.js';
 
 const SKUS = 10_000;
 // The side-by-side goes through in-process interception (the package uses node:https), which

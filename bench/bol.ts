@@ -8,7 +8,7 @@
 import { BOL_SIMULATOR_WINDOWS, BolRetailerSimulator } from '../src/connectors/bol/simulator/index.js';
 import { BolMarketplace } from '../src/connectors/bol/index.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import { driveSimulation } from '../src/testing/pipeline/drive.js';
 

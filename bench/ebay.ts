@@ -9,8 +9,8 @@
 import { EbayMarketplace, EbayOfferIndex, type EbayCallLimit, type EbayPriceQuantityUpdate } from '../src/connectors/ebay/index.js';
 import type { Clock } from '../src/core/clock.js';
 import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { EbaySimulator } from '../src/testing/index.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { EbaySimulator } from '../src/testing/msw/index.js';
 
 const SKUS = 10_000;
 const START = Date.UTC(2026, 0, 1);

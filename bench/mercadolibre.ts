@@ -6,8 +6,8 @@
  * warehouse through user products, with versions).
  */
 import { MERCADOLIBRE_LIMITS, MercadoLibreMarketplace, type MercadoLibreResource } from '../src/connectors/mercadolibre/index.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { MercadoLibreSimulator } from '../src/testing/index.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { MercadoLibreSimulator } from '../src/testing/msw/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 
 const SKUS = 10_000;

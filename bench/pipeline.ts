@@ -13,7 +13,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import ky from 'ky';
 import { createContext } from '../src/core/context.js';
-import { amazonClassifier, createHttpClient, type HttpClient } from '../src/http/index.js';
+import { createHttpClient, type HttpClient } from '../src/http/index.js';
+import { amazonClassifier } from '../src/connectors/amazon/index.js';
 import { stats } from './lib/stats.js';
 
 const ROUNDS = Number(process.env.MB_BENCH_ROUNDS ?? 7);

@@ -18,7 +18,9 @@ import Bottleneck from 'bottleneck';
 import PQueue from 'p-queue';
 import { systemClock } from '../src/core/clock.js';
 import { createContext } from '../src/core/context.js';
-import { amazonClassifier, createHttpClient, shopifyGraphqlClassifier, type RateLimitSpec } from '../src/http/index.js';
+import { createHttpClient, type RateLimitSpec } from '../src/http/index.js';
+import { shopifyGraphqlClassifier } from '../src/connectors/shopify/index.js';
+import { amazonClassifier } from '../src/connectors/amazon/index.js';
 import { createPipelineSimulator, type PipelineSimulator } from '../src/testing/pipeline/index.js';
 
 const WINDOWS_MS = (process.env.MB_BENCH_WINDOWS_MS ?? '2000,10000').split(',').map(Number);

@@ -16,8 +16,8 @@ import { setupServer } from 'msw/node';
 import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
 import { INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION } from '../src/connectors/shopify/documents.js';
 import type { Clock } from '../src/core/clock.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { ShopifySimulator } from '../src/testing/shopify/index.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import { ShopifySimulator } from '../src/connectors/shopify/simulator/index.js';
 
 const SKUS = 10_000;
 const SCALE = 30;
@@ -47,12 +47,12 @@ function setup() {
 
 function summary(simulator: ShopifySimulator, clock: Clock, started: number, failed: number) {
   const wallMs = clock.now() - started;
-  const allowedMs = (Math.max(0, simulator.stats.costSpent - 2000) / 100) * 1000;
+  const allowedMs = (Math.max(0, simulator.stats().costSpent - 2000) / 100) * 1000;
   return {
-    apiCalls: simulator.stats.requests,
-    throttled: simulator.stats.throttled,
+    apiCalls: simulator.stats().requests,
+    throttled: simulator.stats().throttled,
     failedCalls: failed,
-    pointsSpent: simulator.stats.costSpent,
+    pointsSpent: simulator.stats().costSpent,
     modelWallMs: Math.round(wallMs),
     modelAllowedMs: Math.round(allowedMs),
     utilisation: Math.round((allowedMs / wallMs) * 1000) / 1000,

@@ -11,9 +11,9 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { systemClock } from '../src/core/clock.js';
 import { KeyedLimiter } from '../src/http/rate-limit/keyed-limiter.js';
-import { takeFromBucket } from '../src/store/bucket.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import type { Store } from '../src/store/store.js';
+import { takeFromBucket } from '../src/stores/bucket.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
+import type { Store } from '../src/stores/store.js';
 import { RedisStore } from '../src/stores/redis.js';
 import { dropRedisNamespace, probeRedis, redisUrl } from '../test/stores/probes.js';
 

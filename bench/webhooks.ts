@@ -15,7 +15,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { nodeCryptoProvider } from '../src/adapters/node.js';
-import { MemoryStore } from '../src/store/memory-store.js';
+import { MemoryStore } from '../src/stores/memory-store.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
 import {
   createEbayTestKey,
@@ -26,10 +26,7 @@ import {
   signStripeStyleTestRequest,
 } from '../src/testing/webhooks/index.js';
 import {
-  createEbayVerifier,
   createHmacVerifier,
-  createMercadoLibreVerifier,
-  createShopifyVerifier,
   createStandardWebhooksVerifier,
   createStripeStyleVerifier,
   createWebCryptoHmacProvider,
@@ -37,6 +34,9 @@ import {
   type WebhookRequest,
   type WebhookVerifier,
 } from '../src/webhooks/index.js';
+import { createEbayVerifier } from '../src/connectors/ebay/index.js';
+import { createMercadoLibreVerifier } from '../src/connectors/mercadolibre/index.js';
+import { createShopifyVerifier } from '../src/connectors/shopify/index.js';
 import { stats, type Stats } from './lib/stats.js';
 
 const ROUNDS = Number(process.env.MB_BENCH_ROUNDS ?? 9);

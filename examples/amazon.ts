@@ -4,12 +4,11 @@
  *
  *   npx tsx examples/amazon.ts
  */
-import { CatalogDataOrchestrator, defineCatalogSource, spApiCatalogSource } from '../src/connectors/amazon-creators/index.js';
-import { AmazonMarketplace, parseAmazonNotification } from '../src/connectors/amazon/index.js';
-import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { AmazonSpApiSimulator } from '../src/testing/amazon/index.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
+import { CatalogDataOrchestrator, defineCatalogSource, spApiCatalogSource } from 'marketbridge/connectors/amazon-creators';
+import { AmazonMarketplace, parseAmazonNotification } from 'marketbridge/connectors/amazon';
+import { money, MemoryStore } from 'marketbridge';
+import { AmazonSpApiSimulator } from 'marketbridge/testing/msw';
+import { FakeClock } from 'marketbridge/testing';
 
 async function main(): Promise<void> {
   const clock = new FakeClock();

@@ -4,12 +4,11 @@
  *
  *   npx tsx examples/bol.ts
  */
-import { BolMarketplace, createBolVerifier } from '../src/connectors/bol/index.js';
-import { BolRetailerSimulator } from '../src/connectors/bol/simulator/index.js';
-import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { createWebhookProcessor } from '../src/webhooks/processor/processor.js';
+import { BolMarketplace, createBolVerifier } from 'marketbridge/connectors/bol';
+import { BolRetailerSimulator } from 'marketbridge/testing/msw';
+import { money, MemoryStore } from 'marketbridge';
+import { FakeClock } from 'marketbridge/testing';
+import { createWebhookProcessor } from 'marketbridge/webhooks';
 
 async function main(): Promise<void> {
   const clock = new FakeClock(Date.UTC(2026, 0, 5, 9));

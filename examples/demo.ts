@@ -22,9 +22,9 @@ import {
   type Offer,
   type PriceUpdate,
   type Product,
-} from '../src/index.js';
-import { SimulatedMarketplace } from '../src/simulated/index.js';
-import { FakeClock } from '../src/testing/index.js';
+} from 'marketbridge';
+import { SimulatedMarketplace } from 'marketbridge/simulated';
+import { FakeClock } from 'marketbridge/testing';
 
 /** A tiny marketplace of our own: a price list that can be read and repriced. */
 class CornerShop extends BaseMarketplaceAPI {

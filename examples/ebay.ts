@@ -4,12 +4,11 @@
  *
  *   npx tsx examples/ebay.ts
  */
-import { createEbayNotificationEndpoint, ebayNotificationRoutes, EbayMarketplace, type EbayAccountDeletion } from '../src/connectors/ebay/index.js';
-import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { EbaySimulator } from '../src/testing/index.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { createWebhookProcessor } from '../src/webhooks/processor/processor.js';
+import { createEbayNotificationEndpoint, ebayNotificationRoutes, EbayMarketplace, type EbayAccountDeletion } from 'marketbridge/connectors/ebay';
+import { money, MemoryStore } from 'marketbridge';
+import { EbaySimulator } from 'marketbridge/testing/msw';
+import { FakeClock } from 'marketbridge/testing';
+import { createWebhookProcessor } from 'marketbridge/webhooks';
 
 const ENDPOINT = 'https://app.example.com/ebay/notifications';
 const VERIFICATION_TOKEN = 'example_verification-token_0123456789abcdef';

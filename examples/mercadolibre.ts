@@ -7,11 +7,10 @@
  *
  *   npx tsx examples/mercadolibre.ts
  */
-import { createMercadoLibreNotifications, mercadolibreHttpResponse, MercadoLibreMarketplace } from '../src/connectors/mercadolibre/index.js';
-import { money } from '../src/model/money.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { MercadoLibreSimulator } from '../src/testing/index.js';
+import { createMercadoLibreNotifications, mercadolibreHttpResponse, MercadoLibreMarketplace } from 'marketbridge/connectors/mercadolibre';
+import { money, MemoryStore } from 'marketbridge';
+import { FakeClock } from 'marketbridge/testing';
+import { MercadoLibreSimulator } from 'marketbridge/testing/msw';
 
 async function main(): Promise<void> {
   const clock = new FakeClock();

@@ -7,11 +7,11 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createDefaultFactory } from '../src/core/default-factory.js';
-import { healthReport } from '../src/health.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { signShopifyTestRequest } from '../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor } from '../src/webhooks/index.js';
+import { createDefaultFactory, MemoryStore } from 'marketbridge';
+import { healthReport } from 'marketbridge/health';
+import { signShopifyTestRequest } from 'marketbridge/testing';
+import { createShopifyVerifier } from 'marketbridge/connectors/shopify';
+import { createWebhookProcessor } from 'marketbridge/webhooks';
 
 const factory = createDefaultFactory();
 const shop = await factory.create('simulated', { name: 'shop', seed: 1, products: 5 });

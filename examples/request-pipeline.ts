@@ -2,19 +2,11 @@
  * The request pipeline against local simulators: no network, no credentials.
  * Run with `npx tsx examples/request-pipeline.ts`.
  */
-import { createContext } from '../src/core/context.js';
-import {
-  AsyncJob,
-  OperationLedger,
-  amazonClassifier,
-  createHttpClient,
-  paginateNextToken,
-  shopifyGraphqlClassifier,
-  type AsyncJobDefinition,
-  type RateLimitSpec,
-} from '../src/http/index.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { createPipelineSimulator, driveSimulation } from '../src/testing/pipeline/index.js';
+import { createContext } from 'marketbridge';
+import { AsyncJob, OperationLedger, createHttpClient, paginateNextToken, type AsyncJobDefinition, type RateLimitSpec } from 'marketbridge/http';
+import { FakeClock, createPipelineSimulator, driveSimulation } from 'marketbridge/testing';
+import { amazonClassifier } from 'marketbridge/connectors/amazon';
+import { shopifyGraphqlClassifier } from 'marketbridge/connectors/shopify';
 
 const clock = new FakeClock();
 const start = clock.now();

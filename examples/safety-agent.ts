@@ -12,10 +12,10 @@
  * Simulated marketplaces stand in for the sandbox and the live marketplace, so this runs
  * offline: `npx tsx examples/safety-agent.ts`.
  */
-import { MarketplaceFactory, defineMarketplace, formatMoney, type MarketplaceAction, type Product, type InventoryLevel } from '../src/index.js';
-import { IntegrationValidator, RealWorldAdapter } from '../src/index.js';
-import { SimulatedConfigSchema, SimulatedMarketplace } from '../src/simulated/index.js';
-import { FakeClock } from '../src/testing/index.js';
+import { MarketplaceFactory, defineMarketplace, formatMoney, type MarketplaceAction, type Product, type InventoryLevel } from 'marketbridge';
+import { IntegrationValidator, RealWorldAdapter } from 'marketbridge/safety';
+import { SimulatedConfigSchema, SimulatedMarketplace } from 'marketbridge/simulated';
+import { FakeClock } from 'marketbridge/testing';
 
 type Policy = { lowStock: number; raiseBps: number; lowerBps: number };
 const HOUR = 3_600_000;

@@ -7,14 +7,11 @@
  */
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { systemClock } from '../src/core/clock.js';
-import { takeFromBucket, type AtomicBucketStore } from '../src/store/bucket.js';
-import type { Lock } from '../src/store/lock.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { StoreLock } from '../src/store/store-lock.js';
-import type { Store } from '../src/store/store.js';
-import { PostgresLock, PostgresStore } from '../src/stores/postgres.js';
-import { RedisLock, RedisStore } from '../src/stores/redis.js';
+import { systemClock, takeFromBucket, type AtomicBucketStore, MemoryStore, StoreLock } from 'marketbridge';
+import type { Lock } from 'marketbridge';
+import type { Store } from 'marketbridge';
+import { PostgresLock, PostgresStore } from 'marketbridge/stores/postgres';
+import { RedisLock, RedisStore } from 'marketbridge/stores/redis';
 
 const redisUrl = process.env.MB_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgresUrl = process.env.MB_POSTGRES_URL ?? 'postgres://marketbridge:marketbridge@127.0.0.1:5432/marketbridge';

@@ -6,10 +6,9 @@
  *   npx tsx examples/shopify.ts
  */
 import { setupServer } from 'msw/node';
-import { ShopifyMarketplace } from '../src/connectors/shopify/index.js';
-import { EventBus } from '../src/core/events.js';
-import { formatMoney } from '../src/model/money.js';
-import { ShopifySimulator } from '../src/testing/shopify/index.js';
+import { ShopifyMarketplace } from 'marketbridge/connectors/shopify';
+import { EventBus, formatMoney } from 'marketbridge';
+import { ShopifySimulator } from 'marketbridge/testing/msw';
 
 const simulator = new ShopifySimulator({ plan: 'plus', products: 20, variantsPerProduct: 2, initialAvailable: 5 });
 const server = setupServer(...simulator.handlers);
@@ -56,7 +55,7 @@ try {
   const shipped = await shopify.confirmShipment([{ orderId: String(order.id), carrier: 'PostNL', trackingNumber: '3SABCD123', shippedAt: new Date().toISOString() }]);
   console.log(`shipment confirmed: ${shipped.succeeded === 1}, order now ${(await shopify.getOrder(String(order.id))).status}`);
 
-  console.log(`API calls: ${simulator.stats.requests}, points spent: ${simulator.stats.costSpent}, throttled by Shopify: ${simulator.stats.throttled}, waits for budget: ${limiterWaits}`);
+  console.log(`API calls: ${simulator.stats().requests}, points spent: ${simulator.stats().costSpent}, throttled by Shopify: ${simulator.stats().throttled}, waits for budget: ${limiterWaits}`);
 } finally {
   server.close();
 }

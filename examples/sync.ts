@@ -5,9 +5,10 @@
  *   npx tsx examples/sync.ts
  */
 import { z } from 'zod';
-import { ConflictResolver, InMemoryInventorySource, InventorySyncEngine, MemoryStore, importRecords, runSync, continueSync } from '../src/index.js';
-import { SimulatedMarketplace } from '../src/simulated/index.js';
-import { FakeClock } from '../src/testing/index.js';
+import { ConflictResolver, InMemoryInventorySource, InventorySyncEngine, importRecords, runSync, continueSync } from 'marketbridge/sync';
+import { MemoryStore } from 'marketbridge';
+import { SimulatedMarketplace } from 'marketbridge/simulated';
+import { FakeClock } from 'marketbridge/testing';
 
 const clock = new FakeClock(Date.UTC(2026, 10, 22, 9));
 const store = new MemoryStore({ clock });

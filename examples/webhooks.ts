@@ -2,12 +2,11 @@
  * Webhooks and OAuth end to end, in memory: no network, no credentials.
  * Run with `npx tsx examples/webhooks.ts`.
  */
-import { OAuthClient, createKeyring } from '../src/auth/index.js';
-import { EventBus } from '../src/core/events.js';
-import { MemoryStore } from '../src/store/memory-store.js';
-import { FakeClock } from '../src/testing/fake-clock.js';
-import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from '../src/webhooks/index.js';
+import { OAuthClient, createKeyring } from 'marketbridge/auth';
+import { EventBus, MemoryStore } from 'marketbridge';
+import { FakeClock, signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from 'marketbridge/testing';
+import { createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from 'marketbridge/webhooks';
+import { createShopifyVerifier } from 'marketbridge/connectors/shopify';
 
 const clock = new FakeClock(Date.UTC(2026, 10, 22, 12));
 const store = new MemoryStore({ clock });

@@ -14,7 +14,7 @@ const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: root, st
 const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json');
 // Entries that may use Node built-ins; every other one must run on edge runtimes.
 const nodeOnly = new Set([
-  './adapters/node', './stores/redis', './stores/postgres', './testing',
+  './adapters/node', './stores/redis', './stores/postgres', './testing', './testing/msw',
   // Optional-peer integrations load their peer with Node's require, to name the install when it is missing.
   './schedulers/bullmq', './schedulers/pg-boss', './streams/redis', './streams/websocket', './streams/sqs', './otel',
 ]);

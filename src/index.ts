@@ -2,10 +2,11 @@
  * marketbridge: one safe interface to online marketplaces.
  *
  * The root entry holds the core contracts (`BaseMarketplaceAPI`, `MarketplaceFactory`,
- * `defineMarketplace`, `createDefaultFactory`, `Context`), the canonical model with exact
- * `Money`, the error hierarchy, the `Store`/`Lock` interfaces with memory implementations, and
- * the cross-cutting helpers. Connectors, the simulated marketplace, the testing kit, shared
- * stores and runtime adapters live on subpaths.
+ * `defineMarketplace`, `createDefaultFactory`, `Context`), events, the error hierarchy, the
+ * canonical model with exact `Money`, and the `Store`/`Lock` interfaces with their memory
+ * implementations. Each capability has its own subpath: `marketbridge/http`, `/auth`,
+ * `/webhooks`, `/sync`, `/safety`, one per connector (`/connectors/shopify`, ...), the
+ * simulated marketplace, the testing kits, shared stores and runtime adapters.
  *
  * @example
  * ```ts
@@ -18,9 +19,4 @@
  */
 export * from './core/index.js';
 export * from './model/index.js';
-export * from './store/index.js';
-export * from './http/index.js';
-export * from './auth/index.js';
-export * from './webhooks/index.js';
-export * from './sync/index.js';
-export * from './safety/index.js';
+export * from './stores/index.js';

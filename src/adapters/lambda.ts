@@ -10,7 +10,7 @@
  *
  * @module marketbridge/adapters/lambda
  */
-import { fromBase64, utf8 } from '../webhooks/bytes.js';
+import { fromBase64, utf8 } from '../core/bytes.js';
 import { handleWebhook, webhookErrorResponse, type WebhookAdapterOptions, type WebhookHttpResponse } from '../webhooks/http.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 

@@ -1,7 +1,8 @@
 import { err, ok, type Result } from 'neverthrow';
 import { ValidationError } from '../core/errors/validation-error.js';
 import { failure, type Failure } from '../core/result.js';
-import { recordFromGrant, type OAuthInternals } from './internals.js';
+import { type OAuthInternals } from './oauth-context.js';
+import { recordFromGrant } from './grant-record.js';
 import { createPkcePair, randomState, STATE_PATTERN } from './pkce.js';
 import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS } from './reserved-params.js';
 import { requestToken } from './token-endpoint.js';

@@ -1,5 +1,5 @@
 import { AuthError } from '../core/errors/auth-error.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../stores/store.js';
 import type { Keyring } from './keyring.js';
 import type { ConnectionRef, TokenRecord } from './token-record.js';
 

@@ -1,3 +1,17 @@
+/**
+ * OAuth for marketplaces: `OAuthClient` runs the authorization-code flow (with PKCE and state),
+ * stores tokens encrypted, and refreshes them once across processes under a lock; credential
+ * stores and the keyring that encrypts them.
+ *
+ * @example
+ * ```ts
+ * import { OAuthClient } from 'marketbridge/auth';
+ * const oauth = new OAuthClient(config, { context: { store: redisStore, tenantId: 'seller-1' } });
+ * const accessToken = await oauth.getAccessToken('seller-1');
+ * ```
+ *
+ * @module marketbridge/auth
+ */
 export { OAuthClient, type OAuthClientOptions, type AccessTokenOptions, type OAuthAuthHookOptions } from './oauth-client.js';
 export type { OAuthClientConfig } from './config.js';
 export type {

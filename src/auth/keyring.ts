@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
 import { failure, type Failure } from '../core/result.js';
-import { fromBase64, fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from '../webhooks/bytes.js';
+import { fromBase64, fromBase64Url, fromUtf8, randomBytes, toBase64Url, utf8 } from '../core/bytes.js';
 import { aesGcmOpen, aesGcmSeal } from './aes-gcm.js';
 
 /**

@@ -17,7 +17,9 @@ import {
 } from './authorization.js';
 import { resolveOAuthConfig, type OAuthClientConfig, type ResolvedOAuthConfig } from './config.js';
 import { CredentialStore } from './credential-store.js';
-import { isFresh, isUnexpired, reauthError, type OAuthInternals } from './internals.js';
+import { type OAuthInternals } from './oauth-context.js';
+import { reauthError } from './reauth.js';
+import { isFresh, isUnexpired } from './grant-record.js';
 import type { Keyring } from './keyring.js';
 import { refreshUnderLock } from './refresh.js';
 import type { ConnectionRef, ConnectionStatus, TokenRecord } from './token-record.js';

@@ -1,4 +1,4 @@
-import { randomBytes, toBase64Url, utf8 } from '../webhooks/bytes.js';
+import { randomBytes, toBase64Url, utf8 } from '../core/bytes.js';
 
 /**
  * A PKCE verifier and its S256 challenge (RFC 7636). Only S256 is offered: `plain` protects

@@ -1,5 +1,7 @@
 import { AuthError } from '../core/errors/auth-error.js';
-import { isFresh, markReauthRequired, reauthError, recordFromGrant, type OAuthInternals } from './internals.js';
+import { type OAuthInternals } from './oauth-context.js';
+import { markReauthRequired, reauthError } from './reauth.js';
+import { isFresh, recordFromGrant } from './grant-record.js';
 import { requestToken } from './token-endpoint.js';
 import type { ConnectionRef, TokenRecord } from './token-record.js';
 

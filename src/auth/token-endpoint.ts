@@ -1,5 +1,5 @@
 import type { Clock } from '../core/clock.js';
-import { toBase64, utf8 } from '../webhooks/bytes.js';
+import { toBase64, utf8 } from '../core/bytes.js';
 import { isUnknownOutcomeStatus } from '../http/outcome.js';
 import type { ResolvedOAuthConfig } from './config.js';
 import { tokenLifetimeSeconds } from './token-lifetime.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { FinancialEvent } from '../model/finance.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
-import type { Offer, PriceUpdate } from '../model/offer.js';
+import type { Offer, OfferMatch, PriceUpdate } from '../model/offer.js';
 import type { CancelOrderRequest, Order } from '../model/order.js';
 import type { Product, ProductInput } from '../model/product.js';
 import type { Shipment } from '../model/shipment.js';
@@ -98,6 +98,25 @@ export abstract class BaseMarketplaceAPI {
   /** One product by the marketplace's id; rejects with `NotFoundError` if it does not exist. */
   async getProduct(id: string, options?: OperationOptions): Promise<Product> {
     throw this.unsupported('getProduct');
+  }
+
+  /**
+   * The offers with these SKUs and the products that hold them, found without reading the
+   * catalog (Shopify's variants-by-SKU search, Amazon's listings item, ...). A SKU with no offer
+   * is absent from the answer; a SKU several products share appears once per product. The safety
+   * layer uses it to record the prior state and read back a price write; without it, it scans
+   * `listProducts`.
+   *
+   * @example
+   * ```ts
+   * if (marketplace.capabilities.supports('getOffersBySku')) {
+   *   const [match] = await marketplace.getOffersBySku(['MUG-1']);
+   *   console.log(match?.productId, match?.offer.price);
+   * }
+   * ```
+   */
+  async getOffersBySku(skus: readonly string[], options?: OperationOptions): Promise<OfferMatch[]> {
+    throw this.unsupported('getOffersBySku');
   }
 
   /** Creates products without `id` and replaces those with one. */

@@ -9,6 +9,7 @@
 export const OPERATIONS = [
   'listProducts',
   'getProduct',
+  'getOffersBySku',
   'upsertProducts',
   'deleteProducts',
   'updatePrices',

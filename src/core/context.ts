@@ -4,10 +4,10 @@ import { EventBus } from './events.js';
 import type { Logger } from './logger.js';
 import { silentLogger } from './logger.js';
 import { MemoryScheduler, type Scheduler } from './scheduler.js';
-import type { Lock } from '../store/lock.js';
-import { MemoryStore } from '../store/memory-store.js';
-import { StoreLock } from '../store/store-lock.js';
-import type { Store } from '../store/store.js';
+import type { Lock } from '../stores/lock.js';
+import { MemoryStore } from '../stores/memory-store.js';
+import { StoreLock } from '../stores/store-lock.js';
+import type { Store } from '../stores/store.js';
 
 /**
  * The dependencies a marketplace instance works with. Every field is optional; see

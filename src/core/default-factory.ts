@@ -1,20 +1,9 @@
-import { AmazonConfigSchema } from '../connectors/amazon/config.js';
-import { amazonEnvironments } from '../connectors/amazon/environments.js';
+import { amazonMarketplace } from '../connectors/amazon/definition.js';
 import { bolMarketplace } from '../connectors/bol/definition.js';
 import { ebayMarketplace } from '../connectors/ebay/definition.js';
 import { mercadolibreMarketplace } from '../connectors/mercadolibre/definition.js';
-import { ShopifyConfigSchema } from '../connectors/shopify/config.js';
-import { shopifyEnvironments } from '../connectors/shopify/environments.js';
-import { SimulatedConfigSchema } from '../simulated/config.js';
-import { simulatedEnvironments } from '../simulated/environments.js';
-import type { AmazonMarketplace } from '../connectors/amazon/amazon-marketplace.js';
-import type { BolConfigSchema } from '../connectors/bol/config.js';
-import type { BolMarketplace } from '../connectors/bol/bol-marketplace.js';
-import type { EbayConfigSchema } from '../connectors/ebay/config.js';
-import type { EbayMarketplace } from '../connectors/ebay/ebay-marketplace.js';
-import type { ShopifyMarketplace } from '../connectors/shopify/shopify-marketplace.js';
-import type { SimulatedMarketplace } from '../simulated/simulated-marketplace.js';
-import { defineMarketplace, type MarketplaceDefinition } from './define-marketplace.js';
+import { shopifyMarketplace } from '../connectors/shopify/definition.js';
+import { simulatedMarketplace } from '../simulated/definition.js';
 import { MarketplaceFactory } from './marketplace-factory.js';
 
 /**
@@ -27,19 +16,19 @@ import { MarketplaceFactory } from './marketplace-factory.js';
  * ```
  */
 export interface DefaultMarketplaces {
-  simulated: MarketplaceDefinition<'simulated', typeof SimulatedConfigSchema, SimulatedMarketplace>;
-  shopify: MarketplaceDefinition<'shopify', typeof ShopifyConfigSchema, ShopifyMarketplace>;
-  amazon: MarketplaceDefinition<'amazon', typeof AmazonConfigSchema, AmazonMarketplace>;
-  ebay: MarketplaceDefinition<'ebay', typeof EbayConfigSchema, EbayMarketplace>;
+  simulated: typeof simulatedMarketplace;
+  shopify: typeof shopifyMarketplace;
+  amazon: typeof amazonMarketplace;
+  ebay: typeof ebayMarketplace;
   mercadolibre: typeof mercadolibreMarketplace;
-  bol: MarketplaceDefinition<'bol', typeof BolConfigSchema, BolMarketplace>;
+  bol: typeof bolMarketplace;
 }
 
 /**
  * A factory with every built-in marketplace registered: `simulated`, `shopify`, `amazon`,
- * `bol`, `ebay` and `mercadolibre`.
- * Only each definition's configuration schema is loaded up front; the connector itself is
- * imported when `create` is first called, so unused connectors cost nothing.
+ * `bol`, `ebay` and `mercadolibre`. Each connector's folder owns its definition; only the
+ * configuration schemas are loaded up front, and a connector is imported when `create` is
+ * first called for it, so unused connectors cost nothing.
  *
  * @example
  * ```ts
@@ -48,36 +37,11 @@ export interface DefaultMarketplaces {
  * ```
  */
 export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof DefaultMarketplaces]: DefaultMarketplaces[K] }> {
-  // Definitions are built as constants first so that each keeps its literal name.
-  const simulated = defineMarketplace({
-    name: 'simulated',
-    description: 'An in-memory marketplace for simulation mode, demos and tests.',
-    configSchema: SimulatedConfigSchema,
-    environments: simulatedEnvironments,
-    create: async (config, context) => {
-      const { SimulatedMarketplace } = await import('../simulated/simulated-marketplace.js');
-      return new SimulatedMarketplace(config, context);
-    },
-  });
-  const shopify = defineMarketplace({
-    name: 'shopify',
-    description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
-    configSchema: ShopifyConfigSchema,
-    environments: shopifyEnvironments,
-    create: async (config, context) => {
-      const { ShopifyMarketplace } = await import('../connectors/shopify/shopify-marketplace.js');
-      return new ShopifyMarketplace(config, context);
-    },
-  });
-  const amazon = defineMarketplace({
-    name: 'amazon',
-    description: 'Amazon Selling Partner API: listings, feeds, orders, FBA inventory, reports, finances.',
-    configSchema: AmazonConfigSchema,
-    environments: amazonEnvironments,
-    create: async (config, context) => {
-      const { AmazonMarketplace } = await import('../connectors/amazon/amazon-marketplace.js');
-      return new AmazonMarketplace(config, context);
-    },
-  });
-  return new MarketplaceFactory().register(simulated).register(shopify).register(amazon).register(bolMarketplace).register(ebayMarketplace).register(mercadolibreMarketplace);
+  return new MarketplaceFactory()
+    .register(simulatedMarketplace)
+    .register(shopifyMarketplace)
+    .register(amazonMarketplace)
+    .register(bolMarketplace)
+    .register(ebayMarketplace)
+    .register(mercadolibreMarketplace);
 }

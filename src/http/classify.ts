@@ -56,7 +56,9 @@ export interface Classification {
 
 /**
  * Classifies responses for a platform. Return `undefined` to fall back to the default
- * (status-based) classification; `feedback` from the platform classifier is kept either way.
+ * (status-based) classification; `feedback` from the platform classifier is kept either way,
+ * so a platform's own rate-limit headers are read here too. Each connector's folder holds its
+ * platform's classifier (`shopifyGraphqlClassifier`, `amazonClassifier`, ...).
  *
  * @example
  * ```ts
@@ -87,72 +89,10 @@ export function defaultClassify(input: ClassifyInput): Classification {
   return { kind: 'invalid', message: `HTTP ${status}` };
 }
 
-interface GraphqlCost {
-  requestedQueryCost?: number;
-  actualQueryCost?: number | null;
-  throttleStatus?: { maximumAvailable?: number; currentlyAvailable?: number; restoreRate?: number };
-}
-
 /**
- * Shopify Admin GraphQL: `errors[].extensions.code == "THROTTLED"` is throttling even with
- * HTTP 200, and `extensions.cost` feeds the cost bucket (actual cost refund, currently
- * available points, restore rate).
- *
- * @example
- * ```ts
- * const client = createHttpClient({ platform: 'shopify', baseUrl, context, classify: shopifyGraphqlClassifier });
- * ```
- */
-export const shopifyGraphqlClassifier: ResponseClassifier = ({ body }) => {
-  if (!body || typeof body !== 'object') return undefined;
-  const record = body as { errors?: unknown; extensions?: { cost?: GraphqlCost } };
-  const cost = record.extensions?.cost;
-  const feedback: LimiterFeedback = {};
-  if (cost) {
-    const status = cost.throttleStatus;
-    if (typeof status?.currentlyAvailable === 'number') feedback.available = status.currentlyAvailable;
-    if (typeof status?.maximumAvailable === 'number') feedback.capacity = status.maximumAvailable;
-    if (typeof status?.restoreRate === 'number') feedback.refillPerSecond = status.restoreRate;
-    if (typeof cost.actualQueryCost === 'number') feedback.actualCost = cost.actualQueryCost;
-  }
-  const throttled =
-    Array.isArray(record.errors) &&
-    record.errors.some((e) => (e as { extensions?: { code?: string } })?.extensions?.code === 'THROTTLED');
-  if (throttled) {
-    // Nothing ran, so nothing is spent beyond what the bucket already shows.
-    const wait =
-      cost?.requestedQueryCost !== undefined && feedback.available !== undefined && feedback.refillPerSecond
-        ? Math.ceil(((cost.requestedQueryCost - feedback.available) / feedback.refillPerSecond) * 1000)
-        : undefined;
-    return { kind: 'throttled', message: 'THROTTLED', feedback: { ...feedback, actualCost: 0 }, ...(wait && wait > 0 ? { retryAfterMs: wait } : {}) };
-  }
-  return Object.keys(feedback).length ? { ...classifyOk(), feedback } : undefined;
-};
-
-function classifyOk(): Classification {
-  return { kind: 'ok' };
-}
-
-/**
- * Amazon SP-API: a 429 whose body has `errors[].code == "QuotaExceeded"` is throttling; other
- * error codes keep the status-based verdict.
- *
- * @example
- * ```ts
- * const client = createHttpClient({ platform: 'amazon', baseUrl, context, classify: amazonClassifier });
- * ```
- */
-export const amazonClassifier: ResponseClassifier = (input) => {
-  const errors = (input.body as { errors?: { code?: string; message?: string }[] } | undefined)?.errors;
-  if (Array.isArray(errors) && errors.some((e) => e?.code === 'QuotaExceeded')) {
-    return { kind: 'throttled', message: 'QuotaExceeded' };
-  }
-  return undefined;
-};
-
-/**
- * bol.com: errors are `application/problem+json` (`title`, `status`, `detail`, `violations`);
- * a 429 problem is throttling, the rest follow the problem's status.
+ * Problem Details (RFC 9457, `application/problem+json`: `title`, `status`, `detail`), as
+ * bol.com and many other APIs answer errors: a 429 problem is throttling, the rest follow the
+ * problem's status, and the message carries its title and detail.
  *
  * @example
  * ```ts
@@ -175,7 +115,7 @@ export const problemJsonClassifier: ResponseClassifier = (input) => {
  *
  * @example
  * ```ts
- * const classify = composeClassifiers(amazonClassifier, problemJsonClassifier);
+ * const classify = composeClassifiers(myPlatformClassifier, problemJsonClassifier);
  * ```
  */
 export function composeClassifiers(...classifiers: ResponseClassifier[]): ResponseClassifier {

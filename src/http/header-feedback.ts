@@ -8,35 +8,25 @@ function num(value: string | null): number | undefined {
 }
 
 /**
- * Reads the rate-limit headers platforms send into {@link LimiterFeedback}:
- * - `x-amzn-RateLimit-Limit` (SP-API): the operation's rate per second;
- * - `X-Shopify-Shop-Api-Call-Limit: 32/40` (Shopify REST): used/capacity;
+ * Reads the rate-limit headers that mean the same on every platform into
+ * {@link LimiterFeedback}:
  * - `x-ratelimit-remaining` (bol.com, eBay and others; `x-ratelimit-limit` is often per
  *   window, so it is not taken as a bucket size);
  * - `Retry-After` (seconds or HTTP-date; garbage ignored, huge clamped).
  *
+ * A platform's own headers (`x-amzn-RateLimit-Limit`, `X-Shopify-Shop-Api-Call-Limit`) are read
+ * by its connector's classifier, which returns them as feedback.
+ *
  * @example
  * ```ts
- * headerFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' }), Date.now());
- * // { available: 8, capacity: 40 }
+ * headerFeedback(new Headers({ 'x-ratelimit-remaining': '3', 'retry-after': '2' }), Date.now());
+ * // { available: 3, pauseMs: 2000 }
  * ```
  */
 export function headerFeedback(headers: Headers, now: number, maxRetryAfterMs?: number): LimiterFeedback {
   const feedback: LimiterFeedback = {};
-  const amazon = num(headers.get('x-amzn-ratelimit-limit'));
-  if (amazon !== undefined && amazon > 0) feedback.refillPerSecond = amazon;
-  const shopify = headers.get('x-shopify-shop-api-call-limit');
-  const match = shopify ? /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(shopify) : null;
-  if (match) {
-    const used = Number(match[1]);
-    const capacity = Number(match[2]);
-    if (capacity > 0) {
-      feedback.capacity = capacity;
-      feedback.available = Math.max(0, capacity - used);
-    }
-  }
   const remaining = num(headers.get('x-ratelimit-remaining'));
-  if (remaining !== undefined && remaining >= 0) feedback.available = Math.min(feedback.available ?? remaining, remaining);
+  if (remaining !== undefined && remaining >= 0) feedback.available = remaining;
   const retryAfter = parseRetryAfter(headers.get('retry-after'), now, maxRetryAfterMs);
   if (retryAfter !== undefined && retryAfter > 0) feedback.pauseMs = retryAfter;
   return feedback;

@@ -1,3 +1,18 @@
+/**
+ * The request pipeline and its parts: `createHttpClient` (timeouts, retries that never double
+ * a write, the circuit breaker, rate limiting from response headers), the token-bucket and
+ * keyed limiters, pagination, async jobs that poll a platform until a result is ready, and the
+ * idempotency ledger.
+ *
+ * @example
+ * ```ts
+ * import { createHttpClient } from 'marketbridge/http';
+ * import { createContext } from 'marketbridge';
+ * const client = createHttpClient({ platform: 'acme', baseUrl: 'https://api.acme.test', context: createContext() });
+ * ```
+ *
+ * @module marketbridge/http
+ */
 export { HttpClient, createHttpClient } from './client.js';
 export { isUnknownOutcome, isUnknownOutcomeStatus } from './outcome.js';
 export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';

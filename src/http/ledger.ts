@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import { ConflictError } from '../core/errors/conflict-error.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../stores/store.js';
 import { isUnknownOutcome } from './outcome.js';
 
 /**

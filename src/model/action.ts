@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SkuSchema } from './common.js';
+import { SkuSchema } from './scalars.js';
 import { PriceSchema } from './money.js';
 import { CancelOrderRequestSchema } from './order.js';
 import { ProductInputSchema } from './product.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimestampSchema } from './common.js';
+import { TimestampSchema } from './scalars.js';
 import { MoneySchema } from './money.js';
 
 /**

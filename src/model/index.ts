@@ -1,6 +1,6 @@
 export * from './currency.js';
 export * from './money.js';
-export * from './common.js';
+export * from './scalars.js';
 export * from './address.js';
 export * from './offer.js';
 export * from './product.js';

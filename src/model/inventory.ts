@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { QuantitySchema, SkuSchema, TimestampSchema } from './common.js';
+import { QuantitySchema, SkuSchema, TimestampSchema } from './scalars.js';
 
 /**
  * Stock of one SKU at one location. `onHand = available + reserved`; `version` increases on

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SkuSchema } from './common.js';
+import { SkuSchema } from './scalars.js';
 import { PriceSchema } from './money.js';
 
 /**
@@ -47,6 +47,23 @@ export const OfferSchema = z.object({
  * ```
  */
 export type Offer = z.infer<typeof OfferSchema>;
+
+/**
+ * An offer found by SKU with the id of the product that holds it: what
+ * `BaseMarketplaceAPI.getOffersBySku` answers.
+ *
+ * @example
+ * ```ts
+ * const match: OfferMatch = { sku: 'A-1', productId: '7', offer: { sku: 'A-1', price: { amountMinor: 500, currency: 'EUR' }, condition: 'new', options: {} } };
+ * ```
+ */
+export interface OfferMatch {
+  /** The SKU asked for. */
+  sku: string;
+  /** The marketplace's id of the product (listing) that holds the offer. */
+  productId: string;
+  offer: Offer;
+}
 
 /**
  * A price change for one SKU.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AddressSchema } from './address.js';
-import { SkuSchema, TimestampSchema } from './common.js';
+import { SkuSchema, TimestampSchema } from './scalars.js';
 import { MoneySchema } from './money.js';
 
 /**

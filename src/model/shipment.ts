@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimestampSchema } from './common.js';
+import { TimestampSchema } from './scalars.js';
 
 /**
  * A shipment to confirm for an order, with tracking.

@@ -1,8 +1,8 @@
 import type { Clock } from '../core/clock.js';
 import { systemClock } from '../core/clock.js';
 import type { MaybePromise } from '../core/types.js';
-import { MemoryStore } from '../store/memory-store.js';
-import type { Store } from '../store/store.js';
+import { MemoryStore } from '../stores/memory-store.js';
+import type { Store } from '../stores/store.js';
 import { ChangeHistory } from './history.js';
 import type { PlannedOperation } from './translate.js';
 

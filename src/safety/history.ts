@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { Money } from '../model/money.js';
-import type { Store } from '../store/store.js';
+import type { Store } from '../stores/store.js';
 
 /**
  * Whose history a record belongs to: one tenant on one marketplace.

@@ -6,12 +6,12 @@
  *
  * @example
  * ```ts
- * import { RealWorldAdapter } from 'marketbridge';
+ * import { RealWorldAdapter } from 'marketbridge/safety';
  * const adapter = new RealWorldAdapter({ mode: 'simulation' });
  * await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 1 } });
  * ```
  *
- * @module safety
+ * @module marketbridge/safety
  */
 export * from './translate.js';
 export * from './facts.js';

@@ -15,6 +15,7 @@ import { checkValidatorOptions, type ActionVerdict, type IntegrationValidatorOpt
 import { BUILTIN_SAFETY_RULES } from './rules/builtin.js';
 import { revisedListings } from './rules/platform-rules.js';
 import { pricesOf } from './rules/price-rules.js';
+import { plannedOperationOf } from './planned-action.js';
 import { translateSimulationAction, type PlannedOperation } from './translate.js';
 
 /**
@@ -177,7 +178,7 @@ export class IntegrationValidator {
       if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), { index, action: parsed.value.action }]);
     });
     for (const [name, group] of groups) {
-      const report = await this.#compliance.check(name, group.map((g) => translateSimulationAction(g.action)), { tenantId, history: this.history });
+      const report = await this.#compliance.check(name, group.map((g) => plannedOperationOf(g.action) ?? translateSimulationAction(g.action)), { tenantId, history: this.history });
       for (const violation of report.violations) {
         const index = group[violation.operationIndex]?.index ?? -1;
         const entry: RuleViolation = { rule: `policy:${violation.policy}`, reason: 'platform_policy', message: violation.message };

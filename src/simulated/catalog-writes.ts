@@ -3,7 +3,7 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import type { Offer, PriceUpdate } from '../model/offer.js';
 import { ProductInputSchema, type Product } from '../model/product.js';
 import type { z } from 'zod';
-import type { SimCore } from './core.js';
+import type { SimCore } from './write-context.js';
 import { productId, productNumber } from './products.js';
 
 type ParsedProductInput = z.output<typeof ProductInputSchema>;

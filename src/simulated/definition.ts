@@ -1,10 +1,11 @@
 import { defineMarketplace } from '../core/define-marketplace.js';
 import { SimulatedConfigSchema } from './config.js';
-import { SimulatedMarketplace } from './simulated-marketplace.js';
 import { simulatedEnvironments } from './environments.js';
 
 /**
- * The simulated marketplace as a factory definition, registered as `simulated`.
+ * The simulated marketplace as a factory definition, registered as `simulated`. Only the
+ * configuration schema is loaded with it; the marketplace itself is imported when the first
+ * instance is created.
  *
  * @example
  * ```ts
@@ -17,5 +18,8 @@ export const simulatedMarketplace = defineMarketplace({
   description: 'An in-memory marketplace for simulation mode, demos and tests.',
   configSchema: SimulatedConfigSchema,
   environments: simulatedEnvironments,
-  create: (config, context) => new SimulatedMarketplace(config, context),
+  create: async (config, context) => {
+    const { SimulatedMarketplace } = await import('./simulated-marketplace.js');
+    return new SimulatedMarketplace(config, context);
+  },
 });

@@ -3,7 +3,7 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
 import { adjustFingerprint, setFingerprint } from './batch-checks.js';
-import type { SimCore } from './core.js';
+import type { SimCore } from './write-context.js';
 
 /** The location a write without `locationId` goes to: the first configured one. */
 export function defaultLocation(sim: SimCore): string {

@@ -3,7 +3,7 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { CancelOrderRequest, LineItem, Order } from '../model/order.js';
 import type { Shipment } from '../model/shipment.js';
-import type { SimCore } from './core.js';
+import type { SimCore } from './write-context.js';
 
 type ParsedCancel = CancelOrderRequest & { reason: string };
 

@@ -13,7 +13,7 @@ import type { OperationOptions } from '../core/types.js';
 import { currencyExponent } from '../model/currency.js';
 import type { FinancialEvent } from '../model/finance.js';
 import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventoryLevel, type InventorySet } from '../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../model/product.js';
 import { ShipmentSchema, type Shipment } from '../model/shipment.js';
@@ -21,8 +21,9 @@ import { adjustFingerprint, keyChecks, priceChecks, productChecks, setFingerprin
 import { Buyers, type BuyerLine, type OrderRejection } from './buyers.js';
 import { deleteProduct, updatePrice, upsertProduct } from './catalog-writes.js';
 import { SimulatedConfigSchema, type ResolvedSimulatedConfig, type SimulatedConfig } from './config.js';
-import type { SimCore } from './core.js';
-import { CallGate, type SimulatedStats } from './gate.js';
+import type { SimCore } from './write-context.js';
+import { CallGate } from './call-gate.js';
+import { type SimulatedStats } from './stats.js';
 import { adjustInventoryLevel, defaultLocation, setInventoryLevel } from './inventory-writes.js';
 import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.js';
 import { SeededRandom } from './random.js';
@@ -152,6 +153,18 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     const product = this.#state.products.get(id);
     if (!product) throw new NotFoundError(`No product with id ${id}.`, { platform: this.platform, operation: 'getProduct' });
     return structuredClone(product);
+  }
+
+  override async getOffersBySku(skus: readonly string[], options: OperationOptions = {}): Promise<OfferMatch[]> {
+    await this.#enter('getOffersBySku', options);
+    const matches: OfferMatch[] = [];
+    for (const sku of new Set(skus)) {
+      const owner = this.#state.stock.ownerOf(sku);
+      const product = owner === undefined ? undefined : this.#state.products.byNumber(owner);
+      const offer = product?.offers.find((candidate) => candidate.sku === sku);
+      if (product && offer) matches.push({ sku, productId: product.id, offer: structuredClone(offer) });
+    }
+    return matches;
   }
 
   override upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {

@@ -1,5 +1,14 @@
-// Sync: the data mapper, the conflict resolver, the inventory sync engine and the streamed
-// batch importer. Re-exported from the package root.
+/**
+ * Moving data between marketplaces: the data mapper, the conflict resolver, the inventory sync
+ * engine that never oversells, and the streamed batch importer.
+ *
+ * @example
+ * ```ts
+ * import { InventorySyncEngine } from 'marketbridge/sync';
+ * ```
+ *
+ * @module marketbridge/sync
+ */
 export { mergeQuantities, type QuantityMerge, type QuantityMergeInput } from './resolver/merge.js';
 export type {
   Conflict,

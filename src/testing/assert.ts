@@ -1,4 +1,4 @@
-import { canonicalJson } from '../store/store.js';
+import { canonicalJson } from '../stores/store.js';
 
 /**
  * A conformance case found the implementation breaking the contract; the message says which

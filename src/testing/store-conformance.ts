@@ -1,7 +1,7 @@
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import type { MaybePromise } from '../core/types.js';
-import type { Lock } from '../store/lock.js';
-import type { Store } from '../store/store.js';
+import type { Lock } from '../stores/lock.js';
+import type { Store } from '../stores/store.js';
 import { assertEqual, assertRejects, ConformanceError } from './assert.js';
 
 /**

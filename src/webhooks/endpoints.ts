@@ -1,9 +1,9 @@
 import { createContext, type Context } from '../core/context.js';
 import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
-import { toBase64 } from './bytes.js';
+import { toBase64 } from '../core/bytes.js';
 import { createStandardWebhooksVerifier, decodeStandardWebhooksSecret } from './verify/standard-webhooks.js';
 import type { WebhookVerifier } from './verify/types.js';
-import { concatBytes, utf8 } from './bytes.js';
+import { concatBytes, utf8 } from '../core/bytes.js';
 
 /**
  * A registered webhook endpoint: where deliveries go, the events it wants and the secret that

@@ -1,4 +1,4 @@
-import { utf8 } from './bytes.js';
+import { utf8 } from '../core/bytes.js';
 
 /**
  * Header values as runtimes hand them over: a Web `Headers`, or a plain record (Node's

@@ -1,5 +1,6 @@
-import { MemoryStore } from '../../src/store/memory-store.js';
-import { createShopifyVerifier, createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import { createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 export const SECRET = 'shpss_adapter-secret';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonSpec } from '../fixtures/specs.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { AES_GCM_MAX_NONCE_BYTES, aesGcmOpen, aesGcmSeal, createKeyring, CredentialStore, type TokenRecord } from '../../src/auth/index.js';
-import { fromHex, toHex } from '../../src/webhooks/bytes.js';
+import { fromHex, toHex } from '../../src/core/bytes.js';
 
 interface GcmVector {
   tcId: number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/core/events.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import type { Logger } from '../../src/core/logger.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createKeyring, OAuthClient, type OAuthClientConfig } from '../../src/auth/index.js';
 import { startTokenServer, type Fault, type TokenServer } from './token-server.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { createHttpClient } from '../../src/http/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { OAuthClient } from '../../src/auth/index.js';
 import { startTokenServer, type TokenServer } from './token-server.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthClient, type OAuthClientConfig } from '../../src/auth/index.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 
 const EIGHTEEN_MONTHS_S = 47_304_000;

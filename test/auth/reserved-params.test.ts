@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OAuthClient, RESERVED_AUTHORIZE_PARAMS, type OAuthClientConfig } from '../../src/auth/index.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 
 const config: OAuthClientConfig = {
   platform: 'mercadolibre',

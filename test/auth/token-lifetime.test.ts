@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_TOKEN_LIFETIME_SECONDS, MIN_TOKEN_LIFETIME_SECONDS, OAuthClient, type OAuthClientConfig } from '../../src/auth/index.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { startTokenServer, type TokenServer } from './token-server.js';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { requeueDeadLetter } from '../../src/cli/commands/dlq.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signShopifyTestRequest } from '../../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
+import { createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
 
 const SECRET = 'shpss_cli-requeue-secret';
 

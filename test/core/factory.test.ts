@@ -17,7 +17,14 @@ import {
   type PriceUpdate,
   type Product,
 } from '../../src/index.js';
-import { SimulatedMarketplace } from '../../src/simulated/index.js';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { amazonMarketplace } from '../../src/connectors/amazon/index.js';
+import { bolMarketplace } from '../../src/connectors/bol/index.js';
+import { ebayMarketplace } from '../../src/connectors/ebay/index.js';
+import { mercadolibreMarketplace } from '../../src/connectors/mercadolibre/index.js';
+import { shopifyMarketplace } from '../../src/connectors/shopify/index.js';
+import { SimulatedMarketplace, simulatedMarketplace } from '../../src/simulated/index.js';
 import { MercadoLibreMarketplace } from '../../src/connectors/mercadolibre/index.js';
 
 const configSchema = z.object({
@@ -141,6 +148,20 @@ describe('MarketplaceFactory', () => {
     const simulated = await factory.create('simulated', { seed: 3, products: 2 });
     expect(simulated).toBeInstanceOf(SimulatedMarketplace);
     expect(simulated.capabilities.operations.size).toBe(OPERATIONS.length);
+  });
+
+  it("registers each connector's own definition, written once in its folder and importing the connector only on create", async () => {
+    const factory = createDefaultFactory();
+    const owned = { simulated: simulatedMarketplace, shopify: shopifyMarketplace, amazon: amazonMarketplace, bol: bolMarketplace, ebay: ebayMarketplace, mercadolibre: mercadolibreMarketplace };
+    expect(factory.names()).toEqual(Object.keys(owned).sort());
+    for (const [name, definition] of Object.entries(owned)) expect(factory.get(name), name).toBe(definition);
+    const root = resolve(import.meta.dirname, '../..');
+    for (const file of ['src/simulated/definition.ts', 'src/connectors/shopify/definition.ts', 'src/connectors/amazon/definition.ts', 'src/connectors/bol/definition.ts', 'src/connectors/ebay/definition.ts', 'src/connectors/mercadolibre/definition.ts']) {
+      const source = readFileSync(join(root, file), 'utf8');
+      const statics = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((match) => match[1]);
+      expect(statics.filter((path) => /marketplace\.js$/.test(path!) && !path!.includes('define-marketplace')), file).toEqual([]);
+      expect(source, file).toMatch(/await import\('\.\/[a-z-]+-marketplace\.js'\)/);
+    }
   });
 });
 

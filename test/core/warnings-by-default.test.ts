@@ -6,7 +6,7 @@ import type { Logger } from '../../src/core/logger.js';
 import { RealWorldAdapter } from '../../src/safety/index.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { InventorySyncEngine } from '../../src/sync/inventory/engine.js';
 import { InMemoryInventorySource } from '../../src/sync/inventory/memory-source.js';
 

@@ -6,8 +6,8 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import type { SetOptions, Store } from '../../src/store/store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import type { SetOptions, Store } from '../../src/stores/store.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import { CircuitBreaker, createHttpClient, type HttpClientOptions } from '../../src/http/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createPipelineSimulator, type FaultRule } from '../../src/testing/pipeline/index.js';
 import { drive } from './helpers.js';

@@ -4,9 +4,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { EventBus } from '../../src/core/events.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { createHttpClient, shopifyGraphqlClassifier, amazonClassifier, problemJsonClassifier, composeClassifiers } from '../../src/http/index.js';
+import { createHttpClient, problemJsonClassifier, composeClassifiers } from '../../src/http/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { countingFetch, drive } from './helpers.js';
+import { shopifyGraphqlClassifier } from '../../src/connectors/shopify/index.js';
+import { amazonClassifier } from '../../src/connectors/amazon/index.js';
 
 const BASE = 'https://api.example.test/v1';
 const server = setupServer();
@@ -137,7 +139,7 @@ describe('platform classifiers: field issues and budget scope', () => {
 
   it('a plan scope keys the budgets by its owner instead of the tenant, so two tenants share one budget', async () => {
     const clock = new FakeClock();
-    const store = new (await import('../../src/store/memory-store.js')).MemoryStore({ clock });
+    const store = new (await import('../../src/stores/memory-store.js')).MemoryStore({ clock });
     const plan = { default: { kind: 'token-bucket' as const, ratePerSecond: 1, burst: 1 }, shared: true, scope: 'app:42' };
     const make = (tenantId: string) => createHttpClient({ platform: 'test', baseUrl: BASE, context: createContext({ clock, store, tenantId }), limits: plan });
     const [a, b] = [make('seller-1'), make('seller-2')];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { createHttpClient, KeyedLimiter, type CostBucketSpec, type LimiterFeedback, type RateLimitPlan } from '../../src/http/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { ServerLimit } from '../../src/testing/pipeline/server-limit.js';
 

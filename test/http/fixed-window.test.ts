@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Budget } from '../../src/http/rate-limit/backend.js';
 import { KeyedLimiter } from '../../src/http/rate-limit/keyed-limiter.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { ServerLimit } from '../../src/testing/pipeline/server-limit.js';
 

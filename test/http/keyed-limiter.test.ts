@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedLimiter, type RateLimitPlan } from '../../src/http/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 
 function limiter(plan: RateLimitPlan, clock = new FakeClock(), store?: MemoryStore) {

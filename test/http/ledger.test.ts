@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
 import { createHttpClient, OperationLedger, type ReadBackResult } from '../../src/http/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createPipelineSimulator } from '../../src/testing/pipeline/index.js';
 import { drive } from './helpers.js';

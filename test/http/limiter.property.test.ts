@@ -1,10 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
-import { createHttpClient, shopifyGraphqlClassifier, amazonClassifier, type RateLimitSpec } from '../../src/http/index.js';
+import { createHttpClient, type RateLimitSpec } from '../../src/http/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createPipelineSimulator } from '../../src/testing/pipeline/index.js';
 import { countingFetch, drive } from './helpers.js';
+import { shopifyGraphqlClassifier } from '../../src/connectors/shopify/index.js';
+import { amazonClassifier } from '../../src/connectors/amazon/index.js';
 
 const runs = Number(process.env.MB_PROPERTY_RUNS ?? 40);
 

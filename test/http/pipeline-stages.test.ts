@@ -4,6 +4,9 @@ import { createContext } from '../../src/core/context.js';
 import { EventBus, type MarketbridgeEvents } from '../../src/core/events.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import { createHttpClient, headerFeedback, type HttpClientOptions } from '../../src/http/index.js';
+import { amazonHeaderFeedback } from '../../src/connectors/amazon/header-feedback.js';
+import { amazonClassifier } from '../../src/connectors/amazon/classify.js';
+import { shopifyCallLimitFeedback } from '../../src/connectors/shopify/header-feedback.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createPipelineSimulator, type PipelineSimulatorOptions } from '../../src/testing/pipeline/index.js';
 import { countingFetch, drive } from './helpers.js';
@@ -109,18 +112,33 @@ describe('limiter feedback', () => {
     expect(throttled.some((e) => e.source === 'server')).toBe(true);
   });
 
-  it('reads the platforms rate-limit headers', () => {
+  it('reads the rate-limit headers every platform means the same by, and leaves platform headers to their connectors', () => {
     const now = 0;
-    expect(headerFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' }), now)).toEqual({ available: 8, capacity: 40 });
-    expect(headerFeedback(new Headers({ 'x-amzn-ratelimit-limit': '0.0167' }), now)).toEqual({ refillPerSecond: 0.0167 });
     expect(headerFeedback(new Headers({ 'x-ratelimit-remaining': '3', 'retry-after': '2' }), now)).toEqual({ available: 3, pauseMs: 2000 });
-    expect(headerFeedback(new Headers({ 'retry-after': 'garbage', 'x-amzn-ratelimit-limit': 'x' }), now)).toEqual({});
+    expect(headerFeedback(new Headers({ 'retry-after': 'garbage' }), now)).toEqual({});
+    expect(headerFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40', 'x-amzn-ratelimit-limit': '0.0167' }), now)).toEqual({});
+    expect(shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' }))).toEqual({ available: 8, capacity: 40 });
+    expect(shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '3/0' }))).toEqual({});
+    expect(amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': '0.0167' }))).toEqual({ refillPerSecond: 0.0167 });
+    expect(amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': 'x' }))).toEqual({});
+  });
+
+  it("feeds a platform's own headers through its classifier", async () => {
+    const rateAfterOneCall = async (options: Partial<HttpClientOptions>) => {
+      const { clock, client, wire } = setup({ limitHeaders: 'amazon', limit: { kind: 'token-bucket', ratePerSecond: 0.5, burst: 1 }, respond: () => ({ ok: true }) }, { limits: { default: { kind: 'token-bucket', ratePerSecond: 10, burst: 1 } }, ...options });
+      await drive(clock, () => client.request({ operation: 'a', method: 'GET', path: 'x' }), wire.busy);
+      const [, state] = Object.entries(client.limiter!.toJSON()).find(([key]) => key.endsWith(':a'))!;
+      return state.kind === 'bucket' ? state.refillPerSecond : undefined;
+    };
+    expect(await rateAfterOneCall({})).toBe(10);
+    expect(await rateAfterOneCall({ classify: amazonClassifier })).toBe(0.5);
   });
 
   it('adopts a lower budget reported by Shopify REST headers', async () => {
     const spec = { kind: 'leaky-bucket' as const, capacity: 40, leakPerSecond: 2 };
     // The server's bucket is shared with another app that already used 38 of 40.
-    const { clock, simulator, client, wire } = setup({ limit: spec, limitHeaders: 'shopify-rest', respond: () => ({ ok: true }) }, { limits: { default: spec, maxConcurrent: 1 }, retry: false });
+    const classify = ({ headers }: { headers: Headers }) => ({ kind: 'ok' as const, feedback: shopifyCallLimitFeedback(headers) });
+    const { clock, simulator, client, wire } = setup({ limit: spec, limitHeaders: 'shopify-rest', respond: () => ({ ok: true }) }, { limits: { default: spec, maxConcurrent: 1 }, retry: false, classify });
     await drive(clock, async () => {
       for (let i = 0; i < 38; i++) await simulator.handle(new Request('https://p.test/api/x'));
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntegrationValidator } from '../../src/safety/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { catalogBySku, simulationAdapter } from './helpers.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });

@@ -7,7 +7,7 @@ import { IntegrationValidator, RealWorldAdapter, type SafetyConstraints } from '
 import { SimulatedConfigSchema, type SimulatedConfig } from '../../src/simulated/config.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 
 /** A factory whose `simulated` definition hands the created instances to the test. */
 export function capturingFactory() {

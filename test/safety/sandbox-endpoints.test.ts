@@ -10,8 +10,8 @@ import { silentLogger } from '../../src/core/logger.js';
 import { money } from '../../src/model/money.js';
 import { RealWorldAdapter } from '../../src/safety/index.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import { EbaySimulator, MercadoLibreSimulator } from '../../src/testing/index.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import { EbaySimulator, MercadoLibreSimulator } from '../../src/testing/msw/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 
 const server = setupServer();

@@ -9,8 +9,8 @@ import { money } from '../../src/model/money.js';
 import { RealWorldAdapter } from '../../src/safety/index.js';
 import { SimulatedConfigSchema } from '../../src/simulated/config.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import { AmazonSpApiSimulator } from '../../src/testing/amazon/index.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import { AmazonSpApiSimulator } from '../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 
 const server = setupServer();

@@ -13,7 +13,7 @@ import {
 } from '../../src/safety/index.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
 const facts: SafetyFacts = {

@@ -9,7 +9,7 @@ import type { CapabilityDeclaration } from '../../src/core/capabilities.js';
 import { ConflictError } from '../../src/core/errors/conflict-error.js';
 import type { InventoryQuery } from '../../src/core/queries.js';
 import type { InventoryLevel, InventorySet } from '../../src/model/inventory.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/stores/store.js';
 
 interface Shelved {
   available: number;

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import type { Store } from '../../src/store/store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import type { Store } from '../../src/stores/store.js';
 import type { PostgresStore } from '../../src/stores/postgres.js';
 import type { RedisStore } from '../../src/stores/redis.js';
 import { openStore, type Opened } from './children/open-store.js';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import type { BucketState } from '../../src/store/bucket.js';
+import type { BucketState } from '../../src/stores/bucket.js';
 import { migratePostgres, PostgresLock, PostgresStore, postgresMigrationSql } from '../../src/stores/postgres.js';
 import { postgresUrl, probePostgres, runId, shouldSkip, sleep } from './servers.js';
 import { atomicBucketCases, conformanceSuites, nonIntegerIncrementCase } from './shared-cases.js';

@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { StoreLock } from '../../src/store/store-lock.js';
+import { StoreLock } from '../../src/stores/store-lock.js';
 import { RedisLock, RedisStore } from '../../src/stores/redis.js';
 import { dropRedisNamespace, probeRedis, redisUrl, runId, shouldSkip } from './servers.js';
 import { atomicBucketCases, conformanceSuites, nonIntegerIncrementCase } from './shared-cases.js';

@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { computeTake, takeFromBucket, type AtomicBucketStore, type BucketState, type BucketTake } from '../../src/store/bucket.js';
-import type { Lock } from '../../src/store/lock.js';
-import type { Store } from '../../src/store/store.js';
+import { computeTake, takeFromBucket, type AtomicBucketStore, type BucketState, type BucketTake } from '../../src/stores/bucket.js';
+import type { Lock } from '../../src/stores/lock.js';
+import type { Store } from '../../src/stores/store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { lockConformanceCases, storeConformanceCases } from '../../src/testing/store-conformance.js';
 import { sleep } from './servers.js';

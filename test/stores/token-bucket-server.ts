@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { computeTake, type BucketState } from '../../src/store/bucket.js';
+import { computeTake, type BucketState } from '../../src/stores/bucket.js';
 
 export interface TokenBucketServer {
   url: string;

@@ -1,10 +1,11 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventBus, type MarketbridgeEvents } from '../../src/core/events.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { appendToRedisStream, createStreamConsumer, RedisStreamSource } from '../../src/streams/redis.js';
 import { signShopifyTestRequest } from '../../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
+import { createWebhookProcessor } from '../../src/webhooks/index.js';
 import { dropRedisNamespace, probeRedis, redisUrl, runId, shouldSkip, sleep } from '../stores/servers.js';
 
 const problem = await probeRedis();

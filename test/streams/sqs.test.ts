@@ -4,7 +4,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAmazonNotification, type AmazonNotificationEvent } from '../../src/connectors/amazon/index.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { createAmazonNotificationVerifier, createStreamConsumer, SqsSource } from '../../src/streams/sqs.js';
 import { createWebhookProcessor } from '../../src/webhooks/index.js';
 import { SPEC_DIR } from '../connectors/amazon/swagger.js';

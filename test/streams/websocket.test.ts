@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { createStreamConsumer, createTrustedSourceVerifier, parseJsonFrame, reconnectDelayMs, WebSocketSource } from '../../src/streams/websocket.js';
 import { createWebhookProcessor } from '../../src/webhooks/index.js';
 

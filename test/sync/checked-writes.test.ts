@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkedWith, markChecked } from '../../src/core/checked-batch.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
-import { isValidSku, SkuSchema } from '../../src/model/common.js';
+import { isValidSku, SkuSchema } from '../../src/model/scalars.js';
 import { InventoryAdjustmentSchema, InventorySetSchema } from '../../src/model/inventory.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { adjustBatch, isCheckedAdjustment, isCheckedSet, setBatch } from '../../src/sync/inventory/write-batch.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MemoryStore } from '../../src/store/memory-store.js';
-import { canonicalJson } from '../../src/store/store.js';
+import type { MemoryStore } from '../../src/stores/memory-store.js';
+import { canonicalJson } from '../../src/stores/store.js';
 import { decodeBase, decodeJournal, encodeBase, encodeJournal } from '../../src/sync/inventory/codec.js';
 import { InventorySyncEngine } from '../../src/sync/inventory/engine.js';
 import type { InMemoryInventorySource } from '../../src/sync/inventory/memory-source.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EventBus } from '../../src/core/events.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { importRecords, type ImportChunk } from '../../src/sync/import/importer.js';
 
 const Row = z.object({ sku: z.string().min(1), quantity: z.coerce.number().int().min(0), price: z.object({ amountMinor: z.coerce.number().int(), currency: z.string().length(3) }) });

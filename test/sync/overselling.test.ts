@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { allocate } from '../../src/sync/inventory/allocation.js';
 import { InventorySyncEngine } from '../../src/sync/inventory/engine.js';

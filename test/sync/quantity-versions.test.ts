@@ -3,7 +3,7 @@ import type { OperationOptions } from '../../src/core/types.js';
 import type { InventoryQuery } from '../../src/core/queries.js';
 import type { InventoryLevel, InventorySet } from '../../src/model/inventory.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { InventorySyncEngine } from '../../src/sync/inventory/engine.js';
 import { InMemoryInventorySource } from '../../src/sync/inventory/memory-source.js';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
 import { EventBus } from '../../src/core/events.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { ConflictResolver } from '../../src/sync/resolver/conflict-resolver.js';
 import { mergeQuantities } from '../../src/sync/resolver/merge.js';

@@ -1,5 +1,5 @@
 import { silentLogger } from '../../src/core/logger.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { InMemoryInventorySource } from '../../src/sync/inventory/memory-source.js';

@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { createEbayTestKey, mercadoLibreTestRequest, signEbayTestRequest } from '../../src/testing/webhooks/index.js';
-import { fromBase64, fromUtf8, toBase64, utf8 } from '../../src/webhooks/bytes.js';
-import { createEbayKeyFetcher, createEbayVerifier, createMercadoLibreVerifier } from '../../src/webhooks/verify/index.js';
+import { fromBase64, fromUtf8, toBase64, utf8 } from '../../src/core/bytes.js';
+
 import { bodyArb, RUNS } from './forgery-helpers.js';
+import { createEbayKeyFetcher, createEbayVerifier } from '../../src/connectors/ebay/index.js';
+import { createMercadoLibreVerifier } from '../../src/connectors/mercadolibre/index.js';
 
 const notification = (id: string) =>
   JSON.stringify({ metadata: { topic: 'MARKETPLACE_ACCOUNT_DELETION', schemaVersion: '1.0' }, notification: { notificationId: id, data: { userId: 'u1' } } });

@@ -9,14 +9,9 @@ import {
   signStripeStyleTestRequest,
   type TestWebhookRequest,
 } from '../../src/testing/webhooks/index.js';
-import {
-  createHmacVerifier,
-  createShopifyVerifier,
-  createStandardWebhooksVerifier,
-  createStripeStyleVerifier,
-  type WebhookVerifier,
-} from '../../src/webhooks/verify/index.js';
+import { createHmacVerifier, createStandardWebhooksVerifier, createStripeStyleVerifier, type WebhookVerifier } from '../../src/webhooks/verify/index.js';
 import { bodyArb, mutate, mutationArb, recase, RUNS, type SignatureLayout } from './forgery-helpers.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const NOW = 1_800_000_000;
 const clock = new FakeClock(NOW * 1000);

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { EventBus } from '../../src/core/events.js';
 import { MemoryScheduler } from '../../src/core/scheduler.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../../src/testing/webhooks/index.js';
-import {
-  createShopifyVerifier,
-  createStandardWebhooksVerifier,
-  createWebhookEndpoints,
-  createWebhookHandler,
-  createWebhookProcessor,
-  type WebhookEvent,
-} from '../../src/webhooks/index.js';
+import { createStandardWebhooksVerifier, createWebhookEndpoints, createWebhookHandler, createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const SECRET = 'shpss_processor-secret';
 

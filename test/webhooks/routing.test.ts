@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signHmacTestRequest, signShopifyTestRequest } from '../../src/testing/webhooks/index.js';
-import { createHmacVerifier, createShopifyVerifier, createWebhookProcessor, type WebhookEvent, type WebhookRoutes } from '../../src/webhooks/index.js';
+import { createHmacVerifier, createWebhookProcessor, type WebhookEvent, type WebhookRoutes } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const SECRET = 'shpss_routing-secret';
 // X-Shopify-Topic is not signed: a replayed capture can carry any of these.

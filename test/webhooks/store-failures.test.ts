@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { MemoryStore } from '../../src/store/memory-store.js';
-import type { SetOptions } from '../../src/store/store.js';
+import { MemoryStore } from '../../src/stores/memory-store.js';
+import type { SetOptions } from '../../src/stores/store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { signShopifyTestRequest } from '../../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor, handleWebhook, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createWebhookProcessor, handleWebhook, type WebhookEvent } from '../../src/webhooks/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const SECRET = 'shpss_store-failure-secret';
 

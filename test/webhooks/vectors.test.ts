@@ -3,16 +3,13 @@ import { describe, expect, it, vi } from 'vitest';
 import { nodeCryptoProvider } from '../../src/adapters/node.js';
 import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { fromHex, toBase64, utf8 } from '../../src/webhooks/bytes.js';
-import { HmacKeys } from '../../src/webhooks/verify/common.js';
+import { fromHex, toBase64, utf8 } from '../../src/core/bytes.js';
+import { HmacKeys } from '../../src/webhooks/verify/hmac-keys.js';
 import { createWebCryptoHmacProvider, defaultHmacProvider, type HmacProvider } from '../../src/webhooks/verify/hmac-provider.js';
-import {
-  createEbayVerifier,
-  createShopifyVerifier,
-  createStandardWebhooksVerifier,
-  type EbayPublicKey,
-} from '../../src/webhooks/verify/index.js';
+import { createStandardWebhooksVerifier } from '../../src/webhooks/verify/index.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
+import { createEbayVerifier, type EbayPublicKey } from '../../src/connectors/ebay/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const load = <T>(path: string): T => readJsonSpec<T>(path);
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 import { webhookKeys } from '../../webhooks/processor/keys.js';
 import type { LegacyRetryRecord } from '../../webhooks/processor/pending.js';
 import type { DeadLetter } from '../../webhooks/processor/types.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createHmacVerifier } from '../../webhooks/verify/hmac.js';
-import { createShopifyVerifier } from '../../webhooks/verify/shopify.js';
+import { createShopifyVerifier } from '../../connectors/shopify/webhook-verifier.js';
 import { createStandardWebhooksVerifier } from '../../webhooks/verify/standard-webhooks.js';
 import { createStripeStyleVerifier } from '../../webhooks/verify/stripe.js';
 import type { WebhookVerifier } from '../../webhooks/verify/types.js';

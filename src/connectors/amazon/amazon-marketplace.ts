@@ -4,12 +4,13 @@ import { toBatchResult, type BatchResult, type ItemOutcome } from '../../core/ba
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { OperationOptions } from '../../core/types.js';
 import type { FinancialEvent } from '../../model/finance.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import type { Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -21,10 +22,12 @@ import { feedEach, patchEach, type ListingUpdate, type ListingUpdateOptions } fr
 import { readInventory } from './inventory-reads.js';
 import { amazonStockPool, mfnLocationId } from './mapper/inventory.js';
 import { fromSpApiListingsItem, type SpApiListingsItem } from './mapper/listings.js';
-import type { SpApiOrder } from './mapper/orders.js';
-import { completeOrder, confirmShipments, listFinancialEvents, listOrdersV0, unshippedLinesV0, unwrapMapped } from './order-ops.js';
-import { getOrder2026, listOrders2026, unshippedLines2026 } from './order-ops-2026.js';
-import { listTransactions2024 } from './finance-ops-2024.js';
+import { unwrapMapped } from './mapper/unwrap.js';
+import { confirmShipments } from './orders/confirm-shipment.js';
+import { createAmazonOrdersApi } from './orders/create-orders-api.js';
+import type { AmazonOrdersApi } from './orders/orders-api.js';
+import { createAmazonFinancesApi } from './finances/create-finances-api.js';
+import type { AmazonFinancesApi } from './finances/finances-api.js';
 import { AmazonNotificationsApi } from './notifications/manage.js';
 import { createAmazonPipelineTransport } from './transport/pipeline-transport.js';
 import { createLwaAuth, type LwaAuth } from './transport/lwa-auth.js';
@@ -69,6 +72,10 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
   readonly notifications: AmazonNotificationsApi;
   /** The Login with Amazon auth hook in use. */
   readonly auth: LwaAuth;
+  /** The Orders API generation that reads orders (`ordersApi`), chosen at construction. */
+  readonly orders: AmazonOrdersApi;
+  /** The Finances API generation behind `listFinancialEvents` (`financesApi`), chosen at construction. */
+  readonly finances: AmazonFinancesApi;
 
   /**
    * @param config - connector configuration (validated here; every problem reported at once)
@@ -101,6 +108,8 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
     this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId, budgetScope });
     this.notifications = new AmazonNotificationsApi(this.client);
+    this.orders = createAmazonOrdersApi(this.config.ordersApi, { client: this.client, clock: this.context.clock, includeBuyerData: this.config.includeBuyerData });
+    this.finances = createAmazonFinancesApi(this.config.financesApi, { client: this.client, clock: this.context.clock });
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {
@@ -226,6 +235,29 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     return unwrapMapped(fromSpApiListingsItem(item, this.config.marketplaceId), 'getListingsItem');
   }
 
+  /**
+   * One `getListingsItem` (summaries and offers) per SKU, one after another within the
+   * operation's rate limit. A SKU without a listing, or whose listing has no B2C offer in the
+   * configured marketplace, is absent from the answer; the product id is the SKU.
+   */
+  override async getOffersBySku(skus: readonly string[], options: OperationOptions = {}): Promise<OfferMatch[]> {
+    const matches: OfferMatch[] = [];
+    for (const sku of new Set(skus)) {
+      let item: SpApiListingsItem;
+      try {
+        item = await this.client.getListingsItem<SpApiListingsItem>(sku, ['summaries', 'offers'], options.signal);
+      } catch (error) {
+        if (isMarketbridgeError(error, 'not_found')) continue;
+        throw error;
+      }
+      const product = fromSpApiListingsItem(item, this.config.marketplaceId);
+      if (product.isErr()) continue;
+      const offer = product.value.offers.find((candidate) => candidate.sku === sku);
+      if (offer) matches.push({ sku, productId: product.value.id, offer });
+    }
+    return matches;
+  }
+
   override async *listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {
     let pageToken: string | undefined;
     do {
@@ -280,21 +312,21 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * address with Restricted Data Tokens) per order.
    */
   override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
-    return this.config.ordersApi === 'v0'
-      ? listOrdersV0(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal)
-      : listOrders2026(this.client, this.context.clock, this.config.includeBuyerData, query, options.signal);
+    return this.orders.listOrders(query, options.signal);
   }
 
   /** One order: a single 2026-01-01 `getOrder` call, or the v0 calls with `ordersApi: 'v0'`. */
   override async getOrder(id: string, options: OperationOptions = {}): Promise<Order> {
-    if (this.config.ordersApi !== 'v0') return getOrder2026(this.client, id, this.config.includeBuyerData, options.signal);
-    return completeOrder(this.client, await this.client.getOrder<SpApiOrder>(id, options.signal), this.config.includeBuyerData, options.signal);
+    return this.orders.getOrder(id, options.signal);
   }
 
-  /** Confirms shipments with the v0 `confirmShipment` (Orders 2026-01-01 has no write operations). */
+  /**
+   * Confirms shipments with the v0 `confirmShipment` (Orders 2026-01-01 has no write
+   * operations); a shipment without lines ships every unit the orders generation in use reports
+   * unshipped.
+   */
   override async confirmShipment(shipments: readonly Shipment[], options: OperationOptions = {}): Promise<BatchResult<Shipment, Shipment>> {
-    const unshipped = this.config.ordersApi === 'v0' ? unshippedLinesV0 : unshippedLines2026;
-    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), unshipped, options.signal));
+    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), this.orders, options.signal));
   }
 
   /**
@@ -302,7 +334,7 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * order or in posted-date windows of at most 180 days), or Finances v0 with `financesApi: 'v0'`.
    */
   override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
-    return this.config.financesApi === 'v0' ? listFinancialEvents(this.client, this.context.clock, query, options.signal) : listTransactions2024(this.client, this.context.clock, query, options.signal);
+    return this.finances.listFinancialEvents(query, options.signal);
   }
 
   override async healthCheck(options: OperationOptions = {}): Promise<HealthStatus> {

@@ -1,6 +1,6 @@
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
-import { takeFromBucket } from '../../store/bucket.js';
+import { takeFromBucket } from '../../stores/bucket.js';
 import { decodeDocument } from '../../http/jobs/decode.js';
 import { LISTINGS_FEED_SUBMISSIONS } from './limits.js';
 import * as build from './requests/index.js';
@@ -82,7 +82,8 @@ export class SpApiClient {
     return response.data;
   }
 
-  async #payload<T>(request: SpApiRequest, signal?: AbortSignal): Promise<T> {
+  /** Sends a built request of a v0-style API and unwraps its `payload` (answers without one are returned whole). */
+  async sendPayload<T>(request: SpApiRequest, signal?: AbortSignal): Promise<T> {
     const body = await this.send<{ payload?: T; errors?: unknown }>(request, signal ? { signal } : {});
     if (body && typeof body === 'object' && 'payload' in body) return body.payload as T;
     return body as T;
@@ -192,63 +193,10 @@ export class SpApiClient {
     return response;
   }
 
-  // Orders
-  /** `getOrders` (one page: `Orders` and `NextToken`). */
-  getOrders<T = { Orders: unknown[]; NextToken?: string }>(filter: Omit<build.GetOrdersFilter, 'marketplaceIds'> & { marketplaceIds?: readonly string[] }, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.getOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.marketplaceId] }), signal);
-  }
-  /** `getOrder`. */
-  getOrder<T = unknown>(orderId: string, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.getOrderRequest({ orderId }), signal);
-  }
-  /** `searchOrders` (Orders API 2026-01-01; one page: `orders` and `pagination.nextToken`). */
-  searchOrders<T = { orders: unknown[]; pagination?: { nextToken?: string } }>(filter: build.SearchOrdersFilter, signal?: AbortSignal): Promise<T> {
-    return this.send(build.searchOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.marketplaceId] }), signal ? { signal } : {});
-  }
-  /** `getOrder` of the Orders API 2026-01-01 (the order with its items; `order` unwrapped). */
-  async getOrder2026<T = unknown>(orderId: string, includedData?: readonly build.Orders2026Dataset[], signal?: AbortSignal): Promise<T> {
-    return (await this.send<{ order: T }>(build.getOrder2026Request({ orderId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {})).order;
-  }
-  /** `getOrderItems`, every page. */
-  async getOrderItems<T = unknown>(orderId: string, signal?: AbortSignal): Promise<T[]> {
-    const items: T[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await this.#payload<{ OrderItems: T[]; NextToken?: string }>(build.getOrderItemsRequest({ orderId, ...(nextToken ? { nextToken } : {}) }), signal);
-      items.push(...(page.OrderItems ?? []));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return items;
-  }
-  /** `getOrderBuyerInfo` with a Restricted Data Token. */
-  getOrderBuyerInfo<T = { AmazonOrderId: string; BuyerEmail?: string; BuyerName?: string }>(orderId: string, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.getOrderBuyerInfoRequest({ orderId }), signal);
-  }
-  /** `getOrderAddress` with a Restricted Data Token. */
-  getOrderAddress<T = { AmazonOrderId: string; ShippingAddress?: unknown }>(orderId: string, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.getOrderAddressRequest({ orderId }), signal);
-  }
-  /** `confirmShipment`. */
-  async confirmShipment(input: Omit<build.ShipmentConfirmationInput, 'marketplaceId'> & { marketplaceId?: string }, signal?: AbortSignal): Promise<void> {
-    await this.send(build.confirmShipmentRequest({ ...input, marketplaceId: input.marketplaceId ?? this.marketplaceId }), signal ? { signal } : {});
-  }
-
-  // FBA inventory, finances, catalog
+  // FBA inventory, catalog (orders and finances: see orders/ and finances/, one folder per API version)
   /** `getInventorySummaries` for at most 50 SKUs (one page). */
   getInventorySummaries<T = { inventorySummaries: unknown[] }>(sellerSkus: readonly string[], nextToken?: string, signal?: AbortSignal): Promise<{ payload: T; pagination?: { nextToken?: string } }> {
     return this.send(build.getInventorySummariesRequest({ marketplaceId: this.marketplaceId, sellerSkus, ...(nextToken ? { nextToken } : {}) }), signal ? { signal } : {});
-  }
-  /** `listFinancialEvents` (one page). */
-  listFinancialEvents<T = { FinancialEvents: unknown; NextToken?: string }>(options: { postedAfter?: string; postedBefore?: string; nextToken?: string }, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.listFinancialEventsRequest(options), signal);
-  }
-  /** `listFinancialEventsByOrderId` (one page). */
-  listFinancialEventsByOrderId<T = { FinancialEvents: unknown; NextToken?: string }>(orderId: string, nextToken?: string, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.listFinancialEventsByOrderIdRequest({ orderId, ...(nextToken ? { nextToken } : {}) }), signal);
-  }
-  /** `listTransactions` (Finances 2024-06-19; one page: `transactions` and `nextToken`, `payload` unwrapped). */
-  listTransactions<T = { transactions?: unknown[]; nextToken?: string }>(filter: build.ListTransactionsFilter, signal?: AbortSignal): Promise<T> {
-    return this.#payload(build.listTransactionsRequest(filter), signal);
   }
   /** `searchCatalogItems`. */
   searchCatalogItems<T = { items: unknown[]; pagination?: { nextToken?: string } }>(options: Omit<Parameters<typeof build.searchCatalogItemsRequest>[0], 'marketplaceId'>, signal?: AbortSignal): Promise<T> {

@@ -13,28 +13,7 @@
  *
  * @module marketbridge/connectors/amazon
  */
-import { defineMarketplace } from '../../core/define-marketplace.js';
-import { AmazonMarketplace } from './amazon-marketplace.js';
-import { AmazonConfigSchema } from './config.js';
-import { amazonEnvironments } from './environments.js';
-
-/**
- * The marketplace definition of Amazon SP-API, for `factory.register`.
- *
- * @example
- * ```ts
- * factory.register(amazonMarketplace);
- * const amazon = await factory.create('amazon', config, { clock });
- * ```
- */
-export const amazonMarketplace = defineMarketplace({
-  name: 'amazon',
-  description: 'Amazon Selling Partner API (listings, feeds, orders, FBA inventory, reports, finances)',
-  configSchema: AmazonConfigSchema,
-  environments: amazonEnvironments,
-  create: (config, context) => new AmazonMarketplace(config, context),
-});
-
+export { amazonMarketplace } from './definition.js';
 export { AmazonMarketplace, type AmazonMarketplaceOptions } from './amazon-marketplace.js';
 export { AmazonConfigSchema, type AmazonConfig, type AmazonConfigInput } from './config.js';
 export { SpApiClient, type SpApiClientOptions, type RestrictedTokenEntry } from './client.js';
@@ -51,8 +30,21 @@ export * from './jobs/report-job.js';
 export { amazonReportJob } from './jobs/report-async-job.js';
 export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
 export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
-export * from './mapper/index.js';
+export type { GetOrdersFilter } from './orders/v0/requests.js';
+export type { SearchOrdersFilter, Orders2026Dataset, Orders2026FulfillmentStatus } from './orders/2026-01-01/requests.js';
+export type { ListTransactionsFilter } from './finances/2024-06-19/requests.js';
+export { mfnLocationId, afnLocationId, amazonStockPool, type AmazonStockPool } from './mapper/inventory.js';
+export type { AmazonOrdersApi, AmazonOrdersDeps, AmazonOrdersVersion, UnshippedLine } from './orders/orders-api.js';
+export { createAmazonOrdersApi } from './orders/create-orders-api.js';
+export { AmazonOrdersV0 } from './orders/v0/orders-v0.js';
+export { AmazonOrders20260101 } from './orders/2026-01-01/orders-2026-01-01.js';
+export type { AmazonFinancesApi, AmazonFinancesDeps, AmazonFinancesVersion } from './finances/finances-api.js';
+export { createAmazonFinancesApi } from './finances/create-finances-api.js';
+export { AmazonFinancesV0 } from './finances/v0/finances-v0.js';
+export { AmazonFinances20240619 } from './finances/2024-06-19/finances-2024-06-19.js';
 export * from './transport/types.js';
+export { amazonClassifier } from './classify.js';
+export { amazonHeaderFeedback } from './header-feedback.js';
 export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
 export { amazonBudgetKeys, type AmazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 export { amazonSellerConnectionId } from './transport/seller-record.js';

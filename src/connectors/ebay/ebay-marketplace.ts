@@ -10,7 +10,7 @@ import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery }
 import type { Failure } from '../../core/result.js';
 import type { OperationOptions } from '../../core/types.js';
 import { OperationLedger } from '../../http/ledger.js';
-import { SkuSchema } from '../../model/common.js';
+import { SkuSchema } from '../../model/scalars.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
 import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';

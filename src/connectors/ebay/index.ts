@@ -58,5 +58,7 @@ export {
   type EbayAccountDeletionHandler,
 } from './notifications/account-deletion.js';
 export { EbayNotificationApi } from './notifications/manage.js';
+export { createEbayVerifier, EBAY_KID_PATTERN, type EbayVerifierOptions } from './notifications/verifier.js';
+export { createEbayKeyFetcher, type EbayKeyFetcher, type EbayKeyFetcherOptions, type EbayPublicKey } from './notifications/key-fetcher.js';
 export { ebayPublicKeyFetcher } from './notifications/public-key.js';
 export type { EbayDestination, EbaySubscription, EbayTopic } from './notifications/types.js';

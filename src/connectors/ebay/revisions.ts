@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import { SafetyViolationError } from '../../core/errors/safety-violation-error.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 
 const WINDOW_MS = 86_400_000;
 const MAX_SWAPS = 50;

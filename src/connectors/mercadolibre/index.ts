@@ -58,5 +58,6 @@ export {
   type MercadoLibreResourceEvent,
 } from './notifications/notifications.js';
 export type { NotifiedResource } from './notifications/resource.js';
+export { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification, type MercadoLibreVerifierOptions } from './notifications/verifier.js';
 export type { MissedFeedsOptions, MissedFeedsSummary } from './notifications/missed-feeds.js';
 export { mercadolibreHttpResponse } from './notifications/http-response.js';

@@ -152,7 +152,7 @@ function productOf(joined: JoinedBulkRow<CatalogRow>): ShopifyProductNode {
  * Streams the whole catalog through a bulk export, reassembled into canonical products. Rows
  * may come in any order (API version 2026-01 and later do not group them by default): a product
  * is yielded once its row and its `variantsCount` variants have arrived, so memory holds only the
- * products still waiting for rows (see {@link BulkRowJoin}); with `groupObjects: true` that is one.
+ * products still waiting for rows (joined by the connector as rows arrive); with `groupObjects: true` that is one.
  * At the end, a product that got fewer variants than it announced is yielded with those it got,
  * and variants whose product never came are skipped; both are logged.
  *

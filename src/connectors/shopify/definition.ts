@@ -1,10 +1,11 @@
 import { defineMarketplace } from '../../core/define-marketplace.js';
 import { ShopifyConfigSchema } from './config.js';
-import { ShopifyMarketplace } from './shopify-marketplace.js';
 import { shopifyEnvironments } from './environments.js';
 
 /**
- * The Shopify connector as a factory definition, registered as `shopify`.
+ * The Shopify connector as a factory definition, registered as `shopify`. Only the
+ * configuration schema is loaded with it; the connector itself is imported when the first
+ * instance is created.
  *
  * @example
  * ```ts
@@ -17,5 +18,8 @@ export const shopifyMarketplace = defineMarketplace({
   description: 'Shopify Admin GraphQL API: catalog, prices, inventory by location, orders and fulfillment.',
   configSchema: ShopifyConfigSchema,
   environments: shopifyEnvironments,
-  create: (config, context) => new ShopifyMarketplace(config, context),
+  create: async (config, context) => {
+    const { ShopifyMarketplace } = await import('./shopify-marketplace.js');
+    return new ShopifyMarketplace(config, context);
+  },
 });

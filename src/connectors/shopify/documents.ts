@@ -96,6 +96,23 @@ export const VARIANTS_BY_SKU_QUERY = `query MbVariantsBySku($first: Int!, $after
 }`;
 
 /**
+ * Finds offers by SKU search with everything an offer holds, and the shop's currency in the same
+ * call, so one request answers a lookup even before the currency is known.
+ *
+ * @example
+ * ```ts
+ * await client.request(OFFERS_BY_SKU_QUERY, { first: 1, after: null, query: "sku:'A'" });
+ * ```
+ */
+export const OFFERS_BY_SKU_QUERY = `query MbOffersBySku($first: Int!, $after: String, $query: String!) {
+  shop { currencyCode }
+  productVariants(first: $first, after: $after, query: $query) {
+    nodes { ${VARIANT_FIELDS} product { id } }
+    ${PAGE_INFO}
+  }
+}`;
+
+/**
  * Finds variants by SKU and reads their stock at one location in the same call, so a set
  * costs one read per page.
  *
@@ -451,6 +468,7 @@ export const SHOPIFY_DOCUMENTS: Readonly<Record<string, string>> = {
   MbProducts: PRODUCTS_QUERY,
   MbProduct: PRODUCT_QUERY,
   MbVariantsBySku: VARIANTS_BY_SKU_QUERY,
+  MbOffersBySku: OFFERS_BY_SKU_QUERY,
   MbInventoryAtLocation: INVENTORY_AT_LOCATION_QUERY,
   MbInventoryAllLocations: INVENTORY_ALL_LOCATIONS_QUERY,
   MbProductSet: PRODUCT_SET_MUTATION,

@@ -2,7 +2,7 @@ import type { AuthHook } from '../../core/auth-hook.js';
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { NotFoundError } from '../../core/errors/not-found-error.js';
-import { shopifyGraphqlClassifier } from '../../http/classify.js';
+import { shopifyGraphqlClassifier } from './classify.js';
 import { createHttpClient, type HttpClient } from '../../http/client.js';
 import { SHOPIFY_API_VERSION_PATTERN } from './api-version.js';
 import { plannedCost, shopifyRateLimitPlan, type ShopifyCostLimits, type ShopifyQueryCost } from './cost-planner.js';

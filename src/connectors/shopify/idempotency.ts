@@ -1,7 +1,7 @@
 import { MarketbridgeError, type MarketbridgeErrorOptions } from '../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import type { ShopifyUserError } from './types.js';
-import { toHex } from '../../webhooks/bytes.js';
+import { toHex } from '../../core/bytes.js';
 
 // Facts relied on (shopify.dev, "Implementing idempotency" and the changelog "Adding idempotency
 // for inventory adjustments and refund mutations"; the 2026-01 user-error enums of

@@ -31,12 +31,14 @@ export {
 } from './cost-planner.js';
 export { estimateQueryCost, largestPageWithin } from './query-cost.js';
 export { ShopifyGraphqlClient, type ShopifyGraphqlClientOptions, type GraphqlCallOptions, type GraphqlResult } from './graphql-client.js';
-export * from './documents.js';
-export * from './mapper.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
+export { createShopifyVerifier, type ShopifyVerifierOptions } from './webhook-verifier.js';
+export { shopifyGraphqlClassifier } from './classify.js';
+export { shopifyCallLimitFeedback } from './header-feedback.js';
 export * from './compliance-webhooks.js';
+export { shopifyWebhookSchema, isShopifyWebhookTopic } from './webhook-schemas.js';
 export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
 export {
   verifyShopifySessionToken,
@@ -46,15 +48,13 @@ export {
   type ShopifySessionTokenOptions,
 } from './session-token.js';
 export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
-export { BulkRowJoin, type BulkRow, type JoinedBulkRow } from './bulk-join.js';
 export {
   ShopifyIdempotencyKeyReusedError,
-  idempotencyUserError,
-  setCallKey,
   SHOPIFY_PREVIOUS_ATTEMPT_FAILED,
   SHOPIFY_FRESH_KEY_LIMIT,
-  type SetKeyPart,
 } from './idempotency.js';
-export { skuSearch, chunk, mapConcurrent, userErrorIndex, userErrorToError, type ShopifyRuntime } from './runtime.js';
+export type { MapResult, ShopifyMapReason } from './mapper.js';
+export type { ShopifyRuntime } from './runtime.js';
+export { SHOPIFY_OPERATIONS, type ShopifyOperationName } from './operation-names.js';
 export { shopifyProductMapper, type ShopifyProductSetVariables } from './platform-mapper.js';
 export { orderFromWebhook } from './webhook-mapper.js';

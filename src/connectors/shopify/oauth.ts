@@ -8,7 +8,7 @@ import type { AuthorizationComplete, AuthorizationFailureReason } from '../../au
 import { OAuthClient } from '../../auth/oauth-client.js';
 import { normalizeShopDomain } from './shop-domain.js';
 import { verifyShopifySessionToken } from './session-token.js';
-import { toHex } from '../../webhooks/bytes.js';
+import { toHex } from '../../core/bytes.js';
 
 /**
  * Your Shopify app's credentials and what it asks for.

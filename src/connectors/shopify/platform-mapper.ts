@@ -12,7 +12,12 @@ import type { ShopifyProductNode } from './types.js';
  * const variables: ShopifyProductSetVariables = shopifyProductMapper.fromCanonical(product, context);
  * ```
  */
-export type ShopifyProductSetVariables = ReturnType<typeof toProductSetVariables>;
+export interface ShopifyProductSetVariables {
+  /** The `ProductSetInput`. */
+  input: Record<string, unknown>;
+  /** The product to update (`{ id }`), or `null` to create one. */
+  identifier: { id: string } | null;
+}
 
 function isProductNode(payload: unknown): payload is ShopifyProductNode {
   const node = payload as ShopifyProductNode | null;

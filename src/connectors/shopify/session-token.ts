@@ -1,6 +1,6 @@
 import { err, ok, type Result } from 'neverthrow';
 import { failure, type Failure } from '../../core/result.js';
-import { fromBase64Url, fromUtf8, utf8 } from '../../webhooks/bytes.js';
+import { fromBase64Url, fromUtf8, utf8 } from '../../core/bytes.js';
 
 /**
  * Seconds of clock difference tolerated on a session token's `exp` and `nbf`, both ways (the

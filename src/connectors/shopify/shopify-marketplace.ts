@@ -7,7 +7,7 @@ import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { OperationOptions } from '../../core/types.js';
 import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -20,6 +20,7 @@ import { SHOPIFY_PLAN_LIMITS } from './cost-planner.js';
 import { LOCATIONS_QUERY, SHOP_QUERY } from './documents.js';
 import { ShopifyGraphqlClient } from './graphql-client.js';
 import * as catalog from './operations/catalog.js';
+import { offersBySku } from './operations/offers-by-sku.js';
 import { getInventory } from './operations/inventory-read.js';
 import { adjustAtLocation, byLocation, inventoryWriteChunkSize, setAtLocation } from './operations/inventory-write.js';
 import * as orders from './operations/orders.js';
@@ -83,6 +84,9 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
       config: this.config,
       context: this.context,
       currency: (signal) => (this.#currency ??= this.config.currency ? Promise.resolve(this.config.currency) : this.#readCurrency(signal)),
+      learnCurrency: (code) => {
+        this.#currency ??= Promise.resolve(code);
+      },
       defaultLocation: (signal) => (this.#location ??= this.#readLocation(signal)),
       features: () => versionFeatures(this.client.apiVersion),
     };
@@ -103,6 +107,10 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
 
   override getProduct(id: string, options?: OperationOptions): Promise<Product> {
     return catalog.getProduct(this.#runtime, id, options?.signal);
+  }
+
+  override getOffersBySku(skus: readonly string[], options?: OperationOptions): Promise<OfferMatch[]> {
+    return offersBySku(this.#runtime, skus, options?.signal);
   }
 
   override async upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {

@@ -1,7 +1,7 @@
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { WEBHOOK_CREATE_MUTATION, WEBHOOK_DELETE_MUTATION, WEBHOOKS_QUERY } from './documents.js';
 import type { ShopifyGraphqlClient } from './graphql-client.js';
-import { userErrorToError } from './runtime.js';
+import { userErrorToError } from './user-errors.js';
 import type { ShopifyConnection, ShopifyUserError } from './types.js';
 import { fromGraphqlTopic, toGraphqlTopic } from './webhooks.js';
 

@@ -1,8 +1,11 @@
 import type { Context } from '../../core/context.js';
 import type { MaybePromise } from '../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from '../../webhooks/processor/processor.js';
+import { ValidationError } from '../../core/errors/validation-error.js';
+import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../webhooks/processor/payload-check.js';
 import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../webhooks/processor/types.js';
-import { createShopifyVerifier } from '../../webhooks/verify/shopify.js';
+import { createShopifyVerifier } from './webhook-verifier.js';
+import { isShopifyWebhookTopic, shopifyWebhookSchema } from './webhook-schemas.js';
 import { assertComplianceHandlers, type ShopifyCompliancePayloads, type ShopifyComplianceHandlers } from './compliance-webhooks.js';
 
 /**
@@ -189,8 +192,9 @@ export function fromGraphqlTopic(topic: string): string {
 }
 
 /**
- * Typed handlers by topic. Each receives the payload typed for its topic and the verified
- * event (id, tenant, attempt). For other topics, add routes to the processor yourself.
+ * Typed handlers by topic. Each receives the payload checked against its topic's schema (never
+ * a cast: a payload that fails the check does not reach the handler) and the verified event
+ * (id, tenant, attempt). For other topics, add routes to the processor yourself.
  *
  * @example
  * ```ts
@@ -206,16 +210,23 @@ export type ShopifyWebhookHandlers = {
 
 /**
  * Routes for the webhook processor from typed handlers: `{ shopify: { 'orders/create': ... } }`.
+ * Each payload is checked with its topic's schema ({@link shopifyWebhookSchema}) first; a handler
+ * runs with the checked value only. A payload that fails is handed to `onInvalidPayload` as a
+ * typed failure and dead-lettered at once with reason `invalid_payload`.
  *
  * @example
  * ```ts
  * const processor = createWebhookProcessor({ verifiers, routes: shopifyWebhookRoutes(handlers) });
  * ```
  */
-export function shopifyWebhookRoutes(handlers: ShopifyWebhookHandlers, platform = 'shopify'): WebhookRoutes {
+export function shopifyWebhookRoutes(handlers: ShopifyWebhookHandlers, platform = 'shopify', onInvalidPayload?: InvalidWebhookPayloadHandler): WebhookRoutes {
   const routes: Record<string, WebhookHandler> = {};
   for (const [topic, handler] of Object.entries(handlers)) {
-    if (handler) routes[topic] = (event) => (handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>)(event.payload, event);
+    if (!handler) continue;
+    if (!isShopifyWebhookTopic(topic)) {
+      throw new ValidationError('Shopify webhook handlers', [{ path: [topic], message: `"${topic}" is not a typed topic (${SHOPIFY_WEBHOOK_TOPICS.join(', ')}, or a compliance topic); add a route to the processor for it yourself.` }], { platform: 'shopify' });
+    }
+    routes[topic] = checkedWebhookRoute(platform, topic, () => shopifyWebhookSchema(topic), handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>, onInvalidPayload);
   }
   return { [platform]: routes };
 }
@@ -238,6 +249,11 @@ export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOpt
    * Store must answer them); they take precedence over `handlers` for those topics.
    */
   compliance?: ShopifyComplianceHandlers;
+  /**
+   * Called with the typed failure of a payload that is not the shape of its topic (its handler
+   * does not run; the event is dead-lettered with reason `invalid_payload`).
+   */
+  onInvalidPayload?: InvalidWebhookPayloadHandler;
   /** Store (deduplication by `X-Shopify-Event-Id`), clock, events. */
   context?: Context;
 }
@@ -255,8 +271,8 @@ export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOpt
  * ```
  */
 export function createShopifyWebhookProcessor(options: ShopifyWebhookProcessorOptions): WebhookProcessor {
-  const { secrets, handlers, compliance, ...rest } = options;
+  const { secrets, handlers, compliance, onInvalidPayload, ...rest } = options;
   if (compliance !== undefined) assertComplianceHandlers(compliance);
-  const routes = shopifyWebhookRoutes({ ...handlers, ...compliance });
+  const routes = shopifyWebhookRoutes({ ...handlers, ...compliance }, 'shopify', onInvalidPayload);
   return createWebhookProcessor({ ...rest, verifiers: [createShopifyVerifier({ secrets })], routes });
 }

@@ -11,3 +11,4 @@ export * from './timeout-error.js';
 export * from './unsupported-operation-error.js';
 export * from './safety-violation-error.js';
 export * from './marketplace-api-error.js';
+export * from './webhook-payload-error.js';

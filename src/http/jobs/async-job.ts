@@ -2,7 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { TimeoutError } from '../../core/errors/timeout-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 import { decodeDocument, type ByteSource } from './decode.js';
 import { parseLines, parseDelimited, parseJsonArray, parseJsonLines } from './parse.js';
 

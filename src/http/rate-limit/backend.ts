@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
-import { computeTake, takeFromBucket, type BucketState } from '../../store/bucket.js';
-import type { Store } from '../../store/store.js';
+import { computeTake, takeFromBucket, type BucketState } from '../../stores/bucket.js';
+import type { Store } from '../../stores/store.js';
 import type { LimiterFeedback } from '../feedback-types.js';
 import { MAX_RETRY_AFTER_MS } from '../retry-after.js';
 import { bucketShape, type RateLimitSpec } from './spec.js';

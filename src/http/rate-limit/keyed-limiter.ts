@@ -3,7 +3,7 @@ import PQueue from 'p-queue';
 import type { Clock } from '../../core/clock.js';
 import { RateLimitError } from '../../core/errors/rate-limit-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 import type { LimiterFeedback } from '../feedback-types.js';
 import { Budget, type BudgetState } from './backend.js';
 import type { RateLimitPlan, RateLimitSpec } from './spec.js';

@@ -3,7 +3,8 @@ import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import type { MarketplaceAction } from '../../model/action.js';
 import type { Order } from '../../model/order.js';
 import type { Product } from '../../model/product.js';
-import { translateSimulationAction, type PlannedOperation } from '../translate.js';
+import { planAction } from '../planned-action.js';
+import type { PlannedOperation } from '../translate.js';
 import { diffValues, emptyObserved, productSummary, toRecreateInput, type CatalogIndex, type ObservedState, type StateDifference } from './observed.js';
 
 /**
@@ -84,8 +85,7 @@ function orderModel(api: BaseMarketplaceAPI, ids: readonly string[], expected: (
  * const model = modelFor({ type: 'set_price', sku: 'A-1', price }, api, new CatalogIndex(api));
  * ```
  */
-export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, catalog: CatalogIndex): ActionModel {
-  const plan = translateSimulationAction(action);
+export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, catalog: CatalogIndex, plan: PlannedOperation = planAction(action)): ActionModel {
   const op = (operation: PlannedOperation['operation'], payload: unknown[], summary: string): PlannedOperation => ({ actionType: action.type, operation, payload, listings: plan.listings, summary });
   switch (action.type) {
     case 'set_price': {
@@ -93,9 +93,10 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
       return {
         async read() {
           const observed = emptyObserved();
-          const product = await catalog.productBySku(action.sku);
-          if (product) observed.products[product.id] = product;
-          observed.values[key] = product?.offers.find((offer) => offer.sku === action.sku)?.price ?? 'absent';
+          const found = await catalog.offerBySku(action.sku);
+          if (found?.product) observed.products[found.product.id] = found.product;
+          else if (found) observed.offers = { [action.sku]: found.match };
+          observed.values[key] = found?.match.offer.price ?? 'absent';
           return observed;
         },
         expected: () => ({ [key]: action.price }),

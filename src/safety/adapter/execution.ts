@@ -7,7 +7,7 @@ import type { MarketplaceAction } from '../../model/action.js';
 import type { Product } from '../../model/product.js';
 import type { SafetyFacts } from '../facts.js';
 import type { IntegrationValidator } from '../integration-validator.js';
-import { translateSimulationAction } from '../translate.js';
+import { planAction } from '../planned-action.js';
 import { modelFor } from './action-models.js';
 import { missingOperations, missingTargets } from './preconditions.js';
 import type { AdapterMode, ConnectionInfo } from './connections.js';
@@ -68,6 +68,10 @@ async function factsFor(connection: Connection, before: ObservedState, action: M
     for (const offer of product.offers) (facts.offers as NonNullable<SafetyFacts['offers']>)[offer.sku] = offer.cost ? { price: offer.price, cost: offer.cost, productId: product.id } : { price: offer.price, productId: product.id };
     facts.currency ??= product.offers[0]?.price.currency;
   }
+  for (const { sku, productId, offer } of Object.values(before.offers ?? {})) {
+    (facts.offers as NonNullable<SafetyFacts['offers']>)[sku] = offer.cost ? { price: offer.price, cost: offer.cost, productId } : { price: offer.price, productId };
+    facts.currency ??= offer.price.currency;
+  }
   const stock = facts.stock as Record<string, number>;
   if (action.type === 'set_inventory' || action.type === 'adjust_inventory') {
     // The limits are about the one level the action writes, not the SKU's other locations.
@@ -91,14 +95,15 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
   const { connection, validator, log, context } = deps;
   const now = () => new Date(context.clock.now()).toISOString();
   const startedAt = now();
-  const plan = translateSimulationAction(action);
+  // Parsed once on the way in and translated once here; the checks below take both as they are.
+  const plan = planAction(action);
   const unsupported = missingOperations(action, plan, connection.api);
   if (unsupported.length > 0) {
     const message = `${connection.info.platform} does not implement ${unsupported.map((o) => `${o}()`).join(', ')}, which ${action.type} needs to write, record the prior state and verify the result; nothing was sent.`;
     log.write('warn', `refused ${action.type} on ${connection.info.id}: ${message}`, { operations: unsupported });
     return err(failure('unsupported_operation', message, { operations: unsupported }));
   }
-  const model = modelFor(action, connection.api, connection.catalog);
+  const model = modelFor(action, connection.api, connection.catalog, plan);
   const before = await model.read();
   const report: ExecutionReport = {
     action, marketplace: connection.info.id, platform: connection.info.platform, mode: deps.mode, environment: connection.info.environment,
@@ -106,6 +111,9 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
   };
   const finish = (status: ExecutionReport['status']) => ({ ...report, status, finishedAt: now() });
   const scope = { marketplace: connection.info.marketplace, tenantId: context.tenantId };
+  // The action as the validator and the history see it: naming the platform it runs on.
+  const scoped: MarketplaceAction = action.marketplace === scope.marketplace ? action : { ...action, marketplace: scope.marketplace };
+  planAction(scoped, { ...plan, marketplace: scope.marketplace });
   const missing = await missingTargets(action, before, connection.catalog, connection.api, validator.history, scope);
   if (missing.length > 0) {
     report.validation = { status: 'blocked', reason: missing[0]?.reason ?? 'unknown_target', violations: missing };
@@ -116,7 +124,7 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
   }
   const facts = await factsFor(connection, before, action);
 
-  report.validation = await validate(deps, action, scope, facts, options.validation);
+  report.validation = await validate(deps, scoped, scope, facts, options.validation);
   if (report.validation.status === 'blocked') {
     log.write('warn', `blocked ${action.type} on ${connection.info.id}: ${report.validation.violations[0]?.message ?? ''}`, { rule: report.validation.violations[0]?.rule, plan: plan.summary });
     return err({ ...failure('blocked', report.validation.violations.map((v) => v.message).join(' ')), report: finish('blocked') });
@@ -154,7 +162,7 @@ export async function runAction(deps: ExecutionDeps, action: MarketplaceAction, 
 
   if (mismatches.length === 0) {
     if (error !== undefined) report.resolvedByReadBack = true;
-    await validator.recordExecuted({ ...action, marketplace: scope.marketplace }, { ...scope, facts });
+    await validator.recordExecuted(scoped, { ...scope, facts });
     if (action.type === 'create_listing' || action.type === 'delete_listings') connection.catalog.invalidate();
     log.write('info', `applied ${action.type} on ${connection.info.id}: ${plan.summary}`, { attempts: report.attempts, resolvedByReadBack: report.resolvedByReadBack ?? false });
     return ok(finish('applied'));
@@ -181,7 +189,7 @@ async function validate(
     deps.log.write('warn', `validation SKIPPED for ${action.type} on ${deps.connection.info.id}: ${optOut.reason}`, { mode: deps.mode });
     return { status: 'skipped', reason: optOut.reason, violations: [] };
   }
-  const [verdict] = (await deps.validator.testSafetyConstraints([{ ...action, marketplace: scope.marketplace }], { ...scope, facts })).results;
+  const [verdict] = (await deps.validator.testSafetyConstraints([action], { ...scope, facts })).results;
   if (verdict?.safe) return { status: 'passed', violations: [] };
   return { status: 'blocked', reason: verdict?.reason ?? 'blocked', violations: verdict?.violations ?? [] };
 }

@@ -1,14 +1,16 @@
 import type { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import type { InventoryLevel } from '../../model/inventory.js';
+import type { OfferMatch } from '../../model/offer.js';
 import type { Order } from '../../model/order.js';
 import type { Product } from '../../model/product.js';
-import { canonicalJson } from '../../store/store.js';
+import { canonicalJson } from '../../stores/store.js';
 
 /**
  * The part of a marketplace's state an action touches, read before and after it runs. `values`
  * holds one comparable value per key (`offer:A-1.price`, `stock:A-1@WH-1.available`,
- * `product:P-1`, `order:1001.status`); the full records are kept for compensation.
+ * `product:P-1`, `order:1001.status`); the full records are kept for compensation. An offer
+ * found by SKU without reading its product (`getOffersBySku`) is kept in `offers`.
  *
  * @example
  * ```ts
@@ -20,6 +22,8 @@ export interface ObservedState {
   products: Record<string, Product>;
   levels: Record<string, InventoryLevel>;
   orders: Record<string, Order>;
+  /** Offers read by SKU (`getOffersBySku`), by SKU, where the product itself was not read. */
+  offers?: Record<string, OfferMatch>;
 }
 
 /**
@@ -107,9 +111,9 @@ export interface CatalogStats {
 }
 
 /**
- * Finds offers by SKU on a marketplace: remembers SKU → product id from catalog scans and
- * falls back to a scan when a SKU is unknown or moved, or when the marketplace has no
- * `getProduct`.
+ * Finds offers by SKU on a marketplace: asks `getOffersBySku` where the marketplace has it;
+ * elsewhere remembers SKU → product id from catalog scans and falls back to a scan when a SKU
+ * is unknown or moved, or when the marketplace has no `getProduct`.
  *
  * @example
  * ```ts
@@ -184,8 +188,30 @@ export class CatalogIndex {
     return ids.map((id) => byId.get(id));
   }
 
-  /** The product that has an offer with `sku`, or `undefined`. */
+  /**
+   * The offer with `sku` and its product's id, or `undefined`: one `getOffersBySku` call where the
+   * marketplace has it (`product` is then absent), else the product found as `productBySku`
+   * finds it.
+   */
+  async offerBySku(sku: string, signal?: AbortSignal): Promise<{ match: OfferMatch; product?: Product } | undefined> {
+    if (this.#api.capabilities.supports('getOffersBySku')) {
+      const match = (await this.#api.getOffersBySku([sku], signal ? { signal } : {})).find((candidate) => candidate.sku === sku);
+      return match ? { match } : undefined;
+    }
+    const product = await this.productBySku(sku);
+    const offer = product?.offers.find((candidate) => candidate.sku === sku);
+    return product && offer ? { match: { sku, productId: product.id, offer }, product } : undefined;
+  }
+
+  /**
+   * The product that has an offer with `sku`, or `undefined`. Found by `getOffersBySku` and
+   * `getProduct` where the marketplace has both, else from the index, else by a scan.
+   */
   async productBySku(sku: string): Promise<Product | undefined> {
+    if (this.#api.capabilities.supports('getOffersBySku') && this.#api.capabilities.supports('getProduct')) {
+      const match = (await this.#api.getOffersBySku([sku])).find((candidate) => candidate.sku === sku);
+      return match ? this.product(match.productId) : undefined;
+    }
     const known = this.#skuToProduct.get(sku);
     if (known !== undefined && this.#api.capabilities.supports('getProduct')) {
       const product = await this.product(known);

@@ -1,6 +1,6 @@
 import { createRedactor, type Redactor } from '../../core/errors/redact.js';
 import type { Order } from '../../model/order.js';
-import { randomBytes, toHex } from '../../webhooks/bytes.js';
+import { randomBytes, toHex } from '../../core/bytes.js';
 
 /**
  * Privacy settings of a `RealWorldAdapter`.

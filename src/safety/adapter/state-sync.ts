@@ -2,7 +2,7 @@ import type { InventoryLevel } from '../../model/inventory.js';
 import type { Money } from '../../model/money.js';
 import type { Order } from '../../model/order.js';
 import type { Product } from '../../model/product.js';
-import { canonicalJson } from '../../store/store.js';
+import { canonicalJson } from '../../stores/store.js';
 
 /**
  * A change the simulation made locally since the last sync.

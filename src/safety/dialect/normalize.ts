@@ -4,6 +4,7 @@ import { issuesFromZod } from '../../core/errors/validation-error.js';
 import { failure, type Failure } from '../../core/result.js';
 import { MarketplaceActionSchema, type MarketplaceAction } from '../../model/action.js';
 import { parseMoney } from '../../model/money.js';
+import { plannedOperationOf } from '../planned-action.js';
 import { isSimulationDialect, SimulationDialectActionSchema } from './schema.js';
 
 /**
@@ -66,6 +67,8 @@ const invalid = (prefix: string, error: z.ZodError) => failure('invalid_action',
  * ```
  */
 export function normalizeAction(input: unknown, options: NormalizeActionOptions = {}): Result<NormalizedAction, ActionInputFailure> {
+  // An action the safety layer parsed and froze on its way is not parsed again.
+  if (plannedOperationOf(input)) return ok({ kind: 'action', action: input as MarketplaceAction, dialect: false });
   if (!isSimulationDialect(input)) {
     const parsed = MarketplaceActionSchema.safeParse(input);
     return parsed.success ? ok({ kind: 'action', action: parsed.data, dialect: false }) : err(invalid('', parsed.error));

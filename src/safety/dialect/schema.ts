@@ -11,7 +11,7 @@ const sku = z.string().min(1, 'Give the product_sku.');
 
 /**
  * The action vocabulary of simulators such as FBA-Bench, accepted as an input dialect next to
- * {@link MarketplaceActionSchema}: snake_case fields, SKUs as `product_sku`, prices as decimal
+ * `MarketplaceActionSchema` (from `marketbridge`): snake_case fields, SKUs as `product_sku`, prices as decimal
  * numbers in major units (`29.99`), deletes as a `count`. Fields the dialect does not know
  * (an agent's `reasoning`, `confidence`, ...) are ignored.
  *
@@ -64,7 +64,7 @@ const MARKERS = ['product_sku', 'new_price', 'quantity_change', 'product_ids'];
 
 /**
  * Whether `input` is written in the simulation dialect rather than as a
- * {@link MarketplaceAction}: a `bulk_delete`, or an action with a dialect field
+ * `MarketplaceAction`: a `bulk_delete`, or an action with a dialect field
  * (`product_sku`, `new_price`, `quantity_change`, `product_ids`).
  *
  * @example

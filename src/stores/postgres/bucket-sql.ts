@@ -2,7 +2,7 @@
  * The bucket take as one INSERT ... ON CONFLICT DO UPDATE: the row lock that ON CONFLICT takes
  * makes concurrent takes on one key queue up, and every SET expression sees the old row, so
  * the refill, the take and the outcome are computed from one consistent state. The arithmetic
- * is computeTake's (src/store/bucket.ts) in double precision, with "now" from the server's
+ * is computeTake's (src/stores/bucket.ts) in double precision, with "now" from the server's
  * clock_timestamp() so that processes whose clocks disagree still share one budget.
  *
  * Parameters: $1 key, $2 capacity, $3 refillPerSecond, $4 cost, $5 ttl ms.

@@ -1,5 +1,5 @@
-import type { Lock } from '../../store/lock.js';
-import { StoreLock, type StoreLockOptions } from '../../store/store-lock.js';
+import type { Lock } from '../lock.js';
+import { StoreLock, type StoreLockOptions } from '../store-lock.js';
 import type { PostgresStore } from './postgres-store.js';
 
 /**

@@ -1,9 +1,11 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { Pool } from './peer.js';
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../../store/bucket.js';
-import { canonicalJson, type SetOptions, type Store } from '../../store/store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/checks.js';
+import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
+import { canonicalJson, type SetOptions, type Store } from '../store.js';
+import { bucketTtlMs, checkTake, jsonOf, ttlOf } from '../shared/store-inputs.js';
+import { storeFailure } from '../shared/store-failure.js';
 import { migratePostgres, quotedSchema } from './schema.js';
 import { storeStatements, type StoreStatements } from './statements.js';
 
@@ -67,7 +69,7 @@ export class PostgresStore implements Store, AtomicBucketStore {
     }
     if (issues.length) throw new ValidationError('PostgreSQL store options', issues);
     this.#owned = options.pool === undefined;
-    this.pool = options.pool ?? new pg.Pool({ ...options.poolConfig, connectionString: options.connectionString });
+    this.pool = options.pool ?? new Pool({ ...options.poolConfig, connectionString: options.connectionString });
     // An idle connection that breaks (server restart) is reported on the pool; unheard, that
     // event would end the process. The pool replaces the connection and the next query reports.
     if (this.#owned) this.pool.on('error', () => {});

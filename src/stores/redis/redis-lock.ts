@@ -1,11 +1,12 @@
 import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
-import type { AcquireOptions, Lock, LockHandle } from '../../store/lock.js';
-import { canonicalJson } from '../../store/store.js';
-import { storeFailure, ttlOf } from '../shared/checks.js';
+import type { AcquireOptions, Lock, LockHandle } from '../lock.js';
+import { canonicalJson } from '../store.js';
+import { ttlOf } from '../shared/store-inputs.js';
+import { storeFailure } from '../shared/store-failure.js';
 import type { RedisStore } from './redis-store.js';
 import { EXTEND, RELEASE } from './scripts.js';
-import { randomBytes, toHex } from '../../webhooks/bytes.js';
+import { randomBytes, toHex } from '../../core/bytes.js';
 
 /**
  * Options of {@link RedisLock}.

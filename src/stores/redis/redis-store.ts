@@ -1,8 +1,10 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
+import { Redis as RedisClient } from './peer.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../../store/bucket.js';
-import { canonicalJson, type SetOptions, type Store } from '../../store/store.js';
-import { bucketTtlMs, checkTake, jsonOf, storeFailure, ttlOf } from '../shared/checks.js';
+import type { AtomicBucketStore, BucketTake, BucketTakeResult } from '../bucket.js';
+import { canonicalJson, type SetOptions, type Store } from '../store.js';
+import { bucketTtlMs, checkTake, jsonOf, ttlOf } from '../shared/store-inputs.js';
+import { storeFailure } from '../shared/store-failure.js';
 import { COMPARE_AND_SET, INCREMENT, TAKE_FROM_BUCKET } from './scripts.js';
 
 /**
@@ -66,7 +68,7 @@ export class RedisStore implements Store, AtomicBucketStore {
     }
     if (issues.length) throw new ValidationError('Redis store options', issues);
     this.#owned = options.client === undefined;
-    this.client = options.client ?? new Redis(options.url as string, options.redisOptions ?? {});
+    this.client = options.client ?? new RedisClient(options.url as string, options.redisOptions ?? {});
     this.namespace = options.namespace ?? 'marketbridge:';
   }
 

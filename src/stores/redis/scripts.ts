@@ -82,7 +82,7 @@ return 0
 
 /**
  * KEYS[1]; ARGV: capacity, refillPerSecond, cost, ttl ms. The arithmetic is computeTake's
- * (src/store/bucket.ts), line for line, with "now" from the server's TIME so that processes
+ * (src/stores/bucket.ts), line for line, with "now" from the server's TIME so that processes
  * whose clocks disagree still share one budget. Numbers travel as %.17g text because Lua
  * numbers returned to Redis are truncated to integers, and 17 significant digits round-trip a
  * double exactly. The state is the same JSON the generic takeFromBucket keeps. Replies

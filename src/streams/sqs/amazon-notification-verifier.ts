@@ -1,7 +1,7 @@
 import { err, ok } from 'neverthrow';
 import { parseAmazonNotification } from '../../connectors/amazon/notifications/parse.js';
 import { failure } from '../../core/result.js';
-import { fromUtf8 } from '../../webhooks/bytes.js';
+import { fromUtf8 } from '../../core/bytes.js';
 import { bodyBytes, type WebhookRequest } from '../../webhooks/request.js';
 import type { WebhookVerifier } from '../../webhooks/verify/types.js';
 

@@ -1,7 +1,7 @@
 import { createContext, type ResolvedContext } from '../../core/context.js';
 import { consoleWarningLogger } from '../../core/logger.js';
 import type { ChannelShare } from './allocation.js';
-import type { LockHandle } from '../../store/lock.js';
+import type { LockHandle } from '../../stores/lock.js';
 import { validateSyncOptions, writeModeOf, type InventorySyncOptions, type SyncStep } from './options.js';
 import { processBatch } from './batch.js';
 import { decodeBase, decodeJournal } from './codec.js';

@@ -1,5 +1,5 @@
 import { markChecked } from '../../core/checked-batch.js';
-import { isValidSku } from '../../model/common.js';
+import { isValidSku } from '../../model/scalars.js';
 import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventorySet } from '../../model/inventory.js';
 
 const isKey = (key: unknown) => key === undefined || (typeof key === 'string' && key.length >= 1 && key.length <= 200);

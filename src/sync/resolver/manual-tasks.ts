@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import type { Clock } from '../../core/clock.js';
 import { failure, type Failure } from '../../core/result.js';
-import type { Store } from '../../store/store.js';
+import type { Store } from '../../stores/store.js';
 import type { Conflict } from './types.js';
 
 /**

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../msw/peer.js';
 import type { PipelineSimulator } from './simulator.js';
 
 /**

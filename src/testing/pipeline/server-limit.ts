@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.js';
 import { bucketShape, type RateLimitSpec } from '../../http/rate-limit/spec.js';
-import { computeTake, type BucketState } from '../../store/bucket.js';
+import { computeTake, type BucketState } from '../../stores/bucket.js';
 
 /**
  * The verdict of a {@link ServerLimit} on one request.

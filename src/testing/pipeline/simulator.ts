@@ -1,6 +1,8 @@
 import type { Clock } from '../../core/clock.js';
 import type { RateLimitSpec } from '../../http/rate-limit/spec.js';
-import { amazonQuotaExceededBody, problemBody, shopifyCostExtensions, shopifyThrottledBody } from './bodies.js';
+import { amazonQuotaExceededBody } from '../../connectors/amazon/simulator/quota-exceeded.js';
+import { shopifyCostExtensions, shopifyThrottledBody } from '../../connectors/shopify/simulator/throttle-bodies.js';
+import { problemBody } from './problem-body.js';
 import { faultSchedule, type FaultKind, type FaultRule, type FaultSchedule } from './faults.js';
 import { ServerLimit, type ServerLimitVerdict } from './server-limit.js';
 import { SeededRandom } from '../../simulated/random.js';
@@ -111,7 +113,7 @@ export interface SimulatorStats {
 
 /**
  * A simulated platform endpoint: a fetch-compatible `handle` plus stats and a request log.
- * Wrap it in msw with {@link simulatorHandler}, or pass `fetch` straight into a context.
+ * Wrap it in msw with `simulatorHandler` (from `marketbridge/testing/msw`), or pass `fetch` straight into a context.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
-import { concatBytes, toBase64, toHex, utf8 } from '../../webhooks/bytes.js';
-import type { HmacHash, HmacProvider } from '../../webhooks/verify/common.js';
+import { concatBytes, toBase64, toHex, utf8 } from '../../core/bytes.js';
+import type { HmacHash, HmacProvider } from '../../webhooks/verify/hmac-keys.js';
 import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-webhooks.js';
 
 /**
@@ -9,7 +9,7 @@ import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-web
  *
  * @example
  * ```ts
- * const request: TestWebhookRequest = await signShopifyTestRequest({ secret, body: '{}' });
+ * const request: TestWebhookRequest = await signHmacTestRequest({ secret, body: '{}', header: 'x-signature' });
  * ```
  */
 export interface TestWebhookRequest {
@@ -23,37 +23,6 @@ async function hmac(key: Uint8Array, hash: HmacHash, data: Uint8Array, provider?
   if (provider) return provider.hmac(hash, key, data);
   const imported = await crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, ['sign']);
   return new Uint8Array(await crypto.subtle.sign('HMAC', imported, data as BufferSource));
-}
-
-/**
- * Builds a Shopify webhook signed with `secret`.
- *
- * @example
- * ```ts
- * const request = await signShopifyTestRequest({ secret: 'shpss_test', body: '{"id":1}', topic: 'orders/create' });
- * (await verifier.verify(request)).isOk(); // true
- * ```
- */
-export async function signShopifyTestRequest(options: {
-  secret: string;
-  body: string;
-  topic?: string;
-  eventId?: string;
-  shop?: string;
-  /** How the HMAC is computed (default: Web Crypto). */
-  hmac?: HmacProvider;
-}): Promise<TestWebhookRequest> {
-  const mac = await hmac(utf8(options.secret), 'SHA-256', utf8(options.body), options.hmac);
-  return {
-    headers: {
-      'content-type': 'application/json',
-      'x-shopify-hmac-sha256': toBase64(mac),
-      'x-shopify-topic': options.topic ?? 'orders/create',
-      'x-shopify-event-id': options.eventId ?? crypto.randomUUID(),
-      'x-shopify-shop-domain': options.shop ?? 'example.myshopify.com',
-    },
-    body: options.body,
-  };
 }
 
 /**
@@ -144,34 +113,6 @@ export async function signStripeStyleTestRequest(options: {
     headers: { 'content-type': 'application/json', [(options.header ?? 'stripe-signature').toLowerCase()]: `t=${options.timestamp},v1=${toHex(mac)}` },
     body: options.body,
   };
-}
-
-/**
- * Builds an (unsigned) MercadoLibre notification for the given application.
- *
- * @example
- * ```ts
- * const request = mercadoLibreTestRequest({ applicationId: '123', resource: '/orders/1', userId: 42 });
- * ```
- */
-export function mercadoLibreTestRequest(options: {
-  applicationId: string | number;
-  resource: string;
-  userId: number;
-  topic?: string;
-  id?: string;
-}): TestWebhookRequest {
-  const body = JSON.stringify({
-    _id: options.id ?? crypto.randomUUID(),
-    resource: options.resource,
-    user_id: options.userId,
-    topic: options.topic ?? 'orders_v2',
-    application_id: Number(options.applicationId),
-    attempts: 1,
-    sent: '2026-01-01T00:00:00.000Z',
-    received: '2026-01-01T00:00:00.000Z',
-  });
-  return { headers: { 'content-type': 'application/json' }, body };
 }
 
 /**

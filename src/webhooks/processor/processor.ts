@@ -1,12 +1,15 @@
 import { createContext, type Context, type ResolvedContext } from '../../core/context.js';
-import { fromUtf8 } from '../bytes.js';
+import { fromUtf8 } from '../../core/bytes.js';
 import type { WebhookRequest } from '../request.js';
 import type { WebhookVerifier } from '../verify/types.js';
 import { errorMessage, webhookKeys } from './keys.js';
 import { createEventRecords, type SeenClaim } from './records.js';
 import { createRouteTable } from './routes.js';
 import { eventFrom, isEventState, isLegacyRetryRecord } from './pending.js';
-import { CLAIM_MS, eventIdOf, topicOf, validateProcessorOptions } from './support.js';
+import { eventIdOf, topicOf } from './event-identity.js';
+import { validateProcessorOptions } from './validate-options.js';
+import { CLAIM_MS } from './retry-record.js';
+import { isWebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
 /**
@@ -109,20 +112,20 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
    * releases the claim and throws, so the platform redelivers; without (the delivery was
    * already acknowledged), the pending record stays for a retry pass.
    */
-  const firstRun = async (event: WebhookEvent, handler: WebhookHandler, claim?: SeenClaim): Promise<boolean> => {
+  const firstRun = async (event: WebhookEvent, handler: WebhookHandler, claim?: SeenClaim): Promise<'processed' | 'queued' | 'dead_lettered'> => {
     try {
       await handler(event);
     } catch (error) {
       try {
-        await records.fail(event, error);
+        if ((await records.fail(event, error)) === 'dead') return 'dead_lettered';
       } catch (storeError) {
         if (claim && (await records.unclaim(event, claim))) throw records.notRecorded(event.platform, storeError);
         logger.error('webhook failure could not be recorded; a retry pass will run the handler', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
       }
-      return false;
+      return 'queued';
     }
     await records.succeeded(event);
-    return true;
+    return 'processed';
   };
 
   /**
@@ -198,7 +201,7 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         options.waitUntil(firstRun(event, handler));
         return { status: 'queued', platform, topic, eventId };
       }
-      return { status: (await firstRun(event, handler, claim)) ? 'processed' : 'queued', platform, topic, eventId };
+      return { status: await firstRun(event, handler, claim), platform, topic, eventId };
     },
 
     async runDueRetries() {
@@ -246,7 +249,8 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       try {
         await handler(event);
       } catch (error) {
-        await store.set(keys.dead(id), { ...letter, attempts: event.attempt, lastError: errorMessage(error), failedAt: clock.now() });
+        const { reason: _previous, ...rest } = letter;
+        await store.set(keys.dead(id), { ...rest, attempts: event.attempt, lastError: errorMessage(error), failedAt: clock.now(), ...(isWebhookPayloadError(error) ? { reason: error.reason } : {}) });
         return false;
       }
       await store.compareAndSet(keys.dead(id), letter, undefined);

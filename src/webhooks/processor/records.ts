@@ -2,6 +2,7 @@ import type { ResolvedContext } from '../../core/context.js';
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { backoffMs, errorMessage, webhookKeys } from './keys.js';
 import type { EventState } from './pending.js';
+import { isWebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
 import type { DeadLetter, WebhookEvent } from './types.js';
 
 /**
@@ -89,8 +90,10 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
       const letterId = keys.id(event.platform, event.eventId);
       const lastError = errorMessage(error);
       logger.warn('webhook handler failed', where(event));
-      if (event.attempt >= settings.maxAttempts) {
-        const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now() };
+      // A payload that failed its topic's check fails the same way on every retry.
+      const invalid = isWebhookPayloadError(error);
+      if (invalid || event.attempt >= settings.maxAttempts) {
+        const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now(), ...(invalid ? { reason: error.reason } : {}) };
         await store.set(keys.dead(letterId), letter);
         await store.delete(keys.retry(letterId));
         return 'dead';

@@ -52,6 +52,9 @@ export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
  *
  * - `processed`: the handler ran and succeeded.
  * - `queued`: accepted; the handler runs later (deferred, or it failed and will be retried).
+ * - `dead_lettered`: accepted, but parked in the dead-letter queue at once: its payload failed
+ *   its topic's check (`reason: 'invalid_payload'` on the letter), or its only allowed attempt
+ *   failed.
  * - `duplicate`: already received; nothing ran.
  * - `unrouted`: verified, but no handler takes this platform and topic.
  * - `rejected`: not authentic or not parseable; see `reason`.
@@ -63,7 +66,7 @@ export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
  * ```
  */
 export type WebhookOutcome =
-  | { status: 'processed' | 'queued' | 'duplicate' | 'unrouted'; platform: string; topic: string; eventId: string }
+  | { status: 'processed' | 'queued' | 'dead_lettered' | 'duplicate' | 'unrouted'; platform: string; topic: string; eventId: string }
   | { status: 'rejected'; platform: string; reason: WebhookFailureReason | 'unknown_platform'; message: string };
 
 /**
@@ -101,6 +104,12 @@ export interface DeadLetter {
   attempts: number;
   /** The last handler error's message. */
   lastError: string;
+  /**
+   * Why it was parked without further retries, when that was decided: `invalid_payload` for a
+   * payload that failed its topic's check (see `WebhookPayloadError`). Absent when the handler
+   * failed `maxAttempts` times.
+   */
+  reason?: 'invalid_payload';
   /** When it was parked (epoch ms). */
   failedAt: number;
 }

@@ -1,4 +1,4 @@
-import { fromBase64 } from '../bytes.js';
+import { fromBase64 } from '../../core/bytes.js';
 
 /**
  * Converts a DER `SEQUENCE { INTEGER r, INTEGER s }` ECDSA signature (what eBay and OpenSSL

@@ -1,10 +1,12 @@
 import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
-import { fromBase64, fromHex } from '../bytes.js';
+import { fromBase64, fromHex } from '../../core/bytes.js';
 import { bodyBytes, headersValues, type WebhookRequest } from '../request.js';
-import { exactlyOnce, HmacKeys, MISMATCH_HINT, secretBytes, throwIfIssues, type HmacHash } from './common.js';
-import type { HmacProvider } from './common.js';
+import { HmacKeys, secretBytes, type HmacHash } from './hmac-keys.js';
+import { exactlyOnce, MISMATCH_HINT } from './request-checks.js';
+import { throwIfIssues } from './verifier-options.js';
+import type { HmacProvider } from './hmac-keys.js';
 import type { MaybePromise } from '../../core/types.js';
 import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from './types.js';
 

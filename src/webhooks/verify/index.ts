@@ -1,10 +1,6 @@
 export type { WebhookFailureReason, WebhookFailure, VerifiedWebhook, WebhookVerification, WebhookVerifier } from './types.js';
-export { DEFAULT_TOLERANCE_SECONDS } from './common.js';
 export { createWebCryptoHmacProvider, defaultHmacProvider, type HmacHash, type HmacProvider } from './hmac-provider.js';
-export { createShopifyVerifier, type ShopifyVerifierOptions } from './shopify.js';
+export { DEFAULT_TOLERANCE_SECONDS } from './verifier-options.js';
 export { createHmacVerifier, type HmacVerifierOptions } from './hmac.js';
 export { createStandardWebhooksVerifier, decodeStandardWebhooksSecret, type StandardWebhooksVerifierOptions } from './standard-webhooks.js';
 export { createStripeStyleVerifier, type StripeStyleVerifierOptions } from './stripe.js';
-export { createEbayVerifier, EBAY_KID_PATTERN, type EbayVerifierOptions } from './ebay.js';
-export { createEbayKeyFetcher, type EbayKeyFetcher, type EbayKeyFetcherOptions, type EbayPublicKey } from './ebay-keys.js';
-export { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification, type MercadoLibreVerifierOptions } from './mercadolibre.js';

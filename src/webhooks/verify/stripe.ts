@@ -3,10 +3,12 @@ import type { Clock } from '../../core/clock.js';
 import { systemClock } from '../../core/clock.js';
 import { failure } from '../../core/result.js';
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
-import { concatBytes, fromHex, utf8 } from '../bytes.js';
+import { concatBytes, fromHex, utf8 } from '../../core/bytes.js';
 import { bodyBytes, type WebhookRequest } from '../request.js';
-import { checkTimestamp, checkTolerance, HmacKeys, MISMATCH_HINT, parseTimestamp, secretBytes, singleHeader, throwIfIssues } from './common.js';
-import type { HmacProvider } from './common.js';
+import { HmacKeys, secretBytes } from './hmac-keys.js';
+import { checkTimestamp, MISMATCH_HINT, parseTimestamp, singleHeader } from './request-checks.js';
+import { checkTolerance, throwIfIssues } from './verifier-options.js';
+import type { HmacProvider } from './hmac-keys.js';
 import type { WebhookVerification, WebhookVerifier } from './types.js';
 
 /**

@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import * as amazon from '../../../src/connectors/amazon/index.js';
-import { AMAZON_OPERATION_LIMITS, AmazonMarketplace, type SpApiRequest } from '../../../src/connectors/amazon/index.js';
+import { AMAZON_OPERATION_LIMITS, AmazonFinances20240619, AmazonFinancesV0, AmazonMarketplace, type SpApiRequest } from '../../../src/connectors/amazon/index.js';
+import * as finances20240619 from '../../../src/connectors/amazon/finances/2024-06-19/requests.js';
+import { fromSpApiTransactions, type SpApiTransaction } from '../../../src/connectors/amazon/finances/2024-06-19/mapper.js';
+import * as financesV0 from '../../../src/connectors/amazon/finances/v0/requests.js';
+import { confirmShipmentRequest } from '../../../src/connectors/amazon/orders/confirm-shipment.js';
+import * as orders20260101 from '../../../src/connectors/amazon/orders/2026-01-01/requests.js';
+import * as ordersV0 from '../../../src/connectors/amazon/orders/v0/requests.js';
 import { money } from '../../../src/model/money.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { useMsw } from './harness.js';
@@ -32,25 +38,25 @@ const built: SpApiRequest[] = [
   amazon.getReportRequest('report-1'),
   amazon.cancelReportRequest('report-1'),
   amazon.getReportDocumentRequest('doc-3'),
-  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], createdAfter: '2026-01-01T00:00:00Z', orderStatuses: ['Unshipped', 'PartiallyShipped'], maxResultsPerPage: 500 }),
-  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z' }),
-  amazon.getOrdersRequest({ marketplaceIds: [marketplaceId], nextToken: 'token==' }),
-  amazon.getOrderRequest({ orderId: '902-1845936-5435065' }),
-  amazon.getOrderItemsRequest({ orderId: '902-1845936-5435065', nextToken: 'n' }),
-  amazon.getOrderBuyerInfoRequest({ orderId: '902-1845936-5435065' }),
-  amazon.getOrderAddressRequest({ orderId: '902-1845936-5435065' }),
-  amazon.searchOrdersRequest({ marketplaceIds: [marketplaceId, 'A2EUQ1WTGCTBG2'], createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-02T00:00:00Z', fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'], fulfilledBy: ['MERCHANT'], maxResultsPerPage: 500, includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
-  amazon.searchOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-01T12:00:00Z', includedData: ['FULFILLMENT', 'PROCEEDS'], paginationToken: 'token==' }),
-  amazon.searchOrdersRequest({ lastUpdatedAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 0 }),
-  amazon.getOrder2026Request({ orderId: '902-1845936-5435065', includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
-  amazon.getOrder2026Request({ orderId: '902-1845936-5435065' }),
-  amazon.confirmShipmentRequest({ orderId: '902-1845936-5435065', marketplaceId, packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '1', quantity: 1 }] }),
+  ordersV0.getOrdersRequest({ marketplaceIds: [marketplaceId], createdAfter: '2026-01-01T00:00:00Z', orderStatuses: ['Unshipped', 'PartiallyShipped'], maxResultsPerPage: 500 }),
+  ordersV0.getOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z' }),
+  ordersV0.getOrdersRequest({ marketplaceIds: [marketplaceId], nextToken: 'token==' }),
+  ordersV0.getOrderRequest({ orderId: '902-1845936-5435065' }),
+  ordersV0.getOrderItemsRequest({ orderId: '902-1845936-5435065', nextToken: 'n' }),
+  ordersV0.getOrderBuyerInfoRequest({ orderId: '902-1845936-5435065' }),
+  ordersV0.getOrderAddressRequest({ orderId: '902-1845936-5435065' }),
+  orders20260101.searchOrdersRequest({ marketplaceIds: [marketplaceId, 'A2EUQ1WTGCTBG2'], createdAfter: '2026-01-01T00:00:00Z', createdBefore: '2026-01-02T00:00:00Z', fulfillmentStatuses: ['UNSHIPPED', 'PARTIALLY_SHIPPED'], fulfilledBy: ['MERCHANT'], maxResultsPerPage: 500, includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
+  orders20260101.searchOrdersRequest({ marketplaceIds: [marketplaceId], lastUpdatedAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-01T12:00:00Z', includedData: ['FULFILLMENT', 'PROCEEDS'], paginationToken: 'token==' }),
+  orders20260101.searchOrdersRequest({ lastUpdatedAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 0 }),
+  orders20260101.getOrder2026Request({ orderId: '902-1845936-5435065', includedData: ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'] }),
+  orders20260101.getOrder2026Request({ orderId: '902-1845936-5435065' }),
+  confirmShipmentRequest({ orderId: '902-1845936-5435065', marketplaceId, packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '1', quantity: 1 }] }),
   amazon.getInventorySummariesRequest({ marketplaceId, sellerSkus: Array.from({ length: 50 }, (_, i) => `S${i}`) }),
-  amazon.listFinancialEventsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-01-02T00:00:00Z' }),
-  amazon.listFinancialEventsByOrderIdRequest({ orderId: '902-1845936-5435065' }),
-  amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-02-01T00:00:00Z', marketplaceId, transactionStatus: 'RELEASED' }),
-  amazon.listTransactionsRequest({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '902-1845936-5435065' }),
-  amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', nextToken: 'token==' }),
+  financesV0.listFinancialEventsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-01-02T00:00:00Z' }),
+  financesV0.listFinancialEventsByOrderIdRequest({ orderId: '902-1845936-5435065' }),
+  finances20240619.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', postedBefore: '2026-02-01T00:00:00Z', marketplaceId, transactionStatus: 'RELEASED' }),
+  finances20240619.listTransactionsRequest({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '902-1845936-5435065' }),
+  finances20240619.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', nextToken: 'token==' }),
   amazon.searchCatalogItemsRequest({ marketplaceId, keywords: ['teapot'], pageSize: 30 }),
   amazon.searchCatalogItemsRequest({ marketplaceId, identifiers: ['MUG-1'], identifiersType: 'SKU', sellerId: seller }),
   amazon.getCatalogItemRequest({ asin: 'B07N4M94X4', marketplaceId }),
@@ -77,24 +83,24 @@ describe('every request the connector builds conforms to the SP-API models', () 
   });
 
   it('searchOrders takes exactly one window and at most 50 marketplaces, as the model says', () => {
-    expect(() => amazon.searchOrdersRequest({})).toThrow(/exactly one window/);
-    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedAfter: '2026-01-01T00:00:00Z' })).toThrow(/exactly one window/);
-    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
-    expect(() => amazon.searchOrdersRequest({ createdBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
-    expect(() => amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', marketplaceIds: Array.from({ length: 51 }, (_, i) => `M${i}`) })).toThrow(/at most 50/);
-    expect(amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 500 }).query?.maxResultsPerPage).toBe('100');
+    expect(() => orders20260101.searchOrdersRequest({})).toThrow(/exactly one window/);
+    expect(() => orders20260101.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedAfter: '2026-01-01T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => orders20260101.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', lastUpdatedBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => orders20260101.searchOrdersRequest({ createdBefore: '2026-01-02T00:00:00Z' })).toThrow(/exactly one window/);
+    expect(() => orders20260101.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', marketplaceIds: Array.from({ length: 51 }, (_, i) => `M${i}`) })).toThrow(/at most 50/);
+    expect(orders20260101.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z', maxResultsPerPage: 500 }).query?.maxResultsPerPage).toBe('100');
   });
 
   it('orders 2026-01-01 operations are paced by their own usage plans', () => {
     expect(AMAZON_OPERATION_LIMITS.searchOrders).toMatchObject({ model: 'orders_2026-01-01', rate: 0.0056, burst: 20 });
     expect(AMAZON_OPERATION_LIMITS['getOrder@2026-01-01']).toMatchObject({ model: 'orders_2026-01-01', path: '/orders/2026-01-01/orders/{orderId}', rate: 0.5, burst: 30 });
-    expect(amazon.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z' }).operation).toBe('searchOrders');
-    expect(amazon.getOrder2026Request({ orderId: '1' }).operation).toBe('getOrder@2026-01-01');
+    expect(orders20260101.searchOrdersRequest({ createdAfter: '2026-01-01T00:00:00Z' }).operation).toBe('searchOrders');
+    expect(orders20260101.getOrder2026Request({ orderId: '1' }).operation).toBe('getOrder@2026-01-01');
   });
 
   it('listTransactions needs postedAfter or a complete related identifier', () => {
-    expect(() => amazon.listTransactionsRequest({})).toThrow(/postedAfter or a related identifier/);
-    expect(() => amazon.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', relatedIdentifierName: 'ORDER_ID' })).toThrow(/together/);
+    expect(() => finances20240619.listTransactionsRequest({})).toThrow(/postedAfter or a related identifier/);
+    expect(() => finances20240619.listTransactionsRequest({ postedAfter: '2026-01-01T00:00:00Z', relatedIdentifierName: 'ORDER_ID' })).toThrow(/together/);
     expect(AMAZON_OPERATION_LIMITS.listTransactions).toMatchObject({ model: 'finances_2024-06-19', rate: 0.5, burst: 10 });
   });
 
@@ -174,12 +180,12 @@ describe('the connector against the sandbox examples of the models', () => {
       await client.searchCatalogItems({ keywords: ['samsung', 'tv'] });
       await client.getCatalogItem('B07N4M94X4');
       await client.getInventorySummaries(['SKU-1']);
-      await client.listFinancialEventsByOrderId('485-734-5434857');
-      const transactions = await client.listTransactions<{ transactions: amazon.SpApiTransaction[] }>({ postedAfter: '2023-03-07T00:00:00Z' });
-      expect(amazon.fromSpApiTransactions(transactions.transactions, '2026-01-01T00:00:00Z')._unsafeUnwrap()).toEqual([
+      await new AmazonFinancesV0({ client, clock: market.context.clock }).listFinancialEventsByOrderId('485-734-5434857');
+      const transactions = await new AmazonFinances20240619({ client, clock: market.context.clock }).listTransactions<{ transactions: SpApiTransaction[] }>({ postedAfter: '2023-03-07T00:00:00Z' });
+      expect(fromSpApiTransactions(transactions.transactions, '2026-01-01T00:00:00Z')._unsafeUnwrap()).toEqual([
         { id: 'txn:Shipment:8129762527551:2020-07-14T03:35:13.214Z:1000', type: 'sale', amount: money(1000, 'USD'), occurredAt: '2020-07-14T03:35:13.214Z', orderId: '8129762527551' },
       ]);
-      await client.confirmShipment({ orderId: '902-1106328-1059050', packageReferenceId: '1', carrierCode: 'FedEx', trackingNumber: '112345678', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '79039765272157', quantity: 1 }] });
+      await client.send(confirmShipmentRequest({ orderId: '902-1106328-1059050', marketplaceId: client.marketplaceId, packageReferenceId: '1', carrierCode: 'FedEx', trackingNumber: '112345678', shipDate: '2026-01-02T10:00:00Z', orderItems: [{ orderItemId: '79039765272157', quantity: 1 }] }));
       const destination = await market.notifications.createDestination('queue', { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } });
       await market.notifications.listDestinations();
       await market.notifications.subscribe('ORDER_CHANGE', destination.destinationId ?? 'dest');

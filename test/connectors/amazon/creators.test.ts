@@ -14,7 +14,8 @@ import {
 } from '../../../src/connectors/amazon-creators/index.js';
 import { isMarketbridgeError } from '../../../src/core/errors/marketbridge-error.js';
 import { money } from '../../../src/model/money.js';
-import { AmazonCreatorsSimulator, creatorsRequestProblems } from '../../../src/testing/amazon/index.js';
+import { AmazonCreatorsSimulator } from '../../../src/connectors/amazon/simulator/index.js';
+import { creatorsRequestProblems } from '../../../src/testing/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { setup, useMsw } from './harness.js';
 

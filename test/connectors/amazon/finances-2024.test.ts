@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromSpApiTransactions, transactionEventType, type SpApiTransaction } from '../../../src/connectors/amazon/index.js';
-import { transactionWindows } from '../../../src/connectors/amazon/finance-ops-2024.js';
+
+import { transactionWindows } from '../../../src/connectors/amazon/finances/2024-06-19/finances-2024-06-19.js';
 import type { FinancialEvent } from '../../../src/model/finance.js';
 import { money } from '../../../src/model/money.js';
 import { setup, useMsw } from './harness.js';
 import { operations, validateRequest, validateResponse } from './swagger.js';
+import { fromSpApiTransactions, transactionEventType, type SpApiTransaction } from '../../../src/connectors/amazon/finances/2024-06-19/mapper.js';
 
 const server = useMsw();
 const DAY = 86_400_000;

@@ -2,8 +2,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AmazonMarketplace } from '../../../src/connectors/amazon/index.js';
 import type { AmazonConfigInput } from '../../../src/connectors/amazon/config.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { AmazonSpApiSimulator, type AmazonSimulatorOptions } from '../../../src/testing/amazon/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { AmazonSpApiSimulator, type AmazonSimulatorOptions } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 
 export const BASE = 'https://sellingpartnerapi-na.amazon.com';

@@ -81,7 +81,7 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
 
 describe('listing fulfillment data from a broken answer', () => {
   it('skips channels without a code or a whole-number quantity instead of throwing', async () => {
-    const { fromListingFulfillment } = await import('../../../src/connectors/amazon/index.js');
+    const { fromListingFulfillment } = await import('../../../src/connectors/amazon/mapper/inventory.js');
     const item = { sku: 'X', fulfillmentAvailability: [{}, { fulfillmentChannelCode: 'DEFAULT', quantity: 2.5 }, { fulfillmentChannelCode: 'DEFAULT', quantity: -3 }, { fulfillmentChannelCode: 'AMAZON_EU' }] } as never;
     const { levels, fulfilledByAmazon } = fromListingFulfillment(item, 0);
     expect(levels.map((level) => [level.locationId, level.available])).toEqual([['MFN:DEFAULT', 0]]);

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromSpApiFinancialEvents, fromSpApiMoney, fromSpApiOrder, pricePatch, quantityPatch, toSpApiMoney } from '../../../src/connectors/amazon/index.js';
+import { fromSpApiMoney, toSpApiMoney } from '../../../src/connectors/amazon/mapper/money.js';
+import { pricePatch, quantityPatch } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
-import { applyPatches } from '../../../src/testing/amazon/apply-patch.js';
+import { applyPatches } from '../../../src/connectors/amazon/simulator/apply-patch.js';
+import { fromSpApiFinancialEvents } from '../../../src/connectors/amazon/finances/v0/mapper.js';
+import { fromSpApiOrder } from '../../../src/connectors/amazon/orders/v0/mapper.js';
 
 const runs = Number(process.env.MB_PROPERTY_RUNS ?? 200);
 const currencies = fc.constantFrom('USD', 'EUR', 'JPY', 'KWD', 'GBP');

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { AmazonMarketplace, fromOrders2026Order, toOrders2026Statuses, type Orders2026Order } from '../../../src/connectors/amazon/index.js';
+import { AmazonMarketplace } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import type { Order } from '../../../src/model/order.js';
 import type { SpApiClient } from '../../../src/connectors/amazon/client.js';
-import { unshippedLines2026 } from '../../../src/connectors/amazon/order-ops-2026.js';
+import { AmazonOrders20260101 } from '../../../src/connectors/amazon/orders/2026-01-01/orders-2026-01-01.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { setup, useMsw, US } from './harness.js';
 import { operations, validateRequest, validateResponse } from './swagger.js';
+import { fromOrders2026Order, toOrders2026Statuses, type Orders2026Order } from '../../../src/connectors/amazon/orders/2026-01-01/mapper.js';
 
 const server = useMsw();
 
@@ -192,7 +194,7 @@ describe('Orders 2026-01-01 through the simulator', () => {
     });
     simulator.addOrder(order('555-0000002-0000001', 2));
     const operation = operations.find((op) => op.model === 'orders_2026-01-01' && op.operationId === 'searchOrders')!;
-    const answer = await clock.drive(() => amazon.client.searchOrders<{ orders: Orders2026Order[] }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', includedData: ['BUYER', 'PROCEEDS', 'FULFILLMENT'] }));
+    const answer = await clock.drive(() => (amazon.orders as AmazonOrders20260101).searchOrders<{ orders: Orders2026Order[] }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', includedData: ['BUYER', 'PROCEEDS', 'FULFILLMENT'] }));
     expect(validateResponse(operation, 200, answer)).toEqual([]);
     const [afn, mfn] = answer.orders;
     expect(afn!.proceeds!.breakdowns).toEqual([
@@ -212,8 +214,8 @@ describe('Orders 2026-01-01 through the simulator', () => {
       { orderItemId: 'b', quantityOrdered: 2, product: {}, fulfillment: { quantityFulfilled: 0, quantityUnfulfilled: 2 } },
       { orderItemId: 'c', quantityOrdered: 4, product: {}, fulfillment: { quantityFulfilled: 1 } },
     ];
-    const client = { getOrder2026: async () => ({ orderItems }) } as unknown as SpApiClient;
-    expect(await unshippedLines2026(client, 'X')).toEqual([
+    const client = { marketplaceId: US, send: async () => ({ order: { orderItems } }) } as unknown as SpApiClient;
+    expect(await new AmazonOrders20260101({ client, clock: new FakeClock(), includeBuyerData: false }).unshippedLines('X')).toEqual([
       { lineItemId: 'b', quantity: 2 },
       { lineItemId: 'c', quantity: 3 },
     ]);
@@ -222,14 +224,14 @@ describe('Orders 2026-01-01 through the simulator', () => {
   it('the simulator refuses a paginationToken with other filters, an expired one, and two windows', async () => {
     const { amazon, simulator, clock } = setup(server);
     for (let i = 0; i < 3; i++) simulator.addOrder(order(`222-000000${i}-0000001`, i));
-    const first = await clock.drive(() => amazon.client.searchOrders<{ pagination?: { nextToken: string } }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 1 }));
+    const first = await clock.drive(() => (amazon.orders as AmazonOrders20260101).searchOrders<{ pagination?: { nextToken: string } }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 1 }));
     const token = first.pagination!.nextToken;
-    const changed = await clock.drive(() => amazon.client.searchOrders({ lastUpdatedAfter: '2025-11-02T00:00:00Z', paginationToken: token })).catch((error: unknown) => error);
+    const changed = await clock.drive(() => (amazon.orders as AmazonOrders20260101).searchOrders({ lastUpdatedAfter: '2025-11-02T00:00:00Z', paginationToken: token })).catch((error: unknown) => error);
     expect(changed).toMatchObject({ status: 400 });
-    const resized = await clock.drive(() => amazon.client.searchOrders<{ orders: unknown[] }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 5, includedData: ['BUYER'], paginationToken: token }));
+    const resized = await clock.drive(() => (amazon.orders as AmazonOrders20260101).searchOrders<{ orders: unknown[] }>({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 5, includedData: ['BUYER'], paginationToken: token }));
     expect(resized.orders).toHaveLength(2);
     await clock.advance(25 * 3_600_000);
-    const expired = await clock.drive(() => amazon.client.searchOrders({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 1, paginationToken: token })).catch((error: unknown) => error);
+    const expired = await clock.drive(() => (amazon.orders as AmazonOrders20260101).searchOrders({ lastUpdatedAfter: '2025-11-01T00:00:00Z', maxResultsPerPage: 1, paginationToken: token })).catch((error: unknown) => error);
     expect(expired).toMatchObject({ status: 400 });
     const both = await clock.drive(() => amazon.client.send({ operation: 'searchOrders', method: 'GET', path: '/orders/2026-01-01/orders', query: { createdAfter: '2025-11-01T00:00:00Z', lastUpdatedAfter: '2025-11-01T00:00:00Z' } })).catch((error: unknown) => error);
     expect(both).toMatchObject({ status: 400 });

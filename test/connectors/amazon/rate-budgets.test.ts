@@ -3,8 +3,8 @@ import { AmazonMarketplace } from '../../../src/connectors/amazon/index.js';
 import type { AmazonConfigInput } from '../../../src/connectors/amazon/config.js';
 import { EventBus } from '../../../src/core/events.js';
 import { money } from '../../../src/model/money.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { AmazonSpApiSimulator } from '../../../src/testing/amazon/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { AmazonSpApiSimulator } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { US, useMsw } from './harness.js';
 

@@ -4,9 +4,9 @@ import { AmazonMarketplace, createLwaAuth } from '../../../src/connectors/amazon
 import { LWA_TOKEN_URL } from '../../../src/connectors/amazon/endpoints.js';
 import { EventBus, type MarketbridgeEvents } from '../../../src/core/events.js';
 import { money } from '../../../src/model/money.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { StoreLock } from '../../../src/store/store-lock.js';
-import { AmazonSpApiSimulator } from '../../../src/testing/amazon/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { StoreLock } from '../../../src/stores/store-lock.js';
+import { AmazonSpApiSimulator } from '../../../src/connectors/amazon/simulator/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { pump, SELLER, US, useMsw } from './harness.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { type AmazonOrders20260101, type AmazonFinances20240619 } from '../../../src/connectors/amazon/index.js';
 import { AmazonMarketplace, readReportRows, runReportJob, startReportJob } from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import { setup, useMsw, US } from './harness.js';
@@ -37,12 +38,12 @@ describe('the SP-API simulator answers in the shapes of the models', () => {
       for await (const row of readReportRows(amazon.client, ready)) void row;
       for await (const order of buyerAware.listOrders({ since: '2025-01-01T00:00:00Z' })) void order;
       await buyerAware.getOrder('111-1111111-1111111');
-      await amazon.client.searchOrders({ createdAfter: 'not a date' }).catch(() => undefined);
+      await (amazon.orders as AmazonOrders20260101).searchOrders({ createdAfter: 'not a date' }).catch(() => undefined);
       for await (const order of legacy.listOrders({ since: '2025-01-01T00:00:00Z' })) void order;
       await amazon.getInventory({ skus: ['A'] });
       for await (const event of amazon.listFinancialEvents({})) void event;
       for await (const event of legacy.listFinancialEvents({})) void event;
-      await amazon.client.listTransactions({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '111-1111111-1111111' });
+      await (amazon.finances as AmazonFinances20240619).listTransactions({ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: '111-1111111-1111111' });
       await amazon.client.searchCatalogItems({ identifiers: ['B0AAAAAAAA'], identifiersType: 'ASIN' });
       await amazon.client.getCatalogItem('B0AAAAAAAA');
       await amazon.getProduct('MISSING').catch(() => undefined);

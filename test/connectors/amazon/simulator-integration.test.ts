@@ -27,6 +27,15 @@ describe('listings', () => {
     expect(simulator.state.listings.get('MUG-1')!.quantity).toBe(40);
   });
 
+  it('finds offers by SKU with one getListingsItem each; an unknown SKU is absent', async () => {
+    const { amazon, simulator, clock } = setup(server);
+    simulator.addListing({ sku: 'MUG-1', price: money(999, 'USD'), quantity: 3, title: 'Mug' });
+    simulator.addListing({ sku: 'MUG-2', price: money(1099, 'USD'), quantity: 3, title: 'Mug 2' });
+    const matches = await clock.drive(() => amazon.getOffersBySku(['MUG-2', 'NOPE', 'MUG-2']));
+    expect(matches).toEqual([{ sku: 'MUG-2', productId: 'MUG-2', offer: expect.objectContaining({ sku: 'MUG-2', price: money(1099, 'USD') }) }]);
+    expect(amazon.capabilities.supports('getOffersBySku')).toBe(true);
+  });
+
   it('validates without saving in VALIDATION_PREVIEW mode, and reports invalid patches per item', async () => {
     const { amazon, simulator, clock } = setup(server);
     simulator.addListing({ sku: 'MUG-1', price: money(999, 'USD'), quantity: 3 });

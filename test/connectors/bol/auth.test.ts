@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../src/core/errors/auth-error.js';
-import { fromBase64, fromUtf8 } from '../../../src/webhooks/bytes.js';
+import { fromBase64, fromUtf8 } from '../../../src/core/bytes.js';
 import { CLIENT, setup, useMsw } from './harness.js';
 
 const server = useMsw();

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { BolMarketplace, type BolConfig } from '../../../src/connectors/bol/index.js';
 import { BolRetailerSimulator, type BolSimulatorOptions } from '../../../src/connectors/bol/simulator/index.js';
 import type { Context } from '../../../src/core/context.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { driveSimulation } from '../../../src/testing/pipeline/drive.js';
 

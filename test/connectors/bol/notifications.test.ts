@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBolVerifier, parseBolSignatureHeader } from '../../../src/connectors/bol/index.js';
 import { importBolPublicKey, pkcs1ToSpki } from '../../../src/connectors/bol/notifications/keys.js';
 import { createWebhookProcessor } from '../../../src/webhooks/processor/processor.js';
-import { fromBase64, toBase64 } from '../../../src/webhooks/bytes.js';
+import { fromBase64, toBase64 } from '../../../src/core/bytes.js';
 import type { WebhookEvent } from '../../../src/webhooks/processor/types.js';
 import { setup, useMsw } from './harness.js';
 

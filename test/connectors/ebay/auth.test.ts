@@ -3,8 +3,8 @@ import { EBAY_DEFAULT_USER_SCOPES, EBAY_SCOPES, EbayMarketplace } from '../../..
 import { AuthError } from '../../../src/core/errors/auth-error.js';
 import { EventBus } from '../../../src/core/events.js';
 import { money } from '../../../src/model/money.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { EbaySimulator } from '../../../src/testing/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { EbaySimulator } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { CLIENT_ID, CLIENT_SECRET, pump, setup, useMsw } from './harness.js';
 

@@ -5,8 +5,8 @@ import { ValidationError } from '../../../src/core/errors/validation-error.js';
 import { MarketplaceFactory } from '../../../src/core/marketplace-factory.js';
 import { money } from '../../../src/model/money.js';
 import { RealWorldAdapter } from '../../../src/safety/real-world-adapter.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { EbaySimulator } from '../../../src/testing/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { EbaySimulator } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { CLIENT_ID, CLIENT_SECRET, useMsw } from './harness.js';
 

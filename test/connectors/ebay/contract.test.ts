@@ -4,7 +4,7 @@ import * as requests from '../../../src/connectors/ebay/requests/index.js';
 import type { EbayRequest } from '../../../src/connectors/ebay/requests/index.js';
 import { buildUrl } from '../../../src/http/url.js';
 import { money } from '../../../src/model/money.js';
-import { signEbayTestRequest } from '../../../src/testing/webhooks/ebay.js';
+import { signEbayTestRequest } from '../../../src/connectors/ebay/simulator/test-key.js';
 import { contractGate, findOperation, validateRequest } from './openapi.js';
 import { setup, useMsw } from './harness.js';
 

@@ -2,8 +2,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Context } from '../../../src/core/context.js';
 import { EbayMarketplace, type EbayConfig } from '../../../src/connectors/ebay/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { EbaySimulator, type EbaySimulatorOptions } from '../../../src/testing/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { EbaySimulator, type EbaySimulatorOptions } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 
 export const CLIENT_ID = 'Acme-Sync-PRD-1a2b3c4d5-e6f7a8b9';

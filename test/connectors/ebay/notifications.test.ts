@@ -10,9 +10,10 @@ import {
   type EbayAccountDeletion,
 } from '../../../src/connectors/ebay/index.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { signEbayTestRequest } from '../../../src/testing/webhooks/ebay.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { signEbayTestRequest } from '../../../src/connectors/ebay/simulator/test-key.js';
 import { createWebhookProcessor } from '../../../src/webhooks/processor/processor.js';
+import { WebhookPayloadError } from '../../../src/core/errors/webhook-payload-error.js';
 import { readJsonSpec } from '../../fixtures/specs.js';
 import { setup, useMsw } from './harness.js';
 
@@ -110,7 +111,23 @@ describe('Marketplace Account Deletion through the processor', () => {
     expect(() => ebayNotificationRoutes({} as never)).toThrow(/account deletion handler/);
     expect(parseEbayAccountDeletion({ metadata: { topic: EBAY_ACCOUNT_DELETION_TOPIC }, notification: { notificationId: 'n', data: { userId: 'u' } } })._unsafeUnwrapErr().message).toMatch(/eventDate, username, eiasToken/);
     const routes = ebayNotificationRoutes({ accountDeletion: () => {} });
-    await expect(routes.ebay![EBAY_ACCOUNT_DELETION_TOPIC]!({ platform: 'ebay', topic: EBAY_ACCOUNT_DELETION_TOPIC, eventId: 'e', payload: { metadata: { topic: 'OTHER' } }, tenantId: 't', receivedAt: 0, attempt: 1 })).rejects.toBeInstanceOf(ValidationError);
+    await expect(routes.ebay![EBAY_ACCOUNT_DELETION_TOPIC]!({ platform: 'ebay', topic: EBAY_ACCOUNT_DELETION_TOPIC, eventId: 'e', payload: { metadata: { topic: 'OTHER' } }, tenantId: 't', receivedAt: 0, attempt: 1 })).rejects.toBeInstanceOf(WebhookPayloadError);
+  });
+
+  it('a signed body that is not a complete deletion never reaches the handler: dead-lettered at once with reason invalid_payload', async () => {
+    const { ebay, simulator, store } = setup(server);
+    const deletions: EbayAccountDeletion[] = [];
+    const processor = processorFor(ebay, store, (deletion) => deletions.push(deletion));
+    const message = structuredClone(vectors.VALID.message) as { notification: { data: Record<string, unknown> } };
+    delete message.notification.data.userId;
+    message.notification.data.username = '';
+    const body = JSON.stringify(message);
+    const signed = await signEbayTestRequest({ key: await simulator.signingKey(), body });
+    expect(await processor.receive('ebay', { headers: signed.headers, body })).toMatchObject({ status: 'dead_lettered', topic: EBAY_ACCOUNT_DELETION_TOPIC });
+    expect(deletions).toEqual([]);
+    const [letter] = await processor.listDeadLetters();
+    expect(letter).toMatchObject({ reason: 'invalid_payload', attempts: 1 });
+    expect(letter!.lastError).toMatch(/userId.*\n.*username/s);
   });
 });
 

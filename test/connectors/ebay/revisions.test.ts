@@ -3,7 +3,7 @@ import { EBAY_REVISIONS_PER_LISTING_PER_DAY, EbayRevisionGuard } from '../../../
 import { SafetyViolationError } from '../../../src/core/errors/safety-violation-error.js';
 import { money } from '../../../src/model/money.js';
 import { PLATFORM_CONSTRAINTS } from '../../../src/safety/constraints.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { setup, useMsw } from './harness.js';
 

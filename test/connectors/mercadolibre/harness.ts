@@ -2,8 +2,8 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { MercadoLibreMarketplace, type MercadoLibreConfigInput } from '../../../src/connectors/mercadolibre/index.js';
 import type { Context } from '../../../src/core/context.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { seenRequest, type SeenRequest } from './contract.js';
 

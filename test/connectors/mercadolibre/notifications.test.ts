@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMercadoLibreNotifications, mercadolibreHttpResponse, type MercadoLibreResourceEvent } from '../../../src/connectors/mercadolibre/index.js';
 import { mercadoLibreTestRequest } from '../../../src/testing/index.js';
 import { setup, useMsw } from './harness.js';
+import { notificationSchema } from '../../../src/connectors/mercadolibre/notifications/notification-schema.js';
 
 const server = useMsw();
 
@@ -70,6 +71,15 @@ describe('receiving notifications', () => {
     const summary = await clock.drive(() => notifications.runDueRetries());
     expect(summary).toMatchObject({ attempted: 1, succeeded: 1 });
     expect(events.map((event) => event.attempt)).toEqual([2]);
+  });
+
+  it('the schema handlers are checked with (also on retries, which read the payload back from the store) refuses hostile bodies', () => {
+    const good = { resource: '/orders/1', user_id: 468424240, topic: 'orders_v2', application_id: '5503910054141466' };
+    expect(notificationSchema().safeParse(good).success).toBe(true);
+    for (const hostile of [{ ...good, user_id: [468424240] }, { ...good, resource: '../admin' }, { ...good, topic: '' }, { ...good, application_id: 1.5 }, { ...good, attempts: -1 }, null, [good]]) {
+      expect(notificationSchema().safeParse(hostile).success, JSON.stringify(hostile)).toBe(false);
+    }
+    expect(notificationSchema()).toBe(notificationSchema());
   });
 
   it('refuses, without any call, notifications for another application, sellers not connected and malformed bodies (answering 200 to all but the malformed, so MercadoLibre keeps the topic on)', async () => {

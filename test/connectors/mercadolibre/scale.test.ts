@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MERCADOLIBRE_LIMITS, MercadoLibreMarketplace } from '../../../src/connectors/mercadolibre/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
-import { MercadoLibreSimulator } from '../../../src/testing/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { MercadoLibreSimulator } from '../../../src/testing/msw/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { CLIENT_SECRET } from './harness.js';
 

@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/index.js';
+import { MercadoLibreSimulator, type MercadoLibreSimulatorOptions } from '../../../src/testing/msw/index.js';
 
 export interface SimulatorServer {
   url: string;

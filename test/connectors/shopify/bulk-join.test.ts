@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BulkRowJoin, type BulkRow } from '../../../src/connectors/shopify/index.js';
+import { BulkRowJoin, type BulkRow } from '../../../src/connectors/shopify/bulk-join.js';
 
 type Row = BulkRow & { variantsCount?: { count: number } };
 

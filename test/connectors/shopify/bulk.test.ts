@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bulkStateKey } from '../../../src/connectors/shopify/index.js';
 import { ShopifyMarketplace } from '../../../src/connectors/shopify/index.js';
-import type { SimBulkOperation } from '../../../src/testing/shopify/index.js';
+import type { SimBulkOperation } from '../../../src/connectors/shopify/simulator/index.js';
 import { collect, createHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -16,8 +16,8 @@ describe('bulk operations', () => {
     const products = await h.clock.drive(() => collect(h.shopify.exportCatalog({ pollMs: 500 })));
     expect(products).toHaveLength(40);
     expect(products.every((product) => product.offers.length === 3)).toBe(true);
-    expect(h.simulator.stats.byOperation.MbBulkRunQuery).toBe(1);
-    expect(h.simulator.stats.byOperation.MbBulkOperation).toBe(3);
+    expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
+    expect(h.simulator.stats().byOperation.MbBulkOperation).toBe(3);
     expect(await h.shopify.context.store.get(bulkStateKey({ context: h.shopify.context, config: h.shopify.config } as never, 'catalog'))).toBeUndefined();
   });
 
@@ -39,7 +39,7 @@ describe('bulk operations', () => {
     const other = new ShopifyMarketplace({ shop: h.simulator.shop, accessToken: h.simulator.accessToken, timeoutMs: 0 }, { clock: h.clock, store: h.shopify.context.store });
     const products = await h.clock.drive(() => collect(other.exportCatalog({ pollMs: 100 })));
     expect(products).toHaveLength(5);
-    expect(h.simulator.stats.byOperation.MbBulkRunQuery).toBe(1);
+    expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MarketplaceFactory } from '../../../src/core/marketplace-factory.js';
 import { SHOPIFY_DEFAULT_API_VERSION, ShopifyMarketplace, shopifyMarketplace } from '../../../src/connectors/shopify/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
 
 let close = () => {};
 afterEach(() => close());
@@ -43,6 +43,6 @@ describe('configuration', () => {
       { clock },
     );
     expect((await clock.drive(() => shopify.healthCheck())).ok).toBe(true);
-    expect(simulator.stats.requests).toBe(1);
+    expect(simulator.stats().requests).toBe(1);
   });
 });

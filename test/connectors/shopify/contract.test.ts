@@ -82,6 +82,7 @@ describe('every request the connector sends validates, variables included, and e
         const product = await shopify.getProduct([...simulator.state.products.keys()][0]!.toString());
         await shopify.upsertProducts([{ ...product, offers: product.offers.map((offer) => ({ ...offer })) }, { title: 'New', offers: [{ sku: 'NEW-1', price: { amountMinor: 500, currency: 'EUR' }, options: { Size: 'M' } }] }]);
         await shopify.updatePrices([{ sku: 'SKU-3', price: { amountMinor: 1299, currency: 'EUR' }, compareAtPrice: null }]);
+        await shopify.getOffersBySku(['SKU-3', 'SKU-9', 'NO-SUCH-SKU']);
         await shopify.getInventory({ skus: ['SKU-1', 'SKU-2'] });
         await shopify.getInventory({ skus: ['SKU-1'], locationId: '2' });
         await shopify.setInventory([{ sku: 'SKU-4', quantity: 3 }, { sku: 'SKU-5', quantity: 1, expectedAvailable: 10, locationId: '2' }]);

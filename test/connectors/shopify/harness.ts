@@ -1,10 +1,10 @@
 import { setupServer } from 'msw/node';
 import { EventBus } from '../../../src/core/events.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { ShopifyMarketplace } from '../../../src/connectors/shopify/index.js';
 import type { ShopifyConfig } from '../../../src/connectors/shopify/config.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator, type ShopifySimulatorOptions } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator, type ShopifySimulatorOptions } from '../../../src/connectors/shopify/simulator/index.js';
 
 /** A simulated shop, an msw server in front of it, and a connector on a fake clock. */
 export interface Harness {

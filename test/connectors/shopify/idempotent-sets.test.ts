@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError, setCallKey } from '../../../src/connectors/shopify/index.js';
+import { SHOPIFY_FRESH_KEY_LIMIT, ShopifyIdempotencyKeyReusedError } from '../../../src/connectors/shopify/index.js';
+import { setCallKey } from '../../../src/connectors/shopify/idempotency.js';
 import type { InventorySet } from '../../../src/model/inventory.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { InventorySyncEngine } from '../../../src/sync/inventory/engine.js';
 import { InMemoryInventorySource } from '../../../src/sync/inventory/memory-source.js';
 import { createHarness, type Harness } from './harness.js';
@@ -66,7 +67,7 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
     expect(resent.items.map((item) => item.ok && item.value.available)).toEqual([5, 8]);
     expect(h.simulator.available('SKU-1')).toBe(5);
     expect(h.simulator.available('SKU-2')).toBe(7);
-    expect(h.simulator.stats.byOperation.MbInventorySetIdempotent).toBe(2);
+    expect(h.simulator.stats().byOperation.MbInventorySetIdempotent).toBe(2);
     const keys = setKeys(h);
     expect(keys[1]).toBe(keys[0]);
   });
@@ -136,7 +137,7 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
     const chunk = Array.from({ length: max }, (_, i): InventorySet => ({ sku: `SKU-${i + 1}`, quantity: 3, expectedAvailable: 10, idempotencyKey: `round-6/${i}` }));
     const result = await h.clock.drive(() => h.shopify.setInventory(chunk));
     expect(result.succeeded).toBe(max);
-    expect(h.simulator.stats.byOperation.MbInventorySetIdempotent).toBe(1);
+    expect(h.simulator.stats().byOperation.MbInventorySetIdempotent).toBe(1);
   });
 
   it('a keyed set whose attempt failed inside Shopify (IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED) is sent under a fresh derived key and applied once; a replay walks the same keys', async () => {

@@ -2,9 +2,10 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import { ShopifyMarketplace, ShopifyOAuth, shopifyQueryHmacMessage, verifyShopifyQueryHmac, verifyShopifySessionToken } from '../../../src/connectors/shopify/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator, signShopifyQuery, signShopifySessionToken } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
+import { signShopifyQuery, signShopifySessionToken } from '../../../src/testing/index.js';
 
 let close = () => {};
 afterEach(() => close());
@@ -49,7 +50,7 @@ describe('Shopify OAuth', () => {
     // The token expired; the hook refreshes it (the refresh token rotates) before sending.
     // Awaited without driving the fake clock: the token request's own timeout must not fire.
     expect((await shopify.healthCheck()).ok).toBe(true);
-    expect(simulator.stats.requests).toBe(2);
+    expect(simulator.stats().requests).toBe(2);
   });
 
   it('refuses forged, replayed, stale and foreign callbacks', async () => {

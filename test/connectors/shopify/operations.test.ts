@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../../src/core/errors/marketbridge-error.js';
-import { levelKey } from '../../../src/testing/shopify/index.js';
+import { levelKey } from '../../../src/connectors/shopify/simulator/index.js';
 import { collect, createHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -14,21 +14,21 @@ describe('catalog', () => {
     const iterator = h.shopify.listProducts({ pageSize: 5 })[Symbol.asyncIterator]();
     const first = await h.clock.drive(() => iterator.next());
     expect(first.value.offers).toHaveLength(2);
-    expect(h.simulator.stats.byOperation.MbProducts).toBe(1);
+    expect(h.simulator.stats().byOperation.MbProducts).toBe(1);
     const rest = await h.clock.drive(async () => {
       const out = [];
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) out.push(next.value);
       return out;
     });
     expect(rest).toHaveLength(56);
-    expect(h.simulator.stats.byOperation.MbProducts).toBe(12);
+    expect(h.simulator.stats().byOperation.MbProducts).toBe(12);
     expect(new Set([first.value, ...rest].map((product) => product.id)).size).toBe(57);
   });
 
   it('clamps the page size to what fits under the single-query maximum', async () => {
     h = createHarness({ simulator: { products: 30 } });
     await h.clock.drive(() => collect(h.shopify.listProducts({ pageSize: 250 })));
-    expect(h.simulator.stats.maxCostExceeded).toBe(0);
+    expect(h.simulator.stats().maxCostExceeded).toBe(0);
     const first = h.requests.find((request) => request.query.includes('MbProducts'))!.variables.first as number;
     expect(first).toBeLessThan(250);
     expect(first).toBeGreaterThan(5);
@@ -82,7 +82,7 @@ describe('catalog', () => {
     expect(h.simulator.state.variantsBySku.get('SKU-2')!.price).toBe('26.00');
     expect(h.simulator.state.variantsBySku.get('SKU-2')!.compareAtPrice).toBe('30.00');
     expect(h.simulator.state.variantsBySku.get('SKU-4')!.price).toBe('0.01');
-    expect(h.simulator.stats.byOperation.MbVariantsBulkUpdate).toBe(2);
+    expect(h.simulator.stats().byOperation.MbVariantsBulkUpdate).toBe(2);
   });
 
   it('deletes products and reports missing ones as not found', async () => {
@@ -129,7 +129,7 @@ describe('inventory', () => {
     expect(h.simulator.available('SKU-1')).toBe(15);
     const sets = h.requests.filter((request) => request.query.includes('inventorySetQuantities'));
     expect(sets.map((request) => (request.variables.input as { quantities: { changeFromQuantity: number }[] }).quantities[0]!.changeFromQuantity)).toEqual([10, 9]);
-    expect(h.simulator.stats.byOperation.MbInventoryAtLocation).toBe(2);
+    expect(h.simulator.stats().byOperation.MbInventoryAtLocation).toBe(2);
   });
 
   it('surfaces userErrors per item; the other items of the all-or-nothing call are sent again', async () => {
@@ -138,13 +138,13 @@ describe('inventory', () => {
     expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual(['ok', 'validation_failed', 'ok', 'not_found']);
     expect(h.simulator.available('SKU-1')).toBe(1);
     expect(h.simulator.available('SKU-3')).toBe(3);
-    expect(h.simulator.stats.byOperation.MbInventorySetIdempotent).toBe(2);
+    expect(h.simulator.stats().byOperation.MbInventorySetIdempotent).toBe(2);
   });
 
   it('rejects duplicate SKU/location pairs whole, before sending anything', async () => {
     h = createHarness({ simulator: { products: 1 } });
     await expect(h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-1', quantity: 2 }]))).rejects.toMatchObject({ code: 'validation_failed' });
-    expect(h.simulator.stats.requests).toBe(0);
+    expect(h.simulator.stats().requests).toBe(0);
   });
 
   it('adjusts by deltas with an @idempotent key; a replayed idempotency key applies once', async () => {
@@ -174,10 +174,10 @@ describe('inventory', () => {
     expect(h.simulator.available('SKU-1')).toBe(7);
     expect(h.simulator.available('SKU-2')).toBe(10);
     // the same adjustment under the key is still answered from the record, not sent again
-    const calls = h.simulator.stats.byOperation.MbInventoryAdjustIdempotent;
+    const calls = h.simulator.stats().byOperation.MbInventoryAdjustIdempotent;
     const replay = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
     expect(replay.items[0]).toMatchObject({ ok: true, value: { sku: 'SKU-1', available: 7 } });
-    expect(h.simulator.stats.byOperation.MbInventoryAdjustIdempotent).toBe(calls);
+    expect(h.simulator.stats().byOperation.MbInventoryAdjustIdempotent).toBe(calls);
   });
 
   it('refuses one idempotency key on two different writes of one batch whole, before sending anything', async () => {
@@ -189,7 +189,7 @@ describe('inventory', () => {
     // the same location spelled as a number and as a GID is one location
     const spelled = h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, locationId: '1', idempotencyKey: 'order-10' }, { sku: 'SKU-1', delta: -1, locationId: 'gid://shopify/Location/1' }]));
     await expect(spelled).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'sku'] }] });
-    expect(h.simulator.stats.requests).toBe(0);
+    expect(h.simulator.stats().requests).toBe(0);
     expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([10, 10]);
     // keys of different writes, and writes without keys, still go through
     const fine = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9/1' }, { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9/2' }, ]));
@@ -204,7 +204,7 @@ describe('inventory', () => {
     });
     const result = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1 }]));
     expect(result.succeeded).toBe(1);
-    expect(h.simulator.stats.byOperation.MbInventoryAdjustIdempotent).toBe(2);
+    expect(h.simulator.stats().byOperation.MbInventoryAdjustIdempotent).toBe(2);
     expect(h.simulator.available('SKU-1')).toBe(9);
     const keys = h.requests.filter((request) => request.query.includes('inventoryAdjustQuantities')).map((request) => request.variables.idempotencyKey);
     expect(keys[0]).toBe(keys[1]);
@@ -218,7 +218,7 @@ describe('inventory', () => {
     });
     const result = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1 }]));
     expect(result.failed).toBe(1);
-    expect(h.simulator.stats.byOperation.MbInventoryAdjust).toBe(1);
+    expect(h.simulator.stats().byOperation.MbInventoryAdjust).toBe(1);
     expect(h.simulator.available('SKU-1')).toBe(9);
   });
 
@@ -249,7 +249,7 @@ describe('throttling', () => {
     const started = h.clock.now();
     const levels = await h.clock.drive(() => h.shopify.getInventory({ skus: ['SKU-1'], locationId: '1' }));
     expect(levels).toHaveLength(1);
-    expect(h.simulator.stats.throttled).toBe(2);
+    expect(h.simulator.stats().throttled).toBe(2);
     expect(throttled.filter((source) => source === 'server')).toHaveLength(2);
     expect(h.clock.now()).toBeGreaterThan(started);
   });
@@ -259,7 +259,7 @@ describe('throttling', () => {
     h.simulator.failNext(429);
     const started = h.clock.now();
     expect((await h.clock.drive(() => h.shopify.healthCheck())).ok).toBe(true);
-    expect(h.simulator.stats.requests).toBe(2);
+    expect(h.simulator.stats().requests).toBe(2);
     expect(h.clock.now() - started).toBeGreaterThanOrEqual(1000);
   });
 
@@ -267,9 +267,9 @@ describe('throttling', () => {
     h = createHarness({ simulator: { products: 400, limits: { maximumAvailable: 1000, restoreRate: 50 } }, config: { plan: 'standard' } });
     const result = await h.clock.drive(() => h.shopify.setInventory(Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 2 }))));
     expect(result.succeeded).toBe(400);
-    expect(h.simulator.stats.maxCostExceeded).toBe(0);
+    expect(h.simulator.stats().maxCostExceeded).toBe(0);
     // The configured plan (2,000) is larger than the shop's bucket (1,000) until the first answer corrects it.
-    expect(h.simulator.stats.throttled).toBeLessThanOrEqual(2);
+    expect(h.simulator.stats().throttled).toBeLessThanOrEqual(2);
   });
 });
 
@@ -283,7 +283,7 @@ describe('orders', () => {
     const since = new Date(h.clock.now() - 10 * 60_000 - 1).toISOString();
     const recent = await h.clock.drive(() => collect(h.shopify.listOrders({ since, pageSize: 3 })));
     expect(recent).toHaveLength(10);
-    expect(h.simulator.stats.byOperation.MbOrders).toBe(4);
+    expect(h.simulator.stats().byOperation.MbOrders).toBe(4);
     const order = await h.clock.drive(() => h.shopify.getOrder(recent[0]!.id));
     expect(order).toMatchObject({ marketplace: 'shopify', status: 'unshipped', currency: 'EUR' });
     expect(order.totals.total.amountMinor).toBe(order.totals.subtotal.amountMinor + 495);

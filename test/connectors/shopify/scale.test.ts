@@ -11,14 +11,14 @@ describe('10,000-SKU inventory update against the simulator', () => {
     const started = h.clock.now();
     const result = await h.clock.drive(() => h.shopify.setInventory(updates));
     expect(result.succeeded).toBe(10_000);
-    expect(h.simulator.stats.throttled).toBe(0);
-    expect(h.simulator.stats.maxCostExceeded).toBe(0);
+    expect(h.simulator.stats().throttled).toBe(0);
+    expect(h.simulator.stats().maxCostExceeded).toBe(0);
     expect(h.simulator.available('SKU-9999')).toBe(9998 % 50);
     // 51 reads of at most 199 SKUs and 51 writes: far fewer calls than SKUs.
-    expect(h.simulator.stats.requests).toBeLessThanOrEqual(110);
+    expect(h.simulator.stats().requests).toBeLessThanOrEqual(110);
     // On the fake clock, the cost model allows (spent - bucket) / restore rate seconds; the
     // planner waited no longer than that (utilisation of the budget >= 95 %).
-    const allowedMs = ((h.simulator.stats.costSpent - 2000) / 100) * 1000;
+    const allowedMs = ((h.simulator.stats().costSpent - 2000) / 100) * 1000;
     expect(allowedMs / (h.clock.now() - started)).toBeGreaterThanOrEqual(0.95);
   });
 });

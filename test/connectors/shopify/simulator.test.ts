@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INVENTORY_ADJUST_IDEMPOTENT_MUTATION, INVENTORY_ADJUST_MUTATION, INVENTORY_AT_LOCATION_QUERY, INVENTORY_SET_IDEMPOTENT_MUTATION, INVENTORY_SET_MUTATION, SHOP_QUERY } from '../../../src/connectors/shopify/documents.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { ShopifySimulator } from '../../../src/testing/shopify/index.js';
+import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
 
 let close = () => {};
 afterEach(() => close());
@@ -43,14 +43,14 @@ describe('the Shopify simulator', () => {
     expect(drained.body.extensions.cost.actualQueryCost).toBeNull();
     await clock.advance(20_000);
     expect((await post(INVENTORY_AT_LOCATION_QUERY, query)).body.data).toBeDefined();
-    expect(simulator.stats.throttled).toBe(1);
+    expect(simulator.stats().throttled).toBe(1);
   });
 
   it('refuses a query above the single-query maximum with MAX_COST_EXCEEDED', async () => {
     const { post, simulator } = start();
     const { body } = await post(INVENTORY_AT_LOCATION_QUERY, { first: 250, query: '', locationId: 'gid://shopify/Location/1' });
     expect(body.errors[0].extensions).toMatchObject({ code: 'MAX_COST_EXCEEDED', cost: 1252, maxCost: 1000 });
-    expect(simulator.stats.maxCostExceeded).toBe(1);
+    expect(simulator.stats().maxCostExceeded).toBe(1);
   });
 
   it('answers 401 for a wrong token', async () => {

@@ -10,9 +10,9 @@ import {
 } from '../../../src/connectors/shopify/index.js';
 import { webhookHttpResponse } from '../../../src/webhooks/http.js';
 import { EventBus } from '../../../src/core/events.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
-import { signShopifyWebhook } from '../../../src/testing/shopify/index.js';
+import { signShopifyTestRequest } from '../../../src/testing/index.js';
 import { createHarness, type Harness } from './harness.js';
 
 const secret = 'app-secret';
@@ -35,19 +35,23 @@ describe('webhooks', () => {
       },
       context: { clock, events, store: new MemoryStore({ clock }) },
     });
-    const order = { id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1001', line_items: [{ id: 9, sku: 'A-1', quantity: 1 }] };
-    const delivery = await signShopifyWebhook({ topic: 'orders/create', payload: order, secret, eventId: 'evt-1' });
+    const order = {
+      id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1001', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z', cancelled_at: null,
+      currency: 'EUR', total_price: '10.00', subtotal_price: '10.00', total_tax: '0.00', financial_status: 'paid', fulfillment_status: null,
+      line_items: [{ id: 9, sku: 'A-1', title: 'Tee', quantity: 1, price: '10.00', fulfillable_quantity: 1, variant_id: 3 }],
+    };
+    const delivery = await signShopifyTestRequest({ topic: 'orders/create', payload: order, secret, eventId: 'evt-1' });
     expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'processed', topic: 'orders/create', eventId: 'evt-1' });
     expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'duplicate' });
     expect(received).toEqual(['gid://shopify/Order/1 A-1']);
 
-    const uninstall = await signShopifyWebhook({ topic: 'app/uninstalled', payload: { id: 5, name: 'Acme', domain: 'acme.com', myshopify_domain: 'acme.myshopify.com' }, secret });
+    const uninstall = await signShopifyTestRequest({ topic: 'app/uninstalled', payload: { id: 5, name: 'Acme', domain: 'acme.com', myshopify_domain: 'acme.myshopify.com' }, secret });
     expect((await processor.receive('shopify', uninstall)).status).toBe('processed');
     expect(uninstalled).toEqual(['acme.myshopify.com']);
 
-    const forged = await signShopifyWebhook({ topic: 'orders/create', payload: order, secret: 'someone-else' });
+    const forged = await signShopifyTestRequest({ topic: 'orders/create', payload: order, secret: 'someone-else' });
     expect(await processor.receive('shopify', forged)).toMatchObject({ status: 'rejected', reason: 'signature_mismatch' });
-    const unrouted = await signShopifyWebhook({ topic: 'carts/create', payload: { id: 3 }, secret });
+    const unrouted = await signShopifyTestRequest({ topic: 'carts/create', payload: { id: 3 }, secret });
     expect((await processor.receive('shopify', unrouted)).status).toBe('unrouted');
   });
 
@@ -82,7 +86,7 @@ describe('mandatory compliance webhooks', () => {
     };
     const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: {}, compliance, context: { clock, store: new MemoryStore({ clock }) } });
     for (const topic of SHOPIFY_COMPLIANCE_TOPICS) {
-      const outcome = await processor.receive('shopify', await signShopifyWebhook({ topic, payload: payloads[topic], secret }));
+      const outcome = await processor.receive('shopify', await signShopifyTestRequest({ topic, payload: payloads[topic], secret }));
       expect(webhookHttpResponse(outcome).status).toBe(200);
     }
     expect(seen).toEqual([
@@ -90,7 +94,7 @@ describe('mandatory compliance webhooks', () => {
       'redact sim-shop.myshopify.com customer john@example.com orders 299938',
       'forget sim-shop.myshopify.com (954889)',
     ]);
-    const forged = await processor.receive('shopify', await signShopifyWebhook({ topic: 'customers/redact', payload: payloads['customers/redact'], secret: 'not-the-app-secret' }));
+    const forged = await processor.receive('shopify', await signShopifyTestRequest({ topic: 'customers/redact', payload: payloads['customers/redact'], secret: 'not-the-app-secret' }));
     expect(webhookHttpResponse(forged).status).toBe(401);
     expect(seen).toHaveLength(3);
   });

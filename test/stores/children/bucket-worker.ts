@@ -5,7 +5,7 @@
  * argv: kind scope key capacity refillPerSecond url windowMs skewMs; stdin: the start time.
  */
 import { systemClock, type Clock } from '../../../src/core/clock.js';
-import { takeFromBucket } from '../../../src/store/bucket.js';
+import { takeFromBucket } from '../../../src/stores/bucket.js';
 import { openStore, ready, say } from './open-store.js';
 
 const [kind, scope, key, capacity, rate, url, windowMs, skewMs] = process.argv.slice(2) as string[];

@@ -1,7 +1,7 @@
 /** Opens the store and lock a child process works with, from argv: kind and namespace/schema. */
-import type { Lock } from '../../../src/store/lock.js';
-import type { Store } from '../../../src/store/store.js';
-import type { AtomicBucketStore } from '../../../src/store/bucket.js';
+import type { Lock } from '../../../src/stores/lock.js';
+import type { Store } from '../../../src/stores/store.js';
+import type { AtomicBucketStore } from '../../../src/stores/bucket.js';
 import { PostgresLock, PostgresStore } from '../../../src/stores/postgres.js';
 import { RedisLock, RedisStore } from '../../../src/stores/redis.js';
 import { postgresUrl, redisUrl } from '../servers.js';

@@ -13,8 +13,9 @@
 import { createInterface } from 'node:readline';
 import { OAuthClient } from '../../../src/auth/index.js';
 import { signShopifyTestRequest } from '../../../src/testing/webhooks/index.js';
-import { createShopifyVerifier, createWebhookProcessor } from '../../../src/webhooks/index.js';
+import { createWebhookProcessor } from '../../../src/webhooks/index.js';
 import { openStore, say, type Opened } from './open-store.js';
+import { createShopifyVerifier } from '../../../src/connectors/shopify/index.js';
 
 const [redisScope, postgresScope] = process.argv.slice(2) as string[];
 const opened = new Map<string, Opened>();

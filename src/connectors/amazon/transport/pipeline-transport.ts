@@ -1,8 +1,9 @@
 import type { AuthHook } from '../../../core/auth-hook.js';
 import type { ResolvedContext } from '../../../core/context.js';
-import { amazonClassifier, type ResponseClassifier } from '../../../http/classify.js';
+import type { Classification, ResponseClassifier } from '../../../http/classify.js';
 import { createHttpClient } from '../../../http/client.js';
 import type { RateLimitPlan, TokenBucketSpec } from '../../../http/rate-limit/spec.js';
+import { amazonClassifier } from '../classify.js';
 import { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
 import type { AmazonOperationLimit } from '../limits-types.js';
 import { amazonBudgetKeys, type AmazonBudgetScope } from './budget-scope.js';
@@ -69,10 +70,12 @@ export function createAmazonPipelineTransport(options: AmazonPipelineTransportOp
   const plan = amazonRateLimitPlan(options.limits, options.budgetScope);
   const rate = (operation: string) => (plan.operations?.[operation] as TokenBucketSpec | undefined)?.ratePerSecond ?? 1;
   const classify: ResponseClassifier = (input) => {
-    const verdict = amazonClassifier(input) ?? (input.status === 429 ? { kind: 'throttled' as const, message: 'HTTP 429' } : undefined);
+    const platform = amazonClassifier(input);
+    const plain429 = input.status === 429 && (platform === undefined || platform.kind === 'ok');
+    const verdict: Classification | undefined = plain429 ? { kind: 'throttled', message: 'HTTP 429', ...(platform?.feedback ? { feedback: platform.feedback } : {}) } : platform;
     if (verdict?.kind !== 'throttled') return verdict;
     // Amazon sends no Retry-After: its bucket is empty, so ours is too, and one token takes 1/rate s.
-    return { ...verdict, retryAfterMs: Math.ceil(1000 / rate(input.operation)), feedback: { available: 0 } };
+    return { ...verdict, retryAfterMs: Math.ceil(1000 / rate(input.operation)), feedback: { ...verdict.feedback, available: 0 } };
   };
   const client = createHttpClient({
     platform: 'amazon',

@@ -1,4 +1,4 @@
-import { fromBase64 } from '../../../webhooks/bytes.js';
+import { fromBase64 } from '../../../core/bytes.js';
 
 function derLength(length: number): number[] {
   if (length < 0x80) return [length];

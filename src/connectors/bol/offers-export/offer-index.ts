@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock.js';
-import type { Store } from '../../../store/store.js';
+import type { Store } from '../../../stores/store.js';
 import type { BolConditionName, BolFulfilmentMethod } from '../types.js';
 
 /**

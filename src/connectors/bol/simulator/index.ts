@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import { BolRetailerSimulator } from 'marketbridge/testing';
+ * import { BolRetailerSimulator } from 'marketbridge/testing/msw';
  * const simulator = new BolRetailerSimulator({ clock });
  * ```
  *
@@ -13,5 +13,4 @@ export { BolRetailerSimulator, type BolSimulatorOptions, type BolSimulatorStats 
 export { BOL_SIMULATOR_WINDOWS, windowGroup, type BolSimulatorWindow, type BolWindowStats } from './windows.js';
 export type { SimulatedBolOffer, SimulatedProcessStatus, BolSimulatorState } from './state.js';
 export type { SimulatedWrite, SimulatedPush } from './runtime.js';
-export { createBolSigningKeys, signBolNotification, type BolSigningKeys } from './signing.js';
 export type { BolSimulatorOfferInput, BolSimulatorOrderInput } from './seed.js';

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../core/clock.js';
-import { fromBase64, fromUtf8 } from '../../../webhooks/bytes.js';
+import { fromBase64, fromUtf8 } from '../../../core/bytes.js';
 
 /** bol.com's login service as the simulator runs it: client-credentials tokens that expire. */
 export class SimulatedLogin {

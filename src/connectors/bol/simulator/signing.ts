@@ -1,4 +1,4 @@
-import { toBase64, utf8 } from '../../../webhooks/bytes.js';
+import { toBase64, utf8 } from '../../../core/bytes.js';
 
 /**
  * An RSA key pair that signs simulated bol.com push notifications, with its key id.

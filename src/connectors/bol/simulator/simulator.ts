@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import type { BolOrder } from '../types.js';
 import { correctedStock } from './corrected-stock.js';

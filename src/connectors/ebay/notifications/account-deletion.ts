@@ -1,4 +1,5 @@
 import { err, ok, type Result } from 'neverthrow';
+import { WebhookPayloadError } from '../../../core/errors/webhook-payload-error.js';
 import { ValidationError } from '../../../core/errors/validation-error.js';
 import { failure, type Failure } from '../../../core/result.js';
 import type { MaybePromise } from '../../../core/types.js';
@@ -79,8 +80,9 @@ export function parseEbayAccountDeletion(payload: unknown): Result<EbayAccountDe
 export type EbayAccountDeletionHandler = (deletion: EbayAccountDeletion, event: WebhookEvent) => MaybePromise<void>;
 
 /**
- * A webhook handler that parses account deletions and passes them to `handle`. A body that is
- * not one throws (it is retried, then parked in the dead-letter queue for a person to look at).
+ * A webhook handler that checks account deletions and passes them to `handle`. A body that is
+ * not one never reaches `handle`: it is dead-lettered at once with reason `invalid_payload`
+ * (a `WebhookPayloadError`) for a person to look at, since a retry would read the same body.
  *
  * @example
  * ```ts
@@ -90,7 +92,11 @@ export type EbayAccountDeletionHandler = (deletion: EbayAccountDeletion, event: 
 export function ebayAccountDeletionHandler(handle: EbayAccountDeletionHandler): WebhookHandler {
   return async (event) => {
     const deletion = parseEbayAccountDeletion(event.payload);
-    if (deletion.isErr()) throw new ValidationError('eBay account deletion notification', [{ path: ['payload'], message: deletion.error.message }], { platform: 'ebay' });
+    if (deletion.isErr()) {
+      const missing = (deletion.error.details?.missing as string[] | undefined) ?? [];
+      const issues = missing.length > 0 ? missing.map((name) => ({ path: [name], message: `${name} is missing or empty.` })) : [{ path: ['metadata', 'topic'], message: deletion.error.message }];
+      throw new WebhookPayloadError('ebay', event.topic, issues);
+    }
     await handle(deletion.value, event);
   };
 }

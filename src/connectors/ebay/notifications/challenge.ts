@@ -1,5 +1,5 @@
 import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
-import { toHex, utf8 } from '../../../webhooks/bytes.js';
+import { toHex, utf8 } from '../../../core/bytes.js';
 
 /**
  * What eBay accepts as a verification token: 32 to 80 characters of letters, digits, `_` and `-`.

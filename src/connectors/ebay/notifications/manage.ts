@@ -1,6 +1,6 @@
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import type { Clock } from '../../../core/clock.js';
-import { createEbayVerifier, type EbayVerifierOptions } from '../../../webhooks/verify/ebay.js';
+import { createEbayVerifier, type EbayVerifierOptions } from './verifier.js';
 import type { WebhookVerifier } from '../../../webhooks/verify/types.js';
 import type { EbayClient } from '../client.js';
 import type { EbayTokenKind } from '../operations-table.js';

@@ -1,6 +1,6 @@
 import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
-import type { EbayKeyFetcher } from '../../../webhooks/verify/ebay-keys.js';
+import type { EbayKeyFetcher } from './key-fetcher.js';
 import type { EbayClient } from '../client.js';
 import { getPublicKeyRequest } from '../requests/notification.js';
 

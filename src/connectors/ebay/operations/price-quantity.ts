@@ -3,7 +3,7 @@ import { toBatchResult, type BatchResult, type ItemOutcome } from '../../../core
 import { isMarketbridgeError, type MarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.js';
 import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
-import { QuantitySchema, SkuSchema } from '../../../model/common.js';
+import { QuantitySchema, SkuSchema } from '../../../model/scalars.js';
 import { MoneySchema, type Money } from '../../../model/money.js';
 import { chunksOf, eachConcurrently } from '../batches.js';
 import { mergeLocationQuantities } from '../mapper/inventory.js';

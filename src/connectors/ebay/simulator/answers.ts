@@ -1,4 +1,4 @@
-import { HttpResponse } from 'msw';
+import { HttpResponse } from '../../../testing/msw/peer.js';
 import type { EbayErrorDetail } from '../errors.js';
 
 /**

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { Money } from '../../../model/money.js';
 import type { EbayErrorDetail } from '../errors.js';
 import type { EbayPriceQuantity, EbayPriceQuantityResponse, EbayShipToLocationAvailability } from '../types.js';

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import type { EbayOrder } from '../types.js';
 import { ebayError, errorAnswer, jsonAnswer, readJson } from './answers.js';
 import type { EbaySimRuntime } from './runtime.js';

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { isEbayCondition } from '../mapper/condition.js';
 import type { EbayInventoryItem, EbayInventoryLocation } from '../types.js';
 import { ebayError, emptyAnswer, errorAnswer, jsonAnswer, readJson } from './answers.js';

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { EBAY_VERIFICATION_TOKEN_PATTERN, ebayChallengeResponse } from '../notifications/challenge.js';
 import { ebayError, emptyAnswer, errorAnswer, jsonAnswer, readJson } from './answers.js';
 import type { EbaySimRuntime } from './runtime.js';

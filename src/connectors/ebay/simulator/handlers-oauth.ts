@@ -1,5 +1,6 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
-import { fromBase64, fromUtf8 } from '../../../webhooks/bytes.js';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
+import { fromBase64, fromUtf8 } from '../../../core/bytes.js';
 import { EBAY_SCOPES } from '../scopes.js';
 import type { EbaySimRuntime } from './runtime.js';
 

@@ -1,4 +1,5 @@
-import { http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from '../../../testing/msw/peer.js';
 import { parseMoney, type Money } from '../../../model/money.js';
 import type { EbayAmount, EbayOfferInput } from '../types.js';
 import { ebayError, emptyAnswer, errorAnswer, jsonAnswer, readJson } from './answers.js';

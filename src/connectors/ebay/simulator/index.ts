@@ -3,7 +3,7 @@
  *
  * @example
  * ```ts
- * import { EbaySimulator } from 'marketbridge/testing';
+ * import { EbaySimulator } from 'marketbridge/testing/msw';
  * const simulator = new EbaySimulator({ clock });
  * ```
  *

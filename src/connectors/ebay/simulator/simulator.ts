@@ -1,7 +1,8 @@
-import { getResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { getResponse } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import type { Money } from '../../../model/money.js';
-import { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from '../../../testing/webhooks/ebay.js';
+import { createEbayTestKey, signEbayTestRequest, type EbayTestKey } from './test-key.js';
 import { EBAY_ENDPOINTS } from '../endpoints.js';
 import type { EbayCallLimit } from '../limits.js';
 import { ebayMarketplaceInfo } from '../marketplaces.js';

@@ -1,10 +1,12 @@
 import { createContext, type Context } from '../../../core/context.js';
-import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
+import { issuesFromZod, ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
+import { WebhookPayloadError } from '../../../core/errors/webhook-payload-error.js';
+import { notificationSchema } from './notification-schema.js';
 import type { MaybePromise } from '../../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor } from '../../../webhooks/processor/processor.js';
 import type { RetryRunSummary, WebhookEvent, WebhookOutcome, WebhookRetryOptions } from '../../../webhooks/processor/types.js';
 import type { WebhookRequest } from '../../../webhooks/request.js';
-import { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification } from '../../../webhooks/verify/mercadolibre.js';
+import { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification } from './verifier.js';
 import type { WebhookVerifier } from '../../../webhooks/verify/types.js';
 import type { MercadoLibreMarketplace } from '../mercadolibre-marketplace.js';
 import { recoverMissedFeeds, type MissedFeedsOptions, type MissedFeedsSummary } from './missed-feeds.js';
@@ -149,7 +151,10 @@ export function createMercadoLibreNotifications(options: MercadoLibreNotificatio
     confirm: async (notification) => (await lookup(String(notification.user_id))) !== undefined,
   });
   const handle = async (event: WebhookEvent) => {
-    const notification = event.payload as MercadoLibreNotification;
+    // Checked again here: a retry or a replay reads the payload back from the store.
+    const checked = notificationSchema().safeParse(event.payload);
+    if (!checked.success) throw new WebhookPayloadError('mercadolibre', event.topic, issuesFromZod(checked.error));
+    const notification: MercadoLibreNotification = checked.data;
     const sellerId = String(notification.user_id);
     const marketplace = await lookup(sellerId);
     if (!marketplace) throw new Error(`Seller ${sellerId} is no longer connected.`);

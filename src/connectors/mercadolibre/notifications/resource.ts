@@ -1,7 +1,7 @@
 import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import type { Order } from '../../../model/order.js';
 import type { Product } from '../../../model/product.js';
-import type { MercadoLibreNotification } from '../../../webhooks/verify/mercadolibre.js';
+import type { MercadoLibreNotification } from './verifier.js';
 import type { MercadoLibreMarketplace } from '../mercadolibre-marketplace.js';
 import { productOf } from '../operations/catalog.js';
 import { canonicalOrderOf } from '../operations/orders.js';

@@ -6,7 +6,7 @@ import { ValidationError, type ValidationIssue } from '../../../core/errors/vali
 import { hash53 } from '../../../core/hash.js';
 import type { ListProductsQuery } from '../../../core/queries.js';
 import type { Product, ProductInput } from '../../../model/product.js';
-import { canonicalJson } from '../../../store/store.js';
+import { canonicalJson } from '../../../stores/store.js';
 import { itemBodyOf } from '../mapper/item-body.js';
 import { itemToProduct, mercadolibreSkuOf } from '../mapper/items.js';
 import type { MercadoLibreItem } from '../types/index.js';

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { MercadoLibreSimulator } from 'marketbridge/testing';
+ * import { MercadoLibreSimulator } from 'marketbridge/testing/msw';
  * const simulator = new MercadoLibreSimulator({ clock });
  * ```
  *

@@ -1,4 +1,5 @@
-import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import type { Clock } from '../../../core/clock.js';
 import { faultSchedule, type FaultRule, type FaultSchedule } from '../../../testing/pipeline/faults.js';
 import type { MercadoLibreLimit, MercadoLibreResource } from '../limits.js';

@@ -13,7 +13,10 @@ import { fromGid, toGid } from '../gid.js';
 import { toProduct, toProductSetVariables } from '../mapper.js';
 import { largestPageWithin } from '../query-cost.js';
 import { SHOPIFY_SINGLE_QUERY_MAX_COST } from '../cost-planner.js';
-import { chunk, mapConcurrent, skuSearch, userErrorIndex, userErrorToError, type ShopifyRuntime } from '../runtime.js';
+import { type ShopifyRuntime } from '../runtime.js';
+import { skuSearch } from '../sku-search.js';
+import { userErrorIndex, userErrorToError } from '../user-errors.js';
+import { chunk, mapConcurrent } from '../batching.js';
 import type { ShopifyConnection, ShopifyProductNode, ShopifyUserError } from '../types.js';
 
 const failed = <I>(index: number, input: I, error: unknown): ItemOutcome<I, never> => ({

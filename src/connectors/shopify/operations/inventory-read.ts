@@ -5,7 +5,9 @@ import { INVENTORY_ALL_LOCATIONS_QUERY, INVENTORY_AT_LOCATION_QUERY } from '../d
 import { toGid } from '../gid.js';
 import { toInventoryLevel } from '../mapper.js';
 import { largestPageWithin } from '../query-cost.js';
-import { chunk, skuSearch, type ShopifyRuntime } from '../runtime.js';
+import { type ShopifyRuntime } from '../runtime.js';
+import { skuSearch } from '../sku-search.js';
+import { chunk } from '../batching.js';
 import type { ShopifyConnection, ShopifyInventoryLevelNode } from '../types.js';
 
 /**

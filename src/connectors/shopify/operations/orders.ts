@@ -11,7 +11,9 @@ import { FULFILLMENT_CREATE_MUTATION, FULFILLMENT_ORDERS_QUERY, ORDER_CANCEL_MUT
 import { fromGid, toGid } from '../gid.js';
 import { toOrder } from '../mapper.js';
 import { largestPageWithin } from '../query-cost.js';
-import { mapConcurrent, userErrorToError, type ShopifyRuntime } from '../runtime.js';
+import { type ShopifyRuntime } from '../runtime.js';
+import { userErrorToError } from '../user-errors.js';
+import { mapConcurrent } from '../batching.js';
 import type { ShopifyConnection, ShopifyOrderNode, ShopifyUserError } from '../types.js';
 
 function mapped(node: ShopifyOrderNode, operation: string): Order {
