@@ -6,7 +6,7 @@
  *   npm run bench -- sync    # only bench/sync.ts
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const dir = import.meta.dirname;
@@ -32,7 +32,9 @@ for (const name of names) {
   try {
     const module = (await import(join(dir, `${name}.ts`))) as { run?: () => Promise<Record<string, unknown>> };
     if (typeof module.run !== 'function') continue;
-    results[name] = await module.run();
+    const loadAverage1mAtStart = Number(loadavg()[0]!.toFixed(2));
+    const measuredAt = new Date().toISOString();
+    results[name] = { ...(await module.run()), measuredAt, loadAverage1mAtStart, loadAverage1mAtEnd: Number(loadavg()[0]!.toFixed(2)) };
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     results[name] = { error: (error as Error).message };
@@ -42,6 +44,7 @@ for (const name of names) {
 
 const report = {
   generatedAt: new Date().toISOString(),
+  note: `Measured on a machine of ${cpus().length} cores shared with other workloads (each part records the 1-minute load average when it started and ended). Subjects and their baselines run side by side in one run, interleaved in rounds, and the figures are min/median/max of the ratio; rates come from CPU time where the part says so. Absolute figures (sync seconds, RSS) run in child processes and are inflated by load: re-run on an idle machine before quoting them.`,
   node: process.version,
   cpu: cpus()[0]?.model,
   cores: cpus().length,

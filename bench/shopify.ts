@@ -3,10 +3,13 @@
  * (bucket 2,000 points, 100 points/s), on a scaled clock (1 real ms = SCALE model ms) shared
  * by the simulator and the client, so that minutes of quota run in seconds.
  *
- * Reports, for marketbridge and for @shopify/admin-api-client in a straightforward loop
- * (read 100 SKUs, set them, sleep 1 s when THROTTLED): API calls, THROTTLED answers, failed
+ * Reports, for marketbridge and for @shopify/admin-api-client in two loops — the naive one
+ * (read 100 SKUs, set them, sleep 1 s when THROTTLED) and the tuned one Shopify's rate-limit
+ * guide describes (250 items a page — read in two queries of 125, as 250 exceed the single-query
+ * cost maximum — and before each call sleep until `throttleStatus` shows
+ * the points the call requests, at its `restoreRate`) — API calls, THROTTLED answers, failed
  * calls, model wall time, and utilisation = time the cost model allows ÷ wall time (1.0 means
- * the run took exactly as long as the budget forces; the target is >= 0.95).
+ * the run took exactly as long as the budget forces).
  */
 import { createAdminApiClient } from '@shopify/admin-api-client';
 import { setupServer } from 'msw/node';
@@ -76,8 +79,16 @@ async function marketbridge() {
   }
 }
 
-async function adminApiClient() {
+interface Cost {
+  requestedQueryCost?: number;
+  throttleStatus?: { currentlyAvailable: number; restoreRate: number };
+}
+
+/** The peer's loop. `tuned`: 250 a page and waiting on `throttleStatus`; otherwise 100 a page and a 1 s sleep on THROTTLED. */
+async function adminApiClient(tuned: boolean) {
   const { clock, simulator, close } = setup();
+  const page = tuned ? 250 : 100;
+  const readPage = tuned ? 125 : 100;
   try {
     const client = createAdminApiClient({ storeDomain: simulator.shop, apiVersion: VERSION, accessToken: simulator.accessToken, retries: 0 });
     await client.request('query MbShop { shop { name } }');
@@ -85,22 +96,40 @@ async function adminApiClient() {
     const realStart = performance.now();
     let failed = 0;
     let set = 0;
-    // What most integrations do: fixed pages, no cost accounting, sleep a second when THROTTLED.
+    // Points each kind of call requested last time, and the bucket as the last answer reported it.
+    const requested = new Map<string, number>();
+    let last: { available: number; restoreRate: number; at: number } | undefined;
+    const waitFor = async (query: string) => {
+      const need = requested.get(query);
+      if (!tuned || need === undefined || last === undefined) return;
+      const available = last.available + ((clock.now() - last.at) / 1000) * last.restoreRate;
+      if (available < need) await clock.sleep(((need - available) / last.restoreRate) * 1000);
+    };
     const call = async (query: string, variables: Record<string, unknown>) => {
       for (;;) {
+        await waitFor(query);
         const response = await client.request(query, { variables });
+        const cost = (response.extensions as { cost?: Cost } | undefined)?.cost;
+        if (cost?.requestedQueryCost !== undefined) requested.set(query, cost.requestedQueryCost);
+        if (cost?.throttleStatus) last = { available: cost.throttleStatus.currentlyAvailable, restoreRate: cost.throttleStatus.restoreRate, at: clock.now() };
         const throttled = response.errors?.graphQLErrors?.some((error) => (error.extensions as { code?: string } | undefined)?.code === 'THROTTLED');
         if (!throttled) {
           if (response.errors) failed++;
           return response.data as Record<string, any> | undefined;
         }
-        await clock.sleep(1000);
+        if (!tuned || last === undefined) await clock.sleep(1000);
       }
     };
-    for (let offset = 0; offset < SKUS; offset += 100) {
-      const skus = Array.from({ length: Math.min(100, SKUS - offset) }, (_, i) => `SKU-${offset + i + 1}`);
-      const data = await call(INVENTORY_AT_LOCATION_QUERY, { first: 100, query: skus.map((sku) => `sku:'${sku}'`).join(' OR '), locationId: 'gid://shopify/Location/1' });
-      const nodes = (data?.productVariants?.nodes ?? []) as { inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } } }[];
+    for (let offset = 0; offset < SKUS; offset += page) {
+      const skus = Array.from({ length: Math.min(page, SKUS - offset) }, (_, i) => `SKU-${offset + i + 1}`);
+      const nodes: { inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } } }[] = [];
+      // 250 variants with their inventory level request 1,252 points, over the 1,000-point single
+      // query maximum: the tuned loop reads a page in two queries and writes it in one mutation.
+      for (let from = 0; from < skus.length; from += readPage) {
+        const part = skus.slice(from, from + readPage);
+        const data = await call(INVENTORY_AT_LOCATION_QUERY, { first: part.length, query: part.map((sku) => `sku:'${sku}'`).join(' OR '), locationId: 'gid://shopify/Location/1' });
+        nodes.push(...((data?.productVariants?.nodes ?? []) as typeof nodes));
+      }
       const quantities = nodes.map((node, i) => ({
         inventoryItemId: node.inventoryItem.id,
         locationId: 'gid://shopify/Location/1',
@@ -118,12 +147,17 @@ async function adminApiClient() {
 
 export async function run(): Promise<Record<string, unknown>> {
   const ours = await marketbridge();
-  const peer = await adminApiClient();
+  const naive = await adminApiClient(false);
+  const tuned = await adminApiClient(true);
+  const ratio = (peer: { modelWallMs: number }) => Math.round((peer.modelWallMs / ours.modelWallMs) * 1000) / 1000;
   return {
     scenario: `${SKUS}-SKU inventory set, Standard plan (2000 points, 100/s), clock scaled x${SCALE}`,
+    note: 'wallTimeRatio = peer model wall time ÷ marketbridge model wall time (above 1: the peer is slower). The tuned loop is what Shopify recommends; marketbridge needs no tuning.',
     marketbridge: ours,
-    adminApiClientLoop: peer,
-    wallTimeRatio: Math.round((peer.modelWallMs / ours.modelWallMs) * 1000) / 1000,
+    adminApiClientLoop: { ...naive, config: { pageSize: 100, onThrottled: 'sleep 1 s and retry', retries: 0 } },
+    adminApiClientTunedLoop: { ...tuned, config: { pageSize: 250, readPageSize: '125 (two queries a page: 250 variants with inventory levels request 1,252 points, over the 1,000-point single-query maximum)', beforeEachCall: 'sleep until throttleStatus.currentlyAvailable (restored at restoreRate) covers the requestedQueryCost of the same call last time', retries: 0 } },
+    wallTimeRatio: ratio(naive),
+    wallTimeRatioTuned: ratio(tuned),
   };
 }
 

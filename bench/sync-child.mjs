@@ -1,5 +1,5 @@
 /**
- * The 100,000-SKU full sync of bench/sync.ts, run by it in a child process on the built package
+ * The full sync of bench/sync.ts (100,000 SKUs, or MB_SYNC_SKUS), run by it in a child process on the built package
  * (`node --expose-gc bench/sync-child.mjs`, after `npm run build`), the way an application runs
  * marketbridge: plain Node, compiled JavaScript, no TypeScript loader. Prints one JSON object.
  *
@@ -11,7 +11,7 @@ import { InMemoryInventorySource, InventorySyncEngine, MemoryStore } from 'marke
 import { SimulatedMarketplace } from 'marketbridge/simulated';
 import { FakeClock } from 'marketbridge/testing';
 
-const SKUS = 100_000;
+const SKUS = Number(process.env.MB_SYNC_SKUS ?? 100_000);
 const MB = 1_048_576;
 const mb = (bytes) => Math.round(bytes / MB);
 
@@ -53,9 +53,12 @@ const engine = new InventorySyncEngine({ source, channels: channels.map((marketp
 // Batch boundaries are where the engine holds the most; sample there too, not only on the timer.
 engine.context.events.on('syncProgress', sample);
 const started = performance.now();
+const cpuStart = process.cpuUsage();
 const simulatedStart = clock.now();
 const report = await clock.drive(() => engine.runSync());
 const seconds = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const simulatedSeconds = (clock.now() - simulatedStart) / 1000;
 sample();
 clearInterval(sampler);
@@ -70,6 +73,8 @@ console.log(
     status: report.status,
     wallSeconds: Math.round(seconds * 100) / 100,
     skusPerSecond: Math.round(SKUS / seconds),
+    // CPU the process used during the sync (all its threads, GC included): what load on a shared machine does not inflate.
+    cpuSeconds: Math.round(cpuSeconds * 100) / 100,
     simulatedQuotaSeconds: Math.round(simulatedSeconds * 10) / 10,
     apiCalls: calls.map((s) => Object.values(s.calls).reduce((a, b) => a + (b ?? 0), 0)),
     throttledCalls: calls.map((s) => s.throttled),

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DataMapper, parseWith } from '../src/sync/mapper/data-mapper.js';
 import type { PlatformMapper } from '../src/sync/mapper/types.js';
+import { stats } from './lib/stats.js';
 
 const MB = 1_048_576;
 
@@ -35,7 +36,7 @@ function ensureBuilt(root: string): string | undefined {
 }
 
 /** Runs bench/sync-child.mjs on the built package in a fresh process and returns what it measured. */
-function fullSync(): Record<string, unknown> {
+function fullSync(skus: number): Record<string, unknown> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const failed = ensureBuilt(root);
   if (failed) return { error: failed };
@@ -44,6 +45,7 @@ function fullSync(): Record<string, unknown> {
     encoding: 'utf8',
     maxBuffer: 16 * MB,
     timeout: 120_000,
+    env: { ...process.env, MB_SYNC_SKUS: String(skus) },
   });
   if (child.status !== 0) return { error: `child exited with ${child.status ?? child.signal}: ${child.stderr.slice(-2_000)}` };
   return JSON.parse(child.stdout) as Record<string, unknown>;
@@ -72,9 +74,48 @@ function mapperThroughput(): Record<string, unknown> {
   return { records, ok, toCanonicalPerSecond: Math.round(inbound), toPlatformPerSecond: Math.round(outbound) };
 }
 
+const ROUNDS = Number(process.env.MB_BENCH_SYNC_ROUNDS ?? 5);
+
+/**
+ * ROUNDS full syncs of 100,000 SKUs and, interleaved with them, of 300,000 (each in a fresh
+ * process): the 100k figures are min/median/max over the rounds, and µs per SKU at both sizes
+ * shows whether the cost stays linear.
+ */
+function fullSyncs(): Record<string, unknown> {
+  const runs: Record<number, Record<string, unknown>[]> = { 100_000: [], 300_000: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const skus of [100_000, ...(round < Math.ceil(ROUNDS / 3) ? [300_000] : [])]) {
+      const result = fullSync(skus);
+      if ('error' in result) return { skus, ...result };
+      runs[skus]!.push(result);
+    }
+  }
+  const numbers = (list: Record<string, unknown>[], key: string) => list.map((r) => r[key] as number);
+  const perSku = (list: Record<string, unknown>[], skus: number) => stats(numbers(list, 'cpuSeconds').map((s) => (s * 1e6) / skus), 1);
+  const small = runs[100_000]!;
+  const large = runs[300_000]!;
+  const perSku100k = perSku(small, 100_000);
+  const perSku300k = perSku(large, 300_000);
+  return {
+    note: 'Each run in its own child process; the machine is shared with other workloads, so wall seconds are min/median/max over interleaved rounds, and CPU seconds (user + system of the child during the sync, GC threads included) are the load-independent figure; linearity compares CPU µs per SKU at 100k and 300k. peakRssMb is the whole process (Node, the package and the fixtures: a source of truth and two simulated marketplaces of N products each); syncRssGrowthMb is what the sync adds on top of the fixtures.',
+    targets: { wallSecondsMedian100k: 1.5, peakRssMb100k: 150 },
+    rounds: { '100k': small.length, '300k': large.length },
+    wallSeconds100k: stats(numbers(small, 'wallSeconds')),
+    cpuSeconds100k: stats(numbers(small, 'cpuSeconds')),
+    peakRssMb100k: stats(numbers(small, 'peakRssMb'), 0),
+    syncRssGrowthMb100k: stats(numbers(small, 'syncRssGrowthMb'), 0),
+    rssWithFixturesMb100k: stats(numbers(small, 'rssWithFixturesMb'), 0),
+    wallSeconds300k: stats(numbers(large, 'wallSeconds')),
+    cpuSeconds300k: stats(numbers(large, 'cpuSeconds')),
+    peakRssMb300k: stats(numbers(large, 'peakRssMb'), 0),
+    cpuMicrosecondsPerSku: { '100k': perSku100k, '300k': perSku300k, medianRatio300kOver100k: Number((perSku300k.median / perSku100k.median).toFixed(2)) },
+    lastRun100k: small.at(-1),
+  };
+}
+
 /** Runs the sync benchmark and returns JSON-able results. */
 export async function run(): Promise<Record<string, unknown>> {
-  return { fullSync100k: fullSync(), mapper: mapperThroughput() };
+  return { fullSync: fullSyncs(), mapper: mapperThroughput() };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await run(), null, 2));

@@ -48,10 +48,22 @@ export function toHex(bytes: Uint8Array): string {
  * ```
  */
 export function fromHex(text: string): Uint8Array | undefined {
-  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
+  if (text.length % 2 !== 0) return undefined;
   const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const high = hexValue(text.charCodeAt(2 * i));
+    const low = hexValue(text.charCodeAt(2 * i + 1));
+    if (high < 0 || low < 0) return undefined;
+    out[i] = (high << 4) | low;
+  }
   return out;
+}
+
+/** The value of a hexadecimal digit's character code (either case), -1 for anything else. */
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  if (code >= 97 && code <= 102) return code - 87; // a-f
+  return code >= 65 && code <= 70 ? code - 55 : -1; // A-F
 }
 
 /**
@@ -70,6 +82,15 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The 6-bit value of a base64 character code, -1 outside the alphabet. */
+function base64Value(code: number): number {
+  if (code >= 65 && code <= 90) return code - 65; // A-Z
+  if (code >= 97 && code <= 122) return code - 71; // a-z
+  if (code >= 48 && code <= 57) return code + 4; // 0-9
+  if (code === 43) return 62; // +
+  return code === 47 ? 63 : -1; // /
+}
+
 /**
  * Parses canonical standard base64 (padding required); `undefined` for anything else, so that
  * two different texts never decode to the same signature.
@@ -80,17 +101,27 @@ export function toBase64(bytes: Uint8Array): string {
  * ```
  */
 export function fromBase64(text: string): Uint8Array | undefined {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return undefined;
-  let binary: string;
-  try {
-    binary = atob(text);
-  } catch {
-    return undefined;
+  const length = text.length;
+  if (length % 4 !== 0) return undefined;
+  const padding = length === 0 ? 0 : text.charCodeAt(length - 1) !== 61 ? 0 : text.charCodeAt(length - 2) === 61 ? 2 : 1;
+  const out = new Uint8Array((length / 4) * 3 - padding);
+  const data = length - padding;
+  let bits = 0;
+  let count = 0;
+  let o = 0;
+  for (let i = 0; i < data; i++) {
+    const value = base64Value(text.charCodeAt(i));
+    if (value < 0) return undefined;
+    bits = (bits << 6) | value;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      out[o++] = (bits >> count) & 0xff;
+    }
   }
-  const out = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   // Non-zero padding bits would let several texts decode to the same bytes.
-  return toBase64(out) === text ? out : undefined;
+  if ((bits & ((1 << count) - 1)) !== 0) return undefined;
+  return out;
 }
 
 /**

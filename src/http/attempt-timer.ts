@@ -75,3 +75,58 @@ export function startAttemptTimer(clock: Clock, ms: number, outer: AbortSignal |
     },
   };
 }
+
+/** Attempts in flight that end at the same instant, sharing one controller and one timer. */
+interface DeadlineGroup {
+  controller: AbortController;
+  deadline: number;
+  open: number;
+  fired: boolean;
+  cancel: () => void;
+}
+
+/**
+ * Starts attempt timers for one client. Attempts in flight whose deadlines fall on the same
+ * instant (requests sent in the same millisecond, or at one instant of a fake clock) share one
+ * abort controller and one timer: creating an `AbortSignal` is the dearest part of a timer on
+ * Node. Each attempt still times out exactly `ms` after it started, and the timer is cancelled
+ * when the last attempt sharing it ends. Attempts with the caller's signal, streams, and clocks
+ * without `setTimer` get a timer of their own ({@link startAttemptTimer}).
+ *
+ * @example
+ * ```ts
+ * const startTimer = createAttemptTimers(context.clock);
+ * const timer = startTimer(30_000, request.signal, false);
+ * ```
+ */
+export function createAttemptTimers(clock: Clock): (ms: number, outer: AbortSignal | undefined, stream: boolean) => AttemptTimer {
+  let current: DeadlineGroup | undefined;
+  return (ms, outer, stream) => {
+    if (ms <= 0 || outer || stream || !clock.setTimer) return startAttemptTimer(clock, ms, outer, stream);
+    const deadline = clock.now() + ms;
+    let group = current;
+    if (!group || group.deadline !== deadline || group.fired) {
+      const fresh: DeadlineGroup = { controller: new AbortController(), deadline, open: 0, fired: false, cancel: () => {} };
+      fresh.cancel = clock.setTimer(ms, () => {
+        fresh.fired = true;
+        if (current === fresh) current = undefined;
+        fresh.controller.abort(new DOMException('The request timed out.', 'TimeoutError'));
+      });
+      current = group = fresh;
+    }
+    const shared = group;
+    shared.open++;
+    let ended = false;
+    return {
+      signal: shared.controller.signal,
+      timedOut: () => shared.fired,
+      clear: () => {
+        if (ended) return;
+        ended = true;
+        if (--shared.open > 0 || shared.fired) return;
+        shared.cancel();
+        if (current === shared) current = undefined;
+      },
+    };
+  };
+}

@@ -11,7 +11,7 @@ import { CircuitBreaker, type BreakerPermit } from './circuit-breaker.js';
 import { defaultClassify, type Classification } from './classify.js';
 import type { HttpClientOptions, HttpRequest, HttpResponse } from './client-types.js';
 import type { LimiterFeedback } from './feedback-types.js';
-import { startAttemptTimer } from './attempt-timer.js';
+import { createAttemptTimers, type AttemptTimer } from './attempt-timer.js';
 import { headerFeedback, mergeFeedback } from './header-feedback.js';
 import { buildHeaders } from './headers.js';
 import { KeyedLimiter, type LimiterAcquireOptions, type LimiterPermit } from './rate-limit/keyed-limiter.js';
@@ -84,6 +84,8 @@ export class HttpClient {
   readonly #retry: RetryPolicy;
   /** ky with the pipeline's fixed options merged once, so each send merges only its own. */
   readonly #ky: KyInstance;
+  /** Attempt timers; concurrent attempts with one deadline share one. */
+  readonly #startTimer: (ms: number, outer: AbortSignal | undefined, stream: boolean) => AttemptTimer;
   #redactorCache: { key: string; redactor: Redactor } | undefined;
 
   /** @param options - see {@link HttpClientOptions}; validated once, every problem reported together */
@@ -106,6 +108,7 @@ export class HttpClient {
     this.breaker = options.breaker === false ? undefined : new CircuitBreaker(context.clock, options.breaker ?? {});
     // The pipeline owns retries, timeouts and status handling; ky only sends.
     this.#ky = ky.create({ fetch: sendWithSignal(context.fetch), retry: 0, timeout: false, throwHttpErrors: false });
+    this.#startTimer = createAttemptTimers(context.clock);
   }
 
   /** Sends a request through the pipeline; resolves the parsed body or throws a `MarketbridgeError`. */
@@ -261,7 +264,7 @@ export class HttpClient {
     let response: Response;
     let body: Awaited<ReturnType<typeof readBody>>;
     const timeoutMs = this.#attemptTimeoutMs(breaker);
-    const timer = startAttemptTimer(context.clock, timeoutMs, request.signal, request.responseType === 'stream');
+    const timer = this.#startTimer(timeoutMs, request.signal, request.responseType === 'stream');
     try {
       const init: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = built.init;
       if (timer.signal) init[SIGNAL_OPTION] = timer.signal;

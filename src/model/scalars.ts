@@ -13,6 +13,9 @@ export const TimestampSchema = /* @__PURE__ */ lazySchema(() =>
   z.iso.datetime({ offset: true }),
 );
 
+/** Printable, no leading or trailing whitespace (the rule {@link SkuSchema} and {@link isValidSku} share). */
+const SKU_PATTERN = /^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/;
+
 /**
  * A stock-keeping unit: the seller's own identifier of an offer, 1–100 printable characters.
  *
@@ -26,8 +29,22 @@ export const SkuSchema = /* @__PURE__ */ lazySchema(() =>
     .string()
     .min(1, 'A SKU cannot be empty.')
     .max(100, 'A SKU has at most 100 characters.')
-    .regex(/^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/, 'A SKU cannot start or end with whitespace or contain control characters.'),
+    .regex(SKU_PATTERN, 'A SKU cannot start or end with whitespace or contain control characters.'),
 );
+
+/**
+ * Whether `value` is a SKU {@link SkuSchema} accepts, without building a parse result: for
+ * code that checks many SKUs it already holds and needs no error message.
+ *
+ * @example
+ * ```ts
+ * isValidSku('TSHIRT-RED-M'); // true
+ * isValidSku(' padded'); // false
+ * ```
+ */
+export function isValidSku(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= 100 && SKU_PATTERN.test(value);
+}
 
 /**
  * A non-negative integer quantity of units.

@@ -4,7 +4,16 @@ import { ValidationError } from '../core/errors/validation-error.js';
 import { canonicalJson, type SetOptions, type Store } from './store.js';
 
 interface Entry {
+  /**
+   * The value as `JSON.stringify` wrote it; for a string, the string itself (strings are
+   * immutable, so nothing is shared that a caller could change, and a long text, such as a
+   * webhook body, is kept without being serialised).
+   */
   json: string;
+  /** Whether `json` is the value itself (a string), not its JSON. */
+  text?: true;
+  /** Its canonical form (object keys sorted), computed the first time a compare needs it. */
+  canonical?: string;
   expiresAt?: number;
 }
 
@@ -31,8 +40,24 @@ function checkTtl(options: SetOptions | undefined): number | undefined {
 }
 
 /**
- * An in-process {@link Store}: the default. Values are kept as canonical JSON, so callers never
- * share mutable objects with the store, and expire by the injected clock. Fine for one process;
+ * Whether the stored value equals `expected` as the {@link Store} contract defines it (same
+ * canonical JSON). Equal texts need no sorting: a value read back from the store and handed to
+ * `compareAndSet` serialises to the very text it was read from.
+ */
+function sameValue(entry: Entry, expected: unknown): boolean {
+  if (entry.text || typeof expected === 'string') return entry.text === true && entry.json === expected;
+  const json = JSON.stringify(expected) as string | undefined;
+  if (json === undefined) return false;
+  if (json === entry.json) return true;
+  entry.canonical ??= canonicalJson(JSON.parse(entry.json));
+  return entry.canonical === canonicalJson(expected);
+}
+
+/**
+ * An in-process {@link Store}: the default. Values are kept as JSON text, so callers never
+ * share mutable objects with the store, and expire by the injected clock. Writes serialise
+ * with `JSON.stringify`; the canonical form (keys sorted) is computed only when
+ * `compareAndSet` has to compare values whose texts differ. Fine for one process;
  * use the Redis or PostgreSQL store when several processes must share state.
  *
  * @example
@@ -60,7 +85,11 @@ export class MemoryStore implements Store {
   }
 
   #write(key: string, value: unknown, ttl: number | undefined): void {
-    const json = canonicalJson(value);
+    if (typeof value === 'string') {
+      this.#entries.set(key, ttl === undefined ? { json: value, text: true } : { json: value, text: true, expiresAt: this.#clock.now() + ttl });
+      return;
+    }
+    const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) {
       throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
     }
@@ -69,7 +98,8 @@ export class MemoryStore implements Store {
 
   get<T = unknown>(key: string): T | undefined {
     const entry = this.#live(key);
-    return entry ? (JSON.parse(entry.json) as T) : undefined;
+    if (!entry) return undefined;
+    return (entry.text ? entry.json : JSON.parse(entry.json)) as T;
   }
 
   set(key: string, value: unknown, options?: SetOptions): void {
@@ -85,8 +115,7 @@ export class MemoryStore implements Store {
   compareAndSet(key: string, expected: unknown, next: unknown, options?: SetOptions): boolean {
     const ttl = checkTtl(options);
     const entry = this.#live(key);
-    const matches = expected === undefined ? entry === undefined : entry?.json === canonicalJson(expected);
-    if (!matches) return false;
+    if (expected === undefined ? entry !== undefined : !entry || !sameValue(entry, expected)) return false;
     if (next === undefined) this.#entries.delete(key);
     else this.#write(key, next, ttl);
     return true;
@@ -98,12 +127,15 @@ export class MemoryStore implements Store {
       throw new ValidationError('store increment', [{ path: ['by'], message: `Expected a safe integer, got ${by}.` }]);
     }
     const entry = this.#live(key);
-    const current = entry ? (JSON.parse(entry.json) as unknown) : 0;
+    const current = entry ? (entry.text ? entry.json : (JSON.parse(entry.json) as unknown)) : 0;
     if (typeof current !== 'number' || !Number.isSafeInteger(current)) {
       throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
     }
     const value = current + by;
-    if (entry) entry.json = String(value);
+    if (entry) {
+      entry.json = String(value);
+      delete entry.canonical;
+    }
     else this.#write(key, value, ttl);
     return value;
   }

@@ -48,11 +48,50 @@ export function headerValues(request: WebhookRequest, name: string): string[] {
     const value = (headers as Headers).get(wanted);
     return value === null ? [] : [value];
   }
+  const record = headers as Record<string, string | readonly string[] | undefined>;
   const out: string[] = [];
-  for (const [key, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
-    if (key.toLowerCase() !== wanted || value === undefined) continue;
+  // Own keys only, as Object.entries gives them. Header names are ASCII tokens (RFC 9110),
+  // whose lower case has their length: keys of another length are passed over unlowered.
+  for (const key of Object.keys(record)) {
+    if (key.length !== wanted.length || (key !== wanted && key.toLowerCase() !== wanted)) continue;
+    const value = record[key];
+    if (value === undefined) continue;
     if (typeof value === 'string') out.push(value);
     else out.push(...value);
+  }
+  return out;
+}
+
+/**
+ * Every value of each of `names` (lower case), in one pass over the headers: what
+ * {@link headerValues} gives for each name, for verifiers that read several headers of every
+ * request.
+ *
+ * @example
+ * ```ts
+ * const [signature, topic] = headersValues(request, ['x-shopify-hmac-sha256', 'x-shopify-topic']);
+ * ```
+ */
+export function headersValues(request: WebhookRequest, names: readonly string[]): string[][] {
+  const { headers } = request;
+  const out = names.map((): string[] => []);
+  if (typeof (headers as Headers).get === 'function' && typeof (headers as Headers).forEach === 'function') {
+    names.forEach((name, i) => {
+      const value = (headers as Headers).get(name);
+      if (value !== null) out[i]!.push(value);
+    });
+    return out;
+  }
+  const record = headers as Record<string, string | readonly string[] | undefined>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (value === undefined) continue;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i] as string;
+      if (key.length !== name.length || (key !== name && key.toLowerCase() !== name)) continue;
+      if (typeof value === 'string') out[i]!.push(value);
+      else out[i]!.push(...value);
+    }
   }
   return out;
 }

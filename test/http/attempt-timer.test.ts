@@ -79,4 +79,60 @@ describe('attempt timer', () => {
     expect(wire.signals[0]?.reason).toBe(reason);
     expect(clock.pending).toBe(0);
   });
+
+  it('attempts in flight with one deadline share one timer, and each still times out exactly when due', async () => {
+    const clock = new FakeClock();
+    const hung = new Set([1, 2]);
+    let n = 0;
+    const signals: AbortSignal[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const request = new Request(input, init);
+      signals.push(request.signal);
+      if (!hung.has(n++)) return Promise.resolve(new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
+      return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+    };
+    const client = clientWith(clock, fetch);
+    const started = clock.now();
+    const outcomes = [0, 1, 2].map((i) =>
+      client.request({ operation: 'a', method: 'GET', path: `x${i}` }).then(
+        () => ({ ok: true, at: clock.now() - started }),
+        (error: unknown) => ({ ok: false, timeout: isMarketbridgeError(error, 'timeout'), at: clock.now() - started }),
+      ),
+    );
+    await clock.advance(0);
+    // The first answered; the two hung ones share one timer.
+    expect(clock.pending).toBe(1);
+    await clock.advance(999);
+    expect(signals.map((signal) => signal.aborted)).toEqual([false, false, false]);
+    await clock.advance(1);
+    expect(await Promise.all(outcomes)).toEqual([
+      { ok: true, at: 0 },
+      { ok: false, timeout: true, at: 1000 },
+      { ok: false, timeout: true, at: 1000 },
+    ]);
+    expect(clock.pending).toBe(0);
+    // Later attempts start a timer of their own, due exactly timeoutMs after they start.
+    hung.clear();
+    await client.request({ operation: 'a', method: 'GET', path: 'later' });
+    expect(clock.pending).toBe(0);
+  });
+
+  it('attempts that start at different instants keep timers of their own', async () => {
+    const clock = new FakeClock();
+    const wire = recordingFetch(() => true);
+    const client = clientWith(clock, wire.fetch);
+    const failed: number[] = [];
+    const started = clock.now();
+    const first = client.request({ operation: 'a', method: 'GET', path: 'x' }).catch(() => failed.push(clock.now() - started));
+    await clock.advance(400);
+    const second = client.request({ operation: 'a', method: 'GET', path: 'y' }).catch(() => failed.push(clock.now() - started));
+    await clock.advance(0);
+    expect(clock.pending).toBe(2);
+    await clock.advance(600);
+    await first;
+    expect(failed).toEqual([1000]);
+    await clock.advance(400);
+    await second;
+    expect(failed).toEqual([1000, 1400]);
+  });
 });

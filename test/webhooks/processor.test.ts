@@ -200,3 +200,76 @@ describe('crash safety', () => {
     expect(handled).toEqual(['evt-crash']);
   });
 });
+
+describe('pending events in the store', () => {
+  const retryKey = (tenant: string, eventId: string) => `webhooks:${tenant}:retry:shopify:${eventId}`;
+  const seenKey = (tenant: string, eventId: string) => `webhooks:${tenant}:seen:shopify:${eventId}`;
+
+  it('keep the body exactly as it arrived (stored once, as text, never re-serialised from the payload)', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryStore({ clock });
+    const body = '{ "z": 1,  "a": [1.50, "\\u00e9"], "id": 77 }';
+    const seen: unknown[] = [];
+    const processor = createWebhookProcessor({
+      verifiers: [createShopifyVerifier({ secrets: [SECRET] })],
+      routes: { '*': { '*': async () => void seen.push(await store.get(retryKey('default', 'evt-raw')), await store.get(seenKey('default', 'evt-raw'))) } },
+      context: { clock, store },
+    });
+    await processor.receive('shopify', await signShopifyTestRequest({ secret: SECRET, body, eventId: 'evt-raw' }));
+    expect(seen).toEqual([body, { at: clock.now(), platform: 'shopify', eventId: 'evt-raw', topic: 'orders/create', failures: 0, nextAttemptAt: clock.now() + 60_000 }]);
+    expect(await store.get(retryKey('default', 'evt-raw'))).toBeUndefined();
+  });
+
+  it('a retry parses the stored body again: the handler gets the same payload on every attempt', async () => {
+    const { processor, calls, clock, store } = setup({ failTimes: 1 });
+    const body = '{"id":12,"line_items":[{"sku":"A-1","price":"19.99"}],"note":null}';
+    await processor.receive('shopify', await signShopifyTestRequest({ secret: SECRET, body, eventId: 'evt-twice' }));
+    expect(await store.get(seenKey('shop-1', 'evt-twice'))).toMatchObject({ failures: 1, lastError: 'Error: downstream unavailable' });
+    expect(await store.get(retryKey('shop-1', 'evt-twice'))).toBe(body);
+    await clock.advance(1000);
+    await processor.runDueRetries();
+    expect(calls.map((c) => [c.attempt, c.payload])).toEqual([
+      [1, JSON.parse(body)],
+      [2, JSON.parse(body)],
+    ]);
+    expect(await store.get(retryKey('shop-1', 'evt-twice'))).toBeUndefined();
+  });
+
+  it('records stored by earlier versions (the whole event with its parsed payload) are still run, retried and parked', async () => {
+    const { processor, calls, clock, store } = setup({ failTimes: 2, maxAttempts: 3 });
+    const legacy = {
+      event: { platform: 'shopify', topic: 'orders/create', eventId: 'evt-old', payload: { id: 3, items: [{ sku: 'A-1' }] }, tenantId: 'shop-1', receivedAt: 5, attempt: 1 },
+      failures: 1,
+      nextAttemptAt: 0,
+      lastError: 'Error: down',
+    };
+    await store.set(retryKey('shop-1', 'evt-old'), legacy);
+    expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 0 });
+    expect(calls[0]).toMatchObject({ eventId: 'evt-old', attempt: 2, payload: legacy.event.payload, receivedAt: 5 });
+    // Converted: the payload as body text under the retry key, the state under the event's key.
+    expect(await store.get(retryKey('shop-1', 'evt-old'))).toBe(JSON.stringify(legacy.event.payload));
+    expect(await store.get(seenKey('shop-1', 'evt-old'))).toMatchObject({ at: 5, failures: 2, topic: 'orders/create' });
+    await clock.advance(10_000);
+    expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 1 });
+    const [letter] = await processor.listDeadLetters();
+    expect(letter).toMatchObject({ attempts: 3, event: { eventId: 'evt-old', payload: legacy.event.payload } });
+    expect(await processor.replayDeadLetter(letter!.id)).toBe(true);
+    expect(calls.map((c) => [c.attempt, c.payload])).toEqual([
+      [2, legacy.event.payload],
+      [3, legacy.event.payload],
+      [4, legacy.event.payload],
+    ]);
+  });
+
+  it('an unreadable record is skipped without running anything; a stored body that is not JSON ends in the dead-letter queue', async () => {
+    const { processor, calls, clock, store } = setup({ maxAttempts: 2 });
+    await store.set(retryKey('shop-1', 'junk'), { body: 7, failures: 'x' });
+    await store.set(retryKey('shop-1', 'bad-json'), '{');
+    await store.set(seenKey('shop-1', 'bad-json'), { at: 0, platform: 'shopify', eventId: 'bad-json', topic: 'orders/create', failures: 0, nextAttemptAt: 0 });
+    expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 0 });
+    await clock.advance(10_000);
+    expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 1 });
+    expect(calls).toEqual([]);
+    expect((await processor.listDeadLetters()).map((letter) => letter.lastError)).toEqual(['Error: The stored body is not JSON.']);
+  });
+});

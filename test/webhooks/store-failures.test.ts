@@ -99,8 +99,8 @@ describe('webhook bookkeeping when the store fails', () => {
   it('a handler failure whose retry record cannot be written releases the claim: the redelivery runs the handler again', async () => {
     const { processor, store, calls } = setup({ failTimes: 1 });
     const request = await delivery('evt-retry');
-    // The first write under retry: is the pending record; the second, the retry record.
-    store.failNext('set', /:retry:/, 1);
+    // The retry record is the event's state under its id (the body stays under retry:).
+    store.failNext('set', /:seen:/);
     await expect(processor.receive('shopify', request)).rejects.toSatisfy((e: unknown) => isMarketbridgeError(e, 'internal'));
     expect(await processor.receive('shopify', request)).toMatchObject({ status: 'processed' });
     expect(calls.map((event) => event.attempt)).toEqual([1, 1]);
@@ -110,7 +110,7 @@ describe('webhook bookkeeping when the store fails', () => {
   it('when the claim cannot be released either, the pending record stays and a retry pass runs the handler', async () => {
     const { processor, store, calls, clock } = setup({ failTimes: 1 });
     const request = await delivery('evt-stuck');
-    store.failNext('set', /:retry:/, 1);
+    store.failNext('set', /:seen:/);
     // The first compare-and-set on the id is the claim; the second, its release.
     store.failNext('compareAndSet', /:seen:/, 1);
     // Nothing to undo: the delivery is acknowledged as queued (the pending record carries it).
@@ -133,10 +133,11 @@ describe('webhook bookkeeping when the store fails', () => {
 
   it('with waitUntil, a failure that cannot be recorded leaves the pending record for a retry pass and never rejects', async () => {
     const work: Promise<unknown>[] = [];
-    const { processor, store, calls, clock } = setup({ failTimes: 1, waitUntil: (w) => work.push(w) });
-    store.failNext('set', /:retry:/, 1);
+    const { processor, store, calls, clock, logged } = setup({ failTimes: 1, waitUntil: (w) => work.push(w) });
+    store.failNext('set', /:seen:/);
     expect(await processor.receive('shopify', await delivery('evt-deferred'))).toMatchObject({ status: 'queued' });
     await expect(Promise.all(work)).resolves.toBeDefined();
+    expect(logged.some((line) => line.includes('could not be recorded'))).toBe(true);
     await clock.advance(60_000);
     expect(await processor.runDueRetries()).toMatchObject({ attempted: 1, succeeded: 1 });
     expect(calls).toHaveLength(2);

@@ -1,11 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import { describe, expect, it, vi } from 'vitest';
+import { nodeCryptoProvider } from '../../src/adapters/node.js';
 import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { fromHex, toBase64 } from '../../src/core/bytes.js';
+import { fromHex, toBase64, utf8 } from '../../src/core/bytes.js';
 import { HmacKeys } from '../../src/webhooks/verify/hmac-keys.js';
+import { createWebCryptoHmacProvider, defaultHmacProvider, type HmacProvider } from '../../src/webhooks/verify/hmac-provider.js';
 import { createStandardWebhooksVerifier } from '../../src/webhooks/verify/index.js';
-import { signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
+import { signShopifyTestRequest, signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
 import { createEbayVerifier, type EbayPublicKey } from '../../src/connectors/ebay/index.js';
+import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const load = <T>(path: string): T => readJsonSpec<T>(path);
 
@@ -99,11 +103,17 @@ interface MacVector {
 describe('Wycheproof HMAC-SHA256', () => {
   const file = load<{ testGroups: { tagSize: number; tests: MacVector[] }[] }>('crypto-vectors/hmac_sha256_test.json');
   const cases = file.testGroups.flatMap((group) => group.tests.map((test) => ({ ...test, tagBytes: group.tagSize / 8 })));
+  const providers: [string, HmacProvider | undefined][] = [
+    ['the default (node:crypto on Node)', undefined],
+    ['Web Crypto', createWebCryptoHmacProvider()],
+    ['nodeCryptoProvider', nodeCryptoProvider],
+    ['the default of a runtime without getBuiltinModule (edge)', defaultHmacProvider({})],
+  ];
 
-  it(`all ${cases.length} vectors give the expected verdict`, async () => {
-    let checked = 0;
+  const verdicts = async (provider: HmacProvider | undefined) => {
+    const out: { tcId: number; accepted: boolean }[] = [];
     for (const vector of cases) {
-      const keys = new HmacKeys([fromHex(vector.key)!], 'SHA-256');
+      const keys = new HmacKeys([fromHex(vector.key)!], 'SHA-256', provider);
       const [mac] = await keys.macs(fromHex(vector.msg)!);
       const truncated = mac!.subarray(0, vector.tagBytes);
       // Full-length tags go through the verifier's constant-time matcher; truncated ones are compared on the truncation.
@@ -111,9 +121,56 @@ describe('Wycheproof HMAC-SHA256', () => {
         vector.tagBytes === 32
           ? (await keys.match(fromHex(vector.msg)!, [fromHex(vector.tag)!])) !== undefined
           : toBase64(truncated) === toBase64(fromHex(vector.tag)!);
-      expect({ tcId: vector.tcId, accepted }).toEqual({ tcId: vector.tcId, accepted: vector.result === 'valid' });
-      checked++;
+      out.push({ tcId: vector.tcId, accepted });
     }
-    expect(checked).toBe(174);
+    return out;
+  };
+
+  for (const [name, provider] of providers) {
+    it(`all ${cases.length} vectors give the expected verdict with ${name}`, async () => {
+      const got = await verdicts(provider);
+      expect(got).toEqual(cases.map((vector) => ({ tcId: vector.tcId, accepted: vector.result === 'valid' })));
+      expect(got).toHaveLength(174);
+    });
+  }
+
+  it('on Node the default computes with node:crypto, synchronously; without getBuiltinModule it uses Web Crypto', async () => {
+    const sign = vi.spyOn(crypto.subtle, 'sign');
+    try {
+      const key = utf8('k');
+      const data = utf8('body');
+      const nodeMac = defaultHmacProvider().hmac('SHA-256', key, data);
+      expect(nodeMac).toBeInstanceOf(Uint8Array);
+      expect(sign).not.toHaveBeenCalled();
+      const webMac = defaultHmacProvider({}).hmac('SHA-256', key, data);
+      expect(webMac).toBeInstanceOf(Promise);
+      expect(await webMac).toEqual(new Uint8Array(nodeMac as Uint8Array));
+      expect(sign).toHaveBeenCalledTimes(1);
+      // A runtime whose getBuiltinModule throws or has no node:crypto falls back too.
+      const throwing = defaultHmacProvider({ process: { getBuiltinModule: () => { throw new Error('no'); } } });
+      expect(await throwing.hmac('SHA-1', key, data)).toEqual(new Uint8Array(createHmac('sha1', key).update(data).digest()));
+      expect(defaultHmacProvider({ process: { getBuiltinModule: () => undefined } }).hmac('SHA-256', key, data)).toBeInstanceOf(Promise);
+    } finally {
+      sign.mockRestore();
+    }
+  });
+
+  it('Shopify verifiers on every provider agree on genuine, forged and truncated signatures', async () => {
+    const body = '{"id":1,"note":"é"}';
+    const genuine = await signShopifyTestRequest({ secret: 'shpss_x', body });
+    const header = genuine.headers['x-shopify-hmac-sha256']!;
+    const requests = [
+      genuine,
+      { ...genuine, body: body.replace('1', '2') },
+      { ...genuine, headers: { ...genuine.headers, 'x-shopify-hmac-sha256': header.slice(0, -4) } },
+      { ...genuine, headers: { ...genuine.headers, 'x-shopify-hmac-sha256': toBase64(new Uint8Array(32)) } },
+    ];
+    const results = await Promise.all(
+      providers.map(async ([, hmac]) => {
+        const verifier = createShopifyVerifier({ secrets: ['other', 'shpss_x'], ...(hmac ? { hmac } : {}) });
+        return Promise.all(requests.map(async (request) => (await verifier.verify(request)).match((v) => `ok:${v.secretIndex}`, (e) => e.reason)));
+      }),
+    );
+    for (const verdicts of results) expect(verdicts).toEqual(['ok:1', 'signature_mismatch', 'malformed_signature', 'signature_mismatch']);
   });
 });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Store } from '../../stores/store.js';
 import { webhookKeys } from '../../webhooks/processor/keys.js';
-import type { RetryRecord } from '../../webhooks/processor/retry-record.js';
+import type { LegacyRetryRecord } from '../../webhooks/processor/pending.js';
 import type { DeadLetter } from '../../webhooks/processor/types.js';
 import { CliError, emit, formatTable, type CliIo } from '../output.js';
 import { readSecret } from '../secrets.js';
@@ -66,7 +66,9 @@ export async function requeueDeadLetter(store: Store, tenant: string, id: string
   const keys = webhookKeys(tenant);
   const letter = await store.get<DeadLetter>(keys.dead(id));
   if (!letter) return false;
-  const record: RetryRecord = { event: letter.event, failures: letter.attempts, nextAttemptAt: now, lastError: letter.lastError };
+  // The whole-event form: every processor version reads it (the current one converts it to its
+  // own form, with its own TTLs, when its retry pass claims it).
+  const record: LegacyRetryRecord = { event: letter.event, failures: letter.attempts, nextAttemptAt: now, lastError: letter.lastError };
   await store.set(keys.retry(id), record);
   await store.compareAndSet(keys.dead(id), letter, undefined);
   return true;

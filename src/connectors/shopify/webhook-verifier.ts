@@ -1,11 +1,12 @@
 import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
 import { fromBase64 } from '../../core/bytes.js';
-import { bodyBytes, headerValues, type WebhookRequest } from '../../webhooks/request.js';
+import { bodyBytes, headersValues, type WebhookRequest } from '../../webhooks/request.js';
 import { HmacKeys, secretBytes } from '../../webhooks/verify/hmac-keys.js';
-import { MISMATCH_HINT, singleHeader } from '../../webhooks/verify/request-checks.js';
+import { exactlyOnce, MISMATCH_HINT } from '../../webhooks/verify/request-checks.js';
 import { throwIfIssues } from '../../webhooks/verify/verifier-options.js';
 import type { HmacProvider } from '../../webhooks/verify/hmac-keys.js';
+import type { MaybePromise } from '../../core/types.js';
 import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../../webhooks/verify/types.js';
 
 /**
@@ -17,7 +18,7 @@ import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../.
  * ```
  */
 export interface ShopifyVerifierOptions {
-  /** How HMACs are computed (default: Web Crypto; see `HmacProvider`). */
+  /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
   hmac?: HmacProvider;
   /** The app's client secret(s); several while rotating (any may match). */
   secrets: readonly (string | Uint8Array)[];
@@ -25,10 +26,10 @@ export interface ShopifyVerifierOptions {
   platform?: string;
 }
 
-function firstHeader(request: WebhookRequest, name: string): string | undefined {
-  const values = headerValues(request, name);
-  return values.length === 1 ? values[0] : undefined;
-}
+/** The headers a Shopify verification reads, looked up in one pass. */
+const SHOPIFY_HEADERS = ['x-shopify-hmac-sha256', 'x-shopify-event-id', 'x-shopify-webhook-id', 'x-shopify-topic'] as const;
+
+const single = (values: string[]): string | undefined => (values.length === 1 ? values[0] : undefined);
 
 /**
  * Verifies Shopify webhooks: `X-Shopify-Hmac-Sha256` is the base64 HMAC-SHA256 of the raw body
@@ -47,24 +48,29 @@ export function createShopifyVerifier(options: ShopifyVerifierOptions): WebhookV
   const keys = new HmacKeys(secretBytes('Shopify', options?.secrets, issues), 'SHA-256', options?.hmac);
   throwIfIssues('Shopify webhook verifier options', issues);
   const platform = options.platform ?? 'shopify';
+  const verified = (body: Uint8Array, index: number | undefined, found: string[][]): WebhookVerification => {
+    if (index === undefined) return err(failure('signature_mismatch', `Shopify signature does not match. ${MISMATCH_HINT}`));
+    const verified: VerifiedWebhook = { platform, body, secretIndex: index };
+    const eventId = single(found[1]!) ?? single(found[2]!);
+    const topic = single(found[3]!);
+    if (eventId !== undefined) verified.eventId = eventId;
+    if (topic !== undefined) verified.topic = topic;
+    return ok(verified);
+  };
   return {
     platform,
-    async verify(request: WebhookRequest): Promise<WebhookVerification> {
-      const header = singleHeader(request, 'x-shopify-hmac-sha256');
+    // Synchronous when the HMAC provider is (node:crypto): no promise per webhook.
+    verify(request: WebhookRequest): MaybePromise<WebhookVerification> {
+      const found = headersValues(request, SHOPIFY_HEADERS);
+      const header = exactlyOnce('x-shopify-hmac-sha256', found[0]!);
       if (header.isErr()) return err(header.error);
       const signature = fromBase64(header.value.trim());
       if (!signature || signature.length !== 32) {
         return err(failure('malformed_signature', 'X-Shopify-Hmac-Sha256 must be a base64 HMAC-SHA256 (32 bytes).'));
       }
       const body = bodyBytes(request);
-      const index = await keys.match(body, [signature]);
-      if (index === undefined) return err(failure('signature_mismatch', `Shopify signature does not match. ${MISMATCH_HINT}`));
-      const verified: VerifiedWebhook = { platform, body, secretIndex: index };
-      const eventId = firstHeader(request, 'x-shopify-event-id') ?? firstHeader(request, 'x-shopify-webhook-id');
-      const topic = firstHeader(request, 'x-shopify-topic');
-      if (eventId !== undefined) verified.eventId = eventId;
-      if (topic !== undefined) verified.topic = topic;
-      return ok(verified);
+      const index = keys.match(body, [signature]);
+      return index instanceof Promise ? index.then((match) => verified(body, match, found)) : verified(body, index, found);
     },
   };
 }

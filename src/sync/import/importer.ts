@@ -3,8 +3,8 @@ import { createContext, type Context } from '../../core/context.js';
 import { ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import type { MaybePromise } from '../../core/types.js';
 import { applyColumnMapping, formatPath, type ColumnMapping } from '../mapper/paths.js';
-import { csvRows, type CsvOptions } from './csv.js';
-import { jsonArray, jsonLines, type ParsedValue } from './json.js';
+import { csvRowBatches, type CsvOptions } from './csv.js';
+import { jsonArray, jsonLineBatches, type ParsedValue } from './json.js';
 import { textChunks, type ImportInput } from './text.js';
 
 /**
@@ -162,19 +162,22 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
     firstRecord = record + 1;
   };
 
-  for await (const item of records(options)) {
-    record++;
-    // Records up to the checkpoint were committed by an earlier attempt.
-    if (record <= resumedAfter) continue;
-    options.signal?.throwIfAborted();
-    if (!item.ok) pendingRejections.push({ record, ...position(item.line, item.column), reasons: [{ path: '(record)', message: item.message }] });
-    else {
-      const mapped = options.columnMapping ? applyColumnMapping(item.value, options.columnMapping) : item.value;
-      const parsed = options.schema.safeParse(mapped);
-      if (parsed.success) rows.push(parsed.data);
-      else pendingRejections.push({ record, ...position(item.line, undefined), reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) });
+  // Records arrive an array per text chunk: one promise per chunk, not per record.
+  for await (const batch of recordBatches(options)) {
+    for (const item of batch) {
+      record++;
+      // Records up to the checkpoint were committed by an earlier attempt.
+      if (record <= resumedAfter) continue;
+      options.signal?.throwIfAborted();
+      if (!item.ok) pendingRejections.push({ record, ...position(item.line, item.column), reasons: [{ path: '(record)', message: item.message }] });
+      else {
+        const mapped = options.columnMapping ? applyColumnMapping(item.value, options.columnMapping) : item.value;
+        const parsed = options.schema.safeParse(mapped);
+        if (parsed.success) rows.push(parsed.data);
+        else pendingRejections.push({ record, ...position(item.line, undefined), reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) });
+      }
+      if (rows.length >= chunkSize) await flush();
     }
-    if (rows.length >= chunkSize) await flush();
   }
   if (record > state.records) await flush();
   state.completed = true;
@@ -187,11 +190,15 @@ function position(line: number | undefined, column: number | undefined): { line?
   return line === undefined ? {} : column === undefined ? { line } : { line, column };
 }
 
-function records(options: ImportOptions<z.ZodType>): AsyncGenerator<ParsedValue> {
+function recordBatches(options: ImportOptions<z.ZodType>): AsyncGenerator<ParsedValue[]> {
   const text = textChunks(options.input, options.signal);
-  if (options.format === 'jsonl') return jsonLines(text);
-  if (options.format === 'json') return jsonArray(text);
-  return csvRows(text, options.csv);
+  if (options.format === 'jsonl') return jsonLineBatches(text);
+  if (options.format === 'json') return singles(jsonArray(text));
+  return csvRowBatches(text, options.csv);
+}
+
+async function* singles(items: AsyncIterable<ParsedValue>): AsyncGenerator<ParsedValue[]> {
+  for await (const item of items) yield [item];
 }
 
 function validate(options: ImportOptions<z.ZodType>): void {

@@ -1,5 +1,5 @@
 import { ImportFormatError } from './import-format-error.js';
-import { lines } from './text.js';
+import { lineBatches } from './text.js';
 
 /**
  * One parsed value, or why the text at that position could not be read; with the 1-based line
@@ -12,6 +12,27 @@ import { lines } from './text.js';
 export type ParsedValue = { ok: true; value: unknown; line?: number } | { ok: false; message: string; line?: number; column?: number };
 
 /**
+ * Streams JSON Lines: one value per non-blank line, an array of them per text chunk.
+ * @example
+ * ```ts
+ * for await (const batch of jsonLineBatches(textChunks(body))) for (const item of batch) if (item.ok) console.log(item.value);
+ * ```
+ */
+export async function* jsonLineBatches(chunks: AsyncIterable<string>): AsyncGenerator<ParsedValue[]> {
+  let number = 0;
+  for await (const lines of lineBatches(chunks)) {
+    const batch: ParsedValue[] = [];
+    for (const line of lines) {
+      number++;
+      if (line.trim() === '') continue;
+      const parsed = parse(line);
+      batch.push(parsed.ok ? { ok: true, value: parsed.value, line: number } : { ok: false, message: `Line ${number}: ${parsed.message}`, line: number });
+    }
+    if (batch.length > 0) yield batch;
+  }
+}
+
+/**
  * Streams JSON Lines: one value per non-blank line.
  * @example
  * ```ts
@@ -19,13 +40,7 @@ export type ParsedValue = { ok: true; value: unknown; line?: number } | { ok: fa
  * ```
  */
 export async function* jsonLines(chunks: AsyncIterable<string>): AsyncGenerator<ParsedValue> {
-  let number = 0;
-  for await (const line of lines(chunks)) {
-    number++;
-    if (line.trim() === '') continue;
-    const parsed = parse(line);
-    yield parsed.ok ? { ...parsed, line: number } : { ok: false, message: `Line ${number}: ${parsed.message}`, line: number };
-  }
+  for await (const batch of jsonLineBatches(chunks)) yield* batch;
 }
 
 /**

@@ -124,6 +124,31 @@ async function* readStream(stream: ReadableStream<Uint8Array | string>): AsyncGe
 }
 
 /**
+ * Splits text chunks into lines (LF or CRLF), the last one without a newline included: one
+ * array of lines per chunk, so a consumer loops over a chunk's lines without a promise each.
+ * @example
+ * ```ts
+ * for await (const batch of lineBatches(textChunks(body))) for (const line of batch) console.log(line);
+ * ```
+ */
+export async function* lineBatches(chunks: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let carry = '';
+  for await (const chunk of chunks) {
+    const text = carry + chunk;
+    const batch: string[] = [];
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      batch.push(text.slice(start, end));
+      start = nl + 1;
+    }
+    carry = text.slice(start);
+    if (batch.length > 0) yield batch;
+  }
+  if (carry.length > 0) yield [carry.endsWith('\r') ? carry.slice(0, -1) : carry];
+}
+
+/**
  * Splits text chunks into lines (LF or CRLF), the last one without a newline included.
  * @example
  * ```ts
@@ -131,16 +156,5 @@ async function* readStream(stream: ReadableStream<Uint8Array | string>): AsyncGe
  * ```
  */
 export async function* lines(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let carry = '';
-  for await (const chunk of chunks) {
-    carry += chunk;
-    let start = 0;
-    for (let nl = carry.indexOf('\n'); nl >= 0; nl = carry.indexOf('\n', start)) {
-      const line = carry.slice(start, nl);
-      yield line.endsWith('\r') ? line.slice(0, -1) : line;
-      start = nl + 1;
-    }
-    carry = carry.slice(start);
-  }
-  if (carry.length > 0) yield carry.endsWith('\r') ? carry.slice(0, -1) : carry;
+  for await (const batch of lineBatches(chunks)) yield* batch;
 }

@@ -1,6 +1,7 @@
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { fnv1a32, hash53 } from '../../core/hash.js';
 import type { ResolvedChannel, SyncRuntime } from './runtime.js';
+import { adjustBatch, setBatch } from './write-batch.js';
 import { readChannel } from './planner.js';
 import { encodeJournal, type StoredBase } from './codec.js';
 import type { ChannelBase, ChannelCounters, Journal, Observed, SkuPlan, SyncFailure } from './state.js';
@@ -269,15 +270,17 @@ async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel,
   const location = channel.locationId === undefined ? {} : { locationId: channel.locationId };
   const result =
     channel.mode === 'adjust'
-      ? await channel.api.adjustInventory(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: writeKey(rt, journal, p), ...location })), options)
+      ? await channel.api.adjustInventory(adjustBatch(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: writeKey(rt, journal, p), ...location }))), options)
       : await channel.api.setInventory(
-          chunk.map((p) => ({
-            sku: p.plan.sku,
-            quantity: p.target,
-            ...location,
-            ...(channel.mode === 'compare-and-set' ? { expectedVersion: p.seen.v } : {}),
-            ...(channel.api.capabilities.idempotentSets ? { idempotencyKey: writeKey(rt, journal, p) } : {}),
-          })),
+          setBatch(
+            chunk.map((p) => ({
+              sku: p.plan.sku,
+              quantity: p.target,
+              ...location,
+              ...(channel.mode === 'compare-and-set' ? { expectedVersion: p.seen.v } : {}),
+              ...(channel.api.capabilities.idempotentSets ? { idempotencyKey: writeKey(rt, journal, p) } : {}),
+            })),
+          ),
           options,
         );
   return chunk.map((p, i): Answer => {

@@ -5,6 +5,7 @@ import { shopifyCostExtensions, shopifyThrottledBody } from '../../connectors/sh
 import { problemBody } from './problem-body.js';
 import { faultSchedule, type FaultKind, type FaultRule, type FaultSchedule } from './faults.js';
 import { ServerLimit, type ServerLimitVerdict } from './server-limit.js';
+import { SeededRandom } from '../../simulated/random.js';
 
 /**
  * How the simulated platform says "throttled": a plain 429 (with `Retry-After`), Shopify's
@@ -60,6 +61,14 @@ export interface PipelineSimulatorOptions {
   cost?: (request: SimulatedRequest) => { requested: number; actual: number };
   /** Latency added to every answer, ms (by the simulator's clock). */
   latencyMs?: number;
+  /**
+   * Extra latency drawn per request, uniformly between 0 and `jitterMs` ms, from a generator
+   * seeded with `seed` (default 1): the same runs give the same delays, and a client's model of
+   * the limit does not line up exactly with when the platform counts a request.
+   */
+  jitterMs?: number;
+  /** Seed of the jitter (default 1). */
+  seed?: number;
   /** Scheduled faults. */
   faults?: FaultSchedule | readonly FaultRule[];
   /** How long a `timeout` fault hangs, ms (default one hour; aborting the request ends it). */
@@ -160,6 +169,7 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
   const limits = new Map<string, ServerLimit>();
   const log: SimulatorLogEntry[] = [];
   const stats: SimulatorStats = { received: 0, ok: 0, throttled: 0, faults: 0 };
+  const jitter = options.jitterMs ? new SeededRandom(options.seed ?? 1) : undefined;
 
   const limitFor = (sim: SimulatedRequest) => {
     if (!options.limit) return undefined;
@@ -208,7 +218,8 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
     if (key !== null) entry.idempotencyKey = key;
     log.push(entry);
     const fault = schedule(index);
-    if (options.latencyMs) await clock.sleep(options.latencyMs, request.signal);
+    const delayMs = (options.latencyMs ?? 0) + (jitter ? jitter.next() * (options.jitterMs ?? 0) : 0);
+    if (delayMs > 0) await clock.sleep(delayMs, request.signal);
     const { requested, actual } = options.cost?.(sim) ?? { requested: 1, actual: 1 };
     if (fault && fault.kind !== 'partial-page') {
       stats.faults++;
@@ -234,7 +245,8 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
       entry.outcome = 'partial-page';
     }
     const limit = limitFor(sim);
-    const verdict = limit?.check(requested, actual, options.latencyMs ? clock.now() : arrivedAt);
+    // With latency, the platform counts the request when it arrives there, after the delay.
+    const verdict = limit?.check(requested, actual, delayMs > 0 ? clock.now() : arrivedAt);
     if (verdict && !verdict.allowed) {
       stats.throttled++;
       entry.outcome = 'throttled';

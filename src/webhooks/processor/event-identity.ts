@@ -24,12 +24,12 @@ export function topicOf(verified: VerifiedWebhook, payload: unknown): string {
  *
  * @example
  * ```ts
- * await eventIdOf({ platform: 'app', body }, { id: 42 }); // '42'
+ * eventIdOf({ platform: 'app', body }, { id: 42 }); // '42' (a promise only for the body hash)
  * ```
  */
-export async function eventIdOf(verified: VerifiedWebhook, payload: unknown): Promise<string> {
+export function eventIdOf(verified: VerifiedWebhook, payload: unknown): string | Promise<string> {
   if (verified.eventId) return verified.eventId;
   const id = (payload as Record<string, unknown> | null)?.id;
   if (typeof id === 'string' || typeof id === 'number') return String(id);
-  return `sha256:${toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', verified.body as BufferSource)))}`;
+  return crypto.subtle.digest('SHA-256', verified.body as BufferSource).then((digest) => `sha256:${toHex(new Uint8Array(digest))}`);
 }

@@ -11,6 +11,7 @@ export function webhookKeys(tenantId: string) {
   const id = (platform: string, eventId: string) => `${encodeURIComponent(platform)}:${encodeURIComponent(eventId)}`;
   return {
     seen: (platform: string, eventId: string) => `${base}seen:${id(platform, eventId)}`,
+    seenAt: (letterId: string) => `${base}seen:${letterId}`,
     retryPrefix: `${base}retry:`,
     retry: (letterId: string) => `${base}retry:${letterId}`,
     deadPrefix: `${base}dead:`,

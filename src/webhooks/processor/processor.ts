@@ -5,9 +5,10 @@ import type { WebhookVerifier } from '../verify/types.js';
 import { errorMessage, webhookKeys } from './keys.js';
 import { createEventRecords, type SeenClaim } from './records.js';
 import { createRouteTable } from './routes.js';
+import { eventFrom, isEventState, isLegacyRetryRecord } from './pending.js';
 import { eventIdOf, topicOf } from './event-identity.js';
 import { validateProcessorOptions } from './validate-options.js';
-import { CLAIM_MS, type RetryRecord } from './retry-record.js';
+import { CLAIM_MS } from './retry-record.js';
 import { isWebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
 import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
 
@@ -97,7 +98,9 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
   const keys = webhookKeys(tenantId);
   const dedupTtlMs = options.dedupTtlMs ?? 7 * 24 * 60 * 60_000;
   const handlerFor = createRouteTable(options.routes);
+  const seenTtl = { ttlMs: dedupTtlMs };
   const records = createEventRecords(context, {
+    dedupTtlMs,
     maxAttempts: options.retry?.maxAttempts ?? 5,
     baseDelayMs: options.retry?.baseDelayMs ?? 1_000,
     maxDelayMs: options.retry?.maxDelayMs ?? 5 * 60_000,
@@ -125,6 +128,37 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     return 'processed';
   };
 
+  /**
+   * Claims a pending event that is due for one run, so that another process running the same
+   * pass skips it; `undefined` when it is not due, claimed by another pass, or unreadable. A
+   * record stored by an earlier version (the whole event under the retry key) is converted to
+   * the current form as it is claimed.
+   */
+  const claimDue = async (key: string, now: number): Promise<{ event: WebhookEvent; parsed: boolean } | undefined> => {
+    const raw = await store.get<unknown>(key);
+    if (raw === undefined) return undefined;
+    const id = key.slice(keys.retryPrefix.length);
+    if (isLegacyRetryRecord(raw)) {
+      if (raw.nextAttemptAt > now || (raw.claimedUntil ?? 0) > now) return undefined;
+      const { payload, attempt: _attempt, ...meta } = raw.event;
+      // Claimed by replacing it: another pass converting it too finds it changed.
+      if (!(await store.compareAndSet(key, raw, JSON.stringify(payload) ?? 'null', seenTtl))) return undefined;
+      await store.set(keys.seenAt(id), { at: meta.receivedAt, platform: meta.platform, eventId: meta.eventId, topic: meta.topic, failures: raw.failures, nextAttemptAt: raw.nextAttemptAt, lastError: raw.lastError, claimedUntil: now + CLAIM_MS }, seenTtl);
+      return { event: { ...meta, payload, tenantId, attempt: raw.failures + 1 }, parsed: true };
+    }
+    const state = typeof raw === 'string' ? await store.get<unknown>(keys.seenAt(id)) : undefined;
+    if (typeof raw !== 'string' || !isEventState(state)) {
+      logger.warn('webhook retry record is unreadable; skipped', { key });
+      return undefined;
+    }
+    if (state.nextAttemptAt > now || (state.claimedUntil ?? 0) > now) return undefined;
+    if (!(await store.compareAndSet(keys.seenAt(id), state, { ...state, claimedUntil: now + CLAIM_MS }, seenTtl))) return undefined;
+    const event = eventFrom(state, raw, tenantId);
+    if (event) return { event, parsed: true };
+    // Runs no handler; counts as a failed attempt, so it ends in the dead-letter queue.
+    return { event: { platform: state.platform, topic: state.topic, eventId: state.eventId, payload: raw, tenantId, receivedAt: state.at, attempt: state.failures + 1 }, parsed: false };
+  };
+
   return {
     platforms: [...verifiers.keys()],
 
@@ -136,24 +170,29 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         logger.info('webhook rejected', { platform, reason: verified.error.reason });
         return { status: 'rejected', platform, reason: verified.error.reason, message: verified.error.message };
       }
+      const body = fromUtf8(verified.value.body);
       let payload: unknown;
       try {
-        payload = JSON.parse(fromUtf8(verified.value.body));
+        payload = JSON.parse(body);
       } catch {
         return { status: 'rejected', platform, reason: 'malformed_body', message: 'The verified body is not JSON.' };
       }
       const topic = topicOf(verified.value, payload);
-      const eventId = await eventIdOf(verified.value, payload);
-      const claim: SeenClaim = { at: clock.now() };
-      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, claim, { ttlMs: dedupTtlMs });
-      events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
+      const named = eventIdOf(verified.value, payload);
+      const eventId = typeof named === 'string' ? named : await named;
+      const receivedAt = clock.now();
+      // The event's state: due for a retry pass once a first run may have died.
+      const claim: SeenClaim = { at: receivedAt, platform, eventId, topic, failures: 0, nextAttemptAt: receivedAt + CLAIM_MS };
+      const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, claim, seenTtl);
+      if (events.listenerCount('webhookReceived') > 0) events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
       if (!first) return { status: 'duplicate', platform, topic, eventId };
       const handler = handlerFor(platform, topic);
       if (!handler) return { status: 'unrouted', platform, topic, eventId };
-      const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt: clock.now(), attempt: 1 };
-      // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks it up.
+      const event: WebhookEvent = { platform, topic, eventId, payload, tenantId, receivedAt, attempt: 1 };
+      // Recorded before the handler runs: if this process dies mid-handler, a retry pass picks
+      // it up. The body is stored as the text it arrived as, never re-serialised from the payload.
       try {
-        await records.pending(event);
+        await records.pending(event, body);
       } catch (storeError) {
         await records.unclaim(event, claim);
         throw records.notRecorded(platform, storeError);
@@ -168,15 +207,13 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
     async runDueRetries() {
       const summary: RetryRunSummary = { attempted: 0, succeeded: 0, deadLettered: 0 };
       for (const key of await store.list(keys.retryPrefix)) {
-        const record = await store.get<RetryRecord>(key);
-        const now = clock.now();
-        if (!record || record.nextAttemptAt > now || (record.claimedUntil ?? 0) > now) continue;
-        // Claim it so that another process running the same pass skips it.
-        if (!(await store.compareAndSet(key, record, { ...record, claimedUntil: now + CLAIM_MS }))) continue;
-        const event: WebhookEvent = { ...record.event, attempt: record.failures + 1 };
+        const claimed = await claimDue(key, clock.now());
+        if (!claimed) continue;
+        const { event } = claimed;
         const handler = handlerFor(event.platform, event.topic);
         summary.attempted++;
         try {
+          if (!claimed.parsed) throw new Error('The stored body is not JSON.');
           if (!handler) throw new Error(`No handler for ${event.platform} ${event.topic}.`);
           await handler(event);
         } catch (error) {

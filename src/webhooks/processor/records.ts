@@ -1,32 +1,32 @@
 import type { ResolvedContext } from '../../core/context.js';
 import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { backoffMs, errorMessage, webhookKeys } from './keys.js';
-import { CLAIM_MS, type RetryRecord } from './retry-record.js';
+import type { EventState } from './pending.js';
 import { isWebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
 import type { DeadLetter, WebhookEvent } from './types.js';
 
 /**
- * The value of a deduplication claim: compare-and-set releases exactly this claim, never a
- * newer one.
+ * The value of a deduplication claim, the event's first {@link EventState}: compare-and-set
+ * releases exactly this claim, never a newer one.
  *
  * @example
  * ```ts
- * const claim: SeenClaim = { at: clock.now() };
+ * const claim: SeenClaim = { at: now, platform: 'shopify', eventId: 'e-1', topic: 'orders/create', failures: 0, nextAttemptAt: now + CLAIM_MS };
  * ```
  */
-export interface SeenClaim {
-  at: number;
-}
+export type SeenClaim = EventState;
 
 /**
  * Settings of {@link createEventRecords}.
  *
  * @example
  * ```ts
- * const settings: EventRecordSettings = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 300_000, random: Math.random };
+ * const settings: EventRecordSettings = { dedupTtlMs: 604_800_000, maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 300_000, random: Math.random };
  * ```
  */
 export interface EventRecordSettings {
+  /** How long the deduplication key (and with it the event's state) is kept. */
+  dedupTtlMs: number;
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -38,6 +38,10 @@ export interface EventRecordSettings {
  * id is claimed, either a record in the store (pending, retry or dead letter) will run its
  * handler, or the claim is released so that the platform's redelivery processes it.
  *
+ * An event's state (topic, attempts, when the next attempt is due, a retry pass's claim) lives
+ * under its deduplication key; its body, stored once as the text it arrived as, under its retry
+ * key while the handler has not succeeded.
+ *
  * @example
  * ```ts
  * const records = createEventRecords(context, settings);
@@ -45,8 +49,8 @@ export interface EventRecordSettings {
  * ```
  */
 export interface EventRecords {
-  /** Records an event before its first run, so a crash mid-handler is retried. Throws when the store fails. */
-  pending(event: WebhookEvent): Promise<void>;
+  /** Records an event's body before its first run, so a crash mid-handler is retried. Throws when the store fails. */
+  pending(event: WebhookEvent, body: string): Promise<void>;
   /** Records a failed run: a retry with backoff, or a dead letter after the last attempt. Throws when the store fails. */
   fail(event: WebhookEvent, error: unknown): Promise<'retry' | 'dead'>;
   /** Drops the record of a run that succeeded. A store failure is logged, not thrown: a later retry pass may run the handler once more. */
@@ -65,19 +69,21 @@ export interface EventRecords {
  *
  * @example
  * ```ts
- * const records = createEventRecords(createContext(), { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 300_000, random: Math.random });
+ * const records = createEventRecords(createContext(), { dedupTtlMs: 604_800_000, maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 300_000, random: Math.random });
  * ```
  */
 export function createEventRecords(context: ResolvedContext, settings: EventRecordSettings): EventRecords {
   const { store, clock, logger, scheduler, tenantId } = context;
   const keys = webhookKeys(tenantId);
   const retryKey = (event: WebhookEvent) => keys.retry(keys.id(event.platform, event.eventId));
+  const ttl = { ttlMs: settings.dedupTtlMs };
   const where = (event: WebhookEvent) => ({ platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
 
   return {
-    async pending(event) {
-      const record: RetryRecord = { event, failures: 0, nextAttemptAt: clock.now() + CLAIM_MS, lastError: 'interrupted before the handler finished' };
-      await store.set(retryKey(event), record);
+    async pending(event, body) {
+      // A string the memory store keeps as it is; due for a retry pass when the claim's
+      // `nextAttemptAt` passes (a run may have died by then).
+      await store.set(retryKey(event), body, ttl);
     },
 
     async fail(event, error) {
@@ -93,8 +99,8 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
         return 'dead';
       }
       const nextAttemptAt = clock.now() + backoffMs(event.attempt, settings.baseDelayMs, settings.maxDelayMs, settings.random);
-      const record: RetryRecord = { event, failures: event.attempt, nextAttemptAt, lastError };
-      await store.set(keys.retry(letterId), record);
+      const state: EventState = { at: event.receivedAt, platform: event.platform, eventId: event.eventId, topic: event.topic, failures: event.attempt, nextAttemptAt, lastError };
+      await store.set(keys.seenAt(letterId), state, ttl);
       await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
       return 'retry';
     },

@@ -1,34 +1,12 @@
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
 import { timingSafeEqual, utf8 } from '../../core/bytes.js';
+import { defaultHmacProvider, type HmacHash, type HmacProvider } from './hmac-provider.js';
+
+export type { HmacHash, HmacProvider } from './hmac-provider.js';
 
 /**
- * The hash functions the HMAC verifiers support.
- *
- * @example
- * ```ts
- * const hash: HmacHash = 'SHA-256';
- * ```
- */
-export type HmacHash = 'SHA-256' | 'SHA-1';
-
-/**
- * Computes HMACs for the verifiers. The default uses Web Crypto (every runtime); on Node,
- * `nodeCryptoProvider` from `marketbridge/adapters/node` computes them synchronously with
- * `node:crypto`, which is several times faster for small bodies.
- *
- * @example
- * ```ts
- * const provider: HmacProvider = { hmac: (hash, key, data) => mySyncHmac(hash, key, data) };
- * const verifier = createShopifyVerifier({ secrets: [secret], hmac: provider });
- * ```
- */
-export interface HmacProvider {
-  /** The MAC of `data` under `key`. */
-  hmac(hash: HmacHash, key: Uint8Array, data: Uint8Array): Uint8Array | Promise<Uint8Array>;
-}
-
-/**
- * HMAC keys imported once per verifier; signing and matching run on Web Crypto unless a provider is given.
+ * HMAC keys of one verifier, with the provider that computes their MACs (by default
+ * {@link defaultHmacProvider}: `node:crypto` where the runtime has it, else Web Crypto).
  *
  * @example
  * ```ts
@@ -38,34 +16,21 @@ export interface HmacProvider {
 export class HmacKeys {
   readonly #raw: Uint8Array[];
   readonly #hash: HmacHash;
-  readonly #provider: HmacProvider | undefined;
-  #keys: Promise<CryptoKey[]> | undefined;
+  readonly #provider: HmacProvider;
 
   constructor(raw: Uint8Array[], hash: HmacHash, provider?: HmacProvider) {
     this.#raw = raw;
     this.#hash = hash;
-    this.#provider = provider;
+    this.#provider = provider ?? defaultHmacProvider();
   }
 
   get size(): number {
     return this.#raw.length;
   }
 
-  #load(): Promise<CryptoKey[]> {
-    this.#keys ??= Promise.all(
-      this.#raw.map((key) =>
-        crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash: this.#hash }, false, ['sign']),
-      ),
-    );
-    return this.#keys;
-  }
-
   /** MACs of `data` under every key, in configuration order. */
-  async macs(data: Uint8Array): Promise<Uint8Array[]> {
-    const provider = this.#provider;
-    if (provider) return Promise.all(this.#raw.map((key) => provider.hmac(this.#hash, key, data)));
-    const keys = await this.#load();
-    return Promise.all(keys.map(async (key) => new Uint8Array(await crypto.subtle.sign('HMAC', key, data as BufferSource))));
+  macs(data: Uint8Array): Promise<Uint8Array[]> {
+    return Promise.all(this.#raw.map((key) => this.#provider.hmac(this.#hash, key, data)));
   }
 
   /**
@@ -74,13 +39,15 @@ export class HmacKeys {
    */
   match(data: Uint8Array, candidates: readonly Uint8Array[]): number | undefined | Promise<number | undefined> {
     if (candidates.length === 0) return undefined;
-    const provider = this.#provider;
-    if (provider) {
-      const macs = this.#raw.map((key) => provider.hmac(this.#hash, key, data));
-      if (macs.every((mac) => mac instanceof Uint8Array)) return firstMatch(macs as Uint8Array[], candidates);
-      return Promise.all(macs).then((resolved) => firstMatch(resolved, candidates));
+    const macs: (Uint8Array | Promise<Uint8Array>)[] = [];
+    let pending = false;
+    for (const key of this.#raw) {
+      const mac = this.#provider.hmac(this.#hash, key, data);
+      if (!(mac instanceof Uint8Array)) pending = true;
+      macs.push(mac);
     }
-    return this.macs(data).then((macs) => firstMatch(macs, candidates));
+    if (!pending) return firstMatch(macs as Uint8Array[], candidates);
+    return Promise.all(macs).then((resolved) => firstMatch(resolved, candidates));
   }
 }
 

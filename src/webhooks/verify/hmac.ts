@@ -2,11 +2,12 @@ import { err, ok } from 'neverthrow';
 import { failure } from '../../core/result.js';
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
 import { fromBase64, fromHex } from '../../core/bytes.js';
-import { bodyBytes, headerValues, type WebhookRequest } from '../request.js';
+import { bodyBytes, headersValues, type WebhookRequest } from '../request.js';
 import { HmacKeys, secretBytes, type HmacHash } from './hmac-keys.js';
-import { MISMATCH_HINT, singleHeader } from './request-checks.js';
+import { exactlyOnce, MISMATCH_HINT } from './request-checks.js';
 import { throwIfIssues } from './verifier-options.js';
 import type { HmacProvider } from './hmac-keys.js';
+import type { MaybePromise } from '../../core/types.js';
 import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from './types.js';
 
 /**
@@ -25,7 +26,7 @@ import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from './ty
  * ```
  */
 export interface HmacVerifierOptions {
-  /** How HMACs are computed (default: Web Crypto; see `HmacProvider`). */
+  /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
   hmac?: HmacProvider;
   /** Platform name reported on verified webhooks. */
   platform: string;
@@ -69,15 +70,24 @@ export function createHmacVerifier(options: HmacVerifierOptions): WebhookVerifie
   throwIfIssues('HMAC webhook verifier options', issues);
   const prefix = options.prefix ?? '';
   const macLength = hash === 'SHA-256' ? 32 : 20;
-  const pick = (request: WebhookRequest, name: string | undefined) => {
-    if (!name) return undefined;
-    const values = headerValues(request, name);
-    return values.length === 1 ? values[0] : undefined;
+  // The signature, event id and topic headers, read in one pass.
+  const names = [options.header, options.eventIdHeader ?? '', options.topicHeader ?? ''].map((name) => name.toLowerCase());
+  const pick = (values: string[], name: string | undefined) => (name && values.length === 1 ? values[0] : undefined);
+  const verified = (found: string[][], body: Uint8Array, index: number | undefined): WebhookVerification => {
+    if (index === undefined) return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
+    const verified: VerifiedWebhook = { platform: options.platform, body, secretIndex: index };
+    const eventId = pick(found[1]!, options.eventIdHeader);
+    const topic = pick(found[2]!, options.topicHeader);
+    if (eventId !== undefined) verified.eventId = eventId;
+    if (topic !== undefined) verified.topic = topic;
+    return ok(verified);
   };
   return {
     platform: options.platform,
-    async verify(request: WebhookRequest): Promise<WebhookVerification> {
-      const header = singleHeader(request, options.header);
+    // Synchronous when the HMAC provider is (node:crypto): no promise per webhook.
+    verify(request: WebhookRequest): MaybePromise<WebhookVerification> {
+      const found = headersValues(request, names);
+      const header = exactlyOnce(options.header, found[0]!);
       if (header.isErr()) return err(header.error);
       const text = header.value.trim();
       if (!text.startsWith(prefix)) return err(failure('malformed_signature', `The ${options.header} header must start with "${prefix}".`));
@@ -87,14 +97,8 @@ export function createHmacVerifier(options: HmacVerifierOptions): WebhookVerifie
         return err(failure('malformed_signature', `The ${options.header} header must hold a ${encoding} ${hash} HMAC.`));
       }
       const body = bodyBytes(request);
-      const index = await keys.match(body, [signature]);
-      if (index === undefined) return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
-      const verified: VerifiedWebhook = { platform: options.platform, body, secretIndex: index };
-      const eventId = pick(request, options.eventIdHeader);
-      const topic = pick(request, options.topicHeader);
-      if (eventId !== undefined) verified.eventId = eventId;
-      if (topic !== undefined) verified.topic = topic;
-      return ok(verified);
+      const index = keys.match(body, [signature]);
+      return index instanceof Promise ? index.then((match) => verified(found, body, match)) : verified(found, body, index);
     },
   };
 }

@@ -12,7 +12,20 @@ import type { WebhookFailure } from './types.js';
  * ```
  */
 export function singleHeader(request: WebhookRequest, name: string): Result<string, WebhookFailure> {
-  const values = headerValues(request, name);
+  return exactlyOnce(name, headerValues(request, name));
+}
+
+/**
+ * The one value of header `name` among `values` (as {@link headerValues} found them), or why
+ * there is not exactly one.
+ *
+ * @example
+ * ```ts
+ * const [signatures] = headersValues(request, ['x-signature']);
+ * const signature = exactlyOnce('x-signature', signatures);
+ * ```
+ */
+export function exactlyOnce(name: string, values: readonly string[]): Result<string, WebhookFailure> {
   if (values.length === 0) return err(failure('missing_header', `The ${name} header is missing; is the request from the platform?`));
   if (values.length > 1) return err(failure('duplicate_header', `The ${name} header appears ${values.length} times; expected once.`));
   return ok(values[0] as string);

@@ -20,7 +20,7 @@ import type { WebhookVerification, WebhookVerifier } from './types.js';
  * ```
  */
 export interface StandardWebhooksVerifierOptions {
-  /** How HMACs are computed (default: Web Crypto; see `HmacProvider`). */
+  /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
   hmac?: HmacProvider;
   /** `whsec_`-prefixed base64 secrets; several while rotating (any may match). */
   secrets: readonly string[];

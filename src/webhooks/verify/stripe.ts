@@ -20,7 +20,7 @@ import type { WebhookVerification, WebhookVerifier } from './types.js';
  * ```
  */
 export interface StripeStyleVerifierOptions {
-  /** How HMACs are computed (default: Web Crypto; see `HmacProvider`). */
+  /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
   hmac?: HmacProvider;
   /** Platform name reported on verified webhooks. */
   platform: string;
