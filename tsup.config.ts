@@ -51,7 +51,12 @@ export const libraryConfig: Options = {
   // `_ValidationError` esbuild gives a class that refers to itself.
   keepNames: true,
   // ... without keeping every function and class in a user's bundle (see scripts/redundant-names.ts).
-  plugins: [{ name: 'drop-redundant-names', renderChunk: (code, chunk) => (chunk.path.endsWith('.js') ? { code: dropRedundantNames(code) } : undefined) }],
+  plugins: [
+    {
+      name: 'drop-redundant-names',
+      renderChunk: (code, chunk) => (chunk.path.endsWith('.js') ? { code: dropRedundantNames(code) } : undefined),
+    },
+  ],
   platform: 'neutral',
   outDir: 'dist',
 };

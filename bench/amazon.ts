@@ -33,7 +33,11 @@ class SkipClock implements Clock {
 }
 
 function updates(count: number): ListingUpdate[] {
-  return Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i}`, price: money(1000 + (i % 500), 'USD'), quantity: i % 50 }));
+  return Array.from({ length: count }, (_, i) => ({
+    sku: `SKU-${i}`,
+    price: money(1000 + (i % 500), 'USD'),
+    quantity: i % 50,
+  }));
 }
 
 function seeded(clock: Clock, count: number): AmazonSpApiSimulator {
@@ -44,7 +48,13 @@ function seeded(clock: Clock, count: number): AmazonSpApiSimulator {
 
 function connector(clock: Clock, options: { fetch?: typeof globalThis.fetch } = {}): AmazonMarketplace {
   return new AmazonMarketplace(
-    { sellerId: SELLER, marketplaceId: MARKETPLACE, credentials: { clientId: 'bench', clientSecret: 'bench-secret', refreshToken: 'Atzr|bench' }, timeoutMs: 0, pollIntervalMs: 30_000 },
+    {
+      sellerId: SELLER,
+      marketplaceId: MARKETPLACE,
+      credentials: { clientId: 'bench', clientSecret: 'bench-secret', refreshToken: 'Atzr|bench' },
+      timeoutMs: 0,
+      pollIntervalMs: 30_000,
+    },
     { clock, store: new MemoryStore({ clock }), ...(options.fetch ? { fetch: options.fetch } : {}) },
   );
 }
@@ -57,13 +67,23 @@ function summarise(simulator: AmazonSpApiSimulator) {
     apiCalls += stats.calls;
     throttled += stats.throttled;
   }
-  return { apiCalls, throttled, perOperation: Object.fromEntries(Object.entries(operations).map(([name, stats]) => [name, { calls: stats.calls, throttled: stats.throttled }])) };
+  return {
+    apiCalls,
+    throttled,
+    perOperation: Object.fromEntries(
+      Object.entries(operations).map(([name, stats]) => [name, { calls: stats.calls, throttled: stats.throttled }]),
+    ),
+  };
 }
 
-function utilisation(stats: { accepted: number; firstAt: number; lastAt: number } | undefined, rate: number, burst: number): number {
+function utilisation(
+  stats: { accepted: number; firstAt: number; lastAt: number } | undefined,
+  rate: number,
+  burst: number,
+): number {
   if (!stats || stats.lastAt <= stats.firstAt) return 0;
   // Beyond the initial burst, calls can only go at `rate` per second.
-  return Number((((stats.accepted - burst) / ((stats.lastAt - stats.firstAt) / 1000)) / rate).toFixed(4));
+  return Number(((stats.accepted - burst) / ((stats.lastAt - stats.firstAt) / 1000) / rate).toFixed(4));
 }
 
 async function ours(via: 'feed' | 'patch') {
@@ -94,7 +114,13 @@ async function ourPatchLoop(server: ReturnType<typeof setupServer>) {
   const amazon = connector(clock);
   const result = await amazon.updateListings(updates(PEER_SKUS), { via: 'patch', concurrency: 1 });
   const simulatedSeconds = (clock.now() - START) / 1000;
-  return { transport: 'pipeline', succeeded: result.succeeded, ...summarise(simulator), simulatedSeconds, patchQuotaUtilisation: utilisation(simulator.stats().operations.patchListingsItem, 5, 5) };
+  return {
+    transport: 'pipeline',
+    succeeded: result.succeeded,
+    ...summarise(simulator),
+    simulatedSeconds,
+    patchQuotaUtilisation: utilisation(simulator.stats().operations.patchListingsItem, 5, 5),
+  };
 }
 
 interface Peer {
@@ -136,8 +162,22 @@ async function peerPatchLoop(server: ReturnType<typeof setupServer>) {
           productType: 'PRODUCT',
           patches: [
             // Written the way users of the package write it: a JS number built from cents.
-            { op: 'replace', path: '/attributes/purchasable_offer', value: [{ marketplace_id: MARKETPLACE, currency: 'USD', our_price: [{ schedule: [{ value_with_tax: update.price!.amountMinor / 100 }] }] }] },
-            { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: update.quantity }] },
+            {
+              op: 'replace',
+              path: '/attributes/purchasable_offer',
+              value: [
+                {
+                  marketplace_id: MARKETPLACE,
+                  currency: 'USD',
+                  our_price: [{ schedule: [{ value_with_tax: update.price!.amountMinor / 100 }] }],
+                },
+              ],
+            },
+            {
+              op: 'replace',
+              path: '/attributes/fulfillment_availability',
+              value: [{ fulfillment_channel_code: 'DEFAULT', quantity: update.quantity }],
+            },
           ],
         },
         options: { version: '2021-08-01' },
@@ -147,7 +187,14 @@ async function peerPatchLoop(server: ReturnType<typeof setupServer>) {
     }
   }
   const simulatedSeconds = (clock.now() - START) / 1000;
-  return { package: 'amazon-sp-api', succeeded: PEER_SKUS - failed, failed, ...summarise(simulator), simulatedSeconds, patchQuotaUtilisation: utilisation(simulator.stats().operations.patchListingsItem, 5, 5) };
+  return {
+    package: 'amazon-sp-api',
+    succeeded: PEER_SKUS - failed,
+    failed,
+    ...summarise(simulator),
+    simulatedSeconds,
+    patchQuotaUtilisation: utilisation(simulator.stats().operations.patchListingsItem, 5, 5),
+  };
 }
 
 async function sideBySide(server: ReturnType<typeof setupServer>) {
@@ -158,7 +205,8 @@ async function sideBySide(server: ReturnType<typeof setupServer>) {
     note: 'Sequential patch loops; both on one simulated clock, both through msw interception of the same simulator.',
     ours,
     peer,
-    timeRatioPeerOverOurs: 'simulatedSeconds' in peer ? Number((peer.simulatedSeconds / ours.simulatedSeconds).toFixed(3)) : null,
+    timeRatioPeerOverOurs:
+      'simulatedSeconds' in peer ? Number((peer.simulatedSeconds / ours.simulatedSeconds).toFixed(3)) : null,
   };
 }
 

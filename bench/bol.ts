@@ -17,7 +17,9 @@ const OFFERS = 10_000;
 export async function run(): Promise<Record<string, unknown>> {
   const clock = new FakeClock(Date.UTC(2026, 0, 5, 9));
   const simulator = new BolRetailerSimulator({ clock });
-  const offers = Array.from({ length: OFFERS }, (_, i) => simulator.addOffer({ ean: String(8_700_000_000_000 + i), price: 9.99, stock: 1 }));
+  const offers = Array.from({ length: OFFERS }, (_, i) =>
+    simulator.addOffer({ ean: String(8_700_000_000_000 + i), price: 9.99, stock: 1 }),
+  );
   let inFlight = 0;
   const fetch: typeof globalThis.fetch = async (input, init) => {
     inFlight++;
@@ -27,7 +29,10 @@ export async function run(): Promise<Record<string, unknown>> {
       inFlight--;
     }
   };
-  const bol = new BolMarketplace({ clientId: 'bench', clientSecret: 'bench-secret', timeoutMs: 0 }, { clock, store: new MemoryStore({ clock }), fetch });
+  const bol = new BolMarketplace(
+    { clientId: 'bench', clientSecret: 'bench-secret', timeoutMs: 0 },
+    { clock, store: new MemoryStore({ clock }), fetch },
+  );
   const drive = <T>(work: () => Promise<T>) => driveSimulation(clock, work, { busy: () => inFlight > 0 });
 
   // The offer index comes from one export; measured apart from the updates.
@@ -58,7 +63,9 @@ export async function run(): Promise<Record<string, unknown>> {
     stock: { succeeded: stock.succeeded, failed: stock.failed },
     prices: { succeeded: prices.succeeded, failed: prices.failed },
     apiCalls: stats.requests,
-    callsPerGroup: Object.fromEntries(Object.entries(stats.groups).map(([group, counted]) => [group, counted.requests])),
+    callsPerGroup: Object.fromEntries(
+      Object.entries(stats.groups).map(([group, counted]) => [group, counted.requests]),
+    ),
     throttled: stats.throttled,
     tokenRequests: stats.tokens,
     simulatedSeconds: elapsedMs / 1000,

@@ -6,7 +6,12 @@
  * with offer ids not yet known (one getOffers call per SKU first), and a limit scaled down to
  * one call a second with a burst of 10, where pacing decides the time.
  */
-import { EbayMarketplace, EbayOfferIndex, type EbayCallLimit, type EbayPriceQuantityUpdate } from '../src/connectors/ebay/index.js';
+import {
+  EbayMarketplace,
+  EbayOfferIndex,
+  type EbayCallLimit,
+  type EbayPriceQuantityUpdate,
+} from '../src/connectors/ebay/index.js';
 import type { Clock } from '../src/core/clock.js';
 import { money } from '../src/model/money.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
@@ -26,19 +31,38 @@ class SkipClock implements Clock {
   }
 }
 
-const updates = (): EbayPriceQuantityUpdate[] => Array.from({ length: SKUS }, (_, i) => ({ sku: `SKU-${i}`, price: money(1000 + (i % 500), 'USD'), quantity: i % 50 }));
+const updates = (): EbayPriceQuantityUpdate[] =>
+  Array.from({ length: SKUS }, (_, i) => ({
+    sku: `SKU-${i}`,
+    price: money(1000 + (i % 500), 'USD'),
+    quantity: i % 50,
+  }));
 
 async function scenario(options: { limit?: EbayCallLimit; warm: boolean }) {
   const clock = new SkipClock();
   const limits = options.limit ? { inventory: options.limit } : undefined;
   const simulator = new EbaySimulator({ clock, ...(limits ? { limits } : {}) });
-  for (let i = 0; i < SKUS; i++) simulator.addListing({ sku: `SKU-${i}`, title: `Item ${i}`, price: money(999, 'USD'), quantity: 1 });
+  for (let i = 0; i < SKUS; i++)
+    simulator.addListing({ sku: `SKU-${i}`, title: `Item ${i}`, price: money(999, 'USD'), quantity: 1 });
   const store = new MemoryStore({ clock });
   if (options.warm) {
-    await new EbayOfferIndex(store, 'default', 'EBAY_US').rememberOffers([...simulator.state.offers.values()].map((offer) => ({ offerId: offer.offerId, sku: offer.sku, marketplaceId: offer.marketplaceId, format: offer.format, status: offer.status })));
+    await new EbayOfferIndex(store, 'default', 'EBAY_US').rememberOffers(
+      [...simulator.state.offers.values()].map((offer) => ({
+        offerId: offer.offerId,
+        sku: offer.sku,
+        marketplaceId: offer.marketplaceId,
+        format: offer.format,
+        status: offer.status,
+      })),
+    );
   }
   const ebay = new EbayMarketplace(
-    { credentials: { clientId: 'bench-app', clientSecret: 'bench-cert', refreshToken: simulator.issueRefreshToken() }, timeoutMs: 0, concurrency: 1, ...(limits ? { limits } : {}) },
+    {
+      credentials: { clientId: 'bench-app', clientSecret: 'bench-cert', refreshToken: simulator.issueRefreshToken() },
+      timeoutMs: 0,
+      concurrency: 1,
+      ...(limits ? { limits } : {}),
+    },
     { clock, store, fetch: simulator.fetch },
   );
   const wall = performance.now();

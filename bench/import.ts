@@ -26,7 +26,10 @@ function* csvBytes(rows: number): Generator<Uint8Array> {
   let text = 'sku,quantity,title\r\n';
   for (let i = 1; i <= rows; i++) {
     // every 10,000th row has a stray quote in an unquoted field: rejected, nothing merged
-    text += i % 10_000 === 0 ? `SKU-${i},${i % 50},TV 5" stand\r\n` : `SKU-${i},${i % 50},"Mug ""${i}"", blue\nsecond line"\r\n`;
+    text +=
+      i % 10_000 === 0
+        ? `SKU-${i},${i % 50},TV 5" stand\r\n`
+        : `SKU-${i},${i % 50},"Mug ""${i}"", blue\nsecond line"\r\n`;
     if (text.length >= 65_536) {
       yield encoder.encode(text);
       text = '';
@@ -78,7 +81,15 @@ async function measure(format: 'csv' | 'jsonl', rows: number): Promise<Record<st
       }
     },
   });
-  return { rows, records: report.records, imported: report.imported, rejected: report.rejected, written, peakHeapGrowthMB: round(peak), ...(gc ? { peakRetainedMB: round(retained) } : {}) };
+  return {
+    rows,
+    records: report.records,
+    imported: report.imported,
+    rejected: report.rejected,
+    written,
+    peakHeapGrowthMB: round(peak),
+    ...(gc ? { peakRetainedMB: round(retained) } : {}),
+  };
 }
 
 function* plainCsvBytes(rows: number): Generator<Uint8Array> {
@@ -158,8 +169,18 @@ async function speed(format: 'csv' | 'jsonl'): Promise<Record<string, unknown>> 
     ours.push(o);
     ratios.push(o / b);
   }
-  const perSecond = (ms: number[]) => stats(ms.map((m) => SPEED_ROWS / (m / 1000)), 0);
-  return { rows: SPEED_ROWS, rounds: SPEED_ROUNDS, baselineRowsPerCpuSecond: perSecond(base), importerRowsPerCpuSecond: perSecond(ours), importerTimeOverBaseline: stats(ratios) };
+  const perSecond = (ms: number[]) =>
+    stats(
+      ms.map((m) => SPEED_ROWS / (m / 1000)),
+      0,
+    );
+  return {
+    rows: SPEED_ROWS,
+    rounds: SPEED_ROUNDS,
+    baselineRowsPerCpuSecond: perSecond(base),
+    importerRowsPerCpuSecond: perSecond(ours),
+    importerTimeOverBaseline: stats(ratios),
+  };
 }
 
 /** The measurements, for bench/results.json. */

@@ -5,7 +5,11 @@
  * catalog: one SKU per item, four variations per item, and a multi-warehouse seller (stock per
  * warehouse through user products, with versions).
  */
-import { MERCADOLIBRE_LIMITS, MercadoLibreMarketplace, type MercadoLibreResource } from '../src/connectors/mercadolibre/index.js';
+import {
+  MERCADOLIBRE_LIMITS,
+  MercadoLibreMarketplace,
+  type MercadoLibreResource,
+} from '../src/connectors/mercadolibre/index.js';
 import { MemoryStore } from '../src/stores/memory-store.js';
 import { MercadoLibreSimulator } from '../src/testing/msw/index.js';
 import { FakeClock } from '../src/testing/fake-clock.js';
@@ -17,10 +21,19 @@ type Shape = 'items' | 'variations' | 'warehouses';
 function seeded(shape: Shape, clock: FakeClock): MercadoLibreSimulator {
   const simulator = new MercadoLibreSimulator({ clock });
   if (shape === 'items') {
-    for (let i = 0; i < SKUS; i++) simulator.catalog.addItem({ title: `Item ${i}`, price: 100, quantity: 1, sku: `SKU-${i}` });
+    for (let i = 0; i < SKUS; i++)
+      simulator.catalog.addItem({ title: `Item ${i}`, price: 100, quantity: 1, sku: `SKU-${i}` });
   } else if (shape === 'variations') {
     for (let i = 0; i < SKUS / 4; i++) {
-      simulator.catalog.addItem({ title: `Item ${i}`, price: 100, variations: ['S', 'M', 'L', 'XL'].map((size, v) => ({ sku: `SKU-${i * 4 + v}`, quantity: 1, options: { Talle: size } })) });
+      simulator.catalog.addItem({
+        title: `Item ${i}`,
+        price: 100,
+        variations: ['S', 'M', 'L', 'XL'].map((size, v) => ({
+          sku: `SKU-${i * 4 + v}`,
+          quantity: 1,
+          options: { Talle: size },
+        })),
+      });
     }
   } else {
     simulator.catalog.enableWarehouses();
@@ -33,7 +46,8 @@ function seeded(shape: Shape, clock: FakeClock): MercadoLibreSimulator {
 }
 
 /** The least time `calls` requests take on a token bucket (the burst goes at once). */
-const leastSeconds = (calls: number, resource: MercadoLibreResource) => Math.max(0, calls - MERCADOLIBRE_LIMITS[resource].burst) / MERCADOLIBRE_LIMITS[resource].ratePerSecond;
+const leastSeconds = (calls: number, resource: MercadoLibreResource) =>
+  Math.max(0, calls - MERCADOLIBRE_LIMITS[resource].burst) / MERCADOLIBRE_LIMITS[resource].ratePerSecond;
 
 async function scenario(shape: Shape) {
   const clock = new FakeClock();
@@ -43,22 +57,38 @@ async function scenario(shape: Shape) {
     {
       site: 'MLA',
       sellerId: simulator.sellerId,
-      credentials: { clientId: simulator.applicationId, clientSecret: 'simulator-secret', refreshToken: simulator.tokens.grant(simulator.sellerId) },
+      credentials: {
+        clientId: simulator.applicationId,
+        clientSecret: 'simulator-secret',
+        refreshToken: simulator.tokens.grant(simulator.sellerId),
+      },
       timeoutMs: 0,
       stock: shape === 'warehouses' ? 'user-products' : 'items',
     },
     { clock, store: new MemoryStore({ clock }), fetch: simulator.fetch },
   );
-  const updates = Array.from({ length: SKUS }, (_, i) => ({ sku: `SKU-${i}`, quantity: i % 13, ...(shape === 'warehouses' ? { locationId: '100' } : {}) }));
+  const updates = Array.from({ length: SKUS }, (_, i) => ({
+    sku: `SKU-${i}`,
+    quantity: i % 13,
+    ...(shape === 'warehouses' ? { locationId: '100' } : {}),
+  }));
   const started = clock.now();
   const wall = performance.now();
   const result = await clock.drive(() => ml.setInventory(updates), 50_000_000);
   const wallMs = Math.round(performance.now() - wall);
   const simulatedSeconds = (clock.now() - started) / 1000;
   const stats = simulator.stats();
-  const perResource = Object.fromEntries(Object.entries(stats.resources).map(([resource, entry]) => [resource, { calls: entry.calls, throttled: entry.throttled }]));
+  const perResource = Object.fromEntries(
+    Object.entries(stats.resources).map(([resource, entry]) => [
+      resource,
+      { calls: entry.calls, throttled: entry.throttled },
+    ]),
+  );
   // Resolving SKUs (reads) comes before writing, so their least times add up.
-  const least = Object.entries(stats.resources).reduce((sum, [resource, entry]) => sum + leastSeconds(entry.calls, resource as MercadoLibreResource), 0);
+  const least = Object.entries(stats.resources).reduce(
+    (sum, [resource, entry]) => sum + leastSeconds(entry.calls, resource as MercadoLibreResource),
+    0,
+  );
   return {
     skus: SKUS,
     succeeded: result.succeeded,

@@ -44,7 +44,11 @@ function timeImport(specifier: string | null): number {
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   const r = (n: number) => Math.round(n * 10) / 10;
-  return { minMs: r(sorted[0]!), medianMs: r(sorted[Math.floor(sorted.length / 2)]!), maxMs: r(sorted[sorted.length - 1]!) };
+  return {
+    minMs: r(sorted[0]!),
+    medianMs: r(sorted[Math.floor(sorted.length / 2)]!),
+    maxMs: r(sorted[sorted.length - 1]!),
+  };
 };
 
 async function bundle(contents: string): Promise<{ minifiedBytes: number; gzipBytes: number; zodBytes: number }> {
@@ -73,7 +77,9 @@ async function bundle(contents: string): Promise<{ minifiedBytes: number; gzipBy
 /** The labelled results already in bench/results.json (for example `before`), kept beside the new one. */
 function previousLabels(): Record<string, unknown> {
   try {
-    const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as { results?: { package?: Record<string, unknown> } };
+    const results = JSON.parse(readFileSync(join(root, 'bench', 'results.json'), 'utf8')) as {
+      results?: { package?: Record<string, unknown> };
+    };
     const previous = results.results?.package ?? {};
     return Object.fromEntries(Object.entries(previous).filter(([key]) => key === 'before' || key === 'after'));
   } catch {
@@ -121,7 +127,8 @@ async function measure(): Promise<Record<string, unknown>> {
     }
     const s = summary(times.get(target.key)!);
     const added = Math.round((s.medianMs - bare) * 10) / 10;
-    importTime[target.key] = target.specifier === null ? s : { ...s, addedMs: added, vsKy: Math.round((added / kyCost) * 100) / 100 };
+    importTime[target.key] =
+      target.specifier === null ? s : { ...s, addedMs: added, vsKy: Math.round((added / kyCost) * 100) / 100 };
   }
 
   // Bundle size per entry, dependencies and lazy chunks included.
@@ -141,8 +148,7 @@ async function measure(): Promise<Record<string, unknown>> {
   const ky = await bundle(`export * from 'ky';`);
 
   return {
-    note:
-      'import: whole child-process time (start, import, exit), interleaved rounds; addedMs = median minus the bare start; vsKy = addedMs / ky addedMs (target for "." ≤ 1.5). bundle: esbuild --bundle --minify, dependencies and lazy chunks included, optional peers and node: built-ins external; gzip level 9.',
+    note: 'import: whole child-process time (start, import, exit), interleaved rounds; addedMs = median minus the bare start; vsKy = addedMs / ky addedMs (target for "." ≤ 1.5). bundle: esbuild --bundle --minify, dependencies and lazy chunks included, optional peers and node: built-ins external; gzip level 9.',
     rounds: ROUNDS,
     importTime,
     bundleSize,

@@ -51,7 +51,9 @@ async function load(send: Send, total: number, inFlight: number): Promise<{ rps:
 }
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(new URL('./lib/http-server.mjs', import.meta.url), { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(new URL('./lib/http-server.mjs', import.meta.url), {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message) => resolve((message as { port: number }).port));
     child.once('error', reject);
@@ -125,7 +127,8 @@ async function inMemory(): Promise<Record<string, unknown>> {
   const client = pipeline('https://bench.test', stub);
   const api = ky.create({ fetch: stub, retry: 0, timeout: false, throwHttpErrors: false });
   const subjects: Record<string, Send> = {
-    'bare (in-memory fetch + json)': async () => (await stub('https://bench.test/orders', { headers: { accept: 'application/json' } })).json(),
+    'bare (in-memory fetch + json)': async () =>
+      (await stub('https://bench.test/orders', { headers: { accept: 'application/json' } })).json(),
     'ky (one instance)': () => api('https://bench.test/orders').json(),
     pipeline: () => client.request({ operation: 'getOrders', method: 'GET', path: '/orders' }),
   };
@@ -149,7 +152,10 @@ async function inMemory(): Promise<Record<string, unknown>> {
 
 /** Runs the pipeline benchmarks and returns their results. */
 export async function run(): Promise<Record<string, unknown>> {
-  const net = (await network()) as Record<'oneInFlight' | 'sixteenInFlight', { ratioToBareFetch: Record<string, { median: number }> }>;
+  const net = (await network()) as Record<
+    'oneInFlight' | 'sixteenInFlight',
+    { ratioToBareFetch: Record<string, { median: number }> }
+  >;
   const memory = await inMemory();
   const median = (key: 'oneInFlight' | 'sixteenInFlight', name: string) => net[key].ratioToBareFetch[name]?.median;
   const verdict = (key: 'oneInFlight' | 'sixteenInFlight', target: number) => {

@@ -116,7 +116,15 @@ async function viaMarketbridge(workload: Workload, windowMs: number): Promise<Ou
   const controllers = Array.from({ length: workload.demand(windowMs) }, () => new AbortController());
   const all = controllers.map((controller) =>
     client
-      .request({ operation: 'op', method: 'POST', path: '/op', idempotent: true, cost: workload.requested, body: GRAPHQL_BODY, signal: controller.signal })
+      .request({
+        operation: 'op',
+        method: 'POST',
+        path: '/op',
+        idempotent: true,
+        cost: workload.requested,
+        body: GRAPHQL_BODY,
+        signal: controller.signal,
+      })
       .catch(() => undefined),
   );
   await settle(windowMs);
@@ -129,7 +137,9 @@ async function viaMarketbridge(workload: Workload, windowMs: number): Promise<Ou
 function pQueueOptions(workload: Workload) {
   // token bucket: 10 per 200 ms (burst 10 refilled at 50/s); cost bucket: 50 queries (1,000
   // points ÷ 20 requested) per 5 s (the 500 points they actually cost, restored at 100/s).
-  return workload.spec.kind === 'cost-bucket' ? { intervalCap: 50, interval: 5_000 } : { intervalCap: 10, interval: 200 };
+  return workload.spec.kind === 'cost-bucket'
+    ? { intervalCap: 50, interval: 5_000 }
+    : { intervalCap: 10, interval: 200 };
 }
 
 async function viaPQueue(workload: Workload, windowMs: number): Promise<Outcome> {
@@ -190,14 +200,23 @@ export async function run(): Promise<Record<string, unknown>> {
       const pQueue = await viaPQueue(workload, windowMs);
       const bottleneck = await viaBottleneck(workload, windowMs, 'increase');
       const bottleneckRefresh = await viaBottleneck(workload, windowMs, 'refresh');
-      const refund = workload.spec.kind === 'cost-bucket' ? { afterEachQuery: 'incrementReservoir(requested - actualQueryCost)' } : {};
+      const refund =
+        workload.spec.kind === 'cost-bucket'
+          ? { afterEachQuery: 'incrementReservoir(requested - actualQueryCost)' }
+          : {};
       byWindow[`${windowMs / 1000} s`] = {
         limitInWindow: workload.max(windowMs) / workload.unit,
         demand: workload.demand(windowMs),
         marketbridge: { ...marketbridge, config: { limits: { default: workload.spec, jitterMs: 50 } } },
         pQueue: { ...pQueue, config: pQueueOptions(workload) },
-        bottleneck: { ...bottleneck, config: { ...bottleneckOptions(workload, 'increase'), weight: workload.requested, ...refund } },
-        bottleneckRefresh: { ...bottleneckRefresh, config: { ...bottleneckOptions(workload, 'refresh'), weight: workload.requested, ...refund } },
+        bottleneck: {
+          ...bottleneck,
+          config: { ...bottleneckOptions(workload, 'increase'), weight: workload.requested, ...refund },
+        },
+        bottleneckRefresh: {
+          ...bottleneckRefresh,
+          config: { ...bottleneckOptions(workload, 'refresh'), weight: workload.requested, ...refund },
+        },
         ratioVsPQueue: ratio(marketbridge, pQueue),
         ratioVsBottleneck: ratio(marketbridge, bottleneck),
         ratioVsBottleneckRefresh: ratio(marketbridge, bottleneckRefresh),

@@ -20,7 +20,10 @@ const names = readdirSync(dir)
 // Running some benchmarks updates their entries and keeps the others' last results.
 const previous = (() => {
   try {
-    return (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { results?: Record<string, unknown> }).results ?? {};
+    return (
+      (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { results?: Record<string, unknown> }).results ??
+      {}
+    );
   } catch {
     return {};
   }
@@ -34,7 +37,12 @@ for (const name of names) {
     if (typeof module.run !== 'function') continue;
     const loadAverage1mAtStart = Number(loadavg()[0]!.toFixed(2));
     const measuredAt = new Date().toISOString();
-    results[name] = { ...(await module.run()), measuredAt, loadAverage1mAtStart, loadAverage1mAtEnd: Number(loadavg()[0]!.toFixed(2)) };
+    results[name] = {
+      ...(await module.run()),
+      measuredAt,
+      loadAverage1mAtStart,
+      loadAverage1mAtEnd: Number(loadavg()[0]!.toFixed(2)),
+    };
     console.log(`done in ${Math.round(performance.now() - started)} ms`);
   } catch (error) {
     results[name] = { error: (error as Error).message };

@@ -35,10 +35,18 @@ async function scenario(products: number) {
   const server = setupServer(...simulator.handlers);
   server.listen({ onUnhandledRequest: 'error' });
   try {
-    const adapter = new RealWorldAdapter({ mode: 'sandbox', context: { clock, store: new MemoryStore({ clock }), logger: silentLogger } });
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
     const connected = await adapter.initializeMarketplaceConnection({
       marketplace: 'shopify',
-      config: { shop: 'sim-shop', accessToken: simulator.accessToken, endpoint: `https://${SHOP}/admin/api/2026-10`, timeoutMs: 0 },
+      config: {
+        shop: 'sim-shop',
+        accessToken: simulator.accessToken,
+        endpoint: `https://${SHOP}/admin/api/2026-10`,
+        timeoutMs: 0,
+      },
     });
     if (connected.isErr()) throw new Error(connected.error.message);
     const sku = `SKU-${products * 2 - 1}`;
@@ -46,7 +54,11 @@ async function scenario(products: number) {
     const byOperation = { ...simulator.stats().byOperation };
     const started = clock.now();
     const wall = performance.now();
-    const result = await adapter.executeAction({ type: 'set_price', sku, price: { amountMinor: 1249, currency: 'EUR' } });
+    const result = await adapter.executeAction({
+      type: 'set_price',
+      sku,
+      price: { amountMinor: 1249, currency: 'EUR' },
+    });
     const calls = simulator.stats().requests - requests;
     const perOperation = Object.fromEntries(
       Object.entries(simulator.stats().byOperation)
@@ -58,7 +70,7 @@ async function scenario(products: number) {
       variants: products * 2,
       status: result.isOk() ? result.value.status : result.error.reason,
       ...(result.isErr() ? { message: result.error.message } : {}),
-      verified: result.isOk() ? result.value.verification?.ok ?? false : false,
+      verified: result.isOk() ? (result.value.verification?.ok ?? false) : false,
       graphqlCalls: calls,
       perOperation,
       throttled: simulator.stats().throttled,

@@ -39,7 +39,13 @@ function scaledClock(factor: number): Clock {
 
 function setup() {
   const clock = scaledClock(SCALE);
-  const simulator = new ShopifySimulator({ clock, plan: 'standard', products: SKUS / 5, variantsPerProduct: 5, initialAvailable: 7 });
+  const simulator = new ShopifySimulator({
+    clock,
+    plan: 'standard',
+    products: SKUS / 5,
+    variantsPerProduct: 5,
+    initialAvailable: 7,
+  });
   const server = setupServer(...simulator.handlers);
   server.listen({ onUnhandledRequest: 'error' });
   return { clock, simulator, close: () => server.close() };
@@ -73,7 +79,11 @@ async function marketbridge() {
     const started = clock.now();
     const realStart = performance.now();
     const result = await shopify.setInventory(updates);
-    return { ...summary(simulator, clock, started, result.failed), skusSet: result.succeeded, realMs: Math.round(performance.now() - realStart) };
+    return {
+      ...summary(simulator, clock, started, result.failed),
+      skusSet: result.succeeded,
+      realMs: Math.round(performance.now() - realStart),
+    };
   } finally {
     close();
   }
@@ -90,7 +100,12 @@ async function adminApiClient(tuned: boolean) {
   const page = tuned ? 250 : 100;
   const readPage = tuned ? 125 : 100;
   try {
-    const client = createAdminApiClient({ storeDomain: simulator.shop, apiVersion: VERSION, accessToken: simulator.accessToken, retries: 0 });
+    const client = createAdminApiClient({
+      storeDomain: simulator.shop,
+      apiVersion: VERSION,
+      accessToken: simulator.accessToken,
+      retries: 0,
+    });
     await client.request('query MbShop { shop { name } }');
     const started = clock.now();
     const realStart = performance.now();
@@ -111,8 +126,15 @@ async function adminApiClient(tuned: boolean) {
         const response = await client.request(query, { variables });
         const cost = (response.extensions as { cost?: Cost } | undefined)?.cost;
         if (cost?.requestedQueryCost !== undefined) requested.set(query, cost.requestedQueryCost);
-        if (cost?.throttleStatus) last = { available: cost.throttleStatus.currentlyAvailable, restoreRate: cost.throttleStatus.restoreRate, at: clock.now() };
-        const throttled = response.errors?.graphQLErrors?.some((error) => (error.extensions as { code?: string } | undefined)?.code === 'THROTTLED');
+        if (cost?.throttleStatus)
+          last = {
+            available: cost.throttleStatus.currentlyAvailable,
+            restoreRate: cost.throttleStatus.restoreRate,
+            at: clock.now(),
+          };
+        const throttled = response.errors?.graphQLErrors?.some(
+          (error) => (error.extensions as { code?: string } | undefined)?.code === 'THROTTLED',
+        );
         if (!throttled) {
           if (response.errors) failed++;
           return response.data as Record<string, any> | undefined;
@@ -122,24 +144,38 @@ async function adminApiClient(tuned: boolean) {
     };
     for (let offset = 0; offset < SKUS; offset += page) {
       const skus = Array.from({ length: Math.min(page, SKUS - offset) }, (_, i) => `SKU-${offset + i + 1}`);
-      const nodes: { inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } } }[] = [];
+      const nodes: {
+        inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } };
+      }[] = [];
       // 250 variants with their inventory level request 1,252 points, over the 1,000-point single
       // query maximum: the tuned loop reads a page in two queries and writes it in one mutation.
       for (let from = 0; from < skus.length; from += readPage) {
         const part = skus.slice(from, from + readPage);
-        const data = await call(INVENTORY_AT_LOCATION_QUERY, { first: part.length, query: part.map((sku) => `sku:'${sku}'`).join(' OR '), locationId: 'gid://shopify/Location/1' });
+        const data = await call(INVENTORY_AT_LOCATION_QUERY, {
+          first: part.length,
+          query: part.map((sku) => `sku:'${sku}'`).join(' OR '),
+          locationId: 'gid://shopify/Location/1',
+        });
         nodes.push(...((data?.productVariants?.nodes ?? []) as typeof nodes));
       }
       const quantities = nodes.map((node, i) => ({
         inventoryItemId: node.inventoryItem.id,
         locationId: 'gid://shopify/Location/1',
         quantity: (offset + i) % 50,
-        changeFromQuantity: node.inventoryItem.inventoryLevel.quantities.find((q) => q.name === 'available')?.quantity ?? 0,
+        changeFromQuantity:
+          node.inventoryItem.inventoryLevel.quantities.find((q) => q.name === 'available')?.quantity ?? 0,
       }));
-      const result = await call(INVENTORY_SET_IDEMPOTENT_MUTATION, { input: { name: 'available', reason: 'correction', quantities }, idempotencyKey: crypto.randomUUID() });
+      const result = await call(INVENTORY_SET_IDEMPOTENT_MUTATION, {
+        input: { name: 'available', reason: 'correction', quantities },
+        idempotencyKey: crypto.randomUUID(),
+      });
       if (result?.inventorySetQuantities?.userErrors?.length === 0) set += quantities.length;
     }
-    return { ...summary(simulator, clock, started, failed), skusSet: set, realMs: Math.round(performance.now() - realStart) };
+    return {
+      ...summary(simulator, clock, started, failed),
+      skusSet: set,
+      realMs: Math.round(performance.now() - realStart),
+    };
   } finally {
     close();
   }
@@ -155,7 +191,17 @@ export async function run(): Promise<Record<string, unknown>> {
     note: 'wallTimeRatio = peer model wall time ÷ marketbridge model wall time (above 1: the peer is slower). The tuned loop is what Shopify recommends; marketbridge needs no tuning.',
     marketbridge: ours,
     adminApiClientLoop: { ...naive, config: { pageSize: 100, onThrottled: 'sleep 1 s and retry', retries: 0 } },
-    adminApiClientTunedLoop: { ...tuned, config: { pageSize: 250, readPageSize: '125 (two queries a page: 250 variants with inventory levels request 1,252 points, over the 1,000-point single-query maximum)', beforeEachCall: 'sleep until throttleStatus.currentlyAvailable (restored at restoreRate) covers the requestedQueryCost of the same call last time', retries: 0 } },
+    adminApiClientTunedLoop: {
+      ...tuned,
+      config: {
+        pageSize: 250,
+        readPageSize:
+          '125 (two queries a page: 250 variants with inventory levels request 1,252 points, over the 1,000-point single-query maximum)',
+        beforeEachCall:
+          'sleep until throttleStatus.currentlyAvailable (restored at restoreRate) covers the requestedQueryCost of the same call last time',
+        retries: 0,
+      },
+    },
     wallTimeRatio: ratio(naive),
     wallTimeRatioTuned: ratio(tuned),
   };

@@ -46,7 +46,9 @@ async function worker(namespace: string, inFlight: number): Promise<void> {
 async function opsPerSecond(namespace: string, inFlight: number): Promise<number> {
   const file = fileURLToPath(import.meta.url);
   const children = Array.from({ length: PROCESSES }, () =>
-    spawn(process.execPath, ['--import', 'tsx', file, 'worker', namespace, String(inFlight)], { stdio: ['pipe', 'pipe', 'inherit'] }),
+    spawn(process.execPath, ['--import', 'tsx', file, 'worker', namespace, String(inFlight)], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
   );
   const outputs = children.map((child) => {
     let text = '';
@@ -56,7 +58,9 @@ async function opsPerSecond(namespace: string, inFlight: number): Promise<number
         if (text.includes('ready\n')) resolve();
       }),
     );
-    const done = new Promise<number>((resolve) => child.on('close', () => resolve(Number(JSON.parse(text.split('\n')[1] ?? '{}').ops ?? 0))));
+    const done = new Promise<number>((resolve) =>
+      child.on('close', () => resolve(Number(JSON.parse(text.split('\n')[1] ?? '{}').ops ?? 0))),
+    );
     return { ready, done };
   });
   await Promise.all(outputs.map((o) => o.ready));
@@ -103,7 +107,10 @@ export async function run(): Promise<Record<string, unknown>> {
     const pipelined = await opsPerSecond(namespace, 16);
     const inMemory = new MemoryStore();
     const memory = await measure(async () => void (await takeFromBucket(inMemory, take('bench'), systemClock)), 5000);
-    const redis = await measure(async () => void (await takeFromBucket(store, take('bench:latency'), systemClock)), 5000);
+    const redis = await measure(
+      async () => void (await takeFromBucket(store, take('bench:latency'), systemClock)),
+      5000,
+    );
     const limiterMemory = await limiterLatencies(undefined, 5000);
     const limiterRedis = await limiterLatencies(store, 5000);
     return {

@@ -37,7 +37,11 @@ const withSource = live();
 // The marketplaces' own quota (50 calls/s, burst 100) runs on the fake clock: the engine's time
 // is measured in wall-clock, the quota's cost in simulated seconds.
 const channels = ['shop', 'market'].map(
-  (name, i) => new SimulatedMarketplace({ name, seed: i + 1, products: SKUS, variantsPerProduct: { min: 1, max: 1 }, maxBatchSize: 250, pageSize: 250 }, { clock }),
+  (name, i) =>
+    new SimulatedMarketplace(
+      { name, seed: i + 1, products: SKUS, variantsPerProduct: { min: 1, max: 1 }, maxBatchSize: 250, pageSize: 250 },
+      { clock },
+    ),
 );
 const withFixtures = live();
 const maxRssBeforeSync = process.resourceUsage().maxRSS * 1024;
@@ -49,7 +53,11 @@ const sample = () => {
   peakHeap = Math.max(peakHeap, usage.heapUsed);
 };
 const sampler = setInterval(sample, 5);
-const engine = new InventorySyncEngine({ source, channels: channels.map((marketplace) => ({ marketplace })), context: { store, clock } });
+const engine = new InventorySyncEngine({
+  source,
+  channels: channels.map((marketplace) => ({ marketplace })),
+  context: { store, clock },
+});
 // Batch boundaries are where the engine holds the most; sample there too, not only on the timer.
 engine.context.events.on('syncProgress', sample);
 const started = performance.now();

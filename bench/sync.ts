@@ -40,14 +40,19 @@ function fullSync(skus: number): Record<string, unknown> {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const failed = ensureBuilt(root);
   if (failed) return { error: failed };
-  const child = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(new URL('sync-child.mjs', import.meta.url))], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 16 * MB,
-    timeout: 120_000,
-    env: { ...process.env, MB_SYNC_SKUS: String(skus) },
-  });
-  if (child.status !== 0) return { error: `child exited with ${child.status ?? child.signal}: ${child.stderr.slice(-2_000)}` };
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(new URL('sync-child.mjs', import.meta.url))],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 16 * MB,
+      timeout: 120_000,
+      env: { ...process.env, MB_SYNC_SKUS: String(skus) },
+    },
+  );
+  if (child.status !== 0)
+    return { error: `child exited with ${child.status ?? child.signal}: ${child.stderr.slice(-2_000)}` };
   return JSON.parse(child.stdout) as Record<string, unknown>;
 }
 
@@ -55,14 +60,43 @@ const Item = z.object({ title: z.string(), sku: z.string(), cents: z.number().in
 const mapperUnderTest: PlatformMapper<z.infer<typeof Item>> = {
   platform: 'bench',
   toCanonical: (payload) =>
-    parseWith(Item, payload).map((item) => ({ id: item.sku, title: item.title, status: 'active' as const, offers: [{ sku: item.sku, price: { amountMinor: item.cents, currency: item.currency }, condition: 'new' as const, options: {} }], images: [], attributes: {} })),
-  fromCanonical: (product) => ({ title: product.title, sku: product.offers[0]!.sku, cents: product.offers[0]!.price.amountMinor, currency: product.offers[0]!.price.currency }),
+    parseWith(Item, payload).map((item) => ({
+      id: item.sku,
+      title: item.title,
+      status: 'active' as const,
+      offers: [
+        {
+          sku: item.sku,
+          price: { amountMinor: item.cents, currency: item.currency },
+          condition: 'new' as const,
+          options: {},
+        },
+      ],
+      images: [],
+      attributes: {},
+    })),
+  fromCanonical: (product) => ({
+    title: product.title,
+    sku: product.offers[0]!.sku,
+    cents: product.offers[0]!.price.amountMinor,
+    currency: product.offers[0]!.price.currency,
+  }),
 };
 
 function mapperThroughput(): Record<string, unknown> {
-  const mapper = new DataMapper({ mappers: [mapperUnderTest], categories: {}, defaults: { bench: { condition: 'new' } }, fieldMappings: { '*': [{ from: 'attributes.colour', to: 'attributes.color' }] } });
+  const mapper = new DataMapper({
+    mappers: [mapperUnderTest],
+    categories: {},
+    defaults: { bench: { condition: 'new' } },
+    fieldMappings: { '*': [{ from: 'attributes.colour', to: 'attributes.color' }] },
+  });
   const records = 50_000;
-  const payloads = Array.from({ length: records }, (_, i) => ({ title: `Item ${i}`, sku: `SKU-${i}`, cents: 100 + i, currency: 'EUR' }));
+  const payloads = Array.from({ length: records }, (_, i) => ({
+    title: `Item ${i}`,
+    sku: `SKU-${i}`,
+    cents: 100 + i,
+    currency: 'EUR',
+  }));
   let started = performance.now();
   let ok = 0;
   for (const payload of payloads) if (mapper.toCanonical('bench', payload).isOk()) ok++;
@@ -82,7 +116,7 @@ const ROUNDS = Number(process.env.MB_BENCH_SYNC_ROUNDS ?? 5);
  * shows whether the cost stays linear.
  */
 function fullSyncs(): Record<string, unknown> {
-  const runs: Record<number, Record<string, unknown>[]> = { 100_000: [], 300_000: [] };
+  const runs: Record<number, Record<string, unknown>[]> = { 100000: [], 300000: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const skus of [100_000, ...(round < Math.ceil(ROUNDS / 3) ? [300_000] : [])]) {
       const result = fullSync(skus);
@@ -91,7 +125,11 @@ function fullSyncs(): Record<string, unknown> {
     }
   }
   const numbers = (list: Record<string, unknown>[], key: string) => list.map((r) => r[key] as number);
-  const perSku = (list: Record<string, unknown>[], skus: number) => stats(numbers(list, 'cpuSeconds').map((s) => (s * 1e6) / skus), 1);
+  const perSku = (list: Record<string, unknown>[], skus: number) =>
+    stats(
+      numbers(list, 'cpuSeconds').map((s) => (s * 1e6) / skus),
+      1,
+    );
   const small = runs[100_000]!;
   const large = runs[300_000]!;
   const perSku100k = perSku(small, 100_000);
@@ -108,7 +146,11 @@ function fullSyncs(): Record<string, unknown> {
     wallSeconds300k: stats(numbers(large, 'wallSeconds')),
     cpuSeconds300k: stats(numbers(large, 'cpuSeconds')),
     peakRssMb300k: stats(numbers(large, 'peakRssMb'), 0),
-    cpuMicrosecondsPerSku: { '100k': perSku100k, '300k': perSku300k, medianRatio300kOver100k: Number((perSku300k.median / perSku100k.median).toFixed(2)) },
+    cpuMicrosecondsPerSku: {
+      '100k': perSku100k,
+      '300k': perSku300k,
+      medianRatio300kOver100k: Number((perSku300k.median / perSku100k.median).toFixed(2)),
+    },
     lastRun100k: small.at(-1),
   };
 }

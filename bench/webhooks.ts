@@ -66,7 +66,13 @@ function orderBody(): string {
     total_price: '1194.00',
     financial_status: 'paid',
     line_items: lineItems,
-    shipping_address: { first_name: 'Steve', address1: '123 Shipping Street', city: 'Shippington', zip: '40003', country_code: 'US' },
+    shipping_address: {
+      first_name: 'Steve',
+      address1: '123 Shipping Street',
+      city: 'Shippington',
+      zip: '40003',
+      country_code: 'US',
+    },
   };
   return JSON.stringify(order);
 }
@@ -131,8 +137,15 @@ async function sideBySide(baseline: Subject, subjects: Subject[]) {
     }
   }
   const perSecond: Record<string, Stats> = {};
-  for (const [name, list] of Object.entries(perOp)) perSecond[name] = stats(list.map((us) => 1e6 / us), 0);
-  return { perSecond, ratioToBaseline: Object.fromEntries(Object.entries(ratios).map(([name, list]) => [name, stats(list, 3)])) };
+  for (const [name, list] of Object.entries(perOp))
+    perSecond[name] = stats(
+      list.map((us) => 1e6 / us),
+      0,
+    );
+  return {
+    perSecond,
+    ratioToBaseline: Object.fromEntries(Object.entries(ratios).map(([name, list]) => [name, stats(list, 3)])),
+  };
 }
 
 const must = (name: string) => (result: { isErr(): boolean }) => {
@@ -143,24 +156,59 @@ async function verifiers(body: string, bytes: Uint8Array) {
   const now = 1_800_000_000;
   const clock = new FakeClock(now * 1000);
   const headers = shopifyHeaders(bytes, 'evt-1');
-  const withBytes = (request: { headers: Record<string, string> }): WebhookRequest => ({ headers: request.headers, body: bytes });
+  const withBytes = (request: { headers: Record<string, string> }): WebhookRequest => ({
+    headers: request.headers,
+    body: bytes,
+  });
   const shopify = withBytes({ headers });
   const cases: [string, WebhookVerifier, WebhookRequest][] = [
     ['shopify', createShopifyVerifier({ secrets: [SECRET] }), shopify],
-    ['shopify + Web Crypto', createShopifyVerifier({ secrets: [SECRET], hmac: createWebCryptoHmacProvider() }), shopify],
+    [
+      'shopify + Web Crypto',
+      createShopifyVerifier({ secrets: [SECRET], hmac: createWebCryptoHmacProvider() }),
+      shopify,
+    ],
     ['shopify + nodeCryptoProvider', createShopifyVerifier({ secrets: [SECRET], hmac: nodeCryptoProvider }), shopify],
-    ['hmacSha256Hex', createHmacVerifier({ platform: 'x', secrets: [SECRET], header: 'x-signature' }), withBytes(await signHmacTestRequest({ secret: SECRET, body, header: 'x-signature' }))],
+    [
+      'hmacSha256Hex',
+      createHmacVerifier({ platform: 'x', secrets: [SECRET], header: 'x-signature' }),
+      withBytes(await signHmacTestRequest({ secret: SECRET, body, header: 'x-signature' })),
+    ],
     [
       'hmacSha1Base64',
-      createHmacVerifier({ platform: 'x', secrets: [SECRET], header: 'x-signature', hash: 'SHA-1', encoding: 'base64' }),
-      withBytes(await signHmacTestRequest({ secret: SECRET, body, header: 'x-signature', hash: 'SHA-1', encoding: 'base64' })),
+      createHmacVerifier({
+        platform: 'x',
+        secrets: [SECRET],
+        header: 'x-signature',
+        hash: 'SHA-1',
+        encoding: 'base64',
+      }),
+      withBytes(
+        await signHmacTestRequest({ secret: SECRET, body, header: 'x-signature', hash: 'SHA-1', encoding: 'base64' }),
+      ),
     ],
-    ['standardWebhooks', createStandardWebhooksVerifier({ secrets: [WHSEC], clock }), withBytes(await signStandardWebhooksTestRequest({ secrets: [WHSEC], id: 'msg_1', timestamp: now, body }))],
-    ['stripeStyle', createStripeStyleVerifier({ platform: 'stripe', secrets: [SECRET], clock }), withBytes(await signStripeStyleTestRequest({ secret: SECRET, body, timestamp: now }))],
+    [
+      'standardWebhooks',
+      createStandardWebhooksVerifier({ secrets: [WHSEC], clock }),
+      withBytes(await signStandardWebhooksTestRequest({ secrets: [WHSEC], id: 'msg_1', timestamp: now, body })),
+    ],
+    [
+      'stripeStyle',
+      createStripeStyleVerifier({ platform: 'stripe', secrets: [SECRET], clock }),
+      withBytes(await signStripeStyleTestRequest({ secret: SECRET, body, timestamp: now })),
+    ],
   ];
   const key = await createEbayTestKey();
-  cases.push(['ebayEcdsa (key cached)', createEbayVerifier({ fetchKey: key.fetchKey }), withBytes(await signEbayTestRequest({ key, body }))]);
-  cases.push(['mercadolibre (confirm stubbed)', createMercadoLibreVerifier({ applicationId: '1', confirm: () => true }), mercadoLibreTestRequest({ applicationId: '1', resource: '/orders/1', userId: 1 })]);
+  cases.push([
+    'ebayEcdsa (key cached)',
+    createEbayVerifier({ fetchKey: key.fetchKey }),
+    withBytes(await signEbayTestRequest({ key, body })),
+  ]);
+  cases.push([
+    'mercadolibre (confirm stubbed)',
+    createMercadoLibreVerifier({ applicationId: '1', confirm: () => true }),
+    mercadoLibreTestRequest({ applicationId: '1', resource: '/orders/1', userId: 1 }),
+  ]);
 
   const bare: Subject = {
     name: 'bare node:crypto',
@@ -181,14 +229,16 @@ async function verifiers(body: string, bytes: Uint8Array) {
     };
   });
   return {
-    baseline: 'bare node:crypto: Buffer.from(header, "base64"), createHmac("sha256", secret).update(body).digest(), timingSafeEqual',
+    baseline:
+      'bare node:crypto: Buffer.from(header, "base64"), createHmac("sha256", secret).update(body).digest(), timingSafeEqual',
     ...(await sideBySide(bare, subjects)),
   };
 }
 
 async function processor(bytes: Uint8Array) {
   // Distinct event ids in every round, so that each delivery is new to both sides.
-  const requests = (round: number): WebhookRequest[] => Array.from({ length: OPS }, (_, i) => ({ headers: shopifyHeaders(bytes, `evt-${round}-${i}`), body: bytes }));
+  const requests = (round: number): WebhookRequest[] =>
+    Array.from({ length: OPS }, (_, i) => ({ headers: shopifyHeaders(bytes, `evt-${round}-${i}`), body: bytes }));
   let handled = 0;
   const handler = async (payload: unknown) => {
     if (payload) handled++;
@@ -203,7 +253,9 @@ async function processor(bytes: Uint8Array) {
         const given = Buffer.from(headers['x-shopify-hmac-sha256']!, 'base64');
         const mac = createHmac('sha256', SECRET).update(body).digest();
         if (given.length !== mac.length || !timingSafeEqual(mac, given)) return 'rejected';
-        const payload: unknown = JSON.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'));
+        const payload: unknown = JSON.parse(
+          Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'),
+        );
         const id = headers['x-shopify-event-id']!;
         if (seen.has(id)) return 'duplicate';
         seen.add(id);
@@ -227,7 +279,10 @@ async function processor(bytes: Uint8Array) {
       };
     },
   });
-  const result = await sideBySide(handRolled, [ours('marketbridge processor (defaults)'), ours('marketbridge processor + Web Crypto', createWebCryptoHmacProvider())]);
+  const result = await sideBySide(handRolled, [
+    ours('marketbridge processor (defaults)'),
+    ours('marketbridge processor + Web Crypto', createWebCryptoHmacProvider()),
+  ]);
   return {
     baseline: 'hand-rolled: verify as the bare check, JSON.parse(body.toString()), Set of event ids, await handler',
     subject: 'createWebhookProcessor with a Shopify verifier, MemoryStore, a no-op async handler; every delivery new',

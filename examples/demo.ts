@@ -23,7 +23,7 @@ import {
   type PriceUpdate,
   type Product,
 } from 'marketbridge';
-import { SimulatedMarketplace } from 'marketbridge/simulated';
+import type { SimulatedMarketplace } from 'marketbridge/simulated';
 import { FakeClock } from 'marketbridge/testing';
 
 /** A tiny marketplace of our own: a price list that can be read and repriced. */
@@ -41,7 +41,14 @@ class CornerShop extends BaseMarketplaceAPI {
 
   override async *listProducts(): AsyncIterable<Product> {
     for (const [sku, amountMinor] of this.#prices) {
-      yield { id: sku, title: `Corner shop ${sku.toLowerCase()}`, status: 'active', images: [], attributes: {}, offers: [{ sku, price: { amountMinor, currency: this.currency }, condition: 'new', options: {} }] };
+      yield {
+        id: sku,
+        title: `Corner shop ${sku.toLowerCase()}`,
+        status: 'active',
+        images: [],
+        attributes: {},
+        offers: [{ sku, price: { amountMinor, currency: this.currency }, condition: 'new', options: {} }],
+      };
     }
   }
 
@@ -60,7 +67,10 @@ class CornerShop extends BaseMarketplaceAPI {
 const cornerShop = defineMarketplace({
   name: 'corner-shop',
   description: 'A user-defined marketplace with two operations.',
-  configSchema: z.object({ currency: z.string().length(3), items: z.record(z.string(), z.number().int().nonnegative()) }),
+  configSchema: z.object({
+    currency: z.string().length(3),
+    items: z.record(z.string(), z.number().int().nonnegative()),
+  }),
   create: (config, context) => new CornerShop(config, context),
 });
 
@@ -78,15 +88,48 @@ async function main() {
   const factory = createDefaultFactory().register(cornerShop);
   console.log(`Registered marketplaces: ${factory.names().join(', ')}\n`);
 
-  const shop = await factory.create('corner-shop', { currency: 'EUR', items: { 'MUG-1': 899, 'TEE-1': 1999 } }, context);
-  const eu = (await factory.create('simulated', { name: 'sim-eu', seed: 7, products: 120, currency: 'EUR', locations: ['AMS', 'BER'], maxBatchSize: 50, latencyMs: { min: 20, max: 80 }, rateLimit: { ratePerSecond: 10, burst: 5 }, orders: { perHour: 12 } }, context)) as SimulatedMarketplace;
-  const jp = (await factory.create('simulated', { name: 'sim-jp', seed: 8, products: 60, currency: 'JPY', maxBatchSize: 25, latencyMs: { min: 30, max: 120 }, rateLimit: { ratePerSecond: 5, burst: 5 }, orders: { perHour: 6 } }, context)) as SimulatedMarketplace;
+  const shop = await factory.create(
+    'corner-shop',
+    { currency: 'EUR', items: { 'MUG-1': 899, 'TEE-1': 1999 } },
+    context,
+  );
+  const eu = (await factory.create(
+    'simulated',
+    {
+      name: 'sim-eu',
+      seed: 7,
+      products: 120,
+      currency: 'EUR',
+      locations: ['AMS', 'BER'],
+      maxBatchSize: 50,
+      latencyMs: { min: 20, max: 80 },
+      rateLimit: { ratePerSecond: 10, burst: 5 },
+      orders: { perHour: 12 },
+    },
+    context,
+  )) as SimulatedMarketplace;
+  const jp = (await factory.create(
+    'simulated',
+    {
+      name: 'sim-jp',
+      seed: 8,
+      products: 60,
+      currency: 'JPY',
+      maxBatchSize: 25,
+      latencyMs: { min: 30, max: 120 },
+      rateLimit: { ratePerSecond: 5, burst: 5 },
+      orders: { perHour: 6 },
+    },
+    context,
+  )) as SimulatedMarketplace;
   const marketplaces = [shop, eu, jp];
 
   let throttledMs = 0;
   events.on('throttled', (event) => (throttledMs += event.waitMs));
   events.on('batchProgress', (event) => {
-    console.log(`  ${event.platform.padEnd(12)} ${event.operation.padEnd(14)} ${bar(event.done, event.total)}${event.failed ? `  (${event.failed} failed)` : ''}`);
+    console.log(
+      `  ${event.platform.padEnd(12)} ${event.operation.padEnd(14)} ${bar(event.done, event.total)}${event.failed ? `  (${event.failed} failed)` : ''}`,
+    );
   });
 
   console.log('1. Catalogs (lazy, page by page)');
@@ -96,7 +139,9 @@ async function main() {
     for await (const product of marketplace.listProducts({ pageSize: 50 })) products.push(product);
     catalogs.set(marketplace.platform, products);
     const offers = products.flatMap((p) => p.offers);
-    console.log(`  ${marketplace.platform.padEnd(12)} ${String(products.length).padStart(3)} products, ${String(offers.length).padStart(3)} offers, e.g. ${offers[0]?.sku} at ${offers[0] ? `${formatMoney(offers[0].price)} ${offers[0].price.currency}` : '-'}`);
+    console.log(
+      `  ${marketplace.platform.padEnd(12)} ${String(products.length).padStart(3)} products, ${String(offers.length).padStart(3)} offers, e.g. ${offers[0]?.sku} at ${offers[0] ? `${formatMoney(offers[0].price)} ${offers[0].price.currency}` : '-'}`,
+    );
   }
 
   console.log('\n2. A 5 % price rise everywhere, in batches (integer minor units, no floats)');
@@ -117,7 +162,14 @@ async function main() {
     }
     const skus = catalogs.get(marketplace.platform)?.flatMap((p) => p.offers.map((o) => o.sku)) ?? [];
     const levels = await marketplace.getInventory({ skus });
-    const result = await marketplace.setInventory(levels.map((level) => ({ sku: level.sku, locationId: level.locationId, quantity: 25, expectedVersion: level.version })));
+    const result = await marketplace.setInventory(
+      levels.map((level) => ({
+        sku: level.sku,
+        locationId: level.locationId,
+        quantity: 25,
+        expectedVersion: level.version,
+      })),
+    );
     restocked.set(marketplace.platform, `${result.succeeded} levels set, ${result.failed} conflicts`);
   }
 
@@ -136,11 +188,17 @@ async function main() {
         currency = order.currency;
       }
     }
-    const sales = currency ? `${orders.length} orders, ${formatMoney({ amountMinor: revenue, currency })} ${currency}` : 'no orders to list';
-    console.log(`  ${marketplace.platform.padEnd(12)} ${repriced.get(marketplace.platform)}; ${restocked.get(marketplace.platform)}; ${sales}`);
+    const sales = currency
+      ? `${orders.length} orders, ${formatMoney({ amountMinor: revenue, currency })} ${currency}`
+      : 'no orders to list';
+    console.log(
+      `  ${marketplace.platform.padEnd(12)} ${repriced.get(marketplace.platform)}; ${restocked.get(marketplace.platform)}; ${sales}`,
+    );
   }
   const calls = (m: SimulatedMarketplace) => Object.values(m.stats().calls).reduce((a, b) => a + (b ?? 0), 0);
-  console.log(`\n  API calls: sim-eu ${calls(eu)}, sim-jp ${calls(jp)}; waited ${Math.round(throttledMs / 100) / 10} s for rate limits instead of being throttled.`);
+  console.log(
+    `\n  API calls: sim-eu ${calls(eu)}, sim-jp ${calls(jp)}; waited ${Math.round(throttledMs / 100) / 10} s for rate limits instead of being throttled.`,
+  );
   console.log(`  Simulated time: ${new Date(clock.now()).toISOString()}`);
 }
 

@@ -21,14 +21,18 @@ const market = await factory.create('simulated', { name: 'market', seed: 2, prod
 const server = createServer((request, response) => {
   if (request.url !== '/health') return void response.writeHead(404).end();
   void healthReport({ connections: { shop, market } }).then((report) => {
-    response.writeHead(report.status === 'down' ? 503 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(report));
+    response
+      .writeHead(report.status === 'down' ? 503 : 200, { 'content-type': 'application/json' })
+      .end(JSON.stringify(report));
   });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 const answer = await fetch(`http://127.0.0.1:${port}/health`);
 const report = (await answer.json()) as { status: string; connections: { name: string; ok: boolean }[] };
-console.log(`GET /health -> ${answer.status} ${report.status}: ${report.connections.map((c) => `${c.name} ${c.ok ? 'ok' : 'failing'}`).join(', ')}`);
+console.log(
+  `GET /health -> ${answer.status} ${report.status}: ${report.connections.map((c) => `${c.name} ${c.ok ? 'ok' : 'failing'}`).join(', ')}`,
+);
 server.close();
 
 // Webhooks from a Redis stream, processed exactly once by the webhook processor.
@@ -50,11 +54,17 @@ if (!redisUrl) {
   for (const eventId of ['evt-1', 'evt-2', 'evt-1']) {
     const body = JSON.stringify({ id: eventId });
     const signed = await signShopifyTestRequest({ secret, body, eventId });
-    await appendToRedisStream(client, stream, { platform: 'shopify', headers: signed.headers as Record<string, string>, body });
+    await appendToRedisStream(client, stream, {
+      platform: 'shopify',
+      headers: signed.headers as Record<string, string>,
+      body,
+    });
   }
   const source = new RedisStreamSource({ client, stream, group: 'example', consumer: 'example-1' });
   const summary = await createStreamConsumer({ source, processor, waitMs: 100 }).runOnce();
-  console.log(`stream: ${summary.received} received, ${summary.duplicates} duplicate, handled ${handled.join(', ')}; lag now ${await source.lag()}`);
+  console.log(
+    `stream: ${summary.received} received, ${summary.duplicates} duplicate, handled ${handled.join(', ')}; lag now ${await source.lag()}`,
+  );
   await source.close();
   await client.del(stream);
   client.disconnect();

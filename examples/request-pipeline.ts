@@ -3,7 +3,14 @@
  * Run with `npx tsx examples/request-pipeline.ts`.
  */
 import { createContext } from 'marketbridge';
-import { AsyncJob, OperationLedger, createHttpClient, paginateNextToken, type AsyncJobDefinition, type RateLimitSpec } from 'marketbridge/http';
+import {
+  AsyncJob,
+  OperationLedger,
+  createHttpClient,
+  paginateNextToken,
+  type AsyncJobDefinition,
+  type RateLimitSpec,
+} from 'marketbridge/http';
 import { FakeClock, createPipelineSimulator, driveSimulation } from 'marketbridge/testing';
 import { amazonClassifier } from 'marketbridge/connectors/amazon';
 import { shopifyGraphqlClassifier } from 'marketbridge/connectors/shopify';
@@ -20,7 +27,9 @@ const amazon = createPipelineSimulator({
   faults: [{ kind: 'server-error', at: [3] }],
   respond: ({ url }) => {
     const token = Number(url.searchParams.get('NextToken') ?? 0);
-    return { payload: { Orders: [{ AmazonOrderId: `order-${token}` }], NextToken: token < 39 ? String(token + 1) : undefined } };
+    return {
+      payload: { Orders: [{ AmazonOrderId: `order-${token}` }], NextToken: token < 39 ? String(token + 1) : undefined },
+    };
   },
 });
 const amazonClient = createHttpClient({
@@ -31,12 +40,14 @@ const amazonClient = createHttpClient({
   classify: amazonClassifier,
 });
 const orders = paginateNextToken(async (nextToken) => {
-  const response = await amazonClient.request<{ payload: { Orders: { AmazonOrderId: string }[]; NextToken?: string } }>({
-    operation: 'getOrders',
-    method: 'GET',
-    path: '/orders/v0/orders',
-    query: { MarketplaceIds: ['A1PA6795UKMFR9'], NextToken: nextToken },
-  });
+  const response = await amazonClient.request<{ payload: { Orders: { AmazonOrderId: string }[]; NextToken?: string } }>(
+    {
+      operation: 'getOrders',
+      method: 'GET',
+      path: '/orders/v0/orders',
+      query: { MarketplaceIds: ['A1PA6795UKMFR9'], NextToken: nextToken },
+    },
+  );
   return { items: response.data.payload.Orders, next: response.data.payload.NextToken };
 });
 let count = 0;
@@ -48,7 +59,9 @@ await driveSimulation(
   { busy: amazon.busy },
 );
 const seconds = (clock.now() - start) / 1000;
-console.log(`SP-API getOrders: ${count} pages in ${seconds.toFixed(1)} s of simulated time; server throttled ${amazon.stats().throttled}, retried 1 injected 503.`);
+console.log(
+  `SP-API getOrders: ${count} pages in ${seconds.toFixed(1)} s of simulated time; server throttled ${amazon.stats().throttled}, retried 1 injected 503.`,
+);
 
 // 2. Shopify GraphQL: a 1,000-point bucket restoring 100/s; requested cost reserved, actual refunded.
 const graphql: RateLimitSpec = { kind: 'cost-bucket', capacity: 1000, restorePerSecond: 100, bucket: 'graphql' };
@@ -72,22 +85,36 @@ await driveSimulation(
   () =>
     Promise.all(
       Array.from({ length: 20 }, () =>
-        shopifyClient.request({ operation: 'products', method: 'POST', path: 'graphql.json', idempotent: true, cost: 250, json: { query: '{ products(first: 50) { nodes { id } } }' } }),
+        shopifyClient.request({
+          operation: 'products',
+          method: 'POST',
+          path: 'graphql.json',
+          idempotent: true,
+          cost: 250,
+          json: { query: '{ products(first: 50) { nodes { id } } }' },
+        }),
       ),
     ),
   { busy: shopify.busy },
 );
-console.log(`Shopify GraphQL: 20 queries of requested cost 250 (actual 40) in ${((clock.now() - t0) / 1000).toFixed(1)} s; throttled ${shopify.stats().throttled}.`);
+console.log(
+  `Shopify GraphQL: 20 queries of requested cost 250 (actual 40) in ${((clock.now() - t0) / 1000).toFixed(1)} s; throttled ${shopify.stats().throttled}.`,
+);
 
 // 3. An async job (create → poll → download a gzip TSV → stream rows).
 const gzipped = await new Response(
-  new Blob(['sku\tquantity\nA-1\t5\nB-2\t0\n']).stream().pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>),
+  new Blob(['sku\tquantity\nA-1\t5\nB-2\t0\n'])
+    .stream()
+    .pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>),
 ).arrayBuffer();
 let polls = 0;
 const report: AsyncJobDefinition = {
   kind: 'inventory-report',
   create: async () => ({ jobId: 'report-1' }),
-  poll: async () => (++polls < 3 ? { status: 'pending' } : { status: 'done', document: { url: 'https://docs.test/report-1', format: 'tsv', compression: 'GZIP' } }),
+  poll: async () =>
+    ++polls < 3
+      ? { status: 'pending' }
+      : { status: 'done', document: { url: 'https://docs.test/report-1', format: 'tsv', compression: 'GZIP' } },
   download: async () => new Uint8Array(gzipped),
 };
 const context = createContext({ clock });

@@ -18,7 +18,12 @@ const postgresUrl = process.env.MB_POSTGRES_URL ?? 'postgres://marketbridge:mark
 const run = `example_${process.pid}_${Date.now().toString(36)}`;
 
 async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(redisUrl, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
@@ -67,8 +72,12 @@ async function tour(name: string, store: Store & Partial<AtomicBucketStore>, loc
   console.log(`${name}:`);
   console.log(`  TTL           ${JSON.stringify(before)} → ${JSON.stringify(after)} after 300 ms`);
   console.log(`  compareAndSet first ${first}, second from the same version ${second}`);
-  console.log(`  bucket        ${takes.filter((t) => t.granted).length} of 6 granted; then retry after ${refused.retryAfterMs} ms`);
-  console.log(`  lock          second holder ${other ? 'got it (wrong!)' : 'refused'}, forged release ${forged}, owner release ${released}`);
+  console.log(
+    `  bucket        ${takes.filter((t) => t.granted).length} of 6 granted; then retry after ${refused.retryAfterMs} ms`,
+  );
+  console.log(
+    `  lock          second holder ${other ? 'got it (wrong!)' : 'refused'}, forged release ${forged}, owner release ${released}`,
+  );
 }
 
 const memory = new MemoryStore();

@@ -21,7 +21,10 @@ events.on('throttled', (event) => {
 });
 
 try {
-  const shopify = new ShopifyMarketplace({ shop: simulator.shop, accessToken: simulator.accessToken, plan: 'plus' }, { events });
+  const shopify = new ShopifyMarketplace(
+    { shop: simulator.shop, accessToken: simulator.accessToken, plan: 'plus' },
+    { events },
+  );
 
   const health = await shopify.healthCheck();
   console.log(`health: ${health.ok ? 'ok' : health.message}`);
@@ -31,7 +34,10 @@ try {
   for await (const product of shopify.listProducts({ pageSize: 5 })) {
     products++;
     offers += product.offers.length;
-    if (products === 1) console.log(`first product: ${product.title}, ${product.offers[0]!.sku} at ${formatMoney(product.offers[0]!.price)} ${product.offers[0]!.price.currency}`);
+    if (products === 1)
+      console.log(
+        `first product: ${product.title}, ${product.offers[0]!.sku} at ${formatMoney(product.offers[0]!.price)} ${product.offers[0]!.price.currency}`,
+      );
   }
   console.log(`listed ${products} products with ${offers} offers`);
 
@@ -40,7 +46,9 @@ try {
   console.log(`setInventory: ${set.succeeded} set, ${set.failed} failed`);
 
   const stale = await shopify.setInventory([{ sku: 'SKU-1', quantity: 99, expectedAvailable: 3 }]);
-  console.log(`compare-and-set with a stale expectation: ${stale.items[0]!.ok ? 'written' : stale.items[0]!.error.code}`);
+  console.log(
+    `compare-and-set with a stale expectation: ${stale.items[0]!.ok ? 'written' : stale.items[0]!.error.code}`,
+  );
 
   const sale = { sku: 'SKU-2', delta: -1, idempotencyKey: 'order-1001-line-1' };
   await shopify.adjustInventory([sale]);
@@ -52,10 +60,16 @@ try {
   for await (const item of shopify.listOrders({ since: '2026-01-01T00:00:00Z' })) open.push(item);
   console.log(`orders: ${open.length}, first total ${formatMoney(open[0]!.totals.total)} ${open[0]!.currency}`);
 
-  const shipped = await shopify.confirmShipment([{ orderId: String(order.id), carrier: 'PostNL', trackingNumber: '3SABCD123', shippedAt: new Date().toISOString() }]);
-  console.log(`shipment confirmed: ${shipped.succeeded === 1}, order now ${(await shopify.getOrder(String(order.id))).status}`);
+  const shipped = await shopify.confirmShipment([
+    { orderId: String(order.id), carrier: 'PostNL', trackingNumber: '3SABCD123', shippedAt: new Date().toISOString() },
+  ]);
+  console.log(
+    `shipment confirmed: ${shipped.succeeded === 1}, order now ${(await shopify.getOrder(String(order.id))).status}`,
+  );
 
-  console.log(`API calls: ${simulator.stats().requests}, points spent: ${simulator.stats().costSpent}, throttled by Shopify: ${simulator.stats().throttled}, waits for budget: ${limiterWaits}`);
+  console.log(
+    `API calls: ${simulator.stats().requests}, points spent: ${simulator.stats().costSpent}, throttled by Shopify: ${simulator.stats().throttled}, waits for budget: ${limiterWaits}`,
+  );
 } finally {
   server.close();
 }

@@ -4,7 +4,12 @@
  */
 import { OAuthClient, createKeyring } from 'marketbridge/auth';
 import { EventBus, MemoryStore } from 'marketbridge';
-import { FakeClock, signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from 'marketbridge/testing';
+import {
+  FakeClock,
+  signShopifyTestRequest,
+  signStandardWebhooksTestRequest,
+  toFetchRequest,
+} from 'marketbridge/testing';
 import { createStandardWebhooksVerifier, createWebhookHandler, createWebhookProcessor } from 'marketbridge/webhooks';
 import { createShopifyVerifier } from 'marketbridge/connectors/shopify';
 
@@ -19,7 +24,10 @@ const appSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 let failuresLeft = 1;
 const handled: string[] = [];
 const processor = createWebhookProcessor({
-  verifiers: [createShopifyVerifier({ secrets: [shopifySecret] }), createStandardWebhooksVerifier({ secrets: [appSecret], clock, platform: 'app' })],
+  verifiers: [
+    createShopifyVerifier({ secrets: [shopifySecret] }),
+    createStandardWebhooksVerifier({ secrets: [appSecret], clock, platform: 'app' }),
+  ],
   routes: {
     shopify: { 'orders/create': (event) => void handled.push(`shopify order ${(event.payload as { id: number }).id}`) },
     app: {
@@ -34,7 +42,11 @@ const processor = createWebhookProcessor({
 });
 const handler = createWebhookHandler(processor);
 
-const order = await signShopifyTestRequest({ secret: shopifySecret, body: '{"id":1001,"total_price":"25.00"}', eventId: 'evt-1001' });
+const order = await signShopifyTestRequest({
+  secret: shopifySecret,
+  body: '{"id":1001,"total_price":"25.00"}',
+  eventId: 'evt-1001',
+});
 const statuses: number[] = [];
 for (let delivery = 0; delivery < 3; delivery++) {
   statuses.push((await handler(toFetchRequest(order, 'https://example.test/webhooks/shopify'))).status);
@@ -53,7 +65,9 @@ await clock.advance(1_000);
 const retried = await processor.runDueRetries();
 
 console.log('Webhooks');
-console.log(`  Shopify order delivered 3 times → HTTP ${statuses.join(', ')}; handler ran ${handled.filter((h) => h.startsWith('shopify')).length} time(s)`);
+console.log(
+  `  Shopify order delivered 3 times → HTTP ${statuses.join(', ')}; handler ran ${handled.filter((h) => h.startsWith('shopify')).length} time(s)`,
+);
 console.log(`  forged delivery → HTTP ${forgedAnswer.status} ${JSON.stringify(await forgedAnswer.json())}`);
 console.log(`  invoice handler failed first → HTTP ${invoiceAnswer.status}; retry pass: ${JSON.stringify(retried)}`);
 console.log(`  handled: ${handled.join('; ')}`);
@@ -64,7 +78,13 @@ const tokenEndpoint: typeof fetch = async (_input, init) => {
   tokenRequests++;
   const params = new URLSearchParams(String(init?.body));
   const rotated = `rt-${tokenRequests}`;
-  return Response.json({ access_token: `at-${tokenRequests}`, token_type: 'bearer', expires_in: 21_600, refresh_token: rotated, used: params.get('grant_type') });
+  return Response.json({
+    access_token: `at-${tokenRequests}`,
+    token_type: 'bearer',
+    expires_in: 21_600,
+    refresh_token: rotated,
+    used: params.get('grant_type'),
+  });
 };
 const oauth = new OAuthClient(
   {
@@ -77,15 +97,26 @@ const oauth = new OAuthClient(
     clientAuthentication: 'body',
     refreshTokenRotation: 'rotating',
   },
-  { context: { ...context, fetch: tokenEndpoint }, keyring: createKeyring({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(9) }] }) },
+  {
+    context: { ...context, fetch: tokenEndpoint },
+    keyring: createKeyring({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(9) }] }),
+  },
 );
 const { url } = await oauth.createAuthorizationUrl({ connectionId: 'seller-1' });
 await oauth.importTokens('seller-1', { accessToken: 'at-0', refreshToken: 'rt-0', expiresAt: clock.now() - 1 });
 const refreshedEvents: string[] = [];
-events.on('tokenRefreshed', (event) => refreshedEvents.push(`${event.connectionId} (rotated: ${event.rotatedRefreshToken})`));
+events.on('tokenRefreshed', (event) =>
+  refreshedEvents.push(`${event.connectionId} (rotated: ${event.rotatedRefreshToken})`),
+);
 const tokens = await Promise.all(Array.from({ length: 100 }, () => oauth.getAccessToken('seller-1')));
 
 console.log('OAuth');
-console.log(`  authorisation URL uses PKCE ${new URL(url).searchParams.get('code_challenge_method')} and a single-use state`);
-console.log(`  100 concurrent callers on an expired token → ${tokenRequests} token request, ${new Set(tokens).size} distinct token`);
-console.log(`  tokenRefreshed: ${refreshedEvents.join(', ')}; status: ${(await oauth.connectionStatus('seller-1')).state}`);
+console.log(
+  `  authorisation URL uses PKCE ${new URL(url).searchParams.get('code_challenge_method')} and a single-use state`,
+);
+console.log(
+  `  100 concurrent callers on an expired token → ${tokenRequests} token request, ${new Set(tokens).size} distinct token`,
+);
+console.log(
+  `  tokenRefreshed: ${refreshedEvents.join(', ')}; status: ${(await oauth.connectionStatus('seller-1')).state}`,
+);

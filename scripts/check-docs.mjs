@@ -40,8 +40,17 @@ const problems = [];
 const problem = (file, line, message) => problems.push(`${file}:${line}: ${message}`);
 
 // `node scripts/check-docs.mjs docs/safety.md` checks only the files named.
-const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--')).map((file) => relative(root, resolve(file)));
-const guides = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`)];
+const only = process.argv
+  .slice(2)
+  .filter((arg) => !arg.startsWith('--'))
+  .map((file) => relative(root, resolve(file)));
+const guides = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 const sources = only.length ? only : guides;
 
 /** Splits one markdown file into its code blocks with their markers. */
@@ -68,8 +77,12 @@ function parse(file) {
         text = lines[i];
       }
       body.push(text.slice(0, text.indexOf('-->')));
-      const content = body.join('\n').replace(/^\s*\n/, '').replace(/\n\s*$/, '');
-      if (!['prelude', 'postlude', 'file-prelude', 'continue', 'run', 'no-run', 'output'].includes(kind)) problem(file, at, `unknown marker docs:${kind}`);
+      const content = body
+        .join('\n')
+        .replace(/^\s*\n/, '')
+        .replace(/\n\s*$/, '');
+      if (!['prelude', 'postlude', 'file-prelude', 'continue', 'run', 'no-run', 'output'].includes(kind))
+        problem(file, at, `unknown marker docs:${kind}`);
       else if (kind === 'file-prelude') filePrelude.push({ code: content, line: at });
       else pending.push({ kind, content: content.trim() === '' ? '' : content, line: at });
       continue;
@@ -86,7 +99,8 @@ function parse(file) {
     const lang = fence[2];
     const start = i + 1;
     const code = [];
-    for (i++; i < lines.length && !/^\s*```\s*$/.test(lines[i]); i++) code.push(lines[i].slice(Math.min(indent, lines[i].length - lines[i].trimStart().length)));
+    for (i++; i < lines.length && !/^\s*```\s*$/.test(lines[i]); i++)
+      code.push(lines[i].slice(Math.min(indent, lines[i].length - lines[i].trimStart().length)));
     const kinds = new Set(pending.map((p) => p.kind));
     if (lang === 'ts' || lang === 'typescript') {
       blocks.push({
@@ -146,7 +160,8 @@ function assemble(parsed) {
     lines.push(...own.lines);
     origin.push(...own.origin);
     const hasClaims = block.code.some((line) => CLAIM.test(line));
-    if (hasClaims && !block.run && !block.noRun) problem(block.file, block.line, 'the block claims outcomes (// →) but is neither docs:run nor docs:no-run');
+    if (hasClaims && !block.run && !block.noRun)
+      problem(block.file, block.line, 'the block claims outcomes (// →) but is neither docs:run nor docs:no-run');
     const module = { block, lines, origin, own };
     modules.push(module);
     previous = module;
@@ -166,8 +181,10 @@ function instrument(module) {
     const after = [...(ts.getTrailingCommentRanges(text, statement.end) ?? [])];
     const next = statements[index + 1];
     const following = ts.getLeadingCommentRanges(text, statement.end) ?? [];
-    if (after.length === 0 && following[0] && lineOf(following[0].pos) === lineOf(statement.end) + 1) after.push(following[0]);
-    if (next === undefined && after.length === 0) after.push(...(ts.getLeadingCommentRanges(text, statement.end) ?? []).slice(0, 1));
+    if (after.length === 0 && following[0] && lineOf(following[0].pos) === lineOf(statement.end) + 1)
+      after.push(following[0]);
+    if (next === undefined && after.length === 0)
+      after.push(...(ts.getLeadingCommentRanges(text, statement.end) ?? []).slice(0, 1));
     const comment = after.map((range) => text.slice(range.pos, range.end)).find((c) => /^\/\/\s*→/.test(c));
     if (!comment) continue;
     const from = module.origin[lineOf(text.indexOf(comment, statement.end))];
@@ -176,15 +193,32 @@ function instrument(module) {
     const expected = comment.replace(/^\/\/\s*→\s*/, '').split(' — ')[0];
     const where = JSON.stringify(`${module.block.file}:${from}`);
     if (ts.isExpressionStatement(statement)) {
-      edits.push({ start: statement.getStart(source), end: statement.end, text: `globalThis.__docs.check((${statement.expression.getText(source)}), (${expected}), ${where});` });
-    } else if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 && ts.isIdentifier(statement.declarationList.declarations[0].name)) {
-      edits.push({ start: statement.end, end: statement.end, text: ` globalThis.__docs.check(${statement.declarationList.declarations[0].name.text}, (${expected}), ${where});` });
+      edits.push({
+        start: statement.getStart(source),
+        end: statement.end,
+        text: `globalThis.__docs.check((${statement.expression.getText(source)}), (${expected}), ${where});`,
+      });
+    } else if (
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.length === 1 &&
+      ts.isIdentifier(statement.declarationList.declarations[0].name)
+    ) {
+      edits.push({
+        start: statement.end,
+        end: statement.end,
+        text: ` globalThis.__docs.check(${statement.declarationList.declarations[0].name.text}, (${expected}), ${where});`,
+      });
     } else {
-      problem(module.block.file, from, 'a claim (// →) must follow an expression statement or a single const declaration');
+      problem(
+        module.block.file,
+        from,
+        'a claim (// →) must follow an expression statement or a single const declaration',
+      );
     }
   }
   let out = text;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out.split('\n');
 }
 
@@ -197,7 +231,10 @@ symlinkSync(root, join(work, 'node_modules', 'marketbridge'), 'dir');
 writeFileSync(join(work, 'package.json'), JSON.stringify({ name: 'docs-check', private: true, type: 'module' }));
 
 const modules = sources.flatMap((file) => assemble(parse(file)));
-if (modules.some((module) => /from\s+['"]marketbridge[/'"]/.test(module.lines.join('\n'))) && !existsSync(join(root, 'dist', 'index.d.ts'))) {
+if (
+  modules.some((module) => /from\s+['"]marketbridge[/'"]/.test(module.lines.join('\n'))) &&
+  !existsSync(join(root, 'dist', 'index.d.ts'))
+) {
   console.error('check-docs: dist/ is missing; run `npm run build` first.');
   process.exit(1);
 }
@@ -211,33 +248,35 @@ for (const [index, module] of modules.entries()) {
 }
 
 // 2. One TypeScript program over all of them, as a user's strict project compiles them.
-const program = ts.createProgram(
-  [...byPath.keys()],
-  {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    types: ['node'],
-    typeRoots: [join(root, 'node_modules', '@types')],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    esModuleInterop: true,
-    allowImportingTsExtensions: false,
-  },
-);
+const program = ts.createProgram([...byPath.keys()], {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  types: ['node'],
+  typeRoots: [join(root, 'node_modules', '@types')],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+  esModuleInterop: true,
+  allowImportingTsExtensions: false,
+});
 const seen = new Set();
 for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
   const module = diagnostic.file ? byPath.get(resolve(diagnostic.file.fileName)) : undefined;
   const text = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n  ');
   if (!module) {
-    problems.push(`${diagnostic.file ? relative(root, diagnostic.file.fileName) : '(program)'}: TS${diagnostic.code}: ${text}`);
+    problems.push(
+      `${diagnostic.file ? relative(root, diagnostic.file.fileName) : '(program)'}: TS${diagnostic.code}: ${text}`,
+    );
     continue;
   }
   const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
   const from = module.origin[line];
-  const where = from === undefined ? `${module.block.file}:${module.block.line} (hidden prelude line ${line + 1} of ${relative(root, module.path)})` : `${module.block.file}:${from}`;
+  const where =
+    from === undefined
+      ? `${module.block.file}:${module.block.line} (hidden prelude line ${line + 1} of ${relative(root, module.path)})`
+      : `${module.block.file}:${from}`;
   const key = `${where} ${text}`;
   if (seen.has(key)) continue;
   seen.add(key);
@@ -250,17 +289,29 @@ for (const module of runs) {
   module.runPath = join(work, 'run', `${module.index}.ts`);
   writeFileSync(module.runPath, `${instrument(module).join('\n')}\nexport {};\n`);
 }
-const plan = runs.map((module) => ({ path: module.runPath, where: `${module.block.file}:${module.block.line}`, output: module.block.output ?? null }));
+const plan = runs.map((module) => ({
+  path: module.runPath,
+  where: `${module.block.file}:${module.block.line}`,
+  output: module.block.output ?? null,
+}));
 writeFileSync(join(work, 'run', 'plan.json'), JSON.stringify(plan));
 writeFileSync(join(work, 'run', 'runner.mjs'), RUNNER());
 // Run blocks that are test files (`import { describe, it, expect } from 'vitest'`) get a small
 // stand-in that queues their tests for the runner; type-checking used the real vitest types.
 mkdirSync(join(work, 'run', 'node_modules', 'vitest'), { recursive: true });
-writeFileSync(join(work, 'run', 'node_modules', 'vitest', 'package.json'), JSON.stringify({ name: 'vitest', type: 'module', exports: './index.js' }));
+writeFileSync(
+  join(work, 'run', 'node_modules', 'vitest', 'package.json'),
+  JSON.stringify({ name: 'vitest', type: 'module', exports: './index.js' }),
+);
 writeFileSync(join(work, 'run', 'node_modules', 'vitest', 'index.js'), VITEST_STAND_IN());
 if (runs.length) {
   try {
-    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(work, 'run', 'runner.mjs')], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'tsx'), [join(work, 'run', 'runner.mjs')], {
+      cwd: work,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 300_000,
+    });
     const report = JSON.parse(out.slice(out.lastIndexOf('\n{') + 1));
     problems.push(...report.problems);
   } catch (error) {
@@ -273,10 +324,14 @@ const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (problems.length) {
   // A claim of a block that others continue is checked in each of them; report it once.
   console.error([...new Set(problems)].join('\n'));
-  console.error(`\ncheck-docs: ${problems.length} problem(s) in ${modules.length} blocks of ${sources.length} files (${seconds} s).`);
+  console.error(
+    `\ncheck-docs: ${problems.length} problem(s) in ${modules.length} blocks of ${sources.length} files (${seconds} s).`,
+  );
   process.exit(1);
 }
-console.log(`check-docs: ${modules.length} ts blocks of ${sources.length} files type-check against the built package; ${runs.length} ran and showed what they claim (${seconds} s).`);
+console.log(
+  `check-docs: ${modules.length} ts blocks of ${sources.length} files type-check against the built package; ${runs.length} ran and showed what they claim (${seconds} s).`,
+);
 
 function RUNNER() {
   return `import { readFileSync } from 'node:fs';

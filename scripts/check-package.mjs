@@ -16,9 +16,18 @@ const run = (cmd, args, options = {}) => execFileSync(cmd, args, { cwd: root, st
 const entries = Object.keys(pkg.exports).filter((key) => key !== './package.json');
 // Entries that may use Node built-ins; every other one must run on edge runtimes.
 const nodeOnly = new Set([
-  './adapters/node', './stores/redis', './stores/postgres', './testing', './testing/msw',
+  './adapters/node',
+  './stores/redis',
+  './stores/postgres',
+  './testing',
+  './testing/msw',
   // Optional-peer integrations load their peer with Node's require, to name the install when it is missing.
-  './schedulers/bullmq', './schedulers/pg-boss', './streams/redis', './streams/websocket', './streams/sqs', './otel',
+  './schedulers/bullmq',
+  './schedulers/pg-boss',
+  './streams/redis',
+  './streams/websocket',
+  './streams/sqs',
+  './otel',
 ]);
 // Entries that fail on import without their optional peer; the consumers here have them all.
 
@@ -26,16 +35,20 @@ rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
 console.log('• npm pack');
-const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }));
+const packed = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
+);
 const tarball = join(work, packed[0].filename);
 const files = packed[0].files.map((f) => f.path);
 for (const forbidden of files.filter((f) => /^(src|test|bench|examples|\.ci)\//.test(f) || /specs\//.test(f))) {
   throw new Error(`The tarball must not contain ${forbidden}`);
 }
 // Source maps would point at sources the tarball does not ship: none are published.
-for (const map of files.filter((f) => f.endsWith('.map'))) throw new Error(`The tarball must not contain the source map ${map}`);
+for (const map of files.filter((f) => f.endsWith('.map')))
+  throw new Error(`The tarball must not contain the source map ${map}`);
 for (const file of files.filter((f) => /\.c?js$/.test(f))) {
-  if (readFileSync(join(root, file), 'utf8').includes('sourceMappingURL=')) throw new Error(`${file} refers to a source map`);
+  if (readFileSync(join(root, file), 'utf8').includes('sourceMappingURL='))
+    throw new Error(`${file} refers to a source map`);
 }
 for (const required of ['LICENSE', 'README.md', 'package.json']) {
   if (!files.includes(required)) throw new Error(`The tarball must contain ${required}`);
@@ -64,7 +77,12 @@ run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
 const specifiers = entries.map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`));
 writeFileSync(
   join(consumer, 'esm.mjs'),
-  specifiers.map((s, i) => `import * as m${i} from '${s}';\nif (Object.keys(m${i}).length === 0) throw new Error('${s}: no exports');`).join('\n') +
+  specifiers
+    .map(
+      (s, i) =>
+        `import * as m${i} from '${s}';\nif (Object.keys(m${i}).length === 0) throw new Error('${s}: no exports');`,
+    )
+    .join('\n') +
     `\nimport { createDefaultFactory, parseMoney, formatMoney } from '${pkg.name}';\n` +
     `const sim = await createDefaultFactory().create('simulated', { seed: 1, products: 3 });\n` +
     `let n = 0; for await (const _ of sim.listProducts()) n++;\n` +
@@ -73,7 +91,12 @@ writeFileSync(
 );
 writeFileSync(
   join(consumer, 'cjs.cjs'),
-  specifiers.map((s, i) => `const m${i} = require('${s}');\nif (Object.keys(m${i}).length === 0) throw new Error('${s}: no exports');`).join('\n') +
+  specifiers
+    .map(
+      (s, i) =>
+        `const m${i} = require('${s}');\nif (Object.keys(m${i}).length === 0) throw new Error('${s}: no exports');`,
+    )
+    .join('\n') +
     `\nconst { createDefaultFactory } = require('${pkg.name}');\n` +
     `createDefaultFactory().create('simulated', { seed: 1, products: 2 }).then(async (sim) => {\n` +
     `  let n = 0; for await (const _ of sim.listProducts()) n++;\n` +
@@ -94,7 +117,17 @@ writeFileSync(
 );
 writeFileSync(
   join(consumer, 'tsconfig.json'),
-  JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['types.mts', 'types.cts'] }),
+  JSON.stringify({
+    compilerOptions: {
+      module: 'node16',
+      moduleResolution: 'node16',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      types: [],
+    },
+    files: ['types.mts', 'types.cts'],
+  }),
 );
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: consumer });
 console.log('  TypeScript consumer ok (node16, ESM and CJS)');
@@ -108,35 +141,55 @@ const declarationsReach = (file, peer, seen = new Set()) => {
   seen.add(file);
   const text = readFileSync(file, 'utf8');
   if (new RegExp(`from ['"]${peer}(/[^'"]*)?['"]`).test(text)) return true;
-  return [...text.matchAll(/from\s*["'](\.{1,2}\/[^"']+)["']/g)].some(([, rel]) => declarationsReach(resolve(file, '..', rel), peer, seen));
+  return [...text.matchAll(/from\s*["'](\.{1,2}\/[^"']+)["']/g)].some(([, rel]) =>
+    declarationsReach(resolve(file, '..', rel), peer, seen),
+  );
 };
-const withoutDom = entries.filter((entry) => !declarationsReach(join(installed, pkg.exports[entry].import.types), 'msw'));
+const withoutDom = entries.filter(
+  (entry) => !declarationsReach(join(installed, pkg.exports[entry].import.types), 'msw'),
+);
 const domOnly = entries.filter((entry) => !withoutDom.includes(entry));
 const nodeSpecifiers = withoutDom.map((entry) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`));
 const nodeTypes = join(consumer, 'node-types');
 mkdirSync(nodeTypes, { recursive: true });
 writeFileSync(
   join(nodeTypes, 'entries.mts'),
-  nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n') + '\n',
+  `${nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n')}\n`,
 );
 writeFileSync(
   join(nodeTypes, 'entries.cts'),
-  nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n') + '\n',
+  `${nodeSpecifiers.map((s, i) => `import type * as m${i} from '${s}';\nexport type M${i} = keyof typeof m${i};`).join('\n')}\n`,
 );
 writeFileSync(
   join(nodeTypes, 'tsconfig.json'),
   JSON.stringify({
-    compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', lib: ['es2022'], types: ['node'], strict: true, noEmit: true, skipLibCheck: false },
+    compilerOptions: {
+      module: 'node16',
+      moduleResolution: 'node16',
+      target: 'es2022',
+      lib: ['es2022'],
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+    },
     files: ['entries.mts', 'entries.cts'],
   }),
 );
 run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: nodeTypes });
-console.log(`  TypeScript consumer ok without the DOM lib (lib es2022 + @types/node, skipLibCheck false): ${withoutDom.join(', ')}` + (domOnly.length ? `; with the DOM lib only, since msw's declarations need it: ${domOnly.join(', ')}` : ''));
+console.log(
+  `  TypeScript consumer ok without the DOM lib (lib es2022 + @types/node, skipLibCheck false): ${withoutDom.join(', ')}${domOnly.length ? `; with the DOM lib only, since msw's declarations need it: ${domOnly.join(', ')}` : ''}`,
+);
 
 console.log('• the marketbridge bin');
-const help = execFileSync(process.execPath, [join(installed, pkg.bin.marketbridge), '--help'], { cwd: consumer, encoding: 'utf8' });
-for (const command of ['verify-webhook', 'simulate', 'sync', 'health', 'dlq', 'limits']) if (!help.includes(command)) throw new Error(`marketbridge --help does not list ${command}`);
-if (!readFileSync(join(installed, pkg.bin.marketbridge), 'utf8').startsWith('#!/usr/bin/env node')) throw new Error('the bin has no shebang');
+const help = execFileSync(process.execPath, [join(installed, pkg.bin.marketbridge), '--help'], {
+  cwd: consumer,
+  encoding: 'utf8',
+});
+for (const command of ['verify-webhook', 'simulate', 'sync', 'health', 'dlq', 'limits'])
+  if (!help.includes(command)) throw new Error(`marketbridge --help does not list ${command}`);
+if (!readFileSync(join(installed, pkg.bin.marketbridge), 'utf8').startsWith('#!/usr/bin/env node'))
+  throw new Error('the bin has no shebang');
 console.log('  marketbridge --help ok');
 
 console.log('• runtime-agnostic entries import no node: built-ins');
@@ -145,7 +198,8 @@ const scan = (file, entry) => {
   if (seen.has(file)) return;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  if (/from\s*["']node:|import\(["']node:|require\(["']node:/.test(text)) throw new Error(`${entry} pulls in a node: built-in through ${file}`);
+  if (/from\s*["']node:|import\(["']node:|require\(["']node:/.test(text))
+    throw new Error(`${entry} pulls in a node: built-in through ${file}`);
   for (const [, rel] of text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+)["']/g)) {
     const next = resolve(file, '..', rel);
     if (existsSync(next)) scan(next, entry);

@@ -31,7 +31,9 @@ export function collectLimits(specDir: string): { rows: Row[]; skipped: string[]
   const rows: Row[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
-  const files = readdirSync(specDir).filter((file) => file.endsWith('.json')).sort();
+  const files = readdirSync(specDir)
+    .filter((file) => file.endsWith('.json'))
+    .sort();
   for (const file of files) {
     const model = JSON.parse(readFileSync(join(specDir, file), 'utf8')) as {
       swagger?: string;

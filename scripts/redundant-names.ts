@@ -15,14 +15,20 @@ export function dropRedundantNames(text: string): string {
   let out = text.replace(/^__name\((\w+), "(\w+)"\);\n/gm, (line, binding: string, name: string) =>
     binding === name && new RegExp(`^(async )?function\\*? ?${binding}\\(`, 'm').test(text) ? '' : line,
   );
-  out = out.replace(/^var (\w+) = class( extends [^{\n]+)? \{\n {2}static \{\n {4}__name\(this, "(\w+)"\);\n {2}\}\n/gm, (block, binding: string, heritage: string | undefined, name: string) =>
-    binding === name ? `var ${binding} = class${heritage ?? ''} {\n` : block,
+  out = out.replace(
+    /^var (\w+) = class( extends [^{\n]+)? \{\n {2}static \{\n {4}__name\(this, "(\w+)"\);\n {2}\}\n/gm,
+    (block, binding: string, heritage: string | undefined, name: string) =>
+      binding === name ? `var ${binding} = class${heritage ?? ''} {\n` : block,
   );
-  for (const [whole, binding, inner, heritage = ''] of out.matchAll(/^var (\w+) = class (_\w+)( extends [^{\n]+)? \{\n {2}static \{\n {4}__name\(this, "\1"\);\n {2}\}\n/gm)) {
+  for (const [whole, binding, inner, heritage = ''] of out.matchAll(
+    /^var (\w+) = class (_\w+)( extends [^{\n]+)? \{\n {2}static \{\n {4}__name\(this, "\1"\);\n {2}\}\n/gm,
+  )) {
     // Inside the class its inner name and the outer binding are the same class; outside, the
     // inner name is not in scope. Only a heritage that names the binding would change meaning.
     if (inner !== `_${binding}` || new RegExp(`\\b${binding}\\b`).test(heritage)) continue;
-    out = out.replace(whole, `var ${binding} = class ${binding}${heritage} {\n`).replace(new RegExp(`\\b${inner}\\b`, 'g'), binding!);
+    out = out
+      .replace(whole, `var ${binding} = class ${binding}${heritage} {\n`)
+      .replace(new RegExp(`\\b${inner}\\b`, 'g'), binding!);
   }
   return out;
 }

@@ -12,5 +12,12 @@
  *
  * @module marketbridge/health
  */
-export { healthReport, type HealthInputs, type HealthReport, type LimiterSource, type QueueCountsSource, type LagSource } from './health/health-report.js';
+export {
+  healthReport,
+  type HealthInputs,
+  type HealthReport,
+  type LimiterSource,
+  type QueueCountsSource,
+  type LagSource,
+} from './health/health-report.js';
 export { budgetUsage, type BudgetUsage } from './health/budgets.js';

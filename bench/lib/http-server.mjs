@@ -5,7 +5,13 @@
  */
 import { createServer } from 'node:http';
 
-const body = JSON.stringify({ ok: true, items: [{ sku: 'SKU-1', quantity: 3 }, { sku: 'SKU-2', quantity: 0 }] });
+const body = JSON.stringify({
+  ok: true,
+  items: [
+    { sku: 'SKU-1', quantity: 3 },
+    { sku: 'SKU-2', quantity: 0 },
+  ],
+});
 const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
 const server = createServer((req, res) => {
   req.resume();

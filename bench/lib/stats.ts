@@ -16,6 +16,13 @@ export interface Stats {
 export function stats(values: readonly number[], digits = 2): Stats {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (n: number) => Number(n.toFixed(digits));
-  const middle = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  return { min: round(sorted[0] ?? Number.NaN), median: round(middle), max: round(sorted[sorted.length - 1] ?? Number.NaN) };
+  const middle =
+    sorted.length % 2 === 1
+      ? sorted[(sorted.length - 1) / 2]!
+      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  return {
+    min: round(sorted[0] ?? Number.NaN),
+    median: round(middle),
+    max: round(sorted[sorted.length - 1] ?? Number.NaN),
+  };
 }

@@ -11,16 +11,16 @@
  * @module marketbridge/adapters/lambda
  */
 import { fromBase64, utf8 } from '../core/bytes.js';
-import { handleWebhook, webhookErrorResponse, type WebhookAdapterOptions, type WebhookHttpResponse } from '../webhooks/http.js';
+import {
+  handleWebhook,
+  webhookErrorResponse,
+  type WebhookAdapterOptions,
+  type WebhookHttpResponse,
+} from '../webhooks/http.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 
 /**
  * The parts of an API Gateway REST API (payload v1.0) event the adapter reads.
- *
- * @example
- * ```ts
- * const event: ApiGatewayV1Event = { httpMethod: 'POST', path: '/webhooks/shopify', headers: {}, body: '{}', isBase64Encoded: false };
- * ```
  */
 export interface ApiGatewayV1Event {
   /** HTTP method. */
@@ -39,11 +39,6 @@ export interface ApiGatewayV1Event {
 
 /**
  * The parts of an API Gateway HTTP API (payload v2.0) or function URL event the adapter reads.
- *
- * @example
- * ```ts
- * const event: ApiGatewayV2Event = { version: '2.0', rawPath: '/webhooks/shopify', headers: {}, isBase64Encoded: true, body: 'e30=', requestContext: { http: { method: 'POST' } } };
- * ```
  */
 export interface ApiGatewayV2Event {
   /** `2.0`. */
@@ -62,11 +57,6 @@ export interface ApiGatewayV2Event {
 
 /**
  * The response shape both payload versions accept.
- *
- * @example
- * ```ts
- * const result: ApiGatewayResult = { statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{}', isBase64Encoded: false };
- * ```
  */
 export interface ApiGatewayResult {
   /** HTTP status. */
@@ -83,10 +73,15 @@ function isV2(event: ApiGatewayV1Event | ApiGatewayV2Event): event is ApiGateway
   return (event as ApiGatewayV2Event).version === '2.0';
 }
 
-async function answer(processor: WebhookProcessor, event: ApiGatewayV1Event | ApiGatewayV2Event, options: WebhookAdapterOptions): Promise<WebhookHttpResponse> {
+async function answer(
+  processor: WebhookProcessor,
+  event: ApiGatewayV1Event | ApiGatewayV2Event,
+  options: WebhookAdapterOptions,
+): Promise<WebhookHttpResponse> {
   const raw = event.body ?? '';
   const body = event.isBase64Encoded ? fromBase64(raw) : utf8(raw);
-  if (!body) return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"status":"malformed_base64_body"}' };
+  if (!body)
+    return { status: 400, headers: { 'content-type': 'application/json' }, body: '{"status":"malformed_base64_body"}' };
   let headers: Record<string, string | readonly string[] | undefined>;
   let method: string;
   let path: string;

@@ -35,11 +35,6 @@ export interface NodeWebhookHandlerOptions extends WebhookAdapterOptions {
  * A Node request as Express and similar frameworks hand it over: possibly with a `body`
  * already read (as bytes with `express.raw()`, or parsed, which cannot be verified) and a
  * `rawBody` some frameworks keep.
- *
- * @example
- * ```ts
- * app.post('/webhooks/:platform', express.raw({ type: '*\/*' }), (req: NodeWebhookRequest, res) => handler(req, res));
- * ```
  */
 export type NodeWebhookRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
 
@@ -108,17 +103,25 @@ export function createNodeWebhookHandler(
     if (captured instanceof Uint8Array) body = captured;
     else if (typeof captured === 'string') body = new TextEncoder().encode(captured);
     else if (captured !== undefined && captured !== null && req.readableEnded) {
-      send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({
-        status: 'misconfigured',
-        message: 'The body was parsed before the webhook handler; mount it before JSON parsers or use express.raw() so the raw bytes can be verified.',
-      }));
+      send(
+        res,
+        500,
+        { 'content-type': 'application/json' },
+        JSON.stringify({
+          status: 'misconfigured',
+          message:
+            'The body was parsed before the webhook handler; mount it before JSON parsers or use express.raw() so the raw bytes can be verified.',
+        }),
+      );
       return;
     } else {
       try {
         body = await readBody(req, limit);
       } catch (error) {
-        if (error instanceof BodyTooLarge) send(res, 413, { 'content-type': 'application/json', connection: 'close' }, '{"status":"payload_too_large"}');
-        else send(res, 400, { 'content-type': 'application/json', connection: 'close' }, '{"status":"unreadable_body"}');
+        if (error instanceof BodyTooLarge)
+          send(res, 413, { 'content-type': 'application/json', connection: 'close' }, '{"status":"payload_too_large"}');
+        else
+          send(res, 400, { 'content-type': 'application/json', connection: 'close' }, '{"status":"unreadable_body"}');
         return;
       }
     }

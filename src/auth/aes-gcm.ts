@@ -1,11 +1,6 @@
 import type { WebCryptoKey } from '../core/web-types.js';
 /**
  * Inputs of {@link aesGcmSeal} and {@link aesGcmOpen}.
- *
- * @example
- * ```ts
- * const input: AesGcmInput = { key, iv: randomBytes(12), aad: new TextEncoder().encode('tenant|platform|field') };
- * ```
  */
 export interface AesGcmInput {
   /** 16, 24 or 32 raw key bytes (the keyring uses 32: AES-256). */

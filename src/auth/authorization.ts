@@ -1,7 +1,7 @@
 import { err, ok, type Result } from 'neverthrow';
 import { ValidationError } from '../core/errors/validation-error.js';
 import { failure, type Failure } from '../core/result.js';
-import { type OAuthInternals } from './oauth-context.js';
+import type { OAuthInternals } from './oauth-context.js';
 import { recordFromGrant } from './grant-record.js';
 import { createPkcePair, randomState, STATE_PATTERN } from './pkce.js';
 import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS } from './reserved-params.js';
@@ -55,11 +55,6 @@ export interface AuthorizationRequest {
  * - `code_missing`: no `code` in the callback.
  * - `grant_rejected`: the platform refused the code (wrong PKCE verifier, reused or expired code).
  * - `token_endpoint_unavailable`: the token endpoint failed; start the authorisation again.
- *
- * @example
- * ```ts
- * const reason: AuthorizationFailureReason = 'state_invalid';
- * ```
  */
 export type AuthorizationFailureReason =
   | 'state_missing'
@@ -71,11 +66,6 @@ export type AuthorizationFailureReason =
 
 /**
  * The query parameters of the authorisation callback.
- *
- * @example
- * ```ts
- * const callback: AuthorizationCallback = Object.fromEntries(new URL(request.url).searchParams);
- * ```
  */
 export interface AuthorizationCallback {
   /** The `state` echoed by the platform. */
@@ -88,11 +78,6 @@ export interface AuthorizationCallback {
 
 /**
  * A completed authorisation.
- *
- * @example
- * ```ts
- * const done: AuthorizationComplete = (await oauth.completeAuthorization(callback))._unsafeUnwrap();
- * ```
  */
 export interface AuthorizationComplete {
   /** The connection the tokens were stored under. */
@@ -127,12 +112,16 @@ function stateKey(internals: OAuthInternals, state: string): string {
  * const { url } = await startAuthorization(internals, { connectionId: 'seller-1' });
  * ```
  */
-export async function startAuthorization(internals: OAuthInternals, options: AuthorizationUrlOptions): Promise<AuthorizationRequest> {
+export async function startAuthorization(
+  internals: OAuthInternals,
+  options: AuthorizationUrlOptions,
+): Promise<AuthorizationRequest> {
   const { config, context } = internals;
   const issues = [];
   if (!config.authorizeUrl) issues.push({ path: ['authorizeUrl'], message: 'Set authorizeUrl in the OAuth config.' });
   if (!config.redirectUri) issues.push({ path: ['redirectUri'], message: 'Set redirectUri in the OAuth config.' });
-  if (typeof options?.connectionId !== 'string' || options.connectionId === '') issues.push({ path: ['connectionId'], message: 'Name the connection.' });
+  if (typeof options?.connectionId !== 'string' || options.connectionId === '')
+    issues.push({ path: ['connectionId'], message: 'Name the connection.' });
   issues.push(...extraParamIssues(options?.extraParams, RESERVED_AUTHORIZE_PARAMS, ['extraParams']));
   if (issues.length > 0) throw new ValidationError('authorisation request', issues);
   const state = randomState();
@@ -178,23 +167,48 @@ export async function finishAuthorization(
   const pending = await context.store.get<PendingState>(key);
   // Deleting with compare-and-set makes the state single-use even under concurrent callbacks.
   if (!pending || !(await context.store.compareAndSet(key, pending, undefined))) {
-    return err(failure('state_invalid', 'The state is unknown, expired or already used; start the authorisation again.'));
+    return err(
+      failure('state_invalid', 'The state is unknown, expired or already used; start the authorisation again.'),
+    );
   }
-  if (callback.error) return err(failure('authorization_denied', 'The authorisation was declined.', { error: String(callback.error).slice(0, 64) }));
+  if (callback.error)
+    return err(
+      failure('authorization_denied', 'The authorisation was declined.', {
+        error: String(callback.error).slice(0, 64),
+      }),
+    );
   if (!callback.code) return err(failure('code_missing', 'The callback has no code.'));
-  const params: Record<string, string> = { grant_type: 'authorization_code', code: callback.code, redirect_uri: pending.redirectUri };
+  const params: Record<string, string> = {
+    grant_type: 'authorization_code',
+    code: callback.code,
+    redirect_uri: pending.redirectUri,
+  };
   if (pending.verifier !== undefined) params.code_verifier = pending.verifier;
   const result = await requestToken(config, context.fetch, context.clock, params, signal);
   if (result.kind === 'invalid_grant' || result.kind === 'rejected') {
-    return err(failure('grant_rejected', 'The platform refused the authorisation code (expired, reused, or the PKCE verifier does not match).'));
+    return err(
+      failure(
+        'grant_rejected',
+        'The platform refused the authorisation code (expired, reused, or the PKCE verifier does not match).',
+      ),
+    );
   }
-  if (result.kind === 'unavailable') return err(failure('token_endpoint_unavailable', `The token endpoint failed (${result.detail}); start the authorisation again.`));
+  if (result.kind === 'unavailable')
+    return err(
+      failure(
+        'token_endpoint_unavailable',
+        `The token endpoint failed (${result.detail}); start the authorisation again.`,
+      ),
+    );
   const ref = internals.ref(pending.connectionId);
   const previous = await credentials.read(ref).catch(() => undefined);
   const record = recordFromGrant(internals, result.grant, previous?.record, 'authorization_code');
   internals.remember(record);
   if (!(await credentials.compareAndSet(ref, previous?.stored, record))) await credentials.write(ref, record);
-  const done: AuthorizationComplete = { connectionId: pending.connectionId, hasRefreshToken: record.refreshToken !== undefined };
+  const done: AuthorizationComplete = {
+    connectionId: pending.connectionId,
+    hasRefreshToken: record.refreshToken !== undefined,
+  };
   if (record.expiresAt !== undefined) done.expiresAt = record.expiresAt;
   if (record.refreshTokenExpiresAt !== undefined) done.refreshTokenExpiresAt = record.refreshTokenExpiresAt;
   if (record.scope !== undefined) done.scope = record.scope;

@@ -104,7 +104,9 @@ export interface OAuthClientConfig {
  * const resolved: ResolvedOAuthConfig = resolveOAuthConfig(config);
  * ```
  */
-export type ResolvedOAuthConfig = Required<Omit<OAuthClientConfig, 'clientSecret' | 'authorizeUrl' | 'redirectUri' | 'defaultExpiresInSeconds'>> &
+export type ResolvedOAuthConfig = Required<
+  Omit<OAuthClientConfig, 'clientSecret' | 'authorizeUrl' | 'redirectUri' | 'defaultExpiresInSeconds'>
+> &
   Pick<OAuthClientConfig, 'clientSecret' | 'authorizeUrl' | 'redirectUri' | 'defaultExpiresInSeconds'>;
 
 function isUrl(value: unknown): boolean {
@@ -129,26 +131,38 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   const issues: ValidationIssue[] = [];
   const text = (name: keyof OAuthClientConfig, required: boolean) => {
     const value = config?.[name];
-    if ((required || value !== undefined) && (typeof value !== 'string' || value === '')) issues.push({ path: [name], message: 'Expected a non-empty string.' });
+    if ((required || value !== undefined) && (typeof value !== 'string' || value === ''))
+      issues.push({ path: [name], message: 'Expected a non-empty string.' });
   };
   text('platform', true);
   text('clientId', true);
   text('clientSecret', false);
   if (!isUrl(config?.tokenUrl)) issues.push({ path: ['tokenUrl'], message: 'Expected an absolute http(s) URL.' });
   const redirectUriFormat = config?.redirectUriFormat ?? 'url';
-  if (redirectUriFormat !== 'url' && redirectUriFormat !== 'name') issues.push({ path: ['redirectUriFormat'], message: 'Use "url" or "name".' });
-  if (config?.authorizeUrl !== undefined && !isUrl(config.authorizeUrl)) issues.push({ path: ['authorizeUrl'], message: 'Expected an absolute http(s) URL.' });
+  if (redirectUriFormat !== 'url' && redirectUriFormat !== 'name')
+    issues.push({ path: ['redirectUriFormat'], message: 'Use "url" or "name".' });
+  if (config?.authorizeUrl !== undefined && !isUrl(config.authorizeUrl))
+    issues.push({ path: ['authorizeUrl'], message: 'Expected an absolute http(s) URL.' });
   if (config?.redirectUri !== undefined) {
     if (redirectUriFormat === 'name') {
       if (typeof config.redirectUri !== 'string' || !/^[A-Za-z0-9._-]{1,255}$/.test(config.redirectUri)) {
-        issues.push({ path: ['redirectUri'], message: 'Expected the registered redirect name (letters, digits, ".", "_" and "-"), such as an eBay RuName.' });
+        issues.push({
+          path: ['redirectUri'],
+          message: 'Expected the registered redirect name (letters, digits, ".", "_" and "-"), such as an eBay RuName.',
+        });
       }
-    } else if (!isUrl(config.redirectUri)) issues.push({ path: ['redirectUri'], message: 'Expected an absolute http(s) URL.' });
+    } else if (!isUrl(config.redirectUri))
+      issues.push({ path: ['redirectUri'], message: 'Expected an absolute http(s) URL.' });
   }
   for (const name of ['pkce', 'refreshWithScopes'] as const) {
-    if (config?.[name] !== undefined && typeof config[name] !== 'boolean') issues.push({ path: [name], message: 'Expected true or false.' });
+    if (config?.[name] !== undefined && typeof config[name] !== 'boolean')
+      issues.push({ path: [name], message: 'Expected true or false.' });
   }
-  const ms = (name: 'earlyRefreshMs' | 'requestTimeoutMs' | 'lockTtlMs' | 'lockWaitMs' | 'stateTtlMs' | 'defaultExpiresInSeconds', fallback: number | undefined, min = 1) => {
+  const ms = (
+    name: 'earlyRefreshMs' | 'requestTimeoutMs' | 'lockTtlMs' | 'lockWaitMs' | 'stateTtlMs' | 'defaultExpiresInSeconds',
+    fallback: number | undefined,
+    min = 1,
+  ) => {
     const value = config?.[name];
     if (value === undefined) return fallback;
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
@@ -159,13 +173,19 @@ export function resolveOAuthConfig(config: OAuthClientConfig): ResolvedOAuthConf
   };
   const requestTimeoutMs = ms('requestTimeoutMs', 10_000, 0) as number;
   const lockTtlMs = ms('lockTtlMs', 30_000) as number;
-  if (requestTimeoutMs >= lockTtlMs) issues.push({ path: ['requestTimeoutMs'], message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.' });
+  if (requestTimeoutMs >= lockTtlMs)
+    issues.push({
+      path: ['requestTimeoutMs'],
+      message: 'Must be shorter than lockTtlMs, or two refreshes could overlap.',
+    });
   const rotation = config?.refreshTokenRotation ?? 'rotating';
-  if (rotation !== 'rotating' && rotation !== 'reusable') issues.push({ path: ['refreshTokenRotation'], message: 'Use "rotating" or "reusable".' });
+  if (rotation !== 'rotating' && rotation !== 'reusable')
+    issues.push({ path: ['refreshTokenRotation'], message: 'Use "rotating" or "reusable".' });
   issues.push(...extraParamIssues(config?.extraTokenParams, RESERVED_TOKEN_PARAMS, ['extraTokenParams']));
   issues.push(...extraParamIssues(config?.extraAuthorizeParams, RESERVED_AUTHORIZE_PARAMS, ['extraAuthorizeParams']));
   const auth = config?.clientAuthentication ?? 'basic';
-  if (auth !== 'basic' && auth !== 'body') issues.push({ path: ['clientAuthentication'], message: 'Use "basic" or "body".' });
+  if (auth !== 'basic' && auth !== 'body')
+    issues.push({ path: ['clientAuthentication'], message: 'Use "basic" or "body".' });
   const resolved: ResolvedOAuthConfig = {
     platform: config?.platform,
     clientId: config?.clientId,

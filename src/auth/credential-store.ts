@@ -22,11 +22,6 @@ export interface CredentialStoreOptions {
 
 /**
  * A record as read: the decrypted record and the stored value to compare-and-set against.
- *
- * @example
- * ```ts
- * const read: StoredRecord | undefined = await credentials.read(ref);
- * ```
  */
 export interface StoredRecord {
   /** The record with secrets decrypted. */
@@ -77,9 +72,12 @@ export class CredentialStore {
     if (!this.#keyring) return value;
     const opened = await this.#keyring.decrypt(value, this.#aad(ref, field));
     if (opened.isErr()) {
-      throw new AuthError(`Stored ${field} of connection "${ref.connectionId}" cannot be decrypted (${opened.error.reason}): ${opened.error.message}`, {
-        platform: ref.platform,
-      });
+      throw new AuthError(
+        `Stored ${field} of connection "${ref.connectionId}" cannot be decrypted (${opened.error.reason}): ${opened.error.message}`,
+        {
+          platform: ref.platform,
+        },
+      );
     }
     return opened.value;
   }

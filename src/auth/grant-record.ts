@@ -35,11 +35,18 @@ export function recordFromGrant(
   }
   // A platform that does not rotate keeps the old refresh token valid; a rotating one that
   // sends none leaves us without one (the old one is spent), which is handled at expiry.
-  const refreshToken = grant.refreshToken ?? (config.refreshTokenRotation === 'reusable' ? previous?.refreshToken : undefined);
+  const refreshToken =
+    grant.refreshToken ?? (config.refreshTokenRotation === 'reusable' ? previous?.refreshToken : undefined);
   if (refreshToken !== undefined) record.refreshToken = refreshToken;
   // A new refresh token brings its own lifetime; a kept one keeps the one it had.
-  if (grant.refreshToken !== undefined && grant.refreshTokenExpiresInSeconds !== undefined) record.refreshTokenExpiresAt = now + grant.refreshTokenExpiresInSeconds * 1000;
-  else if (refreshToken !== undefined && refreshToken === previous?.refreshToken && previous.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = previous.refreshTokenExpiresAt;
+  if (grant.refreshToken !== undefined && grant.refreshTokenExpiresInSeconds !== undefined)
+    record.refreshTokenExpiresAt = now + grant.refreshTokenExpiresInSeconds * 1000;
+  else if (
+    refreshToken !== undefined &&
+    refreshToken === previous?.refreshToken &&
+    previous.refreshTokenExpiresAt !== undefined
+  )
+    record.refreshTokenExpiresAt = previous.refreshTokenExpiresAt;
   const scope = grant.scope ?? previous?.scope;
   if (scope !== undefined) record.scope = scope;
   return record;
@@ -54,7 +61,11 @@ export function recordFromGrant(
  * ```
  */
 export function isFresh(record: TokenRecord, now: number, rejectedToken?: string): boolean {
-  return record.status === 'active' && record.accessToken !== rejectedToken && (record.refreshAt === undefined || now < record.refreshAt);
+  return (
+    record.status === 'active' &&
+    record.accessToken !== rejectedToken &&
+    (record.refreshAt === undefined || now < record.refreshAt)
+  );
 }
 
 /**

@@ -12,7 +12,12 @@
  *
  * @module marketbridge/auth
  */
-export { OAuthClient, type OAuthClientOptions, type AccessTokenOptions, type OAuthAuthHookOptions } from './oauth-client.js';
+export {
+  OAuthClient,
+  type OAuthClientOptions,
+  type AccessTokenOptions,
+  type OAuthAuthHookOptions,
+} from './oauth-client.js';
 export type { OAuthClientConfig } from './config.js';
 export type {
   AuthorizationUrlOptions,
@@ -24,7 +29,13 @@ export type {
 export { createPkcePair, pkceChallenge, type PkcePair } from './pkce.js';
 export { CredentialStore, type CredentialStoreOptions, type StoredRecord } from './credential-store.js';
 export type { ConnectionRef, TokenRecord, ConnectionStatus } from './token-record.js';
-export { createKeyring, type Keyring, type KeyringKey, type KeyringOptions, type DecryptFailureReason } from './keyring.js';
+export {
+  createKeyring,
+  type Keyring,
+  type KeyringKey,
+  type KeyringOptions,
+  type DecryptFailureReason,
+} from './keyring.js';
 export { aesGcmSeal, aesGcmOpen, AES_GCM_MAX_NONCE_BYTES, type AesGcmInput } from './aes-gcm.js';
 export { MIN_TOKEN_LIFETIME_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, tokenLifetimeSeconds } from './token-lifetime.js';
 export { RESERVED_AUTHORIZE_PARAMS, RESERVED_TOKEN_PARAMS } from './reserved-params.js';

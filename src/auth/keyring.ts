@@ -7,11 +7,6 @@ import { aesGcmOpen, aesGcmSeal } from './aes-gcm.js';
 /**
  * One key of a {@link Keyring}: an id (written into every ciphertext) and 32 random bytes,
  * raw or base64.
- *
- * @example
- * ```ts
- * const key: KeyringKey = { id: '2026-11', key: process.env.MB_CREDENTIALS_KEY! };
- * ```
  */
 export interface KeyringKey {
   /** Short id: letters, digits, `_` or `-`. */
@@ -37,11 +32,6 @@ export interface KeyringOptions {
 
 /**
  * Why a ciphertext could not be decrypted.
- *
- * @example
- * ```ts
- * const reason: DecryptFailureReason = 'unknown_key';
- * ```
  */
 export type DecryptFailureReason = 'malformed_ciphertext' | 'unknown_key' | 'decryption_failed';
 
@@ -83,21 +73,29 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export function createKeyring(options: KeyringOptions): Keyring {
   const issues: ValidationIssue[] = [];
   const keys = new Map<string, Promise<CryptoKey>>();
-  if (!Array.isArray(options?.keys) || options.keys.length === 0) issues.push({ path: ['keys'], message: 'Give at least one key.' });
+  if (!Array.isArray(options?.keys) || options.keys.length === 0)
+    issues.push({ path: ['keys'], message: 'Give at least one key.' });
   (options?.keys ?? []).forEach((entry, index) => {
-    if (typeof entry?.id !== 'string' || !ID.test(entry.id)) issues.push({ path: ['keys', index, 'id'], message: 'Use 1-64 letters, digits, "_" or "-".' });
-    else if (keys.has(entry.id)) issues.push({ path: ['keys', index, 'id'], message: `Duplicate key id "${entry.id}".` });
-    const bytes = typeof entry?.key === 'string' ? fromBase64(entry.key) : entry?.key instanceof Uint8Array ? entry.key : undefined;
-    if (!bytes || bytes.length !== 32) {
+    if (typeof entry?.id !== 'string' || !ID.test(entry.id))
+      issues.push({ path: ['keys', index, 'id'], message: 'Use 1-64 letters, digits, "_" or "-".' });
+    else if (keys.has(entry.id))
+      issues.push({ path: ['keys', index, 'id'], message: `Duplicate key id "${entry.id}".` });
+    const bytes =
+      typeof entry?.key === 'string' ? fromBase64(entry.key) : entry?.key instanceof Uint8Array ? entry.key : undefined;
+    if (bytes?.length !== 32) {
       issues.push({ path: ['keys', index, 'key'], message: 'Expected 32 random bytes (AES-256), raw or base64.' });
       return;
     }
     if (typeof entry.id === 'string') {
-      keys.set(entry.id, crypto.subtle.importKey('raw', bytes as BufferSource, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']));
+      keys.set(
+        entry.id,
+        crypto.subtle.importKey('raw', bytes as BufferSource, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']),
+      );
     }
   });
   const primaryKeyId = options?.primaryKeyId ?? options?.keys?.[0]?.id ?? '';
-  if (options?.primaryKeyId !== undefined && !keys.has(options.primaryKeyId)) issues.push({ path: ['primaryKeyId'], message: 'Must be the id of one of the keys.' });
+  if (options?.primaryKeyId !== undefined && !keys.has(options.primaryKeyId))
+    issues.push({ path: ['primaryKeyId'], message: 'Must be the id of one of the keys.' });
   if (issues.length > 0) throw new ValidationError('keyring options', issues);
   // Rejected key imports surface on use; keep them from being reported as unhandled.
   for (const pending of keys.values()) pending.catch(() => {});
@@ -108,7 +106,7 @@ export function createKeyring(options: KeyringOptions): Keyring {
     if (parts.length !== 4 || parts[0] !== 'mb1' || !ID.test(parts[1] as string)) return undefined;
     const iv = fromBase64Url(parts[2] as string);
     const sealed = fromBase64Url(parts[3] as string);
-    if (!iv || iv.length !== 12 || !sealed || sealed.length < 16) return undefined;
+    if (iv?.length !== 12 || !sealed || sealed.length < 16) return undefined;
     return { keyId: parts[1] as string, iv, sealed };
   };
 
@@ -122,11 +120,22 @@ export function createKeyring(options: KeyringOptions): Keyring {
     },
     async decrypt(ciphertext, associatedData) {
       const parsed = parse(ciphertext);
-      if (!parsed) return err(failure('malformed_ciphertext', 'Not a marketbridge ciphertext (mb1.<keyId>.<nonce>.<data>).'));
+      if (!parsed)
+        return err(failure('malformed_ciphertext', 'Not a marketbridge ciphertext (mb1.<keyId>.<nonce>.<data>).'));
       const key = keys.get(parsed.keyId);
-      if (!key) return err(failure('unknown_key', `Key "${parsed.keyId}" is not in the keyring; was it retired too early?`));
-      const opened = await aesGcmOpen({ key: await key, iv: parsed.iv, aad: aad(parsed.keyId, associatedData) }, parsed.sealed);
-      if (!opened) return err(failure('decryption_failed', 'The ciphertext does not authenticate for this tenant, platform and field (tampered, moved, or wrong key).'));
+      if (!key)
+        return err(failure('unknown_key', `Key "${parsed.keyId}" is not in the keyring; was it retired too early?`));
+      const opened = await aesGcmOpen(
+        { key: await key, iv: parsed.iv, aad: aad(parsed.keyId, associatedData) },
+        parsed.sealed,
+      );
+      if (!opened)
+        return err(
+          failure(
+            'decryption_failed',
+            'The ciphertext does not authenticate for this tenant, platform and field (tampered, moved, or wrong key).',
+          ),
+        );
       return ok(fromUtf8(opened));
     },
     keyIdOf(ciphertext) {

@@ -17,7 +17,7 @@ import {
 } from './authorization.js';
 import { resolveOAuthConfig, type OAuthClientConfig, type ResolvedOAuthConfig } from './config.js';
 import { CredentialStore } from './credential-store.js';
-import { type OAuthInternals } from './oauth-context.js';
+import type { OAuthInternals } from './oauth-context.js';
 import { reauthError } from './reauth.js';
 import { isFresh, isUnexpired } from './grant-record.js';
 import type { Keyring } from './keyring.js';
@@ -109,7 +109,10 @@ export class OAuthClient {
     this.#context = createContext(options.context);
     this.#grant = options.grant ?? 'authorization_code';
     this.credentials =
-      options.credentials ?? new CredentialStore(options.keyring ? { store: this.#context.store, keyring: options.keyring } : { store: this.#context.store });
+      options.credentials ??
+      new CredentialStore(
+        options.keyring ? { store: this.#context.store, keyring: options.keyring } : { store: this.#context.store },
+      );
     this.#internals = {
       config: this.#config,
       context: this.#context,
@@ -158,18 +161,32 @@ export class OAuthClient {
   }
 
   /** Finishes the flow from the callback's query parameters; the state is consumed whatever happens next. */
-  completeAuthorization(callback: AuthorizationCallback, signal?: AbortSignal): Promise<Result<AuthorizationComplete, Failure<AuthorizationFailureReason>>> {
+  completeAuthorization(
+    callback: AuthorizationCallback,
+    signal?: AbortSignal,
+  ): Promise<Result<AuthorizationComplete, Failure<AuthorizationFailureReason>>> {
     return finishAuthorization(this.#internals, callback, signal);
   }
 
   /** Stores tokens obtained elsewhere (e.g. migrated from another system). */
   async importTokens(
     connectionId: string,
-    tokens: { accessToken: string; refreshToken?: string; refreshTokenExpiresAt?: number; expiresAt?: number; tokenType?: string; scope?: string },
+    tokens: {
+      accessToken: string;
+      refreshToken?: string;
+      refreshTokenExpiresAt?: number;
+      expiresAt?: number;
+      tokenType?: string;
+      scope?: string;
+    },
   ): Promise<void> {
     if (tokens?.expiresAt !== undefined && !Number.isFinite(tokens.expiresAt)) {
       // JSON stores a non-finite expiry as null, and the connection would then refresh on every call.
-      throw new ValidationError('imported tokens', [{ path: ['expiresAt'], message: 'Expected a finite epoch-millisecond time.' }], { platform: this.#config.platform });
+      throw new ValidationError(
+        'imported tokens',
+        [{ path: ['expiresAt'], message: 'Expected a finite epoch-millisecond time.' }],
+        { platform: this.#config.platform },
+      );
     }
     const ref = this.ref(connectionId);
     const previous = await this.credentials.read(ref).catch(() => undefined);
@@ -182,7 +199,8 @@ export class OAuthClient {
       obtainedAt: this.#context.clock.now(),
     };
     if (tokens.refreshToken !== undefined) record.refreshToken = tokens.refreshToken;
-    if (tokens.refreshToken !== undefined && tokens.refreshTokenExpiresAt !== undefined) record.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt;
+    if (tokens.refreshToken !== undefined && tokens.refreshTokenExpiresAt !== undefined)
+      record.refreshTokenExpiresAt = tokens.refreshTokenExpiresAt;
     if (tokens.scope !== undefined) record.scope = tokens.scope;
     if (tokens.expiresAt !== undefined) {
       record.expiresAt = tokens.expiresAt;
@@ -202,7 +220,11 @@ export class OAuthClient {
    * await oauth.seedRefreshToken('A1SELLER', process.env.LWA_REFRESH_TOKEN!); // false when already stored
    * ```
    */
-  async seedRefreshToken(connectionId: string, refreshToken: string, options: { refreshTokenExpiresAt?: number } = {}): Promise<boolean> {
+  async seedRefreshToken(
+    connectionId: string,
+    refreshToken: string,
+    options: { refreshTokenExpiresAt?: number } = {},
+  ): Promise<boolean> {
     const record: TokenRecord = {
       version: 1,
       status: 'active',
@@ -239,14 +261,21 @@ export class OAuthClient {
     const key = this.credentials.key(ref);
     let flight = this.#inflight.get(key);
     if (!flight) {
-      flight = refreshUnderLock(this.#internals, ref, this.#grant, options.rejectedToken, options.signal).finally(() => this.#inflight.delete(key));
+      flight = refreshUnderLock(this.#internals, ref, this.#grant, options.rejectedToken, options.signal).finally(() =>
+        this.#inflight.delete(key),
+      );
       this.#inflight.set(key, flight);
     }
     try {
       return (await flight).accessToken;
     } catch (error) {
       // An early refresh that failed transiently does not take away a token that still works.
-      if (isMarketbridgeError(error) && error.retryable && current && isUnexpired(current.record, this.#context.clock.now(), options.rejectedToken)) {
+      if (
+        isMarketbridgeError(error) &&
+        error.retryable &&
+        current &&
+        isUnexpired(current.record, this.#context.clock.now(), options.rejectedToken)
+      ) {
         return current.record.accessToken;
       }
       throw error;
@@ -268,7 +297,12 @@ export class OAuthClient {
     if (!current) return { state: 'missing', hasRefreshToken: false, version: 0 };
     const { record } = current;
     const status: ConnectionStatus = {
-      state: record.status === 'reauth_required' ? 'reauth_required' : isFresh(record, this.#context.clock.now()) ? 'active' : 'expired',
+      state:
+        record.status === 'reauth_required'
+          ? 'reauth_required'
+          : isFresh(record, this.#context.clock.now())
+            ? 'active'
+            : 'expired',
       hasRefreshToken: record.refreshToken !== undefined,
       version: record.version,
     };

@@ -6,11 +6,6 @@ import type { ConnectionRef, TokenRecord } from './token-record.js';
 
 /**
  * What the OAuth flows share: config, context, storage and the redaction of known secrets.
- *
- * @example
- * ```ts
- * const ref = internals.ref('seller-1');
- * ```
  */
 export interface OAuthInternals {
   config: ResolvedOAuthConfig;

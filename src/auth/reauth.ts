@@ -17,12 +17,23 @@ export async function markReauthRequired(
   current: StoredRecord,
   reason: NonNullable<TokenRecord['reauthReason']>,
 ): Promise<void> {
-  const next: TokenRecord = { ...current.record, version: current.record.version + 1, status: 'reauth_required', reauthReason: reason };
+  const next: TokenRecord = {
+    ...current.record,
+    version: current.record.version + 1,
+    status: 'reauth_required',
+    reauthReason: reason,
+  };
   delete next.refreshToken;
   delete next.refreshTokenExpiresAt;
   delete next.refreshAt;
   const swapped = await internals.credentials.compareAndSet(ref, current.stored, next);
-  internals.context.logger.warn('oauth connection needs re-authorisation', { platform: ref.platform, tenantId: ref.tenantId, connectionId: ref.connectionId, reason, swapped });
+  internals.context.logger.warn('oauth connection needs re-authorisation', {
+    platform: ref.platform,
+    tenantId: ref.tenantId,
+    connectionId: ref.connectionId,
+    reason,
+    swapped,
+  });
 }
 
 /**

@@ -11,7 +11,14 @@ import type { ValidationIssue } from '../core/errors/validation-error.js';
  * RESERVED_AUTHORIZE_PARAMS.includes('state'); // true
  * ```
  */
-export const RESERVED_AUTHORIZE_PARAMS: readonly string[] = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'];
+export const RESERVED_AUTHORIZE_PARAMS: readonly string[] = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+];
 
 /**
  * Token request parameters marketbridge sets itself: the grant, its code or refresh token, the
@@ -43,12 +50,18 @@ export const RESERVED_TOKEN_PARAMS: readonly string[] = [
  * extraParamIssues({ state: 'x' }, RESERVED_AUTHORIZE_PARAMS, ['extraParams']); // one issue at ['extraParams', 'state']
  * ```
  */
-export function extraParamIssues(params: unknown, reserved: readonly string[], path: readonly (string | number)[]): ValidationIssue[] {
+export function extraParamIssues(
+  params: unknown,
+  reserved: readonly string[],
+  path: readonly (string | number)[],
+): ValidationIssue[] {
   if (params === undefined) return [];
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return [{ path: [...path], message: 'Expected an object of string parameters.' }];
+  if (typeof params !== 'object' || params === null || Array.isArray(params))
+    return [{ path: [...path], message: 'Expected an object of string parameters.' }];
   const issues: ValidationIssue[] = [];
   for (const [name, value] of Object.entries(params)) {
-    if (reserved.includes(name.toLowerCase())) issues.push({ path: [...path, name], message: `"${name}" is set by marketbridge and cannot be overridden.` });
+    if (reserved.includes(name.toLowerCase()))
+      issues.push({ path: [...path, name], message: `"${name}" is set by marketbridge and cannot be overridden.` });
     else if (typeof value !== 'string') issues.push({ path: [...path, name], message: 'Expected a string.' });
   }
   return issues;

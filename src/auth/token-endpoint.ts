@@ -6,11 +6,6 @@ import { tokenLifetimeSeconds } from './token-lifetime.js';
 
 /**
  * A successful token response, normalised.
- *
- * @example
- * ```ts
- * const grant: TokenGrant = { accessToken: 'at', tokenType: 'bearer', expiresInSeconds: 3600 };
- * ```
  */
 export interface TokenGrant {
   accessToken: string;
@@ -29,11 +24,6 @@ export interface TokenGrant {
  * `isUnknownOutcomeStatus` holds (408, 425, any 5xx), the same rule as `isUnknownOutcome`;
  * `no` when the connection was never made or the answer was 429; `yes` for a 2xx without a
  * usable access token.
- *
- * @example
- * ```ts
- * if (result.kind === 'invalid_grant') markReauth();
- * ```
  */
 export type TokenEndpointResult =
   | { kind: 'ok'; grant: TokenGrant }
@@ -64,7 +54,10 @@ export async function requestToken(
   signal?: AbortSignal,
 ): Promise<TokenEndpointResult> {
   const body = new URLSearchParams({ ...config.extraTokenParams, ...params });
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
   if (config.clientAuthentication === 'basic' && config.clientSecret !== undefined) {
     const pair = `${encodeURIComponent(config.clientId)}:${encodeURIComponent(config.clientSecret)}`;
     headers.authorization = `Basic ${toBase64(utf8(pair))}`;
@@ -79,13 +72,20 @@ export async function requestToken(
   // 0 means no timeout: no sleeper on the clock, which a test clock would otherwise fire at once.
   const timeout =
     config.requestTimeoutMs === 0
-      ? new Promise<'cancelled'>((resolve) => timer.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }))
+      ? new Promise<'cancelled'>((resolve) =>
+          timer.signal.addEventListener('abort', () => resolve('cancelled'), { once: true }),
+        )
       : clock.sleep(config.requestTimeoutMs, timer.signal).then(
           () => 'timeout' as const,
           () => 'cancelled' as const,
         );
   try {
-    const sent = fetchFn(config.tokenUrl, { method: 'POST', headers, body: body.toString(), signal: controller.signal }).then(async (response) => {
+    const sent = fetchFn(config.tokenUrl, {
+      method: 'POST',
+      headers,
+      body: body.toString(),
+      signal: controller.signal,
+    }).then(async (response) => {
       const text = await response.text();
       return { response, text };
     });
@@ -107,21 +107,44 @@ export async function requestToken(
       const accessToken = grant?.access_token;
       // A token with whitespace or control characters could not go into a header (and is not a token).
       if (typeof accessToken !== 'string' || !/^[\x21-\x7e]+$/.test(accessToken)) {
-        return { kind: 'unavailable', consumed: 'yes', detail: `HTTP ${response.status} without a usable access_token` };
+        return {
+          kind: 'unavailable',
+          consumed: 'yes',
+          detail: `HTTP ${response.status} without a usable access_token`,
+        };
       }
-      const out: TokenGrant = { accessToken, tokenType: typeof grant?.token_type === 'string' ? grant.token_type : 'bearer' };
+      const out: TokenGrant = {
+        accessToken,
+        tokenType: typeof grant?.token_type === 'string' ? grant.token_type : 'bearer',
+      };
       const expiresIn = tokenLifetimeSeconds(grant?.expires_in);
       if (expiresIn !== undefined) out.expiresInSeconds = expiresIn;
-      if (typeof grant?.refresh_token === 'string' && grant.refresh_token !== '') out.refreshToken = grant.refresh_token;
-      const refreshExpiresIn = typeof grant?.refresh_token_expires_in === 'string' ? Number(grant.refresh_token_expires_in) : grant?.refresh_token_expires_in;
+      if (typeof grant?.refresh_token === 'string' && grant.refresh_token !== '')
+        out.refreshToken = grant.refresh_token;
+      const refreshExpiresIn =
+        typeof grant?.refresh_token_expires_in === 'string'
+          ? Number(grant.refresh_token_expires_in)
+          : grant?.refresh_token_expires_in;
       // Ten years at most: a lifetime beyond that is not one a platform means.
-      if (out.refreshToken !== undefined && typeof refreshExpiresIn === 'number' && Number.isFinite(refreshExpiresIn) && refreshExpiresIn > 0) out.refreshTokenExpiresInSeconds = Math.min(refreshExpiresIn, 10 * 365 * 86_400);
+      if (
+        out.refreshToken !== undefined &&
+        typeof refreshExpiresIn === 'number' &&
+        Number.isFinite(refreshExpiresIn) &&
+        refreshExpiresIn > 0
+      )
+        out.refreshTokenExpiresInSeconds = Math.min(refreshExpiresIn, 10 * 365 * 86_400);
       if (typeof grant?.scope === 'string') out.scope = grant.scope;
       return { kind: 'ok', grant: out };
     }
     const code = errorCode(parsed);
-    if ((response.status === 400 || response.status === 401) && code === 'invalid_grant') return { kind: 'invalid_grant', status: response.status };
-    if (response.status >= 400 && response.status < 500 && response.status !== 429 && !isUnknownOutcomeStatus(response.status)) {
+    if ((response.status === 400 || response.status === 401) && code === 'invalid_grant')
+      return { kind: 'invalid_grant', status: response.status };
+    if (
+      response.status >= 400 &&
+      response.status < 500 &&
+      response.status !== 429 &&
+      !isUnknownOutcomeStatus(response.status)
+    ) {
       return { kind: 'rejected', status: response.status, error: code };
     }
     // A 5xx (or 408, 425) may come after the server acted: a single-use refresh token may be spent.
@@ -132,7 +155,12 @@ export async function requestToken(
     // A connection that was never made cannot have consumed anything.
     const code = String((error as { cause?: { code?: unknown } })?.cause?.code ?? '');
     const consumed = NOT_SENT.has(code) ? 'no' : 'maybe';
-    return { kind: 'unavailable', consumed, detail: consumed === 'no' ? `connection failed (${code})` : 'the request failed in transit', cause: error };
+    return {
+      kind: 'unavailable',
+      consumed,
+      detail: consumed === 'no' ? `connection failed (${code})` : 'the request failed in transit',
+      cause: error,
+    };
   } finally {
     timer.abort();
     signal?.removeEventListener('abort', onAbort);

@@ -1,10 +1,5 @@
 /**
  * Identifies one OAuth connection: a tenant's account on a platform.
- *
- * @example
- * ```ts
- * const ref: ConnectionRef = { tenantId: 'seller-1', platform: 'mercadolibre', connectionId: 'MLA-468424240' };
- * ```
  */
 export interface ConnectionRef {
   /** The tenant (your customer). */
@@ -18,11 +13,6 @@ export interface ConnectionRef {
 /**
  * What is kept for a connection. `version` grows by one on every write, so concurrent writers
  * detect each other through compare-and-set.
- *
- * @example
- * ```ts
- * const record: TokenRecord = { version: 1, status: 'active', grant: 'authorization_code', accessToken: 'APP_USR-...', tokenType: 'bearer', obtainedAt: Date.now() };
- * ```
  */
 export interface TokenRecord {
   /** Write counter. */

@@ -6,9 +6,27 @@ import { CliError, type CliIo } from './output.js';
 import { resolveSecrets } from './secrets.js';
 
 const ConfigSchema = z.object({
-  connections: z.record(z.string(), z.object({ marketplace: z.string().min(1), config: z.record(z.string(), z.unknown()).default({}), tenantId: z.string().optional() })),
+  connections: z.record(
+    z.string(),
+    z.object({
+      marketplace: z.string().min(1),
+      config: z.record(z.string(), z.unknown()).default({}),
+      tenantId: z.string().optional(),
+    }),
+  ),
   source: z.object({ levels: z.record(z.string(), z.number().int().min(0)) }).optional(),
-  channels: z.array(z.union([z.string(), z.object({ connection: z.string(), safetyStock: z.number().int().min(0).optional(), locationId: z.string().optional() })])).optional(),
+  channels: z
+    .array(
+      z.union([
+        z.string(),
+        z.object({
+          connection: z.string(),
+          safetyStock: z.number().int().min(0).optional(),
+          locationId: z.string().optional(),
+        }),
+      ]),
+    )
+    .optional(),
 });
 
 /**
@@ -37,7 +55,9 @@ export function readConfig(io: CliIo, file: string | undefined): CliConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CliError(`Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+    throw new CliError(
+      `Cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
+    );
   }
   let json: unknown;
   try {
@@ -47,7 +67,9 @@ export function readConfig(io: CliIo, file: string | undefined): CliConfig {
   }
   const parsed = ConfigSchema.safeParse(json);
   if (!parsed.success) {
-    throw new CliError(`The config file ${file} has ${parsed.error.issues.length} problem(s):\n${parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`);
+    throw new CliError(
+      `The config file ${file} has ${parsed.error.issues.length} problem(s):\n${parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`,
+    );
   }
   return parsed.data;
 }
@@ -66,7 +88,11 @@ export async function openConnections(io: CliIo, config: CliConfig): Promise<Rec
   for (const [name, connection] of Object.entries(config.connections)) {
     const resolved = resolveSecrets(io, connection.config, `connections.${name}.config`);
     try {
-      out[name] = await factory.create(connection.marketplace, resolved, connection.tenantId ? { tenantId: connection.tenantId } : {});
+      out[name] = await factory.create(
+        connection.marketplace,
+        resolved,
+        connection.tenantId ? { tenantId: connection.tenantId } : {},
+      );
     } catch (error) {
       throw new CliError(`Connection "${name}": ${(error as Error).message}`);
     }

@@ -1,8 +1,13 @@
 import type { LimiterSource } from '../health/health-report.js';
 
-type Inspectable = { limiter?: unknown; http?: { limiter?: unknown }; client?: { limiter?: unknown; http?: { limiter?: unknown } } };
+type Inspectable = {
+  limiter?: unknown;
+  http?: { limiter?: unknown };
+  client?: { limiter?: unknown; http?: { limiter?: unknown } };
+};
 
-const isSource = (value: unknown): value is LimiterSource => typeof (value as LimiterSource | undefined)?.toJSON === 'function';
+const isSource = (value: unknown): value is LimiterSource =>
+  typeof (value as LimiterSource | undefined)?.toJSON === 'function';
 
 /**
  * The rate limiter of a connection, wherever its connector keeps it: on the connection, on its

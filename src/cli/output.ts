@@ -3,11 +3,6 @@ import { createRedactor } from '../core/errors/redact.js';
 
 /**
  * Where a command writes: stdout for results, stderr for progress and errors.
- *
- * @example
- * ```ts
- * const io: CliIo = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), json: false, interactive: false, secrets: [] };
- * ```
  */
 export interface CliIo {
   out(text: string): void;
@@ -34,7 +29,10 @@ export class CliError extends Error {
    * @param message - what went wrong and how to fix it
    * @param exitCode - 1 for a negative answer, 2 for a usage problem
    */
-  constructor(message: string, readonly exitCode = 2) {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
     super(message);
   }
 }
@@ -49,9 +47,14 @@ export class CliError extends Error {
  */
 export function formatTable(list: readonly object[], columns: readonly string[]): string {
   const rows = list as readonly Record<string, unknown>[];
-  const cell = (value: unknown) => (value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const cell = (value: unknown) =>
+    value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
-  const line = (values: string[]) => values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return `${[line([...columns]), ...rows.map((row) => line(columns.map((column) => cell(row[column]))))].join('\n')}\n`;
 }
 
@@ -77,6 +80,11 @@ export function emit(io: CliIo, value: unknown, text: () => string): void {
  */
 export function describeError(error: unknown, secrets: readonly string[]): string {
   const redactor = createRedactor({ secrets: [...secrets] });
-  const text = error instanceof CliError || isMarketbridgeError(error) ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text =
+    error instanceof CliError || isMarketbridgeError(error)
+      ? error.message
+      : error instanceof Error
+        ? `${error.name}: ${error.message}`
+        : String(error);
   return redactor.text(text);
 }

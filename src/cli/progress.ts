@@ -13,7 +13,10 @@ import type { CliIo } from './output.js';
  */
 export function progress(io: CliIo, total: number, unit: string): { update(done: number): void; stop(): void } {
   if (!io.interactive || io.json) return { update() {}, stop() {} };
-  const bar = new cliProgress.SingleBar({ format: `{bar} {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: `{bar} {value}/{total} ${unit}`, stream: process.stderr, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), stop: () => bar.stop() };
 }

@@ -11,16 +11,20 @@ import { CliError, type CliIo } from './output.js';
  * ```
  */
 export function readSecret(io: CliIo, from: { env?: string; file?: string }, what: string): string {
-  if ((from.env === undefined) === (from.file === undefined)) throw new CliError(`Give ${what} with exactly one of --secret-env NAME or --secret-file PATH.`);
+  if ((from.env === undefined) === (from.file === undefined))
+    throw new CliError(`Give ${what} with exactly one of --secret-env NAME or --secret-file PATH.`);
   let value: string | undefined;
   if (from.env !== undefined) {
     value = process.env[from.env];
-    if (value === undefined || value === '') throw new CliError(`The environment variable ${from.env} (${what}) is not set.`);
+    if (value === undefined || value === '')
+      throw new CliError(`The environment variable ${from.env} (${what}) is not set.`);
   } else {
     try {
       value = readFileSync(from.file!, 'utf8').replace(/\r?\n$/, '');
     } catch (error) {
-      throw new CliError(`Cannot read ${what} from ${from.file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
+      throw new CliError(
+        `Cannot read ${what} from ${from.file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`,
+      );
     }
     if (value === '') throw new CliError(`The file ${from.file} (${what}) is empty.`);
   }

@@ -2,11 +2,6 @@ import type { MaybePromise } from './types.js';
 
 /**
  * What an auth hook learns about the attempt it is authorising.
- *
- * @example
- * ```ts
- * const info: AuthHookContext = { attempt: 1, platform: 'ebay', operation: 'getOrders' };
- * ```
  */
 export interface AuthHookContext {
   /** 1 for the first attempt, 2 for the first retry, ... */

@@ -6,12 +6,7 @@ import type { CancelOrderRequest, Order } from '../model/order.js';
 import type { Product, ProductInput } from '../model/product.js';
 import type { Shipment } from '../model/shipment.js';
 import type { BatchResult } from './batch.js';
-import {
-  OPERATIONS,
-  type Capabilities,
-  type CapabilityDeclaration,
-  type OperationName,
-} from './capabilities.js';
+import { OPERATIONS, type Capabilities, type CapabilityDeclaration, type OperationName } from './capabilities.js';
 import { createContext, type Context, type ResolvedContext } from './context.js';
 import { checkedWith } from './checked-batch.js';
 import { UnsupportedOperationError } from './errors/unsupported-operation-error.js';
@@ -120,7 +115,10 @@ export abstract class BaseMarketplaceAPI {
   }
 
   /** Creates products without `id` and replaces those with one. */
-  async upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
+  async upsertProducts(
+    products: readonly ProductInput[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<ProductInput, Product>> {
     throw this.unsupported('upsertProducts');
   }
 
@@ -130,7 +128,10 @@ export abstract class BaseMarketplaceAPI {
   }
 
   /** Sets the price of each SKU. */
-  async updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
+  async updatePrices(
+    updates: readonly PriceUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     throw this.unsupported('updatePrices');
   }
 
@@ -140,7 +141,10 @@ export abstract class BaseMarketplaceAPI {
   }
 
   /** Absolute stock writes; compare-and-set when `expectedVersion`/`expectedAvailable` is given. */
-  async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  async setInventory(
+    updates: readonly InventorySet[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     throw this.unsupported('setInventory');
   }
 
@@ -168,12 +172,18 @@ export abstract class BaseMarketplaceAPI {
   }
 
   /** Confirms shipments with tracking. */
-  async confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
+  async confirmShipment(
+    shipments: readonly Shipment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<Shipment, Shipment>> {
     throw this.unsupported('confirmShipment');
   }
 
   /** Cancels orders, whole or some lines. */
-  async cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
+  async cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
     throw this.unsupported('cancelOrder');
   }
 
@@ -230,11 +240,18 @@ export abstract class BaseMarketplaceAPI {
     // A batch marketbridge built and checked against this very schema is not validated again.
     const trusted = checkedWith(items) === schema;
     const parsed: (z.output<S> | undefined)[] = trusted ? (items.slice() as z.output<S>[]) : [];
-    if (!trusted) items.forEach((item, index) => {
-      const result = schema.safeParse(item);
-      parsed.push(result.success ? result.data : undefined);
-      if (!result.success) for (const issue of result.error.issues) issues.push({ path: [index, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))], message: issue.message, code: issue.code });
-    });
+    if (!trusted)
+      items.forEach((item, index) => {
+        const result = schema.safeParse(item);
+        parsed.push(result.success ? result.data : undefined);
+        if (!result.success)
+          for (const issue of result.error.issues)
+            issues.push({
+              path: [index, ...issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part))],
+              message: issue.message,
+              code: issue.code,
+            });
+      });
     if (check) {
       issues.push(...check(parsed));
       // In item order, whichever rule found them.
@@ -248,7 +265,14 @@ export abstract class BaseMarketplaceAPI {
 
   /** Emits `batchProgress` for a write in progress. */
   protected reportProgress(operation: OperationName, done: number, total: number, failed: number): void {
-    this.context.events.emit('batchProgress', { platform: this.platform, tenantId: this.context.tenantId, operation, done, total, failed });
+    this.context.events.emit('batchProgress', {
+      platform: this.platform,
+      tenantId: this.context.tenantId,
+      operation,
+      done,
+      total,
+      failed,
+    });
   }
 
   private unsupportedList<T>(operation: OperationName): AsyncIterable<T> {

@@ -103,7 +103,8 @@ function base64Value(code: number): number {
 export function fromBase64(text: string): Uint8Array | undefined {
   const length = text.length;
   if (length % 4 !== 0) return undefined;
-  const padding = length === 0 ? 0 : text.charCodeAt(length - 1) !== 61 ? 0 : text.charCodeAt(length - 2) === 61 ? 2 : 1;
+  const padding =
+    length === 0 ? 0 : text.charCodeAt(length - 1) !== 61 ? 0 : text.charCodeAt(length - 2) === 61 ? 2 : 1;
   const out = new Uint8Array((length / 4) * 3 - padding);
   const data = length - padding;
   let bits = 0;

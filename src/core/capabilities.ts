@@ -27,11 +27,6 @@ export const OPERATIONS = [
 
 /**
  * The name of a canonical operation.
- *
- * @example
- * ```ts
- * const operation: OperationName = 'setInventory';
- * ```
  */
 export type OperationName = (typeof OPERATIONS)[number];
 

@@ -13,11 +13,6 @@ import type { Store } from '../stores/store.js';
  * The dependencies a marketplace instance works with. Every field is optional; see
  * {@link createContext} for the defaults. Nothing is global: two instances with two contexts
  * share nothing.
- *
- * @example
- * ```ts
- * const context: Context = { tenantId: 'seller-42', store: redisStore, logger: pinoAdapter };
- * ```
  */
 export interface Context {
   /** The fetch implementation (default: `globalThis.fetch`). */

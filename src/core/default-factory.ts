@@ -9,11 +9,6 @@ import { MarketplaceFactory } from './marketplace-factory.js';
 /**
  * The marketplaces {@link createDefaultFactory} registers, by name, with their configuration
  * schemas and instance types.
- *
- * @example
- * ```ts
- * type ShopifyConfig = ConfigOf<DefaultMarketplaces['shopify']>;
- * ```
  */
 export interface DefaultMarketplaces {
   simulated: typeof simulatedMarketplace;
@@ -36,7 +31,9 @@ export interface DefaultMarketplaces {
  * const simulated = await factory.create('simulated', { seed: 1 });
  * ```
  */
-export function createDefaultFactory(): MarketplaceFactory<{ [K in keyof DefaultMarketplaces]: DefaultMarketplaces[K] }> {
+export function createDefaultFactory(): MarketplaceFactory<{
+  [K in keyof DefaultMarketplaces]: DefaultMarketplaces[K];
+}> {
   return new MarketplaceFactory()
     .register(simulatedMarketplace)
     .register(shopifyMarketplace)

@@ -43,21 +43,11 @@ export interface MarketplaceDefinition<
 
 /**
  * The configuration type a definition accepts (the schema's input).
- *
- * @example
- * ```ts
- * type SimulatedConfig = ConfigOf<typeof simulatedMarketplace>;
- * ```
  */
 export type ConfigOf<D> = D extends MarketplaceDefinition<string, infer S, BaseMarketplaceAPI> ? z.input<S> : never;
 
 /**
  * The instance type a definition creates.
- *
- * @example
- * ```ts
- * type Simulated = InstanceOf<typeof simulatedMarketplace>;
- * ```
  */
 export type InstanceOf<D> = D extends MarketplaceDefinition<string, z.ZodType, infer M> ? M : never;
 
@@ -95,8 +85,16 @@ export function defineMarketplace<N extends string, S extends z.ZodType, M exten
     issues.push({ path: ['create'], message: 'Expected a function (config, context) => marketplace.' });
   }
   const environments = definition?.environments;
-  if (environments !== undefined && (typeof environments?.urls !== 'function' || !Array.isArray(environments?.productionHosts) || typeof environments?.sandboxHint !== 'string')) {
-    issues.push({ path: ['environments'], message: 'Expected { urls(config), productionHosts: string[], sandboxHint: string }.' });
+  if (
+    environments !== undefined &&
+    (typeof environments?.urls !== 'function' ||
+      !Array.isArray(environments?.productionHosts) ||
+      typeof environments?.sandboxHint !== 'string')
+  ) {
+    issues.push({
+      path: ['environments'],
+      message: 'Expected { urls(config), productionHosts: string[], sandboxHint: string }.',
+    });
   }
   if (issues.length > 0) throw new ValidationError('marketplace definition', issues);
   return Object.freeze({ ...definition });

@@ -3,11 +3,6 @@ import type { Disposer } from './types.js';
 
 /**
  * Fields most events carry: the marketplace and the tenant.
- *
- * @example
- * ```ts
- * const where: EventContext = { platform: 'shopify', tenantId: 'seller-1' };
- * ```
  */
 export interface EventContext {
   /** The marketplace name. */
@@ -19,11 +14,6 @@ export interface EventContext {
 /**
  * The events marketbridge emits and their payloads. Payloads never carry secrets: URLs and
  * headers are redacted, tokens are never included.
- *
- * @example
- * ```ts
- * const onThrottled = (event: MarketbridgeEvents['throttled']) => console.log(event.waitMs);
- * ```
  */
 export interface MarketbridgeEvents {
   /** A request is about to be sent. */
@@ -62,7 +52,14 @@ export interface MarketbridgeEvents {
    * A stream consumer finished a pass: messages pulled, acknowledged and rejected (not
    * authentic or not parseable), and the source's lag (messages not yet acknowledged) when known.
    */
-  streamProgress: { source: string; platform?: string; received: number; acked: number; rejected: number; lag?: number };
+  streamProgress: {
+    source: string;
+    platform?: string;
+    received: number;
+    acked: number;
+    rejected: number;
+    lag?: number;
+  };
   /**
    * The platform said the API version in use is deprecated (Shopify's `X-Shopify-API-Deprecated-Reason`),
    * or served a newer version than the one requested (`servedVersion`, from `X-Shopify-API-Version`).
@@ -72,11 +69,6 @@ export interface MarketbridgeEvents {
 
 /**
  * The name of an event in {@link MarketbridgeEvents}.
- *
- * @example
- * ```ts
- * const name: MarketbridgeEventName = 'syncProgress';
- * ```
  */
 export type MarketbridgeEventName = keyof MarketbridgeEvents;
 

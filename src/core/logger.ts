@@ -1,11 +1,6 @@
 /**
  * Structured fields attached to a log line. Never put secrets here; marketbridge redacts its
  * own fields before logging.
- *
- * @example
- * ```ts
- * const fields: LogFields = { platform: 'shopify', operation: 'setInventory', items: 250 };
- * ```
  */
 export type LogFields = Record<string, unknown>;
 
@@ -59,6 +54,12 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
 export const consoleWarningLogger: Logger = {
   debug: noop,
   info: noop,
-  warn: (message, fields) => (fields && Object.keys(fields).length ? console.warn(`marketbridge: ${message}`, fields) : console.warn(`marketbridge: ${message}`)),
-  error: (message, fields) => (fields && Object.keys(fields).length ? console.error(`marketbridge: ${message}`, fields) : console.error(`marketbridge: ${message}`)),
+  warn: (message, fields) =>
+    fields && Object.keys(fields).length
+      ? console.warn(`marketbridge: ${message}`, fields)
+      : console.warn(`marketbridge: ${message}`),
+  error: (message, fields) =>
+    fields && Object.keys(fields).length
+      ? console.error(`marketbridge: ${message}`, fields)
+      : console.error(`marketbridge: ${message}`),
 };

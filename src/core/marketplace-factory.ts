@@ -8,21 +8,11 @@ import { ValidationError, issuesFromZod } from './errors/validation-error.js';
 
 /**
  * A marketplace definition of any name, schema and instance type.
- *
- * @example
- * ```ts
- * const definitions: AnyDefinition[] = [simulatedMarketplace];
- * ```
  */
 export type AnyDefinition = MarketplaceDefinition<string, z.ZodType, BaseMarketplaceAPI>;
 
 /**
  * The map of names to definitions a factory knows, for typing `create`.
- *
- * @example
- * ```ts
- * type Known = DefinitionMap; // Record<string, MarketplaceDefinition>
- * ```
  */
 export type DefinitionMap = Record<string, AnyDefinition>;
 
@@ -80,14 +70,19 @@ export class MarketplaceFactory<M extends DefinitionMap = {}> {
    * Validates `config` for the marketplace `name` without creating anything. Every problem is
    * in the one error.
    */
-  validateConfig<N extends keyof M & string>(name: N, config: unknown): Result<z.output<M[N]['configSchema']>, ValidationError>;
+  validateConfig<N extends keyof M & string>(
+    name: N,
+    config: unknown,
+  ): Result<z.output<M[N]['configSchema']>, ValidationError>;
   validateConfig(name: string, config: unknown): Result<unknown, ValidationError>;
   validateConfig(name: string, config: unknown): Result<unknown, ValidationError> {
     const definition = this.#definitions.get(name);
     if (!definition) return err(this.#unknown(name));
     const parsed = definition.configSchema.safeParse(config);
     if (!parsed.success) {
-      return err(new ValidationError(`config for marketplace "${name}"`, issuesFromZod(parsed.error), { platform: name }));
+      return err(
+        new ValidationError(`config for marketplace "${name}"`, issuesFromZod(parsed.error), { platform: name }),
+      );
     }
     return ok(parsed.data);
   }
@@ -96,7 +91,11 @@ export class MarketplaceFactory<M extends DefinitionMap = {}> {
    * Creates a marketplace instance. Rejects with a {@link ValidationError} if the name is not
    * registered or the configuration is invalid.
    */
-  async create<N extends keyof M & string>(name: N, config: ConfigOf<M[N]>, context?: Context): Promise<InstanceOf<M[N]>>;
+  async create<N extends keyof M & string>(
+    name: N,
+    config: ConfigOf<M[N]>,
+    context?: Context,
+  ): Promise<InstanceOf<M[N]>>;
   async create(name: string, config: unknown, context?: Context): Promise<BaseMarketplaceAPI>;
   async create(name: string, config: unknown, context?: Context): Promise<BaseMarketplaceAPI> {
     const definition = this.#definitions.get(name);
@@ -104,7 +103,11 @@ export class MarketplaceFactory<M extends DefinitionMap = {}> {
     if (validated.isErr() || !definition) throw validated.isErr() ? validated.error : this.#unknown(name);
     const instance = await definition.create(validated.value, createContext(context));
     if (instance?.platform === undefined) {
-      throw new MarketbridgeError('internal', `The definition "${name}" did not return a BaseMarketplaceAPI instance.`, { platform: name });
+      throw new MarketbridgeError(
+        'internal',
+        `The definition "${name}" did not return a BaseMarketplaceAPI instance.`,
+        { platform: name },
+      );
     }
     return instance;
   }

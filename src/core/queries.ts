@@ -2,11 +2,6 @@ import type { OrderStatus } from '../model/order.js';
 
 /**
  * Filters and paging of {@link BaseMarketplaceAPI.listProducts}.
- *
- * @example
- * ```ts
- * for await (const product of marketplace.listProducts({ pageSize: 100, status: 'active' })) {}
- * ```
  */
 export interface ListProductsQuery {
   /** Items per platform page (the connector clamps it to the platform's maximum). */
@@ -19,11 +14,6 @@ export interface ListProductsQuery {
 
 /**
  * Filters of {@link BaseMarketplaceAPI.getInventory}.
- *
- * @example
- * ```ts
- * await marketplace.getInventory({ skus: ['A-1', 'A-2'], locationId: 'WH-1' });
- * ```
  */
 export interface InventoryQuery {
   /** The SKUs to read. */
@@ -34,11 +24,6 @@ export interface InventoryQuery {
 
 /**
  * Filters and paging of {@link BaseMarketplaceAPI.listOrders}.
- *
- * @example
- * ```ts
- * marketplace.listOrders({ since: '2026-11-01T00:00:00.000Z', status: ['unshipped'] });
- * ```
  */
 export interface ListOrdersQuery {
   /** Orders created or updated at or after this ISO timestamp. */
@@ -51,11 +36,6 @@ export interface ListOrdersQuery {
 
 /**
  * Filters of {@link BaseMarketplaceAPI.listFinancialEvents}.
- *
- * @example
- * ```ts
- * marketplace.listFinancialEvents({ since: '2026-11-01T00:00:00.000Z' });
- * ```
  */
 export interface ListFinancialEventsQuery {
   /** Events at or after this ISO timestamp. */

@@ -3,11 +3,6 @@ import type { MaybePromise } from './types.js';
 /**
  * A unit of deferred work marketbridge asks the host to run: continue a sync, poll an async
  * job, retry the dead-letter queue, refresh tokens early.
- *
- * @example
- * ```ts
- * const job: ScheduledJob = { name: 'sync.continue', payload: { runId: 'r1' }, runAt: Date.now() + 60_000 };
- * ```
  */
 export interface ScheduledJob {
   /** The job function's name, e.g. `sync.continue`. */

@@ -1,10 +1,5 @@
 /**
  * A value or a promise of it: what injected interfaces may return.
- *
- * @example
- * ```ts
- * const read = (): MaybePromise<number> => 1;
- * ```
  */
 export type MaybePromise<T> = T | Promise<T>;
 

@@ -2,11 +2,6 @@ import type { LimiterSnapshot } from '../http/rate-limit/keyed-limiter.js';
 
 /**
  * How much of one rate-limit budget is in use.
- *
- * @example
- * ```ts
- * const budget: BudgetUsage = { key: 'default:amazon:getOrders', available: 18, capacity: 20, utilisation: 0.1 };
- * ```
  */
 export interface BudgetUsage {
   /** The limiter's key: tenant, platform and bucket. */
@@ -39,10 +34,17 @@ export function budgetUsage(snapshot: LimiterSnapshot, now: number): BudgetUsage
       available = Math.min(capacity, state.tokens + (Math.max(0, now - state.at) / 1_000) * state.refillPerSecond);
     } else {
       capacity = state.limit;
-      available = Math.floor(now / state.windowMs) === state.window ? Math.max(0, state.limit - state.count) : state.limit;
+      available =
+        Math.floor(now / state.windowMs) === state.window ? Math.max(0, state.limit - state.count) : state.limit;
     }
     const paused = state.pausedUntil !== undefined && state.pausedUntil > now;
     const utilisation = paused ? 1 : capacity > 0 ? Math.min(1, Math.max(0, 1 - available / capacity)) : 0;
-    return { key, available: paused ? 0 : Math.max(0, available), capacity, utilisation: Math.round(utilisation * 1_000) / 1_000, ...(paused ? { pausedUntil: state.pausedUntil! } : {}) };
+    return {
+      key,
+      available: paused ? 0 : Math.max(0, available),
+      capacity,
+      utilisation: Math.round(utilisation * 1_000) / 1_000,
+      ...(paused ? { pausedUntil: state.pausedUntil! } : {}),
+    };
   });
 }

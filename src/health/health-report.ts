@@ -4,11 +4,6 @@ import { budgetUsage, type BudgetUsage } from './budgets.js';
 
 /**
  * Anything whose rate-limit budgets can be read: a `KeyedLimiter`, an `HttpClient`'s `limiter`.
- *
- * @example
- * ```ts
- * const source: LimiterSource = httpClient.limiter!;
- * ```
  */
 export interface LimiterSource {
   /** The budgets by key, as `KeyedLimiter.toJSON()` gives them. */
@@ -17,11 +12,6 @@ export interface LimiterSource {
 
 /**
  * A job queue that reports its counts: the BullMQ and pg-boss schedulers.
- *
- * @example
- * ```ts
- * const queue: QueueCountsSource = new BullMQScheduler({ connection });
- * ```
  */
 export interface QueueCountsSource {
   /** Jobs waiting (due), delayed, running and failed. */
@@ -30,11 +20,6 @@ export interface QueueCountsSource {
 
 /**
  * Anything with a lag: a stream consumer or source.
- *
- * @example
- * ```ts
- * const stream: LagSource = createStreamConsumer({ source, processor });
- * ```
  */
 export interface LagSource {
   /** Messages not yet acknowledged, when known. */
@@ -101,16 +86,29 @@ export interface HealthReport {
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
-async function check(name: string, api: BaseMarketplaceAPI, timeoutMs: number): Promise<HealthReport['connections'][number]> {
+async function check(
+  name: string,
+  api: BaseMarketplaceAPI,
+  timeoutMs: number,
+): Promise<HealthReport['connections'][number]> {
   const platform = api.platform;
-  if (!api.capabilities.supports('healthCheck')) return { name, platform, ok: true, message: 'no health check: not probed' };
+  if (!api.capabilities.supports('healthCheck'))
+    return { name, platform, ok: true, message: 'no health check: not probed' };
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const status = await Promise.race([
       api.healthCheck({ signal }),
-      new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`)))),
+      new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(new Error(`no answer within ${timeoutMs} ms`))),
+      ),
     ]);
-    return { name, platform, ok: status.ok, latencyMs: status.latencyMs, ...(status.message ? { message: status.message } : {}) };
+    return {
+      name,
+      platform,
+      ok: status.ok,
+      latencyMs: status.latencyMs,
+      ...(status.message ? { message: status.message } : {}),
+    };
   } catch (error) {
     return { name, platform, ok: false, message: message(error) };
   }
@@ -137,30 +135,45 @@ export async function healthReport(inputs: HealthInputs = {}): Promise<HealthRep
   const maxLag = inputs.maxLag ?? 1_000;
   const [connections, queues, streams] = await Promise.all([
     Promise.all(Object.entries(inputs.connections ?? {}).map(([name, api]) => check(name, api, timeoutMs))),
-    Promise.all(Object.entries(inputs.queues ?? {}).map(async ([name, queue]): Promise<HealthReport['queues'][number]> => {
-      try {
-        return { name, ...(await queue.counts()) };
-      } catch (error) {
-        return { name, error: message(error) };
-      }
-    })),
-    Promise.all(Object.entries(inputs.streams ?? {}).map(async ([name, stream]): Promise<HealthReport['streams'][number]> => {
-      try {
-        const lag = await stream.lag();
-        return lag === undefined ? { name } : { name, lag };
-      } catch (error) {
-        return { name, error: message(error) };
-      }
-    })),
+    Promise.all(
+      Object.entries(inputs.queues ?? {}).map(async ([name, queue]): Promise<HealthReport['queues'][number]> => {
+        try {
+          return { name, ...(await queue.counts()) };
+        } catch (error) {
+          return { name, error: message(error) };
+        }
+      }),
+    ),
+    Promise.all(
+      Object.entries(inputs.streams ?? {}).map(async ([name, stream]): Promise<HealthReport['streams'][number]> => {
+        try {
+          const lag = await stream.lag();
+          return lag === undefined ? { name } : { name, lag };
+        } catch (error) {
+          return { name, error: message(error) };
+        }
+      }),
+    ),
   ]);
   const at = now();
-  const budgets = Object.entries(inputs.limiters ?? {}).flatMap(([limiter, source]) => (source ? budgetUsage(source.toJSON(), at).map((usage) => ({ limiter, ...usage })) : []));
-  const breakers = Object.entries(inputs.breakers ?? {}).flatMap(([name, breaker]) => (breaker ? [{ name, state: breaker.state }] : []));
+  const budgets = Object.entries(inputs.limiters ?? {}).flatMap(([limiter, source]) =>
+    source ? budgetUsage(source.toJSON(), at).map((usage) => ({ limiter, ...usage })) : [],
+  );
+  const breakers = Object.entries(inputs.breakers ?? {}).flatMap(([name, breaker]) =>
+    breaker ? [{ name, state: breaker.state }] : [],
+  );
 
   const problems: string[] = [];
-  for (const connection of connections) if (!connection.ok) problems.push(`connection ${connection.name} (${connection.platform}) failed: ${connection.message ?? 'not ok'}`);
-  for (const breaker of breakers) if (breaker.state !== 'closed') problems.push(`circuit ${breaker.name} is ${breaker.state}`);
-  for (const budget of budgets) if (budget.utilisation >= 1) problems.push(`budget ${budget.key} is exhausted${budget.pausedUntil ? ` until ${new Date(budget.pausedUntil).toISOString()}` : ''}`);
+  for (const connection of connections)
+    if (!connection.ok)
+      problems.push(`connection ${connection.name} (${connection.platform}) failed: ${connection.message ?? 'not ok'}`);
+  for (const breaker of breakers)
+    if (breaker.state !== 'closed') problems.push(`circuit ${breaker.name} is ${breaker.state}`);
+  for (const budget of budgets)
+    if (budget.utilisation >= 1)
+      problems.push(
+        `budget ${budget.key} is exhausted${budget.pausedUntil ? ` until ${new Date(budget.pausedUntil).toISOString()}` : ''}`,
+      );
   for (const queue of queues) {
     if (queue.error) problems.push(`queue ${queue.name} unreachable: ${queue.error}`);
     else if ((queue.waiting ?? 0) > maxLag) problems.push(`queue ${queue.name} has ${queue.waiting} jobs waiting`);

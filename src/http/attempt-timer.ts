@@ -30,7 +30,12 @@ export interface AttemptTimer {
  * const timer = startAttemptTimer(context.clock, 10_000, signal, request.responseType === 'stream');
  * ```
  */
-export function startAttemptTimer(clock: Clock, ms: number, outer: AbortSignal | undefined, stream: boolean): AttemptTimer {
+export function startAttemptTimer(
+  clock: Clock,
+  ms: number,
+  outer: AbortSignal | undefined,
+  stream: boolean,
+): AttemptTimer {
   if (ms <= 0) return { signal: outer, timedOut: () => false, clear: () => {} };
   const controller = new AbortController();
   let timedOut = false;
@@ -99,14 +104,22 @@ interface DeadlineGroup {
  * const timer = startTimer(30_000, request.signal, false);
  * ```
  */
-export function createAttemptTimers(clock: Clock): (ms: number, outer: AbortSignal | undefined, stream: boolean) => AttemptTimer {
+export function createAttemptTimers(
+  clock: Clock,
+): (ms: number, outer: AbortSignal | undefined, stream: boolean) => AttemptTimer {
   let current: DeadlineGroup | undefined;
   return (ms, outer, stream) => {
     if (ms <= 0 || outer || stream || !clock.setTimer) return startAttemptTimer(clock, ms, outer, stream);
     const deadline = clock.now() + ms;
     let group = current;
     if (!group || group.deadline !== deadline || group.fired) {
-      const fresh: DeadlineGroup = { controller: new AbortController(), deadline, open: 0, fired: false, cancel: () => {} };
+      const fresh: DeadlineGroup = {
+        controller: new AbortController(),
+        deadline,
+        open: 0,
+        fired: false,
+        cancel: () => {},
+      };
       fresh.cancel = clock.setTimer(ms, () => {
         fresh.fired = true;
         if (current === fresh) current = undefined;

@@ -26,11 +26,6 @@ export interface CircuitBreakerOptions {
 
 /**
  * The serialisable state of a {@link CircuitBreaker}.
- *
- * @example
- * ```ts
- * const state: CircuitBreakerState = { state: 'open', failures: 5, openedAt: 1_700_000_000_000 };
- * ```
  */
 export interface CircuitBreakerState {
   state: 'closed' | 'open' | 'half-open';
@@ -115,9 +110,12 @@ export class CircuitBreaker {
     this.#cooldownMs = options.cooldownMs ?? 30_000;
     this.#probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     const issues: ValidationIssue[] = [];
-    if (!Number.isFinite(this.#probeTimeoutMs) || this.#probeTimeoutMs <= 0) issues.push({ path: ['breaker', 'probeTimeoutMs'], message: 'Expected a finite number > 0.' });
-    if (!Number.isInteger(this.#threshold) || this.#threshold < 1) issues.push({ path: ['breaker', 'failureThreshold'], message: 'Expected an integer >= 1.' });
-    if (!Number.isFinite(this.#cooldownMs) || this.#cooldownMs < 0) issues.push({ path: ['breaker', 'cooldownMs'], message: 'Expected a finite number >= 0.' });
+    if (!Number.isFinite(this.#probeTimeoutMs) || this.#probeTimeoutMs <= 0)
+      issues.push({ path: ['breaker', 'probeTimeoutMs'], message: 'Expected a finite number > 0.' });
+    if (!Number.isInteger(this.#threshold) || this.#threshold < 1)
+      issues.push({ path: ['breaker', 'failureThreshold'], message: 'Expected an integer >= 1.' });
+    if (!Number.isFinite(this.#cooldownMs) || this.#cooldownMs < 0)
+      issues.push({ path: ['breaker', 'cooldownMs'], message: 'Expected a finite number >= 0.' });
     if (issues.length) throw new ValidationError('circuit breaker options', issues);
     const initial = options.initialState;
     // A probe in flight cannot survive a restart: restore it as open, so one new probe goes.
@@ -142,7 +140,8 @@ export class CircuitBreaker {
     const s = this.#state;
     if (s.state === 'closed') return this.#permit(false);
     const now = this.#clock.now();
-    const until = s.state === 'half-open' ? (s.probeAt ?? now) + this.#probeTimeoutMs : (s.openedAt ?? 0) + this.#cooldownMs;
+    const until =
+      s.state === 'half-open' ? (s.probeAt ?? now) + this.#probeTimeoutMs : (s.openedAt ?? 0) + this.#cooldownMs;
     if (now < until) return { allowed: false, until };
     // Cooled down, or the probe in flight is written off: this caller probes.
     this.#state = { ...s, state: 'half-open', probeAt: now };

@@ -4,11 +4,6 @@ import type { LimiterFeedback } from './feedback-types.js';
 
 /**
  * What the pipeline knows about a response when it classifies it.
- *
- * @example
- * ```ts
- * const input: ClassifyInput = { status: 200, headers: new Headers(), body: { data: {} }, method: 'POST', operation: 'graphql' };
- * ```
  */
 export interface ClassifyInput {
   /** HTTP status. */
@@ -32,11 +27,6 @@ export interface ClassifyInput {
  * - `not_found`, `invalid` (a 4xx the caller must fix), `error` (anything else, final).
  *
  * `feedback` updates the limiter whatever the verdict.
- *
- * @example
- * ```ts
- * const throttled: Classification = { kind: 'throttled', retryAfterMs: 1000, message: 'THROTTLED' };
- * ```
  */
 export interface Classification {
   kind: 'ok' | 'throttled' | 'transient' | 'auth' | 'not_found' | 'invalid' | 'error';

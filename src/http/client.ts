@@ -55,7 +55,13 @@ type AllowedBreakerPermit = Extract<BreakerPermit, { allowed: true }>;
 
 type Outcome =
   | { ok: true; response: Response; data: unknown }
-  | { ok: false; error: MarketbridgeError; kind: Classification['kind']; retryAfterMs?: number; authResponse?: Response };
+  | {
+      ok: false;
+      error: MarketbridgeError;
+      kind: Classification['kind'];
+      retryAfterMs?: number;
+      authResponse?: Response;
+    };
 
 /**
  * The request pipeline one connector instance owns. Every attempt goes through, in order:
@@ -102,7 +108,13 @@ export class HttpClient {
           platform,
           tenantId: options.limits.scope ?? context.tenantId,
           onWait: ({ operation, waitMs }) =>
-            context.events.emit('throttled', { platform, tenantId: context.tenantId, operation, waitMs, source: 'limiter' }),
+            context.events.emit('throttled', {
+              platform,
+              tenantId: context.tenantId,
+              operation,
+              waitMs,
+              source: 'limiter',
+            }),
         })
       : undefined;
     this.breaker = options.breaker === false ? undefined : new CircuitBreaker(context.clock, options.breaker ?? {});
@@ -165,7 +177,12 @@ export class HttpClient {
   }
 
   #authContext(request: HttpRequest, attempt: number): AuthHookContext {
-    return { attempt, platform: this.options.platform, operation: request.operation, ...(request.signal ? { signal: request.signal } : {}) };
+    return {
+      attempt,
+      platform: this.options.platform,
+      operation: request.operation,
+      ...(request.signal ? { signal: request.signal } : {}),
+    };
   }
 
   #redactor(): Redactor {
@@ -185,16 +202,28 @@ export class HttpClient {
       url = buildUrl(options.baseUrl, request.path, request.query, options.arrayFormat);
     } catch {
       // The runtime's "Invalid URL" error carries the input, query secrets included.
-      throw new ValidationError('HTTP request', [{ path: ['path'], message: 'Does not form a valid URL with the base URL.' }], { platform, operation, redactor: this.#redactor() });
+      throw new ValidationError(
+        'HTTP request',
+        [{ path: ['path'], message: 'Does not form a valid URL with the base URL.' }],
+        { platform, operation, redactor: this.#redactor() },
+      );
     }
-    const idempotency = request.idempotencyKey ? { [this.#retry.idempotencyHeader]: request.idempotencyKey } : undefined;
-    const headers = buildHeaders({ sources: [options.headers, request.headers, idempotency], platform, operation, redactor: () => this.#redactor() });
+    const idempotency = request.idempotencyKey
+      ? { [this.#retry.idempotencyHeader]: request.idempotencyKey }
+      : undefined;
+    const headers = buildHeaders({
+      sources: [options.headers, request.headers, idempotency],
+      platform,
+      operation,
+      redactor: () => this.#redactor(),
+    });
     let body: BodyInit | undefined = request.body;
     if (request.json !== undefined) {
       body = JSON.stringify(request.json);
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
-    if (!headers.has('accept') && (request.responseType ?? 'json') === 'json') headers.set('accept', 'application/json');
+    if (!headers.has('accept') && (request.responseType ?? 'json') === 'json')
+      headers.set('accept', 'application/json');
     const init: RequestInit = { method: request.method, headers };
     if (body !== undefined) init.body = body;
     if (body instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
@@ -215,7 +244,12 @@ export class HttpClient {
       } catch (error) {
         if (isMarketbridgeError(error)) throw error;
         // e.g. a token with a line break refused by `Headers`: the runtime's message quotes it.
-        throw new AuthError(`The auth hook of ${platform} failed before ${operation} was sent (${errorName(error)}).`, { platform, operation, cause: error, redactor: this.#redactor() });
+        throw new AuthError(`The auth hook of ${platform} failed before ${operation} was sent (${errorName(error)}).`, {
+          platform,
+          operation,
+          cause: error,
+          redactor: this.#redactor(),
+        });
       }
       return { input, init: {}, url, snapshot: snapshot(input.headers) };
     })();
@@ -226,7 +260,9 @@ export class HttpClient {
     const built = building instanceof Promise ? await building : building;
     // After the auth hook: a token it just obtained is among the secrets.
     const redactor = this.#redactor();
-    const permit: LimiterPermit | undefined = this.limiter ? await this.limiter.acquire(request.operation, this.#acquireOptions(request)) : undefined;
+    const permit: LimiterPermit | undefined = this.limiter
+      ? await this.limiter.acquire(request.operation, this.#acquireOptions(request))
+      : undefined;
     try {
       const breaker = this.#breakerPermit(request, built, redactor);
       try {
@@ -257,7 +293,16 @@ export class HttpClient {
     const { events } = context;
     const listened = events.listenerCount('request') > 0 || events.listenerCount('response') > 0;
     // Event payloads (and the redacted URL) are built only when someone listens.
-    const common = listened ? { platform, tenantId: context.tenantId, operation: request.operation, method: request.method, attempt, requestId } : undefined;
+    const common = listened
+      ? {
+          platform,
+          tenantId: context.tenantId,
+          operation: request.operation,
+          method: request.method,
+          attempt,
+          requestId,
+        }
+      : undefined;
     const url = listened ? redactor.request({ method: request.method, url: built.url }).url : built.url;
     if (common) events.emit('request', { ...common, url });
     const sent = context.clock.now();
@@ -282,7 +327,9 @@ export class HttpClient {
       return {
         ok: false,
         kind: 'transient',
-        error: timedOut ? new TimeoutError(message, options) : new MarketplaceApiError(message, { ...options, retryable: true }),
+        error: timedOut
+          ? new TimeoutError(message, options)
+          : new MarketplaceApiError(message, { ...options, retryable: true }),
       };
     } finally {
       // A stream outlives the attempt's timeout (a large document downloads for minutes).
@@ -290,28 +337,58 @@ export class HttpClient {
     }
     const durationMs = context.clock.now() - sent;
     if (common) events.emit('response', { ...common, url, status: response.status, durationMs });
-    const input = { status: response.status, headers: response.headers, body: body.parsed, method: request.method, operation: request.operation };
+    const input = {
+      status: response.status,
+      headers: response.headers,
+      body: body.parsed,
+      method: request.method,
+      operation: request.operation,
+    };
     let custom: ReturnType<NonNullable<HttpClientOptions['classify']>> | undefined;
     try {
       custom = this.options.classify?.(input);
     } catch (error) {
       const message = `${platform} ${request.operation}: the response classifier threw (${errorName(error)}) on an HTTP ${response.status} answer; fix the classifier.`;
-      return { ok: false, kind: 'invalid', error: new MarketbridgeError('internal', message, { platform, operation: request.operation, status: response.status, request: built.snapshot(), redactor, cause: error }) };
+      return {
+        ok: false,
+        kind: 'invalid',
+        error: new MarketbridgeError('internal', message, {
+          platform,
+          operation: request.operation,
+          status: response.status,
+          request: built.snapshot(),
+          redactor,
+          cause: error,
+        }),
+      };
     }
     let verdict: Classification = custom && custom.kind !== 'ok' ? custom : defaultClassify(input);
     if (verdict.kind === 'ok' && body.malformed) verdict = { kind: 'transient', message: 'malformed JSON body' };
     if (verdict.kind === 'transient') {
       if (breaker?.failure()) this.#emitOpen();
     } else breaker?.success();
-    const feedback = mergeFeedback(headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs), custom?.feedback);
+    const feedback = mergeFeedback(
+      headerFeedback(response.headers, context.clock.now(), this.#retry.maxRetryAfterMs),
+      custom?.feedback,
+    );
     // The platform's bucket is empty when it throttles, whatever ours says.
     if (verdict.kind === 'throttled' && feedback.available === undefined) feedback.available = 0;
     // Empty feedback changes no budget (unless headroom is to be given back); skipping it
     // saves two promises per request.
-    if (permit && (permit.headroom > 0 || Object.keys(feedback).length > 0)) await this.#feed(permit, feedback, sent, request);
+    if (permit && (permit.headroom > 0 || Object.keys(feedback).length > 0))
+      await this.#feed(permit, feedback, sent, request);
     if (verdict.kind === 'ok') return { ok: true, response, data: body.data };
     const retryAfterMs = verdict.retryAfterMs ?? feedback.pauseMs;
-    const error = responseError({ platform, operation: request.operation, status: response.status, body: body.data, verdict, request: built.snapshot(), redactor, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    const error = responseError({
+      platform,
+      operation: request.operation,
+      status: response.status,
+      body: body.data,
+      verdict,
+      request: built.snapshot(),
+      redactor,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
     return {
       ok: false,
       kind: verdict.kind,
@@ -325,11 +402,20 @@ export class HttpClient {
    * Feeds the limiter. Its budget is advisory: a shared store that fails here must not turn an
    * answer the platform already gave into an error (a write that succeeded would look unknown).
    */
-  async #feed(permit: LimiterPermit, feedback: LimiterFeedback, sent: number | undefined, request: HttpRequest): Promise<void> {
+  async #feed(
+    permit: LimiterPermit,
+    feedback: LimiterFeedback,
+    sent: number | undefined,
+    request: HttpRequest,
+  ): Promise<void> {
     try {
       await (sent === undefined ? permit.feedback(feedback) : permit.feedback(feedback, sent));
     } catch (error) {
-      this.options.context.logger.warn('rate limiter feedback failed; the budget may be stale', { platform: this.options.platform, operation: request.operation, error: errorName(error) });
+      this.options.context.logger.warn('rate limiter feedback failed; the budget may be stale', {
+        platform: this.options.platform,
+        operation: request.operation,
+        error: errorName(error),
+      });
     }
   }
 

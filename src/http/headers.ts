@@ -8,11 +8,6 @@ const BAD_VALUE = /[\r\n\0]|[^\u0000-\u00ff]/;
 
 /**
  * Where a request's headers come from and what a failure is reported against.
- *
- * @example
- * ```ts
- * const input: HeaderSources = { sources: [clientHeaders, request.headers], platform: 'bol', operation: 'getOrders', redactor: () => redactor };
- * ```
  */
 export interface HeaderSources {
   /** Header records, later ones overriding earlier ones; `undefined` values are left out. */
@@ -42,13 +37,26 @@ export function buildHeaders(input: HeaderSources): Headers {
       if (raw === undefined) continue;
       // As `Headers` does: surrounding whitespace (a secret read from a file ends in a newline) is dropped.
       const value = String(raw).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
-      if (!HEADER_NAME.test(name)) issues.push({ path: ['headers', input.redactor().text(name)], message: 'Not a valid header name (letters, digits and !#$%&\'*+.^_`|~- only).' });
+      if (!HEADER_NAME.test(name))
+        issues.push({
+          path: ['headers', input.redactor().text(name)],
+          message: "Not a valid header name (letters, digits and !#$%&'*+.^_`|~- only).",
+        });
       else if (BAD_VALUE.test(value)) {
-        issues.push({ path: ['headers', name], message: 'The value contains a line break, a NUL or a character beyond Latin-1; check the secret or token it was built from.' });
+        issues.push({
+          path: ['headers', name],
+          message:
+            'The value contains a line break, a NUL or a character beyond Latin-1; check the secret or token it was built from.',
+        });
       } else entries.push([name, value]);
     }
   }
-  const fail = () => new ValidationError('request headers', issues, { platform: input.platform, operation: input.operation, redactor: input.redactor() });
+  const fail = () =>
+    new ValidationError('request headers', issues, {
+      platform: input.platform,
+      operation: input.operation,
+      redactor: input.redactor(),
+    });
   if (issues.length > 0) throw fail();
   const headers = new Headers();
   for (const [name, value] of entries) {

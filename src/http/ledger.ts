@@ -5,11 +5,6 @@ import { isUnknownOutcome } from './outcome.js';
 
 /**
  * What the ledger keeps for one write intent.
- *
- * @example
- * ```ts
- * const entry: LedgerEntry = { key: 'confirmShipment:123', operation: 'confirmShipment', status: 'pending', createdAt: 0, updatedAt: 0, sends: 1 };
- * ```
  */
 export interface LedgerEntry<R = unknown> {
   key: string;
@@ -120,9 +115,18 @@ export class OperationLedger {
       entry = resolved.entry;
     } else {
       const now = this.#options.clock.now();
-      entry = { key: write.key, operation: write.operation, status: 'pending', createdAt: existing?.createdAt ?? now, updatedAt: now, sends: existing?.sends ?? 0 };
+      entry = {
+        key: write.key,
+        operation: write.operation,
+        status: 'pending',
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: now,
+        sends: existing?.sends ?? 0,
+      };
       if (!(await store.compareAndSet(key, existing, entry, this.#ttl()))) {
-        throw new ConflictError(`The write ${write.key} is being performed by another worker; try again later.`, { operation: write.operation });
+        throw new ConflictError(`The write ${write.key} is being performed by another worker; try again later.`, {
+          operation: write.operation,
+        });
       }
     }
     return this.#send(write, entry);
@@ -140,7 +144,10 @@ export class OperationLedger {
       } catch (error) {
         const unknown = (write.isUnknownOutcome ?? isUnknownOutcome)(error);
         if (!unknown) {
-          await this.#update(entry, { status: 'failed', reason: error instanceof Error ? error.message : String(error) });
+          await this.#update(entry, {
+            status: 'failed',
+            reason: error instanceof Error ? error.message : String(error),
+          });
           throw error;
         }
         const resolved = await this.#readBack(write, entry, error);
@@ -154,7 +161,11 @@ export class OperationLedger {
     }
   }
 
-  async #readBack<R>(write: LedgerWrite<R>, entry: LedgerEntry<R>, error: unknown): Promise<{ done: true; result: R } | { done: false; entry: LedgerEntry<R> }> {
+  async #readBack<R>(
+    write: LedgerWrite<R>,
+    entry: LedgerEntry<R>,
+    error: unknown,
+  ): Promise<{ done: true; result: R } | { done: false; entry: LedgerEntry<R> }> {
     const answer = await write.readBack(write.signal);
     if (answer.status === 'applied') {
       await this.#update(entry, { status: 'done', result: answer.result });
@@ -162,7 +173,13 @@ export class OperationLedger {
     }
     if (answer.status === 'unknown') {
       // Leave the intent pending: the next execute() reads back again instead of re-sending.
-      throw error ?? new ConflictError(`The outcome of ${write.key} is still unknown; read it back later.`, { operation: write.operation, retryable: true });
+      throw (
+        error ??
+        new ConflictError(`The outcome of ${write.key} is still unknown; read it back later.`, {
+          operation: write.operation,
+          retryable: true,
+        })
+      );
     }
     return { done: false, entry };
   }

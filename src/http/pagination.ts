@@ -2,11 +2,6 @@ import { ValidationError } from '../core/errors/validation-error.js';
 
 /**
  * One page of a paginated API: its items and how to get the next one (`undefined` at the end).
- *
- * @example
- * ```ts
- * const page: Page<Order, string> = { items: orders, next: body.pagination?.nextToken };
- * ```
  */
 export interface Page<T, C> {
   items: readonly T[];
@@ -54,7 +49,9 @@ export async function* paginate<T, C>(options: PaginateOptions<T, C>): AsyncGene
     if (page.next === undefined || page.next === null || page.next === '') return;
     const key = JSON.stringify(page.next);
     if (seen.has(key)) {
-      throw new ValidationError('pagination', [{ path: ['next'], message: `The platform returned the cursor ${key} twice; stopping instead of looping.` }]);
+      throw new ValidationError('pagination', [
+        { path: ['next'], message: `The platform returned the cursor ${key} twice; stopping instead of looping.` },
+      ]);
     }
     seen.add(key);
     cursor = page.next;
@@ -73,7 +70,10 @@ export async function* paginate<T, C>(options: PaginateOptions<T, C>): AsyncGene
  * });
  * ```
  */
-export function paginateCursor<T>(fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>, options: Omit<PaginateOptions<T, string>, 'fetchPage'> = {}): AsyncGenerator<T, void, undefined> {
+export function paginateCursor<T>(
+  fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>,
+  options: Omit<PaginateOptions<T, string>, 'fetchPage'> = {},
+): AsyncGenerator<T, void, undefined> {
   return paginate({ ...options, fetchPage });
 }
 
@@ -89,7 +89,10 @@ export function paginateCursor<T>(fetchPage: (cursor: string | undefined, signal
  * });
  * ```
  */
-export function paginateNextToken<T>(fetchPage: (nextToken: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>, options: Omit<PaginateOptions<T, string>, 'fetchPage'> = {}): AsyncGenerator<T, void, undefined> {
+export function paginateNextToken<T>(
+  fetchPage: (nextToken: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>,
+  options: Omit<PaginateOptions<T, string>, 'fetchPage'> = {},
+): AsyncGenerator<T, void, undefined> {
   return paginate({ ...options, fetchPage });
 }
 
@@ -103,7 +106,10 @@ export function paginateNextToken<T>(fetchPage: (nextToken: string | undefined, 
  * ```
  */
 export function paginatePages<T>(
-  fetchPage: (page: number, signal?: AbortSignal) => Promise<readonly T[] | { items: readonly T[]; totalPages?: number }>,
+  fetchPage: (
+    page: number,
+    signal?: AbortSignal,
+  ) => Promise<readonly T[] | { items: readonly T[]; totalPages?: number }>,
   options: Omit<PaginateOptions<T, number>, 'fetchPage'> & { first?: number; pageSize?: number } = {},
 ): AsyncGenerator<T, void, undefined> {
   const first = options.first ?? 1;

@@ -1,21 +1,11 @@
 /**
  * What a response body turns into, by `HttpRequest.responseType`.
- *
- * @example
- * ```ts
- * const type: ResponseType = 'stream';
- * ```
  */
 export type ResponseType = 'json' | 'text' | 'bytes' | 'stream' | 'none';
 
 /**
  * A body read for classification and for the caller: `data` is what the caller gets, `parsed`
  * what classifiers see; `malformed` is set when JSON was expected but the text did not parse.
- *
- * @example
- * ```ts
- * const body: ReadBody = { data: { ok: true }, parsed: { ok: true }, malformed: false };
- * ```
  */
 export interface ReadBody {
   data: unknown;

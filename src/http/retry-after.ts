@@ -20,7 +20,11 @@ export const MAX_RETRY_AFTER_MS = 3_600_000;
  * parseRetryAfter('soon', Date.now()); // undefined
  * ```
  */
-export function parseRetryAfter(value: string | null | undefined, now: number, maxMs = MAX_RETRY_AFTER_MS): number | undefined {
+export function parseRetryAfter(
+  value: string | null | undefined,
+  now: number,
+  maxMs = MAX_RETRY_AFTER_MS,
+): number | undefined {
   if (value === null || value === undefined) return undefined;
   const text = value.trim();
   if (text === '') return undefined;

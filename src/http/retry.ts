@@ -27,11 +27,6 @@ export interface RetryOptions {
 
 /**
  * {@link RetryOptions} with every default filled in.
- *
- * @example
- * ```ts
- * const policy: RetryPolicy = resolveRetry({ limit: 2 });
- * ```
  */
 export type RetryPolicy = Required<RetryOptions>;
 
@@ -56,14 +51,16 @@ export function resolveRetry(options: RetryOptions | false | undefined): RetryPo
   const issues: ValidationIssue[] = [];
   const nonNegative = (key: 'limit' | 'baseMs' | 'capMs' | 'maxRetryAfterMs') => {
     const value = policy[key];
-    if (!Number.isFinite(value) || value < 0) issues.push({ path: ['retry', key], message: 'Expected a finite number >= 0.' });
+    if (!Number.isFinite(value) || value < 0)
+      issues.push({ path: ['retry', key], message: 'Expected a finite number >= 0.' });
   };
   nonNegative('limit');
   nonNegative('baseMs');
   nonNegative('capMs');
   nonNegative('maxRetryAfterMs');
   if (policy.capMs < policy.baseMs) issues.push({ path: ['retry', 'capMs'], message: 'Expected capMs >= baseMs.' });
-  if (!policy.idempotencyHeader) issues.push({ path: ['retry', 'idempotencyHeader'], message: 'Expected a header name.' });
+  if (!policy.idempotencyHeader)
+    issues.push({ path: ['retry', 'idempotencyHeader'], message: 'Expected a header name.' });
   if (issues.length) throw new ValidationError('retry options', issues);
   return policy;
 }

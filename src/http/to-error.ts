@@ -9,11 +9,6 @@ import type { Classification } from './classify.js';
 
 /**
  * Everything needed to turn a final verdict into a typed error.
- *
- * @example
- * ```ts
- * const input: ErrorInput = { platform: 'bol', operation: 'getOffer', status: 404, body: {}, verdict: { kind: 'not_found' }, request, redactor };
- * ```
  */
 export interface ErrorInput {
   platform: string;
@@ -57,7 +52,11 @@ export function responseError(input: ErrorInput): MarketbridgeError {
         const issues = verdict.issues.map((issue) => ({ ...issue, message: redactor.text(issue.message) }));
         return new ValidationError(`${platform} ${operation} input${reason}`, issues, base);
       }
-      return new MarketplaceApiError(`${what} failed with HTTP ${status}${reason}.`, { ...base, body: input.body, retryable: false });
+      return new MarketplaceApiError(`${what} failed with HTTP ${status}${reason}.`, {
+        ...base,
+        body: input.body,
+        retryable: false,
+      });
     default:
       return new MarketplaceApiError(`${what} failed with HTTP ${status}${reason}.`, {
         ...base,

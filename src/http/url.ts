@@ -1,11 +1,6 @@
 /**
  * A query value: scalars, arrays (repeated or comma-joined, see `HttpClientOptions.arrayFormat`) and
  * `undefined` (left out).
- *
- * @example
- * ```ts
- * const query: QueryParams = { MarketplaceIds: ['ATVPDKIKX0DER'], limit: 50, since: undefined };
- * ```
  */
 export type QueryParams = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
 
@@ -19,7 +14,12 @@ export type QueryParams = Record<string, string | number | boolean | readonly (s
  * // 'http://127.0.0.1:3000/admin/api/2026-01/graphql.json?a=1&a=2'
  * ```
  */
-export function buildUrl(baseUrl: string, path: string, query: QueryParams | undefined, arrays: 'repeat' | 'comma' = 'repeat'): string {
+export function buildUrl(
+  baseUrl: string,
+  path: string,
+  query: QueryParams | undefined,
+  arrays: 'repeat' | 'comma' = 'repeat',
+): string {
   const absolute = /^[a-z][a-z\d+.-]*:\/\//i.test(path);
   const url = new URL(absolute ? path : `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`);
   for (const [key, value] of Object.entries(query ?? {})) {

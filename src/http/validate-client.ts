@@ -17,11 +17,13 @@ export function validateClientOptions(options: HttpClientOptions): void {
   if (!options.platform) issues.push({ path: ['platform'], message: "Expected the platform's name, e.g. 'shopify'." });
   try {
     const url = new URL(options.baseUrl);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') issues.push({ path: ['baseUrl'], message: 'Expected an http(s) URL.' });
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      issues.push({ path: ['baseUrl'], message: 'Expected an http(s) URL.' });
   } catch {
     issues.push({ path: ['baseUrl'], message: 'Expected an absolute URL such as https://api.example.com/v1.' });
   }
-  if (!options.context) issues.push({ path: ['context'], message: 'Expected a resolved context: pass createContext(...).' });
+  if (!options.context)
+    issues.push({ path: ['context'], message: 'Expected a resolved context: pass createContext(...).' });
   if (options.timeoutMs !== undefined && !(Number.isFinite(options.timeoutMs) && options.timeoutMs >= 0)) {
     issues.push({ path: ['timeoutMs'], message: 'Expected a finite number >= 0 (0 disables the timeout).' });
   }
@@ -39,10 +41,14 @@ export function validateClientOptions(options: HttpClientOptions): void {
 export function validateRequest(request: HttpRequest): void {
   const issues: ValidationIssue[] = [];
   if (!request.operation) issues.push({ path: ['operation'], message: 'Expected an operation name.' });
-  if (!METHODS.has(request.method)) issues.push({ path: ['method'], message: `Expected one of ${[...METHODS].join(', ')}.` });
+  if (!METHODS.has(request.method))
+    issues.push({ path: ['method'], message: `Expected one of ${[...METHODS].join(', ')}.` });
   if (typeof request.path !== 'string') issues.push({ path: ['path'], message: 'Expected a path or absolute URL.' });
-  if (request.json !== undefined && request.body !== undefined) issues.push({ path: ['body'], message: 'Give either json or body, not both.' });
-  if (request.cost !== undefined && !(Number.isFinite(request.cost) && request.cost >= 0)) issues.push({ path: ['cost'], message: 'Expected a finite number >= 0.' });
-  if (request.responseType !== undefined && !TYPES.has(request.responseType)) issues.push({ path: ['responseType'], message: `Expected one of ${[...TYPES].join(', ')}.` });
+  if (request.json !== undefined && request.body !== undefined)
+    issues.push({ path: ['body'], message: 'Give either json or body, not both.' });
+  if (request.cost !== undefined && !(Number.isFinite(request.cost) && request.cost >= 0))
+    issues.push({ path: ['cost'], message: 'Expected a finite number >= 0.' });
+  if (request.responseType !== undefined && !TYPES.has(request.responseType))
+    issues.push({ path: ['responseType'], message: `Expected one of ${[...TYPES].join(', ')}.` });
   if (issues.length) throw new ValidationError('HTTP request', issues, { operation: request.operation });
 }

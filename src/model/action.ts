@@ -39,7 +39,10 @@ export const MarketplaceActionSchema = /* @__PURE__ */ lazySchema(() =>
       type: z.literal('adjust_inventory'),
       sku: SkuSchema,
       locationId: z.string().optional(),
-      delta: z.number().int().refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
+      delta: z
+        .number()
+        .int()
+        .refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
     }),
     z.object({ ...base(), type: z.literal('create_listing'), product: ProductInputSchema }),
     z.object({ ...base(), type: z.literal('update_listing'), product: ProductInputSchema.required({ id: true }) }),
@@ -52,20 +55,10 @@ export const MarketplaceActionSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An action on a marketplace. See {@link MarketplaceActionSchema}.
- *
- * @example
- * ```ts
- * const action: MarketplaceAction = { type: 'set_inventory', sku: 'A-1', quantity: 0 };
- * ```
  */
 export type MarketplaceAction = z.infer<typeof MarketplaceActionSchema>;
 
 /**
  * The `type` of a {@link MarketplaceAction}.
- *
- * @example
- * ```ts
- * const kind: MarketplaceActionType = 'delete_listings';
- * ```
  */
 export type MarketplaceActionType = MarketplaceAction['type'];

@@ -26,10 +26,5 @@ export const AddressSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A postal address. See {@link AddressSchema}.
- *
- * @example
- * ```ts
- * const address: Address = { line1: 'Damrak 1', city: 'Amsterdam', countryCode: 'NL' };
- * ```
  */
 export type Address = z.infer<typeof AddressSchema>;

@@ -40,10 +40,5 @@ export const FinancialEventSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A money movement. See {@link FinancialEventSchema}.
- *
- * @example
- * ```ts
- * const isFee = (event: FinancialEvent) => event.type === 'fee';
- * ```
  */
 export type FinancialEvent = z.infer<typeof FinancialEventSchema>;

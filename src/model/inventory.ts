@@ -34,11 +34,6 @@ export const InventoryLevelSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Stock of one SKU at one location. See {@link InventoryLevelSchema}.
- *
- * @example
- * ```ts
- * const sellable = (level: InventoryLevel) => level.available;
- * ```
  */
 export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
 
@@ -71,11 +66,6 @@ export const InventorySetSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An absolute stock write. See {@link InventorySetSchema}.
- *
- * @example
- * ```ts
- * const write: InventorySet = { sku: 'A-1', quantity: 10 };
- * ```
  */
 export type InventorySet = z.infer<typeof InventorySetSchema>;
 
@@ -92,17 +82,15 @@ export const InventoryAdjustmentSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
     sku: SkuSchema,
     locationId: z.string().min(1).optional(),
-    delta: z.number().int('Deltas are whole units.').refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
+    delta: z
+      .number()
+      .int('Deltas are whole units.')
+      .refine((n) => n !== 0, 'A delta of 0 changes nothing.'),
     idempotencyKey: z.string().min(1).max(200).optional(),
   }),
 );
 
 /**
  * A relative stock change. See {@link InventoryAdjustmentSchema}.
- *
- * @example
- * ```ts
- * const sale: InventoryAdjustment = { sku: 'A-1', delta: -1 };
- * ```
  */
 export type InventoryAdjustment = z.infer<typeof InventoryAdjustmentSchema>;

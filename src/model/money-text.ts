@@ -13,13 +13,13 @@ import type { Money } from './money.js';
  * - `imprecise_number`: a JSON number with more significant digits than a float carries
  *   exactly (15), so the amount that was sent cannot be known; send a decimal string instead;
  * - `out_of_range`: beyond the safe integer range of minor units.
- *
- * @example
- * ```ts
- * const reason: MoneyParseReason = 'too_many_decimals';
- * ```
  */
-export type MoneyParseReason = 'unknown_currency' | 'invalid_format' | 'too_many_decimals' | 'imprecise_number' | 'out_of_range';
+export type MoneyParseReason =
+  | 'unknown_currency'
+  | 'invalid_format'
+  | 'too_many_decimals'
+  | 'imprecise_number'
+  | 'out_of_range';
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$|^([+-]?)\.(\d+)$/;
 /** Any decimal of at most this many significant digits survives a trip through a float (DBL_DIG). */
@@ -60,13 +60,23 @@ export function describeValue(value: unknown): string {
 export function parseMoney(amount: string | number, currency: string): Result<Money, Failure<MoneyParseReason>> {
   const exponent = typeof currency === 'string' ? currencyExponent(currency) : undefined;
   if (exponent === undefined) {
-    return err(failure('unknown_currency', `Unknown ISO 4217 currency code ${describeValue(currency)}. Use an upper-case code such as EUR.`));
+    return err(
+      failure(
+        'unknown_currency',
+        `Unknown ISO 4217 currency code ${describeValue(currency)}. Use an upper-case code such as EUR.`,
+      ),
+    );
   }
   if (typeof amount === 'number' && !Number.isFinite(amount)) {
     return err(failure('invalid_format', `Expected a finite amount, got ${amount}.`));
   }
   if (typeof amount !== 'number' && typeof amount !== 'string') {
-    return err(failure('invalid_format', `Expected a decimal string such as "19.99" or a JSON number, got ${describeValue(amount)}.`));
+    return err(
+      failure(
+        'invalid_format',
+        `Expected a decimal string such as "19.99" or a JSON number, got ${describeValue(amount)}.`,
+      ),
+    );
   }
   // String(number) gives the shortest text that reads back as the same number: the decimal the
   // sender meant, as long as it has no more digits than a float carries. Exponent forms (1e21,
@@ -81,9 +91,13 @@ export function parseMoney(amount: string | number, currency: string): Result<Mo
   const fraction = (match[3] ?? match[5] ?? '').replace(/0+$/, '');
   if (fraction.length > exponent) {
     return err(
-      failure('too_many_decimals', `${currency} has ${exponent} decimal${exponent === 1 ? '' : 's'}; ${describeValue(text)} has more.`, {
-        exponent,
-      }),
+      failure(
+        'too_many_decimals',
+        `${currency} has ${exponent} decimal${exponent === 1 ? '' : 's'}; ${describeValue(text)} has more.`,
+        {
+          exponent,
+        },
+      ),
     );
   }
   if (typeof amount === 'number' && significantDigits(whole, fraction) > FLOAT_DIGITS) {
@@ -96,7 +110,8 @@ export function parseMoney(amount: string | number, currency: string): Result<Mo
   }
   if (whole.length > MAX_WHOLE_DIGITS) return err(outOfRange(text, currency));
   const minor = BigInt(whole + fraction.padEnd(exponent, '0')) * (sign === '-' ? -1n : 1n);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER)) return err(outOfRange(text, currency));
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < BigInt(Number.MIN_SAFE_INTEGER))
+    return err(outOfRange(text, currency));
   return ok({ amountMinor: Number(minor) || 0, currency });
 }
 
@@ -136,10 +151,21 @@ export function formatMoney(money: Money): string {
 export function requireMoney(value: Money, operation: string, argument?: string): number {
   const candidate = value as Partial<Money> | null | undefined;
   const at = (field?: string) => [...(argument ? [argument] : []), ...(field ? [field] : [])];
-  if (typeof candidate !== 'object' || candidate === null) throw moneyError(operation, at(), `Expected Money ({ amountMinor, currency }), got ${describeValue(candidate)}.`);
-  if (!Number.isSafeInteger(candidate.amountMinor)) throw moneyError(operation, at('amountMinor'), `Expected a safe integer number of minor units, got ${describeValue(candidate.amountMinor)}.`);
+  if (typeof candidate !== 'object' || candidate === null)
+    throw moneyError(operation, at(), `Expected Money ({ amountMinor, currency }), got ${describeValue(candidate)}.`);
+  if (!Number.isSafeInteger(candidate.amountMinor))
+    throw moneyError(
+      operation,
+      at('amountMinor'),
+      `Expected a safe integer number of minor units, got ${describeValue(candidate.amountMinor)}.`,
+    );
   const exponent = typeof candidate.currency === 'string' ? currencyExponent(candidate.currency) : undefined;
-  if (exponent === undefined) throw moneyError(operation, at('currency'), `Unknown ISO 4217 currency code ${describeValue(candidate.currency)}; use an upper-case code such as EUR.`);
+  if (exponent === undefined)
+    throw moneyError(
+      operation,
+      at('currency'),
+      `Unknown ISO 4217 currency code ${describeValue(candidate.currency)}; use an upper-case code such as EUR.`,
+    );
   return exponent;
 }
 

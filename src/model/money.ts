@@ -20,18 +20,15 @@ export const MoneySchema = /* @__PURE__ */ lazySchema(() =>
       /** Integer amount in the currency's minor unit (cents for EUR). */
       amountMinor: z.number().int().refine(Number.isSafeInteger, 'Expected a safe integer number of minor units.'),
       /** ISO 4217 code, upper case. */
-      currency: z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code; use an upper-case code such as EUR.'),
+      currency: z
+        .string()
+        .refine(isCurrencyCode, 'Unknown ISO 4217 currency code; use an upper-case code such as EUR.'),
     })
     .strict(),
 );
 
 /**
  * Money as integer minor units and an ISO 4217 currency. See {@link MoneySchema}.
- *
- * @example
- * ```ts
- * const price: Money = { amountMinor: 1999, currency: 'EUR' };
- * ```
  */
 export type Money = z.infer<typeof MoneySchema>;
 
@@ -73,13 +70,18 @@ export function money(amountMinor: number, currency: string): Money {
 function sameCurrency(operation: string, a: Money, b: Money): void {
   requireMoney(a, operation, 'a');
   requireMoney(b, operation, 'b');
-  if (a.currency !== b.currency) throw moneyError(operation, ['b', 'currency'], `Cannot combine ${a.currency} with ${b.currency}; convert first.`);
+  if (a.currency !== b.currency)
+    throw moneyError(operation, ['b', 'currency'], `Cannot combine ${a.currency} with ${b.currency}; convert first.`);
 }
 
 function result(operation: string, amountMinor: number | bigint, currency: string): Money {
   const exact = typeof amountMinor === 'bigint' ? amountMinor : BigInt(amountMinor);
   if (exact > BigInt(Number.MAX_SAFE_INTEGER) || exact < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw moneyError(operation, [], `The result (${exact} minor units of ${currency}) is beyond the safe integer range of minor units (±${Number.MAX_SAFE_INTEGER}).`);
+    throw moneyError(
+      operation,
+      [],
+      `The result (${exact} minor units of ${currency}) is beyond the safe integer range of minor units (±${Number.MAX_SAFE_INTEGER}).`,
+    );
   }
   return { amountMinor: Number(exact) || 0, currency };
 }
@@ -122,7 +124,8 @@ export function subtractMoney(a: Money, b: Money): Money {
  */
 export function multiplyMoney(amount: Money, quantity: number): Money {
   requireMoney(amount, 'multiplyMoney', 'amount');
-  if (!Number.isSafeInteger(quantity)) throw moneyError('multiplyMoney', ['quantity'], `Expected an integer quantity, got ${describeValue(quantity)}.`);
+  if (!Number.isSafeInteger(quantity))
+    throw moneyError('multiplyMoney', ['quantity'], `Expected an integer quantity, got ${describeValue(quantity)}.`);
   return result('multiplyMoney', BigInt(amount.amountMinor) * BigInt(quantity), amount.currency);
 }
 
@@ -152,7 +155,8 @@ export function compareMoney(a: Money, b: Money): number {
  */
 export function changeInBasisPoints(from: Money, to: Money): number {
   sameCurrency('changeInBasisPoints', from, to);
-  if (from.amountMinor === 0) throw moneyError('changeInBasisPoints', ['from'], 'Cannot compute a relative change from zero.');
+  if (from.amountMinor === 0)
+    throw moneyError('changeInBasisPoints', ['from'], 'Cannot compute a relative change from zero.');
   const delta = (BigInt(to.amountMinor) - BigInt(from.amountMinor)) * 10_000n;
   return Number(delta / BigInt(Math.abs(from.amountMinor)));
 }
@@ -169,7 +173,12 @@ export function changeInBasisPoints(from: Money, to: Money): number {
  */
 export function applyBasisPoints(amount: Money, basisPoints: number): Money {
   requireMoney(amount, 'applyBasisPoints', 'amount');
-  if (!Number.isSafeInteger(basisPoints)) throw moneyError('applyBasisPoints', ['basisPoints'], `Expected integer basis points, got ${describeValue(basisPoints)}.`);
+  if (!Number.isSafeInteger(basisPoints))
+    throw moneyError(
+      'applyBasisPoints',
+      ['basisPoints'],
+      `Expected integer basis points, got ${describeValue(basisPoints)}.`,
+    );
   const numerator = BigInt(amount.amountMinor) * (10_000n + BigInt(basisPoints));
   const quotient = numerator / 10_000n;
   const remainder = numerator % 10_000n;

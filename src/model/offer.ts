@@ -11,9 +11,7 @@ import { PriceSchema } from './money.js';
  * ConditionSchema.parse('new');
  * ```
  */
-export const ConditionSchema = /* @__PURE__ */ lazySchema(() =>
-  z.enum(['new', 'used', 'refurbished']),
-);
+export const ConditionSchema = /* @__PURE__ */ lazySchema(() => z.enum(['new', 'used', 'refurbished']));
 
 /**
  * One sellable variant of a product on a marketplace: a SKU with its price (a Shopify variant,
@@ -45,22 +43,12 @@ export const OfferSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * One sellable variant. See {@link OfferSchema}.
- *
- * @example
- * ```ts
- * const offer: Offer = { sku: 'A-1', price: { amountMinor: 500, currency: 'EUR' }, condition: 'new', options: {} };
- * ```
  */
 export type Offer = z.infer<typeof OfferSchema>;
 
 /**
  * An offer found by SKU with the id of the product that holds it: what
  * `BaseMarketplaceAPI.getOffersBySku` answers.
- *
- * @example
- * ```ts
- * const match: OfferMatch = { sku: 'A-1', productId: '7', offer: { sku: 'A-1', price: { amountMinor: 500, currency: 'EUR' }, condition: 'new', options: {} } };
- * ```
  */
 export interface OfferMatch {
   /** The SKU asked for. */
@@ -90,10 +78,5 @@ export const PriceUpdateSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A price change for one SKU. See {@link PriceUpdateSchema}.
- *
- * @example
- * ```ts
- * const update: PriceUpdate = { sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } };
- * ```
  */
 export type PriceUpdate = z.infer<typeof PriceUpdateSchema>;

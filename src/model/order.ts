@@ -18,11 +18,6 @@ export const OrderStatusSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Where an order is in its life. See {@link OrderStatusSchema}.
- *
- * @example
- * ```ts
- * const status: OrderStatus = 'shipped';
- * ```
  */
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
@@ -48,11 +43,6 @@ export const LineItemSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * One line of an order. See {@link LineItemSchema}.
- *
- * @example
- * ```ts
- * const open = (line: LineItem) => line.quantity - line.quantityShipped - line.quantityCancelled;
- * ```
  */
 export type LineItem = z.infer<typeof LineItemSchema>;
 
@@ -101,11 +91,6 @@ export const OrderSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A marketplace order. See {@link OrderSchema}.
- *
- * @example
- * ```ts
- * const isOpen = (order: Order) => order.status === 'unshipped';
- * ```
  */
 export type Order = z.infer<typeof OrderSchema>;
 
@@ -128,10 +113,5 @@ export const CancelOrderRequestSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A request to cancel an order. See {@link CancelOrderRequestSchema}.
- *
- * @example
- * ```ts
- * const cancel: CancelOrderRequest = { orderId: '1001', reason: 'buyer_request' };
- * ```
  */
 export type CancelOrderRequest = z.input<typeof CancelOrderRequestSchema>;

@@ -11,9 +11,7 @@ import { OfferSchema } from './offer.js';
  * ProductStatusSchema.parse('active');
  * ```
  */
-export const ProductStatusSchema = /* @__PURE__ */ lazySchema(() =>
-  z.enum(['active', 'draft', 'archived']),
-);
+export const ProductStatusSchema = /* @__PURE__ */ lazySchema(() => z.enum(['active', 'draft', 'archived']));
 
 /**
  * A product as a buyer sees it, with its offers (variants).
@@ -47,11 +45,6 @@ export const ProductSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A product with its offers. See {@link ProductSchema}.
- *
- * @example
- * ```ts
- * const title = (product: Product) => product.title;
- * ```
  */
 export type Product = z.infer<typeof ProductSchema>;
 
@@ -65,7 +58,12 @@ const OfferInputsSchema = /* @__PURE__ */ lazySchema(() =>
       offers.forEach((offer, i) => {
         const seen = first.get(offer.sku);
         if (seen === undefined) first.set(offer.sku, i);
-        else context.addIssue({ code: 'custom', path: [i, 'sku'], message: `SKU ${offer.sku} is already the SKU of offer ${seen}; each offer of a product needs its own SKU.` });
+        else
+          context.addIssue({
+            code: 'custom',
+            path: [i, 'sku'],
+            message: `SKU ${offer.sku} is already the SKU of offer ${seen}; each offer of a product needs its own SKU.`,
+          });
       });
     }),
 );
@@ -85,10 +83,5 @@ export const ProductInputSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A product to create or update. See {@link ProductInputSchema}.
- *
- * @example
- * ```ts
- * const input: ProductInput = ProductInputSchema.parse({ title: 'Mug', offers: [{ sku: 'M', price: { amountMinor: 1, currency: 'EUR' } }] });
- * ```
  */
 export type ProductInput = z.input<typeof ProductInputSchema>;

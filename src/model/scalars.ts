@@ -9,9 +9,7 @@ import { z } from 'zod';
  * TimestampSchema.parse(new Date().toISOString());
  * ```
  */
-export const TimestampSchema = /* @__PURE__ */ lazySchema(() =>
-  z.iso.datetime({ offset: true }),
-);
+export const TimestampSchema = /* @__PURE__ */ lazySchema(() => z.iso.datetime({ offset: true }));
 
 /** Printable, no leading or trailing whitespace (the rule {@link SkuSchema} and {@link isValidSku} share). */
 const SKU_PATTERN = /^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f])?)?$/;

@@ -29,10 +29,5 @@ export const ShipmentSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A shipment with tracking. See {@link ShipmentSchema}.
- *
- * @example
- * ```ts
- * const shipment: Shipment = { orderId: '1001', carrier: 'DHL', trackingNumber: 'JD01', shippedAt: new Date().toISOString() };
- * ```
  */
 export type Shipment = z.infer<typeof ShipmentSchema>;

@@ -71,22 +71,51 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
   const tracer = options.tracer ?? otel.trace.getTracer('marketbridge');
   const meter = options.meter ?? otel.metrics.getMeter('marketbridge');
   const common = options.attributes ?? {};
-  const spans = new RequestSpans(tracer, { graceMs: options.operationGraceMs ?? 250, maxOperationMs: options.maxOperationMs ?? 600_000, maxOpen: 10_000, attributes: common });
-  const where = (event: { platform: string; tenantId?: string }): Attributes => ({ ...common, 'marketbridge.platform': event.platform, ...(event.tenantId ? { 'marketbridge.tenant': event.tenantId } : {}) });
+  const spans = new RequestSpans(tracer, {
+    graceMs: options.operationGraceMs ?? 250,
+    maxOperationMs: options.maxOperationMs ?? 600_000,
+    maxOpen: 10_000,
+    attributes: common,
+  });
+  const where = (event: { platform: string; tenantId?: string }): Attributes => ({
+    ...common,
+    'marketbridge.platform': event.platform,
+    ...(event.tenantId ? { 'marketbridge.tenant': event.tenantId } : {}),
+  });
 
-  const requests = meter.createCounter('marketbridge.requests', { description: 'HTTP attempts answered, by status class' });
-  const duration = meter.createHistogram('marketbridge.request.duration', { description: 'Time from sending an attempt to its answer', unit: 'ms' });
-  const throttled = meter.createCounter('marketbridge.throttled', { description: 'Times work waited for quota (limiter) or the platform throttled it (server)' });
+  const requests = meter.createCounter('marketbridge.requests', {
+    description: 'HTTP attempts answered, by status class',
+  });
+  const duration = meter.createHistogram('marketbridge.request.duration', {
+    description: 'Time from sending an attempt to its answer',
+    unit: 'ms',
+  });
+  const throttled = meter.createCounter('marketbridge.throttled', {
+    description: 'Times work waited for quota (limiter) or the platform throttled it (server)',
+  });
   const retries = meter.createCounter('marketbridge.retries', { description: 'Attempts retried by the pipeline' });
-  const limiterWait = meter.createHistogram('marketbridge.limiter.wait', { description: 'Time waited for rate-limit budget', unit: 'ms' });
-  const circuitOpened = meter.createCounter('marketbridge.circuit.opened', { description: 'Circuit breakers that opened' });
-  const circuitOpen = meter.createObservableGauge('marketbridge.circuit.open', { description: '1 while a circuit breaker is open' });
-  const quota = meter.createObservableGauge('marketbridge.quota.utilisation', { description: 'Share of each rate-limit budget in use (0 to 1)' });
+  const limiterWait = meter.createHistogram('marketbridge.limiter.wait', {
+    description: 'Time waited for rate-limit budget',
+    unit: 'ms',
+  });
+  const circuitOpened = meter.createCounter('marketbridge.circuit.opened', {
+    description: 'Circuit breakers that opened',
+  });
+  const circuitOpen = meter.createObservableGauge('marketbridge.circuit.open', {
+    description: '1 while a circuit breaker is open',
+  });
+  const quota = meter.createObservableGauge('marketbridge.quota.utilisation', {
+    description: 'Share of each rate-limit budget in use (0 to 1)',
+  });
   const webhooks = meter.createCounter('marketbridge.webhooks', { description: 'Webhooks received, by outcome' });
   const syncSkus = meter.createCounter('marketbridge.sync.skus', { description: 'SKUs processed by sync runs' });
   const syncRuns = meter.createCounter('marketbridge.sync.runs', { description: 'Sync runs completed' });
-  const streamMessages = meter.createCounter('marketbridge.stream.messages', { description: 'Stream messages, by result' });
-  const streamLag = meter.createObservableGauge('marketbridge.stream.lag', { description: 'Stream messages not yet acknowledged' });
+  const streamMessages = meter.createCounter('marketbridge.stream.messages', {
+    description: 'Stream messages, by result',
+  });
+  const streamLag = meter.createObservableGauge('marketbridge.stream.lag', {
+    description: 'Stream messages not yet acknowledged',
+  });
   const tokens = meter.createCounter('marketbridge.tokens.refreshed', { description: 'OAuth token refreshes' });
 
   const circuits = new Map<string, { until: number; attributes: Attributes }>();
@@ -95,13 +124,15 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
 
   const observe = (result: { observe(value: number, attributes?: Attributes): void }) => {
     const now = Date.now();
-    for (const [key, circuit] of circuits) result.observe(circuit.until > now ? 1 : 0, { ...circuit.attributes, 'marketbridge.circuit': key });
+    for (const [key, circuit] of circuits)
+      result.observe(circuit.until > now ? 1 : 0, { ...circuit.attributes, 'marketbridge.circuit': key });
   };
   const observeQuota = (result: { observe(value: number, attributes?: Attributes): void }) => {
     const now = Date.now();
     for (const limiter of options.limiters?.() ?? []) {
       if (!limiter) continue;
-      for (const usage of budgetUsage(limiter.toJSON(), now)) result.observe(usage.utilisation, { ...common, 'marketbridge.bucket': usage.key });
+      for (const usage of budgetUsage(limiter.toJSON(), now))
+        result.observe(usage.utilisation, { ...common, 'marketbridge.bucket': usage.key });
     }
   };
   const observeLag = (result: { observe(value: number, attributes?: Attributes): void }) => {
@@ -115,7 +146,11 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
     events.on('request', (event) => spans.request(event)),
     events.on('response', (event) => {
       spans.response(event);
-      const attributes = { ...where(event), 'marketbridge.operation': event.operation, 'http.response.status_class': `${Math.floor(event.status / 100)}xx` };
+      const attributes = {
+        ...where(event),
+        'marketbridge.operation': event.operation,
+        'http.response.status_class': `${Math.floor(event.status / 100)}xx`,
+      };
       requests.add(1, attributes);
       duration.record(event.durationMs, attributes);
     }),
@@ -125,7 +160,11 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
     }),
     events.on('throttled', (event) => {
       spans.throttled(event);
-      const attributes = { ...where(event), 'marketbridge.operation': event.operation, 'marketbridge.throttle_source': event.source };
+      const attributes = {
+        ...where(event),
+        'marketbridge.operation': event.operation,
+        'marketbridge.throttle_source': event.source,
+      };
       throttled.add(1, attributes);
       if (event.source === 'limiter') limiterWait.record(event.waitMs, attributes);
     }),
@@ -133,9 +172,19 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
       circuitOpened.add(1, where(event));
       circuits.set(event.key, { until: event.until, attributes: where(event) });
     }),
-    events.on('webhookReceived', (event) => webhooks.add(1, { ...where(event), 'marketbridge.topic': event.topic, 'marketbridge.outcome': event.duplicate ? 'duplicate' : 'accepted' })),
+    events.on('webhookReceived', (event) =>
+      webhooks.add(1, {
+        ...where(event),
+        'marketbridge.topic': event.topic,
+        'marketbridge.outcome': event.duplicate ? 'duplicate' : 'accepted',
+      }),
+    ),
     events.on('syncProgress', (event) => {
-      const attributes = { ...common, 'marketbridge.phase': event.phase, ...(event.marketplace ? { 'marketbridge.platform': event.marketplace } : {}) };
+      const attributes = {
+        ...common,
+        'marketbridge.phase': event.phase,
+        ...(event.marketplace ? { 'marketbridge.platform': event.marketplace } : {}),
+      };
       // `done` is cumulative per run: count what is new since the last event of the run.
       const before = syncDone.get(event.runId) ?? 0;
       if (event.done > before) syncSkus.add(event.done - before, attributes);
@@ -147,7 +196,11 @@ export function instrumentMarketbridge(options: InstrumentOptions): Instrumentat
       if (syncDone.size > 1_000) syncDone.delete(syncDone.keys().next().value!);
     }),
     events.on('streamProgress', (event) => {
-      const attributes = { ...common, 'marketbridge.source': event.source, ...(event.platform ? { 'marketbridge.platform': event.platform } : {}) };
+      const attributes = {
+        ...common,
+        'marketbridge.source': event.source,
+        ...(event.platform ? { 'marketbridge.platform': event.platform } : {}),
+      };
       streamMessages.add(event.acked - event.rejected, { ...attributes, 'marketbridge.result': 'committed' });
       if (event.rejected > 0) streamMessages.add(event.rejected, { ...attributes, 'marketbridge.result': 'rejected' });
       if (event.lag !== undefined) lags.set(event.source, { lag: event.lag, attributes });

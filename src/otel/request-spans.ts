@@ -43,7 +43,10 @@ export class RequestSpans {
    * @param tracer - where spans go
    * @param options - timing of operation ends, a bound on open operations, extra attributes
    */
-  constructor(tracer: Tracer, options: { graceMs: number; maxOperationMs: number; maxOpen: number; attributes: Attributes }) {
+  constructor(
+    tracer: Tracer,
+    options: { graceMs: number; maxOperationMs: number; maxOpen: number; attributes: Attributes },
+  ) {
     this.#tracer = tracer;
     this.#options = options;
   }
@@ -65,8 +68,16 @@ export class RequestSpans {
     };
     if (!operation) {
       if (this.#open.size >= this.#options.maxOpen) this.#end(this.#open.keys().next().value!);
-      const span = this.#tracer.startSpan(`${event.platform} ${event.operation}`, { kind: otel.SpanKind.CLIENT, attributes: base });
-      operation = { span, retries: 0, throttled: false, expiry: unref(setTimeout(() => this.#end(event.requestId), this.#options.maxOperationMs)) };
+      const span = this.#tracer.startSpan(`${event.platform} ${event.operation}`, {
+        kind: otel.SpanKind.CLIENT,
+        attributes: base,
+      });
+      operation = {
+        span,
+        retries: 0,
+        throttled: false,
+        expiry: unref(setTimeout(() => this.#end(event.requestId), this.#options.maxOperationMs)),
+      };
       this.#open.set(event.requestId, operation);
     }
     if (operation.closing) clearTimeout(operation.closing);
@@ -76,7 +87,11 @@ export class RequestSpans {
       operation.attempt.end();
     }
     const parent = otel.trace.setSpan(otel.context.active(), operation.span);
-    operation.attempt = this.#tracer.startSpan(`${event.platform} ${event.operation} attempt ${event.attempt}`, { kind: otel.SpanKind.CLIENT, attributes: { ...base, 'marketbridge.attempt': event.attempt } }, parent);
+    operation.attempt = this.#tracer.startSpan(
+      `${event.platform} ${event.operation} attempt ${event.attempt}`,
+      { kind: otel.SpanKind.CLIENT, attributes: { ...base, 'marketbridge.attempt': event.attempt } },
+      parent,
+    );
   }
 
   /** An attempt got its answer. */
@@ -93,7 +108,9 @@ export class RequestSpans {
     }
     operation.span.setAttribute('http.response.status_code', event.status);
     operation.span.setAttribute('marketbridge.attempts', event.attempt);
-    operation.span.setStatus(failed ? { code: otel.SpanStatusCode.ERROR, message: `HTTP ${event.status}` } : { code: otel.SpanStatusCode.OK });
+    operation.span.setStatus(
+      failed ? { code: otel.SpanStatusCode.ERROR, message: `HTTP ${event.status}` } : { code: otel.SpanStatusCode.OK },
+    );
     operation.lastEnd = Date.now();
     operation.closing = unref(setTimeout(() => this.#end(event.requestId), this.#options.graceMs));
   }
@@ -107,7 +124,10 @@ export class RequestSpans {
     operation.retries++;
     this.#lastRetried = operation;
     operation.span.setAttribute('marketbridge.retry_count', operation.retries);
-    operation.span.addEvent('retry', { 'marketbridge.attempt': event.attempt, 'marketbridge.retry_delay_ms': event.delayMs });
+    operation.span.addEvent('retry', {
+      'marketbridge.attempt': event.attempt,
+      'marketbridge.retry_delay_ms': event.delayMs,
+    });
   }
 
   /**

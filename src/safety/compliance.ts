@@ -8,11 +8,6 @@ import type { PlannedOperation } from './translate.js';
 
 /**
  * One broken platform policy: which policy, which planned operation, and why.
- *
- * @example
- * ```ts
- * const violation: ComplianceViolation = { policy: 'ebay_title_length', operationIndex: 3, message: 'Title has 95 characters; eBay allows 80.' };
- * ```
  */
 export interface ComplianceViolation {
   /** The policy's name. */
@@ -27,11 +22,6 @@ export interface ComplianceViolation {
 
 /**
  * What a policy sees besides the operations.
- *
- * @example
- * ```ts
- * const check = (ops: readonly PlannedOperation[], context: PolicyContext) => context.marketplace === 'ebay' ? [] : [];
- * ```
  */
 export interface PolicyContext {
   /** The marketplace the batch is for. */
@@ -86,7 +76,9 @@ export interface ComplianceReport {
 }
 
 const titlesOf = (operation: PlannedOperation): string[] =>
-  operation.operation === 'upsertProducts' ? operation.payload.map((item) => String((item as { title?: unknown }).title ?? '')) : [];
+  operation.operation === 'upsertProducts'
+    ? operation.payload.map((item) => String((item as { title?: unknown }).title ?? ''))
+    : [];
 
 /**
  * A policy limiting listing titles to `max` characters (eBay: 80).
@@ -104,7 +96,12 @@ export function maxTitleLengthPolicy(name: string, max: number): PolicyRule {
       operations.flatMap((operation, operationIndex) =>
         titlesOf(operation)
           .filter((title) => [...title].length > max)
-          .map((title) => ({ policy: name, operationIndex, message: `The title "${title.slice(0, 40)}…" has ${[...title].length} characters; at most ${max} are allowed.`, details: { length: [...title].length, max } })),
+          .map((title) => ({
+            policy: name,
+            operationIndex,
+            message: `The title "${title.slice(0, 40)}…" has ${[...title].length} characters; at most ${max} are allowed.`,
+            details: { length: [...title].length, max },
+          })),
       ),
   };
 }
@@ -127,11 +124,27 @@ export function revisionsPerListingPerDayPolicy(limit: number): PolicyRule {
       const counts = new Map<string, number>();
       const violations: ComplianceViolation[] = [];
       for (const [operationIndex, operation] of operations.entries()) {
-        if (operation.operation === 'deleteProducts' || operation.actionType === 'create_listing' || operation.listings.length === 0) continue;
+        if (
+          operation.operation === 'deleteProducts' ||
+          operation.actionType === 'create_listing' ||
+          operation.listings.length === 0
+        )
+          continue;
         const listing = operation.listings[0] as string;
-        const count = (counts.get(listing) ?? (await context.history.revisions({ tenantId: context.tenantId, marketplace: context.marketplace }, listing))) + 1;
+        const count =
+          (counts.get(listing) ??
+            (await context.history.revisions(
+              { tenantId: context.tenantId, marketplace: context.marketplace },
+              listing,
+            ))) + 1;
         counts.set(listing, count);
-        if (count > limit) violations.push({ policy: name, operationIndex, message: `${listing} would be revised ${count} times today; ${context.marketplace} allows ${limit}.`, details: { listing, count, limit } });
+        if (count > limit)
+          violations.push({
+            policy: name,
+            operationIndex,
+            message: `${listing} would be revised ${count} times today; ${context.marketplace} allows ${limit}.`,
+            details: { listing, count, limit },
+          });
       }
       return violations;
     },
@@ -193,7 +206,8 @@ export class ComplianceChecker {
   constructor(options: ComplianceCheckerOptions = {}) {
     this.#clock = options.clock ?? systemClock;
     this.#history = new ChangeHistory(options.store ?? new MemoryStore({ clock: this.#clock }), this.#clock);
-    if (!options.withoutBuiltins) for (const [name, rules] of Object.entries(BUILTIN_POLICIES)) this.register(name, rules);
+    if (!options.withoutBuiltins)
+      for (const [name, rules] of Object.entries(BUILTIN_POLICIES)) this.register(name, rules);
     for (const [name, rules] of Object.entries(options.policies ?? {})) this.register(name, rules);
   }
 
@@ -210,12 +224,27 @@ export class ComplianceChecker {
   }
 
   /** Checks a batch; the report lists every violation of every policy. */
-  async check(marketplace: string, operations: readonly PlannedOperation[], options: { tenantId?: string; history?: ChangeHistory } = {}): Promise<ComplianceReport> {
+  async check(
+    marketplace: string,
+    operations: readonly PlannedOperation[],
+    options: { tenantId?: string; history?: ChangeHistory } = {},
+  ): Promise<ComplianceReport> {
     const policies = this.policiesFor(marketplace);
-    const context: PolicyContext = { marketplace, tenantId: options.tenantId ?? 'default', history: options.history ?? this.#history, now: this.#clock.now() };
+    const context: PolicyContext = {
+      marketplace,
+      tenantId: options.tenantId ?? 'default',
+      history: options.history ?? this.#history,
+      now: this.#clock.now(),
+    };
     const violations: ComplianceViolation[] = [];
     for (const policy of policies) violations.push(...(await policy.check(operations, context)));
     violations.sort((a, b) => a.operationIndex - b.operationIndex);
-    return { marketplace, compliant: violations.length === 0, checked: operations.length, policies: policies.map((p) => p.name), violations };
+    return {
+      marketplace,
+      compliant: violations.length === 0,
+      checked: operations.length,
+      policies: policies.map((p) => p.name),
+      violations,
+    };
   }
 }

@@ -76,10 +76,21 @@ function relative(simulation: number, delta: number): number | undefined {
   return Number((BigInt(Math.trunc(delta)) * 10_000n) / BigInt(Math.abs(Math.trunc(simulation))));
 }
 
-function compare(path: string, simulation: unknown, real: unknown, toleranceBps: number, out: ActionDifference[]): void {
+function compare(
+  path: string,
+  simulation: unknown,
+  real: unknown,
+  toleranceBps: number,
+  out: ActionDifference[],
+): void {
   if (isMoney(simulation) && isMoney(real)) {
     if (simulation.currency !== real.currency) {
-      out.push({ field: `${path}.currency`, simulation: simulation.currency, real: real.currency, withinTolerance: false });
+      out.push({
+        field: `${path}.currency`,
+        simulation: simulation.currency,
+        real: real.currency,
+        withinTolerance: false,
+      });
       return;
     }
     compareNumbers(path, simulation.amountMinor, real.amountMinor, toleranceBps, out, { simulation, real });
@@ -92,21 +103,41 @@ function compare(path: string, simulation: unknown, real: unknown, toleranceBps:
   if (Array.isArray(simulation) && Array.isArray(real) && simulation.every(isPrimitive) && real.every(isPrimitive)) {
     const onlySim = simulation.filter((item) => !real.includes(item));
     const onlyReal = real.filter((item) => !simulation.includes(item));
-    if (onlySim.length || onlyReal.length) out.push({ field: path, simulation: onlySim, real: onlyReal, delta: real.length - simulation.length, withinTolerance: false });
+    if (onlySim.length || onlyReal.length)
+      out.push({
+        field: path,
+        simulation: onlySim,
+        real: onlyReal,
+        delta: real.length - simulation.length,
+        withinTolerance: false,
+      });
     return;
   }
   if (simulation && real && typeof simulation === 'object' && typeof real === 'object') {
     const keys = [...new Set([...Object.keys(simulation), ...Object.keys(real)])].sort();
     for (const key of keys) {
       const child = Array.isArray(simulation) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-      compare(child, (simulation as Record<string, unknown>)[key], (real as Record<string, unknown>)[key], toleranceBps, out);
+      compare(
+        child,
+        (simulation as Record<string, unknown>)[key],
+        (real as Record<string, unknown>)[key],
+        toleranceBps,
+        out,
+      );
     }
     return;
   }
   if (simulation !== real) out.push({ field: path, simulation, real, withinTolerance: false });
 }
 
-function compareNumbers(path: string, simulation: number, real: number, toleranceBps: number, out: ActionDifference[], values?: { simulation: Money; real: Money }): void {
+function compareNumbers(
+  path: string,
+  simulation: number,
+  real: number,
+  toleranceBps: number,
+  out: ActionDifference[],
+  values?: { simulation: Money; real: Money },
+): void {
   if (simulation === real) return;
   const delta = real - simulation;
   const deltaBasisPoints = relative(simulation, delta);
@@ -134,7 +165,11 @@ function compareNumbers(path: string, simulation: number, real: number, toleranc
  * ).withinTolerance; // true (1 %)
  * ```
  */
-export function compareActions(simulation: MarketplaceAction, real: MarketplaceAction, options: ConsistencyOptions = {}): ConsistencyReport {
+export function compareActions(
+  simulation: MarketplaceAction,
+  real: MarketplaceAction,
+  options: ConsistencyOptions = {},
+): ConsistencyReport {
   return compareRecords(simulation, real, options);
 }
 

@@ -2,9 +2,7 @@ import { lazySchema } from '../core/lazy-schema.js';
 import { z } from 'zod';
 import { MoneySchema } from '../model/money.js';
 
-const bps = /* @__PURE__ */ lazySchema(() =>
-  z.number().int().min(0, 'Basis points cannot be negative.'),
-);
+const bps = /* @__PURE__ */ lazySchema(() => z.number().int().min(0, 'Basis points cannot be negative.'));
 
 /**
  * The built-in safety constraints, every one optional. Amounts are {@link MoneySchema | Money} (integer minor
@@ -52,7 +50,11 @@ export const SafetyConstraintsSchema = /* @__PURE__ */ lazySchema(() =>
            * the window's start (its size now plus what was deleted in the window).
            */
           maxPerWindow: z
-            .object({ maxCount: z.number().int().min(0).optional(), maxShareBps: bps.optional(), windowMs: z.number().int().positive() })
+            .object({
+              maxCount: z.number().int().min(0).optional(),
+              maxShareBps: bps.optional(),
+              windowMs: z.number().int().positive(),
+            })
             .strict()
             .optional(),
         })
@@ -89,11 +91,6 @@ export const SafetyConstraintsSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Built-in safety constraints. See {@link SafetyConstraintsSchema}.
- *
- * @example
- * ```ts
- * const constraints: SafetyConstraints = { price: { minPriceToCostBps: 10_000 }, stock: { maxZeroedShareBps: 1000 } };
- * ```
  */
 export type SafetyConstraints = z.infer<typeof SafetyConstraintsSchema>;
 

@@ -4,11 +4,6 @@ import type { Product } from '../model/product.js';
 
 /**
  * The current price and cost of one offer, as the validator sees it.
- *
- * @example
- * ```ts
- * const fact: OfferFact = { price: { amountMinor: 1999, currency: 'EUR' }, cost: { amountMinor: 900, currency: 'EUR' } };
- * ```
  */
 export interface OfferFact {
   /** The price the offer has now. */
@@ -58,11 +53,17 @@ export interface SafetyFacts {
  * const facts = factsFromState(products, inventory, 'EUR');
  * ```
  */
-export function factsFromState(products: readonly Product[], inventory: readonly InventoryLevel[], currency?: string): SafetyFacts {
+export function factsFromState(
+  products: readonly Product[],
+  inventory: readonly InventoryLevel[],
+  currency?: string,
+): SafetyFacts {
   const offers: Record<string, OfferFact> = {};
   for (const product of products) {
     for (const offer of product.offers) {
-      offers[offer.sku] = offer.cost ? { price: offer.price, cost: offer.cost, productId: product.id } : { price: offer.price, productId: product.id };
+      offers[offer.sku] = offer.cost
+        ? { price: offer.price, cost: offer.cost, productId: product.id }
+        : { price: offer.price, productId: product.id };
     }
   }
   const stock: Record<string, number> = {};

@@ -4,11 +4,6 @@ import type { Store } from '../stores/store.js';
 
 /**
  * Whose history a record belongs to: one tenant on one marketplace.
- *
- * @example
- * ```ts
- * const scope: HistoryScope = { tenantId: 'seller-1', marketplace: 'ebay' };
- * ```
  */
 export interface HistoryScope {
   tenantId: string;
@@ -17,11 +12,6 @@ export interface HistoryScope {
 
 /**
  * One executed price change, as kept for window limits.
- *
- * @example
- * ```ts
- * const change: PriceChangeRecord = { at: Date.now(), from: { amountMinor: 1000, currency: 'EUR' }, to: { amountMinor: 1100, currency: 'EUR' } };
- * ```
  */
 export interface PriceChangeRecord {
   /** When it was executed (epoch ms). */
@@ -45,11 +35,6 @@ export const DELETED_LISTING_MEMORY_MS = 30 * DAY_MS;
 
 /**
  * One executed delete, as kept for the delete window: when, and how many listings.
- *
- * @example
- * ```ts
- * const record: DeletionRecord = { at: Date.now(), count: 15 };
- * ```
  */
 export interface DeletionRecord {
   /** When it was executed (epoch ms). */
@@ -130,7 +115,10 @@ export class ChangeHistory {
       const next = [...(current ?? []).filter((entry) => entry.at > at - windowMs), { at, count: ids.length }];
       if (await this.#store.compareAndSet(key, current, next, { ttlMs: windowMs })) break;
     }
-    for (const id of ids) await this.#store.set(this.#key(scope, 'deleted', id), at, { ttlMs: Math.max(windowMs, DELETED_LISTING_MEMORY_MS) });
+    for (const id of ids)
+      await this.#store.set(this.#key(scope, 'deleted', id), at, {
+        ttlMs: Math.max(windowMs, DELETED_LISTING_MEMORY_MS),
+      });
   }
 
   /** When `id` was deleted through this history (epoch ms), if within {@link DELETED_LISTING_MEMORY_MS}. */

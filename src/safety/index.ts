@@ -28,15 +28,36 @@ export * from './performance.js';
 export * from './validator-types.js';
 export * from './integration-validator.js';
 export * from './real-world-adapter.js';
-export type { AdapterMode, ConnectionEnvironment, ConnectionRefusal, MarketplaceConnectionConfig, ConnectionInfo, ConnectionFailure, EnvironmentSelection } from './adapter/connections.js';
+export type {
+  AdapterMode,
+  ConnectionEnvironment,
+  ConnectionRefusal,
+  MarketplaceConnectionConfig,
+  ConnectionInfo,
+  ConnectionFailure,
+  EnvironmentSelection,
+} from './adapter/connections.js';
 export { selectEnvironment } from './adapter/connections.js';
 export { KNOWN_PRODUCTION_HOSTS } from './adapter/production-hosts.js';
 export { connectionEndpoints, type ConnectionEndpoint } from './adapter/endpoint-scan.js';
 export type { IntegrationLogLevel, IntegrationLogEntry, IntegrationLogQuery } from './adapter/integration-log.js';
 export type { ObservedState, StateDifference } from './adapter/observed.js';
 export type { PrivacySettings } from './adapter/privacy.js';
-export type { ExecutionErrorInfo, ValidationOutcome, RollbackReport, ExecutionReport, ExecutionFailure, ExecuteActionOptions } from './adapter/report.js';
-export type { ValidationOptOut, RealWorldAdapterOptions, AdapterRateLimit, AdapterErrorHandling, AdapterStateSync } from './adapter/settings.js';
+export type {
+  ExecutionErrorInfo,
+  ValidationOutcome,
+  RollbackReport,
+  ExecutionReport,
+  ExecutionFailure,
+  ExecuteActionOptions,
+} from './adapter/report.js';
+export type {
+  ValidationOptOut,
+  RealWorldAdapterOptions,
+  AdapterRateLimit,
+  AdapterErrorHandling,
+  AdapterStateSync,
+} from './adapter/settings.js';
 export type {
   SimulationConflictResolution,
   LocalStateChange,

@@ -7,11 +7,23 @@ import type { ConsistencyOptions, ConsistencyReport } from './consistency.js';
 import { compareActionInputs } from './dialect/consistency-inputs.js';
 import { normalizeAction } from './dialect/normalize.js';
 import { deleteCountViolations } from './rules/delete-rules.js';
-import { DEFAULT_SAFETY_CONSTRAINTS, mergeConstraints, platformConstraintsFor, type SafetyConstraints } from './constraints.js';
+import {
+  DEFAULT_SAFETY_CONSTRAINTS,
+  mergeConstraints,
+  platformConstraintsFor,
+  type SafetyConstraints,
+} from './constraints.js';
 import { ChangeHistory } from './history.js';
 import { comparePerformance, type PerformanceComparison, type PerformanceComparisonInput } from './performance.js';
 import type { RuleContext, RuleViolation, SafetyRule } from './rule.js';
-import { checkValidatorOptions, type ActionVerdict, type IntegrationValidatorOptions, type SafetyBlock, type SafetyCheckOptions, type SafetyCheckReport } from './validator-types.js';
+import {
+  checkValidatorOptions,
+  type ActionVerdict,
+  type IntegrationValidatorOptions,
+  type SafetyBlock,
+  type SafetyCheckOptions,
+  type SafetyCheckReport,
+} from './validator-types.js';
 import { BUILTIN_SAFETY_RULES } from './rules/builtin.js';
 import { revisedListings } from './rules/platform-rules.js';
 import { pricesOf } from './rules/price-rules.js';
@@ -54,14 +66,18 @@ export class IntegrationValidator {
     this.context = createContext(options.context);
     this.history = new ChangeHistory(this.context.store, this.context.clock);
     this.#rules = [...BUILTIN_SAFETY_RULES, ...(options.rules ?? [])];
-    this.#compliance = options.compliance === false ? undefined : (options.compliance ?? new ComplianceChecker({ store: this.context.store, clock: this.context.clock }));
+    this.#compliance =
+      options.compliance === false
+        ? undefined
+        : (options.compliance ?? new ComplianceChecker({ store: this.context.store, clock: this.context.clock }));
   }
 
   /** The constraints in force for a marketplace and tenant. */
   constraintsFor(marketplace?: string, tenantId: string = this.context.tenantId): SafetyConstraints {
     const o = this.#options;
     const tenant = o.tenants?.[tenantId];
-    const byName = (layers: Record<string, SafetyConstraints> | undefined) => (marketplace === undefined ? undefined : layers?.[marketplace]);
+    const byName = (layers: Record<string, SafetyConstraints> | undefined) =>
+      marketplace === undefined ? undefined : layers?.[marketplace];
     return mergeConstraints(
       o.withoutDefaults ? undefined : DEFAULT_SAFETY_CONSTRAINTS,
       platformConstraintsFor(marketplace),
@@ -80,7 +96,10 @@ export class IntegrationValidator {
    * dialect prices are in `options.currency` (default: `facts.currency`), and a `bulk_delete`
    * that names no listings is judged by the delete caps on its count.
    */
-  async testSafetyConstraints(actions: readonly unknown[], options: SafetyCheckOptions = {}): Promise<SafetyCheckReport> {
+  async testSafetyConstraints(
+    actions: readonly unknown[],
+    options: SafetyCheckOptions = {},
+  ): Promise<SafetyCheckReport> {
     const tenantId = options.tenantId ?? this.context.tenantId;
     const facts = options.facts ?? {};
     const results: ActionVerdict[] = [];
@@ -90,10 +109,20 @@ export class IntegrationValidator {
     for (const [index, input] of actions.entries()) {
       const parsed = normalized[index] as ReturnType<typeof normalizeAction>;
       if (parsed.isErr()) {
-        results.push(this.#verdict(index, input as MarketplaceAction, [{ rule: 'schema', reason: 'invalid_action', message: parsed.error.message }], options.marketplace, tenantId));
+        results.push(
+          this.#verdict(
+            index,
+            input as MarketplaceAction,
+            [{ rule: 'schema', reason: 'invalid_action', message: parsed.error.message }],
+            options.marketplace,
+            tenantId,
+          ),
+        );
         continue;
       }
-      const marketplace = (parsed.value.kind === 'action' ? parsed.value.action.marketplace : parsed.value.marketplace) ?? options.marketplace;
+      const marketplace =
+        (parsed.value.kind === 'action' ? parsed.value.action.marketplace : parsed.value.marketplace) ??
+        options.marketplace;
       const context: RuleContext = {
         tenantId,
         constraints: this.constraintsFor(marketplace, tenantId),
@@ -106,7 +135,15 @@ export class IntegrationValidator {
       if (parsed.value.kind === 'unnamed_delete') {
         // The caps judge the count; with no ids named there is nothing that could be executed.
         const found = await deleteCountViolations(parsed.value.count, context);
-        const violations = found.length ? found : [{ rule: 'schema', reason: 'invalid_action', message: `bulk_delete of ${parsed.value.count} listing(s) names none of them; give product_ids.` }];
+        const violations = found.length
+          ? found
+          : [
+              {
+                rule: 'schema',
+                reason: 'invalid_action',
+                message: `bulk_delete of ${parsed.value.count} listing(s) names none of them; give product_ids.`,
+              },
+            ];
         results.push(this.#verdict(index, input as MarketplaceAction, violations, marketplace, tenantId));
         continue;
       }
@@ -125,7 +162,10 @@ export class IntegrationValidator {
   }
 
   /** Checks one action; `Ok` with the parsed action when safe. */
-  async checkAction(action: unknown, options: SafetyCheckOptions = {}): Promise<Result<MarketplaceAction, SafetyBlock>> {
+  async checkAction(
+    action: unknown,
+    options: SafetyCheckOptions = {},
+  ): Promise<Result<MarketplaceAction, SafetyBlock>> {
     const [verdict] = (await this.testSafetyConstraints([action], options)).results;
     if (verdict?.safe) return ok(verdict.action);
     const violations = verdict?.violations ?? [];
@@ -146,9 +186,15 @@ export class IntegrationValidator {
     const windowMs = constraints.price?.maxChangePerWindow?.windowMs ?? 86_400_000;
     for (const { sku, price } of pricesOf(action)) {
       const from = options.facts?.offers?.[sku]?.price;
-      if (from && from.amountMinor !== price.amountMinor) await this.history.recordPrice(scope, sku, from, price, windowMs);
+      if (from && from.amountMinor !== price.amountMinor)
+        await this.history.recordPrice(scope, sku, from, price, windowMs);
     }
-    if (action.type === 'delete_listings') await this.history.recordDeletions(scope, action.productIds, constraints.deletes?.maxPerWindow?.windowMs ?? 86_400_000);
+    if (action.type === 'delete_listings')
+      await this.history.recordDeletions(
+        scope,
+        action.productIds,
+        constraints.deletes?.maxPerWindow?.windowMs ?? 86_400_000,
+      );
     for (const listing of revisedListings(action)) await this.history.recordRevision(scope, listing);
   }
 
@@ -168,7 +214,11 @@ export class IntegrationValidator {
     return comparePerformance(input);
   }
 
-  async #complianceViolations(actions: readonly ReturnType<typeof normalizeAction>[], marketplace: string | undefined, tenantId: string): Promise<Map<number, RuleViolation[]>> {
+  async #complianceViolations(
+    actions: readonly ReturnType<typeof normalizeAction>[],
+    marketplace: string | undefined,
+    tenantId: string,
+  ): Promise<Map<number, RuleViolation[]>> {
     const out = new Map<number, RuleViolation[]>();
     if (!this.#compliance) return out;
     const groups = new Map<string, { index: number; action: MarketplaceAction }[]>();
@@ -178,10 +228,18 @@ export class IntegrationValidator {
       if (name !== undefined) groups.set(name, [...(groups.get(name) ?? []), { index, action: parsed.value.action }]);
     });
     for (const [name, group] of groups) {
-      const report = await this.#compliance.check(name, group.map((g) => plannedOperationOf(g.action) ?? translateSimulationAction(g.action)), { tenantId, history: this.history });
+      const report = await this.#compliance.check(
+        name,
+        group.map((g) => plannedOperationOf(g.action) ?? translateSimulationAction(g.action)),
+        { tenantId, history: this.history },
+      );
       for (const violation of report.violations) {
         const index = group[violation.operationIndex]?.index ?? -1;
-        const entry: RuleViolation = { rule: `policy:${violation.policy}`, reason: 'platform_policy', message: violation.message };
+        const entry: RuleViolation = {
+          rule: `policy:${violation.policy}`,
+          reason: 'platform_policy',
+          message: violation.message,
+        };
         if (violation.details) entry.details = violation.details;
         out.set(index, [...(out.get(index) ?? []), entry]);
       }
@@ -189,12 +247,29 @@ export class IntegrationValidator {
     return out;
   }
 
-  #verdict(index: number, action: MarketplaceAction, violations: RuleViolation[], marketplace: string | undefined, tenantId: string): ActionVerdict {
+  #verdict(
+    index: number,
+    action: MarketplaceAction,
+    violations: RuleViolation[],
+    marketplace: string | undefined,
+    tenantId: string,
+  ): ActionVerdict {
     const first = violations[0];
     if (!first) return { index, action, safe: true, violations };
     const actionType = typeof action?.type === 'string' ? action.type : 'unknown';
-    this.context.events.emit('actionBlocked', { actionType, rule: first.rule, reason: first.reason, tenantId, ...(marketplace === undefined ? {} : { marketplace }) });
-    this.context.logger.warn(`safety: blocked ${actionType}: ${first.message}`, { rule: first.rule, reason: first.reason, marketplace, tenantId });
+    this.context.events.emit('actionBlocked', {
+      actionType,
+      rule: first.rule,
+      reason: first.reason,
+      tenantId,
+      ...(marketplace === undefined ? {} : { marketplace }),
+    });
+    this.context.logger.warn(`safety: blocked ${actionType}: ${first.message}`, {
+      rule: first.rule,
+      reason: first.reason,
+      marketplace,
+      tenantId,
+    });
     return { index, action, safe: false, rule: first.rule, reason: first.reason, message: first.message, violations };
   }
 }

@@ -4,22 +4,12 @@ import { MoneySchema, type Money } from '../model/money.js';
 /**
  * A metric value: a plain number (units sold, conversion rate, orders) or {@link Money}
  * (revenue, profit), compared exactly in minor units.
- *
- * @example
- * ```ts
- * const metrics: Record<string, MetricValue> = { unitsSold: 120, revenue: { amountMinor: 240000, currency: 'EUR' } };
- * ```
  */
 export type MetricValue = number | Money;
 
 /**
  * Tolerances in basis points (5 % = 500): one for every metric, or a default and per-metric
  * overrides.
- *
- * @example
- * ```ts
- * const tolerance: PerformanceTolerance = { defaultBps: 500, metrics: { revenue: 200 } };
- * ```
  */
 export type PerformanceTolerance = number | { defaultBps?: number; metrics?: Record<string, number> };
 
@@ -91,14 +81,18 @@ function toleranceFor(tolerance: PerformanceTolerance, metric: string): number {
 function checkInput(input: PerformanceComparisonInput): void {
   const issues: ValidationIssue[] = [];
   const bps = (value: unknown, path: (string | number)[]) => {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) issues.push({ path, message: 'Expected basis points: a non-negative integer (5 % = 500).' });
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+      issues.push({ path, message: 'Expected basis points: a non-negative integer (5 % = 500).' });
   };
   for (const side of ['simulationResults', 'realWorldResults'] as const) {
     const results = input?.[side];
-    if (!results || typeof results !== 'object') issues.push({ path: [side], message: 'Expected an object of metric values.' });
-    else for (const [metric, value] of Object.entries(results)) {
-      if (!(typeof value === 'number' && Number.isFinite(value)) && !MoneySchema.safeParse(value).success) issues.push({ path: [side, metric], message: 'Expected a finite number or Money.' });
-    }
+    if (!results || typeof results !== 'object')
+      issues.push({ path: [side], message: 'Expected an object of metric values.' });
+    else
+      for (const [metric, value] of Object.entries(results)) {
+        if (!(typeof value === 'number' && Number.isFinite(value)) && !MoneySchema.safeParse(value).success)
+          issues.push({ path: [side, metric], message: 'Expected a finite number or Money.' });
+      }
   }
   const tolerance = input?.tolerance;
   if (typeof tolerance === 'number') bps(tolerance, ['tolerance']);
@@ -109,17 +103,28 @@ function checkInput(input: PerformanceComparisonInput): void {
   if (issues.length) throw new ValidationError('performance comparison input', issues);
 }
 
-function compareOne(metric: string, simulation: MetricValue | undefined, real: MetricValue | undefined, toleranceBps: number): MetricComparison {
+function compareOne(
+  metric: string,
+  simulation: MetricValue | undefined,
+  real: MetricValue | undefined,
+  toleranceBps: number,
+): MetricComparison {
   const row = { metric, simulation, real, toleranceBps };
   if (simulation === undefined || real === undefined) return { ...row, withinTolerance: false, status: 'missing' };
   const simMoney = typeof simulation === 'object';
   const realMoney = typeof real === 'object';
-  if (simMoney !== realMoney || (simMoney && realMoney && simulation.currency !== real.currency)) return { ...row, withinTolerance: false, status: 'incomparable' };
+  if (simMoney !== realMoney || (simMoney && realMoney && simulation.currency !== real.currency))
+    return { ...row, withinTolerance: false, status: 'incomparable' };
   let delta: number;
   let deltaBasisPoints: number | null;
   if (typeof simulation === 'object' && typeof real === 'object') {
     delta = real.amountMinor - simulation.amountMinor;
-    deltaBasisPoints = simulation.amountMinor === 0 ? (delta === 0 ? 0 : null) : Number((BigInt(delta) * 10_000n) / BigInt(Math.abs(simulation.amountMinor)));
+    deltaBasisPoints =
+      simulation.amountMinor === 0
+        ? delta === 0
+          ? 0
+          : null
+        : Number((BigInt(delta) * 10_000n) / BigInt(Math.abs(simulation.amountMinor)));
   } else {
     const a = simulation as number;
     delta = (real as number) - a;
@@ -127,7 +132,13 @@ function compareOne(metric: string, simulation: MetricValue | undefined, real: M
   }
   if (delta === 0) return { ...row, delta, deltaBasisPoints: 0, withinTolerance: true, status: 'equal' };
   const within = deltaBasisPoints !== null && Math.abs(deltaBasisPoints) <= toleranceBps;
-  return { ...row, delta, deltaBasisPoints, withinTolerance: within, status: within ? 'within_tolerance' : 'outside_tolerance' };
+  return {
+    ...row,
+    delta,
+    deltaBasisPoints,
+    withinTolerance: within,
+    status: within ? 'within_tolerance' : 'outside_tolerance',
+  };
 }
 
 /**
@@ -142,11 +153,23 @@ function compareOne(metric: string, simulation: MetricValue | undefined, real: M
 export function comparePerformance(input: PerformanceComparisonInput): PerformanceComparison {
   checkInput(input);
   const names = [...new Set([...Object.keys(input.simulationResults), ...Object.keys(input.realWorldResults)])].sort();
-  const metrics = names.map((metric) => compareOne(metric, input.simulationResults[metric], input.realWorldResults[metric], toleranceFor(input.tolerance, metric)));
+  const metrics = names.map((metric) =>
+    compareOne(
+      metric,
+      input.simulationResults[metric],
+      input.realWorldResults[metric],
+      toleranceFor(input.tolerance, metric),
+    ),
+  );
   const count = (status: MetricComparison['status'][]) => metrics.filter((m) => status.includes(m.status)).length;
   return {
     metrics,
     withinTolerance: metrics.every((m) => m.withinTolerance),
-    summary: { compared: metrics.length, withinTolerance: count(['equal', 'within_tolerance']), outsideTolerance: count(['outside_tolerance', 'incomparable']), missing: count(['missing']) },
+    summary: {
+      compared: metrics.length,
+      withinTolerance: count(['equal', 'within_tolerance']),
+      outsideTolerance: count(['outside_tolerance', 'incomparable']),
+      missing: count(['missing']),
+    },
   };
 }

@@ -3,11 +3,16 @@ import { createContext, type ResolvedContext } from '../core/context.js';
 import { consoleWarningLogger, silentLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
-import { ValidationError } from '../core/errors/validation-error.js';
 import type { MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
 import type { Order } from '../model/order.js';
-import { selectEnvironment, type AdapterMode, type ConnectionFailure, type ConnectionInfo, type MarketplaceConnectionConfig } from './adapter/connections.js';
+import {
+  selectEnvironment,
+  type AdapterMode,
+  type ConnectionFailure,
+  type ConnectionInfo,
+  type MarketplaceConnectionConfig,
+} from './adapter/connections.js';
 import { judgeUnnamedDelete, resolveActionInput, untranslatable } from './adapter/action-input.js';
 import { runAction, type Connection } from './adapter/execution.js';
 import { normalizeAction } from './dialect/normalize.js';
@@ -20,11 +25,26 @@ import { CatalogIndex } from './adapter/observed.js';
 import { anonymiseOrder, privacyRedactor, randomSalt, type PrivacySettings } from './adapter/privacy.js';
 import type { ExecuteActionOptions, ExecutionFailure, ExecutionReport } from './adapter/report.js';
 import {
-  checkAdapterOptions, checkErrorHandling, checkOptOut, checkPrivacy, checkRateLimit, checkStateSync,
-  type AdapterErrorHandling, type AdapterRateLimit, type AdapterStateSync, type RealWorldAdapterOptions, type ValidationOptOut,
+  checkAdapterOptions,
+  checkErrorHandling,
+  checkOptOut,
+  checkPrivacy,
+  checkRateLimit,
+  checkStateSync,
+  type AdapterErrorHandling,
+  type AdapterRateLimit,
+  type AdapterStateSync,
+  type RealWorldAdapterOptions,
+  type ValidationOptOut,
 } from './adapter/settings.js';
 import { settleLocalChanges, simulationConflictResolver } from './adapter/conflicts.js';
-import { diffState, type LocalStateChange, type RealWorldSnapshot, type RealWorldState, type SimulationStateUpdate } from './adapter/state-sync.js';
+import {
+  diffState,
+  type LocalStateChange,
+  type RealWorldSnapshot,
+  type RealWorldState,
+  type SimulationStateUpdate,
+} from './adapter/state-sync.js';
 import type { ConflictResolver } from '../sync/resolver/conflict-resolver.js';
 import type { ManualTaskStore } from '../sync/resolver/manual-tasks.js';
 import { IntegrationValidator } from './integration-validator.js';
@@ -81,15 +101,22 @@ export class RealWorldAdapter {
     this.#factory = options.factory ?? createDefaultFactory();
     // The adapter logs every block itself (with the connection and plan); its own validator
     // shares everything but the logger, so that a block is not reported twice.
-    this.validator = options.validator ?? new IntegrationValidator({ context: { ...this.context, logger: silentLogger } });
+    this.validator =
+      options.validator ?? new IntegrationValidator({ context: { ...this.context, logger: silentLogger } });
     this.#offline = new Set(options.offlineMarketplaces ?? ['simulated']);
     this.#optOut = options.validation;
     this.#salt = options.privacy?.salt ?? randomSalt();
     if (options.privacy) this.#privacy = { ...this.#privacy, ...checkPrivacy(options.privacy) };
     this.#resolver = simulationConflictResolver(this.#stateSync, this.context);
-    this.#log = new IntegrationLog({ limit: options.logLimit ?? 1000, redactor: privacyRedactor(this.#privacy), clock: this.context.clock, logger: this.context.logger });
+    this.#log = new IntegrationLog({
+      limit: options.logLimit ?? 1000,
+      redactor: privacyRedactor(this.#privacy),
+      clock: this.context.clock,
+      logger: this.context.logger,
+    });
     this.#log.write('info', `adapter started in ${this.#mode} mode`, { tenantId: this.context.tenantId });
-    if (this.#optOut) this.#log.write('warn', `validation SKIPPED for every action: ${this.#optOut.reason}`, { mode: this.#mode });
+    if (this.#optOut)
+      this.#log.write('warn', `validation SKIPPED for every action: ${this.#optOut.reason}`, { mode: this.#mode });
   }
 
   /**
@@ -112,29 +139,53 @@ export class RealWorldAdapter {
   setMode(mode: AdapterMode, confirmation: { confirmLive?: boolean } = {}): void {
     checkAdapterOptions({ mode, ...confirmation });
     if (mode === this.#mode) return;
-    this.#log.write('warn', `mode changed from ${this.#mode} to ${mode}; ${this.#connections.size} connection(s) closed`);
+    this.#log.write(
+      'warn',
+      `mode changed from ${this.#mode} to ${mode}; ${this.#connections.size} connection(s) closed`,
+    );
     this.#mode = mode;
     this.#connections.clear();
     this.#baseline.clear();
   }
 
   /** Connects a marketplace through the factory, if the mode allows it. */
-  async initializeMarketplaceConnection(config: MarketplaceConnectionConfig): Promise<Result<ConnectionInfo, ConnectionFailure>> {
+  async initializeMarketplaceConnection(
+    config: MarketplaceConnectionConfig,
+  ): Promise<Result<ConnectionInfo, ConnectionFailure>> {
     const id = config.id ?? config.marketplace;
-    if (this.#connections.has(id)) return err(failure('duplicate_connection', `A connection "${id}" exists; pass another id.`));
+    if (this.#connections.has(id))
+      return err(failure('duplicate_connection', `A connection "${id}" exists; pass another id.`));
     const validated = this.#factory.validateConfig(config.marketplace, config.config ?? {});
-    if (validated.isErr()) return err(failure('invalid_config', validated.error.message, { issues: validated.error.issues }));
+    if (validated.isErr())
+      return err(failure('invalid_config', validated.error.message, { issues: validated.error.issues }));
     const environment = selectEnvironment({
-      mode: this.#mode, marketplace: config.marketplace, config: config.config, validated: validated.value,
-      environments: this.#factory.get(config.marketplace)?.environments, offline: this.#offline, productionHosts: this.#productionHosts(),
+      mode: this.#mode,
+      marketplace: config.marketplace,
+      config: config.config,
+      validated: validated.value,
+      environments: this.#factory.get(config.marketplace)?.environments,
+      offline: this.#offline,
+      productionHosts: this.#productionHosts(),
     });
     if (environment.isErr()) {
-      this.#log.write('warn', `connection to ${config.marketplace} refused: ${environment.error.message}`, { reason: environment.error.reason });
+      this.#log.write('warn', `connection to ${config.marketplace} refused: ${environment.error.message}`, {
+        reason: environment.error.reason,
+      });
       return err(environment.error);
     }
     const api = await this.#factory.create(config.marketplace, config.config ?? {}, this.context);
-    const info: ConnectionInfo = { id, marketplace: config.marketplace, platform: api.platform, environment: environment.value };
-    this.#connections.set(id, { info, api, catalog: new CatalogIndex(api), ...(config.currency === undefined ? {} : { currency: config.currency }) });
+    const info: ConnectionInfo = {
+      id,
+      marketplace: config.marketplace,
+      platform: api.platform,
+      environment: environment.value,
+    };
+    this.#connections.set(id, {
+      info,
+      api,
+      catalog: new CatalogIndex(api),
+      ...(config.currency === undefined ? {} : { currency: config.currency }),
+    });
     this.#log.write('info', `connected ${id} (${info.platform}, ${info.environment}) in ${this.#mode} mode`);
     return ok({ ...info });
   }
@@ -152,11 +203,13 @@ export class RealWorldAdapter {
    * or a `bulk_delete` that names no listings.
    */
   translateSimulationAction(action: unknown, options: { currency?: string } = {}): PlannedOperation {
-    const named = action !== null && typeof action === 'object' ? (action as { marketplace?: unknown }).marketplace : undefined;
+    const named =
+      action !== null && typeof action === 'object' ? (action as { marketplace?: unknown }).marketplace : undefined;
     const currency = options.currency ?? this.#connectionFor(typeof named === 'string' ? named : undefined)?.currency;
     const normalized = normalizeAction(action, { currency });
     if (normalized.isErr()) throw untranslatable(normalized.error.message, normalized.error.details?.issues);
-    if (normalized.value.kind === 'unnamed_delete') throw untranslatable(`bulk_delete of ${normalized.value.count} listing(s) names none of them; give product_ids.`);
+    if (normalized.value.kind === 'unnamed_delete')
+      throw untranslatable(`bulk_delete of ${normalized.value.count} listing(s) names none of them; give product_ids.`);
     return translateSimulationAction(normalized.value.action);
   }
 
@@ -168,7 +221,10 @@ export class RealWorldAdapter {
    * connection's currency, and a `bulk_delete` without ids is judged by the delete caps
    * (`blocked` with their reason) but never executed.
    */
-  async executeAction(action: unknown, options: ExecuteActionOptions = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
+  async executeAction(
+    action: unknown,
+    options: ExecuteActionOptions = {},
+  ): Promise<Result<ExecutionReport, ExecutionFailure>> {
     const optOut = options.validation === undefined ? undefined : checkOptOut(options.validation);
     const resolved = await resolveActionInput(action, (id) => this.#connectionFor(id), [...this.#connections.keys()]);
     if (resolved.isErr()) return err(resolved.error);
@@ -183,8 +239,14 @@ export class RealWorldAdapter {
     try {
       result = await runAction(
         {
-          connection, validator: this.validator, log: this.#log, context: this.context, mode: this.#mode, errorHandling: this.#errorHandling,
-          optOut: this.#optOut, pace: () => paceActions(this.context, this.#rateLimit, connection.info),
+          connection,
+          validator: this.validator,
+          log: this.#log,
+          context: this.context,
+          mode: this.#mode,
+          errorHandling: this.#errorHandling,
+          optOut: this.#optOut,
+          pace: () => paceActions(this.context, this.#rateLimit, connection.info),
         },
         canonical,
         optOut ? { ...options, validation: optOut } : options,
@@ -201,7 +263,10 @@ export class RealWorldAdapter {
   }
 
   /** The plan of an action with its before/after diff and validation, without writing. */
-  dryRun(action: unknown, options: Omit<ExecuteActionOptions, 'dryRun'> = {}): Promise<Result<ExecutionReport, ExecutionFailure>> {
+  dryRun(
+    action: unknown,
+    options: Omit<ExecuteActionOptions, 'dryRun'> = {},
+  ): Promise<Result<ExecutionReport, ExecutionFailure>> {
     return this.executeAction(action, { ...options, dryRun: true });
   }
 
@@ -215,7 +280,9 @@ export class RealWorldAdapter {
       marketplaces.push(structuredClone(state));
     }
     this.#lastSyncAt = syncedAt;
-    this.#log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, { products: marketplaces.reduce((n, m) => n + m.products.length, 0) });
+    this.#log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, {
+      products: marketplaces.reduce((n, m) => n + m.products.length, 0),
+    });
     return { syncedAt, marketplaces };
   }
 
@@ -224,7 +291,9 @@ export class RealWorldAdapter {
    * simulation's own changes settled by the {@link ConflictResolver} with the configured
    * strategy; each carries the resolver's explanation. It becomes the new baseline.
    */
-  async getStateUpdatesForSimulation(options: { localChanges?: readonly LocalStateChange[] } = {}): Promise<SimulationStateUpdate> {
+  async getStateUpdatesForSimulation(
+    options: { localChanges?: readonly LocalStateChange[] } = {},
+  ): Promise<SimulationStateUpdate> {
     const since = this.#lastSyncAt;
     const until = new Date(this.context.clock.now()).toISOString();
     const update: SimulationStateUpdate = { until, marketplaces: [], conflicts: [] };
@@ -234,27 +303,45 @@ export class RealWorldAdapter {
       const current = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), until);
       const changes = diffState(this.#baseline.get(connection.info.id), current);
       const local = (options.localChanges ?? []).filter((c) => (c.marketplace ?? only) === connection.info.id);
-      const conflicts = await settleLocalChanges(changes, local, this.#resolver, this.#baseline.get(connection.info.id));
-      for (const c of conflicts) if (c.resolution === 'manual' || c.resolution === 'unresolved') this.#log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, { strategy: c.strategy });
+      const conflicts = await settleLocalChanges(
+        changes,
+        local,
+        this.#resolver,
+        this.#baseline.get(connection.info.id),
+      );
+      for (const c of conflicts)
+        if (c.resolution === 'manual' || c.resolution === 'unresolved')
+          this.#log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, {
+            strategy: c.strategy,
+          });
       this.#baseline.set(connection.info.id, current);
       update.marketplaces.push(changes);
       update.conflicts.push(...conflicts);
     }
     this.#lastSyncAt = until;
-    this.#log.write('info', `state updates for simulation: ${update.marketplaces.length} marketplace(s), ${update.conflicts.length} conflict(s)`);
+    this.#log.write(
+      'info',
+      `state updates for simulation: ${update.marketplaces.length} marketplace(s), ${update.conflicts.length} conflict(s)`,
+    );
     return update;
   }
 
   /** Paces `executeAction` with a token bucket in the context's store; `false` turns pacing off. */
   configureRateLimiting(settings: AdapterRateLimit | false): void {
     this.#rateLimit = settings === false ? undefined : checkRateLimit(settings);
-    this.#log.write('info', settings === false ? 'rate limiting off' : `rate limiting at ${settings.ratePerSecond}/s, burst ${settings.burst}`);
+    this.#log.write(
+      'info',
+      settings === false
+        ? 'rate limiting off'
+        : `rate limiting at ${settings.ratePerSecond}/s, burst ${settings.burst}`,
+    );
   }
 
   /** Retries of untouched retryable failures, their delay, and whether failures are rolled back. */
   configureErrorHandling(settings: AdapterErrorHandling): void {
     this.#errorHandling = checkErrorHandling({ ...this.#errorHandling, ...settings });
-    if (!this.#errorHandling.rollbackOnFailure) this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
+    if (!this.#errorHandling.rollbackOnFailure)
+      this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
   }
 
   /**
@@ -277,8 +364,12 @@ export class RealWorldAdapter {
   async getHealthStatus(): Promise<AdapterHealth> {
     const connections = await checkConnections(this.#connections.values());
     const health: AdapterHealth = {
-      mode: this.#mode, healthy: connections.every((c) => c.ok), checkedAt: new Date(this.context.clock.now()).toISOString(),
-      validation: this.#optOut ? 'skipped' : 'enforced', connections, counters: this.#counters.snapshot(),
+      mode: this.#mode,
+      healthy: connections.every((c) => c.ok),
+      checkedAt: new Date(this.context.clock.now()).toISOString(),
+      validation: this.#optOut ? 'skipped' : 'enforced',
+      connections,
+      counters: this.#counters.snapshot(),
     };
     if (this.#lastSyncAt !== undefined) health.lastSyncAt = this.#lastSyncAt;
     return health;
@@ -300,7 +391,9 @@ export class RealWorldAdapter {
 
   /** The built-in platforms' production hosts and those every registered definition declares. */
   #productionHosts(): string[] {
-    const declared = this.#factory.names().flatMap((name) => this.#factory.get(name)?.environments?.productionHosts ?? []);
+    const declared = this.#factory
+      .names()
+      .flatMap((name) => this.#factory.get(name)?.environments?.productionHosts ?? []);
     return [...new Set([...KNOWN_PRODUCTION_HOSTS, ...declared])];
   }
 

@@ -6,11 +6,6 @@ import type { ChangeHistory } from './history.js';
 
 /**
  * Why a built-in rule blocked an action.
- *
- * @example
- * ```ts
- * const reason: SafetyRuleReason = 'below_price_floor';
- * ```
  */
 export type SafetyRuleReason =
   | 'below_price_floor'
@@ -103,5 +98,8 @@ export interface SafetyRule {
   /** A unique name; appears in reports and `actionBlocked` events. */
   readonly name: string;
   /** Checks one action. */
-  check(action: MarketplaceAction, context: RuleContext): MaybePromise<RuleViolation | readonly RuleViolation[] | undefined>;
+  check(
+    action: MarketplaceAction,
+    context: RuleContext,
+  ): MaybePromise<RuleViolation | readonly RuleViolation[] | undefined>;
 }

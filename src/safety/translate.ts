@@ -130,6 +130,9 @@ export function translateSimulationAction(action: MarketplaceAction): PlannedOpe
   }
 }
 
-function withLocation<T extends Record<string, unknown>>(item: T, locationId: string | undefined): T & { locationId?: string } {
+function withLocation<T extends Record<string, unknown>>(
+  item: T,
+  locationId: string | undefined,
+): T & { locationId?: string } {
   return locationId === undefined ? item : { ...item, locationId };
 }

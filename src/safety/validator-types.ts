@@ -9,11 +9,6 @@ import type { RuleViolation, SafetyRule } from './rule.js';
 
 /**
  * Constraints for one tenant: its own layer, and layers per marketplace.
- *
- * @example
- * ```ts
- * const tenant: TenantConstraints = { constraints: { deletes: { maxCount: 10 } }, marketplaces: { ebay: { price: { maxChangePerActionBps: 1000 } } } };
- * ```
  */
 export interface TenantConstraints {
   constraints?: SafetyConstraints;
@@ -134,16 +129,20 @@ export function checkValidatorOptions(options: IntegrationValidatorOptions): voi
   const layer = (value: unknown, path: (string | number)[]) => {
     if (value === undefined) return;
     const parsed = SafetyConstraintsSchema.safeParse(value);
-    if (!parsed.success) for (const issue of parsed.error.issues) issues.push({ path: [...path, ...issue.path.map(String)], message: issue.message });
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        issues.push({ path: [...path, ...issue.path.map(String)], message: issue.message });
   };
   layer(options.constraints, ['constraints']);
   for (const [name, value] of Object.entries(options.marketplaces ?? {})) layer(value, ['marketplaces', name]);
   for (const [id, tenant] of Object.entries(options.tenants ?? {})) {
     layer(tenant.constraints, ['tenants', id, 'constraints']);
-    for (const [name, value] of Object.entries(tenant.marketplaces ?? {})) layer(value, ['tenants', id, 'marketplaces', name]);
+    for (const [name, value] of Object.entries(tenant.marketplaces ?? {}))
+      layer(value, ['tenants', id, 'marketplaces', name]);
   }
   (options.rules ?? []).forEach((rule, i) => {
-    if (typeof rule?.name !== 'string' || typeof rule?.check !== 'function') issues.push({ path: ['rules', i], message: 'A rule needs a name and a check(action, context) function.' });
+    if (typeof rule?.name !== 'string' || typeof rule?.check !== 'function')
+      issues.push({ path: ['rules', i], message: 'A rule needs a name and a check(action, context) function.' });
   });
   if (issues.length) throw new ValidationError('IntegrationValidator options', issues);
 }

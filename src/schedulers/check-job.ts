@@ -11,9 +11,12 @@ import type { ScheduledJob } from '../core/scheduler.js';
  */
 export function checkJob(job: ScheduledJob): void {
   const issues = [];
-  if (typeof job?.name !== 'string' || job.name === '') issues.push({ path: ['name'], message: 'Give the job a non-empty name.' });
-  if (job?.runAt !== undefined && !Number.isFinite(job.runAt)) issues.push({ path: ['runAt'], message: 'Expected epoch milliseconds.' });
-  if (job?.key !== undefined && (typeof job.key !== 'string' || job.key === '')) issues.push({ path: ['key'], message: 'Expected a non-empty string.' });
+  if (typeof job?.name !== 'string' || job.name === '')
+    issues.push({ path: ['name'], message: 'Give the job a non-empty name.' });
+  if (job?.runAt !== undefined && !Number.isFinite(job.runAt))
+    issues.push({ path: ['runAt'], message: 'Expected epoch milliseconds.' });
+  if (job?.key !== undefined && (typeof job.key !== 'string' || job.key === ''))
+    issues.push({ path: ['key'], message: 'Expected a non-empty string.' });
   try {
     if (JSON.stringify(job?.payload ?? null) === undefined) throw new Error('not JSON');
   } catch {

@@ -18,6 +18,10 @@ export class JobBusyError extends MarketbridgeError {
    * @param options - structured context
    */
   constructor(job: string, reason: string, options: MarketbridgeErrorOptions = {}) {
-    super('conflict', `Job ${job} was not run: ${reason}. It will be delivered again.`, { retryable: true, operation: job, ...options });
+    super('conflict', `Job ${job} was not run: ${reason}. It will be delivered again.`, {
+      retryable: true,
+      operation: job,
+      ...options,
+    });
   }
 }

@@ -3,11 +3,6 @@ import type { MaybePromise } from '../core/types.js';
 
 /**
  * One delivery of a queued job to a handler.
- *
- * @example
- * ```ts
- * const handler: JobHandler = (payload, run) => console.log(run.name, run.attempt, payload);
- * ```
  */
 export interface JobRun {
   /** The queue's id of the job. */
@@ -23,32 +18,17 @@ export interface JobRun {
 /**
  * Runs one job. Resolve when its effect is committed; throw to have the queue deliver it again
  * (at least once: the handler must be idempotent, as marketbridge's job functions are).
- *
- * @example
- * ```ts
- * const refresh: JobHandler = async (payload) => { await oauth.refresh((payload as { connectionId: string }).connectionId); };
- * ```
  */
 export type JobHandler = (payload: unknown, run: JobRun) => MaybePromise<unknown>;
 
 /**
  * Handlers by job name, as queue workers take them.
- *
- * @example
- * ```ts
- * const handlers: JobHandlers = { ...marketbridgeJobHandlers({ syncs: [engine] }), 'app.report': sendReport };
- * ```
  */
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 /**
  * A job that repeats: every `everyMs` milliseconds or on a cron `pattern`. Scheduling the same
  * `key` again replaces the earlier schedule.
- *
- * @example
- * ```ts
- * const refresh: RepeatingJob = { key: 'tokens', name: TOKEN_REFRESH_JOB, payload: { connectionId: 'shop-1' }, pattern: '*\/30 * * * *' };
- * ```
  */
 export interface RepeatingJob {
   /** Names the schedule; scheduling the same key again replaces it. */
@@ -75,15 +55,23 @@ export interface RepeatingJob {
  */
 export function validateRepeatingJob(job: RepeatingJob, allowed: { everyMs: boolean }): void {
   const issues = [];
-  if (typeof job?.key !== 'string' || job.key === '') issues.push({ path: ['key'], message: 'Give the schedule a non-empty key.' });
-  if (typeof job?.name !== 'string' || job.name === '') issues.push({ path: ['name'], message: 'Give the job a non-empty name.' });
-  if ((job?.pattern === undefined) === (job?.everyMs === undefined)) issues.push({ path: ['pattern'], message: 'Give exactly one of `pattern` (cron) or `everyMs`.' });
+  if (typeof job?.key !== 'string' || job.key === '')
+    issues.push({ path: ['key'], message: 'Give the schedule a non-empty key.' });
+  if (typeof job?.name !== 'string' || job.name === '')
+    issues.push({ path: ['name'], message: 'Give the job a non-empty name.' });
+  if ((job?.pattern === undefined) === (job?.everyMs === undefined))
+    issues.push({ path: ['pattern'], message: 'Give exactly one of `pattern` (cron) or `everyMs`.' });
   if (job?.pattern !== undefined && (typeof job.pattern !== 'string' || job.pattern.trim().split(/\s+/).length !== 5)) {
     issues.push({ path: ['pattern'], message: 'Expected a five-field cron pattern such as "*/5 * * * *".' });
   }
   if (job?.everyMs !== undefined) {
-    if (!allowed.everyMs) issues.push({ path: ['everyMs'], message: 'This scheduler repeats by cron only: use `pattern`, e.g. "*/5 * * * *".' });
-    else if (!Number.isSafeInteger(job.everyMs) || job.everyMs < 1_000) issues.push({ path: ['everyMs'], message: 'Expected whole milliseconds, at least 1,000.' });
+    if (!allowed.everyMs)
+      issues.push({
+        path: ['everyMs'],
+        message: 'This scheduler repeats by cron only: use `pattern`, e.g. "*/5 * * * *".',
+      });
+    else if (!Number.isSafeInteger(job.everyMs) || job.everyMs < 1_000)
+      issues.push({ path: ['everyMs'], message: 'Expected whole milliseconds, at least 1,000.' });
   }
   if (issues.length) throw new ValidationError('repeating job', issues);
 }
@@ -99,7 +87,12 @@ export function validateRepeatingJob(job: RepeatingJob, allowed: { everyMs: bool
 export function handlerFor(handlers: JobHandlers, name: string): JobHandler {
   const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
   if (!handler) {
-    throw new ValidationError('job', [{ path: ['name'], message: `No handler for job "${name}". Known: ${Object.keys(handlers).sort().join(', ') || 'none'}.` }]);
+    throw new ValidationError('job', [
+      {
+        path: ['name'],
+        message: `No handler for job "${name}". Known: ${Object.keys(handlers).sort().join(', ') || 'none'}.`,
+      },
+    ]);
   }
   return handler;
 }
@@ -114,7 +107,8 @@ export function handlerFor(handlers: JobHandlers, name: string): JobHandler {
  */
 export function validateHandlers(handlers: JobHandlers): void {
   const issues = [];
-  if (typeof handlers !== 'object' || handlers === null || Object.keys(handlers).length === 0) issues.push({ path: ['handlers'], message: 'Give at least one job handler.' });
+  if (typeof handlers !== 'object' || handlers === null || Object.keys(handlers).length === 0)
+    issues.push({ path: ['handlers'], message: 'Give at least one job handler.' });
   for (const [name, handler] of Object.entries(handlers ?? {})) {
     if (typeof handler !== 'function') issues.push({ path: ['handlers', name], message: 'Expected a function.' });
   }
@@ -123,11 +117,6 @@ export function validateHandlers(handlers: JobHandlers): void {
 
 /**
  * A running queue worker.
- *
- * @example
- * ```ts
- * process.on('SIGTERM', () => void worker.close());
- * ```
  */
 export interface QueueWorker {
   /** Stops taking jobs, waits for running ones (then aborts them after the timeout) and disconnects. */

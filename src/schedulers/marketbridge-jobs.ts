@@ -42,19 +42,22 @@ export const ASYNC_JOB_RUN = 'marketbridge.asyncJob.run';
 /**
  * Where {@link marketbridgeJobHandlers} finds the objects its jobs act on. Each is optional:
  * only the jobs whose target is given get a handler.
- *
- * @example
- * ```ts
- * const targets: MarketbridgeJobTargets = { syncs: [engine], webhooks: () => processor, maxBatches: 20 };
- * ```
  */
 export interface MarketbridgeJobTargets {
   /** Sync engines, or a lookup by sync id and tenant (from the job's payload). */
-  syncs?: readonly InventorySyncEngine[] | ((syncId: string, tenantId: string | undefined) => MaybePromise<InventorySyncEngine | undefined>);
+  syncs?:
+    | readonly InventorySyncEngine[]
+    | ((syncId: string, tenantId: string | undefined) => MaybePromise<InventorySyncEngine | undefined>);
   /** The webhook processor, or a lookup by tenant. */
   webhooks?: WebhookProcessor | ((tenantId: string | undefined) => MaybePromise<WebhookProcessor | undefined>);
   /** The OAuth client, or a lookup by platform and tenant. */
-  oauth?: OAuthClient | ((payload: { connectionId: string; platform?: string; tenantId?: string }) => MaybePromise<OAuthClient | undefined>);
+  oauth?:
+    | OAuthClient
+    | ((payload: {
+        connectionId: string;
+        platform?: string;
+        tenantId?: string;
+      }) => MaybePromise<OAuthClient | undefined>);
   /** Loads the async job kept at a store key (e.g. `AsyncJob.load(definition, { store, storeKey, clock })`). */
   asyncJobs?: (storeKey: string) => MaybePromise<AsyncJob | undefined>;
   /** Batches one sync job runs before it hands the rest to a new job (default 50). */
@@ -66,7 +69,8 @@ const field = (payload: unknown, name: string): string | undefined => {
   return typeof value === 'string' && value !== '' ? value : undefined;
 };
 
-const missing = (job: string, what: string) => new MarketbridgeError('not_found', `Job ${job}: ${what}.`, { operation: job });
+const missing = (job: string, what: string) =>
+  new MarketbridgeError('not_found', `Job ${job}: ${what}.`, { operation: job });
 
 /**
  * Handlers for marketbridge's own jobs (`marketbridge.sync.run`, `marketbridge.sync.continue`,
@@ -91,27 +95,39 @@ export function marketbridgeJobHandlers(targets: MarketbridgeJobTargets): JobHan
     const find = async (job: string, payload: unknown): Promise<InventorySyncEngine> => {
       const syncId = field(payload, 'syncId') ?? 'default';
       const tenantId = field(payload, 'tenantId');
-      const engine = typeof syncs === 'function'
-        ? await syncs(syncId, tenantId)
-        : syncs.find((candidate) => candidate.id === syncId && (tenantId === undefined || candidate.context.tenantId === tenantId));
+      const engine =
+        typeof syncs === 'function'
+          ? await syncs(syncId, tenantId)
+          : syncs.find(
+              (candidate) =>
+                candidate.id === syncId && (tenantId === undefined || candidate.context.tenantId === tenantId),
+            );
       if (!engine) throw missing(job, `no sync engine "${syncId}"${tenantId ? ` for tenant "${tenantId}"` : ''}`);
       return engine;
     };
     const check = (job: string, report: SyncReport): SyncReport => {
-      if (report.status === 'busy') throw new JobBusyError(job, `another worker holds the lease of sync "${report.syncId}"`);
+      if (report.status === 'busy')
+        throw new JobBusyError(job, `another worker holds the lease of sync "${report.syncId}"`);
       return report;
     };
     handlers[SYNC_RUN_JOB] = async (payload, run) => {
       const mode = field(payload, 'mode') === 'full' ? 'full' : 'incremental';
-      return check(SYNC_RUN_JOB, await (await find(SYNC_RUN_JOB, payload)).runSync({ mode, maxBatches, signal: run.signal }));
+      return check(
+        SYNC_RUN_JOB,
+        await (await find(SYNC_RUN_JOB, payload)).runSync({ mode, maxBatches, signal: run.signal }),
+      );
     };
     handlers[SYNC_CONTINUE_JOB] = async (payload, run) =>
-      check(SYNC_CONTINUE_JOB, await (await find(SYNC_CONTINUE_JOB, payload)).continueSync({ maxBatches, signal: run.signal }));
+      check(
+        SYNC_CONTINUE_JOB,
+        await (await find(SYNC_CONTINUE_JOB, payload)).continueSync({ maxBatches, signal: run.signal }),
+      );
   }
   if (webhooks) {
     handlers[WEBHOOK_RETRY_JOB] = async (payload) => {
       const processor = typeof webhooks === 'function' ? await webhooks(field(payload, 'tenantId')) : webhooks;
-      if (!processor) throw missing(WEBHOOK_RETRY_JOB, `no webhook processor for tenant "${field(payload, 'tenantId')}"`);
+      if (!processor)
+        throw missing(WEBHOOK_RETRY_JOB, `no webhook processor for tenant "${field(payload, 'tenantId')}"`);
       return processor.runDueRetries();
     };
   }
@@ -120,7 +136,10 @@ export function marketbridgeJobHandlers(targets: MarketbridgeJobTargets): JobHan
       const connectionId = field(payload, 'connectionId') ?? 'default';
       const platform = field(payload, 'platform');
       const tenantId = field(payload, 'tenantId');
-      const client = typeof oauth === 'function' ? await oauth({ connectionId, ...(platform ? { platform } : {}), ...(tenantId ? { tenantId } : {}) }) : oauth;
+      const client =
+        typeof oauth === 'function'
+          ? await oauth({ connectionId, ...(platform ? { platform } : {}), ...(tenantId ? { tenantId } : {}) })
+          : oauth;
       if (!client) throw missing(TOKEN_REFRESH_JOB, `no OAuth client for connection "${connectionId}"`);
       return client.refresh(connectionId, run.signal);
     };

@@ -18,7 +18,12 @@
  *
  * @module marketbridge/schedulers/pg-boss
  */
-export { PgBossScheduler, repeatQueueName, type PgBossSchedulerOptions, type PgBossJobData } from './pg-boss/scheduler.js';
+export {
+  PgBossScheduler,
+  repeatQueueName,
+  type PgBossSchedulerOptions,
+  type PgBossJobData,
+} from './pg-boss/scheduler.js';
 export { createPgBossWorker, type PgBossWorkerOptions } from './pg-boss/worker.js';
 export type { PgBossConnection } from './pg-boss/boss.js';
 export * from './shared-exports.js';

@@ -13,8 +13,15 @@ import type { ProductInputSchema } from '../model/product.js';
 type ParsedProductInput = z.output<typeof ProductInputSchema>;
 type Issues = ValidationIssue[];
 
-function currency(issues: Issues, sells: string, platform: string, amount: Money | null | undefined, path: (string | number)[]): void {
-  if (amount && amount.currency !== sells) issues.push({ path, message: `${platform} sells in ${sells}; got ${amount.currency}. Convert the amount first.` });
+function currency(
+  issues: Issues,
+  sells: string,
+  platform: string,
+  amount: Money | null | undefined,
+  path: (string | number)[],
+): void {
+  if (amount && amount.currency !== sells)
+    issues.push({ path, message: `${platform} sells in ${sells}; got ${amount.currency}. Convert the amount first.` });
 }
 
 /** Remembers the first item of each name and reports later items that repeat it. */
@@ -35,9 +42,18 @@ export function productChecks(sells: string, platform: string) {
     const sku = firsts<string>(issues);
     items.forEach((item, index) => {
       if (!item) return;
-      if (item.id !== undefined) id(item.id, [index, 'id'], (first) => `Product ${item.id} is also item ${first} of this batch; send each product once.`);
+      if (item.id !== undefined)
+        id(
+          item.id,
+          [index, 'id'],
+          (first) => `Product ${item.id} is also item ${first} of this batch; send each product once.`,
+        );
       item.offers.forEach((offer, o) => {
-        sku(offer.sku, [index, 'offers', o, 'sku'], (first) => `SKU ${offer.sku} is also in item ${first} of this batch; a SKU belongs to one product.`);
+        sku(
+          offer.sku,
+          [index, 'offers', o, 'sku'],
+          (first) => `SKU ${offer.sku} is also in item ${first} of this batch; a SKU belongs to one product.`,
+        );
         currency(issues, sells, platform, offer.price, [index, 'offers', o, 'price', 'currency']);
         currency(issues, sells, platform, offer.compareAtPrice, [index, 'offers', o, 'compareAtPrice', 'currency']);
       });
@@ -53,7 +69,11 @@ export function priceChecks(sells: string, platform: string) {
     const sku = firsts<string>(issues);
     items.forEach((item, index) => {
       if (!item) return;
-      sku(item.sku, [index, 'sku'], (first) => `SKU ${item.sku} is also item ${first} of this batch; send one price update per SKU.`);
+      sku(
+        item.sku,
+        [index, 'sku'],
+        (first) => `SKU ${item.sku} is also item ${first} of this batch; send one price update per SKU.`,
+      );
       currency(issues, sells, platform, item.price, [index, 'price', 'currency']);
       currency(issues, sells, platform, item.compareAtPrice, [index, 'compareAtPrice', 'currency']);
     });
@@ -75,7 +95,10 @@ export function adjustFingerprint(adjustment: InventoryAdjustment, location: str
  * One idempotency key names one write: the same key on two different writes of a batch is
  * refused (the same write twice is a replay and allowed).
  */
-export function keyChecks<T extends { idempotencyKey?: string | undefined; locationId?: string | undefined }>(defaultLocation: string, fingerprint: (item: T, location: string) => string) {
+export function keyChecks<T extends { idempotencyKey?: string | undefined; locationId?: string | undefined }>(
+  defaultLocation: string,
+  fingerprint: (item: T, location: string) => string,
+) {
   return (items: readonly (T | undefined)[]): Issues => {
     const issues: Issues = [];
     const bodies = new Map<string, { index: number; body: string }>();
@@ -86,7 +109,10 @@ export function keyChecks<T extends { idempotencyKey?: string | undefined; locat
       const first = bodies.get(key);
       if (!first) bodies.set(key, { index, body });
       else if (first.body !== body) {
-        issues.push({ path: [index, 'idempotencyKey'], message: `Idempotency key ${key} is also the key of item ${first.index}, a different write; give each write its own key.` });
+        issues.push({
+          path: [index, 'idempotencyKey'],
+          message: `Idempotency key ${key} is also the key of item ${first.index}, a different write; give each write its own key.`,
+        });
       }
     });
     return issues;

@@ -8,21 +8,11 @@ import type { Allocation, SimState } from './state.js';
 
 /**
  * Why a simulated buyer's order was not placed.
- *
- * @example
- * ```ts
- * const reason: OrderRejection = 'insufficient_stock';
- * ```
  */
 export type OrderRejection = 'insufficient_stock' | 'unknown_sku' | 'invalid_quantity';
 
 /**
  * One line a simulated buyer wants.
- *
- * @example
- * ```ts
- * const line: BuyerLine = { sku: 'SKU-00001', quantity: 2 };
- * ```
  */
 export interface BuyerLine {
   sku: string;
@@ -66,7 +56,8 @@ export class Buyers {
         const count = this.#random.int(1, Math.min(this.#config.orders.maxLines, skus.length));
         for (let i = 0; i < count; i++) {
           const sku = this.#random.pick(skus);
-          if (!lines.some((line) => line.sku === sku)) lines.push({ sku, quantity: this.#random.int(1, this.#config.orders.maxUnitsPerLine) });
+          if (!lines.some((line) => line.sku === sku))
+            lines.push({ sku, quantity: this.#random.int(1, this.#config.orders.maxUnitsPerLine) });
         }
         this.place(lines, at, { partial: true });
       }
@@ -79,7 +70,11 @@ export class Buyers {
    * is (what a marketplace's storefront allows); without, the order is refused whole unless
    * every unit is available.
    */
-  place(lines: readonly BuyerLine[], at: number, options: { partial?: boolean } = {}): Result<Order, Failure<OrderRejection>> {
+  place(
+    lines: readonly BuyerLine[],
+    at: number,
+    options: { partial?: boolean } = {},
+  ): Result<Order, Failure<OrderRejection>> {
     const now = iso(at);
     const wanted = new Map<string, number>();
     for (const line of lines) {
@@ -94,7 +89,12 @@ export class Buyers {
       const stock = this.#state.stock.totalAvailable(sku);
       const take = Math.min(stock, quantity);
       if (take < quantity && !options.partial) {
-        return err(failure('insufficient_stock', `Only ${stock} of ${sku} available; ${quantity} wanted.`, { sku, available: stock }));
+        return err(
+          failure('insufficient_stock', `Only ${stock} of ${sku} available; ${quantity} wanted.`, {
+            sku,
+            available: stock,
+          }),
+        );
       }
       this.#state.lostSales += quantity - take;
       if (take > 0) granted.set(sku, take);
@@ -122,7 +122,15 @@ export class Buyers {
       const offer = product?.offers.find((o) => o.sku === sku);
       const unitPrice = offer?.price ?? { amountMinor: 0, currency: this.#config.currency };
       subtotal += unitPrice.amountMinor * quantity;
-      lineItems.push({ id: lineItemId, sku, title: product?.title, quantity, unitPrice, quantityShipped: 0, quantityCancelled: 0 });
+      lineItems.push({
+        id: lineItemId,
+        sku,
+        title: product?.title,
+        quantity,
+        unitPrice,
+        quantityShipped: 0,
+        quantityCancelled: 0,
+      });
     }
     const currency = this.#config.currency;
     const zero = { amountMinor: 0, currency };
@@ -135,8 +143,19 @@ export class Buyers {
       acknowledged: false,
       currency,
       lineItems,
-      totals: { subtotal: { amountMinor: subtotal, currency }, shipping: zero, tax: zero, total: { amountMinor: subtotal, currency } },
-      shippingAddress: { name: `Buyer ${orderId}`, line1: `${this.#random.int(1, 200)} Market Street`, city: 'Utrecht', postalCode: '3511 AA', countryCode: 'NL' },
+      totals: {
+        subtotal: { amountMinor: subtotal, currency },
+        shipping: zero,
+        tax: zero,
+        total: { amountMinor: subtotal, currency },
+      },
+      shippingAddress: {
+        name: `Buyer ${orderId}`,
+        line1: `${this.#random.int(1, 200)} Market Street`,
+        city: 'Utrecht',
+        postalCode: '3511 AA',
+        countryCode: 'NL',
+      },
       buyer: { name: `Buyer ${orderId}`, email: `buyer-${orderId.toLowerCase()}@example.invalid` },
     };
     this.#state.orders.set(orderId, order);
@@ -148,7 +167,12 @@ export class Buyers {
   }
 
   /** Appends a financial event. */
-  recordFinance(type: FinancialEvent['type'], amountMinor: number, orderId: string | undefined, occurredAt: string): void {
+  recordFinance(
+    type: FinancialEvent['type'],
+    amountMinor: number,
+    orderId: string | undefined,
+    occurredAt: string,
+  ): void {
     const id = `F-${String(++this.#state.sequence.financial).padStart(8, '0')}`;
     this.#state.financialEvents.push({
       id,

@@ -46,7 +46,8 @@ export class CallGate {
 
     const scheduled = this.#config.failures.schedule.find((f) => f.operation === operation && f.call === call);
     const kind: SimulatedFailureKind | undefined =
-      scheduled?.kind ?? (this.#config.failures.rate > 0 && this.#faults.chance(this.#config.failures.rate) ? 'server_error' : undefined);
+      scheduled?.kind ??
+      (this.#config.failures.rate > 0 && this.#faults.chance(this.#config.failures.rate) ? 'server_error' : undefined);
     if (!kind) return {};
     this.stats.injectedFailures++;
     if (kind === 'lost_response') return { failAfter: { applied: Number.POSITIVE_INFINITY, kind } };
@@ -59,10 +60,17 @@ export class CallGate {
     const platform = this.#config.name;
     switch (kind) {
       case 'rate_limited':
-        return new RateLimitError(`${platform} throttled ${operation} (injected).`, { platform, operation, retryAfterMs: 1000 });
+        return new RateLimitError(`${platform} throttled ${operation} (injected).`, {
+          platform,
+          operation,
+          retryAfterMs: 1000,
+        });
       case 'timeout':
       case 'lost_response':
-        return new TimeoutError(`${platform} did not answer ${operation} in time (injected); the outcome is unknown.`, { platform, operation });
+        return new TimeoutError(`${platform} did not answer ${operation} in time (injected); the outcome is unknown.`, {
+          platform,
+          operation,
+        });
       default:
         return new MarketplaceApiError(`${platform} failed ${operation} with a server error (injected).`, {
           platform,
@@ -88,10 +96,26 @@ export class CallGate {
       this.stats.throttled++;
       const platform = this.#config.name;
       if (this.#config.onRateLimit === 'reject') {
-        this.#context.events.emit('throttled', { platform, tenantId: this.#context.tenantId, operation, waitMs, source: 'server' });
-        throw new RateLimitError(`${platform} rate limit exceeded for ${operation}.`, { platform, operation, retryAfterMs: waitMs });
+        this.#context.events.emit('throttled', {
+          platform,
+          tenantId: this.#context.tenantId,
+          operation,
+          waitMs,
+          source: 'server',
+        });
+        throw new RateLimitError(`${platform} rate limit exceeded for ${operation}.`, {
+          platform,
+          operation,
+          retryAfterMs: waitMs,
+        });
       }
-      this.#context.events.emit('throttled', { platform, tenantId: this.#context.tenantId, operation, waitMs, source: 'limiter' });
+      this.#context.events.emit('throttled', {
+        platform,
+        tenantId: this.#context.tenantId,
+        operation,
+        waitMs,
+        source: 'limiter',
+      });
       await this.#context.clock.sleep(waitMs, signal);
     }
   }

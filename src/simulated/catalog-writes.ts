@@ -1,7 +1,7 @@
 import { ConflictError } from '../core/errors/conflict-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import type { Offer, PriceUpdate } from '../model/offer.js';
-import { ProductInputSchema, type Product } from '../model/product.js';
+import type { ProductInputSchema, Product } from '../model/product.js';
 import type { z } from 'zod';
 import type { SimCore } from './write-context.js';
 import { productId, productNumber } from './products.js';
@@ -13,7 +13,10 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
   const { state } = sim;
   const existing = input.id === undefined ? undefined : state.products.get(input.id);
   if (input.id !== undefined && !existing) {
-    throw new NotFoundError(`No product with id ${input.id}; omit id to create one.`, { platform: sim.platform, operation: 'upsertProducts' });
+    throw new NotFoundError(`No product with id ${input.id}; omit id to create one.`, {
+      platform: sim.platform,
+      operation: 'upsertProducts',
+    });
   }
   // The batch was checked whole before this (currency, a SKU once per product and per batch);
   // what remains depends on the catalog: a SKU that belongs to another product.
@@ -22,7 +25,10 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
     skus.add(offer.sku);
     const owner = state.stock.ownerOf(offer.sku);
     if (owner !== undefined && productId(owner) !== input.id) {
-      throw new ConflictError(`SKU ${offer.sku} already belongs to product ${productId(owner)}.`, { platform: sim.platform, operation: 'upsertProducts' });
+      throw new ConflictError(`SKU ${offer.sku} already belongs to product ${productId(owner)}.`, {
+        platform: sim.platform,
+        operation: 'upsertProducts',
+      });
     }
   }
   const n = (existing?.id === undefined ? undefined : productNumber(existing.id)) ?? ++state.sequence.product;
@@ -43,7 +49,8 @@ export function upsertProduct(sim: SimCore, input: ParsedProductInput): Product 
 /** Deletes one product, its offers and their stock. */
 export function deleteProduct(sim: SimCore, id: string): string {
   const product = sim.state.products.get(id);
-  if (!product) throw new NotFoundError(`No product with id ${id}.`, { platform: sim.platform, operation: 'deleteProducts' });
+  if (!product)
+    throw new NotFoundError(`No product with id ${id}.`, { platform: sim.platform, operation: 'deleteProducts' });
   for (const offer of product.offers) sim.state.stock.remove(offer.sku);
   sim.state.products.delete(id);
   return id;
@@ -54,7 +61,8 @@ export function updatePrice(sim: SimCore, update: PriceUpdate): Offer {
   const owner = sim.state.stock.ownerOf(update.sku);
   const product = owner === undefined ? undefined : sim.state.products.byNumber(owner);
   const offer = product?.offers.find((o) => o.sku === update.sku);
-  if (!product || !offer) throw new NotFoundError(`No offer with SKU ${update.sku}.`, { platform: sim.platform, operation: 'updatePrices' });
+  if (!product || !offer)
+    throw new NotFoundError(`No offer with SKU ${update.sku}.`, { platform: sim.platform, operation: 'updatePrices' });
   offer.price = { ...update.price };
   if (update.compareAtPrice === null) delete offer.compareAtPrice;
   else if (update.compareAtPrice !== undefined) offer.compareAtPrice = { ...update.compareAtPrice };

@@ -11,11 +11,6 @@ import { isCurrencyCode } from '../model/currency.js';
  * - `lost_response`: the write is applied, then the answer is lost (a timeout) — the outcome is
  *   unknown to the caller until it reads back;
  * - `partial_write`: the first `applied` items of the call are applied, then a 500.
- *
- * @example
- * ```ts
- * const kind: SimulatedFailureKind = 'partial_write';
- * ```
  */
 export type SimulatedFailureKind = 'server_error' | 'rate_limited' | 'timeout' | 'lost_response' | 'partial_write';
 
@@ -48,18 +43,25 @@ export const SimulatedConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .object({
       /** The platform name this instance reports (several instances can coexist). */
-      name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes.').default('simulated'),
+      name: z
+        .string()
+        .regex(/^[a-z][a-z0-9-]{0,62}$/, 'Use lower-case letters, digits and dashes.')
+        .default('simulated'),
       /** Seed of every random choice: equal seeds and equal calls give equal results. */
       seed: z.number().int().default(1),
       currency: z.string().refine(isCurrencyCode, 'Unknown ISO 4217 currency code.').default('EUR'),
       /** How many products to generate. */
       products: z.number().int().min(0).max(1_000_000).default(25),
       /** Offers (variants) per generated product. */
-      variantsPerProduct: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }).default({ min: 1, max: 3 }),
+      variantsPerProduct: z
+        .object({ min: z.number().int().min(1), max: z.number().int().min(1) })
+        .default({ min: 1, max: 3 }),
       /** Location ids; the first is the default location. */
       locations: z.array(z.string().min(1)).min(1).default(['default']),
       /** Initial available stock per SKU and location. */
-      initialStock: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).default({ min: 0, max: 50 }),
+      initialStock: z
+        .object({ min: z.number().int().min(0), max: z.number().int().min(0) })
+        .default({ min: 0, max: 50 }),
       /** The largest page a list call returns. */
       pageSize: z.number().int().min(1).max(10_000).default(50),
       /** The largest number of items one write call takes; bigger batches are split into calls. */
@@ -68,7 +70,10 @@ export const SimulatedConfigSchema = /* @__PURE__ */ lazySchema(() =>
       latencyMs: z.object({ min: z.number().min(0), max: z.number().min(0) }).default({ min: 0, max: 0 }),
       /** The marketplace's token bucket (one token per call), or `false` for no limit. */
       rateLimit: z
-        .union([z.literal(false), z.object({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() })])
+        .union([
+          z.literal(false),
+          z.object({ ratePerSecond: z.number().positive(), burst: z.number().int().positive() }),
+        ])
         .default({ ratePerSecond: 50, burst: 100 }),
       /** Out of tokens: wait for one (as a well-behaved client would) or reject with a 429. */
       onRateLimit: z.enum(['wait', 'reject']).default('wait'),
@@ -90,7 +95,8 @@ export const SimulatedConfigSchema = /* @__PURE__ */ lazySchema(() =>
     .strict()
     .superRefine((config, ctx) => {
       for (const key of ['variantsPerProduct', 'initialStock', 'latencyMs'] as const) {
-        if (config[key].min > config[key].max) ctx.addIssue({ code: 'custom', path: [key], message: 'min must not exceed max.' });
+        if (config[key].min > config[key].max)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'min must not exceed max.' });
       }
       if (new Set(config.locations).size !== config.locations.length) {
         ctx.addIssue({ code: 'custom', path: ['locations'], message: 'Location ids must be unique.' });

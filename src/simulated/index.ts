@@ -13,7 +13,12 @@
 export { SimulatedMarketplace } from './simulated-marketplace.js';
 export { simulatedMarketplace } from './definition.js';
 export { simulatedEnvironments } from './environments.js';
-export { SimulatedConfigSchema, type SimulatedConfig, type ResolvedSimulatedConfig, type SimulatedFailureKind } from './config.js';
+export {
+  SimulatedConfigSchema,
+  type SimulatedConfig,
+  type ResolvedSimulatedConfig,
+  type SimulatedFailureKind,
+} from './config.js';
 export type { SimulatedState } from './state.js';
 export type { SimulatedStats } from './stats.js';
 export type { BuyerLine, OrderRejection } from './buyers.js';

@@ -24,28 +24,48 @@ const KEY_TTL_MS = 86_400_000;
 
 /** The refusal of a write whose idempotency key was used before for a different write (Stripe and Shopify refuse it too). */
 function keyReused(sim: SimCore, key: string, operation: string): ConflictError {
-  return new ConflictError(`Idempotency key ${key} was already used for a different write on ${sim.platform}; nothing was written. Give each write its own key.`, {
-    platform: sim.platform,
-    operation,
-  });
+  return new ConflictError(
+    `Idempotency key ${key} was already used for a different write on ${sim.platform}; nothing was written. Give each write its own key.`,
+    {
+      platform: sim.platform,
+      operation,
+    },
+  );
 }
 
 /** Refuses a write that would take stock beyond what a number holds exactly. */
 function checkRange(sim: SimCore, current: InventoryLevel, available: number, operation: string, path: string): void {
   if (Number.isSafeInteger(available) && Number.isSafeInteger(available + current.reserved)) return;
-  throw new ValidationError(`input of ${operation}()`, [
-    { path: [path], message: `That would take stock of ${current.sku} at ${current.locationId} beyond ${Number.MAX_SAFE_INTEGER} units; nothing was written.` },
-  ], { platform: sim.platform, operation });
+  throw new ValidationError(
+    `input of ${operation}()`,
+    [
+      {
+        path: [path],
+        message: `That would take stock of ${current.sku} at ${current.locationId} beyond ${Number.MAX_SAFE_INTEGER} units; nothing was written.`,
+      },
+    ],
+    { platform: sim.platform, operation },
+  );
 }
 
 /** The refusal of a compare-and-set whose expected value no longer holds, or undefined. */
-function stale(sim: SimCore, update: InventorySet, current: { locationId: string; version: number; available: number }): ConflictError | undefined {
+function stale(
+  sim: SimCore,
+  update: InventorySet,
+  current: { locationId: string; version: number; available: number },
+): ConflictError | undefined {
   const detail = { platform: sim.platform, operation: 'setInventory' };
   if (update.expectedVersion !== undefined && update.expectedVersion !== current.version) {
-    return new ConflictError(`Stock of ${update.sku} at ${current.locationId} changed (version ${current.version}, expected ${update.expectedVersion}); re-read it and decide again.`, detail);
+    return new ConflictError(
+      `Stock of ${update.sku} at ${current.locationId} changed (version ${current.version}, expected ${update.expectedVersion}); re-read it and decide again.`,
+      detail,
+    );
   }
   if (update.expectedAvailable !== undefined && update.expectedAvailable !== current.available) {
-    return new ConflictError(`Stock of ${update.sku} at ${current.locationId} is ${current.available}, not the expected ${update.expectedAvailable}; re-read it and decide again.`, detail);
+    return new ConflictError(
+      `Stock of ${update.sku} at ${current.locationId} is ${current.available}, not the expected ${update.expectedAvailable}; re-read it and decide again.`,
+      detail,
+    );
   }
   return undefined;
 }
@@ -68,10 +88,18 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
     const earlier = sim.state.setKeys.get(key, now);
     if (earlier !== undefined && earlier !== body) throw keyReused(sim, key, 'setInventory');
   }
-  const replay = key === undefined ? undefined : stock.recall(current.sku, current.locationId, key, body, now, KEY_TTL_MS);
+  const replay =
+    key === undefined ? undefined : stock.recall(current.sku, current.locationId, key, body, now, KEY_TTL_MS);
   if (replay?.kind === 'other_body') throw keyReused(sim, key!, 'setInventory');
   if (replay?.kind === 'applied') return replay.level;
-  if (replay?.kind === 'refused') throw stale(sim, update, { locationId: current.locationId, ...replay }) ?? new ConflictError(`Stock of ${update.sku} changed; re-read it and decide again.`, { platform: sim.platform, operation: 'setInventory' });
+  if (replay?.kind === 'refused')
+    throw (
+      stale(sim, update, { locationId: current.locationId, ...replay }) ??
+      new ConflictError(`Stock of ${update.sku} changed; re-read it and decide again.`, {
+        platform: sim.platform,
+        operation: 'setInventory',
+      })
+    );
   const remember = (kind: 'applied' | 'refused') => {
     if (key === undefined) return;
     stock.remember(current.sku, current.locationId, key, body, now, kind);
@@ -83,7 +111,12 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
     throw refusal;
   }
   checkRange(sim, current, update.quantity, 'setInventory', 'quantity');
-  const result = stock.change(current.sku, current.locationId, { available: update.quantity - current.available }, sim.now());
+  const result = stock.change(
+    current.sku,
+    current.locationId,
+    { available: update.quantity - current.available },
+    sim.now(),
+  );
   remember('applied');
   return result;
 }
@@ -104,9 +137,16 @@ export function adjustInventoryLevel(sim: SimCore, adjustment: InventoryAdjustme
   }
   const current = level(sim, adjustment.sku, location, 'adjustInventory');
   if (current.available + adjustment.delta < 0) {
-    throw new ValidationError('input of adjustInventory()', [
-      { path: ['delta'], message: `Only ${current.available} of ${adjustment.sku} available at ${current.locationId}; cannot subtract ${-adjustment.delta}.` },
-    ], { platform: sim.platform, operation: 'adjustInventory' });
+    throw new ValidationError(
+      'input of adjustInventory()',
+      [
+        {
+          path: ['delta'],
+          message: `Only ${current.available} of ${adjustment.sku} available at ${current.locationId}; cannot subtract ${-adjustment.delta}.`,
+        },
+      ],
+      { platform: sim.platform, operation: 'adjustInventory' },
+    );
   }
   checkRange(sim, current, current.available + adjustment.delta, 'adjustInventory', 'delta');
   const result = sim.state.stock.change(current.sku, current.locationId, { available: adjustment.delta }, sim.now());

@@ -27,18 +27,41 @@ function settle(target: Order, now: string): void {
  * Resolves which lines and how many units a shipment or cancellation covers; the whole request
  * is checked before anything moves.
  */
-function plan(sim: SimCore, target: Order, lines: { lineItemId: string; quantity: number }[] | undefined, operation: string) {
-  const wanted = lines ?? target.lineItems.filter((line) => open(line) > 0).map((line) => ({ lineItemId: line.id, quantity: open(line) }));
+function plan(
+  sim: SimCore,
+  target: Order,
+  lines: { lineItemId: string; quantity: number }[] | undefined,
+  operation: string,
+) {
+  const wanted =
+    lines ??
+    target.lineItems.filter((line) => open(line) > 0).map((line) => ({ lineItemId: line.id, quantity: open(line) }));
   if (wanted.length === 0) {
-    throw new ConflictError(`Order ${target.id} has nothing left to ${operation === 'cancelOrder' ? 'cancel' : 'ship'}.`, { platform: sim.platform, operation });
+    throw new ConflictError(
+      `Order ${target.id} has nothing left to ${operation === 'cancelOrder' ? 'cancel' : 'ship'}.`,
+      { platform: sim.platform, operation },
+    );
   }
   return wanted.map((want, i) => {
     const line = target.lineItems.find((l) => l.id === want.lineItemId);
     if (!line) {
-      throw new ValidationError(`input of ${operation}()`, [{ path: ['lineItems', i, 'lineItemId'], message: `Order ${target.id} has no line ${want.lineItemId}.` }], { platform: sim.platform, operation });
+      throw new ValidationError(
+        `input of ${operation}()`,
+        [{ path: ['lineItems', i, 'lineItemId'], message: `Order ${target.id} has no line ${want.lineItemId}.` }],
+        { platform: sim.platform, operation },
+      );
     }
     if (want.quantity > open(line)) {
-      throw new ValidationError(`input of ${operation}()`, [{ path: ['lineItems', i, 'quantity'], message: `Line ${line.id} has ${open(line)} open units; ${want.quantity} requested.` }], { platform: sim.platform, operation });
+      throw new ValidationError(
+        `input of ${operation}()`,
+        [
+          {
+            path: ['lineItems', i, 'quantity'],
+            message: `Line ${line.id} has ${open(line)} open units; ${want.quantity} requested.`,
+          },
+        ],
+        { platform: sim.platform, operation },
+      );
     }
     return { line, quantity: want.quantity };
   });
@@ -52,7 +75,8 @@ function release(sim: SimCore, orderId: string, line: LineItem, quantity: number
     const take = Math.min(units, remaining);
     if (take === 0) continue;
     // A SKU deleted since the order was placed has no stock left to move.
-    if (sim.state.stock.has(line.sku)) sim.state.stock.change(line.sku, locationId, { reserved: -take, available: restock ? take : 0 }, now);
+    if (sim.state.stock.has(line.sku))
+      sim.state.stock.change(line.sku, locationId, { reserved: -take, available: restock ? take : 0 }, now);
     byLocation?.set(locationId, units - take);
     remaining -= take;
   }
@@ -70,7 +94,10 @@ export function acknowledgeOrder(sim: SimCore, id: string): Order {
 export function confirmShipment(sim: SimCore, shipment: Shipment): Shipment {
   const target = order(sim, shipment.orderId, 'confirmShipment');
   if (target.status === 'cancelled') {
-    throw new ConflictError(`Order ${target.id} is cancelled; it cannot ship.`, { platform: sim.platform, operation: 'confirmShipment' });
+    throw new ConflictError(`Order ${target.id} is cancelled; it cannot ship.`, {
+      platform: sim.platform,
+      operation: 'confirmShipment',
+    });
   }
   const lines = plan(sim, target, shipment.lineItems, 'confirmShipment');
   const now = sim.now();
@@ -80,7 +107,11 @@ export function confirmShipment(sim: SimCore, shipment: Shipment): Shipment {
   }
   settle(target, now);
   const id = `S-${String(++sim.state.sequence.shipment).padStart(7, '0')}`;
-  return { ...structuredClone(shipment), id, lineItems: lines.map(({ line, quantity }) => ({ lineItemId: line.id, quantity })) };
+  return {
+    ...structuredClone(shipment),
+    id,
+    lineItems: lines.map(({ line, quantity }) => ({ lineItemId: line.id, quantity })),
+  };
 }
 
 /** Cancels open units of one order: reserved stock returns to the shelves and the buyer is refunded. */

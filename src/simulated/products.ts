@@ -1,7 +1,29 @@
 import type { Product } from '../model/product.js';
 
-export const ADJECTIVES = ['Classic', 'Organic', 'Compact', 'Deluxe', 'Vintage', 'Modern', 'Rugged', 'Soft', 'Bright', 'Eco'];
-export const NOUNS = ['Mug', 'T-shirt', 'Backpack', 'Lamp', 'Notebook', 'Bottle', 'Scarf', 'Headphones', 'Candle', 'Blanket'];
+export const ADJECTIVES = [
+  'Classic',
+  'Organic',
+  'Compact',
+  'Deluxe',
+  'Vintage',
+  'Modern',
+  'Rugged',
+  'Soft',
+  'Bright',
+  'Eco',
+];
+export const NOUNS = [
+  'Mug',
+  'T-shirt',
+  'Backpack',
+  'Lamp',
+  'Notebook',
+  'Bottle',
+  'Scarf',
+  'Headphones',
+  'Candle',
+  'Blanket',
+];
 const SIZES = ['S', 'M', 'L', 'XL'];
 
 function pad(n: number): string {
@@ -86,7 +108,9 @@ export class ProductTable {
 
   /** Status and last change of a product without building it. */
   meta(n: number): Pick<Product, 'status' | 'updatedAt'> | undefined {
-    return this.#written.get(n) ?? (this.#isGenerated(n) ? { status: 'active', updatedAt: this.#generatedAt } : undefined);
+    return (
+      this.#written.get(n) ?? (this.#isGenerated(n) ? { status: 'active', updatedAt: this.#generatedAt } : undefined)
+    );
   }
 
   /** Stores a product under its id (which must be one {@link productId} gives). */

@@ -1,5 +1,5 @@
 import { lazySchema } from '../core/lazy-schema.js';
-import { type Result } from 'neverthrow';
+import type { Result } from 'neverthrow';
 import { z } from 'zod';
 import { BaseMarketplaceAPI } from '../core/base-marketplace-api.js';
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../core/batch.js';
@@ -8,12 +8,24 @@ import type { Context } from '../core/context.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError, issuesFromZod, type ValidationIssue } from '../core/errors/validation-error.js';
-import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../core/queries.js';
+import type {
+  HealthStatus,
+  InventoryQuery,
+  ListFinancialEventsQuery,
+  ListOrdersQuery,
+  ListProductsQuery,
+} from '../core/queries.js';
 import type { Failure } from '../core/result.js';
 import type { OperationOptions } from '../core/types.js';
 import { currencyExponent } from '../model/currency.js';
 import type { FinancialEvent } from '../model/finance.js';
-import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventoryLevel, type InventorySet } from '../model/inventory.js';
+import {
+  InventoryAdjustmentSchema,
+  InventorySetSchema,
+  type InventoryAdjustment,
+  type InventoryLevel,
+  type InventorySet,
+} from '../model/inventory.js';
 import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../model/product.js';
@@ -24,15 +36,13 @@ import { deleteProduct, updatePrice, upsertProduct } from './catalog-writes.js';
 import { SimulatedConfigSchema, type ResolvedSimulatedConfig, type SimulatedConfig } from './config.js';
 import type { SimCore } from './write-context.js';
 import { CallGate } from './call-gate.js';
-import { type SimulatedStats } from './stats.js';
+import type { SimulatedStats } from './stats.js';
 import { adjustInventoryLevel, defaultLocation, setInventoryLevel } from './inventory-writes.js';
 import { acknowledgeOrder, cancelOrder, confirmShipment } from './order-writes.js';
 import { SeededRandom } from './random.js';
 import { generateState, type SimState, type SimulatedState } from './state.js';
 
-const IdSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().min(1, 'Expected a non-empty id.'),
-);
+const IdSchema = /* @__PURE__ */ lazySchema(() => z.string().min(1, 'Expected a non-empty id.'));
 
 /**
  * An in-memory marketplace that behaves like a real one: a seeded catalog, prices, stock per
@@ -67,12 +77,20 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   constructor(config: SimulatedConfig = {}, context: Context = {}) {
     super(context);
     const parsed = SimulatedConfigSchema.safeParse(config);
-    if (!parsed.success) throw new ValidationError('config for the simulated marketplace', issuesFromZod(parsed.error), { platform: 'simulated' });
+    if (!parsed.success)
+      throw new ValidationError('config for the simulated marketplace', issuesFromZod(parsed.error), {
+        platform: 'simulated',
+      });
     this.config = parsed.data;
     this.platform = this.config.name;
     const random = new SeededRandom(this.config.seed);
     const now = this.context.clock.now();
-    this.#state = generateState(this.config, random.fork(1), currencyExponent(this.config.currency) ?? 2, new Date(now).toISOString());
+    this.#state = generateState(
+      this.config,
+      random.fork(1),
+      currencyExponent(this.config.currency) ?? 2,
+      new Date(now).toISOString(),
+    );
     this.#gate = new CallGate(this.config, this.context, random.fork(2), random.fork(3));
     this.#buyers = new Buyers(this.#state, this.config, random.fork(4), now);
     const clock = this.context.clock;
@@ -88,13 +106,29 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
       }
       return stamp;
     };
-    this.#core = { state: this.#state, config: this.config, buyers: this.#buyers, platform: this.platform, now: stampNow, clock };
+    this.#core = {
+      state: this.#state,
+      config: this.config,
+      buyers: this.#buyers,
+      platform: this.platform,
+      now: stampNow,
+      clock,
+    };
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {
     const size = this.config.maxBatchSize;
     return {
-      maxBatchSize: { upsertProducts: size, deleteProducts: size, updatePrices: size, setInventory: size, adjustInventory: size, acknowledgeOrders: size, confirmShipment: size, cancelOrder: size },
+      maxBatchSize: {
+        upsertProducts: size,
+        deleteProducts: size,
+        updatePrices: size,
+        setInventory: size,
+        adjustInventory: size,
+        acknowledgeOrders: size,
+        confirmShipment: size,
+        cancelOrder: size,
+      },
       inventoryCompareAndSet: true,
       idempotentAdjustments: true,
       idempotentSets: true,
@@ -154,7 +188,8 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
     await this.#enter('getProduct', options);
     const product = this.#state.products.get(id);
-    if (!product) throw new NotFoundError(`No product with id ${id}.`, { platform: this.platform, operation: 'getProduct' });
+    if (!product)
+      throw new NotFoundError(`No product with id ${id}.`, { platform: this.platform, operation: 'getProduct' });
     return structuredClone(product);
   }
 
@@ -170,21 +205,45 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     return matches;
   }
 
-  override upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
-    return this.#write('upsertProducts', ProductInputSchema, products, (input) => upsertProduct(this.#core, input), options, productChecks(this.config.currency, this.platform));
+  override upsertProducts(
+    products: readonly ProductInput[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<ProductInput, Product>> {
+    return this.#write(
+      'upsertProducts',
+      ProductInputSchema,
+      products,
+      (input) => upsertProduct(this.#core, input),
+      options,
+      productChecks(this.config.currency, this.platform),
+    );
   }
 
   override deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
     return this.#write('deleteProducts', IdSchema, ids, (id) => deleteProduct(this.#core, id), options);
   }
 
-  override updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
-    return this.#write('updatePrices', PriceUpdateSchema, updates, (update) => updatePrice(this.#core, update), options, priceChecks(this.config.currency, this.platform));
+  override updatePrices(
+    updates: readonly PriceUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
+    return this.#write(
+      'updatePrices',
+      PriceUpdateSchema,
+      updates,
+      (update) => updatePrice(this.#core, update),
+      options,
+      priceChecks(this.config.currency, this.platform),
+    );
   }
 
   override async getInventory(query: InventoryQuery, options: OperationOptions = {}): Promise<InventoryLevel[]> {
     if (!query || !Array.isArray(query.skus)) {
-      throw new ValidationError('input of getInventory()', [{ path: ['skus'], message: 'Expected an array of SKUs.' }], { platform: this.platform, operation: 'getInventory' });
+      throw new ValidationError(
+        'input of getInventory()',
+        [{ path: ['skus'], message: 'Expected an array of SKUs.' }],
+        { platform: this.platform, operation: 'getInventory' },
+      );
     }
     const levels: InventoryLevel[] = [];
     for (let i = 0; i < query.skus.length || i === 0; i += this.config.pageSize) {
@@ -198,18 +257,42 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     return levels;
   }
 
-  override setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
-    return this.#write('setInventory', InventorySetSchema, updates, (update) => setInventoryLevel(this.#core, update), options, keyChecks(defaultLocation(this.#core), setFingerprint));
+  override setInventory(
+    updates: readonly InventorySet[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
+    return this.#write(
+      'setInventory',
+      InventorySetSchema,
+      updates,
+      (update) => setInventoryLevel(this.#core, update),
+      options,
+      keyChecks(defaultLocation(this.#core), setFingerprint),
+    );
   }
 
-  override adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
-    return this.#write('adjustInventory', InventoryAdjustmentSchema, adjustments, (adjustment) => adjustInventoryLevel(this.#core, adjustment), options, keyChecks(defaultLocation(this.#core), adjustFingerprint));
+  override adjustInventory(
+    adjustments: readonly InventoryAdjustment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
+    return this.#write(
+      'adjustInventory',
+      InventoryAdjustmentSchema,
+      adjustments,
+      (adjustment) => adjustInventoryLevel(this.#core, adjustment),
+      options,
+      keyChecks(defaultLocation(this.#core), adjustFingerprint),
+    );
   }
 
   override listOrders(query: ListOrdersQuery = {}, options: OperationOptions = {}): AsyncIterable<Order> {
     return this.#paged('listOrders', query.pageSize, options, (offset, size) =>
       [...this.#state.orders.values()]
-        .filter((o) => (query.since === undefined || o.updatedAt >= query.since) && (query.status === undefined || query.status.includes(o.status)))
+        .filter(
+          (o) =>
+            (query.since === undefined || o.updatedAt >= query.since) &&
+            (query.status === undefined || query.status.includes(o.status)),
+        )
         .sort((a, b) => (a.updatedAt === b.updatedAt ? (a.id < b.id ? -1 : 1) : a.updatedAt < b.updatedAt ? -1 : 1))
         .slice(offset, offset + size),
     );
@@ -226,15 +309,36 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     return this.#write('acknowledgeOrders', IdSchema, ids, (id) => acknowledgeOrder(this.#core, id), options);
   }
 
-  override confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
-    return this.#write('confirmShipment', ShipmentSchema, shipments, (shipment) => confirmShipment(this.#core, shipment), options);
+  override confirmShipment(
+    shipments: readonly Shipment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<Shipment, Shipment>> {
+    return this.#write(
+      'confirmShipment',
+      ShipmentSchema,
+      shipments,
+      (shipment) => confirmShipment(this.#core, shipment),
+      options,
+    );
   }
 
-  override cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
-    return this.#write('cancelOrder', CancelOrderRequestSchema, requests, (request) => cancelOrder(this.#core, request), options);
+  override cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
+    return this.#write(
+      'cancelOrder',
+      CancelOrderRequestSchema,
+      requests,
+      (request) => cancelOrder(this.#core, request),
+      options,
+    );
   }
 
-  override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
+  override listFinancialEvents(
+    query: ListFinancialEventsQuery = {},
+    options: OperationOptions = {},
+  ): AsyncIterable<FinancialEvent> {
     return this.#paged('listFinancialEvents', undefined, options, (offset, size) =>
       this.#state.financialEvents
         .filter(
@@ -261,7 +365,12 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
   }
 
   /** Offset pagination over what `select(offset, size)` returns, read again for every page as a real API would. */
-  #paged<T>(operation: OperationName, pageSize: number | undefined, options: OperationOptions, select: (offset: number, size: number) => T[]): AsyncIterable<T> {
+  #paged<T>(
+    operation: OperationName,
+    pageSize: number | undefined,
+    options: OperationOptions,
+    select: (offset: number, size: number) => T[],
+  ): AsyncIterable<T> {
     const size = Math.max(1, Math.min(pageSize ?? this.config.pageSize, this.config.pageSize));
     const self = this;
     return {

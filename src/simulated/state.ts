@@ -57,7 +57,12 @@ function priceMinor(random: SeededRandom, exponent: number): number {
 }
 
 /** Builds the initial catalog and stock from the seed. */
-export function generateState(config: ResolvedSimulatedConfig, random: SeededRandom, exponent: number, now: string): SimState {
+export function generateState(
+  config: ResolvedSimulatedConfig,
+  random: SeededRandom,
+  exponent: number,
+  now: string,
+): SimState {
   const state: SimState = {
     products: new ProductTable(config.currency, exponent, now, config.products),
     stock: new StockTable(config.locations, config.products * config.variantsPerProduct.min),
@@ -80,7 +85,8 @@ export function generateState(config: ResolvedSimulatedConfig, random: SeededRan
     const n = state.products.generate({ variants, basePrice, adjective, noun });
     state.sequence.product = n;
     for (let v = 0; v < variants; v++) {
-      for (let l = 0; l < available.length; l++) available[l] = random.int(config.initialStock.min, config.initialStock.max);
+      for (let l = 0; l < available.length; l++)
+        available[l] = random.int(config.initialStock.min, config.initialStock.max);
       state.stock.add(generatedSku(n, v, variants), n, now, available);
     }
   }

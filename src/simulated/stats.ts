@@ -2,11 +2,6 @@ import type { OperationName } from '../core/capabilities.js';
 
 /**
  * Counters of what the simulated marketplace has served.
- *
- * @example
- * ```ts
- * const { calls, throttled } = simulated.stats();
- * ```
  */
 export interface SimulatedStats {
   /** API calls per operation (a page or a write chunk is one call). */

@@ -24,8 +24,10 @@ const R_FIELDS = 8;
  * version and available units at the time; `other_body` when the key was used for a different
  * write of this level.
  */
-export type Recalled = { kind: 'applied'; level: InventoryLevel } | { kind: 'refused'; version: number; available: number } | { kind: 'other_body' };
-
+export type Recalled =
+  | { kind: 'applied'; level: InventoryLevel }
+  | { kind: 'refused'; version: number; available: number }
+  | { kind: 'other_body' };
 
 /**
  * Stock of every SKU at every location of a simulated marketplace, and which product each SKU
@@ -132,7 +134,8 @@ export class StockTable {
   totalAvailable(sku: string): number {
     const slot = this.#slotOf.get(sku);
     let total = 0;
-    if (slot !== undefined) for (let l = 0; l < this.locations.length; l++) total += this.#levels[this.#offset(slot, l) + AVAILABLE]!;
+    if (slot !== undefined)
+      for (let l = 0; l < this.locations.length; l++) total += this.#levels[this.#offset(slot, l) + AVAILABLE]!;
     return total;
   }
 
@@ -141,7 +144,12 @@ export class StockTable {
    * Returns the level after the change; throws a `RangeError` (and changes nothing) if either
    * count would go negative or the SKU or location is unknown.
    */
-  change(sku: string, locationId: string, change: { available?: number; reserved?: number }, at: string): InventoryLevel {
+  change(
+    sku: string,
+    locationId: string,
+    change: { available?: number; reserved?: number },
+    at: string,
+  ): InventoryLevel {
     const slot = this.#slotOf.get(sku);
     const l = this.#locationIndex.get(locationId);
     if (slot === undefined || l === undefined) throw new RangeError(`No stock of ${sku} at ${locationId}.`);
@@ -168,15 +176,25 @@ export class StockTable {
     const l = this.#locationIndex.get(locationId);
     const replay = this.#replay;
     if (slot === undefined || l === undefined || !replay) return undefined;
-    const at = this.#offset(slot, l) / FIELDS * R_FIELDS;
-    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== hash53(key) || now - replay[at + R_AT]! >= ttlMs) return undefined;
+    const at = (this.#offset(slot, l) / FIELDS) * R_FIELDS;
+    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== hash53(key) || now - replay[at + R_AT]! >= ttlMs)
+      return undefined;
     if (replay[at + R_BODY] !== hash53(body)) return { kind: 'other_body' };
-    if (replay[at + R_KIND] === 2) return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
+    if (replay[at + R_KIND] === 2)
+      return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
     const available = replay[at + R_AVAILABLE]!;
     const reserved = replay[at + R_RESERVED]!;
     return {
       kind: 'applied',
-      level: { sku, locationId, available, reserved, onHand: available + reserved, updatedAt: this.#toText(replay[at + R_UPDATED_AT]!), version: replay[at + R_VERSION]! },
+      level: {
+        sku,
+        locationId,
+        available,
+        reserved,
+        onHand: available + reserved,
+        updatedAt: this.#toText(replay[at + R_UPDATED_AT]!),
+        version: replay[at + R_VERSION]!,
+      },
     };
   }
 

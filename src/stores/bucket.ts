@@ -8,11 +8,6 @@ import type { Store } from './store.js';
  * plans), leaky buckets (Shopify REST) and cost buckets (Shopify GraphQL) are all this. A
  * negative `cost` gives tokens back (a refund after the actual cost was lower), capped at
  * `capacity`.
- *
- * @example
- * ```ts
- * const take: BucketTake = { key: 'rl:shopify:shop-1:graphql', capacity: 1000, refillPerSecond: 100, cost: 52 };
- * ```
  */
 export interface BucketTake {
   /** The bucket's key in the store. */
@@ -46,11 +41,6 @@ export interface BucketTakeResult {
 /**
  * A store that can take from a bucket atomically by itself (a Redis Lua script, a SQL
  * statement). {@link takeFromBucket} uses it when present.
- *
- * @example
- * ```ts
- * const native: AtomicBucketStore = { takeFromBucket: (take) => redis.evalsha(sha, ...) };
- * ```
  */
 export interface AtomicBucketStore {
   /** Takes (or refunds) tokens atomically, with the arithmetic of {@link computeTake}. */
@@ -59,11 +49,6 @@ export interface AtomicBucketStore {
 
 /**
  * What a bucket keeps in the store.
- *
- * @example
- * ```ts
- * const state: BucketState = { tokens: 10, at: Date.now() };
- * ```
  */
 export interface BucketState {
   tokens: number;
@@ -81,22 +66,32 @@ export interface BucketState {
  * // result: { granted: false, tokens: 4, retryAfterMs: 1000 }
  * ```
  */
-export function computeTake(state: BucketState | undefined, take: BucketTake, now: number): { next: BucketState; result: BucketTakeResult } {
+export function computeTake(
+  state: BucketState | undefined,
+  take: BucketTake,
+  now: number,
+): { next: BucketState; result: BucketTakeResult } {
   const elapsed = state ? Math.max(0, now - state.at) : 0;
-  const tokens = state ? Math.min(take.capacity, state.tokens + (elapsed / 1000) * take.refillPerSecond) : take.capacity;
+  const tokens = state
+    ? Math.min(take.capacity, state.tokens + (elapsed / 1000) * take.refillPerSecond)
+    : take.capacity;
   if (take.cost <= tokens || take.cost <= 0) {
     const left = Math.min(take.capacity, tokens - take.cost);
     return { next: { tokens: left, at: now }, result: { granted: true, tokens: left, retryAfterMs: 0 } };
   }
   const retryAfterMs =
-    take.cost > take.capacity ? Number.POSITIVE_INFINITY : Math.ceil(((take.cost - tokens) / take.refillPerSecond) * 1000);
+    take.cost > take.capacity
+      ? Number.POSITIVE_INFINITY
+      : Math.ceil(((take.cost - tokens) / take.refillPerSecond) * 1000);
   return { next: { tokens, at: now }, result: { granted: false, tokens, retryAfterMs } };
 }
 
 function check(take: BucketTake): void {
   const issues = [];
-  if (!(take.capacity > 0) || !Number.isFinite(take.capacity)) issues.push({ path: ['capacity'], message: 'Expected a positive number.' });
-  if (!(take.refillPerSecond > 0) || !Number.isFinite(take.refillPerSecond)) issues.push({ path: ['refillPerSecond'], message: 'Expected a positive number.' });
+  if (!(take.capacity > 0) || !Number.isFinite(take.capacity))
+    issues.push({ path: ['capacity'], message: 'Expected a positive number.' });
+  if (!(take.refillPerSecond > 0) || !Number.isFinite(take.refillPerSecond))
+    issues.push({ path: ['refillPerSecond'], message: 'Expected a positive number.' });
   if (!Number.isFinite(take.cost)) issues.push({ path: ['cost'], message: 'Expected a finite number.' });
   if (issues.length) throw new ValidationError('bucket take', issues);
 }
@@ -111,7 +106,11 @@ function check(take: BucketTake): void {
  * const result = await takeFromBucket(store, { key: 'rl:amazon:getOrders', capacity: 20, refillPerSecond: 0.0167, cost: 1 }, clock);
  * ```
  */
-export async function takeFromBucket(store: Store & Partial<AtomicBucketStore>, take: BucketTake, clock: Clock): Promise<BucketTakeResult> {
+export async function takeFromBucket(
+  store: Store & Partial<AtomicBucketStore>,
+  take: BucketTake,
+  clock: Clock,
+): Promise<BucketTakeResult> {
   check(take);
   if (typeof store.takeFromBucket === 'function') return store.takeFromBucket(take);
   // The bucket is refilled (idle) after capacity / rate seconds; keep it a little longer.
@@ -121,5 +120,7 @@ export async function takeFromBucket(store: Store & Partial<AtomicBucketStore>, 
     const { next, result } = computeTake(state, take, clock.now());
     if (await store.compareAndSet(take.key, state, next, { ttlMs })) return result;
   }
-  throw new ValidationError('bucket take', [{ path: ['key'], message: `Could not update ${take.key}: too much contention.` }]);
+  throw new ValidationError('bucket take', [
+    { path: ['key'], message: `Could not update ${take.key}: too much contention.` },
+  ]);
 }

@@ -2,11 +2,6 @@ import type { MaybePromise } from '../core/types.js';
 
 /**
  * Proof of holding a lock; pass it back to release or extend.
- *
- * @example
- * ```ts
- * const handle: LockHandle | undefined = await lock.acquire('refresh:tenant-1', 30_000);
- * ```
  */
 export interface LockHandle {
   /** The locked key. */

@@ -34,7 +34,9 @@ function checkTtl(options: SetOptions | undefined): number | undefined {
   const ttl = options?.ttlMs;
   if (ttl === undefined) return undefined;
   if (!Number.isFinite(ttl) || ttl <= 0) {
-    throw new ValidationError('store TTL', [{ path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttl}.` }]);
+    throw new ValidationError('store TTL', [
+      { path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttl}.` },
+    ]);
   }
   return ttl;
 }
@@ -86,12 +88,19 @@ export class MemoryStore implements Store {
 
   #write(key: string, value: unknown, ttl: number | undefined): void {
     if (typeof value === 'string') {
-      this.#entries.set(key, ttl === undefined ? { json: value, text: true } : { json: value, text: true, expiresAt: this.#clock.now() + ttl });
+      this.#entries.set(
+        key,
+        ttl === undefined
+          ? { json: value, text: true }
+          : { json: value, text: true, expiresAt: this.#clock.now() + ttl },
+      );
       return;
     }
     const json = JSON.stringify(value) as string | undefined;
     if (json === undefined) {
-      throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
+      throw new ValidationError('store value', [
+        { path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' },
+      ]);
     }
     this.#entries.set(key, ttl === undefined ? { json } : { json, expiresAt: this.#clock.now() + ttl });
   }
@@ -135,8 +144,7 @@ export class MemoryStore implements Store {
     if (entry) {
       entry.json = String(value);
       delete entry.canonical;
-    }
-    else this.#write(key, value, ttl);
+    } else this.#write(key, value, ttl);
     return value;
   }
 

@@ -20,7 +20,6 @@ export interface StoreLockOptions {
   clock?: Clock;
 }
 
-
 /**
  * A {@link Lock} built on any {@link Store}'s `compareAndSet` and TTLs. With a shared store
  * (Redis, PostgreSQL) it is a lock across processes; with the memory store, within one.
@@ -48,7 +47,9 @@ export class StoreLock implements Lock {
 
   async acquire(key: string, ttlMs: number, options: AcquireOptions = {}): Promise<LockHandle | undefined> {
     if (!Number.isFinite(ttlMs) || ttlMs <= 0) {
-      throw new ValidationError('lock TTL', [{ path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttlMs}.` }]);
+      throw new ValidationError('lock TTL', [
+        { path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttlMs}.` },
+      ]);
     }
     const deadline = this.#clock.now() + (options.waitMs ?? 0);
     const token = toHex(randomBytes(16));

@@ -1,4 +1,4 @@
-import { EventBus } from '../core/events.js';
+import type { EventBus } from '../core/events.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import { silentLogger, type Logger } from '../core/logger.js';
 import type { WebhookProcessor } from '../webhooks/processor/processor.js';
@@ -36,11 +36,6 @@ export interface StreamConsumerOptions {
 
 /**
  * Totals of one pass.
- *
- * @example
- * ```ts
- * const { received, acked } = await consumer.runOnce();
- * ```
  */
 export interface StreamPassSummary {
   received: number;
@@ -89,11 +84,15 @@ export interface StreamConsumer {
  */
 export function createStreamConsumer(options: StreamConsumerOptions): StreamConsumer {
   const issues = [];
-  if (typeof options?.source?.pull !== 'function' || typeof options.source.ack !== 'function') issues.push({ path: ['source'], message: 'Expected a StreamSource (pull, ack, lag, close).' });
-  if (typeof options?.processor?.receive !== 'function') issues.push({ path: ['processor'], message: 'Expected a webhook processor (createWebhookProcessor).' });
-  const platform = options?.platform ?? (options?.processor?.platforms?.length === 1 ? options.processor.platforms[0] : undefined);
+  if (typeof options?.source?.pull !== 'function' || typeof options.source.ack !== 'function')
+    issues.push({ path: ['source'], message: 'Expected a StreamSource (pull, ack, lag, close).' });
+  if (typeof options?.processor?.receive !== 'function')
+    issues.push({ path: ['processor'], message: 'Expected a webhook processor (createWebhookProcessor).' });
+  const platform =
+    options?.platform ?? (options?.processor?.platforms?.length === 1 ? options.processor.platforms[0] : undefined);
   const batchSize = options?.batchSize ?? 10;
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) issues.push({ path: ['batchSize'], message: 'Expected a positive integer.' });
+  if (!Number.isSafeInteger(batchSize) || batchSize < 1)
+    issues.push({ path: ['batchSize'], message: 'Expected a positive integer.' });
   if (issues.length) throw new ValidationError('stream consumer options', issues);
   const { source, processor } = options;
   const logger = options.logger ?? silentLogger;
@@ -109,12 +108,22 @@ export function createStreamConsumer(options: StreamConsumerOptions): StreamCons
     try {
       for (const message of messages) {
         const target = message.platform ?? platform;
-        const outcome: WebhookOutcome = target === undefined
-          ? { status: 'rejected', platform: 'unknown', reason: 'unknown_platform', message: 'The message names no platform and the consumer has no default platform.' }
-          : await processor.receive(target, message.request);
+        const outcome: WebhookOutcome =
+          target === undefined
+            ? {
+                status: 'rejected',
+                platform: 'unknown',
+                reason: 'unknown_platform',
+                message: 'The message names no platform and the consumer has no default platform.',
+              }
+            : await processor.receive(target, message.request);
         if (outcome.status === 'rejected') {
           summary.rejected++;
-          logger.warn('stream message rejected', { source: source.name, platform: outcome.platform, reason: outcome.reason });
+          logger.warn('stream message rejected', {
+            source: source.name,
+            platform: outcome.platform,
+            reason: outcome.reason,
+          });
           options.onRejected?.(message, outcome);
         } else if (outcome.status === 'duplicate') {
           summary.duplicates++;
@@ -127,7 +136,14 @@ export function createStreamConsumer(options: StreamConsumerOptions): StreamCons
       summary.acked = committed.length;
       if (messages.length > 0 && options.events) {
         const lag = await source.lag().catch(() => undefined);
-        options.events.emit('streamProgress', { source: source.name, ...(platform ? { platform } : {}), received: summary.received, acked: summary.acked, rejected: summary.rejected, ...(lag === undefined ? {} : { lag }) });
+        options.events.emit('streamProgress', {
+          source: source.name,
+          ...(platform ? { platform } : {}),
+          received: summary.received,
+          acked: summary.acked,
+          rejected: summary.rejected,
+          ...(lag === undefined ? {} : { lag }),
+        });
       }
     }
     return summary;
@@ -146,7 +162,10 @@ export function createStreamConsumer(options: StreamConsumerOptions): StreamCons
             await runOnce(controller.signal);
           } catch (error) {
             if (controller.signal.aborted) break;
-            logger.error('stream pass failed; retrying', { source: source.name, message: error instanceof Error ? error.message : String(error) });
+            logger.error('stream pass failed; retrying', {
+              source: source.name,
+              message: error instanceof Error ? error.message : String(error),
+            });
             await new Promise((resolve) => setTimeout(resolve, errorDelayMs));
           }
         }

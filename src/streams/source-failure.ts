@@ -13,11 +13,15 @@ import { MarketbridgeError, isMarketbridgeError } from '../core/errors/marketbri
 export function sourceFailure(source: string, step: string, cause: unknown): MarketbridgeError {
   if (isMarketbridgeError(cause)) return cause;
   const detail = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
-  return new MarketbridgeError('internal', `The stream source ${source} could not ${step}: ${detail}. Check that it is reachable and that the consumer may read it.`, {
-    operation: `stream.${step}`,
-    retryable: true,
-    cause,
-  });
+  return new MarketbridgeError(
+    'internal',
+    `The stream source ${source} could not ${step}: ${detail}. Check that it is reachable and that the consumer may read it.`,
+    {
+      operation: `stream.${step}`,
+      retryable: true,
+      cause,
+    },
+  );
 }
 
 /**

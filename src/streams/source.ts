@@ -3,11 +3,6 @@ import type { WebhookRequest } from '../webhooks/request.js';
 /**
  * One message from a stream: the webhook it carries (headers and raw body, exactly as the
  * producer wrote them) and the id the source acknowledges it by.
- *
- * @example
- * ```ts
- * const message: StreamMessage = { id: '1700000000000-0', platform: 'shopify', request: { headers, body } };
- * ```
  */
 export interface StreamMessage {
   /** The source's id of the message (Redis entry id, SQS receipt handle, Kafka offset, ...). */

@@ -28,7 +28,14 @@ export type { InventorySource, SourceLevel, SourceDelta, SourceChanges } from '.
 export { InMemoryInventorySource } from './inventory/memory-source.js';
 export { allocate, type AllocationMode, type ChannelShare } from './inventory/allocation.js';
 export type { InventorySyncOptions, SyncChannel, SyncStep, WriteMode } from './inventory/options.js';
-export type { SyncReport, SyncPlan, PlannedChange, ChannelCounters, RunCounters, SyncFailure } from './inventory/report.js';
+export type {
+  SyncReport,
+  SyncPlan,
+  PlannedChange,
+  ChannelCounters,
+  RunCounters,
+  SyncFailure,
+} from './inventory/report.js';
 export type { BaseRecord, ChannelBase } from './inventory/state.js';
 export {
   InventorySyncEngine,

@@ -24,7 +24,11 @@ export {
 export { ConformanceError } from './assert.js';
 export * from './webhooks/index.js';
 export * from './pipeline/index.js';
-export { signShopifySessionToken, acceptsSessionToken, type SignShopifySessionTokenInput } from '../connectors/shopify/simulator/session-token.js';
+export {
+  signShopifySessionToken,
+  acceptsSessionToken,
+  type SignShopifySessionTokenInput,
+} from '../connectors/shopify/simulator/session-token.js';
 export { signShopifyQuery } from '../connectors/shopify/simulator/query-hmac.js';
 export { createBolSigningKeys, signBolNotification, type BolSigningKeys } from '../connectors/bol/simulator/signing.js';
 export {

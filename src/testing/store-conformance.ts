@@ -29,11 +29,6 @@ export interface StoreHarness {
 
 /**
  * One conformance case: a name and a function that throws on failure.
- *
- * @example
- * ```ts
- * for (const { name, run } of storeConformanceCases(harness)) it(name, run);
- * ```
  */
 export interface ConformanceCase {
   /** What the case checks, as a sentence. */
@@ -45,7 +40,10 @@ export interface ConformanceCase {
 let counter = 0;
 const uniquePrefix = () => `conformance:${Date.now().toString(36)}:${(counter++).toString(36)}:`;
 
-function cases(harness: StoreHarness, list: [string, (store: Store, p: string, ttl: number) => Promise<void>][]): ConformanceCase[] {
+function cases(
+  harness: StoreHarness,
+  list: [string, (store: Store, p: string, ttl: number) => Promise<void>][],
+): ConformanceCase[] {
   const ttl = harness.ttlMs ?? 1000;
   return list.map(([name, body]) => ({
     name,
@@ -83,7 +81,14 @@ export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] 
     [
       'set then get round-trips JSON values',
       async (s, p) => {
-        const value = { text: 'héllo ✓', n: -12.5, big: 9007199254740991, yes: true, none: null, list: [1, 'two', { three: 3 }] };
+        const value = {
+          text: 'héllo ✓',
+          n: -12.5,
+          big: 9007199254740991,
+          yes: true,
+          none: null,
+          list: [1, 'two', { three: 3 }],
+        };
         await s.set(`${p}k`, value);
         assertEqual(await s.get(`${p}k`), value, 'get after set');
         await s.set(`${p}s`, 'plain');
@@ -139,7 +144,8 @@ export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] 
       async (s, p) => {
         for (const ttlMs of [0, -1, Number.NaN]) {
           const error = await assertRejects(() => s.set(`${p}k`, 1, { ttlMs }), `set with ttlMs ${ttlMs}`);
-          if (!isMarketbridgeError(error, 'validation_failed')) throw new ConformanceError(`ttlMs ${ttlMs}: expected a ValidationError`);
+          if (!isMarketbridgeError(error, 'validation_failed'))
+            throw new ConformanceError(`ttlMs ${ttlMs}: expected a ValidationError`);
         }
         assertEqual(await s.get(`${p}k`), undefined, 'nothing written');
       },
@@ -157,7 +163,11 @@ export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] 
       async (s, p) => {
         await s.set(`${p}k`, { a: 1, b: [1, 2] });
         assertEqual(await s.compareAndSet(`${p}k`, { a: 2, b: [1, 2] }, 'x'), false, 'different value');
-        assertEqual(await s.compareAndSet(`${p}k`, { b: [1, 2], a: 1 }, { a: 3 }), true, 'equal value in another key order');
+        assertEqual(
+          await s.compareAndSet(`${p}k`, { b: [1, 2], a: 1 }, { a: 3 }),
+          true,
+          'equal value in another key order',
+        );
         assertEqual(await s.get(`${p}k`), { a: 3 }, 'after swap');
         assertEqual(await s.compareAndSet(`${p}missing`, { a: 3 }, 'x'), false, 'expected a value on a missing key');
       },
@@ -219,11 +229,6 @@ export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] 
 
 /**
  * What the lock conformance suite needs.
- *
- * @example
- * ```ts
- * const harness: LockHarness = { create: () => new StoreLock(store, { clock }), advance: (ms) => clock.advance(ms) };
- * ```
  */
 export interface LockHarness {
   /** A lock for one case; two calls may return locks that share state (as two processes do). */

@@ -8,11 +8,6 @@ import { concatBytes, utf8 } from '../core/bytes.js';
 /**
  * A registered webhook endpoint: where deliveries go, the events it wants and the secret that
  * signs them (Standard Webhooks `whsec_` format).
- *
- * @example
- * ```ts
- * const endpoint: WebhookEndpoint = await endpoints.register({ platform: 'app', url: 'https://example.test/hooks', events: ['order.created'] });
- * ```
  */
 export interface WebhookEndpoint {
   /** Stable id. */
@@ -35,11 +30,6 @@ export interface WebhookEndpoint {
 
 /**
  * Input of {@link WebhookEndpoints.register}.
- *
- * @example
- * ```ts
- * const input: RegisterEndpointInput = { platform: 'shopify', url: 'https://example.test/webhooks/shopify', events: ['orders/create'] };
- * ```
  */
 export interface RegisterEndpointInput {
   /** The platform or source. */
@@ -54,11 +44,6 @@ export interface RegisterEndpointInput {
 
 /**
  * Result of {@link WebhookEndpoints.sendTest}.
- *
- * @example
- * ```ts
- * const { ok, status }: TestDelivery = await endpoints.sendTest(endpoint.id);
- * ```
  */
 export interface TestDelivery {
   /** Whether the endpoint answered 2xx. */
@@ -112,20 +97,30 @@ export function createWebhookEndpoints(contextInput: Context = {}): WebhookEndpo
   const endpoints: WebhookEndpoints = {
     async register(input) {
       const issues: ValidationIssue[] = [];
-      if (typeof input?.platform !== 'string' || input.platform === '') issues.push({ path: ['platform'], message: 'Name the platform.' });
+      if (typeof input?.platform !== 'string' || input.platform === '')
+        issues.push({ path: ['platform'], message: 'Name the platform.' });
       let url: URL | undefined;
       try {
         url = new URL(input?.url);
       } catch {
         issues.push({ path: ['url'], message: 'Expected an absolute URL.' });
       }
-      if (url && url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
+      if (
+        url &&
+        url.protocol !== 'https:' &&
+        !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))
+      ) {
         issues.push({ path: ['url'], message: 'Use https (http only for localhost).' });
       }
-      if (!Array.isArray(input?.events) || input.events.length === 0 || input.events.some((e) => typeof e !== 'string' || e === '')) {
+      if (
+        !Array.isArray(input?.events) ||
+        input.events.length === 0 ||
+        input.events.some((e) => typeof e !== 'string' || e === '')
+      ) {
         issues.push({ path: ['events'], message: 'List at least one event type (or "*").' });
       }
-      if (input?.secret !== undefined && !decodeStandardWebhooksSecret(input.secret)) issues.push({ path: ['secret'], message: 'Expected "whsec_" followed by base64.' });
+      if (input?.secret !== undefined && !decodeStandardWebhooksSecret(input.secret))
+        issues.push({ path: ['secret'], message: 'Expected "whsec_" followed by base64.' });
       if (issues.length > 0) throw new ValidationError('webhook endpoint', issues);
       const now = context.clock.now();
       const endpoint: WebhookEndpoint = {
@@ -166,17 +161,35 @@ export function createWebhookEndpoints(contextInput: Context = {}): WebhookEndpo
     },
     async sendTest(id, payload = { type: 'webhook.test', data: { message: 'marketbridge test delivery' } }) {
       const endpoint = await endpoints.get(id);
-      if (!endpoint) throw new ValidationError('test delivery', [{ path: ['id'], message: `No endpoint "${id}" for this tenant.` }]);
+      if (!endpoint)
+        throw new ValidationError('test delivery', [{ path: ['id'], message: `No endpoint "${id}" for this tenant.` }]);
       const messageId = `msg_${crypto.randomUUID()}`;
       const timestamp = Math.floor(context.clock.now() / 1000);
       const body = JSON.stringify(payload);
       const keyBytes = decodeStandardWebhooksSecret(endpoint.secret) as Uint8Array;
-      const hmacKey = await crypto.subtle.importKey('raw', keyBytes as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-      const mac = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, concatBytes(utf8(`${messageId}.${timestamp}.`), utf8(body)) as BufferSource));
+      const hmacKey = await crypto.subtle.importKey(
+        'raw',
+        keyBytes as BufferSource,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      const mac = new Uint8Array(
+        await crypto.subtle.sign(
+          'HMAC',
+          hmacKey,
+          concatBytes(utf8(`${messageId}.${timestamp}.`), utf8(body)) as BufferSource,
+        ),
+      );
       try {
         const response = await context.fetch(endpoint.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'webhook-id': messageId, 'webhook-timestamp': String(timestamp), 'webhook-signature': `v1,${toBase64(mac)}` },
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': messageId,
+            'webhook-timestamp': String(timestamp),
+            'webhook-signature': `v1,${toBase64(mac)}`,
+          },
           body,
         });
         return { ok: response.ok, status: response.status, messageId };
@@ -185,7 +198,11 @@ export function createWebhookEndpoints(contextInput: Context = {}): WebhookEndpo
       }
     },
     verifierFor(endpoint) {
-      return createStandardWebhooksVerifier({ secrets: [endpoint.secret], clock: context.clock, platform: endpoint.platform });
+      return createStandardWebhooksVerifier({
+        secrets: [endpoint.secret],
+        clock: context.clock,
+        platform: endpoint.platform,
+      });
     },
   };
   return endpoints;

@@ -7,11 +7,6 @@ import type { WebhookOutcome } from './processor/types.js';
 /**
  * A runtime-neutral HTTP answer to a webhook delivery, mapped by each adapter to its own
  * response type.
- *
- * @example
- * ```ts
- * const answer: WebhookHttpResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"processed"}' };
- * ```
  */
 export interface WebhookHttpResponse {
   /** HTTP status. */
@@ -22,7 +17,10 @@ export interface WebhookHttpResponse {
   body: string;
 }
 
-const JSON_HEADERS: Readonly<Record<string, string>> = { 'content-type': 'application/json', 'cache-control': 'no-store' };
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json',
+  'cache-control': 'no-store',
+};
 
 const STATUS_BY_REASON: Record<string, number> = {
   unknown_platform: 404,
@@ -55,11 +53,6 @@ export function webhookHttpResponse(outcome: WebhookOutcome): WebhookHttpRespons
 /**
  * Picks the platform of a delivery: by default the last path segment of the URL
  * (`/webhooks/shopify` → `shopify`).
- *
- * @example
- * ```ts
- * const byHeader: PlatformResolver = (request) => (request.headers as Headers).get('x-platform') ?? undefined;
- * ```
  */
 export type PlatformResolver = (request: WebhookRequest) => string | undefined;
 
@@ -94,7 +87,10 @@ export interface WebhookAdapterOptions {
  * try { return await handle(request); } catch (error) { return webhookErrorResponse(error, options); }
  * ```
  */
-export function webhookErrorResponse(error: unknown, options: Pick<WebhookAdapterOptions, 'onError'> = {}): WebhookHttpResponse {
+export function webhookErrorResponse(
+  error: unknown,
+  options: Pick<WebhookAdapterOptions, 'onError'> = {},
+): WebhookHttpResponse {
   report(error, options);
   const status = isMarketbridgeError(error) && error.retryable ? 503 : 500;
   return { status, headers: { ...JSON_HEADERS }, body: '{"status":"error"}' };
@@ -129,11 +125,23 @@ export async function handleWebhook(
 ): Promise<WebhookHttpResponse> {
   try {
     if (String(request.method ?? 'POST').toUpperCase() !== 'POST') {
-      return { status: 405, headers: { allow: 'POST', 'content-type': 'application/json' }, body: '{"status":"method_not_allowed"}' };
+      return {
+        status: 405,
+        headers: { allow: 'POST', 'content-type': 'application/json' },
+        body: '{"status":"method_not_allowed"}',
+      };
     }
-    const platform = options.platform ?? (options.resolvePlatform ? options.resolvePlatform(request) : platformFromUrl(request));
-    if (platform === MALFORMED_URL) return { status: 400, headers: { ...JSON_HEADERS }, body: '{"status":"rejected","reason":"malformed_url"}' };
-    if (!platform) return webhookHttpResponse({ status: 'rejected', platform: '', reason: 'unknown_platform', message: 'No platform in the URL.' });
+    const platform =
+      options.platform ?? (options.resolvePlatform ? options.resolvePlatform(request) : platformFromUrl(request));
+    if (platform === MALFORMED_URL)
+      return { status: 400, headers: { ...JSON_HEADERS }, body: '{"status":"rejected","reason":"malformed_url"}' };
+    if (!platform)
+      return webhookHttpResponse({
+        status: 'rejected',
+        platform: '',
+        reason: 'unknown_platform',
+        message: 'No platform in the URL.',
+      });
     return webhookHttpResponse(await processor.receive(platform, request));
   } catch (error) {
     return webhookErrorResponse(error, options);
@@ -163,7 +171,10 @@ function platformFromUrl(request: WebhookRequest): string | undefined | typeof M
  * export const POST = handler;
  * ```
  */
-export function createWebhookHandler(processor: WebhookProcessor, options: WebhookAdapterOptions = {}): (request: Request) => Promise<Response> {
+export function createWebhookHandler(
+  processor: WebhookProcessor,
+  options: WebhookAdapterOptions = {},
+): (request: Request) => Promise<Response> {
   return async (request) => {
     let answer: WebhookHttpResponse;
     try {

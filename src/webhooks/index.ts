@@ -14,7 +14,11 @@
 export * from './verify/index.js';
 export { readWebhookRequest, headerValues, bodyBytes, type WebhookRequest, type WebhookHeaders } from './request.js';
 export { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from './processor/processor.js';
-export { checkedWebhookRoute, type WebhookPayloadFailure, type InvalidWebhookPayloadHandler } from './processor/payload-check.js';
+export {
+  checkedWebhookRoute,
+  type WebhookPayloadFailure,
+  type InvalidWebhookPayloadHandler,
+} from './processor/payload-check.js';
 export type {
   WebhookEvent,
   WebhookHandler,

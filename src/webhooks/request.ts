@@ -3,11 +3,6 @@ import { utf8 } from '../core/bytes.js';
 /**
  * Header values as runtimes hand them over: a Web `Headers`, or a plain record (Node's
  * `IncomingHttpHeaders`, API Gateway events) whose values may be repeated.
- *
- * @example
- * ```ts
- * const headers: WebhookHeaders = { 'x-shopify-topic': 'orders/create' };
- * ```
  */
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
@@ -15,11 +10,6 @@ export type WebhookHeaders = Headers | Record<string, string | readonly string[]
  * An incoming webhook exactly as received: the raw body bytes (never a re-serialised object)
  * and the headers. Every verifier works on this shape, so the same verifier serves the
  * Web-standard, Node and Lambda adapters.
- *
- * @example
- * ```ts
- * const request: WebhookRequest = { headers: req.headers, body: rawBodyBuffer };
- * ```
  */
 export interface WebhookRequest {
   /** The headers, in any case. */

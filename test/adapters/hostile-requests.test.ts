@@ -1,7 +1,11 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLambdaWebhookHandler, type ApiGatewayV1Event, type ApiGatewayV2Event } from '../../src/adapters/lambda.js';
+import {
+  createLambdaWebhookHandler,
+  type ApiGatewayV1Event,
+  type ApiGatewayV2Event,
+} from '../../src/adapters/lambda.js';
 import { createNodeWebhookHandler } from '../../src/adapters/node.js';
 import { signShopifyTestRequest, toFetchRequest } from '../../src/testing/webhooks/index.js';
 import { createWebhookHandler, type WebhookProcessor } from '../../src/webhooks/index.js';
@@ -41,7 +45,12 @@ async function serve(processor: WebhookProcessor, onError?: (error: unknown) => 
 }
 
 /** A raw POST: `fetch` would normalise the path, this sends it byte for byte. */
-function post(base: string, path: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
+function post(
+  base: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${base}/`, { method: 'POST', path, headers, timeout: 5_000 }, (res) => {
       let text = '';
@@ -61,7 +70,10 @@ describe('Node adapter on a real server keeps serving', () => {
     const { processor, calls } = processorWithLog();
     const base = await serve(processor);
     const signed = await signShopifyTestRequest({ secret: SECRET, body: '{"id":1}', eventId: `e-${path}` });
-    expect(await post(base, path, signed.headers, signed.body)).toEqual({ status: 400, body: '{"status":"rejected","reason":"malformed_url"}' });
+    expect(await post(base, path, signed.headers, signed.body)).toEqual({
+      status: 400,
+      body: '{"status":"rejected","reason":"malformed_url"}',
+    });
     await flush();
     expect(unhandled).toEqual([]);
     expect(server!.listening).toBe(true);
@@ -75,7 +87,10 @@ describe('Node adapter on a real server keeps serving', () => {
     const base = await serve(throwing(failure), (error) => reported.push(error));
     const signed = await signShopifyTestRequest({ secret: SECRET, body: '{"id":2}' });
     for (let i = 0; i < 3; i++) {
-      expect(await post(base, '/webhooks/shopify', signed.headers, signed.body)).toEqual({ status: 500, body: '{"status":"error"}' });
+      expect(await post(base, '/webhooks/shopify', signed.headers, signed.body)).toEqual({
+        status: 500,
+        body: '{"status":"error"}',
+      });
     }
     await flush();
     expect(unhandled).toEqual([]);
@@ -127,7 +142,13 @@ describe('Web handler answers, never throws', () => {
 });
 
 describe('Lambda handler answers, never throws', () => {
-  const v1 = (path: string, body: string, headers: Record<string, string>): ApiGatewayV1Event => ({ httpMethod: 'POST', path, headers, body, isBase64Encoded: false });
+  const v1 = (path: string, body: string, headers: Record<string, string>): ApiGatewayV1Event => ({
+    httpMethod: 'POST',
+    path,
+    headers,
+    body,
+    isBase64Encoded: false,
+  });
   const v2 = (rawPath: string, body: string, headers: Record<string, string>): ApiGatewayV2Event => ({
     version: '2.0',
     rawPath,
@@ -141,7 +162,10 @@ describe('Lambda handler answers, never throws', () => {
     const { processor, calls } = processorWithLog();
     const signed = await signShopifyTestRequest({ secret: SECRET, body: '{"id":1}' });
     const handler = createLambdaWebhookHandler(processor);
-    expect(await handler(v1(path, signed.body, signed.headers))).toMatchObject({ statusCode: 400, body: '{"status":"rejected","reason":"malformed_url"}' });
+    expect(await handler(v1(path, signed.body, signed.headers))).toMatchObject({
+      statusCode: 400,
+      body: '{"status":"rejected","reason":"malformed_url"}',
+    });
     expect(await handler(v2(path, signed.body, signed.headers))).toMatchObject({ statusCode: 400 });
     expect(calls).toHaveLength(0);
   });
@@ -150,9 +174,17 @@ describe('Lambda handler answers, never throws', () => {
     const signed = await signShopifyTestRequest({ secret: SECRET, body: '{"id":1}' });
     const reported: unknown[] = [];
     const handler = createLambdaWebhookHandler(throwing(new Error('boom')), { onError: (e) => reported.push(e) });
-    expect(await handler(v2('/webhooks/shopify', signed.body, signed.headers))).toMatchObject({ statusCode: 500, isBase64Encoded: false });
+    expect(await handler(v2('/webhooks/shopify', signed.body, signed.headers))).toMatchObject({
+      statusCode: 500,
+      isBase64Encoded: false,
+    });
     const { processor } = processorWithLog();
-    const broken = { version: '2.0', rawPath: '/webhooks/shopify', body: '{}', isBase64Encoded: false } as unknown as ApiGatewayV2Event;
+    const broken = {
+      version: '2.0',
+      rawPath: '/webhooks/shopify',
+      body: '{}',
+      isBase64Encoded: false,
+    } as unknown as ApiGatewayV2Event;
     expect((await createLambdaWebhookHandler(processor)(broken)).statusCode).toBe(500);
     expect(reported).toHaveLength(1);
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readJsonSpec } from '../fixtures/specs.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
-import { AES_GCM_MAX_NONCE_BYTES, aesGcmOpen, aesGcmSeal, createKeyring, CredentialStore, type TokenRecord } from '../../src/auth/index.js';
+import {
+  AES_GCM_MAX_NONCE_BYTES,
+  aesGcmOpen,
+  aesGcmSeal,
+  createKeyring,
+  CredentialStore,
+  type TokenRecord,
+} from '../../src/auth/index.js';
 import { fromHex, toHex } from '../../src/core/bytes.js';
 
 interface GcmVector {
@@ -37,7 +44,10 @@ describe('Wycheproof AES-GCM', () => {
         refusedNonce++;
       } else if (vector.result === 'valid') {
         expect({ tcId: vector.tcId, msg: opened && toHex(opened) }).toEqual({ tcId: vector.tcId, msg: vector.msg });
-        expect({ tcId: vector.tcId, ct: toHex(await aesGcmSeal(input, fromHex(vector.msg)!)) }).toEqual({ tcId: vector.tcId, ct: vector.ct + vector.tag });
+        expect({ tcId: vector.tcId, ct: toHex(await aesGcmSeal(input, fromHex(vector.msg)!)) }).toEqual({
+          tcId: vector.tcId,
+          ct: vector.ct + vector.tag,
+        });
         valid++;
       } else {
         expect({ tcId: vector.tcId, opened }).toEqual({ tcId: vector.tcId, opened: undefined });
@@ -57,7 +67,12 @@ describe('keyring', () => {
     const old = createKeyring({ keys: [{ id: 'a', key: KEY_A }] });
     const sealed = await old.encrypt('refresh/token-1.x', 'aad');
     expect(old.keyIdOf(sealed)).toBe('a');
-    const rotated = createKeyring({ keys: [{ id: 'b', key: KEY_B }, { id: 'a', key: KEY_A }] });
+    const rotated = createKeyring({
+      keys: [
+        { id: 'b', key: KEY_B },
+        { id: 'a', key: KEY_A },
+      ],
+    });
     expect((await rotated.decrypt(sealed, 'aad'))._unsafeUnwrap()).toBe('refresh/token-1.x');
     expect(rotated.keyIdOf(await rotated.encrypt('x', 'aad'))).toBe('b');
     const retired = createKeyring({ keys: [{ id: 'b', key: KEY_B }] });
@@ -65,22 +80,48 @@ describe('keyring', () => {
   });
 
   it('rejects other associated data, a relabelled key id, and tampered bytes', async () => {
-    const keyring = createKeyring({ keys: [{ id: 'a', key: KEY_A }, { id: 'b', key: KEY_A }] });
+    const keyring = createKeyring({
+      keys: [
+        { id: 'a', key: KEY_A },
+        { id: 'b', key: KEY_A },
+      ],
+    });
     const sealed = await keyring.encrypt('secret', 'tenant-1|ebay|refreshToken');
-    expect((await keyring.decrypt(sealed, 'tenant-2|ebay|refreshToken'))._unsafeUnwrapErr().reason).toBe('decryption_failed');
-    expect((await keyring.decrypt(sealed.replace('mb1.a.', 'mb1.b.'), 'tenant-1|ebay|refreshToken'))._unsafeUnwrapErr().reason).toBe('decryption_failed');
+    expect((await keyring.decrypt(sealed, 'tenant-2|ebay|refreshToken'))._unsafeUnwrapErr().reason).toBe(
+      'decryption_failed',
+    );
+    expect(
+      (await keyring.decrypt(sealed.replace('mb1.a.', 'mb1.b.'), 'tenant-1|ebay|refreshToken'))._unsafeUnwrapErr()
+        .reason,
+    ).toBe('decryption_failed');
     const flipped = sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'BA' : 'AA');
     expect((await keyring.decrypt(flipped, 'tenant-1|ebay|refreshToken')).isErr()).toBe(true);
     expect((await keyring.decrypt('plain', 'x'))._unsafeUnwrapErr().reason).toBe('malformed_ciphertext');
   });
 
   it('validates keys once, every problem together', () => {
-    expect(() => createKeyring({ keys: [{ id: 'bad id', key: 'c2hvcnQ=' }, { id: 'x', key: new Uint8Array(16) }], primaryKeyId: 'nope' })).toThrow(/4 problems/);
+    expect(() =>
+      createKeyring({
+        keys: [
+          { id: 'bad id', key: 'c2hvcnQ=' },
+          { id: 'x', key: new Uint8Array(16) },
+        ],
+        primaryKeyId: 'nope',
+      }),
+    ).toThrow(/4 problems/);
   });
 });
 
 describe('credential store', () => {
-  const record: TokenRecord = { version: 1, status: 'active', grant: 'authorization_code', accessToken: 'at-1', tokenType: 'bearer', refreshToken: 'rt-1', obtainedAt: 0 };
+  const record: TokenRecord = {
+    version: 1,
+    status: 'active',
+    grant: 'authorization_code',
+    accessToken: 'at-1',
+    tokenType: 'bearer',
+    refreshToken: 'rt-1',
+    obtainedAt: 0,
+  };
   const ref = { tenantId: 't1', platform: 'ebay', connectionId: 'main' };
 
   it('a ciphertext moved to another tenant, platform, connection or field fails to decrypt', async () => {
@@ -89,7 +130,11 @@ describe('credential store', () => {
     await credentials.write(ref, record);
     expect((await credentials.read(ref))?.record).toEqual(record);
     const stored = store.get<Record<string, unknown>>(credentials.key(ref))!;
-    for (const target of [{ ...ref, tenantId: 't2' }, { ...ref, platform: 'shopify' }, { ...ref, connectionId: 'other' }]) {
+    for (const target of [
+      { ...ref, tenantId: 't2' },
+      { ...ref, platform: 'shopify' },
+      { ...ref, connectionId: 'other' },
+    ]) {
       store.set(credentials.key(target), stored);
       await expect(credentials.read(target)).rejects.toThrow(/cannot be decrypted/);
     }

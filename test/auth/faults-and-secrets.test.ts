@@ -38,14 +38,26 @@ function setup(rotation: 'rotating' | 'reusable' = 'rotating', overrides: Partia
   events.on('tokenRefreshed', (e) => observed.push(JSON.stringify(e)));
   const keyring = createKeyring({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(7) }] });
   const oauth = new OAuthClient(
-    { platform: 'mercadolibre', clientId: 'app-1', clientSecret: CANARY_SECRET, tokenUrl: server.url, clientAuthentication: 'body', refreshTokenRotation: rotation, ...overrides },
+    {
+      platform: 'mercadolibre',
+      clientId: 'app-1',
+      clientSecret: CANARY_SECRET,
+      tokenUrl: server.url,
+      clientAuthentication: 'body',
+      refreshTokenRotation: rotation,
+      ...overrides,
+    },
     { context: { clock, store, events, logger, tenantId: 'tenant-c' }, keyring },
   );
   return { clock, store, oauth };
 }
 
 async function seedExpired(oauth: OAuthClient, clock: FakeClock, id: string) {
-  await oauth.importTokens(id, { accessToken: `canary-at.${id}.0/seed-x`, refreshToken: server.issueRefreshToken(id), expiresAt: clock.now() - 1 });
+  await oauth.importTokens(id, {
+    accessToken: `canary-at.${id}.0/seed-x`,
+    refreshToken: server.issueRefreshToken(id),
+    expiresAt: clock.now() - 1,
+  });
 }
 
 interface Expectation {
@@ -115,10 +127,19 @@ describe('token endpoint faults leave no connection orphaned and never re-send a
     const { oauth, clock } = setup('rotating', { requestTimeoutMs: 5_000 });
     await seedExpired(oauth, clock, 'hang');
     server.faults.push('hang_after_rotate');
-    const error = await clock.drive(() => oauth.getAccessToken('hang').then(() => undefined, (e: unknown) => e));
+    const error = await clock.drive(() =>
+      oauth.getAccessToken('hang').then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
     recordError(error);
     expect(isMarketbridgeError(error, 'auth_failed')).toBe(true);
-    expect(await oauth.connectionStatus('hang')).toMatchObject({ state: 'reauth_required', reason: 'refresh_outcome_unknown', hasRefreshToken: false });
+    expect(await oauth.connectionStatus('hang')).toMatchObject({
+      state: 'reauth_required',
+      reason: 'refresh_outcome_unknown',
+      hasRefreshToken: false,
+    });
   });
 
   it('a connection without expires_in keeps its token until the platform answers 401, then refreshes once', async () => {
@@ -130,7 +151,13 @@ describe('token endpoint faults leave no connection orphaned and never re-send a
     expect(await oauth.getAccessToken('noexp')).toBe(token);
     const hook = oauth.authHook('noexp');
     await hook.authorize(new Request('https://api.test/'), { attempt: 1, platform: 'mercadolibre', operation: 'x' });
-    expect(await hook.onUnauthorized!(new Response(null, { status: 401 }), { attempt: 1, platform: 'mercadolibre', operation: 'x' })).toBe(true);
+    expect(
+      await hook.onUnauthorized!(new Response(null, { status: 401 }), {
+        attempt: 1,
+        platform: 'mercadolibre',
+        operation: 'x',
+      }),
+    ).toBe(true);
     expect(server.refreshRequests.get('noexp')).toBe(2);
   });
 
@@ -156,13 +183,21 @@ describe('token endpoint faults leave no connection orphaned and never re-send a
         context: {
           ...context,
           fetch: async () => {
-            await other.importTokens('raced', { accessToken: 'canary-at.raced/newer', refreshToken: 'canary-rt.raced/newer', expiresAt: clock.now() + 3600_000 });
+            await other.importTokens('raced', {
+              accessToken: 'canary-at.raced/newer',
+              refreshToken: 'canary-rt.raced/newer',
+              expiresAt: clock.now() + 3600_000,
+            });
             return Response.json({ error: 'invalid_grant' }, { status: 400 });
           },
         },
       },
     );
-    await oauth.importTokens('raced', { accessToken: 'canary-at.raced/old', refreshToken: 'canary-rt.raced/old', expiresAt: clock.now() - 1 });
+    await oauth.importTokens('raced', {
+      accessToken: 'canary-at.raced/old',
+      refreshToken: 'canary-rt.raced/old',
+      expiresAt: clock.now() - 1,
+    });
     expect(await oauth.getAccessToken('raced')).toBe('canary-at.raced/newer');
     expect((await oauth.connectionStatus('raced')).state).toBe('active');
   });
@@ -172,7 +207,9 @@ describe('token endpoint faults leave no connection orphaned and never re-send a
     expect(canaries.some((c) => c.includes('-') && c.includes('.') && c.includes('/'))).toBe(true);
     expect(observed.length).toBeGreaterThan(20);
     // Every secret in this suite starts with "canary-": no fragment of one may show up.
-    const leaks = observed.filter((line) => line.includes('canary-') || canaries.some((canary) => line.includes(encodeURIComponent(canary))));
+    const leaks = observed.filter(
+      (line) => line.includes('canary-') || canaries.some((canary) => line.includes(encodeURIComponent(canary))),
+    );
     expect(leaks).toEqual([]);
   });
 

@@ -24,12 +24,27 @@ describe('OAuthClient.authHook in the request pipeline', () => {
         if (request.url.startsWith(server.url)) return fetch(request);
         const auth = request.headers.get('authorization') ?? '';
         seen.push(auth);
-        return auth === 'Bearer revoked-token' ? Response.json({ message: 'invalid_token' }, { status: 401 }) : Response.json({ ok: true });
+        return auth === 'Bearer revoked-token'
+          ? Response.json({ message: 'invalid_token' }, { status: 401 })
+          : Response.json({ ok: true });
       },
     });
-    const oauth = new OAuthClient({ platform: 'mercadolibre', clientId: 'c', clientSecret: 's', tokenUrl: server.url }, { context });
-    await oauth.importTokens('seller', { accessToken: 'revoked-token', refreshToken: server.issueRefreshToken('pipe'), expiresAt: clock.now() + 3600_000 });
-    const client = createHttpClient({ platform: 'mercadolibre', baseUrl: 'https://api.mercadolibre.test', context, auth: oauth.authHook('seller'), retry: false });
+    const oauth = new OAuthClient(
+      { platform: 'mercadolibre', clientId: 'c', clientSecret: 's', tokenUrl: server.url },
+      { context },
+    );
+    await oauth.importTokens('seller', {
+      accessToken: 'revoked-token',
+      refreshToken: server.issueRefreshToken('pipe'),
+      expiresAt: clock.now() + 3600_000,
+    });
+    const client = createHttpClient({
+      platform: 'mercadolibre',
+      baseUrl: 'https://api.mercadolibre.test',
+      context,
+      auth: oauth.authHook('seller'),
+      retry: false,
+    });
     const response = await client.request<{ ok: boolean }>({ operation: 'getUser', method: 'GET', path: '/users/me' });
     expect(response.data).toEqual({ ok: true });
     expect(seen).toHaveLength(2);

@@ -21,17 +21,31 @@ afterAll(async () => {
 });
 
 function runChild(): Promise<Record<string, string[]>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./fixtures/refresh-child.ts', import.meta.url))], {
-    cwd: fileURLToPath(new URL('../..', import.meta.url)),
-    env: { ...process.env, STORE_URL: storeServer.url, TOKEN_URL: tokenServer.url, CONNECTIONS: String(CONNECTIONS), CALLERS: String(CALLERS_PER_PROCESS) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./fixtures/refresh-child.ts', import.meta.url))],
+    {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: {
+        ...process.env,
+        STORE_URL: storeServer.url,
+        TOKEN_URL: tokenServer.url,
+        CONNECTIONS: String(CONNECTIONS),
+        CALLERS: String(CALLERS_PER_PROCESS),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   let errors = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolve, reject) => {
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, string[]>) : reject(new Error(`child exited ${code}: ${errors}`))));
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as Record<string, string[]>)
+        : reject(new Error(`child exited ${code}: ${errors}`)),
+    );
   });
 }
 
@@ -42,7 +56,11 @@ describe('single-flight refresh across processes', () => {
       { context: { store: storeServer.store, tenantId: 'mp' } },
     );
     for (let c = 0; c < CONNECTIONS; c++) {
-      await seeder.importTokens(`conn-${c}`, { accessToken: `old-${c}`, refreshToken: tokenServer.issueRefreshToken(`conn-${c}`), expiresAt: Date.now() - 1000 });
+      await seeder.importTokens(`conn-${c}`, {
+        accessToken: `old-${c}`,
+        refreshToken: tokenServer.issueRefreshToken(`conn-${c}`),
+        expiresAt: Date.now() - 1000,
+      });
     }
     const outputs = await Promise.all(Array.from({ length: PROCESSES }, runChild));
     for (let c = 0; c < CONNECTIONS; c++) {

@@ -27,7 +27,12 @@ function setup(overrides: Partial<OAuthClientConfig> = {}, grant?: 'client_crede
     scopes: ['offline_access', 'read'],
     ...overrides,
   };
-  const oauth = new OAuthClient(config, grant ? { context: { clock, store, events, tenantId: 't1' }, grant } : { context: { clock, store, events, tenantId: 't1' } });
+  const oauth = new OAuthClient(
+    config,
+    grant
+      ? { context: { clock, store, events, tenantId: 't1' }, grant }
+      : { context: { clock, store, events, tenantId: 't1' } },
+  );
   return { clock, store, events, refreshed, oauth };
 }
 
@@ -83,7 +88,9 @@ describe('authorisation code flow with state and PKCE', () => {
     const { oauth } = setup();
     const { url, state } = await oauth.createAuthorizationUrl({ connectionId: 'race' });
     server.registerCode('race-code', new URL(url).searchParams.get('code_challenge')!, 'race');
-    const results = await Promise.all(Array.from({ length: 20 }, () => oauth.completeAuthorization({ state, code: 'race-code' })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => oauth.completeAuthorization({ state, code: 'race-code' })),
+    );
     expect(results.filter((r) => r.isOk())).toHaveLength(1);
   });
 });
@@ -93,9 +100,17 @@ describe('single-flight refresh within a process', () => {
     const { oauth, clock, refreshed, store } = setup();
     const connections = Array.from({ length: 10 }, (_, i) => `inproc-${i}`);
     for (const id of connections) {
-      await oauth.importTokens(id, { accessToken: `old-${id}`, refreshToken: server.issueRefreshToken(id), expiresAt: clock.now() - 1 });
+      await oauth.importTokens(id, {
+        accessToken: `old-${id}`,
+        refreshToken: server.issueRefreshToken(id),
+        expiresAt: clock.now() - 1,
+      });
     }
-    const tokens = await Promise.all(connections.flatMap((id) => Array.from({ length: 100 }, () => oauth.getAccessToken(id).then((t) => [id, t] as const))));
+    const tokens = await Promise.all(
+      connections.flatMap((id) =>
+        Array.from({ length: 100 }, () => oauth.getAccessToken(id).then((t) => [id, t] as const)),
+      ),
+    );
     for (const id of connections) {
       expect(server.refreshRequests.get(id)).toBe(1);
       expect(new Set(tokens.filter(([c]) => c === id).map(([, t]) => t)).size).toBe(1);
@@ -108,7 +123,11 @@ describe('single-flight refresh within a process', () => {
 
   it('refreshes early: not before the early-refresh window, once inside it', async () => {
     const { oauth, clock } = setup({ earlyRefreshMs: 60_000 });
-    await oauth.importTokens('early', { accessToken: 'seed', refreshToken: server.issueRefreshToken('early'), expiresAt: clock.now() - 1 });
+    await oauth.importTokens('early', {
+      accessToken: 'seed',
+      refreshToken: server.issueRefreshToken('early'),
+      expiresAt: clock.now() - 1,
+    });
     const first = await oauth.getAccessToken('early');
     await clock.advance(3600_000 - 60_001);
     expect(await oauth.getAccessToken('early')).toBe(first);
@@ -132,12 +151,22 @@ describe('single-flight refresh within a process', () => {
 
   it('the auth hook attaches the token and refreshes once on 401', async () => {
     const { oauth, clock } = setup();
-    await oauth.importTokens('hook', { accessToken: 'at-hook-1', refreshToken: server.issueRefreshToken('hook'), expiresAt: clock.now() + 3600_000 });
+    await oauth.importTokens('hook', {
+      accessToken: 'at-hook-1',
+      refreshToken: server.issueRefreshToken('hook'),
+      expiresAt: clock.now() + 3600_000,
+    });
     const hook = oauth.authHook('hook');
     const request = new Request('https://api.example.test/orders');
     await hook.authorize(request, { attempt: 1, platform: 'mercadolibre', operation: 'listOrders' });
     expect(request.headers.get('authorization')).toBe('Bearer at-hook-1');
-    expect(await hook.onUnauthorized!(new Response(null, { status: 401 }), { attempt: 1, platform: 'mercadolibre', operation: 'listOrders' })).toBe(true);
+    expect(
+      await hook.onUnauthorized!(new Response(null, { status: 401 }), {
+        attempt: 1,
+        platform: 'mercadolibre',
+        operation: 'listOrders',
+      }),
+    ).toBe(true);
     const retry = new Request('https://api.example.test/orders');
     await hook.authorize(retry, { attempt: 2, platform: 'mercadolibre', operation: 'listOrders' });
     expect(retry.headers.get('authorization')).not.toBe('Bearer at-hook-1');
@@ -146,6 +175,14 @@ describe('single-flight refresh within a process', () => {
   });
 
   it('validates the config once, listing every problem', () => {
-    expect(() => new OAuthClient({ platform: '', clientId: '', tokenUrl: 'not a url', requestTimeoutMs: 40_000 } as OAuthClientConfig)).toThrow(/4 problems/);
+    expect(
+      () =>
+        new OAuthClient({
+          platform: '',
+          clientId: '',
+          tokenUrl: 'not a url',
+          requestTimeoutMs: 40_000,
+        } as OAuthClientConfig),
+    ).toThrow(/4 problems/);
   });
 });

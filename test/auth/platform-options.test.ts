@@ -15,7 +15,13 @@ function ebayLikeTokenEndpoint() {
     bodies.push(body);
     issued++;
     if (body.get('grant_type') === 'authorization_code') {
-      return Response.json({ access_token: `v^1.1#user-${issued}`, expires_in: 7200, refresh_token: 'v^1.1#refresh', refresh_token_expires_in: EIGHTEEN_MONTHS_S, token_type: 'User Access Token' });
+      return Response.json({
+        access_token: `v^1.1#user-${issued}`,
+        expires_in: 7200,
+        refresh_token: 'v^1.1#refresh',
+        refresh_token_expires_in: EIGHTEEN_MONTHS_S,
+        token_type: 'User Access Token',
+      });
     }
     return Response.json({ access_token: `v^1.1#user-${issued}`, expires_in: 7200, token_type: 'User Access Token' });
   };
@@ -76,7 +82,9 @@ describe('OAuth options for platforms that differ from the common case', () => {
       await oauth.importTokens('seller-1', { accessToken: 'old', refreshToken: 'v^1.1#refresh', expiresAt: 0 });
       await oauth.getAccessToken('seller-1');
       const refresh = endpoint.bodies.find((body) => body.get('grant_type') === 'refresh_token')!;
-      expect(refresh.get('scope')).toBe(refreshWithScopes ? 'https://api.ebay.com/oauth/api_scope/sell.inventory' : null);
+      expect(refresh.get('scope')).toBe(
+        refreshWithScopes ? 'https://api.ebay.com/oauth/api_scope/sell.inventory' : null,
+      );
     }
   });
 
@@ -90,7 +98,11 @@ describe('OAuth options for platforms that differ from the common case', () => {
     await clock.advance(3 * 3_600_000);
     await oauth.getAccessToken('seller-1');
     const status = await oauth.connectionStatus('seller-1');
-    expect(status).toMatchObject({ state: 'active', hasRefreshToken: true, refreshTokenExpiresAt: start + EIGHTEEN_MONTHS_S * 1000 });
+    expect(status).toMatchObject({
+      state: 'active',
+      hasRefreshToken: true,
+      refreshTokenExpiresAt: start + EIGHTEEN_MONTHS_S * 1000,
+    });
     expect(endpoint.bodies.map((body) => body.get('grant_type'))).toEqual(['authorization_code', 'refresh_token']);
   });
 

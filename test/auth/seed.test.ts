@@ -12,7 +12,13 @@ afterAll(() => server.close());
 
 function client(store: MemoryStore, clock: FakeClock, requestTimeoutMs?: number) {
   return new OAuthClient(
-    { platform: 'mercadolibre', clientId: 'client-1', clientSecret: 'client-secret-1', tokenUrl: server.url, ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }) },
+    {
+      platform: 'mercadolibre',
+      clientId: 'client-1',
+      clientSecret: 'client-secret-1',
+      tokenUrl: server.url,
+      ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+    },
     { context: { clock, store, tenantId: 't1' } },
   );
 }
@@ -23,7 +29,11 @@ describe('seedRefreshToken', () => {
     const oauth = client(new MemoryStore({ clock }), clock);
     const refreshToken = server.issueRefreshToken('seed-a');
     expect(await oauth.seedRefreshToken('seed-a', refreshToken)).toBe(true);
-    expect(await oauth.connectionStatus('seed-a')).toMatchObject({ state: 'expired', hasRefreshToken: true, version: 1 });
+    expect(await oauth.connectionStatus('seed-a')).toMatchObject({
+      state: 'expired',
+      hasRefreshToken: true,
+      version: 1,
+    });
     const token = await oauth.getAccessToken('seed-a');
     expect(token).toMatch(/^at\.seed-a\./);
     expect(server.refreshRequests.get('seed-a')).toBe(1);

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TOKEN_LIFETIME_SECONDS, MIN_TOKEN_LIFETIME_SECONDS, OAuthClient, type OAuthClientConfig } from '../../src/auth/index.js';
+import {
+  MAX_TOKEN_LIFETIME_SECONDS,
+  MIN_TOKEN_LIFETIME_SECONDS,
+  OAuthClient,
+  type OAuthClientConfig,
+} from '../../src/auth/index.js';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
@@ -14,7 +19,10 @@ afterAll(() => server.close());
 function setup(overrides: Partial<OAuthClientConfig> = {}) {
   const clock = new FakeClock();
   const store = new MemoryStore({ clock });
-  const oauth = new OAuthClient({ platform: 'mercadolibre', clientId: 'app-1', tokenUrl: server.url, earlyRefreshMs: 60_000, ...overrides }, { context: { clock, store, tenantId: 't-life' } });
+  const oauth = new OAuthClient(
+    { platform: 'mercadolibre', clientId: 'app-1', tokenUrl: server.url, earlyRefreshMs: 60_000, ...overrides },
+    { context: { clock, store, tenantId: 't-life' } },
+  );
   return { clock, store, oauth };
 }
 
@@ -22,7 +30,11 @@ function setup(overrides: Partial<OAuthClientConfig> = {}) {
 async function refreshWith(expiresInJson: string, overrides: Partial<OAuthClientConfig> = {}) {
   const { oauth, clock, store } = setup(overrides);
   const id = `life-${expiresInJson.replace(/\W/g, '_')}-${Object.keys(overrides).join('_')}`;
-  await oauth.importTokens(id, { accessToken: 'at-seed', refreshToken: server.issueRefreshToken(id), expiresAt: clock.now() - 1 });
+  await oauth.importTokens(id, {
+    accessToken: 'at-seed',
+    refreshToken: server.issueRefreshToken(id),
+    expiresAt: clock.now() - 1,
+  });
   server.expiresInJson = expiresInJson;
   try {
     await oauth.getAccessToken(id);
@@ -58,18 +70,24 @@ describe('expires_in is clamped to documented bounds', () => {
     expect(server.refreshRequests.get(id)).toBe(before);
   });
 
-  it.each(['"soon"', 'null', '{}', '[]', 'true', '""'])('a non-numeric expires_in (%s) counts as omitted: no expiry, or defaultExpiresInSeconds', async (json) => {
-    const plain = await refreshWith(json);
-    expect(plain.record.expiresAt).toBeUndefined();
-    expect((await plain.oauth.connectionStatus(plain.id)).state).toBe('active');
-    const withDefault = await refreshWith(json, { defaultExpiresInSeconds: 1800 });
-    expect(withDefault.record.expiresAt).toBe(withDefault.start + 1_800_000);
-  });
+  it.each(['"soon"', 'null', '{}', '[]', 'true', '""'])(
+    'a non-numeric expires_in (%s) counts as omitted: no expiry, or defaultExpiresInSeconds',
+    async (json) => {
+      const plain = await refreshWith(json);
+      expect(plain.record.expiresAt).toBeUndefined();
+      expect((await plain.oauth.connectionStatus(plain.id)).state).toBe('active');
+      const withDefault = await refreshWith(json, { defaultExpiresInSeconds: 1800 });
+      expect(withDefault.record.expiresAt).toBe(withDefault.start + 1_800_000);
+    },
+  );
 
   it('importTokens refuses an expiry that JSON cannot store', async () => {
     const { oauth } = setup();
     for (const expiresAt of [Infinity, Number.NaN, -Infinity]) {
-      const error = await oauth.importTokens('bad', { accessToken: 'at', expiresAt }).then(() => undefined, (e: unknown) => e);
+      const error = await oauth.importTokens('bad', { accessToken: 'at', expiresAt }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
     }
     expect((await oauth.connectionStatus('bad')).state).toBe('missing');

@@ -40,7 +40,9 @@ export interface TokenServer {
   close(): Promise<void>;
 }
 
-export async function startTokenServer(options: { secretPrefix?: string; expiresIn?: number } = {}): Promise<TokenServer> {
+export async function startTokenServer(
+  options: { secretPrefix?: string; expiresIn?: number } = {},
+): Promise<TokenServer> {
   const live = new Map<string, string>(); // refresh token -> connection
   const consumed = new Set<string>();
   const codes = new Map<string, { challenge: string; connection: string }>();
@@ -96,13 +98,20 @@ export async function startTokenServer(options: { secretPrefix?: string; expires
         connection = live.get(token) ?? token.split('.')[1] ?? 'unknown';
         state.refreshRequests.set(connection, (state.refreshRequests.get(connection) ?? 0) + 1);
         const fault = state.faults.shift();
-        if (fault === 'status_503' || fault === 'status_500' || fault === 'status_520' || fault === 'status_429') return send(Number(fault.slice(7)), { error: 'server_error' });
+        if (fault === 'status_503' || fault === 'status_500' || fault === 'status_520' || fault === 'status_429')
+          return send(Number(fault.slice(7)), { error: 'server_error' });
         if (fault === 'invalid_grant') return send(400, { error: 'invalid_grant' });
-        if (!live.has(token)) return send(400, { error: 'invalid_grant', error_description: 'refresh token unknown or used' });
+        if (!live.has(token))
+          return send(400, { error: 'invalid_grant', error_description: 'refresh token unknown or used' });
         live.delete(token);
         consumed.add(token);
         const next = state.issueRefreshToken(connection);
-        const grant: Record<string, unknown> = { access_token: mint(connection, 'at'), token_type: 'bearer', expires_in: options.expiresIn ?? 3600, refresh_token: next };
+        const grant: Record<string, unknown> = {
+          access_token: mint(connection, 'at'),
+          token_type: 'bearer',
+          expires_in: options.expiresIn ?? 3600,
+          refresh_token: next,
+        };
         if (fault === 'reset_after_rotate') return req.socket.destroy();
         // The server rotated, then failed while answering: the old token is spent.
         if (fault === 'status_500_after_rotate') return send(500, { error: 'server_error' });
@@ -124,13 +133,22 @@ export async function startTokenServer(options: { secretPrefix?: string; expires
         const verifier = params.get('code_verifier') ?? '';
         const challenge = createHash('sha256').update(verifier).digest('base64url');
         if (!entry || entry.challenge !== challenge) return send(400, { error: 'invalid_grant' });
-        return send(200, { access_token: mint(entry.connection, 'at'), token_type: 'bearer', expires_in: options.expiresIn ?? 3600, refresh_token: state.issueRefreshToken(entry.connection) });
+        return send(200, {
+          access_token: mint(entry.connection, 'at'),
+          token_type: 'bearer',
+          expires_in: options.expiresIn ?? 3600,
+          refresh_token: state.issueRefreshToken(entry.connection),
+        });
       }
       if (grantType === 'client_credentials') {
         state.clientCredentialRequests++;
         const fault = state.faults.shift();
         if (fault === 'status_503') return send(503, {});
-        return send(200, { access_token: mint('app', 'cc'), token_type: 'bearer', expires_in: options.expiresIn ?? 300 });
+        return send(200, {
+          access_token: mint('app', 'cc'),
+          token_type: 'bearer',
+          expires_in: options.expiresIn ?? 300,
+        });
       }
       send(400, { error: 'unsupported_grant_type' });
     });

@@ -21,12 +21,29 @@ describe('one rule for an unknown outcome: the pipeline and the token endpoint a
       http.post('https://auth.outcome.test/token', () => HttpResponse.json({ error: 'server_error' }, { status })),
     );
     const clock = new FakeClock();
-    const client = createHttpClient({ platform: 'p', baseUrl: 'https://api.outcome.test', context: createContext({ clock }), retry: false, breaker: false });
-    const error = await client.request({ operation: 'write', method: 'POST', path: '/write', json: {} }).then(() => undefined, (e: unknown) => e);
+    const client = createHttpClient({
+      platform: 'p',
+      baseUrl: 'https://api.outcome.test',
+      context: createContext({ clock }),
+      retry: false,
+      breaker: false,
+    });
+    const error = await client.request({ operation: 'write', method: 'POST', path: '/write', json: {} }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const pipelineUnknown = isUnknownOutcome(error);
 
-    const config = resolveOAuthConfig({ platform: 'p', clientId: 'c', tokenUrl: 'https://auth.outcome.test/token', requestTimeoutMs: 0 });
-    const result = await requestToken(config, globalThis.fetch, clock, { grant_type: 'refresh_token', refresh_token: 'rt-1' });
+    const config = resolveOAuthConfig({
+      platform: 'p',
+      clientId: 'c',
+      tokenUrl: 'https://auth.outcome.test/token',
+      requestTimeoutMs: 0,
+    });
+    const result = await requestToken(config, globalThis.fetch, clock, {
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-1',
+    });
     const tokenUnknown = result.kind === 'unavailable' && result.consumed !== 'no';
 
     expect(tokenUnknown).toBe(pipelineUnknown);

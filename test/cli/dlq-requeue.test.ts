@@ -28,7 +28,10 @@ describe('marketbridge dlq replay', () => {
       retry: { maxAttempts: 1, baseDelayMs: 1000, maxDelayMs: 1000 },
       random: () => 1,
     });
-    await processor.receive('shopify', await signShopifyTestRequest({ secret: SECRET, body: '{"id":42,"note":"x"}', eventId: 'evt-42' }));
+    await processor.receive(
+      'shopify',
+      await signShopifyTestRequest({ secret: SECRET, body: '{"id":42,"note":"x"}', eventId: 'evt-42' }),
+    );
     const [letter] = await processor.listDeadLetters();
     expect(letter).toBeDefined();
     failing = false;

@@ -7,8 +7,15 @@ describe("the CLI's health command finds each connection's rate limiter", () => 
     const factory = createDefaultFactory();
     const shopify = await factory.create('shopify', { shop: 'acme', accessToken: 'shpat_x' });
     const bol = await factory.create('bol', { clientId: 'id', clientSecret: 'secret', environment: 'demo' });
-    const ebay = await factory.create('ebay', { credentials: { clientId: 'app-id', clientSecret: 'app-secret' }, environment: 'sandbox' });
-    const mercadolibre = await factory.create('mercadolibre', { site: 'MLA', sellerId: 1, credentials: { clientId: '2', clientSecret: 's' } });
+    const ebay = await factory.create('ebay', {
+      credentials: { clientId: 'app-id', clientSecret: 'app-secret' },
+      environment: 'sandbox',
+    });
+    const mercadolibre = await factory.create('mercadolibre', {
+      site: 'MLA',
+      sellerId: 1,
+      credentials: { clientId: '2', clientSecret: 's' },
+    });
     for (const connection of [shopify, bol, ebay, mercadolibre]) {
       const limiter = limiterOf(connection);
       expect(limiter).toBeDefined();

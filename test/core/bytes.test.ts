@@ -31,7 +31,9 @@ describe('fromBase64', () => {
     expect(fromBase64('aGl=')).toBeUndefined();
     expect(fromBase64('aQ==')).toEqual(new Uint8Array([105]));
     expect(fromBase64('aR==')).toBeUndefined();
-    const base64Char = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''));
+    const base64Char = fc.constantFrom(
+      ...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''),
+    );
     const text = fc.oneof(fc.string({ unit: base64Char, maxLength: 12 }), fc.string({ maxLength: 8 }));
     fc.assert(
       fc.property(text, (candidate) => {
@@ -63,7 +65,15 @@ describe('fromHex', () => {
 
 describe('headerValues', () => {
   it('finds a header in any case, repeated or not, in a record or in Headers', () => {
-    const request = { headers: { 'X-Shopify-Topic': 'orders/create', 'x-shopify-topic': ['again'], 'x-shopify-topics': 'no', other: undefined }, body: '' };
+    const request = {
+      headers: {
+        'X-Shopify-Topic': 'orders/create',
+        'x-shopify-topic': ['again'],
+        'x-shopify-topics': 'no',
+        other: undefined,
+      },
+      body: '',
+    };
     expect(headerValues(request, 'x-shopify-topic')).toEqual(['orders/create', 'again']);
     expect(headerValues(request, 'X-SHOPIFY-TOPIC')).toEqual(['orders/create', 'again']);
     expect(headerValues(request, 'other')).toEqual([]);

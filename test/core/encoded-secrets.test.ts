@@ -34,20 +34,38 @@ describe('encoded forms of a secret in error bodies', () => {
   it.each(['', 'a', 'ab', 'abc', 'app-1', 'amzn1.application-oa2-client.0123'])(
     'Basic base64(%j:secret) echoed in a text body is not readable from MarketplaceApiError.body',
     async (clientId) => {
-      for (const [secret, urlSafe] of [[SECRET, false], [SECRET, true], [encodeURIComponent(SECRET), false]] as const) {
+      for (const [secret, urlSafe] of [
+        [SECRET, false],
+        [SECRET, true],
+        [encodeURIComponent(SECRET), false],
+      ] as const) {
         const echo = `invalid client credentials in header "${basic(clientId, secret, urlSafe)}"`;
         expect(recoverable(echo, SECRET)).toBe(true);
         server.use(
-          http.post(`${BASE}/token`, () => new HttpResponse(echo, { status: 400, headers: { 'content-type': 'text/plain' } })),
-          http.post(`${BASE}/json`, () => HttpResponse.json({ error: 'invalid_client', echoed: basic(clientId, secret, urlSafe) }, { status: 400 })),
+          http.post(
+            `${BASE}/token`,
+            () => new HttpResponse(echo, { status: 400, headers: { 'content-type': 'text/plain' } }),
+          ),
+          http.post(`${BASE}/json`, () =>
+            HttpResponse.json({ error: 'invalid_client', echoed: basic(clientId, secret, urlSafe) }, { status: 400 }),
+          ),
         );
         const { client, observed } = leakyClient({ secrets: [SECRET] });
         for (const path of ['/token', '/json']) {
-          const error = await caught(client.request({ operation: 'token', method: 'POST', path, body: 'grant_type=client_credentials', responseType: 'text' }));
+          const error = await caught(
+            client.request({
+              operation: 'token',
+              method: 'POST',
+              path,
+              body: 'grant_type=client_credentials',
+              responseType: 'text',
+            }),
+          );
           expect(isMarketbridgeError(error)).toBe(true);
           const body = JSON.stringify((error as { body?: unknown }).body);
           expect(body).toContain('[REDACTED]');
-          for (const text of [body, ...surfaces(error, observed)]) expect(recoverable(text, SECRET) ? text : '').toBe('');
+          for (const text of [body, ...surfaces(error, observed)])
+            expect(recoverable(text, SECRET) ? text : '').toBe('');
         }
       }
     },

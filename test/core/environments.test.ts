@@ -11,10 +11,21 @@ describe('endpointMatches', () => {
 
   it('matches a host with a path on that path and below it, not on a sibling', () => {
     const production = ['api.bol.com/retailer', 'api.bol.com/shared'];
-    for (const url of ['https://api.bol.com/retailer', 'https://api.bol.com/retailer/', 'https://api.bol.com/retailer/offers/1', 'https://api.bol.com/shared/process-status/7']) {
+    for (const url of [
+      'https://api.bol.com/retailer',
+      'https://api.bol.com/retailer/',
+      'https://api.bol.com/retailer/offers/1',
+      'https://api.bol.com/shared/process-status/7',
+    ]) {
       expect(endpointMatches(url, production), url).toBe(true);
     }
-    for (const url of ['https://api.bol.com/retailer-demo', 'https://api.bol.com/retailer-demo/offers/1', 'https://api.bol.com/shared-demo/process-status/7', 'https://api.bol.com/', 'https://other.bol.com/retailer/offers']) {
+    for (const url of [
+      'https://api.bol.com/retailer-demo',
+      'https://api.bol.com/retailer-demo/offers/1',
+      'https://api.bol.com/shared-demo/process-status/7',
+      'https://api.bol.com/',
+      'https://other.bol.com/retailer/offers',
+    ]) {
       expect(endpointMatches(url, production), url).toBe(false);
     }
   });
@@ -34,6 +45,7 @@ describe('endpointMatches', () => {
   });
 
   it('matches nothing for what is not an absolute http(s) URL', () => {
-    for (const url of ['api.bol.com/retailer', '/retailer/offers', 'ftp://api.bol.com/retailer', 'not a url', '']) expect(endpointMatches(url, ['api.bol.com/retailer', 'api.bol.com'])).toBe(false);
+    for (const url of ['api.bol.com/retailer', '/retailer/offers', 'ftp://api.bol.com/retailer', 'not a url', ''])
+      expect(endpointMatches(url, ['api.bol.com/retailer', 'api.bol.com'])).toBe(false);
   });
 });

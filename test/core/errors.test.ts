@@ -61,7 +61,12 @@ describe('redaction', () => {
   const request = {
     method: 'POST',
     url: `https://api.example.test/token?client_secret=abc&keep=1&access_token=${encodeURIComponent(CANARY)}`,
-    headers: { Authorization: `Bearer ${CANARY}`, 'X-Amz-Access-Token': CANARY, 'X-Trace': `trace ${CANARY}`, Accept: 'application/json' },
+    headers: {
+      Authorization: `Bearer ${CANARY}`,
+      'X-Amz-Access-Token': CANARY,
+      'X-Trace': `trace ${CANARY}`,
+      Accept: 'application/json',
+    },
     body: `grant_type=refresh_token&refresh_token=${encodeURIComponent(CANARY)}&client_id=app`,
   };
 
@@ -78,7 +83,11 @@ describe('redaction', () => {
   });
 
   it('redacts JSON bodies by field name and value', () => {
-    const safe = redactRequest({ method: 'POST', url: 'https://x.test/', body: JSON.stringify({ refresh_token: 'r', nested: { password: 'p', ok: 1 } }) });
+    const safe = redactRequest({
+      method: 'POST',
+      url: 'https://x.test/',
+      body: JSON.stringify({ refresh_token: 'r', nested: { password: 'p', ok: 1 } }),
+    });
     expect(JSON.parse(safe.body ?? '{}')).toEqual({ refresh_token: REDACTED, nested: { password: REDACTED, ok: 1 } });
   });
 

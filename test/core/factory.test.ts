@@ -37,13 +37,23 @@ class TinyShop extends BaseMarketplaceAPI {
   readonly platform = 'tiny-shop';
   readonly prices = new Map<string, number>([['MUG-1', 899]]);
 
-  constructor(readonly config: z.output<typeof configSchema>, context?: Context) {
+  constructor(
+    readonly config: z.output<typeof configSchema>,
+    context?: Context,
+  ) {
     super(context);
   }
 
   override async *listProducts(): AsyncIterable<Product> {
     for (const [sku, amountMinor] of this.prices) {
-      yield { id: sku, title: sku, status: 'active', images: [], attributes: {}, offers: [{ sku, price: { amountMinor, currency: this.config.currency }, condition: 'new', options: {} }] };
+      yield {
+        id: sku,
+        title: sku,
+        status: 'active',
+        images: [],
+        attributes: {},
+        offers: [{ sku, price: { amountMinor, currency: this.config.currency }, condition: 'new', options: {} }],
+      };
     }
   }
 
@@ -88,7 +98,10 @@ describe('a custom marketplace with two operations', () => {
               for await (const _ of (shop[operation] as () => AsyncIterable<unknown>).call(shop)) break;
             })()
           : (shop[operation] as (...args: unknown[]) => Promise<unknown>).call(shop, []);
-      const error = await call.then(() => undefined, (e: unknown) => e);
+      const error = await call.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error, operation).toBeInstanceOf(UnsupportedOperationError);
       expect((error as UnsupportedOperationError).platform).toBe('tiny-shop');
       expect((error as UnsupportedOperationError).operation).toBe(operation);
@@ -112,7 +125,9 @@ describe('a custom marketplace with two operations', () => {
 describe('MarketplaceFactory', () => {
   it('reports every config problem in one ValidationError', async () => {
     const factory = new MarketplaceFactory().register(tinyShop);
-    const error = await factory.create('tiny-shop', { baseUrl: 'not a url', apiKey: 'short', currency: 'GBP' } as never).catch((e: unknown) => e);
+    const error = await factory
+      .create('tiny-shop', { baseUrl: 'not a url', apiKey: 'short', currency: 'GBP' } as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     const issues = (error as ValidationError).issues;
     expect(issues.map((i) => i.path[0]).sort()).toEqual(['apiKey', 'baseUrl', 'currency']);
@@ -131,8 +146,12 @@ describe('MarketplaceFactory', () => {
     const factory = new MarketplaceFactory().register(tinyShop);
     expect(() => factory.register(tinyShop)).toThrow(/already registered/);
     expect(() => factory.register(tinyShop, { replace: true })).not.toThrow();
-    expect(() => defineMarketplace({ name: 'Bad Name', configSchema, create: () => new TinyShop(validConfig) })).toThrow(/lower-case/);
-    expect(() => defineMarketplace({ name: 'ok', configSchema: {} as never, create: undefined as never })).toThrow(/2 problems/);
+    expect(() =>
+      defineMarketplace({ name: 'Bad Name', configSchema, create: () => new TinyShop(validConfig) }),
+    ).toThrow(/lower-case/);
+    expect(() => defineMarketplace({ name: 'ok', configSchema: {} as never, create: undefined as never })).toThrow(
+      /2 problems/,
+    );
   });
 
   it('keeps factories independent', () => {
@@ -152,14 +171,31 @@ describe('MarketplaceFactory', () => {
 
   it("registers each connector's own definition, written once in its folder and importing the connector only on create", async () => {
     const factory = createDefaultFactory();
-    const owned = { simulated: simulatedMarketplace, shopify: shopifyMarketplace, amazon: amazonMarketplace, bol: bolMarketplace, ebay: ebayMarketplace, mercadolibre: mercadolibreMarketplace };
+    const owned = {
+      simulated: simulatedMarketplace,
+      shopify: shopifyMarketplace,
+      amazon: amazonMarketplace,
+      bol: bolMarketplace,
+      ebay: ebayMarketplace,
+      mercadolibre: mercadolibreMarketplace,
+    };
     expect(factory.names()).toEqual(Object.keys(owned).sort());
     for (const [name, definition] of Object.entries(owned)) expect(factory.get(name), name).toBe(definition);
     const root = resolve(import.meta.dirname, '../..');
-    for (const file of ['src/simulated/definition.ts', 'src/connectors/shopify/definition.ts', 'src/connectors/amazon/definition.ts', 'src/connectors/bol/definition.ts', 'src/connectors/ebay/definition.ts', 'src/connectors/mercadolibre/definition.ts']) {
+    for (const file of [
+      'src/simulated/definition.ts',
+      'src/connectors/shopify/definition.ts',
+      'src/connectors/amazon/definition.ts',
+      'src/connectors/bol/definition.ts',
+      'src/connectors/ebay/definition.ts',
+      'src/connectors/mercadolibre/definition.ts',
+    ]) {
       const source = readFileSync(join(root, file), 'utf8');
       const statics = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)].map((match) => match[1]);
-      expect(statics.filter((path) => /marketplace\.js$/.test(path!) && !path!.includes('define-marketplace')), file).toEqual([]);
+      expect(
+        statics.filter((path) => /marketplace\.js$/.test(path!) && !path!.includes('define-marketplace')),
+        file,
+      ).toEqual([]);
       expect(source, file).toMatch(/await import\('\.\/[a-z-]+-marketplace\.js'\)/);
     }
   });
@@ -169,7 +205,8 @@ describe('Context', () => {
   it('fills every default and keeps given pieces', () => {
     const context = createContext({ tenantId: 'seller-1' });
     expect(context.tenantId).toBe('seller-1');
-    for (const key of ['fetch', 'store', 'lock', 'clock', 'logger', 'events', 'scheduler'] as const) expect(context[key]).toBeDefined();
+    for (const key of ['fetch', 'store', 'lock', 'clock', 'logger', 'events', 'scheduler'] as const)
+      expect(context[key]).toBeDefined();
     const again = createContext(context);
     expect(again.store).toBe(context.store);
     expect(createContext().store).not.toBe(context.store);
@@ -182,7 +219,11 @@ describe('createDefaultFactory types', () => {
     expect(factory.names()).toEqual(['amazon', 'bol', 'ebay', 'mercadolibre', 'shopify', 'simulated']);
     const simulated = await factory.create('simulated', { seed: 1, products: 1 });
     expectTypeOf(simulated).toEqualTypeOf<SimulatedMarketplace>();
-    const mercadolibre = await factory.create('mercadolibre', { site: 'MLA', sellerId: 1, credentials: { clientId: '2', clientSecret: 's' } });
+    const mercadolibre = await factory.create('mercadolibre', {
+      site: 'MLA',
+      sellerId: 1,
+      credentials: { clientId: '2', clientSecret: 's' },
+    });
     expectTypeOf(mercadolibre).toEqualTypeOf<MercadoLibreMarketplace>();
     expect(mercadolibre).toBeInstanceOf(MercadoLibreMarketplace);
   });

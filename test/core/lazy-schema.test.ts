@@ -23,11 +23,20 @@ describe('lazySchema', () => {
     const Money = lazySchema(() => z.object({ amountMinor: z.number().int(), currency: z.string().length(3) }));
     const Price = lazySchema(() => Money.refine((m) => m.amountMinor >= 0, 'negative'));
     const Line = z.object({ price: Price, list: z.array(Money).optional() });
-    expect(Line.parse({ price: { amountMinor: 1, currency: 'EUR' } })).toEqual({ price: { amountMinor: 1, currency: 'EUR' } });
-    const refused = Line.safeParse({ price: { amountMinor: -1, currency: 'EUR' }, list: [{ amountMinor: 1.5, currency: 'EUR' }] });
+    expect(Line.parse({ price: { amountMinor: 1, currency: 'EUR' } })).toEqual({
+      price: { amountMinor: 1, currency: 'EUR' },
+    });
+    const refused = Line.safeParse({
+      price: { amountMinor: -1, currency: 'EUR' },
+      list: [{ amountMinor: 1.5, currency: 'EUR' }],
+    });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((issue) => issue.path.join('.')).sort()).toEqual(['list.0.amountMinor', 'price']);
-    expect(Money.extend({ note: z.string() }).parse({ amountMinor: 1, currency: 'EUR', note: 'x' })).toEqual({ amountMinor: 1, currency: 'EUR', note: 'x' });
+    expect(Money.extend({ note: z.string() }).parse({ amountMinor: 1, currency: 'EUR', note: 'x' })).toEqual({
+      amountMinor: 1,
+      currency: 'EUR',
+      note: 'x',
+    });
     expect(Money.partial().parse({})).toEqual({});
     expect(z.toJSONSchema(Money)).toMatchObject({ type: 'object', required: ['amountMinor', 'currency'] });
     type Built = z.infer<typeof Money>;

@@ -16,15 +16,26 @@ class EuroShop extends BaseMarketplaceAPI {
 
   override async updatePrices(updates: readonly PriceUpdate[]) {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates, (items) =>
-      items.flatMap((item, index) => (item && item.price.currency !== 'EUR' ? [{ path: [index, 'price', 'currency'], message: 'This shop sells in EUR.' }] : [])),
+      items.flatMap((item, index) =>
+        item && item.price.currency !== 'EUR'
+          ? [{ path: [index, 'price', 'currency'], message: 'This shop sells in EUR.' }]
+          : [],
+      ),
     );
     this.written.push(...valid.map((update) => update.sku));
-    return toBatchResult(valid.map((input, index) => ({ index, input, ok: true as const, value: { ...input, condition: 'new', options: {} } as Offer })));
+    return toBatchResult(
+      valid.map((input, index) => ({
+        index,
+        input,
+        ok: true as const,
+        value: { ...input, condition: 'new', options: {} } as Offer,
+      })),
+    );
   }
 }
 
 describe('parseBatch with a batch check', () => {
-  it('reports the check\'s issues with the schema\'s, in item order, and writes nothing', async () => {
+  it("reports the check's issues with the schema's, in item order, and writes nothing", async () => {
     const shop = new EuroShop();
     const error = await shop
       .updatePrices([
@@ -34,7 +45,11 @@ describe('parseBatch with a batch check', () => {
       ])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([[0, 'price', 'currency'], [1, 'sku'], [2, 'price', 'currency']]);
+    expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([
+      [0, 'price', 'currency'],
+      [1, 'sku'],
+      [2, 'price', 'currency'],
+    ]);
     expect(shop.written).toEqual([]);
     expect((await shop.updatePrices([{ sku: 'A', price: { amountMinor: 1, currency: 'EUR' } }])).succeeded).toBe(1);
   });
@@ -42,8 +57,17 @@ describe('parseBatch with a batch check', () => {
 
 describe('ProductInputSchema', () => {
   it('refuses a product whose offers share a SKU, naming the repeated offer', () => {
-    const parsed = ProductInputSchema.safeParse({ title: 'Lamp', offers: [{ sku: 'L', price: { amountMinor: 1, currency: 'EUR' } }, { sku: 'L', price: { amountMinor: 2, currency: 'EUR' } }] });
+    const parsed = ProductInputSchema.safeParse({
+      title: 'Lamp',
+      offers: [
+        { sku: 'L', price: { amountMinor: 1, currency: 'EUR' } },
+        { sku: 'L', price: { amountMinor: 2, currency: 'EUR' } },
+      ],
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error!.issues[0]).toMatchObject({ path: ['offers', 1, 'sku'], message: expect.stringContaining('already the SKU of offer 0') });
+    expect(parsed.error!.issues[0]).toMatchObject({
+      path: ['offers', 1, 'sku'],
+      message: expect.stringContaining('already the SKU of offer 0'),
+    });
   });
 });

@@ -2,7 +2,15 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMarketbridgeError, MarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
 import { createRedactor } from '../../src/core/errors/redact.js';
-import { BASE, caught, DECLARED, expectNoCanary, leakyClient, surfaces, UNDECLARED } from '../helpers/secret-canaries.js';
+import {
+  BASE,
+  caught,
+  DECLARED,
+  expectNoCanary,
+  leakyClient,
+  surfaces,
+  UNDECLARED,
+} from '../helpers/secret-canaries.js';
 
 describe('causes are redacted on the way in', () => {
   it('a fetch error quoting the URL (as node-fetch does) exposes no query secret, declared or not', async () => {
@@ -22,7 +30,14 @@ describe('causes are redacted on the way in', () => {
         throw error;
       },
     });
-    const error = await caught(client.request({ operation: 'getThing', method: 'GET', path: '/things', query: { access_token: UNDECLARED, key: DECLARED, page: 2 } }));
+    const error = await caught(
+      client.request({
+        operation: 'getThing',
+        method: 'GET',
+        path: '/things',
+        query: { access_token: UNDECLARED, key: DECLARED, page: 2 },
+      }),
+    );
     expect(isMarketbridgeError(error)).toBe(true);
     // The original did carry the secrets: the copy is what makes this test meaningful.
     expect(thrown[0]!.message).toContain(UNDECLARED);
@@ -39,8 +54,15 @@ describe('causes are redacted on the way in', () => {
   it('nested causes, AggregateError members, DOMExceptions and plain-object causes are redacted too', async () => {
     const url = `${BASE}/x?client_secret=${UNDECLARED}`;
     const inner = new Error(`dns lookup for ${url}`);
-    const aggregate = new AggregateError([new Error(`attempt 1 ${DECLARED}`), new TypeError(`attempt 2 ${url}`)], `all attempts failed for ${url}`, { cause: inner });
-    const error = new MarketbridgeError('internal', 'wrapped', { cause: aggregate, redactor: createRedactor({ secrets: [DECLARED] }) });
+    const aggregate = new AggregateError(
+      [new Error(`attempt 1 ${DECLARED}`), new TypeError(`attempt 2 ${url}`)],
+      `all attempts failed for ${url}`,
+      { cause: inner },
+    );
+    const error = new MarketbridgeError('internal', 'wrapped', {
+      cause: aggregate,
+      redactor: createRedactor({ secrets: [DECLARED] }),
+    });
     const copy = error.cause as AggregateError;
     expect(copy).toBeInstanceOf(AggregateError);
     expect(copy.errors[1]).toBeInstanceOf(TypeError);
@@ -48,13 +70,17 @@ describe('causes are redacted on the way in', () => {
     expectNoCanary([inspect(copy.errors, { depth: 10 })], [DECLARED, UNDECLARED]);
 
     const dom = new DOMException(`aborted ${DECLARED}`, 'AbortError');
-    const fromDom = new MarketbridgeError('timeout', 'x', { cause: dom, redactor: createRedactor({ secrets: [DECLARED] }) });
+    const fromDom = new MarketbridgeError('timeout', 'x', {
+      cause: dom,
+      redactor: createRedactor({ secrets: [DECLARED] }),
+    });
     expect((fromDom.cause as DOMException).name).toBe('AbortError');
     expect(fromDom.cause).toBeInstanceOf(DOMException);
     expectNoCanary(surfaces(fromDom, []), [DECLARED]);
 
-    const plain = new MarketbridgeError('internal', 'x', { cause: { detail: `see ${url}`, refresh_token: 'canary-rt-1234' } });
+    const plain = new MarketbridgeError('internal', 'x', {
+      cause: { detail: `see ${url}`, refresh_token: 'canary-rt-1234' },
+    });
     expectNoCanary([inspect(plain, { depth: 10 }), JSON.stringify(plain)], [UNDECLARED, 'canary-rt-1234']);
   });
 });
-

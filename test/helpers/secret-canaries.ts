@@ -24,7 +24,9 @@ export function surfaces(error: unknown, observed: string[]): string[] {
 
 /** Fails with the leaking texts when any canary (or its URL-encoded form) appears. */
 export function expectNoCanary(texts: string[], canaries: string[]): void {
-  const leaks = texts.filter((text) => canaries.some((canary) => text.includes(canary) || text.includes(encodeURIComponent(canary))));
+  const leaks = texts.filter((text) =>
+    canaries.some((canary) => text.includes(canary) || text.includes(encodeURIComponent(canary))),
+  );
   expect(leaks).toEqual([]);
 }
 
@@ -32,14 +34,27 @@ export function expectNoCanary(texts: string[], canaries: string[]): void {
 export function leakyClient(extra: Partial<HttpClientOptions> & { fetch?: typeof fetch } = {}) {
   const observed: string[] = [];
   const events = new EventBus();
-  for (const name of ['request', 'response', 'retry', 'throttled', 'circuitOpen'] as const) events.on(name, (payload) => void observed.push(JSON.stringify(payload)));
+  for (const name of ['request', 'response', 'retry', 'throttled', 'circuitOpen'] as const)
+    events.on(name, (payload) => void observed.push(JSON.stringify(payload)));
   const log = (message: string, fields?: unknown) => void observed.push(`${message} ${JSON.stringify(fields)}`);
   const logger: Logger = { debug: log, info: log, warn: log, error: log };
   const { fetch: fetchFn, ...options } = extra;
   const context = createContext({ events, logger, ...(fetchFn ? { fetch: fetchFn } : {}) });
-  const client = createHttpClient({ platform: 'leaky', baseUrl: BASE, context, retry: false, breaker: false, secrets: [DECLARED], ...options });
+  const client = createHttpClient({
+    platform: 'leaky',
+    baseUrl: BASE,
+    context,
+    retry: false,
+    breaker: false,
+    secrets: [DECLARED],
+    ...options,
+  });
   return { client, observed };
 }
 
 /** The rejection of `promise`, or `undefined` when it resolves. */
-export const caught = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error);
+export const caught = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );

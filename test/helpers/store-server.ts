@@ -31,7 +31,11 @@ export async function startStoreServer(store = new MemoryStore()): Promise<Store
         const fn = (store[op] as (...a: unknown[]) => unknown).bind(store);
         body = { ok: true, value: fn(...args.map((a) => (a === null && op !== 'set' ? undefined : a))) };
       } catch (error) {
-        body = { ok: false, validation: isMarketbridgeError(error, 'validation_failed'), message: (error as Error).message };
+        body = {
+          ok: false,
+          validation: isMarketbridgeError(error, 'validation_failed'),
+          message: (error as Error).message,
+        };
       }
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(body, (_k, v: unknown) => (v === undefined ? null : v)));
@@ -57,7 +61,8 @@ export class RemoteStore implements Store {
     });
     const body = (await response.json()) as { ok: boolean; value?: T; validation?: boolean; message?: string };
     if (!body.ok) {
-      if (body.validation) throw new ValidationError('remote store call', [{ path: [op], message: body.message ?? '' }]);
+      if (body.validation)
+        throw new ValidationError('remote store call', [{ path: [op], message: body.message ?? '' }]);
       throw new Error(body.message);
     }
     return (body.value ?? undefined) as T;

@@ -11,14 +11,23 @@ function recordingFetch(hang: () => boolean) {
   const fetch: typeof globalThis.fetch = (input, init) => {
     const request = new Request(input, init);
     signals.push(request.signal);
-    if (!hang()) return Promise.resolve(new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
-    return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+    if (!hang())
+      return Promise.resolve(new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
+    return new Promise((_, reject) =>
+      request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }),
+    );
   };
   return { fetch, signals };
 }
 
 function clientWith(clock: Clock, fetch: typeof globalThis.fetch) {
-  return createHttpClient({ platform: 'p', baseUrl: 'https://p.test', context: createContext({ clock, fetch }), retry: { limit: 0 }, timeoutMs: 1000 });
+  return createHttpClient({
+    platform: 'p',
+    baseUrl: 'https://p.test',
+    context: createContext({ clock, fetch }),
+    retry: { limit: 0 },
+    timeoutMs: 1000,
+  });
 }
 
 describe('attempt timer', () => {
@@ -43,14 +52,18 @@ describe('attempt timer', () => {
     let hang = false;
     const wire = recordingFetch(() => hang);
     const client = clientWith(clock, wire.fetch);
-    await expect(client.request({ operation: 'a', method: 'GET', path: 'x' })).resolves.toMatchObject({ data: { ok: true } });
+    await expect(client.request({ operation: 'a', method: 'GET', path: 'x' })).resolves.toMatchObject({
+      data: { ok: true },
+    });
     expect(clock.pending).toBe(0);
     expect(wire.signals[0]?.aborted).toBe(false);
     hang = true;
-    const error = await clock.drive(() => client.request({ operation: 'a', method: 'GET', path: 'x' })).catch((e: unknown) => e);
+    const error = await clock
+      .drive(() => client.request({ operation: 'a', method: 'GET', path: 'x' }))
+      .catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'timeout')).toBe(true);
     expect(wire.signals[1]?.aborted).toBe(true);
-    expect((wire.signals[1]?.reason as DOMException).name).toBe('TimeoutError');
+    expect((wire.signals[1]!.reason as DOMException).name).toBe('TimeoutError');
   });
 
   it('a clock without setTimer falls back to sleep and still times out', async () => {
@@ -62,7 +75,9 @@ describe('attempt timer', () => {
     await expect(client.request({ operation: 'a', method: 'GET', path: 'x' })).resolves.toMatchObject({ attempts: 1 });
     expect(fake.pending).toBe(0);
     hang = true;
-    const error = await fake.drive(() => client.request({ operation: 'a', method: 'GET', path: 'x' })).catch((e: unknown) => e);
+    const error = await fake
+      .drive(() => client.request({ operation: 'a', method: 'GET', path: 'x' }))
+      .catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'timeout')).toBe(true);
   });
 
@@ -88,8 +103,11 @@ describe('attempt timer', () => {
     const fetch: typeof globalThis.fetch = (input, init) => {
       const request = new Request(input, init);
       signals.push(request.signal);
-      if (!hung.has(n++)) return Promise.resolve(new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
-      return new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+      if (!hung.has(n++))
+        return Promise.resolve(new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } }));
+      return new Promise((_, reject) =>
+        request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }),
+      );
     };
     const client = clientWith(clock, fetch);
     const started = clock.now();
@@ -123,9 +141,13 @@ describe('attempt timer', () => {
     const client = clientWith(clock, wire.fetch);
     const failed: number[] = [];
     const started = clock.now();
-    const first = client.request({ operation: 'a', method: 'GET', path: 'x' }).catch(() => failed.push(clock.now() - started));
+    const first = client
+      .request({ operation: 'a', method: 'GET', path: 'x' })
+      .catch(() => failed.push(clock.now() - started));
     await clock.advance(400);
-    const second = client.request({ operation: 'a', method: 'GET', path: 'y' }).catch(() => failed.push(clock.now() - started));
+    const second = client
+      .request({ operation: 'a', method: 'GET', path: 'y' })
+      .catch(() => failed.push(clock.now() - started));
     await clock.advance(0);
     expect(clock.pending).toBe(2);
     await clock.advance(600);

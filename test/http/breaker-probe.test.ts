@@ -14,9 +14,25 @@ function setup(faults: FaultRule[], extra: Partial<HttpClientOptions> = {}, stor
   const warnings: string[] = [];
   const sim = createPipelineSimulator({ clock, faults, latencyMs: 5, hangMs: 24 * 3600_000 });
   const log = (message: string) => void warnings.push(message);
-  const context = createContext({ clock, fetch: sim.fetch, store, logger: { debug: log, info: log, warn: log, error: log } });
-  const client = createHttpClient({ platform: 'sim', baseUrl: 'https://b.test', context, retry: false, breaker: { failureThreshold: 3, cooldownMs: COOLDOWN }, ...extra });
-  const get = () => drive(clock, () => client.request({ operation: 'get', method: 'GET', path: '/x' })).then(() => 'ok', (e: unknown) => e);
+  const context = createContext({
+    clock,
+    fetch: sim.fetch,
+    store,
+    logger: { debug: log, info: log, warn: log, error: log },
+  });
+  const client = createHttpClient({
+    platform: 'sim',
+    baseUrl: 'https://b.test',
+    context,
+    retry: false,
+    breaker: { failureThreshold: 3, cooldownMs: COOLDOWN },
+    ...extra,
+  });
+  const get = () =>
+    drive(clock, () => client.request({ operation: 'get', method: 'GET', path: '/x' })).then(
+      () => 'ok',
+      (e: unknown) => e,
+    );
   /** Three server errors open the circuit; then the cool-down passes. */
   const openAndCool = async () => {
     for (let i = 0; i < 3; i++) await get();
@@ -105,10 +121,18 @@ describe('the half-open probe is settled on every path', () => {
   });
 
   it("the caller's abort of the probe does not count as a failure: the next caller probes", async () => {
-    const { client, clock, openAndCool } = setup([{ kind: 'server-error', at: [0, 1, 2] }, { kind: 'timeout', at: [3] }]);
+    const { client, clock, openAndCool } = setup([
+      { kind: 'server-error', at: [0, 1, 2] },
+      { kind: 'timeout', at: [3] },
+    ]);
     await openAndCool();
     const controller = new AbortController();
-    const probe = drive(clock, () => client.request({ operation: 'get', method: 'GET', path: '/x', signal: controller.signal })).then(() => 'ok', (e: unknown) => e);
+    const probe = drive(clock, () =>
+      client.request({ operation: 'get', method: 'GET', path: '/x', signal: controller.signal }),
+    ).then(
+      () => 'ok',
+      (e: unknown) => e,
+    );
     await clock.advance(100);
     controller.abort(new Error('caller gave up'));
     expect(await probe).toMatchObject({ message: 'caller gave up' });

@@ -12,12 +12,26 @@ function setup(faults: { kind: 'server-error'; at: number[] }[]) {
   const events = new EventBus();
   const sim = createPipelineSimulator({ clock, faults, latencyMs: 5 });
   const context = createContext({ clock, events, fetch: sim.fetch });
-  const client = createHttpClient({ platform: 'sim', baseUrl: 'https://b.test', context, retry: false, breaker: { failureThreshold: 3, cooldownMs: 10_000 } });
+  const client = createHttpClient({
+    platform: 'sim',
+    baseUrl: 'https://b.test',
+    context,
+    retry: false,
+    breaker: { failureThreshold: 3, cooldownMs: 10_000 },
+  });
   const get = () => client.request({ operation: 'get', method: 'GET', path: '/x' });
   return { clock, events, sim, client, get };
 }
 
-const settle = (promises: Promise<unknown>[]) => Promise.all(promises.map((p) => p.then(() => 'ok', (e: unknown) => e)));
+const settle = (promises: Promise<unknown>[]) =>
+  Promise.all(
+    promises.map((p) =>
+      p.then(
+        () => 'ok',
+        (e: unknown) => e,
+      ),
+    ),
+  );
 
 describe('circuit breaker', () => {
   it('opens after the threshold, sends nothing while open, and lets exactly one of 100 concurrent callers probe', async () => {
@@ -57,7 +71,11 @@ describe('circuit breaker', () => {
     const breaker = new CircuitBreaker(clock, { failureThreshold: 1, cooldownMs: 100 });
     const permit = breaker.acquire();
     if (permit.allowed) permit.failure();
-    const restored = new CircuitBreaker(clock, { failureThreshold: 1, cooldownMs: 100, initialState: { ...breaker.toJSON(), state: 'half-open' } });
+    const restored = new CircuitBreaker(clock, {
+      failureThreshold: 1,
+      cooldownMs: 100,
+      initialState: { ...breaker.toJSON(), state: 'half-open' },
+    });
     expect(restored.state).toBe('open');
     expect(restored.acquire().allowed).toBe(false);
     expect(() => new CircuitBreaker(clock, { failureThreshold: 0, cooldownMs: -1 })).toThrow(/2 problems/);

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/core/context.js';
-import { createHttpClient, KeyedLimiter, type CostBucketSpec, type LimiterFeedback, type RateLimitPlan } from '../../src/http/index.js';
+import {
+  createHttpClient,
+  KeyedLimiter,
+  type CostBucketSpec,
+  type LimiterFeedback,
+  type RateLimitPlan,
+} from '../../src/http/index.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { ServerLimit } from '../../src/testing/pipeline/server-limit.js';
 
-const bucket = (extra: Partial<CostBucketSpec> = {}): CostBucketSpec => ({ kind: 'cost-bucket', capacity: 1000, restorePerSecond: 100, ...extra });
+const bucket = (extra: Partial<CostBucketSpec> = {}): CostBucketSpec => ({
+  kind: 'cost-bucket',
+  capacity: 1000,
+  restorePerSecond: 100,
+  ...extra,
+});
 
 function limiter(plan: RateLimitPlan, clock: FakeClock, store?: MemoryStore) {
   return new KeyedLimiter({ plan, clock, platform: 'points-api', ...(store ? { store } : {}) });
@@ -52,7 +63,12 @@ async function simulate(s: Scenario) {
         await clock.sleep(out);
         const verdict = server.check(requested, actual);
         await clock.sleep(back);
-        const feedback: LimiterFeedback = { available: verdict.available, capacity: 1000, refillPerSecond: 100, actualCost: verdict.allowed ? actual : 0 };
+        const feedback: LimiterFeedback = {
+          available: verdict.available,
+          capacity: 1000,
+          refillPerSecond: 100,
+          actualCost: verdict.allowed ? actual : 0,
+        };
         await permit.feedback(feedback, s.credit === false ? clock.now() : sentAt);
         permit.release();
         if (verdict.allowed) {
@@ -119,7 +135,12 @@ describe('cost bucket feedback: in-flight refill credit', () => {
   });
 
   it('keeps a long job at the platform rate with a round trip of latency per call', async () => {
-    const scenario: Scenario = { requests: 60, workers: 1, cost: () => ({ requested: 120, actual: 100 }), latency: () => ({ out: 150, back: 150 }) };
+    const scenario: Scenario = {
+      requests: 60,
+      workers: 1,
+      cost: () => ({ requested: 120, actual: 100 }),
+      latency: () => ({ out: 150, back: 150 }),
+    };
     const credited = await simulate(scenario);
     expect(credited.throttled).toBe(0);
     expect(credited.utilisation).toBeGreaterThan(0.98);
@@ -202,7 +223,9 @@ describe('cost bucket headroom', () => {
       await clock.sleep(1000);
       if (calls === 2) throw new TypeError('fetch failed');
       // A points API that reports its balance in the body, measured when the request arrived.
-      return new Response(JSON.stringify({ points: { left: 600, spent: 400 } }), { headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ points: { left: 600, spent: 400 } }), {
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const client = createHttpClient({
       platform: 'points-api',
@@ -222,7 +245,9 @@ describe('cost bucket headroom', () => {
     // unused, 100 headroom) = 700; the platform's 600 plus the second it may have restored
     // since is no less: kept (taken as current, it would have been 600).
     expect(tokens(client.limiter!)).toBeCloseTo(700, 6);
-    await expect(clock.drive(() => client.request({ operation: 'op', method: 'POST', path: '/q', cost: 500 }))).rejects.toMatchObject({ code: 'marketplace_api_error' });
+    await expect(
+      clock.drive(() => client.request({ operation: 'op', method: 'POST', path: '/q', cost: 500 })),
+    ).rejects.toMatchObject({ code: 'marketplace_api_error' });
     // No answer: the cost stays spent (it may have reached the platform), the headroom comes back.
     expect(tokens(client.limiter!)).toBeCloseTo(700 - 600 + 100 + 100, 6);
   });

@@ -40,9 +40,22 @@ describe('fault matrix', () => {
             respond: () => ({ ok: true }),
           });
           const context = createContext({ clock, fetch: sim.fetch });
-          const client = createHttpClient({ platform: 'sim', baseUrl: BASE, context, retry: { limit, random: () => 0.5 }, breaker: false, timeoutMs: 5_000 });
+          const client = createHttpClient({
+            platform: 'sim',
+            baseUrl: BASE,
+            context,
+            retry: { limit, random: () => 0.5 },
+            breaker: false,
+            timeoutMs: 5_000,
+          });
           const key = keyed ? `key-${faults.length}-${limit}` : undefined;
-          const request: HttpRequest = { operation: 'op', method, path: '/thing', json: method === 'GET' || method === 'DELETE' ? undefined : { a: 1 }, ...(key ? { idempotencyKey: key } : {}) };
+          const request: HttpRequest = {
+            operation: 'op',
+            method,
+            path: '/thing',
+            json: method === 'GET' || method === 'DELETE' ? undefined : { a: 1 },
+            ...(key ? { idempotencyKey: key } : {}),
+          };
           const outcome = await drive(clock, () => client.request(request)).then(
             (response) => ({ ok: true as const, attempts: response.attempts }),
             (error: unknown) => ({ ok: false as const, error }),
@@ -53,7 +66,10 @@ describe('fault matrix', () => {
           expect(outcome.ok).toBe(want.ok);
           if (outcome.ok) expect(outcome.attempts).toBe(want.sent);
           else expect(isMarketbridgeError(outcome.error)).toBe(true);
-          if (!safe) expect(sim.stats().received === 1 || faults.slice(0, sim.stats().received - 1).every((f) => f === 'throttle')).toBe(true);
+          if (!safe)
+            expect(
+              sim.stats().received === 1 || faults.slice(0, sim.stats().received - 1).every((f) => f === 'throttle'),
+            ).toBe(true);
           const keys = sim.log.map((entry) => entry.idempotencyKey);
           expect(keys).toEqual(sim.log.map(() => key));
         },
@@ -66,8 +82,17 @@ describe('fault matrix', () => {
     for (const kind of ['server-error', 'reset', 'malformed', 'timeout'] as const) {
       const clock = new FakeClock();
       const sim = createPipelineSimulator({ clock, faults: [{ kind, every: 1 }] });
-      const client = createHttpClient({ platform: 'sim', baseUrl: BASE, context: createContext({ clock, fetch: sim.fetch }), retry: { limit: 10 }, breaker: false, timeoutMs: 1000 });
-      const error = await drive(clock, () => client.request({ operation: 'create', method: 'POST', path: '/orders', json: {} })).catch((e: unknown) => e);
+      const client = createHttpClient({
+        platform: 'sim',
+        baseUrl: BASE,
+        context: createContext({ clock, fetch: sim.fetch }),
+        retry: { limit: 10 },
+        breaker: false,
+        timeoutMs: 1000,
+      });
+      const error = await drive(clock, () =>
+        client.request({ operation: 'create', method: 'POST', path: '/orders', json: {} }),
+      ).catch((e: unknown) => e);
       expect(isMarketbridgeError(error)).toBe(true);
       expect(sim.stats().received).toBe(1);
     }

@@ -27,7 +27,13 @@ describe('fixed windows', () => {
     await clock.advance(1);
     expect((await budget.take(1)).granted).toBe(true);
     // The next window opened at 1300 and lasts until 2300.
-    expect(budget.toJSON()).toMatchObject({ kind: 'window', start: START + 1300, end: START + 2300, count: 1, anchor: 'first-request' });
+    expect(budget.toJSON()).toMatchObject({
+      kind: 'window',
+      start: START + 1300,
+      end: START + 2300,
+      count: 1,
+      anchor: 'first-request',
+    });
   });
 
   it('learns the limit, what is left and the end of the window from the platform', async () => {
@@ -80,10 +86,21 @@ describe('fixed windows', () => {
   it('shares an anchored window between processes through the store', async () => {
     const clock = new FakeClock(START + 400);
     const store = new MemoryStore({ clock });
-    const plan = { shared: true, maxWaitMs: 0, default: { kind: 'fixed-window' as const, limit: 3, windowMs: 1000, anchor: 'first-request' as const } };
+    const plan = {
+      shared: true,
+      maxWaitMs: 0,
+      default: { kind: 'fixed-window' as const, limit: 3, windowMs: 1000, anchor: 'first-request' as const },
+    };
     const one = new KeyedLimiter({ plan, clock, store, platform: 'bol' });
     const two = new KeyedLimiter({ plan, clock, store, platform: 'bol' });
-    const outcomes = await Promise.all([one, two, one, two].map((l) => l.acquire('op').then(() => 'ok', (e: { code: string; retryAfterMs: number }) => `${e.code}:${e.retryAfterMs}`)));
+    const outcomes = await Promise.all(
+      [one, two, one, two].map((l) =>
+        l.acquire('op').then(
+          () => 'ok',
+          (e: { code: string; retryAfterMs: number }) => `${e.code}:${e.retryAfterMs}`,
+        ),
+      ),
+    );
     expect(outcomes.sort()).toEqual(['ok', 'ok', 'ok', 'rate_limited:1000']);
     await clock.advance(1000);
     await expect(two.acquire('op')).resolves.toBeDefined();

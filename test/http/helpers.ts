@@ -7,7 +7,11 @@ const macrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
  * `busy()` says no request is on the wire, so latency stays zero and deterministic; with
  * `busy` omitted, time moves whenever the work is idle for a macrotask.
  */
-export async function drive<T>(clock: FakeClock, work: () => Promise<T>, busy: () => boolean = () => false): Promise<T> {
+export async function drive<T>(
+  clock: FakeClock,
+  work: () => Promise<T>,
+  busy: () => boolean = () => false,
+): Promise<T> {
   let settled = false;
   const promise = work().finally(() => {
     settled = true;

@@ -42,7 +42,9 @@ function reportJob(document: Uint8Array, pendingPolls: number, calls: string[]):
     },
     poll: async (state) => {
       calls.push(`poll:${state.polls}`);
-      return state.polls < pendingPolls ? { status: 'pending' } : { status: 'done', document: { url: 'https://docs.test/r-1', format: 'tsv', compression: 'GZIP' } };
+      return state.polls < pendingPolls
+        ? { status: 'pending' }
+        : { status: 'done', document: { url: 'https://docs.test/r-1', format: 'tsv', compression: 'GZIP' } };
     },
     download: async () => {
       calls.push('download');
@@ -60,7 +62,13 @@ describe('async jobs', () => {
     const calls: string[] = [];
     const definition = reportJob(gzipSync(tsv), 3, calls);
     const states: AsyncJobState[] = [];
-    const first = new AsyncJob(definition, { clock, store, storeKey: 'job:1', pollMs: 1000, onState: (s) => states.push(s) });
+    const first = new AsyncJob(definition, {
+      clock,
+      store,
+      storeKey: 'job:1',
+      pollMs: 1000,
+      onState: (s) => states.push(s),
+    });
     const controller = new AbortController();
     // Stop the first instance after its second poll, as a crash would.
     const running = first.run(controller.signal).catch((e: unknown) => e);
@@ -73,7 +81,10 @@ describe('async jobs', () => {
 
     const second = await AsyncJob.load(definition, { clock, store, storeKey: 'job:1', pollMs: 1000 });
     const rows = await clock.drive(() => collect(second.rows()));
-    expect(rows).toEqual([{ sku: 'A-1', qty: '5' }, { sku: 'B-2', qty: '0' }]);
+    expect(rows).toEqual([
+      { sku: 'A-1', qty: '5' },
+      { sku: 'B-2', qty: '0' },
+    ]);
     expect(calls.filter((c) => c === 'create')).toHaveLength(1);
     expect(calls).toEqual(['create', 'poll:0', 'poll:1', 'poll:2', 'poll:3', 'download']);
     // Poll intervals doubled: 1 s, 2 s, 4 s after creation.
@@ -92,7 +103,12 @@ describe('async jobs', () => {
     const clock = new FakeClock();
     const job = new AsyncJob(reportJob(encoder.encode(tsv), 1_000, []), { clock, pollMs: 1000, deadlineMs: 10_000 });
     await expect(clock.drive(() => job.run())).rejects.toMatchObject({ code: 'timeout' });
-    const failing: AsyncJobDefinition = { kind: 'feed', create: async () => ({ jobId: 'f' }), poll: async () => ({ status: 'failed', reason: 'FATAL' }), download: async () => new Uint8Array() };
+    const failing: AsyncJobDefinition = {
+      kind: 'feed',
+      create: async () => ({ jobId: 'f' }),
+      poll: async () => ({ status: 'failed', reason: 'FATAL' }),
+      download: async () => new Uint8Array(),
+    };
     await expect(new AsyncJob(failing, { clock }).run()).rejects.toThrow(/FATAL/);
   });
 
@@ -109,15 +125,31 @@ describe('async jobs', () => {
     const csv = '\uFEFFid,note\r\n1,"a, ""quoted""\nline"\r\n2,plain\r\n';
     for (const size of [1, 2, 3, 5, 100]) {
       const rows = await collect(parseDelimited(await decodeDocument(chunked(csv, size))));
-      expect(rows).toEqual([{ id: '1', note: 'a, "quoted"\nline' }, { id: '2', note: 'plain' }]);
+      expect(rows).toEqual([
+        { id: '1', note: 'a, "quoted"\nline' },
+        { id: '2', note: 'plain' },
+      ]);
     }
     const jsonl = '{"id":1}\n\n{"id":2,"s":"x\\ny"}\r\n{"id":3}';
-    expect(await collect(parseJsonLines(await decodeDocument(chunked(jsonl, 4))))).toEqual([{ id: 1 }, { id: 2, s: 'x\ny' }, { id: 3 }]);
+    expect(await collect(parseJsonLines(await decodeDocument(chunked(jsonl, 4))))).toEqual([
+      { id: 1 },
+      { id: 2, s: 'x\ny' },
+      { id: 3 },
+    ]);
     const json = '{"meta":{"items":[0]},"items":[{"a":[1,{"b":"]"}]}, 2, "s,t", null]}';
     for (const size of [1, 3, 1000]) {
-      expect(await collect(parseJsonArray(await decodeDocument(chunked(json, size)), { path: ['items'] }))).toEqual([{ a: [1, { b: ']' }] }, 2, 's,t', null]);
+      expect(await collect(parseJsonArray(await decodeDocument(chunked(json, size)), { path: ['items'] }))).toEqual([
+        { a: [1, { b: ']' }] },
+        2,
+        's,t',
+        null,
+      ]);
     }
-    expect(await collect(parseJsonArray(await decodeDocument(chunked('[1, [2], {"k": 3}]', 2))))).toEqual([1, [2], { k: 3 }]);
+    expect(await collect(parseJsonArray(await decodeDocument(chunked('[1, [2], {"k": 3}]', 2))))).toEqual([
+      1,
+      [2],
+      { k: 3 },
+    ]);
   });
 
   it('streams a 1,000,000-row gzip document in bounded memory', async () => {
@@ -127,7 +159,8 @@ describe('async jobs', () => {
       pull(controller) {
         if (produced >= rowsTotal) return controller.close();
         let text = '';
-        for (let i = 0; i < 5000 && produced < rowsTotal; i++, produced++) text += `{"sku":"SKU-${produced}","qty":${produced % 97}}\n`;
+        for (let i = 0; i < 5000 && produced < rowsTotal; i++, produced++)
+          text += `{"sku":"SKU-${produced}","qty":${produced % 97}}\n`;
         controller.enqueue(encoder.encode(text));
       },
     }).pipeThrough(new CompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);

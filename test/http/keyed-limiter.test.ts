@@ -9,7 +9,13 @@ function limiter(plan: RateLimitPlan, clock = new FakeClock(), store?: MemorySto
 
 describe('KeyedLimiter', () => {
   it('keys budgets by tenant, platform and bucket; shared buckets span operations', () => {
-    const l = limiter({ operations: { a: { kind: 'cost-bucket', capacity: 10, restorePerSecond: 1, bucket: 'graphql' }, b: { kind: 'cost-bucket', capacity: 10, restorePerSecond: 1, bucket: 'graphql' } }, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 } });
+    const l = limiter({
+      operations: {
+        a: { kind: 'cost-bucket', capacity: 10, restorePerSecond: 1, bucket: 'graphql' },
+        b: { kind: 'cost-bucket', capacity: 10, restorePerSecond: 1, bucket: 'graphql' },
+      },
+      default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
+    });
     expect(l.keyFor('a')).toBe('mb:rl:seller-1:amazon:graphql');
     expect(l.keyFor('b')).toBe(l.keyFor('a'));
     expect(l.keyFor('getOrders')).toBe('mb:rl:seller-1:amazon:getOrders');
@@ -59,22 +65,36 @@ describe('KeyedLimiter', () => {
 
   it('exports and restores its budgets', async () => {
     const clock = new FakeClock();
-    const plan: RateLimitPlan = { default: { kind: 'token-bucket', ratePerSecond: 1, burst: 3 }, operations: { w: { kind: 'fixed-window', limit: 2, windowMs: 1000 } } };
+    const plan: RateLimitPlan = {
+      default: { kind: 'token-bucket', ratePerSecond: 1, burst: 3 },
+      operations: { w: { kind: 'fixed-window', limit: 2, windowMs: 1000 } },
+    };
     const l = limiter(plan, clock);
     for (let i = 0; i < 3; i++) await l.acquire('op');
     await l.acquire('w');
     await l.acquire('w');
     const snapshot = JSON.parse(JSON.stringify(l.toJSON()));
-    const strict = new KeyedLimiter({ plan: { ...plan, maxWaitMs: 0 }, clock, platform: 'amazon', tenantId: 'seller-1' }, snapshot);
+    const strict = new KeyedLimiter(
+      { plan: { ...plan, maxWaitMs: 0 }, clock, platform: 'amazon', tenantId: 'seller-1' },
+      snapshot,
+    );
     await expect(strict.acquire('op')).rejects.toMatchObject({ code: 'rate_limited' });
     await expect(strict.acquire('w')).rejects.toMatchObject({ code: 'rate_limited' });
-    const fresh = new KeyedLimiter({ plan: { ...plan, maxWaitMs: 0 }, clock, platform: 'amazon', tenantId: 'seller-1' });
+    const fresh = new KeyedLimiter({
+      plan: { ...plan, maxWaitMs: 0 },
+      clock,
+      platform: 'amazon',
+      tenantId: 'seller-1',
+    });
     await expect(fresh.acquire('op')).resolves.toBeDefined();
   });
 
   it('keeps at most maxKeys buckets in memory', async () => {
     const clock = new FakeClock();
-    const l = limiter({ maxKeys: 2, maxWaitMs: 0, default: { kind: 'token-bucket', ratePerSecond: 0.001, burst: 1 } }, clock);
+    const l = limiter(
+      { maxKeys: 2, maxWaitMs: 0, default: { kind: 'token-bucket', ratePerSecond: 0.001, burst: 1 } },
+      clock,
+    );
     await l.acquire('a');
     await l.acquire('b');
     await l.acquire('c');
@@ -86,10 +106,22 @@ describe('KeyedLimiter', () => {
   it('shares fixed windows and buckets through the store', async () => {
     const clock = new FakeClock();
     const store = new MemoryStore({ clock });
-    const plan: RateLimitPlan = { shared: true, maxWaitMs: 0, operations: { w: { kind: 'fixed-window', limit: 3, windowMs: 1000 } }, default: { kind: 'token-bucket', ratePerSecond: 0.001, burst: 2 } };
+    const plan: RateLimitPlan = {
+      shared: true,
+      maxWaitMs: 0,
+      operations: { w: { kind: 'fixed-window', limit: 3, windowMs: 1000 } },
+      default: { kind: 'token-bucket', ratePerSecond: 0.001, burst: 2 },
+    };
     const one = limiter(plan, clock, store);
     const two = limiter(plan, clock, store);
-    const outcomes = await Promise.all([one, two, one, two, one].map((l) => l.acquire('w').then(() => 'ok', (e: { code: string }) => e.code)));
+    const outcomes = await Promise.all(
+      [one, two, one, two, one].map((l) =>
+        l.acquire('w').then(
+          () => 'ok',
+          (e: { code: string }) => e.code,
+        ),
+      ),
+    );
     expect(outcomes.filter((o) => o === 'ok')).toHaveLength(3);
     await clock.advance(1000);
     await expect(two.acquire('w')).resolves.toBeDefined();
@@ -99,6 +131,12 @@ describe('KeyedLimiter', () => {
   });
 
   it('validates the plan with every problem at once', () => {
-    expect(() => limiter({ maxConcurrent: 0, default: { kind: 'token-bucket', ratePerSecond: 0, burst: -1 }, operations: { x: { kind: 'nope' } as never } })).toThrow(/4 problems/);
+    expect(() =>
+      limiter({
+        maxConcurrent: 0,
+        default: { kind: 'token-bucket', ratePerSecond: 0, burst: -1 },
+        operations: { x: { kind: 'nope' } as never },
+      }),
+    ).toThrow(/4 problems/);
   });
 });

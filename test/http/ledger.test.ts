@@ -29,13 +29,28 @@ function platform(faults: ('timeout' | 'reset' | 'server-error')[]) {
     return sim.fetch(request);
   };
   const context = createContext({ clock, fetch, store: new MemoryStore({ clock }) });
-  const client = createHttpClient({ platform: 'p', baseUrl: 'https://p.test', context, breaker: false, timeoutMs: 1000 });
+  const client = createHttpClient({
+    platform: 'p',
+    baseUrl: 'https://p.test',
+    context,
+    breaker: false,
+    timeoutMs: 1000,
+  });
   const ledger = new OperationLedger({ store: context.store, clock });
   const write = (id: string) => ({
     key: `ship:${id}`,
     operation: 'confirmShipment',
-    send: async () => (await client.request<{ ok: boolean }>({ operation: 'confirmShipment', method: 'POST', path: '/ship', json: { id } })).data,
-    readBack: async (): Promise<ReadBackResult<{ ok: boolean }>> => (applied.includes(id) ? { status: 'applied', result: { ok: true } } : { status: 'not_applied' }),
+    send: async () =>
+      (
+        await client.request<{ ok: boolean }>({
+          operation: 'confirmShipment',
+          method: 'POST',
+          path: '/ship',
+          json: { id },
+        })
+      ).data,
+    readBack: async (): Promise<ReadBackResult<{ ok: boolean }>> =>
+      applied.includes(id) ? { status: 'applied', result: { ok: true } } : { status: 'not_applied' },
   });
   return { clock, sim, ledger, write, applied };
 }
@@ -64,7 +79,9 @@ describe('operation ledger', () => {
 
     const unknown = platform(['server-error']);
     const w = { ...unknown.write('o-4'), readBack: async () => ({ status: 'unknown' as const }) };
-    await expect(drive(unknown.clock, () => unknown.ledger.execute(w))).rejects.toMatchObject({ code: 'marketplace_api_error' });
+    await expect(drive(unknown.clock, () => unknown.ledger.execute(w))).rejects.toMatchObject({
+      code: 'marketplace_api_error',
+    });
     expect((await unknown.ledger.get('ship:o-4'))?.status).toBe('pending');
     // The next attempt reads back first instead of sending blindly.
     await expect(drive(unknown.clock, () => unknown.ledger.execute(w))).rejects.toMatchObject({ code: 'conflict' });

@@ -17,7 +17,13 @@ function setup(sim: Omit<PipelineSimulatorOptions, 'clock'>, options: Partial<Ht
   const simulator = createPipelineSimulator({ clock, ...sim });
   const wire = countingFetch(simulator.fetch);
   const context = createContext({ clock, events, fetch: wire.fetch, tenantId: 'shop-1' });
-  const client = createHttpClient({ platform: 'p', baseUrl: 'https://p.test/api', context, retry: { random: () => 0 }, ...options });
+  const client = createHttpClient({
+    platform: 'p',
+    baseUrl: 'https://p.test/api',
+    context,
+    retry: { random: () => 0 },
+    ...options,
+  });
   return { clock, events, simulator, client, wire, context };
 }
 
@@ -28,7 +34,9 @@ describe('timeouts and cancellation', () => {
     expect(response.attempts).toBe(2);
     expect(simulator.log.map((e) => e.outcome)).toEqual(['timeout', 'ok']);
     const { clock: c2, client: post } = setup({ faults: [{ kind: 'timeout', every: 1 }] }, { timeoutMs: 2000 });
-    const error = await drive(c2, () => post.request({ operation: 'create', method: 'POST', path: 'x', json: {} })).catch((e: unknown) => e);
+    const error = await drive(c2, () =>
+      post.request({ operation: 'create', method: 'POST', path: 'x', json: {} }),
+    ).catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'timeout')).toBe(true);
   });
 
@@ -36,7 +44,11 @@ describe('timeouts and cancellation', () => {
     const reason = new Error('user cancelled');
     // While waiting for budget.
     const limited = setup({}, { limits: { default: { kind: 'token-bucket', ratePerSecond: 0.01, burst: 1 } } });
-    await drive(limited.clock, () => limited.client.request({ operation: 'a', method: 'GET', path: 'x' }), limited.wire.busy);
+    await drive(
+      limited.clock,
+      () => limited.client.request({ operation: 'a', method: 'GET', path: 'x' }),
+      limited.wire.busy,
+    );
     const controller = new AbortController();
     const waiting = limited.client.request({ operation: 'a', method: 'GET', path: 'x', signal: controller.signal });
     await limited.clock.advance(10);
@@ -48,7 +60,11 @@ describe('timeouts and cancellation', () => {
     const backoff = setup({ faults: [{ kind: 'server-error', every: 1 }] });
     const c2 = new AbortController();
     backoff.events.on('retry', () => c2.abort(reason));
-    await expect(drive(backoff.clock, () => backoff.client.request({ operation: 'a', method: 'GET', path: 'x', signal: c2.signal }))).rejects.toBe(reason);
+    await expect(
+      drive(backoff.clock, () =>
+        backoff.client.request({ operation: 'a', method: 'GET', path: 'x', signal: c2.signal }),
+      ),
+    ).rejects.toBe(reason);
     expect(backoff.simulator.stats().received).toBe(1);
 
     // On the wire.
@@ -78,24 +94,37 @@ describe('auth stage', () => {
       secrets: () => [token, 'tok_old_12345'],
     };
     const seen: string[] = [];
-    const { clock, client, events } = setup({
-      respond: ({ request }) => {
-        const t = request.headers.get('x-access-token')!;
-        seen.push(t);
-        return t === 'tok_new_67890' ? { ok: true } : new Response('{"error":"expired tok_old_12345"}', { status: 401 });
+    const { clock, client, events } = setup(
+      {
+        respond: ({ request }) => {
+          const t = request.headers.get('x-access-token')!;
+          seen.push(t);
+          return t === 'tok_new_67890'
+            ? { ok: true }
+            : new Response('{"error":"expired tok_old_12345"}', { status: 401 });
+        },
       },
-    }, { auth });
+      { auth },
+    );
     const emitted: unknown[] = [];
-    for (const name of ['request', 'response', 'retry'] as const) events.on(name, (e: MarketbridgeEvents[typeof name]) => emitted.push(e));
-    const response = await drive(clock, () => client.request({ operation: 'get', method: 'GET', path: 'x', query: { token: 'tok_new_67890' } }));
+    for (const name of ['request', 'response', 'retry'] as const)
+      events.on(name, (e: MarketbridgeEvents[typeof name]) => emitted.push(e));
+    const response = await drive(clock, () =>
+      client.request({ operation: 'get', method: 'GET', path: 'x', query: { token: 'tok_new_67890' } }),
+    );
     expect(response.attempts).toBe(2);
     expect(seen).toEqual(['tok_old_12345', 'tok_new_67890']);
     expect(refreshed).toHaveLength(1);
     expect(JSON.stringify(emitted)).not.toMatch(/tok_(old|new)/);
 
     // A second 401 after the refresh is final: AuthError, token redacted.
-    const { clock: c2, client: c } = setup({ respond: () => new Response('{"error":"expired tok_old_12345"}', { status: 401 }) }, { auth });
-    const error = await drive(c2, () => c.request({ operation: 'get', method: 'GET', path: 'x' })).catch((e: unknown) => e);
+    const { clock: c2, client: c } = setup(
+      { respond: () => new Response('{"error":"expired tok_old_12345"}', { status: 401 }) },
+      { auth },
+    );
+    const error = await drive(c2, () => c.request({ operation: 'get', method: 'GET', path: 'x' })).catch(
+      (e: unknown) => e,
+    );
     expect(isMarketbridgeError(error, 'auth_failed')).toBe(true);
     expect(JSON.stringify((error as { toJSON(): unknown }).toJSON())).not.toMatch(/tok_(old|new)/);
   });
@@ -103,7 +132,10 @@ describe('auth stage', () => {
 
 describe('limiter feedback', () => {
   it('Retry-After pauses the whole bucket, so the next request waits instead of being throttled', async () => {
-    const { clock, simulator, client, events, wire } = setup({ faults: [{ kind: 'throttle', at: [0] }] }, { limits: { default: { kind: 'token-bucket', ratePerSecond: 100, burst: 100 } } });
+    const { clock, simulator, client, events, wire } = setup(
+      { faults: [{ kind: 'throttle', at: [0] }] },
+      { limits: { default: { kind: 'token-bucket', ratePerSecond: 100, burst: 100 } } },
+    );
     const throttled: MarketbridgeEvents['throttled'][] = [];
     events.on('throttled', (e) => throttled.push(e));
     const first = await drive(clock, () => client.request({ operation: 'a', method: 'GET', path: 'x' }), wire.busy);
@@ -114,18 +146,38 @@ describe('limiter feedback', () => {
 
   it('reads the rate-limit headers every platform means the same by, and leaves platform headers to their connectors', () => {
     const now = 0;
-    expect(headerFeedback(new Headers({ 'x-ratelimit-remaining': '3', 'retry-after': '2' }), now)).toEqual({ available: 3, pauseMs: 2000 });
+    expect(headerFeedback(new Headers({ 'x-ratelimit-remaining': '3', 'retry-after': '2' }), now)).toEqual({
+      available: 3,
+      pauseMs: 2000,
+    });
     expect(headerFeedback(new Headers({ 'retry-after': 'garbage' }), now)).toEqual({});
-    expect(headerFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40', 'x-amzn-ratelimit-limit': '0.0167' }), now)).toEqual({});
-    expect(shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' }))).toEqual({ available: 8, capacity: 40 });
+    expect(
+      headerFeedback(
+        new Headers({ 'x-shopify-shop-api-call-limit': '32/40', 'x-amzn-ratelimit-limit': '0.0167' }),
+        now,
+      ),
+    ).toEqual({});
+    expect(shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' }))).toEqual({
+      available: 8,
+      capacity: 40,
+    });
     expect(shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '3/0' }))).toEqual({});
-    expect(amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': '0.0167' }))).toEqual({ refillPerSecond: 0.0167 });
+    expect(amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': '0.0167' }))).toEqual({
+      refillPerSecond: 0.0167,
+    });
     expect(amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': 'x' }))).toEqual({});
   });
 
   it("feeds a platform's own headers through its classifier", async () => {
     const rateAfterOneCall = async (options: Partial<HttpClientOptions>) => {
-      const { clock, client, wire } = setup({ limitHeaders: 'amazon', limit: { kind: 'token-bucket', ratePerSecond: 0.5, burst: 1 }, respond: () => ({ ok: true }) }, { limits: { default: { kind: 'token-bucket', ratePerSecond: 10, burst: 1 } }, ...options });
+      const { clock, client, wire } = setup(
+        {
+          limitHeaders: 'amazon',
+          limit: { kind: 'token-bucket', ratePerSecond: 0.5, burst: 1 },
+          respond: () => ({ ok: true }),
+        },
+        { limits: { default: { kind: 'token-bucket', ratePerSecond: 10, burst: 1 } }, ...options },
+      );
       await drive(clock, () => client.request({ operation: 'a', method: 'GET', path: 'x' }), wire.busy);
       const [, state] = Object.entries(client.limiter!.toJSON()).find(([key]) => key.endsWith(':a'))!;
       return state.kind === 'bucket' ? state.refillPerSecond : undefined;
@@ -137,12 +189,22 @@ describe('limiter feedback', () => {
   it('adopts a lower budget reported by Shopify REST headers', async () => {
     const spec = { kind: 'leaky-bucket' as const, capacity: 40, leakPerSecond: 2 };
     // The server's bucket is shared with another app that already used 38 of 40.
-    const classify = ({ headers }: { headers: Headers }) => ({ kind: 'ok' as const, feedback: shopifyCallLimitFeedback(headers) });
-    const { clock, simulator, client, wire } = setup({ limit: spec, limitHeaders: 'shopify-rest', respond: () => ({ ok: true }) }, { limits: { default: spec, maxConcurrent: 1 }, retry: false, classify });
+    const classify = ({ headers }: { headers: Headers }) => ({
+      kind: 'ok' as const,
+      feedback: shopifyCallLimitFeedback(headers),
+    });
+    const { clock, simulator, client, wire } = setup(
+      { limit: spec, limitHeaders: 'shopify-rest', respond: () => ({ ok: true }) },
+      { limits: { default: spec, maxConcurrent: 1 }, retry: false, classify },
+    );
     await drive(clock, async () => {
       for (let i = 0; i < 38; i++) await simulator.handle(new Request('https://p.test/api/x'));
     });
-    const results = await drive(clock, () => Promise.all(Array.from({ length: 6 }, () => client.request({ operation: 'a', method: 'GET', path: 'x' }))), wire.busy);
+    const results = await drive(
+      clock,
+      () => Promise.all(Array.from({ length: 6 }, () => client.request({ operation: 'a', method: 'GET', path: 'x' }))),
+      wire.busy,
+    );
     expect(results).toHaveLength(6);
     expect(simulator.stats().throttled).toBe(0);
   });
@@ -156,7 +218,13 @@ describe('events', () => {
     events.on('response', (e) => log.push(`response:${e.attempt}:${e.status}:${e.durationMs}`));
     events.on('retry', (e) => log.push(`retry:${e.attempt}:${e.delayMs}`));
     const response = await drive(clock, () => client.request({ operation: 'get', method: 'GET', path: 'x' }));
-    expect(log).toEqual(['request:1:https://p.test/api/x', 'response:1:503:25', 'retry:2:200', 'request:2:https://p.test/api/x', 'response:2:200:25']);
+    expect(log).toEqual([
+      'request:1:https://p.test/api/x',
+      'response:1:503:25',
+      'retry:2:200',
+      'request:2:https://p.test/api/x',
+      'response:2:200:25',
+    ]);
     expect(response.durationMs).toBe(250);
   });
 
@@ -164,6 +232,8 @@ describe('events', () => {
     const context = createContext();
     expect(() => createHttpClient({ platform: '', baseUrl: 'nope', context, timeoutMs: -1 })).toThrow(/3 problems/);
     const client = createHttpClient({ platform: 'p', baseUrl: 'https://p.test', context });
-    await expect(client.request({ operation: '', method: 'GO' as 'GET', path: 'x', cost: -1 })).rejects.toThrow(/3 problems/);
+    await expect(client.request({ operation: '', method: 'GO' as 'GET', path: 'x', cost: -1 })).rejects.toThrow(
+      /3 problems/,
+    );
   });
 });

@@ -13,7 +13,12 @@ describe('retry safety', () => {
 
   it('sends a PUT marked idempotent: false once after a lost answer, but retries it when throttled', async () => {
     let calls = 0;
-    const answers = [() => new Response('{"title":"busy"}', { status: 429, headers: { 'retry-after': '0' } }), () => { throw new TypeError('connection reset'); }];
+    const answers = [
+      () => new Response('{"title":"busy"}', { status: 429, headers: { 'retry-after': '0' } }),
+      () => {
+        throw new TypeError('connection reset');
+      },
+    ];
     const clock = new FakeClock();
     const client = createHttpClient({
       platform: 'test',
@@ -23,7 +28,10 @@ describe('retry safety', () => {
       timeoutMs: 0,
     });
     const sent = client.request({ operation: 'put', method: 'PUT', path: '/x', json: { a: 1 }, idempotent: false });
-    const outcome = sent.then(() => 'ok', (error: { code: string }) => error.code);
+    const outcome = sent.then(
+      () => 'ok',
+      (error: { code: string }) => error.code,
+    );
     for (let i = 0; i < 20; i++) await clock.advance(10);
     expect(await outcome).toBe('marketplace_api_error');
     expect(calls).toBe(2);

@@ -4,7 +4,13 @@ import { FakeClock } from '../../src/testing/fake-clock.js';
 
 async function answerTimes(seed: number) {
   const clock = new FakeClock();
-  const sim = createPipelineSimulator({ clock, latencyMs: 20, jitterMs: 30, seed, limit: { kind: 'token-bucket', ratePerSecond: 1, burst: 3 } });
+  const sim = createPipelineSimulator({
+    clock,
+    latencyMs: 20,
+    jitterMs: 30,
+    seed,
+    limit: { kind: 'token-bucket', ratePerSecond: 1, burst: 3 },
+  });
   const started = clock.now();
   const times: number[] = [];
   const statuses: number[] = [];

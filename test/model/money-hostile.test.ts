@@ -28,7 +28,7 @@ function outcome(fn: () => unknown): 'value' | 'marketbridge' | string {
     fn();
     return 'value';
   } catch (error) {
-    return isMarketbridgeError(error) ? 'marketbridge' : (error as Error)?.constructor?.name ?? typeof error;
+    return isMarketbridgeError(error) ? 'marketbridge' : ((error as Error)?.constructor?.name ?? typeof error);
   }
 }
 
@@ -43,7 +43,11 @@ describe('parseMoney with hostile input', () => {
   });
 
   it('answers a currency that is not a string with unknown_currency, even one whose toString throws', () => {
-    const hostile = { toString: () => { throw new Error('boom'); } };
+    const hostile = {
+      toString: () => {
+        throw new Error('boom');
+      },
+    };
     for (const currency of [null, undefined, 42, hostile, Symbol('EUR'), ['EUR']]) {
       expect(parseMoney('1.00', currency as never)._unsafeUnwrapErr().reason).toBe('unknown_currency');
     }
@@ -51,13 +55,16 @@ describe('parseMoney with hostile input', () => {
 
   it('refuses a JSON number a float cannot carry exactly instead of changing the amount', () => {
     // 80000000000000.01 arrives as the float printed 80000000000000.02: a cent was invented.
+    // biome-ignore lint/correctness/noPrecisionLoss: the imprecise literal is the hostile input under test
     const result = parseMoney(80000000000000.01, 'EUR');
     expect(result._unsafeUnwrapErr().reason).toBe('imprecise_number');
     expect(result._unsafeUnwrapErr().message).toContain('send it as a decimal string');
     // the same amount as text is exact
     expect(parseMoney('80000000000000.01', 'EUR')._unsafeUnwrap().amountMinor).toBe(8_000_000_000_000_001);
     // 9007199254740993 is read by JSON.parse as ...992
-    expect(parseMoney(JSON.parse('9007199254740993') as number, 'JPY')._unsafeUnwrapErr().reason).toBe('imprecise_number');
+    expect(parseMoney(JSON.parse('9007199254740993') as number, 'JPY')._unsafeUnwrapErr().reason).toBe(
+      'imprecise_number',
+    );
     // up to 15 significant digits a number is what was sent
     expect(parseMoney(9_999_999_999_999.99, 'EUR')._unsafeUnwrap().amountMinor).toBe(999_999_999_999_999);
     expect(parseMoney(123_456_789_012_345, 'JPY')._unsafeUnwrap().amountMinor).toBe(123_456_789_012_345);
@@ -82,7 +89,13 @@ describe('parseMoney with hostile input', () => {
       fc.property(anyInput, anyCurrency, (amount, currency) => {
         const result = parseMoney(amount as never, currency as never);
         if (result.isErr()) {
-          expect(['unknown_currency', 'invalid_format', 'too_many_decimals', 'imprecise_number', 'out_of_range']).toContain(result.error.reason);
+          expect([
+            'unknown_currency',
+            'invalid_format',
+            'too_many_decimals',
+            'imprecise_number',
+            'out_of_range',
+          ]).toContain(result.error.reason);
           expect(typeof result.error.message).toBe('string');
           return;
         }
@@ -125,9 +138,17 @@ describe('Money arithmetic refuses with a MarketbridgeError, never a ZodError or
   });
 
   it('never throws anything but a MarketbridgeError, for any arguments (property)', () => {
-    const amount = fc.oneof(fc.integer({ min: -MAX, max: MAX }), fc.constantFrom(MAX, -MAX, 0), fc.double(), fc.anything());
+    const amount = fc.oneof(
+      fc.integer({ min: -MAX, max: MAX }),
+      fc.constantFrom(MAX, -MAX, 0),
+      fc.double(),
+      fc.anything(),
+    );
     const currency = fc.oneof(fc.constantFrom('EUR', 'USD', 'JPY'), fc.anything());
-    const anyMoney: fc.Arbitrary<Money> = fc.oneof(fc.record({ amountMinor: amount, currency }) as fc.Arbitrary<Money>, fc.anything() as fc.Arbitrary<Money>);
+    const anyMoney: fc.Arbitrary<Money> = fc.oneof(
+      fc.record({ amountMinor: amount, currency }) as fc.Arbitrary<Money>,
+      fc.anything() as fc.Arbitrary<Money>,
+    );
     fc.assert(
       fc.property(anyMoney, anyMoney, amount, (a, b, n) => {
         for (const call of [

@@ -56,12 +56,16 @@ describe('parseMoney', () => {
 
   it('round-trips with formatMoney for every currency exponent (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...CURRENCY_CODES), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (currency, amountMinor) => {
-        const text = formatMoney({ amountMinor, currency });
-        const exponent = currencyExponent(currency) ?? 0;
-        expect(text).toMatch(exponent === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${exponent}}$`));
-        expect(parseMoney(text, currency)._unsafeUnwrap()).toEqual({ amountMinor: amountMinor || 0, currency });
-      }),
+      fc.property(
+        fc.constantFrom(...CURRENCY_CODES),
+        fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }),
+        (currency, amountMinor) => {
+          const text = formatMoney({ amountMinor, currency });
+          const exponent = currencyExponent(currency) ?? 0;
+          expect(text).toMatch(exponent === 0 ? /^-?\d+$/ : new RegExp(`^-?\\d+\\.\\d{${exponent}}$`));
+          expect(parseMoney(text, currency)._unsafeUnwrap()).toEqual({ amountMinor: amountMinor || 0, currency });
+        },
+      ),
       { numRuns: runs },
     );
   });
@@ -88,8 +92,17 @@ describe('parseMoney', () => {
   it('never produces a float artefact: sums of parsed amounts are exact (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 99 }), { minLength: 1, maxLength: 50 }), (cents) => {
-        const total = cents.map((c) => parseMoney(`0.${String(c).padStart(2, '0')}`, 'EUR')._unsafeUnwrap()).reduce(addMoney);
-        expect(formatMoney(total)).toBe(formatMoney(money(cents.reduce((a, b) => a + b, 0), 'EUR')));
+        const total = cents
+          .map((c) => parseMoney(`0.${String(c).padStart(2, '0')}`, 'EUR')._unsafeUnwrap())
+          .reduce(addMoney);
+        expect(formatMoney(total)).toBe(
+          formatMoney(
+            money(
+              cents.reduce((a, b) => a + b, 0),
+              'EUR',
+            ),
+          ),
+        );
       }),
       { numRuns: runs },
     );
@@ -130,12 +143,16 @@ describe('applyBasisPoints', () => {
 
   it('stays within half a minor unit of the exact result (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: -10_000, max: 100_000 }), (amountMinor, bps) => {
-        const result = BigInt(applyBasisPoints(money(amountMinor, 'EUR'), bps).amountMinor);
-        const exact = BigInt(amountMinor) * BigInt(10_000 + bps);
-        const diff = result * 10_000n - exact;
-        expect((diff < 0n ? -diff : diff) <= 5_000n).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: -1e9, max: 1e9 }),
+        fc.integer({ min: -10_000, max: 100_000 }),
+        (amountMinor, bps) => {
+          const result = BigInt(applyBasisPoints(money(amountMinor, 'EUR'), bps).amountMinor);
+          const exact = BigInt(amountMinor) * BigInt(10_000 + bps);
+          const diff = result * 10_000n - exact;
+          expect((diff < 0n ? -diff : diff) <= 5_000n).toBe(true);
+        },
+      ),
       { numRuns: runs },
     );
   });

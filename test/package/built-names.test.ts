@@ -24,18 +24,34 @@ describe('the built package keeps class names', () => {
     mkdirSync(join(root, '.tmp'), { recursive: true });
     out = mkdtempSync(join(root, '.tmp', 'built-names-'));
     // The project's own build options, for the root entry only and without type declarations.
-    await build({ ...libraryConfig, config: false, entry: { index: entries.index }, dts: false, sourcemap: false, clean: false, outDir: out, silent: true });
+    await build({
+      ...libraryConfig,
+      config: false,
+      entry: { index: entries.index },
+      dts: false,
+      sourcemap: false,
+      clean: false,
+      outDir: out,
+      silent: true,
+    });
   }, 120_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('an uncaught error from the ESM build prints ValidationError', () => {
-    const printed = stderrOf(['--input-type=module', '-e', `const { createDefaultFactory } = await import(${JSON.stringify(join(out, 'index.js'))}); await createDefaultFactory().create('no-such-shop', {});`]);
+    const printed = stderrOf([
+      '--input-type=module',
+      '-e',
+      `const { createDefaultFactory } = await import(${JSON.stringify(join(out, 'index.js'))}); await createDefaultFactory().create('no-such-shop', {});`,
+    ]);
     expect(printed).toMatch(/^ValidationError: Invalid marketplace name/m);
     expect(printed).not.toContain('_ValidationError');
   });
 
   it('an uncaught error from the CJS build prints ValidationError, and constructors keep their names', () => {
-    const printed = stderrOf(['-e', `const m = require(${JSON.stringify(join(out, 'index.cjs'))}); console.error([m.ValidationError.name, m.BaseMarketplaceAPI.name, m.MarketbridgeError.name].join(',')); m.createDefaultFactory().create('no-such-shop', {});`]);
+    const printed = stderrOf([
+      '-e',
+      `const m = require(${JSON.stringify(join(out, 'index.cjs'))}); console.error([m.ValidationError.name, m.BaseMarketplaceAPI.name, m.MarketbridgeError.name].join(',')); m.createDefaultFactory().create('no-such-shop', {});`,
+    ]);
     expect(printed).toContain('ValidationError,BaseMarketplaceAPI,MarketbridgeError');
     expect(printed).toMatch(/^ValidationError: Invalid marketplace name/m);
     expect(printed).not.toContain('_ValidationError');

@@ -9,7 +9,10 @@ const run = promisify(execFile);
 /** Runs `npm run check:docs`' script on one guide; resolves its exit code and output. */
 async function checkDocs(guide: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/check-docs.mjs', guide], { cwd: root, timeout: 240_000 });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/check-docs.mjs', guide], {
+      cwd: root,
+      timeout: 240_000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -20,7 +23,9 @@ async function checkDocs(guide: string): Promise<{ code: number; output: string 
 describe('scripts/check-docs.mjs (npm run check:docs)', () => {
   it('passes a guide whose blocks compile, run and print what they claim, with preludes, continued blocks and claims', async () => {
     const { code, output } = await checkDocs('test/fixtures/docs-check/good.md');
-    expect(output).toMatch(/check-docs: 4 ts blocks of 1 files type-check against the built package; 2 ran and showed what they claim/);
+    expect(output).toMatch(
+      /check-docs: 4 ts blocks of 1 files type-check against the built package; 2 ran and showed what they claim/,
+    );
     expect(code).toBe(0);
   }, 240_000);
 

@@ -37,24 +37,62 @@ function graph(entry: string): { files: Set<string>; packages: Set<string> } {
 
 describe('entry points', () => {
   it('keep the root small: capabilities live on their own subpaths, not the root', () => {
-    for (const name of ['createHttpClient', 'KeyedLimiter', 'CircuitBreaker', 'OperationLedger', 'paginateNextToken', 'AsyncJob']) expect(http).toHaveProperty(name);
+    for (const name of [
+      'createHttpClient',
+      'KeyedLimiter',
+      'CircuitBreaker',
+      'OperationLedger',
+      'paginateNextToken',
+      'AsyncJob',
+    ])
+      expect(http).toHaveProperty(name);
     expect(auth).toHaveProperty('OAuthClient');
     expect(webhooks).toHaveProperty('createWebhookProcessor');
     expect(sync).toHaveProperty('InventorySyncEngine');
     expect(safety).toHaveProperty('RealWorldAdapter');
-    for (const name of ['createHttpClient', 'OAuthClient', 'createWebhookProcessor', 'InventorySyncEngine', 'RealWorldAdapter']) expect(root).not.toHaveProperty(name);
-    for (const name of ['createDefaultFactory', 'MarketplaceFactory', 'parseMoney', 'ValidationError', 'EventBus', 'MemoryStore']) expect(root).toHaveProperty(name);
+    for (const name of [
+      'createHttpClient',
+      'OAuthClient',
+      'createWebhookProcessor',
+      'InventorySyncEngine',
+      'RealWorldAdapter',
+    ])
+      expect(root).not.toHaveProperty(name);
+    for (const name of [
+      'createDefaultFactory',
+      'MarketplaceFactory',
+      'parseMoney',
+      'ValidationError',
+      'EventBus',
+      'MemoryStore',
+    ])
+      expect(root).toHaveProperty(name);
   });
 
   it('marketbridge/testing reaches no msw: its signers, fake clock and conformance suites need no optional peer', () => {
     const { files, packages } = graph('testing/index.ts');
     expect([...packages].filter((name) => name.startsWith('msw'))).toEqual([]);
     expect([...files].filter((file) => file.includes('/testing/msw/'))).toEqual([]);
-    for (const name of ['FakeClock', 'storeConformanceCases', 'signShopifyTestRequest', 'signBolNotification', 'createPipelineSimulator']) expect(testing).toHaveProperty(name);
+    for (const name of [
+      'FakeClock',
+      'storeConformanceCases',
+      'signShopifyTestRequest',
+      'signBolNotification',
+      'createPipelineSimulator',
+    ])
+      expect(testing).toHaveProperty(name);
   });
 
   it('marketbridge/testing/msw holds every platform simulator, loading msw through the peer guard', () => {
-    for (const name of ['ShopifySimulator', 'AmazonSpApiSimulator', 'AmazonCreatorsSimulator', 'BolRetailerSimulator', 'EbaySimulator', 'MercadoLibreSimulator', 'simulatorHandler']) {
+    for (const name of [
+      'ShopifySimulator',
+      'AmazonSpApiSimulator',
+      'AmazonCreatorsSimulator',
+      'BolRetailerSimulator',
+      'EbaySimulator',
+      'MercadoLibreSimulator',
+      'simulatorHandler',
+    ]) {
       expect(testingMsw).toHaveProperty(name);
       expect(testing).not.toHaveProperty(name);
     }

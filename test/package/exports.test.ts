@@ -5,7 +5,10 @@ import { entries } from '../../tsup.config.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { import: { types: string; default: string }; require: { types: string; default: string } }>;
+  exports: Record<
+    string,
+    string | { import: { types: string; default: string }; require: { types: string; default: string } }
+  >;
   sideEffects: boolean;
   type: string;
   engines: { node: string };

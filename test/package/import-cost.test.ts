@@ -39,7 +39,9 @@ describe('importing an entry does no work at module top level', () => {
     expect(calls).toEqual([]);
   });
 
-  it('builds a schema on its first use, once (the spy sees what importing would have built)', { timeout: 120_000 }, async () => {
+  it('builds a schema on its first use, once (the spy sees what importing would have built)', {
+    timeout: 120_000,
+  }, async () => {
     const { MoneySchema, PriceSchema } = await import(join(root, 'src/index.ts'));
     expect(calls).toEqual([]);
     expect(PriceSchema.safeParse({ amountMinor: -1, currency: 'EUR' }).success).toBe(false);

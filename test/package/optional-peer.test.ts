@@ -3,7 +3,9 @@ import { loadPeer } from '../../src/peers/load-peer.js';
 
 describe('optional peers', () => {
   it('returns an installed peer', () => {
-    expect(typeof loadPeer<typeof import('msw')>('msw', 'marketbridge/testing/msw', '^2.15.0').http.get).toBe('function');
+    expect(typeof loadPeer<typeof import('msw')>('msw', 'marketbridge/testing/msw', '^2.15.0').http.get).toBe(
+      'function',
+    );
   });
 
   it('names the entry and the npm install when the peer is missing', () => {

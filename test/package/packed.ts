@@ -18,7 +18,11 @@ export const root = resolve(import.meta.dirname, '../..');
 export interface Packed {
   consumer: string;
   /** Runs a command in the consumer folder; never rejects: resolves its code and output. */
-  run(command: string, args: string[], options?: { env?: Record<string, string>; input?: string }): Promise<{ code: number; stdout: string; stderr: string }>;
+  run(
+    command: string,
+    args: string[],
+    options?: { env?: Record<string, string>; input?: string },
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
   /** Makes a package from the project's node_modules available to the consumer (as `npm install` would). */
   provide(name: string): void;
   cleanup(): void;
@@ -29,10 +33,25 @@ export async function packAndInstall(): Promise<Packed> {
   const staging = join(work, 'package');
   mkdirSync(staging, { recursive: true });
   // The project's own build options, without declarations (the slow part) or source maps.
-  const fast = { config: false, silent: true, sourcemap: false, dts: false, clean: false, tsconfig: join(root, 'tsconfig.json') } as const;
+  const fast = {
+    config: false,
+    silent: true,
+    sourcemap: false,
+    dts: false,
+    clean: false,
+    tsconfig: join(root, 'tsconfig.json'),
+  } as const;
   await build({ ...libraryConfig, ...fast, entry: entries, outDir: join(staging, 'dist') });
-  await build({ ...cliConfig, ...fast, entry: { index: join(root, 'src/cli/bin.ts') }, outDir: join(staging, 'dist/cli') });
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; bin: Record<string, string> };
+  await build({
+    ...cliConfig,
+    ...fast,
+    entry: { index: join(root, 'src/cli/bin.ts') },
+    outDir: join(staging, 'dist/cli'),
+  });
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    bin: Record<string, string>;
+  };
   writeFileSync(join(staging, 'package.json'), readFileSync(join(root, 'package.json')));
   cpSync(join(root, 'README.md'), join(staging, 'README.md'));
   const { stdout } = await exec('npm', ['pack', '--json', '--pack-destination', work], { cwd: staging });
@@ -60,9 +79,18 @@ export async function packAndInstall(): Promise<Packed> {
     provide,
     run(command, args, options = {}) {
       return new Promise((resolvePromise) => {
-        const child = execFile(command, args, { cwd: consumer, env: { ...process.env, ...options.env, NO_COLOR: '1' }, timeout: 60_000 }, (error, out, err) => {
-          resolvePromise({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout: String(out), stderr: String(err) });
-        });
+        const child = execFile(
+          command,
+          args,
+          { cwd: consumer, env: { ...process.env, ...options.env, NO_COLOR: '1' }, timeout: 60_000 },
+          (error, out, err) => {
+            resolvePromise({
+              code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+              stdout: String(out),
+              stderr: String(err),
+            });
+          },
+        );
         child.stdin?.end(options.input ?? '');
       });
     },

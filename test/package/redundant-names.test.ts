@@ -18,7 +18,9 @@ describe('dropRedundantNames (build step after keepNames)', () => {
     expect(out).toContain('__name(parse2, "parse");');
     expect(out).toContain('var StoreLock = class {\n  #held = 0;');
     expect(out).toContain('__name(this, "Store");');
-    expect(out).toContain('var ValidationError = class ValidationError extends MarketbridgeError {\n  static from(e) {\n    return new ValidationError(e);');
+    expect(out).toContain(
+      'var ValidationError = class ValidationError extends MarketbridgeError {\n  static from(e) {\n    return new ValidationError(e);',
+    );
     expect(out).not.toContain('_ValidationError');
   });
 

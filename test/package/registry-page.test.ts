@@ -30,19 +30,26 @@ describe('the package as the npm registry shows it', () => {
   });
 
   it('lists in files only what exists (dist/ once built; CHANGELOG.md is not generated yet)', () => {
-    for (const listed of pkg.files.filter((file) => file !== 'dist')) expect(existsSync(join(root, listed)), listed).toBe(true);
+    for (const listed of pkg.files.filter((file) => file !== 'dist'))
+      expect(existsSync(join(root, listed)), listed).toBe(true);
     expect(pkg.files).not.toContain('CHANGELOG.md');
     expect(pkg.files).toContain('dist');
   });
 
   it('opens the README with the install command, an example of at most 10 lines, then the contributor commands', () => {
-    const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({ lang, lines: body!.trimEnd().split('\n') }));
+    const blocks = [...readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)].map(([, lang, body]) => ({
+      lang,
+      lines: body!.trimEnd().split('\n'),
+    }));
     expect(blocks[0]).toEqual({ lang: 'sh', lines: [`npm install ${pkg.name}`] });
     expect(blocks[1]!.lang).toBe('ts');
     expect(blocks[1]!.lines.length).toBeLessThanOrEqual(10);
     expect(blocks[1]!.lines[0]).toMatch(new RegExp(`from '${pkg.name}';$`));
     expect(blocks[2]!.lang).toBe('sh');
-    expect(blocks[2]!.lines.map((line) => line.split('#')[0]!.trim())).toEqual(['npm install && npm run demo', 'npm install && npm test']);
+    expect(blocks[2]!.lines.map((line) => line.split('#')[0]!.trim())).toEqual([
+      'npm install && npm run demo',
+      'npm install && npm test',
+    ]);
     // all of it on the first screen
     expect(readme.slice(0, readme.indexOf('npm install && npm test')).split('\n').length).toBeLessThan(30);
   });

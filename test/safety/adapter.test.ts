@@ -13,12 +13,28 @@ const shippedAt = '2026-11-22T10:00:00.000Z';
 describe('translateSimulationAction', () => {
   it.each<[MarketplaceAction, string, unknown[]]>([
     [{ type: 'set_price', sku: 'A', price: eur(1299) }, 'updatePrices', [{ sku: 'A', price: eur(1299) }]],
-    [{ type: 'set_inventory', sku: 'A', locationId: 'WH', quantity: 4 }, 'setInventory', [{ sku: 'A', locationId: 'WH', quantity: 4 }]],
-    [{ id: 'x1', type: 'adjust_inventory', sku: 'A', delta: -2 }, 'adjustInventory', [{ sku: 'A', delta: -2, idempotencyKey: 'action:x1' }]],
+    [
+      { type: 'set_inventory', sku: 'A', locationId: 'WH', quantity: 4 },
+      'setInventory',
+      [{ sku: 'A', locationId: 'WH', quantity: 4 }],
+    ],
+    [
+      { id: 'x1', type: 'adjust_inventory', sku: 'A', delta: -2 },
+      'adjustInventory',
+      [{ sku: 'A', delta: -2, idempotencyKey: 'action:x1' }],
+    ],
     [{ type: 'delete_listings', productIds: ['P-1', 'P-2'] }, 'deleteProducts', ['P-1', 'P-2']],
     [{ type: 'acknowledge_orders', orderIds: ['O-1'] }, 'acknowledgeOrders', ['O-1']],
-    [{ type: 'cancel_order', request: { orderId: 'O-1', reason: 'out_of_stock' } }, 'cancelOrder', [{ orderId: 'O-1', reason: 'out_of_stock' }]],
-    [{ type: 'confirm_shipment', shipment: { orderId: 'O-1', carrier: 'DHL', trackingNumber: 'T1', shippedAt } }, 'confirmShipment', [{ orderId: 'O-1', carrier: 'DHL', trackingNumber: 'T1', shippedAt }]],
+    [
+      { type: 'cancel_order', request: { orderId: 'O-1', reason: 'out_of_stock' } },
+      'cancelOrder',
+      [{ orderId: 'O-1', reason: 'out_of_stock' }],
+    ],
+    [
+      { type: 'confirm_shipment', shipment: { orderId: 'O-1', carrier: 'DHL', trackingNumber: 'T1', shippedAt } },
+      'confirmShipment',
+      [{ orderId: 'O-1', carrier: 'DHL', trackingNumber: 'T1', shippedAt }],
+    ],
   ])('turns %j into %s with an inspectable payload', async (action, operation, payload) => {
     const adapter = new RealWorldAdapter({ mode: 'simulation', context: { clock: new FakeClock() } });
     const planned = adapter.translateSimulationAction(action);
@@ -28,7 +44,9 @@ describe('translateSimulationAction', () => {
 
   it('rejects an invalid action whole', () => {
     const adapter = new RealWorldAdapter({ mode: 'simulation' });
-    expect(() => adapter.translateSimulationAction({ type: 'set_price', sku: '', price: { amountMinor: 1.5, currency: 'EUR' } })).toThrow(ValidationError);
+    expect(() =>
+      adapter.translateSimulationAction({ type: 'set_price', sku: '', price: { amountMinor: 1.5, currency: 'EUR' } }),
+    ).toThrow(ValidationError);
   });
 });
 
@@ -37,10 +55,14 @@ describe('RealWorldAdapter execution', () => {
     const { adapter, simulated } = await simulationAdapter();
     const offer = simulated.snapshot().products[0]!.offers[0]!;
     const before = catalogBySku(simulated);
-    const report = (await adapter.dryRun({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + 100) }))._unsafeUnwrap();
+    const report = (
+      await adapter.dryRun({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + 100) })
+    )._unsafeUnwrap();
     expect(report.status).toBe('dry_run');
     expect(report.plan.operation).toBe('updatePrices');
-    expect(report.diff).toEqual([{ key: `offer:${offer.sku}.price`, before: offer.price, after: eur(offer.price.amountMinor + 100) }]);
+    expect(report.diff).toEqual([
+      { key: `offer:${offer.sku}.price`, before: offer.price, after: eur(offer.price.amountMinor + 100) },
+    ]);
     expect(catalogBySku(simulated)).toEqual(before);
     expect(simulated.stats().calls.updatePrices).toBeUndefined();
   });
@@ -50,7 +72,10 @@ describe('RealWorldAdapter execution', () => {
     const before = catalogBySku(simulated);
     const sku = simulated.snapshot().products[0]!.offers[0]!.sku;
     const cheap = await adapter.executeAction({ type: 'set_price', sku, price: eur(1) });
-    expect(cheap._unsafeUnwrapErr()).toMatchObject({ reason: 'blocked', report: { status: 'blocked', validation: { status: 'blocked', reason: 'below_cost_limit' } } });
+    expect(cheap._unsafeUnwrapErr()).toMatchObject({
+      reason: 'blocked',
+      report: { status: 'blocked', validation: { status: 'blocked', reason: 'below_cost_limit' } },
+    });
     const ids = simulated.snapshot().products.map((p) => p.id);
     const massDelete = await adapter.executeAction({ type: 'delete_listings', productIds: ids });
     expect(massDelete._unsafeUnwrapErr().report?.validation.reason).toBe('delete_share_too_large');
@@ -74,7 +99,10 @@ describe('RealWorldAdapter execution', () => {
   });
 
   it('verifies every kind of write by reading back', async () => {
-    const { adapter, simulated, clock } = await simulationAdapter({ orders: { perHour: 30 }, initialStock: { min: 20, max: 50 } }, { deletes: { maxCount: 5, maxShareBps: 10_000 } });
+    const { adapter, simulated, clock } = await simulationAdapter(
+      { orders: { perHour: 30 }, initialStock: { min: 20, max: 50 } },
+      { deletes: { maxCount: 5, maxShareBps: 10_000 } },
+    );
     await clock.advance(3_600_000);
     const state = simulated.snapshot();
     const [first, second] = state.orders.filter((o) => o.status === 'unshipped');
@@ -82,7 +110,16 @@ describe('RealWorldAdapter execution', () => {
     const actions: MarketplaceAction[] = [
       { type: 'set_inventory', sku: level.sku, quantity: level.available + 5 },
       { type: 'adjust_inventory', sku: level.sku, delta: -1 },
-      { type: 'create_listing', product: { title: 'New mug', status: 'active', offers: [{ sku: 'MUG-NEW', price: eur(1500), condition: 'new', options: {} }], images: [], attributes: {} } },
+      {
+        type: 'create_listing',
+        product: {
+          title: 'New mug',
+          status: 'active',
+          offers: [{ sku: 'MUG-NEW', price: eur(1500), condition: 'new', options: {} }],
+          images: [],
+          attributes: {},
+        },
+      },
       { type: 'acknowledge_orders', orderIds: [first!.id] },
       { type: 'confirm_shipment', shipment: { orderId: first!.id, carrier: 'DHL', trackingNumber: 'JD1', shippedAt } },
       { type: 'cancel_order', request: { orderId: second!.id, reason: 'out_of_stock' } },
@@ -101,7 +138,11 @@ describe('RealWorldAdapter execution', () => {
 
   it('refuses an action for an unknown connection and an invalid action', async () => {
     const { adapter } = await simulationAdapter();
-    expect((await adapter.executeAction({ type: 'set_price', sku: 'A', price: eur(100), marketplace: 'nope' }))._unsafeUnwrapErr().reason).toBe('no_connection');
+    expect(
+      (
+        await adapter.executeAction({ type: 'set_price', sku: 'A', price: eur(100), marketplace: 'nope' })
+      )._unsafeUnwrapErr().reason,
+    ).toBe('no_connection');
     expect((await adapter.executeAction({ type: 'teleport' }))._unsafeUnwrapErr().reason).toBe('invalid_action');
   });
 
@@ -111,7 +152,8 @@ describe('RealWorldAdapter execution', () => {
     const offer = simulated.snapshot().products[0]!.offers[0]!;
     const start = clock.now();
     await clock.drive(async () => {
-      for (const delta of [1, 2, 3]) await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + delta) });
+      for (const delta of [1, 2, 3])
+        await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + delta) });
     });
     expect(clock.now() - start).toBeGreaterThanOrEqual(2000);
     expect(seen.throttled?.length).toBe(2);
@@ -142,7 +184,8 @@ describe('state for simulation', () => {
       adapter.configurePrivacySettings({ salt: 'tenant-salt' });
       await clock.advance(3_600_000);
     }
-    const names = async (adapter: RealWorldAdapter) => (await adapter.syncStateFromRealWorld()).marketplaces[0]!.orders.map((o) => o.buyer?.name);
+    const names = async (adapter: RealWorldAdapter) =>
+      (await adapter.syncStateFromRealWorld()).marketplaces[0]!.orders.map((o) => o.buyer?.name);
     expect(await names(first.adapter)).toEqual(await names(second.adapter));
     first.adapter.configurePrivacySettings({ anonymiseCustomerData: false });
     expect((await names(first.adapter))[0]).toMatch(/^Buyer /);
@@ -172,10 +215,17 @@ describe('state for simulation', () => {
     adapter.configureStateSync({ conflictStrategy: strategy });
     await adapter.syncStateFromRealWorld();
     const sku = simulated.snapshot().products[0]!.offers[0]!.sku;
-    await adapter.executeAction({ type: 'set_price', sku, price: eur(1234) }, { validation: { skip: true, reason: 'test setup' } });
+    await adapter.executeAction(
+      { type: 'set_price', sku, price: eur(1234) },
+      { validation: { skip: true, reason: 'test setup' } },
+    );
     await clock.advance(60_000);
-    const updates = await adapter.getStateUpdatesForSimulation({ localChanges: [{ sku, field: 'price', value: eur(999), changedAt: new Date(clock.now()).toISOString() }] });
-    expect(updates.conflicts).toEqual([expect.objectContaining({ field: 'price', strategy, resolution, local: eur(999), remote: eur(1234) })]);
+    const updates = await adapter.getStateUpdatesForSimulation({
+      localChanges: [{ sku, field: 'price', value: eur(999), changedAt: new Date(clock.now()).toISOString() }],
+    });
+    expect(updates.conflicts).toEqual([
+      expect.objectContaining({ field: 'price', strategy, resolution, local: eur(999), remote: eur(1234) }),
+    ]);
     const product = updates.marketplaces[0]!.products.changed[0]!;
     expect(product.offers.find((o) => o.sku === sku)?.price).toEqual(eur(expectedPrice));
     expect(seen.conflict).toEqual([expect.objectContaining({ strategy, resolution })]);
@@ -187,8 +237,17 @@ describe('logs and health', () => {
     const secret = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc';
     const { factory, instances } = capturingFactory();
     const clock = new FakeClock();
-    const adapter = new RealWorldAdapter({ mode: 'simulation', factory, context: { clock }, logLimit: 5, privacy: { secrets: [secret] } });
-    await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 1, products: 5, rateLimit: false } });
+    const adapter = new RealWorldAdapter({
+      mode: 'simulation',
+      factory,
+      context: { clock },
+      logLimit: 5,
+      privacy: { secrets: [secret] },
+    });
+    await adapter.initializeMarketplaceConnection({
+      marketplace: 'simulated',
+      config: { seed: 1, products: 5, rateLimit: false },
+    });
     const sim = instances[0]!;
     sim.updatePrices = async () => {
       throw new MarketplaceApiError(`upstream rejected key ${secret}`, { platform: 'simulated', status: 400 });
@@ -196,7 +255,8 @@ describe('logs and health', () => {
     const offer = sim.snapshot().products[0]!.offers[0]!;
     const since = clock.now() + 1;
     await clock.advance(10);
-    for (let i = 1; i <= 4; i++) await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + i) });
+    for (let i = 1; i <= 4; i++)
+      await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + i) });
     const all = adapter.getIntegrationLogs();
     expect(all).toHaveLength(5);
     expect(JSON.stringify(all)).not.toContain(secret);
@@ -214,7 +274,14 @@ describe('logs and health', () => {
     await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + 1) });
     await adapter.dryRun({ type: 'set_price', sku: offer.sku, price: eur(offer.price.amountMinor + 2) });
     const health = await adapter.getHealthStatus();
-    expect(health).toMatchObject({ mode: 'simulation', healthy: true, validation: 'enforced', counters: { executed: 1, applied: 1, dryRuns: 1 } });
-    expect(health.connections).toEqual([expect.objectContaining({ id: 'simulated', ok: true, environment: 'offline' })]);
+    expect(health).toMatchObject({
+      mode: 'simulation',
+      healthy: true,
+      validation: 'enforced',
+      counters: { executed: 1, applied: 1, dryRuns: 1 },
+    });
+    expect(health.connections).toEqual([
+      expect.objectContaining({ id: 'simulated', ok: true, environment: 'offline' }),
+    ]);
   });
 });

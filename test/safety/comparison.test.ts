@@ -6,11 +6,17 @@ import { FakeClock } from '../../src/testing/fake-clock.js';
 
 const validator = new IntegrationValidator({ context: { clock: new FakeClock() } });
 const eur = (amountMinor: number) => ({ amountMinor, currency: 'EUR' });
-const price = (amountMinor: number, extra: Partial<MarketplaceAction> = {}): MarketplaceAction => ({ type: 'set_price', sku: 'A-1', price: eur(amountMinor), ...extra }) as MarketplaceAction;
+const price = (amountMinor: number, extra: Partial<MarketplaceAction> = {}): MarketplaceAction =>
+  ({ type: 'set_price', sku: 'A-1', price: eur(amountMinor), ...extra }) as MarketplaceAction;
 
 describe('validateActionConsistency', () => {
   it('reports equal actions as consistent, ignoring ids and marketplace names', () => {
-    expect(validator.validateActionConsistency(price(1000, { id: 'sim-1' }), price(1000, { id: 'real-9', marketplace: 'ebay' }))).toEqual({
+    expect(
+      validator.validateActionConsistency(
+        price(1000, { id: 'sim-1' }),
+        price(1000, { id: 'real-9', marketplace: 'ebay' }),
+      ),
+    ).toEqual({
       consistent: true,
       withinTolerance: true,
       toleranceBps: 0,
@@ -25,7 +31,16 @@ describe('validateActionConsistency', () => {
       consistent: false,
       withinTolerance: true,
       toleranceBps: 200,
-      differences: [{ field: 'price', simulation: eur(1000), real: eur(1010), delta: 10, deltaBasisPoints: 100, withinTolerance: true }],
+      differences: [
+        {
+          field: 'price',
+          simulation: eur(1000),
+          real: eur(1010),
+          delta: 10,
+          deltaBasisPoints: 100,
+          withinTolerance: true,
+        },
+      ],
       maxDeltaBasisPoints: 100,
     });
   });
@@ -44,11 +59,20 @@ describe('validateActionConsistency', () => {
   });
 
   it('names currency mismatches, differing id lists and different action types', () => {
-    expect(validator.validateActionConsistency(price(1000), { type: 'set_price', sku: 'A-1', price: { amountMinor: 1000, currency: 'USD' } }).differences).toEqual([
-      { field: 'price.currency', simulation: 'EUR', real: 'USD', withinTolerance: false },
+    expect(
+      validator.validateActionConsistency(price(1000), {
+        type: 'set_price',
+        sku: 'A-1',
+        price: { amountMinor: 1000, currency: 'USD' },
+      }).differences,
+    ).toEqual([{ field: 'price.currency', simulation: 'EUR', real: 'USD', withinTolerance: false }]);
+    const ids = validator.validateActionConsistency(
+      { type: 'delete_listings', productIds: ['P-1', 'P-2'] },
+      { type: 'delete_listings', productIds: ['P-2', 'P-3', 'P-4'] },
+    );
+    expect(ids.differences).toEqual([
+      { field: 'productIds', simulation: ['P-1'], real: ['P-3', 'P-4'], delta: 1, withinTolerance: false },
     ]);
-    const ids = validator.validateActionConsistency({ type: 'delete_listings', productIds: ['P-1', 'P-2'] }, { type: 'delete_listings', productIds: ['P-2', 'P-3', 'P-4'] });
-    expect(ids.differences).toEqual([{ field: 'productIds', simulation: ['P-1'], real: ['P-3', 'P-4'], delta: 1, withinTolerance: false }]);
     const types = validator.validateActionConsistency(price(1000), { type: 'set_inventory', sku: 'A-1', quantity: 3 });
     expect(types.differences.map((d) => d.field)).toEqual(['price', 'quantity', 'type']);
   });
@@ -58,14 +82,45 @@ describe('compareSimulationVsRealPerformance', () => {
   const simulationResults = { orders: 200, conversionRate: 0.025, revenue: eur(500_000) };
 
   it('reports equal results as equal on every metric', () => {
-    const comparison = validator.compareSimulationVsRealPerformance({ simulationResults, realWorldResults: { ...simulationResults }, tolerance: 500 });
+    const comparison = validator.compareSimulationVsRealPerformance({
+      simulationResults,
+      realWorldResults: { ...simulationResults },
+      tolerance: 500,
+    });
     expect(comparison).toEqual({
       withinTolerance: true,
       summary: { compared: 3, withinTolerance: 3, outsideTolerance: 0, missing: 0 },
       metrics: [
-        { metric: 'conversionRate', simulation: 0.025, real: 0.025, delta: 0, deltaBasisPoints: 0, toleranceBps: 500, withinTolerance: true, status: 'equal' },
-        { metric: 'orders', simulation: 200, real: 200, delta: 0, deltaBasisPoints: 0, toleranceBps: 500, withinTolerance: true, status: 'equal' },
-        { metric: 'revenue', simulation: eur(500_000), real: eur(500_000), delta: 0, deltaBasisPoints: 0, toleranceBps: 500, withinTolerance: true, status: 'equal' },
+        {
+          metric: 'conversionRate',
+          simulation: 0.025,
+          real: 0.025,
+          delta: 0,
+          deltaBasisPoints: 0,
+          toleranceBps: 500,
+          withinTolerance: true,
+          status: 'equal',
+        },
+        {
+          metric: 'orders',
+          simulation: 200,
+          real: 200,
+          delta: 0,
+          deltaBasisPoints: 0,
+          toleranceBps: 500,
+          withinTolerance: true,
+          status: 'equal',
+        },
+        {
+          metric: 'revenue',
+          simulation: eur(500_000),
+          real: eur(500_000),
+          delta: 0,
+          deltaBasisPoints: 0,
+          toleranceBps: 500,
+          withinTolerance: true,
+          status: 'equal',
+        },
       ],
     });
   });
@@ -78,9 +133,25 @@ describe('compareSimulationVsRealPerformance', () => {
     });
     expect(comparison.withinTolerance).toBe(true);
     expect(comparison.metrics).toEqual([
-      expect.objectContaining({ metric: 'conversionRate', deltaBasisPoints: 399, toleranceBps: 1_000, status: 'within_tolerance' }),
-      expect.objectContaining({ metric: 'orders', delta: -4, deltaBasisPoints: -200, toleranceBps: 500, status: 'within_tolerance' }),
-      expect.objectContaining({ metric: 'revenue', delta: -10_000, deltaBasisPoints: -200, status: 'within_tolerance' }),
+      expect.objectContaining({
+        metric: 'conversionRate',
+        deltaBasisPoints: 399,
+        toleranceBps: 1_000,
+        status: 'within_tolerance',
+      }),
+      expect.objectContaining({
+        metric: 'orders',
+        delta: -4,
+        deltaBasisPoints: -200,
+        toleranceBps: 500,
+        status: 'within_tolerance',
+      }),
+      expect.objectContaining({
+        metric: 'revenue',
+        delta: -10_000,
+        deltaBasisPoints: -200,
+        status: 'within_tolerance',
+      }),
     ]);
     expect(comparison.summary).toEqual({ compared: 3, withinTolerance: 3, outsideTolerance: 0, missing: 0 });
   });
@@ -93,22 +164,65 @@ describe('compareSimulationVsRealPerformance', () => {
     });
     expect(comparison.withinTolerance).toBe(false);
     expect(comparison.metrics).toEqual([
-      { metric: 'conversionRate', simulation: 0.025, real: undefined, toleranceBps: 500, withinTolerance: false, status: 'missing' },
-      { metric: 'orders', simulation: 200, real: 40, delta: -160, deltaBasisPoints: -8_000, toleranceBps: 500, withinTolerance: false, status: 'outside_tolerance' },
-      { metric: 'returns', simulation: 0, real: 3, delta: 3, deltaBasisPoints: null, toleranceBps: 500, withinTolerance: false, status: 'outside_tolerance' },
-      { metric: 'revenue', simulation: eur(500_000), real: { amountMinor: 100_000, currency: 'USD' }, toleranceBps: 500, withinTolerance: false, status: 'incomparable' },
+      {
+        metric: 'conversionRate',
+        simulation: 0.025,
+        real: undefined,
+        toleranceBps: 500,
+        withinTolerance: false,
+        status: 'missing',
+      },
+      {
+        metric: 'orders',
+        simulation: 200,
+        real: 40,
+        delta: -160,
+        deltaBasisPoints: -8_000,
+        toleranceBps: 500,
+        withinTolerance: false,
+        status: 'outside_tolerance',
+      },
+      {
+        metric: 'returns',
+        simulation: 0,
+        real: 3,
+        delta: 3,
+        deltaBasisPoints: null,
+        toleranceBps: 500,
+        withinTolerance: false,
+        status: 'outside_tolerance',
+      },
+      {
+        metric: 'revenue',
+        simulation: eur(500_000),
+        real: { amountMinor: 100_000, currency: 'USD' },
+        toleranceBps: 500,
+        withinTolerance: false,
+        status: 'incomparable',
+      },
     ]);
     expect(comparison.summary).toEqual({ compared: 4, withinTolerance: 0, outsideTolerance: 3, missing: 1 });
   });
 
   it('rejects a fractional tolerance with every problem at once', () => {
     expect(() =>
-      validator.compareSimulationVsRealPerformance({ simulationResults: { a: Number.NaN }, realWorldResults: {}, tolerance: 0.05 }),
+      validator.compareSimulationVsRealPerformance({
+        simulationResults: { a: Number.NaN },
+        realWorldResults: {},
+        tolerance: 0.05,
+      }),
     ).toThrow(ValidationError);
     try {
-      validator.compareSimulationVsRealPerformance({ simulationResults: { a: Number.NaN }, realWorldResults: {}, tolerance: 0.05 });
+      validator.compareSimulationVsRealPerformance({
+        simulationResults: { a: Number.NaN },
+        realWorldResults: {},
+        tolerance: 0.05,
+      });
     } catch (error) {
-      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['simulationResults.a', 'tolerance']);
+      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+        'simulationResults.a',
+        'tolerance',
+      ]);
     }
   });
 });

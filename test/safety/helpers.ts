@@ -56,7 +56,10 @@ export function catalogBySku(simulated: SimulatedMarketplace) {
   const stock = new Map(state.inventory.map((level) => [`${level.sku}@${level.locationId}`, level.available]));
   return Object.fromEntries(
     state.products.flatMap((product) =>
-      product.offers.map((offer) => [offer.sku, { title: product.title, price: offer.price.amountMinor, available: stock.get(`${offer.sku}@default`) }]),
+      product.offers.map((offer) => [
+        offer.sku,
+        { title: product.title, price: offer.price.amountMinor, available: stock.get(`${offer.sku}@default`) },
+      ]),
     ),
   );
 }

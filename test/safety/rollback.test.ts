@@ -22,11 +22,15 @@ class BusyShop extends SimulatedMarketplace {
 /** A marketplace that silently stores one cent more than asked: what read-back must catch. */
 class SkewedPrices extends SimulatedMarketplace {
   override updatePrices(updates: readonly PriceUpdate[]) {
-    return super.updatePrices(updates.map((u) => ({ ...u, price: { ...u.price, amountMinor: u.price.amountMinor + 1 } })));
+    return super.updatePrices(
+      updates.map((u) => ({ ...u, price: { ...u.price, amountMinor: u.price.amountMinor + 1 } })),
+    );
   }
 }
 
-const wideOpen = { deletes: { maxCount: 1000, maxShareBps: 10_000, maxPerWindow: { maxShareBps: 10_000, windowMs: 86_400_000 } } };
+const wideOpen = {
+  deletes: { maxCount: 1000, maxShareBps: 10_000, maxPerWindow: { maxShareBps: 10_000, windowMs: 86_400_000 } },
+};
 
 describe('RealWorldAdapter rollback', () => {
   it('restores listings and stock after a partial delete and says so in the report', async () => {
@@ -35,7 +39,10 @@ describe('RealWorldAdapter rollback', () => {
       wideOpen,
     );
     const before = catalogBySku(simulated);
-    const result = await adapter.executeAction({ type: 'delete_listings', productIds: ['P-00001', 'P-00002', 'P-00003', 'P-00004'] });
+    const result = await adapter.executeAction({
+      type: 'delete_listings',
+      productIds: ['P-00001', 'P-00002', 'P-00003', 'P-00004'],
+    });
 
     expect(result.isErr()).toBe(true);
     const failure = result._unsafeUnwrapErr();
@@ -73,7 +80,11 @@ describe('RealWorldAdapter rollback', () => {
     });
     const product = simulated.snapshot().products[0]!;
     const before = catalogBySku(simulated);
-    const renamed = { ...product, title: 'Renamed', offers: product.offers.map((o) => ({ ...o, price: { ...o.price, amountMinor: o.price.amountMinor + 1 } })) };
+    const renamed = {
+      ...product,
+      title: 'Renamed',
+      offers: product.offers.map((o) => ({ ...o, price: { ...o.price, amountMinor: o.price.amountMinor + 1 } })),
+    };
     delete (renamed as { updatedAt?: string }).updatedAt;
     // partial_write with applied 1 on a one-item call applies it, then fails: read-back accepts it.
     const applied = await adapter.executeAction({ type: 'update_listing', product: renamed });
@@ -91,7 +102,9 @@ describe('RealWorldAdapter rollback', () => {
     const result = await adapter.executeAction({ id: 'a1', type: 'adjust_inventory', sku: level.sku, delta: -2 });
     const report = result._unsafeUnwrap();
     expect(report.attempts).toBe(2);
-    expect(simulated.snapshot().inventory.find((l) => l.sku === level.sku && l.locationId === level.locationId)?.available).toBe(level.available - 2);
+    expect(
+      simulated.snapshot().inventory.find((l) => l.sku === level.sku && l.locationId === level.locationId)?.available,
+    ).toBe(level.available - 2);
   });
 
   it('reports an irreversible partial result instead of pretending to undo it', async () => {
@@ -100,7 +113,10 @@ describe('RealWorldAdapter rollback', () => {
       failures: { schedule: [{ operation: 'acknowledgeOrders', call: 1, kind: 'partial_write', applied: 1 }] },
     });
     await clock.advance(3_600_000);
-    const ids = simulated.snapshot().orders.slice(0, 2).map((o) => o.id);
+    const ids = simulated
+      .snapshot()
+      .orders.slice(0, 2)
+      .map((o) => o.id);
     expect(ids).toHaveLength(2);
     const result = await adapter.executeAction({ type: 'acknowledge_orders', orderIds: ids });
     const report = result._unsafeUnwrapErr().report!;
@@ -120,27 +136,44 @@ describe('RealWorldAdapter rollback', () => {
     expect(report.status).toBe('failed');
     expect(report.rollback?.reason).toMatch(/disabled/);
     expect(simulated.snapshot().products.some((p) => p.id === 'P-00001')).toBe(false);
-    expect(adapter.getIntegrationLogs({ level: 'warn' }).some((e) => /rollback on failure is OFF/.test(e.message))).toBe(true);
+    expect(
+      adapter.getIntegrationLogs({ level: 'warn' }).some((e) => /rollback on failure is OFF/.test(e.message)),
+    ).toBe(true);
   });
 
   it('rolls back a write that read-back shows was not applied as asked', async () => {
     let instance: SkewedPrices | undefined;
     const factory = new MarketplaceFactory().register(
-      defineMarketplace({ name: 'simulated', configSchema: SimulatedConfigSchema, create: (config, context) => (instance = new SkewedPrices(config, context)) }),
+      defineMarketplace({
+        name: 'simulated',
+        configSchema: SimulatedConfigSchema,
+        create: (config, context) => (instance = new SkewedPrices(config, context)),
+      }),
     );
     const events = new EventBus();
     const adapter = new RealWorldAdapter({ mode: 'simulation', factory, context: { clock: new FakeClock(), events } });
-    await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 5, products: 5, rateLimit: false } });
+    await adapter.initializeMarketplaceConnection({
+      marketplace: 'simulated',
+      config: { seed: 5, products: 5, rateLimit: false },
+    });
     const offer = instance!.snapshot().products[0]!.offers[0]!;
     const rollbacks: unknown[] = [];
     events.on('rollback', (event) => rollbacks.push(event));
 
-    const result = await adapter.executeAction({ type: 'set_price', sku: offer.sku, price: { ...offer.price, amountMinor: offer.price.amountMinor + 50 } });
+    const result = await adapter.executeAction({
+      type: 'set_price',
+      sku: offer.sku,
+      price: { ...offer.price, amountMinor: offer.price.amountMinor + 50 },
+    });
 
     const failure = result._unsafeUnwrapErr();
     expect(failure.reason).toBe('verification_failed');
     expect(failure.report?.verification?.mismatches).toEqual([
-      { key: `offer:${offer.sku}.price`, before: { ...offer.price, amountMinor: offer.price.amountMinor + 50 }, after: { ...offer.price, amountMinor: offer.price.amountMinor + 51 } },
+      {
+        key: `offer:${offer.sku}.price`,
+        before: { ...offer.price, amountMinor: offer.price.amountMinor + 50 },
+        after: { ...offer.price, amountMinor: offer.price.amountMinor + 51 },
+      },
     ]);
     // The compensating write is skewed too, so the report must say the prior state is NOT back.
     expect(failure.report?.status).toBe('failed');
@@ -152,10 +185,17 @@ describe('RealWorldAdapter rollback', () => {
   it('does not mistake a sale right after a stock write for a failed write', async () => {
     let instance: BusyShop | undefined;
     const factory = new MarketplaceFactory().register(
-      defineMarketplace({ name: 'simulated', configSchema: SimulatedConfigSchema, create: (config, context) => (instance = new BusyShop(config, context)) }),
+      defineMarketplace({
+        name: 'simulated',
+        configSchema: SimulatedConfigSchema,
+        create: (config, context) => (instance = new BusyShop(config, context)),
+      }),
     );
     const adapter = new RealWorldAdapter({ mode: 'simulation', factory, context: { clock: new FakeClock() } });
-    await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 5, products: 5, rateLimit: false } });
+    await adapter.initializeMarketplaceConnection({
+      marketplace: 'simulated',
+      config: { seed: 5, products: 5, rateLimit: false },
+    });
     const sku = instance!.snapshot().inventory[0]!.sku;
     const report = (await adapter.executeAction({ type: 'set_inventory', sku, quantity: 30 }))._unsafeUnwrap();
     expect(report.status).toBe('applied');

@@ -17,24 +17,52 @@ afterAll(() => server.close());
 
 describe("an agent's set_price on Shopify in sandbox mode", () => {
   it('records the prior price, writes and reads back in 4 GraphQL calls, without reading the catalog', async () => {
-    const adapter = new RealWorldAdapter({ mode: 'sandbox', context: { clock, store: new MemoryStore({ clock }), logger: silentLogger } });
-    const config = { shop: 'sim-shop', accessToken: simulator.accessToken, endpoint: 'https://sim-shop.test/admin/api/2026-10', timeoutMs: 0 };
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
+    const config = {
+      shop: 'sim-shop',
+      accessToken: simulator.accessToken,
+      endpoint: 'https://sim-shop.test/admin/api/2026-10',
+      timeoutMs: 0,
+    };
     (await adapter.initializeMarketplaceConnection({ marketplace: 'shopify', config }))._unsafeUnwrap();
     const before = { ...simulator.stats().byOperation };
-    const result = await clock.drive(() => adapter.executeAction({ type: 'set_price', sku: 'SKU-120', price: { amountMinor: 1249, currency: 'EUR' } }));
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: 'SKU-120', price: { amountMinor: 1249, currency: 'EUR' } }),
+    );
     const report = result._unsafeUnwrap();
-    expect(report).toMatchObject({ status: 'applied', verification: { ok: true }, before: { 'offer:SKU-120.price': { amountMinor: 1199, currency: 'EUR' } } });
+    expect(report).toMatchObject({
+      status: 'applied',
+      verification: { ok: true },
+      before: { 'offer:SKU-120.price': { amountMinor: 1199, currency: 'EUR' } },
+    });
     expect(simulator.state.variantsBySku.get('SKU-120')!.price).toBe('12.49');
-    const calls = Object.fromEntries(Object.entries(simulator.stats().byOperation).map(([op, n]) => [op, n - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+    const calls = Object.fromEntries(
+      Object.entries(simulator.stats().byOperation)
+        .map(([op, n]) => [op, n - (before[op] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     expect(calls).toEqual({ MbOffersBySku: 2, MbVariantsBySku: 1, MbVariantsBulkUpdate: 1 });
   });
 
   it('refuses an unknown SKU after one lookup, sending nothing', async () => {
-    const adapter = new RealWorldAdapter({ mode: 'sandbox', context: { clock, store: new MemoryStore({ clock }), logger: silentLogger } });
-    const config = { shop: 'sim-shop', accessToken: simulator.accessToken, endpoint: 'https://sim-shop.test/admin/api/2026-10', timeoutMs: 0 };
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
+    const config = {
+      shop: 'sim-shop',
+      accessToken: simulator.accessToken,
+      endpoint: 'https://sim-shop.test/admin/api/2026-10',
+      timeoutMs: 0,
+    };
     (await adapter.initializeMarketplaceConnection({ marketplace: 'shopify', config }))._unsafeUnwrap();
     const requests = simulator.stats().requests;
-    const result = await clock.drive(() => adapter.executeAction({ type: 'set_price', sku: 'NO-SUCH', price: { amountMinor: 1249, currency: 'EUR' } }));
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: 'NO-SUCH', price: { amountMinor: 1249, currency: 'EUR' } }),
+    );
     expect(result._unsafeUnwrapErr()).toMatchObject({ reason: 'not_found', report: { status: 'blocked' } });
     expect(simulator.stats().requests - requests).toBe(1);
   });
@@ -44,7 +72,11 @@ describe('an action on its way through executeAction', () => {
   async function connected() {
     const { adapter, simulated } = await simulationAdapter();
     const offer = simulated.snapshot().products[0]!.offers[0]!;
-    return { adapter, sku: offer.sku, price: { amountMinor: offer.price.amountMinor + 100, currency: offer.price.currency } };
+    return {
+      adapter,
+      sku: offer.sku,
+      price: { amountMinor: offer.price.amountMinor + 100, currency: offer.price.currency },
+    };
   }
 
   it('is parsed once and translated once on its way to the marketplace', async () => {
@@ -57,7 +89,10 @@ describe('an action on its way through executeAction', () => {
       expect(parse).toHaveBeenCalledTimes(1);
       // The validator was handed the planned action itself, which it takes without parsing.
       expect(check).toHaveBeenCalledTimes(1);
-      expect(plannedOperationOf(check.mock.calls[0]![0][0])).toMatchObject({ operation: 'updatePrices', payload: [{ sku, price }] });
+      expect(plannedOperationOf(check.mock.calls[0]![0][0])).toMatchObject({
+        operation: 'updatePrices',
+        payload: [{ sku, price }],
+      });
     } finally {
       parse.mockRestore();
       check.mockRestore();

@@ -23,7 +23,11 @@ const amazon = {
   sandbox: true,
   sellerId: 'A1SELLER',
   marketplaceId: 'ATVPDKIKX0DER',
-  credentials: { clientId: 'amzn1.application-oa2-client.x', clientSecret: 'lwa-secret-9f2c', refreshToken: 'Atzr|refresh-77' },
+  credentials: {
+    clientId: 'amzn1.application-oa2-client.x',
+    clientSecret: 'lwa-secret-9f2c',
+    refreshToken: 'Atzr|refresh-77',
+  },
   timeoutMs: 0,
 };
 
@@ -33,7 +37,12 @@ const amazon = {
  */
 async function amazonWithSkewedWrite(options: { afterReadBack?: (simulator: AmazonSpApiSimulator) => void } = {}) {
   const clock = new FakeClock();
-  const simulator = new AmazonSpApiSimulator({ clock, sellerId: amazon.sellerId, marketplaceId: amazon.marketplaceId, baseUrl: SANDBOX });
+  const simulator = new AmazonSpApiSimulator({
+    clock,
+    sellerId: amazon.sellerId,
+    marketplaceId: amazon.marketplaceId,
+    baseUrl: SANDBOX,
+  });
   simulator.addListing({ sku: 'MUG-1', price: money(1299, 'USD'), quantity: 10 });
   let skew = true;
   let patched = false;
@@ -43,19 +52,27 @@ async function amazonWithSkewedWrite(options: { afterReadBack?: (simulator: Amaz
       if (!skew) return undefined;
       skew = false;
       const body = (await request.clone().json()) as { patches: { path: string; value: { quantity?: number }[] }[] };
-      for (const patch of body.patches) if (patch.path === '/attributes/fulfillment_availability') for (const value of patch.value) value.quantity = (value.quantity ?? 0) + 1;
-      return simulator.fetch(new Request(request.url, { method: 'PATCH', headers: request.headers, body: JSON.stringify(body) }));
+      for (const patch of body.patches)
+        if (patch.path === '/attributes/fulfillment_availability')
+          for (const value of patch.value) value.quantity = (value.quantity ?? 0) + 1;
+      return simulator.fetch(
+        new Request(request.url, { method: 'PATCH', headers: request.headers, body: JSON.stringify(body) }),
+      );
     }),
     ...simulator.handlers,
   );
   // The first stock read after the write is the adapter's read-back.
   let readBack = false;
   server.events.on('response:mocked', ({ request }) => {
-    if (!patched || readBack || request.method !== 'GET' || !request.url.includes('/listings/2021-08-01/items/')) return;
+    if (!patched || readBack || request.method !== 'GET' || !request.url.includes('/listings/2021-08-01/items/'))
+      return;
     readBack = true;
     options.afterReadBack?.(simulator);
   });
-  const adapter = new RealWorldAdapter({ mode: 'sandbox', context: { clock, store: new MemoryStore({ clock }), logger: silentLogger } });
+  const adapter = new RealWorldAdapter({
+    mode: 'sandbox',
+    context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+  });
   (await adapter.initializeMarketplaceConnection({ marketplace: 'amazon', config: amazon }))._unsafeUnwrap();
   return { adapter, simulator, clock };
 }
@@ -65,21 +82,32 @@ describe('rolling back a stock write', () => {
 
   it('on Amazon (no compare-and-set): restores the prior quantity with an absolute set after a fresh read-back', async () => {
     const { adapter, simulator, clock } = await amazonWithSkewedWrite();
-    const result = await clock.drive(() => adapter.executeAction({ type: 'set_inventory', sku: 'MUG-1', quantity: 30 }));
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_inventory', sku: 'MUG-1', quantity: 30 }),
+    );
     const report = result._unsafeUnwrapErr().report!;
-    expect(report.verification?.mismatches).toEqual([{ key: 'stock:MUG-1@MFN:DEFAULT.available', before: 30, after: 31 }]);
+    expect(report.verification?.mismatches).toEqual([
+      { key: 'stock:MUG-1@MFN:DEFAULT.available', before: 30, after: 31 },
+    ]);
     expect(report.status).toBe('rolled_back');
     expect(report.rollback).toMatchObject({ attempted: true, ok: true, restored: true, remaining: [] });
     const [restore] = report.rollback!.operations;
-    expect(restore).toMatchObject({ operation: 'setInventory', payload: [{ sku: 'MUG-1', locationId: 'MFN:DEFAULT', quantity: 10 }] });
+    expect(restore).toMatchObject({
+      operation: 'setInventory',
+      payload: [{ sku: 'MUG-1', locationId: 'MFN:DEFAULT', quantity: 10 }],
+    });
     expect(restore!.payload[0]).not.toHaveProperty('expectedAvailable');
     expect(restore!.summary).toMatch(/no compare-and-set/);
     expect(simulator.state.listings.get('MUG-1')!.quantity).toBe(10);
   });
 
   it('on Amazon: a level that moved after the failed write (a sale) is not overwritten, and the report says so', async () => {
-    const { adapter, simulator, clock } = await amazonWithSkewedWrite({ afterReadBack: (sim) => void sim.sell('MUG-1', 1) });
-    const result = await clock.drive(() => adapter.executeAction({ type: 'set_inventory', sku: 'MUG-1', quantity: 30 }));
+    const { adapter, simulator, clock } = await amazonWithSkewedWrite({
+      afterReadBack: (sim) => void sim.sell('MUG-1', 1),
+    });
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_inventory', sku: 'MUG-1', quantity: 30 }),
+    );
     const report = result._unsafeUnwrapErr().report!;
     expect(report.status).toBe('failed');
     expect(report.rollback).toMatchObject({ attempted: false, restored: false, operations: [] });
@@ -105,17 +133,39 @@ describe('rolling back a stock write where the marketplace has compare-and-set',
   it('sends the restore as a compare-and-set on the level the failed write left', async () => {
     let shop: SkewedOnce | undefined;
     const factory = new MarketplaceFactory().register(
-      defineMarketplace({ name: 'simulated', configSchema: SimulatedConfigSchema, create: (config, context) => (shop = new SkewedOnce(config, context)) }),
+      defineMarketplace({
+        name: 'simulated',
+        configSchema: SimulatedConfigSchema,
+        create: (config, context) => (shop = new SkewedOnce(config, context)),
+      }),
     );
-    const adapter = new RealWorldAdapter({ mode: 'simulation', factory, context: { clock: new FakeClock(), logger: silentLogger } });
-    await adapter.initializeMarketplaceConnection({ marketplace: 'simulated', config: { seed: 5, products: 5, rateLimit: false } });
+    const adapter = new RealWorldAdapter({
+      mode: 'simulation',
+      factory,
+      context: { clock: new FakeClock(), logger: silentLogger },
+    });
+    await adapter.initializeMarketplaceConnection({
+      marketplace: 'simulated',
+      config: { seed: 5, products: 5, rateLimit: false },
+    });
     expect(shop!.capabilities.inventoryCompareAndSet).toBe(true);
     const level = shop!.snapshot().inventory[0]!;
-    const report = (await adapter.executeAction({ type: 'set_inventory', sku: level.sku, quantity: level.available + 20 }))._unsafeUnwrapErr().report!;
+    const report = (
+      await adapter.executeAction({ type: 'set_inventory', sku: level.sku, quantity: level.available + 20 })
+    )._unsafeUnwrapErr().report!;
     expect(report.status).toBe('rolled_back');
     expect(report.rollback).toMatchObject({ attempted: true, ok: true, restored: true });
-    expect(shop!.writes[1]).toEqual([{ sku: level.sku, locationId: level.locationId, quantity: level.available, expectedAvailable: level.available + 21 }]);
+    expect(shop!.writes[1]).toEqual([
+      {
+        sku: level.sku,
+        locationId: level.locationId,
+        quantity: level.available,
+        expectedAvailable: level.available + 21,
+      },
+    ]);
     expect(report.rollback!.operations[0]!.summary).not.toMatch(/no compare-and-set/);
-    expect(shop!.snapshot().inventory.find((l) => l.sku === level.sku && l.locationId === level.locationId)?.available).toBe(level.available);
+    expect(
+      shop!.snapshot().inventory.find((l) => l.sku === level.sku && l.locationId === level.locationId)?.available,
+    ).toBe(level.available);
   });
 });

@@ -29,12 +29,17 @@ function setup(options: ConstructorParameters<typeof IntegrationValidator>[0] = 
   const events = new EventBus();
   const blocked: MarketbridgeEvents['actionBlocked'][] = [];
   events.on('actionBlocked', (event) => blocked.push(event));
-  const validator = new IntegrationValidator({ ...options, context: { clock, events, store: new MemoryStore({ clock }), tenantId: 't1', ...options.context } });
+  const validator = new IntegrationValidator({
+    ...options,
+    context: { clock, events, store: new MemoryStore({ clock }), tenantId: 't1', ...options.context },
+  });
   return { validator, clock, blocked };
 }
 
 const reasons = async (validator: IntegrationValidator, actions: MarketplaceAction[], marketplace?: string) =>
-  (await validator.testSafetyConstraints(actions, { facts, ...(marketplace ? { marketplace } : {}) })).results.map((r) => r.reason ?? 'safe');
+  (await validator.testSafetyConstraints(actions, { facts, ...(marketplace ? { marketplace } : {}) })).results.map(
+    (r) => r.reason ?? 'safe',
+  );
 
 describe('IntegrationValidator built-in constraints', () => {
   it('checks cost, margin, ceiling and currency, and names rule and reason per action', async () => {
@@ -59,7 +64,12 @@ describe('IntegrationValidator built-in constraints', () => {
       [false, 'price_bounds', 'above_price_ceiling'],
     ]);
     expect(report).toMatchObject({ safe: false, blocked: 4 });
-    expect(blocked.map((e) => e.reason)).toEqual(['below_cost_limit', 'below_min_margin', 'currency_mismatch', 'above_price_ceiling']);
+    expect(blocked.map((e) => e.reason)).toEqual([
+      'below_cost_limit',
+      'below_min_margin',
+      'currency_mismatch',
+      'above_price_ceiling',
+    ]);
     expect(blocked[0]).toMatchObject({ actionType: 'set_price', tenantId: 't1' });
   });
 
@@ -74,11 +84,20 @@ describe('IntegrationValidator built-in constraints', () => {
         { type: 'adjust_inventory', sku: 'S4', delta: 500 },
         { type: 'adjust_inventory', sku: 'S5', delta: -6 },
       ]),
-    ).toEqual(['safe', 'safe', 'too_many_zeroed', 'quantity_out_of_range', 'quantity_out_of_range', 'quantity_out_of_range']);
+    ).toEqual([
+      'safe',
+      'safe',
+      'too_many_zeroed',
+      'quantity_out_of_range',
+      'quantity_out_of_range',
+      'quantity_out_of_range',
+    ]);
   });
 
   it('limits price change within a time window using the executed history', async () => {
-    const { validator, clock } = setup({ constraints: { price: { maxChangePerWindow: { bps: 1500, windowMs: 3_600_000 } } } });
+    const { validator, clock } = setup({
+      constraints: { price: { maxChangePerWindow: { bps: 1500, windowMs: 3_600_000 } } },
+    });
     const step = (amountMinor: number): MarketplaceAction => ({ type: 'set_price', sku: 'A', price: eur(amountMinor) });
     expect(await reasons(validator, [step(1100)])).toEqual(['safe']);
     await validator.recordExecuted(step(1100), { facts });
@@ -91,7 +110,10 @@ describe('IntegrationValidator built-in constraints', () => {
   });
 
   it("applies eBay's revisions per listing per day, counting the batch and the history", async () => {
-    const { validator, clock } = setup({ marketplaces: { ebay: { price: { maxChangePerActionBps: 10_000 } } }, tenants: { t1: { marketplaces: { ebay: { platform: { revisionsPerListingPerDay: 3 } } } } } });
+    const { validator, clock } = setup({
+      marketplaces: { ebay: { price: { maxChangePerActionBps: 10_000 } } },
+      tenants: { t1: { marketplaces: { ebay: { platform: { revisionsPerListingPerDay: 3 } } } } },
+    });
     expect(validator.constraintsFor('ebay', 'other-tenant').platform?.revisionsPerListingPerDay).toBe(250);
     expect(validator.constraintsFor('ebay').platform?.revisionsPerListingPerDay).toBe(3);
     await validator.recordExecuted({ type: 'set_price', sku: 'A', price: eur(1001) }, { marketplace: 'ebay', facts });
@@ -110,28 +132,42 @@ describe('IntegrationValidator built-in constraints', () => {
           ? { rule: 'no_sunday_deletes', reason: 'sunday', message: 'No deletes on Sundays.' }
           : undefined,
     };
-    const { validator, blocked } = setup({ rules: [weekdayOnly], constraints: { deletes: { maxCount: 1000, maxShareBps: 10_000 } } });
+    const { validator, blocked } = setup({
+      rules: [weekdayOnly],
+      constraints: { deletes: { maxCount: 1000, maxShareBps: 10_000 } },
+    });
     // 2026-11-22 is a Sunday.
     const report = await validator.checkAction({ type: 'delete_listings', productIds: ['P-1'] }, { facts });
-    expect(report._unsafeUnwrapErr()).toMatchObject({ reason: 'blocked', violations: [{ rule: 'no_sunday_deletes', reason: 'sunday' }] });
+    expect(report._unsafeUnwrapErr()).toMatchObject({
+      reason: 'blocked',
+      violations: [{ rule: 'no_sunday_deletes', reason: 'sunday' }],
+    });
     expect(blocked).toEqual([expect.objectContaining({ rule: 'no_sunday_deletes' })]);
-    expect((await validator.checkAction({ type: 'set_price', sku: 'A', price: eur(1000) }, { facts }))._unsafeUnwrap().type).toBe('set_price');
+    expect(
+      (await validator.checkAction({ type: 'set_price', sku: 'A', price: eur(1000) }, { facts }))._unsafeUnwrap().type,
+    ).toBe('set_price');
     expect((await validator.checkAction({ type: 'set_price' }))._unsafeUnwrapErr().reason).toBe('invalid_action');
   });
 
   it('rejects invalid configuration with every problem at once', () => {
-    expect(() =>
-      new IntegrationValidator({
-        constraints: { price: { floor: { amountMinor: 1.5, currency: 'EUR' } } },
-        marketplaces: { ebay: { deletes: { maxCount: -1 } } },
-        tenants: { t: { constraints: { stock: { maxZeroedShareBps: 1.2 } }, marketplaces: { x: { nope: 1 } as never } } },
-        rules: [{ name: 'broken' } as never],
-      }),
+    expect(
+      () =>
+        new IntegrationValidator({
+          constraints: { price: { floor: { amountMinor: 1.5, currency: 'EUR' } } },
+          marketplaces: { ebay: { deletes: { maxCount: -1 } } },
+          tenants: {
+            t: { constraints: { stock: { maxZeroedShareBps: 1.2 } }, marketplaces: { x: { nope: 1 } as never } },
+          },
+          rules: [{ name: 'broken' } as never],
+        }),
     ).toThrow(ValidationError);
     try {
       new IntegrationValidator({ marketplaces: { ebay: { deletes: { maxCount: -1 } } }, rules: [{} as never] });
     } catch (error) {
-      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['marketplaces.ebay.deletes.maxCount', 'rules.0']);
+      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+        'marketplaces.ebay.deletes.maxCount',
+        'rules.0',
+      ]);
     }
   });
 
@@ -152,22 +188,41 @@ describe('ComplianceChecker', () => {
       { type: 'create_listing', product: { title: 'Short', offers: [{ sku: 'S', price: eur(100) }] } },
     ].map((a) => translateSimulationAction(a as MarketplaceAction));
     const ebay = await checker.check('ebay-de', operations);
-    expect(ebay).toMatchObject({ marketplace: 'ebay-de', compliant: false, checked: 2, policies: ['ebay_title_length'] });
-    expect(ebay.violations).toEqual([expect.objectContaining({ policy: 'ebay_title_length', operationIndex: 0, details: { length: 81, max: 80 } })]);
+    expect(ebay).toMatchObject({
+      marketplace: 'ebay-de',
+      compliant: false,
+      checked: 2,
+      policies: ['ebay_title_length'],
+    });
+    expect(ebay.violations).toEqual([
+      expect.objectContaining({ policy: 'ebay_title_length', operationIndex: 0, details: { length: 81, max: 80 } }),
+    ]);
     expect((await checker.check('amazon', operations)).compliant).toBe(true);
     expect((await checker.check('my-shop', operations)).policies).toEqual([]);
   });
 
   it('counts revisions per listing per day over a batch', async () => {
-    const checker = new ComplianceChecker({ withoutBuiltins: true, policies: { ebay: [revisionsPerListingPerDayPolicy(2)] } });
-    const operations = [1, 2, 3].map((q) => translateSimulationAction({ type: 'set_inventory', sku: 'A', quantity: q }));
+    const checker = new ComplianceChecker({
+      withoutBuiltins: true,
+      policies: { ebay: [revisionsPerListingPerDayPolicy(2)] },
+    });
+    const operations = [1, 2, 3].map((q) =>
+      translateSimulationAction({ type: 'set_inventory', sku: 'A', quantity: q }),
+    );
     const report = await checker.check('ebay', operations);
     expect(report.violations.map((v) => v.operationIndex)).toEqual([2]);
   });
 
   it('feeds the validator, which blocks the violating action', async () => {
     const { validator } = setup();
-    const report = await validator.testSafetyConstraints([{ type: 'create_listing', product: { title: 'y'.repeat(90), offers: [{ sku: 'N', price: eur(100) }] } }], { marketplace: 'ebay', facts });
-    expect(report.results[0]).toMatchObject({ safe: false, rule: 'policy:ebay_title_length', reason: 'platform_policy' });
+    const report = await validator.testSafetyConstraints(
+      [{ type: 'create_listing', product: { title: 'y'.repeat(90), offers: [{ sku: 'N', price: eur(100) }] } }],
+      { marketplace: 'ebay', facts },
+    );
+    expect(report.results[0]).toMatchObject({
+      safe: false,
+      rule: 'policy:ebay_title_length',
+      reason: 'platform_policy',
+    });
   });
 });

@@ -3,7 +3,18 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_RUN_JOB } from '../../src/sync/inventory/engine.js';
 import { PostgresStore } from '../../src/stores/postgres.js';
-import { dropRedisNamespace, postgresUrl, probePostgres, probeRedis, redisUrl, runId, shouldSkip, sleep, startChild, type Child } from '../stores/servers.js';
+import {
+  dropRedisNamespace,
+  postgresUrl,
+  probePostgres,
+  probeRedis,
+  redisUrl,
+  runId,
+  shouldSkip,
+  sleep,
+  startChild,
+  type Child,
+} from '../stores/servers.js';
 import { openStore } from '../stores/children/open-store.js';
 import { openQueue, type QueueKind } from './children/open-queue.js';
 import { SharedShelf } from './shelf.js';
@@ -11,7 +22,7 @@ import { SharedShelf } from './shelf.js';
 const redisProblem = await probeRedis();
 const postgresProblem = await probePostgres();
 const SKUS = 60;
-const initialStock = (n: number) => (n * 7) % 23 + 1;
+const initialStock = (n: number) => ((n * 7) % 23) + 1;
 const skuOf = (n: number) => `SKU-${String(n).padStart(4, '0')}`;
 
 const engines: { kind: QueueKind; store: 'redis' | 'postgres'; problem: string | undefined }[] = [
@@ -31,7 +42,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 async function stopAll(children: Child[]): Promise<void> {
   for (const child of children) if (child.process.exitCode === null && !child.process.killed) child.send('stop');
-  await Promise.all(children.map((child) => Promise.race([child.exited, sleep(15_000).then(() => child.process.kill('SIGKILL'))])));
+  await Promise.all(
+    children.map((child) => Promise.race([child.exited, sleep(15_000).then(() => child.process.kill('SIGKILL'))])),
+  );
 }
 
 for (const { kind, store: storeKind, problem } of engines) {
@@ -68,14 +81,25 @@ for (const { kind, store: storeKind, problem } of engines) {
     });
 
     it('completes a sync driven by 4 worker processes, one killed mid-job, with every SKU written once', async () => {
-      const workers = [0, 1, 2, 3].map(() => startChild('../../schedulers/children/queue-worker.ts', [kind, scope, queueName, 'sync', String(SKUS)]));
+      const workers = [0, 1, 2, 3].map(() =>
+        startChild('../../schedulers/children/queue-worker.ts', [kind, scope, queueName, 'sync', String(SKUS)]),
+      );
       const opened = openStore(storeKind, scope);
       const queue = openQueue(kind, scope, queueName);
       try {
         await Promise.all(workers.map((worker) => worker.waitFor((m) => m.event === 'ready')));
-        await queue.scheduler.schedule({ name: SYNC_RUN_JOB, payload: { syncId: 'multi', tenantId: 'tenant-1', mode: 'full' } });
+        await queue.scheduler.schedule({
+          name: SYNC_RUN_JOB,
+          payload: { syncId: 'multi', tenantId: 'tenant-1', mode: 'full' },
+        });
         // Kill whichever worker is between a batch's writes and its checkpoint.
-        const victim = await Promise.race(workers.map((worker) => worker.waitFor((m) => m.event === 'step' && m.name === 'written' && Number(m.batch) >= 1).then(() => worker)));
+        const victim = await Promise.race(
+          workers.map((worker) =>
+            worker
+              .waitFor((m) => m.event === 'step' && m.name === 'written' && Number(m.batch) >= 1)
+              .then(() => worker),
+          ),
+        );
         victim.process.kill('SIGKILL');
         await victim.exited;
         const shelf = new SharedShelf(opened.store);
@@ -90,7 +114,9 @@ for (const { kind, store: storeKind, problem } of engines) {
           return state?.status === 'completed' ? state : undefined;
         });
         expect(run.batch).toBe(SKUS / 10);
-        const pids = new Set(workers.flatMap((worker) => worker.messages.filter((m) => m.event === 'step').map((m) => m.pid)));
+        const pids = new Set(
+          workers.flatMap((worker) => worker.messages.filter((m) => m.event === 'step').map((m) => m.pid)),
+        );
         expect(pids.size, 'batches ran in several processes').toBeGreaterThan(1);
       } finally {
         await stopAll(workers);
@@ -102,14 +128,30 @@ for (const { kind, store: storeKind, problem } of engines) {
     it('runs a webhook retry after the process that queued it is gone', async () => {
       const secret = 'whsec_queue_test';
       const eventId = `evt-${runId('wh')}`;
-      const receiver = startChild('../../schedulers/children/queue-worker.ts', [kind, scope, queueName, 'receive', secret, eventId]);
+      const receiver = startChild('../../schedulers/children/queue-worker.ts', [
+        kind,
+        scope,
+        queueName,
+        'receive',
+        secret,
+        eventId,
+      ]);
       expect((await receiver.waitFor((m) => m.event === 'received')).status).toBe('queued');
       expect(await receiver.exited).toBe(0);
       const opened = openStore(storeKind, scope);
-      const worker = startChild('../../schedulers/children/queue-worker.ts', [kind, scope, queueName, 'webhooks', secret]);
+      const worker = startChild('../../schedulers/children/queue-worker.ts', [
+        kind,
+        scope,
+        queueName,
+        'webhooks',
+        secret,
+      ]);
       try {
         await worker.waitFor((m) => m.event === 'ready');
-        const handled = await until('the retry to run', async () => (await opened.store.get<number>(`handled:${eventId}`)) ?? undefined);
+        const handled = await until(
+          'the retry to run',
+          async () => (await opened.store.get<number>(`handled:${eventId}`)) ?? undefined,
+        );
         expect(handled).toBe(1);
         const retry = await worker.waitFor((m) => m.event === 'handler');
         expect(retry).toMatchObject({ attempt: 2, eventId });

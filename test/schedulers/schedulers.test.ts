@@ -7,7 +7,16 @@ import { JobBusyError } from '../../src/schedulers/job-busy-error.js';
 import { repeatQueueName } from '../../src/schedulers/pg-boss/scheduler.js';
 import { SYNC_CONTINUE_JOB } from '../../src/sync/inventory/engine.js';
 import type { InventorySyncEngine } from '../../src/sync/inventory/engine.js';
-import { dropRedisNamespace, postgresUrl, probePostgres, probeRedis, redisUrl, runId, shouldSkip, sleep } from '../stores/servers.js';
+import {
+  dropRedisNamespace,
+  postgresUrl,
+  probePostgres,
+  probeRedis,
+  redisUrl,
+  runId,
+  shouldSkip,
+  sleep,
+} from '../stores/servers.js';
 import { openQueue, type QueueKind } from './children/open-queue.js';
 
 const problems = { bullmq: await probeRedis(), 'pg-boss': await probePostgres() };
@@ -45,7 +54,10 @@ for (const kind of ['bullmq', 'pg-boss'] as QueueKind[]) {
       if (problems[kind]) throw new Error(`CI=true requires the server: ${problems[kind]}`);
       const runs: { name: string; payload: unknown; at: number }[] = [];
       const record = (name: string) => (payload: unknown) => void runs.push({ name, payload, at: Date.now() });
-      const worker = await queue.startWorker({ 'test.delayed': record('test.delayed'), 'test.keyed': record('test.keyed') });
+      const worker = await queue.startWorker({
+        'test.delayed': record('test.delayed'),
+        'test.keyed': record('test.keyed'),
+      });
       try {
         const start = Date.now();
         await queue.scheduler.schedule({ name: 'test.delayed', payload: { n: 1 }, runAt: start + 1_200 });
@@ -91,10 +103,12 @@ for (const kind of ['bullmq', 'pg-boss'] as QueueKind[]) {
     });
 
     it('rejects a job that cannot be queued, every problem at once', async () => {
-      await expect(queue.scheduler.schedule({ name: '', payload: { n: 1n }, runAt: Number.NaN })).rejects.toMatchObject({
-        code: 'validation_failed',
-        issues: [{ path: ['name'] }, { path: ['runAt'] }, { path: ['payload'] }],
-      });
+      await expect(queue.scheduler.schedule({ name: '', payload: { n: 1n }, runAt: Number.NaN })).rejects.toMatchObject(
+        {
+          code: 'validation_failed',
+          issues: [{ path: ['name'] }, { path: ['runAt'] }, { path: ['payload'] }],
+        },
+      );
     });
   });
 }
@@ -124,8 +138,12 @@ describe('repeating job options', () => {
   it('pg-boss repeats by cron only, and says so', async () => {
     const { PgBossScheduler } = await import('../../src/schedulers/pg-boss.js');
     const scheduler = new PgBossScheduler({ connectionString: 'postgres://nobody@127.0.0.1:1/none' });
-    await expect(scheduler.repeat({ key: 'k', name: 'n', payload: {}, everyMs: 60_000 })).rejects.toThrow(/cron only: use `pattern`/);
-    await expect(scheduler.repeat({ key: 'k', name: 'n', payload: {}, pattern: 'every minute' })).rejects.toThrow(/five-field cron/);
+    await expect(scheduler.repeat({ key: 'k', name: 'n', payload: {}, everyMs: 60_000 })).rejects.toThrow(
+      /cron only: use `pattern`/,
+    );
+    await expect(scheduler.repeat({ key: 'k', name: 'n', payload: {}, pattern: 'every minute' })).rejects.toThrow(
+      /five-field cron/,
+    );
   });
 
   it('names one pg-boss queue per repeating key, with only safe characters', () => {
@@ -138,16 +156,24 @@ describe('marketbridge job handlers', () => {
   const run = { id: '1', name: SYNC_CONTINUE_JOB, attempt: 1, signal };
 
   it('turn a busy sync into a retryable JobBusyError', async () => {
-    const engine = { id: 'default', context: { tenantId: 't' }, continueSync: async () => ({ syncId: 'default', status: 'busy' }) } as unknown as InventorySyncEngine;
+    const engine = {
+      id: 'default',
+      context: { tenantId: 't' },
+      continueSync: async () => ({ syncId: 'default', status: 'busy' }),
+    } as unknown as InventorySyncEngine;
     const handlers = marketbridgeJobHandlers({ syncs: [engine] });
-    const error = await Promise.resolve(handlers[SYNC_CONTINUE_JOB]!({ syncId: 'default', tenantId: 't' }, run)).catch((e: unknown) => e);
+    const error = await Promise.resolve(handlers[SYNC_CONTINUE_JOB]!({ syncId: 'default', tenantId: 't' }, run)).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(JobBusyError);
     expect((error as JobBusyError).retryable).toBe(true);
   });
 
   it('fail with a typed, non-retryable error when the payload names no known engine', async () => {
     const engine = { id: 'default', context: { tenantId: 't' } } as unknown as InventorySyncEngine;
-    const error = await Promise.resolve(marketbridgeJobHandlers({ syncs: [engine] })[SYNC_CONTINUE_JOB]!({ syncId: 'other' }, run)).catch((e: unknown) => e);
+    const error = await Promise.resolve(
+      marketbridgeJobHandlers({ syncs: [engine] })[SYNC_CONTINUE_JOB]!({ syncId: 'other' }, run),
+    ).catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'not_found')).toBe(true);
     expect((error as { retryable: boolean }).retryable).toBe(false);
   });

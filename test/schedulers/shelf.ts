@@ -38,24 +38,54 @@ export class SharedShelf extends BaseMarketplaceAPI {
   }
 
   override async getInventory(query: InventoryQuery): Promise<InventoryLevel[]> {
-    return Promise.all(query.skus.map(async (sku) => {
-      const { available, version } = await this.read(sku);
-      return { sku, locationId: 'default', available, reserved: 0, onHand: available, updatedAt: new Date(0).toISOString(), version };
-    }));
+    return Promise.all(
+      query.skus.map(async (sku) => {
+        const { available, version } = await this.read(sku);
+        return {
+          sku,
+          locationId: 'default',
+          available,
+          reserved: 0,
+          onHand: available,
+          updatedAt: new Date(0).toISOString(),
+          version,
+        };
+      }),
+    );
   }
 
   override async setInventory(updates: readonly InventorySet[]): Promise<BatchResult<InventorySet, InventoryLevel>> {
-    const items = await Promise.all(updates.map(async (input, index) => {
-      const stored = await this.#store.get<Shelved>(SharedShelf.key(input.sku));
-      const current = stored ?? { available: 0, version: 0 };
-      const stale = (input.expectedVersion !== undefined && input.expectedVersion !== current.version) || (input.expectedAvailable !== undefined && input.expectedAvailable !== current.available);
-      const next = { available: input.quantity, version: current.version + 1 };
-      if (stale || !(await this.#store.compareAndSet(SharedShelf.key(input.sku), stored ?? undefined, next))) {
-        return { index, input, ok: false as const, error: new ConflictError(`stale version for ${input.sku}`, { platform: this.platform, operation: 'setInventory' }) };
-      }
-      const level: InventoryLevel = { sku: input.sku, locationId: 'default', available: next.available, reserved: 0, onHand: next.available, updatedAt: new Date(0).toISOString(), version: next.version };
-      return { index, input, ok: true as const, value: level };
-    }));
+    const items = await Promise.all(
+      updates.map(async (input, index) => {
+        const stored = await this.#store.get<Shelved>(SharedShelf.key(input.sku));
+        const current = stored ?? { available: 0, version: 0 };
+        const stale =
+          (input.expectedVersion !== undefined && input.expectedVersion !== current.version) ||
+          (input.expectedAvailable !== undefined && input.expectedAvailable !== current.available);
+        const next = { available: input.quantity, version: current.version + 1 };
+        if (stale || !(await this.#store.compareAndSet(SharedShelf.key(input.sku), stored ?? undefined, next))) {
+          return {
+            index,
+            input,
+            ok: false as const,
+            error: new ConflictError(`stale version for ${input.sku}`, {
+              platform: this.platform,
+              operation: 'setInventory',
+            }),
+          };
+        }
+        const level: InventoryLevel = {
+          sku: input.sku,
+          locationId: 'default',
+          available: next.available,
+          reserved: 0,
+          onHand: next.available,
+          updatedAt: new Date(0).toISOString(),
+          version: next.version,
+        };
+        return { index, input, ok: true as const, value: level };
+      }),
+    );
     return toBatchResult(items);
   }
 }

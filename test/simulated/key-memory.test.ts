@@ -33,7 +33,10 @@ describe('KeyMemory', () => {
           const model = new Map<string, number>();
           steps.forEach(([write, n], value) => {
             const key = `k${n}`;
-            if (!write) return expect(memory.get(key, 0)).toBe(model.get(key));
+            if (!write) {
+              expect(memory.get(key, 0)).toBe(model.get(key));
+              return;
+            }
             model.delete(key);
             model.set(key, value);
             while (model.size > max) model.delete(model.keys().next().value as string);

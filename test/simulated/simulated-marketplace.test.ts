@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, EventBus, isMarketbridgeError, NotFoundError, RateLimitError, ValidationError } from '../../src/index.js';
+import {
+  ConflictError,
+  EventBus,
+  isMarketbridgeError,
+  NotFoundError,
+  RateLimitError,
+  ValidationError,
+} from '../../src/index.js';
 import { SimulatedMarketplace, type SimulatedState } from '../../src/simulated/index.js';
 import { FakeClock } from '../../src/testing/index.js';
 
@@ -59,28 +66,57 @@ describe('SimulatedMarketplace', () => {
         fc.array(
           fc.oneof(
             fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 600_000 }) }),
-            fc.record({ kind: fc.constant('order' as const), sku: fc.integer({ min: 1, max: 5 }), quantity: fc.integer({ min: 1, max: 30 }) }),
-            fc.record({ kind: fc.constant('set' as const), sku: fc.integer({ min: 1, max: 5 }), quantity: fc.integer({ min: 0, max: 10 }) }),
+            fc.record({
+              kind: fc.constant('order' as const),
+              sku: fc.integer({ min: 1, max: 5 }),
+              quantity: fc.integer({ min: 1, max: 30 }),
+            }),
+            fc.record({
+              kind: fc.constant('set' as const),
+              sku: fc.integer({ min: 1, max: 5 }),
+              quantity: fc.integer({ min: 0, max: 10 }),
+            }),
             fc.record({ kind: fc.constant('ship' as const), pick: fc.nat() }),
             fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
           ),
           { maxLength: 40 },
         ),
         async (seed, steps) => {
-          const { sim, clock } = make({ seed, products: 5, variantsPerProduct: { min: 1, max: 1 }, locations: ['A', 'B'], initialStock: { min: 0, max: 5 }, orders: { perHour: 120, maxUnitsPerLine: 4 } });
+          const { sim, clock } = make({
+            seed,
+            products: 5,
+            variantsPerProduct: { min: 1, max: 1 },
+            locations: ['A', 'B'],
+            initialStock: { min: 0, max: 5 },
+            orders: { perHour: 120, maxUnitsPerLine: 4 },
+          });
           for (const step of steps) {
             if (step.kind === 'wait') await clock.advance(step.ms);
             else if (step.kind === 'order') {
               const sku = `SKU-0000${step.sku}`;
-              const before = sim.snapshot().inventory.filter((l) => l.sku === sku).reduce((s, l) => s + l.available, 0);
+              const before = sim
+                .snapshot()
+                .inventory.filter((l) => l.sku === sku)
+                .reduce((s, l) => s + l.available, 0);
               const placed = sim.placeOrder([{ sku, quantity: step.quantity }]);
               expect(placed.isOk()).toBe(step.quantity <= before);
-            } else if (step.kind === 'set') await sim.setInventory([{ sku: `SKU-0000${step.sku}`, quantity: step.quantity }]);
+            } else if (step.kind === 'set')
+              await sim.setInventory([{ sku: `SKU-0000${step.sku}`, quantity: step.quantity }]);
             else {
-              const open = sim.snapshot().orders.filter((o) => o.status === 'unshipped' || o.status === 'partially_shipped');
+              const open = sim
+                .snapshot()
+                .orders.filter((o) => o.status === 'unshipped' || o.status === 'partially_shipped');
               const order = open[step.pick % Math.max(1, open.length)];
               if (!order) continue;
-              if (step.kind === 'ship') await sim.confirmShipment([{ orderId: order.id, carrier: 'PostNL', trackingNumber: 'T1', shippedAt: new Date(clock.now()).toISOString() }]);
+              if (step.kind === 'ship')
+                await sim.confirmShipment([
+                  {
+                    orderId: order.id,
+                    carrier: 'PostNL',
+                    trackingNumber: 'T1',
+                    shippedAt: new Date(clock.now()).toISOString(),
+                  },
+                ]);
               else await sim.cancelOrder([{ orderId: order.id }]);
             }
             checkStock(sim.snapshot());
@@ -116,13 +152,16 @@ describe('SimulatedMarketplace', () => {
     expect(!result.items[2]!.ok && result.items[2]!.error).toBeInstanceOf(NotFoundError);
     const [after] = await sim.getInventory({ skus: ['SKU-00001'] });
     expect(after).toMatchObject({ available: 9, version: level!.version + 1 });
-    const stale = await sim.setInventory([{ sku: 'SKU-00001', quantity: 1, expectedAvailable: level!.available === 9 ? 8 : level!.available }]);
+    const stale = await sim.setInventory([
+      { sku: 'SKU-00001', quantity: 1, expectedAvailable: level!.available === 9 ? 8 : level!.available },
+    ]);
     expect(stale.failed).toBe(1);
   });
 
   it('applies an adjustment with an idempotency key once, however often it is replayed', async () => {
     const { sim } = make({ products: 1, variantsPerProduct: { min: 1, max: 1 }, initialStock: { min: 5, max: 5 } });
-    for (let i = 0; i < 3; i++) await sim.adjustInventory([{ sku: 'SKU-00001', delta: 2, idempotencyKey: 'restock-1' }]);
+    for (let i = 0; i < 3; i++)
+      await sim.adjustInventory([{ sku: 'SKU-00001', delta: 2, idempotencyKey: 'restock-1' }]);
     expect((await sim.getInventory({ skus: ['SKU-00001'] }))[0]?.available).toBe(7);
     const below = await sim.adjustInventory([{ sku: 'SKU-00001', delta: -8 }]);
     expect(!below.items[0]!.ok && below.items[0]!.error).toBeInstanceOf(ValidationError);
@@ -134,7 +173,15 @@ describe('SimulatedMarketplace', () => {
     let [level] = await sim.getInventory({ skus: ['SKU-00001'] });
     expect(level).toMatchObject({ available: 6, reserved: 4, onHand: 10 });
     const line = order.lineItems[0]!;
-    await sim.confirmShipment([{ orderId: order.id, lineItems: [{ lineItemId: line.id, quantity: 1 }], carrier: 'DHL', trackingNumber: 'X', shippedAt: '2026-01-01T00:00:00.000Z' }]);
+    await sim.confirmShipment([
+      {
+        orderId: order.id,
+        lineItems: [{ lineItemId: line.id, quantity: 1 }],
+        carrier: 'DHL',
+        trackingNumber: 'X',
+        shippedAt: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
     [level] = await sim.getInventory({ skus: ['SKU-00001'] });
     expect(level).toMatchObject({ available: 6, reserved: 3, onHand: 9 });
     expect((await sim.getOrder(order.id)).status).toBe('partially_shipped');
@@ -144,19 +191,27 @@ describe('SimulatedMarketplace', () => {
     expect(level).toMatchObject({ available: 9, reserved: 0, onHand: 9 });
     const types = (await collect(sim.listFinancialEvents({ orderId: order.id }))).map((e) => e.type);
     expect(types).toEqual(['sale', 'fee', 'refund']);
-    const over = await sim.confirmShipment([{ orderId: order.id, carrier: 'DHL', trackingNumber: 'Y', shippedAt: '2026-01-01T00:00:00.000Z' }]);
+    const over = await sim.confirmShipment([
+      { orderId: order.id, carrier: 'DHL', trackingNumber: 'Y', shippedAt: '2026-01-01T00:00:00.000Z' },
+    ]);
     expect(over.failed).toBe(1);
   });
 
   it('creates, replaces and deletes products with their stock', async () => {
     const { sim } = make({ products: 0 });
-    const created = await sim.upsertProducts([{ title: 'Mug', offers: [{ sku: 'MUG', price: { amountMinor: 899, currency: 'EUR' } }] }]);
+    const created = await sim.upsertProducts([
+      { title: 'Mug', offers: [{ sku: 'MUG', price: { amountMinor: 899, currency: 'EUR' } }] },
+    ]);
     const product = created.items[0]!.ok ? created.items[0]!.value : undefined;
     expect(product?.id).toBe('P-00001');
     expect(await sim.getInventory({ skus: ['MUG'] })).toHaveLength(1);
-    const clash = await sim.upsertProducts([{ title: 'Other', offers: [{ sku: 'MUG', price: { amountMinor: 1, currency: 'EUR' } }] }]);
+    const clash = await sim.upsertProducts([
+      { title: 'Other', offers: [{ sku: 'MUG', price: { amountMinor: 1, currency: 'EUR' } }] },
+    ]);
     expect(!clash.items[0]!.ok && clash.items[0]!.error).toBeInstanceOf(ConflictError);
-    await sim.upsertProducts([{ id: 'P-00001', title: 'Mug v2', offers: [{ sku: 'MUG-2', price: { amountMinor: 999, currency: 'EUR' } }] }]);
+    await sim.upsertProducts([
+      { id: 'P-00001', title: 'Mug v2', offers: [{ sku: 'MUG-2', price: { amountMinor: 999, currency: 'EUR' } }] },
+    ]);
     expect(await sim.getInventory({ skus: ['MUG'] })).toHaveLength(0);
     expect((await sim.deleteProducts(['P-00001', 'P-404'])).failed).toBe(1);
     await expect(sim.getProduct('P-00001')).rejects.toBeInstanceOf(NotFoundError);
@@ -180,10 +235,14 @@ describe('SimulatedMarketplace', () => {
 
     const deleted = (await sim.getProduct('P-00001')).offers.map((offer) => offer.sku);
     await sim.deleteProducts(['P-00001']);
-    await sim.upsertProducts([{ title: 'Lamp', offers: [{ sku: 'LAMP', price: { amountMinor: 500, currency: 'EUR' } }] }]);
+    await sim.upsertProducts([
+      { title: 'Lamp', offers: [{ sku: 'LAMP', price: { amountMinor: 500, currency: 'EUR' } }] },
+    ]);
     const listed = await collect(sim.listProducts());
     expect(listed.map((p) => p.id)).toEqual(['P-00002', 'P-00003', 'P-00004', 'P-00005', 'P-00006']);
-    expect((await collect(sim.listProducts({ updatedSince: listed[4]!.updatedAt! }))).map((p) => p.id)).toContain('P-00006');
+    expect((await collect(sim.listProducts({ updatedSince: listed[4]!.updatedAt! }))).map((p) => p.id)).toContain(
+      'P-00006',
+    );
     expect(await sim.getInventory({ skus: ['LAMP'] })).toEqual([
       expect.objectContaining({ sku: 'LAMP', locationId: 'a', available: 0, version: 1 }),
       expect.objectContaining({ sku: 'LAMP', locationId: 'b', available: 0, version: 1 }),
@@ -195,7 +254,11 @@ describe('SimulatedMarketplace', () => {
   });
 
   it('answers the latest keyed set of a level again with its first outcome, refusals included, for 24 hours', async () => {
-    const { sim, clock } = make({ products: 1, variantsPerProduct: { min: 1, max: 1 }, initialStock: { min: 10, max: 10 } });
+    const { sim, clock } = make({
+      products: 1,
+      variantsPerProduct: { min: 1, max: 1 },
+      initialStock: { min: 10, max: 10 },
+    });
     expect(sim.capabilities.idempotentSets).toBe(true);
     const write = { sku: 'SKU-00001', quantity: 4, expectedVersion: 1, idempotencyKey: 'w-1' };
     const first = await sim.setInventory([write]);
@@ -206,7 +269,10 @@ describe('SimulatedMarketplace', () => {
     expect((await sim.getInventory({ skus: ['SKU-00001'] }))[0]).toMatchObject({ available: 3, version: 3 });
     const refused = { sku: 'SKU-00001', quantity: 9, expectedVersion: 1, idempotencyKey: 'w-2' };
     expect((await sim.setInventory([refused])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect((await sim.setInventory([{ ...refused, expectedVersion: 3 }])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await sim.setInventory([{ ...refused, expectedVersion: 3 }])).items[0]).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     // After 24 hours the key is forgotten: the same call is a new write (and is refused as stale).
     await clock.advance(86_400_000);
     expect((await sim.setInventory([write])).items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -217,8 +283,14 @@ describe('SimulatedMarketplace', () => {
     const newer = { sku: 'SKU-00001', quantity: 5, idempotencyKey: 'w-4' };
     await sim.setInventory([older]);
     await sim.setInventory([newer]);
-    expect((await sim.setInventory([newer])).items[0]).toMatchObject({ ok: true, value: { available: 5, version: level.version + 2 } });
-    expect((await sim.setInventory([older])).items[0]).toMatchObject({ ok: true, value: { available: 2, version: level.version + 3 } });
+    expect((await sim.setInventory([newer])).items[0]).toMatchObject({
+      ok: true,
+      value: { available: 5, version: level.version + 2 },
+    });
+    expect((await sim.setInventory([older])).items[0]).toMatchObject({
+      ok: true,
+      value: { available: 2, version: level.version + 3 },
+    });
   });
 
   it('waits for its token bucket (throttled events) or rejects with RateLimitError', async () => {
@@ -234,7 +306,10 @@ describe('SimulatedMarketplace', () => {
     expect(clock.now() - started).toBe(2000);
     expect(throttled).toHaveLength(4);
 
-    const strict = new SimulatedMarketplace({ products: 1, rateLimit: { ratePerSecond: 1, burst: 1 }, onRateLimit: 'reject' }, { clock });
+    const strict = new SimulatedMarketplace(
+      { products: 1, rateLimit: { ratePerSecond: 1, burst: 1 }, onRateLimit: 'reject' },
+      { clock },
+    );
     await strict.healthCheck();
     const error = await strict.healthCheck().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
@@ -242,8 +317,16 @@ describe('SimulatedMarketplace', () => {
   });
 
   it('injects a partial write: the first items apply, then the call fails', async () => {
-    const { sim } = make({ products: 10, variantsPerProduct: { min: 1, max: 1 }, maxBatchSize: 4, failures: { schedule: [{ operation: 'updatePrices', call: 2, kind: 'partial_write', applied: 1 }] } });
-    const updates = Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${String(i + 1).padStart(5, '0')}`, price: { amountMinor: 100, currency: 'EUR' } }));
+    const { sim } = make({
+      products: 10,
+      variantsPerProduct: { min: 1, max: 1 },
+      maxBatchSize: 4,
+      failures: { schedule: [{ operation: 'updatePrices', call: 2, kind: 'partial_write', applied: 1 }] },
+    });
+    const updates = Array.from({ length: 10 }, (_, i) => ({
+      sku: `SKU-${String(i + 1).padStart(5, '0')}`,
+      price: { amountMinor: 100, currency: 'EUR' },
+    }));
     const error = await sim.updatePrices(updates).catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'marketplace_api_error')).toBe(true);
     const changed = sim.snapshot().products.filter((p) => p.offers[0]!.price.amountMinor === 100).length;
@@ -251,7 +334,11 @@ describe('SimulatedMarketplace', () => {
   });
 
   it('injects a lost response: the write applies, the caller sees a timeout', async () => {
-    const { sim } = make({ products: 1, variantsPerProduct: { min: 1, max: 1 }, failures: { schedule: [{ operation: 'setInventory', call: 1, kind: 'lost_response' }] } });
+    const { sim } = make({
+      products: 1,
+      variantsPerProduct: { min: 1, max: 1 },
+      failures: { schedule: [{ operation: 'setInventory', call: 1, kind: 'lost_response' }] },
+    });
     await expect(sim.setInventory([{ sku: 'SKU-00001', quantity: 42 }])).rejects.toMatchObject({ code: 'timeout' });
     expect((await sim.getInventory({ skus: ['SKU-00001'] }))[0]?.available).toBe(42);
   });
@@ -260,7 +347,9 @@ describe('SimulatedMarketplace', () => {
     const { sim, events } = make({ products: 10, variantsPerProduct: { min: 1, max: 1 }, maxBatchSize: 3 });
     const progress: number[] = [];
     events.on('batchProgress', (e) => progress.push(e.done));
-    await sim.setInventory(Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${String(i + 1).padStart(5, '0')}`, quantity: 1 })));
+    await sim.setInventory(
+      Array.from({ length: 10 }, (_, i) => ({ sku: `SKU-${String(i + 1).padStart(5, '0')}`, quantity: 1 })),
+    );
     expect(progress).toEqual([3, 6, 9, 10]);
     const controller = new AbortController();
     controller.abort(new Error('cancelled'));
@@ -268,6 +357,8 @@ describe('SimulatedMarketplace', () => {
   });
 
   it('validates its configuration, every problem at once', () => {
-    expect(() => new SimulatedMarketplace({ currency: 'XYZ', locations: [], latencyMs: { min: 5, max: 1 } })).toThrow(/3 problems/);
+    expect(() => new SimulatedMarketplace({ currency: 'XYZ', locations: [], latencyMs: { min: 5, max: 1 } })).toThrow(
+      /3 problems/,
+    );
   });
 });

@@ -13,7 +13,11 @@ describe('MemoryStore conformance (fake clock)', () => {
 describe('StoreLock on MemoryStore conformance (fake clock)', () => {
   const clock = new FakeClock();
   const store = new MemoryStore({ clock });
-  for (const c of lockConformanceCases({ create: () => new StoreLock(store, { clock }), advance: (ms) => clock.advance(ms) })) it(c.name, c.run);
+  for (const c of lockConformanceCases({
+    create: () => new StoreLock(store, { clock }),
+    advance: (ms) => clock.advance(ms),
+  }))
+    it(c.name, c.run);
 });
 
 describe('the conformance suite can fail', () => {
@@ -78,11 +82,17 @@ describe('takeFromBucket', () => {
 
   it('rejects nonsense limits', async () => {
     const clock = new FakeClock();
-    await expect(takeFromBucket(new MemoryStore(), { key: 'x', capacity: 0, refillPerSecond: -1, cost: 1 }, clock)).rejects.toThrow(/2 problems/);
+    await expect(
+      takeFromBucket(new MemoryStore(), { key: 'x', capacity: 0, refillPerSecond: -1, cost: 1 }, clock),
+    ).rejects.toThrow(/2 problems/);
   });
 
   it('computeTake starts full', () => {
-    expect(computeTake(undefined, { key: 'k', capacity: 5, refillPerSecond: 1, cost: 1 }, 0).result).toEqual({ granted: true, tokens: 4, retryAfterMs: 0 });
+    expect(computeTake(undefined, { key: 'k', capacity: 5, refillPerSecond: 1, cost: 1 }, 0).result).toEqual({
+      granted: true,
+      tokens: 4,
+      retryAfterMs: 0,
+    });
   });
 });
 
@@ -122,7 +132,12 @@ describe('MemoryStore serialisation', () => {
   it('matches any reordering of a JSON value, and nothing else', () => {
     const reorder = (value: unknown): unknown => {
       if (Array.isArray(value)) return value.map(reorder);
-      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reorder(v)]));
+      if (value && typeof value === 'object')
+        return Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([k, v]) => [k, reorder(v)]),
+        );
       return value;
     };
     fc.assert(

@@ -21,9 +21,18 @@ const operation = fc.oneof(
   fc.record({ op: fc.constant('get' as const), key }),
   fc.record({ op: fc.constant('set' as const), key, value }),
   fc.record({ op: fc.constant('delete' as const), key }),
-  fc.record({ op: fc.constant('compareAndSet' as const), key, expected: fc.option(value, { nil: undefined }), next: fc.option(value, { nil: undefined }) }),
+  fc.record({
+    op: fc.constant('compareAndSet' as const),
+    key,
+    expected: fc.option(value, { nil: undefined }),
+    next: fc.option(value, { nil: undefined }),
+  }),
   fc.record({ op: fc.constant('increment' as const), key, by: fc.integer({ min: -5, max: 5 }) }),
-  fc.record({ op: fc.constant('list' as const), prefix: fc.constantFrom('', 'a', 'a:', 'a_', 'b'), limit: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }) }),
+  fc.record({
+    op: fc.constant('list' as const),
+    prefix: fc.constantFrom('', 'a', 'a:', 'a_', 'b'),
+    limit: fc.option(fc.integer({ min: 0, max: 4 }), { nil: undefined }),
+  }),
 );
 type Operation = typeof operation extends fc.Arbitrary<infer T> ? T : never;
 
@@ -42,7 +51,9 @@ async function apply(store: Store, p: string, o: Operation): Promise<unknown> {
       case 'increment':
         return await store.increment(p + o.key, o.by);
       case 'list':
-        return (await store.list(p + o.prefix, o.limit === undefined ? {} : { limit: o.limit })).map((k) => k.slice(p.length));
+        return (await store.list(p + o.prefix, o.limit === undefined ? {} : { limit: o.limit })).map((k) =>
+          k.slice(p.length),
+        );
     }
   } catch {
     return 'error';
@@ -80,7 +91,8 @@ for (const { kind, problem, scope } of kinds) {
         fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 25 }), async (operations) => {
           const p = `run${run++}:`;
           const memory = new MemoryStore();
-          for (const o of operations) expect(await apply(opened.store, p, o), JSON.stringify(o)).toEqual(await apply(memory, p, o));
+          for (const o of operations)
+            expect(await apply(opened.store, p, o), JSON.stringify(o)).toEqual(await apply(memory, p, o));
         }),
         { numRuns: Number(process.env.MB_PROPERTY_RUNS ?? 40) },
       );

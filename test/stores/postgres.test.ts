@@ -19,7 +19,10 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
     if (problem) throw new Error(`CI=true requires a PostgreSQL server: ${problem}`);
     pool = new pg.Pool({ connectionString: postgresUrl, max: 8 });
     // Two stores with separate pools, as two processes would have.
-    stores.push(new PostgresStore({ pool, schema }), new PostgresStore({ connectionString: postgresUrl, schema, poolConfig: { max: 8 } }));
+    stores.push(
+      new PostgresStore({ pool, schema }),
+      new PostgresStore({ connectionString: postgresUrl, schema, poolConfig: { max: 8 } }),
+    );
     await Promise.all(stores.map((s) => s.migrate()));
   });
   afterAll(async () => {
@@ -72,7 +75,9 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
   });
 
   it('reports every problem of its options at once', () => {
-    expect(() => new PostgresStore({ schema: 'bad-name"; DROP' } as never)).toThrow(/2 problems[\s\S]*pool[\s\S]*schema/);
+    expect(() => new PostgresStore({ schema: 'bad-name"; DROP' } as never)).toThrow(
+      /2 problems[\s\S]*pool[\s\S]*schema/,
+    );
   });
 
   it('says to run the migration when its tables are missing, and that retrying will not help', async () => {
@@ -99,7 +104,9 @@ describe.skipIf(shouldSkip(problem, 'PostgresStore tests'))('PostgresStore again
       expect((await store().get<BucketState>('bucket:visible'))?.tokens).toBe(0);
       expect(await store().list('bucket:vis')).toEqual(['bucket:visible']);
       expect(await store().delete('bucket:visible')).toBe(true);
-      expect((await store().takeFromBucket({ key: 'bucket:visible', capacity: 2, refillPerSecond: 0.001, cost: 2 })).granted).toBe(true);
+      expect(
+        (await store().takeFromBucket({ key: 'bucket:visible', capacity: 2, refillPerSecond: 0.001, cost: 2 })).granted,
+      ).toBe(true);
     });
 
     atomicBucketCases(() => stores);

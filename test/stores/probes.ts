@@ -7,11 +7,17 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 
 export const redisUrl = process.env.MB_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const postgresUrl = process.env.MB_POSTGRES_URL ?? 'postgres://marketbridge:marketbridge@127.0.0.1:5432/marketbridge';
+export const postgresUrl =
+  process.env.MB_POSTGRES_URL ?? 'postgres://marketbridge:marketbridge@127.0.0.1:5432/marketbridge';
 
 /** Resolves undefined when Redis answers PING, otherwise why not. */
 export async function probeRedis(url = redisUrl): Promise<string | undefined> {
-  const client = new Redis(url, { lazyConnect: true, connectTimeout: 1500, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1500,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();

@@ -16,7 +16,8 @@ describe.skipIf(shouldSkip(problem, 'RedisStore tests'))(`RedisStore against ${r
 
   beforeAll(() => {
     if (problem) throw new Error(`CI=true requires a Redis server: ${problem}`);
-    for (let i = 0; i < 2; i++) stores.push(new RedisStore({ url: redisUrl, namespace, redisOptions: { maxRetriesPerRequest: 1 } }));
+    for (let i = 0; i < 2; i++)
+      stores.push(new RedisStore({ url: redisUrl, namespace, redisOptions: { maxRetriesPerRequest: 1 } }));
   });
   afterAll(async () => {
     if (stores[0]) await dropRedisNamespace(stores[0].client, namespace);
@@ -49,11 +50,16 @@ describe.skipIf(shouldSkip(problem, 'RedisStore tests'))(`RedisStore against ${r
   nonIntegerIncrementCase(() => store());
 
   it('reports every problem of its options at once', () => {
-    expect(() => new RedisStore({ namespace: 3 as unknown as string })).toThrow(/2 problems[\s\S]*client[\s\S]*namespace/);
+    expect(() => new RedisStore({ namespace: 3 as unknown as string })).toThrow(
+      /2 problems[\s\S]*client[\s\S]*namespace/,
+    );
   });
 
   it('wraps connection failures in a retryable MarketbridgeError', async () => {
-    const down = new RedisStore({ url: 'redis://127.0.0.1:1', redisOptions: { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null } });
+    const down = new RedisStore({
+      url: 'redis://127.0.0.1:1',
+      redisOptions: { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null },
+    });
     down.client.on('error', () => {});
     const error = await down.get('k').catch((e: unknown) => e);
     expect(isMarketbridgeError(error, 'internal')).toBe(true);

@@ -18,7 +18,9 @@ export function runId(label: string): string {
 /** Whether to skip a server's tests; prints why when it does. */
 export function shouldSkip(problem: string | undefined, what: string): boolean {
   if (problem === undefined || inCi) return false;
-  console.warn(`\n  SKIPPED ${what}: ${problem}.\n  Start the servers with: eval "$(scripts/services.sh)"  (CI=true turns this into a failure)\n`);
+  console.warn(
+    `\n  SKIPPED ${what}: ${problem}.\n  Start the servers with: eval "$(scripts/services.sh)"  (CI=true turns this into a failure)\n`,
+  );
   return true;
 }
 
@@ -44,7 +46,8 @@ export function startChild(file: string, args: string[], env: Record<string, str
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const messages: Record<string, unknown>[] = [];
-  const waiters: { match: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
+  const waiters: { match: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] =
+    [];
   let buffer = '';
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -80,7 +83,9 @@ export function startChild(file: string, args: string[], env: Record<string, str
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
         waiters.push({ match, resolve });
-        void exited.then((code) => reject(new Error(`child ${file} exited (${code}) before the expected message:\n${stderr}`)));
+        void exited.then((code) =>
+          reject(new Error(`child ${file} exited (${code}) before the expected message:\n${stderr}`)),
+        );
       });
     },
   };

@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMarketbridgeError } from '../../src/core/errors/marketbridge-error.js';
-import { computeTake, takeFromBucket, type AtomicBucketStore, type BucketState, type BucketTake } from '../../src/stores/bucket.js';
+import {
+  computeTake,
+  takeFromBucket,
+  type AtomicBucketStore,
+  type BucketState,
+  type BucketTake,
+} from '../../src/stores/bucket.js';
 import type { Lock } from '../../src/stores/lock.js';
 import type { Store } from '../../src/stores/store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
@@ -56,7 +62,9 @@ export function atomicBucketCases(stores: () => readonly BucketStore[]): void {
   it('never grants more than capacity and says when never', async () => {
     const result = await store().takeFromBucket({ key: 'bucket:huge', capacity: 5, refillPerSecond: 1, cost: 6 });
     expect(result).toEqual({ granted: false, tokens: 5, retryAfterMs: Number.POSITIVE_INFINITY });
-    await expect(store().takeFromBucket({ key: 'bucket:bad', capacity: 0, refillPerSecond: -1, cost: Number.NaN })).rejects.toThrow(/3 problems/);
+    await expect(
+      store().takeFromBucket({ key: 'bucket:bad', capacity: 0, refillPerSecond: -1, cost: Number.NaN }),
+    ).rejects.toThrow(/3 problems/);
   });
 
   it('grants exactly one of many concurrent takes of the last token', async () => {

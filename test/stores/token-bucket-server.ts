@@ -30,8 +30,7 @@ export async function startTokenBucketServer(capacity: number, refillPerSecond: 
       counts.ok++;
       if (Number.isNaN(span.first)) span.first = state.at;
       span.last = state.at;
-    }
-    else counts.throttled++;
+    } else counts.throttled++;
     res.writeHead(result.granted ? 200 : 429, { 'content-type': 'application/json', connection: 'keep-alive' });
     res.end(result.granted ? '{"ok":true}' : '{"errors":[{"code":"QuotaExceeded"}]}');
   });

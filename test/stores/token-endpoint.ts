@@ -33,7 +33,14 @@ export async function startTokenEndpoint(firstRefreshToken: string): Promise<Tok
       // Slow enough that every process asks while the first request is still in flight.
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ access_token: `access-${counter}`, refresh_token: live, token_type: 'bearer', expires_in: 3600 }));
+        res.end(
+          JSON.stringify({
+            access_token: `access-${counter}`,
+            refresh_token: live,
+            token_type: 'bearer',
+            expires_in: 3600,
+          }),
+        );
       }, 300);
     });
   });

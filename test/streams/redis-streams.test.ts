@@ -25,7 +25,11 @@ function world(store = new MemoryStore()) {
 async function append(client: Redis, stream: string, eventId: string, options: { forged?: boolean } = {}) {
   const body = JSON.stringify({ id: eventId });
   const signed = await signShopifyTestRequest({ secret: options.forged ? 'wrong' : secret, body, eventId });
-  return appendToRedisStream(client, stream, { platform: 'shopify', headers: signed.headers as Record<string, string>, body });
+  return appendToRedisStream(client, stream, {
+    platform: 'shopify',
+    headers: signed.headers as Record<string, string>,
+    body,
+  });
 }
 
 describe.skipIf(shouldSkip(problem, 'Redis Streams tests'))('Redis Streams source', () => {
@@ -48,12 +52,20 @@ describe.skipIf(shouldSkip(problem, 'Redis Streams tests'))('Redis Streams sourc
     const progress: MarketbridgeEvents['streamProgress'][] = [];
     events.on('streamProgress', (event) => progress.push(event));
     const rejected: string[] = [];
-    const consumer = createStreamConsumer({ source, processor, events, waitMs: 50, onRejected: (_m, outcome) => rejected.push(outcome.reason) });
+    const consumer = createStreamConsumer({
+      source,
+      processor,
+      events,
+      waitMs: 50,
+      onRejected: (_m, outcome) => rejected.push(outcome.reason),
+    });
     expect(await consumer.runOnce()).toEqual({ received: 5, acked: 5, rejected: 1, duplicates: 1 });
     expect(handled).toEqual(['e1', 'e2', 'e3']);
     expect(rejected).toEqual(['signature_mismatch']);
     expect(await source.lag()).toBe(0);
-    expect(progress).toEqual([{ source: `redis:${stream}/g`, platform: 'shopify', received: 5, acked: 5, rejected: 1, lag: 0 }]);
+    expect(progress).toEqual([
+      { source: `redis:${stream}/g`, platform: 'shopify', received: 5, acked: 5, rejected: 1, lag: 0 },
+    ]);
     expect(await consumer.runOnce()).toEqual({ received: 0, acked: 0, rejected: 0, duplicates: 0 });
     await source.close();
   });
@@ -83,7 +95,10 @@ describe.skipIf(shouldSkip(problem, 'Redis Streams tests'))('Redis Streams sourc
     const flaky = new Proxy(store, {
       get(target, property, receiver) {
         const value = Reflect.get(target, property, receiver) as unknown;
-        if (property === 'compareAndSet' && down) return async () => { throw new Error('store unavailable'); };
+        if (property === 'compareAndSet' && down)
+          return async () => {
+            throw new Error('store unavailable');
+          };
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
@@ -100,6 +115,8 @@ describe.skipIf(shouldSkip(problem, 'Redis Streams tests'))('Redis Streams sourc
   });
 
   it('validates its options, every problem at once', () => {
-    expect(() => new RedisStreamSource({ stream: '', group: 'g', consumer: '' } as never)).toThrow(/client[\s\S]*stream[\s\S]*consumer/);
+    expect(() => new RedisStreamSource({ stream: '', group: 'g', consumer: '' } as never)).toThrow(
+      /client[\s\S]*stream[\s\S]*consumer/,
+    );
   });
 });

@@ -10,23 +10,37 @@ import { createWebhookProcessor } from '../../src/webhooks/index.js';
 import { SPEC_DIR } from '../connectors/amazon/swagger.js';
 import { QUEUE_URL, sqsSimulator } from './sqs-simulator.js';
 
-const example = (name: string) => (JSON.parse(readFileSync(join(SPEC_DIR, `${name}.json`), 'utf8')) as { examples: unknown[] }).examples[0] as Record<string, unknown>;
+const example = (name: string) =>
+  (JSON.parse(readFileSync(join(SPEC_DIR, `${name}.json`), 'utf8')) as { examples: unknown[] }).examples[0] as Record<
+    string,
+    unknown
+  >;
 const orderChange = example('OrderChangeNotification');
-const withId = (document: Record<string, unknown>, id: string) => ({ ...document, NotificationMetadata: { ...(document.NotificationMetadata as object), NotificationId: id } });
+const withId = (document: Record<string, unknown>, id: string) => ({
+  ...document,
+  NotificationMetadata: { ...(document.NotificationMetadata as object), NotificationId: id },
+});
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-const client = () => new SQSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'sqs-secret-canary' }, maxAttempts: 1 });
+const client = () =>
+  new SQSClient({
+    region: 'eu-west-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'sqs-secret-canary' },
+    maxAttempts: 1,
+  });
 
 function amazonWorld() {
   const changes: AmazonNotificationEvent[] = [];
   const store = new MemoryStore();
   const processor = createWebhookProcessor({
     verifiers: [createAmazonNotificationVerifier()],
-    routes: { amazon: { ORDER_CHANGE: (event) => void changes.push(...parseAmazonNotification(event.payload)._unsafeUnwrap()) } },
+    routes: {
+      amazon: { ORDER_CHANGE: (event) => void changes.push(...parseAmazonNotification(event.payload)._unsafeUnwrap()) },
+    },
     context: { store },
   });
   return { changes, processor, store };
@@ -45,7 +59,10 @@ describe('SP-API notifications from SQS', () => {
     expect(await source.lag()).toBe(4);
     const consumer = createStreamConsumer({ source, processor, waitMs: 0 });
     expect(await consumer.runOnce()).toEqual({ received: 4, acked: 4, rejected: 1, duplicates: 1 });
-    expect(changes.map((change) => [change.eventId, change.type])).toEqual([['n-1', 'order.changed'], ['n-2', 'order.changed']]);
+    expect(changes.map((change) => [change.eventId, change.type])).toEqual([
+      ['n-1', 'order.changed'],
+      ['n-2', 'order.changed'],
+    ]);
     expect(queue.size).toBe(0);
     expect(await source.lag()).toBe(0);
   });
@@ -61,8 +78,14 @@ describe('SP-API notifications from SQS', () => {
     while (queue.size > 0) await consumer.runOnce();
     expect(changes).toHaveLength(25);
     const receives = queue.calls.filter((call) => call.action === 'ReceiveMessage');
-    expect(receives.every((call) => call.body.MaxNumberOfMessages === 10 && call.body.WaitTimeSeconds === 20)).toBe(true);
-    expect(queue.calls.filter((call) => call.action === 'DeleteMessageBatch').every((call) => (call.body.Entries as unknown[]).length <= 10)).toBe(true);
+    expect(receives.every((call) => call.body.MaxNumberOfMessages === 10 && call.body.WaitTimeSeconds === 20)).toBe(
+      true,
+    );
+    expect(
+      queue.calls
+        .filter((call) => call.action === 'DeleteMessageBatch')
+        .every((call) => (call.body.Entries as unknown[]).length <= 10),
+    ).toBe(true);
   });
 
   it('gets a message it did not delete again after the visibility timeout, and processes it once', async () => {
@@ -86,13 +109,19 @@ describe('SP-API notifications from SQS', () => {
     server.use(queue.handler);
     const { processor } = amazonWorld();
     const source = new SqsSource({ client: client(), queueUrl: `${QUEUE_URL}-missing` });
-    const error = await createStreamConsumer({ source, processor }).runOnce().catch((e: unknown) => e);
+    const error = await createStreamConsumer({ source, processor })
+      .runOnce()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'MarketbridgeError', code: 'internal', retryable: true });
-    expect(String((error as Error).message)).toMatch(/sqs:sp-api-notifications-missing could not receive: .*queue does not exist/i);
+    expect(String((error as Error).message)).toMatch(
+      /sqs:sp-api-notifications-missing could not receive: .*queue does not exist/i,
+    );
     expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain('sqs-secret-canary');
   });
 
   it('rejects options it cannot use, every problem at once', () => {
-    expect(() => new SqsSource({ client: {} as SQSClient, queueUrl: 'sp-api', visibilityTimeoutSeconds: 50_000 })).toThrow(/SQSClient[\s\S]*queue URL[\s\S]*43,200/);
+    expect(
+      () => new SqsSource({ client: {} as SQSClient, queueUrl: 'sp-api', visibilityTimeoutSeconds: 50_000 }),
+    ).toThrow(/SQSClient[\s\S]*queue URL[\s\S]*43,200/);
   });
 });

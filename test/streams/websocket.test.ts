@@ -2,7 +2,13 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/stores/memory-store.js';
-import { createStreamConsumer, createTrustedSourceVerifier, parseJsonFrame, reconnectDelayMs, WebSocketSource } from '../../src/streams/websocket.js';
+import {
+  createStreamConsumer,
+  createTrustedSourceVerifier,
+  parseJsonFrame,
+  reconnectDelayMs,
+  WebSocketSource,
+} from '../../src/streams/websocket.js';
 import { createWebhookProcessor } from '../../src/webhooks/index.js';
 
 /**
@@ -32,10 +38,16 @@ async function feedServer(events: number, dropAfter: number) {
     socket.on('close', () => clearInterval(timer));
   });
   const { port } = server.address() as AddressInfo;
-  return { url: `ws://127.0.0.1:${port}/feed`, urls, authorizations, close: () => new Promise<void>((resolve) => {
-    for (const client of server.clients) client.terminate();
-    server.close(() => resolve());
-  }) };
+  return {
+    url: `ws://127.0.0.1:${port}/feed`,
+    urls,
+    authorizations,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of server.clients) client.terminate();
+        server.close(() => resolve());
+      }),
+  };
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -71,18 +83,25 @@ describe('WebSocket source', () => {
   });
 
   it('backs off exponentially with full jitter, capped', () => {
-    expect([1, 2, 3, 4, 10].map((attempt) => reconnectDelayMs(attempt, 500, 4_000, () => 1))).toEqual([500, 1_000, 2_000, 4_000, 4_000]);
+    expect([1, 2, 3, 4, 10].map((attempt) => reconnectDelayMs(attempt, 500, 4_000, () => 1))).toEqual([
+      500, 1_000, 2_000, 4_000, 4_000,
+    ]);
     expect(reconnectDelayMs(3, 500, 4_000, () => 0)).toBe(0);
   });
 
   it('reads the default frame format and drops anything else', () => {
     expect(parseJsonFrame('{"id":7,"platform":"shopify","headers":{"x-a":"1","x-b":2},"body":{"id":1}}')).toEqual({
-      id: '7', platform: 'shopify', request: { headers: { 'x-a': '1' }, body: '{"id":1}' },
+      id: '7',
+      platform: 'shopify',
+      request: { headers: { 'x-a': '1' }, body: '{"id":1}' },
     });
-    for (const frame of ['nope', '[]', '{"body":"x"}', '{"id":1}', 'null']) expect(parseJsonFrame(frame)).toBeUndefined();
+    for (const frame of ['nope', '[]', '{"body":"x"}', '{"id":1}', 'null'])
+      expect(parseJsonFrame(frame)).toBeUndefined();
   });
 
   it('rejects options it cannot use, every problem at once', () => {
-    expect(() => new WebSocketSource({ url: 'http://x', reconnect: { baseDelayMs: 0 } })).toThrow(/ws:\/\/[\s\S]*baseDelayMs/);
+    expect(() => new WebSocketSource({ url: 'http://x', reconnect: { baseDelayMs: 0 } })).toThrow(
+      /ws:\/\/[\s\S]*baseDelayMs/,
+    );
   });
 });

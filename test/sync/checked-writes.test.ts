@@ -4,26 +4,47 @@ import { checkedWith, markChecked } from '../../src/core/checked-batch.js';
 import { ValidationError } from '../../src/core/errors/validation-error.js';
 import { isValidSku, SkuSchema } from '../../src/model/scalars.js';
 import { InventoryAdjustmentSchema, InventorySetSchema } from '../../src/model/inventory.js';
-import { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
+import type { SimulatedMarketplace } from '../../src/simulated/simulated-marketplace.js';
 import { adjustBatch, isCheckedAdjustment, isCheckedSet, setBatch } from '../../src/sync/inventory/write-batch.js';
 import { world } from './world.js';
 
 const runs = Number(process.env.MB_PROPERTY_RUNS ?? 300);
-const anyText = fc.oneof(fc.string({ maxLength: 3 }), fc.string({ minLength: 95, maxLength: 105 }), fc.constantFrom('', ' A', 'A ', 'A\u0000B', 'A\tB', 'A B', '\u00a0A', 'é-1'));
-const anyNumber = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double(), fc.constantFrom(Number.MAX_SAFE_INTEGER + 1, -0, Number.NaN, Number.POSITIVE_INFINITY, 1.5));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 3 }),
+  fc.string({ minLength: 95, maxLength: 105 }),
+  fc.constantFrom('', ' A', 'A ', 'A\u0000B', 'A\tB', 'A B', '\u00a0A', 'é-1'),
+);
+const anyNumber = fc.oneof(
+  fc.integer({ min: -5, max: 5 }),
+  fc.double(),
+  fc.constantFrom(Number.MAX_SAFE_INTEGER + 1, -0, Number.NaN, Number.POSITIVE_INFINITY, 1.5),
+);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 describe("the engine's own checks of the writes it builds", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('isValidSku accepts exactly what SkuSchema accepts', () => {
-    fc.assert(fc.property(fc.oneof(anyText, fc.string(), fc.anything()), (value) => {
-      expect(isValidSku(value)).toBe(SkuSchema.safeParse(value).success);
-    }), { numRuns: runs * 3 });
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string(), fc.anything()), (value) => {
+        expect(isValidSku(value)).toBe(SkuSchema.safeParse(value).success);
+      }),
+      { numRuns: runs * 3 },
+    );
   });
 
   it('an absolute write passes isCheckedSet only if InventorySetSchema accepts it', () => {
-    const item = fc.record({ sku: anyText, quantity: anyNumber, expectedVersion: maybe(anyNumber), expectedAvailable: maybe(anyNumber), idempotencyKey: maybe(fc.oneof(anyText, fc.string({ minLength: 199, maxLength: 202 }))), locationId: maybe(anyText) }, { requiredKeys: ['sku', 'quantity'] });
+    const item = fc.record(
+      {
+        sku: anyText,
+        quantity: anyNumber,
+        expectedVersion: maybe(anyNumber),
+        expectedAvailable: maybe(anyNumber),
+        idempotencyKey: maybe(fc.oneof(anyText, fc.string({ minLength: 199, maxLength: 202 }))),
+        locationId: maybe(anyText),
+      },
+      { requiredKeys: ['sku', 'quantity'] },
+    );
     fc.assert(
       fc.property(item, (write) => {
         // Never weaker than the schema; equal on everything the schema accepts.
@@ -34,10 +55,16 @@ describe("the engine's own checks of the writes it builds", () => {
   });
 
   it('an adjustment passes isCheckedAdjustment only if InventoryAdjustmentSchema accepts it', () => {
-    const item = fc.record({ sku: anyText, delta: anyNumber, idempotencyKey: maybe(anyText), locationId: maybe(anyText) }, { requiredKeys: ['sku', 'delta'] });
-    fc.assert(fc.property(item, (adjustment) => {
-      expect(isCheckedAdjustment(adjustment)).toBe(InventoryAdjustmentSchema.safeParse(adjustment).success);
-    }), { numRuns: runs * 3 });
+    const item = fc.record(
+      { sku: anyText, delta: anyNumber, idempotencyKey: maybe(anyText), locationId: maybe(anyText) },
+      { requiredKeys: ['sku', 'delta'] },
+    );
+    fc.assert(
+      fc.property(item, (adjustment) => {
+        expect(isCheckedAdjustment(adjustment)).toBe(InventoryAdjustmentSchema.safeParse(adjustment).success);
+      }),
+      { numRuns: runs * 3 },
+    );
   });
 
   it("a sync's writes reach the connector validated once (by the engine), not again by the connector's schema", async () => {
@@ -62,7 +89,9 @@ describe("the engine's own checks of the writes it builds", () => {
     const [channel] = world({ skus: 2, channels: 1 }).channels as [SimulatedMarketplace];
     const bad = [{ sku: ' padded', quantity: -1 }];
     await expect(channel.setInventory(bad)).rejects.toBeInstanceOf(ValidationError);
-    await expect(channel.setInventory(markChecked([...bad], InventoryAdjustmentSchema))).rejects.toBeInstanceOf(ValidationError);
+    await expect(channel.setInventory(markChecked([...bad], InventoryAdjustmentSchema))).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     const marked = markChecked([{ sku: 'SKU-00001', quantity: 2 }], InventorySetSchema);
     const parse = vi.spyOn(InventorySetSchema, 'safeParse');
     await channel.setInventory([...marked]);

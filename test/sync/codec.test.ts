@@ -54,7 +54,19 @@ describe('stored forms of the sync state', () => {
   });
 
   it('reads anything else as no base', () => {
-    for (const junk of [undefined, null, 3, 'x', [], ['9'], [9, 'shop', 5], [9, 5, 5, 3], [9, 'shop', '5', 3], { s: '9', c: {} }, { s: 9 }]) {
+    for (const junk of [
+      undefined,
+      null,
+      3,
+      'x',
+      [],
+      ['9'],
+      [9, 'shop', 5],
+      [9, 5, 5, 3],
+      [9, 'shop', '5', 3],
+      { s: '9', c: {} },
+      { s: 9 },
+    ]) {
       expect(decodeBase(junk)).toBeUndefined();
     }
   });
@@ -73,21 +85,46 @@ describe('stored forms of the sync state', () => {
         plan({ sku: 'C-3', local: 0, merged: 2, sourceDelta: 2, fromTask: 'task-c', key: 'default:C-3@task:t' }),
       ],
     };
-    const { base, ...withoutBase } = plan({ sku: 'D-4', sourceDelta: 0, local: 7, key: '', explanation: '', observed: { market: { q: 4, v: 0 } }, targets: { market: 7 } });
+    const { base, ...withoutBase } = plan({
+      sku: 'D-4',
+      sourceDelta: 0,
+      local: 7,
+      key: '',
+      explanation: '',
+      observed: { market: { q: 4, v: 0 } },
+      targets: { market: 7 },
+    });
     journal.plans.push(withoutBase);
     expect(base).toBeDefined();
     const stored = encodeJournal(journal);
     expect(stored.channels).toEqual(['shop', 'market']);
     expect(stored.plans[3]).toEqual(['D-4', 7, 0, 0, null, 4, 0, 7]);
     // A decoded base keeps `s` and the channels the plan did not see: all that finishing the round reads.
-    const needed = (p: SkuPlan): SkuPlan => (p.base ? { ...p, base: { s: p.base.s, c: Object.fromEntries(Object.entries(p.base.c).filter(([name]) => !p.observed[name])) } } : p);
+    const needed = (p: SkuPlan): SkuPlan =>
+      p.base
+        ? {
+            ...p,
+            base: {
+              s: p.base.s,
+              c: Object.fromEntries(Object.entries(p.base.c).filter(([name]) => !p.observed[name])),
+            },
+          }
+        : p;
     expect(decodeJournal(throughStore(stored))).toEqual({ ...journal, plans: journal.plans.map(needed) });
     const written: Journal = { ...journal, status: 'written', plans: [], retry: ['B-2'], manual: 1, tasks: ['task-c'] };
     expect(decodeJournal(throughStore(encodeJournal(written)))).toEqual(written);
   });
 
   it('reads journals in the form earlier versions stored (plan objects, bases by SKU)', () => {
-    const old = { runId: 'r', batch: 0, round: 0, batchSkus: ['A-1'], status: 'written', plans: [{ ...plan(), observed: { shop: { q: 3, v: 4, at: '2026-11-22T10:00:00.000Z' } } }], bases: { 'A-1': { s: 7, c: { shop: { q: 3, v: 5 } } } } };
+    const old = {
+      runId: 'r',
+      batch: 0,
+      round: 0,
+      batchSkus: ['A-1'],
+      status: 'written',
+      plans: [{ ...plan(), observed: { shop: { q: 3, v: 4, at: '2026-11-22T10:00:00.000Z' } } }],
+      bases: { 'A-1': { s: 7, c: { shop: { q: 3, v: 5 } } } },
+    };
     const journal = decodeJournal(throughStore(old));
     expect(journal?.plans[0]?.observed.shop).toEqual({ q: 3, v: 4, at: '2026-11-22T10:00:00.000Z' });
     expect(journal?.bases).toEqual([['A-1', [7, 'shop', 3, 5]]]);
@@ -157,13 +194,19 @@ describe('upgrading with state stored by an earlier version', () => {
       it(`finishes an old-format journal left by a crash (${writeMode}, ${at === 'between' ? 'between two channels' : 'after the writes'}) once`, async () => {
         const w = world({ skus: 30, channels: 2, stock: () => 10, sim: { maxBatchSize: 10 } });
         const engine = (onStep?: (step: SyncStep) => void) =>
-          new InventorySyncEngine({ source: w.source, channels: w.channels.map((marketplace) => ({ marketplace, writeMode })), context: { store: w.store, clock: w.clock }, ...(onStep ? { onStep } : {}) });
+          new InventorySyncEngine({
+            source: w.source,
+            channels: w.channels.map((marketplace) => ({ marketplace, writeMode })),
+            context: { store: w.store, clock: w.clock },
+            ...(onStep ? { onStep } : {}),
+          });
         await engine().runSync();
         for (let n = 1; n <= 30; n++) w.channels[n % 2]!.placeOrder([{ sku: skuOf(n), quantity: 1 + (n % 3) }]);
         const applied = w.source.appliedCount;
         let crashed = false;
         const crash = (step: SyncStep) => {
-          const hit = at === 'between' ? step.name === 'before_write' && step.marketplace === 'chan-1' : step.name === 'written';
+          const hit =
+            at === 'between' ? step.name === 'before_write' && step.marketplace === 'chan-1' : step.name === 'written';
           if (hit && step.batch === 1 && !crashed) {
             crashed = true;
             throw new Error('crash');

@@ -105,10 +105,16 @@ describe('crash safety: 10,000 SKUs, killed and resumed by a fresh engine', () =
   for (const idempotentSets of [true, false]) {
     it(`resolves partial writes and lost responses ${idempotentSets ? 'by sending the same calls again' : 'by reading back'}`, async () => {
       const schedule = [3, 7, 12, 20, 31].flatMap((call, i) => [
-        { operation: 'setInventory' as const, call, kind: i % 2 === 0 ? ('partial_write' as const) : ('lost_response' as const), applied: 137 },
+        {
+          operation: 'setInventory' as const,
+          call,
+          kind: i % 2 === 0 ? ('partial_write' as const) : ('lost_response' as const),
+          applied: 137,
+        },
       ]);
       const { w, expected, changed, appliedBefore } = await scenario(5, { failures: { rate: 0, schedule } });
-      for (const channel of w.channels) Object.defineProperty(channel, 'capabilities', { value: { ...channel.capabilities, idempotentSets } });
+      for (const channel of w.channels)
+        Object.defineProperty(channel, 'capabilities', { value: { ...channel.capabilities, idempotentSets } });
       await runWithKills(w, () => false);
       expect(w.channels[0]!.stats().injectedFailures).toBeGreaterThan(0);
       assertModel(w, expected, changed, appliedBefore);

@@ -38,7 +38,9 @@ describe('InventorySyncEngine', () => {
     const report = await w.engine({ context: { store: w.store, clock: w.clock, events } }).runSync({ mode: 'full' });
     expect(report.sourceDeltas).toBe(1);
     expect(w.source.get(skuOf(1))!.available).toBe(7);
-    expect(conflicts).toEqual([`${skuOf(1)} merge Three-way merge: base 10, local +2, remote#1 -3, remote#2 -2 = 7. (remotes: chan-0, chan-1)`]);
+    expect(conflicts).toEqual([
+      `${skuOf(1)} merge Three-way merge: base 10, local +2, remote#1 -3, remote#2 -2 = 7. (remotes: chan-0, chan-1)`,
+    ]);
     expect(w.shown(0, skuOf(1)) + w.shown(1, skuOf(1))).toBe(7);
   });
 
@@ -67,7 +69,17 @@ describe('InventorySyncEngine', () => {
       context: { store: w.store, clock: w.clock },
     });
     await engine.runSync();
-    expect([w.shown(0, skuOf(1)), w.shown(1, skuOf(1))]).toEqual(allocate(skuOf(1), 10, [{ safetyStock: 2, reserved: 0, weight: 1 }, { safetyStock: 0, reserved: 4, weight: 1 }], 'split'));
+    expect([w.shown(0, skuOf(1)), w.shown(1, skuOf(1))]).toEqual(
+      allocate(
+        skuOf(1),
+        10,
+        [
+          { safetyStock: 2, reserved: 0, weight: 1 },
+          { safetyStock: 0, reserved: 4, weight: 1 },
+        ],
+        'split',
+      ),
+    );
     expect(w.shown(1, skuOf(1))).toBeGreaterThanOrEqual(4);
     // channel 0 may see the 6 units not reserved for channel 1 and keeps 2 of them back; what
     // it cannot show, channel 1 shows: all 10 units are on sale, none twice
@@ -91,7 +103,11 @@ describe('InventorySyncEngine', () => {
   it('ignores the echo of its own write and queues a real change from a webhook', async () => {
     const w = world({ skus: 5, channels: 2, stock: () => 8 });
     const scheduler = new MemoryScheduler();
-    const engine = new InventorySyncEngine({ source: w.source, channels: w.channels.map((marketplace) => ({ marketplace })), context: { store: w.store, clock: w.clock, scheduler } });
+    const engine = new InventorySyncEngine({
+      source: w.source,
+      channels: w.channels.map((marketplace) => ({ marketplace })),
+      context: { store: w.store, clock: w.clock, scheduler },
+    });
     await engine.runSync();
     const sku = skuOf(2);
     expect(await engine.notify({ marketplace: 'chan-0', sku, available: w.shown(0, sku) })).toBe('echo');
@@ -109,7 +125,11 @@ describe('InventorySyncEngine', () => {
     const events = new EventBus();
     const progress: number[] = [];
     events.on('syncProgress', (e) => progress.push(e.done));
-    const engine = new InventorySyncEngine({ source: w.source, channels: w.channels.map((marketplace) => ({ marketplace })), context: { store: w.store, clock: w.clock, scheduler, events } });
+    const engine = new InventorySyncEngine({
+      source: w.source,
+      channels: w.channels.map((marketplace) => ({ marketplace })),
+      context: { store: w.store, clock: w.clock, scheduler, events },
+    });
     expect(await runSync(engine, { maxBatches: 1 })).toMatchObject({ status: 'in_progress', batches: 1, skus: 10 });
     expect(scheduler.takeDue(w.clock.now()).map((job) => job.name)).toEqual([SYNC_CONTINUE_JOB]);
     expect(await continueSync(engine)).toMatchObject({ status: 'completed', batches: 3, skus: 30 });
@@ -141,13 +161,18 @@ describe('InventorySyncEngine', () => {
     expect(second).toMatchObject({ status: 'completed', skus: 40 });
     release();
     expect(await running).toBe('process died');
-    for (let n = 1; n <= 40; n++) expect(w.shown(0, skuOf(n)) + w.shown(1, skuOf(n))).toBe(w.source.get(skuOf(n))!.available);
+    for (let n = 1; n <= 40; n++)
+      expect(w.shown(0, skuOf(n)) + w.shown(1, skuOf(n))).toBe(w.source.get(skuOf(n))!.available);
   });
 
   it('an aborted run is continued later from its checkpoint', async () => {
     const w = world({ skus: 30, channels: 2, sim: { maxBatchSize: 10 } });
     const controller = new AbortController();
-    const engine = w.engine({ onStep: (step: SyncStep) => { if (step.batch === 1 && step.name === 'source_applied') controller.abort(new Error('deploy')); } });
+    const engine = w.engine({
+      onStep: (step: SyncStep) => {
+        if (step.batch === 1 && step.name === 'source_applied') controller.abort(new Error('deploy'));
+      },
+    });
     await expect(engine.runSync({ signal: controller.signal })).rejects.toThrow('deploy');
     expect(await w.engine().continueSync()).toMatchObject({ status: 'completed', skus: 30 });
   });
@@ -176,7 +201,12 @@ describe('InventorySyncEngine', () => {
 
   it('works with plain connectors that only adjust (idempotent keys) instead of compare-and-set', async () => {
     const w = world({ skus: 20, channels: 2, stock: () => 9 });
-    const engine = () => new InventorySyncEngine({ source: w.source, channels: w.channels.map((marketplace) => ({ marketplace, writeMode: 'adjust' as const })), context: { store: w.store, clock: w.clock } });
+    const engine = () =>
+      new InventorySyncEngine({
+        source: w.source,
+        channels: w.channels.map((marketplace) => ({ marketplace, writeMode: 'adjust' as const })),
+        context: { store: w.store, clock: w.clock },
+      });
     await engine().runSync();
     w.channels[0]!.placeOrder([{ sku: skuOf(3), quantity: 2 }]);
     await engine().runSync({ mode: 'full' });
@@ -191,9 +221,25 @@ describe('InventorySyncEngine', () => {
       { operation: 'setInventory' as const, call: 5, kind: 'server_error' as const },
       { operation: 'getInventory' as const, call: 6, kind: 'server_error' as const },
     ];
-    const w = world({ skus: 60, channels: 2, stock: () => 5, sim: { maxBatchSize: 10, failures: { rate: 0, schedule } } });
-    let report = await w.clock.drive(() => w.engine().runSync().catch(() => undefined));
-    for (let i = 0; i < 5 && report?.status !== 'completed'; i++) report = await w.clock.drive(() => w.engine().continueSync().catch(() => undefined));
+    const w = world({
+      skus: 60,
+      channels: 2,
+      stock: () => 5,
+      sim: { maxBatchSize: 10, failures: { rate: 0, schedule } },
+    });
+    let report = await w.clock.drive(() =>
+      w
+        .engine()
+        .runSync()
+        .catch(() => undefined),
+    );
+    for (let i = 0; i < 5 && report?.status !== 'completed'; i++)
+      report = await w.clock.drive(() =>
+        w
+          .engine()
+          .continueSync()
+          .catch(() => undefined),
+      );
     expect(report?.status).toBe('completed');
     expect(w.channels[0]!.stats().injectedFailures).toBe(4);
     for (let n = 1; n <= 60; n++) expect(w.shown(0, skuOf(n)) + w.shown(1, skuOf(n))).toBe(5);
@@ -205,7 +251,15 @@ describe('InventorySyncEngine', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['source.listSkus', 'source.getLevels', 'source.applyDeltas', 'source.changes', 'channels', 'allocation', 'batchSize']);
+      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+        'source.listSkus',
+        'source.getLevels',
+        'source.applyDeltas',
+        'source.changes',
+        'channels',
+        'allocation',
+        'batchSize',
+      ]);
     }
   });
 });

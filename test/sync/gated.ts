@@ -46,9 +46,13 @@ export class GatedMarketplace extends BaseMarketplaceAPI {
   }
   override async setInventory(updates: readonly InventorySet[], options?: OperationOptions) {
     await this.gate();
-    this.monitor.write(this.platform, updates.map((u) => u.sku));
+    this.monitor.write(
+      this.platform,
+      updates.map((u) => u.sku),
+    );
     const result = await this.inner.setInventory(updates, options);
-    for (const item of result.items) if (!item.ok && isMarketbridgeError(item.error, 'conflict')) this.monitor.conflict(this.platform, item.input.sku);
+    for (const item of result.items)
+      if (!item.ok && isMarketbridgeError(item.error, 'conflict')) this.monitor.conflict(this.platform, item.input.sku);
     return result;
   }
   override async adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions) {

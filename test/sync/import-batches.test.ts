@@ -15,7 +15,11 @@ async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[][]> {
 
 describe('import readers hand over one array of records per text chunk', () => {
   it('lineBatches: one array per chunk, lines across chunk ends joined, CRLF split between chunks removed', async () => {
-    expect(await collect(lineBatches(chunks('a\r\nb\nc', 'd\r', '\ne\n\nf')))).toEqual([['a', 'b'], ['cd', 'e', ''], ['f']]);
+    expect(await collect(lineBatches(chunks('a\r\nb\nc', 'd\r', '\ne\n\nf')))).toEqual([
+      ['a', 'b'],
+      ['cd', 'e', ''],
+      ['f'],
+    ]);
   });
 
   it('jsonLineBatches: values with their line numbers, blank lines skipped, a bad line rejected in place', async () => {

@@ -5,7 +5,11 @@ import { ValidationError } from '../../src/core/errors/validation-error.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
 import { importRecords, type ImportChunk } from '../../src/sync/import/importer.js';
 
-const Row = z.object({ sku: z.string().min(1), quantity: z.coerce.number().int().min(0), price: z.object({ amountMinor: z.coerce.number().int(), currency: z.string().length(3) }) });
+const Row = z.object({
+  sku: z.string().min(1),
+  quantity: z.coerce.number().int().min(0),
+  price: z.object({ amountMinor: z.coerce.number().int(), currency: z.string().length(3) }),
+});
 type Row = z.infer<typeof Row>;
 
 /** A sink that, as the importer asks, remembers chunk keys in the same "transaction" as the rows. */
@@ -48,7 +52,15 @@ describe('importRecords', () => {
   it('resumes a 100,000-row CSV after a kill in the middle and imports every row once', async () => {
     const store = new MemoryStore();
     const target = sink();
-    const common = { id: 'stock-1', format: 'csv' as const, schema: Row.extend({ price: Row.shape.price.extend({ currency: z.string().length(3).default('EUR') }) }), columnMapping: mapping, csv: { delimiter: ';' }, chunkSize: 1_000, context: { store } };
+    const common = {
+      id: 'stock-1',
+      format: 'csv' as const,
+      schema: Row.extend({ price: Row.shape.price.extend({ currency: z.string().length(3).default('EUR') }) }),
+      columnMapping: mapping,
+      csv: { delimiter: ';' },
+      chunkSize: 1_000,
+      context: { store },
+    };
     let chunks = 0;
     // killed after the sink committed chunk 40 but before the checkpoint: the worst place
     const killing = (rows: Row[], meta: ImportChunk) => {
@@ -62,9 +74,23 @@ describe('importRecords', () => {
     expect(target.rows.size).toBe(99_900);
     expect([...target.rows.values()].every((count) => count === 1)).toBe(true);
     expect(target.redeliveries()).toBe(1);
-    expect(report.rejections[0]).toEqual({ record: 1_000, line: 2_000, reasons: [{ path: 'quantity', message: expect.stringContaining('number') }] });
+    expect(report.rejections[0]).toEqual({
+      record: 1_000,
+      line: 2_000,
+      reasons: [{ path: 'quantity', message: expect.stringContaining('number') }],
+    });
     // a third call is a no-op
-    expect((await importRecords({ ...common, input: csvFile(100_000), write: () => { throw new Error('no'); } })).imported).toBe(99_900);
+    expect(
+      (
+        await importRecords({
+          ...common,
+          input: csvFile(100_000),
+          write: () => {
+            throw new Error('no');
+          },
+        })
+      ).imported,
+    ).toBe(99_900);
   });
 
   it('streams JSON arrays and JSON Lines from a ReadableStream with rejected rows and reasons', async () => {
@@ -84,7 +110,15 @@ describe('importRecords', () => {
       },
     });
     const got: Row[] = [];
-    const report = await importRecords({ id: 'j', format: 'json', input: stream, schema: Row, chunkSize: 2, write: (rows) => void got.push(...rows), context: { events } });
+    const report = await importRecords({
+      id: 'j',
+      format: 'json',
+      input: stream,
+      schema: Row,
+      chunkSize: 2,
+      write: (rows) => void got.push(...rows),
+      context: { events },
+    });
     expect(got.map((r) => r.sku)).toEqual(['A', 'C']);
     expect(report.rejections).toEqual([
       {
@@ -99,18 +133,36 @@ describe('importRecords', () => {
     ]);
     expect(progress).toEqual(['import:3', 'import_completed:3']);
 
-    const jsonl = ['{"sku":"A","quantity":1,"price":{"amountMinor":1,"currency":"EUR"}}', '', '{not json}', '{"sku":"B","quantity":2,"price":{"amountMinor":2,"currency":"EUR"}}'].join('\n');
+    const jsonl = [
+      '{"sku":"A","quantity":1,"price":{"amountMinor":1,"currency":"EUR"}}',
+      '',
+      '{not json}',
+      '{"sku":"B","quantity":2,"price":{"amountMinor":2,"currency":"EUR"}}',
+    ].join('\n');
     const lines = await importRecords({ id: 'l', format: 'jsonl', input: [jsonl], schema: Row, write: () => {} });
     expect(lines).toMatchObject({ imported: 2, rejected: 1 });
     expect(lines.rejections[0]?.reasons[0]?.message).toContain('Not valid JSON');
   });
 
   it('rejects a row with the wrong number of columns and refuses bad options at once', async () => {
-    const report = await importRecords({ id: 'c', format: 'csv', input: ['sku,quantity\nA,1\nB,2,3\n'], schema: z.object({ sku: z.string(), quantity: z.coerce.number() }), write: () => {} });
+    const report = await importRecords({
+      id: 'c',
+      format: 'csv',
+      input: ['sku,quantity\nA,1\nB,2,3\n'],
+      schema: z.object({ sku: z.string(), quantity: z.coerce.number() }),
+      write: () => {},
+    });
     expect(report).toMatchObject({ imported: 1, rejected: 1 });
     expect(report.rejections[0]?.reasons[0]?.message).toContain('Expected 2 columns, found 3');
-    await expect(importRecords({ id: '', format: 'xml' as never, input: [], schema: {} as never, write: undefined as never, chunkSize: 0 })).rejects.toSatisfy(
-      (error: unknown) => error instanceof ValidationError && error.issues.length === 5,
-    );
+    await expect(
+      importRecords({
+        id: '',
+        format: 'xml' as never,
+        input: [],
+        schema: {} as never,
+        write: undefined as never,
+        chunkSize: 0,
+      }),
+    ).rejects.toSatisfy((error: unknown) => error instanceof ValidationError && error.issues.length === 5);
   });
 });

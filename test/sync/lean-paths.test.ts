@@ -35,7 +35,9 @@ function model(sku: string, sellable: number, channels: readonly ChannelShare[],
     if (left === 0 || total === 0) return shown;
     const wanted = open.map((i) => Math.floor((left * weight(i)) / total));
     const given = open.map((i, k) => Math.min(wanted[k]!, room()[i]!));
-    open.forEach((i, k) => (shown[i]! += given[k]!));
+    open.forEach((i, k) => {
+      shown[i]! += given[k]!;
+    });
     left -= given.reduce((a, b) => a + b, 0);
     if (given.every((units, k) => units === wanted[k])) break;
   }
@@ -54,11 +56,21 @@ function model(sku: string, sellable: number, channels: readonly ChannelShare[],
 
 describe('hot paths written for memory behave as the plain rule', () => {
   it('allocate fills one array in place and gives what the plain rule gives', () => {
-    const share = fc.record({ safetyStock: fc.integer({ min: -2, max: 5 }), reserved: fc.integer({ min: -2, max: 8 }), weight: fc.integer({ min: 0, max: 4 }) });
+    const share = fc.record({
+      safetyStock: fc.integer({ min: -2, max: 5 }),
+      reserved: fc.integer({ min: -2, max: 8 }),
+      weight: fc.integer({ min: 0, max: 4 }),
+    });
     fc.assert(
-      fc.property(fc.string({ maxLength: 10 }), fc.integer({ min: -3, max: 200 }), fc.array(share, { maxLength: 5 }), fc.constantFrom<AllocationMode>('split', 'shared'), (sku, stock, channels, mode) => {
-        expect(allocate(sku, stock, channels, mode)).toEqual(model(sku, stock, channels, mode));
-      }),
+      fc.property(
+        fc.string({ maxLength: 10 }),
+        fc.integer({ min: -3, max: 200 }),
+        fc.array(share, { maxLength: 5 }),
+        fc.constantFrom<AllocationMode>('split', 'shared'),
+        (sku, stock, channels, mode) => {
+          expect(allocate(sku, stock, channels, mode)).toEqual(model(sku, stock, channels, mode));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -75,7 +87,12 @@ describe('hot paths written for memory behave as the plain rule', () => {
     expect(source.listSkus(undefined, 10)).toEqual(['A-1', 'B-2']);
     clock.advance(1_000);
     const later = new Date(clock.now()).toISOString();
-    expect(source.applyDeltas([{ sku: 'A-1', delta: -12, key: 'k1' }, { sku: 'Z-9', delta: 1, key: 'k2' }])).toEqual([{ sku: 'A-1', available: 0, updatedAt: later }]);
+    expect(
+      source.applyDeltas([
+        { sku: 'A-1', delta: -12, key: 'k1' },
+        { sku: 'Z-9', delta: 1, key: 'k2' },
+      ]),
+    ).toEqual([{ sku: 'A-1', available: 0, updatedAt: later }]);
     expect(source.get('B-2')?.updatedAt).toBe(loaded);
     source.set('C-3', 2);
     expect(source.listSkus('A-1', 10)).toEqual(['B-2', 'C-3']);
@@ -85,7 +102,7 @@ describe('hot paths written for memory behave as the plain rule', () => {
     expect(source.get('C-3')?.available).toBe(2);
   });
 
-  it('clears every write marker at the checkpoint without listing the store, and a crashed process\'s too', async () => {
+  it("clears every write marker at the checkpoint without listing the store, and a crashed process's too", async () => {
     const w = world({ skus: 40, channels: 2, sim: { maxBatchSize: 10 } });
     const markers = () => w.store.list('sync:default:default:w:');
     let seen = 0;

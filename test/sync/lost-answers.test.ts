@@ -12,14 +12,19 @@ const SKUS = 300;
  * the case a read-back of the levels cannot tell apart. `hang` leaves the call unanswered for
  * good (the process running the sync died with it in flight).
  */
-function loseFirstAnswer(channel: SimulatedMarketplace, kind: 'applied' | 'not_applied', hang: boolean): { skus: string[] } {
+function loseFirstAnswer(
+  channel: SimulatedMarketplace,
+  kind: 'applied' | 'not_applied',
+  hang: boolean,
+): { skus: string[] } {
   const original = channel.setInventory.bind(channel);
   const seen = { skus: [] as string[] };
   let calls = 0;
   channel.setInventory = async (updates: readonly InventorySet[], options) => {
     if (++calls > 1) return original(updates, options);
     if (kind === 'applied') await original(updates, options);
-    for (const update of updates.slice(0, 25)) if (channel.placeOrder([{ sku: update.sku, quantity: 1 }]).isOk()) seen.skus.push(update.sku);
+    for (const update of updates.slice(0, 25))
+      if (channel.placeOrder([{ sku: update.sku, quantity: 1 }]).isOk()) seen.skus.push(update.sku);
     if (hang) return new Promise<never>(() => {});
     throw new Error('socket hang up');
   };
@@ -34,7 +39,10 @@ function assertConverged(w: World, initial: Map<string, number>): void {
     const sku = skuOf(n);
     const expected = initial.get(sku)! - sold.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0);
     expect(w.source.get(sku)!.available, sku).toBe(expected);
-    expect(shown.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0), sku).toBe(expected);
+    expect(
+      shown.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0),
+      sku,
+    ).toBe(expected);
   }
 }
 
@@ -51,7 +59,10 @@ function assertNeverMore(w: World, initial: Map<string, number>): number {
     const left = initial.get(sku)! - sold.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0);
     const source = w.source.get(sku)!.available;
     expect(source, sku).toBeLessThanOrEqual(left);
-    expect(shown.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0), sku).toBeLessThanOrEqual(source);
+    expect(
+      shown.reduce((sum, s) => sum + (s.get(sku) ?? 0), 0),
+      sku,
+    ).toBeLessThanOrEqual(source);
     hidden += left - source;
   }
   return hidden;
@@ -64,7 +75,9 @@ function withoutIdempotentSets(channel: SimulatedMarketplace): void {
 
 function setUp(): { w: World; initial: Map<string, number> } {
   const w = world({ skus: SKUS, stock: (n) => 20 + (n % 7) });
-  const initial = new Map(Array.from({ length: SKUS }, (_, i) => [skuOf(i + 1), w.source.get(skuOf(i + 1))!.available]));
+  const initial = new Map(
+    Array.from({ length: SKUS }, (_, i) => [skuOf(i + 1), w.source.get(skuOf(i + 1))!.available]),
+  );
   return { w, initial };
 }
 
@@ -100,7 +113,9 @@ describe('a write whose answer is lost while buyers keep ordering', () => {
       const warnings: string[] = [];
       const lost = loseFirstAnswer(w.channels[0]!, kind, false);
       const logger = { debug() {}, info() {}, warn: (message: string) => warnings.push(message), error() {} };
-      expect((await w.engine({ context: { store: w.store, clock: w.clock, logger } }).runSync()).status).toBe('completed');
+      expect((await w.engine({ context: { store: w.store, clock: w.clock, logger } }).runSync()).status).toBe(
+        'completed',
+      );
       expect(lost.skus.length).toBe(25);
       expect((await w.engine().runSync({ mode: 'incremental' })).status).toBe('completed');
       const hidden = assertNeverMore(w, initial);

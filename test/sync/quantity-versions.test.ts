@@ -18,10 +18,17 @@ class QuantityVersioned extends SimulatedMarketplace {
   }
   override async setInventory(updates: readonly InventorySet[], options?: OperationOptions) {
     const result = await super.setInventory(
-      updates.map(({ expectedVersion, ...update }) => (expectedVersion === undefined ? update : { ...update, expectedAvailable: expectedVersion })),
+      updates.map(({ expectedVersion, ...update }) =>
+        expectedVersion === undefined ? update : { ...update, expectedAvailable: expectedVersion },
+      ),
       options,
     );
-    return { ...result, items: result.items.map((item) => (item.ok ? { ...item, value: { ...item.value, version: item.value.available } } : item)) };
+    return {
+      ...result,
+      items: result.items.map((item) =>
+        item.ok ? { ...item, value: { ...item.value, version: item.value.available } } : item,
+      ),
+    };
   }
 }
 
@@ -30,8 +37,12 @@ describe('a channel whose version is its quantity', () => {
     const clock = new FakeClock();
     const store = new MemoryStore({ clock });
     const source = new InMemoryInventorySource({ 'SKU-00001': 10 }, clock);
-    const shop = new QuantityVersioned({ name: 'shop', products: 1, variantsPerProduct: { min: 1, max: 1 }, rateLimit: false }, { clock });
-    const engine = () => new InventorySyncEngine({ source, channels: [{ marketplace: shop }], context: { store, clock } });
+    const shop = new QuantityVersioned(
+      { name: 'shop', products: 1, variantsPerProduct: { min: 1, max: 1 }, rateLimit: false },
+      { clock },
+    );
+    const engine = () =>
+      new InventorySyncEngine({ source, channels: [{ marketplace: shop }], context: { store, clock } });
     await engine().runSync();
     for (let cycle = 1; cycle <= 3; cycle++) {
       // A buyer takes one (10 → 9), the sync counts it; then the seller restocks one at the source.

@@ -27,7 +27,12 @@ describe('replay: every delta replayed three times applies once', () => {
     it(`a batch replayed three times after crashes (${writeMode}) applies its source deltas and channel writes once`, async () => {
       const w = world({ skus: 30, channels: 2, stock: () => 10, sim: { maxBatchSize: 10 } });
       const engine = (onStep?: (step: SyncStep) => void) =>
-        new InventorySyncEngine({ source: w.source, channels: w.channels.map((marketplace) => ({ marketplace, writeMode })), context: { store: w.store, clock: w.clock }, ...(onStep ? { onStep } : {}) });
+        new InventorySyncEngine({
+          source: w.source,
+          channels: w.channels.map((marketplace) => ({ marketplace, writeMode })),
+          context: { store: w.store, clock: w.clock },
+          ...(onStep ? { onStep } : {}),
+        });
       await engine().runSync();
       for (let n = 1; n <= 30; n++) w.channels[n % 2]!.placeOrder([{ sku: skuOf(n), quantity: 1 + (n % 3) }]);
       for (let n = 1; n <= 30; n += 3) w.source.set(skuOf(n), w.source.get(skuOf(n))!.available + 4);
@@ -38,7 +43,12 @@ describe('replay: every delta replayed three times applies once', () => {
       // writing both but before its checkpoint; every kill replays the batch from its journal
       const kills = new Map<string, number>();
       const killer = (step: SyncStep) => {
-        const at = step.name === 'before_write' && step.marketplace === 'chan-1' ? 'between' : step.name === 'bases_saved' ? 'after' : undefined;
+        const at =
+          step.name === 'before_write' && step.marketplace === 'chan-1'
+            ? 'between'
+            : step.name === 'bases_saved'
+              ? 'after'
+              : undefined;
         if (!at) return;
         const id = `${step.batch}:${at}`;
         const count = kills.get(id) ?? 0;
@@ -48,7 +58,13 @@ describe('replay: every delta replayed three times applies once', () => {
         }
       };
       let done = false;
-      while (!done) done = await engine(killer).runSync({ mode: 'full' }).then((r) => r.status === 'completed', () => false);
+      while (!done)
+        done = await engine(killer)
+          .runSync({ mode: 'full' })
+          .then(
+            (r) => r.status === 'completed',
+            () => false,
+          );
       expect(kills.size).toBe(6);
       expect([...kills.values()].every((count) => count === 3)).toBe(true);
       for (const [sku, units] of expected) {

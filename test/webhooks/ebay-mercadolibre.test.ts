@@ -9,7 +9,10 @@ import { createEbayKeyFetcher, createEbayVerifier } from '../../src/connectors/e
 import { createMercadoLibreVerifier } from '../../src/connectors/mercadolibre/index.js';
 
 const notification = (id: string) =>
-  JSON.stringify({ metadata: { topic: 'MARKETPLACE_ACCOUNT_DELETION', schemaVersion: '1.0' }, notification: { notificationId: id, data: { userId: 'u1' } } });
+  JSON.stringify({
+    metadata: { topic: 'MARKETPLACE_ACCOUNT_DELETION', schemaVersion: '1.0' },
+    notification: { notificationId: id, data: { userId: 'u1' } },
+  });
 
 function rewriteHeader(header: string, change: (parsed: Record<string, string>) => void): string {
   const parsed = JSON.parse(fromUtf8(fromBase64(header)!)) as Record<string, string>;
@@ -30,7 +33,10 @@ describe('eBay verifier', () => {
     const other = await createEbayTestKey();
     const verifier = createEbayVerifier({ fetchKey: key.fetchKey });
     const valid = await signEbayTestRequest({ key, body: notification('n-1') });
-    const wrongKey = await signEbayTestRequest({ key: { kid: key.kid, privateKey: other.privateKey }, body: notification('n-1') });
+    const wrongKey = await signEbayTestRequest({
+      key: { kid: key.kid, privateKey: other.privateKey },
+      body: notification('n-1'),
+    });
     let accepted = 0;
     await fc.assert(
       fc.asyncProperty(bodyArb, fc.nat(), fc.integer({ min: 0, max: 5 }), async (body, at, kind) => {
@@ -101,7 +107,11 @@ describe('eBay verifier', () => {
     ['undefined', undefined, 'unknown_key'],
     ['a string', 'not a key', 'key_fetch_failed'],
     ['an object without a key', { algorithm: 'ECDSA', digest: 'SHA1' }, 'key_fetch_failed'],
-    ['a key without an algorithm', { key: '-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----' }, 'key_fetch_failed'],
+    [
+      'a key without an algorithm',
+      { key: '-----BEGIN PUBLIC KEY-----AAAA-----END PUBLIC KEY-----' },
+      'key_fetch_failed',
+    ],
     ['a number', 42, 'key_fetch_failed'],
   ] as const)('a key fetcher resolving %s gives a typed failure, not a TypeError', async (_, value, reason) => {
     const key = await createEbayTestKey();
@@ -124,7 +134,9 @@ describe('eBay verifier', () => {
     });
     const verifier = createEbayVerifier({ fetchKey });
     expect((await verifier.verify(await signEbayTestRequest({ key, body: notification('n') }))).isOk()).toBe(true);
-    expect(seen).toEqual([`https://api.sandbox.ebay.test/commerce/notification/v1/public_key/${key.kid} Bearer app-token`]);
+    expect(seen).toEqual([
+      `https://api.sandbox.ebay.test/commerce/notification/v1/public_key/${key.kid} Bearer app-token`,
+    ]);
   });
 });
 
@@ -140,7 +152,12 @@ describe('MercadoLibre verifier', () => {
   });
 
   it('accepts a notification for this application whose resource is confirmed', async () => {
-    const request = mercadoLibreTestRequest({ applicationId: '5503910054141466', resource: '/orders/1', userId: 42, id: 'n1' });
+    const request = mercadoLibreTestRequest({
+      applicationId: '5503910054141466',
+      resource: '/orders/1',
+      userId: 42,
+      id: 'n1',
+    });
     expect((await verifier.verify(request))._unsafeUnwrap()).toMatchObject({ eventId: 'n1', topic: 'orders_v2' });
   });
 
@@ -149,16 +166,40 @@ describe('MercadoLibre verifier', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(
-          fc.record({ app: fc.constant('5503910054141466'), resource: fc.constantFrom('/orders/2', '/items/MLA2', '/orders/1/../2', '//evil', 'https://evil/x'), topic: fc.constant('orders_v2') }),
-          fc.record({ app: fc.bigInt({ min: 1n, max: 10n ** 16n }).map(String).filter((a) => a !== '5503910054141466'), resource: fc.constant('/orders/1'), topic: fc.constant('orders_v2') }),
-          fc.record({ app: fc.constant('5503910054141466'), resource: fc.constant('/orders/1'), topic: fc.string().filter((t) => t !== 'orders_v2' && t !== 'items') }),
+          fc.record({
+            app: fc.constant('5503910054141466'),
+            resource: fc.constantFrom('/orders/2', '/items/MLA2', '/orders/1/../2', '//evil', 'https://evil/x'),
+            topic: fc.constant('orders_v2'),
+          }),
+          fc.record({
+            app: fc
+              .bigInt({ min: 1n, max: 10n ** 16n })
+              .map(String)
+              .filter((a) => a !== '5503910054141466'),
+            resource: fc.constant('/orders/1'),
+            topic: fc.constant('orders_v2'),
+          }),
+          fc.record({
+            app: fc.constant('5503910054141466'),
+            resource: fc.constant('/orders/1'),
+            topic: fc.string().filter((t) => t !== 'orders_v2' && t !== 'items'),
+          }),
         ),
         bodyArb,
         fc.boolean(),
         async (fields, junk, useJunk) => {
           const request = useJunk
             ? { headers: {}, body: junk.slice(0, -1) }
-            : { headers: {}, body: JSON.stringify({ _id: 'x', resource: fields.resource, user_id: 1, topic: fields.topic, application_id: fields.app }) };
+            : {
+                headers: {},
+                body: JSON.stringify({
+                  _id: 'x',
+                  resource: fields.resource,
+                  user_id: 1,
+                  topic: fields.topic,
+                  application_id: fields.app,
+                }),
+              };
           const result = await verifier.verify(request);
           if (result.isOk()) accepted++;
           return result.isErr();
@@ -172,7 +213,9 @@ describe('MercadoLibre verifier', () => {
   it('confirms upstream only after the cheap checks pass', async () => {
     confirms = 0;
     await verifier.verify(mercadoLibreTestRequest({ applicationId: '1', resource: '/orders/1', userId: 1 }));
-    await verifier.verify(mercadoLibreTestRequest({ applicationId: '5503910054141466', resource: '/orders/1', userId: 1, topic: 'nope' }));
+    await verifier.verify(
+      mercadoLibreTestRequest({ applicationId: '5503910054141466', resource: '/orders/1', userId: 1, topic: 'nope' }),
+    );
     expect(confirms).toBe(0);
   });
 });

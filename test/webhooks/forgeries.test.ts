@@ -9,7 +9,12 @@ import {
   signStripeStyleTestRequest,
   type TestWebhookRequest,
 } from '../../src/testing/webhooks/index.js';
-import { createHmacVerifier, createStandardWebhooksVerifier, createStripeStyleVerifier, type WebhookVerifier } from '../../src/webhooks/verify/index.js';
+import {
+  createHmacVerifier,
+  createStandardWebhooksVerifier,
+  createStripeStyleVerifier,
+  type WebhookVerifier,
+} from '../../src/webhooks/verify/index.js';
 import { bodyArb, mutate, mutationArb, recase, RUNS, type SignatureLayout } from './forgery-helpers.js';
 import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
@@ -43,14 +48,27 @@ const schemes: Scheme[] = [
   },
   {
     name: 'HMAC SHA-256 hex with prefix',
-    verifier: createHmacVerifier({ platform: 'gh', secrets: [SECRET, ...DECOYS], header: 'X-Hub-Signature-256', prefix: 'sha256=' }),
-    sign: (body) => signHmacTestRequest({ secret: SECRET, body, header: 'x-hub-signature-256', prefix: 'sha256=', hmac }),
+    verifier: createHmacVerifier({
+      platform: 'gh',
+      secrets: [SECRET, ...DECOYS],
+      header: 'X-Hub-Signature-256',
+      prefix: 'sha256=',
+    }),
+    sign: (body) =>
+      signHmacTestRequest({ secret: SECRET, body, header: 'x-hub-signature-256', prefix: 'sha256=', hmac }),
     layout: { header: 'x-hub-signature-256', span: (v) => [7, v.length], same: hexSame },
   },
   {
     name: 'HMAC SHA-1 base64',
-    verifier: createHmacVerifier({ platform: 'legacy', secrets: [SECRET], header: 'x-signature', hash: 'SHA-1', encoding: 'base64' }),
-    sign: (body) => signHmacTestRequest({ secret: SECRET, body, header: 'x-signature', hash: 'SHA-1', encoding: 'base64', hmac }),
+    verifier: createHmacVerifier({
+      platform: 'legacy',
+      secrets: [SECRET],
+      header: 'x-signature',
+      hash: 'SHA-1',
+      encoding: 'base64',
+    }),
+    sign: (body) =>
+      signHmacTestRequest({ secret: SECRET, body, header: 'x-signature', hash: 'SHA-1', encoding: 'base64', hmac }),
     layout: { header: 'x-signature', span: whole },
   },
   {
@@ -61,7 +79,10 @@ const schemes: Scheme[] = [
     extra: ['timestamp', 'id'],
     withDecoys: (request, decoys) => ({
       ...request,
-      headers: { ...request.headers, 'webhook-signature': [...decoys.map((d) => `v1,${d}`), request.headers['webhook-signature']].join(' ') },
+      headers: {
+        ...request.headers,
+        'webhook-signature': [...decoys.map((d) => `v1,${d}`), request.headers['webhook-signature']].join(' '),
+      },
     }),
   },
   {
@@ -72,7 +93,10 @@ const schemes: Scheme[] = [
     extra: ['timestamp'],
     withDecoys: (request, decoys) => ({
       ...request,
-      headers: { ...request.headers, 'stripe-signature': `${request.headers['stripe-signature']},${decoys.map((d) => `v1=${d}`).join(',')}` },
+      headers: {
+        ...request.headers,
+        'stripe-signature': `${request.headers['stripe-signature']},${decoys.map((d) => `v1=${d}`).join(',')}`,
+      },
     }),
   },
 ];
@@ -99,10 +123,16 @@ describe.each(schemes)('$name verifier', (scheme) => {
       fc.asyncProperty(bodyArb, fc.nat(), decoyArb, async (body, seed, decoys) => {
         let request = await scheme.sign(body);
         if (scheme.withDecoys) {
-          const encode = scheme.name === 'Stripe-style' ? (d: Uint8Array) => Buffer.from(d).toString('hex') : (d: Uint8Array) => Buffer.from(d).toString('base64');
+          const encode =
+            scheme.name === 'Stripe-style'
+              ? (d: Uint8Array) => Buffer.from(d).toString('hex')
+              : (d: Uint8Array) => Buffer.from(d).toString('base64');
           request = scheme.withDecoys(request, decoys.map(encode));
         }
-        const result = await scheme.verifier.verify({ headers: recase(request.headers, seed), body: new TextEncoder().encode(request.body) });
+        const result = await scheme.verifier.verify({
+          headers: recase(request.headers, seed),
+          body: new TextEncoder().encode(request.body),
+        });
         return result.isOk();
       }),
       { numRuns: Math.max(100, Math.floor(RUNS / 10)) },
@@ -134,8 +164,12 @@ describe('timestamp tolerance', () => {
   });
 
   it('a tolerance of 0 still rejects a request one second off, and negative tolerances are refused', () => {
-    expect(() => createStandardWebhooksVerifier({ secrets: [WHSEC], toleranceSeconds: -1 })).toThrow(/toleranceSeconds/);
-    expect(() => createStripeStyleVerifier({ platform: 's', secrets: [SECRET], toleranceSeconds: Number.POSITIVE_INFINITY })).toThrow(/toleranceSeconds/);
+    expect(() => createStandardWebhooksVerifier({ secrets: [WHSEC], toleranceSeconds: -1 })).toThrow(
+      /toleranceSeconds/,
+    );
+    expect(() =>
+      createStripeStyleVerifier({ platform: 's', secrets: [SECRET], toleranceSeconds: Number.POSITIVE_INFINITY }),
+    ).toThrow(/toleranceSeconds/);
   });
 });
 
@@ -145,7 +179,12 @@ describe('secret rotation', () => {
     const bodies = Array.from({ length: 200 }, (_, i) => JSON.stringify({ n: i }));
     let accepted = 0;
     for (const [i, body] of bodies.entries()) {
-      const request = await signStandardWebhooksTestRequest({ secrets: [i % 2 ? WHSEC : WHSEC_OLD], id: `msg_${i}`, timestamp: NOW, body });
+      const request = await signStandardWebhooksTestRequest({
+        secrets: [i % 2 ? WHSEC : WHSEC_OLD],
+        id: `msg_${i}`,
+        timestamp: NOW,
+        body,
+      });
       if ((await verifier.verify(request)).isOk()) accepted++;
     }
     expect(accepted).toBe(200);
@@ -155,8 +194,14 @@ describe('secret rotation', () => {
   });
 
   it('verifier options are validated once, every problem together', () => {
-    expect(() => createHmacVerifier({ platform: '', secrets: [], header: 'bad header', hash: 'MD5' as 'SHA-1', encoding: 'bin' as 'hex' })).toThrow(
-      /5 problems/,
-    );
+    expect(() =>
+      createHmacVerifier({
+        platform: '',
+        secrets: [],
+        header: 'bad header',
+        hash: 'MD5' as 'SHA-1',
+        encoding: 'bin' as 'hex',
+      }),
+    ).toThrow(/5 problems/);
   });
 });

@@ -5,7 +5,11 @@ export const RUNS = Number(process.env.MB_PROPERTY_RUNS ?? 10_000);
 
 /** A JSON-ish body generator: objects with string/number fields, like platform payloads. */
 export const bodyArb = fc
-  .dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean()), { minKeys: 1, maxKeys: 6 })
+  .dictionary(
+    fc.string({ minLength: 1, maxLength: 8 }),
+    fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean()),
+    { minKeys: 1, maxKeys: 6 },
+  )
   .map((object) => JSON.stringify({ id: 'evt', ...object }));
 
 export type Mutation =
@@ -22,16 +26,37 @@ export type Mutation =
 
 export const mutationArb = (extra: ('timestamp' | 'id')[] = []): fc.Arbitrary<Mutation> =>
   fc.oneof(
-    fc.record({ kind: fc.constant('body_char' as const), at: fc.nat(), char: fc.constantFrom('a', 'Z', '0', '"', '}', 'é') }),
-    fc.record({ kind: fc.constant('body_whitespace' as const), at: fc.nat(), ws: fc.constantFrom(' ', '\n', '\t', '\r\n') }),
+    fc.record({
+      kind: fc.constant('body_char' as const),
+      at: fc.nat(),
+      char: fc.constantFrom('a', 'Z', '0', '"', '}', 'é'),
+    }),
+    fc.record({
+      kind: fc.constant('body_whitespace' as const),
+      at: fc.nat(),
+      ws: fc.constantFrom(' ', '\n', '\t', '\r\n'),
+    }),
     fc.constant({ kind: 'reserialize' as const }),
-    fc.record({ kind: fc.constant('sig_char' as const), at: fc.nat(), char: fc.constantFrom('A', 'b', '0', '9', '+', '/', 'f') }),
+    fc.record({
+      kind: fc.constant('sig_char' as const),
+      at: fc.nat(),
+      char: fc.constantFrom('A', 'b', '0', '9', '+', '/', 'f'),
+    }),
     fc.record({ kind: fc.constant('sig_truncate' as const), drop: fc.integer({ min: 1, max: 8 }) }),
     fc.record({ kind: fc.constant('sig_case' as const), at: fc.nat() }),
     fc.constant({ kind: 'drop_header' as const }),
     fc.constant({ kind: 'dup_header_mutated_body' as const }),
-    ...(extra.includes('timestamp') ? [fc.record({ kind: fc.constant('timestamp' as const), delta: fc.integer({ min: -120, max: 120 }).filter((d) => d !== 0) })] : []),
-    ...(extra.includes('id') ? [fc.record({ kind: fc.constant('id' as const), suffix: fc.string({ minLength: 1, maxLength: 4 }) })] : []),
+    ...(extra.includes('timestamp')
+      ? [
+          fc.record({
+            kind: fc.constant('timestamp' as const),
+            delta: fc.integer({ min: -120, max: 120 }).filter((d) => d !== 0),
+          }),
+        ]
+      : []),
+    ...(extra.includes('id')
+      ? [fc.record({ kind: fc.constant('id' as const), suffix: fc.string({ minLength: 1, maxLength: 4 }) })]
+      : []),
   );
 
 function changeChar(text: string, at: number, char: string): string {
@@ -50,7 +75,11 @@ export interface SignatureLayout {
 }
 
 /** Applies a mutation; the result is always a request the signer did not sign. */
-export function mutate(request: TestWebhookRequest, mutation: Mutation, layout: SignatureLayout): { headers: Record<string, string | string[]>; body: string } {
+export function mutate(
+  request: TestWebhookRequest,
+  mutation: Mutation,
+  layout: SignatureLayout,
+): { headers: Record<string, string | string[]>; body: string } {
   const headers: Record<string, string | string[]> = { ...request.headers };
   let body = request.body;
   const value = request.headers[layout.header]!;
@@ -73,7 +102,8 @@ export function mutate(request: TestWebhookRequest, mutation: Mutation, layout: 
     }
     case 'sig_char': {
       let next = changeChar(signature, mutation.at, mutation.char);
-      if (layout.same?.(next, signature)) next = changeChar(signature, mutation.at, next[mutation.at % signature.length] === 'e' ? 'd' : 'e');
+      if (layout.same?.(next, signature))
+        next = changeChar(signature, mutation.at, next[mutation.at % signature.length] === 'e' ? 'd' : 'e');
       headers[layout.header] = withSignature(next);
       break;
     }
@@ -118,7 +148,7 @@ export function mutate(request: TestWebhookRequest, mutation: Mutation, layout: 
 export function recase(headers: Record<string, string>, seed: number): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    const cased = [...name].map((c, i) => ((seed >> i % 16) & 1 ? c.toUpperCase() : c)).join('');
+    const cased = [...name].map((c, i) => ((seed >> (i % 16)) & 1 ? c.toUpperCase() : c)).join('');
     out[cased] = value;
   }
   return out;

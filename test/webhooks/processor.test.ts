@@ -3,8 +3,18 @@ import { EventBus } from '../../src/core/events.js';
 import { MemoryScheduler } from '../../src/core/scheduler.js';
 import { MemoryStore } from '../../src/stores/memory-store.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
-import { signShopifyTestRequest, signStandardWebhooksTestRequest, toFetchRequest } from '../../src/testing/webhooks/index.js';
-import { createStandardWebhooksVerifier, createWebhookEndpoints, createWebhookHandler, createWebhookProcessor, type WebhookEvent } from '../../src/webhooks/index.js';
+import {
+  signShopifyTestRequest,
+  signStandardWebhooksTestRequest,
+  toFetchRequest,
+} from '../../src/testing/webhooks/index.js';
+import {
+  createStandardWebhooksVerifier,
+  createWebhookEndpoints,
+  createWebhookHandler,
+  createWebhookProcessor,
+  type WebhookEvent,
+} from '../../src/webhooks/index.js';
 import { createShopifyVerifier } from '../../src/connectors/shopify/index.js';
 
 const SECRET = 'shpss_processor-secret';
@@ -48,7 +58,12 @@ describe('webhook processor', () => {
 
   it('routes by platform and topic and answers unrouted topics without running anything', async () => {
     const { processor, calls } = setup();
-    const other = await signShopifyTestRequest({ secret: SECRET, body: '{}', topic: 'products/update', eventId: 'evt-2' });
+    const other = await signShopifyTestRequest({
+      secret: SECRET,
+      body: '{}',
+      topic: 'products/update',
+      eventId: 'evt-2',
+    });
     expect(await processor.receive('shopify', other)).toMatchObject({ status: 'unrouted', topic: 'products/update' });
     expect(await processor.receive('ebay', other)).toMatchObject({ status: 'rejected', reason: 'unknown_platform' });
     expect(calls).toHaveLength(0);
@@ -57,7 +72,10 @@ describe('webhook processor', () => {
   it('rejects forged and non-JSON deliveries before deduplication', async () => {
     const { processor, store } = setup();
     const forged = await signShopifyTestRequest({ secret: 'wrong', body: '{}', eventId: 'evt-3' });
-    expect(await processor.receive('shopify', forged)).toMatchObject({ status: 'rejected', reason: 'signature_mismatch' });
+    expect(await processor.receive('shopify', forged)).toMatchObject({
+      status: 'rejected',
+      reason: 'signature_mismatch',
+    });
     const notJson = await signShopifyTestRequest({ secret: SECRET, body: 'not json', eventId: 'evt-3' });
     expect(await processor.receive('shopify', notJson)).toMatchObject({ status: 'rejected', reason: 'malformed_body' });
     expect(await store.list('webhooks:')).toEqual([]);
@@ -139,16 +157,27 @@ describe('webhook endpoints', () => {
       },
     });
     await expect(endpoints.register({ platform: '', url: 'ftp://x', events: [] })).rejects.toThrow(/3 problems/);
-    const endpoint = await endpoints.register({ platform: 'app', url: 'https://example.test/hooks', events: ['order.created'] });
+    const endpoint = await endpoints.register({
+      platform: 'app',
+      url: 'https://example.test/hooks',
+      events: ['order.created'],
+    });
     expect(await endpoints.list()).toEqual([endpoint]);
     expect(await endpoints.sendTest(endpoint.id)).toMatchObject({ ok: true, status: 200 });
     const request = delivered[0]!;
-    const verified = await endpoints.verifierFor(endpoint).verify({ headers: request.headers, body: new Uint8Array(await request.arrayBuffer()) });
+    const verified = await endpoints
+      .verifierFor(endpoint)
+      .verify({ headers: request.headers, body: new Uint8Array(await request.arrayBuffer()) });
     expect(verified.isOk()).toBe(true);
     expect((await endpoints.deactivate(endpoint.id))?.status).toBe('disabled');
     expect((await endpoints.get(endpoint.id))?.status).toBe('disabled');
     const std = createStandardWebhooksVerifier({ secrets: [endpoint.secret], clock });
-    const signed = await signStandardWebhooksTestRequest({ secrets: [endpoint.secret], id: 'm', timestamp: Math.floor(clock.now() / 1000), body: '{}' });
+    const signed = await signStandardWebhooksTestRequest({
+      secrets: [endpoint.secret],
+      id: 'm',
+      timestamp: Math.floor(clock.now() / 1000),
+      body: '{}',
+    });
     expect((await std.verify(signed)).isOk()).toBe(true);
   });
 });
@@ -162,14 +191,27 @@ describe('webhook secrets never leak', () => {
     events.on('webhookReceived', (event) => lines.push(JSON.stringify(event)));
     const clock = new FakeClock();
     const processor = createWebhookProcessor({
-      verifiers: [createShopifyVerifier({ secrets: [canaries[0]!] }), createStandardWebhooksVerifier({ secrets: [canaries[1]!], clock })],
+      verifiers: [
+        createShopifyVerifier({ secrets: [canaries[0]!] }),
+        createStandardWebhooksVerifier({ secrets: [canaries[1]!], clock }),
+      ],
       routes: { '*': { '*': () => {} } },
-      context: { clock, store: new MemoryStore({ clock }), events, logger: { debug: log, info: log, warn: log, error: log } },
+      context: {
+        clock,
+        store: new MemoryStore({ clock }),
+        events,
+        logger: { debug: log, info: log, warn: log, error: log },
+      },
     });
     const requests = [
       await signShopifyTestRequest({ secret: canaries[0]!, body: '{"a":1}' }),
       await signShopifyTestRequest({ secret: 'wrong', body: '{"a":1}' }),
-      await signStandardWebhooksTestRequest({ secrets: [canaries[1]!], id: 'm1', timestamp: Math.floor(clock.now() / 1000), body: '{}' }),
+      await signStandardWebhooksTestRequest({
+        secrets: [canaries[1]!],
+        id: 'm1',
+        timestamp: Math.floor(clock.now() / 1000),
+        body: '{}',
+      }),
       await signStandardWebhooksTestRequest({ secrets: [canaries[1]!], id: 'm2', timestamp: 1, body: '{}' }),
       { headers: { 'webhook-id': 'm3', 'webhook-timestamp': '1', 'webhook-signature': 'v1,bad' }, body: '{}' },
     ];
@@ -187,12 +229,20 @@ describe('crash safety', () => {
     const clock = new FakeClock();
     const store = new MemoryStore({ clock });
     const verifiers = [createShopifyVerifier({ secrets: [SECRET] })];
-    const dying = createWebhookProcessor({ verifiers, routes: { '*': { '*': () => new Promise<void>(() => {}) } }, context: { clock, store } });
+    const dying = createWebhookProcessor({
+      verifiers,
+      routes: { '*': { '*': () => new Promise<void>(() => {}) } },
+      context: { clock, store },
+    });
     const request = await signShopifyTestRequest({ secret: SECRET, body: '{"id":5}', eventId: 'evt-crash' });
     void dying.receive('shopify', request);
     await clock.advance(0);
     const handled: string[] = [];
-    const survivor = createWebhookProcessor({ verifiers, routes: { '*': { '*': (event) => void handled.push(event.eventId) } }, context: { clock, store } });
+    const survivor = createWebhookProcessor({
+      verifiers,
+      routes: { '*': { '*': (event) => void handled.push(event.eventId) } },
+      context: { clock, store },
+    });
     expect((await survivor.receive('shopify', request)).status).toBe('duplicate');
     expect((await survivor.runDueRetries()).attempted).toBe(0);
     await clock.advance(60_000);
@@ -212,11 +262,29 @@ describe('pending events in the store', () => {
     const seen: unknown[] = [];
     const processor = createWebhookProcessor({
       verifiers: [createShopifyVerifier({ secrets: [SECRET] })],
-      routes: { '*': { '*': async () => void seen.push(await store.get(retryKey('default', 'evt-raw')), await store.get(seenKey('default', 'evt-raw'))) } },
+      routes: {
+        '*': {
+          '*': async () =>
+            void seen.push(
+              await store.get(retryKey('default', 'evt-raw')),
+              await store.get(seenKey('default', 'evt-raw')),
+            ),
+        },
+      },
       context: { clock, store },
     });
     await processor.receive('shopify', await signShopifyTestRequest({ secret: SECRET, body, eventId: 'evt-raw' }));
-    expect(seen).toEqual([body, { at: clock.now(), platform: 'shopify', eventId: 'evt-raw', topic: 'orders/create', failures: 0, nextAttemptAt: clock.now() + 60_000 }]);
+    expect(seen).toEqual([
+      body,
+      {
+        at: clock.now(),
+        platform: 'shopify',
+        eventId: 'evt-raw',
+        topic: 'orders/create',
+        failures: 0,
+        nextAttemptAt: clock.now() + 60_000,
+      },
+    ]);
     expect(await store.get(retryKey('default', 'evt-raw'))).toBeUndefined();
   });
 
@@ -224,7 +292,10 @@ describe('pending events in the store', () => {
     const { processor, calls, clock, store } = setup({ failTimes: 1 });
     const body = '{"id":12,"line_items":[{"sku":"A-1","price":"19.99"}],"note":null}';
     await processor.receive('shopify', await signShopifyTestRequest({ secret: SECRET, body, eventId: 'evt-twice' }));
-    expect(await store.get(seenKey('shop-1', 'evt-twice'))).toMatchObject({ failures: 1, lastError: 'Error: downstream unavailable' });
+    expect(await store.get(seenKey('shop-1', 'evt-twice'))).toMatchObject({
+      failures: 1,
+      lastError: 'Error: downstream unavailable',
+    });
     expect(await store.get(retryKey('shop-1', 'evt-twice'))).toBe(body);
     await clock.advance(1000);
     await processor.runDueRetries();
@@ -238,7 +309,15 @@ describe('pending events in the store', () => {
   it('records stored by earlier versions (the whole event with its parsed payload) are still run, retried and parked', async () => {
     const { processor, calls, clock, store } = setup({ failTimes: 2, maxAttempts: 3 });
     const legacy = {
-      event: { platform: 'shopify', topic: 'orders/create', eventId: 'evt-old', payload: { id: 3, items: [{ sku: 'A-1' }] }, tenantId: 'shop-1', receivedAt: 5, attempt: 1 },
+      event: {
+        platform: 'shopify',
+        topic: 'orders/create',
+        eventId: 'evt-old',
+        payload: { id: 3, items: [{ sku: 'A-1' }] },
+        tenantId: 'shop-1',
+        receivedAt: 5,
+        attempt: 1,
+      },
       failures: 1,
       nextAttemptAt: 0,
       lastError: 'Error: down',
@@ -265,11 +344,20 @@ describe('pending events in the store', () => {
     const { processor, calls, clock, store } = setup({ maxAttempts: 2 });
     await store.set(retryKey('shop-1', 'junk'), { body: 7, failures: 'x' });
     await store.set(retryKey('shop-1', 'bad-json'), '{');
-    await store.set(seenKey('shop-1', 'bad-json'), { at: 0, platform: 'shopify', eventId: 'bad-json', topic: 'orders/create', failures: 0, nextAttemptAt: 0 });
+    await store.set(seenKey('shop-1', 'bad-json'), {
+      at: 0,
+      platform: 'shopify',
+      eventId: 'bad-json',
+      topic: 'orders/create',
+      failures: 0,
+      nextAttemptAt: 0,
+    });
     expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 0 });
     await clock.advance(10_000);
     expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 0, deadLettered: 1 });
     expect(calls).toEqual([]);
-    expect((await processor.listDeadLetters()).map((letter) => letter.lastError)).toEqual(['Error: The stored body is not JSON.']);
+    expect((await processor.listDeadLetters()).map((letter) => letter.lastError)).toEqual([
+      'Error: The stored body is not JSON.',
+    ]);
   });
 });

@@ -66,7 +66,8 @@ function setup(options: { failTimes?: number; waitUntil?: (work: Promise<unknown
   return { clock, store, calls, logged, processor };
 }
 
-const delivery = (eventId: string) => signShopifyTestRequest({ secret: SECRET, body: '{"id":1}', eventId, topic: 'orders/create' });
+const delivery = (eventId: string) =>
+  signShopifyTestRequest({ secret: SECRET, body: '{"id":1}', eventId, topic: 'orders/create' });
 
 describe('webhook bookkeeping when the store fails', () => {
   it('a failed write of the pending record releases the claim: the redelivery is processed, not a duplicate', async () => {
@@ -90,7 +91,10 @@ describe('webhook bookkeeping when the store fails', () => {
     const request = { ...(await delivery('evt-503')), url: 'https://app.test/webhooks/shopify', method: 'POST' };
     store.failNext('set', /:retry:/);
     const reported: unknown[] = [];
-    expect(await handleWebhook(processor, request, { onError: (e) => reported.push(e) })).toMatchObject({ status: 503, body: '{"status":"error"}' });
+    expect(await handleWebhook(processor, request, { onError: (e) => reported.push(e) })).toMatchObject({
+      status: 503,
+      body: '{"status":"error"}',
+    });
     expect(reported).toHaveLength(1);
     expect((await handleWebhook(processor, request)).status).toBe(200);
     expect(calls).toHaveLength(1);
@@ -101,7 +105,9 @@ describe('webhook bookkeeping when the store fails', () => {
     const request = await delivery('evt-retry');
     // The retry record is the event's state under its id (the body stays under retry:).
     store.failNext('set', /:seen:/);
-    await expect(processor.receive('shopify', request)).rejects.toSatisfy((e: unknown) => isMarketbridgeError(e, 'internal'));
+    await expect(processor.receive('shopify', request)).rejects.toSatisfy((e: unknown) =>
+      isMarketbridgeError(e, 'internal'),
+    );
     expect(await processor.receive('shopify', request)).toMatchObject({ status: 'processed' });
     expect(calls.map((event) => event.attempt)).toEqual([1, 1]);
     expect((await store.list('webhooks:')).filter((key) => !key.includes(':seen:'))).toEqual([]);
@@ -153,6 +159,12 @@ describe('webhook bookkeeping when the store fails', () => {
     expect(await processor.runDueRetries()).toEqual({ attempted: 2, succeeded: 1, deadLettered: 0 });
     await clock.advance(60_000);
     expect(await processor.runDueRetries()).toEqual({ attempted: 1, succeeded: 1, deadLettered: 0 });
-    expect(calls.map((event) => `${event.eventId}#${event.attempt}`)).toEqual(['evt-a#1', 'evt-b#1', 'evt-a#2', 'evt-b#2', 'evt-a#2']);
+    expect(calls.map((event) => `${event.eventId}#${event.attempt}`)).toEqual([
+      'evt-a#1',
+      'evt-b#1',
+      'evt-a#2',
+      'evt-b#2',
+      'evt-a#2',
+    ]);
   });
 });

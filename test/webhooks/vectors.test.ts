@@ -5,7 +5,11 @@ import { readJsonSpec } from '../fixtures/specs.js';
 import { FakeClock } from '../../src/testing/fake-clock.js';
 import { fromHex, toBase64, utf8 } from '../../src/core/bytes.js';
 import { HmacKeys } from '../../src/webhooks/verify/hmac-keys.js';
-import { createWebCryptoHmacProvider, defaultHmacProvider, type HmacProvider } from '../../src/webhooks/verify/hmac-provider.js';
+import {
+  createWebCryptoHmacProvider,
+  defaultHmacProvider,
+  type HmacProvider,
+} from '../../src/webhooks/verify/hmac-provider.js';
 import { createStandardWebhooksVerifier } from '../../src/webhooks/verify/index.js';
 import { signShopifyTestRequest, signStandardWebhooksTestRequest } from '../../src/testing/webhooks/index.js';
 import { createEbayVerifier, type EbayPublicKey } from '../../src/connectors/ebay/index.js';
@@ -25,9 +29,17 @@ interface StandardVector {
 describe('Standard Webhooks vector', () => {
   const vector = load<StandardVector>('webhook-vectors/standard-webhooks.json');
   const clock = new FakeClock(vector.timestamp * 1000);
-  const verifier = createStandardWebhooksVerifier({ secrets: [vector.secret], clock, toleranceSeconds: vector.toleranceSeconds });
+  const verifier = createStandardWebhooksVerifier({
+    secrets: [vector.secret],
+    clock,
+    toleranceSeconds: vector.toleranceSeconds,
+  });
   const request = {
-    headers: { 'webhook-id': vector.id, 'webhook-timestamp': String(vector.timestamp), 'webhook-signature': vector.expectedSignatureHeader },
+    headers: {
+      'webhook-id': vector.id,
+      'webhook-timestamp': String(vector.timestamp),
+      'webhook-signature': vector.expectedSignatureHeader,
+    },
     body: vector.payload,
   };
 
@@ -38,7 +50,12 @@ describe('Standard Webhooks vector', () => {
   });
 
   it('the test-request builder produces exactly the published header', async () => {
-    const built = await signStandardWebhooksTestRequest({ secrets: [vector.secret], id: vector.id, timestamp: vector.timestamp, body: vector.payload });
+    const built = await signStandardWebhooksTestRequest({
+      secrets: [vector.secret],
+      id: vector.id,
+      timestamp: vector.timestamp,
+      body: vector.payload,
+    });
     expect(built.headers['webhook-signature']).toBe(vector.expectedSignatureHeader);
   });
 
@@ -56,7 +73,9 @@ interface EbayCase {
 }
 
 describe('eBay notification vectors', () => {
-  const vectors = load<Record<'VALID' | 'INVALID' | 'SIGNATURE_MISMATCH' | 'ERROR', EbayCase>>('webhook-vectors/ebay-notification-test.json');
+  const vectors = load<Record<'VALID' | 'INVALID' | 'SIGNATURE_MISMATCH' | 'ERROR', EbayCase>>(
+    'webhook-vectors/ebay-notification-test.json',
+  );
   const verifierFor = (vector: EbayCase) =>
     createEbayVerifier({
       fetchKey: () => {
@@ -64,7 +83,10 @@ describe('eBay notification vectors', () => {
         return vector.response;
       },
     });
-  const requestFor = (vector: EbayCase) => ({ headers: { 'X-EBAY-SIGNATURE': vector.signature }, body: JSON.stringify(vector.message) });
+  const requestFor = (vector: EbayCase) => ({
+    headers: { 'X-EBAY-SIGNATURE': vector.signature },
+    body: JSON.stringify(vector.message),
+  });
 
   it('VALID verifies', async () => {
     const result = await verifierFor(vectors.VALID).verify(requestFor(vectors.VALID));
@@ -102,7 +124,9 @@ interface MacVector {
 
 describe('Wycheproof HMAC-SHA256', () => {
   const file = load<{ testGroups: { tagSize: number; tests: MacVector[] }[] }>('crypto-vectors/hmac_sha256_test.json');
-  const cases = file.testGroups.flatMap((group) => group.tests.map((test) => ({ ...test, tagBytes: group.tagSize / 8 })));
+  const cases = file.testGroups.flatMap((group) =>
+    group.tests.map((test) => ({ ...test, tagBytes: group.tagSize / 8 })),
+  );
   const providers: [string, HmacProvider | undefined][] = [
     ['the default (node:crypto on Node)', undefined],
     ['Web Crypto', createWebCryptoHmacProvider()],
@@ -147,9 +171,19 @@ describe('Wycheproof HMAC-SHA256', () => {
       expect(await webMac).toEqual(new Uint8Array(nodeMac as Uint8Array));
       expect(sign).toHaveBeenCalledTimes(1);
       // A runtime whose getBuiltinModule throws or has no node:crypto falls back too.
-      const throwing = defaultHmacProvider({ process: { getBuiltinModule: () => { throw new Error('no'); } } });
-      expect(await throwing.hmac('SHA-1', key, data)).toEqual(new Uint8Array(createHmac('sha1', key).update(data).digest()));
-      expect(defaultHmacProvider({ process: { getBuiltinModule: () => undefined } }).hmac('SHA-256', key, data)).toBeInstanceOf(Promise);
+      const throwing = defaultHmacProvider({
+        process: {
+          getBuiltinModule: () => {
+            throw new Error('no');
+          },
+        },
+      });
+      expect(await throwing.hmac('SHA-1', key, data)).toEqual(
+        new Uint8Array(createHmac('sha1', key).update(data).digest()),
+      );
+      expect(
+        defaultHmacProvider({ process: { getBuiltinModule: () => undefined } }).hmac('SHA-256', key, data),
+      ).toBeInstanceOf(Promise);
     } finally {
       sign.mockRestore();
     }
@@ -168,9 +202,17 @@ describe('Wycheproof HMAC-SHA256', () => {
     const results = await Promise.all(
       providers.map(async ([, hmac]) => {
         const verifier = createShopifyVerifier({ secrets: ['other', 'shpss_x'], ...(hmac ? { hmac } : {}) });
-        return Promise.all(requests.map(async (request) => (await verifier.verify(request)).match((v) => `ok:${v.secretIndex}`, (e) => e.reason)));
+        return Promise.all(
+          requests.map(async (request) =>
+            (await verifier.verify(request)).match(
+              (v) => `ok:${v.secretIndex}`,
+              (e) => e.reason,
+            ),
+          ),
+        );
       }),
     );
-    for (const verdicts of results) expect(verdicts).toEqual(['ok:1', 'signature_mismatch', 'malformed_signature', 'signature_mismatch']);
+    for (const verdicts of results)
+      expect(verdicts).toEqual(['ok:1', 'signature_mismatch', 'malformed_signature', 'signature_mismatch']);
   });
 });

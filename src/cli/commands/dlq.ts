@@ -16,12 +16,21 @@ interface StoreOptions {
 
 const missingPeer = (error: unknown, name: string) => {
   const code = (error as { code?: string }).code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' ? new CliError(`This store needs the package "${name}": npm install ${name}`) : error;
+  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND'
+    ? new CliError(`This store needs the package "${name}": npm install ${name}`)
+    : error;
 };
 
 /** Opens the store named by a URL from the environment or a file: redis:// or postgres://. */
 async function openStore(io: CliIo, options: StoreOptions): Promise<{ store: Store; close(): Promise<void> }> {
-  const url = readSecret(io, { ...(options.storeEnv ? { env: options.storeEnv } : {}), ...(options.storeFile ? { file: options.storeFile } : {}) }, 'the store URL');
+  const url = readSecret(
+    io,
+    {
+      ...(options.storeEnv ? { env: options.storeEnv } : {}),
+      ...(options.storeFile ? { file: options.storeFile } : {}),
+    },
+    'the store URL',
+  );
   const password = (() => {
     try {
       return decodeURIComponent(new URL(url).password);
@@ -31,12 +40,20 @@ async function openStore(io: CliIo, options: StoreOptions): Promise<{ store: Sto
   })();
   if (password) io.secrets.push(password);
   if (/^rediss?:\/\//.test(url)) {
-    const { RedisStore } = await import('../../stores/redis.js').catch((error: unknown) => { throw missingPeer(error, 'ioredis'); });
-    const store = new RedisStore({ url, ...(options.namespace ? { namespace: options.namespace } : {}), redisOptions: { maxRetriesPerRequest: 1, connectTimeout: 5_000 } });
+    const { RedisStore } = await import('../../stores/redis.js').catch((error: unknown) => {
+      throw missingPeer(error, 'ioredis');
+    });
+    const store = new RedisStore({
+      url,
+      ...(options.namespace ? { namespace: options.namespace } : {}),
+      redisOptions: { maxRetriesPerRequest: 1, connectTimeout: 5_000 },
+    });
     return { store, close: () => store.close() };
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
-    const { PostgresStore } = await import('../../stores/postgres.js').catch((error: unknown) => { throw missingPeer(error, 'pg'); });
+    const { PostgresStore } = await import('../../stores/postgres.js').catch((error: unknown) => {
+      throw missingPeer(error, 'pg');
+    });
     const store = new PostgresStore({ connectionString: url, ...(options.schema ? { schema: options.schema } : {}) });
     return { store, close: () => store.close() };
   }
@@ -68,7 +85,12 @@ export async function requeueDeadLetter(store: Store, tenant: string, id: string
   if (!letter) return false;
   // The whole-event form: every processor version reads it (the current one converts it to its
   // own form, with its own TTLs, when its retry pass claims it).
-  const record: LegacyRetryRecord = { event: letter.event, failures: letter.attempts, nextAttemptAt: now, lastError: letter.lastError };
+  const record: LegacyRetryRecord = {
+    event: letter.event,
+    failures: letter.attempts,
+    nextAttemptAt: now,
+    lastError: letter.lastError,
+  };
   await store.set(keys.retry(id), record);
   await store.compareAndSet(keys.dead(id), letter, undefined);
   return true;
@@ -92,20 +114,38 @@ export function registerDlq(program: Command, io: (command: Command) => CliIo): 
       .option('--schema <name>', 'the PostgreSQL store schema')
       .option('--tenant <id>', 'the tenant of the webhook processor', 'default');
 
-  storeOptions(dlq.command('list').description('list dead letters')).action(async (options: StoreOptions, command: Command) => {
-    const out = io(command);
-    const { store, close } = await openStore(out, options);
-    try {
-      const found = await letters(store, options.tenant);
-      emit(out, found, () =>
-        found.length === 0 ? 'No dead letters.\n' : formatTable(found.map((letter) => ({ id: letter.id, platform: letter.event.platform, topic: letter.event.topic, attempts: letter.attempts, failedAt: new Date(letter.failedAt).toISOString(), lastError: letter.lastError.slice(0, 80) })), ['id', 'platform', 'topic', 'attempts', 'failedAt', 'lastError']),
-      );
-    } finally {
-      await close();
-    }
-  });
+  storeOptions(dlq.command('list').description('list dead letters')).action(
+    async (options: StoreOptions, command: Command) => {
+      const out = io(command);
+      const { store, close } = await openStore(out, options);
+      try {
+        const found = await letters(store, options.tenant);
+        emit(out, found, () =>
+          found.length === 0
+            ? 'No dead letters.\n'
+            : formatTable(
+                found.map((letter) => ({
+                  id: letter.id,
+                  platform: letter.event.platform,
+                  topic: letter.event.topic,
+                  attempts: letter.attempts,
+                  failedAt: new Date(letter.failedAt).toISOString(),
+                  lastError: letter.lastError.slice(0, 80),
+                })),
+                ['id', 'platform', 'topic', 'attempts', 'failedAt', 'lastError'],
+              ),
+        );
+      } finally {
+        await close();
+      }
+    },
+  );
 
-  storeOptions(dlq.command('replay').description('move dead letters back to the retry queue, due now (the app retries them on its next pass)'))
+  storeOptions(
+    dlq
+      .command('replay')
+      .description('move dead letters back to the retry queue, due now (the app retries them on its next pass)'),
+  )
     .argument('[ids...]', 'dead letter ids (see dlq list)')
     .option('--all', 'every dead letter')
     .action(async (ids: string[], options: StoreOptions & { all?: boolean }, command: Command) => {
@@ -115,7 +155,8 @@ export function registerDlq(program: Command, io: (command: Command) => CliIo): 
       try {
         const targets = options.all ? (await letters(store, options.tenant)).map((letter) => letter.id) : ids;
         const results: { id: string; requeued: boolean }[] = [];
-        for (const id of targets) results.push({ id, requeued: await requeueDeadLetter(store, options.tenant, id, Date.now()) });
+        for (const id of targets)
+          results.push({ id, requeued: await requeueDeadLetter(store, options.tenant, id, Date.now()) });
         emit(out, results, () => formatTable(results, ['id', 'requeued']));
         if (results.some((result) => !result.requeued)) process.exitCode = 1;
       } finally {

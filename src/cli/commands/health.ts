@@ -24,10 +24,17 @@ export function registerHealth(program: Command, io: (command: Command) => CliIo
       const connections = await openConnections(out, readConfig(out, options.config));
       const limiters = Object.fromEntries(Object.entries(connections).map(([name, api]) => [name, limiterOf(api)]));
       const report = await healthReport({ connections, limiters, timeoutMs: Number(options.timeout) || 10_000 });
-      emit(out, report, () =>
-        `status: ${report.status}\n${formatTable(report.connections, ['name', 'platform', 'ok', 'latencyMs', 'message'])}` +
-        (report.budgets.length ? `\nbudgets\n${formatTable(report.budgets, ['limiter', 'key', 'available', 'capacity', 'utilisation'])}` : '') +
-        (report.problems.length ? `\nproblems\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}\n` : ''),
+      emit(
+        out,
+        report,
+        () =>
+          `status: ${report.status}\n${formatTable(report.connections, ['name', 'platform', 'ok', 'latencyMs', 'message'])}` +
+          (report.budgets.length
+            ? `\nbudgets\n${formatTable(report.budgets, ['limiter', 'key', 'available', 'capacity', 'utilisation'])}`
+            : '') +
+          (report.problems.length
+            ? `\nproblems\n${report.problems.map((problem) => `  - ${problem}`).join('\n')}\n`
+            : ''),
       );
       if (report.status === 'down') process.exitCode = 1;
     });

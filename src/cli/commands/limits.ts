@@ -17,13 +17,36 @@ import { CliError, emit, formatTable, type CliIo } from '../output.js';
  * ```
  */
 export function limitTables() {
-  const bolOperations = (group: string) => Object.entries(BOL_OPERATION_WINDOWS).filter(([, g]) => g === group).map(([operation]) => operation).join(' ');
+  const bolOperations = (group: string) =>
+    Object.entries(BOL_OPERATION_WINDOWS)
+      .filter(([, g]) => g === group)
+      .map(([operation]) => operation)
+      .join(' ');
   return {
-    shopify: Object.entries(SHOPIFY_PLAN_LIMITS).map(([plan, limits]) => ({ plan, bucketPoints: limits.maximumAvailable, restorePerSecond: limits.restoreRate })),
-    amazon: Object.values(AMAZON_OPERATION_LIMITS).map((limit) => ({ operation: limit.operationId, method: limit.method, path: limit.path, ratePerSecond: limit.rate, burst: limit.burst })),
-    bol: Object.entries(BOL_RATE_LIMITS).map(([group, window]) => ({ group, limit: window.limit, windowMs: window.windowMs, operations: bolOperations(group) })),
+    shopify: Object.entries(SHOPIFY_PLAN_LIMITS).map(([plan, limits]) => ({
+      plan,
+      bucketPoints: limits.maximumAvailable,
+      restorePerSecond: limits.restoreRate,
+    })),
+    amazon: Object.values(AMAZON_OPERATION_LIMITS).map((limit) => ({
+      operation: limit.operationId,
+      method: limit.method,
+      path: limit.path,
+      ratePerSecond: limit.rate,
+      burst: limit.burst,
+    })),
+    bol: Object.entries(BOL_RATE_LIMITS).map(([group, window]) => ({
+      group,
+      limit: window.limit,
+      windowMs: window.windowMs,
+      operations: bolOperations(group),
+    })),
     ebay: Object.entries(EBAY_CALL_LIMITS).map(([api, limit]) => ({ api, callsPerDay: limit.callsPerDay })),
-    mercadolibre: Object.entries(MERCADOLIBRE_LIMITS).map(([resource, limit]) => ({ resource, ratePerSecond: limit.ratePerSecond, burst: limit.burst })),
+    mercadolibre: Object.entries(MERCADOLIBRE_LIMITS).map(([resource, limit]) => ({
+      resource,
+      ratePerSecond: limit.ratePerSecond,
+      burst: limit.burst,
+    })),
   };
 }
 
@@ -32,11 +55,15 @@ const PLATFORMS = ['shopify', 'amazon', 'bol', 'ebay', 'mercadolibre'] as const;
 type Platform = (typeof PLATFORMS)[number];
 
 const render: Record<Platform, (rows: ReturnType<typeof limitTables>) => string> = {
-  shopify: (t) => `Shopify GraphQL Admin API, per plan\n${formatTable(t.shopify, ['plan', 'bucketPoints', 'restorePerSecond'])}`,
-  amazon: (t) => `Amazon SP-API default usage plans, per operation\n${formatTable(t.amazon, ['operation', 'method', 'ratePerSecond', 'burst', 'path'])}`,
-  bol: (t) => `bol.com Retailer API v10 fixed windows, per endpoint group (adopted from x-ratelimit-* answers)\n${formatTable(t.bol, ['group', 'limit', 'windowMs', 'operations'])}`,
+  shopify: (t) =>
+    `Shopify GraphQL Admin API, per plan\n${formatTable(t.shopify, ['plan', 'bucketPoints', 'restorePerSecond'])}`,
+  amazon: (t) =>
+    `Amazon SP-API default usage plans, per operation\n${formatTable(t.amazon, ['operation', 'method', 'ratePerSecond', 'burst', 'path'])}`,
+  bol: (t) =>
+    `bol.com Retailer API v10 fixed windows, per endpoint group (adopted from x-ratelimit-* answers)\n${formatTable(t.bol, ['group', 'limit', 'windowMs', 'operations'])}`,
   ebay: (t) => `eBay default call limits, per API\n${formatTable(t.ebay, ['api', 'callsPerDay'])}`,
-  mercadolibre: (t) => `MercadoLibre default budgets, per resource family\n${formatTable(t.mercadolibre, ['resource', 'ratePerSecond', 'burst'])}`,
+  mercadolibre: (t) =>
+    `MercadoLibre default budgets, per resource family\n${formatTable(t.mercadolibre, ['resource', 'ratePerSecond', 'burst'])}`,
 };
 
 /**
@@ -51,11 +78,15 @@ const render: Record<Platform, (rows: ReturnType<typeof limitTables>) => string>
 export function registerLimits(program: Command, io: (command: Command) => CliIo): void {
   program
     .command('limits')
-    .description('print the built-in rate-limit tables (Shopify plans, Amazon SP-API operations, bol.com, eBay, MercadoLibre)')
+    .description(
+      'print the built-in rate-limit tables (Shopify plans, Amazon SP-API operations, bol.com, eBay, MercadoLibre)',
+    )
     .option('--platform <platform>', `only one of ${PLATFORMS.join(', ')}`)
     .action((options: { platform?: string }, command: Command) => {
       if (options.platform !== undefined && !(PLATFORMS as readonly string[]).includes(options.platform)) {
-        throw new CliError(`--platform must be one of ${PLATFORMS.join(', ')}; got ${JSON.stringify(options.platform)}.`);
+        throw new CliError(
+          `--platform must be one of ${PLATFORMS.join(', ')}; got ${JSON.stringify(options.platform)}.`,
+        );
       }
       const tables = limitTables();
       const chosen = options.platform === undefined ? [...PLATFORMS] : [options.platform as Platform];

@@ -119,7 +119,10 @@ export class CreatorsApiClient {
    */
   constructor(config: CreatorsConfigInput, context: Context = {}) {
     const parsed = CreatorsConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for the Amazon Creators API', parsed.error, { platform: 'amazon-creators' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for the Amazon Creators API', parsed.error, {
+        platform: 'amazon-creators',
+      });
     this.config = parsed.data;
     const resolved: ResolvedContext = createContext(context);
     this.#http = createHttpClient({
@@ -127,7 +130,10 @@ export class CreatorsApiClient {
       baseUrl: this.config.endpoint,
       context: resolved,
       auth: createCreatorsAuth(this.config, { fetch: resolved.fetch, clock: resolved.clock }),
-      limits: { default: { kind: 'token-bucket', ratePerSecond: this.config.requestsPerSecond, burst: 1 }, keyPrefix: 'rl:amazon-creators' },
+      limits: {
+        default: { kind: 'token-bucket', ratePerSecond: this.config.requestsPerSecond, burst: 1 },
+        keyPrefix: 'rl:amazon-creators',
+      },
       retry: { limit: 3 },
       timeoutMs: this.config.timeoutMs,
       headers: { 'x-marketplace': this.config.marketplace, accept: 'application/json' },
@@ -182,11 +188,24 @@ export class CreatorsApiClient {
    */
   async searchItems(keywords: string, options: CreatorsSearchItemsOptions = {}): Promise<CatalogRecord[]> {
     const issues: ValidationIssue[] = [];
-    const inRange = (value: number | undefined, max: number) => value === undefined || (Number.isInteger(value) && value >= 1 && value <= max);
+    const inRange = (value: number | undefined, max: number) =>
+      value === undefined || (Number.isInteger(value) && value >= 1 && value <= max);
     if (!keywords.trim()) issues.push({ path: ['keywords'], message: 'Give the words to search for.' });
-    if (!inRange(options.itemCount, CREATORS_SEARCH_MAX_ITEM_COUNT)) issues.push({ path: ['itemCount'], message: `Expected a whole number from 1 to ${CREATORS_SEARCH_MAX_ITEM_COUNT}, got ${options.itemCount}.` });
-    if (!inRange(options.itemPage, CREATORS_SEARCH_MAX_ITEM_PAGE)) issues.push({ path: ['itemPage'], message: `Expected a whole number from 1 to ${CREATORS_SEARCH_MAX_ITEM_PAGE}, got ${options.itemPage}: Amazon serves the first ${CREATORS_SEARCH_MAX_ITEM_PAGE} pages only.` });
-    if (issues.length > 0) throw new ValidationError('searchItems options', issues, { platform: 'amazon-creators', operation: 'searchItems' });
+    if (!inRange(options.itemCount, CREATORS_SEARCH_MAX_ITEM_COUNT))
+      issues.push({
+        path: ['itemCount'],
+        message: `Expected a whole number from 1 to ${CREATORS_SEARCH_MAX_ITEM_COUNT}, got ${options.itemCount}.`,
+      });
+    if (!inRange(options.itemPage, CREATORS_SEARCH_MAX_ITEM_PAGE))
+      issues.push({
+        path: ['itemPage'],
+        message: `Expected a whole number from 1 to ${CREATORS_SEARCH_MAX_ITEM_PAGE}, got ${options.itemPage}: Amazon serves the first ${CREATORS_SEARCH_MAX_ITEM_PAGE} pages only.`,
+      });
+    if (issues.length > 0)
+      throw new ValidationError('searchItems options', issues, {
+        platform: 'amazon-creators',
+        operation: 'searchItems',
+      });
     const { data } = await this.#http.request<{ searchResult?: { items?: CreatorsItem[] } }>({
       operation: 'searchItems',
       method: 'POST',

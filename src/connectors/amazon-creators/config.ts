@@ -72,9 +72,14 @@ export const CreatorsConfigSchema = /* @__PURE__ */ lazySchema(() =>
     /** Associates tracking id, e.g. `mytag-20`. */
     partnerTag: z.string().min(1),
     /** The store host, sent as the `x-marketplace` header, e.g. `www.amazon.de`. */
-    marketplace: z.string().regex(/^www\.amazon\.[a-z.]+$/, 'Use the store host, e.g. www.amazon.com or www.amazon.co.uk.'),
+    marketplace: z
+      .string()
+      .regex(/^www\.amazon\.[a-z.]+$/, 'Use the store host, e.g. www.amazon.com or www.amazon.co.uk.'),
     /** API base URL (default {@link CREATORS_API_ENDPOINT}; a proxy or a simulator otherwise). */
-    endpoint: z.string().url('Give the Creators API base URL, e.g. https://creatorsapi.amazon or your proxy.').default(CREATORS_API_ENDPOINT),
+    endpoint: z
+      .string()
+      .url('Give the Creators API base URL, e.g. https://creatorsapi.amazon or your proxy.')
+      .default(CREATORS_API_ENDPOINT),
     /** Token URL override; default by credential version (CREATORS_TOKEN_URLS). */
     tokenUrl: z.string().url().optional(),
     /**
@@ -100,10 +105,5 @@ export type CreatorsConfig = z.output<typeof CreatorsConfigSchema>;
 
 /**
  * Creators API configuration as written by the caller.
- *
- * @example
- * ```ts
- * const input: CreatorsConfigInput = { credentialId, credentialSecret, credentialVersion: '3.2', partnerTag, marketplace: 'www.amazon.de' };
- * ```
  */
 export type CreatorsConfigInput = z.input<typeof CreatorsConfigSchema>;

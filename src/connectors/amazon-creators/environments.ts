@@ -14,7 +14,10 @@ import { CREATORS_TOKEN_URLS, type CreatorsConfig } from './config.js';
  * ```
  */
 export const creatorsEnvironments: MarketplaceEnvironments<CreatorsConfig> = Object.freeze({
-  urls: (config: CreatorsConfig) => ({ api: config.endpoint, token: config.tokenUrl ?? CREATORS_TOKEN_URLS[config.credentialVersion] }),
+  urls: (config: CreatorsConfig) => ({
+    api: config.endpoint,
+    token: config.tokenUrl ?? CREATORS_TOKEN_URLS[config.credentialVersion],
+  }),
   productionHosts: ['creatorsapi.amazon'],
   sandboxHint: 'the Creators API has no sandbox: set endpoint to a non-production host such as a local simulator',
 });

@@ -4,11 +4,6 @@ import { parseMoney, type Money } from '../../model/money.js';
 
 /**
  * Product data from any catalog source, in one shape: what the orchestrator caches and scores.
- *
- * @example
- * ```ts
- * const record: CatalogRecord = { id: 'B07N4M94X4', title: 'Teapot', brand: 'Acme', images: ['https://m.media-amazon.com/images/I/x.jpg'], price: { amountMinor: 1999, currency: 'USD' } };
- * ```
  */
 export interface CatalogRecord {
   /** The item id the caller asked for (an ASIN). */
@@ -27,19 +22,24 @@ export interface CatalogRecord {
  * A Creators API item, in the lowerCamelCase shape of the Creators API SDK's `Item` model.
  * Every field is optional there because the resources requested decide what comes back; an
  * item without `asin` is refused.
- *
- * @example
- * ```ts
- * const item: CreatorsItem = { asin: 'B07N4M94X4', itemInfo: { title: { displayValue: 'Teapot' } }, offersV2: { listings: [{ price: { money: { amount: 19.99, currency: 'USD' } } }] } };
- * ```
  */
 export interface CreatorsItem {
   asin: string;
   detailPageURL?: string;
   parentASIN?: string;
-  itemInfo?: { title?: { displayValue?: string }; byLineInfo?: { brand?: { displayValue?: string } }; features?: { displayValues?: string[] } };
+  itemInfo?: {
+    title?: { displayValue?: string };
+    byLineInfo?: { brand?: { displayValue?: string } };
+    features?: { displayValues?: string[] };
+  };
   images?: { primary?: Record<string, { url?: string } | undefined> };
-  offersV2?: { listings?: { price?: { money?: { amount?: number | string; currency?: string } }; availability?: { type?: string; message?: string }; condition?: { value?: string } }[] };
+  offersV2?: {
+    listings?: {
+      price?: { money?: { amount?: number | string; currency?: string } };
+      availability?: { type?: string; message?: string };
+      condition?: { value?: string };
+    }[];
+  };
 }
 
 /**
@@ -52,7 +52,8 @@ export interface CreatorsItem {
  * ```
  */
 export function fromCreatorsItem(item: CreatorsItem): Result<CatalogRecord, Failure<'invalid_item'>> {
-  if (!item || typeof item.asin !== 'string' || !item.asin) return err(failure('invalid_item', 'A Creators API item without asin.'));
+  if (!item || typeof item.asin !== 'string' || !item.asin)
+    return err(failure('invalid_item', 'A Creators API item without asin.'));
   const listing = item.offersV2?.listings?.[0];
   const money = listing?.price?.money;
   let price: Money | undefined;

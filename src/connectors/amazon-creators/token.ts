@@ -6,11 +6,6 @@ import { CREATORS_TOKEN_URLS, creatorsScope, type CreatorsConfig } from './confi
 /**
  * The Creators API auth stage: an OAuth 2.0 client-credentials token, cached until a minute
  * before it expires and shared by concurrent requests, sent as a bearer token.
- *
- * @example
- * ```ts
- * const auth: CreatorsAuth = createCreatorsAuth(config, { fetch, clock });
- * ```
  */
 export interface CreatorsAuth extends AuthHook {
   /** A valid access token. */
@@ -44,7 +39,10 @@ export function creatorsAuthorization(token: string, credentialVersion: string):
  * const auth = createCreatorsAuth(config, { fetch: context.fetch, clock: context.clock });
  * ```
  */
-export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof globalThis.fetch; clock: Clock }): CreatorsAuth {
+export function createCreatorsAuth(
+  config: CreatorsConfig,
+  deps: { fetch: typeof globalThis.fetch; clock: Clock },
+): CreatorsAuth {
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
   const lwa = config.credentialVersion.startsWith('3.');
@@ -52,7 +50,12 @@ export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof
 
   async function fetchToken(signal?: AbortSignal): Promise<string> {
     const started = deps.clock.now();
-    const fields = { grant_type: 'client_credentials', client_id: config.credentialId, client_secret: config.credentialSecret, scope: creatorsScope(config.credentialVersion) };
+    const fields = {
+      grant_type: 'client_credentials',
+      client_id: config.credentialId,
+      client_secret: config.credentialSecret,
+      scope: creatorsScope(config.credentialVersion),
+    };
     let response: Response;
     try {
       response = await deps.fetch(url, {
@@ -63,12 +66,23 @@ export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof
       });
     } catch (cause) {
       if (signal?.aborted) throw cause;
-      throw new AuthError(`The Creators API token endpoint ${new URL(url).host} could not be reached; try again.`, { platform: 'amazon-creators', operation: 'token', retryable: true });
+      throw new AuthError(`The Creators API token endpoint ${new URL(url).host} could not be reached; try again.`, {
+        platform: 'amazon-creators',
+        operation: 'token',
+        retryable: true,
+      });
     }
-    const body = (await response.json().catch(() => ({}))) as { access_token?: unknown; expires_in?: unknown; error?: unknown };
+    const body = (await response.json().catch(() => ({}))) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+      error?: unknown;
+    };
     if (!response.ok || typeof body.access_token !== 'string' || !body.access_token) {
       const reason = typeof body.error === 'string' ? ` ${body.error.slice(0, 100)}` : '';
-      throw new AuthError(`The Creators API token endpoint refused the credentials (${response.status}${reason}). Check credential id, secret and version.`, { platform: 'amazon-creators', operation: 'token', status: response.status });
+      throw new AuthError(
+        `The Creators API token endpoint refused the credentials (${response.status}${reason}). Check credential id, secret and version.`,
+        { platform: 'amazon-creators', operation: 'token', status: response.status },
+      );
     }
     const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
     cached = { token: body.access_token, expiresAt: started + expiresIn * 1000 };
@@ -84,7 +98,10 @@ export function createCreatorsAuth(config: CreatorsConfig, deps: { fetch: typeof
       return inflight;
     },
     async authorize(request, context) {
-      request.headers.set('authorization', creatorsAuthorization(await auth.accessToken(context.signal), config.credentialVersion));
+      request.headers.set(
+        'authorization',
+        creatorsAuthorization(await auth.accessToken(context.signal), config.credentialVersion),
+      );
     },
     onUnauthorized() {
       cached = undefined;

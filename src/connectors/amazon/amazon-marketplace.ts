@@ -3,10 +3,16 @@ import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import { toBatchResult, type BatchResult, type ItemOutcome } from '../../core/batch.js';
 import type { CapabilityDeclaration } from '../../core/capabilities.js';
 import type { Context } from '../../core/context.js';
-import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
+import type { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js';
 import { isMarketbridgeError } from '../../core/errors/marketbridge-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
-import type { HealthStatus, InventoryQuery, ListFinancialEventsQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
+import type {
+  HealthStatus,
+  InventoryQuery,
+  ListFinancialEventsQuery,
+  ListOrdersQuery,
+  ListProductsQuery,
+} from '../../core/queries.js';
 import type { OperationOptions } from '../../core/types.js';
 import type { FinancialEvent } from '../../model/finance.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
@@ -85,35 +91,65 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
   constructor(config: AmazonConfigInput, context: Context = {}, options: AmazonMarketplaceOptions = {}) {
     super(context);
     const parsed = AmazonConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "amazon"', parsed.error, { platform: 'amazon' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for marketplace "amazon"', parsed.error, { platform: 'amazon' });
     this.config = parsed.data;
-    this.auth = createLwaAuth({ ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) }, {
-      ...this.context,
-      // One record per seller and region (a seller authorises each region separately);
-      // records of earlier versions, kept under the bare seller id, are carried over.
-      connectionId: amazonSellerConnectionId(this.config.sellerId, this.config.region),
-      earlierConnectionId: this.config.sellerId,
-      requestTimeoutMs: this.config.timeoutMs,
-      ...(options.keyring ? { keyring: options.keyring } : {}),
-    });
-    const budgetScope = { region: this.config.region, sellerId: this.config.sellerId, applicationId: this.config.credentials.clientId };
+    this.auth = createLwaAuth(
+      { ...this.config.credentials, ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}) },
+      {
+        ...this.context,
+        // One record per seller and region (a seller authorises each region separately);
+        // records of earlier versions, kept under the bare seller id, are carried over.
+        connectionId: amazonSellerConnectionId(this.config.sellerId, this.config.region),
+        earlierConnectionId: this.config.sellerId,
+        requestTimeoutMs: this.config.timeoutMs,
+        ...(options.keyring ? { keyring: options.keyring } : {}),
+      },
+    );
+    const budgetScope = {
+      region: this.config.region,
+      sellerId: this.config.sellerId,
+      applicationId: this.config.credentials.clientId,
+    };
     const common = {
-      baseUrl: resolveBaseUrl({ region: this.config.region, sandbox: this.config.sandbox, ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}) }),
+      baseUrl: resolveBaseUrl({
+        region: this.config.region,
+        sandbox: this.config.sandbox,
+        ...(this.config.endpoints.api ? { baseUrl: this.config.endpoints.api } : {}),
+      }),
       context: this.context,
       auth: this.auth,
       budgetScope,
       ...(this.config.limits ? { limits: this.config.limits } : {}),
     };
     const choice = options.transport ?? 'pipeline';
-    const transport = choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
-    this.client = new SpApiClient({ transport, context: this.context, sellerId: this.config.sellerId, marketplaceId: this.config.marketplaceId, budgetScope });
+    const transport =
+      choice === 'pipeline' ? createAmazonPipelineTransport({ ...common, timeoutMs: this.config.timeoutMs }) : choice;
+    this.client = new SpApiClient({
+      transport,
+      context: this.context,
+      sellerId: this.config.sellerId,
+      marketplaceId: this.config.marketplaceId,
+      budgetScope,
+    });
     this.notifications = new AmazonNotificationsApi(this.client);
-    this.orders = createAmazonOrdersApi(this.config.ordersApi, { client: this.client, clock: this.context.clock, includeBuyerData: this.config.includeBuyerData });
-    this.finances = createAmazonFinancesApi(this.config.financesApi, { client: this.client, clock: this.context.clock });
+    this.orders = createAmazonOrdersApi(this.config.ordersApi, {
+      client: this.client,
+      clock: this.context.clock,
+      includeBuyerData: this.config.includeBuyerData,
+    });
+    this.finances = createAmazonFinancesApi(this.config.financesApi, {
+      client: this.client,
+      clock: this.context.clock,
+    });
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {
-    return { maxBatchSize: { updatePrices: 25_000, setInventory: 25_000 }, inventoryCompareAndSet: false, idempotentAdjustments: false };
+    return {
+      maxBatchSize: { updatePrices: 25_000, setInventory: 25_000 },
+      inventoryCompareAndSet: false,
+      idempotentAdjustments: false,
+    };
   }
 
   /**
@@ -125,26 +161,64 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * await amazon.updateListings([{ sku: 'MUG-1', price: money(1299, 'USD'), quantity: 40 }], { via: 'feed' });
    * ```
    */
-  async updateListings(updates: readonly ListingUpdate[], options: ListingUpdateOptions = {}): Promise<BatchResult<ListingUpdate, ListingUpdate>> {
-    const via = options.via === 'feed' || options.via === 'patch' ? options.via : updates.length >= this.config.feedThreshold && !options.dryRun ? 'feed' : 'patch';
+  async updateListings(
+    updates: readonly ListingUpdate[],
+    options: ListingUpdateOptions = {},
+  ): Promise<BatchResult<ListingUpdate, ListingUpdate>> {
+    const via =
+      options.via === 'feed' || options.via === 'patch'
+        ? options.via
+        : updates.length >= this.config.feedThreshold && !options.dryRun
+          ? 'feed'
+          : 'patch';
     if (via === 'feed' && options.dryRun) {
-      throw new ValidationError('updateListings options', [{ path: ['dryRun'], message: 'A dry run uses VALIDATION_PREVIEW, which only patchListingsItem supports; use via: "patch".' }], { platform: 'amazon' });
+      throw new ValidationError(
+        'updateListings options',
+        [
+          {
+            path: ['dryRun'],
+            message: 'A dry run uses VALIDATION_PREVIEW, which only patchListingsItem supports; use via: "patch".',
+          },
+        ],
+        { platform: 'amazon' },
+      );
     }
     const common = { ...options, productType: this.config.productType };
     let done = 0;
     const outcomes =
       via === 'feed'
-        ? await feedEach(this.client, updates, { ...common, clock: this.context.clock, pollIntervalMs: this.config.pollIntervalMs })
-        : await patchEach(this.client, updates, { ...common, onDone: () => this.reportProgress('updatePrices', ++done, updates.length, 0) });
+        ? await feedEach(this.client, updates, {
+            ...common,
+            clock: this.context.clock,
+            pollIntervalMs: this.config.pollIntervalMs,
+          })
+        : await patchEach(this.client, updates, {
+            ...common,
+            onDone: () => this.reportProgress('updatePrices', ++done, updates.length, 0),
+          });
     return toBatchResult(outcomes);
   }
 
-  override async updatePrices(updates: readonly PriceUpdate[], options: OperationOptions = {}): Promise<BatchResult<PriceUpdate, Offer>> {
+  override async updatePrices(
+    updates: readonly PriceUpdate[],
+    options: OperationOptions = {},
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
-    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, price: update.price })), options.signal ? { signal: options.signal } : {});
+    const result = await this.updateListings(
+      valid.map((update) => ({ sku: update.sku, price: update.price })),
+      options.signal ? { signal: options.signal } : {},
+    );
     return toBatchResult(
-      result.items.map((item): ItemOutcome<PriceUpdate, Offer> =>
-        item.ok ? { index: item.index, input: valid[item.index]!, ok: true, value: { sku: item.input.sku, price: item.input.price!, condition: 'new', options: {} } } : { index: item.index, input: valid[item.index]!, ok: false, error: item.error },
+      result.items.map(
+        (item): ItemOutcome<PriceUpdate, Offer> =>
+          item.ok
+            ? {
+                index: item.index,
+                input: valid[item.index]!,
+                ok: true,
+                value: { sku: item.input.sku, price: item.input.price!, condition: 'new', options: {} },
+              }
+            : { index: item.index, input: valid[item.index]!, ok: false, error: item.error },
       ),
     );
   }
@@ -162,21 +236,63 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * await amazon.setInventory([{ sku: 'MUG-1', quantity: 40 }]); // level at 'MFN:DEFAULT'
    * ```
    */
-  override async setInventory(updates: readonly InventorySet[], options: OperationOptions = {}): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  override async setInventory(
+    updates: readonly InventorySet[],
+    options: OperationOptions = {},
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
     const issues = valid.flatMap((update, index) => [
-      ...(update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [{ path: [index, 'expectedVersion'], message: 'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.' }] : []),
-      ...(update.locationId !== undefined && amazonStockPool(update.locationId).network === 'AFN' ? [{ path: [index, 'locationId'], message: `${update.locationId} is FBA stock, which only Amazon changes (send inventory to FBA with an inbound shipment); set merchant-fulfilled stock at MFN:<channel>.` }] : []),
+      ...(update.expectedVersion !== undefined || update.expectedAvailable !== undefined
+        ? [
+            {
+              path: [index, 'expectedVersion'],
+              message:
+                'Amazon has no compare-and-set for quantities; send absolute quantities without expectedVersion/expectedAvailable.',
+            },
+          ]
+        : []),
+      ...(update.locationId !== undefined && amazonStockPool(update.locationId).network === 'AFN'
+        ? [
+            {
+              path: [index, 'locationId'],
+              message: `${update.locationId} is FBA stock, which only Amazon changes (send inventory to FBA with an inbound shipment); set merchant-fulfilled stock at MFN:<channel>.`,
+            },
+          ]
+        : []),
     ]);
-    if (issues.length > 0) throw new ValidationError('input of setInventory()', issues, { platform: 'amazon', operation: 'setInventory' });
-    const channelOf = (update: InventorySet) => (update.locationId === undefined ? 'DEFAULT' : (amazonStockPool(update.locationId) as { channelCode: string }).channelCode);
-    const result = await this.updateListings(valid.map((update) => ({ sku: update.sku, quantity: update.quantity, fulfillmentChannelCode: channelOf(update) })), options.signal ? { signal: options.signal } : {});
+    if (issues.length > 0)
+      throw new ValidationError('input of setInventory()', issues, { platform: 'amazon', operation: 'setInventory' });
+    const channelOf = (update: InventorySet) =>
+      update.locationId === undefined
+        ? 'DEFAULT'
+        : (amazonStockPool(update.locationId) as { channelCode: string }).channelCode;
+    const result = await this.updateListings(
+      valid.map((update) => ({
+        sku: update.sku,
+        quantity: update.quantity,
+        fulfillmentChannelCode: channelOf(update),
+      })),
+      options.signal ? { signal: options.signal } : {},
+    );
     const now = new Date(this.context.clock.now()).toISOString();
     return toBatchResult(
       result.items.map((item): ItemOutcome<InventorySet, InventoryLevel> => {
         const input = valid[item.index]!;
         return item.ok
-          ? { index: item.index, input, ok: true, value: { sku: input.sku, locationId: mfnLocationId(channelOf(input)), available: input.quantity, reserved: 0, onHand: input.quantity, updatedAt: now, version: input.quantity } }
+          ? {
+              index: item.index,
+              input,
+              ok: true,
+              value: {
+                sku: input.sku,
+                locationId: mfnLocationId(channelOf(input)),
+                available: input.quantity,
+                reserved: 0,
+                onHand: input.quantity,
+                updatedAt: now,
+                version: input.quantity,
+              },
+            }
           : { index: item.index, input, ok: false, error: item.error };
       }),
     );
@@ -200,14 +316,28 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * await amazon.upsertProducts([{ title: 'Teapot', offers: [{ sku: 'TEA-1', externalId: 'B0TEAPOT01', price: money(2499, 'USD') }], attributes: { quantity: '12' } }]);
    * ```
    */
-  override async upsertProducts(products: readonly ProductInput[], options: OperationOptions = {}): Promise<BatchResult<ProductInput, Product>> {
+  override async upsertProducts(
+    products: readonly ProductInput[],
+    options: OperationOptions = {},
+  ): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
     checkOfferOnly(valid);
-    const outcomes = await upsertEach(this.client, valid, { productType: (product) => product.attributes.productType ?? this.config.productType, ...(options.signal ? { signal: options.signal } : {}) });
+    const outcomes = await upsertEach(this.client, valid, {
+      productType: (product) => product.attributes.productType ?? this.config.productType,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     const now = new Date(this.context.clock.now()).toISOString();
     return toBatchResult(
-      outcomes.map((item): ItemOutcome<ProductInput, Product> =>
-        item.ok ? { index: item.index, input: products[item.index]!, ok: true, value: { ...item.value, id: item.value.id ?? item.value.offers[0]!.sku, updatedAt: now } } : { index: item.index, input: products[item.index]!, ok: false, error: item.error },
+      outcomes.map(
+        (item): ItemOutcome<ProductInput, Product> =>
+          item.ok
+            ? {
+                index: item.index,
+                input: products[item.index]!,
+                ok: true,
+                value: { ...item.value, id: item.value.id ?? item.value.offers[0]!.sku, updatedAt: now },
+              }
+            : { index: item.index, input: products[item.index]!, ok: false, error: item.error },
       ),
     );
   }
@@ -224,10 +354,22 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * await amazon.putListings([{ sku: 'MUG-1', productType: 'KITCHEN', requirements: 'LISTING', attributes: { item_name: [{ value: 'Blue Mug', marketplace_id }], ... } }]);
    * ```
    */
-  async putListings(puts: readonly AmazonListingPut[], options: OperationOptions & { dryRun?: boolean } = {}): Promise<BatchResult<AmazonListingPut, AmazonListingPut>> {
-    if (!Array.isArray(puts)) throw new ValidationError('input of putListings()', [{ path: [], message: 'Expected an array of listings.' }], { platform: 'amazon', operation: 'putListingsItem' });
+  async putListings(
+    puts: readonly AmazonListingPut[],
+    options: OperationOptions & { dryRun?: boolean } = {},
+  ): Promise<BatchResult<AmazonListingPut, AmazonListingPut>> {
+    if (!Array.isArray(puts))
+      throw new ValidationError('input of putListings()', [{ path: [], message: 'Expected an array of listings.' }], {
+        platform: 'amazon',
+        operation: 'putListingsItem',
+      });
     checkPuts(puts);
-    return toBatchResult(await putEach(this.client, puts, { ...(options.dryRun ? { dryRun: true } : {}), ...(options.signal ? { signal: options.signal } : {}) }));
+    return toBatchResult(
+      await putEach(this.client, puts, {
+        ...(options.dryRun ? { dryRun: true } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
   }
 
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
@@ -261,8 +403,15 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
   override async *listProducts(query: ListProductsQuery = {}, options: OperationOptions = {}): AsyncIterable<Product> {
     let pageToken: string | undefined;
     do {
-      const page = await this.client.searchListingsItems<{ items: SpApiListingsItem[]; pagination?: { nextToken?: string } }>(
-        { ...(pageToken ? { pageToken } : {}), ...(query.pageSize ? { pageSize: query.pageSize } : {}), ...(query.updatedSince ? { lastUpdatedAfter: query.updatedSince } : {}) },
+      const page = await this.client.searchListingsItems<{
+        items: SpApiListingsItem[];
+        pagination?: { nextToken?: string };
+      }>(
+        {
+          ...(pageToken ? { pageToken } : {}),
+          ...(query.pageSize ? { pageSize: query.pageSize } : {}),
+          ...(query.updatedSince ? { lastUpdatedAfter: query.updatedSince } : {}),
+        },
         options.signal,
       );
       for (const item of page.items ?? []) {
@@ -273,7 +422,10 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
     } while (pageToken);
   }
 
-  override async deleteProducts(ids: readonly string[], options: OperationOptions = {}): Promise<BatchResult<string, string>> {
+  override async deleteProducts(
+    ids: readonly string[],
+    options: OperationOptions = {},
+  ): Promise<BatchResult<string, string>> {
     const outcomes: ItemOutcome<string, string>[] = [];
     for (const [index, sku] of ids.entries()) {
       try {
@@ -325,15 +477,28 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
    * operations); a shipment without lines ships every unit the orders generation in use reports
    * unshipped.
    */
-  override async confirmShipment(shipments: readonly Shipment[], options: OperationOptions = {}): Promise<BatchResult<Shipment, Shipment>> {
-    return toBatchResult(await confirmShipments(this.client, this.parseBatch('confirmShipment', ShipmentSchema, shipments), this.orders, options.signal));
+  override async confirmShipment(
+    shipments: readonly Shipment[],
+    options: OperationOptions = {},
+  ): Promise<BatchResult<Shipment, Shipment>> {
+    return toBatchResult(
+      await confirmShipments(
+        this.client,
+        this.parseBatch('confirmShipment', ShipmentSchema, shipments),
+        this.orders,
+        options.signal,
+      ),
+    );
   }
 
   /**
    * Money movements: Finances 2024-06-19 `listTransactions` (one event per transaction, by
    * order or in posted-date windows of at most 180 days), or Finances v0 with `financesApi: 'v0'`.
    */
-  override listFinancialEvents(query: ListFinancialEventsQuery = {}, options: OperationOptions = {}): AsyncIterable<FinancialEvent> {
+  override listFinancialEvents(
+    query: ListFinancialEventsQuery = {},
+    options: OperationOptions = {},
+  ): AsyncIterable<FinancialEvent> {
     return this.finances.listFinancialEvents(query, options.signal);
   }
 
@@ -343,7 +508,12 @@ export class AmazonMarketplace extends BaseMarketplaceAPI {
       await this.client.searchListingsItems({ pageSize: 1 }, options.signal);
       return { ok: true, latencyMs: this.context.clock.now() - started, checkedAt: new Date(started).toISOString() };
     } catch (error) {
-      return { ok: false, latencyMs: this.context.clock.now() - started, checkedAt: new Date(started).toISOString(), message: (error as Error).message };
+      return {
+        ok: false,
+        latencyMs: this.context.clock.now() - started,
+        checkedAt: new Date(started).toISOString(),
+        message: (error as Error).message,
+      };
     }
   }
 }

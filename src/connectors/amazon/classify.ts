@@ -13,7 +13,8 @@ import { amazonHeaderFeedback } from './header-feedback.js';
  */
 export const amazonClassifier: ResponseClassifier = (input) => {
   const feedback = amazonHeaderFeedback(input.headers);
-  const withFeedback = (verdict: Classification): Classification => (feedback.refillPerSecond === undefined ? verdict : { ...verdict, feedback });
+  const withFeedback = (verdict: Classification): Classification =>
+    feedback.refillPerSecond === undefined ? verdict : { ...verdict, feedback };
   const errors = (input.body as { errors?: { code?: string; message?: string }[] } | undefined)?.errors;
   if (Array.isArray(errors) && errors.some((e) => e?.code === 'QuotaExceeded')) {
     return withFeedback({ kind: 'throttled', message: 'QuotaExceeded' });

@@ -27,11 +27,6 @@ export interface SpApiClientOptions {
 
 /**
  * A restricted resource and its token, cached until shortly before it expires.
- *
- * @example
- * ```ts
- * const entry: RestrictedTokenEntry = { token: 'Atz.sprdt|x', expiresAt: clock.now() + 3_600_000 };
- * ```
  */
 export interface RestrictedTokenEntry {
   token: string;
@@ -62,13 +57,16 @@ export class SpApiClient {
     this.#context = options.context;
     this.sellerId = options.sellerId;
     this.marketplaceId = options.marketplaceId;
-    this.#budget = options.budgetScope ? amazonBudgetKeys(options.budgetScope) : { prefix: 'rl:amazon', scope: this.#context.tenantId, bucket: (operation) => operation };
+    this.#budget = options.budgetScope
+      ? amazonBudgetKeys(options.budgetScope)
+      : { prefix: 'rl:amazon', scope: this.#context.tenantId, bucket: (operation) => operation };
   }
 
   /** Sends a built request; restricted operations get a Restricted Data Token first. */
   async send<T>(request: SpApiRequest, options: { signal?: AbortSignal; idempotent?: boolean } = {}): Promise<T> {
     const headers = { ...request.headers };
-    if (request.restricted) headers['x-amz-access-token'] = await this.restrictedDataToken(request.method, request.path, options.signal);
+    if (request.restricted)
+      headers['x-amz-access-token'] = await this.restrictedDataToken(request.method, request.path, options.signal);
     const response = await this.#transport.request<T>({
       operation: request.operation,
       method: request.method,
@@ -94,37 +92,79 @@ export class SpApiClient {
     const key = `${method} ${path}`;
     const cached = this.#rdt.get(key);
     if (cached && cached.expiresAt - 60_000 > this.#context.clock.now()) return cached.token;
-    const body = await this.send<{ restrictedDataToken: string; expiresIn: number }>(build.createRestrictedDataTokenRequest([{ method, path }]), signal ? { signal } : {});
-    this.#rdt.set(key, { token: body.restrictedDataToken, expiresAt: this.#context.clock.now() + body.expiresIn * 1000 });
+    const body = await this.send<{ restrictedDataToken: string; expiresIn: number }>(
+      build.createRestrictedDataTokenRequest([{ method, path }]),
+      signal ? { signal } : {},
+    );
+    this.#rdt.set(key, {
+      token: body.restrictedDataToken,
+      expiresAt: this.#context.clock.now() + body.expiresIn * 1000,
+    });
     return body.restrictedDataToken;
   }
 
   // Listings
   /** `getListingsItem`. */
   getListingsItem<T = unknown>(sku: string, includedData?: readonly string[], signal?: AbortSignal): Promise<T> {
-    return this.send(build.getListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {});
+    return this.send(
+      build.getListingsItemRequest({
+        sellerId: this.sellerId,
+        sku,
+        marketplaceId: this.marketplaceId,
+        ...(includedData ? { includedData } : {}),
+      }),
+      signal ? { signal } : {},
+    );
   }
   /** `putListingsItem` (`mode: 'VALIDATION_PREVIEW'` for a dry run; `requirements` as Amazon names them). */
   putListingsItem<T = unknown>(
-    input: { sku: string; productType: string; requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY'; attributes: Record<string, unknown>; mode?: 'VALIDATION_PREVIEW' },
+    input: {
+      sku: string;
+      productType: string;
+      requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY';
+      attributes: Record<string, unknown>;
+      mode?: 'VALIDATION_PREVIEW';
+    },
     signal?: AbortSignal,
   ): Promise<T> {
-    return this.send(build.putListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), signal ? { signal } : {});
+    return this.send(
+      build.putListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }),
+      signal ? { signal } : {},
+    );
   }
   /** `patchListingsItem` (absolute values merged by selector, so a resend is harmless). */
-  patchListingsItem<T = unknown>(input: { sku: string; productType: string; patches: readonly build.ListingPatch[]; mode?: 'VALIDATION_PREVIEW' }, signal?: AbortSignal): Promise<T> {
-    return this.send(build.patchListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }), { idempotent: true, ...(signal ? { signal } : {}) });
+  patchListingsItem<T = unknown>(
+    input: { sku: string; productType: string; patches: readonly build.ListingPatch[]; mode?: 'VALIDATION_PREVIEW' },
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.send(
+      build.patchListingsItemRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...input }),
+      { idempotent: true, ...(signal ? { signal } : {}) },
+    );
   }
   /** `deleteListingsItem`. */
   deleteListingsItem<T = unknown>(sku: string, signal?: AbortSignal): Promise<T> {
-    return this.send(build.deleteListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId }), signal ? { signal } : {});
+    return this.send(
+      build.deleteListingsItemRequest({ sellerId: this.sellerId, sku, marketplaceId: this.marketplaceId }),
+      signal ? { signal } : {},
+    );
   }
   /** `searchListingsItems` (one page; `identifiers` with `identifiersType` picks up to 20 listings). */
   searchListingsItems<T = unknown>(
-    options: { pageToken?: string; pageSize?: number; lastUpdatedAfter?: string; identifiers?: readonly string[]; identifiersType?: 'SKU' | 'ASIN'; includedData?: readonly string[] } = {},
+    options: {
+      pageToken?: string;
+      pageSize?: number;
+      lastUpdatedAfter?: string;
+      identifiers?: readonly string[];
+      identifiersType?: 'SKU' | 'ASIN';
+      includedData?: readonly string[];
+    } = {},
     signal?: AbortSignal,
   ): Promise<T> {
-    return this.send(build.searchListingsItemsRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...options }), signal ? { signal } : {});
+    return this.send(
+      build.searchListingsItemsRequest({ sellerId: this.sellerId, marketplaceId: this.marketplaceId, ...options }),
+      signal ? { signal } : {},
+    );
   }
 
   // Feeds
@@ -133,12 +173,26 @@ export class SpApiClient {
     return this.send(build.createFeedDocumentRequest(contentType), signal ? { signal } : {});
   }
   /** `createFeed`; `JSON_LISTINGS_FEED` also waits for its own submission limit (5 per 5 minutes). */
-  async createFeed(input: { feedType: string; inputFeedDocumentId: string; marketplaceIds?: readonly string[] }, signal?: AbortSignal): Promise<{ feedId: string }> {
-    if (input.feedType === 'JSON_LISTINGS_FEED') await this.#waitFor('createFeed:JSON_LISTINGS_FEED', LISTINGS_FEED_SUBMISSIONS, signal);
-    return this.send(build.createFeedRequest({ feedType: input.feedType, inputFeedDocumentId: input.inputFeedDocumentId, marketplaceIds: input.marketplaceIds ?? [this.marketplaceId] }), signal ? { signal } : {});
+  async createFeed(
+    input: { feedType: string; inputFeedDocumentId: string; marketplaceIds?: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<{ feedId: string }> {
+    if (input.feedType === 'JSON_LISTINGS_FEED')
+      await this.#waitFor('createFeed:JSON_LISTINGS_FEED', LISTINGS_FEED_SUBMISSIONS, signal);
+    return this.send(
+      build.createFeedRequest({
+        feedType: input.feedType,
+        inputFeedDocumentId: input.inputFeedDocumentId,
+        marketplaceIds: input.marketplaceIds ?? [this.marketplaceId],
+      }),
+      signal ? { signal } : {},
+    );
   }
   /** `getFeed`. */
-  getFeed<T = { feedId: string; processingStatus: string; resultFeedDocumentId?: string }>(feedId: string, signal?: AbortSignal): Promise<T> {
+  getFeed<T = { feedId: string; processingStatus: string; resultFeedDocumentId?: string }>(
+    feedId: string,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.getFeedRequest(feedId), signal ? { signal } : {});
   }
   /** `cancelFeed` (only feeds still `IN_QUEUE`). */
@@ -146,17 +200,35 @@ export class SpApiClient {
     await this.send(build.cancelFeedRequest(feedId), signal ? { signal } : {});
   }
   /** `getFeedDocument`. */
-  getFeedDocument(feedDocumentId: string, signal?: AbortSignal): Promise<{ feedDocumentId: string; url: string; compressionAlgorithm?: string }> {
+  getFeedDocument(
+    feedDocumentId: string,
+    signal?: AbortSignal,
+  ): Promise<{ feedDocumentId: string; url: string; compressionAlgorithm?: string }> {
     return this.send(build.getFeedDocumentRequest(feedDocumentId), signal ? { signal } : {});
   }
 
   // Reports
   /** `createReport`. */
-  createReport(input: { reportType: string; marketplaceIds?: readonly string[]; dataStartTime?: string; dataEndTime?: string; reportOptions?: Record<string, string> }, signal?: AbortSignal): Promise<{ reportId: string }> {
-    return this.send(build.createReportRequest({ ...input, marketplaceIds: input.marketplaceIds ?? [this.marketplaceId] }), signal ? { signal } : {});
+  createReport(
+    input: {
+      reportType: string;
+      marketplaceIds?: readonly string[];
+      dataStartTime?: string;
+      dataEndTime?: string;
+      reportOptions?: Record<string, string>;
+    },
+    signal?: AbortSignal,
+  ): Promise<{ reportId: string }> {
+    return this.send(
+      build.createReportRequest({ ...input, marketplaceIds: input.marketplaceIds ?? [this.marketplaceId] }),
+      signal ? { signal } : {},
+    );
   }
   /** `getReport`. */
-  getReport<T = { reportId: string; processingStatus: string; reportDocumentId?: string }>(reportId: string, signal?: AbortSignal): Promise<T> {
+  getReport<T = { reportId: string; processingStatus: string; reportDocumentId?: string }>(
+    reportId: string,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.send(build.getReportRequest(reportId), signal ? { signal } : {});
   }
   /** `cancelReport`. */
@@ -164,15 +236,32 @@ export class SpApiClient {
     await this.send(build.cancelReportRequest(reportId), signal ? { signal } : {});
   }
   /** `getReportDocument`. */
-  getReportDocument(reportDocumentId: string, signal?: AbortSignal): Promise<{ reportDocumentId: string; url: string; compressionAlgorithm?: string }> {
+  getReportDocument(
+    reportDocumentId: string,
+    signal?: AbortSignal,
+  ): Promise<{ reportDocumentId: string; url: string; compressionAlgorithm?: string }> {
     return this.send(build.getReportDocumentRequest(reportDocumentId), signal ? { signal } : {});
   }
 
   // Documents (pre-signed URLs: no SP-API auth, no SP-API limits)
   /** Uploads a feed document's content to its pre-signed URL. */
-  async uploadDocument(url: string, body: string, contentType = 'application/json; charset=UTF-8', signal?: AbortSignal): Promise<void> {
-    const response = await this.#context.fetch(url, { method: 'PUT', headers: { 'content-type': contentType }, body, ...(signal ? { signal } : {}) });
-    if (!response.ok) throw new MarketplaceApiError(`Uploading the feed document failed with HTTP ${response.status}; create a new document and try again.`, { platform: 'amazon', operation: 'uploadFeedDocument', status: response.status, retryable: true });
+  async uploadDocument(
+    url: string,
+    body: string,
+    contentType = 'application/json; charset=UTF-8',
+    signal?: AbortSignal,
+  ): Promise<void> {
+    const response = await this.#context.fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': contentType },
+      body,
+      ...(signal ? { signal } : {}),
+    });
+    if (!response.ok)
+      throw new MarketplaceApiError(
+        `Uploading the feed document failed with HTTP ${response.status}; create a new document and try again.`,
+        { platform: 'amazon', operation: 'uploadFeedDocument', status: response.status, retryable: true },
+      );
   }
   /** Downloads a document's raw bytes (still compressed, if it is). */
   async downloadRaw(url: string, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
@@ -189,31 +278,69 @@ export class SpApiClient {
 
   async #fetchDocument(url: string, signal?: AbortSignal): Promise<Response> {
     const response = await this.#context.fetch(url, { method: 'GET', ...(signal ? { signal } : {}) });
-    if (!response.ok || !response.body) throw new MarketplaceApiError(`Downloading the document failed with HTTP ${response.status}; the URL expires after 5 minutes, get the document again.`, { platform: 'amazon', operation: 'downloadDocument', status: response.status, retryable: true });
+    if (!response.ok || !response.body)
+      throw new MarketplaceApiError(
+        `Downloading the document failed with HTTP ${response.status}; the URL expires after 5 minutes, get the document again.`,
+        { platform: 'amazon', operation: 'downloadDocument', status: response.status, retryable: true },
+      );
     return response;
   }
 
   // FBA inventory, catalog (orders and finances: see orders/ and finances/, one folder per API version)
   /** `getInventorySummaries` for at most 50 SKUs (one page). */
-  getInventorySummaries<T = { inventorySummaries: unknown[] }>(sellerSkus: readonly string[], nextToken?: string, signal?: AbortSignal): Promise<{ payload: T; pagination?: { nextToken?: string } }> {
-    return this.send(build.getInventorySummariesRequest({ marketplaceId: this.marketplaceId, sellerSkus, ...(nextToken ? { nextToken } : {}) }), signal ? { signal } : {});
+  getInventorySummaries<T = { inventorySummaries: unknown[] }>(
+    sellerSkus: readonly string[],
+    nextToken?: string,
+    signal?: AbortSignal,
+  ): Promise<{ payload: T; pagination?: { nextToken?: string } }> {
+    return this.send(
+      build.getInventorySummariesRequest({
+        marketplaceId: this.marketplaceId,
+        sellerSkus,
+        ...(nextToken ? { nextToken } : {}),
+      }),
+      signal ? { signal } : {},
+    );
   }
   /** `searchCatalogItems`. */
-  searchCatalogItems<T = { items: unknown[]; pagination?: { nextToken?: string } }>(options: Omit<Parameters<typeof build.searchCatalogItemsRequest>[0], 'marketplaceId'>, signal?: AbortSignal): Promise<T> {
-    return this.send(build.searchCatalogItemsRequest({ marketplaceId: this.marketplaceId, sellerId: this.sellerId, ...options }), signal ? { signal } : {});
+  searchCatalogItems<T = { items: unknown[]; pagination?: { nextToken?: string } }>(
+    options: Omit<Parameters<typeof build.searchCatalogItemsRequest>[0], 'marketplaceId'>,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.send(
+      build.searchCatalogItemsRequest({ marketplaceId: this.marketplaceId, sellerId: this.sellerId, ...options }),
+      signal ? { signal } : {},
+    );
   }
   /** `getCatalogItem`. */
   getCatalogItem<T = unknown>(asin: string, includedData?: readonly string[], signal?: AbortSignal): Promise<T> {
-    return this.send(build.getCatalogItemRequest({ asin, marketplaceId: this.marketplaceId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {});
+    return this.send(
+      build.getCatalogItemRequest({
+        asin,
+        marketplaceId: this.marketplaceId,
+        ...(includedData ? { includedData } : {}),
+      }),
+      signal ? { signal } : {},
+    );
   }
 
   async #waitFor(name: string, plan: { burst: number; rate: number }, signal?: AbortSignal): Promise<void> {
     for (;;) {
       // The same shape as the pipeline's keys: prefix, scope (the budget owner), platform, bucket.
       const key = `${this.#budget.prefix}:${this.#budget.scope}:amazon:${this.#budget.bucket(name)}`;
-      const taken = await takeFromBucket(this.#context.store, { key, capacity: plan.burst, refillPerSecond: plan.rate, cost: 1 }, this.#context.clock);
+      const taken = await takeFromBucket(
+        this.#context.store,
+        { key, capacity: plan.burst, refillPerSecond: plan.rate, cost: 1 },
+        this.#context.clock,
+      );
       if (taken.granted) return;
-      this.#context.events.emit('throttled', { platform: 'amazon', tenantId: this.#context.tenantId, operation: name, waitMs: taken.retryAfterMs, source: 'limiter' });
+      this.#context.events.emit('throttled', {
+        platform: 'amazon',
+        tenantId: this.#context.tenantId,
+        operation: name,
+        waitMs: taken.retryAfterMs,
+        source: 'limiter',
+      });
       await this.#context.clock.sleep(taken.retryAfterMs, signal);
     }
   }

@@ -31,7 +31,9 @@ export const AmazonConfigSchema = /* @__PURE__ */ lazySchema(() =>
     /** Endpoint overrides: a proxy, a sandbox or a local simulator. */
     endpoints: z.object({ api: z.string().url().optional(), token: z.string().url().optional() }).default({}),
     /** Usage plan overrides per operation, when Amazon granted your app more. */
-    limits: z.record(z.string(), z.object({ rate: z.number().positive(), burst: z.number().int().positive() })).optional(),
+    limits: z
+      .record(z.string(), z.object({ rate: z.number().positive(), burst: z.number().int().positive() }))
+      .optional(),
     /** The product type used in listing patches when a SKU's own is unknown. */
     productType: z.string().min(1).default('PRODUCT'),
     /** Batches of at least this many items go through JSON_LISTINGS_FEED instead of one patch per SKU. */
@@ -73,10 +75,5 @@ export type AmazonConfig = z.output<typeof AmazonConfigSchema>;
 
 /**
  * Connector configuration as the caller writes it (defaults optional).
- *
- * @example
- * ```ts
- * const input: AmazonConfigInput = { sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', credentials };
- * ```
  */
 export type AmazonConfigInput = z.input<typeof AmazonConfigSchema>;

@@ -1,10 +1,5 @@
 /**
  * An SP-API region: North America, Europe (with the Middle East, India and Africa) or the Far East.
- *
- * @example
- * ```ts
- * const region: AmazonRegion = 'eu';
- * ```
  */
 export type AmazonRegion = 'na' | 'eu' | 'fe';
 
@@ -17,9 +12,18 @@ export type AmazonRegion = 'na' | 'eu' | 'fe';
  * ```
  */
 export const AMAZON_ENDPOINTS: Readonly<Record<AmazonRegion, { production: string; sandbox: string }>> = {
-  na: { production: 'https://sellingpartnerapi-na.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-na.amazon.com' },
-  eu: { production: 'https://sellingpartnerapi-eu.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-eu.amazon.com' },
-  fe: { production: 'https://sellingpartnerapi-fe.amazon.com', sandbox: 'https://sandbox.sellingpartnerapi-fe.amazon.com' },
+  na: {
+    production: 'https://sellingpartnerapi-na.amazon.com',
+    sandbox: 'https://sandbox.sellingpartnerapi-na.amazon.com',
+  },
+  eu: {
+    production: 'https://sellingpartnerapi-eu.amazon.com',
+    sandbox: 'https://sandbox.sellingpartnerapi-eu.amazon.com',
+  },
+  fe: {
+    production: 'https://sellingpartnerapi-fe.amazon.com',
+    sandbox: 'https://sandbox.sellingpartnerapi-fe.amazon.com',
+  },
 };
 
 /**
@@ -34,11 +38,6 @@ export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
 /**
  * One Amazon store: its marketplace id, country, region, currency and retail domain.
- *
- * @example
- * ```ts
- * const de: AmazonMarketplaceInfo = AMAZON_MARKETPLACES.DE;
- * ```
  */
 export interface AmazonMarketplaceInfo {
   /** The marketplace id SP-API expects in `marketplaceIds`. */
@@ -53,7 +52,13 @@ export interface AmazonMarketplaceInfo {
   readonly domain: string;
 }
 
-const m = (id: string, country: string, region: AmazonRegion, currency: string, domain: string): AmazonMarketplaceInfo => ({ id, country, region, currency, domain: `www.${domain}` });
+const m = (
+  id: string,
+  country: string,
+  region: AmazonRegion,
+  currency: string,
+  domain: string,
+): AmazonMarketplaceInfo => ({ id, country, region, currency, domain: `www.${domain}` });
 
 /**
  * Amazon's stores by country code, with the marketplace ids published in the SP-API documentation

@@ -18,10 +18,15 @@ const hostOf = (url: string) => new URL(url).hostname;
  */
 export const amazonEnvironments: MarketplaceEnvironments<AmazonConfig> = Object.freeze({
   urls: (config: AmazonConfig) => ({
-    api: resolveBaseUrl({ region: config.region, sandbox: config.sandbox, ...(config.endpoints.api ? { baseUrl: config.endpoints.api } : {}) }),
+    api: resolveBaseUrl({
+      region: config.region,
+      sandbox: config.sandbox,
+      ...(config.endpoints.api ? { baseUrl: config.endpoints.api } : {}),
+    }),
     token: config.endpoints.token ?? LWA_TOKEN_URL,
   }),
   productionHosts: Object.values(AMAZON_ENDPOINTS).map((endpoints) => hostOf(endpoints.production)),
   sandboxHosts: Object.values(AMAZON_ENDPOINTS).map((endpoints) => hostOf(endpoints.sandbox)),
-  sandboxHint: "set sandbox: true (Amazon's static sandbox endpoints), or endpoints.api to a non-production host such as a local simulator",
+  sandboxHint:
+    "set sandbox: true (Amazon's static sandbox endpoints), or endpoints.api to a non-production host such as a local simulator",
 });

@@ -28,10 +28,14 @@ export * from './feeds/processing-report.js';
 export * from './jobs/feed-job.js';
 export * from './jobs/report-job.js';
 export { amazonReportJob } from './jobs/report-async-job.js';
-export { type ListingUpdate, type ListingUpdateOptions } from './listing-updates.js';
+export type { ListingUpdate, ListingUpdateOptions } from './listing-updates.js';
 export { offerOnlyAttributes, type AmazonListingPut, type ParsedProductInput } from './listing-puts.js';
 export type { GetOrdersFilter } from './orders/v0/requests.js';
-export type { SearchOrdersFilter, Orders2026Dataset, Orders2026FulfillmentStatus } from './orders/2026-01-01/requests.js';
+export type {
+  SearchOrdersFilter,
+  Orders2026Dataset,
+  Orders2026FulfillmentStatus,
+} from './orders/2026-01-01/requests.js';
 export type { ListTransactionsFilter } from './finances/2024-06-19/requests.js';
 export { mfnLocationId, afnLocationId, amazonStockPool, type AmazonStockPool } from './mapper/inventory.js';
 export type { AmazonOrdersApi, AmazonOrdersDeps, AmazonOrdersVersion, UnshippedLine } from './orders/orders-api.js';
@@ -45,10 +49,21 @@ export { AmazonFinances20240619 } from './finances/2024-06-19/finances-2024-06-1
 export * from './transport/types.js';
 export { amazonClassifier } from './classify.js';
 export { amazonHeaderFeedback } from './header-feedback.js';
-export { createAmazonPipelineTransport, amazonRateLimitPlan, type AmazonPipelineTransportOptions } from './transport/pipeline-transport.js';
+export {
+  createAmazonPipelineTransport,
+  amazonRateLimitPlan,
+  type AmazonPipelineTransportOptions,
+} from './transport/pipeline-transport.js';
 export { amazonBudgetKeys, type AmazonBudgetKeys, type AmazonBudgetScope } from './transport/budget-scope.js';
 export { amazonSellerConnectionId } from './transport/seller-record.js';
-export { createLwaAuth, GRANTLESS_OPERATIONS, grantlessConnectionId, type LwaAuth, type LwaAuthDeps, type LwaCredentials } from './transport/lwa-auth.js';
+export {
+  createLwaAuth,
+  GRANTLESS_OPERATIONS,
+  grantlessConnectionId,
+  type LwaAuth,
+  type LwaAuthDeps,
+  type LwaCredentials,
+} from './transport/lwa-auth.js';
 export * from './notifications/manage.js';
 export * from './notifications/events.js';
 export { parseAmazonNotification, parseNotificationDocument } from './notifications/parse.js';

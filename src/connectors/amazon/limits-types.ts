@@ -1,10 +1,5 @@
 /**
  * The usage plan of one SP-API operation as published in its Swagger model.
- *
- * @example
- * ```ts
- * const plan: AmazonOperationLimit = { operationId: 'getOrders', model: 'ordersV0', method: 'GET', path: '/orders/v0/orders', rate: 0.0167, burst: 20 };
- * ```
  */
 export interface AmazonOperationLimit {
   /** The operationId in the model. */

@@ -20,6 +20,10 @@ export const LISTINGS_FEED_SUBMISSIONS = { burst: 5, rate: 5 / 300 } as const;
  * operationLimit('patchListingsItem'); // { rate: 5, burst: 5, ... }
  * ```
  */
-export function operationLimit(operation: string): (typeof AMAZON_OPERATION_LIMITS)[keyof typeof AMAZON_OPERATION_LIMITS] | undefined {
-  return (AMAZON_OPERATION_LIMITS as Record<string, (typeof AMAZON_OPERATION_LIMITS)[keyof typeof AMAZON_OPERATION_LIMITS]>)[operation];
+export function operationLimit(
+  operation: string,
+): (typeof AMAZON_OPERATION_LIMITS)[keyof typeof AMAZON_OPERATION_LIMITS] | undefined {
+  return (
+    AMAZON_OPERATION_LIMITS as Record<string, (typeof AMAZON_OPERATION_LIMITS)[keyof typeof AMAZON_OPERATION_LIMITS]>
+  )[operation];
 }

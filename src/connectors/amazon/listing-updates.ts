@@ -11,11 +11,6 @@ import { pricePatch, quantityPatch, type ListingPatch } from './requests/listing
 
 /**
  * One price and/or quantity change of a listing.
- *
- * @example
- * ```ts
- * const update: ListingUpdate = { sku: 'MUG-1', price: { amountMinor: 1299, currency: 'USD' }, quantity: 40 };
- * ```
  */
 export interface ListingUpdate {
   sku: string;
@@ -74,14 +69,30 @@ export async function patchEach(
       const input = updates[index]!;
       try {
         const result = await client.patchListingsItem<Submission>(
-          { sku: input.sku, productType: input.productType ?? options.productType, patches: patchesOf(input, client.marketplaceId), ...(options.dryRun ? { mode: 'VALIDATION_PREVIEW' as const } : {}) },
+          {
+            sku: input.sku,
+            productType: input.productType ?? options.productType,
+            patches: patchesOf(input, client.marketplaceId),
+            ...(options.dryRun ? { mode: 'VALIDATION_PREVIEW' as const } : {}),
+          },
           options.signal,
         );
         const error = submissionError(input.sku, 'patchListingsItem', result);
         outcomes.push(error ? { index, input, ok: false, error } : { index, input, ok: true, value: input });
       } catch (error) {
         if (options.signal?.aborted) throw error;
-        outcomes.push({ index, input, ok: false, error: isMarketbridgeError(error) ? error : new MarketplaceApiError(String((error as Error)?.message ?? error), { platform: 'amazon', operation: 'patchListingsItem', cause: error }) });
+        outcomes.push({
+          index,
+          input,
+          ok: false,
+          error: isMarketbridgeError(error)
+            ? error
+            : new MarketplaceApiError(String((error as Error)?.message ?? error), {
+                platform: 'amazon',
+                operation: 'patchListingsItem',
+                cause: error,
+              }),
+        });
       }
       options.onDone?.();
     }
@@ -94,12 +105,20 @@ export async function patchEach(
 export async function feedEach(
   client: SpApiClient,
   updates: readonly ListingUpdate[],
-  options: ListingUpdateOptions & { productType: string; clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> }; pollIntervalMs: number },
+  options: ListingUpdateOptions & {
+    productType: string;
+    clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
+    pollIntervalMs: number;
+  },
 ): Promise<ItemOutcome<ListingUpdate, ListingUpdate>[]> {
   const outcomes: ItemOutcome<ListingUpdate, ListingUpdate>[] = [];
   const documents = buildListingsFeeds({
     sellerId: client.sellerId,
-    changes: updates.map((update) => ({ sku: update.sku, productType: update.productType ?? options.productType, patches: patchesOf(update, client.marketplaceId) })),
+    changes: updates.map((update) => ({
+      sku: update.sku,
+      productType: update.productType ?? options.productType,
+      patches: patchesOf(update, client.marketplaceId),
+    })),
   });
   for (const [documentIndex, document] of documents.entries()) {
     const offset = documentIndex * LISTINGS_FEED_MAX_MESSAGES;
@@ -113,25 +132,49 @@ export async function feedEach(
       const index = offset + outcome.messageId - 1;
       const input = updates[index]!;
       if (outcome.accepted) outcomes.push({ index, input, ok: true, value: input });
-      else outcomes.push({ index, input, ok: false, error: feedMessageError(input.sku, final.feedId, outcome, final.report!) });
+      else
+        outcomes.push({
+          index,
+          input,
+          ok: false,
+          error: feedMessageError(input.sku, final.feedId, outcome, final.report!),
+        });
     }
   }
   return outcomes;
 }
 
-const describeIssues = (issues: readonly FeedIssue[]) => issues.map((issue) => `${issue.code ? `${issue.code} ` : ''}${issue.message}`).join('; ');
+const describeIssues = (issues: readonly FeedIssue[]) =>
+  issues.map((issue) => `${issue.code ? `${issue.code} ` : ''}${issue.message}`).join('; ');
 
 /**
  * The error of a feed message the report does not confirm: its own `ERROR` issues, or why the
  * report cannot vouch for it (retryable: the change is an absolute value, sending it again is safe).
  */
-function feedMessageError(sku: string, feedId: string | undefined, outcome: FeedMessageOutcome, report: ListingsFeedReport): MarketplaceApiError {
+function feedMessageError(
+  sku: string,
+  feedId: string | undefined,
+  outcome: FeedMessageOutcome,
+  report: ListingsFeedReport,
+): MarketplaceApiError {
   if (outcome.status === 'invalid') {
-    return new MarketplaceApiError(`Amazon rejected ${sku} in feed ${feedId}: ${describeIssues(outcome.issues.filter((issue) => issue.severity === 'ERROR'))}`, { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome });
+    return new MarketplaceApiError(
+      `Amazon rejected ${sku} in feed ${feedId}: ${describeIssues(outcome.issues.filter((issue) => issue.severity === 'ERROR'))}`,
+      { platform: 'amazon', operation: 'createFeed', status: 400, body: outcome },
+    );
   }
   const errors = report.feedIssues.filter((issue) => issue.severity === 'ERROR');
-  const why = errors.length > 0
-    ? `the feed has errors: ${describeIssues(errors)}`
-    : `the report counts ${report.summary.messagesProcessed} message(s) processed and ${report.summary.messagesAccepted} accepted, which does not cover this one`;
-  return new MarketplaceApiError(`Amazon did not confirm ${sku} in feed ${feedId}: ${why}. Treat it as not applied and send it again.`, { platform: 'amazon', operation: 'createFeed', retryable: true, body: { outcome, feedIssues: report.feedIssues, summary: report.summary } });
+  const why =
+    errors.length > 0
+      ? `the feed has errors: ${describeIssues(errors)}`
+      : `the report counts ${report.summary.messagesProcessed} message(s) processed and ${report.summary.messagesAccepted} accepted, which does not cover this one`;
+  return new MarketplaceApiError(
+    `Amazon did not confirm ${sku} in feed ${feedId}: ${why}. Treat it as not applied and send it again.`,
+    {
+      platform: 'amazon',
+      operation: 'createFeed',
+      retryable: true,
+      body: { outcome, feedIssues: report.feedIssues, summary: report.summary },
+    },
+  );
 }

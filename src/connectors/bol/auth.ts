@@ -6,11 +6,6 @@ import { BOL_TOKEN_URL } from './endpoints.js';
 
 /**
  * The API credentials of a bol.com seller account.
- *
- * @example
- * ```ts
- * const credentials: BolCredentials = { clientId: process.env.BOL_CLIENT_ID!, clientSecret: process.env.BOL_CLIENT_SECRET! };
- * ```
  */
 export interface BolCredentials {
   clientId: string;
@@ -50,7 +45,11 @@ export interface BolAuth extends AuthHook {
  * const http = createHttpClient({ platform: 'bol', baseUrl: BOL_ENVIRONMENTS.production.retailer, context, auth });
  * ```
  */
-export function createBolAuth(credentials: BolCredentials, context: Context = {}, options: { keyring?: Keyring; requestTimeoutMs?: number } = {}): BolAuth {
+export function createBolAuth(
+  credentials: BolCredentials,
+  context: Context = {},
+  options: { keyring?: Keyring; requestTimeoutMs?: number } = {},
+): BolAuth {
   const requestTimeoutMs = options.requestTimeoutMs ?? 10_000;
   const oauth = new OAuthClient(
     {

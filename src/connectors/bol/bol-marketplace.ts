@@ -90,17 +90,22 @@ export class BolMarketplace extends BaseMarketplaceAPI {
   constructor(config: BolConfig, context: Context = {}, options: BolMarketplaceOptions = {}) {
     super(context);
     const parsed = BolConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "bol"', parsed.error, { platform: 'bol' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for marketplace "bol"', parsed.error, { platform: 'bol' });
     this.config = parsed.data;
     this.endpoints = resolveBolEndpoints({ environment: this.config.environment, endpoints: this.config.endpoints });
     const ctx = this.context;
     this.auth =
       this.config.auth ??
-      createBolAuth({ clientId: this.config.clientId!, clientSecret: this.config.clientSecret!, tokenUrl: this.endpoints.token }, ctx, {
-        // `timeoutMs: 0` means no timeouts at all, token requests included.
-        requestTimeoutMs: this.config.timeoutMs === 0 ? 0 : Math.min(this.config.timeoutMs, 10_000),
-        ...(options.keyring ? { keyring: options.keyring } : {}),
-      });
+      createBolAuth(
+        { clientId: this.config.clientId!, clientSecret: this.config.clientSecret!, tokenUrl: this.endpoints.token },
+        ctx,
+        {
+          // `timeoutMs: 0` means no timeouts at all, token requests included.
+          requestTimeoutMs: this.config.timeoutMs === 0 ? 0 : Math.min(this.config.timeoutMs, 10_000),
+          ...(options.keyring ? { keyring: options.keyring } : {}),
+        },
+      );
     this.client = new BolClient({
       context: ctx,
       endpoints: this.endpoints,
@@ -125,7 +130,19 @@ export class BolMarketplace extends BaseMarketplaceAPI {
 
   protected override declareCapabilities(): CapabilityDeclaration {
     // One request per item either way; 1,000 is what one bulk process status query covers.
-    return { maxBatchSize: { setInventory: 1000, updatePrices: 1000, upsertProducts: 1000, deleteProducts: 1000, confirmShipment: 100, cancelOrder: 100 }, inventoryCompareAndSet: false, idempotentAdjustments: false, idempotentSets: true };
+    return {
+      maxBatchSize: {
+        setInventory: 1000,
+        updatePrices: 1000,
+        upsertProducts: 1000,
+        deleteProducts: 1000,
+        confirmShipment: 100,
+        cancelOrder: 100,
+      },
+      inventoryCompareAndSet: false,
+      idempotentAdjustments: false,
+      idempotentSets: true,
+    };
   }
 
   #progress(operation: 'setInventory' | 'updatePrices', total: number): () => void {
@@ -155,29 +172,49 @@ export class BolMarketplace extends BaseMarketplaceAPI {
    */
   override async getProduct(id: string, options: OperationOptions = {}): Promise<Product> {
     const { data } = await this.client.send<BolRetailerOffer>(getOfferRequest(id), options.signal);
-    const unreadable = (reason: string) => new MarketplaceApiError(`bol.com answered offer ${id} in a shape the connector cannot read: ${reason}`, { platform: 'bol', operation: 'getProduct', retryable: false });
-    if (typeof data?.offerId !== 'string' || typeof data.ean !== 'string') throw unreadable('it has no offerId or ean.');
+    const unreadable = (reason: string) =>
+      new MarketplaceApiError(`bol.com answered offer ${id} in a shape the connector cannot read: ${reason}`, {
+        platform: 'bol',
+        operation: 'getProduct',
+        retryable: false,
+      });
+    if (typeof data?.offerId !== 'string' || typeof data.ean !== 'string')
+      throw unreadable('it has no offerId or ean.');
     const product = offerToProduct(factsOfRetailerOffer(data), this.config.identifier);
     if (product.isErr()) throw unreadable(product.error.message);
     return product.value;
   }
 
   /** Creates offers (products without `id`) and updates the others; see `upsertOffers`. */
-  override async upsertProducts(products: readonly ProductInput[], options: BolWriteOptions = {}): Promise<BatchResult<ProductInput, Product>> {
+  override async upsertProducts(
+    products: readonly ProductInput[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
     const outcomes = await upsertOffers(this.#runtime, valid as never, options);
     return toBatchResult(outcomes.map((outcome) => ({ ...outcome, input: products[outcome.index]! })));
   }
 
   /** Deletes offers by offer id. */
-  override async deleteProducts(ids: readonly string[], options: BolWriteOptions = {}): Promise<BatchResult<string, string>> {
-    const issues = Array.isArray(ids) ? ids.flatMap((id, index) => (typeof id === 'string' && id.length > 0 ? [] : [{ path: [index], message: 'Expected a bol.com offer id.' }])) : [{ path: [], message: 'Expected an array of offer ids.' }];
-    if (issues.length > 0) throw new ValidationError('input of deleteProducts()', issues, { platform: 'bol', operation: 'deleteProducts' });
+  override async deleteProducts(
+    ids: readonly string[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<string, string>> {
+    const issues = Array.isArray(ids)
+      ? ids.flatMap((id, index) =>
+          typeof id === 'string' && id.length > 0 ? [] : [{ path: [index], message: 'Expected a bol.com offer id.' }],
+        )
+      : [{ path: [], message: 'Expected an array of offer ids.' }];
+    if (issues.length > 0)
+      throw new ValidationError('input of deleteProducts()', issues, { platform: 'bol', operation: 'deleteProducts' });
     return toBatchResult(await deleteOffers(this.#runtime, ids, options));
   }
 
   /** Sets each SKU's unit price (its only bundle price); see `setPrices`. */
-  override async updatePrices(updates: readonly PriceUpdate[], options: BolWriteOptions = {}): Promise<BatchResult<PriceUpdate, Offer>> {
+  override async updatePrices(
+    updates: readonly PriceUpdate[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
     return toBatchResult(await setPrices(this.#runtime, valid, options, this.#progress('updatePrices', valid.length)));
   }
@@ -191,12 +228,25 @@ export class BolMarketplace extends BaseMarketplaceAPI {
    * await bol.updateBundlePrices([{ sku: '8712626055143', bundlePrices: [{ quantity: 1, unitPrice: money(1299, 'EUR') }, { quantity: 3, unitPrice: money(1199, 'EUR') }] }]);
    * ```
    */
-  async updateBundlePrices(updates: readonly BolBundlePriceUpdate[], options: BolWriteOptions = {}): Promise<BatchResult<BolBundlePriceUpdate, BolPricing>> {
+  async updateBundlePrices(
+    updates: readonly BolBundlePriceUpdate[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<BolBundlePriceUpdate, BolPricing>> {
     const issues = Array.isArray(updates)
-      ? updates.flatMap((update, index) => (typeof update?.sku === 'string' && update.sku.length > 0 && Array.isArray(update.bundlePrices) ? [] : [{ path: [index], message: 'Expected { sku, bundlePrices: [{ quantity, unitPrice }] }.' }]))
+      ? updates.flatMap((update, index) =>
+          typeof update?.sku === 'string' && update.sku.length > 0 && Array.isArray(update.bundlePrices)
+            ? []
+            : [{ path: [index], message: 'Expected { sku, bundlePrices: [{ quantity, unitPrice }] }.' }],
+        )
       : [{ path: [], message: 'Expected an array of bundle price updates.' }];
-    if (issues.length > 0) throw new ValidationError('input of updateBundlePrices()', issues, { platform: 'bol', operation: 'updatePrices' });
-    return toBatchResult(await setBundlePrices(this.#runtime, updates, options, this.#progress('updatePrices', updates.length)));
+    if (issues.length > 0)
+      throw new ValidationError('input of updateBundlePrices()', issues, {
+        platform: 'bol',
+        operation: 'updatePrices',
+      });
+    return toBatchResult(
+      await setBundlePrices(this.#runtime, updates, options, this.#progress('updatePrices', updates.length)),
+    );
   }
 
   /** Stock of FBR offers (retailer stock) and FBB offers (bol.com warehouses); see `getBolInventory`. */
@@ -208,11 +258,24 @@ export class BolMarketplace extends BaseMarketplaceAPI {
    * Absolute stock writes (0–999 per offer); see `setStock`. bol.com has no compare-and-set:
    * items with `expectedVersion`/`expectedAvailable` reject the whole batch.
    */
-  override async setInventory(updates: readonly InventorySet[], options: BolWriteOptions = {}): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  override async setInventory(
+    updates: readonly InventorySet[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
-    const compare = valid.flatMap((update, index) => (update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [index] : []));
+    const compare = valid.flatMap((update, index) =>
+      update.expectedVersion !== undefined || update.expectedAvailable !== undefined ? [index] : [],
+    );
     if (compare.length > 0) {
-      throw new ValidationError('input of setInventory()', compare.map((index) => ({ path: [index, 'expectedVersion'], message: 'bol.com has no compare-and-set for stock; send absolute quantities without expectedVersion/expectedAvailable.' })), { platform: 'bol', operation: 'setInventory' });
+      throw new ValidationError(
+        'input of setInventory()',
+        compare.map((index) => ({
+          path: [index, 'expectedVersion'],
+          message:
+            'bol.com has no compare-and-set for stock; send absolute quantities without expectedVersion/expectedAvailable.',
+        })),
+        { platform: 'bol', operation: 'setInventory' },
+      );
     }
     return toBatchResult(await setStock(this.#runtime, valid, options, this.#progress('setInventory', valid.length)));
   }
@@ -230,7 +293,10 @@ export class BolMarketplace extends BaseMarketplaceAPI {
    * for await (const order of bol.listOrderSummaries({ status: 'OPEN', fulfilmentMethod: 'FBR' })) console.log(order.orderId);
    * ```
    */
-  listOrderSummaries(query: { status?: 'OPEN' | 'SHIPPED' | 'ALL'; fulfilmentMethod?: 'FBR' | 'FBB' | 'ALL' } = {}, options: OperationOptions = {}): AsyncIterable<BolReducedOrder> {
+  listOrderSummaries(
+    query: { status?: 'OPEN' | 'SHIPPED' | 'ALL'; fulfilmentMethod?: 'FBR' | 'FBB' | 'ALL' } = {},
+    options: OperationOptions = {},
+  ): AsyncIterable<BolReducedOrder> {
     return listOrderSummaries(this.#runtime, query, options.signal);
   }
 
@@ -240,12 +306,20 @@ export class BolMarketplace extends BaseMarketplaceAPI {
   }
 
   /** Ships order items with transport and track-and-trace; see `shipOrderItems`. */
-  override async confirmShipment(shipments: readonly Shipment[], options: BolWriteOptions = {}): Promise<BatchResult<Shipment, Shipment>> {
-    return toBatchResult(await shipOrderItems(this.#runtime, this.parseBatch('confirmShipment', ShipmentSchema, shipments), options));
+  override async confirmShipment(
+    shipments: readonly Shipment[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<Shipment, Shipment>> {
+    return toBatchResult(
+      await shipOrderItems(this.#runtime, this.parseBatch('confirmShipment', ShipmentSchema, shipments), options),
+    );
   }
 
   /** Cancels order items with reason codes; see `cancelOrderItems`. */
-  override async cancelOrder(requests: readonly CancelOrderRequest[], options: BolWriteOptions = {}): Promise<BatchResult<CancelOrderRequest, Order>> {
+  override async cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options: BolWriteOptions = {},
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
     const valid = this.parseBatch('cancelOrder', CancelOrderRequestSchema, requests);
     const outcomes = await cancelOrderItems(this.#runtime, valid, options);
     return toBatchResult(outcomes.map((outcome) => ({ ...outcome, input: requests[outcome.index]! })));

@@ -5,11 +5,6 @@ import { MAX_RETRY_AFTER_MS } from '../../http/retry-after.js';
 /**
  * A problem as bol.com answers errors (RFC 7807 fields plus `violations`), with the Retailer
  * API's own media type or `application/problem+json`.
- *
- * @example
- * ```ts
- * const problem: BolProblem = { type: 'https://api.bol.com/problems', title: 'Error validating request.', status: 400, detail: 'Bad request', violations: [{ name: 'amount', reason: 'Must be lower than or equal to 999.' }] };
- * ```
  */
 export interface BolProblem {
   type?: string;
@@ -33,15 +28,20 @@ export interface BolProblem {
 export function bolProblemOf(body: unknown): BolProblem | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
-  const looksLike = typeof record.title === 'string' || typeof record.detail === 'string' || Array.isArray(record.violations);
+  const looksLike =
+    typeof record.title === 'string' || typeof record.detail === 'string' || Array.isArray(record.violations);
   if (!looksLike) return undefined;
   const problem: BolProblem = {};
-  for (const key of ['type', 'title', 'detail', 'host', 'instance'] as const) if (typeof record[key] === 'string') problem[key] = record[key] as string;
+  for (const key of ['type', 'title', 'detail', 'host', 'instance'] as const)
+    if (typeof record[key] === 'string') problem[key] = record[key] as string;
   if (typeof record.status === 'number') problem.status = record.status;
   if (Array.isArray(record.violations)) {
     problem.violations = record.violations
       .filter((v): v is { name: unknown; reason: unknown } => typeof v === 'object' && v !== null)
-      .map((v) => ({ name: typeof v.name === 'string' ? v.name : '', reason: typeof v.reason === 'string' ? v.reason : '' }));
+      .map((v) => ({
+        name: typeof v.name === 'string' ? v.name : '',
+        reason: typeof v.reason === 'string' ? v.reason : '',
+      }));
   }
   return problem;
 }

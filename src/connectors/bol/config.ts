@@ -5,9 +5,7 @@ import type { AuthHook } from '../../core/auth-hook.js';
 const isAuthHook = (value: unknown): value is AuthHook =>
   typeof value === 'object' && value !== null && typeof (value as AuthHook).authorize === 'function';
 
-const url = /* @__PURE__ */ lazySchema(() =>
-  z.string().url(),
-);
+const url = /* @__PURE__ */ lazySchema(() => z.string().url());
 const window = /* @__PURE__ */ lazySchema(() =>
   z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }),
 );
@@ -33,7 +31,10 @@ export const BolConfigSchema = /* @__PURE__ */ lazySchema(() =>
       /** `production` (default) or `demo`: bol.com's demo environment answers fixed examples and writes nothing. */
       environment: z.enum(['production', 'demo']).default('production'),
       /** Base URL overrides: a proxy or a local simulator. */
-      endpoints: z.object({ retailer: url.optional(), shared: url.optional(), token: url.optional() }).strict().default({}),
+      endpoints: z
+        .object({ retailer: url.optional(), shared: url.optional(), token: url.optional() })
+        .strict()
+        .default({}),
       /**
        * Which bol.com field is the canonical SKU: the offer's EAN (default), the retailer's own
        * `reference`, or bol.com's offer id. Writes by SKU look the offer up in the offer index.
@@ -66,7 +67,11 @@ export const BolConfigSchema = /* @__PURE__ */ lazySchema(() =>
         .object({
           pollMs: z.number().int().positive().default(1000),
           maxPollMs: z.number().int().positive().default(30_000),
-          deadlineMs: z.number().int().positive().default(15 * 60_000),
+          deadlineMs: z
+            .number()
+            .int()
+            .positive()
+            .default(15 * 60_000),
         })
         .default({ pollMs: 1000, maxPollMs: 30_000, deadlineMs: 15 * 60_000 }),
       /** Window overrides per group (see `BOL_RATE_LIMITS`). */
@@ -79,7 +84,11 @@ export const BolConfigSchema = /* @__PURE__ */ lazySchema(() =>
        */
       offerIndexTtlMs: z.number().int().positive().default(3_600_000),
       /** A finished offer export is reused for this long instead of requesting a new one (default 10 min). */
-      exportReuseMs: z.number().int().min(0).default(10 * 60_000),
+      exportReuseMs: z
+        .number()
+        .int()
+        .min(0)
+        .default(10 * 60_000),
     })
     // Checked even when other fields are wrong, so that every problem is reported at once.
     .refine((config) => Boolean(config?.auth || (config?.clientId && config?.clientSecret)), {

@@ -15,7 +15,8 @@ import { bolEnvironments } from './environments.js';
  */
 export const bolMarketplace = defineMarketplace({
   name: 'bol',
-  description: 'bol.com Retailer API v10: offers, bundle prices, stock, orders, shipments, cancellations, process statuses and push notifications.',
+  description:
+    'bol.com Retailer API v10: offers, bundle prices, stock, orders, shipments, cancellations, process statuses and push notifications.',
   configSchema: BolConfigSchema,
   environments: bolEnvironments,
   create: async (config, context) => {

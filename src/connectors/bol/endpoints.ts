@@ -46,11 +46,6 @@ export const BOL_ENVIRONMENTS = {
 
 /**
  * Where a bol.com connection sends its requests.
- *
- * @example
- * ```ts
- * const endpoints: BolEndpoints = { retailer: 'https://api.bol.com/retailer', shared: 'https://api.bol.com/shared', token: BOL_TOKEN_URL };
- * ```
  */
 export interface BolEndpoints {
   /** Retailer API base URL (offers, orders, shipments, subscriptions, ...). */
@@ -69,7 +64,10 @@ export interface BolEndpoints {
  * resolveBolEndpoints({ environment: 'demo' }).retailer; // 'https://api.bol.com/retailer-demo'
  * ```
  */
-export function resolveBolEndpoints(input: { environment?: 'production' | 'demo'; endpoints?: Partial<BolEndpoints> }): BolEndpoints {
+export function resolveBolEndpoints(input: {
+  environment?: 'production' | 'demo';
+  endpoints?: Partial<BolEndpoints>;
+}): BolEndpoints {
   const base = BOL_ENVIRONMENTS[input.environment ?? 'production'];
   const trim = (url: string) => url.replace(/\/+$/, '');
   return {

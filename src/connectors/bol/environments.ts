@@ -20,12 +20,16 @@ import { resolveBolEndpoints } from './endpoints.js';
  */
 export const bolEnvironments: MarketplaceEnvironments<ResolvedBolConfig> = Object.freeze({
   urls: (config: ResolvedBolConfig) => {
-    const { retailer, shared, token } = resolveBolEndpoints({ environment: config.environment, endpoints: config.endpoints });
+    const { retailer, shared, token } = resolveBolEndpoints({
+      environment: config.environment,
+      endpoints: config.endpoints,
+    });
     return { retailer, shared, token };
   },
   productionHosts: ['api.bol.com/retailer', 'api.bol.com/shared'],
   sandboxHosts: ['api.bol.com/retailer-demo', 'api.bol.com/shared-demo'],
-  sandboxHint: "set environment: 'demo' (bol.com's demo environment: fixed answers, nothing written), or endpoints on a non-production host such as a local simulator",
+  sandboxHint:
+    "set environment: 'demo' (bol.com's demo environment: fixed answers, nothing written), or endpoints on a non-production host such as a local simulator",
 });
 
 /**

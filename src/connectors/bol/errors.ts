@@ -37,13 +37,27 @@ export function violationPath(name: string): (string | number)[] {
  * ```
  */
 export function toBolError(error: unknown, operation: string): unknown {
-  if (!isMarketbridgeError(error) || !(error instanceof MarketplaceApiError) || error.status === undefined || error.status >= 500) return error;
+  if (
+    !isMarketbridgeError(error) ||
+    !(error instanceof MarketplaceApiError) ||
+    error.status === undefined ||
+    error.status >= 500
+  )
+    return error;
   const problem = bolProblemOf(error.body);
   const violations = problem?.violations ?? [];
   if (error.status !== 400 && error.status !== 422) return error;
-  const issues: ValidationIssue[] = violations.map((violation) => ({ path: violationPath(violation.name), message: violation.reason || 'Rejected by bol.com.' }));
+  const issues: ValidationIssue[] = violations.map((violation) => ({
+    path: violationPath(violation.name),
+    message: violation.reason || 'Rejected by bol.com.',
+  }));
   if (issues.length === 0) issues.push({ path: [], message: problem?.detail ?? problem?.title ?? error.message });
-  return new ValidationError(`bol.com ${operation} request`, issues, { platform: 'bol', operation, status: error.status, cause: error });
+  return new ValidationError(`bol.com ${operation} request`, issues, {
+    platform: 'bol',
+    operation,
+    status: error.status,
+    cause: error,
+  });
 }
 
 /**
@@ -57,5 +71,8 @@ export function toBolError(error: unknown, operation: string): unknown {
  */
 export function asMarketbridgeError(error: unknown, operation: string): MarketbridgeError {
   if (isMarketbridgeError(error)) return error;
-  return new MarketplaceApiError(`bol.com ${operation} failed: ${error instanceof Error ? error.message : String(error)}`, { platform: 'bol', operation, retryable: true, cause: error });
+  return new MarketplaceApiError(
+    `bol.com ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+    { platform: 'bol', operation, retryable: true, cause: error },
+  );
 }

@@ -15,12 +15,25 @@
 export { bolMarketplace } from './definition.js';
 export { BolMarketplace, type BolMarketplaceOptions } from './bol-marketplace.js';
 export { BolConfigSchema, type BolConfig, type ResolvedBolConfig } from './config.js';
-export { BOL_MEDIA_TYPE, BOL_CSV_MEDIA_TYPE, BOL_TOKEN_URL, BOL_ENVIRONMENTS, resolveBolEndpoints, type BolEndpoints } from './endpoints.js';
+export {
+  BOL_MEDIA_TYPE,
+  BOL_CSV_MEDIA_TYPE,
+  BOL_TOKEN_URL,
+  BOL_ENVIRONMENTS,
+  resolveBolEndpoints,
+  type BolEndpoints,
+} from './endpoints.js';
 export { bolEnvironments, isBolProductionUrl } from './environments.js';
 export { createBolAuth, type BolAuth, type BolCredentials } from './auth.js';
 export { BolClient, type BolClientOptions } from './client.js';
 export { bolClassifier, bolWindowFeedback, bolProblemOf, type BolProblem } from './classifier.js';
-export { BOL_RATE_LIMITS, BOL_OPERATION_WINDOWS, bolRateLimitPlan, type BolOperation, type BolWindow } from './limits.js';
+export {
+  BOL_RATE_LIMITS,
+  BOL_OPERATION_WINDOWS,
+  bolRateLimitPlan,
+  type BolOperation,
+  type BolWindow,
+} from './limits.js';
 export { BOL_ATTRIBUTES, BOL_DELIVERY_CODES } from './mapper/attributes.js';
 export { BOL_CURRENCY, BOL_UNIT_PRICE_RANGE } from './mapper/money.js';
 export { BOL_BUNDLE_RULES, type BundlePrice } from './mapper/bundle-prices.js';

@@ -3,11 +3,6 @@ import type { FixedWindowSpec, RateLimitPlan } from '../../http/rate-limit/spec.
 /**
  * The operations the connector sends, by the name the request pipeline knows them (limiter
  * keys, events, errors).
- *
- * @example
- * ```ts
- * const operation: BolOperation = 'updateOfferStock';
- * ```
  */
 export type BolOperation =
   | 'getOffer'
@@ -37,11 +32,6 @@ export type BolOperation =
 
 /**
  * A fixed window of one group of endpoints: `limit` requests per `windowMs`.
- *
- * @example
- * ```ts
- * const stock: BolWindow = { limit: 25, windowMs: 1000 };
- * ```
  */
 export interface BolWindow {
   limit: number;
@@ -134,7 +124,13 @@ export function bolRateLimitPlan(overrides: Readonly<Record<string, BolWindow>> 
   const operations: Record<string, FixedWindowSpec> = {};
   for (const [operation, group] of Object.entries(BOL_OPERATION_WINDOWS)) {
     const window = windows[group] ?? { limit: 1, windowMs: 1000 };
-    operations[operation] = { kind: 'fixed-window', limit: window.limit, windowMs: window.windowMs, anchor: 'first-request', bucket: group };
+    operations[operation] = {
+      kind: 'fixed-window',
+      limit: window.limit,
+      windowMs: window.windowMs,
+      anchor: 'first-request',
+      bucket: group,
+    };
   }
   return { operations, shared };
 }

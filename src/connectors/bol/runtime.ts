@@ -8,11 +8,6 @@ import type { SettledStatusCache } from './process-status/settled-cache.js';
 /**
  * What the connector's operations share: the client, the validated configuration, the
  * context, the operation ledger, the offer index and the cache of final process statuses.
- *
- * @example
- * ```ts
- * const refs = await runtime.offers.lookup(['0000007740404']);
- * ```
  */
 export interface BolRuntime {
   readonly client: BolClient;

@@ -3,31 +3,16 @@
 
 /**
  * The fulfilment method of an offer or order item: by the retailer (FBR) or by bol.com (FBB).
- *
- * @example
- * ```ts
- * const method: BolFulfilmentMethod = 'FBR';
- * ```
  */
 export type BolFulfilmentMethod = 'FBR' | 'FBB';
 
 /**
  * The condition names bol.com knows.
- *
- * @example
- * ```ts
- * const condition: BolConditionName = 'AS_NEW';
- * ```
  */
 export type BolConditionName = 'NEW' | 'AS_NEW' | 'GOOD' | 'REASONABLE' | 'MODERATE';
 
 /**
  * One volume price: the unit price (VAT included) when the customer orders at least `quantity`.
- *
- * @example
- * ```ts
- * const price: BolBundlePrice = { quantity: 1, unitPrice: 9.99 };
- * ```
  */
 export interface BolBundlePrice {
   quantity: number;
@@ -36,11 +21,6 @@ export interface BolBundlePrice {
 
 /**
  * The `pricing` block of an offer: 1 to 4 bundle prices, quantity 1 among them.
- *
- * @example
- * ```ts
- * const pricing: BolPricing = { bundlePrices: [{ quantity: 1, unitPrice: 9.99 }, { quantity: 6, unitPrice: 8.99 }] };
- * ```
  */
 export interface BolPricing {
   bundlePrices: BolBundlePrice[];
@@ -48,11 +28,6 @@ export interface BolPricing {
 
 /**
  * `PUT /offers/{offer-id}/stock`: the retailer's own stock, 0 to 999.
- *
- * @example
- * ```ts
- * const stock: BolStockUpdate = { amount: 6, managedByRetailer: true };
- * ```
  */
 export interface BolStockUpdate {
   amount: number;
@@ -61,11 +36,6 @@ export interface BolStockUpdate {
 
 /**
  * An offer's fulfilment: method and, for FBR, the delivery promise.
- *
- * @example
- * ```ts
- * const fulfilment: BolFulfilment = { method: 'FBR', deliveryCode: '1-2d' };
- * ```
  */
 export interface BolFulfilment {
   method: BolFulfilmentMethod;
@@ -74,11 +44,6 @@ export interface BolFulfilment {
 
 /**
  * An offer's condition.
- *
- * @example
- * ```ts
- * const condition: BolCondition = { name: 'GOOD', category: 'SECONDHAND', comment: 'Small scratch on the lid.' };
- * ```
  */
 export interface BolCondition {
   name: BolConditionName;
@@ -111,11 +76,6 @@ export interface BolCreateOfferRequest {
 
 /**
  * `PUT /offers/{offer-id}`: everything but price and stock.
- *
- * @example
- * ```ts
- * const body: BolUpdateOfferRequest = { fulfilment: { method: 'FBR', deliveryCode: '2-3d' }, onHoldByRetailer: false };
- * ```
  */
 export interface BolUpdateOfferRequest {
   reference?: string;
@@ -127,11 +87,6 @@ export interface BolUpdateOfferRequest {
 
 /**
  * An offer as `GET /offers/{offer-id}` answers it.
- *
- * @example
- * ```ts
- * const title = (offer: BolRetailerOffer) => offer.store.productTitle ?? offer.unknownProductTitle ?? offer.ean;
- * ```
  */
 export interface BolRetailerOffer {
   offerId: string;
@@ -150,11 +105,6 @@ export interface BolRetailerOffer {
 
 /**
  * The states of a process status.
- *
- * @example
- * ```ts
- * const done = (status: BolProcessState) => status !== 'PENDING';
- * ```
  */
 export type BolProcessState = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'TIMEOUT';
 
@@ -182,11 +132,6 @@ export interface BolProcessStatus {
 
 /**
  * An order in the list of `GET /orders` (no prices, no addresses).
- *
- * @example
- * ```ts
- * const open = (order: BolReducedOrder) => order.orderItems.some((item) => item.fulfilmentStatus === 'OPEN');
- * ```
  */
 export interface BolReducedOrder {
   orderId: string;
@@ -206,11 +151,6 @@ export interface BolReducedOrder {
 
 /**
  * A shipping or billing address block of an order.
- *
- * @example
- * ```ts
- * const name = (details: BolAddressDetails) => `${details.firstName} ${details.surname}`;
- * ```
  */
 export interface BolAddressDetails {
   salutation?: string;
@@ -230,16 +170,17 @@ export interface BolAddressDetails {
 
 /**
  * One item of an order as `GET /orders/{order-id}` answers it.
- *
- * @example
- * ```ts
- * const open = (item: BolOrderItem) => item.quantity - item.quantityShipped - item.quantityCancelled;
- * ```
  */
 export interface BolOrderItem {
   orderItemId: string;
   cancellationRequest: boolean;
-  fulfilment?: { method: string; distributionParty?: string; latestDeliveryDate?: string; expiryDate?: string; timeFrameType?: string };
+  fulfilment?: {
+    method: string;
+    distributionParty?: string;
+    latestDeliveryDate?: string;
+    expiryDate?: string;
+    timeFrameType?: string;
+  };
   offer?: { offerId?: string; reference?: string };
   product?: { ean: string; title?: string };
   quantity: number;
@@ -254,11 +195,6 @@ export interface BolOrderItem {
 
 /**
  * An order with its items, addresses and prices (`GET /orders/{order-id}`).
- *
- * @example
- * ```ts
- * const items = (order: BolOrder) => order.orderItems.length;
- * ```
  */
 export interface BolOrder {
   orderId: string;
@@ -271,11 +207,6 @@ export interface BolOrder {
 
 /**
  * `POST /shipments`: order items (of one order) shipped together, with the transport.
- *
- * @example
- * ```ts
- * const body: BolShipmentRequest = { orderItems: [{ orderItemId: '2012345678' }], transport: { transporterCode: 'TNT', trackAndTrace: '3SBOL0987654321' } };
- * ```
  */
 export interface BolShipmentRequest {
   orderItems: { orderItemId: string; quantity?: number }[];
@@ -286,11 +217,6 @@ export interface BolShipmentRequest {
 
 /**
  * The reason codes `PUT /orders/cancellation` accepts.
- *
- * @example
- * ```ts
- * const reason: BolCancellationReason = 'OUT_OF_STOCK';
- * ```
  */
 export type BolCancellationReason =
   | 'OUT_OF_STOCK'
@@ -308,21 +234,18 @@ export type BolCancellationReason =
 
 /**
  * The resources a push subscription can listen to.
- *
- * @example
- * ```ts
- * const resources: BolSubscriptionResource[] = ['PROCESS_STATUS', 'SHIPMENT'];
- * ```
  */
-export type BolSubscriptionResource = 'PROCESS_STATUS' | 'SHIPMENT' | 'PRICE_STAR_BOUNDARY' | 'COMPETING_OFFER' | 'OFFER_FOR_SALE' | 'OFFER_NOT_FOR_SALE' | 'ORDER';
+export type BolSubscriptionResource =
+  | 'PROCESS_STATUS'
+  | 'SHIPMENT'
+  | 'PRICE_STAR_BOUNDARY'
+  | 'COMPETING_OFFER'
+  | 'OFFER_FOR_SALE'
+  | 'OFFER_NOT_FOR_SALE'
+  | 'ORDER';
 
 /**
  * A push notification subscription (`GET /subscriptions`).
- *
- * @example
- * ```ts
- * const subscription: BolSubscription = { id: '1234', resources: ['PROCESS_STATUS'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK', enabled: true };
- * ```
  */
 export interface BolSubscription {
   id: string;
@@ -335,11 +258,6 @@ export interface BolSubscription {
 
 /**
  * A public key that signs push notifications (`GET /subscriptions/signature-keys`).
- *
- * @example
- * ```ts
- * const key: BolSignatureKey = { id: '0', type: 'RSA', publicKey: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A...' };
- * ```
  */
 export interface BolSignatureKey {
   id: string;

@@ -120,7 +120,10 @@ export function createEbayAuth(options: EbayAuthOptions): EbayAuth {
     },
     clientOptions,
   );
-  const application = new OAuthClient({ ...base, scopes: [EBAY_SCOPES.public] }, { ...clientOptions, credentials: user.credentials, grant: 'client_credentials' });
+  const application = new OAuthClient(
+    { ...base, scopes: [EBAY_SCOPES.public] },
+    { ...clientOptions, credentials: user.credentials, grant: 'client_credentials' },
+  );
   const applicationConnection = `application:${options.clientId}`;
   const last: Partial<Record<EbayTokenKind, string>> = {};
   const rejected: Partial<Record<EbayTokenKind, string>> = {};
@@ -128,7 +131,8 @@ export function createEbayAuth(options: EbayAuthOptions): EbayAuth {
 
   const seed = () => {
     if (!options.refreshToken) return Promise.resolve();
-    const seedOptions = options.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: options.refreshTokenExpiresAt };
+    const seedOptions =
+      options.refreshTokenExpiresAt === undefined ? {} : { refreshTokenExpiresAt: options.refreshTokenExpiresAt };
     seeded ??= user.seedRefreshToken(connectionId, options.refreshToken, seedOptions).catch((error: unknown) => {
       seeded = undefined;
       throw error;
@@ -167,7 +171,10 @@ export function createEbayAuth(options: EbayAuthOptions): EbayAuth {
       await seed();
       const status = await user.connectionStatus(connectionId);
       const expiresAt = status.refreshTokenExpiresAt;
-      const reconsentDue = status.state === 'missing' || status.state === 'reauth_required' || (expiresAt !== undefined && expiresAt - context.clock.now() <= withinMs);
+      const reconsentDue =
+        status.state === 'missing' ||
+        status.state === 'reauth_required' ||
+        (expiresAt !== undefined && expiresAt - context.clock.now() <= withinMs);
       return { ...status, reconsentDue };
     },
     async authorize(request, hookContext) {
@@ -185,7 +192,12 @@ export function createEbayAuth(options: EbayAuthOptions): EbayAuth {
       return true;
     },
     secrets() {
-      return [options.clientSecret, ...(options.refreshToken ? [options.refreshToken] : []), ...user.secrets(), ...application.secrets()];
+      return [
+        options.clientSecret,
+        ...(options.refreshToken ? [options.refreshToken] : []),
+        ...user.secrets(),
+        ...application.secrets(),
+      ];
     },
   };
 }

@@ -21,7 +21,11 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
  * const outcomes = await eachConcurrently(chunks, 2, (chunk) => sendChunk(chunk));
  * ```
  */
-export async function eachConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function eachConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -28,7 +28,9 @@ export const ebayClassifier: ResponseClassifier = (input) => {
   const errors = ebayErrorsOf(input.body);
   const message = describeEbayErrors(errors) || undefined;
   const withMessage = <T extends object>(verdict: T) => (message ? { ...verdict, message } : verdict);
-  if (input.status === 429 || errors.some((error) => error.errorId === EBAY_TOO_MANY_REQUESTS)) return withMessage({ kind: 'throttled' as const });
-  if (errors.some((error) => error.errorId !== undefined && EBAY_INVALID_TOKEN_ERRORS.has(error.errorId))) return withMessage({ kind: 'auth' as const });
+  if (input.status === 429 || errors.some((error) => error.errorId === EBAY_TOO_MANY_REQUESTS))
+    return withMessage({ kind: 'throttled' as const });
+  if (errors.some((error) => error.errorId !== undefined && EBAY_INVALID_TOKEN_ERRORS.has(error.errorId)))
+    return withMessage({ kind: 'auth' as const });
   return message ? withMessage(defaultClassify(input)) : undefined;
 };

@@ -79,7 +79,8 @@ export class EbayClient {
   async request<T>(request: EbayRequest, signal?: AbortSignal): Promise<HttpResponse<T>> {
     const { token, ...rest } = request;
     const headers: Record<string, string> = { ...rest.headers };
-    if (MARKETPLACE_APIS.has(EBAY_OPERATIONS[request.operation].api)) headers['x-ebay-c-marketplace-id'] ??= this.#marketplaceId;
+    if (MARKETPLACE_APIS.has(EBAY_OPERATIONS[request.operation].api))
+      headers['x-ebay-c-marketplace-id'] ??= this.#marketplaceId;
     if (token) headers[EBAY_TOKEN_HEADER] = token;
     try {
       return await this.http.request<T>({ ...rest, headers, ...(signal ? { signal } : {}) });
@@ -103,7 +104,11 @@ export class EbayClient {
    * for await (const item of client.pages(getInventoryItemsRequest({ limit: 100 }), (page: InventoryItems) => page.inventoryItems ?? [])) {}
    * ```
    */
-  pages<P extends EbayPage, T>(first: EbayRequest, select: (page: P) => readonly T[] | undefined, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
+  pages<P extends EbayPage, T>(
+    first: EbayRequest,
+    select: (page: P) => readonly T[] | undefined,
+    signal?: AbortSignal,
+  ): AsyncGenerator<T, void, undefined> {
     return paginate<T, string>({
       fetchPage: async (next, pageSignal) => {
         const request: EbayRequest = next === undefined ? first : { ...first, path: sameHostPath(next), query: {} };

@@ -7,13 +7,10 @@ import type { EbayMappingOptions } from './mapper/overrides.js';
 import { EBAY_DEFAULT_USER_SCOPES } from './scopes.js';
 
 const isFunction = (value: unknown) => typeof value === 'function';
-const hook = <T>(name: string) => z.custom<T>(isFunction, `Expected ${name} to be a function (draft, source) => payload.`).optional();
-const conditionEnum = /* @__PURE__ */ lazySchema(() =>
-  z.enum(EBAY_CONDITIONS),
-);
-const canonicalCondition = /* @__PURE__ */ lazySchema(() =>
-  z.enum(['new', 'used', 'refurbished']),
-);
+const hook = <T>(name: string) =>
+  z.custom<T>(isFunction, `Expected ${name} to be a function (draft, source) => payload.`).optional();
+const conditionEnum = /* @__PURE__ */ lazySchema(() => z.enum(EBAY_CONDITIONS));
+const canonicalCondition = /* @__PURE__ */ lazySchema(() => z.enum(['new', 'used', 'refurbished']));
 const callLimit = /* @__PURE__ */ lazySchema(() =>
   z.object({ callsPerDay: z.number().int().positive(), burst: z.number().int().positive().optional() }).strict(),
 );
@@ -30,7 +27,8 @@ const epoch = /* @__PURE__ */ lazySchema(() =>
  * EBAY_REVISIONS_PER_LISTING_PER_DAY; // 250
  * ```
  */
-export const EBAY_REVISIONS_PER_LISTING_PER_DAY: number = PLATFORM_CONSTRAINTS.ebay?.platform?.revisionsPerListingPerDay ?? 250;
+export const EBAY_REVISIONS_PER_LISTING_PER_DAY: number =
+  PLATFORM_CONSTRAINTS.ebay?.platform?.revisionsPerListingPerDay ?? 250;
 
 /**
  * The configuration of the eBay connector, validated whole (every problem is reported at once).
@@ -63,7 +61,10 @@ export const EbayConfigSchema = /* @__PURE__ */ lazySchema(() =>
           /** The RuName (eBay redirect URL name); needed to send sellers through the consent page. */
           ruName: z
             .string()
-            .regex(/^[A-Za-z0-9._-]{1,255}$/, 'Use the RuName eBay shows for your redirect URL (letters, digits, ".", "_" and "-"), not the URL itself.')
+            .regex(
+              /^[A-Za-z0-9._-]{1,255}$/,
+              'Use the RuName eBay shows for your redirect URL (letters, digits, ".", "_" and "-"), not the URL itself.',
+            )
             .optional(),
           /** The seller's refresh token, when it was obtained elsewhere; seeds the store once. */
           refreshToken: z.string().min(1).optional(),
@@ -74,25 +75,51 @@ export const EbayConfigSchema = /* @__PURE__ */ lazySchema(() =>
       /** The seller's connection id in the store (default `default`); one per seller account. */
       connectionId: z.string().min(1).default('default'),
       /** The user scopes sellers consent to (default {@link EBAY_DEFAULT_USER_SCOPES}). */
-      scopes: z.array(z.url()).min(1).default([...EBAY_DEFAULT_USER_SCOPES]),
+      scopes: z
+        .array(z.url())
+        .min(1)
+        .default([...EBAY_DEFAULT_USER_SCOPES]),
       /** Endpoint overrides: a proxy, or a local simulator. */
-      endpoints: z.object({ api: z.url().optional(), authorize: z.url().optional(), token: z.url().optional() }).strict().default({}),
+      endpoints: z
+        .object({ api: z.url().optional(), authorize: z.url().optional(), token: z.url().optional() })
+        .strict()
+        .default({}),
       /** `Content-Language` of listing writes (default: the marketplace's, e.g. `en-US`). */
-      contentLanguage: z.string().regex(/^[a-z]{2}-[A-Z]{2}$/, 'Use a locale such as en-US or de-DE.').optional(),
+      contentLanguage: z
+        .string()
+        .regex(/^[a-z]{2}-[A-Z]{2}$/, 'Use a locale such as en-US or de-DE.')
+        .optional(),
       /** The merchant location offers ship from and stock writes without a location go to. */
       merchantLocationKey: z.string().min(1).max(36).optional(),
       /** The eBay category new offers are listed in when a product names none. */
       categoryId: z.string().regex(/^\d+$/, 'eBay category ids are numeric.').optional(),
       /** The business policies new offers refer to (fulfillment, payment, return). */
-      listingPolicies: z.object({ fulfillmentPolicyId: z.string().min(1).optional(), paymentPolicyId: z.string().min(1).optional(), returnPolicyId: z.string().min(1).optional() }).strict().optional(),
+      listingPolicies: z
+        .object({
+          fulfillmentPolicyId: z.string().min(1).optional(),
+          paymentPolicyId: z.string().min(1).optional(),
+          returnPolicyId: z.string().min(1).optional(),
+        })
+        .strict()
+        .optional(),
       /** Publish offers of `active` products in upsertProducts (default true). */
       publish: z.boolean().default(true),
       /** Call limits per API when eBay granted your application more than the defaults. */
-      limits: z.object({ inventory: callLimit.optional(), fulfillment: callLimit.optional(), notification: callLimit.optional(), postOrder: callLimit.optional() }).strict().optional(),
+      limits: z
+        .object({
+          inventory: callLimit.optional(),
+          fulfillment: callLimit.optional(),
+          notification: callLimit.optional(),
+          postOrder: callLimit.optional(),
+        })
+        .strict()
+        .optional(),
       /** Keep the call budgets in the context store so that processes share them (default true). */
       sharedBudget: z.boolean().default(true),
       /** Revisions of one listing allowed in any 24 hours (default 250, eBay's daily limit); `false` turns the guard off. */
-      revisionsPerListingPerDay: z.union([z.number().int().positive(), z.literal(false)]).default(EBAY_REVISIONS_PER_LISTING_PER_DAY),
+      revisionsPerListingPerDay: z
+        .union([z.number().int().positive(), z.literal(false)])
+        .default(EBAY_REVISIONS_PER_LISTING_PER_DAY),
       /** Calls in flight at once for batch work (default 2). */
       concurrency: z.number().int().min(1).max(16).default(2),
       /** Retries of throttled and safe failed calls (default 5). */
@@ -103,7 +130,14 @@ export const EbayConfigSchema = /* @__PURE__ */ lazySchema(() =>
       mapping: z
         .object({
           /** The eBay condition written for each canonical condition. */
-          conditions: z.object({ new: conditionEnum.optional(), used: conditionEnum.optional(), refurbished: conditionEnum.optional() }).strict().optional(),
+          conditions: z
+            .object({
+              new: conditionEnum.optional(),
+              used: conditionEnum.optional(),
+              refurbished: conditionEnum.optional(),
+            })
+            .strict()
+            .optional(),
           /** The canonical condition read for eBay conditions. */
           conditionsFromEbay: z.partialRecord(conditionEnum, canonicalCondition).optional(),
           /** Changes the inventory item written for a product. */

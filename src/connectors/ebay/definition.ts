@@ -14,7 +14,8 @@ import { ebayEnvironments } from './environments.js';
  */
 export const ebayMarketplace = defineMarketplace({
   name: 'ebay',
-  description: 'eBay Sell Inventory and Fulfillment APIs: inventory items, offers, bulk prices and stock, orders, shipping fulfillments, cancellations and notifications.',
+  description:
+    'eBay Sell Inventory and Fulfillment APIs: inventory items, offers, bulk prices and stock, orders, shipping fulfillments, cancellations and notifications.',
   configSchema: EbayConfigSchema,
   environments: ebayEnvironments,
   create: async (config, context) => {

@@ -1,5 +1,10 @@
 import type { Result } from 'neverthrow';
-import type { AuthorizationCallback, AuthorizationComplete, AuthorizationFailureReason, AuthorizationRequest } from '../../auth/authorization.js';
+import type {
+  AuthorizationCallback,
+  AuthorizationComplete,
+  AuthorizationFailureReason,
+  AuthorizationRequest,
+} from '../../auth/authorization.js';
 import type { Keyring } from '../../auth/keyring.js';
 import { BaseMarketplaceAPI } from '../../core/base-marketplace-api.js';
 import type { BatchResult } from '../../core/batch.js';
@@ -29,7 +34,12 @@ import { getProduct, listProducts } from './operations/catalog-read.js';
 import { getInventory } from './operations/inventory-read.js';
 import { ensureLocation, healthCheck } from './operations/locations.js';
 import { getOrder, listOrders } from './operations/orders.js';
-import { checkPriceQuantityBatch, EbayPriceQuantityUpdateSchema, updatePriceQuantity, type EbayPriceQuantityUpdate } from './operations/price-quantity.js';
+import {
+  checkPriceQuantityBatch,
+  EbayPriceQuantityUpdateSchema,
+  updatePriceQuantity,
+  type EbayPriceQuantityUpdate,
+} from './operations/price-quantity.js';
 import { setPrices, setStock } from './operations/prices-and-stock.js';
 import { confirmShipments } from './operations/shipments.js';
 import { EBAY_BULK_MAX } from './requests/inventory.js';
@@ -87,7 +97,8 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
   constructor(config: EbayConfig, context: Context = {}, options: EbayMarketplaceOptions = {}) {
     super(context);
     const parsed = EbayConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "ebay"', parsed.error, { platform: 'ebay' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for marketplace "ebay"', parsed.error, { platform: 'ebay' });
     this.config = parsed.data;
     const marketplace = ebayMarketplaceInfo(this.config.marketplaceId)!;
     this.urls = resolveEbayUrls(this.config.environment, this.config.endpoints);
@@ -131,7 +142,12 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
   }
 
   protected override declareCapabilities(): CapabilityDeclaration {
-    return { maxBatchSize: { updatePrices: EBAY_BULK_MAX, setInventory: EBAY_BULK_MAX }, inventoryCompareAndSet: false, idempotentAdjustments: false, idempotentSets: false };
+    return {
+      maxBatchSize: { updatePrices: EBAY_BULK_MAX, setInventory: EBAY_BULK_MAX },
+      inventoryCompareAndSet: false,
+      idempotentAdjustments: false,
+      idempotentSets: false,
+    };
   }
 
   /** Starts the consent flow: the eBay page to send the seller to (needs `credentials.ruName`). */
@@ -140,7 +156,10 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
   }
 
   /** Finishes the consent flow from eBay's redirect (`code`, `state`); stores the seller's tokens. */
-  completeAuthorization(callback: AuthorizationCallback, signal?: AbortSignal): Promise<Result<AuthorizationComplete, Failure<AuthorizationFailureReason>>> {
+  completeAuthorization(
+    callback: AuthorizationCallback,
+    signal?: AbortSignal,
+  ): Promise<Result<AuthorizationComplete, Failure<AuthorizationFailureReason>>> {
     return this.auth.user.completeAuthorization(callback, signal);
   }
 
@@ -163,7 +182,11 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
    * await ebay.ensureLocation('WH-1', { name: 'Main warehouse', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });
    * ```
    */
-  ensureLocation(merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>, options?: OperationOptions): Promise<EbayInventoryLocation> {
+  ensureLocation(
+    merchantLocationKey: string,
+    location: Omit<EbayInventoryLocation, 'merchantLocationKey'>,
+    options?: OperationOptions,
+  ): Promise<EbayInventoryLocation> {
     return ensureLocation(this.#runtime, merchantLocationKey, location, options?.signal);
   }
 
@@ -175,12 +198,18 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
     return getProduct(this.#runtime, id, options?.signal);
   }
 
-  override async upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
+  override async upsertProducts(
+    products: readonly ProductInput[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products);
     return this.#finish('upsertProducts', await upsertProducts(this.#runtime, valid, options?.signal));
   }
 
-  override async deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
+  override async deleteProducts(
+    ids: readonly string[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<string, string>> {
     const valid = this.parseBatch('deleteProducts', SkuSchema, ids);
     return this.#finish('deleteProducts', await deleteProducts(this.#runtime, valid, options?.signal));
   }
@@ -193,7 +222,10 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
    * const result = await ebay.publishOffers(['MUG-1']);
    * ```
    */
-  async publishOffers(skus: readonly string[], options?: OperationOptions): Promise<BatchResult<string, { sku: string; offerId: string; listingId?: string }>> {
+  async publishOffers(
+    skus: readonly string[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<string, { sku: string; offerId: string; listingId?: string }>> {
     const valid = this.parseBatch('upsertProducts', SkuSchema, skus);
     return publishOffers(this.#runtime, valid, options?.signal);
   }
@@ -208,7 +240,10 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
    * console.log(result.succeeded, result.failed);
    * ```
    */
-  async updatePriceQuantity(updates: readonly EbayPriceQuantityUpdate[], options?: OperationOptions): Promise<BatchResult<EbayPriceQuantityUpdate, EbayPriceQuantityUpdate>> {
+  async updatePriceQuantity(
+    updates: readonly EbayPriceQuantityUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<EbayPriceQuantityUpdate, EbayPriceQuantityUpdate>> {
     const valid = this.parseBatch('updatePrices', EbayPriceQuantityUpdateSchema, updates);
     checkPriceQuantityBatch(this.#runtime, valid, 'updatePriceQuantity');
     return updatePriceQuantity(this.#runtime, valid, {
@@ -217,9 +252,15 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
     });
   }
 
-  override async updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
+  override async updatePrices(
+    updates: readonly PriceUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
-    return setPrices(this.#runtime, valid, { ...(options?.signal ? { signal: options.signal } : {}), onProgress: (done, failed) => this.reportProgress('updatePrices', done, valid.length, failed) });
+    return setPrices(this.#runtime, valid, {
+      ...(options?.signal ? { signal: options.signal } : {}),
+      onProgress: (done, failed) => this.reportProgress('updatePrices', done, valid.length, failed),
+    });
   }
 
   override getInventory(query: InventoryQuery, options?: OperationOptions): Promise<InventoryLevel[]> {
@@ -231,9 +272,15 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
    * total, with a merchant location that location's quantity (the total becomes the sum of the
    * locations). eBay has no compare-and-set, so `expectedVersion`/`expectedAvailable` are refused.
    */
-  override async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  override async setInventory(
+    updates: readonly InventorySet[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
-    return setStock(this.#runtime, valid, { ...(options?.signal ? { signal: options.signal } : {}), onProgress: (done, failed, total) => this.reportProgress('setInventory', done, total, failed) });
+    return setStock(this.#runtime, valid, {
+      ...(options?.signal ? { signal: options.signal } : {}),
+      onProgress: (done, failed, total) => this.reportProgress('setInventory', done, total, failed),
+    });
   }
 
   override listOrders(query?: ListOrdersQuery, options?: OperationOptions): AsyncIterable<Order> {
@@ -244,13 +291,19 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
     return getOrder(this.#runtime, id, options?.signal);
   }
 
-  override async confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
+  override async confirmShipment(
+    shipments: readonly Shipment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<Shipment, Shipment>> {
     const valid = this.parseBatch('confirmShipment', ShipmentSchema, shipments);
     return this.#finish('confirmShipment', await confirmShipments(this.#runtime, valid, options?.signal));
   }
 
   /** Cancels whole orders; the reason is required (`out_of_stock`, `buyer_request`, `address_issue`). */
-  override async cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
+  override async cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
     this.parseBatch('cancelOrder', CancelOrderRequestSchema, requests);
     return this.#finish('cancelOrder', await cancelOrders(this.#runtime, requests, options?.signal));
   }
@@ -260,7 +313,10 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
     return healthCheck(this.#runtime, options?.signal);
   }
 
-  #finish<I, T>(operation: 'upsertProducts' | 'deleteProducts' | 'confirmShipment' | 'cancelOrder', result: BatchResult<I, T>): BatchResult<I, T> {
+  #finish<I, T>(
+    operation: 'upsertProducts' | 'deleteProducts' | 'confirmShipment' | 'cancelOrder',
+    result: BatchResult<I, T>,
+  ): BatchResult<I, T> {
     this.reportProgress(operation, result.items.length, result.items.length, result.failed);
     return result;
   }

@@ -1,21 +1,11 @@
 /**
  * Which eBay environment a connection talks to.
- *
- * @example
- * ```ts
- * const environment: EbayEnvironment = 'sandbox';
- * ```
  */
 export type EbayEnvironment = 'production' | 'sandbox';
 
 /**
  * The three URLs an eBay connection needs: the REST API host, the consent page and the token
  * endpoint.
- *
- * @example
- * ```ts
- * const urls: EbayUrls = EBAY_ENDPOINTS.sandbox;
- * ```
  */
 export interface EbayUrls {
   /** REST APIs (Sell Inventory, Sell Fulfillment, Commerce Notification, Post-Order). */
@@ -35,8 +25,16 @@ export interface EbayUrls {
  * ```
  */
 export const EBAY_ENDPOINTS: Readonly<Record<EbayEnvironment, EbayUrls>> = Object.freeze({
-  production: { api: 'https://api.ebay.com', authorize: 'https://auth.ebay.com/oauth2/authorize', token: 'https://api.ebay.com/identity/v1/oauth2/token' },
-  sandbox: { api: 'https://api.sandbox.ebay.com', authorize: 'https://auth.sandbox.ebay.com/oauth2/authorize', token: 'https://api.sandbox.ebay.com/identity/v1/oauth2/token' },
+  production: {
+    api: 'https://api.ebay.com',
+    authorize: 'https://auth.ebay.com/oauth2/authorize',
+    token: 'https://api.ebay.com/identity/v1/oauth2/token',
+  },
+  sandbox: {
+    api: 'https://api.sandbox.ebay.com',
+    authorize: 'https://auth.sandbox.ebay.com/oauth2/authorize',
+    token: 'https://api.sandbox.ebay.com/identity/v1/oauth2/token',
+  },
 });
 
 /**
@@ -48,15 +46,14 @@ export const EBAY_ENDPOINTS: Readonly<Record<EbayEnvironment, EbayUrls>> = Objec
  * EBAY_PRODUCTION_HOSTS.includes(new URL(url).hostname);
  * ```
  */
-export const EBAY_PRODUCTION_HOSTS: readonly string[] = Object.freeze(['api.ebay.com', 'apiz.ebay.com', 'auth.ebay.com']);
+export const EBAY_PRODUCTION_HOSTS: readonly string[] = Object.freeze([
+  'api.ebay.com',
+  'apiz.ebay.com',
+  'auth.ebay.com',
+]);
 
 /**
  * Endpoint overrides from the configuration (a proxy, a local simulator).
- *
- * @example
- * ```ts
- * const overrides: EbayEndpointOverrides = { api: 'http://127.0.0.1:8080' };
- * ```
  */
 export interface EbayEndpointOverrides {
   api?: string | undefined;

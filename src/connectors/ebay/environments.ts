@@ -20,5 +20,6 @@ export const ebayEnvironments: MarketplaceEnvironments<ResolvedEbayConfig> = Obj
   urls: (config: ResolvedEbayConfig) => ({ ...resolveEbayUrls(config.environment, config.endpoints) }),
   productionHosts: EBAY_PRODUCTION_HOSTS,
   sandboxHosts: ['api.sandbox.ebay.com', 'apiz.sandbox.ebay.com', 'auth.sandbox.ebay.com'],
-  sandboxHint: "set environment: 'sandbox' (api.sandbox.ebay.com with a sandbox keyset), or point endpoints at a non-production host such as a local simulator",
+  sandboxHint:
+    "set environment: 'sandbox' (api.sandbox.ebay.com with a sandbox keyset), or point endpoints at a non-production host such as a local simulator",
 });

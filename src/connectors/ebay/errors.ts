@@ -6,11 +6,6 @@ import { NotFoundError } from '../../core/errors/not-found-error.js';
 /**
  * One entry of eBay's error envelope (`{ errors: [...] }`), as every REST API returns it, and
  * as `bulkUpdatePriceQuantity` returns it per item.
- *
- * @example
- * ```ts
- * const error: EbayErrorDetail = { errorId: 25709, domain: 'API_INVENTORY', category: 'REQUEST', message: 'Invalid value for sku.', parameters: [{ name: 'fieldName', value: 'sku' }] };
- * ```
  */
 export interface EbayErrorDetail {
   errorId?: number;
@@ -69,9 +64,16 @@ export function ebayErrorsOf(body: unknown): EbayErrorDetail[] {
 export function describeEbayErrors(errors: readonly EbayErrorDetail[]): string {
   return errors
     .map((error) => {
-      const text = [error.message, error.longMessage && error.longMessage !== error.message ? error.longMessage : undefined].filter(Boolean).join(' ');
+      const text = [
+        error.message,
+        error.longMessage && error.longMessage !== error.message ? error.longMessage : undefined,
+      ]
+        .filter(Boolean)
+        .join(' ');
       const parameters = (error.parameters ?? []).filter((p) => p?.name).map((p) => `${p.name}=${p.value ?? ''}`);
-      return [error.errorId, text, parameters.length ? `(${parameters.join(', ')})` : undefined].filter((part) => part !== undefined && part !== '').join(' ');
+      return [error.errorId, text, parameters.length ? `(${parameters.join(', ')})` : undefined]
+        .filter((part) => part !== undefined && part !== '')
+        .join(' ');
     })
     .join('; ');
 }
@@ -87,14 +89,28 @@ export function describeEbayErrors(errors: readonly EbayErrorDetail[]): string {
  * const error = ebayItemError(400, [{ errorId: 25709, message: 'Invalid value for price.' }], 'updatePrices', 'MUG-1');
  * ```
  */
-export function ebayItemError(status: number | undefined, errors: readonly EbayErrorDetail[], operation: string, subject?: string, cause?: unknown): MarketbridgeError {
+export function ebayItemError(
+  status: number | undefined,
+  errors: readonly EbayErrorDetail[],
+  operation: string,
+  subject?: string,
+  cause?: unknown,
+): MarketbridgeError {
   const what = `eBay ${operation}${subject ? ` (${subject})` : ''}`;
   const detail = describeEbayErrors(errors) || (status ? `HTTP ${status}` : 'no status');
-  const options = { platform: 'ebay', operation, ...(status === undefined ? {} : { status }), ...(cause === undefined ? {} : { cause }) };
+  const options = {
+    platform: 'ebay',
+    operation,
+    ...(status === undefined ? {} : { status }),
+    ...(cause === undefined ? {} : { cause }),
+  };
   const ids = errors.map((error) => error.errorId);
-  if (status === 404 || ids.some((id) => id !== undefined && EBAY_NOT_FOUND_ERRORS.has(id))) return new NotFoundError(`${what}: ${detail}.`, options);
+  if (status === 404 || ids.some((id) => id !== undefined && EBAY_NOT_FOUND_ERRORS.has(id)))
+    return new NotFoundError(`${what}: ${detail}.`, options);
   if (status === 409) return new ConflictError(`${what}: ${detail}.`, options);
-  const system = (status !== undefined && status >= 500) || errors.some((error) => error.category === 'APPLICATION' && error.errorId === 25001);
+  const system =
+    (status !== undefined && status >= 500) ||
+    errors.some((error) => error.category === 'APPLICATION' && error.errorId === 25001);
   return new MarketplaceApiError(`${what} failed: ${detail}.`, { ...options, body: { errors }, retryable: system });
 }
 
@@ -111,12 +127,26 @@ export function ebayItemError(status: number | undefined, errors: readonly EbayE
  */
 export function fromEbayError(error: unknown, operation: string): unknown {
   if (!isMarketbridgeError(error)) return error;
-  if (error.code === 'rate_limited' || error.code === 'auth_failed' || error.code === 'circuit_open' || error.code === 'timeout') return error;
+  if (
+    error.code === 'rate_limited' ||
+    error.code === 'auth_failed' ||
+    error.code === 'circuit_open' ||
+    error.code === 'timeout'
+  )
+    return error;
   const body = (error as { body?: unknown }).body;
   const errors = ebayErrorsOf(body);
   if (errors.length === 0) return error;
   const typed = ebayItemError(error.status, errors, operation, undefined, error);
   // The pipeline's retry verdict (a 5xx after the last retry) stands.
-  if (error.retryable && typed instanceof MarketplaceApiError && !typed.retryable) return new MarketplaceApiError(typed.message, { platform: 'ebay', operation, ...(error.status === undefined ? {} : { status: error.status }), body, retryable: true, cause: error });
+  if (error.retryable && typed instanceof MarketplaceApiError && !typed.retryable)
+    return new MarketplaceApiError(typed.message, {
+      platform: 'ebay',
+      operation,
+      ...(error.status === undefined ? {} : { status: error.status }),
+      body,
+      retryable: true,
+      cause: error,
+    });
   return typed;
 }

@@ -20,13 +20,37 @@
  */
 export { ebayMarketplace } from './definition.js';
 export { EbayMarketplace, type EbayMarketplaceOptions } from './ebay-marketplace.js';
-export { EbayConfigSchema, EBAY_REVISIONS_PER_LISTING_PER_DAY, type EbayConfig, type ResolvedEbayConfig } from './config.js';
+export {
+  EbayConfigSchema,
+  EBAY_REVISIONS_PER_LISTING_PER_DAY,
+  type EbayConfig,
+  type ResolvedEbayConfig,
+} from './config.js';
 export { ebayEnvironments } from './environments.js';
-export { EBAY_ENDPOINTS, EBAY_PRODUCTION_HOSTS, resolveEbayUrls, type EbayEnvironment, type EbayUrls, type EbayEndpointOverrides } from './endpoints.js';
-export { EBAY_MARKETPLACES, EBAY_MARKETPLACE_IDS, ebayMarketplaceInfo, type EbayMarketplaceInfo, type EbayMarketplaceId } from './marketplaces.js';
+export {
+  EBAY_ENDPOINTS,
+  EBAY_PRODUCTION_HOSTS,
+  resolveEbayUrls,
+  type EbayEnvironment,
+  type EbayUrls,
+  type EbayEndpointOverrides,
+} from './endpoints.js';
+export {
+  EBAY_MARKETPLACES,
+  EBAY_MARKETPLACE_IDS,
+  ebayMarketplaceInfo,
+  type EbayMarketplaceInfo,
+  type EbayMarketplaceId,
+} from './marketplaces.js';
 export { EBAY_SCOPES, EBAY_DEFAULT_USER_SCOPES } from './scopes.js';
 export { EBAY_CALL_LIMITS, ebayRateLimitPlan, ebayTokenBucket, type EbayCallLimit } from './limits.js';
-export { EBAY_OPERATIONS, type EbayApi, type EbayTokenKind, type EbayOperation, type EbayOperationInfo } from './operations-table.js';
+export {
+  EBAY_OPERATIONS,
+  type EbayApi,
+  type EbayTokenKind,
+  type EbayOperation,
+  type EbayOperationInfo,
+} from './operations-table.js';
 export { EBAY_TOKEN_HEADER, type EbayAuth, type EbayConnectionStatus } from './auth.js';
 export { EbayClient, type EbayClientOptions } from './client.js';
 export type { EbayRequest } from './requests/types.js';
@@ -40,15 +64,30 @@ export { EbayOfferIndex, type EbayOfferRef } from './offer-index.js';
 export { EbayPriceQuantityUpdateSchema, type EbayPriceQuantityUpdate } from './operations/price-quantity.js';
 export { EBAY_TITLE_MAX } from './operations/catalog-write.js';
 export { EBAY_CANCEL_REASONS } from './operations/cancellations.js';
-export { EBAY_CONDITIONS, EBAY_DEFAULT_CONDITIONS, canonicalCondition, isEbayCondition, type EbayCondition, type CanonicalCondition } from './mapper/condition.js';
+export {
+  EBAY_CONDITIONS,
+  EBAY_DEFAULT_CONDITIONS,
+  canonicalCondition,
+  isEbayCondition,
+  type EbayCondition,
+  type CanonicalCondition,
+} from './mapper/condition.js';
 export { toEbayAmount, fromEbayAmount } from './mapper/money.js';
 export type { EbayMappingOptions } from './mapper/overrides.js';
 export { EBAY_ATTRIBUTES, EBAY_ASPECT_SEPARATOR } from './mapper/product.js';
 export { EBAY_SHIP_TO_HOME } from './mapper/inventory.js';
 export { createEbayProductMapper, ebayProductMapper, type EbayListingPayload } from './mapper/platform-mapper.js';
 export type * from './types.js';
-export { ebayChallengeResponse, checkEbayEndpointSettings, EBAY_VERIFICATION_TOKEN_PATTERN } from './notifications/challenge.js';
-export { createEbayNotificationEndpoint, handleEbayNotification, type EbayNotificationEndpointOptions } from './notifications/endpoint.js';
+export {
+  ebayChallengeResponse,
+  checkEbayEndpointSettings,
+  EBAY_VERIFICATION_TOKEN_PATTERN,
+} from './notifications/challenge.js';
+export {
+  createEbayNotificationEndpoint,
+  handleEbayNotification,
+  type EbayNotificationEndpointOptions,
+} from './notifications/endpoint.js';
 export {
   EBAY_ACCOUNT_DELETION_TOPIC,
   parseEbayAccountDeletion,
@@ -59,6 +98,11 @@ export {
 } from './notifications/account-deletion.js';
 export { EbayNotificationApi } from './notifications/manage.js';
 export { createEbayVerifier, EBAY_KID_PATTERN, type EbayVerifierOptions } from './notifications/verifier.js';
-export { createEbayKeyFetcher, type EbayKeyFetcher, type EbayKeyFetcherOptions, type EbayPublicKey } from './notifications/key-fetcher.js';
+export {
+  createEbayKeyFetcher,
+  type EbayKeyFetcher,
+  type EbayKeyFetcherOptions,
+  type EbayPublicKey,
+} from './notifications/key-fetcher.js';
 export { ebayPublicKeyFetcher } from './notifications/public-key.js';
 export type { EbayDestination, EbaySubscription, EbayTopic } from './notifications/types.js';

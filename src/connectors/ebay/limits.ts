@@ -3,11 +3,6 @@ import { EBAY_OPERATIONS, type EbayApi } from './operations-table.js';
 
 /**
  * One API's call limit: calls per day and how many may go at once after a quiet period.
- *
- * @example
- * ```ts
- * const limit: EbayCallLimit = { callsPerDay: 2_000_000, burst: 83_334 };
- * ```
  */
 export interface EbayCallLimit {
   /** The daily quota. */
@@ -65,7 +60,10 @@ export function ebayTokenBucket(limit: EbayCallLimit, bucket: string): TokenBuck
  * const plan = ebayRateLimitPlan({ inventory: { callsPerDay: 5_000_000 } }, true);
  * ```
  */
-export function ebayRateLimitPlan(overrides: Partial<Record<EbayApi, EbayCallLimit>> = {}, shared = true): RateLimitPlan {
+export function ebayRateLimitPlan(
+  overrides: Partial<Record<EbayApi, EbayCallLimit>> = {},
+  shared = true,
+): RateLimitPlan {
   const operations: Record<string, TokenBucketSpec> = {};
   for (const [operation, info] of Object.entries(EBAY_OPERATIONS)) {
     operations[operation] = ebayTokenBucket(overrides[info.api] ?? EBAY_CALL_LIMITS[info.api], `ebay:${info.api}`);

@@ -1,11 +1,6 @@
 /**
  * One eBay marketplace (site): its id, country, currency and the language its listings are
  * written in (`Content-Language` of Inventory API writes).
- *
- * @example
- * ```ts
- * const de: EbayMarketplaceInfo = EBAY_MARKETPLACES.EBAY_DE;
- * ```
  */
 export interface EbayMarketplaceInfo {
   /** The `MarketplaceEnum` value, e.g. `EBAY_US`; sent as `X-EBAY-C-MARKETPLACE-ID`. */
@@ -18,7 +13,8 @@ export interface EbayMarketplaceInfo {
   readonly language: string;
 }
 
-const m = (id: string, country: string, currency: string, language: string): EbayMarketplaceInfo => Object.freeze({ id, country, currency, language });
+const m = (id: string, country: string, currency: string, language: string): EbayMarketplaceInfo =>
+  Object.freeze({ id, country, currency, language });
 
 /**
  * eBay's marketplaces where sellers list through the Inventory API, by `MarketplaceEnum` value.
@@ -52,11 +48,6 @@ export const EBAY_MARKETPLACES = Object.freeze({
 
 /**
  * A marketplace id eBay's Inventory API lists on.
- *
- * @example
- * ```ts
- * const id: EbayMarketplaceId = 'EBAY_DE';
- * ```
  */
 export type EbayMarketplaceId = keyof typeof EBAY_MARKETPLACES;
 

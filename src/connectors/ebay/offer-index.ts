@@ -4,11 +4,6 @@ import type { EbayOffer } from './types.js';
 /**
  * What the connector remembers about a SKU's offer: the ids eBay's writes need and whether it
  * is live.
- *
- * @example
- * ```ts
- * const ref: EbayOfferRef = { offerId: '5005317010', listingId: '110553322434', status: 'PUBLISHED' };
- * ```
  */
 export interface EbayOfferRef {
   offerId: string;
@@ -72,8 +67,15 @@ export class EbayOfferIndex {
   async rememberOffers(offers: readonly EbayOffer[]): Promise<void> {
     await Promise.all(
       offers.map((offer) =>
-        offer.sku && offer.offerId && (offer.marketplaceId ?? this.#marketplaceId) === this.#marketplaceId && (offer.format ?? 'FIXED_PRICE') === 'FIXED_PRICE'
-          ? this.remember(offer.sku, { offerId: offer.offerId, ...(offer.listing?.listingId ? { listingId: offer.listing.listingId } : {}), ...(offer.status ? { status: offer.status } : {}) })
+        offer.sku &&
+        offer.offerId &&
+        (offer.marketplaceId ?? this.#marketplaceId) === this.#marketplaceId &&
+        (offer.format ?? 'FIXED_PRICE') === 'FIXED_PRICE'
+          ? this.remember(offer.sku, {
+              offerId: offer.offerId,
+              ...(offer.listing?.listingId ? { listingId: offer.listing.listingId } : {}),
+              ...(offer.status ? { status: offer.status } : {}),
+            })
           : undefined,
       ),
     );

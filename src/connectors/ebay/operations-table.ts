@@ -1,31 +1,16 @@
 /**
  * The eBay API an operation belongs to; call limits are counted per API.
- *
- * @example
- * ```ts
- * const api: EbayApi = 'inventory';
- * ```
  */
 export type EbayApi = 'inventory' | 'fulfillment' | 'notification' | 'postOrder';
 
 /**
  * Which token authorises a call: the seller's user token (authorization code grant) or the
  * application token (client credentials).
- *
- * @example
- * ```ts
- * const kind: EbayTokenKind = 'application';
- * ```
  */
 export type EbayTokenKind = 'user' | 'application';
 
 /**
  * What the connector knows about one eBay operation: its API and the token it takes by default.
- *
- * @example
- * ```ts
- * const entry: EbayOperationInfo = EBAY_OPERATIONS.getPublicKey; // { api: 'notification', token: 'application' }
- * ```
  */
 export interface EbayOperationInfo {
   readonly api: EbayApi;
@@ -91,10 +76,5 @@ export const EBAY_OPERATIONS = Object.freeze({
 
 /**
  * The name of an eBay operation the connector calls.
- *
- * @example
- * ```ts
- * const operation: EbayOperation = 'getOrders';
- * ```
  */
 export type EbayOperation = keyof typeof EBAY_OPERATIONS;

@@ -67,7 +67,8 @@ export class EbayRevisionGuard {
   /** The budget of `listing` now. */
   async budget(listing: string): Promise<EbayRevisionBudget> {
     const recent = await this.#recent(listing);
-    if (this.limit === false) return { listing, limit: Number.POSITIVE_INFINITY, used: recent.length, remaining: Number.POSITIVE_INFINITY };
+    if (this.limit === false)
+      return { listing, limit: Number.POSITIVE_INFINITY, used: recent.length, remaining: Number.POSITIVE_INFINITY };
     const remaining = Math.max(0, this.limit - recent.length);
     const budget: EbayRevisionBudget = { listing, limit: this.limit, used: recent.length, remaining };
     if (remaining === 0) budget.nextAt = (recent[recent.length - this.limit] ?? this.#clock.now()) + WINDOW_MS;
@@ -94,7 +95,10 @@ export class EbayRevisionGuard {
       }
       if (await this.#store.compareAndSet(key, stored, [...recent, now], { ttlMs: WINDOW_MS })) return now;
     }
-    return new SafetyViolationError(`Could not count the revisions of ${listing}: too many concurrent writers; try again.`, { platform: 'ebay', operation, retryable: true });
+    return new SafetyViolationError(
+      `Could not count the revisions of ${listing}: too many concurrent writers; try again.`,
+      { platform: 'ebay', operation, retryable: true },
+    );
   }
 
   /** Gives back a reservation whose call failed (nothing was revised). */
@@ -107,7 +111,8 @@ export class EbayRevisionGuard {
       const index = stored.indexOf(at);
       if (index < 0) return;
       const next = stored.filter((_, i) => i !== index);
-      if (await this.#store.compareAndSet(key, stored, next.length > 0 ? next : undefined, { ttlMs: WINDOW_MS })) return;
+      if (await this.#store.compareAndSet(key, stored, next.length > 0 ? next : undefined, { ttlMs: WINDOW_MS }))
+        return;
     }
   }
 

@@ -10,11 +10,6 @@ import type { EbayRevisionGuard } from './revisions.js';
 /**
  * What the connector's operations share: the client, the validated configuration, the context,
  * the marketplace, the offer index, the revision guard and the operation ledger.
- *
- * @example
- * ```ts
- * const offers = await fetchOffers(runtime, 'MUG-1');
- * ```
  */
 export interface EbayRuntime {
   readonly client: EbayClient;

@@ -25,4 +25,9 @@ export const EBAY_SCOPES = Object.freeze({
  * new EbayMarketplace({ ...config, scopes: [...EBAY_DEFAULT_USER_SCOPES, extraScope] });
  * ```
  */
-export const EBAY_DEFAULT_USER_SCOPES: readonly string[] = Object.freeze([EBAY_SCOPES.public, EBAY_SCOPES.inventory, EBAY_SCOPES.fulfillment, EBAY_SCOPES.notificationSubscription]);
+export const EBAY_DEFAULT_USER_SCOPES: readonly string[] = Object.freeze([
+  EBAY_SCOPES.public,
+  EBAY_SCOPES.inventory,
+  EBAY_SCOPES.fulfillment,
+  EBAY_SCOPES.notificationSubscription,
+]);

@@ -7,11 +7,6 @@ import type { EbayErrorDetail } from './errors.js';
 
 /**
  * eBay's money: a decimal string and an ISO 4217 currency.
- *
- * @example
- * ```ts
- * const price: EbayAmount = { value: '19.99', currency: 'USD' };
- * ```
  */
 export interface EbayAmount {
   value: string;
@@ -22,24 +17,18 @@ export interface EbayAmount {
 
 /**
  * Stock of an inventory item available to ship, in total and per merchant location.
- *
- * @example
- * ```ts
- * const availability: EbayShipToLocationAvailability = { quantity: 7, availabilityDistributions: [{ merchantLocationKey: 'WH-1', quantity: 7 }] };
- * ```
  */
 export interface EbayShipToLocationAvailability {
   quantity?: number;
-  availabilityDistributions?: { merchantLocationKey?: string; quantity?: number; fulfillmentTime?: { unit?: string; value?: number } }[];
+  availabilityDistributions?: {
+    merchantLocationKey?: string;
+    quantity?: number;
+    fulfillmentTime?: { unit?: string; value?: number };
+  }[];
 }
 
 /**
  * An inventory item (Sell Inventory API `InventoryItem`): the product behind a SKU.
- *
- * @example
- * ```ts
- * const item: EbayInventoryItem = { condition: 'NEW', product: { title: 'Mug', aspects: { Colour: ['Blue'] } }, availability: { shipToLocationAvailability: { quantity: 3 } } };
- * ```
  */
 export interface EbayInventoryItem {
   sku?: string;
@@ -59,7 +48,10 @@ export interface EbayInventoryItem {
     upc?: string[];
     isbn?: string[];
   };
-  availability?: { shipToLocationAvailability?: EbayShipToLocationAvailability; pickupAtLocationAvailability?: unknown[] };
+  availability?: {
+    shipToLocationAvailability?: EbayShipToLocationAvailability;
+    pickupAtLocationAvailability?: unknown[];
+  };
   packageWeightAndSize?: unknown;
   groupIds?: string[];
   inventoryItemGroupKeys?: string[];
@@ -67,11 +59,6 @@ export interface EbayInventoryItem {
 
 /**
  * The listing policies an offer refers to (business policies set up in the seller's account).
- *
- * @example
- * ```ts
- * const policies: EbayListingPolicies = { fulfillmentPolicyId: '6196932000', paymentPolicyId: '6196936000', returnPolicyId: '6196937000' };
- * ```
  */
 export interface EbayListingPolicies {
   fulfillmentPolicyId?: string;
@@ -82,11 +69,6 @@ export interface EbayListingPolicies {
 
 /**
  * An offer as createOffer and updateOffer take it (`EbayOfferDetailsWithKeys`/`WithId`).
- *
- * @example
- * ```ts
- * const offer: EbayOfferInput = { sku: 'MUG-1', marketplaceId: 'EBAY_US', format: 'FIXED_PRICE', pricingSummary: { price: { value: '12.99', currency: 'USD' } } };
- * ```
  */
 export interface EbayOfferInput {
   sku?: string;
@@ -105,11 +87,6 @@ export interface EbayOfferInput {
 
 /**
  * An offer as getOffer and getOffers return it (`EbayOfferDetailsWithAll`).
- *
- * @example
- * ```ts
- * const offer: EbayOffer = { offerId: '5005317010', sku: 'MUG-1', marketplaceId: 'EBAY_US', format: 'FIXED_PRICE', status: 'PUBLISHED', listing: { listingId: '110553322434' } };
- * ```
  */
 export interface EbayOffer extends EbayOfferInput {
   offerId?: string;
@@ -120,11 +97,6 @@ export interface EbayOffer extends EbayOfferInput {
 /**
  * One entry of a `bulkUpdatePriceQuantity` request: a SKU's total stock and/or its offers'
  * prices and quantities.
- *
- * @example
- * ```ts
- * const entry: EbayPriceQuantity = { sku: 'MUG-1', shipToLocationAvailability: { quantity: 5 }, offers: [{ offerId: '5005317010', price: { value: '12.99', currency: 'USD' } }] };
- * ```
  */
 export interface EbayPriceQuantity {
   sku?: string;
@@ -134,11 +106,6 @@ export interface EbayPriceQuantity {
 
 /**
  * One entry of a `bulkUpdatePriceQuantity` response: the outcome for a SKU or one of its offers.
- *
- * @example
- * ```ts
- * const outcome: EbayPriceQuantityResponse = { sku: 'MUG-1', offerId: '5005317010', statusCode: 200 };
- * ```
  */
 export interface EbayPriceQuantityResponse {
   sku?: string;
@@ -150,11 +117,6 @@ export interface EbayPriceQuantityResponse {
 
 /**
  * An order line (Sell Fulfillment API `LineItem`).
- *
- * @example
- * ```ts
- * const line: EbayLineItem = { lineItemId: '10000000001', sku: 'MUG-1', quantity: 2, lineItemCost: { value: '25.98', currency: 'USD' } };
- * ```
  */
 export interface EbayLineItem {
   lineItemId?: string;
@@ -171,11 +133,6 @@ export interface EbayLineItem {
 
 /**
  * A postal address as eBay returns it (`AddressWithCC`/`Address`).
- *
- * @example
- * ```ts
- * const address: EbayAddress = { addressLine1: '2145 Hamilton Ave', city: 'San Jose', stateOrProvince: 'CA', postalCode: '95125', countryCode: 'US' };
- * ```
  */
 export interface EbayAddress {
   addressLine1?: string;
@@ -190,11 +147,6 @@ export interface EbayAddress {
 
 /**
  * An order (Sell Fulfillment API `Order`).
- *
- * @example
- * ```ts
- * const order: EbayOrder = { orderId: '12-03456-78901', creationDate: '2026-01-01T10:00:00.000Z', orderFulfillmentStatus: 'NOT_STARTED', lineItems: [] };
- * ```
  */
 export interface EbayOrder {
   orderId?: string;
@@ -203,12 +155,33 @@ export interface EbayOrder {
   lastModifiedDate?: string;
   orderFulfillmentStatus?: 'NOT_STARTED' | 'IN_PROGRESS' | 'FULFILLED' | string;
   orderPaymentStatus?: string;
-  cancelStatus?: { cancelState?: 'NONE_REQUESTED' | 'IN_PROGRESS' | 'CANCELED' | string; cancelledDate?: string; cancelRequests?: unknown[] };
+  cancelStatus?: {
+    cancelState?: 'NONE_REQUESTED' | 'IN_PROGRESS' | 'CANCELED' | string;
+    cancelledDate?: string;
+    cancelRequests?: unknown[];
+  };
   buyer?: { username?: string; buyerRegistrationAddress?: { fullName?: string; email?: string } };
-  pricingSummary?: { priceSubtotal?: EbayAmount; deliveryCost?: EbayAmount; deliveryDiscount?: EbayAmount; priceDiscountSubtotal?: EbayAmount; tax?: EbayAmount; total?: EbayAmount; adjustment?: EbayAmount };
+  pricingSummary?: {
+    priceSubtotal?: EbayAmount;
+    deliveryCost?: EbayAmount;
+    deliveryDiscount?: EbayAmount;
+    priceDiscountSubtotal?: EbayAmount;
+    tax?: EbayAmount;
+    total?: EbayAmount;
+    adjustment?: EbayAmount;
+  };
   fulfillmentStartInstructions?: {
     fulfillmentInstructionsType?: string;
-    shippingStep?: { shipTo?: { fullName?: string; companyName?: string; email?: string; primaryPhone?: { phoneNumber?: string }; contactAddress?: EbayAddress }; shippingCarrierCode?: string };
+    shippingStep?: {
+      shipTo?: {
+        fullName?: string;
+        companyName?: string;
+        email?: string;
+        primaryPhone?: { phoneNumber?: string };
+        contactAddress?: EbayAddress;
+      };
+      shippingCarrierCode?: string;
+    };
   }[];
   fulfillmentHrefs?: string[];
   lineItems?: EbayLineItem[];
@@ -218,11 +191,6 @@ export interface EbayOrder {
 
 /**
  * A shipping fulfillment (a package with tracking) of an order.
- *
- * @example
- * ```ts
- * const fulfillment: EbayShippingFulfillment = { fulfillmentId: '9405509699937003457459', shipmentTrackingNumber: '9405509699937003457459', shippingCarrierCode: 'USPS', lineItems: [{ lineItemId: '10000000001' }] };
- * ```
  */
 export interface EbayShippingFulfillment {
   fulfillmentId?: string;
@@ -235,11 +203,6 @@ export interface EbayShippingFulfillment {
 
 /**
  * A merchant location (warehouse or store) of the seller.
- *
- * @example
- * ```ts
- * const location: EbayInventoryLocation = { merchantLocationKey: 'WH-1', name: 'Main warehouse', merchantLocationStatus: 'ENABLED', locationTypes: ['WAREHOUSE'] };
- * ```
  */
 export interface EbayInventoryLocation {
   merchantLocationKey?: string;
@@ -251,11 +214,6 @@ export interface EbayInventoryLocation {
 
 /**
  * A page of a paginated eBay collection: `next` is the URL of the next page, when there is one.
- *
- * @example
- * ```ts
- * const page: EbayPage = { total: 120, limit: 100, next: 'https://api.ebay.com/sell/inventory/v1/inventory_item?limit=100&offset=1' };
- * ```
  */
 export interface EbayPage {
   total?: number;

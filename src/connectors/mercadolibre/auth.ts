@@ -8,11 +8,6 @@ import { MERCADOLIBRE_SITES, MERCADOLIBRE_TOKEN_URL, type MercadoLibreSiteId } f
 /**
  * What {@link mercadolibreOAuthConfig} needs: the application, the site its sellers
  * authorise on and the redirect URI registered in the DevCenter.
- *
- * @example
- * ```ts
- * const input: MercadoLibreOAuthInput = { site: 'MLB', clientId: '5503910054141466', clientSecret, redirectUri: 'https://app.example.com/oauth/ml' };
- * ```
  */
 export interface MercadoLibreOAuthInput {
   site: MercadoLibreSiteId;
@@ -57,11 +52,6 @@ export function mercadolibreOAuthConfig(input: MercadoLibreOAuthInput): OAuthCli
 /**
  * The auth stage of the MercadoLibre connector: the seller's access token (6 hours) as
  * `Authorization: Bearer`, refreshed once across every process sharing the store and lock.
- *
- * @example
- * ```ts
- * const auth: MercadoLibreAuth = createMercadoLibreAuth({ site: 'MLA', clientId, clientSecret, refreshToken }, { ...context, connectionId: '468424240' });
- * ```
  */
 export interface MercadoLibreAuth extends AuthHook {
   /** The OAuth client that keeps the seller's tokens (connection status, refresh, import). */
@@ -74,11 +64,6 @@ export interface MercadoLibreAuth extends AuthHook {
 
 /**
  * Dependencies of {@link createMercadoLibreAuth}.
- *
- * @example
- * ```ts
- * const deps: MercadoLibreAuthDeps = { store: redisStore, lock: redisLock, connectionId: '468424240', keyring };
- * ```
  */
 export interface MercadoLibreAuthDeps extends Context {
   /** Where the seller's tokens live in the store (default `default`). */
@@ -100,7 +85,10 @@ export interface MercadoLibreAuthDeps extends Context {
  * const http = createHttpClient({ platform: 'mercadolibre', baseUrl: MERCADOLIBRE_API_URL, context, auth });
  * ```
  */
-export function createMercadoLibreAuth(credentials: MercadoLibreOAuthInput & { refreshToken?: string }, deps: MercadoLibreAuthDeps = {}): MercadoLibreAuth {
+export function createMercadoLibreAuth(
+  credentials: MercadoLibreOAuthInput & { refreshToken?: string },
+  deps: MercadoLibreAuthDeps = {},
+): MercadoLibreAuth {
   const context = createContext(deps);
   const connectionId = deps.connectionId ?? 'default';
   const options: OAuthClientOptions = deps.keyring ? { context, keyring: deps.keyring } : { context };
@@ -127,6 +115,10 @@ export function createMercadoLibreAuth(credentials: MercadoLibreOAuthInput & { r
       return hook.authorize(request, hookContext);
     },
     onUnauthorized: (response, hookContext) => hook.onUnauthorized!(response, hookContext),
-    secrets: () => [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...oauth.secrets()],
+    secrets: () => [
+      credentials.clientSecret,
+      ...(credentials.refreshToken ? [credentials.refreshToken] : []),
+      ...oauth.secrets(),
+    ],
   };
 }

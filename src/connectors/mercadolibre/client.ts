@@ -89,7 +89,10 @@ export class MercadoLibreClient {
   }
 
   /** One page of the seller's items: scan mode with `scroll_id`, or by `sellerSku`. */
-  searchItems(input: { sellerId: string; scrollId?: string; limit?: number; status?: string; sellerSku?: string }, signal?: AbortSignal): Promise<MercadoLibreItemSearch> {
+  searchItems(
+    input: { sellerId: string; scrollId?: string; limit?: number; status?: string; sellerSku?: string },
+    signal?: AbortSignal,
+  ): Promise<MercadoLibreItemSearch> {
     return this.#data(build.searchItemsRequest(input), signal);
   }
 
@@ -114,8 +117,14 @@ export class MercadoLibreClient {
   }
 
   /** A user product's stock per location and its version (`x-version`). */
-  async getUserProductStock(userProductId: string, signal?: AbortSignal): Promise<{ stock: MercadoLibreUserProductStock; version: string | undefined }> {
-    const response = await this.send<MercadoLibreUserProductStock>(build.getUserProductStockRequest(userProductId), signal);
+  async getUserProductStock(
+    userProductId: string,
+    signal?: AbortSignal,
+  ): Promise<{ stock: MercadoLibreUserProductStock; version: string | undefined }> {
+    const response = await this.send<MercadoLibreUserProductStock>(
+      build.getUserProductStockRequest(userProductId),
+      signal,
+    );
     return { stock: response.data, version: response.headers.get('x-version') ?? undefined };
   }
 
@@ -127,12 +136,18 @@ export class MercadoLibreClient {
     version: string,
     signal?: AbortSignal,
   ): Promise<{ stock: MercadoLibreUserProductStock; version: string | undefined }> {
-    const response = await this.send<MercadoLibreUserProductStock>(build.updateUserProductStockRequest(userProductId, type, body, version), signal);
+    const response = await this.send<MercadoLibreUserProductStock>(
+      build.updateUserProductStockRequest(userProductId, type, body, version),
+      signal,
+    );
     return { stock: response.data, version: response.headers.get('x-version') ?? undefined };
   }
 
   /** One page of the seller's orders. */
-  searchOrders(input: { sellerId: string; updatedFrom?: string; statuses?: readonly string[]; offset?: number; limit?: number }, signal?: AbortSignal): Promise<MercadoLibreOrderSearch> {
+  searchOrders(
+    input: { sellerId: string; updatedFrom?: string; statuses?: readonly string[]; offset?: number; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<MercadoLibreOrderSearch> {
     return this.#data(build.searchOrdersRequest(input), signal);
   }
 
@@ -142,7 +157,11 @@ export class MercadoLibreClient {
   }
 
   /** Cancels a sale that does not ship through Mercado Envíos 2 (feedback `fulfilled: false`). */
-  async cancelOrder(orderId: string, input: { reason: MercadoLibreCancelReason; message: string; restock: boolean }, signal?: AbortSignal): Promise<void> {
+  async cancelOrder(
+    orderId: string,
+    input: { reason: MercadoLibreCancelReason; message: string; restock: boolean },
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send(build.orderCancellationRequest(orderId, input), signal);
   }
 
@@ -152,17 +171,28 @@ export class MercadoLibreClient {
   }
 
   /** Informs the tracking number of an ME1 shipment. */
-  async setShipmentTracking(shipmentId: string, input: { trackingNumber: string; serviceId?: number }, signal?: AbortSignal): Promise<void> {
+  async setShipmentTracking(
+    shipmentId: string,
+    input: { trackingNumber: string; serviceId?: number },
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send(build.shipmentTrackingRequest(shipmentId, input), signal);
   }
 
   /** Marks an ME1 shipment shipped. */
-  async markShipmentShipped(shipmentId: string, input: { trackingNumber: string; trackingUrl?: string; date: string; serviceId?: number; comment?: string }, signal?: AbortSignal): Promise<void> {
+  async markShipmentShipped(
+    shipmentId: string,
+    input: { trackingNumber: string; trackingUrl?: string; date: string; serviceId?: number; comment?: string },
+    signal?: AbortSignal,
+  ): Promise<void> {
     await this.send(build.shipmentShippedRequest(shipmentId, input), signal);
   }
 
   /** One page of notifications MercadoLibre could not deliver. */
-  missedFeeds(input: { applicationId: string; topic?: string; offset?: number; limit?: number }, signal?: AbortSignal): Promise<MercadoLibreMissedFeeds> {
+  missedFeeds(
+    input: { applicationId: string; topic?: string; offset?: number; limit?: number },
+    signal?: AbortSignal,
+  ): Promise<MercadoLibreMissedFeeds> {
     return this.#data(build.missedFeedsRequest(input), signal);
   }
 

@@ -80,7 +80,11 @@ export const MercadoLibreConfigSchema = /* @__PURE__ */ lazySchema(() =>
     /** Per-attempt timeout in ms; 0 disables it (tests driving a fake clock). */
     timeoutMs: z.number().int().min(0).default(30_000),
     /** How long the SKU → item index built from the catalog is reused, ms (default 10 minutes). */
-    skuIndexTtlMs: z.number().int().min(0).default(10 * 60_000),
+    skuIndexTtlMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(10 * 60_000),
   }),
 );
 
@@ -96,10 +100,5 @@ export type MercadoLibreConfig = z.output<typeof MercadoLibreConfigSchema>;
 
 /**
  * Connector configuration as the caller writes it.
- *
- * @example
- * ```ts
- * const input: MercadoLibreConfigInput = { site: 'MLB', sellerId: '123', credentials: { clientId: '1', clientSecret: 's' } };
- * ```
  */
 export type MercadoLibreConfigInput = z.input<typeof MercadoLibreConfigSchema>;

@@ -15,7 +15,8 @@ import { mercadolibreEnvironments } from './environments.js';
  */
 export const mercadolibreMarketplace = defineMarketplace({
   name: 'mercadolibre',
-  description: 'MercadoLibre: items and variations, prices, stock per item or warehouse, orders, Mercado Envíos shipments and notifications.',
+  description:
+    'MercadoLibre: items and variations, prices, stock per item or warehouse, orders, Mercado Envíos shipments and notifications.',
   configSchema: MercadoLibreConfigSchema,
   environments: mercadolibreEnvironments,
   create: async (config, context) => {

@@ -17,7 +17,10 @@ import { MERCADOLIBRE_API_URL, MERCADOLIBRE_PRODUCTION_HOSTS, MERCADOLIBRE_TOKEN
  * ```
  */
 export const mercadolibreEnvironments: MarketplaceEnvironments<MercadoLibreConfig> = Object.freeze({
-  urls: (config: MercadoLibreConfig) => ({ api: config.endpoints.api ?? MERCADOLIBRE_API_URL, token: config.endpoints.token ?? MERCADOLIBRE_TOKEN_URL }),
+  urls: (config: MercadoLibreConfig) => ({
+    api: config.endpoints.api ?? MERCADOLIBRE_API_URL,
+    token: config.endpoints.token ?? MERCADOLIBRE_TOKEN_URL,
+  }),
   productionHosts: MERCADOLIBRE_PRODUCTION_HOSTS,
   sandboxHint:
     'MercadoLibre has no sandbox host (test users live on production): set endpoints.api and endpoints.token to a non-production URL such as a local simulator, or connect in live mode',

@@ -5,7 +5,12 @@ import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js'
 import type { Redactor } from '../../core/errors/redact.js';
 import type { ValidationIssue } from '../../core/errors/validation-error.js';
 import type { ResponseClassifier } from '../../http/classify.js';
-import { MERCADOLIBRE_LIMITS, mercadolibreResourceOf, type MercadoLibreLimit, type MercadoLibreResource } from './limits.js';
+import {
+  MERCADOLIBRE_LIMITS,
+  mercadolibreResourceOf,
+  type MercadoLibreLimit,
+  type MercadoLibreResource,
+} from './limits.js';
 import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from './types/index.js';
 
 /**
@@ -18,7 +23,12 @@ import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from './types/inde
  */
 export function isMercadoLibreErrorBody(body: unknown): body is MercadoLibreErrorBody {
   const record = body as Partial<MercadoLibreErrorBody> | null;
-  return typeof record === 'object' && record !== null && typeof record.error === 'string' && (typeof record.message === 'string' || typeof record.status === 'number');
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.error === 'string' &&
+    (typeof record.message === 'string' || typeof record.status === 'number')
+  );
 }
 
 /**
@@ -34,7 +44,9 @@ export function isMercadoLibreErrorBody(body: unknown): body is MercadoLibreErro
  * const classify = mercadolibreClassifier({ 'items-write': { ratePerSecond: 10, burst: 20 } });
  * ```
  */
-export function mercadolibreClassifier(limits: Partial<Record<MercadoLibreResource, MercadoLibreLimit>> = {}): ResponseClassifier {
+export function mercadolibreClassifier(
+  limits: Partial<Record<MercadoLibreResource, MercadoLibreLimit>> = {},
+): ResponseClassifier {
   return (input) => {
     const body = isMercadoLibreErrorBody(input.body) ? input.body : undefined;
     const message = body ? `${body.error}: ${body.message ?? ''}`.trim() : undefined;
@@ -53,7 +65,8 @@ export function mercadolibreClassifier(limits: Partial<Record<MercadoLibreResour
     if (!body || input.status < 400) return undefined;
     if (input.status === 401) return { kind: 'auth', message: message! };
     if (input.status === 404) return { kind: 'not_found', message: message! };
-    if (input.status === 409 || input.status >= 500) return { kind: input.status >= 500 ? 'transient' : 'invalid', message: message! };
+    if (input.status === 409 || input.status >= 500)
+      return { kind: input.status >= 500 ? 'transient' : 'invalid', message: message! };
     // Causes are read here, before the error body is redacted (it would hide their `code`).
     return { kind: 'invalid', message: message!, issues: causeIssues(body) };
   };
@@ -62,7 +75,12 @@ export function mercadolibreClassifier(limits: Partial<Record<MercadoLibreResour
 function issuePath(cause: MercadoLibreErrorCause): (string | number)[] {
   const reference = cause.references?.[0];
   if (!reference) return [cause.code ?? 'cause'];
-  return reference.split('.').flatMap((part) => part.split(/\[(\d+)\]/).filter(Boolean).map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece)));
+  return reference.split('.').flatMap((part) =>
+    part
+      .split(/\[(\d+)\]/)
+      .filter(Boolean)
+      .map((piece) => (/^\d+$/.test(piece) ? Number(piece) : piece)),
+  );
 }
 
 /**
@@ -115,10 +133,16 @@ export function mercadolibreError(error: unknown, operation: string): unknown {
     ...(redactor ? { redactor } : {}),
   };
   if (error.status === 409) {
-    return new ConflictError(`MercadoLibre refused ${operation}: ${body?.message ?? 'conflict'}. Read the resource again (a newer version exists) and decide again.`, options);
+    return new ConflictError(
+      `MercadoLibre refused ${operation}: ${body?.message ?? 'conflict'}. Read the resource again (a newer version exists) and decide again.`,
+      options,
+    );
   }
   if (error.status === 403) {
-    return new AuthError(`MercadoLibre refused ${operation} (403 ${body?.error ?? 'forbidden'}): check the application's scopes, that it is not blocked, and that the seller's account is active.`, options);
+    return new AuthError(
+      `MercadoLibre refused ${operation} (403 ${body?.error ?? 'forbidden'}): check the application's scopes, that it is not blocked, and that the seller's account is active.`,
+      options,
+    );
   }
   return error as MarketbridgeError;
 }

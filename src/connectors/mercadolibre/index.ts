@@ -39,7 +39,13 @@ export {
   type MercadoLibreLimit,
   type MercadoLibreResource,
 } from './limits.js';
-export { createMercadoLibreAuth, mercadolibreOAuthConfig, type MercadoLibreAuth, type MercadoLibreAuthDeps, type MercadoLibreOAuthInput } from './auth.js';
+export {
+  createMercadoLibreAuth,
+  mercadolibreOAuthConfig,
+  type MercadoLibreAuth,
+  type MercadoLibreAuthDeps,
+  type MercadoLibreOAuthInput,
+} from './auth.js';
 export { MercadoLibreClient, type MercadoLibreClientOptions } from './client.js';
 export type { MercadoLibreRequest } from './requests/types.js';
 export type { MercadoLibreCancelReason } from './requests/orders.js';
@@ -58,6 +64,11 @@ export {
   type MercadoLibreResourceEvent,
 } from './notifications/notifications.js';
 export type { NotifiedResource } from './notifications/resource.js';
-export { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification, type MercadoLibreVerifierOptions } from './notifications/verifier.js';
+export {
+  createMercadoLibreVerifier,
+  MERCADOLIBRE_TOPICS,
+  type MercadoLibreNotification,
+  type MercadoLibreVerifierOptions,
+} from './notifications/verifier.js';
 export type { MissedFeedsOptions, MissedFeedsSummary } from './notifications/missed-feeds.js';
 export { mercadolibreHttpResponse } from './notifications/http-response.js';

@@ -4,21 +4,19 @@ import type { RateLimitPlan, TokenBucketSpec } from '../../http/rate-limit/spec.
  * The resource families MercadoLibre counts requests by. Its rate limits apply per
  * application (client id) and per endpoint, whatever the seller: every seller connected to
  * one application spends the same budgets.
- *
- * @example
- * ```ts
- * const resource: MercadoLibreResource = 'items-write';
- * ```
  */
-export type MercadoLibreResource = 'items-read' | 'items-write' | 'user-products' | 'orders' | 'shipments' | 'notifications' | 'users' | 'other';
+export type MercadoLibreResource =
+  | 'items-read'
+  | 'items-write'
+  | 'user-products'
+  | 'orders'
+  | 'shipments'
+  | 'notifications'
+  | 'users'
+  | 'other';
 
 /**
  * A token bucket: `burst` requests at once, refilled at `ratePerSecond`.
- *
- * @example
- * ```ts
- * const limit: MercadoLibreLimit = { ratePerSecond: 5, burst: 10 };
- * ```
  */
 export interface MercadoLibreLimit {
   ratePerSecond: number;
@@ -105,11 +103,21 @@ export function mercadolibreRateLimitPlan(
   const limits = { ...MERCADOLIBRE_LIMITS, ...overrides };
   const operations: Record<string, TokenBucketSpec> = {};
   for (const [operation, resource] of Object.entries(MERCADOLIBRE_OPERATION_RESOURCES)) {
-    operations[operation] = { kind: 'token-bucket', ratePerSecond: limits[resource].ratePerSecond, burst: limits[resource].burst, bucket: resource };
+    operations[operation] = {
+      kind: 'token-bucket',
+      ratePerSecond: limits[resource].ratePerSecond,
+      burst: limits[resource].burst,
+      bucket: resource,
+    };
   }
   return {
     operations,
-    default: { kind: 'token-bucket', ratePerSecond: limits.other.ratePerSecond, burst: limits.other.burst, bucket: 'other' },
+    default: {
+      kind: 'token-bucket',
+      ratePerSecond: limits.other.ratePerSecond,
+      burst: limits.other.burst,
+      bucket: 'other',
+    },
     shared,
     scope: `app:${applicationId}`,
     keyPrefix: 'rl:mercadolibre',

@@ -72,7 +72,10 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
   constructor(config: MercadoLibreConfigInput, context: Context = {}, options: MercadoLibreMarketplaceOptions = {}) {
     super(context);
     const parsed = MercadoLibreConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "mercadolibre"', parsed.error, { platform: 'mercadolibre' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for marketplace "mercadolibre"', parsed.error, {
+        platform: 'mercadolibre',
+      });
     this.config = parsed.data;
     const { credentials } = this.config;
     this.auth = createMercadoLibreAuth(
@@ -84,7 +87,11 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
         ...(this.config.endpoints.token ? { tokenUrl: this.config.endpoints.token } : {}),
         requestTimeoutMs: this.config.timeoutMs === 0 ? 0 : Math.min(this.config.timeoutMs, 10_000),
       },
-      { ...this.context, connectionId: this.config.connectionId ?? this.config.sellerId, ...(options.keyring ? { keyring: options.keyring } : {}) },
+      {
+        ...this.context,
+        connectionId: this.config.connectionId ?? this.config.sellerId,
+        ...(options.keyring ? { keyring: options.keyring } : {}),
+      },
     );
     this.client = new MercadoLibreClient({
       baseUrl: this.config.endpoints.api ?? MERCADOLIBRE_API_URL,
@@ -101,8 +108,19 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
       config: this.config,
       context: this.context,
       currency: MERCADOLIBRE_SITES[this.config.site].currency,
-      ledger: new OperationLedger({ store: this.context.store, clock: this.context.clock, prefix: `mb:ledger:${this.context.tenantId}`, ttlMs: 86_400_000 }),
-      skus: new SkuIndex({ client: this.client, sellerId: this.config.sellerId, clock: this.context.clock, ttlMs: this.config.skuIndexTtlMs, concurrency: this.config.concurrency }),
+      ledger: new OperationLedger({
+        store: this.context.store,
+        clock: this.context.clock,
+        prefix: `mb:ledger:${this.context.tenantId}`,
+        ttlMs: 86_400_000,
+      }),
+      skus: new SkuIndex({
+        client: this.client,
+        sellerId: this.config.sellerId,
+        clock: this.context.clock,
+        ttlMs: this.config.skuIndexTtlMs,
+        concurrency: this.config.concurrency,
+      }),
       stockMode: (signal) => (this.#stockMode ??= this.#detectStockMode(signal)),
     };
   }
@@ -110,7 +128,11 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
   protected override declareCapabilities(): CapabilityDeclaration {
     // Stock per user product is compare-and-set on its x-version; item stock is not. Batches
     // of any size are taken (one call per item, paced by the application's budgets).
-    return { inventoryCompareAndSet: this.config.stock === 'user-products', idempotentSets: false, idempotentAdjustments: false };
+    return {
+      inventoryCompareAndSet: this.config.stock === 'user-products',
+      idempotentSets: false,
+      idempotentAdjustments: false,
+    };
   }
 
   /** The SKU → item index (call `clear()` after changing listings outside marketbridge). */
@@ -131,42 +153,90 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
     return catalog.getProduct(this.#runtime, id, options?.signal);
   }
 
-  override async upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
+  override async upsertProducts(
+    products: readonly ProductInput[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<ProductInput, Product>> {
     const valid = this.parseBatch('upsertProducts', ProductInputSchema, products) as ProductInput[];
     return this.#report('upsertProducts', await catalog.upsertProducts(this.#runtime, valid, options?.signal));
   }
 
-  override async deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
+  override async deleteProducts(
+    ids: readonly string[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<string, string>> {
     return this.#report('deleteProducts', await catalog.deleteProducts(this.#runtime, ids, options?.signal));
   }
 
-  override async updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
+  override async updatePrices(
+    updates: readonly PriceUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
-    this.#refuse('updatePrices', valid.map((update, index) => (update.compareAtPrice ? { path: [index, 'compareAtPrice'], message: 'MercadoLibre shows a crossed-out price only through promotions; leave compareAtPrice out.' } : undefined)));
-    this.#rejectDuplicates('updatePrices', valid.map((update) => update.sku));
+    this.#refuse(
+      'updatePrices',
+      valid.map((update, index) =>
+        update.compareAtPrice
+          ? {
+              path: [index, 'compareAtPrice'],
+              message: 'MercadoLibre shows a crossed-out price only through promotions; leave compareAtPrice out.',
+            }
+          : undefined,
+      ),
+    );
+    this.#rejectDuplicates(
+      'updatePrices',
+      valid.map((update) => update.sku),
+    );
     return this.#report('updatePrices', await updatePrices(this.#runtime, valid, options?.signal));
   }
 
   override async getInventory(query: InventoryQuery, options?: OperationOptions): Promise<InventoryLevel[]> {
     const skus = this.parseBatch('getInventory', InventorySetSchema.shape.sku, query?.skus ?? []);
     const locationId = query?.locationId;
-    if ((await this.stockMode(options)) === 'user-products') return readUserProductStock(this.#runtime, skus, locationId, options?.signal);
+    if ((await this.stockMode(options)) === 'user-products')
+      return readUserProductStock(this.#runtime, skus, locationId, options?.signal);
     const levels = await readItemStock(this.#runtime, skus, options?.signal);
     return locationId === undefined ? levels : levels.filter((level) => level.locationId === locationId);
   }
 
-  override async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  override async setInventory(
+    updates: readonly InventorySet[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     const valid = this.parseBatch('setInventory', InventorySetSchema, updates);
-    this.#rejectDuplicates('setInventory', valid.map((update) => `${update.sku}\u0000${update.locationId ?? ''}`));
-    this.#refuse('setInventory', valid.map((update, index) => (update.idempotencyKey !== undefined ? { path: [index, 'idempotencyKey'], message: 'MercadoLibre stock writes are absolute; an idempotency key is not needed (capabilities.idempotentSets is false).' } : undefined)));
-    if ((await this.stockMode(options)) === 'user-products') return this.#report('setInventory', await setUserProductStock(this.#runtime, valid, options?.signal));
+    this.#rejectDuplicates(
+      'setInventory',
+      valid.map((update) => `${update.sku}\u0000${update.locationId ?? ''}`),
+    );
+    this.#refuse(
+      'setInventory',
+      valid.map((update, index) =>
+        update.idempotencyKey !== undefined
+          ? {
+              path: [index, 'idempotencyKey'],
+              message:
+                'MercadoLibre stock writes are absolute; an idempotency key is not needed (capabilities.idempotentSets is false).',
+            }
+          : undefined,
+      ),
+    );
+    if ((await this.stockMode(options)) === 'user-products')
+      return this.#report('setInventory', await setUserProductStock(this.#runtime, valid, options?.signal));
     this.#refuse(
       'setInventory',
       valid.map((update, index) =>
         update.expectedVersion !== undefined || update.expectedAvailable !== undefined
-          ? { path: [index, 'expectedVersion'], message: "MercadoLibre item stock has no compare-and-set (capabilities.inventoryCompareAndSet is false); only multi-warehouse stock (stock: 'user-products') has versions." }
+          ? {
+              path: [index, 'expectedVersion'],
+              message:
+                "MercadoLibre item stock has no compare-and-set (capabilities.inventoryCompareAndSet is false); only multi-warehouse stock (stock: 'user-products') has versions.",
+            }
           : update.locationId !== undefined && update.locationId !== MERCADOLIBRE_ITEM_LOCATION
-            ? { path: [index, 'locationId'], message: `Item stock has one location ("${MERCADOLIBRE_ITEM_LOCATION}"); warehouses need stock: 'user-products'.` }
+            ? {
+                path: [index, 'locationId'],
+                message: `Item stock has one location ("${MERCADOLIBRE_ITEM_LOCATION}"); warehouses need stock: 'user-products'.`,
+              }
             : undefined,
       ),
     );
@@ -181,15 +251,35 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
     return orders.getOrder(this.#runtime, id, options?.signal);
   }
 
-  override async confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
+  override async confirmShipment(
+    shipments: readonly Shipment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<Shipment, Shipment>> {
     const valid = this.parseBatch('confirmShipment', ShipmentSchema, shipments);
-    this.#refuse('confirmShipment', valid.map((shipment, index) => (shipment.lineItems?.length ? { path: [index, 'lineItems'], message: 'MercadoLibre ships whole orders; leave lineItems out.' } : undefined)));
+    this.#refuse(
+      'confirmShipment',
+      valid.map((shipment, index) =>
+        shipment.lineItems?.length
+          ? { path: [index, 'lineItems'], message: 'MercadoLibre ships whole orders; leave lineItems out.' }
+          : undefined,
+      ),
+    );
     return this.#report('confirmShipment', await confirmShipments(this.#runtime, valid, options?.signal));
   }
 
-  override async cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
+  override async cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
     const valid = this.parseBatch('cancelOrder', CancelOrderRequestSchema, requests);
-    this.#refuse('cancelOrder', valid.map((request, index) => (request.lineItems?.length ? { path: [index, 'lineItems'], message: 'MercadoLibre cancels whole orders; leave lineItems out.' } : undefined)));
+    this.#refuse(
+      'cancelOrder',
+      valid.map((request, index) =>
+        request.lineItems?.length
+          ? { path: [index, 'lineItems'], message: 'MercadoLibre cancels whole orders; leave lineItems out.' }
+          : undefined,
+      ),
+    );
     return this.#report('cancelOrder', await orders.cancelOrders(this.#runtime, valid, options?.signal));
   }
 
@@ -201,7 +291,12 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
       await this.client.getUser(this.config.sellerId, options?.signal);
       return { ok: true, latencyMs: clock.now() - started, checkedAt };
     } catch (error) {
-      return { ok: false, latencyMs: clock.now() - started, checkedAt, message: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        latencyMs: clock.now() - started,
+        checkedAt,
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -223,7 +318,8 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
 
   #refuse(operation: OperationName, issues: (ValidationIssue | undefined)[]): void {
     const found = issues.filter((issue): issue is ValidationIssue => issue !== undefined);
-    if (found.length > 0) throw new ValidationError(`input of ${operation}()`, found, { platform: 'mercadolibre', operation });
+    if (found.length > 0)
+      throw new ValidationError(`input of ${operation}()`, found, { platform: 'mercadolibre', operation });
   }
 
   #rejectDuplicates(operation: OperationName, keys: readonly string[]): void {
@@ -233,7 +329,12 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
       keys.map((key, index) => {
         const earlier = first.get(key);
         if (earlier === undefined) first.set(key, index);
-        return earlier === undefined ? undefined : { path: [index, 'sku'], message: `Duplicate of item ${earlier}: one change per SKU (and location) a call. Combine them.` };
+        return earlier === undefined
+          ? undefined
+          : {
+              path: [index, 'sku'],
+              message: `Duplicate of item ${earlier}: one change per SKU (and location) a call. Combine them.`,
+            };
       }),
     );
   }

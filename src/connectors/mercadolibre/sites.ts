@@ -1,11 +1,6 @@
 /**
  * One MercadoLibre site (country marketplace): its currency and the host sellers authorise
  * applications on.
- *
- * @example
- * ```ts
- * const argentina: MercadoLibreSite = { id: 'MLA', country: 'AR', currency: 'ARS', authorizeUrl: 'https://auth.mercadolibre.com.ar/authorization' };
- * ```
  */
 export interface MercadoLibreSite {
   /** The site id, e.g. `MLA`; item ids start with it (`MLA1234567890`). */
@@ -40,11 +35,6 @@ export const MERCADOLIBRE_SITES = {
 
 /**
  * The id of a site in {@link MERCADOLIBRE_SITES}.
- *
- * @example
- * ```ts
- * const site: MercadoLibreSiteId = 'MLM';
- * ```
  */
 export type MercadoLibreSiteId = keyof typeof MERCADOLIBRE_SITES;
 
@@ -56,7 +46,16 @@ export type MercadoLibreSiteId = keyof typeof MERCADOLIBRE_SITES;
  * MERCADOLIBRE_SITE_IDS.includes('MLC'); // true
  * ```
  */
-export const MERCADOLIBRE_SITE_IDS = ['MLA', 'MLB', 'MLM', 'MLC', 'MCO', 'MLU', 'MPE', 'MEC'] as const satisfies readonly MercadoLibreSiteId[];
+export const MERCADOLIBRE_SITE_IDS = [
+  'MLA',
+  'MLB',
+  'MLM',
+  'MLC',
+  'MCO',
+  'MLU',
+  'MPE',
+  'MEC',
+] as const satisfies readonly MercadoLibreSiteId[];
 
 /**
  * The production API host of every site.

@@ -73,5 +73,10 @@ export function apiVersionAtLeast(version: string, since: string): boolean {
  */
 export function versionFeatures(version: string): ShopifyVersionFeatures {
   const modern = apiVersionAtLeast(version, '2026-01');
-  return { changeFromQuantity: modern, idempotentDirective: modern, bulkGroupObjectsByDefault: !modern, bulkQueryConcurrency: modern ? 5 : 1 };
+  return {
+    changeFromQuantity: modern,
+    idempotentDirective: modern,
+    bulkGroupObjectsByDefault: !modern,
+    bulkQueryConcurrency: modern ? 5 : 1,
+  };
 }

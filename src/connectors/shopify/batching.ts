@@ -20,7 +20,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
  * const results = await mapConcurrent(chunks, 2, (chunk) => send(chunk));
  * ```
  */
-export async function mapConcurrent<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

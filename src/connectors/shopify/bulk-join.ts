@@ -1,22 +1,12 @@
 /**
  * One JSONL row of a bulk query result: an object of the query's connection, children carrying
  * the id of their parent in `__parentId`.
- *
- * @example
- * ```ts
- * const row: BulkRow = { id: 'gid://shopify/ProductVariant/2', __parentId: 'gid://shopify/Product/1' };
- * ```
  */
 export type BulkRow = Record<string, unknown> & { id?: string; __parentId?: string };
 
 /**
  * A parent row with the children that arrived for it. `complete` is false for a parent flushed at
  * the end of the file with fewer children than it announced.
- *
- * @example
- * ```ts
- * const joined: JoinedBulkRow<BulkRow> = { parent: { id: 'gid://shopify/Product/1' }, children: [], complete: true };
- * ```
  */
 export interface JoinedBulkRow<R extends BulkRow> {
   parent: R;
@@ -107,7 +97,11 @@ export class BulkRowJoin<R extends BulkRow> {
    * unless they announced no count) and the children whose parent never came, by parent id.
    */
   finish(): { incomplete: JoinedBulkRow<R>[]; orphans: Map<string, R[]> } {
-    const incomplete = [...this.#parents.values()].map((entry) => ({ parent: entry.parent, children: entry.children, complete: entry.expected === undefined }));
+    const incomplete = [...this.#parents.values()].map((entry) => ({
+      parent: entry.parent,
+      children: entry.children,
+      complete: entry.expected === undefined,
+    }));
     const orphans = new Map(this.#orphans);
     this.#parents.clear();
     this.#orphans.clear();

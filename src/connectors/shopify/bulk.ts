@@ -3,7 +3,12 @@ import { MarketplaceApiError } from '../../core/errors/marketplace-api-error.js'
 import { AsyncJob, type AsyncJobDefinition, type AsyncJobOptions } from '../../http/jobs/async-job.js';
 import type { InventoryLevel } from '../../model/inventory.js';
 import type { Product } from '../../model/product.js';
-import { BULK_INVENTORY_EXPORT, BULK_OPERATION_QUERY, BULK_PRODUCTS_EXPORT, BULK_RUN_QUERY_MUTATION } from './documents.js';
+import {
+  BULK_INVENTORY_EXPORT,
+  BULK_OPERATION_QUERY,
+  BULK_PRODUCTS_EXPORT,
+  BULK_RUN_QUERY_MUTATION,
+} from './documents.js';
 import { toInventoryLevel, toProduct } from './mapper.js';
 import { BulkRowJoin, type BulkRow, type JoinedBulkRow } from './bulk-join.js';
 import type { ShopifyRuntime } from './runtime.js';
@@ -12,11 +17,6 @@ import type { ShopifyInventoryLevelNode, ShopifyProductNode, ShopifyUserError, S
 /**
  * What a bulk export covers: the whole catalog (products with variants) or stock of every
  * variant at every location.
- *
- * @example
- * ```ts
- * const kind: ShopifyBulkExportKind = 'inventory';
- * ```
  */
 export type ShopifyBulkExportKind = 'catalog' | 'inventory';
 
@@ -58,43 +58,68 @@ export interface ShopifyBulkExportOptions {
  * for await (const row of job.rows()) console.log(row);
  * ```
  */
-export function shopifyBulkJob(runtime: ShopifyRuntime, kind: ShopifyBulkExportKind, options: Pick<ShopifyBulkExportOptions, 'groupObjects'> = {}): AsyncJobDefinition {
+export function shopifyBulkJob(
+  runtime: ShopifyRuntime,
+  kind: ShopifyBulkExportKind,
+  options: Pick<ShopifyBulkExportOptions, 'groupObjects'> = {},
+): AsyncJobDefinition {
   const operation = kind === 'catalog' ? 'exportCatalog' : 'exportInventory';
   return {
     kind: `shopify-bulk-${kind}`,
     async create(signal) {
-      const { data } = await runtime.client.request<{ bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: ShopifyUserError[] } }>(
+      const { data } = await runtime.client.request<{
+        bulkOperationRunQuery: { bulkOperation: { id: string } | null; userErrors: ShopifyUserError[] };
+      }>(
         BULK_RUN_QUERY_MUTATION,
-        { query: kind === 'catalog' ? BULK_PRODUCTS_EXPORT : BULK_INVENTORY_EXPORT, groupObjects: options.groupObjects ?? false },
+        {
+          query: kind === 'catalog' ? BULK_PRODUCTS_EXPORT : BULK_INVENTORY_EXPORT,
+          groupObjects: options.groupObjects ?? false,
+        },
         { operation, ...(signal ? { signal } : {}) },
       );
       const [userError] = data.bulkOperationRunQuery.userErrors;
       if (userError?.code === 'OPERATION_IN_PROGRESS' || userError?.code === 'LIMIT_REACHED') {
         const concurrency = runtime.features().bulkQueryConcurrency;
         const limit = concurrency === 1 ? 'one bulk query' : `${concurrency} bulk queries`;
-        throw new ConflictError(`${userError.message} Shopify runs ${limit} per shop and app at a time on API version ${runtime.client.apiVersion}; try again when one has finished.`, { platform: 'shopify', operation, retryable: true });
+        throw new ConflictError(
+          `${userError.message} Shopify runs ${limit} per shop and app at a time on API version ${runtime.client.apiVersion}; try again when one has finished.`,
+          { platform: 'shopify', operation, retryable: true },
+        );
       }
       if (userError || !data.bulkOperationRunQuery.bulkOperation) {
-        throw new MarketplaceApiError(`Shopify refused the bulk query: ${userError?.message ?? 'no operation returned'}.`, { platform: 'shopify', operation, body: userError });
+        throw new MarketplaceApiError(
+          `Shopify refused the bulk query: ${userError?.message ?? 'no operation returned'}.`,
+          { platform: 'shopify', operation, body: userError },
+        );
       }
       return { jobId: data.bulkOperationRunQuery.bulkOperation.id };
     },
     async poll(state, signal) {
-      const { data } = await runtime.client.request<{ node: { status: string; errorCode: string | null; url: string | null; objectCount: string } | null }>(
-        BULK_OPERATION_QUERY,
-        { id: state.jobId },
-        { operation, ...(signal ? { signal } : {}) },
-      );
+      const { data } = await runtime.client.request<{
+        node: { status: string; errorCode: string | null; url: string | null; objectCount: string } | null;
+      }>(BULK_OPERATION_QUERY, { id: state.jobId }, { operation, ...(signal ? { signal } : {}) });
       const node = data.node;
       if (!node) return { status: 'failed', reason: `Bulk operation ${state.jobId} no longer exists.` };
-      if (node.status === 'COMPLETED') return node.url ? { status: 'done', document: { url: node.url, format: 'jsonl' }, data: { objectCount: node.objectCount } } : { status: 'done', data: { objectCount: '0' } };
-      if (['FAILED', 'CANCELED', 'CANCELING', 'EXPIRED'].includes(node.status)) return { status: 'failed', reason: `Bulk operation ${node.status.toLowerCase()}${node.errorCode ? ` (${node.errorCode})` : ''}.` };
+      if (node.status === 'COMPLETED')
+        return node.url
+          ? { status: 'done', document: { url: node.url, format: 'jsonl' }, data: { objectCount: node.objectCount } }
+          : { status: 'done', data: { objectCount: '0' } };
+      if (['FAILED', 'CANCELED', 'CANCELING', 'EXPIRED'].includes(node.status))
+        return {
+          status: 'failed',
+          reason: `Bulk operation ${node.status.toLowerCase()}${node.errorCode ? ` (${node.errorCode})` : ''}.`,
+        };
       return { status: 'pending', data: { status: node.status } };
     },
     async download(document, signal) {
       // The result URL is a signed storage link: no Shopify credentials go with it.
       const response = await runtime.context.fetch(document.url, signal ? { signal } : {});
-      if (!response.ok) throw new MarketplaceApiError(`Downloading the bulk result failed with HTTP ${response.status}.`, { platform: 'shopify', operation, status: response.status });
+      if (!response.ok)
+        throw new MarketplaceApiError(`Downloading the bulk result failed with HTTP ${response.status}.`, {
+          platform: 'shopify',
+          operation,
+          status: response.status,
+        });
       return response;
     },
   };
@@ -109,7 +134,11 @@ export function shopifyBulkJob(runtime: ShopifyRuntime, kind: ShopifyBulkExportK
  * const job = await loadBulkJob(runtime, 'inventory', { pollMs: 2000 });
  * ```
  */
-export function loadBulkJob(runtime: ShopifyRuntime, kind: ShopifyBulkExportKind, options: ShopifyBulkExportOptions = {}): Promise<AsyncJob> {
+export function loadBulkJob(
+  runtime: ShopifyRuntime,
+  kind: ShopifyBulkExportKind,
+  options: ShopifyBulkExportOptions = {},
+): Promise<AsyncJob> {
   const jobOptions: AsyncJobOptions = {
     clock: runtime.context.clock,
     store: runtime.context.store,
@@ -144,8 +173,13 @@ function announcedVariants(row: CatalogRow): number | undefined {
 function productOf(joined: JoinedBulkRow<CatalogRow>): ShopifyProductNode {
   const { variantsCount: _count, ...product } = joined.parent;
   // Ungrouped rows lose the variants' order; their position restores it.
-  const variants = [...joined.children].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map(({ __parentId: _parent, position: _position, ...variant }) => variant as unknown as ShopifyVariantNode);
-  return { ...(product as unknown as ShopifyProductNode), variants: { nodes: variants, pageInfo: { hasNextPage: false, endCursor: null } } };
+  const variants = [...joined.children]
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+    .map(({ __parentId: _parent, position: _position, ...variant }) => variant as unknown as ShopifyVariantNode);
+  return {
+    ...(product as unknown as ShopifyProductNode),
+    variants: { nodes: variants, pageInfo: { hasNextPage: false, endCursor: null } },
+  };
 }
 
 /**
@@ -161,7 +195,10 @@ function productOf(joined: JoinedBulkRow<CatalogRow>): ShopifyProductNode {
  * for await (const product of exportCatalog(runtime)) await db.upsert(product);
  * ```
  */
-export async function* exportCatalog(runtime: ShopifyRuntime, options: ShopifyBulkExportOptions = {}): AsyncGenerator<Product> {
+export async function* exportCatalog(
+  runtime: ShopifyRuntime,
+  options: ShopifyBulkExportOptions = {},
+): AsyncGenerator<Product> {
   const currency = await runtime.currency(options.signal);
   const job = await loadBulkJob(runtime, 'catalog', options);
   const { logger } = runtime.context;
@@ -177,10 +214,16 @@ export async function* exportCatalog(runtime: ShopifyRuntime, options: ShopifyBu
   }
   const { incomplete, orphans } = join.finish();
   for (const joined of incomplete) {
-    if (!joined.complete) logger.warn(`Shopify product ${String(joined.parent.id)} announced ${announcedVariants(joined.parent)} variants, the export held ${joined.children.length} (changed during the export); exported with those.`);
+    if (!joined.complete)
+      logger.warn(
+        `Shopify product ${String(joined.parent.id)} announced ${announcedVariants(joined.parent)} variants, the export held ${joined.children.length} (changed during the export); exported with those.`,
+      );
     yield* mapped(joined);
   }
-  for (const [parentId, rows] of orphans) logger.warn(`Skipped ${rows.length} variant row(s) of Shopify product ${parentId}: the product row was not in the export (changed during the export).`);
+  for (const [parentId, rows] of orphans)
+    logger.warn(
+      `Skipped ${rows.length} variant row(s) of Shopify product ${parentId}: the product row was not in the export (changed during the export).`,
+    );
   await runtime.context.store.delete(bulkStateKey(runtime, 'catalog'));
 }
 
@@ -196,7 +239,10 @@ type LevelRow = BulkRow & { item?: { sku?: string | null } | null };
  * for await (const level of exportInventory(runtime)) console.log(level.sku, level.available);
  * ```
  */
-export async function* exportInventory(runtime: ShopifyRuntime, options: ShopifyBulkExportOptions = {}): AsyncGenerator<InventoryLevel> {
+export async function* exportInventory(
+  runtime: ShopifyRuntime,
+  options: ShopifyBulkExportOptions = {},
+): AsyncGenerator<InventoryLevel> {
   const job = await loadBulkJob(runtime, 'inventory', options);
   for await (const row of job.rows<LevelRow>('jsonl', options.signal)) {
     // Location rows are the levels' parents; a level row carries its location itself.

@@ -17,7 +17,8 @@ import { shopifyCallLimitFeedback } from './header-feedback.js';
  */
 export const shopifyGraphqlClassifier: ResponseClassifier = ({ headers, body }) => {
   const fromHeader = shopifyCallLimitFeedback(headers);
-  if (!body || typeof body !== 'object') return Object.keys(fromHeader).length ? { kind: 'ok', feedback: fromHeader } : undefined;
+  if (!body || typeof body !== 'object')
+    return Object.keys(fromHeader).length ? { kind: 'ok', feedback: fromHeader } : undefined;
   const record = body as { errors?: unknown; extensions?: { cost?: Partial<ShopifyQueryCost> } };
   const cost = record.extensions?.cost;
   const fromBody: LimiterFeedback = {};
@@ -38,7 +39,11 @@ export const shopifyGraphqlClassifier: ResponseClassifier = ({ headers, body }) 
       cost?.requestedQueryCost !== undefined && fromBody.available !== undefined && fromBody.refillPerSecond
         ? Math.ceil(((cost.requestedQueryCost - fromBody.available) / fromBody.refillPerSecond) * 1000)
         : undefined;
-    const verdict: Classification = { kind: 'throttled', message: 'THROTTLED', feedback: { ...feedback, actualCost: 0 } };
+    const verdict: Classification = {
+      kind: 'throttled',
+      message: 'THROTTLED',
+      feedback: { ...feedback, actualCost: 0 },
+    };
     return wait && wait > 0 ? { ...verdict, retryAfterMs: wait } : verdict;
   }
   return Object.keys(feedback).length ? { kind: 'ok', feedback } : undefined;

@@ -4,11 +4,6 @@ import type { WebhookEvent } from '../../webhooks/processor/types.js';
 
 /**
  * The customer a privacy request is about.
- *
- * @example
- * ```ts
- * const customer: ShopifyComplianceCustomer = { id: 191167, email: 'john@example.com', phone: '555-625-1199' };
- * ```
  */
 export interface ShopifyComplianceCustomer {
   id: number;
@@ -20,11 +15,6 @@ export interface ShopifyComplianceCustomer {
 /**
  * The payload of `customers/data_request`: a customer asked the shop for the data held about
  * them. Send what your app stores about this customer (and these orders) to the merchant.
- *
- * @example
- * ```ts
- * const onDataRequest = (request: ShopifyCustomersDataRequestWebhook) => exports.queue(request.shop_domain, request.customer.id);
- * ```
  */
 export interface ShopifyCustomersDataRequestWebhook {
   shop_id: number;
@@ -38,11 +28,6 @@ export interface ShopifyCustomersDataRequestWebhook {
 /**
  * The payload of `customers/redact`: delete (or anonymise) what your app stores about this
  * customer and these orders, unless the law obliges you to keep it.
- *
- * @example
- * ```ts
- * const onRedact = (request: ShopifyCustomersRedactWebhook) => db.redactCustomer(request.shop_domain, request.customer.id, request.orders_to_redact);
- * ```
  */
 export interface ShopifyCustomersRedactWebhook {
   shop_id: number;
@@ -55,11 +40,6 @@ export interface ShopifyCustomersRedactWebhook {
 /**
  * The payload of `shop/redact`, sent 48 hours after a shop uninstalled the app: delete what your
  * app stores about the shop.
- *
- * @example
- * ```ts
- * const onShopRedact = (request: ShopifyShopRedactWebhook) => db.deleteShop(request.shop_domain);
- * ```
  */
 export interface ShopifyShopRedactWebhook {
   shop_id: number;
@@ -69,11 +49,6 @@ export interface ShopifyShopRedactWebhook {
 
 /**
  * The mandatory compliance topics with their payloads.
- *
- * @example
- * ```ts
- * type Redact = ShopifyCompliancePayloads['customers/redact']; // ShopifyCustomersRedactWebhook
- * ```
  */
 export interface ShopifyCompliancePayloads {
   'customers/data_request': ShopifyCustomersDataRequestWebhook;
@@ -83,11 +58,6 @@ export interface ShopifyCompliancePayloads {
 
 /**
  * One of the three mandatory compliance topics.
- *
- * @example
- * ```ts
- * const topic: ShopifyComplianceTopic = 'shop/redact';
- * ```
  */
 export type ShopifyComplianceTopic = keyof ShopifyCompliancePayloads;
 
@@ -102,7 +72,11 @@ export type ShopifyComplianceTopic = keyof ShopifyCompliancePayloads;
  * for (const topic of SHOPIFY_COMPLIANCE_TOPICS) console.log(`compliance_topics includes ${topic}`);
  * ```
  */
-export const SHOPIFY_COMPLIANCE_TOPICS: readonly ShopifyComplianceTopic[] = ['customers/data_request', 'customers/redact', 'shop/redact'];
+export const SHOPIFY_COMPLIANCE_TOPICS: readonly ShopifyComplianceTopic[] = [
+  'customers/data_request',
+  'customers/redact',
+  'shop/redact',
+];
 
 /**
  * A handler for each compliance topic: all three are required, so a missing one is a type error.
@@ -132,12 +106,17 @@ export type ShopifyComplianceHandlers = {
  * assertComplianceHandlers(options.compliance);
  * ```
  */
-export function assertComplianceHandlers(handlers: Partial<ShopifyComplianceHandlers> | undefined): asserts handlers is ShopifyComplianceHandlers {
+export function assertComplianceHandlers(
+  handlers: Partial<ShopifyComplianceHandlers> | undefined,
+): asserts handlers is ShopifyComplianceHandlers {
   const missing = SHOPIFY_COMPLIANCE_TOPICS.filter((topic) => typeof handlers?.[topic] !== 'function');
   if (missing.length === 0) return;
   throw new ValidationError(
     'Shopify compliance handlers',
-    missing.map((topic) => ({ path: ['compliance', topic], message: `Give a handler for ${topic}: every app on the Shopify App Store must answer the three compliance topics.` })),
+    missing.map((topic) => ({
+      path: ['compliance', topic],
+      message: `Give a handler for ${topic}: every app on the Shopify App Store must answer the three compliance topics.`,
+    })),
     { platform: 'shopify' },
   );
 }

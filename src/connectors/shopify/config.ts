@@ -33,7 +33,10 @@ export const ShopifyConfigSchema = /* @__PURE__ */ lazySchema(() =>
       /** The pinned Admin API version (`YYYY-MM` of a release quarter, or `unstable`). */
       apiVersion: z
         .string()
-        .refine((value) => value === 'unstable' || SHOPIFY_API_VERSION_PATTERN.test(value), 'Use a stable version such as "2026-10" (months 01, 04, 07, 10) or "unstable".')
+        .refine(
+          (value) => value === 'unstable' || SHOPIFY_API_VERSION_PATTERN.test(value),
+          'Use a stable version such as "2026-10" (months 01, 04, 07, 10) or "unstable".',
+        )
         .default(SHOPIFY_DEFAULT_API_VERSION),
       /** Replaces `https://{shop}/admin/api/{version}`; a URL ending in `.json` is used as the GraphQL endpoint itself. */
       endpoint: z.string().url().optional(),

@@ -4,11 +4,6 @@ import { estimateQueryCost } from './query-cost.js';
 
 /**
  * `extensions.cost.throttleStatus` of a Shopify GraphQL response.
- *
- * @example
- * ```ts
- * const status: ShopifyThrottleStatus = { maximumAvailable: 2000, currentlyAvailable: 1990, restoreRate: 100 };
- * ```
  */
 export interface ShopifyThrottleStatus {
   maximumAvailable: number;
@@ -19,11 +14,6 @@ export interface ShopifyThrottleStatus {
 /**
  * `extensions.cost` of a Shopify GraphQL response. `actualQueryCost` is null when the query
  * was throttled and not run.
- *
- * @example
- * ```ts
- * const cost: ShopifyQueryCost = { requestedQueryCost: 52, actualQueryCost: 12, throttleStatus };
- * ```
  */
 export interface ShopifyQueryCost {
   requestedQueryCost: number;
@@ -33,11 +23,6 @@ export interface ShopifyQueryCost {
 
 /**
  * A Shopify plan's GraphQL budget: bucket size and restore rate (points/s).
- *
- * @example
- * ```ts
- * const limits: ShopifyCostLimits = SHOPIFY_PLAN_LIMITS.plus; // { maximumAvailable: 20000, restoreRate: 1000 }
- * ```
  */
 export interface ShopifyCostLimits {
   maximumAvailable: number;
@@ -46,11 +31,6 @@ export interface ShopifyCostLimits {
 
 /**
  * Shopify's plans, by name.
- *
- * @example
- * ```ts
- * const plan: ShopifyPlan = 'advanced';
- * ```
  */
 export type ShopifyPlan = 'standard' | 'advanced' | 'plus' | 'enterprise';
 
@@ -131,12 +111,22 @@ export function shopifyRateLimitPlan(shop: string, limits: ShopifyCostLimits, sh
  * const cost = plannedCost(PRODUCTS_QUERY, { first: 50 }, 'listProducts'); // reserve this much
  * ```
  */
-export function plannedCost(document: string, variables: Record<string, unknown>, operation: string, maxCost = SHOPIFY_SINGLE_QUERY_MAX_COST): number {
+export function plannedCost(
+  document: string,
+  variables: Record<string, unknown>,
+  operation: string,
+  maxCost = SHOPIFY_SINGLE_QUERY_MAX_COST,
+): number {
   const cost = estimateQueryCost(document, variables);
   if (cost > maxCost) {
     throw new ValidationError(
       `query cost of ${operation}`,
-      [{ path: ['cost'], message: `Requested cost ${cost} exceeds Shopify's single-query maximum of ${maxCost}; request smaller pages.` }],
+      [
+        {
+          path: ['cost'],
+          message: `Requested cost ${cost} exceeds Shopify's single-query maximum of ${maxCost}; request smaller pages.`,
+        },
+      ],
       { platform: 'shopify', operation },
     );
   }

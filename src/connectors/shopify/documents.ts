@@ -262,7 +262,9 @@ export const INVENTORY_ADJUST_IDEMPOTENT_MUTATION = `mutation MbInventoryAdjustI
   inventoryAdjustQuantities(input: $input) @idempotent(key: $idempotencyKey) ${SET_SELECTION}
 }`;
 
-const orderFields = (lines: number) => `id name createdAt updatedAt cancelledAt closed displayFulfillmentStatus email currencyCode
+const orderFields = (
+  lines: number,
+) => `id name createdAt updatedAt cancelledAt closed displayFulfillmentStatus email currencyCode
   customer { displayName }
   subtotalPriceSet { ${MONEY_BAG} }
   totalShippingPriceSet { ${MONEY_BAG} }

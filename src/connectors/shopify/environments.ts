@@ -15,7 +15,9 @@ import type { ResolvedShopifyConfig } from './config.js';
  * ```
  */
 export const shopifyEnvironments: MarketplaceEnvironments<ResolvedShopifyConfig> = Object.freeze({
-  urls: (config: ResolvedShopifyConfig) => ({ api: config.endpoint ?? `https://${config.shop}/admin/api/${config.apiVersion}` }),
+  urls: (config: ResolvedShopifyConfig) => ({
+    api: config.endpoint ?? `https://${config.shop}/admin/api/${config.apiVersion}`,
+  }),
   productionHosts: ['*.myshopify.com'],
   sandboxHint:
     'Shopify has no sandbox host (a development store is a live shop on *.myshopify.com): set endpoint to a non-production URL such as a local simulator, or connect the store in live mode',

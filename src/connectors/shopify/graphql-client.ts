@@ -58,11 +58,6 @@ export interface GraphqlCallOptions {
 
 /**
  * The answer of one GraphQL call.
- *
- * @example
- * ```ts
- * const { data, cost } = await client.request<{ shop: { name: string } }>(SHOP_QUERY, {}, { operation: 'healthCheck' });
- * ```
  */
 export interface GraphqlResult<T> {
   data: T;
@@ -134,7 +129,11 @@ export class ShopifyGraphqlClient {
   }
 
   /** Sends one document; resolves its `data` or throws a `MarketbridgeError`. */
-  async request<T>(document: string, variables: Record<string, unknown>, options: GraphqlCallOptions): Promise<GraphqlResult<T>> {
+  async request<T>(
+    document: string,
+    variables: Record<string, unknown>,
+    options: GraphqlCallOptions,
+  ): Promise<GraphqlResult<T>> {
     const cost = plannedCost(document, variables, options.operation);
     const response = await this.http.request<GraphqlBody>({
       operation: options.operation,
@@ -154,9 +153,16 @@ export class ShopifyGraphqlClient {
       const message = errors.map((error) => error.message).join('; ') || 'no data';
       const detail = { platform: 'shopify', operation: options.operation, status: response.status, body };
       if (codes.includes('NOT_FOUND')) throw new NotFoundError(`Shopify ${options.operation}: ${message}`, detail);
-      throw new MarketplaceApiError(`Shopify ${options.operation} failed: ${message}${codes.length ? ` (${codes.join(', ')})` : ''}.`, { ...detail, retryable: false });
+      throw new MarketplaceApiError(
+        `Shopify ${options.operation} failed: ${message}${codes.length ? ` (${codes.join(', ')})` : ''}.`,
+        { ...detail, retryable: false },
+      );
     }
-    return { data: body.data as T, ...(body.extensions?.cost ? { cost: body.extensions.cost } : {}), attempts: response.attempts };
+    return {
+      data: body.data as T,
+      ...(body.extensions?.cost ? { cost: body.extensions.cost } : {}),
+      attempts: response.attempts,
+    };
   }
 
   /**
@@ -192,7 +198,14 @@ export class ShopifyGraphqlClient {
     this.#reportedDeprecations.add(`served:${served}`);
     const reason = `Shopify served API version ${served} to requests for ${apiVersion} (a version that has left support falls forward to the oldest supported one); the connector now follows ${served}. Pin apiVersion to a supported version.`;
     context.logger.warn(reason, { operation });
-    context.events.emit('apiDeprecated', { platform: 'shopify', tenantId: context.tenantId, operation, version: apiVersion, reason, servedVersion: served });
+    context.events.emit('apiDeprecated', {
+      platform: 'shopify',
+      tenantId: context.tenantId,
+      operation,
+      version: apiVersion,
+      reason,
+      servedVersion: served,
+    });
   }
 
   #reportDeprecation(headers: Headers, operation: string): void {
@@ -201,6 +214,12 @@ export class ShopifyGraphqlClient {
     this.#reportedDeprecations.add(reason);
     const { context, apiVersion } = this.#options;
     context.logger.warn(`Shopify API version ${apiVersion} is deprecated: ${reason}`, { operation });
-    context.events.emit('apiDeprecated', { platform: 'shopify', tenantId: context.tenantId, operation, version: apiVersion, reason });
+    context.events.emit('apiDeprecated', {
+      platform: 'shopify',
+      tenantId: context.tenantId,
+      operation,
+      version: apiVersion,
+      reason,
+    });
   }
 }

@@ -60,11 +60,19 @@ export class ShopifyIdempotencyKeyReusedError extends MarketbridgeError {
  * if (typed) throw typed;
  * ```
  */
-export function idempotencyUserError(error: ShopifyUserError, operation: string, idempotencyKey: string): MarketbridgeError | undefined {
+export function idempotencyUserError(
+  error: ShopifyUserError,
+  operation: string,
+  idempotencyKey: string,
+): MarketbridgeError | undefined {
   const options = { platform: 'shopify', operation };
-  if (error.code === 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH') return new ShopifyIdempotencyKeyReusedError(idempotencyKey, options);
+  if (error.code === 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH')
+    return new ShopifyIdempotencyKeyReusedError(idempotencyKey, options);
   if (error.code === 'IDEMPOTENCY_CONCURRENT_REQUEST') {
-    return new MarketplaceApiError(`Shopify is still running the first request with idempotency key ${idempotencyKey}; send the same request again shortly.`, { ...options, retryable: true, body: error });
+    return new MarketplaceApiError(
+      `Shopify is still running the first request with idempotency key ${idempotencyKey}; send the same request again shortly.`,
+      { ...options, retryable: true, body: error },
+    );
   }
   return undefined;
 }
@@ -94,11 +102,6 @@ export const SHOPIFY_FRESH_KEY_LIMIT = 3;
 /**
  * One item of a keyed `inventorySetQuantities` call: the caller's `idempotencyKey` and, when the
  * caller gave no expected value, the compare value the connector read (which the variables carry).
- *
- * @example
- * ```ts
- * const part: SetKeyPart = { idempotencyKey: 'sync-7/SKU-1', readCompare: null };
- * ```
  */
 export interface SetKeyPart {
   /** The item's `idempotencyKey`; one missing makes the whole call's key random. */
@@ -123,12 +126,22 @@ export interface SetKeyPart {
  * const key = await setCallKey('gid://shopify/Location/1', 0, [{ idempotencyKey: 'k-1', readCompare: null }]);
  * ```
  */
-export async function setCallKey(locationId: string, round: number, parts: readonly SetKeyPart[], generation = 0): Promise<string> {
+export async function setCallKey(
+  locationId: string,
+  round: number,
+  parts: readonly SetKeyPart[],
+  generation = 0,
+): Promise<string> {
   if (parts.length === 0 || parts.some((part) => !part.idempotencyKey)) return globalThis.crypto.randomUUID();
   // A compare value the connector read differs between attempts, and Shopify would refuse the
   // same key with different variables; it is part of the key, so such items are deduplicated
   // only when nothing changed in between (the caller's expected values make replays exact).
-  const material: unknown[] = ['mb:inventorySetQuantities:1', locationId, round, parts.map((part) => [part.idempotencyKey, part.readCompare])];
+  const material: unknown[] = [
+    'mb:inventorySetQuantities:1',
+    locationId,
+    round,
+    parts.map((part) => [part.idempotencyKey, part.readCompare]),
+  ];
   // Generation 0 keeps the material of keys derived before generations existed.
   return derivedKey(generation > 0 ? [...material, generation] : material);
 }
@@ -144,7 +157,9 @@ export async function setCallKey(locationId: string, round: number, parts: reado
  * ```
  */
 export async function derivedKey(material: unknown): Promise<string> {
-  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(material))));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(material))),
+  );
   const bytes = digest.slice(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -14,8 +14,19 @@
 export { shopifyMarketplace } from './definition.js';
 export { shopifyEnvironments } from './environments.js';
 export { ShopifyMarketplace } from './shopify-marketplace.js';
-export { ShopifyConfigSchema, shopifyAccessTokenAuth, type ShopifyConfig, type ResolvedShopifyConfig } from './config.js';
-export { SHOPIFY_DEFAULT_API_VERSION, SHOPIFY_API_VERSION_PATTERN, apiVersionAtLeast, versionFeatures, type ShopifyVersionFeatures } from './api-version.js';
+export {
+  ShopifyConfigSchema,
+  shopifyAccessTokenAuth,
+  type ShopifyConfig,
+  type ResolvedShopifyConfig,
+} from './config.js';
+export {
+  SHOPIFY_DEFAULT_API_VERSION,
+  SHOPIFY_API_VERSION_PATTERN,
+  apiVersionAtLeast,
+  versionFeatures,
+  type ShopifyVersionFeatures,
+} from './api-version.js';
 export { normalizeShopDomain, type ShopDomainReason } from './shop-domain.js';
 export { toGid, fromGid } from './gid.js';
 export {
@@ -30,7 +41,12 @@ export {
   type ShopifyThrottleStatus,
 } from './cost-planner.js';
 export { estimateQueryCost, largestPageWithin } from './query-cost.js';
-export { ShopifyGraphqlClient, type ShopifyGraphqlClientOptions, type GraphqlCallOptions, type GraphqlResult } from './graphql-client.js';
+export {
+  ShopifyGraphqlClient,
+  type ShopifyGraphqlClientOptions,
+  type GraphqlCallOptions,
+  type GraphqlResult,
+} from './graphql-client.js';
 export type * from './types.js';
 export { ShopifyWebhookSubscriptions, type ShopifyWebhookSubscription } from './subscriptions.js';
 export * from './webhooks.js';
@@ -39,7 +55,14 @@ export { shopifyGraphqlClassifier } from './classify.js';
 export { shopifyCallLimitFeedback } from './header-feedback.js';
 export * from './compliance-webhooks.js';
 export { shopifyWebhookSchema, isShopifyWebhookTopic } from './webhook-schemas.js';
-export { ShopifyOAuth, verifyShopifyQueryHmac, shopifyQueryHmacMessage, type ShopifyOAuthConfig, type ShopifyCallbackFailureReason, type ShopifyInstall } from './oauth.js';
+export {
+  ShopifyOAuth,
+  verifyShopifyQueryHmac,
+  shopifyQueryHmacMessage,
+  type ShopifyOAuthConfig,
+  type ShopifyCallbackFailureReason,
+  type ShopifyInstall,
+} from './oauth.js';
 export {
   verifyShopifySessionToken,
   SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS,
@@ -47,7 +70,15 @@ export {
   type ShopifySessionTokenFailureReason,
   type ShopifySessionTokenOptions,
 } from './session-token.js';
-export { shopifyBulkJob, loadBulkJob, bulkStateKey, exportCatalog, exportInventory, type ShopifyBulkExportKind, type ShopifyBulkExportOptions } from './bulk.js';
+export {
+  shopifyBulkJob,
+  loadBulkJob,
+  bulkStateKey,
+  exportCatalog,
+  exportInventory,
+  type ShopifyBulkExportKind,
+  type ShopifyBulkExportOptions,
+} from './bulk.js';
 export {
   ShopifyIdempotencyKeyReusedError,
   SHOPIFY_PREVIOUS_ATTEMPT_FAILED,

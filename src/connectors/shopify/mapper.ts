@@ -6,15 +6,16 @@ import type { Offer } from '../../model/offer.js';
 import { OrderSchema, type Order, type OrderStatus } from '../../model/order.js';
 import { ProductInputSchema, ProductSchema, type Product, type ProductInput } from '../../model/product.js';
 import { fromGid, toGid } from './gid.js';
-import type { ShopifyInventoryLevelNode, ShopifyMoneyBag, ShopifyOrderNode, ShopifyProductNode, ShopifyVariantNode } from './types.js';
+import type {
+  ShopifyInventoryLevelNode,
+  ShopifyMoneyBag,
+  ShopifyOrderNode,
+  ShopifyProductNode,
+  ShopifyVariantNode,
+} from './types.js';
 
 /**
  * Why a Shopify payload could not become a canonical value.
- *
- * @example
- * ```ts
- * const reason: ShopifyMapReason = 'invalid_money';
- * ```
  */
 export type ShopifyMapReason = 'invalid_money' | 'missing_sku' | 'invalid_payload';
 
@@ -38,7 +39,15 @@ function bag(value: ShopifyMoneyBag | null | undefined, currency: string, what: 
   return money(value?.shopMoney.amount, value?.shopMoney.currencyCode ?? currency, what);
 }
 
-function validated<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, what: string): MapResult<T> {
+function validated<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+  what: string,
+): MapResult<T> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return ok(parsed.data);
   const issues = parsed.error.issues.map((issue) => `${issue.path.map(String).join('.')}: ${issue.message}`).join('; ');
@@ -54,7 +63,8 @@ function validated<T>(schema: { safeParse(v: unknown): { success: true; data: T 
  * ```
  */
 export function toOffer(variant: ShopifyVariantNode, currency: string): MapResult<Offer> {
-  if (!variant.sku) return err(failure('missing_sku', `Variant ${variant.id} has no SKU; give every variant a SKU to manage it.`));
+  if (!variant.sku)
+    return err(failure('missing_sku', `Variant ${variant.id} has no SKU; give every variant a SKU to manage it.`));
   const price = money(variant.price, currency, `price of ${variant.sku}`);
   if (price.isErr()) return err(price.error);
   const offer: Offer = {
@@ -63,7 +73,9 @@ export function toOffer(variant: ShopifyVariantNode, currency: string): MapResul
     title: variant.title,
     price: price.value,
     condition: 'new',
-    options: Object.fromEntries(variant.selectedOptions.filter((option) => option.name !== 'Title').map((option) => [option.name, option.value])),
+    options: Object.fromEntries(
+      variant.selectedOptions.filter((option) => option.name !== 'Title').map((option) => [option.name, option.value]),
+    ),
   };
   if (variant.compareAtPrice) {
     const compareAt = money(variant.compareAtPrice, currency, `compare-at price of ${variant.sku}`);
@@ -117,15 +129,22 @@ export function toProduct(node: ShopifyProductNode, currency: string): MapResult
  * input.variants[0].price; // '8.99'
  * ```
  */
-export function toProductSetVariables(product: ProductInput): { input: Record<string, unknown>; identifier: { id: string } | null } {
+export function toProductSetVariables(product: ProductInput): {
+  input: Record<string, unknown>;
+  identifier: { id: string } | null;
+} {
   const parsed = ProductInputSchema.parse(product);
   const optionNames = [...new Set(parsed.offers.flatMap((offer) => Object.keys(offer.options)))];
   const names = optionNames.length > 0 ? optionNames : ['Title'];
-  const valueOf = (offer: (typeof parsed.offers)[number], name: string) =>
-    optionNames.length > 0 ? (offer.options[name] ?? 'Default') : parsed.offers.length === 1 ? 'Default Title' : (offer.title ?? offer.sku);
+  const optionValueOf = (offer: (typeof parsed.offers)[number], name: string) =>
+    optionNames.length > 0
+      ? (offer.options[name] ?? 'Default')
+      : parsed.offers.length === 1
+        ? 'Default Title'
+        : (offer.title ?? offer.sku);
   const productOptions = names.map((name) => ({
     name,
-    values: [...new Set(parsed.offers.map((offer) => valueOf(offer, name)))].map((value) => ({ name: value })),
+    values: [...new Set(parsed.offers.map((offer) => optionValueOf(offer, name)))].map((value) => ({ name: value })),
   }));
   const variants = parsed.offers.map((offer) => ({
     ...(offer.externalId ? { id: toGid('ProductVariant', offer.externalId) } : {}),
@@ -133,8 +152,10 @@ export function toProductSetVariables(product: ProductInput): { input: Record<st
     price: formatMoney(offer.price),
     compareAtPrice: offer.compareAtPrice ? formatMoney(offer.compareAtPrice) : null,
     ...(offer.barcode ? { barcode: offer.barcode } : {}),
-    ...(offer.cost ? { inventoryItem: { cost: formatMoney(offer.cost), tracked: true } } : { inventoryItem: { tracked: true } }),
-    optionValues: names.map((name) => ({ optionName: name, name: valueOf(offer, name) })),
+    ...(offer.cost
+      ? { inventoryItem: { cost: formatMoney(offer.cost), tracked: true } }
+      : { inventoryItem: { tracked: true } }),
+    optionValues: names.map((name) => ({ optionName: name, name: optionValueOf(offer, name) })),
   }));
   const input: Record<string, unknown> = {
     title: parsed.title,
@@ -176,7 +197,15 @@ export function toInventoryLevel(sku: string, level: ShopifyInventoryLevelNode):
   const reserved = Math.max(0, quantityOf(level, 'on_hand') - available);
   return validated<InventoryLevel>(
     InventoryLevelSchema,
-    { sku, locationId: fromGid(level.location.id), available, reserved, onHand: available + reserved, updatedAt: level.updatedAt, version: available },
+    {
+      sku,
+      locationId: fromGid(level.location.id),
+      available,
+      reserved,
+      onHand: available + reserved,
+      updatedAt: level.updatedAt,
+      version: available,
+    },
     `Inventory level of ${sku}`,
   );
 }
@@ -273,7 +302,10 @@ export function toOrder(node: ShopifyOrderNode): MapResult<Order> {
             },
           }
         : {}),
-      buyer: { ...(node.customer?.displayName ? { name: node.customer.displayName } : {}), ...(node.email ? { email: node.email } : {}) },
+      buyer: {
+        ...(node.customer?.displayName ? { name: node.customer.displayName } : {}),
+        ...(node.email ? { email: node.email } : {}),
+      },
     },
     `Order ${node.name}`,
   );

@@ -34,26 +34,21 @@ export interface ShopifyOAuthConfig {
 
 /**
  * Why an install callback was refused.
- *
- * @example
- * ```ts
- * const reason: ShopifyCallbackFailureReason = 'hmac_mismatch';
- * ```
  */
-export type ShopifyCallbackFailureReason = 'missing_parameter' | 'invalid_shop' | 'hmac_mismatch' | 'stale_callback' | 'shop_mismatch' | AuthorizationFailureReason;
+export type ShopifyCallbackFailureReason =
+  | 'missing_parameter'
+  | 'invalid_shop'
+  | 'hmac_mismatch'
+  | 'stale_callback'
+  | 'shop_mismatch'
+  | AuthorizationFailureReason;
 
 /**
  * A completed install: the shop and the connection id its tokens are stored under.
- *
- * @example
- * ```ts
- * const installed: ShopifyInstall = { shop: 'acme.myshopify.com', connectionId: 'acme.myshopify.com', hasRefreshToken: true };
- * ```
  */
 export interface ShopifyInstall extends AuthorizationComplete {
   shop: string;
 }
-
 
 function constantTimeEqual(a: string, b: string): boolean {
   let difference = a.length ^ b.length;
@@ -96,8 +91,16 @@ export function shopifyQueryHmacMessage(params: URLSearchParams): string {
 export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecret: string): Promise<boolean> {
   const given = params.get('hmac');
   if (!given) return false;
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(clientSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const expected = toHex(new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(shopifyQueryHmacMessage(params)))));
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(clientSecret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const expected = toHex(
+    new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(shopifyQueryHmacMessage(params)))),
+  );
   return constantTimeEqual(expected, given.toLowerCase());
 }
 
@@ -124,8 +127,10 @@ export class ShopifyOAuth {
   /** @param config - app credentials, scopes, redirect URI; @param context - store (tokens, state), lock, fetch, clock */
   constructor(config: ShopifyOAuthConfig, context: Context = {}) {
     const issues = [];
-    for (const key of ['clientId', 'clientSecret', 'redirectUri'] as const) if (!config?.[key]) issues.push({ path: [key], message: 'Required.' });
-    if (!Array.isArray(config?.scopes)) issues.push({ path: ['scopes'], message: 'Expected a list of access scopes such as read_products.' });
+    for (const key of ['clientId', 'clientSecret', 'redirectUri'] as const)
+      if (!config?.[key]) issues.push({ path: [key], message: 'Required.' });
+    if (!Array.isArray(config?.scopes))
+      issues.push({ path: ['scopes'], message: 'Expected a list of access scopes such as read_products.' });
     if (issues.length > 0) throw new ValidationError('Shopify OAuth config', issues, { platform: 'shopify' });
     this.#config = { expiringOfflineTokens: true, callbackMaxAgeSeconds: 3600, ...config };
     this.#context = createContext(context);
@@ -134,7 +139,8 @@ export class ShopifyOAuth {
   /** The OAuth client of one shop (tokens stored under the shop domain). */
   client(shop: string): OAuthClient {
     const domain = normalizeShopDomain(shop);
-    if (domain.isErr()) throw new ValidationError('shop', [{ path: ['shop'], message: domain.error.message }], { platform: 'shopify' });
+    if (domain.isErr())
+      throw new ValidationError('shop', [{ path: ['shop'], message: domain.error.message }], { platform: 'shopify' });
     let client = this.#clients.get(domain.value);
     if (!client) {
       client = new OAuthClient(
@@ -167,26 +173,51 @@ export class ShopifyOAuth {
   }
 
   /** Finishes an install from the callback's query parameters. */
-  async complete(query: URLSearchParams | Record<string, string>, signal?: AbortSignal): Promise<Result<ShopifyInstall, Failure<ShopifyCallbackFailureReason>>> {
+  async complete(
+    query: URLSearchParams | Record<string, string>,
+    signal?: AbortSignal,
+  ): Promise<Result<ShopifyInstall, Failure<ShopifyCallbackFailureReason>>> {
     const params = query instanceof URLSearchParams ? query : new URLSearchParams(query);
     const missing = ['shop', 'code', 'state', 'hmac', 'timestamp'].filter((name) => !params.get(name));
-    if (missing.length > 0) return err(failure('missing_parameter', `The callback lacks ${missing.join(', ')}; pass every query parameter Shopify sent.`));
+    if (missing.length > 0)
+      return err(
+        failure(
+          'missing_parameter',
+          `The callback lacks ${missing.join(', ')}; pass every query parameter Shopify sent.`,
+        ),
+      );
     const shop = normalizeShopDomain(params.get('shop')!);
-    if (shop.isErr() || shop.value !== params.get('shop')) return err(failure('invalid_shop', `"${params.get('shop')}" is not a *.myshopify.com shop domain.`));
+    if (shop.isErr() || shop.value !== params.get('shop'))
+      return err(failure('invalid_shop', `"${params.get('shop')}" is not a *.myshopify.com shop domain.`));
     if (!(await verifyShopifyQueryHmac(params, this.#config.clientSecret))) {
-      return err(failure('hmac_mismatch', 'The callback hmac does not match: it was not sent by Shopify for this app (check the client secret).'));
+      return err(
+        failure(
+          'hmac_mismatch',
+          'The callback hmac does not match: it was not sent by Shopify for this app (check the client secret).',
+        ),
+      );
     }
     const age = this.#context.clock.now() / 1000 - Number(params.get('timestamp'));
-    if (!(age <= this.#config.callbackMaxAgeSeconds) || age < -300) return err(failure('stale_callback', 'The callback timestamp is too old (or in the future); start the install again.'));
-    const done = await this.client(shop.value).completeAuthorization({ state: params.get('state'), code: params.get('code') }, signal);
+    if (!(age <= this.#config.callbackMaxAgeSeconds) || age < -300)
+      return err(
+        failure('stale_callback', 'The callback timestamp is too old (or in the future); start the install again.'),
+      );
+    const done = await this.client(shop.value).completeAuthorization(
+      { state: params.get('state'), code: params.get('code') },
+      signal,
+    );
     if (done.isErr()) return err(done.error);
-    if (done.value.connectionId !== shop.value) return err(failure('shop_mismatch', 'The state was issued for another shop; start the install again.'));
+    if (done.value.connectionId !== shop.value)
+      return err(failure('shop_mismatch', 'The state was issued for another shop; start the install again.'));
     return ok({ ...done.value, shop: shop.value });
   }
 
   /** Credentials for the connector: `X-Shopify-Access-Token`, refreshed before it expires. */
   authHook(shop: string): AuthHook {
-    return this.client(shop).authHook(normalizeShopDomain(shop)._unsafeUnwrap(), { header: 'X-Shopify-Access-Token', scheme: '' });
+    return this.client(shop).authHook(normalizeShopDomain(shop)._unsafeUnwrap(), {
+      header: 'X-Shopify-Access-Token',
+      scheme: '',
+    });
   }
 
   /**
@@ -198,9 +229,17 @@ export class ShopifyOAuth {
   async exchangeSessionToken(shop: string, sessionToken: string, signal?: AbortSignal): Promise<void> {
     const client = this.client(shop);
     const domain = normalizeShopDomain(shop)._unsafeUnwrap();
-    const verified = await verifyShopifySessionToken(sessionToken, { clientId: this.#config.clientId, clientSecret: this.#config.clientSecret, shop: domain, now: this.#context.clock.now() });
+    const verified = await verifyShopifySessionToken(sessionToken, {
+      clientId: this.#config.clientId,
+      clientSecret: this.#config.clientSecret,
+      shop: domain,
+      now: this.#context.clock.now(),
+    });
     if (verified.isErr()) {
-      throw new AuthError(`The session token was refused before the exchange (${verified.error.reason}): ${verified.error.message}`, { platform: 'shopify', operation: 'exchangeSessionToken' });
+      throw new AuthError(
+        `The session token was refused before the exchange (${verified.error.reason}): ${verified.error.message}`,
+        { platform: 'shopify', operation: 'exchangeSessionToken' },
+      );
     }
     const body = new URLSearchParams({
       client_id: this.#config.clientId,
@@ -217,9 +256,18 @@ export class ShopifyOAuth {
       body: body.toString(),
       ...(signal ? { signal } : {}),
     });
-    const grant = (await response.json().catch(() => ({}))) as { access_token?: string; refresh_token?: string; expires_in?: number; scope?: string; error?: string };
+    const grant = (await response.json().catch(() => ({}))) as {
+      access_token?: string;
+      refresh_token?: string;
+      expires_in?: number;
+      scope?: string;
+      error?: string;
+    };
     if (!response.ok || !grant.access_token) {
-      throw new AuthError(`Shopify refused the session token exchange (${grant.error ?? `HTTP ${response.status}`}); get a fresh session token from App Bridge.`, { platform: 'shopify', operation: 'exchangeSessionToken', status: response.status });
+      throw new AuthError(
+        `Shopify refused the session token exchange (${grant.error ?? `HTTP ${response.status}`}); get a fresh session token from App Bridge.`,
+        { platform: 'shopify', operation: 'exchangeSessionToken', status: response.status },
+      );
     }
     await client.importTokens(domain, {
       accessToken: grant.access_token,

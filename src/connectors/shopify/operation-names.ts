@@ -38,10 +38,5 @@ export const SHOPIFY_OPERATIONS = {
 
 /**
  * One of the connector's GraphQL operation names.
- *
- * @example
- * ```ts
- * const name: ShopifyOperationName = 'MbProducts';
- * ```
  */
 export type ShopifyOperationName = (typeof SHOPIFY_OPERATIONS)[keyof typeof SHOPIFY_OPERATIONS];

@@ -6,11 +6,6 @@ import type { ShopifyProductNode } from './types.js';
 
 /**
  * The variables of `productSet` that {@link shopifyProductMapper} produces.
- *
- * @example
- * ```ts
- * const variables: ShopifyProductSetVariables = shopifyProductMapper.fromCanonical(product, context);
- * ```
  */
 export interface ShopifyProductSetVariables {
   /** The `ProductSetInput`. */
@@ -38,11 +33,22 @@ function isProductNode(payload: unknown): payload is ShopifyProductNode {
 export const shopifyProductMapper: PlatformMapper<ShopifyProductSetVariables> = {
   platform: 'shopify',
   toCanonical(payload, context) {
-    if (!isProductNode(payload)) return err(failure('invalid_payload', 'Expected a Shopify product with id, title and variants.nodes.'));
+    if (!isProductNode(payload))
+      return err(failure('invalid_payload', 'Expected a Shopify product with id, title and variants.nodes.'));
     const currency = context.defaults.currency;
-    if (!currency) return err(failure('invalid_payload', 'Set defaults.shopify.currency (the shop currency) to map Shopify prices.'));
+    if (!currency)
+      return err(
+        failure('invalid_payload', 'Set defaults.shopify.currency (the shop currency) to map Shopify prices.'),
+      );
     const mapped = toProduct(payload, currency);
-    return mapped.isOk() ? ok(mapped.value) : err(failure(mapped.error.reason === 'invalid_payload' ? 'invalid_record' : 'invalid_payload', mapped.error.message));
+    return mapped.isOk()
+      ? ok(mapped.value)
+      : err(
+          failure(
+            mapped.error.reason === 'invalid_payload' ? 'invalid_record' : 'invalid_payload',
+            mapped.error.message,
+          ),
+        );
   },
   fromCanonical(product) {
     return toProductSetVariables(product);

@@ -168,7 +168,12 @@ function nodeCost(children: readonly Field[]): number {
 
 function fieldCost(field: Field): number {
   if (!field.hasSelection) return 0;
-  const size = typeof field.args.first === 'number' ? field.args.first : typeof field.args.last === 'number' ? field.args.last : undefined;
+  const size =
+    typeof field.args.first === 'number'
+      ? field.args.first
+      : typeof field.args.last === 'number'
+        ? field.args.last
+        : undefined;
   if (size !== undefined) {
     const wrapped = field.children.find((child) => WRAPPERS.has(child.name));
     return 2 + size * (1 + nodeCost(wrapped ? wrapped.children : field.children));
@@ -208,7 +213,13 @@ export function estimateQueryCost(query: string, variables: Record<string, unkno
  * largestPageWithin(INVENTORY_AT_LOCATION_QUERY, { query: '', locationId: 'x' }, 'first', 1000); // 199
  * ```
  */
-export function largestPageWithin(query: string, variables: Record<string, unknown>, pageVariable: string, maxCost: number, cap = 250): number {
+export function largestPageWithin(
+  query: string,
+  variables: Record<string, unknown>,
+  pageVariable: string,
+  maxCost: number,
+  cap = 250,
+): number {
   const one = estimateQueryCost(query, { ...variables, [pageVariable]: 1 });
   const two = estimateQueryCost(query, { ...variables, [pageVariable]: 2 });
   const perItem = two - one;

@@ -6,11 +6,6 @@ import type { ShopifyGraphqlClient } from './graphql-client.js';
 /**
  * What the connector's operations share: the GraphQL client, the validated configuration,
  * the context and lazily read shop facts.
- *
- * @example
- * ```ts
- * const currency = await runtime.currency();
- * ```
  */
 export interface ShopifyRuntime {
   readonly client: ShopifyGraphqlClient;

@@ -15,11 +15,6 @@ export const SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS = 10;
 
 /**
  * Why a session token was refused.
- *
- * @example
- * ```ts
- * const reason: ShopifySessionTokenFailureReason = 'token_expired';
- * ```
  */
 export type ShopifySessionTokenFailureReason =
   | 'malformed_token'
@@ -32,11 +27,6 @@ export type ShopifySessionTokenFailureReason =
 
 /**
  * The claims of a verified App Bridge session token, with the shop it was issued for.
- *
- * @example
- * ```ts
- * const claims: ShopifySessionTokenClaims = { iss: 'https://acme.myshopify.com/admin', dest: 'https://acme.myshopify.com', aud: 'client-id', exp: 1, nbf: 0, shop: 'acme.myshopify.com' };
- * ```
  */
 export interface ShopifySessionTokenClaims {
   /** `https://{shop}/admin`. */
@@ -111,24 +101,69 @@ function hostOf(url: unknown, path: string): string | undefined {
  * const shop = verified.value.shop;
  * ```
  */
-export async function verifyShopifySessionToken(token: string, options: ShopifySessionTokenOptions): Promise<Result<ShopifySessionTokenClaims, Failure<ShopifySessionTokenFailureReason>>> {
+export async function verifyShopifySessionToken(
+  token: string,
+  options: ShopifySessionTokenOptions,
+): Promise<Result<ShopifySessionTokenClaims, Failure<ShopifySessionTokenFailureReason>>> {
   const parts = typeof token === 'string' ? token.split('.') : [];
   const header = parts.length === 3 ? json(parts[0]!) : undefined;
   const claims = parts.length === 3 ? json(parts[1]!) : undefined;
   const signature = parts.length === 3 ? fromBase64Url(parts[2]!) : undefined;
-  if (!header || !claims || !signature) return err(failure('malformed_token', 'The session token is not a JWT (three base64url parts with JSON header and claims); pass the token App Bridge gave.'));
-  if (header.alg !== 'HS256') return err(failure('unsupported_algorithm', `Session tokens are signed with HS256, not ${String(header.alg)}.`));
-  const key = await crypto.subtle.importKey('raw', utf8(options.clientSecret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  if (!(await crypto.subtle.verify('HMAC', key, signature as BufferSource, utf8(`${parts[0]}.${parts[1]}`) as BufferSource))) {
-    return err(failure('signature_mismatch', 'The session token was not signed with this app\'s client secret (check the secret, or the token was forged).'));
+  if (!header || !claims || !signature)
+    return err(
+      failure(
+        'malformed_token',
+        'The session token is not a JWT (three base64url parts with JSON header and claims); pass the token App Bridge gave.',
+      ),
+    );
+  if (header.alg !== 'HS256')
+    return err(failure('unsupported_algorithm', `Session tokens are signed with HS256, not ${String(header.alg)}.`));
+  const key = await crypto.subtle.importKey(
+    'raw',
+    utf8(options.clientSecret) as BufferSource,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
+  if (
+    !(await crypto.subtle.verify(
+      'HMAC',
+      key,
+      signature as BufferSource,
+      utf8(`${parts[0]}.${parts[1]}`) as BufferSource,
+    ))
+  ) {
+    return err(
+      failure(
+        'signature_mismatch',
+        "The session token was not signed with this app's client secret (check the secret, or the token was forged).",
+      ),
+    );
   }
   const now = options.now / 1000;
   const tolerance = options.clockToleranceSeconds ?? SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS;
-  if (typeof claims.exp !== 'number' || now >= claims.exp + tolerance) return err(failure('token_expired', 'The session token has expired (they last one minute); get a fresh one from App Bridge.'));
-  if (typeof claims.nbf !== 'number' || now < claims.nbf - tolerance) return err(failure('token_not_yet_valid', 'The session token is not valid yet (check the server clock).'));
-  if (claims.aud !== options.clientId) return err(failure('audience_mismatch', 'The session token was issued for another app (its aud is not this client id).'));
+  if (typeof claims.exp !== 'number' || now >= claims.exp + tolerance)
+    return err(
+      failure(
+        'token_expired',
+        'The session token has expired (they last one minute); get a fresh one from App Bridge.',
+      ),
+    );
+  if (typeof claims.nbf !== 'number' || now < claims.nbf - tolerance)
+    return err(failure('token_not_yet_valid', 'The session token is not valid yet (check the server clock).'));
+  if (claims.aud !== options.clientId)
+    return err(
+      failure('audience_mismatch', 'The session token was issued for another app (its aud is not this client id).'),
+    );
   const shop = hostOf(claims.dest, '');
-  if (!shop || hostOf(claims.iss, '/admin') !== shop) return err(failure('shop_mismatch', 'The session token does not name a shop consistently (dest must be https://{shop}.myshopify.com and iss its /admin).'));
-  if (options.shop !== undefined && options.shop !== shop) return err(failure('shop_mismatch', `The session token was issued for ${shop}, not ${options.shop}.`));
+  if (!shop || hostOf(claims.iss, '/admin') !== shop)
+    return err(
+      failure(
+        'shop_mismatch',
+        'The session token does not name a shop consistently (dest must be https://{shop}.myshopify.com and iss its /admin).',
+      ),
+    );
+  if (options.shop !== undefined && options.shop !== shop)
+    return err(failure('shop_mismatch', `The session token was issued for ${shop}, not ${options.shop}.`));
   return ok({ ...claims, shop } as ShopifySessionTokenClaims);
 }

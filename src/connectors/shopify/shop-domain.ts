@@ -3,11 +3,6 @@ import { failure, type Failure } from '../../core/result.js';
 
 /**
  * Why a shop domain was refused.
- *
- * @example
- * ```ts
- * const reason: ShopDomainReason = 'not_myshopify';
- * ```
  */
 export type ShopDomainReason = 'empty' | 'not_myshopify' | 'invalid_characters';
 
@@ -27,7 +22,9 @@ const SHOP = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
  * ```
  */
 export function normalizeShopDomain(input: string): Result<string, Failure<ShopDomainReason>> {
-  let text = String(input ?? '').trim().toLowerCase();
+  let text = String(input ?? '')
+    .trim()
+    .toLowerCase();
   if (!text) return err(failure('empty', 'Give the shop as its myshopify domain, e.g. "acme.myshopify.com".'));
   text = text.replace(/^https?:\/\//, '').replace(/\/(admin\/?.*)?$/, '');
   if (!text.includes('.')) text = `${text}.myshopify.com`;
@@ -35,7 +32,12 @@ export function normalizeShopDomain(input: string): Result<string, Failure<ShopD
     return err(failure('invalid_characters', `"${input}" is not a shop domain; use the form "acme.myshopify.com".`));
   }
   if (!SHOP.test(text)) {
-    return err(failure('not_myshopify', `"${input}" is not a *.myshopify.com domain; use the shop's myshopify domain, not a custom domain.`));
+    return err(
+      failure(
+        'not_myshopify',
+        `"${input}" is not a *.myshopify.com domain; use the shop's myshopify domain, not a custom domain.`,
+      ),
+    );
   }
   return ok(text);
 }

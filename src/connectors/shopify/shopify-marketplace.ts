@@ -6,7 +6,13 @@ import { NotFoundError } from '../../core/errors/not-found-error.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery } from '../../core/queries.js';
 import type { OperationOptions } from '../../core/types.js';
-import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
+import {
+  InventoryAdjustmentSchema,
+  InventorySetSchema,
+  type InventoryAdjustment,
+  type InventoryLevel,
+  type InventorySet,
+} from '../../model/inventory.js';
 import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
@@ -15,7 +21,12 @@ import { adjustFingerprint, keyChecks, setFingerprint } from '../../simulated/ba
 import { versionFeatures } from './api-version.js';
 import { exportCatalog, exportInventory, type ShopifyBulkExportOptions } from './bulk.js';
 import { fromGid } from './gid.js';
-import { ShopifyConfigSchema, shopifyAccessTokenAuth, type ResolvedShopifyConfig, type ShopifyConfig } from './config.js';
+import {
+  ShopifyConfigSchema,
+  shopifyAccessTokenAuth,
+  type ResolvedShopifyConfig,
+  type ShopifyConfig,
+} from './config.js';
 import { SHOPIFY_PLAN_LIMITS } from './cost-planner.js';
 import { LOCATIONS_QUERY, SHOP_QUERY } from './documents.js';
 import { ShopifyGraphqlClient } from './graphql-client.js';
@@ -64,7 +75,8 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
   constructor(config: ShopifyConfig, context: Context = {}) {
     super(context);
     const parsed = ShopifyConfigSchema.safeParse(config);
-    if (!parsed.success) throw ValidationError.fromZod('config for marketplace "shopify"', parsed.error, { platform: 'shopify' });
+    if (!parsed.success)
+      throw ValidationError.fromZod('config for marketplace "shopify"', parsed.error, { platform: 'shopify' });
     this.config = parsed.data;
     const auth = parsed.data.auth ?? shopifyAccessTokenAuth(parsed.data.accessToken!);
     this.client = new ShopifyGraphqlClient({
@@ -83,7 +95,8 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
       client: this.client,
       config: this.config,
       context: this.context,
-      currency: (signal) => (this.#currency ??= this.config.currency ? Promise.resolve(this.config.currency) : this.#readCurrency(signal)),
+      currency: (signal) =>
+        (this.#currency ??= this.config.currency ? Promise.resolve(this.config.currency) : this.#readCurrency(signal)),
       learnCurrency: (code) => {
         this.#currency ??= Promise.resolve(code);
       },
@@ -94,7 +107,11 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
 
   protected override declareCapabilities(): CapabilityDeclaration {
     return {
-      maxBatchSize: { setInventory: inventoryWriteChunkSize(), adjustInventory: inventoryWriteChunkSize(), updatePrices: 250 },
+      maxBatchSize: {
+        setInventory: inventoryWriteChunkSize(),
+        adjustInventory: inventoryWriteChunkSize(),
+        updatePrices: 250,
+      },
       inventoryCompareAndSet: true,
       idempotentAdjustments: versionFeatures(this.config.apiVersion).idempotentDirective,
       idempotentSets: versionFeatures(this.config.apiVersion).idempotentDirective,
@@ -113,16 +130,25 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
     return offersBySku(this.#runtime, skus, options?.signal);
   }
 
-  override async upsertProducts(products: readonly ProductInput[], options?: OperationOptions): Promise<BatchResult<ProductInput, Product>> {
+  override async upsertProducts(
+    products: readonly ProductInput[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<ProductInput, Product>> {
     this.parseBatch('upsertProducts', ProductInputSchema, products);
     return this.#finish('upsertProducts', await catalog.upsertProducts(this.#runtime, products, options?.signal));
   }
 
-  override async deleteProducts(ids: readonly string[], options?: OperationOptions): Promise<BatchResult<string, string>> {
+  override async deleteProducts(
+    ids: readonly string[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<string, string>> {
     return this.#finish('deleteProducts', await catalog.deleteProducts(this.#runtime, ids, options?.signal));
   }
 
-  override async updatePrices(updates: readonly PriceUpdate[], options?: OperationOptions): Promise<BatchResult<PriceUpdate, Offer>> {
+  override async updatePrices(
+    updates: readonly PriceUpdate[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<PriceUpdate, Offer>> {
     const valid = this.parseBatch('updatePrices', PriceUpdateSchema, updates);
     return this.#finish('updatePrices', await catalog.updatePrices(this.#runtime, valid, options?.signal));
   }
@@ -131,26 +157,54 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
     return getInventory(this.#runtime, query, options?.signal);
   }
 
-  override async setInventory(updates: readonly InventorySet[], options?: OperationOptions): Promise<BatchResult<InventorySet, InventoryLevel>> {
+  override async setInventory(
+    updates: readonly InventorySet[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventorySet, InventoryLevel>> {
     // One idempotency key names one write: two different writes under one key in a batch are
     // refused whole, before anything is sent (a key reused across calls is caught per item).
-    const valid = this.parseBatch('setInventory', InventorySetSchema, updates, keyChecks<InventorySet>(DEFAULT_LOCATION, (update, location) => setFingerprint(update, fromGid(location))));
+    const valid = this.parseBatch(
+      'setInventory',
+      InventorySetSchema,
+      updates,
+      keyChecks<InventorySet>(DEFAULT_LOCATION, (update, location) => setFingerprint(update, fromGid(location))),
+    );
     this.#rejectDuplicates('setInventory', valid);
     const outcomes = [];
     for (const [location, items] of await byLocation(this.#runtime, valid, options?.signal)) {
       outcomes.push(...(await setAtLocation(this.#runtime, location, items, options?.signal)));
-      this.reportProgress('setInventory', outcomes.length, valid.length, outcomes.filter((outcome) => !outcome.ok).length);
+      this.reportProgress(
+        'setInventory',
+        outcomes.length,
+        valid.length,
+        outcomes.filter((outcome) => !outcome.ok).length,
+      );
     }
     return toBatchResult(outcomes);
   }
 
-  override async adjustInventory(adjustments: readonly InventoryAdjustment[], options?: OperationOptions): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
-    const valid = this.parseBatch('adjustInventory', InventoryAdjustmentSchema, adjustments, keyChecks<InventoryAdjustment>(DEFAULT_LOCATION, (adjustment, location) => adjustFingerprint(adjustment, fromGid(location))));
+  override async adjustInventory(
+    adjustments: readonly InventoryAdjustment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<InventoryAdjustment, InventoryLevel>> {
+    const valid = this.parseBatch(
+      'adjustInventory',
+      InventoryAdjustmentSchema,
+      adjustments,
+      keyChecks<InventoryAdjustment>(DEFAULT_LOCATION, (adjustment, location) =>
+        adjustFingerprint(adjustment, fromGid(location)),
+      ),
+    );
     this.#rejectDuplicates('adjustInventory', valid);
     const outcomes = [];
     for (const [location, items] of await byLocation(this.#runtime, valid, options?.signal)) {
       outcomes.push(...(await adjustAtLocation(this.#runtime, location, items, options?.signal)));
-      this.reportProgress('adjustInventory', outcomes.length, valid.length, outcomes.filter((outcome) => !outcome.ok).length);
+      this.reportProgress(
+        'adjustInventory',
+        outcomes.length,
+        valid.length,
+        outcomes.filter((outcome) => !outcome.ok).length,
+      );
     }
     return toBatchResult(outcomes);
   }
@@ -163,12 +217,18 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
     return orders.getOrder(this.#runtime, id, options?.signal);
   }
 
-  override async confirmShipment(shipments: readonly Shipment[], options?: OperationOptions): Promise<BatchResult<Shipment, Shipment>> {
+  override async confirmShipment(
+    shipments: readonly Shipment[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<Shipment, Shipment>> {
     const valid = this.parseBatch('confirmShipment', ShipmentSchema, shipments);
     return this.#finish('confirmShipment', await orders.confirmShipment(this.#runtime, valid, options?.signal));
   }
 
-  override async cancelOrder(requests: readonly CancelOrderRequest[], options?: OperationOptions): Promise<BatchResult<CancelOrderRequest, Order>> {
+  override async cancelOrder(
+    requests: readonly CancelOrderRequest[],
+    options?: OperationOptions,
+  ): Promise<BatchResult<CancelOrderRequest, Order>> {
     this.parseBatch('cancelOrder', CancelOrderRequestSchema, requests);
     return this.#finish('cancelOrder', await orders.cancelOrder(this.#runtime, requests, options?.signal));
   }
@@ -193,44 +253,79 @@ export class ShopifyMarketplace extends BaseMarketplaceAPI {
     const started = clock.now();
     const checkedAt = new Date(started).toISOString();
     try {
-      await this.client.request(SHOP_QUERY, {}, { operation: 'healthCheck', ...(options?.signal ? { signal: options.signal } : {}) });
+      await this.client.request(
+        SHOP_QUERY,
+        {},
+        { operation: 'healthCheck', ...(options?.signal ? { signal: options.signal } : {}) },
+      );
       return { ok: true, latencyMs: clock.now() - started, checkedAt };
     } catch (error) {
-      return { ok: false, latencyMs: clock.now() - started, checkedAt, message: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        latencyMs: clock.now() - started,
+        checkedAt,
+        message: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
-  #finish<I, T>(operation: 'upsertProducts' | 'deleteProducts' | 'updatePrices' | 'confirmShipment' | 'cancelOrder', outcomes: Parameters<typeof toBatchResult<I, T>>[0]): BatchResult<I, T> {
+  #finish<I, T>(
+    operation: 'upsertProducts' | 'deleteProducts' | 'updatePrices' | 'confirmShipment' | 'cancelOrder',
+    outcomes: Parameters<typeof toBatchResult<I, T>>[0],
+  ): BatchResult<I, T> {
     const result = toBatchResult(outcomes);
     this.reportProgress(operation, result.items.length, result.items.length, result.failed);
     return result;
   }
 
-  #rejectDuplicates(operation: 'setInventory' | 'adjustInventory', items: readonly { sku: string; locationId?: string | undefined }[]): void {
+  #rejectDuplicates(
+    operation: 'setInventory' | 'adjustInventory',
+    items: readonly { sku: string; locationId?: string | undefined }[],
+  ): void {
     const seen = new Map<string, number>();
     const issues = [];
     for (const [index, item] of items.entries()) {
       const key = `${item.sku}\u0000${fromGid(item.locationId ?? DEFAULT_LOCATION)}`;
       const first = seen.get(key);
-      if (first !== undefined) issues.push({ path: [index, 'sku'], message: `Duplicate of item ${first} (same SKU and location); Shopify takes one change per item and location a call. Combine them.` });
+      if (first !== undefined)
+        issues.push({
+          path: [index, 'sku'],
+          message: `Duplicate of item ${first} (same SKU and location); Shopify takes one change per item and location a call. Combine them.`,
+        });
       else seen.set(key, index);
     }
-    if (issues.length > 0) throw new ValidationError(`input of ${operation}()`, issues, { platform: 'shopify', operation });
+    if (issues.length > 0)
+      throw new ValidationError(`input of ${operation}()`, issues, { platform: 'shopify', operation });
   }
 
   async #readCurrency(signal?: AbortSignal): Promise<string> {
-    const { data } = await this.client.request<{ shop: { currencyCode: string } }>(SHOP_QUERY, {}, { operation: 'shop', ...(signal ? { signal } : {}) });
+    const { data } = await this.client.request<{ shop: { currencyCode: string } }>(
+      SHOP_QUERY,
+      {},
+      { operation: 'shop', ...(signal ? { signal } : {}) },
+    );
     return data.shop.currencyCode;
   }
 
   async #readLocation(signal?: AbortSignal): Promise<string> {
-    if (this.config.locationId) return this.config.locationId.startsWith('gid://') ? this.config.locationId : `gid://shopify/Location/${this.config.locationId}`;
-    const { data } = await this.client.request<{ locations: ShopifyConnection<{ id: string; isActive: boolean }> }>(LOCATIONS_QUERY, { first: 50, after: null }, {
-      operation: 'locations',
-      ...(signal ? { signal } : {}),
-    });
+    if (this.config.locationId)
+      return this.config.locationId.startsWith('gid://')
+        ? this.config.locationId
+        : `gid://shopify/Location/${this.config.locationId}`;
+    const { data } = await this.client.request<{ locations: ShopifyConnection<{ id: string; isActive: boolean }> }>(
+      LOCATIONS_QUERY,
+      { first: 50, after: null },
+      {
+        operation: 'locations',
+        ...(signal ? { signal } : {}),
+      },
+    );
     const active = data.locations.nodes.find((location) => location.isActive);
-    if (!active) throw new NotFoundError('The shop has no active location; name one with the locationId option.', { platform: 'shopify', operation: 'locations' });
+    if (!active)
+      throw new NotFoundError('The shop has no active location; name one with the locationId option.', {
+        platform: 'shopify',
+        operation: 'locations',
+      });
     return active.id;
   }
 }

@@ -7,11 +7,6 @@ import { fromGraphqlTopic, toGraphqlTopic } from './webhooks.js';
 
 /**
  * A webhook subscription of the shop.
- *
- * @example
- * ```ts
- * const subscription: ShopifyWebhookSubscription = { id: 'gid://shopify/WebhookSubscription/1', topic: 'orders/create', uri: 'https://app.example/webhooks' };
- * ```
  */
 export interface ShopifyWebhookSubscription {
   id: string;
@@ -26,7 +21,11 @@ interface Node {
   uri: string;
 }
 
-const toSubscription = (node: Node): ShopifyWebhookSubscription => ({ id: node.id, topic: fromGraphqlTopic(node.topic), uri: node.uri });
+const toSubscription = (node: Node): ShopifyWebhookSubscription => ({
+  id: node.id,
+  topic: fromGraphqlTopic(node.topic),
+  uri: node.uri,
+});
 
 /**
  * Manages the shop's webhook subscriptions with `webhookSubscriptionCreate`, the
@@ -46,29 +45,42 @@ export class ShopifyWebhookSubscriptions {
   /** Every subscription of the shop (for this app). */
   async list(signal?: AbortSignal): Promise<ShopifyWebhookSubscription[]> {
     const out: ShopifyWebhookSubscription[] = [];
-    const pages = this.client.paginate<{ webhookSubscriptions: ShopifyConnection<Node> }, Node>(WEBHOOKS_QUERY, { first: 100 }, (data) => data.webhookSubscriptions, {
-      operation: 'listWebhookSubscriptions',
-      ...(signal ? { signal } : {}),
-    });
+    const pages = this.client.paginate<{ webhookSubscriptions: ShopifyConnection<Node> }, Node>(
+      WEBHOOKS_QUERY,
+      { first: 100 },
+      (data) => data.webhookSubscriptions,
+      {
+        operation: 'listWebhookSubscriptions',
+        ...(signal ? { signal } : {}),
+      },
+    );
     for await (const node of pages) out.push(toSubscription(node));
     return out;
   }
 
   /** Subscribes `uri` (https, `pubsub://` or an EventBridge ARN) to a topic. */
   async subscribe(topic: string, uri: string, signal?: AbortSignal): Promise<ShopifyWebhookSubscription> {
-    const { data } = await this.client.request<{ webhookSubscriptionCreate: { webhookSubscription: Node | null; userErrors: ShopifyUserError[] } }>(
+    const { data } = await this.client.request<{
+      webhookSubscriptionCreate: { webhookSubscription: Node | null; userErrors: ShopifyUserError[] };
+    }>(
       WEBHOOK_CREATE_MUTATION,
       { topic: toGraphqlTopic(topic), webhookSubscription: { uri, format: 'JSON' } },
       { operation: 'subscribeWebhook', ...(signal ? { signal } : {}) },
     );
     const payload = data.webhookSubscriptionCreate;
-    if (payload.userErrors[0] || !payload.webhookSubscription) throw userErrorToError(payload.userErrors[0] ?? { field: null, message: 'No subscription returned.' }, 'subscribeWebhook');
+    if (payload.userErrors[0] || !payload.webhookSubscription)
+      throw userErrorToError(
+        payload.userErrors[0] ?? { field: null, message: 'No subscription returned.' },
+        'subscribeWebhook',
+      );
     return toSubscription(payload.webhookSubscription);
   }
 
   /** Deletes a subscription; resolves false if it did not exist. */
   async unsubscribe(id: string, signal?: AbortSignal): Promise<boolean> {
-    const { data } = await this.client.request<{ webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: ShopifyUserError[] } }>(
+    const { data } = await this.client.request<{
+      webhookSubscriptionDelete: { deletedWebhookSubscriptionId: string | null; userErrors: ShopifyUserError[] };
+    }>(
       WEBHOOK_DELETE_MUTATION,
       { id },
       { operation: 'unsubscribeWebhook', idempotent: true, ...(signal ? { signal } : {}) },
@@ -92,10 +104,16 @@ export class ShopifyWebhookSubscriptions {
    * await subscriptions.ensure(uri, ['orders/create', 'APP_UNINSTALLED']); // { created: [], deleted: [], kept: ['orders/create', 'app/uninstalled'] }
    * ```
    */
-  async ensure(uri: string, topics: readonly string[], signal?: AbortSignal): Promise<{ created: string[]; deleted: string[]; kept: string[] }> {
+  async ensure(
+    uri: string,
+    topics: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<{ created: string[]; deleted: string[]; kept: string[] }> {
     const existing = (await this.list(signal)).filter((subscription) => subscription.uri === uri);
     // Compared as GraphQL enum values, the form the shop stores: either spelling maps to it.
-    const wanted = new Map(topics.map((topic) => [toGraphqlTopic(topic), fromGraphqlTopic(toGraphqlTopic(topic))] as const));
+    const wanted = new Map(
+      topics.map((topic) => [toGraphqlTopic(topic), fromGraphqlTopic(toGraphqlTopic(topic))] as const),
+    );
     const result = { created: [] as string[], deleted: [] as string[], kept: [] as string[] };
     for (const subscription of existing) {
       const key = toGraphqlTopic(subscription.topic);

@@ -1,10 +1,5 @@
 /**
  * A `MoneyBag` as the connector's documents read it: the amount in the shop's currency.
- *
- * @example
- * ```ts
- * const bag: ShopifyMoneyBag = { shopMoney: { amount: '19.99', currencyCode: 'EUR' } };
- * ```
  */
 export interface ShopifyMoneyBag {
   shopMoney: { amount: string; currencyCode: string };
@@ -56,11 +51,6 @@ export interface ShopifyProductNode {
 
 /**
  * A named quantity of an inventory level (`available`, `committed`, `on_hand`, ...).
- *
- * @example
- * ```ts
- * const quantity: ShopifyQuantity = { name: 'available', quantity: 5 };
- * ```
  */
 export interface ShopifyQuantity {
   name: string;
@@ -86,11 +76,6 @@ export interface ShopifyInventoryLevelNode {
 
 /**
  * A shipping address as the connector's documents read it.
- *
- * @example
- * ```ts
- * const address: ShopifyAddress = { name: 'Ann', company: null, address1: 'Damrak 1', address2: null, city: 'Amsterdam', provinceCode: null, zip: '1012 LG', countryCodeV2: 'NL', phone: null };
- * ```
  */
 export interface ShopifyAddress {
   name: string | null;
@@ -127,11 +112,6 @@ export interface ShopifyLineItemNode {
 
 /**
  * An order as the connector's documents read it.
- *
- * @example
- * ```ts
- * const status = (order: ShopifyOrderNode) => order.displayFulfillmentStatus;
- * ```
  */
 export interface ShopifyOrderNode {
   id: string;
@@ -154,11 +134,6 @@ export interface ShopifyOrderNode {
 
 /**
  * A `userErrors` entry of a Shopify mutation payload.
- *
- * @example
- * ```ts
- * const error: ShopifyUserError = { field: ['input', 'quantities', '0', 'compareQuantity'], message: 'The compareQuantity value does not match', code: 'COMPARE_QUANTITY_STALE' };
- * ```
  */
 export interface ShopifyUserError {
   field: string[] | null;
@@ -168,11 +143,6 @@ export interface ShopifyUserError {
 
 /**
  * A page of a Shopify connection, as `nodes` and `pageInfo`.
- *
- * @example
- * ```ts
- * const page: ShopifyConnection<{ id: string }> = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
- * ```
  */
 export interface ShopifyConnection<T> {
   nodes: T[];

@@ -33,12 +33,20 @@ export function userErrorIndex(error: ShopifyUserError, listName: string): numbe
 export function userErrorToError(error: ShopifyUserError, operation: string): MarketbridgeError {
   const options = { platform: 'shopify', operation };
   const code = error.code ?? '';
-  if (code.endsWith('_STALE')) return new ConflictError(`${error.message} Re-read the level and decide again.`, options);
-  if (/NOT_FOUND|DOES_NOT_EXIST|INVALID_INVENTORY_ITEM|INVALID_LOCATION/.test(code) || /does not exist|not found/i.test(error.message)) {
+  if (code.endsWith('_STALE'))
+    return new ConflictError(`${error.message} Re-read the level and decide again.`, options);
+  if (
+    /NOT_FOUND|DOES_NOT_EXIST|INVALID_INVENTORY_ITEM|INVALID_LOCATION/.test(code) ||
+    /does not exist|not found/i.test(error.message)
+  ) {
     return new NotFoundError(error.message, options);
   }
   if (/^INVALID|BLANK|TOO_|NEGATIVE|TAKEN/.test(code)) {
-    return new ValidationError(`Shopify ${operation} input`, [{ path: error.field ?? [], message: error.message, code }], options);
+    return new ValidationError(
+      `Shopify ${operation} input`,
+      [{ path: error.field ?? [], message: error.message, code }],
+      options,
+    );
   }
   return new MarketplaceApiError(`Shopify refused ${operation}: ${error.message}`, { ...options, body: error });
 }

@@ -4,7 +4,9 @@ import type { Order } from '../../model/order.js';
 import type { ShopifyAddress, ShopifyOrderNode } from './types.js';
 import type { ShopifyOrderWebhook } from './webhooks.js';
 
-const bag = (amount: unknown, currency: string) => ({ shopMoney: { amount: typeof amount === 'string' ? amount : '0', currencyCode: currency } });
+const bag = (amount: unknown, currency: string) => ({
+  shopMoney: { amount: typeof amount === 'string' ? amount : '0', currencyCode: currency },
+});
 
 function address(value: unknown): ShopifyAddress | null {
   const raw = value as Record<string, string | null> | null | undefined;
@@ -35,7 +37,8 @@ function address(value: unknown): ShopifyAddress | null {
  */
 export function orderFromWebhook(payload: ShopifyOrderWebhook): MapResult<Order> {
   const currency = payload.currency;
-  const shipping = (payload.total_shipping_price_set as { shop_money?: { amount?: string } } | undefined)?.shop_money?.amount ?? '0';
+  const shipping =
+    (payload.total_shipping_price_set as { shop_money?: { amount?: string } } | undefined)?.shop_money?.amount ?? '0';
   const customer = payload.customer as { first_name?: string; last_name?: string } | null | undefined;
   const fulfilled = payload.fulfillment_status === 'fulfilled';
   const node: ShopifyOrderNode = {
@@ -45,7 +48,11 @@ export function orderFromWebhook(payload: ShopifyOrderWebhook): MapResult<Order>
     updatedAt: payload.updated_at,
     cancelledAt: payload.cancelled_at,
     closed: Boolean(payload.closed_at),
-    displayFulfillmentStatus: fulfilled ? 'FULFILLED' : payload.fulfillment_status === 'partial' ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED',
+    displayFulfillmentStatus: fulfilled
+      ? 'FULFILLED'
+      : payload.fulfillment_status === 'partial'
+        ? 'PARTIALLY_FULFILLED'
+        : 'UNFULFILLED',
     email: typeof payload.email === 'string' ? payload.email : null,
     currencyCode: currency,
     customer: customer ? { displayName: [customer.first_name, customer.last_name].filter(Boolean).join(' ') } : null,

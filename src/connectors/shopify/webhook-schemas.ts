@@ -41,9 +41,16 @@ function build(): PayloadSchemas {
     title: z.string().optional(),
     status: z.string().optional(),
     updated_at: timestamp().optional(),
-    variants: z.array(z.looseObject({ id: id(), sku: z.string().nullable(), price: decimal(), inventory_item_id: id() })).optional(),
+    variants: z
+      .array(z.looseObject({ id: id(), sku: z.string().nullable(), price: decimal(), inventory_item_id: id() }))
+      .optional(),
   });
-  const level = z.looseObject({ inventory_item_id: id(), location_id: id(), available: z.number().int().nullable(), updated_at: timestamp() });
+  const level = z.looseObject({
+    inventory_item_id: id(),
+    location_id: id(),
+    available: z.number().int().nullable(),
+    updated_at: timestamp(),
+  });
   const customer = z.looseObject({ id: id(), email: z.string().nullable(), phone: z.string().nullable() });
   const shop = { shop_id: id(), shop_domain: z.string().min(1) };
   return {
@@ -58,8 +65,18 @@ function build(): PayloadSchemas {
     'inventory_levels/update': level,
     'inventory_levels/connect': level,
     'inventory_levels/disconnect': level,
-    'app/uninstalled': z.looseObject({ id: id(), name: z.string(), domain: z.string(), myshopify_domain: z.string().min(1) }),
-    'customers/data_request': z.looseObject({ ...shop, orders_requested: z.array(id()), customer, data_request: z.looseObject({ id: id() }) }),
+    'app/uninstalled': z.looseObject({
+      id: id(),
+      name: z.string(),
+      domain: z.string(),
+      myshopify_domain: z.string().min(1),
+    }),
+    'customers/data_request': z.looseObject({
+      ...shop,
+      orders_requested: z.array(id()),
+      customer,
+      data_request: z.looseObject({ id: id() }),
+    }),
     'customers/redact': z.looseObject({ ...shop, customer, orders_to_redact: z.array(id()) }),
     'shop/redact': z.looseObject(shop),
   };

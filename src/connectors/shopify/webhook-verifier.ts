@@ -27,7 +27,12 @@ export interface ShopifyVerifierOptions {
 }
 
 /** The headers a Shopify verification reads, looked up in one pass. */
-const SHOPIFY_HEADERS = ['x-shopify-hmac-sha256', 'x-shopify-event-id', 'x-shopify-webhook-id', 'x-shopify-topic'] as const;
+const SHOPIFY_HEADERS = [
+  'x-shopify-hmac-sha256',
+  'x-shopify-event-id',
+  'x-shopify-webhook-id',
+  'x-shopify-topic',
+] as const;
 
 const single = (values: string[]): string | undefined => (values.length === 1 ? values[0] : undefined);
 
@@ -49,7 +54,8 @@ export function createShopifyVerifier(options: ShopifyVerifierOptions): WebhookV
   throwIfIssues('Shopify webhook verifier options', issues);
   const platform = options.platform ?? 'shopify';
   const verified = (body: Uint8Array, index: number | undefined, found: string[][]): WebhookVerification => {
-    if (index === undefined) return err(failure('signature_mismatch', `Shopify signature does not match. ${MISMATCH_HINT}`));
+    if (index === undefined)
+      return err(failure('signature_mismatch', `Shopify signature does not match. ${MISMATCH_HINT}`));
     const verified: VerifiedWebhook = { platform, body, secretIndex: index };
     const eventId = single(found[1]!) ?? single(found[2]!);
     const topic = single(found[3]!);
@@ -65,12 +71,14 @@ export function createShopifyVerifier(options: ShopifyVerifierOptions): WebhookV
       const header = exactlyOnce('x-shopify-hmac-sha256', found[0]!);
       if (header.isErr()) return err(header.error);
       const signature = fromBase64(header.value.trim());
-      if (!signature || signature.length !== 32) {
+      if (signature?.length !== 32) {
         return err(failure('malformed_signature', 'X-Shopify-Hmac-Sha256 must be a base64 HMAC-SHA256 (32 bytes).'));
       }
       const body = bodyBytes(request);
       const index = keys.match(body, [signature]);
-      return index instanceof Promise ? index.then((match) => verified(body, match, found)) : verified(body, index, found);
+      return index instanceof Promise
+        ? index.then((match) => verified(body, match, found))
+        : verified(body, index, found);
     },
   };
 }

@@ -1,20 +1,23 @@
 import type { Context } from '../../core/context.js';
 import type { MaybePromise } from '../../core/types.js';
-import { createWebhookProcessor, type WebhookProcessor, type WebhookProcessorOptions } from '../../webhooks/processor/processor.js';
+import {
+  createWebhookProcessor,
+  type WebhookProcessor,
+  type WebhookProcessorOptions,
+} from '../../webhooks/processor/processor.js';
 import { ValidationError } from '../../core/errors/validation-error.js';
 import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../webhooks/processor/payload-check.js';
 import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../webhooks/processor/types.js';
 import { createShopifyVerifier } from './webhook-verifier.js';
 import { isShopifyWebhookTopic, shopifyWebhookSchema } from './webhook-schemas.js';
-import { assertComplianceHandlers, type ShopifyCompliancePayloads, type ShopifyComplianceHandlers } from './compliance-webhooks.js';
+import {
+  assertComplianceHandlers,
+  type ShopifyCompliancePayloads,
+  type ShopifyComplianceHandlers,
+} from './compliance-webhooks.js';
 
 /**
  * A line of an order webhook payload (Shopify's webhook JSON is snake_case).
- *
- * @example
- * ```ts
- * const line: ShopifyWebhookLineItem = { id: 1, sku: 'A-1', title: 'Mug', quantity: 2, price: '8.99', fulfillable_quantity: 2, variant_id: 7 };
- * ```
  */
 export interface ShopifyWebhookLineItem {
   id: number;
@@ -31,11 +34,6 @@ export interface ShopifyWebhookLineItem {
 /**
  * The payload of `orders/create`, `orders/updated`, `orders/paid`, `orders/cancelled`,
  * `orders/fulfilled` (the fields marketbridge relies on; Shopify sends more).
- *
- * @example
- * ```ts
- * const onOrder = (order: ShopifyOrderWebhook) => console.log(order.admin_graphql_api_id, order.total_price);
- * ```
  */
 export interface ShopifyOrderWebhook {
   id: number;
@@ -56,11 +54,6 @@ export interface ShopifyOrderWebhook {
 
 /**
  * The payload of `products/create`, `products/update` (`products/delete` carries only `id`).
- *
- * @example
- * ```ts
- * const skus = (product: ShopifyProductWebhook) => product.variants?.map((variant) => variant.sku);
- * ```
  */
 export interface ShopifyProductWebhook {
   id: number;
@@ -74,11 +67,6 @@ export interface ShopifyProductWebhook {
 
 /**
  * The payload of `inventory_levels/update`, `inventory_levels/connect`, `inventory_levels/disconnect`.
- *
- * @example
- * ```ts
- * const level: ShopifyInventoryLevelWebhook = { inventory_item_id: 21, location_id: 1, available: 5, updated_at: '2026-11-22T10:00:00Z' };
- * ```
  */
 export interface ShopifyInventoryLevelWebhook {
   inventory_item_id: number;
@@ -91,11 +79,6 @@ export interface ShopifyInventoryLevelWebhook {
 /**
  * The payload of `app/uninstalled`: the shop that removed the app. Stop calling it and
  * delete its tokens.
- *
- * @example
- * ```ts
- * const onUninstall = (shop: ShopifyAppUninstalledWebhook) => tokens.delete(shop.myshopify_domain);
- * ```
  */
 export interface ShopifyAppUninstalledWebhook {
   id: number;
@@ -108,11 +91,6 @@ export interface ShopifyAppUninstalledWebhook {
 /**
  * The topics marketbridge types, with their payloads: the subscribable topics below and the
  * mandatory compliance topics (`customers/data_request`, `customers/redact`, `shop/redact`).
- *
- * @example
- * ```ts
- * type Created = ShopifyWebhookPayloads['orders/create']; // ShopifyOrderWebhook
- * ```
  */
 export interface ShopifyWebhookPayloads extends ShopifyCompliancePayloads {
   'orders/create': ShopifyOrderWebhook;
@@ -131,11 +109,6 @@ export interface ShopifyWebhookPayloads extends ShopifyCompliancePayloads {
 
 /**
  * A typed webhook topic (`orders/create`, ...), as `X-Shopify-Topic` carries it.
- *
- * @example
- * ```ts
- * const topic: ShopifyWebhookTopic = 'inventory_levels/update';
- * ```
  */
 export type ShopifyWebhookTopic = keyof ShopifyWebhookPayloads;
 
@@ -219,14 +192,33 @@ export type ShopifyWebhookHandlers = {
  * const processor = createWebhookProcessor({ verifiers, routes: shopifyWebhookRoutes(handlers) });
  * ```
  */
-export function shopifyWebhookRoutes(handlers: ShopifyWebhookHandlers, platform = 'shopify', onInvalidPayload?: InvalidWebhookPayloadHandler): WebhookRoutes {
+export function shopifyWebhookRoutes(
+  handlers: ShopifyWebhookHandlers,
+  platform = 'shopify',
+  onInvalidPayload?: InvalidWebhookPayloadHandler,
+): WebhookRoutes {
   const routes: Record<string, WebhookHandler> = {};
   for (const [topic, handler] of Object.entries(handlers)) {
     if (!handler) continue;
     if (!isShopifyWebhookTopic(topic)) {
-      throw new ValidationError('Shopify webhook handlers', [{ path: [topic], message: `"${topic}" is not a typed topic (${SHOPIFY_WEBHOOK_TOPICS.join(', ')}, or a compliance topic); add a route to the processor for it yourself.` }], { platform: 'shopify' });
+      throw new ValidationError(
+        'Shopify webhook handlers',
+        [
+          {
+            path: [topic],
+            message: `"${topic}" is not a typed topic (${SHOPIFY_WEBHOOK_TOPICS.join(', ')}, or a compliance topic); add a route to the processor for it yourself.`,
+          },
+        ],
+        { platform: 'shopify' },
+      );
     }
-    routes[topic] = checkedWebhookRoute(platform, topic, () => shopifyWebhookSchema(topic), handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>, onInvalidPayload);
+    routes[topic] = checkedWebhookRoute(
+      platform,
+      topic,
+      () => shopifyWebhookSchema(topic),
+      handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>,
+      onInvalidPayload,
+    );
   }
   return { [platform]: routes };
 }

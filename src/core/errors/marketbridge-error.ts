@@ -5,11 +5,6 @@ const BRAND = Symbol.for('marketbridge.error');
 
 /**
  * The machine-readable kind of a {@link MarketbridgeError}.
- *
- * @example
- * ```ts
- * const code: ErrorCode = 'rate_limited';
- * ```
  */
 export type ErrorCode =
   | 'rate_limited'
@@ -51,11 +46,6 @@ export interface MarketbridgeErrorOptions {
 
 /**
  * The JSON form of a {@link MarketbridgeError} (what `toJSON` returns and loggers print).
- *
- * @example
- * ```ts
- * const json: MarketbridgeErrorJSON = new MarketbridgeError('internal', 'boom').toJSON();
- * ```
  */
 export interface MarketbridgeErrorJSON {
   name: string;
@@ -125,7 +115,10 @@ export class MarketbridgeError extends Error {
     const redactor = options.redactor ?? defaultRedactor;
     // The cause is copied with secrets removed before it is stored: `error.cause`, `util.inspect`
     // and loggers that walk the chain see only the copy.
-    super(redactor.text(message), options.cause === undefined ? undefined : { cause: redactCause(options.cause, redactor) });
+    super(
+      redactor.text(message),
+      options.cause === undefined ? undefined : { cause: redactCause(options.cause, redactor) },
+    );
     Object.defineProperty(this, BRAND, { value: true, enumerable: false });
     Object.defineProperty(this, 'redactor', { value: redactor, enumerable: false });
     this.code = code;
@@ -165,7 +158,6 @@ export class MarketbridgeError extends Error {
  * ```
  */
 export function isMarketbridgeError(value: unknown, code?: ErrorCode): value is MarketbridgeError {
-  const branded =
-    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  const branded = typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   return branded && (code === undefined || (value as MarketbridgeError).code === code);
 }

@@ -14,7 +14,9 @@ function read(source: object, key: PropertyKey): unknown {
 }
 
 function isErrorLike(value: object): boolean {
-  return value instanceof Error || (typeof read(value, 'message') === 'string' && typeof read(value, 'name') === 'string');
+  return (
+    value instanceof Error || (typeof read(value, 'message') === 'string' && typeof read(value, 'name') === 'string')
+  );
 }
 
 /**
@@ -33,7 +35,12 @@ function isErrorLike(value: object): boolean {
  * (safe as Error).message; // 'GET https://x.test/?api_key=[REDACTED] failed'
  * ```
  */
-export function redactCause(cause: unknown, redactor: Redactor, depth = 0, seen = new WeakMap<object, unknown>()): unknown {
+export function redactCause(
+  cause: unknown,
+  redactor: Redactor,
+  depth = 0,
+  seen = new WeakMap<object, unknown>(),
+): unknown {
   if (typeof cause === 'string') return redactor.text(cause);
   if (cause === null || typeof cause !== 'object') return cause;
   if ((cause as Record<symbol, unknown>)[BRAND] === true) return cause;
@@ -58,6 +65,11 @@ export function redactCause(cause: unknown, redactor: Redactor, depth = 0, seen 
   }
   if ('cause' in cause) define('cause', redactCause(read(cause, 'cause'), redactor, depth + 1, seen), false);
   const errors = read(cause, 'errors');
-  if (Array.isArray(errors)) define('errors', errors.map((inner) => redactCause(inner, redactor, depth + 1, seen)), false);
+  if (Array.isArray(errors))
+    define(
+      'errors',
+      errors.map((inner) => redactCause(inner, redactor, depth + 1, seen)),
+      false,
+    );
   return copy;
 }

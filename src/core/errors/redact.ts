@@ -13,11 +13,6 @@ export const REDACTED = '[REDACTED]';
 /**
  * A request as it may be stored on an error or shown in an event: method, URL, headers and
  * body, after redaction.
- *
- * @example
- * ```ts
- * const request: RequestSnapshot = { method: 'GET', url: 'https://example.test/products' };
- * ```
  */
 export interface RequestSnapshot {
   /** HTTP method, upper case. */
@@ -141,7 +136,13 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   }
   // Longest first, so that a secret containing another one is replaced whole.
   const pattern = variants.size
-    ? new RegExp([...variants].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+    ? new RegExp(
+        [...variants]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|'),
+        'g',
+      )
     : undefined;
 
   const isSecretField = (name: string) => fieldNames.has(name.toLowerCase().replace(/-/g, '_'));

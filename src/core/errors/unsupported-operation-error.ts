@@ -19,7 +19,11 @@ export class UnsupportedOperationError extends MarketbridgeError {
    * @param operation - the operation that is not supported
    * @param options - structured context
    */
-  constructor(platform: string, operation: string, options: Omit<MarketbridgeErrorOptions, 'platform' | 'operation'> = {}) {
+  constructor(
+    platform: string,
+    operation: string,
+    options: Omit<MarketbridgeErrorOptions, 'platform' | 'operation'> = {},
+  ) {
     super(
       'unsupported_operation',
       `The ${platform} marketplace does not support ${operation}(). Check marketplace.capabilities.supports('${operation}') before calling it.`,

@@ -3,11 +3,6 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
 
 /**
  * One problem found while validating input.
- *
- * @example
- * ```ts
- * const issue: ValidationIssue = { path: ['rateLimit', 'burst'], message: 'Expected a positive integer' };
- * ```
  */
 export interface ValidationIssue {
   /** Where the problem is, from the root of the validated value. */

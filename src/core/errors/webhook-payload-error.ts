@@ -29,12 +29,16 @@ export class WebhookPayloadError extends MarketbridgeError {
    */
   constructor(platform: string, topic: string, issues: ValidationIssue[], options: MarketbridgeErrorOptions = {}) {
     const lines = issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-    super('validation_failed', `The ${platform} ${topic} webhook payload is not the shape of its topic, so its handler did not run (${issues.length} problem(s)):\n${lines.join('\n')}`, {
-      platform,
-      operation: 'receiveWebhook',
-      retryable: false,
-      ...options,
-    });
+    super(
+      'validation_failed',
+      `The ${platform} ${topic} webhook payload is not the shape of its topic, so its handler did not run (${issues.length} problem(s)):\n${lines.join('\n')}`,
+      {
+        platform,
+        operation: 'receiveWebhook',
+        retryable: false,
+        ...options,
+      },
+    );
     this.issues = issues;
     this.topic = topic;
   }
@@ -49,5 +53,9 @@ export class WebhookPayloadError extends MarketbridgeError {
  * ```
  */
 export function isWebhookPayloadError(error: unknown): error is WebhookPayloadError {
-  return error instanceof Error && error.name === 'WebhookPayloadError' && (error as { reason?: unknown }).reason === 'invalid_payload';
+  return (
+    error instanceof Error &&
+    error.name === 'WebhookPayloadError' &&
+    (error as { reason?: unknown }).reason === 'invalid_payload'
+  );
 }

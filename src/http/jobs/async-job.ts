@@ -8,21 +8,11 @@ import { parseLines, parseDelimited, parseJsonArray, parseJsonLines } from './pa
 
 /**
  * The formats an async job's document can be streamed as.
- *
- * @example
- * ```ts
- * const format: DocumentFormat = 'tsv';
- * ```
  */
 export type DocumentFormat = 'jsonl' | 'csv' | 'tsv' | 'json' | 'lines';
 
 /**
  * Where a finished job's result document is and how to read it.
- *
- * @example
- * ```ts
- * const document: DocumentRef = { url: 'https://tortuga-prod-eu.s3.amazonaws.com/...', format: 'tsv', compression: 'gzip' };
- * ```
  */
 export interface DocumentRef {
   url: string;
@@ -37,11 +27,6 @@ export interface DocumentRef {
 /**
  * The serialisable state of an async job: store it, and another process resumes the job
  * where this one stopped.
- *
- * @example
- * ```ts
- * const state: AsyncJobState = { kind: 'amazon-report', phase: 'polling', jobId: '50012', createdAt: 0, deadlineAt: 3_600_000, polls: 3, nextPollAt: 8_000 };
- * ```
  */
 export interface AsyncJobState {
   kind: string;
@@ -59,11 +44,6 @@ export interface AsyncJobState {
 
 /**
  * The answer of one poll.
- *
- * @example
- * ```ts
- * const answer: PollAnswer = { status: 'done', document: { url, format: 'jsonl' } };
- * ```
  */
 export type PollAnswer =
   | { status: 'pending'; data?: Record<string, unknown> }
@@ -145,10 +125,16 @@ export class AsyncJob {
     const issues = [];
     for (const key of ['pollMs', 'maxPollMs', 'deadlineMs'] as const) {
       const value = options[key];
-      if (value !== undefined && !(Number.isFinite(value) && value > 0)) issues.push({ path: [key], message: 'Expected a positive number.' });
+      if (value !== undefined && !(Number.isFinite(value) && value > 0))
+        issues.push({ path: [key], message: 'Expected a positive number.' });
     }
-    if (options.pollFactor !== undefined && !(options.pollFactor >= 1)) issues.push({ path: ['pollFactor'], message: 'Expected a number >= 1.' });
-    if (state && state.kind !== definition.kind) issues.push({ path: ['state', 'kind'], message: `State of a ${state.kind} job given to a ${definition.kind} job.` });
+    if (options.pollFactor !== undefined && !(options.pollFactor >= 1))
+      issues.push({ path: ['pollFactor'], message: 'Expected a number >= 1.' });
+    if (state && state.kind !== definition.kind)
+      issues.push({
+        path: ['state', 'kind'],
+        message: `State of a ${state.kind} job given to a ${definition.kind} job.`,
+      });
     if (issues.length) throw new ValidationError('async job options', issues);
     this.#definition = definition;
     this.#options = options;
@@ -157,7 +143,8 @@ export class AsyncJob {
 
   /** Resumes the job whose state is kept at `options.storeKey`, or starts a new one. */
   static async load(definition: AsyncJobDefinition, options: AsyncJobOptions): Promise<AsyncJob> {
-    const state = options.store && options.storeKey ? await options.store.get<AsyncJobState>(options.storeKey) : undefined;
+    const state =
+      options.store && options.storeKey ? await options.store.get<AsyncJobState>(options.storeKey) : undefined;
     return new AsyncJob(definition, options, state);
   }
 
@@ -190,7 +177,9 @@ export class AsyncJob {
       if (state.phase === 'failed') throw this.#failure(state.reason ?? 'failed');
       const wait = Math.max(0, (state.nextPollAt ?? 0) - clock.now());
       if (clock.now() + wait > state.deadlineAt) {
-        throw new TimeoutError(`The ${state.kind} job ${state.jobId} did not finish before its deadline.`, { operation: state.kind });
+        throw new TimeoutError(`The ${state.kind} job ${state.jobId} did not finish before its deadline.`, {
+          operation: state.kind,
+        });
       }
       if (wait > 0) await clock.sleep(wait, signal);
       signal?.throwIfAborted();
@@ -198,10 +187,25 @@ export class AsyncJob {
       const polls = state.polls + 1;
       if (answer.status === 'pending') {
         const base = this.#options.pollMs ?? 1000;
-        const delay = Math.min(this.#options.maxPollMs ?? 60_000, base * (this.#options.pollFactor ?? 2) ** Math.min(polls - 1, 40));
-        await this.#save({ ...state, phase: 'polling', polls, nextPollAt: clock.now() + delay, ...(answer.data ? { data: { ...state.data, ...answer.data } } : {}) });
+        const delay = Math.min(
+          this.#options.maxPollMs ?? 60_000,
+          base * (this.#options.pollFactor ?? 2) ** Math.min(polls - 1, 40),
+        );
+        await this.#save({
+          ...state,
+          phase: 'polling',
+          polls,
+          nextPollAt: clock.now() + delay,
+          ...(answer.data ? { data: { ...state.data, ...answer.data } } : {}),
+        });
       } else if (answer.status === 'done') {
-        await this.#save({ ...state, phase: 'done', polls, ...(answer.document ? { document: answer.document } : {}), ...(answer.data ? { data: { ...state.data, ...answer.data } } : {}) });
+        await this.#save({
+          ...state,
+          phase: 'done',
+          polls,
+          ...(answer.document ? { document: answer.document } : {}),
+          ...(answer.data ? { data: { ...state.data, ...answer.data } } : {}),
+        });
       } else {
         await this.#save({ ...state, phase: 'failed', polls, reason: answer.reason });
       }
@@ -235,7 +239,11 @@ export class AsyncJob {
 
   #failure(reason: string) {
     const state = this.#state!;
-    return new MarketplaceApiError(`The ${state.kind} job ${state.jobId} failed: ${reason}.`, { operation: state.kind, retryable: false, body: { reason } });
+    return new MarketplaceApiError(`The ${state.kind} job ${state.jobId} failed: ${reason}.`, {
+      operation: state.kind,
+      retryable: false,
+      body: { reason },
+    });
   }
 
   async #save(state: AsyncJobState): Promise<void> {

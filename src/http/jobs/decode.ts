@@ -2,11 +2,6 @@ import { ValidationError } from '../../core/errors/validation-error.js';
 
 /**
  * Where a document's bytes come from.
- *
- * @example
- * ```ts
- * const source: ByteSource = (await fetch(url)).body!;
- * ```
  */
 export type ByteSource = Response | ReadableStream<Uint8Array> | Uint8Array;
 
@@ -25,7 +20,12 @@ export interface DecodeOptions {
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
-const CHARSET_ALIASES: Record<string, string> = { cp1252: 'windows-1252', ms932: 'shift_jis', windows31j: 'shift_jis', utf8: 'utf-8' };
+const CHARSET_ALIASES: Record<string, string> = {
+  cp1252: 'windows-1252',
+  ms932: 'shift_jis',
+  windows31j: 'shift_jis',
+  utf8: 'utf-8',
+};
 
 /**
  * Normalises a charset name for `TextDecoder` (Java and vendor spellings included) and checks
@@ -42,7 +42,9 @@ export function normalizeCharset(charset: string): string {
   try {
     new TextDecoder(name);
   } catch {
-    throw new ValidationError('document charset', [{ path: ['charset'], message: `Unsupported charset "${charset}".` }]);
+    throw new ValidationError('document charset', [
+      { path: ['charset'], message: `Unsupported charset "${charset}".` },
+    ]);
   }
   return name;
 }
@@ -92,7 +94,9 @@ export function isGzip(bytes: Uint8Array): boolean {
  * ```
  */
 export async function decodeDocument(source: ByteSource, options: DecodeOptions = {}): Promise<ReadableStream<string>> {
-  const charset = normalizeCharset(options.charset ?? (source instanceof Response ? charsetOf(source) : undefined) ?? 'utf-8');
+  const charset = normalizeCharset(
+    options.charset ?? (source instanceof Response ? charsetOf(source) : undefined) ?? 'utf-8',
+  );
   const reader = toStream(source).getReader();
   // Enough bytes to see the magic number, even if the first chunk is a single byte.
   let head = new Uint8Array();
@@ -121,6 +125,8 @@ export async function decodeDocument(source: ByteSource, options: DecodeOptions 
       return reader.cancel(reason);
     },
   });
-  const plain = isGzip(head) ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>) : bytes;
+  const plain = isGzip(head)
+    ? bytes.pipeThrough(new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    : bytes;
   return plain.pipeThrough(new TextDecoderStream(charset) as unknown as ReadableWritablePair<string, Uint8Array>);
 }

@@ -2,11 +2,6 @@ import { ValidationError } from '../../core/errors/validation-error.js';
 
 /**
  * Text arriving in chunks: a web stream or any async iterable of strings.
- *
- * @example
- * ```ts
- * const text: TextSource = await decodeDocument(response);
- * ```
  */
 export type TextSource = ReadableStream<string> | AsyncIterable<string>;
 
@@ -81,7 +76,9 @@ export async function* parseJsonLines<T = unknown>(source: TextSource): AsyncGen
     try {
       yield JSON.parse(line) as T;
     } catch {
-      throw new ValidationError('JSON Lines document', [{ path: ['line', number], message: 'Expected a JSON value on this line.' }]);
+      throw new ValidationError('JSON Lines document', [
+        { path: ['line', number], message: 'Expected a JSON value on this line.' },
+      ]);
     }
   }
 }
@@ -112,7 +109,10 @@ export interface DelimitedOptions {
  * for await (const row of parseDelimited(text, { delimiter: '\t' })) console.log(row['seller-sku']);
  * ```
  */
-export async function* parseDelimited(source: TextSource, options: DelimitedOptions = {}): AsyncGenerator<Record<string, string> | string[]> {
+export async function* parseDelimited(
+  source: TextSource,
+  options: DelimitedOptions = {},
+): AsyncGenerator<Record<string, string> | string[]> {
   const delimiter = options.delimiter ?? ',';
   const quote = options.quote ?? (delimiter === '\t' ? false : '"');
   const useHeader = options.header ?? true;
@@ -193,11 +193,14 @@ export async function* parseDelimited(source: TextSource, options: DelimitedOpti
  * for await (const item of parseJsonArray(text, { path: ['salesAndTrafficByAsin'] })) console.log(item);
  * ```
  */
-export async function* parseJsonArray<T = unknown>(source: TextSource, options: { path?: readonly string[] } = {}): AsyncGenerator<T> {
+export async function* parseJsonArray<T = unknown>(
+  source: TextSource,
+  options: { path?: readonly string[] } = {},
+): AsyncGenerator<T> {
   const path = options.path ?? [];
   const stack: { type: 'obj' | 'arr'; key: string | undefined }[] = [];
   let inString = false;
-  let escape = false;
+  let escaped = false;
   let readingKey = false;
   let expectKey = false;
   let keyBuf = '';
@@ -220,8 +223,8 @@ export async function* parseJsonArray<T = unknown>(source: TextSource, options: 
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (inString) {
-        if (escape) escape = false;
-        else if (c === '\\') escape = true;
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
         else if (c === '"') {
           inString = false;
           if (readingKey) {
@@ -260,7 +263,10 @@ export async function* parseJsonArray<T = unknown>(source: TextSource, options: 
           break;
         case '{':
         case '[':
-          stack.push({ type: c === '{' ? 'obj' : 'arr', key: stack[stack.length - 1]?.type === 'obj' ? lastKey : undefined });
+          stack.push({
+            type: c === '{' ? 'obj' : 'arr',
+            key: stack[stack.length - 1]?.type === 'obj' ? lastKey : undefined,
+          });
           expectKey = c === '{';
           break;
         case '}':

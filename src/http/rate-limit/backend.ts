@@ -9,11 +9,6 @@ const MARGIN = 1e-6;
 
 /**
  * The serialisable state of one budget kept in memory (shared budgets live in the store).
- *
- * @example
- * ```ts
- * const state: BudgetState = { kind: 'bucket', tokens: 3, at: 1_700_000_000_000, capacity: 10, refillPerSecond: 2 };
- * ```
  */
 export type BudgetState =
   | { kind: 'bucket'; tokens: number; at: number; capacity: number; refillPerSecond: number; pausedUntil?: number }
@@ -42,16 +37,13 @@ interface SharedSpan {
 /** When the platform says its current window ends, if it said. */
 function learnedEnd(feedback: LimiterFeedback, now: number): number | undefined {
   const reset = feedback.windowResetMs;
-  return reset !== undefined && Number.isFinite(reset) && reset > 0 ? now + Math.min(reset, MAX_RETRY_AFTER_MS) : undefined;
+  return reset !== undefined && Number.isFinite(reset) && reset > 0
+    ? now + Math.min(reset, MAX_RETRY_AFTER_MS)
+    : undefined;
 }
 
 /**
  * The outcome of one take on a budget.
- *
- * @example
- * ```ts
- * const take: BudgetTake = { granted: false, retryAfterMs: 250 };
- * ```
  */
 export interface BudgetTake {
   granted: boolean;
@@ -60,11 +52,6 @@ export interface BudgetTake {
 
 /**
  * What {@link Budget.feedback} needs to know about the request the feedback belongs to.
- *
- * @example
- * ```ts
- * const reservation: BudgetReservation = { headroom: 100, sentAt: clock.now() };
- * ```
  */
 export interface BudgetReservation {
   /** Reserved on top of the request's cost; given back with this feedback. */
@@ -110,7 +97,8 @@ export class Budget {
     this.#store = store;
     this.#jitterMs = jitterMs;
     this.#headroom = spec.kind === 'cost-bucket' ? (spec.headroom ?? 0) : 0;
-    if (spec.kind === 'fixed-window') this.#window = { limit: spec.limit, windowMs: spec.windowMs, anchor: spec.anchor ?? 'clock' };
+    if (spec.kind === 'fixed-window')
+      this.#window = { limit: spec.limit, windowMs: spec.windowMs, anchor: spec.anchor ?? 'clock' };
     else this.#shape = bucketShape(spec);
   }
 
@@ -180,8 +168,10 @@ export class Budget {
     }
     const shape = this.#shape!;
     if (feedback.capacity !== undefined && feedback.capacity > 0) shape.capacity = feedback.capacity;
-    if (feedback.refillPerSecond !== undefined && feedback.refillPerSecond > 0) shape.refillPerSecond = feedback.refillPerSecond;
-    const unused = feedback.actualCost !== undefined && feedback.actualCost < reservedCost ? reservedCost - feedback.actualCost : 0;
+    if (feedback.refillPerSecond !== undefined && feedback.refillPerSecond > 0)
+      shape.refillPerSecond = feedback.refillPerSecond;
+    const unused =
+      feedback.actualCost !== undefined && feedback.actualCost < reservedCost ? reservedCost - feedback.actualCost : 0;
     const refund = unused + (reservation.headroom ?? 0);
     if (refund > 0) await this.take(-refund);
     if (feedback.available !== undefined) {
@@ -205,7 +195,15 @@ export class Budget {
     const paused = this.#pausedUntil ? { pausedUntil: this.#pausedUntil } : {};
     if (this.#window) {
       const { start, end, count } = this.#span;
-      return { kind: 'window', window: Math.floor(start / this.#window.windowMs), count, start, end, ...this.#window, ...paused };
+      return {
+        kind: 'window',
+        window: Math.floor(start / this.#window.windowMs),
+        count,
+        start,
+        end,
+        ...this.#window,
+        ...paused,
+      };
     }
     const shape = this.#shape!;
     const bucket = this.#bucket ?? { tokens: shape.capacity, at: this.#clock.now() };
@@ -280,10 +278,21 @@ export class Budget {
       const current = (await store.get<SharedSpan>(key)) ?? undefined;
       const limit = current?.limit ?? this.#window!.limit;
       const open = current && now < current.end ? current : undefined;
-      if (open && cost > 0 && open.count + cost > limit) return { granted: false, retryAfterMs: Math.max(1, open.end - now) };
+      if (open && cost > 0 && open.count + cost > limit)
+        return { granted: false, retryAfterMs: Math.max(1, open.end - now) };
       if (!open && cost <= 0) return { granted: true, retryAfterMs: 0 };
-      const next: SharedSpan = open ? { ...open, count: Math.max(0, open.count + cost) } : { start: now, end: now + this.#window!.windowMs, count: cost, ...(current?.limit ? { limit: current.limit } : {}) };
-      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return { granted: true, retryAfterMs: 0 };
+      const next: SharedSpan = open
+        ? { ...open, count: Math.max(0, open.count + cost) }
+        : {
+            start: now,
+            end: now + this.#window!.windowMs,
+            count: cost,
+            ...(current?.limit ? { limit: current.limit } : {}),
+          };
+      if (
+        await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })
+      )
+        return { granted: true, retryAfterMs: 0 };
     }
     return { granted: false, retryAfterMs: 1 };
   }
@@ -295,14 +304,20 @@ export class Budget {
     for (let attempt = 0; attempt < 50; attempt++) {
       const current = (await store.get<SharedSpan>(key)) ?? undefined;
       const next: SharedSpan | undefined = current ? { ...current } : undefined;
-      if (next && feedback.windowLimit !== undefined && feedback.windowLimit > 0) next.limit = Math.floor(feedback.windowLimit);
+      if (next && feedback.windowLimit !== undefined && feedback.windowLimit > 0)
+        next.limit = Math.floor(feedback.windowLimit);
       if (next && (sentAt === undefined || sentAt >= next.start)) {
-        if (feedback.available !== undefined) next.count = Math.max(next.count, (next.limit ?? this.#window!.limit) - feedback.available);
+        if (feedback.available !== undefined)
+          next.count = Math.max(next.count, (next.limit ?? this.#window!.limit) - feedback.available);
         const end = learnedEnd(feedback, now);
-        if (end !== undefined && end > next.end && end - (feedback.windowResetPrecisionMs ?? 0) >= next.end) next.end = end;
+        if (end !== undefined && end > next.end && end - (feedback.windowResetPrecisionMs ?? 0) >= next.end)
+          next.end = end;
       }
       if (!next || JSON.stringify(next) === JSON.stringify(current)) return;
-      if (await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })) return;
+      if (
+        await store.compareAndSet(key, current, next, { ttlMs: Math.max(1, next.end - now) + this.#window!.windowMs })
+      )
+        return;
     }
   }
 
@@ -313,7 +328,8 @@ export class Budget {
    */
   async #syncWindow(feedback: LimiterFeedback, sentAt: number | undefined): Promise<void> {
     const window = this.#window!;
-    if (feedback.windowLimit !== undefined && Number.isFinite(feedback.windowLimit) && feedback.windowLimit > 0) window.limit = Math.floor(feedback.windowLimit);
+    if (feedback.windowLimit !== undefined && Number.isFinite(feedback.windowLimit) && feedback.windowLimit > 0)
+      window.limit = Math.floor(feedback.windowLimit);
     const { limit, windowMs, anchor } = window;
     const now = this.#clock.now();
     if (this.#store) {
@@ -336,6 +352,11 @@ export class Budget {
     // the local end does the local window run too short; a rounded figure alone must not stretch
     // every window.
     const end = learnedEnd(feedback, now);
-    if (end !== undefined && end > this.#span.end && end - Math.max(0, feedback.windowResetPrecisionMs ?? 0) >= this.#span.end) this.#span.end = end;
+    if (
+      end !== undefined &&
+      end > this.#span.end &&
+      end - Math.max(0, feedback.windowResetPrecisionMs ?? 0) >= this.#span.end
+    )
+      this.#span.end = end;
   }
 }

@@ -107,7 +107,15 @@ interface Entry {
 }
 
 const NO_RELEASE = (): void => {};
-const UNLIMITED: LimiterPermit = { key: undefined, cost: 0, headroom: 0, reservedAt: 0, waitedMs: 0, feedback: async () => {}, release: () => {} };
+const UNLIMITED: LimiterPermit = {
+  key: undefined,
+  cost: 0,
+  headroom: 0,
+  reservedAt: 0,
+  waitedMs: 0,
+  feedback: async () => {},
+  release: () => {},
+};
 
 /**
  * Rate limits keyed by tenant + platform + bucket: one budget per key (token, leaky, cost
@@ -162,7 +170,12 @@ export class KeyedLimiter {
     if (!entry.slots) {
       // Nobody waiting and budget at hand: skip the queue (and every allocation it needs).
       const { gate, budget } = entry;
-      if (gate.size === 0 && gate.pending === 0 && budget.pausedFor(this.#options.clock.now()) === 0 && !signal?.aborted) {
+      if (
+        gate.size === 0 &&
+        gate.pending === 0 &&
+        budget.pausedFor(this.#options.clock.now()) === 0 &&
+        !signal?.aborted
+      ) {
         if (budget.takeLocal(reserve)?.granted) return this.#permit(entry, cost, headroom, 0, NO_RELEASE);
       }
       return this.#permit(entry, cost, headroom, await this.#queued(operation, entry, reserve, options), NO_RELEASE);
@@ -266,7 +279,10 @@ export class KeyedLimiter {
       }
       if (!Number.isFinite(wait)) {
         throw new ValidationError('rate limit request', [
-          { path: ['cost'], message: `Cost ${cost} exceeds the capacity of bucket ${entry.budget.key}; split the request.` },
+          {
+            path: ['cost'],
+            message: `Cost ${cost} exceeds the capacity of bucket ${entry.budget.key}; split the request.`,
+          },
         ]);
       }
       if (plan.maxWaitMs !== undefined && waited + wait > plan.maxWaitMs) {

@@ -1,11 +1,6 @@
 /**
  * A token bucket: `burst` requests at once, refilled at `ratePerSecond` (Amazon SP-API usage
  * plans publish exactly these two numbers per operation).
- *
- * @example
- * ```ts
- * const getOrders: TokenBucketSpec = { kind: 'token-bucket', ratePerSecond: 0.0167, burst: 20 };
- * ```
  */
 export interface TokenBucketSpec {
   kind: 'token-bucket';
@@ -20,11 +15,6 @@ export interface TokenBucketSpec {
 /**
  * A leaky bucket: up to `capacity` requests queued, leaking at `leakPerSecond` (Shopify REST:
  * 40 capacity, 2/s). Arithmetically a token bucket seen from the other side.
- *
- * @example
- * ```ts
- * const rest: LeakyBucketSpec = { kind: 'leaky-bucket', capacity: 40, leakPerSecond: 2, bucket: 'rest' };
- * ```
  */
 export interface LeakyBucketSpec {
   kind: 'leaky-bucket';
@@ -100,11 +90,6 @@ export interface FixedWindowSpec {
 
 /**
  * One of the limit models the pipeline enforces.
- *
- * @example
- * ```ts
- * const spec: RateLimitSpec = { kind: 'token-bucket', ratePerSecond: 10, burst: 20 };
- * ```
  */
 export type RateLimitSpec = TokenBucketSpec | LeakyBucketSpec | CostBucketSpec | FixedWindowSpec;
 
@@ -159,7 +144,10 @@ export interface RateLimitPlan {
  * bucketShape({ kind: 'leaky-bucket', capacity: 40, leakPerSecond: 2 }); // { capacity: 40, refillPerSecond: 2 }
  * ```
  */
-export function bucketShape(spec: Exclude<RateLimitSpec, FixedWindowSpec>): { capacity: number; refillPerSecond: number } {
+export function bucketShape(spec: Exclude<RateLimitSpec, FixedWindowSpec>): {
+  capacity: number;
+  refillPerSecond: number;
+} {
   switch (spec.kind) {
     case 'token-bucket':
       return { capacity: spec.burst, refillPerSecond: spec.ratePerSecond };

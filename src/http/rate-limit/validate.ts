@@ -20,7 +20,10 @@ function checkSpec(spec: RateLimitSpec, path: (string | number)[], issues: Valid
       need('capacity', spec.capacity);
       need('restorePerSecond', spec.restorePerSecond);
       if (spec.defaultCost !== undefined) need('defaultCost', spec.defaultCost);
-      if (spec.headroom !== undefined && !(typeof spec.headroom === 'number' && spec.headroom >= 0 && spec.headroom <= 0.5)) {
+      if (
+        spec.headroom !== undefined &&
+        !(typeof spec.headroom === 'number' && spec.headroom >= 0 && spec.headroom <= 0.5)
+      ) {
         issues.push({ path: [...path, 'headroom'], message: 'Expected a share of the capacity between 0 and 0.5.' });
       }
       return;
@@ -50,7 +53,8 @@ function checkSpec(spec: RateLimitSpec, path: (string | number)[], issues: Valid
 export function validatePlan(plan: RateLimitPlan): void {
   const issues: ValidationIssue[] = [];
   if (plan.default) checkSpec(plan.default, ['limits', 'default'], issues);
-  for (const [name, spec] of Object.entries(plan.operations ?? {})) checkSpec(spec, ['limits', 'operations', name], issues);
+  for (const [name, spec] of Object.entries(plan.operations ?? {}))
+    checkSpec(spec, ['limits', 'operations', name], issues);
   if (plan.maxConcurrent !== undefined && !(plan.maxConcurrent >= 1)) {
     issues.push({ path: ['limits', 'maxConcurrent'], message: 'Expected a number >= 1.' });
   }
@@ -64,7 +68,10 @@ export function validatePlan(plan: RateLimitPlan): void {
     issues.push({ path: ['limits', 'maxWaitMs'], message: 'Expected a number >= 0.' });
   }
   if (plan.scope !== undefined && !(typeof plan.scope === 'string' && plan.scope.length > 0)) {
-    issues.push({ path: ['limits', 'scope'], message: 'Expected a non-empty string (the budget owner, e.g. an application id).' });
+    issues.push({
+      path: ['limits', 'scope'],
+      message: 'Expected a non-empty string (the budget owner, e.g. an application id).',
+    });
   }
   if (issues.length) throw new ValidationError('rate limit plan', issues);
 }

@@ -11,11 +11,6 @@ import type { ExecutionFailure } from './report.js';
 /**
  * An action input resolved against the adapter's connections: a canonical action, or a
  * dialect `bulk_delete` that names no listings (judged by the delete caps, never executed).
- *
- * @example
- * ```ts
- * const resolved = await resolveActionInput(input, (id) => connections.get(id), [...connections.keys()]);
- * ```
  */
 export type ResolvedActionInput =
   | { kind: 'action'; action: MarketplaceAction; connection: Connection }
@@ -23,7 +18,8 @@ export type ResolvedActionInput =
 
 /** The `marketplace` an input names, whichever vocabulary it is in. */
 const marketplaceOf = (input: unknown): string | undefined => {
-  const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>).marketplace : undefined;
+  const value =
+    input !== null && typeof input === 'object' ? (input as Record<string, unknown>).marketplace : undefined;
   return typeof value === 'string' ? value : undefined;
 };
 
@@ -44,7 +40,8 @@ export async function connectionCurrency(connection: Connection): Promise<string
   return connection.currency;
 }
 
-const asInvalid = (error: ActionInputFailure): ExecutionFailure => failure('invalid_action', error.message, error.details);
+const asInvalid = (error: ActionInputFailure): ExecutionFailure =>
+  failure('invalid_action', error.message, error.details);
 
 /**
  * Finds the connection an input is for and makes the input canonical, with the connection's
@@ -68,10 +65,19 @@ export async function resolveActionInput(
   }
   if (normalized.isErr()) return err(asInvalid(normalized.error));
   if (!connection) {
-    return err(failure('no_connection', `No connection for ${named ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`));
+    return err(
+      failure(
+        'no_connection',
+        `No connection for ${named ?? 'this action'}; connected: ${known.join(', ') || '(none)'}. Set action.marketplace or call initializeMarketplaceConnection().`,
+      ),
+    );
   }
   const value = normalized.value;
-  return ok(value.kind === 'action' ? { kind: 'action', action: value.action, connection } : { kind: 'unnamed_delete', count: value.count, connection });
+  return ok(
+    value.kind === 'action'
+      ? { kind: 'action', action: value.action, connection }
+      : { kind: 'unnamed_delete', count: value.count, connection },
+  );
 }
 
 /**
@@ -85,12 +91,22 @@ export async function resolveActionInput(
  * failure.details?.violations; // [{ rule: 'bulk_delete', reason: 'too_many_deletes', ... }]
  * ```
  */
-export async function judgeUnnamedDelete(input: unknown, count: number, connection: Connection, validator: IntegrationValidator, log: IntegrationLog): Promise<ExecutionFailure> {
+export async function judgeUnnamedDelete(
+  input: unknown,
+  count: number,
+  connection: Connection,
+  validator: IntegrationValidator,
+  log: IntegrationLog,
+): Promise<ExecutionFailure> {
   const stats = connection.api.capabilities.supports('listProducts') ? await connection.catalog.stats() : {};
-  const [verdict] = (await validator.testSafetyConstraints([input], { marketplace: connection.info.marketplace, facts: stats })).results;
+  const [verdict] = (
+    await validator.testSafetyConstraints([input], { marketplace: connection.info.marketplace, facts: stats })
+  ).results;
   const violations = verdict?.violations ?? [];
   const message = violations.map((v) => v.message).join(' ');
-  log.write('warn', `refused bulk_delete of ${count} on ${connection.info.id}: ${message}`, { reason: verdict?.reason });
+  log.write('warn', `refused bulk_delete of ${count} on ${connection.info.id}: ${message}`, {
+    reason: verdict?.reason,
+  });
   if (verdict?.reason === 'invalid_action') return failure('invalid_action', message, { violations });
   return failure('blocked', message, { violations });
 }
@@ -108,4 +124,3 @@ export function untranslatable(message: string, issues?: unknown): ValidationErr
   const list = Array.isArray(issues) && issues.length ? (issues as ValidationIssue[]) : [{ path: [], message }];
   return new ValidationError('marketplace action', list);
 }
-

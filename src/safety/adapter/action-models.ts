@@ -5,7 +5,15 @@ import type { Order } from '../../model/order.js';
 import type { Product } from '../../model/product.js';
 import { planAction } from '../planned-action.js';
 import type { PlannedOperation } from '../translate.js';
-import { diffValues, emptyObserved, productSummary, toRecreateInput, type CatalogIndex, type ObservedState, type StateDifference } from './observed.js';
+import {
+  diffValues,
+  emptyObserved,
+  productSummary,
+  toRecreateInput,
+  type CatalogIndex,
+  type ObservedState,
+  type StateDifference,
+} from './observed.js';
 
 /**
  * How the executor reads, checks and undoes one kind of action.
@@ -47,18 +55,26 @@ async function readOrders(api: BaseMarketplaceAPI, ids: readonly string[]): Prom
     if (order) observed.orders[id] = order;
     observed.values[`order:${id}.status`] = order?.status ?? 'absent';
     observed.values[`order:${id}.acknowledged`] = order?.acknowledged ?? 'absent';
-    observed.values[`order:${id}.cancelledUnits`] = order?.lineItems.reduce((sum, line) => sum + line.quantityCancelled, 0) ?? 'absent';
-    observed.values[`order:${id}.shippedUnits`] = order?.lineItems.reduce((sum, line) => sum + line.quantityShipped, 0) ?? 'absent';
+    observed.values[`order:${id}.cancelledUnits`] =
+      order?.lineItems.reduce((sum, line) => sum + line.quantityCancelled, 0) ?? 'absent';
+    observed.values[`order:${id}.shippedUnits`] =
+      order?.lineItems.reduce((sum, line) => sum + line.quantityShipped, 0) ?? 'absent';
   }
   return observed;
 }
 
-async function readStock(api: BaseMarketplaceAPI, observed: ObservedState, skus: readonly string[], locationId?: string): Promise<void> {
+async function readStock(
+  api: BaseMarketplaceAPI,
+  observed: ObservedState,
+  skus: readonly string[],
+  locationId?: string,
+): Promise<void> {
   if (skus.length === 0) return;
   const levels = await api.getInventory(locationId === undefined ? { skus } : { skus, locationId });
   for (const level of levels) {
     // Without a location the first level returned stands for the marketplace's default location.
-    if (locationId === undefined && observed.levels[`${level.sku}@*`] === undefined) observed.levels[`${level.sku}@*`] = level;
+    if (locationId === undefined && observed.levels[`${level.sku}@*`] === undefined)
+      observed.levels[`${level.sku}@*`] = level;
     observed.levels[`${level.sku}@${level.locationId}`] = level;
     observed.values[stockKey(level.sku, level.locationId)] = level.available;
   }
@@ -66,9 +82,17 @@ async function readStock(api: BaseMarketplaceAPI, observed: ObservedState, skus:
 
 const changed = (before: ObservedState, after: ObservedState) => diffValues(before.values, after.values);
 const mismatches = (expected: Record<string, unknown>, after: ObservedState) =>
-  diffValues(expected, Object.fromEntries(Object.keys(expected).map((key) => [key, after.values[key]]))).map((d) => ({ key: d.key, before: d.before, after: d.after }));
+  diffValues(expected, Object.fromEntries(Object.keys(expected).map((key) => [key, after.values[key]]))).map((d) => ({
+    key: d.key,
+    before: d.before,
+    after: d.after,
+  }));
 
-function orderModel(api: BaseMarketplaceAPI, ids: readonly string[], expected: (before: ObservedState) => Record<string, unknown>): ActionModel {
+function orderModel(
+  api: BaseMarketplaceAPI,
+  ids: readonly string[],
+  expected: (before: ObservedState) => Record<string, unknown>,
+): ActionModel {
   return {
     read: () => readOrders(api, ids),
     expected,
@@ -85,8 +109,19 @@ function orderModel(api: BaseMarketplaceAPI, ids: readonly string[], expected: (
  * const model = modelFor({ type: 'set_price', sku: 'A-1', price }, api, new CatalogIndex(api));
  * ```
  */
-export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, catalog: CatalogIndex, plan: PlannedOperation = planAction(action)): ActionModel {
-  const op = (operation: PlannedOperation['operation'], payload: unknown[], summary: string): PlannedOperation => ({ actionType: action.type, operation, payload, listings: plan.listings, summary });
+export function modelFor(
+  action: MarketplaceAction,
+  api: BaseMarketplaceAPI,
+  catalog: CatalogIndex,
+  plan: PlannedOperation = planAction(action),
+): ActionModel {
+  const op = (operation: PlannedOperation['operation'], payload: unknown[], summary: string): PlannedOperation => ({
+    actionType: action.type,
+    operation,
+    payload,
+    listings: plan.listings,
+    summary,
+  });
   switch (action.type) {
     case 'set_price': {
       const key = `offer:${action.sku}.price`;
@@ -111,8 +146,14 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
     case 'set_inventory':
     case 'adjust_inventory': {
       const level = (state: ObservedState) => state.levels[`${action.sku}@${action.locationId ?? '*'}`];
-      const keyOf = (state: ObservedState) => { const found = level(state); return found ? stockKey(found.sku, found.locationId) : `stock:${action.sku}@${action.locationId ?? '*'}.available`; };
-      const target = (before: ObservedState) => (action.type === 'set_inventory' ? action.quantity : (level(before)?.available ?? 0) + action.delta);
+      const keyOf = (state: ObservedState) => {
+        const found = level(state);
+        return found
+          ? stockKey(found.sku, found.locationId)
+          : `stock:${action.sku}@${action.locationId ?? '*'}.available`;
+      };
+      const target = (before: ObservedState) =>
+        action.type === 'set_inventory' ? action.quantity : (level(before)?.available ?? 0) + action.delta;
       return {
         async read() {
           const observed = emptyObserved();
@@ -128,7 +169,9 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
           // counting them back keeps a sale from looking like a failed write.
           const reservedSince = prior && now ? now.reserved - prior.reserved : 0;
           const seen = now ? now.available + Math.max(0, reservedSince) : 'absent';
-          return seen === target(before) ? [] : [{ key: keyOf(before), before: target(before), after: now?.available ?? 'absent' }];
+          return seen === target(before)
+            ? []
+            : [{ key: keyOf(before), before: target(before), after: now?.available ?? 'absent' }];
         },
         compensate(before, after) {
           const prior = level(before);
@@ -139,9 +182,21 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
           // MercadoLibre items) an expectation is refused, so the set is absolute and `guard`
           // checks the level right before it is sent.
           if (api.capabilities.inventoryCompareAndSet) {
-            return [op('setInventory', [{ ...restore, expectedAvailable: now.available }], `restore the stock of ${prior.sku} at ${prior.locationId} (compare-and-set on ${now.available})`)];
+            return [
+              op(
+                'setInventory',
+                [{ ...restore, expectedAvailable: now.available }],
+                `restore the stock of ${prior.sku} at ${prior.locationId} (compare-and-set on ${now.available})`,
+              ),
+            ];
           }
-          return [op('setInventory', [restore], `restore the stock of ${prior.sku} at ${prior.locationId} (absolute set: the marketplace has no compare-and-set; the level was read again just before)`)];
+          return [
+            op(
+              'setInventory',
+              [restore],
+              `restore the stock of ${prior.sku} at ${prior.locationId} (absolute set: the marketplace has no compare-and-set; the level was read again just before)`,
+            ),
+          ];
         },
         ...(api.capabilities.inventoryCompareAndSet
           ? {}
@@ -170,17 +225,23 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
           return observed;
         },
         expected: () => Object.fromEntries(skus.map((sku) => [`listing-of:${sku}`, 'present'])),
-        verify: (_before, after) => mismatches(Object.fromEntries(skus.map((sku) => [`listing-of:${sku}`, 'present'])), after),
+        verify: (_before, after) =>
+          mismatches(Object.fromEntries(skus.map((sku) => [`listing-of:${sku}`, 'present'])), after),
         compensate(before, after) {
           const created = Object.keys(after.products).filter((id) => before.products[id] === undefined);
-          return created.length === 0 ? [] : [op('deleteProducts', created, `delete the ${created.length} listing(s) created`)];
+          return created.length === 0
+            ? []
+            : [op('deleteProducts', created, `delete the ${created.length} listing(s) created`)];
         },
       };
     }
     case 'update_listing':
     case 'delete_listings': {
       const ids = action.type === 'update_listing' ? [action.product.id] : action.productIds;
-      const expectedValue = action.type === 'update_listing' ? productSummary({ ...action.product, status: action.product.status ?? 'active' } as Product) : 'absent';
+      const expectedValue =
+        action.type === 'update_listing'
+          ? productSummary({ ...action.product, status: action.product.status ?? 'active' } as Product)
+          : 'absent';
       const expected = () => Object.fromEntries(ids.map((id) => [`product:${id}`, expectedValue]));
       return {
         async read(idMapping = {}) {
@@ -191,7 +252,12 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
             if (product) observed.products[id] = product;
             observed.values[`product:${id}`] = productSummary(product);
             // Stock is read so that a rollback can restore it; a marketplace without stock reads has none to restore.
-            if (product && action.type === 'delete_listings' && api.capabilities.supports('getInventory')) await readStock(api, observed, product.offers.map((offer) => offer.sku));
+            if (product && action.type === 'delete_listings' && api.capabilities.supports('getInventory'))
+              await readStock(
+                api,
+                observed,
+                product.offers.map((offer) => offer.sku),
+              );
           }
           return observed;
         },
@@ -201,16 +267,27 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
           if (changed(before, after).length === 0) return [];
           if (action.type === 'update_listing') {
             const prior = before.products[action.product.id];
-            return prior ? [op('upsertProducts', [{ ...toRecreateInput(prior), id: prior.id }], `restore the listing ${prior.id}`)] : [];
+            return prior
+              ? [op('upsertProducts', [{ ...toRecreateInput(prior), id: prior.id }], `restore the listing ${prior.id}`)]
+              : [];
           }
-          const gone = ids.flatMap((id) => { const prior = before.products[id]; return prior && !after.products[id] ? [prior] : []; });
+          const gone = ids.flatMap((id) => {
+            const prior = before.products[id];
+            return prior && !after.products[id] ? [prior] : [];
+          });
           if (gone.length === 0) return [];
           const products = gone.map(toRecreateInput);
           const skus = new Set(gone.flatMap((product) => product.offers.map((offer) => offer.sku)));
           const stock = Object.entries(before.levels)
             .filter(([key, level]) => !key.endsWith('@*') && skus.has(level.sku))
             .map(([, level]) => ({ sku: level.sku, locationId: level.locationId, quantity: level.available }));
-          const steps = [op('upsertProducts', products, `re-create ${gone.length} deleted listing(s): ${gone.map((product) => product.id).join(', ')}`)];
+          const steps = [
+            op(
+              'upsertProducts',
+              products,
+              `re-create ${gone.length} deleted listing(s): ${gone.map((product) => product.id).join(', ')}`,
+            ),
+          ];
           if (stock.length) steps.push(op('setInventory', stock, `restore the stock of ${stock.length} level(s)`));
           return steps;
         },
@@ -220,17 +297,30 @@ export function modelFor(action: MarketplaceAction, api: BaseMarketplaceAPI, cat
       return orderModel(api, [action.shipment.orderId], (before) => {
         const units = action.shipment.lineItems?.reduce((sum, line) => sum + line.quantity, 0);
         const shipped = before.values[`order:${action.shipment.orderId}.shippedUnits`];
-        const open = before.orders[action.shipment.orderId]?.lineItems.reduce((sum, l) => sum + l.quantity - l.quantityShipped - l.quantityCancelled, 0) ?? 0;
-        return { [`order:${action.shipment.orderId}.shippedUnits`]: (typeof shipped === 'number' ? shipped : 0) + (units ?? open) };
+        const open =
+          before.orders[action.shipment.orderId]?.lineItems.reduce(
+            (sum, l) => sum + l.quantity - l.quantityShipped - l.quantityCancelled,
+            0,
+          ) ?? 0;
+        return {
+          [`order:${action.shipment.orderId}.shippedUnits`]:
+            (typeof shipped === 'number' ? shipped : 0) + (units ?? open),
+        };
       });
     case 'cancel_order':
       return orderModel(api, [action.request.orderId], (before) => {
         const id = action.request.orderId;
         if (!action.request.lineItems) return { [`order:${id}.status`]: 'cancelled' };
         const cancelled = before.values[`order:${id}.cancelledUnits`];
-        return { [`order:${id}.cancelledUnits`]: (typeof cancelled === 'number' ? cancelled : 0) + action.request.lineItems.reduce((sum, line) => sum + line.quantity, 0) };
+        return {
+          [`order:${id}.cancelledUnits`]:
+            (typeof cancelled === 'number' ? cancelled : 0) +
+            action.request.lineItems.reduce((sum, line) => sum + line.quantity, 0),
+        };
       });
     case 'acknowledge_orders':
-      return orderModel(api, action.orderIds, () => Object.fromEntries(action.orderIds.map((id) => [`order:${id}.acknowledged`, true])));
+      return orderModel(api, action.orderIds, () =>
+        Object.fromEntries(action.orderIds.map((id) => [`order:${id}.acknowledged`, true])),
+      );
   }
 }

@@ -4,7 +4,14 @@ import type { Money } from '../../model/money.js';
 import { ConflictResolver } from '../../sync/resolver/conflict-resolver.js';
 import type { Conflict, ConflictFailure, Resolution } from '../../sync/resolver/types.js';
 import { resolverOptions, type CheckedStateSync } from './settings.js';
-import { levelKey, same, type LocalStateChange, type MarketplaceStateUpdate, type RealWorldState, type SimulationStateConflict } from './state-sync.js';
+import {
+  levelKey,
+  same,
+  type LocalStateChange,
+  type MarketplaceStateUpdate,
+  type RealWorldState,
+  type SimulationStateConflict,
+} from './state-sync.js';
 
 /**
  * The {@link ConflictResolver} of an adapter's state sync. Manual tasks live in the context's
@@ -52,10 +59,17 @@ export async function settleLocalChanges(
       for (const product of update.products.changed) {
         const offer = product.offers.find((o) => o.sku === change.sku);
         if (!offer || same(offer.price, change.value)) continue;
-        const base = previous?.products.find((p) => p.id === product.id)?.offers.find((o) => o.sku === change.sku)?.price;
+        const base = previous?.products
+          .find((p) => p.id === product.id)
+          ?.offers.find((o) => o.sku === change.sku)?.price;
         const conflict: Conflict = {
-          key, field: 'price', local: localSide(change),
-          remote: product.updatedAt === undefined ? { value: offer.price } : { value: offer.price, updatedAt: product.updatedAt },
+          key,
+          field: 'price',
+          local: localSide(change),
+          remote:
+            product.updatedAt === undefined
+              ? { value: offer.price }
+              : { value: offer.price, updatedAt: product.updatedAt },
           ...(base === undefined ? {} : { base }),
         };
         const settled = describe(conflict, resolver, await resolver.resolve(conflict));
@@ -63,11 +77,18 @@ export async function settleLocalChanges(
         conflicts.push(settled);
       }
     } else {
-      const hits = update.inventory.filter((l) => l.sku === change.sku && (change.locationId === undefined || l.locationId === change.locationId) && l.available !== change.value);
+      const hits = update.inventory.filter(
+        (l) =>
+          l.sku === change.sku &&
+          (change.locationId === undefined || l.locationId === change.locationId) &&
+          l.available !== change.value,
+      );
       for (const level of hits) {
         const base = previous?.inventory.find((l) => levelKey(l) === levelKey(level))?.available;
         const conflict: Conflict = {
-          key: `${key}@${level.locationId}`, field: 'available', local: localSide(change),
+          key: `${key}@${level.locationId}`,
+          field: 'available',
+          local: localSide(change),
           remote: { value: level.available, updatedAt: level.updatedAt },
           ...(base === undefined ? {} : { base }),
         };
@@ -82,7 +103,11 @@ export async function settleLocalChanges(
   return conflicts;
 }
 
-function describe(conflict: Conflict, resolver: ConflictResolver, result: Result<Resolution, ConflictFailure>): SimulationStateConflict {
+function describe(
+  conflict: Conflict,
+  resolver: ConflictResolver,
+  result: Result<Resolution, ConflictFailure>,
+): SimulationStateConflict {
   const { key, local, remote } = conflict;
   const field = conflict.field as SimulationStateConflict['field'];
   const sides = { key, field, local: local.value, remote: remote.value };
@@ -93,8 +118,14 @@ function describe(conflict: Conflict, resolver: ConflictResolver, result: Result
   const configured = resolver.strategyFor(field);
   const strategy = typeof configured === 'function' ? 'custom' : configured;
   // Undecided conflicts keep the simulation's value, as the resolver's own resolveRecord does.
-  const pending: SimulationStateConflict = { ...sides, value: local.value, strategy, resolution: result.error.reason === 'manual_required' ? 'manual' : 'unresolved', explanation: result.error.message };
-  const taskId = result.error.details?.['taskId'];
+  const pending: SimulationStateConflict = {
+    ...sides,
+    value: local.value,
+    strategy,
+    resolution: result.error.reason === 'manual_required' ? 'manual' : 'unresolved',
+    explanation: result.error.message,
+  };
+  const taskId = result.error.details?.taskId;
   if (typeof taskId === 'string') pending.taskId = taskId;
   return pending;
 }

@@ -8,22 +8,12 @@ import { connectionEndpoints, type ConnectionEndpoint } from './endpoint-scan.js
  * - `simulation`: offline marketplaces only (the simulated marketplace), no network;
  * - `sandbox`: connectors on their sandbox endpoints, selected by their configuration;
  * - `live`: real marketplaces; entering it needs `confirmLive: true`.
- *
- * @example
- * ```ts
- * const mode: AdapterMode = 'sandbox';
- * ```
  */
 export type AdapterMode = 'simulation' | 'sandbox' | 'live';
 
 /**
  * Where a connection points: an offline stand-in, a sandbox (no URL on a known production
  * host), or production.
- *
- * @example
- * ```ts
- * const environment: ConnectionEnvironment = 'sandbox';
- * ```
  */
 export type ConnectionEnvironment = 'offline' | 'sandbox' | 'production';
 
@@ -32,13 +22,13 @@ export type ConnectionEnvironment = 'offline' | 'sandbox' | 'production';
  * network), `sandbox_not_selected` (a connector without an `environments` declaration whose
  * configuration selects no sandbox), `production_endpoint` (sandbox mode, and a URL it would
  * call is a known production host), `invalid_config`, `duplicate_connection`.
- *
- * @example
- * ```ts
- * const reason: ConnectionRefusal = 'sandbox_not_selected';
- * ```
  */
-export type ConnectionRefusal = 'simulation_only' | 'sandbox_not_selected' | 'production_endpoint' | 'invalid_config' | 'duplicate_connection';
+export type ConnectionRefusal =
+  | 'simulation_only'
+  | 'sandbox_not_selected'
+  | 'production_endpoint'
+  | 'invalid_config'
+  | 'duplicate_connection';
 
 /**
  * What to connect: a marketplace registered in the adapter's factory and its configuration.
@@ -100,11 +90,6 @@ const ENDPOINT_KEYS = ['endpoint', 'baseUrl', 'endpoints', 'apiBaseUrl'];
  * What {@link selectEnvironment} decides on: the adapter's mode, the marketplace and its
  * configuration (as given and as validated by its schema), the definition's `environments`
  * declaration and the hosts known to be production.
- *
- * @example
- * ```ts
- * const input: EnvironmentSelection = { mode: 'sandbox', marketplace: 'amazon', config, validated, environments: amazonEnvironments, offline: new Set(['simulated']), productionHosts: KNOWN_PRODUCTION_HOSTS };
- * ```
  */
 export interface EnvironmentSelection {
   mode: AdapterMode;
@@ -138,7 +123,12 @@ export function selectEnvironment(input: EnvironmentSelection): Result<Connectio
   const { mode, marketplace, environments, offline } = input;
   if (offline.has(marketplace) || environments?.offline === true) return ok('offline');
   if (mode === 'simulation') {
-    return err(failure('simulation_only', `Simulation mode only connects offline marketplaces (${[...offline].join(', ')}); "${marketplace}" would reach the network. Switch to sandbox mode to use its sandbox.`));
+    return err(
+      failure(
+        'simulation_only',
+        `Simulation mode only connects offline marketplaces (${[...offline].join(', ')}); "${marketplace}" would reach the network. Switch to sandbox mode to use its sandbox.`,
+      ),
+    );
   }
   const endpoints = connectionEndpoints(environments, input.validated, input.config, input.productionHosts);
   const production = endpoints.filter((endpoint) => endpoint.production);
@@ -146,17 +136,28 @@ export function selectEnvironment(input: EnvironmentSelection): Result<Connectio
   const environment = fields.environment;
   if (mode === 'sandbox') {
     if (production.length > 0) {
-      const hint = environments?.sandboxHint ?? "set environment: 'sandbox' and point every endpoint override at a non-production host";
+      const hint =
+        environments?.sandboxHint ??
+        "set environment: 'sandbox' and point every endpoint override at a non-production host";
       return err(
-        failure('production_endpoint', `Sandbox mode refuses "${marketplace}": it would call production (${list(production)}). To use its sandbox, ${hint}.`, {
-          endpoints: production.map(({ role, origin }) => ({ role, origin })),
-        }),
+        failure(
+          'production_endpoint',
+          `Sandbox mode refuses "${marketplace}": it would call production (${list(production)}). To use its sandbox, ${hint}.`,
+          {
+            endpoints: production.map(({ role, origin }) => ({ role, origin })),
+          },
+        ),
       );
     }
     if (environments) return ok('sandbox');
     const override = ENDPOINT_KEYS.some((key) => fields[key] !== undefined);
     if (environment === 'sandbox' || (override && environment !== 'production')) return ok('sandbox');
-    return err(failure('sandbox_not_selected', `Sandbox mode needs "${marketplace}" pointed at its sandbox: set environment: 'sandbox' (or an endpoint override) in its configuration.`));
+    return err(
+      failure(
+        'sandbox_not_selected',
+        `Sandbox mode needs "${marketplace}" pointed at its sandbox: set environment: 'sandbox' (or an endpoint override) in its configuration.`,
+      ),
+    );
   }
   if (production.length > 0) return ok('production');
   if (environments) return ok('sandbox');

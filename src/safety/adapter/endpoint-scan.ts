@@ -3,11 +3,6 @@ import { endpointMatches, urlHost, type MarketplaceEnvironments } from '../../co
 /**
  * One URL a connection would call: its role (`api`, `token`, or the configuration path it
  * was found at), the origin (no path, query or credentials, so it is safe to show) and host.
- *
- * @example
- * ```ts
- * const endpoint: ConnectionEndpoint = { role: 'api', origin: 'https://sandbox.sellingpartnerapi-na.amazon.com', host: 'sandbox.sellingpartnerapi-na.amazon.com', production: false };
- * ```
  */
 export interface ConnectionEndpoint {
   role: string;
@@ -20,14 +15,21 @@ export interface ConnectionEndpoint {
 const MAX_DEPTH = 6;
 
 /** URL-valued strings anywhere in a configuration a definition does not describe, by path. */
-function scanForUrls(value: unknown, path: string, out: Record<string, string>, seen: Set<unknown>, depth: number): void {
+function scanForUrls(
+  value: unknown,
+  path: string,
+  out: Record<string, string>,
+  seen: Set<unknown>,
+  depth: number,
+): void {
   if (typeof value === 'string') {
     if (urlHost(value) !== undefined) out[path || '(config)'] = value;
     return;
   }
   if (value === null || typeof value !== 'object' || seen.has(value) || depth > MAX_DEPTH) return;
   seen.add(value);
-  for (const [key, child] of Object.entries(value)) scanForUrls(child, path ? `${path}.${key}` : key, out, seen, depth + 1);
+  for (const [key, child] of Object.entries(value))
+    scanForUrls(child, path ? `${path}.${key}` : key, out, seen, depth + 1);
 }
 
 /**
@@ -50,7 +52,8 @@ export function connectionEndpoints(
 ): ConnectionEndpoint[] {
   const urls: Record<string, string> = {};
   if (environments) {
-    for (const [role, url] of Object.entries(environments.urls(validated))) if (typeof url === 'string') urls[role] = url;
+    for (const [role, url] of Object.entries(environments.urls(validated)))
+      if (typeof url === 'string') urls[role] = url;
   } else {
     scanForUrls(raw, '', urls, new Set(), 0);
   }

@@ -23,7 +23,6 @@ export interface AdapterHealth {
   lastSyncAt?: string;
 }
 
-
 /**
  * The adapter's execution counters: every outcome but a dry run counts as executed.
  *
@@ -35,7 +34,14 @@ export interface AdapterHealth {
  * ```
  */
 export class ExecutionCounters {
-  readonly #counts: AdapterHealth['counters'] = { executed: 0, applied: 0, blocked: 0, rolledBack: 0, failed: 0, dryRuns: 0 };
+  readonly #counts: AdapterHealth['counters'] = {
+    executed: 0,
+    applied: 0,
+    blocked: 0,
+    rolledBack: 0,
+    failed: 0,
+    dryRuns: 0,
+  };
 
   /** Counts one outcome. */
   count(status: ExecutionReport['status']): void {
@@ -64,12 +70,19 @@ export class ExecutionCounters {
  * const connections = await checkConnections([{ info, api }]);
  * ```
  */
-export async function checkConnections(connections: Iterable<{ info: ConnectionInfo; api: BaseMarketplaceAPI }>): Promise<AdapterHealth['connections']> {
+export async function checkConnections(
+  connections: Iterable<{ info: ConnectionInfo; api: BaseMarketplaceAPI }>,
+): Promise<AdapterHealth['connections']> {
   const out: AdapterHealth['connections'] = [];
   for (const { info, api } of connections) {
     try {
       const health = await api.healthCheck();
-      out.push({ ...info, ok: health.ok, latencyMs: health.latencyMs, ...(health.message === undefined ? {} : { message: health.message }) });
+      out.push({
+        ...info,
+        ok: health.ok,
+        latencyMs: health.latencyMs,
+        ...(health.message === undefined ? {} : { message: health.message }),
+      });
     } catch (error) {
       out.push({ ...info, ok: false, message: error instanceof Error ? error.message : String(error) });
     }

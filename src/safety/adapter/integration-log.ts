@@ -5,21 +5,11 @@ import type { Logger, LogFields } from '../../core/logger.js';
 
 /**
  * The level of an integration log entry, from least to most severe.
- *
- * @example
- * ```ts
- * const level: IntegrationLogLevel = 'warn';
- * ```
  */
 export type IntegrationLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /**
  * One entry of `RealWorldAdapter.getIntegrationLogs()`: redacted when written.
- *
- * @example
- * ```ts
- * const entry: IntegrationLogEntry = { at: '2026-11-22T10:00:00.000Z', level: 'info', message: 'executed set_price', fields: { sku: 'A-1' } };
- * ```
  */
 export interface IntegrationLogEntry {
   /** ISO timestamp. */
@@ -31,11 +21,6 @@ export interface IntegrationLogEntry {
 
 /**
  * Filters of `RealWorldAdapter.getIntegrationLogs()`.
- *
- * @example
- * ```ts
- * adapter.getIntegrationLogs({ level: 'warn', since: '2026-11-22T00:00:00.000Z', limit: 50 });
- * ```
  */
 export interface IntegrationLogQuery {
   /** The least severe level to include, in any case (default `debug`: everything). */
@@ -53,10 +38,19 @@ function checkQuery(query: IntegrationLogQuery): { min: number; since: number | 
   const issues: ValidationIssue[] = [];
   const level = query.level === undefined ? 'debug' : String(query.level).toLowerCase();
   const min = Object.hasOwn(RANK, level) ? RANK[level as IntegrationLogLevel] : undefined;
-  if (min === undefined) issues.push({ path: ['level'], message: `Unknown level ${JSON.stringify(query.level)}; use one of ${Object.keys(RANK).join(', ')} (any case).` });
+  if (min === undefined)
+    issues.push({
+      path: ['level'],
+      message: `Unknown level ${JSON.stringify(query.level)}; use one of ${Object.keys(RANK).join(', ')} (any case).`,
+    });
   const since = typeof query.since === 'string' ? Date.parse(query.since) : query.since;
-  if (since !== undefined && !Number.isFinite(since)) issues.push({ path: ['since'], message: `Expected an ISO timestamp or epoch milliseconds, got ${JSON.stringify(query.since)}.` });
-  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0)) issues.push({ path: ['limit'], message: `Expected a non-negative integer, got ${JSON.stringify(query.limit)}.` });
+  if (since !== undefined && !Number.isFinite(since))
+    issues.push({
+      path: ['since'],
+      message: `Expected an ISO timestamp or epoch milliseconds, got ${JSON.stringify(query.since)}.`,
+    });
+  if (query.limit !== undefined && !(Number.isSafeInteger(query.limit) && query.limit >= 0))
+    issues.push({ path: ['limit'], message: `Expected a non-negative integer, got ${JSON.stringify(query.limit)}.` });
   if (issues.length) throw new ValidationError('integration log query', issues);
   return { min: min ?? 0, since };
 }
@@ -92,7 +86,12 @@ export class IntegrationLog {
   /** Adds an entry (redacted) and forwards it to the host's logger. */
   write(level: IntegrationLogLevel, message: string, fields: LogFields = {}): void {
     const atMs = this.#clock.now();
-    const entry: IntegrationLogEntry = { at: new Date(atMs).toISOString(), level, message: this.#redactor.text(message), fields: this.#redactor.value(fields) };
+    const entry: IntegrationLogEntry = {
+      at: new Date(atMs).toISOString(),
+      level,
+      message: this.#redactor.text(message),
+      fields: this.#redactor.value(fields),
+    };
     this.#entries.push({ atMs, entry });
     if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);
     this.#logger[level](entry.message, entry.fields);
@@ -101,7 +100,9 @@ export class IntegrationLog {
   /** The kept entries matching `query`; throws `ValidationError` for a query that cannot match as meant. */
   read(query: IntegrationLogQuery = {}): IntegrationLogEntry[] {
     const { min, since } = checkQuery(query);
-    const found = this.#entries.filter(({ atMs, entry }) => RANK[entry.level] >= min && (since === undefined || atMs >= since)).map(({ entry }) => structuredClone(entry));
+    const found = this.#entries
+      .filter(({ atMs, entry }) => RANK[entry.level] >= min && (since === undefined || atMs >= since))
+      .map(({ entry }) => structuredClone(entry));
     return query.limit === undefined ? found : found.slice(Math.max(0, found.length - query.limit));
   }
 }

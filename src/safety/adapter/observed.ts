@@ -11,11 +11,6 @@ import { canonicalJson } from '../../stores/store.js';
  * holds one comparable value per key (`offer:A-1.price`, `stock:A-1@WH-1.available`,
  * `product:P-1`, `order:1001.status`); the full records are kept for compensation. An offer
  * found by SKU without reading its product (`getOffersBySku`) is kept in `offers`.
- *
- * @example
- * ```ts
- * const observed: ObservedState = { values: { 'offer:A-1.price': { amountMinor: 1999, currency: 'EUR' } }, products: {}, levels: {}, orders: {} };
- * ```
  */
 export interface ObservedState {
   values: Record<string, unknown>;
@@ -28,11 +23,6 @@ export interface ObservedState {
 
 /**
  * One key whose value differs between two states.
- *
- * @example
- * ```ts
- * const change: StateDifference = { key: 'offer:A-1.price', before: { amountMinor: 1999, currency: 'EUR' }, after: { amountMinor: 1799, currency: 'EUR' } };
- * ```
  */
 export interface StateDifference {
   key: string;
@@ -63,7 +53,9 @@ export function emptyObserved(): ObservedState {
  */
 export function diffValues(before: Record<string, unknown>, after: Record<string, unknown>): StateDifference[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  return keys.filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key])).map((key) => ({ key, before: before[key], after: after[key] }));
+  return keys
+    .filter((key) => canonicalJson(before[key]) !== canonicalJson(after[key]))
+    .map((key) => ({ key, before: before[key], after: after[key] }));
 }
 
 /**
@@ -98,11 +90,6 @@ export function toRecreateInput(product: Product): Omit<Product, 'id' | 'updated
 
 /**
  * Statistics of a catalog scan, kept per connection.
- *
- * @example
- * ```ts
- * const stats: CatalogStats = await catalog.stats();
- * ```
  */
 export interface CatalogStats {
   catalogSize: number;
@@ -149,7 +136,10 @@ export class CatalogIndex {
       }
     }
     const currency = products[0]?.offers[0]?.price.currency;
-    this.#stats = currency === undefined ? { catalogSize: products.length, skuCount } : { catalogSize: products.length, skuCount, currency };
+    this.#stats =
+      currency === undefined
+        ? { catalogSize: products.length, skuCount }
+        : { catalogSize: products.length, skuCount, currency };
   }
 
   /** Forgets the statistics, so that the next `stats()` scans again (after creates and deletes). */
@@ -195,7 +185,9 @@ export class CatalogIndex {
    */
   async offerBySku(sku: string, signal?: AbortSignal): Promise<{ match: OfferMatch; product?: Product } | undefined> {
     if (this.#api.capabilities.supports('getOffersBySku')) {
-      const match = (await this.#api.getOffersBySku([sku], signal ? { signal } : {})).find((candidate) => candidate.sku === sku);
+      const match = (await this.#api.getOffersBySku([sku], signal ? { signal } : {})).find(
+        (candidate) => candidate.sku === sku,
+      );
       return match ? { match } : undefined;
     }
     const product = await this.productBySku(sku);

@@ -6,11 +6,6 @@ import type { PlannedOperation } from '../translate.js';
 
 /**
  * What one planned operation returned: its per-item outcomes and the first item error.
- *
- * @example
- * ```ts
- * const { result, firstError }: OperationOutcome = await callOperation(api, planned);
- * ```
  */
 export interface OperationOutcome {
   result: BatchResult<unknown, unknown>;
@@ -25,19 +20,40 @@ export interface OperationOutcome {
  * const outcome = await callOperation(api, translateSimulationAction(action));
  * ```
  */
-export async function callOperation(api: BaseMarketplaceAPI, planned: PlannedOperation, options: OperationOptions = {}): Promise<OperationOutcome> {
+export async function callOperation(
+  api: BaseMarketplaceAPI,
+  planned: PlannedOperation,
+  options: OperationOptions = {},
+): Promise<OperationOutcome> {
   const payload = planned.payload as never[];
   let result: BatchResult<unknown, unknown>;
   switch (planned.operation) {
-    case 'updatePrices': result = await api.updatePrices(payload, options); break;
-    case 'setInventory': result = await api.setInventory(payload, options); break;
-    case 'adjustInventory': result = await api.adjustInventory(payload, options); break;
-    case 'upsertProducts': result = await api.upsertProducts(payload, options); break;
-    case 'deleteProducts': result = await api.deleteProducts(payload, options); break;
-    case 'confirmShipment': result = await api.confirmShipment(payload, options); break;
-    case 'cancelOrder': result = await api.cancelOrder(payload, options); break;
-    case 'acknowledgeOrders': result = await api.acknowledgeOrders(payload, options); break;
-    default: throw new TypeError(`${planned.operation} is not a write operation.`);
+    case 'updatePrices':
+      result = await api.updatePrices(payload, options);
+      break;
+    case 'setInventory':
+      result = await api.setInventory(payload, options);
+      break;
+    case 'adjustInventory':
+      result = await api.adjustInventory(payload, options);
+      break;
+    case 'upsertProducts':
+      result = await api.upsertProducts(payload, options);
+      break;
+    case 'deleteProducts':
+      result = await api.deleteProducts(payload, options);
+      break;
+    case 'confirmShipment':
+      result = await api.confirmShipment(payload, options);
+      break;
+    case 'cancelOrder':
+      result = await api.cancelOrder(payload, options);
+      break;
+    case 'acknowledgeOrders':
+      result = await api.acknowledgeOrders(payload, options);
+      break;
+    default:
+      throw new TypeError(`${planned.operation} is not a write operation.`);
   }
   const failed = result.items.find((item) => !item.ok);
   return failed && !failed.ok ? { result, firstError: failed.error } : { result };

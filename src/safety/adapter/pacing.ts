@@ -12,13 +12,27 @@ import type { AdapterRateLimit } from './settings.js';
  * await paceActions(context, { ratePerSecond: 2, burst: 5, scope: 'connection' }, connection.info);
  * ```
  */
-export async function paceActions(context: ResolvedContext, limit: Required<AdapterRateLimit> | undefined, connection: ConnectionInfo): Promise<void> {
+export async function paceActions(
+  context: ResolvedContext,
+  limit: Required<AdapterRateLimit> | undefined,
+  connection: ConnectionInfo,
+): Promise<void> {
   if (!limit) return;
   const key = `safety:rl:${context.tenantId}:${limit.scope === 'adapter' ? '*' : connection.id}`;
   for (;;) {
-    const taken = await takeFromBucket(context.store, { key, capacity: limit.burst, refillPerSecond: limit.ratePerSecond, cost: 1 }, context.clock);
+    const taken = await takeFromBucket(
+      context.store,
+      { key, capacity: limit.burst, refillPerSecond: limit.ratePerSecond, cost: 1 },
+      context.clock,
+    );
     if (taken.granted) return;
-    context.events.emit('throttled', { platform: connection.platform, tenantId: context.tenantId, operation: 'executeAction', waitMs: taken.retryAfterMs, source: 'limiter' });
+    context.events.emit('throttled', {
+      platform: connection.platform,
+      tenantId: context.tenantId,
+      operation: 'executeAction',
+      waitMs: taken.retryAfterMs,
+      source: 'limiter',
+    });
     await context.clock.sleep(taken.retryAfterMs);
   }
 }

@@ -18,7 +18,9 @@ function readsFor(action: MarketplaceAction): { all: OperationName[]; anyOf?: Op
     case 'update_listing':
     case 'delete_listings':
       // A delete also needs the catalog's size for the share caps.
-      return action.type === 'delete_listings' ? { all: ['listProducts'] } : { all: [], anyOf: ['getProduct', 'listProducts'] };
+      return action.type === 'delete_listings'
+        ? { all: ['listProducts'] }
+        : { all: [], anyOf: ['getProduct', 'listProducts'] };
     case 'confirm_shipment':
     case 'cancel_order':
     case 'acknowledge_orders':
@@ -35,7 +37,11 @@ function readsFor(action: MarketplaceAction): { all: OperationName[]; anyOf?: Op
  * missingOperations({ type: 'set_inventory', sku: 'A-1', quantity: 3 }, plan, myShop); // ['setInventory', 'getInventory']
  * ```
  */
-export function missingOperations(action: MarketplaceAction, plan: PlannedOperation, api: BaseMarketplaceAPI): OperationName[] {
+export function missingOperations(
+  action: MarketplaceAction,
+  plan: PlannedOperation,
+  api: BaseMarketplaceAPI,
+): OperationName[] {
   const supports = (operation: OperationName) => api.capabilities.supports(operation);
   const { all, anyOf } = readsFor(action);
   const missing = [plan.operation, ...all].filter((operation) => !supports(operation));
@@ -105,7 +111,12 @@ export async function missingTargets(
     case 'confirm_shipment':
     case 'cancel_order':
     case 'acknowledge_orders': {
-      const ids = action.type === 'confirm_shipment' ? [action.shipment.orderId] : action.type === 'cancel_order' ? [action.request.orderId] : action.orderIds;
+      const ids =
+        action.type === 'confirm_shipment'
+          ? [action.shipment.orderId]
+          : action.type === 'cancel_order'
+            ? [action.request.orderId]
+            : action.orderIds;
       const absent = ids.filter((id) => before.orders[id] === undefined);
       return absent.length ? [unknown('order', absent)] : [];
     }

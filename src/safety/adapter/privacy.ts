@@ -29,7 +29,18 @@ export interface PrivacySettings {
  * createRedactor({ fields: PERSONAL_FIELDS });
  * ```
  */
-export const PERSONAL_FIELDS = ['email', 'phone', 'line1', 'line2', 'postalCode', 'buyer', 'shippingAddress', 'billingAddress', 'address', 'company'];
+export const PERSONAL_FIELDS = [
+  'email',
+  'phone',
+  'line1',
+  'line2',
+  'postalCode',
+  'buyer',
+  'shippingAddress',
+  'billingAddress',
+  'address',
+  'company',
+];
 
 /**
  * The log redactor for privacy settings.
@@ -40,7 +51,10 @@ export const PERSONAL_FIELDS = ['email', 'phone', 'line1', 'line2', 'postalCode'
  * ```
  */
 export function privacyRedactor(settings: PrivacySettings): Redactor {
-  return createRedactor({ fields: [...PERSONAL_FIELDS, ...(settings.redactFields ?? [])], secrets: settings.secrets ?? [] });
+  return createRedactor({
+    fields: [...PERSONAL_FIELDS, ...(settings.redactFields ?? [])],
+    secrets: settings.secrets ?? [],
+  });
 }
 
 async function pseudonym(salt: string, value: string): Promise<string> {
@@ -64,12 +78,12 @@ export function randomSalt(): string {
  * An order without customer data: the buyer becomes a stable pseudonym (same buyer, same
  * pseudonym, so repeat-buyer behaviour survives) and the address keeps only its country and
  * region.
-  *
-  * @example
-  * ```ts
-  * const safe = await anonymiseOrder(order, 'salt'); // safe.buyer?.name === 'buyer-…'
-  * ```
-  */
+ *
+ * @example
+ * ```ts
+ * const safe = await anonymiseOrder(order, 'salt'); // safe.buyer?.name === 'buyer-…'
+ * ```
+ */
 export async function anonymiseOrder(order: Order, salt: string): Promise<Order> {
   const copy = structuredClone(order);
   const who = order.buyer?.email ?? order.buyer?.name ?? order.shippingAddress?.name;
@@ -79,7 +93,10 @@ export async function anonymiseOrder(order: Order, salt: string): Promise<Order>
   }
   if (copy.shippingAddress) {
     const { countryCode, region } = copy.shippingAddress;
-    copy.shippingAddress = region === undefined ? { line1: 'anonymised', city: 'anonymised', countryCode } : { line1: 'anonymised', city: 'anonymised', countryCode, region };
+    copy.shippingAddress =
+      region === undefined
+        ? { line1: 'anonymised', city: 'anonymised', countryCode }
+        : { line1: 'anonymised', city: 'anonymised', countryCode, region };
   }
   return copy;
 }

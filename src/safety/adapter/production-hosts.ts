@@ -18,5 +18,14 @@ import type { MarketplaceEnvironments } from '../../core/environments.js';
  * ```
  */
 export const KNOWN_PRODUCTION_HOSTS: readonly string[] = Object.freeze(
-  ([amazonEnvironments, creatorsEnvironments, shopifyEnvironments, ebayEnvironments, mercadolibreEnvironments, bolEnvironments] as readonly MarketplaceEnvironments<never>[]).flatMap((environments) => environments.productionHosts),
+  (
+    [
+      amazonEnvironments,
+      creatorsEnvironments,
+      shopifyEnvironments,
+      ebayEnvironments,
+      mercadolibreEnvironments,
+      bolEnvironments,
+    ] as readonly MarketplaceEnvironments<never>[]
+  ).flatMap((environments) => environments.productionHosts),
 );

@@ -8,11 +8,6 @@ import type { ValidationOptOut } from './settings.js';
 
 /**
  * A failure as recorded in a report: redacted, JSON-safe.
- *
- * @example
- * ```ts
- * const info: ExecutionErrorInfo = { name: 'MarketplaceApiError', code: 'marketplace_api_error', message: 'sim failed deleteProducts', retryable: false };
- * ```
  */
 export interface ExecutionErrorInfo {
   name: string;
@@ -24,11 +19,6 @@ export interface ExecutionErrorInfo {
 /**
  * What validation decided for an executed action. `skipped` only ever happens through an
  * explicit opt-out, whose reason is here.
- *
- * @example
- * ```ts
- * if (report.validation.status === 'skipped') audit(report.validation.reason);
- * ```
  */
 export interface ValidationOutcome {
   status: 'passed' | 'blocked' | 'skipped';
@@ -39,11 +29,6 @@ export interface ValidationOutcome {
 
 /**
  * What a compensating action did.
- *
- * @example
- * ```ts
- * if (report.rollback?.restored) console.log('prior state restored:', report.rollback.operations.map((o) => o.summary));
- * ```
  */
 export interface RollbackReport {
   /** Whether compensating operations were sent. */
@@ -113,13 +98,17 @@ export interface ExecutionReport {
  * listings deleted before; the report's violations name them), `blocked` (a safety
  * constraint), `execution_failed` or `verification_failed`. `report` is there whenever the
  * marketplace was read.
- *
- * @example
- * ```ts
- * if (result.isErr() && result.error.reason === 'blocked') console.log(result.error.report?.validation.violations);
- * ```
  */
-export interface ExecutionFailure extends Failure<'invalid_action' | 'no_connection' | 'unsupported_operation' | 'not_found' | 'blocked' | 'execution_failed' | 'verification_failed'> {
+export interface ExecutionFailure
+  extends Failure<
+    | 'invalid_action'
+    | 'no_connection'
+    | 'unsupported_operation'
+    | 'not_found'
+    | 'blocked'
+    | 'execution_failed'
+    | 'verification_failed'
+  > {
   report?: ExecutionReport;
 }
 

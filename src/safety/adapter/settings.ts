@@ -12,11 +12,6 @@ import type { PrivacySettings } from './privacy.js';
 /**
  * An explicit, visible opt-out of validation. It needs a reason; every skipped check is logged
  * at `warn` and recorded in the execution report.
- *
- * @example
- * ```ts
- * const optOut: ValidationOptOut = { skip: true, reason: 'one-off price migration approved in TICKET-123' };
- * ```
  */
 export interface ValidationOptOut {
   skip: true;
@@ -56,11 +51,6 @@ export interface RealWorldAdapterOptions {
 /**
  * Pacing of `executeAction`: a token bucket in the context's store, shared by every process on
  * that store, one token per action.
- *
- * @example
- * ```ts
- * adapter.configureRateLimiting({ ratePerSecond: 2, burst: 5 });
- * ```
  */
 export interface AdapterRateLimit {
   ratePerSecond: number;
@@ -71,11 +61,6 @@ export interface AdapterRateLimit {
 
 /**
  * How `executeAction` treats failures.
- *
- * @example
- * ```ts
- * adapter.configureErrorHandling({ maxRetries: 2, retryDelayMs: 500, rollbackOnFailure: true });
- * ```
  */
 export interface AdapterErrorHandling {
   /** Re-sends after a retryable error when read-back shows nothing was applied (default 2). */
@@ -123,7 +108,12 @@ const parse = <S extends z.ZodType>(schema: S, what: string, value: unknown): z.
 };
 
 const OptOutSchema = /* @__PURE__ */ lazySchema(() =>
-  z.object({ skip: z.literal(true), reason: z.string().trim().min(3, 'Give the reason validation is skipped; it is logged and reported.') }).strict(),
+  z
+    .object({
+      skip: z.literal(true),
+      reason: z.string().trim().min(3, 'Give the reason validation is skipped; it is logged and reported.'),
+    })
+    .strict(),
 );
 
 /**
@@ -146,7 +136,11 @@ export function checkAdapterOptions(options: RealWorldAdapterOptions): void {
     .passthrough()
     .superRefine((value, ctx) => {
       if (value.mode === 'live' && value.confirmLive !== true) {
-        ctx.addIssue({ code: 'custom', path: ['confirmLive'], message: 'Live mode writes to real marketplaces; set confirmLive: true to enter it.' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['confirmLive'],
+          message: 'Live mode writes to real marketplaces; set confirmLive: true to enter it.',
+        });
       }
     });
   parse(schema, 'RealWorldAdapter options', options);
@@ -173,7 +167,13 @@ export function checkOptOut(value: unknown): ValidationOptOut {
  * ```
  */
 export function checkRateLimit(value: AdapterRateLimit): Required<AdapterRateLimit> {
-  const schema = z.object({ ratePerSecond: z.number().positive().finite(), burst: z.number().int().positive(), scope: z.enum(['connection', 'adapter']).default('connection') }).strict();
+  const schema = z
+    .object({
+      ratePerSecond: z.number().positive().finite(),
+      burst: z.number().int().positive(),
+      scope: z.enum(['connection', 'adapter']).default('connection'),
+    })
+    .strict();
   return parse(schema, 'rate limiting settings', value);
 }
 
@@ -186,7 +186,13 @@ export function checkRateLimit(value: AdapterRateLimit): Required<AdapterRateLim
  * ```
  */
 export function checkErrorHandling(value: AdapterErrorHandling): Required<AdapterErrorHandling> {
-  const schema = z.object({ maxRetries: z.number().int().min(0).max(10).default(2), retryDelayMs: z.number().int().min(0).default(1000), rollbackOnFailure: z.boolean().default(true) }).strict();
+  const schema = z
+    .object({
+      maxRetries: z.number().int().min(0).max(10).default(2),
+      retryDelayMs: z.number().int().min(0).default(1000),
+      rollbackOnFailure: z.boolean().default(true),
+    })
+    .strict();
   return parse(schema, 'error handling settings', value);
 }
 
@@ -212,12 +218,22 @@ export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
     .strict();
   const parsed = schema.safeParse(value);
   const issues: ValidationIssue[] = parsed.success ? [] : issuesFromZod(parsed.error);
-  const checked: CheckedStateSync = { tieBreaker: 'remote_wins', ...value, conflictStrategy: value.conflictStrategy ?? 'remote_wins', includeOrders: value.includeOrders ?? true };
+  const checked: CheckedStateSync = {
+    tieBreaker: 'remote_wins',
+    ...value,
+    conflictStrategy: value.conflictStrategy ?? 'remote_wins',
+    includeOrders: value.includeOrders ?? true,
+  };
   try {
     new ConflictResolver(resolverOptions(checked));
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    issues.push(...error.issues.map((issue) => ({ ...issue, path: issue.path[0] === 'default' ? ['conflictStrategy', ...issue.path.slice(1)] : issue.path })));
+    issues.push(
+      ...error.issues.map((issue) => ({
+        ...issue,
+        path: issue.path[0] === 'default' ? ['conflictStrategy', ...issue.path.slice(1)] : issue.path,
+      })),
+    );
   }
   if (issues.length > 0) throw new ValidationError('state sync settings', issues);
   return checked;
@@ -232,7 +248,8 @@ export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
  * settings.conflictStrategy; // 'remote_wins'
  * ```
  */
-export type CheckedStateSync = AdapterStateSync & Required<Pick<AdapterStateSync, 'conflictStrategy' | 'tieBreaker' | 'includeOrders'>>;
+export type CheckedStateSync = AdapterStateSync &
+  Required<Pick<AdapterStateSync, 'conflictStrategy' | 'tieBreaker' | 'includeOrders'>>;
 
 /**
  * The {@link ConflictResolver} options state sync settings stand for (strategies, tolerance,
@@ -264,6 +281,13 @@ export function resolverOptions(settings: CheckedStateSync): ConflictResolverOpt
  * ```
  */
 export function checkPrivacy(value: PrivacySettings): PrivacySettings {
-  const schema = z.object({ anonymiseCustomerData: z.boolean().optional(), redactFields: z.array(z.string().min(1)).optional(), secrets: z.array(z.string()).optional(), salt: z.string().min(1).optional() }).strict();
+  const schema = z
+    .object({
+      anonymiseCustomerData: z.boolean().optional(),
+      redactFields: z.array(z.string().min(1)).optional(),
+      secrets: z.array(z.string()).optional(),
+      salt: z.string().min(1).optional(),
+    })
+    .strict();
   return parse(schema, 'privacy settings', value);
 }

@@ -6,11 +6,6 @@ import { canonicalJson } from '../../stores/store.js';
 
 /**
  * A change the simulation made locally since the last sync.
- *
- * @example
- * ```ts
- * const change: LocalStateChange = { sku: 'A-1', field: 'price', value: { amountMinor: 1899, currency: 'EUR' }, changedAt: '2026-11-22T10:00:00.000Z' };
- * ```
  */
 export interface LocalStateChange {
   /** The connection id (default: the only connection). */
@@ -28,11 +23,6 @@ export interface LocalStateChange {
  * Which value the update carries for a conflict: one side's, a three-way merge, a custom
  * strategy's, the simulation's while a person decides (`manual`), or the simulation's because
  * the resolver could not decide (`unresolved`: a custom strategy threw or `merge` did not apply).
- *
- * @example
- * ```ts
- * const pending = updates.conflicts.filter((c) => c.resolution === 'manual' || c.resolution === 'unresolved');
- * ```
  */
 export type SimulationConflictResolution = 'local' | 'remote' | 'merged' | 'custom' | 'manual' | 'unresolved';
 
@@ -88,11 +78,6 @@ export interface RealWorldState {
 
 /**
  * What `syncStateFromRealWorld()` returns.
- *
- * @example
- * ```ts
- * const snapshot: RealWorldSnapshot = await adapter.syncStateFromRealWorld();
- * ```
  */
 export interface RealWorldSnapshot {
   syncedAt: string;
@@ -172,7 +157,9 @@ export function diffState(previous: RealWorldState | undefined, current: RealWor
     marketplace: current.marketplace,
     products: {
       added: current.products.filter((p) => !oldProducts.has(p.id)),
-      changed: current.products.filter((p) => oldProducts.has(p.id) && !same({ ...oldProducts.get(p.id), updatedAt: 0 }, { ...p, updatedAt: 0 })),
+      changed: current.products.filter(
+        (p) => oldProducts.has(p.id) && !same({ ...oldProducts.get(p.id), updatedAt: 0 }, { ...p, updatedAt: 0 }),
+      ),
       removed: [...oldProducts.keys()].filter((id) => !newIds.has(id)),
     },
     inventory: current.inventory.filter((l) => {

@@ -5,7 +5,10 @@ import { translateSimulationAction, type PlannedOperation } from '../translate.j
 import { normalizeAction } from './normalize.js';
 
 const isPlanned = (value: unknown): value is PlannedOperation =>
-  typeof value === 'object' && value !== null && typeof (value as PlannedOperation).operation === 'string' && Array.isArray((value as PlannedOperation).payload);
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as PlannedOperation).operation === 'string' &&
+  Array.isArray((value as PlannedOperation).payload);
 
 /** The currency of the first price-like field of a canonical input, for the other side's bare numbers. */
 function currencyIn(value: unknown, depth = 0): string | undefined {
@@ -23,7 +26,12 @@ function canonical(input: unknown, side: 'simulation' | 'real', currency: string
   const result = normalizeAction(input, { currency });
   if (result.isErr()) throw new ValidationError(`${side} action`, [{ path: [side], message: result.error.message }]);
   if (result.value.kind === 'unnamed_delete') {
-    throw new ValidationError(`${side} action`, [{ path: [side], message: `bulk_delete of ${result.value.count} listing(s) names none of them; give product_ids to compare it.` }]);
+    throw new ValidationError(`${side} action`, [
+      {
+        path: [side],
+        message: `bulk_delete of ${result.value.count} listing(s) names none of them; give product_ids to compare it.`,
+      },
+    ]);
   }
   return result.value.action;
 }
@@ -43,7 +51,11 @@ function canonical(input: unknown, side: 'simulation' | 'real', currency: string
  * ).consistent; // true
  * ```
  */
-export function compareActionInputs(simulation: unknown, real: unknown, options: ConsistencyOptions = {}): ConsistencyReport {
+export function compareActionInputs(
+  simulation: unknown,
+  real: unknown,
+  options: ConsistencyOptions = {},
+): ConsistencyReport {
   const currency = options.currency ?? currencyIn(real) ?? currencyIn(simulation);
   const sim = canonical(simulation, 'simulation', currency);
   if (isPlanned(real)) {

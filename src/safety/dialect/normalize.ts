@@ -28,11 +28,6 @@ export type NormalizedAction =
  * Why an action input could not be made canonical: `invalid_action` (neither vocabulary's
  * schema accepts it, or the price has more decimals than its currency) or `currency_unknown`
  * (a dialect price with no currency given and none known for the connection).
- *
- * @example
- * ```ts
- * const reason: ActionInputFailure['reason'] = 'currency_unknown';
- * ```
  */
 export type ActionInputFailure = Failure<'invalid_action' | 'currency_unknown'>;
 
@@ -49,8 +44,10 @@ export interface NormalizeActionOptions {
   currency?: string | undefined;
 }
 
-const describe = (error: z.ZodError) => error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-const invalid = (prefix: string, error: z.ZodError) => failure('invalid_action', `${prefix}${describe(error)}`, { issues: issuesFromZod(error) });
+const describe = (error: z.ZodError) =>
+  error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+const invalid = (prefix: string, error: z.ZodError) =>
+  failure('invalid_action', `${prefix}${describe(error)}`, { issues: issuesFromZod(error) });
 
 /**
  * Makes an action input canonical. A {@link MarketplaceAction} is validated as it is; a
@@ -66,12 +63,17 @@ const invalid = (prefix: string, error: z.ZodError) => failure('invalid_action',
  * normalizeAction({ type: 'bulk_delete', count: 1000 }); // Ok({ kind: 'unnamed_delete', count: 1000 })
  * ```
  */
-export function normalizeAction(input: unknown, options: NormalizeActionOptions = {}): Result<NormalizedAction, ActionInputFailure> {
+export function normalizeAction(
+  input: unknown,
+  options: NormalizeActionOptions = {},
+): Result<NormalizedAction, ActionInputFailure> {
   // An action the safety layer parsed and froze on its way is not parsed again.
   if (plannedOperationOf(input)) return ok({ kind: 'action', action: input as MarketplaceAction, dialect: false });
   if (!isSimulationDialect(input)) {
     const parsed = MarketplaceActionSchema.safeParse(input);
-    return parsed.success ? ok({ kind: 'action', action: parsed.data, dialect: false }) : err(invalid('', parsed.error));
+    return parsed.success
+      ? ok({ kind: 'action', action: parsed.data, dialect: false })
+      : err(invalid('', parsed.error));
   }
   const parsed = SimulationDialectActionSchema.safeParse(input);
   if (!parsed.success) return err(invalid('Simulation action: ', parsed.error));
@@ -85,11 +87,22 @@ export function normalizeAction(input: unknown, options: NormalizeActionOptions 
     case 'set_price': {
       const currency = dialect.currency ?? options.currency;
       if (currency === undefined) {
-        return err(failure('currency_unknown', `set_price of ${dialect.product_sku} gives new_price ${JSON.stringify(dialect.new_price)} without a currency, and the connection's is not known; add currency to the action.`));
+        return err(
+          failure(
+            'currency_unknown',
+            `set_price of ${dialect.product_sku} gives new_price ${JSON.stringify(dialect.new_price)} without a currency, and the connection's is not known; add currency to the action.`,
+          ),
+        );
       }
       const price = parseMoney(dialect.new_price, currency);
       if (price.isErr()) {
-        return err(failure('invalid_action', `set_price of ${dialect.product_sku}: new_price ${JSON.stringify(dialect.new_price)} is not a ${currency} amount (${price.error.message}); it is refused, not rounded.`, { money: price.error.reason }));
+        return err(
+          failure(
+            'invalid_action',
+            `set_price of ${dialect.product_sku}: new_price ${JSON.stringify(dialect.new_price)} is not a ${currency} amount (${price.error.message}); it is refused, not rounded.`,
+            { money: price.error.reason },
+          ),
+        );
       }
       action = { ...base, type: 'set_price', sku: dialect.product_sku, price: price.value };
       break;
@@ -103,11 +116,18 @@ export function normalizeAction(input: unknown, options: NormalizeActionOptions 
     case 'bulk_delete':
       if (!dialect.product_ids) return ok({ kind: 'unnamed_delete', count: dialect.count, ...base });
       if (dialect.product_ids.length !== dialect.count) {
-        return err(failure('invalid_action', `bulk_delete says count ${dialect.count} but lists ${dialect.product_ids.length} product_ids; make them agree.`));
+        return err(
+          failure(
+            'invalid_action',
+            `bulk_delete says count ${dialect.count} but lists ${dialect.product_ids.length} product_ids; make them agree.`,
+          ),
+        );
       }
       action = { ...base, type: 'delete_listings', productIds: dialect.product_ids };
       break;
   }
   const canonical = MarketplaceActionSchema.safeParse(action);
-  return canonical.success ? ok({ kind: 'action', action: canonical.data, dialect: true }) : err(invalid('Simulation action: ', canonical.error));
+  return canonical.success
+    ? ok({ kind: 'action', action: canonical.data, dialect: true })
+    : err(invalid('Simulation action: ', canonical.error));
 }

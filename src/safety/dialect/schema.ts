@@ -9,9 +9,7 @@ const common = () => ({
   /** The connection to act on, when several are open. */
   marketplace: z.string().min(1).optional(),
 });
-const sku = /* @__PURE__ */ lazySchema(() =>
-  z.string().min(1, 'Give the product_sku.'),
-);
+const sku = /* @__PURE__ */ lazySchema(() => z.string().min(1, 'Give the product_sku.'));
 
 /**
  * The action vocabulary of simulators such as FBA-Bench, accepted as an input dialect next to
@@ -43,7 +41,15 @@ export const SimulationDialectActionSchema = /* @__PURE__ */ lazySchema(() =>
       /** ISO 4217 currency of `new_price` (default: the connection's). */
       currency: z.string().length(3).optional(),
     }),
-    z.object({ ...common(), type: z.literal('adjust_inventory'), product_sku: sku, quantity_change: z.number().int().refine((n) => n !== 0, 'A quantity_change of 0 changes nothing.') }),
+    z.object({
+      ...common(),
+      type: z.literal('adjust_inventory'),
+      product_sku: sku,
+      quantity_change: z
+        .number()
+        .int()
+        .refine((n) => n !== 0, 'A quantity_change of 0 changes nothing.'),
+    }),
     z.object({ ...common(), type: z.literal('set_inventory'), product_sku: sku, quantity: z.number().int().min(0) }),
     z.object({
       ...common(),
@@ -58,11 +64,6 @@ export const SimulationDialectActionSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An action in the simulation dialect. See {@link SimulationDialectActionSchema}.
- *
- * @example
- * ```ts
- * const action: SimulationDialectAction = { type: 'set_price', product_sku: 'FBA-PRODUCT-001', new_price: 29.99 };
- * ```
  */
 export type SimulationDialectAction = z.input<typeof SimulationDialectActionSchema>;
 

@@ -24,7 +24,9 @@ export const stockZeroingRule: SafetyRule = {
     const maxShareBps = context.constraints.stock?.maxZeroedShareBps;
     const skuCount = context.facts.skuCount;
     if (sku === undefined || maxShareBps === undefined || skuCount === undefined) return undefined;
-    const zeroed = new Set(context.previous.map((earlier) => zeroedSku(earlier, context)).filter((s) => s !== undefined));
+    const zeroed = new Set(
+      context.previous.map((earlier) => zeroedSku(earlier, context)).filter((s) => s !== undefined),
+    );
     zeroed.add(sku);
     if (BigInt(zeroed.size) * 10_000n <= BigInt(maxShareBps) * BigInt(skuCount)) return undefined;
     return {
@@ -48,17 +50,34 @@ export const quantityRule: SafetyRule = {
   name: 'quantity',
   check(action, context) {
     const { maxQuantity, maxAdjustment } = context.constraints.stock ?? {};
-    const out = (message: string, details: Record<string, unknown>): RuleViolation => ({ rule: 'quantity', reason: 'quantity_out_of_range', message, details });
+    const out = (message: string, details: Record<string, unknown>): RuleViolation => ({
+      rule: 'quantity',
+      reason: 'quantity_out_of_range',
+      message,
+      details,
+    });
     if (action.type === 'set_inventory' && maxQuantity !== undefined && action.quantity > maxQuantity) {
-      return out(`${action.sku}: a stock of ${action.quantity} is more than the sanity limit of ${maxQuantity}.`, { sku: action.sku, quantity: action.quantity, maxQuantity });
+      return out(`${action.sku}: a stock of ${action.quantity} is more than the sanity limit of ${maxQuantity}.`, {
+        sku: action.sku,
+        quantity: action.quantity,
+        maxQuantity,
+      });
     }
     if (action.type === 'adjust_inventory') {
       if (maxAdjustment !== undefined && Math.abs(action.delta) > maxAdjustment) {
-        return out(`${action.sku}: an adjustment of ${action.delta} is larger than the limit of ${maxAdjustment}.`, { sku: action.sku, delta: action.delta, maxAdjustment });
+        return out(`${action.sku}: an adjustment of ${action.delta} is larger than the limit of ${maxAdjustment}.`, {
+          sku: action.sku,
+          delta: action.delta,
+          maxAdjustment,
+        });
       }
       const available = context.facts.stock?.[action.sku];
       if (available !== undefined && available + action.delta < 0) {
-        return out(`${action.sku}: only ${available} available; cannot remove ${-action.delta}.`, { sku: action.sku, delta: action.delta, available });
+        return out(`${action.sku}: only ${available} available; cannot remove ${-action.delta}.`, {
+          sku: action.sku,
+          delta: action.delta,
+          available,
+        });
       }
     }
     return undefined;

@@ -1,9 +1,11 @@
 import type { MarketplaceAction } from '../../model/action.js';
 import type { RuleContext, RuleViolation, SafetyRule } from '../rule.js';
 
-const deletedBy = (action: MarketplaceAction | undefined) => (action?.type === 'delete_listings' ? action.productIds.length : 0);
+const deletedBy = (action: MarketplaceAction | undefined) =>
+  action?.type === 'delete_listings' ? action.productIds.length : 0;
 const earlierInBatch = (context: RuleContext) => context.previous.reduce((sum, earlier) => sum + deletedBy(earlier), 0);
-const exceeds = (count: number, shareBps: number, of: number) => BigInt(count) * 10_000n > BigInt(shareBps) * BigInt(of);
+const exceeds = (count: number, shareBps: number, of: number) =>
+  BigInt(count) * 10_000n > BigInt(shareBps) * BigInt(of);
 
 /**
  * The per-batch delete caps for deleting `count` listings after the batch's earlier deletes.
@@ -48,7 +50,10 @@ export function batchDeleteViolation(count: number, context: RuleContext): RuleV
 export async function windowDeleteViolation(count: number, context: RuleContext): Promise<RuleViolation | undefined> {
   const window = context.constraints.deletes?.maxPerWindow;
   if (!window) return undefined;
-  const scope = context.marketplace === undefined ? { tenantId: context.tenantId } : { tenantId: context.tenantId, marketplace: context.marketplace };
+  const scope =
+    context.marketplace === undefined
+      ? { tenantId: context.tenantId }
+      : { tenantId: context.tenantId, marketplace: context.marketplace };
   const executed = await context.history.deletions(scope, window.windowMs);
   const total = executed + earlierInBatch(context) + count;
   const hours = window.windowMs / 3_600_000;
@@ -87,7 +92,9 @@ export async function windowDeleteViolation(count: number, context: RuleContext)
  * ```
  */
 export async function deleteCountViolations(count: number, context: RuleContext): Promise<RuleViolation[]> {
-  return [batchDeleteViolation(count, context), await windowDeleteViolation(count, context)].filter((v): v is RuleViolation => v !== undefined);
+  return [batchDeleteViolation(count, context), await windowDeleteViolation(count, context)].filter(
+    (v): v is RuleViolation => v !== undefined,
+  );
 }
 
 /**

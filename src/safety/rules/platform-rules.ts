@@ -2,7 +2,12 @@ import type { MarketplaceAction } from '../../model/action.js';
 import type { SafetyRule } from '../rule.js';
 import { translateSimulationAction } from '../translate.js';
 
-const REVISING = new Set<MarketplaceAction['type']>(['set_price', 'set_inventory', 'adjust_inventory', 'update_listing']);
+const REVISING = new Set<MarketplaceAction['type']>([
+  'set_price',
+  'set_inventory',
+  'adjust_inventory',
+  'update_listing',
+]);
 
 /**
  * The listings an action revises, in the sense of platform revision limits.
@@ -32,7 +37,10 @@ export const revisionsPerDayRule: SafetyRule = {
   async check(action, context) {
     const limit = context.constraints.platform?.revisionsPerListingPerDay;
     if (limit === undefined) return undefined;
-    const scope = context.marketplace === undefined ? { tenantId: context.tenantId } : { tenantId: context.tenantId, marketplace: context.marketplace };
+    const scope =
+      context.marketplace === undefined
+        ? { tenantId: context.tenantId }
+        : { tenantId: context.tenantId, marketplace: context.marketplace };
     for (const listing of revisedListings(action)) {
       const inBatch = context.previous.filter((earlier) => revisedListings(earlier).includes(listing)).length;
       const count = (await context.history.revisions(scope, listing)) + inBatch + 1;

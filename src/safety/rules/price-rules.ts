@@ -52,7 +52,10 @@ function mismatch(rule: string, sku: string, price: Money, other: Money, what: s
 }
 
 /** Runs `check` on every price the action sets and collects the violations. */
-function perPrice(name: string, check: (priced: PricedSku, context: RuleContext) => RuleViolation | undefined | Promise<RuleViolation | undefined>): SafetyRule {
+function perPrice(
+  name: string,
+  check: (priced: PricedSku, context: RuleContext) => RuleViolation | undefined | Promise<RuleViolation | undefined>,
+): SafetyRule {
   return {
     name,
     async check(action, context) {
@@ -79,13 +82,23 @@ export const priceBoundsRule: SafetyRule = perPrice('price_bounds', ({ sku, pric
   if (floor) {
     if (floor.currency !== price.currency) return mismatch('price_bounds', sku, price, floor, 'floor');
     if (price.amountMinor < floor.amountMinor) {
-      return { rule: 'price_bounds', reason: 'below_price_floor', message: `${sku}: ${show(price)} is below the floor of ${show(floor)}.`, details: { sku, priceMinor: price.amountMinor, floorMinor: floor.amountMinor } };
+      return {
+        rule: 'price_bounds',
+        reason: 'below_price_floor',
+        message: `${sku}: ${show(price)} is below the floor of ${show(floor)}.`,
+        details: { sku, priceMinor: price.amountMinor, floorMinor: floor.amountMinor },
+      };
     }
   }
   if (ceiling) {
     if (ceiling.currency !== price.currency) return mismatch('price_bounds', sku, price, ceiling, 'ceiling');
     if (price.amountMinor > ceiling.amountMinor) {
-      return { rule: 'price_bounds', reason: 'above_price_ceiling', message: `${sku}: ${show(price)} is above the ceiling of ${show(ceiling)}.`, details: { sku, priceMinor: price.amountMinor, ceilingMinor: ceiling.amountMinor } };
+      return {
+        rule: 'price_bounds',
+        reason: 'above_price_ceiling',
+        message: `${sku}: ${show(price)} is above the ceiling of ${show(ceiling)}.`,
+        details: { sku, priceMinor: price.amountMinor, ceilingMinor: ceiling.amountMinor },
+      };
     }
   }
   return undefined;
@@ -102,18 +115,49 @@ export const priceBoundsRule: SafetyRule = perPrice('price_bounds', ({ sku, pric
 export const costRule: SafetyRule = perPrice('price_to_cost', ({ sku, price }, { constraints, facts }) => {
   const limits = constraints.price ?? {};
   const cost = facts.offers?.[sku]?.cost;
-  if (!cost || (limits.minPriceToCostBps === undefined && limits.maxPriceToCostBps === undefined && limits.minMarginBps === undefined)) return undefined;
+  if (
+    !cost ||
+    (limits.minPriceToCostBps === undefined &&
+      limits.maxPriceToCostBps === undefined &&
+      limits.minMarginBps === undefined)
+  )
+    return undefined;
   if (cost.currency !== price.currency) return mismatch('price_to_cost', sku, price, cost, 'cost');
   const details = { sku, priceMinor: price.amountMinor, costMinor: cost.amountMinor };
-  if (limits.minPriceToCostBps !== undefined && big(price.amountMinor) * 10_000n < big(cost.amountMinor) * big(limits.minPriceToCostBps)) {
-    return { rule: 'price_to_cost', reason: 'below_cost_limit', message: `${sku}: ${show(price)} is below ${limits.minPriceToCostBps / 100} % of its cost ${show(cost)}.`, details: { ...details, minPriceToCostBps: limits.minPriceToCostBps } };
+  if (
+    limits.minPriceToCostBps !== undefined &&
+    big(price.amountMinor) * 10_000n < big(cost.amountMinor) * big(limits.minPriceToCostBps)
+  ) {
+    return {
+      rule: 'price_to_cost',
+      reason: 'below_cost_limit',
+      message: `${sku}: ${show(price)} is below ${limits.minPriceToCostBps / 100} % of its cost ${show(cost)}.`,
+      details: { ...details, minPriceToCostBps: limits.minPriceToCostBps },
+    };
   }
-  if (limits.maxPriceToCostBps !== undefined && big(price.amountMinor) * 10_000n > big(cost.amountMinor) * big(limits.maxPriceToCostBps)) {
-    return { rule: 'price_to_cost', reason: 'above_cost_limit', message: `${sku}: ${show(price)} is above ${limits.maxPriceToCostBps / 100} % of its cost ${show(cost)}.`, details: { ...details, maxPriceToCostBps: limits.maxPriceToCostBps } };
+  if (
+    limits.maxPriceToCostBps !== undefined &&
+    big(price.amountMinor) * 10_000n > big(cost.amountMinor) * big(limits.maxPriceToCostBps)
+  ) {
+    return {
+      rule: 'price_to_cost',
+      reason: 'above_cost_limit',
+      message: `${sku}: ${show(price)} is above ${limits.maxPriceToCostBps / 100} % of its cost ${show(cost)}.`,
+      details: { ...details, maxPriceToCostBps: limits.maxPriceToCostBps },
+    };
   }
   const minMargin = limits.minMarginBps;
-  if (minMargin !== undefined && (price.amountMinor <= 0 || big(price.amountMinor - cost.amountMinor) * 10_000n < big(minMargin) * big(price.amountMinor))) {
-    return { rule: 'price_to_cost', reason: 'below_min_margin', message: `${sku}: ${show(price)} leaves less than the minimum margin of ${minMargin / 100} % over its cost ${show(cost)}.`, details: { ...details, minMarginBps: minMargin } };
+  if (
+    minMargin !== undefined &&
+    (price.amountMinor <= 0 ||
+      big(price.amountMinor - cost.amountMinor) * 10_000n < big(minMargin) * big(price.amountMinor))
+  ) {
+    return {
+      rule: 'price_to_cost',
+      reason: 'below_min_margin',
+      message: `${sku}: ${show(price)} leaves less than the minimum margin of ${minMargin / 100} % over its cost ${show(cost)}.`,
+      details: { ...details, minMarginBps: minMargin },
+    };
   }
   return undefined;
 });
@@ -155,8 +199,12 @@ export const priceChangeRule: SafetyRule = perPrice('price_change', ({ sku, pric
 export const priceWindowRule: SafetyRule = perPrice('price_window', async ({ sku, price }, context) => {
   const window = context.constraints.price?.maxChangePerWindow;
   if (!window) return undefined;
-  const scope = context.marketplace === undefined ? { tenantId: context.tenantId } : { tenantId: context.tenantId, marketplace: context.marketplace };
-  const reference = (await context.history.priceReference(scope, sku, window.windowMs)) ?? context.facts.offers?.[sku]?.price;
+  const scope =
+    context.marketplace === undefined
+      ? { tenantId: context.tenantId }
+      : { tenantId: context.tenantId, marketplace: context.marketplace };
+  const reference =
+    (await context.history.priceReference(scope, sku, window.windowMs)) ?? context.facts.offers?.[sku]?.price;
   if (!reference || reference.amountMinor === 0) return undefined;
   if (reference.currency !== price.currency) return mismatch('price_window', sku, price, reference, 'earlier price');
   if (!tooLarge(reference, price, window.bps)) return undefined;
@@ -179,5 +227,10 @@ export const priceWindowRule: SafetyRule = perPrice('price_window', async ({ sku
 export const currencyRule: SafetyRule = perPrice('currency', ({ sku, price }, { constraints, facts }) => {
   const expected = constraints.currency?.expected ?? facts.currency ?? facts.offers?.[sku]?.price.currency;
   if (expected === undefined || expected === price.currency) return undefined;
-  return { rule: 'currency', reason: 'currency_mismatch', message: `${sku}: the marketplace sells in ${expected}, the price is in ${price.currency}.`, details: { sku, currency: price.currency, expected } };
+  return {
+    rule: 'currency',
+    reason: 'currency_mismatch',
+    message: `${sku}: the marketplace sells in ${expected}, the price is in ${price.currency}.`,
+    details: { sku, currency: price.currency, expected },
+  };
 });

@@ -31,7 +31,11 @@ const defined = new WeakSet<object>();
  * const previous = await runKeyScript(client, 'swap', [hash, key, id]);
  * ```
  */
-export async function runKeyScript(client: ScriptClient, script: 'swap' | 'compareAndSet', args: string[]): Promise<unknown> {
+export async function runKeyScript(
+  client: ScriptClient,
+  script: 'swap' | 'compareAndSet',
+  args: string[],
+): Promise<unknown> {
   if (!defined.has(client)) {
     client.defineCommand('marketbridgeKeySwap', { numberOfKeys: 1, lua: SWAP });
     client.defineCommand('marketbridgeKeyCompareAndSet', { numberOfKeys: 1, lua: COMPARE_AND_SET });
@@ -48,7 +52,12 @@ export async function runKeyScript(client: ScriptClient, script: 'swap' | 'compa
  * if (!(await isLatest(await queue.client, hash, job.data.key, job.id))) return 'replaced';
  * ```
  */
-export async function isLatest(client: ScriptClient, hash: string, key: string | undefined, id: string | undefined): Promise<boolean> {
+export async function isLatest(
+  client: ScriptClient,
+  hash: string,
+  key: string | undefined,
+  id: string | undefined,
+): Promise<boolean> {
   if (key === undefined || id === undefined) return true;
   return (await client.hget(hash, key)) === id;
 }

@@ -62,7 +62,12 @@ export class BullMQScheduler implements Scheduler {
   /** @param options - the connection, queue name and delivery policy */
   constructor(options: BullMQSchedulerOptions) {
     if (!options || options.connection === undefined) {
-      throw new ValidationError('BullMQ scheduler options', [{ path: ['connection'], message: 'Give BullMQ a connection: ioredis options ({ host, port }) or an ioredis client.' }]);
+      throw new ValidationError('BullMQ scheduler options', [
+        {
+          path: ['connection'],
+          message: 'Give BullMQ a connection: ioredis options ({ host, port }) or an ioredis client.',
+        },
+      ]);
     }
     const queueName = options.queueName ?? 'marketbridge';
     const prefix = options.prefix ?? 'bull';
@@ -104,8 +109,13 @@ export class BullMQScheduler implements Scheduler {
   /** Creates or replaces a repeating job (BullMQ job scheduler `key`). */
   async repeat(job: RepeatingJob): Promise<void> {
     validateRepeatingJob(job, { everyMs: true });
-    const repeat = job.pattern !== undefined ? { pattern: job.pattern, tz: job.timeZone ?? 'UTC' } : { every: job.everyMs! };
-    await this.queue.upsertJobScheduler(job.key, repeat, { name: job.name, data: { payload: job.payload } satisfies JobData, opts: this.#jobOptions });
+    const repeat =
+      job.pattern !== undefined ? { pattern: job.pattern, tz: job.timeZone ?? 'UTC' } : { every: job.everyMs! };
+    await this.queue.upsertJobScheduler(job.key, repeat, {
+      name: job.name,
+      data: { payload: job.payload } satisfies JobData,
+      opts: this.#jobOptions,
+    });
   }
 
   /** Removes a repeating job; resolves whether it existed. */
@@ -116,7 +126,12 @@ export class BullMQScheduler implements Scheduler {
   /** Jobs waiting (due), delayed (not yet due), running and failed: the queue's lag for health reports. */
   async counts(): Promise<{ waiting: number; delayed: number; active: number; failed: number }> {
     const counts = await this.queue.getJobCounts('waiting', 'delayed', 'active', 'failed', 'prioritized');
-    return { waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0), delayed: counts.delayed ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0 };
+    return {
+      waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+      delayed: counts.delayed ?? 0,
+      active: counts.active ?? 0,
+      failed: counts.failed ?? 0,
+    };
   }
 
   /** Closes the queue's connection (the connection object you passed stays yours). */

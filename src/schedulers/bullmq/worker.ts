@@ -57,7 +57,12 @@ export interface BullMQWorkerOptions {
  */
 export function createBullMQWorker(options: BullMQWorkerOptions): QueueWorker & { readonly worker: Worker } {
   if (!options || options.connection === undefined) {
-    throw new ValidationError('BullMQ worker options', [{ path: ['connection'], message: 'Give BullMQ a connection: ioredis options ({ host, port }) or an ioredis client.' }]);
+    throw new ValidationError('BullMQ worker options', [
+      {
+        path: ['connection'],
+        message: 'Give BullMQ a connection: ioredis options ({ host, port }) or an ioredis client.',
+      },
+    ]);
   }
   validateHandlers(options.handlers);
   const queueName = options.queueName ?? 'marketbridge';
@@ -67,20 +72,34 @@ export function createBullMQWorker(options: BullMQWorkerOptions): QueueWorker & 
   const stopping = new AbortController();
   const lockDuration = options.lockDurationMs ?? 30_000;
 
-  const processor = async (job: Job<{ payload: unknown; key?: string }>, _token?: string, signal?: AbortSignal): Promise<unknown> => {
+  const processor = async (
+    job: Job<{ payload: unknown; key?: string }>,
+    _token?: string,
+    signal?: AbortSignal,
+  ): Promise<unknown> => {
     const client = await worker.client;
     if (!(await isLatest(client, hash, job.data?.key, job.id))) {
       logger.info('job replaced by a later one with the same key; skipped', { job: job.name, key: job.data?.key });
       return { skipped: 'replaced' };
     }
     const handler = handlerFor(options.handlers, job.name);
-    const run = { id: job.id ?? '', name: job.name, attempt: job.attemptsMade + 1, signal: signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal };
+    const run = {
+      id: job.id ?? '',
+      name: job.name,
+      attempt: job.attemptsMade + 1,
+      signal: signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal,
+    };
     try {
       const result = await handler(job.data?.payload, run);
-      if (job.data?.key !== undefined) await runKeyScript(client, 'compareAndSet', [hash, job.data.key, job.id ?? '', '']);
+      if (job.data?.key !== undefined)
+        await runKeyScript(client, 'compareAndSet', [hash, job.data.key, job.id ?? '', '']);
       return result ?? null;
     } catch (error) {
-      logger.warn('job failed', { job: job.name, attempt: run.attempt, retryable: !isMarketbridgeError(error) || error.retryable });
+      logger.warn('job failed', {
+        job: job.name,
+        attempt: run.attempt,
+        retryable: !isMarketbridgeError(error) || error.retryable,
+      });
       if (isMarketbridgeError(error) && !error.retryable) throw new bullmq.UnrecoverableError(error.message);
       throw error;
     }

@@ -5,11 +5,6 @@ import { PgBoss } from './peer.js';
 /**
  * How the pg-boss adapters reach PostgreSQL: a started pg-boss instance you own, or a
  * connection string for one the adapter starts and stops.
- *
- * @example
- * ```ts
- * const connection: PgBossConnection = { connectionString: process.env.DATABASE_URL, schema: 'pgboss' };
- * ```
  */
 export interface PgBossConnection {
   /** A pg-boss instance; you start and stop it. */
@@ -27,7 +22,10 @@ export interface PgBossConnection {
    * (default 10, exponential from 1 s) and how long a job may run before it is taken to have
    * died and is delivered again (default 900 s).
    */
-  queueOptions?: Pick<PgBossType.Queue, 'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'retentionSeconds'>;
+  queueOptions?: Pick<
+    PgBossType.Queue,
+    'retryLimit' | 'retryDelay' | 'retryBackoff' | 'expireInSeconds' | 'retentionSeconds'
+  >;
 }
 
 /**
@@ -57,18 +55,25 @@ export class BossHandle {
   constructor(connection: PgBossConnection, what: string) {
     const issues = [];
     if (!connection || (connection.boss === undefined) === (connection.connectionString === undefined)) {
-      issues.push({ path: ['boss'], message: 'Pass exactly one of `boss` (a pg-boss instance) or `connectionString` (postgres://...).' });
+      issues.push({
+        path: ['boss'],
+        message: 'Pass exactly one of `boss` (a pg-boss instance) or `connectionString` (postgres://...).',
+      });
     }
     const schema = connection?.schema ?? 'pgboss';
-    if (!/^[a-z_][a-z0-9_]*$/i.test(schema)) issues.push({ path: ['schema'], message: 'Expected a plain identifier such as "pgboss".' });
+    if (!/^[a-z_][a-z0-9_]*$/i.test(schema))
+      issues.push({ path: ['schema'], message: 'Expected a plain identifier such as "pgboss".' });
     const queueName = connection?.queueName ?? 'marketbridge';
-    if (!/^[\w-]+$/.test(queueName)) issues.push({ path: ['queueName'], message: 'Use letters, digits, underscores and hyphens only.' });
+    if (!/^[\w-]+$/.test(queueName))
+      issues.push({ path: ['queueName'], message: 'Use letters, digits, underscores and hyphens only.' });
     if (issues.length) throw new ValidationError(what, issues);
     this.#connection = connection;
     this.queueName = queueName;
     this.schema = schema;
     this.#owned = connection.boss === undefined;
-    this.#boss = connection.boss ?? new PgBoss({ ...connection.bossOptions, connectionString: connection.connectionString!, schema });
+    this.#boss =
+      connection.boss ??
+      new PgBoss({ ...connection.bossOptions, connectionString: connection.connectionString!, schema });
   }
 
   /** The pg-boss instance, started (when owned), with the queue and the key table in place. */
@@ -79,7 +84,10 @@ export class BossHandle {
       // Several processes may start at once: losing the race to create the table is fine.
       await this.#boss
         .getDb()
-        .executeSql(`CREATE TABLE IF NOT EXISTS "${this.schema}".marketbridge_job_keys (queue text NOT NULL, key text NOT NULL, job_id uuid NOT NULL, PRIMARY KEY (queue, key))`, [])
+        .executeSql(
+          `CREATE TABLE IF NOT EXISTS "${this.schema}".marketbridge_job_keys (queue text NOT NULL, key text NOT NULL, job_id uuid NOT NULL, PRIMARY KEY (queue, key))`,
+          [],
+        )
         .catch(async (error: unknown) => {
           if (!['23505', '42P07'].includes(String((error as { code?: string }).code))) throw error;
         });
@@ -92,7 +100,13 @@ export class BossHandle {
   async ensureQueue(name: string): Promise<void> {
     if (await this.#boss.getQueue(name)) return;
     try {
-      await this.#boss.createQueue(name, { name, retryLimit: 10, retryDelay: 1, retryBackoff: true, ...this.#connection.queueOptions });
+      await this.#boss.createQueue(name, {
+        name,
+        retryLimit: 10,
+        retryDelay: 1,
+        retryBackoff: true,
+        ...this.#connection.queueOptions,
+      });
     } catch (error) {
       if (!(await this.#boss.getQueue(name))) throw error;
     }

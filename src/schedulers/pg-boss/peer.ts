@@ -10,4 +10,8 @@ import { loadPeer } from '../../peers/load-peer.js';
  * const boss = new PgBoss({ connectionString });
  * ```
  */
-export const PgBoss: typeof PgBossType = loadPeer<typeof PgBossType>('pg-boss', 'marketbridge/schedulers/pg-boss', '^10.1.0');
+export const PgBoss: typeof PgBossType = loadPeer<typeof PgBossType>(
+  'pg-boss',
+  'marketbridge/schedulers/pg-boss',
+  '^10.1.0',
+);

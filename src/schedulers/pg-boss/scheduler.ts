@@ -20,11 +20,6 @@ export interface PgBossSchedulerOptions extends PgBossConnection {
 
 /**
  * The data of a queued marketbridge job.
- *
- * @example
- * ```ts
- * const data: PgBossJobData = { name: 'marketbridge.sync.run', payload: { syncId: 'default' } };
- * ```
  */
 export interface PgBossJobData {
   name: string;
@@ -80,7 +75,10 @@ export class PgBossScheduler implements Scheduler {
     const boss = await this.#handle.ready();
     const { queueName, schema } = this.#handle;
     const startAfter = new Date(Math.max(this.#clock.now(), job.runAt ?? 0));
-    const data: PgBossJobData = job.key === undefined ? { name: job.name, payload: job.payload } : { name: job.name, payload: job.payload, key: job.key };
+    const data: PgBossJobData =
+      job.key === undefined
+        ? { name: job.name, payload: job.payload }
+        : { name: job.name, payload: job.payload, key: job.key };
     if (job.key === undefined) {
       await boss.send(queueName, data, { startAfter });
       return;
@@ -97,7 +95,10 @@ export class PgBossScheduler implements Scheduler {
     try {
       await boss.send(queueName, data, { id, startAfter });
     } catch (error) {
-      await this.#handle.sql(`UPDATE "${schema}".marketbridge_job_keys SET job_id = $4 WHERE queue = $1 AND key = $2 AND job_id = $3`, [queueName, job.key, id, row?.previous ?? id]);
+      await this.#handle.sql(
+        `UPDATE "${schema}".marketbridge_job_keys SET job_id = $4 WHERE queue = $1 AND key = $2 AND job_id = $3`,
+        [queueName, job.key, id, row?.previous ?? id],
+      );
       throw error;
     }
     // Tidy: the replaced job would be skipped anyway; cancelling only affects jobs not yet running.
@@ -114,7 +115,9 @@ export class PgBossScheduler implements Scheduler {
     const boss = await this.#handle.ready();
     const queue = repeatQueueName(this.#handle.queueName, job.key);
     await this.#handle.ensureQueue(queue);
-    await boss.schedule(queue, job.pattern!, { name: job.name, payload: job.payload } satisfies PgBossJobData, { tz: job.timeZone ?? 'UTC' });
+    await boss.schedule(queue, job.pattern!, { name: job.name, payload: job.payload } satisfies PgBossJobData, {
+      tz: job.timeZone ?? 'UTC',
+    });
   }
 
   /** Removes a repeating job. */
@@ -133,7 +136,12 @@ export class PgBossScheduler implements Scheduler {
          FROM "${this.#handle.schema}".job WHERE name = $1`,
       [this.#handle.queueName],
     );
-    return { waiting: Number(row?.waiting ?? 0), delayed: Number(row?.delayed ?? 0), active: Number(row?.active ?? 0), failed: Number(row?.failed ?? 0) };
+    return {
+      waiting: Number(row?.waiting ?? 0),
+      delayed: Number(row?.delayed ?? 0),
+      active: Number(row?.active ?? 0),
+      failed: Number(row?.failed ?? 0),
+    };
   }
 
   /** Stops the pg-boss instance the scheduler started (one you passed stays yours). */

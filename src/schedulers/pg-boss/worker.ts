@@ -49,7 +49,10 @@ export interface PgBossWorkerOptions extends PgBossConnection {
 export function createPgBossWorker(options: PgBossWorkerOptions): QueueWorker & { readonly started: Promise<void> } {
   validateHandlers(options?.handlers);
   const concurrency = options.concurrency ?? 1;
-  if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new ValidationError('pg-boss worker options', [{ path: ['concurrency'], message: 'Expected a positive integer.' }]);
+  if (!Number.isSafeInteger(concurrency) || concurrency < 1)
+    throw new ValidationError('pg-boss worker options', [
+      { path: ['concurrency'], message: 'Expected a positive integer.' },
+    ]);
   const handle = new BossHandle(options, 'pg-boss worker options');
   const logger = options.logger ?? silentLogger;
   const stopping = new AbortController();
@@ -61,15 +64,27 @@ export function createPgBossWorker(options: PgBossWorkerOptions): QueueWorker & 
   const run = async (boss: PgBossType, job: PgBossType.JobWithMetadata<PgBossJobData>): Promise<unknown> => {
     const { name, payload, key } = job.data ?? ({} as PgBossJobData);
     if (key !== undefined) {
-      const [row] = await handle.sql<{ job_id: string }>(`SELECT job_id::text FROM "${handle.schema}".marketbridge_job_keys WHERE queue = $1 AND key = $2`, [handle.queueName, key]);
+      const [row] = await handle.sql<{ job_id: string }>(
+        `SELECT job_id::text FROM "${handle.schema}".marketbridge_job_keys WHERE queue = $1 AND key = $2`,
+        [handle.queueName, key],
+      );
       if (row?.job_id !== job.id) {
         logger.info('job replaced by a later one with the same key; skipped', { job: name, key });
         return { skipped: 'replaced' };
       }
     }
     try {
-      const result = await handlerFor(options.handlers, name)(payload, { id: job.id, name, attempt: job.retryCount + 1, signal: stopping.signal });
-      if (key !== undefined) await handle.sql(`DELETE FROM "${handle.schema}".marketbridge_job_keys WHERE queue = $1 AND key = $2 AND job_id = $3`, [handle.queueName, key, job.id]);
+      const result = await handlerFor(options.handlers, name)(payload, {
+        id: job.id,
+        name,
+        attempt: job.retryCount + 1,
+        signal: stopping.signal,
+      });
+      if (key !== undefined)
+        await handle.sql(
+          `DELETE FROM "${handle.schema}".marketbridge_job_keys WHERE queue = $1 AND key = $2 AND job_id = $3`,
+          [handle.queueName, key, job.id],
+        );
       return result ?? null;
     } catch (error) {
       logger.warn('job failed', { job: name, attempt: job.retryCount + 1 });
@@ -80,7 +95,11 @@ export function createPgBossWorker(options: PgBossWorkerOptions): QueueWorker & 
   const work = async (boss: PgBossType, queue: string) => {
     if (working.has(queue) || closed) return;
     working.add(queue);
-    const workOptions = { includeMetadata: true as const, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+    const workOptions = {
+      includeMetadata: true as const,
+      batchSize: 1,
+      pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2,
+    };
     for (let i = 0; i < concurrency; i++) {
       const id = await boss.work<PgBossJobData>(queue, workOptions, async ([job]) => (job ? run(boss, job) : null));
       workerIds.push({ queue, id });
@@ -89,14 +108,19 @@ export function createPgBossWorker(options: PgBossWorkerOptions): QueueWorker & 
 
   const scanRepeats = async (boss: PgBossType) => {
     const prefix = repeatQueueName(handle.queueName, '');
-    for (const schedule of await boss.getSchedules()) if (schedule.name.startsWith(prefix)) await work(boss, schedule.name);
+    for (const schedule of await boss.getSchedules())
+      if (schedule.name.startsWith(prefix)) await work(boss, schedule.name);
   };
 
   const started = (async () => {
     const boss = await handle.ready();
     await work(boss, handle.queueName);
     await scanRepeats(boss);
-    scan = setInterval(() => void scanRepeats(boss).catch((error: Error) => logger.error('repeat scan failed', { message: error.message })), options.repeatScanMs ?? 60_000);
+    scan = setInterval(
+      () =>
+        void scanRepeats(boss).catch((error: Error) => logger.error('repeat scan failed', { message: error.message })),
+      options.repeatScanMs ?? 60_000,
+    );
     scan.unref?.();
   })();
 

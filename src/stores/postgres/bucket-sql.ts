@@ -12,7 +12,8 @@ const RATE = '$3::double precision';
 const COST = '$4::double precision';
 
 const granted = (tokens: string) => `(${COST} <= ${tokens} OR ${COST} <= 0)`;
-const left = (tokens: string) => `CASE WHEN ${granted(tokens)} THEN LEAST(${CAP}, ${tokens} - ${COST}) ELSE ${tokens} END`;
+const left = (tokens: string) =>
+  `CASE WHEN ${granted(tokens)} THEN LEAST(${CAP}, ${tokens} - ${COST}) ELSE ${tokens} END`;
 const retry = (tokens: string) =>
   `CASE WHEN ${granted(tokens)} THEN 0 WHEN ${COST} > ${CAP} THEN 'Infinity'::double precision ELSE ceil(((${COST} - ${tokens}) / ${RATE}) * 1000) END`;
 

@@ -59,7 +59,10 @@ export class PostgresStore implements Store, AtomicBucketStore {
   constructor(options: PostgresStoreOptions) {
     const issues = [];
     if (!options || (options.pool === undefined) === (options.connectionString === undefined)) {
-      issues.push({ path: ['pool'], message: 'Pass exactly one of `pool` (a pg Pool) or `connectionString` (postgres://user:password@host/db).' });
+      issues.push({
+        path: ['pool'],
+        message: 'Pass exactly one of `pool` (a pg Pool) or `connectionString` (postgres://user:password@host/db).',
+      });
     }
     let quoted = '"public"';
     try {
@@ -77,22 +80,32 @@ export class PostgresStore implements Store, AtomicBucketStore {
     this.#sql = storeStatements(quoted);
   }
 
-  async #query<R extends pg.QueryResultRow>(operation: string, text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  async #query<R extends pg.QueryResultRow>(
+    operation: string,
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
     try {
       return await this.pool.query<R>(text, values);
     } catch (error) {
       const code = (error as { code?: string }).code;
       // invalid_text_representation / numeric_value_out_of_range: increment of a non-integer.
       if (operation === 'increment' && (code === '22P02' || code === '22003')) {
-        throw new ValidationError('store increment', [{ path: [String(values[0])], message: 'The stored value is not an integer.' }]);
+        throw new ValidationError('store increment', [
+          { path: [String(values[0])], message: 'The stored value is not an integer.' },
+        ]);
       }
       // undefined_table / invalid_schema_name: retrying cannot help until the tables exist.
       if (code === '42P01' || code === '3F000') {
-        throw new MarketbridgeError('internal', `The PostgreSQL store's tables are missing in schema "${this.schema}": run migratePostgres(pool, { schema: '${this.schema}' }) or store.migrate() first.`, {
-          operation,
-          retryable: false,
-          cause: error,
-        });
+        throw new MarketbridgeError(
+          'internal',
+          `The PostgreSQL store's tables are missing in schema "${this.schema}": run migratePostgres(pool, { schema: '${this.schema}' }) or store.migrate() first.`,
+          {
+            operation,
+            retryable: false,
+            cause: error,
+          },
+        );
       }
       throw storeFailure('PostgreSQL', operation, error);
     }
@@ -133,7 +146,8 @@ export class PostgresStore implements Store, AtomicBucketStore {
     const ttl = ttlOf(options) ?? null;
     const nextJson = next === undefined ? undefined : jsonOf(key, canonicalJson(next));
     if (expected === undefined) {
-      if (nextJson === undefined) return (await this.#query('compareAndSet', this.#sql.isPresent, [key])).rows.length === 0;
+      if (nextJson === undefined)
+        return (await this.#query('compareAndSet', this.#sql.isPresent, [key])).rows.length === 0;
       return (await this.#query('compareAndSet', this.#sql.createIfAbsent, [key, nextJson, ttl])).rowCount === 1;
     }
     const expectedJson = jsonOf(key, canonicalJson(expected));
@@ -172,7 +186,11 @@ export class PostgresStore implements Store, AtomicBucketStore {
   async takeFromBucket(take: BucketTake): Promise<BucketTakeResult> {
     checkTake(take);
     const values = [take.key, take.capacity, take.refillPerSecond, take.cost, bucketTtlMs(take)];
-    const { rows } = await this.#query<{ granted: boolean; tokens: number; retry_after_ms: number }>('takeFromBucket', this.#sql.take, values);
+    const { rows } = await this.#query<{ granted: boolean; tokens: number; retry_after_ms: number }>(
+      'takeFromBucket',
+      this.#sql.take,
+      values,
+    );
     const row = rows[0] as { granted: boolean; tokens: number; retry_after_ms: number };
     return { granted: row.granted, tokens: row.tokens, retryAfterMs: row.retry_after_ms };
   }

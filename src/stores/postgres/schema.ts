@@ -15,11 +15,6 @@ export interface PostgresSchemaOptions {
 
 /**
  * Anything that runs a SQL string: a `pg` Pool, Client or PoolClient.
- *
- * @example
- * ```ts
- * const db: PostgresQueryable = new pg.Pool({ connectionString });
- * ```
  */
 export interface PostgresQueryable {
   /** Runs `text` (one or more statements without parameters). */
@@ -38,7 +33,10 @@ export interface PostgresQueryable {
 export function quotedSchema(schema = 'public'): string {
   if (typeof schema !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new ValidationError('PostgreSQL schema name', [
-      { path: ['schema'], message: `Expected letters, digits and underscores (at most 63, not starting with a digit), got ${JSON.stringify(schema)}.` },
+      {
+        path: ['schema'],
+        message: `Expected letters, digits and underscores (at most 63, not starting with a digit), got ${JSON.stringify(schema)}.`,
+      },
     ]);
   }
   return `"${schema}"`;

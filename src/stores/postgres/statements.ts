@@ -55,10 +55,5 @@ export function storeStatements(schema: string) {
 
 /**
  * The statements of one schema, by operation.
- *
- * @example
- * ```ts
- * const sql: StoreStatements = storeStatements('"marketbridge"');
- * ```
  */
 export type StoreStatements = ReturnType<typeof storeStatements>;

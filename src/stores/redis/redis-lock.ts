@@ -23,7 +23,6 @@ export interface RedisLockOptions {
   clock?: Clock;
 }
 
-
 /**
  * A {@link Lock} on Redis: `SET key owner NX PX ttl` to acquire, and Lua scripts that release
  * or extend only while the key still holds the caller's token, so a holder whose lease expired

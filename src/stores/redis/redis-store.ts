@@ -61,7 +61,10 @@ export class RedisStore implements Store, AtomicBucketStore {
   constructor(options: RedisStoreOptions) {
     const issues = [];
     if (!options || (options.client === undefined) === (options.url === undefined)) {
-      issues.push({ path: ['client'], message: 'Pass exactly one of `client` (an ioredis client) or `url` (redis://host:port).' });
+      issues.push({
+        path: ['client'],
+        message: 'Pass exactly one of `client` (an ioredis client) or `url` (redis://host:port).',
+      });
     }
     if (options?.namespace !== undefined && typeof options.namespace !== 'string') {
       issues.push({ path: ['namespace'], message: 'Expected a string such as "marketbridge:".' });
@@ -107,7 +110,9 @@ export class RedisStore implements Store, AtomicBucketStore {
     const ttl = ttlOf(options);
     const json = jsonOf(key, canonicalJson(value));
     await this.#call('set', () =>
-      ttl === undefined ? this.client.set(this.namespace + key, json) : this.client.set(this.namespace + key, json, 'PX', ttl),
+      ttl === undefined
+        ? this.client.set(this.namespace + key, json)
+        : this.client.set(this.namespace + key, json, 'PX', ttl),
     );
   }
 
@@ -119,7 +124,13 @@ export class RedisStore implements Store, AtomicBucketStore {
     const ttl = ttlOf(options);
     const expectedJson = expected === undefined ? '' : jsonOf(key, canonicalJson(expected));
     const nextJson = next === undefined ? '' : jsonOf(key, canonicalJson(next));
-    const args = [expected === undefined ? '1' : '0', expectedJson, next === undefined ? '0' : '1', nextJson, ttl ?? ''];
+    const args = [
+      expected === undefined ? '1' : '0',
+      expectedJson,
+      next === undefined ? '0' : '1',
+      nextJson,
+      ttl ?? '',
+    ];
     return (await this.#call('compareAndSet', () => this.#script(COMPARE_AND_SET, key, args))) === 1;
   }
 
@@ -129,7 +140,8 @@ export class RedisStore implements Store, AtomicBucketStore {
       throw new ValidationError('store increment', [{ path: ['by'], message: `Expected a safe integer, got ${by}.` }]);
     }
     const value = await this.#call('increment', () => this.#script(INCREMENT, key, [by, ttl ?? '']));
-    if (value === null) throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
+    if (value === null)
+      throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
     return Number(value);
   }
 
@@ -160,7 +172,11 @@ export class RedisStore implements Store, AtomicBucketStore {
   async takeFromBucket(take: BucketTake): Promise<BucketTakeResult> {
     checkTake(take);
     const args = [take.capacity, take.refillPerSecond, take.cost, bucketTtlMs(take)].map(String);
-    const reply = (await this.#call('takeFromBucket', () => this.#script(TAKE_FROM_BUCKET, take.key, args))) as [number, string, string];
+    const reply = (await this.#call('takeFromBucket', () => this.#script(TAKE_FROM_BUCKET, take.key, args))) as [
+      number,
+      string,
+      string,
+    ];
     return {
       granted: reply[0] === 1,
       tokens: Number(reply[1]),

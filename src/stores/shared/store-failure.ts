@@ -11,9 +11,13 @@ import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
  */
 export function storeFailure(server: string, operation: string, cause: unknown): MarketbridgeError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new MarketbridgeError('internal', `The ${server} store could not ${operation}: ${detail}. Check that the server is reachable.`, {
-    operation,
-    retryable: true,
-    cause,
-  });
+  return new MarketbridgeError(
+    'internal',
+    `The ${server} store could not ${operation}: ${detail}. Check that the server is reachable.`,
+    {
+      operation,
+      retryable: true,
+      cause,
+    },
+  );
 }

@@ -15,7 +15,9 @@ export function ttlOf(options: SetOptions | undefined, what = 'store TTL'): numb
   const ttl = options?.ttlMs;
   if (ttl === undefined) return undefined;
   if (typeof ttl !== 'number' || !Number.isFinite(ttl) || ttl <= 0) {
-    throw new ValidationError(what, [{ path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttl}.` }]);
+    throw new ValidationError(what, [
+      { path: ['ttlMs'], message: `Expected a positive number of milliseconds, got ${ttl}.` },
+    ]);
   }
   return Math.ceil(ttl);
 }
@@ -30,7 +32,9 @@ export function ttlOf(options: SetOptions | undefined, what = 'store TTL'): numb
  */
 export function jsonOf(key: string, json: string | undefined): string {
   if (json === undefined) {
-    throw new ValidationError('store value', [{ path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' }]);
+    throw new ValidationError('store value', [
+      { path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' },
+    ]);
   }
   return json;
 }
@@ -45,8 +49,10 @@ export function jsonOf(key: string, json: string | undefined): string {
  */
 export function checkTake(take: BucketTake): void {
   const issues = [];
-  if (!(take.capacity > 0) || !Number.isFinite(take.capacity)) issues.push({ path: ['capacity'], message: 'Expected a positive number.' });
-  if (!(take.refillPerSecond > 0) || !Number.isFinite(take.refillPerSecond)) issues.push({ path: ['refillPerSecond'], message: 'Expected a positive number.' });
+  if (!(take.capacity > 0) || !Number.isFinite(take.capacity))
+    issues.push({ path: ['capacity'], message: 'Expected a positive number.' });
+  if (!(take.refillPerSecond > 0) || !Number.isFinite(take.refillPerSecond))
+    issues.push({ path: ['refillPerSecond'], message: 'Expected a positive number.' });
   if (!Number.isFinite(take.cost)) issues.push({ path: ['cost'], message: 'Expected a finite number.' });
   if (issues.length) throw new ValidationError('bucket take', issues);
 }

@@ -52,7 +52,11 @@ const toMessage = (id: string, fields: Fields): StreamMessage => {
   } catch {
     // Unreadable headers leave the message to be rejected by its verifier, not to stop the stream.
   }
-  return { id, ...(fields.platform ? { platform: fields.platform } : {}), request: { headers, body: fields.body ?? '' } };
+  return {
+    id,
+    ...(fields.platform ? { platform: fields.platform } : {}),
+    request: { headers, body: fields.body ?? '' },
+  };
 };
 
 /**
@@ -82,11 +86,17 @@ export class RedisStreamSource implements StreamSource {
   /** @param options - the client or URL, stream, group and consumer */
   constructor(options: RedisStreamSourceOptions) {
     const issues = [];
-    if (!options || (options.client === undefined) === (options.url === undefined)) issues.push({ path: ['client'], message: 'Pass exactly one of `client` (an ioredis client) or `url` (redis://host:port).' });
+    if (!options || (options.client === undefined) === (options.url === undefined))
+      issues.push({
+        path: ['client'],
+        message: 'Pass exactly one of `client` (an ioredis client) or `url` (redis://host:port).',
+      });
     for (const key of ['stream', 'group', 'consumer'] as const) {
-      if (typeof options?.[key] !== 'string' || options[key] === '') issues.push({ path: [key], message: 'Expected a non-empty string.' });
+      if (typeof options?.[key] !== 'string' || options[key] === '')
+        issues.push({ path: [key], message: 'Expected a non-empty string.' });
     }
-    if (options?.claimIdleMs !== undefined && !(options.claimIdleMs > 0)) issues.push({ path: ['claimIdleMs'], message: 'Expected a positive number of milliseconds.' });
+    if (options?.claimIdleMs !== undefined && !(options.claimIdleMs > 0))
+      issues.push({ path: ['claimIdleMs'], message: 'Expected a positive number of milliseconds.' });
     if (issues.length) throw new ValidationError('Redis stream source options', issues);
     this.#options = options;
     this.#owned = options.client === undefined;
@@ -117,19 +127,41 @@ export class RedisStreamSource implements StreamSource {
   async #pull(options: PullOptions): Promise<StreamMessage[]> {
     await this.#ensureGroup();
     const { stream, group, consumer } = this.#options;
-    const claimed = (await this.#client.xautoclaim(stream, group, consumer, this.#options.claimIdleMs ?? 60_000, this.#claimCursor, 'COUNT', options.max)) as [string, [string, string[]][], string[]?];
+    const claimed = (await this.#client.xautoclaim(
+      stream,
+      group,
+      consumer,
+      this.#options.claimIdleMs ?? 60_000,
+      this.#claimCursor,
+      'COUNT',
+      options.max,
+    )) as [string, [string, string[]][], string[]?];
     this.#claimCursor = claimed[0];
-    const messages = claimed[1].filter((entry) => entry && entry[1]).map(([id, flat]) => toMessage(id, fieldsOf(flat)));
+    const messages = claimed[1].filter((entry) => entry?.[1]).map(([id, flat]) => toMessage(id, fieldsOf(flat)));
     if (messages.length > 0) return messages;
     if (options.signal?.aborted) return [];
     const block = Math.max(1, Math.round(options.waitMs));
-    const read = (await this.#reader.xreadgroup('GROUP', group, consumer, 'COUNT', options.max, 'BLOCK', block, 'STREAMS', stream, '>')) as [string, [string, string[]][]][] | null;
+    const read = (await this.#reader.xreadgroup(
+      'GROUP',
+      group,
+      consumer,
+      'COUNT',
+      options.max,
+      'BLOCK',
+      block,
+      'STREAMS',
+      stream,
+      '>',
+    )) as [string, [string, string[]][]][] | null;
     return (read?.[0]?.[1] ?? []).map(([id, flat]) => toMessage(id, fieldsOf(flat)));
   }
 
   /** `XACK`s the entries. */
   async ack(ids: readonly string[]): Promise<void> {
-    if (ids.length > 0) await guarded(this.name, 'acknowledge', () => this.#client.xack(this.#options.stream, this.#options.group, ...ids));
+    if (ids.length > 0)
+      await guarded(this.name, 'acknowledge', () =>
+        this.#client.xack(this.#options.stream, this.#options.group, ...ids),
+      );
   }
 
   /** Entries not yet delivered to the group plus entries delivered but not acknowledged. */
@@ -171,9 +203,16 @@ export async function appendToRedisStream(
   message: { platform?: string; headers?: Record<string, string>; body: string },
   options: { maxLength?: number } = {},
 ): Promise<string> {
-  const fields = ['body', message.body, 'headers', JSON.stringify(message.headers ?? {}), ...(message.platform ? ['platform', message.platform] : [])];
-  const id = options.maxLength === undefined
-    ? await client.xadd(stream, '*', ...fields)
-    : await client.xadd(stream, 'MAXLEN', '~', String(options.maxLength), '*', ...fields);
+  const fields = [
+    'body',
+    message.body,
+    'headers',
+    JSON.stringify(message.headers ?? {}),
+    ...(message.platform ? ['platform', message.platform] : []),
+  ];
+  const id =
+    options.maxLength === undefined
+      ? await client.xadd(stream, '*', ...fields)
+      : await client.xadd(stream, 'MAXLEN', '~', String(options.maxLength), '*', ...fields);
   return id as string;
 }

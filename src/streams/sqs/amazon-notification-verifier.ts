@@ -32,7 +32,9 @@ export function createAmazonNotificationVerifier(options: { platform?: string } 
           const topic = parsed.error.details?.topic;
           return ok({ platform, body, ...(typeof topic === 'string' ? { topic } : {}) });
         }
-        return err(failure('malformed_body', `Not an SP-API notification (${parsed.error.reason}): ${parsed.error.message}`));
+        return err(
+          failure('malformed_body', `Not an SP-API notification (${parsed.error.reason}): ${parsed.error.message}`),
+        );
       }
       const first = parsed.value[0];
       return ok({ platform, body, ...(first ? { topic: first.topic, eventId: first.eventId } : {}) });

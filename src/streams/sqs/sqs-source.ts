@@ -56,10 +56,19 @@ export class SqsSource implements StreamSource {
   /** @param options - the client, queue URL and visibility timeout */
   constructor(options: SqsSourceOptions) {
     const issues = [];
-    if (typeof options?.client?.send !== 'function') issues.push({ path: ['client'], message: 'Expected an SQSClient from @aws-sdk/client-sqs.' });
-    if (typeof options?.queueUrl !== 'string' || !/^https?:\/\//.test(options.queueUrl)) issues.push({ path: ['queueUrl'], message: 'Expected the queue URL (https://sqs.<region>.amazonaws.com/<account>/<queue>).' });
+    if (typeof options?.client?.send !== 'function')
+      issues.push({ path: ['client'], message: 'Expected an SQSClient from @aws-sdk/client-sqs.' });
+    if (typeof options?.queueUrl !== 'string' || !/^https?:\/\//.test(options.queueUrl))
+      issues.push({
+        path: ['queueUrl'],
+        message: 'Expected the queue URL (https://sqs.<region>.amazonaws.com/<account>/<queue>).',
+      });
     const visibility = options?.visibilityTimeoutSeconds;
-    if (visibility !== undefined && !(Number.isSafeInteger(visibility) && visibility >= 0 && visibility <= 43_200)) issues.push({ path: ['visibilityTimeoutSeconds'], message: 'Expected whole seconds from 0 to 43,200 (12 hours).' });
+    if (visibility !== undefined && !(Number.isSafeInteger(visibility) && visibility >= 0 && visibility <= 43_200))
+      issues.push({
+        path: ['visibilityTimeoutSeconds'],
+        message: 'Expected whole seconds from 0 to 43,200 (12 hours).',
+      });
     if (issues.length) throw new ValidationError('SQS source options', issues);
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
@@ -69,22 +78,25 @@ export class SqsSource implements StreamSource {
   /** Long-polls for up to `max` messages (SQS's limits: 10 messages, 20 s). */
   async pull(options: PullOptions): Promise<StreamMessage[]> {
     const { client, queueUrl, visibilityTimeoutSeconds } = this.#options;
-    const output = await guarded(this.name, 'receive', () => client.send(
-      new sqs.ReceiveMessageCommand({
-        QueueUrl: queueUrl,
-        MaxNumberOfMessages: Math.min(10, Math.max(1, Math.floor(options.max))),
-        WaitTimeSeconds: Math.min(20, Math.max(0, Math.round(options.waitMs / 1_000))),
-        MessageAttributeNames: ['All'],
-        ...(visibilityTimeoutSeconds === undefined ? {} : { VisibilityTimeout: visibilityTimeoutSeconds }),
-      }),
-      options.signal ? { abortSignal: options.signal } : {},
-    ));
+    const output = await guarded(this.name, 'receive', () =>
+      client.send(
+        new sqs.ReceiveMessageCommand({
+          QueueUrl: queueUrl,
+          MaxNumberOfMessages: Math.min(10, Math.max(1, Math.floor(options.max))),
+          WaitTimeSeconds: Math.min(20, Math.max(0, Math.round(options.waitMs / 1_000))),
+          MessageAttributeNames: ['All'],
+          ...(visibilityTimeoutSeconds === undefined ? {} : { VisibilityTimeout: visibilityTimeoutSeconds }),
+        }),
+        options.signal ? { abortSignal: options.signal } : {},
+      ),
+    );
     const platform = this.#options.platform ?? 'amazon';
     return (output.Messages ?? [])
       .filter((message) => typeof message.ReceiptHandle === 'string')
       .map((message) => {
         const headers: Record<string, string> = {};
-        for (const [name, attribute] of Object.entries(message.MessageAttributes ?? {})) if (typeof attribute.StringValue === 'string') headers[name.toLowerCase()] = attribute.StringValue;
+        for (const [name, attribute] of Object.entries(message.MessageAttributes ?? {}))
+          if (typeof attribute.StringValue === 'string') headers[name.toLowerCase()] = attribute.StringValue;
         return { id: message.ReceiptHandle!, platform, request: { headers, body: message.Body ?? '' } };
       });
   }
@@ -93,18 +105,32 @@ export class SqsSource implements StreamSource {
   async ack(ids: readonly string[]): Promise<void> {
     for (let start = 0; start < ids.length; start += 10) {
       const chunk = ids.slice(start, start + 10);
-      const output = await guarded(this.name, 'acknowledge', () => this.#options.client.send(
-        new sqs.DeleteMessageBatchCommand({ QueueUrl: this.#options.queueUrl, Entries: chunk.map((handle, i) => ({ Id: `m${start + i}`, ReceiptHandle: handle })) }),
-      ));
-      for (const failed of output.Failed ?? []) this.#logger.warn('SQS delete failed; the message will be delivered again', { source: this.name, code: failed.Code });
+      const output = await guarded(this.name, 'acknowledge', () =>
+        this.#options.client.send(
+          new sqs.DeleteMessageBatchCommand({
+            QueueUrl: this.#options.queueUrl,
+            Entries: chunk.map((handle, i) => ({ Id: `m${start + i}`, ReceiptHandle: handle })),
+          }),
+        ),
+      );
+      for (const failed of output.Failed ?? [])
+        this.#logger.warn('SQS delete failed; the message will be delivered again', {
+          source: this.name,
+          code: failed.Code,
+        });
     }
   }
 
   /** Approximate visible plus in-flight messages of the queue. */
   async lag(): Promise<number | undefined> {
-    const output = await guarded(this.name, 'read its lag', () => this.#options.client.send(
-      new sqs.GetQueueAttributesCommand({ QueueUrl: this.#options.queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
-    ));
+    const output = await guarded(this.name, 'read its lag', () =>
+      this.#options.client.send(
+        new sqs.GetQueueAttributesCommand({
+          QueueUrl: this.#options.queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      ),
+    );
     const attributes = output.Attributes ?? {};
     const visible = Number(attributes.ApproximateNumberOfMessages);
     const hidden = Number(attributes.ApproximateNumberOfMessagesNotVisible);

@@ -40,7 +40,12 @@ export function parseJsonFrame(data: string): StreamMessage | undefined {
  * reconnectDelayMs(3, 500, 30_000, () => 1); // 2,000
  * ```
  */
-export function reconnectDelayMs(attempt: number, baseDelayMs: number, maxDelayMs: number, random: () => number): number {
+export function reconnectDelayMs(
+  attempt: number,
+  baseDelayMs: number,
+  maxDelayMs: number,
+  random: () => number,
+): number {
   const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempt - 1, 30));
   return Math.round(random() * ceiling);
 }

@@ -93,10 +93,14 @@ export class WebSocketSource implements StreamSource {
   /** @param options - the URL, headers, frame format and reconnect policy */
   constructor(options: WebSocketSourceOptions) {
     const issues = [];
-    if (typeof options?.url !== 'string' && typeof options?.url !== 'function') issues.push({ path: ['url'], message: 'Give a ws:// or wss:// URL, or a function of the last acknowledged id.' });
-    if (typeof options?.url === 'string' && !/^wss?:\/\//.test(options.url)) issues.push({ path: ['url'], message: 'Expected a ws:// or wss:// URL.' });
+    if (typeof options?.url !== 'string' && typeof options?.url !== 'function')
+      issues.push({ path: ['url'], message: 'Give a ws:// or wss:// URL, or a function of the last acknowledged id.' });
+    if (typeof options?.url === 'string' && !/^wss?:\/\//.test(options.url))
+      issues.push({ path: ['url'], message: 'Expected a ws:// or wss:// URL.' });
     const { baseDelayMs, maxDelayMs } = options?.reconnect ?? {};
-    for (const [key, value] of Object.entries({ baseDelayMs, maxDelayMs })) if (value !== undefined && !(value > 0)) issues.push({ path: ['reconnect', key], message: 'Expected a positive number of milliseconds.' });
+    for (const [key, value] of Object.entries({ baseDelayMs, maxDelayMs }))
+      if (value !== undefined && !(value > 0))
+        issues.push({ path: ['reconnect', key], message: 'Expected a positive number of milliseconds.' });
     if (issues.length) throw new ValidationError('WebSocket source options', issues);
     this.#options = options;
     this.#logger = options.logger ?? silentLogger;
@@ -138,13 +142,19 @@ export class WebSocketSource implements StreamSource {
       if (this.#buffer.length >= (this.#options.maxBuffered ?? 1_000)) socket.pause();
       this.#wake?.();
     });
-    socket.on('error', (error) => this.#logger.warn('stream connection error', { source: this.name, message: error.message }));
+    socket.on('error', (error) =>
+      this.#logger.warn('stream connection error', { source: this.name, message: error.message }),
+    );
     socket.on('close', () => {
       if (this.#socket === socket) this.#socket = undefined;
       if (this.#closed) return;
       const { baseDelayMs = 500, maxDelayMs = 30_000, random = Math.random } = this.#options.reconnect ?? {};
       const delay = reconnectDelayMs(++this.#attempt, baseDelayMs, maxDelayMs, random);
-      this.#logger.info('stream connection dropped; reconnecting', { source: this.name, attempt: this.#attempt, delayMs: delay });
+      this.#logger.info('stream connection dropped; reconnecting', {
+        source: this.name,
+        attempt: this.#attempt,
+        delayMs: delay,
+      });
       this.#timer = setTimeout(() => this.#connect(), delay);
     });
   }

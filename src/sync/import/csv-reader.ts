@@ -1,13 +1,10 @@
 /**
  * One record of a CSV file: its fields and the line it starts on, or why it was rejected and
  * where (1-based line and column of the problem).
- *
- * @example
- * ```ts
- * const record: CsvRecord = { ok: false, line: 3, column: 5, message: 'A quote inside an unquoted field at line 3, column 5 ...' };
- * ```
  */
-export type CsvRecord = { ok: true; fields: string[]; line: number } | { ok: false; line: number; column: number; message: string };
+export type CsvRecord =
+  | { ok: true; fields: string[]; line: number }
+  | { ok: false; line: number; column: number; message: string };
 
 /** How the reader reads quotes and how long a record may be. */
 export interface CsvReaderOptions {
@@ -104,7 +101,10 @@ export class CsvReader {
       const state = this.#state;
       if (state === QUOTED) {
         // Never closed: reject, and read again what it swallowed after the line it opened on.
-        const again = this.#reject(`The quoted field opened at line ${this.#quoteLine}, column ${this.#quoteColumn} is never closed; close it with " or remove the quote.`, '');
+        const again = this.#reject(
+          `The quoted field opened at line ${this.#quoteLine}, column ${this.#quoteColumn} is never closed; close it with " or remove the quote.`,
+          '',
+        );
         if (again) {
           this.#scan(again.text, again.at);
           continue;
@@ -260,7 +260,11 @@ export class CsvReader {
             break;
           }
           if (c === QUOTE && !this.#relax) {
-            this.#skip(this.#line, this.#column(i), `A quote inside an unquoted field at line ${this.#line}, column ${this.#column(i)}; quote the whole field ("TV 5"" stand") or remove the quote.`);
+            this.#skip(
+              this.#line,
+              this.#column(i),
+              `A quote inside an unquoted field at line ${this.#line}, column ${this.#column(i)}; quote the whole field ("TV 5"" stand") or remove the quote.`,
+            );
             i++;
             break;
           }
@@ -291,7 +295,12 @@ export class CsvReader {
           this.#countLines(text, i, within);
           if (lineBreakEnd(this.#raw) >= 0 || lineBreakEnd(text.slice(i, within)) >= 0) {
             // Spanning lines: the quote was probably never meant to open a field. Read again after its line.
-            restart(this.#reject(`${this.#tooLong()}: the quoted field opened at line ${this.#quoteLine}, column ${this.#quoteColumn} is probably never closed.`, text.slice(i)));
+            restart(
+              this.#reject(
+                `${this.#tooLong()}: the quoted field opened at line ${this.#quoteLine}, column ${this.#quoteColumn} is probably never closed.`,
+                text.slice(i),
+              ),
+            );
           } else {
             this.#skip(this.#recordLine, 1, `${this.#tooLong()}; is a closing quote missing?`);
             i = within;

@@ -72,10 +72,14 @@ export function checkHeader(names: readonly string[], line: number | undefined):
     const seen = first.get(name);
     if (seen !== undefined) {
       const where = line === undefined ? 'in `csv.columns`' : `in the header at line ${line}`;
-      throw new ImportFormatError('duplicate_column', `Column "${name}" appears twice ${where}: columns ${seen + 1} and ${i + 1}. Rename one of them.`, {
-        ...(line === undefined ? {} : { line }),
-        field: i + 1,
-      });
+      throw new ImportFormatError(
+        'duplicate_column',
+        `Column "${name}" appears twice ${where}: columns ${seen + 1} and ${i + 1}. Rename one of them.`,
+        {
+          ...(line === undefined ? {} : { line }),
+          field: i + 1,
+        },
+      );
     }
     first.set(name, i);
   });
@@ -104,15 +108,26 @@ export async function* csvRows(chunks: AsyncIterable<string>, options: CsvOption
  * for await (const batch of csvRowBatches(textChunks(file))) for (const row of batch) if (row.ok) console.log(row.value);
  * ```
  */
-export async function* csvRowBatches(chunks: AsyncIterable<string>, options: CsvOptions = {}): AsyncGenerator<ParsedValue[]> {
+export async function* csvRowBatches(
+  chunks: AsyncIterable<string>,
+  options: CsvOptions = {},
+): AsyncGenerator<ParsedValue[]> {
   let header = options.columns ? checkHeader(options.columns, undefined) : undefined;
   for await (const records of csvRecordBatches(chunks, options)) {
     const batch: ParsedValue[] = [];
     for (const record of records) {
       const blank = record.ok && record.fields.length === 1 && record.fields[0] === '';
       if (!header) {
-        if (!record.ok) throw new ImportFormatError('malformed_header', `The header row cannot be read: ${record.message}`, { line: record.line, column: record.column });
-        if (!blank) header = checkHeader(record.fields.map((name) => name.trim()), record.line);
+        if (!record.ok)
+          throw new ImportFormatError('malformed_header', `The header row cannot be read: ${record.message}`, {
+            line: record.line,
+            column: record.column,
+          });
+        if (!blank)
+          header = checkHeader(
+            record.fields.map((name) => name.trim()),
+            record.line,
+          );
         continue;
       }
       if (!record.ok) {
@@ -122,7 +137,11 @@ export async function* csvRowBatches(chunks: AsyncIterable<string>, options: Csv
       if (blank) continue;
       const { fields, line } = record;
       if (fields.length !== header.length) {
-        batch.push({ ok: false, message: `Expected ${header.length} columns, found ${fields.length} at line ${line}; check quoting and the delimiter.`, line });
+        batch.push({
+          ok: false,
+          message: `Expected ${header.length} columns, found ${fields.length} at line ${line}; check quoting and the delimiter.`,
+          line,
+        });
         continue;
       }
       // No prototype: a column named like an Object.prototype member is just a column.

@@ -8,21 +8,18 @@ import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
  * - `malformed_header`: the CSV header row breaks the quoting rules;
  * - `duplicate_column`: a CSV header names a column twice;
  * - `not_an_array`, `unclosed_array`, `text_after_array`: a `json` import is not one top-level array.
- *
- * @example
- * ```ts
- * const reason: ImportFormatReason = 'invalid_utf8';
- * ```
  */
-export type ImportFormatReason = 'invalid_utf8' | 'invalid_input' | 'malformed_header' | 'duplicate_column' | 'not_an_array' | 'unclosed_array' | 'text_after_array';
+export type ImportFormatReason =
+  | 'invalid_utf8'
+  | 'invalid_input'
+  | 'malformed_header'
+  | 'duplicate_column'
+  | 'not_an_array'
+  | 'unclosed_array'
+  | 'text_after_array';
 
 /**
  * Where an {@link ImportFormatError} was found.
- *
- * @example
- * ```ts
- * const at: ImportFormatPosition = { line: 1, field: 3 };
- * ```
  */
 export interface ImportFormatPosition {
   /** 1-based line of the file. */

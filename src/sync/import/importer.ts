@@ -34,11 +34,6 @@ export interface ImportChunk {
  * A record that was not imported, with every reason: a record the format could not read
  * (path `(record)`: broken CSV quoting, the wrong number of columns, a line that is not JSON)
  * or one the schema refused (the field's path).
- *
- * @example
- * ```ts
- * for (const r of report.rejections) console.log(`line ${r.line} (record ${r.record}): ${r.reasons.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
- * ```
  */
 export interface ImportRejection {
   /** 1-based record number in the file (CSV: not counting the header). */
@@ -138,9 +133,20 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
   const chunkSize = options.chunkSize ?? 500;
   const keep = options.maxRejections ?? 1_000;
   const saved = (await context.store.get<Checkpoint>(key)) ?? undefined;
-  const state: Checkpoint = saved ? structuredClone(saved) : { records: 0, imported: 0, rejected: 0, chunks: 0, rejections: [] };
+  const state: Checkpoint = saved
+    ? structuredClone(saved)
+    : { records: 0, imported: 0, rejected: 0, chunks: 0, rejections: [] };
   const resumedAfter = state.records;
-  const report = (): ImportReport => ({ id: options.id, status: 'completed', records: state.records, imported: state.imported, rejected: state.rejected, chunks: state.chunks, resumedAfter, rejections: state.rejections });
+  const report = (): ImportReport => ({
+    id: options.id,
+    status: 'completed',
+    records: state.records,
+    imported: state.imported,
+    rejected: state.rejected,
+    chunks: state.chunks,
+    resumedAfter,
+    rejections: state.rejections,
+  });
   if (state.completed) return report();
 
   let rows: z.output<S>[] = [];
@@ -169,12 +175,22 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
       // Records up to the checkpoint were committed by an earlier attempt.
       if (record <= resumedAfter) continue;
       options.signal?.throwIfAborted();
-      if (!item.ok) pendingRejections.push({ record, ...position(item.line, item.column), reasons: [{ path: '(record)', message: item.message }] });
+      if (!item.ok)
+        pendingRejections.push({
+          record,
+          ...position(item.line, item.column),
+          reasons: [{ path: '(record)', message: item.message }],
+        });
       else {
         const mapped = options.columnMapping ? applyColumnMapping(item.value, options.columnMapping) : item.value;
         const parsed = options.schema.safeParse(mapped);
         if (parsed.success) rows.push(parsed.data);
-        else pendingRejections.push({ record, ...position(item.line, undefined), reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })) });
+        else
+          pendingRejections.push({
+            record,
+            ...position(item.line, undefined),
+            reasons: parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+          });
       }
       if (rows.length >= chunkSize) await flush();
     }
@@ -182,7 +198,12 @@ export async function importRecords<S extends z.ZodType>(options: ImportOptions<
   if (record > state.records) await flush();
   state.completed = true;
   await context.store.set(key, state);
-  context.events.emit('syncProgress', { runId: options.id, phase: 'import_completed', done: state.records, total: state.records });
+  context.events.emit('syncProgress', {
+    runId: options.id,
+    phase: 'import_completed',
+    done: state.records,
+    total: state.records,
+  });
   return report();
 }
 
@@ -203,16 +224,32 @@ async function* singles(items: AsyncIterable<ParsedValue>): AsyncGenerator<Parse
 
 function validate(options: ImportOptions<z.ZodType>): void {
   const issues: ValidationIssue[] = [];
-  if (typeof options?.id !== 'string' || options.id.length === 0) issues.push({ path: ['id'], message: 'Give the import a non-empty id; the same id resumes it.' });
-  if (!['csv', 'json', 'jsonl'].includes(options?.format)) issues.push({ path: ['format'], message: 'Use csv, json or jsonl.' });
-  if (typeof options?.schema?.safeParse !== 'function') issues.push({ path: ['schema'], message: 'Expected a zod schema.' });
-  if (typeof options?.write !== 'function') issues.push({ path: ['write'], message: 'Expected a function that stores a chunk of rows.' });
-  if (!options?.input) issues.push({ path: ['input'], message: 'Expected a ReadableStream or an (async) iterable of strings or bytes.' });
-  if (options?.chunkSize !== undefined && !(Number.isSafeInteger(options.chunkSize) && options.chunkSize > 0)) issues.push({ path: ['chunkSize'], message: 'Expected a positive whole number.' });
+  if (typeof options?.id !== 'string' || options.id.length === 0)
+    issues.push({ path: ['id'], message: 'Give the import a non-empty id; the same id resumes it.' });
+  if (!['csv', 'json', 'jsonl'].includes(options?.format))
+    issues.push({ path: ['format'], message: 'Use csv, json or jsonl.' });
+  if (typeof options?.schema?.safeParse !== 'function')
+    issues.push({ path: ['schema'], message: 'Expected a zod schema.' });
+  if (typeof options?.write !== 'function')
+    issues.push({ path: ['write'], message: 'Expected a function that stores a chunk of rows.' });
+  if (!options?.input)
+    issues.push({ path: ['input'], message: 'Expected a ReadableStream or an (async) iterable of strings or bytes.' });
+  if (options?.chunkSize !== undefined && !(Number.isSafeInteger(options.chunkSize) && options.chunkSize > 0))
+    issues.push({ path: ['chunkSize'], message: 'Expected a positive whole number.' });
   const csv = options?.csv;
-  if (csv?.delimiter !== undefined && (typeof csv.delimiter !== 'string' || csv.delimiter.length !== 1 || ['"', '\r', '\n'].includes(csv.delimiter))) issues.push({ path: ['csv', 'delimiter'], message: 'Expected one character other than a quote or a line break.' });
-  if (csv?.relaxQuotes !== undefined && typeof csv.relaxQuotes !== 'boolean') issues.push({ path: ['csv', 'relaxQuotes'], message: 'Expected true or false.' });
-  if (csv?.maxRecordLength !== undefined && !(Number.isSafeInteger(csv.maxRecordLength) && csv.maxRecordLength > 0)) issues.push({ path: ['csv', 'maxRecordLength'], message: 'Expected a positive whole number of characters.' });
-  if (csv?.columns !== undefined && !(Array.isArray(csv.columns) && csv.columns.every((name) => typeof name === 'string'))) issues.push({ path: ['csv', 'columns'], message: 'Expected an array of column names.' });
+  if (
+    csv?.delimiter !== undefined &&
+    (typeof csv.delimiter !== 'string' || csv.delimiter.length !== 1 || ['"', '\r', '\n'].includes(csv.delimiter))
+  )
+    issues.push({ path: ['csv', 'delimiter'], message: 'Expected one character other than a quote or a line break.' });
+  if (csv?.relaxQuotes !== undefined && typeof csv.relaxQuotes !== 'boolean')
+    issues.push({ path: ['csv', 'relaxQuotes'], message: 'Expected true or false.' });
+  if (csv?.maxRecordLength !== undefined && !(Number.isSafeInteger(csv.maxRecordLength) && csv.maxRecordLength > 0))
+    issues.push({ path: ['csv', 'maxRecordLength'], message: 'Expected a positive whole number of characters.' });
+  if (
+    csv?.columns !== undefined &&
+    !(Array.isArray(csv.columns) && csv.columns.every((name) => typeof name === 'string'))
+  )
+    issues.push({ path: ['csv', 'columns'], message: 'Expected an array of column names.' });
   if (issues.length > 0) throw new ValidationError('import options', issues);
 }

@@ -4,12 +4,10 @@ import { lineBatches } from './text.js';
 /**
  * One parsed value, or why the text at that position could not be read; with the 1-based line
  * (and column) where it is, when the format has lines.
- * @example
- * ```ts
- * const parsed: ParsedValue = { ok: false, message: 'Not valid JSON', line: 3 };
- * ```
  */
-export type ParsedValue = { ok: true; value: unknown; line?: number } | { ok: false; message: string; line?: number; column?: number };
+export type ParsedValue =
+  | { ok: true; value: unknown; line?: number }
+  | { ok: false; message: string; line?: number; column?: number };
 
 /**
  * Streams JSON Lines: one value per non-blank line, an array of them per text chunk.
@@ -26,7 +24,11 @@ export async function* jsonLineBatches(chunks: AsyncIterable<string>): AsyncGene
       number++;
       if (line.trim() === '') continue;
       const parsed = parse(line);
-      batch.push(parsed.ok ? { ok: true, value: parsed.value, line: number } : { ok: false, message: `Line ${number}: ${parsed.message}`, line: number });
+      batch.push(
+        parsed.ok
+          ? { ok: true, value: parsed.value, line: number }
+          : { ok: false, message: `Line ${number}: ${parsed.message}`, line: number },
+      );
     }
     if (batch.length > 0) yield batch;
   }
@@ -63,11 +65,16 @@ export async function* jsonArray(chunks: AsyncIterable<string>): AsyncGenerator<
       const ch = chunk[i] as string;
       if (!started) {
         if (ch === '[') started = true;
-        else if (!/\s/.test(ch) && ch !== '\ufeff') throw new ImportFormatError('not_an_array', 'A JSON import must be an array of objects: expected "[" at the start.');
+        else if (!/\s/.test(ch) && ch !== '\ufeff')
+          throw new ImportFormatError(
+            'not_an_array',
+            'A JSON import must be an array of objects: expected "[" at the start.',
+          );
         continue;
       }
       if (ended) {
-        if (!/\s/.test(ch)) throw new ImportFormatError('text_after_array', 'Unexpected text after the closing "]" of the JSON array.');
+        if (!/\s/.test(ch))
+          throw new ImportFormatError('text_after_array', 'Unexpected text after the closing "]" of the JSON array.');
         continue;
       }
       if (inString) {
@@ -90,7 +97,8 @@ export async function* jsonArray(chunks: AsyncIterable<string>): AsyncGenerator<
       element += ch;
     }
   }
-  if (!started || !ended) throw new ImportFormatError('unclosed_array', 'The JSON array is not closed: the input ended early.');
+  if (!started || !ended)
+    throw new ImportFormatError('unclosed_array', 'The JSON array is not closed: the input ended early.');
 }
 
 function parse(text: string): ParsedValue {

@@ -4,13 +4,11 @@ import { firstInvalidUtf8, pendingUtf8 } from './utf8.js';
 /**
  * What the importer reads: a Web `ReadableStream` or any (async) iterable of byte chunks or
  * strings — a `fetch` body, a file stream, a generator.
- *
- * @example
- * ```ts
- * const input: ImportInput = (await fetch(url)).body!;
- * ```
  */
-export type ImportInput = ReadableStream<Uint8Array | string> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
+export type ImportInput =
+  | ReadableStream<Uint8Array | string>
+  | AsyncIterable<Uint8Array | string>
+  | Iterable<Uint8Array | string>;
 
 /** Line and column of the end of the text read so far, for naming where bad bytes are. */
 class TextPosition {
@@ -42,7 +40,9 @@ export async function* textChunks(input: ImportInput, signal?: AbortSignal): Asy
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const position = new TextPosition();
   const iterable: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> =
-    typeof (input as ReadableStream).getReader === 'function' ? readStream(input as ReadableStream<Uint8Array | string>) : (input as AsyncIterable<Uint8Array | string>);
+    typeof (input as ReadableStream).getReader === 'function'
+      ? readStream(input as ReadableStream<Uint8Array | string>)
+      : (input as AsyncIterable<Uint8Array | string>);
   let started = false;
   /** The last bytes of the byte chunks so far: where a character split across chunks starts. */
   let tail: Uint8Array = new Uint8Array(0);
@@ -62,7 +62,12 @@ export async function* textChunks(input: ImportInput, signal?: AbortSignal): Asy
       if (!started && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     } else {
       const bytes = asBytes(chunk);
-      if (!bytes) throw new ImportFormatError('invalid_input', `Expected chunks of bytes (Uint8Array) or strings, got ${chunk === null ? 'null' : typeof chunk} at line ${position.line}, column ${position.column}.`, { line: position.line, column: position.column });
+      if (!bytes)
+        throw new ImportFormatError(
+          'invalid_input',
+          `Expected chunks of bytes (Uint8Array) or strings, got ${chunk === null ? 'null' : typeof chunk} at line ${position.line}, column ${position.column}.`,
+          { line: position.line, column: position.column },
+        );
       text = decode(bytes);
       tail = lastBytes(tail, bytes);
     }
@@ -101,7 +106,9 @@ function invalidUtf8(position: TextPosition, pending: Uint8Array, chunk: Uint8Ar
   const at = new TextPosition();
   at.line = position.line;
   at.column = position.column;
-  at.advance(new TextDecoder('utf-8', { ignoreBOM: position.line > 1 || position.column > 1 }).decode(bytes.subarray(0, bad)));
+  at.advance(
+    new TextDecoder('utf-8', { ignoreBOM: position.line > 1 || position.column > 1 }).decode(bytes.subarray(0, bad)),
+  );
   const shown = [...bytes.subarray(bad, bad + 4)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return new ImportFormatError(
     'invalid_utf8',

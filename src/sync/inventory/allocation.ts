@@ -6,21 +6,11 @@ import { fnv1a32 } from '../../core/hash.js';
  *   channel may not show (its safety stock) goes to a channel that may;
  * - `shared`: every channel shows all sellable units (less its safety stock). More visible
  *   stock, but two channels can sell the same last unit before the next sync.
- *
- * @example
- * ```ts
- * const allocation: AllocationMode = 'split';
- * ```
  */
 export type AllocationMode = 'split' | 'shared';
 
 /**
  * What allocation needs to know about one channel for one SKU.
- *
- * @example
- * ```ts
- * const share: ChannelShare = { safetyStock: 1, reserved: 0, weight: 2 };
- * ```
  */
 export interface ChannelShare {
   /**
@@ -54,7 +44,12 @@ export interface ChannelShare {
  * allocate('A-1', 1, [{ safetyStock: 0, reserved: 0, weight: 1 }, { safetyStock: 1, reserved: 0, weight: 1 }], 'split'); // [1, 0]
  * ```
  */
-export function allocate(sku: string, sellable: number, channels: readonly ChannelShare[], mode: AllocationMode): number[] {
+export function allocate(
+  sku: string,
+  sellable: number,
+  channels: readonly ChannelShare[],
+  mode: AllocationMode,
+): number[] {
   // Runs once per SKU per run: two arrays, filled in place (reservations, then the pool).
   const n = channels.length;
   const out: number[] = [];

@@ -15,7 +15,12 @@ import { clearWriteMarkers, executeRound, type RoundTally } from './writer.js';
  * run = await processBatch(rt, run, ['A-1', 'B-2'], undefined);
  * ```
  */
-export async function processBatch(rt: SyncRuntime, run: RunState, first: string[], resumed: Journal | undefined): Promise<RunState> {
+export async function processBatch(
+  rt: SyncRuntime,
+  run: RunState,
+  first: string[],
+  resumed: Journal | undefined,
+): Promise<RunState> {
   const tally: RoundTally = { channels: {}, failures: [], sourceDeltas: 0, sourceUnits: 0 };
   let journal = resumed;
   let skus = first;
@@ -28,7 +33,9 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
       const plans: SkuPlan[] = [];
       for (const plan of await planSkus(rt, skus, { scope: `${run.runId}:${run.batch}:${round}` })) {
         if (!isNoop(plan)) plans.push(plan);
-        else for (const name in plan.observed) (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
+        else
+          for (const name in plan.observed)
+            (tally.channels[name] ??= { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0 }).unchanged++;
       }
       await rt.step({ name: 'planned', runId: run.runId, batch: run.batch });
       journal = { runId: run.runId, batch: run.batch, round, size, status: 'planned', plans, keys: 2 };
@@ -46,7 +53,12 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
     if (round >= rt.maxStaleRetries) {
       for (const sku of retry) {
         await rt.context.store.set(rt.keys.dirty(sku), crypto.randomUUID());
-        if (tally.failures.length < 100) tally.failures.push({ sku, code: 'stale', message: `Stock of ${sku} kept changing during ${round + 1} rounds; it is queued for the next run.` });
+        if (tally.failures.length < 100)
+          tally.failures.push({
+            sku,
+            code: 'stale',
+            message: `Stock of ${sku} kept changing during ${round + 1} rounds; it is queued for the next run.`,
+          });
       }
       break;
     }
@@ -65,13 +77,25 @@ export async function processBatch(rt: SyncRuntime, run: RunState, first: string
   c.manual += manual;
   c.retries += retries;
   for (const [name, counts] of Object.entries(tally.channels)) {
-    const into = (c.channels[name] = { written: 0, unchanged: 0, stale: 0, failed: 0, missing: 0, ...c.channels[name] });
+    const into = (c.channels[name] = {
+      written: 0,
+      unchanged: 0,
+      stale: 0,
+      failed: 0,
+      missing: 0,
+      ...c.channels[name],
+    });
     for (const key of Object.keys(counts) as (keyof typeof counts)[]) into[key] += counts[key];
   }
   next.failures = [...next.failures, ...tally.failures].slice(0, 100);
   await rt.context.store.set(rt.keys.run, next);
   await rt.context.store.delete(rt.keys.journal);
   await rt.step({ name: 'checkpointed', runId: run.runId, batch: run.batch });
-  rt.context.events.emit('syncProgress', { runId: run.runId, phase: 'batch', done: c.skus, ...(next.totalSkus === undefined ? {} : { total: next.totalSkus }) });
+  rt.context.events.emit('syncProgress', {
+    runId: run.runId,
+    phase: 'batch',
+    done: c.skus,
+    ...(next.totalSkus === undefined ? {} : { total: next.totalSkus }),
+  });
   return next;
 }

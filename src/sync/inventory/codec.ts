@@ -4,11 +4,6 @@ import type { BaseRecord, ChannelBase, Journal, SkuPlan } from './state.js';
  * A {@link BaseRecord} as the store keeps it: `[s, channel, q, v, channel, q, v, ...]`. One
  * record per SKU stays in the store for good, so it is a flat array (about a third of the
  * `{ s, c }` object's JSON, and no object keys for the store to sort on every write).
- *
- * @example
- * ```ts
- * const stored: StoredBase = [9, 'shop', 5, 3, 'market', 4, -1]; // { s: 9, c: { shop: { q: 5, v: 3 }, market: { q: 4, v: -1 } } }
- * ```
  */
 export type StoredBase = (string | number)[];
 
@@ -31,7 +26,8 @@ export function encodeBase(record: BaseRecord): StoredBase {
 
 /** Sets an own property even for the name `__proto__`, as JSON.parse does. */
 function put<T>(into: Record<string, T>, name: string, value: T): void {
-  if (name === '__proto__') Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__')
+    Object.defineProperty(into, name, { value, enumerable: true, writable: true, configurable: true });
   else into[name] = value;
 }
 
@@ -59,7 +55,13 @@ export function decodeBase(raw: unknown): BaseRecord | undefined {
     }
     return { s, c };
   }
-  if (raw && typeof raw === 'object' && typeof (raw as BaseRecord).s === 'number' && (raw as BaseRecord).c && typeof (raw as BaseRecord).c === 'object') {
+  if (
+    raw &&
+    typeof raw === 'object' &&
+    typeof (raw as BaseRecord).s === 'number' &&
+    (raw as BaseRecord).c &&
+    typeof (raw as BaseRecord).c === 'object'
+  ) {
     return raw as BaseRecord;
   }
   return undefined;
@@ -72,21 +74,11 @@ export function decodeBase(raw: unknown): BaseRecord | undefined {
  * - per channel of {@link StoredJournal.channels}: `q, v, target` as seen and planned, or `null`;
  * - `extras`, only when one is set: `k` the delta's key and `e` its reason (plans that change
  *   the source), `m` the manual task waited for, `t` the resolved task applied.
- *
- * @example
- * ```ts
- * const stored: StoredPlan = ['A-1', 7, -2, [9], 3, 4, 3, null, { k: 'default:A-1@shop:3>4', e: 'Three-way merge ...' }];
- * ```
  */
 export type StoredPlan = (string | number | null | StoredBase | StoredPlanExtras)[];
 
 /**
  * The rarely set parts of a {@link StoredPlan}.
- *
- * @example
- * ```ts
- * const extras: StoredPlanExtras = { k: 'default:A-1@shop:3>4', e: 'Three-way merge: base 9, remote#1 -2 = 7.' };
- * ```
  */
 export interface StoredPlanExtras {
   k?: string;
@@ -129,7 +121,16 @@ function decodePlan(raw: unknown, channels: readonly string[]): SkuPlan {
   // Journals written by earlier versions hold plan objects.
   if (!Array.isArray(raw)) return raw as SkuPlan;
   const [sku, merged, sourceDelta, base] = raw as [string, number, number, StoredBase | 0];
-  const plan: SkuPlan = { sku, local: merged - sourceDelta, merged, sourceDelta, key: '', explanation: '', observed: {}, targets: {} };
+  const plan: SkuPlan = {
+    sku,
+    local: merged - sourceDelta,
+    merged,
+    sourceDelta,
+    key: '',
+    explanation: '',
+    observed: {},
+    targets: {},
+  };
   let i = 4;
   for (const name of channels) {
     if (raw[i] === null) {
@@ -154,11 +155,6 @@ function decodePlan(raw: unknown, channels: readonly string[]): SkuPlan {
  * The write-ahead journal as stored: the channels its plans mention, once, and the plans in
  * their flat form. Journals of earlier versions also carry `batchSkus` (instead of `size` and
  * `last`) and `bases`.
- *
- * @example
- * ```ts
- * await store.set(keys.journal, encodeJournal(journal));
- * ```
  */
 export interface StoredJournal extends Omit<Journal, 'plans' | 'bases'> {
   channels: string[];
@@ -195,7 +191,11 @@ export function encodeJournal(journal: Journal): StoredJournal {
  */
 export function decodeJournal(raw: unknown): Journal | undefined {
   if (!raw || typeof raw !== 'object') return undefined;
-  const { plans, bases, channels, batchSkus, ...rest } = raw as Omit<StoredJournal, 'channels'> & { channels?: string[]; bases?: unknown; batchSkus?: string[] };
+  const { plans, bases, channels, batchSkus, ...rest } = raw as Omit<StoredJournal, 'channels'> & {
+    channels?: string[];
+    bases?: unknown;
+    batchSkus?: string[];
+  };
   const journal: Journal = { ...rest, plans: (plans ?? []).map((plan) => decodePlan(plan, channels ?? [])) };
   if (batchSkus) {
     journal.size = batchSkus.length;
@@ -204,10 +204,12 @@ export function decodeJournal(raw: unknown): Journal | undefined {
   }
   if (Array.isArray(bases)) journal.bases = bases as [string, StoredBase][];
   else if (bases && typeof bases === 'object') {
-    journal.bases = Object.entries(bases as Record<string, unknown>).flatMap(([sku, record]): [string, StoredBase][] => {
-      const decoded = decodeBase(record);
-      return decoded ? [[sku, encodeBase(decoded)]] : [];
-    });
+    journal.bases = Object.entries(bases as Record<string, unknown>).flatMap(
+      ([sku, record]): [string, StoredBase][] => {
+        const decoded = decodeBase(record);
+        return decoded ? [[sku, encodeBase(decoded)]] : [];
+      },
+    );
   }
   return journal;
 }

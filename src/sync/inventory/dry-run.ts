@@ -13,7 +13,11 @@ import type { SyncRuntime } from './runtime.js';
  * const plan = await dryRun(rt, 'full', 100);
  * ```
  */
-export async function dryRun(rt: SyncRuntime, requested: 'full' | 'incremental' | undefined, batchSize: number): Promise<SyncPlan> {
+export async function dryRun(
+  rt: SyncRuntime,
+  requested: 'full' | 'incremental' | undefined,
+  batchSize: number,
+): Promise<SyncPlan> {
   const hasCursor = (await rt.context.store.get(rt.keys.cursor('source'))) !== undefined;
   const mode = (requested ?? 'incremental') === 'incremental' && hasCursor ? 'incremental' : 'full';
   const changes: PlannedChange[] = [];
@@ -22,10 +26,22 @@ export async function dryRun(rt: SyncRuntime, requested: 'full' | 'incremental' 
     examined += skus.length;
     for (const plan of await planSkus(rt, skus, { dryRun: true })) {
       const channels = rt.channels
-        .filter((channel) => plan.observed[channel.name] && plan.targets[channel.name] !== plan.observed[channel.name]?.q)
-        .map((channel) => ({ marketplace: channel.name, from: plan.observed[channel.name]?.q ?? 0, to: plan.targets[channel.name] ?? 0, mode: channel.mode }));
+        .filter(
+          (channel) => plan.observed[channel.name] && plan.targets[channel.name] !== plan.observed[channel.name]?.q,
+        )
+        .map((channel) => ({
+          marketplace: channel.name,
+          from: plan.observed[channel.name]?.q ?? 0,
+          to: plan.targets[channel.name] ?? 0,
+          mode: channel.mode,
+        }));
       if (plan.sourceDelta === 0 && channels.length === 0 && !plan.manual) continue;
-      const change: PlannedChange = { sku: plan.sku, source: { from: plan.local, to: plan.merged }, explanation: plan.explanation, channels: plan.manual ? [] : channels };
+      const change: PlannedChange = {
+        sku: plan.sku,
+        source: { from: plan.local, to: plan.merged },
+        explanation: plan.explanation,
+        channels: plan.manual ? [] : channels,
+      };
       if (plan.manual) change.manualTask = plan.manual;
       changes.push(change);
     }

@@ -53,11 +53,6 @@ export interface SyncRunOptions {
 /**
  * A webhook or notification about stock: from a marketplace (`marketplace` set) or from the
  * host's own system (`marketplace` omitted).
- *
- * @example
- * ```ts
- * await engine.notify({ marketplace: 'shopify', sku: 'A-1', available: 4 });
- * ```
  */
 export interface StockNotification {
   sku: string;
@@ -111,7 +106,8 @@ export class InventorySyncEngine {
     this.#keys = new SyncKeys(this.context.tenantId, this.id);
     this.#channels = options.channels.map((channel) => {
       const mode = writeModeOf(channel);
-      const declared = channel.marketplace.capabilities.maxBatchSize[mode === 'adjust' ? 'adjustInventory' : 'setInventory'];
+      const declared =
+        channel.marketplace.capabilities.maxBatchSize[mode === 'adjust' ? 'adjustInventory' : 'setInventory'];
       const safety = channel.safetyStock;
       return {
         name: channel.name ?? channel.marketplace.platform,
@@ -122,7 +118,10 @@ export class InventorySyncEngine {
         // Without per-SKU functions every SKU gets the same share: one object, not one per SKU.
         share:
           typeof safety !== 'function' && !channel.reserved
-            ? ((fixed: ChannelShare) => () => fixed)({ safetyStock: safety ?? 0, reserved: 0, weight: channel.weight ?? 1 })
+            ? (
+                (fixed: ChannelShare) => () =>
+                  fixed
+              )({ safetyStock: safety ?? 0, reserved: 0, weight: channel.weight ?? 1 })
             : (sku: string) => ({
                 safetyStock: typeof safety === 'function' ? safety(sku) : (safety ?? 0),
                 reserved: channel.reserved?.(sku) ?? 0,
@@ -170,7 +169,12 @@ export class InventorySyncEngine {
    */
   async notify(notification: StockNotification, options: { debounceMs?: number } = {}): Promise<'echo' | 'queued'> {
     const { sku, marketplace, available, version } = notification;
-    if (marketplace !== undefined && available !== undefined && (await this.#isEcho(sku, marketplace, available, version))) return 'echo';
+    if (
+      marketplace !== undefined &&
+      available !== undefined &&
+      (await this.#isEcho(sku, marketplace, available, version))
+    )
+      return 'echo';
     await this.context.store.set(this.#keys.dirty(sku), crypto.randomUUID());
     await this.context.scheduler.schedule({
       name: SYNC_RUN_JOB,
@@ -221,7 +225,11 @@ export class InventorySyncEngine {
       }
       for (let done = 0; ; done++) {
         if (options.maxBatches !== undefined && done >= options.maxBatches) {
-          await this.context.scheduler.schedule({ name: SYNC_CONTINUE_JOB, payload: { syncId: this.id, tenantId: this.context.tenantId }, key: `${this.#keys.prefix}continue` });
+          await this.context.scheduler.schedule({
+            name: SYNC_CONTINUE_JOB,
+            payload: { syncId: this.id, tenantId: this.context.tenantId },
+            key: `${this.#keys.prefix}continue`,
+          });
           return toReport(this.id, 'in_progress', run);
         }
         const journal = decodeJournal(await this.context.store.get(this.#keys.journal));
@@ -229,7 +237,12 @@ export class InventorySyncEngine {
         const skus = resumable ? undefined : await nextBatch(rt, run, this.#batchSize);
         if (!resumable && !skus) {
           run = await completeRun(rt, run);
-          this.context.events.emit('syncProgress', { runId: run.runId, phase: 'completed', done: run.counters.skus, ...(run.totalSkus === undefined ? {} : { total: run.totalSkus }) });
+          this.context.events.emit('syncProgress', {
+            runId: run.runId,
+            phase: 'completed',
+            done: run.counters.skus,
+            ...(run.totalSkus === undefined ? {} : { total: run.totalSkus }),
+          });
           return toReport(this.id, 'completed', run);
         }
         run = await processBatch(rt, run, skus ?? [], resumable);

@@ -30,6 +30,9 @@ export function runSync(engine: InventorySyncEngine, options: SyncRunOptions = {
  * }
  * ```
  */
-export function continueSync(engine: InventorySyncEngine, options: Omit<SyncRunOptions, 'mode'> = {}): Promise<SyncReport> {
+export function continueSync(
+  engine: InventorySyncEngine,
+  options: Omit<SyncRunOptions, 'mode'> = {},
+): Promise<SyncReport> {
   return engine.continueSync(options);
 }

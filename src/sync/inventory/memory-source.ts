@@ -36,7 +36,8 @@ export class InMemoryInventorySource implements InventorySource {
 
   /** Sets a SKU's stock as the host would (a restock, a count); it shows up in `changes()`. */
   set(sku: string, available: number): void {
-    if (!Number.isSafeInteger(available) || available < 0) throw new RangeError(`Stock of ${sku} must be a whole number >= 0, got ${available}.`);
+    if (!Number.isSafeInteger(available) || available < 0)
+      throw new RangeError(`Stock of ${sku} must be a whole number >= 0, got ${available}.`);
     if (!this.#available.has(sku)) this.#sorted = undefined;
     this.#available.set(sku, available);
     this.#updatedAt.set(sku, this.#now());
@@ -46,7 +47,9 @@ export class InMemoryInventorySource implements InventorySource {
   /** The level of one SKU. */
   get(sku: string): SourceLevel | undefined {
     const available = this.#available.get(sku);
-    return available === undefined ? undefined : { sku, available, updatedAt: this.#updatedAt.get(sku) ?? this.#loadedAt };
+    return available === undefined
+      ? undefined
+      : { sku, available, updatedAt: this.#updatedAt.get(sku) ?? this.#loadedAt };
   }
 
   /** How many distinct delta keys have been applied. */

@@ -12,21 +12,11 @@ import type { InventorySource } from './source.js';
  *   write, the engine re-reads and decides again (the default where the platform can);
  * - `adjust`: relative change with an idempotency key (the default otherwise, when replays are safe);
  * - `set`: plain absolute set (last resort; a sale between read and write can be overwritten).
- *
- * @example
- * ```ts
- * const mode: WriteMode = 'compare-and-set';
- * ```
  */
 export type WriteMode = 'compare-and-set' | 'adjust' | 'set';
 
 /**
  * One marketplace the engine keeps in step with the source of truth.
- *
- * @example
- * ```ts
- * const channel: SyncChannel = { marketplace: shopify, safetyStock: 2, reserved: (sku) => (sku.startsWith('PRE-') ? 5 : 0) };
- * ```
  */
 export interface SyncChannel {
   /** Any connector (or the simulated marketplace). */
@@ -55,11 +45,6 @@ export interface SyncChannel {
  * `source_applied`, `before_write` (before each write call), `bases_saved` (the round's bases
  * are stored; the journal does not yet say the round was written), `written`; per batch,
  * `checkpointed` last.
- *
- * @example
- * ```ts
- * const step: SyncStep = { name: 'journaled', runId: 'r1', batch: 3 };
- * ```
  */
 export interface SyncStep {
   name: 'planned' | 'journaled' | 'source_applied' | 'before_write' | 'written' | 'bases_saved' | 'checkpointed';
@@ -114,9 +99,11 @@ export function validateSyncOptions(options: InventorySyncOptions): void {
   const o = (options ?? {}) as Partial<InventorySyncOptions>;
   const source = o.source as Partial<InventorySource> | undefined;
   for (const method of ['listSkus', 'getLevels', 'applyDeltas', 'changes'] as const) {
-    if (typeof source?.[method] !== 'function') issues.push({ path: ['source', method], message: `The source must implement ${method}().` });
+    if (typeof source?.[method] !== 'function')
+      issues.push({ path: ['source', method], message: `The source must implement ${method}().` });
   }
-  if (!Array.isArray(o.channels) || o.channels.length === 0) issues.push({ path: ['channels'], message: 'Give at least one channel.' });
+  if (!Array.isArray(o.channels) || o.channels.length === 0)
+    issues.push({ path: ['channels'], message: 'Give at least one channel.' });
   const names = new Set<string>();
   (Array.isArray(o.channels) ? o.channels : []).forEach((channel, i) => {
     const api = channel?.marketplace;
@@ -125,27 +112,46 @@ export function validateSyncOptions(options: InventorySyncOptions): void {
       return;
     }
     const name = channel.name ?? api.platform;
-    if (names.has(name)) issues.push({ path: ['channels', i, 'name'], message: `Channel name ${name} is used twice; give each channel a unique name.` });
+    if (names.has(name))
+      issues.push({
+        path: ['channels', i, 'name'],
+        message: `Channel name ${name} is used twice; give each channel a unique name.`,
+      });
     names.add(name);
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) issues.push({ path: ['channels', i, 'name'], message: 'Use letters, digits, dot, dash and underscore.' });
-    if (!api.capabilities.supports('getInventory')) issues.push({ path: ['channels', i], message: `${name} cannot read stock (getInventory).` });
+    if (!/^[A-Za-z0-9._-]+$/.test(name))
+      issues.push({ path: ['channels', i, 'name'], message: 'Use letters, digits, dot, dash and underscore.' });
+    if (!api.capabilities.supports('getInventory'))
+      issues.push({ path: ['channels', i], message: `${name} cannot read stock (getInventory).` });
     const mode = channel.writeMode;
-    if (mode !== undefined && !['compare-and-set', 'adjust', 'set'].includes(mode)) issues.push({ path: ['channels', i, 'writeMode'], message: 'Use compare-and-set, adjust or set.' });
-    if (mode === 'adjust' ? !api.capabilities.supports('adjustInventory') : !api.capabilities.supports('setInventory') && !api.capabilities.supports('adjustInventory')) {
+    if (mode !== undefined && !['compare-and-set', 'adjust', 'set'].includes(mode))
+      issues.push({ path: ['channels', i, 'writeMode'], message: 'Use compare-and-set, adjust or set.' });
+    if (
+      mode === 'adjust'
+        ? !api.capabilities.supports('adjustInventory')
+        : !api.capabilities.supports('setInventory') && !api.capabilities.supports('adjustInventory')
+    ) {
       issues.push({ path: ['channels', i], message: `${name} cannot write stock in the requested way.` });
     }
-    if (typeof channel.safetyStock === 'number' && (!Number.isSafeInteger(channel.safetyStock) || channel.safetyStock < 0)) {
+    if (
+      typeof channel.safetyStock === 'number' &&
+      (!Number.isSafeInteger(channel.safetyStock) || channel.safetyStock < 0)
+    ) {
       issues.push({ path: ['channels', i, 'safetyStock'], message: 'Expected a whole number >= 0.' });
     }
-    if (channel.weight !== undefined && !(Number.isFinite(channel.weight) && channel.weight >= 0)) issues.push({ path: ['channels', i, 'weight'], message: 'Expected a number >= 0.' });
+    if (channel.weight !== undefined && !(Number.isFinite(channel.weight) && channel.weight >= 0))
+      issues.push({ path: ['channels', i, 'weight'], message: 'Expected a number >= 0.' });
   });
-  if (o.allocation !== undefined && o.allocation !== 'split' && o.allocation !== 'shared') issues.push({ path: ['allocation'], message: 'Use split or shared.' });
+  if (o.allocation !== undefined && o.allocation !== 'split' && o.allocation !== 'shared')
+    issues.push({ path: ['allocation'], message: 'Use split or shared.' });
   for (const key of ['batchSize', 'leaseTtlMs'] as const) {
     const value = o[key];
-    if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) issues.push({ path: [key], message: 'Expected a positive whole number.' });
+    if (value !== undefined && !(Number.isSafeInteger(value) && value > 0))
+      issues.push({ path: [key], message: 'Expected a positive whole number.' });
   }
-  if (o.maxStaleRetries !== undefined && !(Number.isSafeInteger(o.maxStaleRetries) && o.maxStaleRetries >= 0)) issues.push({ path: ['maxStaleRetries'], message: 'Expected a whole number >= 0.' });
-  if (o.id !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.id)) issues.push({ path: ['id'], message: 'Use letters, digits, dot, dash and underscore.' });
+  if (o.maxStaleRetries !== undefined && !(Number.isSafeInteger(o.maxStaleRetries) && o.maxStaleRetries >= 0))
+    issues.push({ path: ['maxStaleRetries'], message: 'Expected a whole number >= 0.' });
+  if (o.id !== undefined && !/^[A-Za-z0-9._-]+$/.test(o.id))
+    issues.push({ path: ['id'], message: 'Use letters, digits, dot, dash and underscore.' });
   if (issues.length > 0) throw new ValidationError('InventorySyncEngine options', issues);
 }
 

@@ -13,7 +13,11 @@ import type { BaseRecord, Observed, SkuPlan } from './state.js';
  * const seen = await readChannel(rt, channel, ['A-1', 'B-2']); // Map { 'A-1' => { q: 4, v: 7 } }
  * ```
  */
-export async function readChannel(rt: SyncRuntime, channel: ResolvedChannel, skus: readonly string[]): Promise<Map<string, Observed>> {
+export async function readChannel(
+  rt: SyncRuntime,
+  channel: ResolvedChannel,
+  skus: readonly string[],
+): Promise<Map<string, Observed>> {
   const query = channel.locationId === undefined ? { skus } : { skus, locationId: channel.locationId };
   const levels: InventoryLevel[] = await channel.api.getInventory(query, rt.signal ? { signal: rt.signal } : {});
   const wanted = new Set(skus);
@@ -34,7 +38,11 @@ export async function readChannel(rt: SyncRuntime, channel: ResolvedChannel, sku
  * const plans = await planSkus(rt, ['A-1', 'B-2'], { dryRun: true });
  * ```
  */
-export async function planSkus(rt: SyncRuntime, skus: readonly string[], options: { dryRun?: boolean; scope?: string } = {}): Promise<SkuPlan[]> {
+export async function planSkus(
+  rt: SyncRuntime,
+  skus: readonly string[],
+  options: { dryRun?: boolean; scope?: string } = {},
+): Promise<SkuPlan[]> {
   const reads = await Promise.all(rt.channels.map((channel) => readChannel(rt, channel, skus)));
   const sourceLevels = new Map((await rt.source.getLevels(skus)).map((level) => [level.sku, level]));
   const plans: SkuPlan[] = [];
@@ -47,7 +55,18 @@ export async function planSkus(rt: SyncRuntime, skus: readonly string[], options
       const seen = reads[i]?.get(sku);
       if (seen) observed[channel.name] = seen;
     });
-    plans.push(await decide(rt, sku, level.available, level.updatedAt, base, observed, options.dryRun ?? false, options.scope ?? ''));
+    plans.push(
+      await decide(
+        rt,
+        sku,
+        level.available,
+        level.updatedAt,
+        base,
+        observed,
+        options.dryRun ?? false,
+        options.scope ?? '',
+      ),
+    );
   }
   return plans;
 }
@@ -97,23 +116,37 @@ async function decide(
       explanation = `${result.explanation} (remotes: ${deltas.map((d) => d.channel).join(', ')})`;
       if (!dryRun && local !== base.s) {
         // Both sides changed since the last sync: a real conflict, merged.
-        rt.context.events.emit('conflict', { key: sku, field: 'quantity', strategy: 'merge', resolution: 'merged', explanation });
+        rt.context.events.emit('conflict', {
+          key: sku,
+          field: 'quantity',
+          strategy: 'merge',
+          resolution: 'merged',
+          explanation,
+        });
       }
     } else if (rt.resolver) {
-      const resolved = await rt.resolver.resolve<number>({
-        key: sku,
-        field: 'quantity',
-        base: base.s,
-        local: localAt === undefined ? { value: local } : { value: local, updatedAt: localAt },
-        remote: latestRemote === undefined ? { value: base.s + remoteSum } : { value: base.s + remoteSum, updatedAt: latestRemote },
-      }, strategy, { preview: dryRun });
+      const resolved = await rt.resolver.resolve<number>(
+        {
+          key: sku,
+          field: 'quantity',
+          base: base.s,
+          local: localAt === undefined ? { value: local } : { value: local, updatedAt: localAt },
+          remote:
+            latestRemote === undefined
+              ? { value: base.s + remoteSum }
+              : { value: base.s + remoteSum, updatedAt: latestRemote },
+        },
+        strategy,
+        { preview: dryRun },
+      );
       if (resolved.isOk()) {
         merged = Math.max(0, Math.trunc(resolved.value.value));
         explanation = resolved.value.explanation;
       } else {
         manual = resolved.error.reason === 'manual_required' ? taskId : undefined;
         explanation = resolved.error.message;
-        if (!manual) merged = mergeQuantities({ base: base.s, local, remotes: deltas.map((d) => base.s + d.delta) }).value;
+        if (!manual)
+          merged = mergeQuantities({ base: base.s, local, remotes: deltas.map((d) => base.s + d.delta) }).value;
       }
     }
   }
@@ -131,14 +164,28 @@ async function decide(
   for (let i = 0; i < listed.length; i++) targets[(listed[i] as ResolvedChannel).name] = shares[i] ?? 0;
   const sourceDelta = merged - local;
   if (explanation === undefined && dryRun) {
-    explanation = base ? `No channel changed since the last sync; source ${local}.` : `First sync of ${sku}: the source of truth (${local}) is taken as is.`;
+    explanation = base
+      ? `No channel changed since the last sync; source ${local}.`
+      : `First sync of ${sku}: the source of truth (${local}) is taken as is.`;
   }
   // The key names the delta, so it is built only for plans that change the source. It is
   // scoped to the journaled round that applies it (a round finished after a crash reads it from
   // the journal): the channels' versions alone can repeat where a version is the quantity
   // itself (Shopify's compare value), and a second sale from 10 to 9 must count again.
-  const key = sourceDelta === 0 ? '' : `${rt.id}:${sku}@${scope}${scope ? '/' : ''}${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
-  const plan: SkuPlan = { sku, local, merged, sourceDelta, key, explanation: dryRun || sourceDelta !== 0 ? (explanation ?? '') : '', observed, targets };
+  const key =
+    sourceDelta === 0
+      ? ''
+      : `${rt.id}:${sku}@${scope}${scope ? '/' : ''}${deltas.map((d) => `${d.channel}:${d.from}>${d.to}`).join(',')}`;
+  const plan: SkuPlan = {
+    sku,
+    local,
+    merged,
+    sourceDelta,
+    key,
+    explanation: dryRun || sourceDelta !== 0 ? (explanation ?? '') : '',
+    observed,
+    targets,
+  };
   if (manual) plan.manual = manual;
   if (fromTask) {
     plan.fromTask = fromTask;

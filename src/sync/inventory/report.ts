@@ -60,11 +60,6 @@ export function toReport(syncId: string, status: SyncReport['status'], run?: Run
 /**
  * One change a dry run found: the source of truth's value before and after merging channel
  * changes, and each channel's quantity before and after.
- *
- * @example
- * ```ts
- * for (const change of plan.changes) console.log(change.sku, change.source, change.channels);
- * ```
  */
 export interface PlannedChange {
   sku: string;

@@ -6,10 +6,6 @@ const PAGE = 1_000;
 
 /**
  * The SKUs an incremental run looks at, and the cursors and dirty marks to commit after it.
- * @example
- * ```ts
- * const { skus, cursors } = await collectChanges(rt);
- * ```
  */
 export interface ChangeSet {
   skus: string[];
@@ -73,7 +69,8 @@ export async function collectChanges(rt: SyncRuntime): Promise<ChangeSet> {
     skus.add(key.slice(rt.keys.dirtyPrefix.length));
   }
   if (rt.resolver) {
-    for (const task of await rt.resolver.tasks.list('resolved')) if (task.conflict.field === 'quantity') skus.add(task.conflict.key);
+    for (const task of await rt.resolver.tasks.list('resolved'))
+      if (task.conflict.field === 'quantity') skus.add(task.conflict.key);
   }
   return { skus: [...skus].sort(), cursors, dirty };
 }
@@ -117,14 +114,16 @@ export async function startRun(rt: SyncRuntime, mode: 'full' | 'incremental', ba
   if (effective === 'full') {
     run.cursors = await fullRunCursors(rt);
     run.dirty = {};
-    for (const key of await rt.context.store.list(rt.keys.dirtyPrefix)) run.dirty[key] = await rt.context.store.get(key);
+    for (const key of await rt.context.store.list(rt.keys.dirtyPrefix))
+      run.dirty[key] = await rt.context.store.get(key);
   } else {
     const changes = await collectChanges(rt);
     run.cursors = changes.cursors;
     run.dirty = changes.dirty;
     run.totalSkus = changes.skus.length;
     run.batches = Math.ceil(changes.skus.length / batchSize);
-    for (let i = 0; i < run.batches; i++) await rt.context.store.set(rt.keys.batch(run.runId, i), changes.skus.slice(i * batchSize, (i + 1) * batchSize));
+    for (let i = 0; i < run.batches; i++)
+      await rt.context.store.set(rt.keys.batch(run.runId, i), changes.skus.slice(i * batchSize, (i + 1) * batchSize));
   }
   await rt.context.store.set(rt.keys.run, run);
   return run;

@@ -8,10 +8,6 @@ import type { SyncKeys } from './state.js';
 
 /**
  * A channel with its defaults resolved.
- * @example
- * ```ts
- * const share = channel.share('A-1'); // { safetyStock, reserved, weight }
- * ```
  */
 export interface ResolvedChannel {
   name: string;
@@ -24,10 +20,6 @@ export interface ResolvedChannel {
 
 /**
  * Everything the planning and writing steps share.
- * @example
- * ```ts
- * await rt.step({ name: 'planned', runId: run.runId, batch: 0 });
- * ```
  */
 export interface SyncRuntime {
   id: string;

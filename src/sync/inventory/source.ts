@@ -2,11 +2,6 @@ import type { MaybePromise } from '../../core/types.js';
 
 /**
  * Stock of one SKU in the host's source of truth: the units it can sell across all channels.
- *
- * @example
- * ```ts
- * const level: SourceLevel = { sku: 'A-1', available: 12, updatedAt: '2026-11-22T10:00:00.000Z' };
- * ```
  */
 export interface SourceLevel {
   sku: string;
@@ -19,11 +14,6 @@ export interface SourceLevel {
 /**
  * A change the sync engine applies to the source of truth, such as sales made on a
  * marketplace. `key` is unique per change: applying the same key again must change nothing.
- *
- * @example
- * ```ts
- * const sale: SourceDelta = { sku: 'A-1', delta: -2, key: 'sync:default:A-1@shop:4>5', reason: 'shop -2' };
- * ```
  */
 export interface SourceDelta {
   sku: string;
@@ -37,11 +27,6 @@ export interface SourceDelta {
 /**
  * One page of local changes after a cursor. `origin` is the {@link SourceDelta.key} when the
  * change was the sync engine's own write, so the engine can ignore its echo.
- *
- * @example
- * ```ts
- * const page: SourceChanges = { changes: [{ sku: 'A-1' }], cursor: '42', more: false };
- * ```
  */
 export interface SourceChanges {
   changes: { sku: string; origin?: string }[];

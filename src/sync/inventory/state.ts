@@ -2,10 +2,6 @@ import type { StoredBase } from './codec.js';
 
 /**
  * What a channel showed at a version, as far as the source of truth has accounted for it. `v = -1`: version unknown.
- * @example
- * ```ts
- * const base: ChannelBase = { q: 4, v: 7 };
- * ```
  */
 export interface ChannelBase {
   /** Quantity. */
@@ -16,10 +12,6 @@ export interface ChannelBase {
 
 /**
  * The last synced state of one SKU: the source value and each channel's accounted level.
- * @example
- * ```ts
- * const record: BaseRecord = { s: 9, c: { shop: { q: 5, v: 3 }, market: { q: 4, v: -1 } } };
- * ```
  */
 export interface BaseRecord {
   /** The source of truth's value after the last sync. */
@@ -30,10 +22,6 @@ export interface BaseRecord {
 
 /**
  * A remote level as read.
- * @example
- * ```ts
- * const seen: Observed = { q: 4, v: 8, at: '2026-11-22T10:00:00.000Z' };
- * ```
  */
 export interface Observed {
   q: number;
@@ -43,10 +31,6 @@ export interface Observed {
 
 /**
  * What the engine decided for one SKU in one round.
- * @example
- * ```ts
- * if (plan.sourceDelta !== 0) console.log(plan.sku, plan.explanation);
- * ```
  */
 export interface SkuPlan {
   sku: string;
@@ -71,10 +55,6 @@ export interface SkuPlan {
 
 /**
  * The write-ahead record of the batch in progress (stored in the flat form of `codec.ts`).
- * @example
- * ```ts
- * const journal = await store.get<Journal>(keys.journal);
- * ```
  */
 export interface Journal {
   runId: string;
@@ -102,10 +82,6 @@ export interface Journal {
 
 /**
  * Per-channel counters of a run.
- * @example
- * ```ts
- * const { written, unchanged, stale, failed, missing }: ChannelCounters = report.channels.shop!;
- * ```
  */
 export interface ChannelCounters {
   /** Stock writes that succeeded. */
@@ -122,10 +98,6 @@ export interface ChannelCounters {
 
 /**
  * The persisted state of a run, so any process can continue it.
- * @example
- * ```ts
- * const run = await store.get<RunState>(keys.run);
- * ```
  */
 export interface RunState {
   runId: string;
@@ -152,10 +124,6 @@ export interface RunState {
 
 /**
  * The totals of a run so far, as its state keeps them and its report shows them.
- * @example
- * ```ts
- * const { skus, sourceDeltas, channels }: RunCounters = report;
- * ```
  */
 export interface RunCounters {
   /** SKUs processed. */
@@ -185,11 +153,6 @@ export function noCounters(): RunCounters {
 
 /**
  * One thing a run could not do, for the report.
- *
- * @example
- * ```ts
- * for (const failure of report.failures) console.warn(failure.sku, failure.marketplace, failure.message);
- * ```
  */
 export interface SyncFailure {
   sku: string;

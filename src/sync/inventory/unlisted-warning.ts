@@ -15,12 +15,20 @@ import type { RunState } from './state.js';
 export function warnAboutUnlistedSkus(rt: SyncRuntime, run: RunState): void {
   const skus = run.counters.skus;
   if (skus === 0) return;
-  const empty = rt.channels.map((channel) => channel.name).filter((name) => (run.counters.channels[name]?.missing ?? 0) >= skus);
+  const empty = rt.channels
+    .map((channel) => channel.name)
+    .filter((name) => (run.counters.channels[name]?.missing ?? 0) >= skus);
   if (empty.length === 0) return;
   const hint = 'check that the source uses the SKUs the marketplaces list (offer.sku of listProducts())';
   if (empty.length === rt.channels.length) {
-    rt.context.logger.warn(`sync ${rt.id}: none of the ${skus} SKUs is listed on any channel (${empty.join(', ')}); nothing was synced. ${hint[0]?.toUpperCase()}${hint.slice(1)}.`, { syncId: rt.id, runId: run.runId, skus, channels: empty });
+    rt.context.logger.warn(
+      `sync ${rt.id}: none of the ${skus} SKUs is listed on any channel (${empty.join(', ')}); nothing was synced. ${hint[0]?.toUpperCase()}${hint.slice(1)}.`,
+      { syncId: rt.id, runId: run.runId, skus, channels: empty },
+    );
     return;
   }
-  rt.context.logger.warn(`sync ${rt.id}: ${empty.join(', ')} list${empty.length === 1 ? 's' : ''} none of the ${skus} SKUs; ${hint}.`, { syncId: rt.id, runId: run.runId, skus, channels: empty });
+  rt.context.logger.warn(
+    `sync ${rt.id}: ${empty.join(', ')} list${empty.length === 1 ? 's' : ''} none of the ${skus} SKUs; ${hint}.`,
+    { syncId: rt.id, runId: run.runId, skus, channels: empty },
+  );
 }

@@ -1,6 +1,11 @@
 import { markChecked } from '../../core/checked-batch.js';
 import { isValidSku } from '../../model/scalars.js';
-import { InventoryAdjustmentSchema, InventorySetSchema, type InventoryAdjustment, type InventorySet } from '../../model/inventory.js';
+import {
+  InventoryAdjustmentSchema,
+  InventorySetSchema,
+  type InventoryAdjustment,
+  type InventorySet,
+} from '../../model/inventory.js';
 
 const isKey = (key: unknown) => key === undefined || (typeof key === 'string' && key.length >= 1 && key.length <= 200);
 const isLocation = (id: unknown) => id === undefined || (typeof id === 'string' && id.length >= 1);
@@ -36,7 +41,13 @@ export function isCheckedSet(item: InventorySet): boolean {
  * ```
  */
 export function isCheckedAdjustment(item: InventoryAdjustment): boolean {
-  return isValidSku(item.sku) && Number.isSafeInteger(item.delta) && item.delta !== 0 && isKey(item.idempotencyKey) && isLocation(item.locationId);
+  return (
+    isValidSku(item.sku) &&
+    Number.isSafeInteger(item.delta) &&
+    item.delta !== 0 &&
+    isKey(item.idempotencyKey) &&
+    isLocation(item.locationId)
+  );
 }
 
 /**

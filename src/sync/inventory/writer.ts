@@ -15,16 +15,15 @@ interface Pending {
   target: number;
 }
 
-type Outcome = { kind: 'done'; base: ChannelBase } | { kind: 'retry' } | { kind: 'failed'; code: string; message: string };
+type Outcome =
+  | { kind: 'done'; base: ChannelBase }
+  | { kind: 'retry' }
+  | { kind: 'failed'; code: string; message: string };
 /** What one item's answer said; `unknown`: the item failed in a way that may have applied it (a timeout, a lost answer). */
 type Answer = Outcome | { kind: 'unknown'; error: unknown };
 
 /**
  * Counters and failures a round adds to the run.
- * @example
- * ```ts
- * const tally: RoundTally = { channels: {}, failures: [], sourceDeltas: 0, sourceUnits: 0 };
- * ```
  */
 export interface RoundTally {
   channels: Record<string, ChannelCounters>;
@@ -45,9 +44,16 @@ export interface RoundTally {
  * journal = await executeRound(rt, journal, tally, false);
  * ```
  */
-export async function executeRound(rt: SyncRuntime, journal: Journal, tally: RoundTally, resumed: boolean): Promise<Journal> {
+export async function executeRound(
+  rt: SyncRuntime,
+  journal: Journal,
+  tally: RoundTally,
+  resumed: boolean,
+): Promise<Journal> {
   const active = journal.plans.filter((plan) => !plan.manual);
-  const deltas = active.filter((plan) => plan.sourceDelta !== 0).map((plan) => ({ sku: plan.sku, delta: plan.sourceDelta, key: plan.key, reason: plan.explanation }));
+  const deltas = active
+    .filter((plan) => plan.sourceDelta !== 0)
+    .map((plan) => ({ sku: plan.sku, delta: plan.sourceDelta, key: plan.key, reason: plan.explanation }));
   if (deltas.length > 0) await rt.source.applyDeltas(deltas);
   tally.sourceDeltas += deltas.length;
   tally.sourceUnits += deltas.reduce((sum, d) => sum + Math.abs(d.delta), 0);
@@ -77,7 +83,9 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
   const increases = pending.filter((p) => p.target > p.seen.q);
   await writeAll(rt, journal, tally, decreases, outcomes, id);
   const blocked = new Set(
-    planned.filter((p) => p.target < p.seen.q && outcomes.get(id(p.plan.sku, p.channel.name))?.kind !== 'done').map((p) => p.plan.sku),
+    planned
+      .filter((p) => p.target < p.seen.q && outcomes.get(id(p.plan.sku, p.channel.name))?.kind !== 'done')
+      .map((p) => p.plan.sku),
   );
   const allowed: Pending[] = [];
   for (const p of increases) {
@@ -93,7 +101,8 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
     // this round did not see are carried over.
     const record: StoredBase = [plan.merged];
     const known = plan.base?.c;
-    for (const name in known) if (!plan.observed[name]) record.push(name, (known[name] as ChannelBase).q, (known[name] as ChannelBase).v);
+    for (const name in known)
+      if (!plan.observed[name]) record.push(name, (known[name] as ChannelBase).q, (known[name] as ChannelBase).v);
     for (const channel of rt.channels) {
       const seen = plan.observed[channel.name];
       if (!seen) {
@@ -110,7 +119,13 @@ export async function executeRound(rt: SyncRuntime, journal: Journal, tally: Rou
         record.push(channel.name, seen.q, seen.v);
         if (outcome?.kind === 'failed') {
           counters.failed++;
-          if (tally.failures.length < 100) tally.failures.push({ sku: plan.sku, marketplace: channel.name, code: outcome.code, message: outcome.message });
+          if (tally.failures.length < 100)
+            tally.failures.push({
+              sku: plan.sku,
+              marketplace: channel.name,
+              code: outcome.code,
+              message: outcome.message,
+            });
         } else {
           counters.stale++;
           retry.add(plan.sku);
@@ -180,14 +195,27 @@ function markerPrefix(rt: SyncRuntime, journal: Journal): string {
  * await clearWriteMarkers(rt, run.runId, run.batch, tally, resumed !== undefined);
  * ```
  */
-export async function clearWriteMarkers(rt: SyncRuntime, runId: string, batch: number, tally: RoundTally, resumed: boolean): Promise<void> {
+export async function clearWriteMarkers(
+  rt: SyncRuntime,
+  runId: string,
+  batch: number,
+  tally: RoundTally,
+  resumed: boolean,
+): Promise<void> {
   // Markers are only stored after the batch's journal, so a batch that did not start from a
   // crashed process's journal has only this process's markers.
   const keys = resumed ? await rt.context.store.list(`${rt.keys.prefix}w:${runId}:${batch}:`) : (tally.markers ?? []);
   for (const key of keys) await rt.context.store.delete(key);
 }
 
-async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, items: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<void> {
+async function writeAll(
+  rt: SyncRuntime,
+  journal: Journal,
+  tally: RoundTally,
+  items: Pending[],
+  outcomes: Map<string, Outcome>,
+  id: (sku: string, channel: string) => string,
+): Promise<void> {
   // Each call is marked before it is sent and its answer recorded after, so a process that
   // resumes this round knows which calls never left and which answers it has: only a call in
   // flight at the crash needs reading back.
@@ -212,7 +240,9 @@ async function writeAll(rt: SyncRuntime, journal: Journal, tally: RoundTally, it
       const recorded = chunk.map((_p, i) => results[i] ?? ({ kind: 'retry' } as Outcome));
       marker.outcomes = recorded.map(storeOutcome);
       await rt.context.store.set(key, marker);
-      chunk.forEach((p, i) => outcomes.set(id(p.plan.sku, channel.name), recorded[i] as Outcome));
+      chunk.forEach((p, i) => {
+        outcomes.set(id(p.plan.sku, channel.name), recorded[i] as Outcome);
+      });
     }
   }
 }
@@ -235,7 +265,9 @@ function writeKey(rt: SyncRuntime, journal: Journal, p: Pending): string {
 
 /** Whether the channel answers a repeated write with its first outcome instead of writing again. */
 function replayable(channel: ResolvedChannel): boolean {
-  return channel.mode === 'adjust' ? channel.api.capabilities.idempotentAdjustments : channel.api.capabilities.idempotentSets;
+  return channel.mode === 'adjust'
+    ? channel.api.capabilities.idempotentAdjustments
+    : channel.api.capabilities.idempotentSets;
 }
 
 /**
@@ -252,14 +284,23 @@ function outcomeUnknown(error: unknown): boolean {
  * failed in transit) are settled like a call that threw; a few of them are read back, since
  * sending a part of a call again is not the duplicate a marketplace recognises.
  */
-async function settle(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[], answers: Answer[]): Promise<Outcome[]> {
+async function settle(
+  rt: SyncRuntime,
+  journal: Journal,
+  channel: ResolvedChannel,
+  chunk: Pending[],
+  answers: Answer[],
+): Promise<Outcome[]> {
   const open = chunk.filter((_p, i) => answers[i]?.kind === 'unknown');
   if (open.length === 0) return answers as Outcome[];
   const error = (answers.find((answer) => answer.kind === 'unknown') as { error: unknown }).error;
   if (open.length === chunk.length) throw error;
-  rt.context.logger.warn(`sync ${rt.id}: ${open.length} of ${chunk.length} writes to ${channel.name} failed in transit; reading them back`, {
-    error: isMarketbridgeError(error) ? error.code : String(error),
-  });
+  rt.context.logger.warn(
+    `sync ${rt.id}: ${open.length} of ${chunk.length} writes to ${channel.name} failed in transit; reading them back`,
+    {
+      error: isMarketbridgeError(error) ? error.code : String(error),
+    },
+  );
   const settled = await readBack(rt, channel, open);
   let next = 0;
   return answers.map((answer) => (answer.kind === 'unknown' ? settled[next++]! : answer));
@@ -270,7 +311,17 @@ async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel,
   const location = channel.locationId === undefined ? {} : { locationId: channel.locationId };
   const result =
     channel.mode === 'adjust'
-      ? await channel.api.adjustInventory(adjustBatch(chunk.map((p) => ({ sku: p.plan.sku, delta: p.target - p.seen.q, idempotencyKey: writeKey(rt, journal, p), ...location }))), options)
+      ? await channel.api.adjustInventory(
+          adjustBatch(
+            chunk.map((p) => ({
+              sku: p.plan.sku,
+              delta: p.target - p.seen.q,
+              idempotencyKey: writeKey(rt, journal, p),
+              ...location,
+            })),
+          ),
+          options,
+        )
       : await channel.api.setInventory(
           setBatch(
             chunk.map((p) => ({
@@ -286,9 +337,12 @@ async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel,
   return chunk.map((p, i): Answer => {
     const item = result.items[i];
     if (!item) return { kind: 'retry' };
-    if (item.ok) return { kind: 'done', base: { q: p.target, v: item.value.available === p.target ? item.value.version : -1 } };
+    if (item.ok)
+      return { kind: 'done', base: { q: p.target, v: item.value.available === p.target ? item.value.version : -1 } };
     if (outcomeUnknown(item.error)) return { kind: 'unknown', error: item.error };
-    const stale = isMarketbridgeError(item.error, 'conflict') || (channel.mode === 'adjust' && isMarketbridgeError(item.error, 'validation_failed'));
+    const stale =
+      isMarketbridgeError(item.error, 'conflict') ||
+      (channel.mode === 'adjust' && isMarketbridgeError(item.error, 'validation_failed'));
     return stale ? { kind: 'retry' } : { kind: 'failed', code: item.error.code, message: item.error.message };
   });
 }
@@ -300,12 +354,23 @@ async function send(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel,
  * counts as applied when the version moved since it was read and as not applied when it did
  * not (a sale in between is the one case a read-back cannot tell apart).
  */
-async function resolveUnknown(rt: SyncRuntime, journal: Journal, channel: ResolvedChannel, chunk: Pending[], error: unknown): Promise<Outcome[]> {
-  rt.context.logger.warn(`sync ${rt.id}: write to ${channel.name} failed; ${replayable(channel) ? 'sending it again with the same keys' : 'reading back'}`, {
-    error: isMarketbridgeError(error) ? error.code : String(error),
-  });
+async function resolveUnknown(
+  rt: SyncRuntime,
+  journal: Journal,
+  channel: ResolvedChannel,
+  chunk: Pending[],
+  error: unknown,
+): Promise<Outcome[]> {
+  rt.context.logger.warn(
+    `sync ${rt.id}: write to ${channel.name} failed; ${replayable(channel) ? 'sending it again with the same keys' : 'reading back'}`,
+    {
+      error: isMarketbridgeError(error) ? error.code : String(error),
+    },
+  );
   // A throttled call is repeated or read back only after the wait the marketplace asked for.
-  const wait = isMarketbridgeError(error, 'rate_limited') ? (error as { retryAfterMs?: number }).retryAfterMs : undefined;
+  const wait = isMarketbridgeError(error, 'rate_limited')
+    ? (error as { retryAfterMs?: number }).retryAfterMs
+    : undefined;
   if (wait !== undefined && wait > 0) await rt.context.clock.sleep(Math.min(wait, 60_000), rt.signal);
   if (replayable(channel)) return definite(await send(rt, journal, channel, chunk));
   return readBack(rt, channel, chunk);
@@ -322,31 +387,47 @@ function definite(answers: Answer[]): Outcome[] {
 }
 
 async function readBack(rt: SyncRuntime, channel: ResolvedChannel, chunk: Pending[]): Promise<Outcome[]> {
-  const now = await readChannel(rt, channel, chunk.map((p) => p.plan.sku));
+  const now = await readChannel(
+    rt,
+    channel,
+    chunk.map((p) => p.plan.sku),
+  );
   return chunk.map((p): Outcome => {
     const level = now.get(p.plan.sku);
-    if (!level) return { kind: 'failed', code: 'not_found', message: `${p.plan.sku} is no longer listed on ${channel.name}.` };
+    if (!level)
+      return { kind: 'failed', code: 'not_found', message: `${p.plan.sku} is no longer listed on ${channel.name}.` };
     if (level.v === p.seen.v) return { kind: 'retry' };
     if (level.q === p.target) return { kind: 'done', base: { q: p.target, v: level.v } };
     // The level moved, but not to the target: the write and a sale, or a sale alone, which the
     // level cannot tell apart. Of the two readings the one that leaves the source with less
     // stock is taken (after an increase: applied; after a decrease: not applied), so the
     // guess can hide units but never show units that are gone.
-    rt.context.logger.warn(`sync ${rt.id}: cannot tell whether the lost write of ${p.plan.sku} to ${channel.name} applied; assuming the reading with less stock`, {
-      sku: p.plan.sku,
-      marketplace: channel.name,
-    });
+    rt.context.logger.warn(
+      `sync ${rt.id}: cannot tell whether the lost write of ${p.plan.sku} to ${channel.name} applied; assuming the reading with less stock`,
+      {
+        sku: p.plan.sku,
+        marketplace: channel.name,
+      },
+    );
     return p.target > p.seen.q ? { kind: 'done', base: { q: p.target, v: -1 } } : { kind: 'retry' };
   });
 }
 
-async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], outcomes: Map<string, Outcome>, id: (sku: string, channel: string) => string): Promise<Pending[]> {
+async function reconcile(
+  rt: SyncRuntime,
+  journal: Journal,
+  pending: Pending[],
+  outcomes: Map<string, Outcome>,
+  id: (sku: string, channel: string) => string,
+): Promise<Pending[]> {
   const answered = new Map<string, StoredOutcome | Outcome>();
   const unknown = new Set<string>();
   /** The calls in flight at the crash: their items in the order they were sent. */
   const calls: { channel: string; ids: string[] }[] = [];
   for (const key of await rt.context.store.list(markerPrefix(rt, journal))) {
-    const marker = await rt.context.store.get<Partial<Pick<WriteMarker, 'plans'>> & { channel: string; skus?: string[]; outcomes?: (StoredOutcome | Outcome)[] }>(key);
+    const marker = await rt.context.store.get<
+      Partial<Pick<WriteMarker, 'plans'>> & { channel: string; skus?: string[]; outcomes?: (StoredOutcome | Outcome)[] }
+    >(key);
     if (!marker) continue;
     const skus = marker.skus ?? (marker.plans ?? []).map((index) => journal.plans[index]?.sku ?? '');
     if (!marker.outcomes) calls.push({ channel: marker.channel, ids: skus.map((sku) => id(sku, marker.channel)) });
@@ -372,7 +453,9 @@ async function reconcile(rt: SyncRuntime, journal: Journal, pending: Pending[], 
       // What the read-back decides stands; a write it finds not applied is planned again from
       // a fresh read (sending it as it was could overwrite a sale made since).
       const now = await readBack(rt, channel, [...inFlight.values()]);
-      [...inFlight.values()].forEach((p, i) => outcomes.set(id(p.plan.sku, channel.name), now[i]!));
+      [...inFlight.values()].forEach((p, i) => {
+        outcomes.set(id(p.plan.sku, channel.name), now[i]!);
+      });
       continue;
     }
     // Each call in flight is sent again exactly as it was (same items, order and keys): the

@@ -4,7 +4,14 @@ import { ValidationError, type ValidationIssue } from '../../core/errors/validat
 import { failure } from '../../core/result.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { applyColumnMapping, deletePath, formatPath, getPath, setPath, type ColumnMapping } from './paths.js';
-import type { FieldMapping, MappingContext, MappingFailure, MappingIssue, MarketplaceDefaults, PlatformMapper } from './types.js';
+import type {
+  FieldMapping,
+  MappingContext,
+  MappingFailure,
+  MappingIssue,
+  MarketplaceDefaults,
+  PlatformMapper,
+} from './types.js';
 
 /**
  * Options of {@link DataMapper}. Everything per marketplace is keyed by marketplace name; `*`
@@ -57,18 +64,25 @@ export class DataMapper {
   constructor(options: DataMapperOptions = {}) {
     const issues: ValidationIssue[] = [];
     (options.mappers ?? []).forEach((mapper, i) => {
-      if (typeof mapper?.platform !== 'string' || typeof mapper.toCanonical !== 'function' || typeof mapper.fromCanonical !== 'function') {
+      if (
+        typeof mapper?.platform !== 'string' ||
+        typeof mapper.toCanonical !== 'function' ||
+        typeof mapper.fromCanonical !== 'function'
+      ) {
         issues.push({ path: ['mappers', i], message: 'Expected { platform, toCanonical, fromCanonical }.' });
-      } else if (this.#mappers.has(mapper.platform)) issues.push({ path: ['mappers', i], message: `A mapper for ${mapper.platform} is registered twice.` });
+      } else if (this.#mappers.has(mapper.platform))
+        issues.push({ path: ['mappers', i], message: `A mapper for ${mapper.platform} is registered twice.` });
       else this.#mappers.set(mapper.platform, mapper);
     });
     for (const [marketplace, list] of Object.entries(options.fieldMappings ?? {})) {
       list.forEach((mapping, i) => {
-        if (!mapping?.from || !mapping.to) issues.push({ path: ['fieldMappings', marketplace, i], message: 'Expected non-empty from and to paths.' });
+        if (!mapping?.from || !mapping.to)
+          issues.push({ path: ['fieldMappings', marketplace, i], message: 'Expected non-empty from and to paths.' });
       });
     }
     for (const [column, path] of Object.entries(options.column_mapping ?? {})) {
-      if (typeof path !== 'string' || path.length === 0) issues.push({ path: ['column_mapping', column], message: 'Expected a target path such as offers.0.sku.' });
+      if (typeof path !== 'string' || path.length === 0)
+        issues.push({ path: ['column_mapping', column], message: 'Expected a target path such as offers.0.sku.' });
     }
     if (issues.length > 0) throw new ValidationError('DataMapper options', issues);
     this.#options = options;
@@ -87,9 +101,12 @@ export class DataMapper {
     const record = this.#options.column_mapping ? applyColumnMapping(row, this.#options.column_mapping) : { ...row };
     for (const offer of Array.isArray(record.offers) ? record.offers : []) {
       const price = (offer as Record<string, unknown> | undefined)?.price as Record<string, unknown> | undefined;
-      if (price && typeof price.amountMinor === 'string' && /^-?\d+$/.test(price.amountMinor)) price.amountMinor = Number(price.amountMinor);
+      if (price && typeof price.amountMinor === 'string' && /^-?\d+$/.test(price.amountMinor))
+        price.amountMinor = Number(price.amountMinor);
     }
-    return this.#withDefaults(record, marketplace).andThen((filled) => parse(ProductInputSchema, filled, 'invalid_record'));
+    return this.#withDefaults(record, marketplace).andThen((filled) =>
+      parse(ProductInputSchema, filled, 'invalid_record'),
+    );
   }
 
   /** Canonical product → the marketplace's payload: defaults, field mappings, category map, then the connector's mapper. */
@@ -105,7 +122,12 @@ export class DataMapper {
           try {
             return ok(mapper.fromCanonical(categoryId === undefined ? valid : { ...valid, categoryId }, context) as P);
           } catch (error) {
-            return err(failure('transform_failed', `The ${marketplace} mapper failed: ${error instanceof Error ? error.message : String(error)}`) as MappingFailure);
+            return err(
+              failure(
+                'transform_failed',
+                `The ${marketplace} mapper failed: ${error instanceof Error ? error.message : String(error)}`,
+              ) as MappingFailure,
+            );
           }
         }),
       );
@@ -119,7 +141,12 @@ export class DataMapper {
     try {
       result = mapper.toCanonical(payload, this.#context(marketplace, undefined));
     } catch (error) {
-      return err(failure('invalid_payload', `The ${marketplace} payload could not be read: ${error instanceof Error ? error.message : String(error)}`) as MappingFailure);
+      return err(
+        failure(
+          'invalid_payload',
+          `The ${marketplace} payload could not be read: ${error instanceof Error ? error.message : String(error)}`,
+        ) as MappingFailure,
+      );
     }
     return result.andThen((product) => {
       const categories = this.#options.categories?.[marketplace] ?? {};
@@ -135,25 +162,42 @@ export class DataMapper {
     return categoryId === undefined ? { marketplace, defaults } : { marketplace, defaults, categoryId };
   }
 
-  #withDefaults(record: Record<string, unknown>, marketplace: string | undefined): Result<Record<string, unknown>, MappingFailure> {
-    const defaults = { ...this.#options.defaults?.['*'], ...(marketplace ? this.#options.defaults?.[marketplace] : undefined) };
+  #withDefaults(
+    record: Record<string, unknown>,
+    marketplace: string | undefined,
+  ): Result<Record<string, unknown>, MappingFailure> {
+    const defaults = {
+      ...this.#options.defaults?.['*'],
+      ...(marketplace ? this.#options.defaults?.[marketplace] : undefined),
+    };
     for (const offer of Array.isArray(record.offers) ? record.offers : []) {
       if (offer === null || typeof offer !== 'object') continue;
       const o = offer as Record<string, unknown>;
       if (defaults.condition !== undefined && o.condition === undefined) o.condition = defaults.condition;
       for (const field of ['price', 'compareAtPrice', 'cost']) {
         const money = o[field] as Record<string, unknown> | undefined;
-        if (defaults.currency !== undefined && money && typeof money === 'object' && money.currency === undefined) money.currency = defaults.currency;
+        if (defaults.currency !== undefined && money && typeof money === 'object' && money.currency === undefined)
+          money.currency = defaults.currency;
       }
     }
     return ok(record);
   }
 
-  #applyFieldMappings(record: Record<string, unknown>, marketplace: string, direction: 'forward' | 'reverse'): Result<Record<string, unknown>, MappingFailure> {
-    const mappings = [...(this.#options.fieldMappings?.['*'] ?? []), ...(this.#options.fieldMappings?.[marketplace] ?? [])];
+  #applyFieldMappings(
+    record: Record<string, unknown>,
+    marketplace: string,
+    direction: 'forward' | 'reverse',
+  ): Result<Record<string, unknown>, MappingFailure> {
+    const mappings = [
+      ...(this.#options.fieldMappings?.['*'] ?? []),
+      ...(this.#options.fieldMappings?.[marketplace] ?? []),
+    ];
     const ordered = direction === 'forward' ? mappings : [...mappings].reverse();
     for (const mapping of ordered) {
-      const [from, to, fn] = direction === 'forward' ? [mapping.from, mapping.to, mapping.transform] : [mapping.to, mapping.from, mapping.reverse];
+      const [from, to, fn] =
+        direction === 'forward'
+          ? [mapping.from, mapping.to, mapping.transform]
+          : [mapping.to, mapping.from, mapping.reverse];
       const value = getPath(record, from);
       if (value === undefined) continue;
       try {
@@ -161,7 +205,13 @@ export class DataMapper {
         deletePath(record, from);
         setPath(record, to, next);
       } catch (error) {
-        return err(failure('transform_failed', `Field mapping ${from} → ${to} failed: ${error instanceof Error ? error.message : String(error)}`, { issues: [{ path: from, message: String(error) }] }) as MappingFailure);
+        return err(
+          failure(
+            'transform_failed',
+            `Field mapping ${from} → ${to} failed: ${error instanceof Error ? error.message : String(error)}`,
+            { issues: [{ path: from, message: String(error) }] },
+          ) as MappingFailure,
+        );
       }
     }
     return ok(record);
@@ -174,9 +224,13 @@ export class DataMapper {
     if (theirs !== undefined) return ok(theirs);
     if (this.#options.onUnmappedCategory === 'pass') return ok(categoryId);
     return err(
-      failure('unmapped_category', `Category ${categoryId} has no ${marketplace} category; add it to categories.${marketplace}.`, {
-        issues: [{ path: 'categoryId', message: `No mapping for ${categoryId}.` }],
-      }) as MappingFailure,
+      failure(
+        'unmapped_category',
+        `Category ${categoryId} has no ${marketplace} category; add it to categories.${marketplace}.`,
+        {
+          issues: [{ path: 'categoryId', message: `No mapping for ${categoryId}.` }],
+        },
+      ) as MappingFailure,
     );
   }
 }
@@ -191,18 +245,38 @@ export class DataMapper {
  * if (item.isErr()) console.log(item.error.details?.issues); // [{ path: 'variants[2].price', message: '...' }]
  * ```
  */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, reason: 'invalid_payload' | 'invalid_record' = 'invalid_payload'): Result<z.output<S>, MappingFailure> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  reason: 'invalid_payload' | 'invalid_record' = 'invalid_payload',
+): Result<z.output<S>, MappingFailure> {
   return parse(schema, value, reason);
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, reason: 'invalid_payload' | 'invalid_record'): Result<z.output<S>, MappingFailure> {
+function parse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  reason: 'invalid_payload' | 'invalid_record',
+): Result<z.output<S>, MappingFailure> {
   const result = schema.safeParse(value);
   if (result.success) return ok(result.data);
-  const issues: MappingIssue[] = result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  const issues: MappingIssue[] = result.error.issues.map((issue) => ({
+    path: formatPath(issue.path),
+    message: issue.message,
+  }));
   const count = issues.length === 1 ? '1 problem' : `${issues.length} problems`;
-  return err(failure(reason, `${reason === 'invalid_payload' ? 'Payload' : 'Record'} rejected (${count}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues }) as MappingFailure);
+  return err(
+    failure(
+      reason,
+      `${reason === 'invalid_payload' ? 'Payload' : 'Record'} rejected (${count}): ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      { issues },
+    ) as MappingFailure,
+  );
 }
 
 function unknown(marketplace: string, known: string[]): MappingFailure {
-  return failure('unknown_marketplace', `No mapper registered for ${marketplace}; known: ${known.join(', ') || 'none'}. Pass it in options.mappers.`) as MappingFailure;
+  return failure(
+    'unknown_marketplace',
+    `No mapper registered for ${marketplace}; known: ${known.join(', ') || 'none'}. Pass it in options.mappers.`,
+  ) as MappingFailure;
 }

@@ -1,11 +1,6 @@
 /**
  * Source column or field name → target path in the canonical record. Paths use dots for
  * nesting and numbers for array positions: `offers.0.price.amountMinor`.
- *
- * @example
- * ```ts
- * const columns: ColumnMapping = { 'Item SKU': 'offers.0.sku', Title: 'title', 'Price (EUR)': 'offers.0.price.amountMinor' };
- * ```
  */
 export type ColumnMapping = Record<string, string>;
 
@@ -47,7 +42,8 @@ export function setPath(target: Record<string, unknown>, path: string, value: un
   const parts = splitPath(path);
   let current: Record<string | number, unknown> = target;
   parts.forEach((part, i) => {
-    if (part === '__proto__' || part === 'constructor' || part === 'prototype') throw new TypeError(`Refusing to write to ${path}.`);
+    if (part === '__proto__' || part === 'constructor' || part === 'prototype')
+      throw new TypeError(`Refusing to write to ${path}.`);
     if (i === parts.length - 1) {
       current[part] = value;
       return;
@@ -69,7 +65,8 @@ export function deletePath(target: unknown, path: string): void {
   const parts = splitPath(path);
   const last = parts.pop();
   const parent = parts.length === 0 ? target : getPath(target, parts.join('.'));
-  if (last !== undefined && parent !== null && typeof parent === 'object') delete (parent as Record<string | number, unknown>)[last];
+  if (last !== undefined && parent !== null && typeof parent === 'object')
+    delete (parent as Record<string | number, unknown>)[last];
 }
 
 /**
@@ -98,5 +95,8 @@ export function applyColumnMapping(row: unknown, mapping: ColumnMapping): Record
  */
 export function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)), '');
+  return path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${String(part)}` : String(part)),
+    '',
+  );
 }

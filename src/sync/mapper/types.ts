@@ -9,21 +9,16 @@ import type { Product, ProductInput } from '../../model/product.js';
  * - `unknown_marketplace`: no mapper is registered for that marketplace;
  * - `unmapped_category`: a category has no entry in that marketplace's category map;
  * - `transform_failed`: a field mapping's transform threw.
- *
- * @example
- * ```ts
- * if (result.isErr() && result.error.reason === 'invalid_payload') console.log(result.error.details?.issues);
- * ```
  */
-export type MappingFailureReason = 'invalid_payload' | 'invalid_record' | 'unknown_marketplace' | 'unmapped_category' | 'transform_failed';
+export type MappingFailureReason =
+  | 'invalid_payload'
+  | 'invalid_record'
+  | 'unknown_marketplace'
+  | 'unmapped_category'
+  | 'transform_failed';
 
 /**
  * One problem found while mapping, with the precise path to it.
- *
- * @example
- * ```ts
- * const issue: MappingIssue = { path: 'offers[0].price.amountMinor', message: 'Expected an integer.' };
- * ```
  */
 export interface MappingIssue {
   path: string;
@@ -32,21 +27,13 @@ export interface MappingIssue {
 
 /**
  * The error side of a mapping `Result`: a reason and every issue with its path.
- *
- * @example
- * ```ts
- * const failed: MappingFailure = { reason: 'invalid_payload', message: '1 problem', details: { issues: [] } };
- * ```
  */
-export type MappingFailure = Failure<MappingFailureReason> & { details?: { issues?: MappingIssue[]; [key: string]: unknown } };
+export type MappingFailure = Failure<MappingFailureReason> & {
+  details?: { issues?: MappingIssue[]; [key: string]: unknown };
+};
 
 /**
  * Per-marketplace defaults filled in where a record leaves them out.
- *
- * @example
- * ```ts
- * const defaults: MarketplaceDefaults = { condition: 'new', currency: 'EUR', listingType: 'FixedPriceItem' };
- * ```
  */
 export interface MarketplaceDefaults {
   /** Offer condition. */
@@ -60,11 +47,6 @@ export interface MarketplaceDefaults {
 /**
  * What a connector's mapper gets besides the record: the marketplace, its defaults and the
  * platform category the category map chose.
- *
- * @example
- * ```ts
- * const context: MappingContext = { marketplace: 'ebay', defaults: { listingType: 'FixedPriceItem' }, categoryId: '11450' };
- * ```
  */
 export interface MappingContext {
   marketplace: string;
@@ -98,11 +80,6 @@ export interface PlatformMapper<P = unknown> {
  * A user override: move (rename) a field and optionally transform its value. Applied to the
  * canonical record before it goes to a marketplace; `reverse` undoes the transform on the way
  * back (renames are undone automatically).
- *
- * @example
- * ```ts
- * const mapping: FieldMapping = { from: 'attributes.colour', to: 'attributes.color', transform: (v) => String(v).toLowerCase() };
- * ```
  */
 export interface FieldMapping {
   /** The path the value is taken from (and removed). */

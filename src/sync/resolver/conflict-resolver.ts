@@ -68,15 +68,20 @@ export class ConflictResolver {
     const issues: ValidationIssue[] = [];
     const check = (strategy: unknown, path: (string | number)[]) => {
       if (typeof strategy !== 'function' && !NAMES.includes(strategy as StrategyName)) {
-        issues.push({ path, message: `Unknown strategy ${JSON.stringify(strategy)}; use one of ${NAMES.join(', ')} or a function.` });
+        issues.push({
+          path,
+          message: `Unknown strategy ${JSON.stringify(strategy)}; use one of ${NAMES.join(', ')} or a function.`,
+        });
       }
     };
     if (options.default !== undefined) check(options.default, ['default']);
     for (const [field, strategy] of Object.entries(options.fields ?? {})) check(strategy, ['fields', field]);
     const skew = options.skewToleranceMs ?? 5_000;
-    if (!Number.isFinite(skew) || skew < 0) issues.push({ path: ['skewToleranceMs'], message: 'Expected a non-negative number of milliseconds.' });
+    if (!Number.isFinite(skew) || skew < 0)
+      issues.push({ path: ['skewToleranceMs'], message: 'Expected a non-negative number of milliseconds.' });
     const tie = options.tieBreaker ?? 'manual';
-    if (!['local_wins', 'remote_wins', 'manual'].includes(tie)) issues.push({ path: ['tieBreaker'], message: 'Use local_wins, remote_wins or manual.' });
+    if (!['local_wins', 'remote_wins', 'manual'].includes(tie))
+      issues.push({ path: ['tieBreaker'], message: 'Use local_wins, remote_wins or manual.' });
     if (issues.length > 0) throw new ValidationError('ConflictResolver options', issues);
     const clock = options.clock ?? systemClock;
     this.tasks = new ManualTaskStore(options.store ?? new MemoryStore({ clock }), clock, options.prefix);
@@ -108,7 +113,13 @@ export class ConflictResolver {
       const { key, field, strategy: name, winner, explanation } = result.value;
       this.#events?.emit('conflict', { key, field, strategy: name, resolution: winner, explanation });
     } else if (result.isErr() && result.error.reason === 'manual_required') {
-      this.#events?.emit('conflict', { key: conflict.key, field: conflict.field, strategy: 'manual', resolution: 'manual', explanation: result.error.message });
+      this.#events?.emit('conflict', {
+        key: conflict.key,
+        field: conflict.field,
+        strategy: 'manual',
+        resolution: 'manual',
+        explanation: result.error.message,
+      });
     }
     return result;
   }
@@ -119,7 +130,13 @@ export class ConflictResolver {
    */
   async resolveRecord<R extends Record<string, unknown>>(
     key: string,
-    sides: { base?: Partial<R>; local: R; remote: R; localUpdatedAt?: string | number; remoteUpdatedAt?: string | number },
+    sides: {
+      base?: Partial<R>;
+      local: R;
+      remote: R;
+      localUpdatedAt?: string | number;
+      remoteUpdatedAt?: string | number;
+    },
   ): Promise<{ value: R; resolutions: Resolution[]; unresolved: ConflictFailure[] }> {
     const value: Record<string, unknown> = { ...sides.local };
     const resolutions: Resolution[] = [];
@@ -143,28 +160,52 @@ export class ConflictResolver {
     return { value: value as R, resolutions, unresolved };
   }
 
-  async #decide<T>(conflict: Conflict<T>, strategy: Strategy, preview: boolean): Promise<Result<Resolution<T>, ConflictFailure>> {
+  async #decide<T>(
+    conflict: Conflict<T>,
+    strategy: Strategy,
+    preview: boolean,
+  ): Promise<Result<Resolution<T>, ConflictFailure>> {
     const { key, field, local, remote } = conflict;
     const name = typeof strategy === 'function' ? 'custom' : strategy;
-    const done = (value: T, winner: Resolution['winner'], explanation: string) => ok<Resolution<T>, ConflictFailure>({ key, field, value, strategy: name, winner, explanation });
-    if (JSON.stringify(local.value) === JSON.stringify(remote.value)) return done(local.value, 'unchanged', `Both sides have ${show(local.value)}; nothing to resolve.`);
+    const done = (value: T, winner: Resolution['winner'], explanation: string) =>
+      ok<Resolution<T>, ConflictFailure>({ key, field, value, strategy: name, winner, explanation });
+    if (JSON.stringify(local.value) === JSON.stringify(remote.value))
+      return done(local.value, 'unchanged', `Both sides have ${show(local.value)}; nothing to resolve.`);
     if (typeof strategy === 'function') {
       try {
         const decision = await strategy(conflict);
         return done(decision.value, 'custom', `Custom strategy: ${decision.explanation}`);
       } catch (error) {
-        return err(failure('custom_failed', `The custom strategy for ${field} of ${key} threw: ${error instanceof Error ? error.message : String(error)}`));
+        return err(
+          failure(
+            'custom_failed',
+            `The custom strategy for ${field} of ${key} threw: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
       }
     }
     switch (strategy) {
       case 'local_wins':
-        return done(local.value, 'local', `local_wins: kept local ${show(local.value)} over remote ${show(remote.value)}.`);
+        return done(
+          local.value,
+          'local',
+          `local_wins: kept local ${show(local.value)} over remote ${show(remote.value)}.`,
+        );
       case 'remote_wins':
-        return done(remote.value, 'remote', `remote_wins: took remote ${show(remote.value)} over local ${show(local.value)}.`);
+        return done(
+          remote.value,
+          'remote',
+          `remote_wins: took remote ${show(remote.value)} over local ${show(local.value)}.`,
+        );
       case 'merge': {
         const { base } = conflict;
         if (typeof base !== 'number' || typeof local.value !== 'number' || typeof remote.value !== 'number') {
-          return err(failure('merge_not_applicable', `merge needs numeric base, local and remote values for ${field} of ${key}; configure another strategy for this field.`));
+          return err(
+            failure(
+              'merge_not_applicable',
+              `merge needs numeric base, local and remote values for ${field} of ${key}; configure another strategy for this field.`,
+            ),
+          );
         }
         const merged = mergeQuantities({ base, local: local.value, remotes: [remote.value] });
         return done(merged.value as T, 'merged', merged.explanation);
@@ -189,22 +230,44 @@ export class ConflictResolver {
       const gap = Math.abs(l - r);
       if (gap > this.#skew) {
         return l > r
-          ? done(local.value, 'local', `most_recent: local changed ${gap} ms after remote (tolerance ${this.#skew} ms); kept local ${show(local.value)}.`)
-          : done(remote.value, 'remote', `most_recent: remote changed ${gap} ms after local (tolerance ${this.#skew} ms); took remote ${show(remote.value)}.`);
+          ? done(
+              local.value,
+              'local',
+              `most_recent: local changed ${gap} ms after remote (tolerance ${this.#skew} ms); kept local ${show(local.value)}.`,
+            )
+          : done(
+              remote.value,
+              'remote',
+              `most_recent: remote changed ${gap} ms after local (tolerance ${this.#skew} ms); took remote ${show(remote.value)}.`,
+            );
       }
       why = `timestamps ${gap} ms apart are within the ${this.#skew} ms clock-skew tolerance`;
     } else why = 'a timestamp is missing';
-    if (this.#tie === 'local_wins') return done(local.value, 'local', `most_recent: ${why}; tie broken by local_wins, kept ${show(local.value)}.`);
-    if (this.#tie === 'remote_wins') return done(remote.value, 'remote', `most_recent: ${why}; tie broken by remote_wins, took ${show(remote.value)}.`);
+    if (this.#tie === 'local_wins')
+      return done(local.value, 'local', `most_recent: ${why}; tie broken by local_wins, kept ${show(local.value)}.`);
+    if (this.#tie === 'remote_wins')
+      return done(
+        remote.value,
+        'remote',
+        `most_recent: ${why}; tie broken by remote_wins, took ${show(remote.value)}.`,
+      );
     return this.#park(conflict, `most_recent: ${why}`, preview);
   }
 
-  async #park<T>(conflict: Conflict<T>, why: string, preview: boolean): Promise<Result<Resolution<T>, ConflictFailure>> {
+  async #park<T>(
+    conflict: Conflict<T>,
+    why: string,
+    preview: boolean,
+  ): Promise<Result<Resolution<T>, ConflictFailure>> {
     const task = preview ? { id: ManualTaskStore.idOf(conflict) } : await this.tasks.park(conflict);
     return err(
-      failure('manual_required', `${why}; ${preview ? 'would be parked' : 'parked'} as task ${task.id} (local ${show(conflict.local.value)}, remote ${show(conflict.remote.value)}). Resolve it with resolver.tasks.resolve(id, value).`, {
-        taskId: task.id,
-      }),
+      failure(
+        'manual_required',
+        `${why}; ${preview ? 'would be parked' : 'parked'} as task ${task.id} (local ${show(conflict.local.value)}, remote ${show(conflict.remote.value)}). Resolve it with resolver.tasks.resolve(id, value).`,
+        {
+          taskId: task.id,
+        },
+      ),
     );
   }
 }

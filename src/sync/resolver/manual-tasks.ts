@@ -6,11 +6,6 @@ import type { Conflict } from './types.js';
 
 /**
  * A conflict waiting for a person: what both sides said, and once decided, the chosen value.
- *
- * @example
- * ```ts
- * const open = (await resolver.tasks.list()).filter((task: ManualTask) => task.status === 'open');
- * ```
  */
 export interface ManualTask {
   /** `key` and `field` joined; the same conflict parked twice stays one task. */
@@ -25,11 +20,6 @@ export interface ManualTask {
 
 /**
  * Why a task could not be resolved or taken.
- *
- * @example
- * ```ts
- * const reason: ManualTaskFailureReason = 'not_found';
- * ```
  */
 export type ManualTaskFailureReason = 'not_found' | 'already_resolved';
 
@@ -95,14 +85,23 @@ export class ManualTaskStore {
   }
 
   /** Records a person's decision. */
-  async resolve(id: string, value: unknown, note?: string): Promise<Result<ManualTask, Failure<ManualTaskFailureReason>>> {
+  async resolve(
+    id: string,
+    value: unknown,
+    note?: string,
+  ): Promise<Result<ManualTask, Failure<ManualTaskFailureReason>>> {
     const task = await this.get(id);
     if (!task) return err(failure('not_found', `No conflict task ${id}; list open ones with tasks.list('open').`));
-    if (task.status === 'resolved') return err(failure('already_resolved', `Task ${id} was already resolved.`, { value: task.resolution?.value }));
+    if (task.status === 'resolved')
+      return err(failure('already_resolved', `Task ${id} was already resolved.`, { value: task.resolution?.value }));
     const resolved: ManualTask = {
       ...task,
       status: 'resolved',
-      resolution: { value, resolvedAt: new Date(this.#clock.now()).toISOString(), ...(note === undefined ? {} : { note }) },
+      resolution: {
+        value,
+        resolvedAt: new Date(this.#clock.now()).toISOString(),
+        ...(note === undefined ? {} : { note }),
+      },
     };
     await this.#store.set(this.#prefix + id, resolved);
     return ok(resolved);
@@ -111,7 +110,7 @@ export class ManualTaskStore {
   /** Removes a resolved task once its value has been applied; resolves the removed task. */
   async take(id: string): Promise<ManualTask | undefined> {
     const task = await this.get(id);
-    if (!task || task.status !== 'resolved') return undefined;
+    if (task?.status !== 'resolved') return undefined;
     return (await this.#store.compareAndSet(this.#prefix + id, task, undefined)) ? task : undefined;
   }
 }

@@ -1,11 +1,6 @@
 /**
  * The inputs of a three-way quantity merge: the last value both sides agreed on (`base`), the
  * local value now, and each remote's value now.
- *
- * @example
- * ```ts
- * const input: QuantityMergeInput = { base: 10, local: 12, remotes: [7, 9] };
- * ```
  */
 export interface QuantityMergeInput {
   /** The last synced value. */
@@ -19,11 +14,6 @@ export interface QuantityMergeInput {
 /**
  * The outcome of {@link mergeQuantities}: the merged value, every side's delta, and whether the
  * floor at zero cut the sum (more was sold than there was: an oversell already happened).
- *
- * @example
- * ```ts
- * const { value, clamped } = mergeQuantities({ base: 5, local: 5, remotes: [2] });
- * ```
  */
 export interface QuantityMerge {
   /** `max(0, base + localDelta + sum(remoteDeltas))`. */
@@ -54,9 +44,12 @@ export function mergeQuantities(input: QuantityMergeInput): QuantityMerge {
   const remoteDeltas = input.remotes.map((remote) => remote - input.base);
   const sum = input.base + localDelta + remoteDeltas.reduce((total, delta) => total + delta, 0);
   const value = Math.max(0, sum);
-  const parts = [`base ${input.base}`, `local ${signed(localDelta)}`, ...remoteDeltas.map((delta, i) => `remote#${i + 1} ${signed(delta)}`)];
-  const explanation =
-    `Three-way merge: ${parts.join(', ')} = ${sum}` + (value === sum ? '.' : `; raised to 0 because stock cannot be negative.`);
+  const parts = [
+    `base ${input.base}`,
+    `local ${signed(localDelta)}`,
+    ...remoteDeltas.map((delta, i) => `remote#${i + 1} ${signed(delta)}`),
+  ];
+  const explanation = `Three-way merge: ${parts.join(', ')} = ${sum}${value === sum ? '.' : `; raised to 0 because stock cannot be negative.`}`;
   return { value, localDelta, remoteDeltas, clamped: value !== sum, explanation };
 }
 

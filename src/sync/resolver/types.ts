@@ -4,11 +4,6 @@ import type { Failure } from '../../core/result.js';
 /**
  * One side of a conflict: its value and, for `most_recent`, when it last changed (ISO
  * timestamp or epoch milliseconds).
- *
- * @example
- * ```ts
- * const local: ConflictSide<number> = { value: 12, updatedAt: '2026-11-22T10:00:00.000Z' };
- * ```
  */
 export interface ConflictSide<T> {
   value: T;
@@ -40,11 +35,6 @@ export interface Conflict<T = unknown> {
 /**
  * Which side a resolution took: one of them, a merge of both, a custom function's choice, or
  * nothing to do because the sides agreed.
- *
- * @example
- * ```ts
- * const winner: ResolutionWinner = 'merged';
- * ```
  */
 export type ResolutionWinner = 'local' | 'remote' | 'merged' | 'custom' | 'unchanged' | 'manual';
 
@@ -70,11 +60,6 @@ export interface Resolution<T = unknown> {
 
 /**
  * What a custom strategy returns: the value and why.
- *
- * @example
- * ```ts
- * const decision: CustomDecision<number> = { value: 3, explanation: 'kept the lower stock' };
- * ```
  */
 export interface CustomDecision<T = unknown> {
   value: T;
@@ -101,21 +86,11 @@ export type CustomStrategy<T = any> = (conflict: Conflict<T>) => MaybePromise<Cu
  * - `most_recent`: the side changed last, with a clock-skew tolerance;
  * - `manual`: park the conflict as a task in the store for a person to decide;
  * - `merge`: three-way merge of numbers (`base + localDelta + remoteDelta`, never below zero).
- *
- * @example
- * ```ts
- * const strategy: StrategyName = 'most_recent';
- * ```
  */
 export type StrategyName = 'local_wins' | 'remote_wins' | 'most_recent' | 'manual' | 'merge';
 
 /**
  * A built-in strategy by name or a custom function.
- *
- * @example
- * ```ts
- * const fields: Record<string, Strategy> = { quantity: 'merge', price: 'local_wins', title: (c) => ({ value: c.remote.value, explanation: 'marketplace copy' }) };
- * ```
  */
 export type Strategy = StrategyName | CustomStrategy;
 
@@ -124,20 +99,10 @@ export type Strategy = StrategyName | CustomStrategy;
  * - `manual_required`: parked as a task (`details.taskId`); resolve it with `resolveTask`;
  * - `merge_not_applicable`: `merge` needs numeric values and a numeric base;
  * - `custom_failed`: the custom function threw.
- *
- * @example
- * ```ts
- * if (result.isErr() && result.error.reason === 'manual_required') notify(result.error.details?.taskId);
- * ```
  */
 export type ConflictFailureReason = 'manual_required' | 'merge_not_applicable' | 'custom_failed';
 
 /**
  * The error side of {@link ConflictResolver.resolve}.
- *
- * @example
- * ```ts
- * const failed: ConflictFailure = { reason: 'merge_not_applicable', message: 'No base value.' };
- * ```
  */
 export type ConflictFailure = Failure<ConflictFailureReason>;

@@ -35,7 +35,11 @@ const macrotask = (): Promise<void> =>
  * const result = await driveSimulation(clock, () => client.request(request), { busy: sim.busy });
  * ```
  */
-export async function driveSimulation<T>(clock: FakeClock, work: () => Promise<T>, options: DriveOptions = {}): Promise<T> {
+export async function driveSimulation<T>(
+  clock: FakeClock,
+  work: () => Promise<T>,
+  options: DriveOptions = {},
+): Promise<T> {
   let settled = false;
   const promise = work().finally(() => {
     settled = true;

@@ -6,11 +6,6 @@
  * - `reset`: the connection drops (fetch rejects);
  * - `malformed`: a 200 with a truncated JSON body;
  * - `partial-page`: the handler is asked for a short page (`context.fault`).
- *
- * @example
- * ```ts
- * const kind: FaultKind = 'reset';
- * ```
  */
 export type FaultKind = 'throttle' | 'server-error' | 'timeout' | 'reset' | 'malformed' | 'partial-page';
 

@@ -6,7 +6,12 @@
  * problemBody(429, 'Too many requests', 'Retry later.');
  * ```
  */
-export function problemBody(status: number, title: string, detail?: string, violations?: { name: string; reason: string }[]) {
+export function problemBody(
+  status: number,
+  title: string,
+  detail?: string,
+  violations?: { name: string; reason: string }[],
+) {
   return {
     type: 'https://api.bol.com/problems',
     title,

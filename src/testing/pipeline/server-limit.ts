@@ -4,11 +4,6 @@ import { computeTake, type BucketState } from '../../stores/bucket.js';
 
 /**
  * The verdict of a {@link ServerLimit} on one request.
- *
- * @example
- * ```ts
- * const verdict: ServerLimitVerdict = { allowed: false, retryAfterMs: 500, available: 0, capacity: 10, refillPerSecond: 2, resetMs: 0 };
- * ```
  */
 export interface ServerLimitVerdict {
   allowed: boolean;
@@ -79,11 +74,18 @@ export class ServerLimit {
     const probe = computeTake(this.#bucket, { key: 'server', ...shape, cost: requestedCost }, now);
     if (!probe.result.granted) {
       this.#bucket = probe.next;
-      return { allowed: false, retryAfterMs: probe.result.retryAfterMs, available: probe.result.tokens, ...shape, resetMs: 0 };
+      return {
+        allowed: false,
+        retryAfterMs: probe.result.retryAfterMs,
+        available: probe.result.tokens,
+        ...shape,
+        resetMs: 0,
+      };
     }
     // Spend the actual cost: give back what was reserved beyond it.
     const refund = requestedCost - actualCost;
-    const next = refund === 0 ? probe.next : computeTake(probe.next, { key: 'server', ...shape, cost: -refund }, now).next;
+    const next =
+      refund === 0 ? probe.next : computeTake(probe.next, { key: 'server', ...shape, cost: -refund }, now).next;
     this.#bucket = next;
     return { allowed: true, retryAfterMs: 0, available: next.tokens, ...shape, resetMs: 0 };
   }

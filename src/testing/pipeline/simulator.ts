@@ -10,21 +10,11 @@ import { SeededRandom } from '../../simulated/random.js';
 /**
  * How the simulated platform says "throttled": a plain 429 (with `Retry-After`), Shopify's
  * GraphQL `THROTTLED` in a 200, Amazon's 429 `QuotaExceeded`, or bol.com's 429 problem+json.
- *
- * @example
- * ```ts
- * const style: ThrottleStyle = 'shopify-graphql';
- * ```
  */
 export type ThrottleStyle = 'http-429' | 'shopify-graphql' | 'amazon' | 'problem-json';
 
 /**
  * A request as a simulator's `respond` callback sees it.
- *
- * @example
- * ```ts
- * const respond = ({ url, fault }: SimulatedRequest) => ({ items: fault === 'partial-page' ? [] : items });
- * ```
  */
 export interface SimulatedRequest {
   request: Request;
@@ -79,11 +69,6 @@ export interface PipelineSimulatorOptions {
 
 /**
  * One line of a simulator's request log.
- *
- * @example
- * ```ts
- * const entry: SimulatorLogEntry = { index: 0, at: 0, method: 'POST', path: '/x', outcome: 'ok' };
- * ```
  */
 export interface SimulatorLogEntry {
   index: number;
@@ -96,11 +81,6 @@ export interface SimulatorLogEntry {
 
 /**
  * Counters of a simulator.
- *
- * @example
- * ```ts
- * const { received, throttled } = simulator.stats();
- * ```
  */
 export interface SimulatorStats {
   received: number;
@@ -182,9 +162,14 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
   const headersFor = (verdict: ServerLimitVerdict | undefined): Headers => {
     const headers = new Headers({ 'content-type': 'application/json' });
     if (!verdict) return headers;
-    if (options.limitHeaders === 'shopify-rest') headers.set('x-shopify-shop-api-call-limit', `${Math.ceil(verdict.capacity - verdict.available)}/${verdict.capacity}`);
+    if (options.limitHeaders === 'shopify-rest')
+      headers.set(
+        'x-shopify-shop-api-call-limit',
+        `${Math.ceil(verdict.capacity - verdict.available)}/${verdict.capacity}`,
+      );
     if (options.limitHeaders === 'amazon') headers.set('x-amzn-ratelimit-limit', String(verdict.refillPerSecond));
-    if (options.limitHeaders === 'x-ratelimit') headers.set('x-ratelimit-remaining', String(Math.floor(verdict.available)));
+    if (options.limitHeaders === 'x-ratelimit')
+      headers.set('x-ratelimit-remaining', String(Math.floor(verdict.available)));
     return headers;
   };
 
@@ -192,7 +177,11 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
     const headers = headersFor(verdict);
     const waitMs = verdict?.retryAfterMs ?? 1000;
     if (sendRetryAfter) headers.set('retry-after', String(Math.max(1, Math.ceil(waitMs / 1000))));
-    const status = { maximumAvailable: verdict?.capacity ?? 0, currentlyAvailable: verdict?.available ?? 0, restoreRate: verdict?.refillPerSecond ?? 0 };
+    const status = {
+      maximumAvailable: verdict?.capacity ?? 0,
+      currentlyAvailable: verdict?.available ?? 0,
+      restoreRate: verdict?.refillPerSecond ?? 0,
+    };
     switch (style) {
       case 'shopify-graphql':
         return new Response(JSON.stringify(shopifyThrottledBody(requested, status)), { status: 200, headers });
@@ -200,7 +189,10 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
         return new Response(JSON.stringify(amazonQuotaExceededBody()), { status: 429, headers });
       case 'problem-json':
         headers.set('content-type', 'application/problem+json');
-        return new Response(JSON.stringify(problemBody(429, 'Too Many Requests', `Retry after ${waitMs} ms.`)), { status: 429, headers });
+        return new Response(JSON.stringify(problemBody(429, 'Too Many Requests', `Retry after ${waitMs} ms.`)), {
+          status: 429,
+          headers,
+        });
       default:
         return new Response(JSON.stringify({ error: 'Too Many Requests' }), { status: 429, headers });
     }
@@ -213,7 +205,13 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
     stats.firstAt ??= clock.now();
     stats.lastAt = clock.now();
     const sim: SimulatedRequest = { request, url, index, body: await readRequestBody(request) };
-    const entry: SimulatorLogEntry = { index, at: arrivedAt, method: request.method, path: url.pathname, outcome: 'ok' };
+    const entry: SimulatorLogEntry = {
+      index,
+      at: arrivedAt,
+      method: request.method,
+      path: url.pathname,
+      outcome: 'ok',
+    };
     const key = request.headers.get('idempotency-key');
     if (key !== null) entry.idempotencyKey = key;
     log.push(entry);
@@ -229,11 +227,17 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
           stats.throttled++;
           return throttled(sim, undefined, requested);
         case 'server-error':
-          return new Response(JSON.stringify({ error: 'Service Unavailable' }), { status: fault.status ?? 503, headers: { 'content-type': 'application/json' } });
+          return new Response(JSON.stringify({ error: 'Service Unavailable' }), {
+            status: fault.status ?? 503,
+            headers: { 'content-type': 'application/json' },
+          });
         case 'reset':
           return 'reset';
         case 'malformed':
-          return new Response('{"data": {"items": [{"id": 1}, {"id"', { status: 200, headers: { 'content-type': 'application/json' } });
+          return new Response('{"data": {"items": [{"id": 1}, {"id"', {
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+          });
         default:
           await clock.sleep(options.hangMs ?? 3_600_000, request.signal).catch(() => {});
           return 'reset';
@@ -257,7 +261,11 @@ export function createPipelineSimulator(options: PipelineSimulatorOptions): Pipe
     if (answer instanceof Response) return answer;
     let body = answer;
     if (style === 'shopify-graphql' && verdict && body && typeof body === 'object') {
-      const status = { maximumAvailable: verdict.capacity, currentlyAvailable: verdict.available, restoreRate: verdict.refillPerSecond };
+      const status = {
+        maximumAvailable: verdict.capacity,
+        currentlyAvailable: verdict.available,
+        restoreRate: verdict.refillPerSecond,
+      };
       body = { ...(body as object), extensions: shopifyCostExtensions(requested, actual, status) };
     }
     return new Response(JSON.stringify(body), { status: 200, headers: headersFor(verdict) });

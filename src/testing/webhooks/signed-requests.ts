@@ -6,11 +6,6 @@ import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-web
  * A webhook request built for tests: plain headers and the body text. It is a
  * `WebhookRequest`, so it goes straight into a verifier or processor; {@link toFetchRequest}
  * turns it into a Web `Request`.
- *
- * @example
- * ```ts
- * const request: TestWebhookRequest = await signHmacTestRequest({ secret, body: '{}', header: 'x-signature' });
- * ```
  */
 export interface TestWebhookRequest {
   /** Header names in lower case. */
@@ -47,7 +42,11 @@ export async function signHmacTestRequest(options: {
   const mac = await hmac(utf8(options.secret), options.hash ?? 'SHA-256', utf8(options.body), options.hmac);
   const encoded = (options.encoding ?? 'hex') === 'hex' ? toHex(mac) : toBase64(mac);
   return {
-    headers: { 'content-type': 'application/json', ...options.extraHeaders, [options.header.toLowerCase()]: `${options.prefix ?? ''}${encoded}` },
+    headers: {
+      'content-type': 'application/json',
+      ...options.extraHeaders,
+      [options.header.toLowerCase()]: `${options.prefix ?? ''}${encoded}`,
+    },
     body: options.body,
   };
 }
@@ -110,7 +109,10 @@ export async function signStripeStyleTestRequest(options: {
 }): Promise<TestWebhookRequest> {
   const mac = await hmac(utf8(options.secret), 'SHA-256', utf8(`${options.timestamp}.${options.body}`), options.hmac);
   return {
-    headers: { 'content-type': 'application/json', [(options.header ?? 'stripe-signature').toLowerCase()]: `t=${options.timestamp},v1=${toHex(mac)}` },
+    headers: {
+      'content-type': 'application/json',
+      [(options.header ?? 'stripe-signature').toLowerCase()]: `t=${options.timestamp},v1=${toHex(mac)}`,
+    },
     body: options.body,
   };
 }

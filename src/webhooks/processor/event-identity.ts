@@ -31,5 +31,7 @@ export function eventIdOf(verified: VerifiedWebhook, payload: unknown): string |
   if (verified.eventId) return verified.eventId;
   const id = (payload as Record<string, unknown> | null)?.id;
   if (typeof id === 'string' || typeof id === 'number') return String(id);
-  return crypto.subtle.digest('SHA-256', verified.body as BufferSource).then((digest) => `sha256:${toHex(new Uint8Array(digest))}`);
+  return crypto.subtle
+    .digest('SHA-256', verified.body as BufferSource)
+    .then((digest) => `sha256:${toHex(new Uint8Array(digest))}`);
 }

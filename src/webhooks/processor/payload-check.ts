@@ -7,11 +7,6 @@ import type { WebhookEvent, WebhookHandler } from './types.js';
 
 /**
  * Why a typed webhook handler did not run: the payload is not the shape of its topic.
- *
- * @example
- * ```ts
- * const onInvalidPayload = (failure: WebhookPayloadFailure) => metrics.count(`webhook.invalid.${failure.topic}`);
- * ```
  */
 export interface WebhookPayloadFailure extends Failure<'invalid_payload'> {
   platform: string;
@@ -23,11 +18,6 @@ export interface WebhookPayloadFailure extends Failure<'invalid_payload'> {
 /**
  * Called with the typed failure of a payload that failed its topic's check, before the event is
  * dead-lettered with reason `invalid_payload`.
- *
- * @example
- * ```ts
- * const onInvalidPayload: InvalidWebhookPayloadHandler = (failure, event) => logger.warn(failure.message, { eventId: event.eventId });
- * ```
  */
 export type InvalidWebhookPayloadHandler = (failure: WebhookPayloadFailure, event: WebhookEvent) => MaybePromise<void>;
 
@@ -54,7 +44,8 @@ export function checkedWebhookRoute<S extends z.ZodType>(
     if (checked.success) return handler(checked.data, event);
     const issues = issuesFromZod(checked.error);
     const error = new WebhookPayloadError(platform, topic, issues);
-    if (onInvalid) await onInvalid({ reason: 'invalid_payload', message: error.message, platform, topic, issues }, event);
+    if (onInvalid)
+      await onInvalid({ reason: 'invalid_payload', message: error.message, platform, topic, issues }, event);
     throw error;
   };
 }

@@ -5,11 +5,6 @@ import type { WebhookEvent } from './types.js';
  * it is, and where its handler runs stand. The event's body is stored once, as the text it
  * arrived as, under its retry key (present while the handler has not succeeded), so receiving
  * a webhook never re-serialises its payload.
- *
- * @example
- * ```ts
- * const state: EventState = { at: now, platform: 'shopify', eventId: 'e-1', topic: 'orders/create', failures: 0, nextAttemptAt: now + CLAIM_MS };
- * ```
  */
 export interface EventState {
   /** When it was received (epoch ms). */
@@ -30,11 +25,6 @@ export interface EventState {
 /**
  * The pending-retry record versions before 0.2 stored under the retry key: the whole event,
  * its payload parsed.
- *
- * @example
- * ```ts
- * const legacy: LegacyRetryRecord = { event, failures: 1, nextAttemptAt: now, lastError: 'Error: down' };
- * ```
  */
 export interface LegacyRetryRecord {
   event: WebhookEvent;
@@ -106,5 +96,13 @@ export function eventFrom(state: EventState, body: string, tenantId: string): We
   } catch {
     return undefined;
   }
-  return { platform: state.platform, topic: state.topic, eventId: state.eventId, payload, tenantId, receivedAt: state.at, attempt: state.failures + 1 };
+  return {
+    platform: state.platform,
+    topic: state.topic,
+    eventId: state.eventId,
+    payload,
+    tenantId,
+    receivedAt: state.at,
+    attempt: state.failures + 1,
+  };
 }

@@ -10,7 +10,15 @@ import { eventIdOf, topicOf } from './event-identity.js';
 import { validateProcessorOptions } from './validate-options.js';
 import { CLAIM_MS } from './retry-record.js';
 import { isWebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
-import type { DeadLetter, RetryRunSummary, WebhookEvent, WebhookHandler, WebhookOutcome, WebhookRetryOptions, WebhookRoutes } from './types.js';
+import type {
+  DeadLetter,
+  RetryRunSummary,
+  WebhookEvent,
+  WebhookHandler,
+  WebhookOutcome,
+  WebhookRetryOptions,
+  WebhookRoutes,
+} from './types.js';
 
 /**
  * Options of {@link createWebhookProcessor}.
@@ -112,7 +120,11 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
    * releases the claim and throws, so the platform redelivers; without (the delivery was
    * already acknowledged), the pending record stays for a retry pass.
    */
-  const firstRun = async (event: WebhookEvent, handler: WebhookHandler, claim?: SeenClaim): Promise<'processed' | 'queued' | 'dead_lettered'> => {
+  const firstRun = async (
+    event: WebhookEvent,
+    handler: WebhookHandler,
+    claim?: SeenClaim,
+  ): Promise<'processed' | 'queued' | 'dead_lettered'> => {
     try {
       await handler(event);
     } catch (error) {
@@ -120,7 +132,11 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         if ((await records.fail(event, error)) === 'dead') return 'dead_lettered';
       } catch (storeError) {
         if (claim && (await records.unclaim(event, claim))) throw records.notRecorded(event.platform, storeError);
-        logger.error('webhook failure could not be recorded; a retry pass will run the handler', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+        logger.error('webhook failure could not be recorded; a retry pass will run the handler', {
+          platform: event.platform,
+          eventId: event.eventId,
+          error: errorMessage(storeError),
+        });
       }
       return 'queued';
     }
@@ -143,7 +159,20 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       const { payload, attempt: _attempt, ...meta } = raw.event;
       // Claimed by replacing it: another pass converting it too finds it changed.
       if (!(await store.compareAndSet(key, raw, JSON.stringify(payload) ?? 'null', seenTtl))) return undefined;
-      await store.set(keys.seenAt(id), { at: meta.receivedAt, platform: meta.platform, eventId: meta.eventId, topic: meta.topic, failures: raw.failures, nextAttemptAt: raw.nextAttemptAt, lastError: raw.lastError, claimedUntil: now + CLAIM_MS }, seenTtl);
+      await store.set(
+        keys.seenAt(id),
+        {
+          at: meta.receivedAt,
+          platform: meta.platform,
+          eventId: meta.eventId,
+          topic: meta.topic,
+          failures: raw.failures,
+          nextAttemptAt: raw.nextAttemptAt,
+          lastError: raw.lastError,
+          claimedUntil: now + CLAIM_MS,
+        },
+        seenTtl,
+      );
       return { event: { ...meta, payload, tenantId, attempt: raw.failures + 1 }, parsed: true };
     }
     const state = typeof raw === 'string' ? await store.get<unknown>(keys.seenAt(id)) : undefined;
@@ -152,11 +181,23 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       return undefined;
     }
     if (state.nextAttemptAt > now || (state.claimedUntil ?? 0) > now) return undefined;
-    if (!(await store.compareAndSet(keys.seenAt(id), state, { ...state, claimedUntil: now + CLAIM_MS }, seenTtl))) return undefined;
+    if (!(await store.compareAndSet(keys.seenAt(id), state, { ...state, claimedUntil: now + CLAIM_MS }, seenTtl)))
+      return undefined;
     const event = eventFrom(state, raw, tenantId);
     if (event) return { event, parsed: true };
     // Runs no handler; counts as a failed attempt, so it ends in the dead-letter queue.
-    return { event: { platform: state.platform, topic: state.topic, eventId: state.eventId, payload: raw, tenantId, receivedAt: state.at, attempt: state.failures + 1 }, parsed: false };
+    return {
+      event: {
+        platform: state.platform,
+        topic: state.topic,
+        eventId: state.eventId,
+        payload: raw,
+        tenantId,
+        receivedAt: state.at,
+        attempt: state.failures + 1,
+      },
+      parsed: false,
+    };
   };
 
   return {
@@ -164,7 +205,13 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
 
     async receive(platform, request) {
       const verifier = verifiers.get(platform);
-      if (!verifier) return { status: 'rejected', platform, reason: 'unknown_platform', message: `No verifier for platform "${platform}".` };
+      if (!verifier)
+        return {
+          status: 'rejected',
+          platform,
+          reason: 'unknown_platform',
+          message: `No verifier for platform "${platform}".`,
+        };
       const verified = await verifier.verify(request);
       if (verified.isErr()) {
         logger.info('webhook rejected', { platform, reason: verified.error.reason });
@@ -182,9 +229,17 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
       const eventId = typeof named === 'string' ? named : await named;
       const receivedAt = clock.now();
       // The event's state: due for a retry pass once a first run may have died.
-      const claim: SeenClaim = { at: receivedAt, platform, eventId, topic, failures: 0, nextAttemptAt: receivedAt + CLAIM_MS };
+      const claim: SeenClaim = {
+        at: receivedAt,
+        platform,
+        eventId,
+        topic,
+        failures: 0,
+        nextAttemptAt: receivedAt + CLAIM_MS,
+      };
       const first = await store.compareAndSet(keys.seen(platform, eventId), undefined, claim, seenTtl);
-      if (events.listenerCount('webhookReceived') > 0) events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
+      if (events.listenerCount('webhookReceived') > 0)
+        events.emit('webhookReceived', { platform, tenantId, topic, eventId, duplicate: !first });
       if (!first) return { status: 'duplicate', platform, topic, eventId };
       const handler = handlerFor(platform, topic);
       if (!handler) return { status: 'unrouted', platform, topic, eventId };
@@ -221,7 +276,11 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
             if ((await records.fail(event, error)) === 'dead') summary.deadLettered++;
           } catch (storeError) {
             // The record stays claimed; once the claim lapses, a later pass runs it again.
-            logger.error('webhook retry failure could not be recorded', { platform: event.platform, eventId: event.eventId, error: errorMessage(storeError) });
+            logger.error('webhook retry failure could not be recorded', {
+              platform: event.platform,
+              eventId: event.eventId,
+              error: errorMessage(storeError),
+            });
           }
           continue;
         }
@@ -250,7 +309,13 @@ export function createWebhookProcessor(options: WebhookProcessorOptions): Webhoo
         await handler(event);
       } catch (error) {
         const { reason: _previous, ...rest } = letter;
-        await store.set(keys.dead(id), { ...rest, attempts: event.attempt, lastError: errorMessage(error), failedAt: clock.now(), ...(isWebhookPayloadError(error) ? { reason: error.reason } : {}) });
+        await store.set(keys.dead(id), {
+          ...rest,
+          attempts: event.attempt,
+          lastError: errorMessage(error),
+          failedAt: clock.now(),
+          ...(isWebhookPayloadError(error) ? { reason: error.reason } : {}),
+        });
         return false;
       }
       await store.compareAndSet(keys.dead(id), letter, undefined);

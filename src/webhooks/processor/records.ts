@@ -8,11 +8,6 @@ import type { DeadLetter, WebhookEvent } from './types.js';
 /**
  * The value of a deduplication claim, the event's first {@link EventState}: compare-and-set
  * releases exactly this claim, never a newer one.
- *
- * @example
- * ```ts
- * const claim: SeenClaim = { at: now, platform: 'shopify', eventId: 'e-1', topic: 'orders/create', failures: 0, nextAttemptAt: now + CLAIM_MS };
- * ```
  */
 export type SeenClaim = EventState;
 
@@ -77,7 +72,12 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
   const keys = webhookKeys(tenantId);
   const retryKey = (event: WebhookEvent) => keys.retry(keys.id(event.platform, event.eventId));
   const ttl = { ttlMs: settings.dedupTtlMs };
-  const where = (event: WebhookEvent) => ({ platform: event.platform, topic: event.topic, eventId: event.eventId, attempt: event.attempt });
+  const where = (event: WebhookEvent) => ({
+    platform: event.platform,
+    topic: event.topic,
+    eventId: event.eventId,
+    attempt: event.attempt,
+  });
 
   return {
     async pending(event, body) {
@@ -93,15 +93,36 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
       // A payload that failed its topic's check fails the same way on every retry.
       const invalid = isWebhookPayloadError(error);
       if (invalid || event.attempt >= settings.maxAttempts) {
-        const letter: DeadLetter = { id: letterId, event, attempts: event.attempt, lastError, failedAt: clock.now(), ...(invalid ? { reason: error.reason } : {}) };
+        const letter: DeadLetter = {
+          id: letterId,
+          event,
+          attempts: event.attempt,
+          lastError,
+          failedAt: clock.now(),
+          ...(invalid ? { reason: error.reason } : {}),
+        };
         await store.set(keys.dead(letterId), letter);
         await store.delete(keys.retry(letterId));
         return 'dead';
       }
-      const nextAttemptAt = clock.now() + backoffMs(event.attempt, settings.baseDelayMs, settings.maxDelayMs, settings.random);
-      const state: EventState = { at: event.receivedAt, platform: event.platform, eventId: event.eventId, topic: event.topic, failures: event.attempt, nextAttemptAt, lastError };
+      const nextAttemptAt =
+        clock.now() + backoffMs(event.attempt, settings.baseDelayMs, settings.maxDelayMs, settings.random);
+      const state: EventState = {
+        at: event.receivedAt,
+        platform: event.platform,
+        eventId: event.eventId,
+        topic: event.topic,
+        failures: event.attempt,
+        nextAttemptAt,
+        lastError,
+      };
       await store.set(keys.seenAt(letterId), state, ttl);
-      await scheduler.schedule({ name: 'webhooks.runDueRetries', payload: { tenantId }, runAt: nextAttemptAt, key: `webhooks.retry:${tenantId}` });
+      await scheduler.schedule({
+        name: 'webhooks.runDueRetries',
+        payload: { tenantId },
+        runAt: nextAttemptAt,
+        key: `webhooks.retry:${tenantId}`,
+      });
       return 'retry';
     },
 
@@ -109,7 +130,10 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
       try {
         await store.delete(retryKey(event));
       } catch (error) {
-        logger.error('webhook record could not be cleared; a retry pass may run the handler again', { ...where(event), error: errorMessage(error) });
+        logger.error('webhook record could not be cleared; a retry pass may run the handler again', {
+          ...where(event),
+          error: errorMessage(error),
+        });
       }
     },
 
@@ -118,13 +142,19 @@ export function createEventRecords(context: ResolvedContext, settings: EventReco
       try {
         if (!(await store.compareAndSet(keys.seen(event.platform, event.eventId), claim, undefined))) return false;
       } catch (error) {
-        logger.error('webhook claim could not be released; a retry pass will run the handler', { ...where(event), error: errorMessage(error) });
+        logger.error('webhook claim could not be released; a retry pass will run the handler', {
+          ...where(event),
+          error: errorMessage(error),
+        });
         return false;
       }
       try {
         await store.delete(retryKey(event));
       } catch (error) {
-        logger.error('webhook record could not be dropped; a retry pass may run the handler as well', { ...where(event), error: errorMessage(error) });
+        logger.error('webhook record could not be dropped; a retry pass may run the handler as well', {
+          ...where(event),
+          error: errorMessage(error),
+        });
       }
       return true;
     },

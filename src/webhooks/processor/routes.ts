@@ -30,7 +30,8 @@ export function routeIssues(routes: unknown): ValidationIssue[] {
       continue;
     }
     for (const [topic, handler] of Object.entries(byTopic)) {
-      if (typeof handler !== 'function') issues.push({ path: ['routes', platform, topic], message: 'Expected a handler function.' });
+      if (typeof handler !== 'function')
+        issues.push({ path: ['routes', platform, topic], message: 'Expected a handler function.' });
     }
   }
   return issues;

@@ -3,11 +3,6 @@ import type { WebhookFailureReason } from '../verify/types.js';
 
 /**
  * A verified, parsed, deduplicated webhook as handlers receive it.
- *
- * @example
- * ```ts
- * const handler: WebhookHandler = (event: WebhookEvent) => console.log(event.platform, event.topic, event.payload);
- * ```
  */
 export interface WebhookEvent {
   /** The platform. */
@@ -29,21 +24,11 @@ export interface WebhookEvent {
 /**
  * Handles one event. Throw (or reject) to have it retried with backoff and, after the last
  * attempt, parked in the dead-letter queue.
- *
- * @example
- * ```ts
- * const onOrder: WebhookHandler = async (event) => { await orders.import(event.payload); };
- * ```
  */
 export type WebhookHandler = (event: WebhookEvent) => MaybePromise<void>;
 
 /**
  * Handlers by platform, then by topic; `'*'` matches any platform or topic.
- *
- * @example
- * ```ts
- * const routes: WebhookRoutes = { shopify: { 'orders/create': onOrder, '*': logOther } };
- * ```
  */
 export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
 
@@ -66,7 +51,12 @@ export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
  * ```
  */
 export type WebhookOutcome =
-  | { status: 'processed' | 'queued' | 'dead_lettered' | 'duplicate' | 'unrouted'; platform: string; topic: string; eventId: string }
+  | {
+      status: 'processed' | 'queued' | 'dead_lettered' | 'duplicate' | 'unrouted';
+      platform: string;
+      topic: string;
+      eventId: string;
+    }
   | { status: 'rejected'; platform: string; reason: WebhookFailureReason | 'unknown_platform'; message: string };
 
 /**
@@ -89,11 +79,6 @@ export interface WebhookRetryOptions {
 
 /**
  * An event whose handler failed every attempt, kept in the store until replayed or discarded.
- *
- * @example
- * ```ts
- * for (const letter of await processor.listDeadLetters()) console.log(letter.id, letter.lastError);
- * ```
  */
 export interface DeadLetter {
   /** The id to replay or discard it by. */
@@ -116,11 +101,6 @@ export interface DeadLetter {
 
 /**
  * Totals of one {@link WebhookProcessor.runDueRetries} pass.
- *
- * @example
- * ```ts
- * const { succeeded, deadLettered } = await processor.runDueRetries();
- * ```
  */
 export interface RetryRunSummary {
   /** Retries attempted. */

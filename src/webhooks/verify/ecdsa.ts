@@ -78,7 +78,9 @@ export async function importEcdsaPublicKey(pem: string): Promise<CryptoKey | und
   const der = fromBase64(body);
   if (!der) return undefined;
   try {
-    return await crypto.subtle.importKey('spki', der as BufferSource, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
+    return await crypto.subtle.importKey('spki', der as BufferSource, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'verify',
+    ]);
   } catch {
     return undefined;
   }

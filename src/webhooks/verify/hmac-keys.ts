@@ -77,7 +77,11 @@ export function secretBytes(what: string, secrets: unknown, issues: ValidationIs
   secrets.forEach((secret: unknown, index) => {
     if (typeof secret === 'string' && secret.length > 0) out.push(utf8(secret));
     else if (secret instanceof Uint8Array && secret.length > 0) out.push(secret);
-    else issues.push({ path: ['secrets', index], message: `Expected a non-empty string or Uint8Array for the ${what} secret.` });
+    else
+      issues.push({
+        path: ['secrets', index],
+        message: `Expected a non-empty string or Uint8Array for the ${what} secret.`,
+      });
   });
   return out;
 }

@@ -1,10 +1,5 @@
 /**
  * The hash functions the HMAC verifiers support.
- *
- * @example
- * ```ts
- * const hash: HmacHash = 'SHA-256';
- * ```
  */
 export type HmacHash = 'SHA-256' | 'SHA-1';
 
@@ -40,7 +35,9 @@ export function createWebCryptoHmacProvider(): HmacProvider {
   const keyFor = (hash: HmacHash, key: Uint8Array): Promise<CryptoKey> => {
     let byHash = imported.get(key);
     if (!byHash) imported.set(key, (byHash = {}));
-    return (byHash[hash] ??= crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, ['sign']));
+    return (byHash[hash] ??= crypto.subtle.importKey('raw', key as BufferSource, { name: 'HMAC', hash }, false, [
+      'sign',
+    ]));
   };
   return {
     async hmac(hash, key, data) {
@@ -66,7 +63,11 @@ interface NodeHmacModule {
  */
 export function createNodeHmacProvider(nodeCrypto: NodeHmacModule): HmacProvider {
   return {
-    hmac: (hash, key, data) => nodeCrypto.createHmac(hash === 'SHA-256' ? 'sha256' : 'sha1', key).update(data).digest(),
+    hmac: (hash, key, data) =>
+      nodeCrypto
+        .createHmac(hash === 'SHA-256' ? 'sha256' : 'sha1', key)
+        .update(data)
+        .digest(),
   };
 }
 
@@ -83,7 +84,9 @@ export function createNodeHmacProvider(nodeCrypto: NodeHmacModule): HmacProvider
  */
 export function defaultHmacProvider(
   /** The part of the runtime's global scope it looks at (default `globalThis`). */
-  scope: { process?: { getBuiltinModule?: (id: string) => unknown } } = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } },
+  scope: { process?: { getBuiltinModule?: (id: string) => unknown } } = globalThis as {
+    process?: { getBuiltinModule?: (id: string) => unknown };
+  },
 ): HmacProvider {
   const getBuiltinModule = scope.process?.getBuiltinModule;
   if (typeof getBuiltinModule === 'function') {

@@ -58,23 +58,28 @@ export interface HmacVerifierOptions {
  */
 export function createHmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];
-  if (typeof options?.platform !== 'string' || options.platform === '') issues.push({ path: ['platform'], message: 'Name the platform.' });
+  if (typeof options?.platform !== 'string' || options.platform === '')
+    issues.push({ path: ['platform'], message: 'Name the platform.' });
   if (typeof options?.header !== 'string' || !/^[A-Za-z0-9-]+$/.test(options.header)) {
     issues.push({ path: ['header'], message: 'Give the signature header name, e.g. "X-Signature".' });
   }
   const hash = options?.hash ?? 'SHA-256';
   if (hash !== 'SHA-256' && hash !== 'SHA-1') issues.push({ path: ['hash'], message: 'Use "SHA-256" or "SHA-1".' });
   const encoding = options?.encoding ?? 'hex';
-  if (encoding !== 'hex' && encoding !== 'base64') issues.push({ path: ['encoding'], message: 'Use "hex" or "base64".' });
+  if (encoding !== 'hex' && encoding !== 'base64')
+    issues.push({ path: ['encoding'], message: 'Use "hex" or "base64".' });
   const keys = new HmacKeys(secretBytes(options?.platform ?? 'HMAC', options?.secrets, issues), hash, options?.hmac);
   throwIfIssues('HMAC webhook verifier options', issues);
   const prefix = options.prefix ?? '';
   const macLength = hash === 'SHA-256' ? 32 : 20;
   // The signature, event id and topic headers, read in one pass.
-  const names = [options.header, options.eventIdHeader ?? '', options.topicHeader ?? ''].map((name) => name.toLowerCase());
+  const names = [options.header, options.eventIdHeader ?? '', options.topicHeader ?? ''].map((name) =>
+    name.toLowerCase(),
+  );
   const pick = (values: string[], name: string | undefined) => (name && values.length === 1 ? values[0] : undefined);
   const verified = (found: string[][], body: Uint8Array, index: number | undefined): WebhookVerification => {
-    if (index === undefined) return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
+    if (index === undefined)
+      return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
     const verified: VerifiedWebhook = { platform: options.platform, body, secretIndex: index };
     const eventId = pick(found[1]!, options.eventIdHeader);
     const topic = pick(found[2]!, options.topicHeader);
@@ -90,15 +95,20 @@ export function createHmacVerifier(options: HmacVerifierOptions): WebhookVerifie
       const header = exactlyOnce(options.header, found[0]!);
       if (header.isErr()) return err(header.error);
       const text = header.value.trim();
-      if (!text.startsWith(prefix)) return err(failure('malformed_signature', `The ${options.header} header must start with "${prefix}".`));
+      if (!text.startsWith(prefix))
+        return err(failure('malformed_signature', `The ${options.header} header must start with "${prefix}".`));
       const encoded = text.slice(prefix.length);
       const signature = encoding === 'hex' ? fromHex(encoded) : fromBase64(encoded);
       if (!signature || signature.length !== macLength) {
-        return err(failure('malformed_signature', `The ${options.header} header must hold a ${encoding} ${hash} HMAC.`));
+        return err(
+          failure('malformed_signature', `The ${options.header} header must hold a ${encoding} ${hash} HMAC.`),
+        );
       }
       const body = bodyBytes(request);
       const index = keys.match(body, [signature]);
-      return index instanceof Promise ? index.then((match) => verified(found, body, match)) : verified(found, body, index);
+      return index instanceof Promise
+        ? index.then((match) => verified(found, body, match))
+        : verified(found, body, index);
     },
   };
 }

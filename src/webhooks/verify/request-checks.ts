@@ -26,8 +26,10 @@ export function singleHeader(request: WebhookRequest, name: string): Result<stri
  * ```
  */
 export function exactlyOnce(name: string, values: readonly string[]): Result<string, WebhookFailure> {
-  if (values.length === 0) return err(failure('missing_header', `The ${name} header is missing; is the request from the platform?`));
-  if (values.length > 1) return err(failure('duplicate_header', `The ${name} header appears ${values.length} times; expected once.`));
+  if (values.length === 0)
+    return err(failure('missing_header', `The ${name} header is missing; is the request from the platform?`));
+  if (values.length > 1)
+    return err(failure('duplicate_header', `The ${name} header appears ${values.length} times; expected once.`));
   return ok(values[0] as string);
 }
 
@@ -40,7 +42,8 @@ export function exactlyOnce(name: string, values: readonly string[]): Result<str
  * ```
  */
 export function parseTimestamp(text: string): Result<number, WebhookFailure> {
-  if (!/^[0-9]{1,12}$/.test(text)) return err(failure('malformed_timestamp', 'The signed timestamp must be an integer number of seconds.'));
+  if (!/^[0-9]{1,12}$/.test(text))
+    return err(failure('malformed_timestamp', 'The signed timestamp must be an integer number of seconds.'));
   return ok(Number(text));
 }
 
@@ -52,13 +55,27 @@ export function parseTimestamp(text: string): Result<number, WebhookFailure> {
  * checkTimestamp(ts, clock.now(), 300);
  * ```
  */
-export function checkTimestamp(timestamp: number, nowMs: number, toleranceSeconds: number): Result<number, WebhookFailure> {
+export function checkTimestamp(
+  timestamp: number,
+  nowMs: number,
+  toleranceSeconds: number,
+): Result<number, WebhookFailure> {
   const nowSeconds = Math.floor(nowMs / 1000);
   if (timestamp < nowSeconds - toleranceSeconds) {
-    return err(failure('timestamp_too_old', `The signed timestamp is more than ${toleranceSeconds} s old; replays are rejected.`));
+    return err(
+      failure(
+        'timestamp_too_old',
+        `The signed timestamp is more than ${toleranceSeconds} s old; replays are rejected.`,
+      ),
+    );
   }
   if (timestamp > nowSeconds + toleranceSeconds) {
-    return err(failure('timestamp_in_future', `The signed timestamp is more than ${toleranceSeconds} s in the future; check the clocks.`));
+    return err(
+      failure(
+        'timestamp_in_future',
+        `The signed timestamp is more than ${toleranceSeconds} s in the future; check the clocks.`,
+      ),
+    );
   }
   return ok(timestamp);
 }
@@ -71,4 +88,5 @@ export function checkTimestamp(timestamp: number, nowMs: number, toleranceSecond
  * failure('signature_mismatch', `Signature does not match. ${MISMATCH_HINT}`);
  * ```
  */
-export const MISMATCH_HINT = 'Verify the raw body bytes exactly as received (not a re-serialised object) with the endpoint secret.';
+export const MISMATCH_HINT =
+  'Verify the raw body bytes exactly as received (not a re-serialised object) with the endpoint secret.';

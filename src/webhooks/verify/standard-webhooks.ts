@@ -93,11 +93,13 @@ export function createStandardWebhooksVerifier(options: StandardWebhooksVerifier
         const signature = fromBase64(entry.slice(comma + 1));
         if (signature?.length === 32) candidates.push(signature);
       }
-      if (candidates.length === 0) return err(failure('malformed_signature', 'webhook-signature holds no "v1,<base64>" entry.'));
+      if (candidates.length === 0)
+        return err(failure('malformed_signature', 'webhook-signature holds no "v1,<base64>" entry.'));
       const body = bodyBytes(request);
       const signed = concatBytes(utf8(`${id.value}.${stamp.value}.`), body);
       const index = await keys.match(signed, candidates);
-      if (index === undefined) return err(failure('signature_mismatch', `Standard Webhooks signature does not match. ${MISMATCH_HINT}`));
+      if (index === undefined)
+        return err(failure('signature_mismatch', `Standard Webhooks signature does not match. ${MISMATCH_HINT}`));
       return ok({ platform, body, eventId: id.value, timestamp: timestamp.value, secretIndex: index });
     },
   };

@@ -46,7 +46,8 @@ export interface StripeStyleVerifierOptions {
  */
 export function createStripeStyleVerifier(options: StripeStyleVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];
-  if (typeof options?.platform !== 'string' || options.platform === '') issues.push({ path: ['platform'], message: 'Name the platform.' });
+  if (typeof options?.platform !== 'string' || options.platform === '')
+    issues.push({ path: ['platform'], message: 'Name the platform.' });
   const keys = new HmacKeys(secretBytes('signing', options?.secrets, issues), 'SHA-256', options?.hmac);
   const tolerance = checkTolerance(options?.toleranceSeconds, issues);
   throwIfIssues('Stripe-style webhook verifier options', issues);
@@ -75,10 +76,12 @@ export function createStripeStyleVerifier(options: StripeStyleVerifierOptions): 
       if (stamp === undefined) return err(failure('missing_timestamp', `${headerName} has no t=<seconds>.`));
       const timestamp = parseTimestamp(stamp).andThen((t) => checkTimestamp(t, clock.now(), tolerance));
       if (timestamp.isErr()) return err(timestamp.error);
-      if (candidates.length === 0) return err(failure('malformed_signature', `${headerName} has no v1=<hex> signature.`));
+      if (candidates.length === 0)
+        return err(failure('malformed_signature', `${headerName} has no v1=<hex> signature.`));
       const body = bodyBytes(request);
       const index = await keys.match(concatBytes(utf8(`${stamp}.`), body), candidates);
-      if (index === undefined) return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
+      if (index === undefined)
+        return err(failure('signature_mismatch', `${options.platform} signature does not match. ${MISMATCH_HINT}`));
       return ok({ platform: options.platform, body, timestamp: timestamp.value, secretIndex: index });
     },
   };

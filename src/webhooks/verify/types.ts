@@ -19,11 +19,6 @@ import type { WebhookRequest } from '../request.js';
  * - `unknown_topic`: a topic this endpoint does not accept.
  * - `wrong_application`: the notification is for another application.
  * - `resource_not_confirmed`: the notified resource could not be confirmed upstream.
- *
- * @example
- * ```ts
- * const reason: WebhookFailureReason = 'signature_mismatch';
- * ```
  */
 export type WebhookFailureReason =
   | 'missing_header'
@@ -44,11 +39,6 @@ export type WebhookFailureReason =
 
 /**
  * A rejected webhook: the reason and a message that says how to fix it. Never carries secrets.
- *
- * @example
- * ```ts
- * if (result.isErr()) console.warn(result.error.reason, result.error.message);
- * ```
  */
 export type WebhookFailure = Failure<WebhookFailureReason>;
 
@@ -78,11 +68,6 @@ export interface VerifiedWebhook {
 
 /**
  * The outcome of {@link WebhookVerifier.verify}.
- *
- * @example
- * ```ts
- * const result: WebhookVerification = await verifier.verify(request);
- * ```
  */
 export type WebhookVerification = Result<VerifiedWebhook, WebhookFailure>;
 

@@ -1,11 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AmazonFinances20240619, AmazonFinancesV0, AmazonMarketplace, AmazonOrders20260101, AmazonOrdersV0 } from '../../../src/connectors/amazon/index.js';
+import {
+  AmazonFinances20240619,
+  AmazonFinancesV0,
+  AmazonMarketplace,
+  AmazonOrders20260101,
+  AmazonOrdersV0,
+} from '../../../src/connectors/amazon/index.js';
 import { SELLER, US } from './harness.js';
 
 const credentials = { clientId: 'amzn1.application-oa2-client.x', clientSecret: 'secret', refreshToken: 'Atzr|x' };
-const connector = (extra: Record<string, unknown> = {}) => new AmazonMarketplace({ sellerId: SELLER, marketplaceId: US, credentials, ...extra });
+const connector = (extra: Record<string, unknown> = {}) =>
+  new AmazonMarketplace({ sellerId: SELLER, marketplaceId: US, credentials, ...extra });
 
 describe('Amazon API generations', () => {
   it('picks the Orders and Finances generations once, at construction, from the configuration', () => {
@@ -21,7 +28,10 @@ describe('Amazon API generations', () => {
 
   it('keeps each generation in its own folder: only the generation chooser imports one, and no generation imports another', () => {
     const root = resolve(import.meta.dirname, '../../../src/connectors/amazon');
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+        entry.isDirectory() ? files(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+      );
     const generations = ['orders/v0', 'orders/2026-01-01', 'finances/v0', 'finances/2024-06-19'];
     const generationOf = (file: string) => generations.find((folder) => relative(root, file).startsWith(`${folder}/`));
     const crossings: string[] = [];

@@ -20,7 +20,14 @@ import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { setup, useMsw } from './harness.js';
 
 const server = useMsw();
-const config = { credentialId: 'cred-id', credentialSecret: 'cred-secret', credentialVersion: '3.1' as const, partnerTag: 'mytag-20', marketplace: 'www.amazon.com', timeoutMs: 0 };
+const config = {
+  credentialId: 'cred-id',
+  credentialSecret: 'cred-secret',
+  credentialVersion: '3.1' as const,
+  partnerTag: 'mytag-20',
+  marketplace: 'www.amazon.com',
+  timeoutMs: 0,
+};
 
 /** A Creators API item as the simulator serves it, with every field the mapper reads. */
 const item = (asin: string): CreatorsItem => ({
@@ -28,12 +35,17 @@ const item = (asin: string): CreatorsItem => ({
   detailPageURL: `https://www.amazon.com/dp/${asin}?tag=mytag-20`,
   itemInfo: { title: { displayValue: `Item ${asin}` }, byLineInfo: { brand: { displayValue: 'Acme' } } },
   images: { primary: { large: { url: `https://m.media-amazon.com/images/I/${asin}.jpg` } } },
-  offersV2: { listings: [{ price: { money: { amount: 19.99, currency: 'USD' } }, availability: { type: 'IN_STOCK' } }] },
+  offersV2: {
+    listings: [{ price: { money: { amount: 19.99, currency: 'USD' } }, availability: { type: 'IN_STOCK' } }],
+  },
 });
 
 function creatorsApi(options: { requestsPerSecond?: number; clock?: FakeClock } = {}) {
   const clock = options.clock ?? new FakeClock();
-  const simulator = new AmazonCreatorsSimulator({ clock, ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}) });
+  const simulator = new AmazonCreatorsSimulator({
+    clock,
+    ...(options.requestsPerSecond ? { requestsPerSecond: options.requestsPerSecond } : {}),
+  });
   for (let i = 0; i < 30; i++) simulator.addItem(item(`B${String(i).padStart(9, '0')}`));
   server.resetHandlers(...simulator.handlers);
   return { clock, simulator };
@@ -46,10 +58,22 @@ describe('Creators API client, against the contract of Amazon’s Creators API S
     const ids = Array.from({ length: 23 }, (_, i) => `B${String(i).padStart(9, '0')}`);
     const records = await clock.drive(() => client.getItems(ids));
     expect(records.size).toBe(23);
-    expect(simulator.calls.map((call) => [call.status, (call.body as { itemIds: string[] }).itemIds.length])).toEqual([[200, 10], [200, 10], [200, 3]]);
-    expect(simulator.calls[0]!.headers).toMatchObject({ authorization: expect.stringMatching(/^Bearer creators-3\.1-1$/), 'x-marketplace': 'www.amazon.com' });
+    expect(simulator.calls.map((call) => [call.status, (call.body as { itemIds: string[] }).itemIds.length])).toEqual([
+      [200, 10],
+      [200, 10],
+      [200, 3],
+    ]);
+    expect(simulator.calls[0]!.headers).toMatchObject({
+      authorization: expect.stringMatching(/^Bearer creators-3\.1-1$/),
+      'x-marketplace': 'www.amazon.com',
+    });
     expect(Object.keys(simulator.calls[0]!.body as object).sort()).toEqual(['itemIds', 'partnerTag', 'resources']);
-    expect(records.get('B000000001')).toMatchObject({ title: 'Item B000000001', brand: 'Acme', price: money(1999, 'USD'), availability: 'IN_STOCK' });
+    expect(records.get('B000000001')).toMatchObject({
+      title: 'Item B000000001',
+      brand: 'Acme',
+      price: money(1999, 'USD'),
+      availability: 'IN_STOCK',
+    });
     // One request per second: three calls take at least two seconds.
     expect(clock.now() - Date.UTC(2026, 0, 1)).toBeGreaterThanOrEqual(2000);
   });
@@ -58,7 +82,9 @@ describe('Creators API client, against the contract of Amazon’s Creators API S
     const { clock, simulator } = creatorsApi();
     const client = new CreatorsApiClient({ ...config, credentialVersion: '2.2' }, { clock });
     await clock.drive(() => client.getItems(['B000000001']));
-    expect(simulator.calls.map((call) => [call.status, call.headers.authorization])).toEqual([[200, 'Bearer creators-2.2-1, Version 2.2']]);
+    expect(simulator.calls.map((call) => [call.status, call.headers.authorization])).toEqual([
+      [200, 'Bearer creators-2.2-1, Version 2.2'],
+    ]);
   });
 
   it('ids Amazon reports in the partial errors are missing from the map', async () => {
@@ -72,7 +98,9 @@ describe('Creators API client, against the contract of Amazon’s Creators API S
     const { clock, simulator } = creatorsApi({ requestsPerSecond: 10 });
     const client = new CreatorsApiClient({ ...config, requestsPerSecond: 10 }, { clock });
     const page = await clock.drive(() => client.searchItems('item', { itemCount: 20, itemPage: 2 }));
-    expect(page.map((record) => record.id)).toEqual(Array.from({ length: 10 }, (_, i) => `B${String(20 + i).padStart(9, '0')}`));
+    expect(page.map((record) => record.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `B${String(20 + i).padStart(9, '0')}`),
+    );
     expect(await clock.drive(() => client.searchItems('item', { itemCount: 100 }))).toHaveLength(30);
     for (const bad of [{ itemCount: 101 }, { itemCount: 0 }, { itemPage: 11 }, { itemCount: 2.5 }]) {
       const error = await client.searchItems('item', bad).catch((caught: unknown) => caught);
@@ -82,15 +110,42 @@ describe('Creators API client, against the contract of Amazon’s Creators API S
   });
 
   it('the simulator refuses undocumented fields and too many item ids, as the SDK models the request', () => {
-    expect(creatorsRequestProblems('getItems', { partnerTag: 't', itemIds: ['B1'], itemIdType: 'ASIN', partnerType: 'Associates', marketplace: 'www.amazon.com' }).map((problem) => problem.name)).toEqual(['itemIdType', 'partnerType', 'marketplace']);
-    expect(creatorsRequestProblems('getItems', { partnerTag: 't', itemIds: Array.from({ length: 11 }, (_, i) => `B${i}`) }).map((problem) => problem.name)).toEqual(['itemIds']);
-    expect(creatorsRequestProblems('searchItems', { partnerTag: 't', keywords: 'x', itemCount: 101, itemPage: 11 }).map((problem) => problem.name)).toEqual(['itemCount', 'itemPage']);
+    expect(
+      creatorsRequestProblems('getItems', {
+        partnerTag: 't',
+        itemIds: ['B1'],
+        itemIdType: 'ASIN',
+        partnerType: 'Associates',
+        marketplace: 'www.amazon.com',
+      }).map((problem) => problem.name),
+    ).toEqual(['itemIdType', 'partnerType', 'marketplace']);
+    expect(
+      creatorsRequestProblems('getItems', {
+        partnerTag: 't',
+        itemIds: Array.from({ length: 11 }, (_, i) => `B${i}`),
+      }).map((problem) => problem.name),
+    ).toEqual(['itemIds']);
+    expect(
+      creatorsRequestProblems('searchItems', { partnerTag: 't', keywords: 'x', itemCount: 101, itemPage: 11 }).map(
+        (problem) => problem.name,
+      ),
+    ).toEqual(['itemCount', 'itemPage']);
   });
 
   it('uses Amazon’s host by default, and reports every configuration problem at once', () => {
     expect(new CreatorsApiClient(config).config.endpoint).toBe(CREATORS_API_ENDPOINT);
     expect(CREATORS_API_ENDPOINT).toBe('https://creatorsapi.amazon');
-    expect(() => new CreatorsApiClient({ credentialId: '', credentialSecret: 'x', credentialVersion: '3.1', partnerTag: 't', marketplace: 'amazon', endpoint: 'nope' } as never)).toThrow(/3 problems/);
+    expect(
+      () =>
+        new CreatorsApiClient({
+          credentialId: '',
+          credentialSecret: 'x',
+          credentialVersion: '3.1',
+          partnerTag: 't',
+          marketplace: 'amazon',
+          endpoint: 'nope',
+        } as never),
+    ).toThrow(/3 problems/);
   });
 
   it('an unreachable token endpoint is a retryable AuthError that names no secret', async () => {
@@ -104,9 +159,24 @@ describe('Creators API client, against the contract of Amazon’s Creators API S
 });
 
 /** Every field the quality score counts, so fakes score above the default minimum quality. */
-const COMPLETE: Partial<CatalogRecord> = { brand: 'Acme', images: ['https://example.test/i.jpg'], price: money(100, 'EUR'), availability: 'IN_STOCK', url: 'https://example.test/p' };
+const COMPLETE: Partial<CatalogRecord> = {
+  brand: 'Acme',
+  images: ['https://example.test/i.jpg'],
+  price: money(100, 'EUR'),
+  availability: 'IN_STOCK',
+  url: 'https://example.test/p',
+};
 
-function fakeSource(name: string, options: { maxBatch?: number; ttlMs?: number; accuracy?: number; known?: (id: string) => boolean; fields?: Partial<CatalogRecord> } = {}) {
+function fakeSource(
+  name: string,
+  options: {
+    maxBatch?: number;
+    ttlMs?: number;
+    accuracy?: number;
+    known?: (id: string) => boolean;
+    fields?: Partial<CatalogRecord>;
+  } = {},
+) {
   const calls: string[][] = [];
   let failing = false;
   const source: CatalogSource = defineCatalogSource({
@@ -117,7 +187,11 @@ function fakeSource(name: string, options: { maxBatch?: number; ttlMs?: number; 
     fetch: async (ids) => {
       calls.push([...ids]);
       if (failing) throw new Error(`${name} is down`);
-      return new Map(ids.filter(options.known ?? (() => true)).map((id) => [id, { id, title: `${name} ${id}`, ...COMPLETE, ...options.fields }]));
+      return new Map(
+        ids
+          .filter(options.known ?? (() => true))
+          .map((id) => [id, { id, title: `${name} ${id}`, ...COMPLETE, ...options.fields }]),
+      );
     },
   });
   return { source, calls, fail: (value: boolean) => (failing = value) };
@@ -130,7 +204,10 @@ describe('catalog data orchestrator', () => {
     const second = fakeSource('second', { maxBatch: 10 });
     const catalog = new CatalogDataOrchestrator({ sources: [first.source, second.source], clock });
     const results = await catalog.getMany(['a', 'b', 'c', 'd', 'ex', 'fx', 'a']);
-    expect(first.calls).toEqual([['a', 'b', 'c'], ['d', 'ex', 'fx']]);
+    expect(first.calls).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'ex', 'fx'],
+    ]);
     expect(second.calls).toEqual([['ex', 'fx']]);
     expect([...results.keys()]).toEqual(['a', 'b', 'c', 'd', 'ex', 'fx']);
     expect(results.get('ex')).toMatchObject({ source: 'second', cached: false, stale: false });
@@ -158,7 +235,11 @@ describe('catalog data orchestrator', () => {
     const clock = new FakeClock();
     const primary = fakeSource('primary', { ttlMs: 1000 });
     const backup = fakeSource('backup', { ttlMs: 1000 });
-    const catalog = new CatalogDataOrchestrator({ sources: [primary.source, backup.source], clock, staleIfErrorMs: 10_000 });
+    const catalog = new CatalogDataOrchestrator({
+      sources: [primary.source, backup.source],
+      clock,
+      staleIfErrorMs: 10_000,
+    });
     await catalog.getMany(['a']);
     primary.fail(true);
     expect((await catalog.getMany(['b'])).get('b')).toMatchObject({ source: 'backup' });
@@ -176,7 +257,17 @@ describe('catalog data orchestrator', () => {
 
   it('scores completeness, source accuracy and freshness', async () => {
     const clock = new FakeClock();
-    const rich = fakeSource('rich', { accuracy: 1, ttlMs: 10_000, fields: { brand: 'Acme', images: ['x'], price: money(100, 'EUR'), availability: 'IN_STOCK', url: 'https://example.test' } });
+    const rich = fakeSource('rich', {
+      accuracy: 1,
+      ttlMs: 10_000,
+      fields: {
+        brand: 'Acme',
+        images: ['x'],
+        price: money(100, 'EUR'),
+        availability: 'IN_STOCK',
+        url: 'https://example.test',
+      },
+    });
     const catalog = new CatalogDataOrchestrator({ sources: [rich.source], clock });
     expect((await catalog.get('a'))!.quality).toEqual({ score: 100, completeness: 1, accuracy: 1, freshness: 1 });
     await clock.advance(5000);
@@ -185,7 +276,9 @@ describe('catalog data orchestrator', () => {
 
   it('rejects a badly configured source with every problem listed', () => {
     const catalog = new CatalogDataOrchestrator({ sources: [] });
-    expect(() => catalog.register({ name: '', maxBatch: 0, ttlMs: -1, accuracy: 2, fetch: undefined } as never)).toThrow(/5 problems/);
+    expect(() =>
+      catalog.register({ name: '', maxBatch: 0, ttlMs: -1, accuracy: 2, fetch: undefined } as never),
+    ).toThrow(/5 problems/);
   });
 
   it('combines the Creators API and the SP-API catalog against the simulators', async () => {
@@ -195,29 +288,49 @@ describe('catalog data orchestrator', () => {
     server.use(...simulator.handlers);
     // 2.x credentials: the token comes from Cognito, not from the LWA endpoint the SP-API simulator answers.
     const creators = new CreatorsApiClient({ ...config, credentialVersion: '2.2' }, { clock });
-    const catalog = new CatalogDataOrchestrator({ sources: [creatorsSource(creators), spApiCatalogSource(amazon.client)], clock });
+    const catalog = new CatalogDataOrchestrator({
+      sources: [creatorsSource(creators), spApiCatalogSource(amazon.client)],
+      clock,
+    });
     const results = await clock.drive(() => catalog.getMany(['B000000001', 'B0SPONLY01']));
     expect(results.get('B000000001')).toMatchObject({ source: 'creators-api', record: { price: money(1999, 'USD') } });
-    expect(results.get('B0SPONLY01')).toMatchObject({ source: 'sp-api-catalog', record: { title: 'SP only', url: 'https://www.amazon.com/dp/B0SPONLY01' } });
+    expect(results.get('B0SPONLY01')).toMatchObject({
+      source: 'sp-api-catalog',
+      record: { title: 'SP only', url: 'https://www.amazon.com/dp/B0SPONLY01' },
+    });
     expect(creatorsApiSimulator.calls.map((call) => call.status)).toEqual([200]);
   });
 
   it('the SP-API catalog fallback links the product page on its own store’s domain', async () => {
-    const { amazon, simulator, clock } = setup(server, { marketplaceId: 'A1PA6795UKMFR9' }, { region: 'eu', marketplaceId: 'A1PA6795UKMFR9', endpoints: { api: 'https://sellingpartnerapi-na.amazon.com' } });
+    const { amazon, simulator, clock } = setup(
+      server,
+      { marketplaceId: 'A1PA6795UKMFR9' },
+      { region: 'eu', marketplaceId: 'A1PA6795UKMFR9', endpoints: { api: 'https://sellingpartnerapi-na.amazon.com' } },
+    );
     simulator.addListing({ sku: 'S', price: money(100, 'EUR'), title: 'Teekanne', asin: 'B0TEEKANNE' });
     const found = await clock.drive(() => spApiCatalogSource(amazon.client).fetch(['B0TEEKANNE']));
     expect(found.get('B0TEEKANNE')).toMatchObject({ title: 'Teekanne', url: 'https://www.amazon.de/dp/B0TEEKANNE' });
-    const unknown = await clock.drive(() => spApiCatalogSource({ marketplaceId: 'A0UNKNOWN', searchCatalogItems: amazon.client.searchCatalogItems.bind(amazon.client) as never }).fetch(['B0TEEKANNE']));
+    const unknown = await clock.drive(() =>
+      spApiCatalogSource({
+        marketplaceId: 'A0UNKNOWN',
+        searchCatalogItems: amazon.client.searchCatalogItems.bind(amazon.client) as never,
+      }).fetch(['B0TEEKANNE']),
+    );
     expect(unknown.get('B0TEEKANNE')?.url).toBeUndefined();
   });
 
   it('accepts and caches only records of at least the minimum quality (0.7 by default), falling back otherwise', async () => {
     const clock = new FakeClock();
-    const thin = fakeSource('thin', { fields: { brand: undefined, images: undefined, price: undefined, availability: undefined, url: undefined } });
+    const thin = fakeSource('thin', {
+      fields: { brand: undefined, images: undefined, price: undefined, availability: undefined, url: undefined },
+    });
     const rich = fakeSource('rich');
     const catalog = new CatalogDataOrchestrator({ sources: [thin.source, rich.source], clock });
     const results = await catalog.getMany(['a', 'b']);
-    expect([...results.values()].map((result) => [result.source, result.quality.score >= 70])).toEqual([['rich', true], ['rich', true]]);
+    expect([...results.values()].map((result) => [result.source, result.quality.score >= 70])).toEqual([
+      ['rich', true],
+      ['rich', true],
+    ]);
     expect(catalog.stats().sources.thin).toMatchObject({ found: 2, belowQuality: 2 });
     // Nothing of the thin source was cached: the next call asks it again and falls back again.
     await catalog.getMany(['a']);
@@ -231,9 +344,18 @@ describe('catalog data orchestrator', () => {
     const clock = new FakeClock(Date.UTC(2026, 10, 22, 23, 0));
     const metered = fakeSource('metered', { maxBatch: 2 });
     const backup = fakeSource('backup');
-    const catalog = new CatalogDataOrchestrator({ sources: [{ ...metered.source, dailyQuota: 2 }, backup.source], clock });
+    const catalog = new CatalogDataOrchestrator({
+      sources: [{ ...metered.source, dailyQuota: 2 }, backup.source],
+      clock,
+    });
     const first = await catalog.getMany(['a', 'b', 'c', 'd', 'e']);
-    expect([...first.values()].map((result) => result.source)).toEqual(['metered', 'metered', 'metered', 'metered', 'backup']);
+    expect([...first.values()].map((result) => result.source)).toEqual([
+      'metered',
+      'metered',
+      'metered',
+      'metered',
+      'backup',
+    ]);
     expect(catalog.stats().sources.metered).toMatchObject({ calls: 2, callsToday: 2, quotaSkipped: 1 });
     await clock.advance(60 * 60 * 1000);
     expect((await catalog.get('f', { refresh: true }))?.source).toBe('metered');

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AMAZON_MARKETPLACES, AmazonMarketplace, marketplaceById, resolveBaseUrl } from '../../../src/connectors/amazon/index.js';
+import {
+  AMAZON_MARKETPLACES,
+  AmazonMarketplace,
+  marketplaceById,
+  resolveBaseUrl,
+} from '../../../src/connectors/amazon/index.js';
 import { money } from '../../../src/model/money.js';
 import { setup, useMsw } from './harness.js';
 
@@ -14,7 +19,11 @@ describe('endpoints, regions and configuration', () => {
   });
 
   it('sends every call, token requests included, to the overridden endpoints', async () => {
-    const { simulator, clock, make } = setup(server, { baseUrl: 'https://proxy.test/sp-api', tokenUrl: 'https://proxy.test/lwa/token' }, { endpoints: { api: 'https://proxy.test/sp-api', token: 'https://proxy.test/lwa/token' } });
+    const { simulator, clock, make } = setup(
+      server,
+      { baseUrl: 'https://proxy.test/sp-api', tokenUrl: 'https://proxy.test/lwa/token' },
+      { endpoints: { api: 'https://proxy.test/sp-api', token: 'https://proxy.test/lwa/token' } },
+    );
     simulator.addListing({ sku: 'P-1', price: money(100, 'USD') });
     expect((await clock.drive(() => make().getProduct('P-1'))).id).toBe('P-1');
   });
@@ -22,7 +31,12 @@ describe('endpoints, regions and configuration', () => {
   it('reports every configuration problem at once, with a hint', () => {
     let message = '';
     try {
-      new AmazonMarketplace({ sellerId: '', marketplaceId: '', region: 'xx', credentials: { clientId: '', clientSecret: 'x' } } as never);
+      new AmazonMarketplace({
+        sellerId: '',
+        marketplaceId: '',
+        region: 'xx',
+        credentials: { clientId: '', clientSecret: 'x' },
+      } as never);
     } catch (error) {
       message = (error as Error).message;
     }

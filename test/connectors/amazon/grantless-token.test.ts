@@ -30,7 +30,16 @@ function setup() {
     const events = new EventBus();
     events.on('tokenRefreshed', (event) => refreshed.push(event));
     return new AmazonMarketplace(
-      { sellerId: SELLER, marketplaceId: US, credentials: { clientId: CLIENT_ID, clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, timeoutMs: 0 },
+      {
+        sellerId: SELLER,
+        marketplaceId: US,
+        credentials: {
+          clientId: CLIENT_ID,
+          clientSecret: 'client-secret-value',
+          refreshToken: 'Atzr|refresh-token-value',
+        },
+        timeoutMs: 0,
+      },
       { clock, store, lock, events },
     );
   };
@@ -40,19 +49,37 @@ function setup() {
 describe('grantless token shared through the store', () => {
   it(`two instances on one store and lock, ${CALLS_PER_INSTANCE} concurrent getDestinations each → one client-credentials request`, async () => {
     const { clock, simulator, grants, refreshed, instances } = setup();
-    simulator.state.destinations.set('d-1', { destinationId: 'd-1', name: 'orders', resource: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } } });
-    const calls = instances.flatMap((amazon) => Array.from({ length: CALLS_PER_INSTANCE }, () => amazon.notifications.listDestinations()));
+    simulator.state.destinations.set('d-1', {
+      destinationId: 'd-1',
+      name: 'orders',
+      resource: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } },
+    });
+    const calls = instances.flatMap((amazon) =>
+      Array.from({ length: CALLS_PER_INSTANCE }, () => amazon.notifications.listDestinations()),
+    );
     const lists = await pump(clock, Promise.all(calls));
     expect(lists).toHaveLength(2 * CALLS_PER_INSTANCE);
     expect(lists.every((list) => list.length === 1)).toBe(true);
     expect(grants).toHaveLength(1);
     const [grant] = grants as [URLSearchParams];
-    expect(Object.fromEntries(grant)).toEqual({ grant_type: 'client_credentials', scope: NOTIFICATIONS_SCOPE, client_id: CLIENT_ID, client_secret: 'client-secret-value' });
-    expect(refreshed).toEqual([expect.objectContaining({ platform: 'amazon', connectionId: grantlessConnectionId(CLIENT_ID, NOTIFICATIONS_SCOPE) })]);
+    expect(Object.fromEntries(grant)).toEqual({
+      grant_type: 'client_credentials',
+      scope: NOTIFICATIONS_SCOPE,
+      client_id: CLIENT_ID,
+      client_secret: 'client-secret-value',
+    });
+    expect(refreshed).toEqual([
+      expect.objectContaining({
+        platform: 'amazon',
+        connectionId: grantlessConnectionId(CLIENT_ID, NOTIFICATIONS_SCOPE),
+      }),
+    ]);
 
     // Once the token is due, one of the two instances fetches a new one for both.
     await clock.advance(3600 * 1000);
-    const again = instances.flatMap((amazon) => Array.from({ length: CALLS_PER_INSTANCE }, () => amazon.notifications.listDestinations()));
+    const again = instances.flatMap((amazon) =>
+      Array.from({ length: CALLS_PER_INSTANCE }, () => amazon.notifications.listDestinations()),
+    );
     await pump(clock, Promise.all(again));
     expect(grants.map((params) => params.get('grant_type'))).toEqual(['client_credentials', 'client_credentials']);
   });
@@ -76,23 +103,47 @@ describe('grantless operations, as the models name them', () => {
     const { readJsonSpec } = await import('../../fixtures/specs.js');
     const grantless = operations
       .filter((operation) => {
-        const model = readJsonSpec<{ paths: Record<string, Record<string, { description?: string }>> }>(`amazon-sp-api/${operation.model}.json`);
+        const model = readJsonSpec<{ paths: Record<string, Record<string, { description?: string }>> }>(
+          `amazon-sp-api/${operation.model}.json`,
+        );
         return /\bgrantless\b/i.test(model.paths[operation.path]?.[operation.method.toLowerCase()]?.description ?? '');
       })
       .map((operation) => operation.operationId);
     expect(grantless).toContain('sendTestNotification');
-    expect(Object.fromEntries(grantless.map((id) => [id, GRANTLESS_OPERATIONS[id]]))).toEqual(Object.fromEntries(grantless.map((id) => [id, NOTIFICATIONS_SCOPE])));
+    expect(Object.fromEntries(grantless.map((id) => [id, GRANTLESS_OPERATIONS[id]]))).toEqual(
+      Object.fromEntries(grantless.map((id) => [id, NOTIFICATIONS_SCOPE])),
+    );
   });
 
   it('sendTestNotification goes out with a grantless token, which the simulator requires', async () => {
     const { clock, simulator, grants, instances } = setup();
     const [amazon] = instances;
-    simulator.state.destinations.set('d-1', { destinationId: 'd-1', name: 'orders', resource: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } } });
-    await pump(clock, amazon.notifications.sendTestNotification('ORDER_CHANGE', { destinationId: 'd-1', testScenario: 'ORDER_CREATED' }));
+    simulator.state.destinations.set('d-1', {
+      destinationId: 'd-1',
+      name: 'orders',
+      resource: { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } },
+    });
+    await pump(
+      clock,
+      amazon.notifications.sendTestNotification('ORDER_CHANGE', {
+        destinationId: 'd-1',
+        testScenario: 'ORDER_CREATED',
+      }),
+    );
     expect(simulator.state.testNotifications).toEqual([{ notificationType: 'ORDER_CHANGE', destinationId: 'd-1' }]);
     expect(grants.map((params) => params.get('grant_type'))).toEqual(['client_credentials']);
     // A seller token is refused for a grantless operation.
-    const refused = await pump(clock, amazon.client.send({ operation: 'createSubscription', method: 'POST', path: '/notifications/v1/subscriptions/ORDER_CHANGE/testNotification', json: {} }).catch((error: unknown) => error));
+    const refused = await pump(
+      clock,
+      amazon.client
+        .send({
+          operation: 'createSubscription',
+          method: 'POST',
+          path: '/notifications/v1/subscriptions/ORDER_CHANGE/testNotification',
+          json: {},
+        })
+        .catch((error: unknown) => error),
+    );
     expect((refused as { code?: string }).code).toBe('auth_failed');
   });
 });

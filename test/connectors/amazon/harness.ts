@@ -48,7 +48,17 @@ export function setup(
   const store = new MemoryStore({ clock });
   const make = () =>
     new AmazonMarketplace(
-      { sellerId: SELLER, marketplaceId: US, credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, timeoutMs: 0, ...config },
+      {
+        sellerId: SELLER,
+        marketplaceId: US,
+        credentials: {
+          clientId: 'amzn1.application-oa2-client.test',
+          clientSecret: 'client-secret-value',
+          refreshToken: 'Atzr|refresh-token-value',
+        },
+        timeoutMs: 0,
+        ...config,
+      },
       { clock, store },
     );
   return { clock, simulator, store, amazon: make(), make };

@@ -15,7 +15,9 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
     const written = await clock.drive(() => amazon.setInventory([{ sku: 'MUG-1', quantity: 40 }]));
     expect(written.items[0]).toMatchObject({ ok: true, value: { locationId: 'MFN:DEFAULT', available: 40 } });
     const levels = await clock.drive(() => amazon.getInventory({ skus: ['MUG-1'] }));
-    expect(levels).toEqual([expect.objectContaining({ sku: 'MUG-1', locationId: 'MFN:DEFAULT', available: 40, reserved: 0, onHand: 40 })]);
+    expect(levels).toEqual([
+      expect.objectContaining({ sku: 'MUG-1', locationId: 'MFN:DEFAULT', available: 40, reserved: 0, onHand: 40 }),
+    ]);
     expect(simulator.stats().operations.getInventorySummaries).toBeUndefined();
   });
 
@@ -30,23 +32,32 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
     ]);
     const stats = simulator.stats().operations;
     expect([stats.searchListingsItems?.calls, stats.getInventorySummaries?.calls]).toEqual([1, 1]);
-    expect(await clock.drive(() => amazon.getInventory({ skus: ['OWN', 'FBA'], locationId: 'MFN:DEFAULT' }))).toEqual([expect.objectContaining({ sku: 'OWN' })]);
-    expect(await clock.drive(() => amazon.getInventory({ skus: ['OWN', 'FBA'], locationId: `AFN:${US}` }))).toEqual([expect.objectContaining({ sku: 'FBA' })]);
+    expect(await clock.drive(() => amazon.getInventory({ skus: ['OWN', 'FBA'], locationId: 'MFN:DEFAULT' }))).toEqual([
+      expect.objectContaining({ sku: 'OWN' }),
+    ]);
+    expect(await clock.drive(() => amazon.getInventory({ skus: ['OWN', 'FBA'], locationId: `AFN:${US}` }))).toEqual([
+      expect.objectContaining({ sku: 'FBA' }),
+    ]);
   });
 
   it('reads 45 SKUs in three listing searches of at most 20', async () => {
     const { amazon, simulator, clock } = setup(server);
     for (let i = 0; i < 45; i++) simulator.addListing({ sku: `S-${i}`, price: money(999, 'USD'), quantity: i });
-    const levels = await clock.drive(() => amazon.getInventory({ skus: Array.from({ length: 45 }, (_, i) => `S-${i}`) }));
+    const levels = await clock.drive(() =>
+      amazon.getInventory({ skus: Array.from({ length: 45 }, (_, i) => `S-${i}`) }),
+    );
     expect(levels.map((level) => level.available)).toEqual(Array.from({ length: 45 }, (_, i) => i));
     expect(simulator.stats().operations.searchListingsItems?.calls).toBe(3);
   });
 
   it('reads FBA summaries alongside the listing searches: 1,000 FBA SKUs take the listing searches’ time, not the sum', async () => {
     const { amazon, simulator, clock } = setup(server);
-    for (let i = 0; i < 1000; i++) simulator.addListing({ sku: `F-${i}`, price: money(999, 'USD'), fba: { fulfillable: i, reserved: 0 } });
+    for (let i = 0; i < 1000; i++)
+      simulator.addListing({ sku: `F-${i}`, price: money(999, 'USD'), fba: { fulfillable: i, reserved: 0 } });
     const start = clock.now();
-    const levels = await clock.drive(() => amazon.getInventory({ skus: Array.from({ length: 1000 }, (_, i) => `F-${i}`) }));
+    const levels = await clock.drive(() =>
+      amazon.getInventory({ skus: Array.from({ length: 1000 }, (_, i) => `F-${i}`) }),
+    );
     expect(levels).toHaveLength(1000);
     const stats = simulator.stats().operations;
     expect([stats.searchListingsItems?.calls, stats.getInventorySummaries?.calls]).toEqual([50, 20]);
@@ -57,7 +68,14 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
   it('refuses to set FBA stock, whole, before anything is sent', async () => {
     const { amazon, simulator, clock } = setup(server);
     simulator.addListing({ sku: 'MUG-1', price: money(999, 'USD'), quantity: 3 });
-    const error = await clock.drive(() => amazon.setInventory([{ sku: 'MUG-1', quantity: 1 }, { sku: 'MUG-1', locationId: `AFN:${US}`, quantity: 5 }])).catch((caught: unknown) => caught);
+    const error = await clock
+      .drive(() =>
+        amazon.setInventory([
+          { sku: 'MUG-1', quantity: 1 },
+          { sku: 'MUG-1', locationId: `AFN:${US}`, quantity: 5 },
+        ]),
+      )
+      .catch((caught: unknown) => caught);
     expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
     expect(simulator.stats().operations.patchListingsItem).toBeUndefined();
   });
@@ -65,11 +83,25 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
   it('the safety layer verifies a live stock write by reading it back, instead of rolling it back', async () => {
     const { simulator, clock, store } = setup(server);
     simulator.addListing({ sku: 'MUG-1', price: money(999, 'USD'), quantity: 3 });
-    const adapter = new RealWorldAdapter({ mode: 'live', confirmLive: true, factory: new MarketplaceFactory().register(amazonMarketplace), context: { clock, store } });
+    const adapter = new RealWorldAdapter({
+      mode: 'live',
+      confirmLive: true,
+      factory: new MarketplaceFactory().register(amazonMarketplace),
+      context: { clock, store },
+    });
     const connected = await clock.drive(() =>
       adapter.initializeMarketplaceConnection({
         marketplace: 'amazon',
-        config: { sellerId: SELLER, marketplaceId: US, timeoutMs: 0, credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' } },
+        config: {
+          sellerId: SELLER,
+          marketplaceId: US,
+          timeoutMs: 0,
+          credentials: {
+            clientId: 'amzn1.application-oa2-client.test',
+            clientSecret: 'client-secret-value',
+            refreshToken: 'Atzr|refresh-token-value',
+          },
+        },
       }),
     );
     expect(connected.isOk()).toBe(true);
@@ -82,7 +114,15 @@ describe('stock is read from the pool it is written to, by fulfillment channel',
 describe('listing fulfillment data from a broken answer', () => {
   it('skips channels without a code or a whole-number quantity instead of throwing', async () => {
     const { fromListingFulfillment } = await import('../../../src/connectors/amazon/mapper/inventory.js');
-    const item = { sku: 'X', fulfillmentAvailability: [{}, { fulfillmentChannelCode: 'DEFAULT', quantity: 2.5 }, { fulfillmentChannelCode: 'DEFAULT', quantity: -3 }, { fulfillmentChannelCode: 'AMAZON_EU' }] } as never;
+    const item = {
+      sku: 'X',
+      fulfillmentAvailability: [
+        {},
+        { fulfillmentChannelCode: 'DEFAULT', quantity: 2.5 },
+        { fulfillmentChannelCode: 'DEFAULT', quantity: -3 },
+        { fulfillmentChannelCode: 'AMAZON_EU' },
+      ],
+    } as never;
     const { levels, fulfilledByAmazon } = fromListingFulfillment(item, 0);
     expect(levels.map((level) => [level.locationId, level.available])).toEqual([['MFN:DEFAULT', 0]]);
     expect(fulfilledByAmazon).toBe(true);

@@ -23,9 +23,19 @@ function tenant() {
   const waits: string[] = [];
   events.on('throttled', (event) => waits.push(`${event.source}:${event.operation}`));
   const context = { clock, store: new MemoryStore({ clock }), events, tenantId: 'tenant-1' };
-  const connector = (config: Partial<AmazonConfigInput> & { sellerId: string; marketplaceId: string; refreshToken: string; tenantId?: string }) => {
+  const connector = (
+    config: Partial<AmazonConfigInput> & {
+      sellerId: string;
+      marketplaceId: string;
+      refreshToken: string;
+      tenantId?: string;
+    },
+  ) => {
     const { tenantId, refreshToken, ...rest } = config;
-    return new AmazonMarketplace({ timeoutMs: 0, ...rest, credentials: { ...APP, refreshToken } }, { ...context, tenantId: tenantId ?? context.tenantId });
+    return new AmazonMarketplace(
+      { timeoutMs: 0, ...rest, credentials: { ...APP, refreshToken } },
+      { ...context, tenantId: tenantId ?? context.tenantId },
+    );
   };
   return { clock, waits, connector, store: context.store };
 }
@@ -33,7 +43,11 @@ function tenant() {
 /** A burst of getCatalogItem calls (usage plan: 2 per second, burst 2) from each connector at once. */
 async function burst(clock: FakeClock, connectors: AmazonMarketplace[], asin: string) {
   const start = clock.now();
-  await clock.drive(() => Promise.all(connectors.flatMap((amazon) => [amazon.client.getCatalogItem(asin), amazon.client.getCatalogItem(asin)])));
+  await clock.drive(() =>
+    Promise.all(
+      connectors.flatMap((amazon) => [amazon.client.getCatalogItem(asin), amazon.client.getCatalogItem(asin)]),
+    ),
+  );
   return clock.now() - start;
 }
 
@@ -85,8 +99,18 @@ describe('usage plans are budgeted per selling partner and application in each r
     const simulator = new AmazonSpApiSimulator({ clock, marketplaceId: US });
     simulator.addListing({ sku: 'A', asin: 'B0SHARED01', price: money(100, 'USD') });
     server.resetHandlers(...simulator.handlers);
-    const agency = connector({ sellerId: 'A1SELLER', marketplaceId: US, refreshToken: 'Atzr|seller', tenantId: 'agency' });
-    const brand = connector({ sellerId: 'A1SELLER', marketplaceId: US, refreshToken: 'Atzr|seller', tenantId: 'brand' });
+    const agency = connector({
+      sellerId: 'A1SELLER',
+      marketplaceId: US,
+      refreshToken: 'Atzr|seller',
+      tenantId: 'agency',
+    });
+    const brand = connector({
+      sellerId: 'A1SELLER',
+      marketplaceId: US,
+      refreshToken: 'Atzr|seller',
+      tenantId: 'brand',
+    });
     expect(await burst(clock, [agency, brand], 'B0SHARED01')).toBeGreaterThanOrEqual(500);
     expect(waits.filter((wait) => wait === 'limiter:getCatalogItem').length).toBeGreaterThan(0);
     expect(simulator.stats().operations.getCatalogItem).toMatchObject({ calls: 4, throttled: 0 });
@@ -97,8 +121,18 @@ describe('usage plans are budgeted per selling partner and application in each r
     const simulator = new AmazonSpApiSimulator({ clock, marketplaceId: US });
     simulator.addListing({ sku: 'A', asin: 'B0SHARED01', price: money(100, 'USD') });
     server.resetHandlers(...simulator.handlers);
-    const first = connector({ sellerId: 'A1FIRST', marketplaceId: US, refreshToken: 'Atzr|first-seller', tenantId: 'agency' });
-    const second = connector({ sellerId: 'A2SECOND', marketplaceId: US, refreshToken: 'Atzr|second-seller', tenantId: 'brand' });
+    const first = connector({
+      sellerId: 'A1FIRST',
+      marketplaceId: US,
+      refreshToken: 'Atzr|first-seller',
+      tenantId: 'agency',
+    });
+    const second = connector({
+      sellerId: 'A2SECOND',
+      marketplaceId: US,
+      refreshToken: 'Atzr|second-seller',
+      tenantId: 'brand',
+    });
     expect(await burst(clock, [first, second], 'B0SHARED01')).toBe(0);
     expect(waits).toEqual([]);
   });
@@ -107,10 +141,24 @@ describe('usage plans are budgeted per selling partner and application in each r
     const { clock, waits, connector } = tenant();
     const simulator = new AmazonSpApiSimulator({ clock, marketplaceId: US });
     server.resetHandlers(...simulator.handlers);
-    const first = connector({ sellerId: 'A1FIRST', marketplaceId: US, refreshToken: 'Atzr|first-seller', tenantId: 'agency' });
-    const second = connector({ sellerId: 'A2SECOND', marketplaceId: US, refreshToken: 'Atzr|second-seller', tenantId: 'brand' });
+    const first = connector({
+      sellerId: 'A1FIRST',
+      marketplaceId: US,
+      refreshToken: 'Atzr|first-seller',
+      tenantId: 'agency',
+    });
+    const second = connector({
+      sellerId: 'A2SECOND',
+      marketplaceId: US,
+      refreshToken: 'Atzr|second-seller',
+      tenantId: 'brand',
+    });
     const start = clock.now();
-    await clock.drive(() => Promise.all([first, second].flatMap((amazon) => Array.from({ length: 5 }, () => amazon.notifications.listDestinations()))));
+    await clock.drive(() =>
+      Promise.all(
+        [first, second].flatMap((amazon) => Array.from({ length: 5 }, () => amazon.notifications.listDestinations())),
+      ),
+    );
     expect(clock.now() - start).toBeGreaterThanOrEqual(4000);
     expect(waits).toContain('limiter:getDestinations');
     expect(simulator.stats().operations.getDestinations).toMatchObject({ calls: 10, throttled: 0 });
@@ -120,14 +168,29 @@ describe('usage plans are budgeted per selling partner and application in each r
     const { clock, waits, connector } = tenant();
     const simulator = new AmazonSpApiSimulator({ clock, marketplaceId: US });
     server.resetHandlers(...simulator.handlers);
-    const agency = connector({ sellerId: 'A1SELLER', marketplaceId: US, refreshToken: 'Atzr|seller', tenantId: 'agency' });
-    const brand = connector({ sellerId: 'A1SELLER', marketplaceId: US, refreshToken: 'Atzr|seller', tenantId: 'brand' });
+    const agency = connector({
+      sellerId: 'A1SELLER',
+      marketplaceId: US,
+      refreshToken: 'Atzr|seller',
+      tenantId: 'agency',
+    });
+    const brand = connector({
+      sellerId: 'A1SELLER',
+      marketplaceId: US,
+      refreshToken: 'Atzr|seller',
+      tenantId: 'brand',
+    });
     const submit = async (amazon: AmazonMarketplace) => {
       const document = await amazon.client.createFeedDocument();
-      await fetch(document.url, { method: 'PUT', body: JSON.stringify({ header: { sellerId: 'A1SELLER', version: '2.0' }, messages: [] }) });
+      await fetch(document.url, {
+        method: 'PUT',
+        body: JSON.stringify({ header: { sellerId: 'A1SELLER', version: '2.0' }, messages: [] }),
+      });
       return amazon.client.createFeed({ feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: document.feedDocumentId });
     };
-    await clock.drive(() => Promise.all([agency, brand].flatMap((amazon) => Array.from({ length: 3 }, () => submit(amazon)))));
+    await clock.drive(() =>
+      Promise.all([agency, brand].flatMap((amazon) => Array.from({ length: 3 }, () => submit(amazon)))),
+    );
     expect(waits).toContain('limiter:createFeed:JSON_LISTINGS_FEED');
   });
 
@@ -139,7 +202,11 @@ describe('usage plans are budgeted per selling partner and application in each r
     const second = connector({ sellerId: 'A2SECOND', marketplaceId: US, refreshToken: 'Atzr|second-seller' });
     // getDestinations: 1 per second, burst 5; ten calls need five seconds of refill.
     const start = clock.now();
-    await clock.drive(() => Promise.all([first, second].flatMap((amazon) => Array.from({ length: 5 }, () => amazon.notifications.listDestinations()))));
+    await clock.drive(() =>
+      Promise.all(
+        [first, second].flatMap((amazon) => Array.from({ length: 5 }, () => amazon.notifications.listDestinations())),
+      ),
+    );
     expect(clock.now() - start).toBeGreaterThanOrEqual(4000);
     expect(waits).toContain('limiter:getDestinations');
     expect(simulator.stats().operations.getDestinations).toMatchObject({ calls: 10, throttled: 0 });

@@ -40,13 +40,28 @@ function setup() {
         sellerId: SELLER,
         marketplaceId: config.marketplaceId ?? US,
         region: config.region ?? 'na',
-        credentials: { clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: config.refreshToken ?? 'Atzr|refresh-token-value' },
+        credentials: {
+          clientId: 'amzn1.application-oa2-client.test',
+          clientSecret: 'client-secret-value',
+          refreshToken: config.refreshToken ?? 'Atzr|refresh-token-value',
+        },
         timeoutMs: 0,
       },
       { clock, store, lock, events, logger },
     );
   };
-  return { clock, simulator, store, lock, refreshed, warnings, make, instances: [make(), make()], refreshRequests: () => refreshRequests, refreshTokensSent };
+  return {
+    clock,
+    simulator,
+    store,
+    lock,
+    refreshed,
+    warnings,
+    make,
+    instances: [make(), make()],
+    refreshRequests: () => refreshRequests,
+    refreshTokensSent,
+  };
 }
 
 describe('seller token shared through the store', () => {
@@ -62,19 +77,29 @@ describe('seller token shared through the store', () => {
 
     await clock.advance(3600 * 1000);
     simulator.expireTokens();
-    const calls = instances.flatMap((amazon) => Array.from({ length: CALLS_PER_INSTANCE }, (_, i) => amazon.getProduct(`S-${i}`)));
+    const calls = instances.flatMap((amazon) =>
+      Array.from({ length: CALLS_PER_INSTANCE }, (_, i) => amazon.getProduct(`S-${i}`)),
+    );
     const products = await pump(clock, Promise.all(calls));
     expect(products.map((product) => product.id)).toHaveLength(2 * CALLS_PER_INSTANCE);
     expect(refreshRequests()).toBe(2);
     expect(refreshed).toHaveLength(2);
     expect(refreshed.every((event) => event.platform === 'amazon' && event.connectionId === `${SELLER}@na`)).toBe(true);
-    expect(await second.auth.oauth.connectionStatus(second.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true, version: 3 });
+    expect(await second.auth.oauth.connectionStatus(second.auth.connectionId)).toMatchObject({
+      state: 'active',
+      hasRefreshToken: true,
+      version: 3,
+    });
   });
 
   it('does not overwrite a newer record with the configured refresh token', async () => {
     const { clock, instances, refreshRequests } = setup();
     const [first, second] = instances as [AmazonMarketplace, AmazonMarketplace];
-    await first.auth.oauth.importTokens(first.auth.connectionId, { accessToken: 'Atza|from-another-process', refreshToken: 'Atzr|rotated-elsewhere', expiresAt: clock.now() + 3600 * 1000 });
+    await first.auth.oauth.importTokens(first.auth.connectionId, {
+      accessToken: 'Atza|from-another-process',
+      refreshToken: 'Atzr|rotated-elsewhere',
+      expiresAt: clock.now() + 3600 * 1000,
+    });
     expect(await pump(clock, second.auth.accessToken())).toBe('Atza|from-another-process');
     expect(refreshRequests()).toBe(0);
   });
@@ -89,26 +114,49 @@ describe('seller token records are kept per seller and region', () => {
     const [naToken, euToken] = await pump(clock, Promise.all([na.auth.accessToken(), eu.auth.accessToken()]));
     expect(naToken).not.toBe(euToken);
     expect(refreshTokensSent.sort()).toEqual(['Atzr|eu-authorisation', 'Atzr|na-authorisation']);
-    expect(await na.auth.oauth.connectionStatus(na.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
-    expect(await eu.auth.oauth.connectionStatus(eu.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
+    expect(await na.auth.oauth.connectionStatus(na.auth.connectionId)).toMatchObject({
+      state: 'active',
+      hasRefreshToken: true,
+    });
+    expect(await eu.auth.oauth.connectionStatus(eu.auth.connectionId)).toMatchObject({
+      state: 'active',
+      hasRefreshToken: true,
+    });
   });
 
   it('a record stored under the seller id alone (earlier versions) is read on, without a new token request', async () => {
     const { clock, store, lock, make, refreshRequests, warnings } = setup();
     // What earlier versions wrote: the seller's record under the bare seller id.
-    const earlier = createLwaAuth({ clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|refresh-token-value' }, { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 });
+    const earlier = createLwaAuth(
+      {
+        clientId: 'amzn1.application-oa2-client.test',
+        clientSecret: 'client-secret-value',
+        refreshToken: 'Atzr|refresh-token-value',
+      },
+      { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 },
+    );
     const stored = await pump(clock, earlier.accessToken());
     expect(refreshRequests()).toBe(1);
     const amazon = make();
     expect(await pump(clock, amazon.auth.accessToken())).toBe(stored);
     expect(refreshRequests()).toBe(1);
-    expect(await amazon.auth.oauth.connectionStatus(amazon.auth.connectionId)).toMatchObject({ state: 'active', hasRefreshToken: true });
+    expect(await amazon.auth.oauth.connectionStatus(amazon.auth.connectionId)).toMatchObject({
+      state: 'active',
+      hasRefreshToken: true,
+    });
     expect(warnings).toEqual([]);
   });
 
   it('an earlier record holding another refresh token (another region’s authorisation) is not used', async () => {
     const { clock, store, lock, make, refreshTokensSent, warnings } = setup();
-    const earlier = createLwaAuth({ clientId: 'amzn1.application-oa2-client.test', clientSecret: 'client-secret-value', refreshToken: 'Atzr|na-authorisation' }, { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 });
+    const earlier = createLwaAuth(
+      {
+        clientId: 'amzn1.application-oa2-client.test',
+        clientSecret: 'client-secret-value',
+        refreshToken: 'Atzr|na-authorisation',
+      },
+      { clock, store, lock, connectionId: SELLER, requestTimeoutMs: 0 },
+    );
     const naToken = await pump(clock, earlier.accessToken());
     const eu = make({ region: 'eu', marketplaceId: 'A1PA6795UKMFR9', refreshToken: 'Atzr|eu-authorisation' });
     expect(await pump(clock, eu.auth.accessToken())).not.toBe(naToken);

@@ -28,7 +28,16 @@ export interface Operation {
   path: string;
   pattern: RegExp;
   parameters: Parameter[];
-  responses: Record<string, { schema?: unknown; examples?: Record<string, unknown>; 'x-amzn-api-sandbox'?: { static?: { request: { parameters: Record<string, { value?: unknown }> }; response: unknown }[] } }>;
+  responses: Record<
+    string,
+    {
+      schema?: unknown;
+      examples?: Record<string, unknown>;
+      'x-amzn-api-sandbox'?: {
+        static?: { request: { parameters: Record<string, { value?: unknown }> }; response: unknown }[];
+      };
+    }
+  >;
 }
 
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
@@ -40,7 +49,8 @@ function rewriteRefs(value: unknown, model: string): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/definitions/')) out[key] = `${model}${inner}`;
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/definitions/'))
+        out[key] = `${model}${inner}`;
       else if (key === 'x-nullable' || key === 'example' || key === 'discriminator') continue;
       else out[key] = rewriteRefs(inner, model);
     }
@@ -51,17 +61,31 @@ function rewriteRefs(value: unknown, model: string): unknown {
 
 export const operations: Operation[] = [];
 for (const file of readdirSync(SPEC_DIR).sort()) {
-  const json = JSON.parse(readFileSync(join(SPEC_DIR, file), 'utf8')) as { swagger?: string; paths?: Record<string, Record<string, unknown>>; definitions?: Record<string, unknown> };
+  const json = JSON.parse(readFileSync(join(SPEC_DIR, file), 'utf8')) as {
+    swagger?: string;
+    paths?: Record<string, Record<string, unknown>>;
+    definitions?: Record<string, unknown>;
+  };
   if (!json.swagger || !json.paths) continue;
   const model = file.replace(/\.json$/, '');
   ajv.addSchema({ $id: model, definitions: rewriteRefs(json.definitions ?? {}, model) });
   for (const [path, item] of Object.entries(json.paths)) {
     const shared = (item.parameters as Parameter[] | undefined) ?? [];
     for (const method of ['get', 'put', 'post', 'patch', 'delete']) {
-      const op = item[method] as { operationId?: string; parameters?: Parameter[]; responses?: Operation['responses'] } | undefined;
+      const op = item[method] as
+        | { operationId?: string; parameters?: Parameter[]; responses?: Operation['responses'] }
+        | undefined;
       if (!op?.operationId) continue;
       const pattern = new RegExp(`^${path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
-      operations.push({ model, operationId: op.operationId, method: method.toUpperCase(), path, pattern, parameters: [...shared, ...(op.parameters ?? [])], responses: op.responses ?? {} });
+      operations.push({
+        model,
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        pattern,
+        parameters: [...shared, ...(op.parameters ?? [])],
+        responses: op.responses ?? {},
+      });
     }
   }
 }
@@ -80,11 +104,18 @@ function validatorFor(model: string, schema: unknown): ValidateFunction {
 /** Finds the model operation of a method and path (longest literal match wins over templates). */
 export function findOperation(method: string, pathname: string): Operation | undefined {
   const candidates = operations.filter((op) => op.method === method && op.pattern.test(pathname));
-  return candidates.sort((a, b) => b.path.replace(/\{[^}]+\}/g, '').length - a.path.replace(/\{[^}]+\}/g, '').length)[0];
+  return candidates.sort(
+    (a, b) => b.path.replace(/\{[^}]+\}/g, '').length - a.path.replace(/\{[^}]+\}/g, '').length,
+  )[0];
 }
 
 /** Every way a request breaks its operation's contract; empty when it conforms. */
-export function validateRequest(request: { method: string; url: string; headers?: Record<string, string>; body?: unknown }): { operation?: Operation; problems: string[] } {
+export function validateRequest(request: {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}): { operation?: Operation; problems: string[] } {
   const url = new URL(request.url);
   const operation = findOperation(request.method, url.pathname);
   if (!operation) return { problems: [`No operation in the models for ${request.method} ${url.pathname}`] };
@@ -95,7 +126,8 @@ export function validateRequest(request: { method: string; url: string; headers?
     if (!values[index]) problems.push(`path parameter ${name} is empty`);
   });
   const query = operation.parameters.filter((param) => param.in === 'query');
-  for (const key of url.searchParams.keys()) if (!query.some((param) => param.name === key)) problems.push(`query parameter ${key} is not in the model`);
+  for (const key of url.searchParams.keys())
+    if (!query.some((param) => param.name === key)) problems.push(`query parameter ${key} is not in the model`);
   for (const param of query) {
     const raw = url.searchParams.get(param.name);
     if (raw === null) {
@@ -104,14 +136,22 @@ export function validateRequest(request: { method: string; url: string; headers?
     }
     if (param.type === 'array') {
       const items = raw.split(',');
-      if (param.maxItems !== undefined && items.length > param.maxItems) problems.push(`${param.name} has ${items.length} items, max ${param.maxItems}`);
-      if (param.items?.enum) for (const item of items) if (!param.items.enum.includes(item)) problems.push(`${param.name} value ${item} is not one of ${param.items.enum.join(',')}`);
+      if (param.maxItems !== undefined && items.length > param.maxItems)
+        problems.push(`${param.name} has ${items.length} items, max ${param.maxItems}`);
+      if (param.items?.enum)
+        for (const item of items)
+          if (!param.items.enum.includes(item))
+            problems.push(`${param.name} value ${item} is not one of ${param.items.enum.join(',')}`);
     } else {
-      if (param.enum && !param.enum.includes(raw)) problems.push(`${param.name}=${raw} is not one of ${param.enum.join(',')}`);
+      if (param.enum && !param.enum.includes(raw))
+        problems.push(`${param.name}=${raw} is not one of ${param.enum.join(',')}`);
       if (param.type === 'integer' && !/^-?\d+$/.test(raw)) problems.push(`${param.name}=${raw} is not an integer`);
-      if (param.maximum !== undefined && Number(raw) > param.maximum) problems.push(`${param.name}=${raw} is above ${param.maximum}`);
-      if (param.type === 'boolean' && raw !== 'true' && raw !== 'false') problems.push(`${param.name}=${raw} is not a boolean`);
-      if (param.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(raw)) problems.push(`${param.name}=${raw} is not an ISO 8601 date-time`);
+      if (param.maximum !== undefined && Number(raw) > param.maximum)
+        problems.push(`${param.name}=${raw} is above ${param.maximum}`);
+      if (param.type === 'boolean' && raw !== 'true' && raw !== 'false')
+        problems.push(`${param.name}=${raw} is not a boolean`);
+      if (param.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(raw))
+        problems.push(`${param.name}=${raw} is not an ISO 8601 date-time`);
     }
   }
   for (const param of operation.parameters.filter((p) => p.in === 'header' && p.required)) {
@@ -123,8 +163,10 @@ export function validateRequest(request: { method: string; url: string; headers?
       if (bodyParam.required) problems.push('required body is missing');
     } else {
       const validate = validatorFor(operation.model, bodyParam.schema);
-      if (!validate(request.body)) problems.push(...(validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message}`));
-      if (request.headers && !request.headers['content-type']?.includes('application/json')) problems.push('JSON body without content-type application/json');
+      if (!validate(request.body))
+        problems.push(...(validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message}`));
+      if (request.headers && !request.headers['content-type']?.includes('application/json'))
+        problems.push('JSON body without content-type application/json');
     }
   } else if (request.body !== undefined) problems.push('body sent to an operation without one');
   return { operation, problems };
@@ -154,8 +196,12 @@ export function sandboxAnswer(operation: Operation, url: URL): { status: number;
     for (const example of response['x-amzn-api-sandbox']?.static ?? []) {
       const answer = { status: Number(code), body: example.response };
       fallback ??= answer;
-      const params = Object.entries(example.request.parameters ?? {}).filter(([name, param]) => name !== 'body' && param?.value !== undefined);
-      const matches = params.every(([name, param]) => given(name) === (Array.isArray(param.value) ? param.value.join(',') : String(param.value)));
+      const params = Object.entries(example.request.parameters ?? {}).filter(
+        ([name, param]) => name !== 'body' && param?.value !== undefined,
+      );
+      const matches = params.every(
+        ([name, param]) => given(name) === (Array.isArray(param.value) ? param.value.join(',') : String(param.value)),
+      );
       if (matches && (!best || params.length > best.score)) best = { ...answer, score: params.length };
     }
   }
@@ -173,15 +219,27 @@ export function contractServer(base: string): { handlers: HttpHandler[]; problem
     const url = new URL(request.url);
     const text = await request.text();
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => (headers[key] = value));
-    const { operation, problems: found } = validateRequest({ method: request.method, url: request.url, headers, ...(text ? { body: JSON.parse(text) } : {}) });
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const { operation, problems: found } = validateRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      ...(text ? { body: JSON.parse(text) } : {}),
+    });
     problems.push(...found.map((problem) => `${request.method} ${url.pathname}: ${problem}`));
     if (!headers['x-amz-access-token']) problems.push(`${request.method} ${url.pathname}: no x-amz-access-token`);
     if (!operation) return HttpResponse.json({ errors: [{ code: 'NotFound', message: 'unknown' }] }, { status: 404 });
     seen.push(operation.operationId);
     const answer = sandboxAnswer(operation, url) ?? { status: 200, body: {} };
-    return HttpResponse.json(answer.body as Record<string, unknown>, { status: answer.status, headers: { 'x-amzn-RateLimit-Limit': '100' } });
+    return HttpResponse.json(answer.body as Record<string, unknown>, {
+      status: answer.status,
+      headers: { 'x-amzn-RateLimit-Limit': '100' },
+    });
   });
-  const token = http.post('https://api.amazon.com/auth/o2/token', () => HttpResponse.json({ access_token: 'Atza|contract', expires_in: 3600 }));
+  const token = http.post('https://api.amazon.com/auth/o2/token', () =>
+    HttpResponse.json({ access_token: 'Atza|contract', expires_in: 3600 }),
+  );
   return { handlers: [token, handler], problems, seen };
 }

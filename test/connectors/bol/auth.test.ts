@@ -6,16 +6,23 @@ import { CLIENT, setup, useMsw } from './harness.js';
 const server = useMsw();
 
 describe('bol.com authentication', () => {
-  it("asks the login service with HTTP Basic for a client-credentials token and reuses it", async () => {
+  it('asks the login service with HTTP Basic for a client-credentials token and reuses it', async () => {
     const tokenRequests: Request[] = [];
-    const h = setup({ server, simulator: { credentials: CLIENT }, inspect: async (request) => void (request.url.startsWith('https://login.bol.com/') && tokenRequests.push(request)) });
+    const h = setup({
+      server,
+      simulator: { credentials: CLIENT },
+      inspect: async (request) =>
+        void (request.url.startsWith('https://login.bol.com/') && tokenRequests.push(request)),
+    });
     await h.run(async () => {
       for (let i = 0; i < 5; i++) expect((await h.bol.healthCheck()).ok).toBe(true);
     });
     expect(h.simulator.stats().tokens).toBe(1);
     const [request] = tokenRequests;
     expect(new URL(request!.url).searchParams.get('grant_type')).toBe('client_credentials');
-    expect(fromUtf8(fromBase64(request!.headers.get('authorization')!.replace(/^Basic /, ''))!)).toBe(`${CLIENT.clientId}:${CLIENT.clientSecret}`);
+    expect(fromUtf8(fromBase64(request!.headers.get('authorization')!.replace(/^Basic /, ''))!)).toBe(
+      `${CLIENT.clientId}:${CLIENT.clientSecret}`,
+    );
     expect(await request!.text()).toContain('grant_type=client_credentials');
   });
 
@@ -48,7 +55,10 @@ describe('bol.com authentication', () => {
   });
 
   it('fails with an AuthError that names neither the secret nor a token', async () => {
-    const h = setup({ server, simulator: { credentials: { clientId: CLIENT.clientId, clientSecret: 'the-right-secret' } } });
+    const h = setup({
+      server,
+      simulator: { credentials: { clientId: CLIENT.clientId, clientSecret: 'the-right-secret' } },
+    });
     const events: unknown[] = [];
     h.bol.context.events.on('request', (event) => void events.push(event));
     const error = await h.run(() => h.bol.getProduct('offer-1').catch((caught: unknown) => caught));

@@ -7,15 +7,25 @@ import { OPERATIONS } from '../../../src/core/capabilities.js';
 
 describe('the bol.com definition', () => {
   it('is registered by the default factory and creates a BolMarketplace', async () => {
-    const bol = await createDefaultFactory().create('bol', { clientId: 'id', clientSecret: 'secret', environment: 'demo' });
+    const bol = await createDefaultFactory().create('bol', {
+      clientId: 'id',
+      clientSecret: 'secret',
+      environment: 'demo',
+    });
     expect(bol).toBeInstanceOf(BolMarketplace);
     expectTypeOf(bol).toEqualTypeOf<BolMarketplace>();
-    expect(bol.endpoints).toEqual({ retailer: 'https://api.bol.com/retailer-demo', shared: 'https://api.bol.com/shared-demo', token: 'https://login.bol.com/token?grant_type=client_credentials' });
+    expect(bol.endpoints).toEqual({
+      retailer: 'https://api.bol.com/retailer-demo',
+      shared: 'https://api.bol.com/shared-demo',
+      token: 'https://login.bol.com/token?grant_type=client_credentials',
+    });
   });
 
   it('reports every configuration problem at once', async () => {
     const factory = new MarketplaceFactory().register(bolMarketplace);
-    const error = await factory.create('bol', { clientSecret: '', stockAboveMaximum: 'ignore', concurrency: 0 } as never).catch((caught: unknown) => caught);
+    const error = await factory
+      .create('bol', { clientSecret: '', stockAboveMaximum: 'ignore', concurrency: 0 } as never)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     const paths = (error as ValidationError).issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['clientSecret', 'stockAboveMaximum', 'concurrency', 'clientId']));
@@ -24,7 +34,24 @@ describe('the bol.com definition', () => {
   it('declares what bol.com supports and nothing else', () => {
     const bol = new BolMarketplace({ clientId: 'id', clientSecret: 'secret' });
     const supported = OPERATIONS.filter((operation) => bol.capabilities.supports(operation));
-    expect(supported).toEqual(['listProducts', 'getProduct', 'upsertProducts', 'deleteProducts', 'updatePrices', 'getInventory', 'setInventory', 'listOrders', 'getOrder', 'confirmShipment', 'cancelOrder', 'healthCheck']);
-    expect(bol.capabilities).toMatchObject({ inventoryCompareAndSet: false, idempotentAdjustments: false, idempotentSets: true });
+    expect(supported).toEqual([
+      'listProducts',
+      'getProduct',
+      'upsertProducts',
+      'deleteProducts',
+      'updatePrices',
+      'getInventory',
+      'setInventory',
+      'listOrders',
+      'getOrder',
+      'confirmShipment',
+      'cancelOrder',
+      'healthCheck',
+    ]);
+    expect(bol.capabilities).toMatchObject({
+      inventoryCompareAndSet: false,
+      idempotentAdjustments: false,
+      idempotentSets: true,
+    });
   });
 });

@@ -47,14 +47,24 @@ export interface Harness {
  * (`onUnhandledRequest: 'error'`); without, through the simulator's own fetch (faster, for
  * large runs).
  */
-export function setup(options: { server?: ReturnType<typeof setupServer>; simulator?: Partial<BolSimulatorOptions>; config?: Partial<BolConfig>; inspect?: (request: Request) => Promise<void>; transport?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response> } = {}): Harness {
+export function setup(
+  options: {
+    server?: ReturnType<typeof setupServer>;
+    simulator?: Partial<BolSimulatorOptions>;
+    config?: Partial<BolConfig>;
+    inspect?: (request: Request) => Promise<void>;
+    transport?: (request: Request, send: (request: Request) => Promise<Response>) => Promise<Response>;
+  } = {},
+): Harness {
   const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
   const simulator = new BolRetailerSimulator({ clock, ...options.simulator });
   if (options.server) options.server.resetHandlers(...simulator.handlers);
   const store = new MemoryStore({ clock });
   const direct: typeof fetch = options.server ? (input, init) => globalThis.fetch(input, init) : simulator.fetch;
   const transport = options.transport;
-  const send: typeof fetch = transport ? (input, init) => transport(new Request(input, init), (request) => direct(request)) : direct;
+  const send: typeof fetch = transport
+    ? (input, init) => transport(new Request(input, init), (request) => direct(request))
+    : direct;
   const inspect = options.inspect;
   const counted = wire(
     inspect
@@ -66,6 +76,16 @@ export function setup(options: { server?: ReturnType<typeof setupServer>; simula
       : send,
   );
   const make = (config: Partial<BolConfig> = {}, context: Context = {}) =>
-    new BolMarketplace({ ...CLIENT, timeoutMs: 0, ...options.config, ...config }, { clock, store, fetch: counted.fetch, ...context });
-  return { clock, simulator, store, bol: make(), make, run: (work) => driveSimulation(clock, work, { busy: counted.busy }) };
+    new BolMarketplace(
+      { ...CLIENT, timeoutMs: 0, ...options.config, ...config },
+      { clock, store, fetch: counted.fetch, ...context },
+    );
+  return {
+    clock,
+    simulator,
+    store,
+    bol: make(),
+    make,
+    run: (work) => driveSimulation(clock, work, { busy: counted.busy }),
+  };
 }

@@ -12,10 +12,23 @@ describe('bol.com push subscriptions', () => {
   it('creates, lists, updates, tests and deletes a subscription, each confirmed by its process status', async () => {
     const h = setup({ server });
     await h.run(async () => {
-      const created = await h.bol.notifications.create({ resources: ['PROCESS_STATUS'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK' });
-      expect(created).toMatchObject({ resources: ['PROCESS_STATUS'], url: 'https://app.example.com/webhooks/bol', enabled: true });
+      const created = await h.bol.notifications.create({
+        resources: ['PROCESS_STATUS'],
+        url: 'https://app.example.com/webhooks/bol',
+        subscriptionType: 'WEBHOOK',
+      });
+      expect(created).toMatchObject({
+        resources: ['PROCESS_STATUS'],
+        url: 'https://app.example.com/webhooks/bol',
+        enabled: true,
+      });
       expect(await h.bol.notifications.list()).toHaveLength(1);
-      const updated = await h.bol.notifications.update(created.id, { resources: ['PROCESS_STATUS', 'SHIPMENT'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK', enabled: false });
+      const updated = await h.bol.notifications.update(created.id, {
+        resources: ['PROCESS_STATUS', 'SHIPMENT'],
+        url: 'https://app.example.com/webhooks/bol',
+        subscriptionType: 'WEBHOOK',
+        enabled: false,
+      });
       expect(updated).toMatchObject({ resources: ['PROCESS_STATUS', 'SHIPMENT'], enabled: false });
       await h.bol.notifications.test(created.id);
       expect(h.simulator.outbox.at(-1)?.body.event).toEqual({ resource: 'TEST', type: 'TEST', resourceId: created.id });
@@ -26,8 +39,15 @@ describe('bol.com push subscriptions', () => {
 
   it('refuses a webhook that is not https, with the violation as a field issue', async () => {
     const h = setup({ server });
-    const error = await h.run(() => h.bol.notifications.create({ resources: ['PROCESS_STATUS'], url: 'http://app.example.com/hook', subscriptionType: 'WEBHOOK' }).catch((caught: unknown) => caught));
-    expect(error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['url'], message: 'Webhook URLs must use https.' }] });
+    const error = await h.run(() =>
+      h.bol.notifications
+        .create({ resources: ['PROCESS_STATUS'], url: 'http://app.example.com/hook', subscriptionType: 'WEBHOOK' })
+        .catch((caught: unknown) => caught),
+    );
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: ['url'], message: 'Webhook URLs must use https.' }],
+    });
   });
 });
 
@@ -35,8 +55,18 @@ describe('verified push notifications', () => {
   async function world() {
     const h = setup({ server });
     const handled: WebhookEvent[] = [];
-    const verifier = createBolVerifier({ fetchKeys: (signal) => h.bol.notifications.signatureKeys(signal), clock: h.clock, maxKeyFetchesPerMinute: 2 });
-    const processor = createWebhookProcessor({ verifiers: [verifier], routes: { bol: { PROCESS_STATUS: (event) => void handled.push(event), TEST: (event) => void handled.push(event) } }, context: { store: h.store, clock: h.clock } });
+    const verifier = createBolVerifier({
+      fetchKeys: (signal) => h.bol.notifications.signatureKeys(signal),
+      clock: h.clock,
+      maxKeyFetchesPerMinute: 2,
+    });
+    const processor = createWebhookProcessor({
+      verifiers: [verifier],
+      routes: {
+        bol: { PROCESS_STATUS: (event) => void handled.push(event), TEST: (event) => void handled.push(event) },
+      },
+      context: { store: h.store, clock: h.clock },
+    });
     return { h, handled, processor, verifier };
   }
 
@@ -44,7 +74,11 @@ describe('verified push notifications', () => {
     const { h, handled, processor } = await world();
     const offer = h.simulator.addOffer({ ean: '8712626055143', price: 9.99 });
     await h.run(async () => {
-      await h.bol.notifications.create({ resources: ['PROCESS_STATUS'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK' });
+      await h.bol.notifications.create({
+        resources: ['PROCESS_STATUS'],
+        url: 'https://app.example.com/webhooks/bol',
+        subscriptionType: 'WEBHOOK',
+      });
       await h.bol.setInventory([{ sku: offer.ean, quantity: 3 }]);
     });
     const pushes = h.simulator.outbox.filter((push) => push.body.event.resource === 'PROCESS_STATUS');
@@ -59,23 +93,49 @@ describe('verified push notifications', () => {
 
   it('rejects tampered bodies, unknown keys, other algorithms and malformed or missing headers', async () => {
     const { h, processor } = await world();
-    const body = { retailerId: '1234567', timestamp: '2026-01-05T10:00:00+01:00', event: { resource: 'PROCESS_STATUS', type: 'SUCCESS', resourceId: '42' } };
+    const body = {
+      retailerId: '1234567',
+      timestamp: '2026-01-05T10:00:00+01:00',
+      event: { resource: 'PROCESS_STATUS', type: 'SUCCESS', resourceId: '42' },
+    };
     const signed = await h.simulator.signedPush(body);
-    const receive = (headers: Record<string, string>, raw = signed.body) => h.run(() => processor.receive('bol', { headers, body: raw }));
-    expect(await receive(signed.headers, signed.body.replace('SUCCESS', 'FAILURE'))).toMatchObject({ status: 'rejected', reason: 'signature_mismatch' });
-    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=7') })).toMatchObject({ status: 'rejected', reason: 'unknown_key' });
-    expect(await receive({ signature: signed.headers.signature!.replace('rsa-sha256', 'hmac-sha256') })).toMatchObject({ status: 'rejected', reason: 'malformed_signature' });
-    expect(await receive({ signature: 'garbage' })).toMatchObject({ status: 'rejected', reason: 'malformed_signature' });
-    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=../../etc') })).toMatchObject({ status: 'rejected', reason: 'invalid_kid' });
+    const receive = (headers: Record<string, string>, raw = signed.body) =>
+      h.run(() => processor.receive('bol', { headers, body: raw }));
+    expect(await receive(signed.headers, signed.body.replace('SUCCESS', 'FAILURE'))).toMatchObject({
+      status: 'rejected',
+      reason: 'signature_mismatch',
+    });
+    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=7') })).toMatchObject({
+      status: 'rejected',
+      reason: 'unknown_key',
+    });
+    expect(await receive({ signature: signed.headers.signature!.replace('rsa-sha256', 'hmac-sha256') })).toMatchObject({
+      status: 'rejected',
+      reason: 'malformed_signature',
+    });
+    expect(await receive({ signature: 'garbage' })).toMatchObject({
+      status: 'rejected',
+      reason: 'malformed_signature',
+    });
+    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=../../etc') })).toMatchObject(
+      { status: 'rejected', reason: 'invalid_kid' },
+    );
     expect(await receive({})).toMatchObject({ status: 'rejected', reason: 'missing_header' });
     // Unknown key ids cost at most the fetch budget (2 a minute), then fail fast.
-    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=8') })).toMatchObject({ status: 'rejected', reason: 'key_fetch_failed' });
+    expect(await receive({ signature: signed.headers.signature!.replace('keyId=0', 'keyId=8') })).toMatchObject({
+      status: 'rejected',
+      reason: 'key_fetch_failed',
+    });
     const fetches = h.simulator.stats().groups.subscriptions?.requests ?? 0;
     expect(fetches).toBe(2);
   });
 
   it('parses the header with or without quotes and imports PKCS#1 and SPKI keys', async () => {
-    expect(parseBolSignatureHeader('keyId="0",algorithm="rsa-sha256",signature="c2ln"')).toEqual({ keyId: '0', algorithm: 'rsa-sha256', signature: 'c2ln' });
+    expect(parseBolSignatureHeader('keyId="0",algorithm="rsa-sha256",signature="c2ln"')).toEqual({
+      keyId: '0',
+      algorithm: 'rsa-sha256',
+      signature: 'c2ln',
+    });
     expect(parseBolSignatureHeader('keyId=0')).toBeUndefined();
     const h = setup();
     const { publicKey } = await h.simulator.signingKeys();
@@ -84,18 +144,29 @@ describe('verified push notifications', () => {
     const pkcs1 = spki.slice(24);
     expect(toBase64(pkcs1ToSpki(pkcs1))).toBe(publicKey);
     expect(await importBolPublicKey(toBase64(pkcs1))).toBeDefined();
-    expect(await importBolPublicKey(`-----BEGIN PUBLIC KEY-----\n${publicKey.replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----`)).toBeDefined();
+    expect(
+      await importBolPublicKey(
+        `-----BEGIN PUBLIC KEY-----\n${publicKey.replace(/(.{64})/g, '$1\n')}\n-----END PUBLIC KEY-----`,
+      ),
+    ).toBeDefined();
     expect(await importBolPublicKey('not a key')).toBeUndefined();
   });
 
   it('verifies a test message and validates its options at once', async () => {
     const { h, handled, processor } = await world();
     await h.run(async () => {
-      const subscription = await h.bol.notifications.create({ resources: ['PROCESS_STATUS'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK' });
+      const subscription = await h.bol.notifications.create({
+        resources: ['PROCESS_STATUS'],
+        url: 'https://app.example.com/webhooks/bol',
+        subscriptionType: 'WEBHOOK',
+      });
       await h.bol.notifications.test(subscription.id);
     });
     const test = h.simulator.outbox.find((push) => push.body.event.resource === 'TEST')!;
-    expect(await h.run(async () => processor.receive('bol', await h.simulator.signedPush(test)))).toMatchObject({ status: 'processed', topic: 'TEST' });
+    expect(await h.run(async () => processor.receive('bol', await h.simulator.signedPush(test)))).toMatchObject({
+      status: 'processed',
+      topic: 'TEST',
+    });
     expect(handled).toHaveLength(1);
     expect(() => createBolVerifier({ fetchKeys: undefined as never, keyTtlMs: -1 })).toThrow(/2 problems/);
   });

@@ -5,18 +5,26 @@ import { setup, useMsw } from './harness.js';
 const server = useMsw();
 
 function offers(h: ReturnType<typeof setup>, count: number) {
-  return Array.from({ length: count }, (_, i) => h.simulator.addOffer({ ean: String(8_712_626_055_000 + i), price: 9.99, stock: 1 }));
+  return Array.from({ length: count }, (_, i) =>
+    h.simulator.addOffer({ ean: String(8_712_626_055_000 + i), price: 9.99, stock: 1 }),
+  );
 }
 
 const stockPuts = (h: ReturnType<typeof setup>) => h.simulator.stats().groups['offers-stock']?.requests ?? 0;
 
 describe('process statuses', () => {
   it('waits from PENDING to SUCCESS, polling the batch in bulk with backoff', async () => {
-    const h = setup({ server, simulator: { processingMs: 20_000 }, config: { processStatus: { pollMs: 1000, maxPollMs: 8000, deadlineMs: 600_000 } } });
+    const h = setup({
+      server,
+      simulator: { processingMs: 20_000 },
+      config: { processStatus: { pollMs: 1000, maxPollMs: 8000, deadlineMs: 600_000 } },
+    });
     const [a, b, c] = offers(h, 3);
     await h.run(() => h.bol.refreshOfferIndex());
     const started = h.clock.now();
-    const result = await h.run(() => h.bol.setInventory([a!, b!, c!].map((offer) => ({ sku: offer.ean, quantity: 7 }))));
+    const result = await h.run(() =>
+      h.bol.setInventory([a!, b!, c!].map((offer) => ({ sku: offer.ean, quantity: 7 }))),
+    );
     expect(result.succeeded).toBe(3);
     // Not before bol.com settled them (20 s), and not much after: polls at +0, 1, 3, 7, 15, 23 s.
     expect(h.clock.now() - started).toBeGreaterThanOrEqual(20_000);
@@ -30,7 +38,11 @@ describe('process statuses', () => {
       server,
       simulator: {
         decide: (write) =>
-          write.entityId === 'offer-2' ? { status: 'FAILURE', errorMessage: 'Offer is blocked for this retailer.' } : write.entityId === 'offer-3' ? { status: 'TIMEOUT' } : undefined,
+          write.entityId === 'offer-2'
+            ? { status: 'FAILURE', errorMessage: 'Offer is blocked for this retailer.' }
+            : write.entityId === 'offer-3'
+              ? { status: 'TIMEOUT' }
+              : undefined,
       },
     });
     const list = offers(h, 4);
@@ -46,7 +58,11 @@ describe('process statuses', () => {
   });
 
   it('gives up at the deadline with the outcome unknown, without sending again', async () => {
-    const h = setup({ server, simulator: { processingMs: (write) => (write.eventType === 'UPDATE_OFFER_STOCK' ? 3_600_000 : 0) }, config: { processStatus: { pollMs: 1000, maxPollMs: 10_000, deadlineMs: 60_000 } } });
+    const h = setup({
+      server,
+      simulator: { processingMs: (write) => (write.eventType === 'UPDATE_OFFER_STOCK' ? 3_600_000 : 0) },
+      config: { processStatus: { pollMs: 1000, maxPollMs: 10_000, deadlineMs: 60_000 } },
+    });
     const [a] = offers(h, 1);
     await h.run(() => h.bol.refreshOfferIndex());
     const started = h.clock.now();
@@ -58,7 +74,14 @@ describe('process statuses', () => {
   });
 
   it('reports a status bol.com no longer keeps as unknown', async () => {
-    const h = setup({ server, simulator: { processingMs: (write) => (write.eventType === 'UPDATE_OFFER_STOCK' ? 5_000 : 0), retentionMs: 1_000 }, config: { processStatus: { pollMs: 10_000, maxPollMs: 10_000, deadlineMs: 60_000 } } });
+    const h = setup({
+      server,
+      simulator: {
+        processingMs: (write) => (write.eventType === 'UPDATE_OFFER_STOCK' ? 5_000 : 0),
+        retentionMs: 1_000,
+      },
+      config: { processStatus: { pollMs: 10_000, maxPollMs: 10_000, deadlineMs: 60_000 } },
+    });
     const [a] = offers(h, 1);
     await h.run(() => h.bol.refreshOfferIndex());
     const result = await h.run(() => h.bol.setInventory([{ sku: a!.ean, quantity: 2 }]));
@@ -134,13 +157,18 @@ describe('crash and resume', () => {
     const resumed = await h.run(() => other.setInventory(updates, { batchKey: 'nightly-1' }));
     expect(resumed.succeeded).toBe(5);
     expect(stockPuts(h)).toBe(5);
-    list.forEach((offer, i) => expect(h.simulator.state.offers.get(offer.offerId)!.stock.amount).toBe(10 + i));
+    list.forEach((offer, i) => {
+      expect(h.simulator.state.offers.get(offer.offerId)!.stock.amount).toBe(10 + i);
+    });
   });
 
   it('answers a replay from the recorded outcome, even after bol.com forgot the status', async () => {
     const h = setup({ server, simulator: { retentionMs: 60_000 } });
     const [a, b] = offers(h, 2);
-    const updates = [{ sku: a!.ean, quantity: 3, idempotencyKey: 'k-a' }, { sku: b!.ean, quantity: 5, idempotencyKey: 'k-b' }];
+    const updates = [
+      { sku: a!.ean, quantity: 3, idempotencyKey: 'k-a' },
+      { sku: b!.ean, quantity: 5, idempotencyKey: 'k-b' },
+    ];
     expect((await h.run(() => h.bol.setInventory(updates))).succeeded).toBe(2);
     await h.clock.advance(24 * 3_600_000);
     const replay = await h.run(() => h.make().setInventory(updates));

@@ -14,15 +14,23 @@ describe('a 10,000-offer stock update against the simulator', () => {
         decide: (write) => {
           const index = Number(String(write.entityId).slice('offer-'.length)) - 1;
           if (write.eventType !== 'UPDATE_OFFER_STOCK' || Number.isNaN(index)) return undefined;
-          return failing(index) ? { status: 'FAILURE', errorMessage: `Offer ${write.entityId} is blocked.` } : timingOut(index) ? { status: 'TIMEOUT' } : undefined;
+          return failing(index)
+            ? { status: 'FAILURE', errorMessage: `Offer ${write.entityId} is blocked.` }
+            : timingOut(index)
+              ? { status: 'TIMEOUT' }
+              : undefined;
         },
       },
     });
-    const offers = Array.from({ length: COUNT }, (_, i) => h.simulator.addOffer({ ean: String(8_700_000_000_000 + i), price: 9.99, stock: 500 }));
+    const offers = Array.from({ length: COUNT }, (_, i) =>
+      h.simulator.addOffer({ ean: String(8_700_000_000_000 + i), price: 9.99, stock: 500 }),
+    );
     await h.run(() => h.bol.refreshOfferIndex());
     h.simulator.resetStats();
     const started = h.clock.now();
-    const result = await h.run(() => h.bol.setInventory(offers.map((offer, i) => ({ sku: offer.ean, quantity: (i * 7) % 1000 }))));
+    const result = await h.run(() =>
+      h.bol.setInventory(offers.map((offer, i) => ({ sku: offer.ean, quantity: (i * 7) % 1000 }))),
+    );
     const elapsed = h.clock.now() - started;
 
     const stats = h.simulator.stats();

@@ -11,7 +11,11 @@ describe('an inventory sync with bol.com as a channel', () => {
     const eans = ['8712626055143', '8712626055150', '8712626055167'];
     const offers = eans.map((ean) => h.simulator.addOffer({ ean, price: 9.99, stock: 0 }));
     const source = new InMemoryInventorySource({ [eans[0]!]: 10, [eans[1]!]: 1500, [eans[2]!]: 0 }, h.clock);
-    const engine = new InventorySyncEngine({ source, channels: [{ marketplace: h.bol }], context: { store: h.store, clock: h.clock } });
+    const engine = new InventorySyncEngine({
+      source,
+      channels: [{ marketplace: h.bol }],
+      context: { store: h.store, clock: h.clock },
+    });
 
     const first = await h.run(() => engine.runSync({ mode: 'full' }));
     expect(first.status).toBe('completed');
@@ -25,12 +29,23 @@ describe('an inventory sync with bol.com as a channel', () => {
     expect(second.status).toBe('completed');
     // The sale counted once in the source; bol.com already shows 7 sellable (10 less the order).
     expect(source.get(eans[0]!)?.available).toBe(7);
-    expect(await h.run(() => h.bol.getInventory({ skus: [eans[0]!] }))).toEqual([expect.objectContaining({ available: 7, onHand: 10 })]);
+    expect(await h.run(() => h.bol.getInventory({ skus: [eans[0]!] }))).toEqual([
+      expect.objectContaining({ available: 7, onHand: 10 }),
+    ]);
     expect(h.simulator.stats().throttled).toBe(0);
 
     // Shipping the order changes nothing sellable: no phantom restock, no write.
     const writes = h.simulator.stats().groups['offers-stock']?.requests;
-    await h.run(() => h.bol.confirmShipment([{ orderId: order.orderId, carrier: 'PostNL', trackingNumber: '3SBOL7', shippedAt: new Date(h.clock.now()).toISOString() }]));
+    await h.run(() =>
+      h.bol.confirmShipment([
+        {
+          orderId: order.orderId,
+          carrier: 'PostNL',
+          trackingNumber: '3SBOL7',
+          shippedAt: new Date(h.clock.now()).toISOString(),
+        },
+      ]),
+    );
     await h.run(() => engine.runSync({ mode: 'full' }));
     expect(source.get(eans[0]!)?.available).toBe(7);
     expect(h.simulator.stats().groups['offers-stock']?.requests).toBe(writes);
@@ -39,6 +54,8 @@ describe('an inventory sync with bol.com as a channel', () => {
     source.set(eans[0]!, 20);
     await h.run(() => engine.runSync({ mode: 'full' }));
     expect(h.simulator.state.offers.get(offers[0]!.offerId)!.stock.amount).toBe(20);
-    expect(await h.run(() => h.bol.getInventory({ skus: [eans[0]!] }))).toEqual([expect.objectContaining({ available: 20, onHand: 20 })]);
+    expect(await h.run(() => h.bol.getInventory({ skus: [eans[0]!] }))).toEqual([
+      expect.objectContaining({ available: 20, onHand: 20 }),
+    ]);
   });
 });

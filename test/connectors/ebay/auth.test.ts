@@ -15,14 +15,26 @@ const HOUR = 3_600_000;
 describe('eBay OAuth', () => {
   it('sends the seller to the consent page with the RuName and scopes, and stores the tokens from the redirect', async () => {
     const { make, simulator, clock } = setup(server, { ruName: RU_NAME });
-    const ebay = make({ credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ruName: RU_NAME }, connectionId: 'seller-7' });
+    const ebay = make({
+      credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ruName: RU_NAME },
+      connectionId: 'seller-7',
+    });
     const { url, state } = await ebay.createAuthorizationUrl();
     const params = new URL(url).searchParams;
     expect(`${new URL(url).origin}${new URL(url).pathname}`).toBe('https://auth.ebay.com/oauth2/authorize');
-    expect(Object.fromEntries(params)).toMatchObject({ client_id: CLIENT_ID, redirect_uri: RU_NAME, response_type: 'code', scope: EBAY_DEFAULT_USER_SCOPES.join(' ') });
+    expect(Object.fromEntries(params)).toMatchObject({
+      client_id: CLIENT_ID,
+      redirect_uri: RU_NAME,
+      response_type: 'code',
+      scope: EBAY_DEFAULT_USER_SCOPES.join(' '),
+    });
     expect(params.has('code_challenge')).toBe(false);
     const done = await ebay.completeAuthorization({ state, code: simulator.issueAuthorizationCode() });
-    expect(done._unsafeUnwrap()).toMatchObject({ connectionId: 'seller-7', hasRefreshToken: true, refreshTokenExpiresAt: clock.now() + 47_304_000_000 });
+    expect(done._unsafeUnwrap()).toMatchObject({
+      connectionId: 'seller-7',
+      hasRefreshToken: true,
+      refreshTokenExpiresAt: clock.now() + 47_304_000_000,
+    });
     expect(await ebay.connectionStatus()).toMatchObject({ state: 'active', reconsentDue: false });
     expect((await ebay.healthCheck()).ok).toBe(true);
     expect(simulator.stats().tokens).toEqual({ authorizationCode: 1, refreshToken: 0, clientCredentials: 0 });
@@ -50,9 +62,22 @@ describe('eBay OAuth', () => {
     let refreshed = 0;
     events.on('tokenRefreshed', () => refreshed++);
     const refreshToken = simulator.issueRefreshToken();
-    const instance = () => new EbayMarketplace({ credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken }, timeoutMs: 0 }, { clock, store, events });
+    const instance = () =>
+      new EbayMarketplace(
+        { credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken }, timeoutMs: 0 },
+        { clock, store, events },
+      );
     const [first, second] = [instance(), instance()];
-    await pump(clock, Promise.all([first.getInventory({ skus: ['A'] }), second.getInventory({ skus: ['A'] }), first.healthCheck(), second.healthCheck()]), 5);
+    await pump(
+      clock,
+      Promise.all([
+        first.getInventory({ skus: ['A'] }),
+        second.getInventory({ skus: ['A'] }),
+        first.healthCheck(),
+        second.healthCheck(),
+      ]),
+      5,
+    );
     expect(simulator.stats().tokens.refreshToken).toBe(1);
     expect(refreshed).toBe(1);
     await clock.advance(2 * HOUR);
@@ -71,12 +96,28 @@ describe('eBay OAuth', () => {
 
   it('says the seller must consent again when eBay refuses the refresh token, and asks in time before it expires', async () => {
     const { make, simulator, clock } = setup(server);
-    const dead = make({ credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: 'v^1.1#unknown' } });
-    await expect(dead.healthCheck()).resolves.toMatchObject({ ok: false, message: expect.stringMatching(/authorise again/) });
+    const dead = make({
+      credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: 'v^1.1#unknown' },
+    });
+    await expect(dead.healthCheck()).resolves.toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/authorise again/),
+    });
     expect((await dead.connectionStatus()).reconsentDue).toBe(true);
     const soon = simulator.issueRefreshToken(EBAY_DEFAULT_USER_SCOPES, 20 * 86_400);
-    const expiring = make({ credentials: { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, refreshToken: soon, refreshTokenExpiresAt: clock.now() + 20 * 86_400_000 }, connectionId: 'other' });
-    expect(await expiring.connectionStatus()).toMatchObject({ reconsentDue: true, refreshTokenExpiresAt: clock.now() + 20 * 86_400_000 });
+    const expiring = make({
+      credentials: {
+        clientId: CLIENT_ID,
+        clientSecret: CLIENT_SECRET,
+        refreshToken: soon,
+        refreshTokenExpiresAt: clock.now() + 20 * 86_400_000,
+      },
+      connectionId: 'other',
+    });
+    expect(await expiring.connectionStatus()).toMatchObject({
+      reconsentDue: true,
+      refreshTokenExpiresAt: clock.now() + 20 * 86_400_000,
+    });
     expect((await expiring.connectionStatus(7 * 86_400_000)).reconsentDue).toBe(false);
   });
 
@@ -86,7 +127,8 @@ describe('eBay OAuth', () => {
     const orderId = simulator.addOrder({ lines: [{ sku: 'A', quantity: 1, unitPrice: money(100, 'USD') }] });
     server.events.on('request:start', ({ request }) => {
       const url = new URL(request.url);
-      if (!url.pathname.startsWith('/identity')) seen.push({ path: url.pathname, authorization: request.headers.get('authorization')?.split(' ')[0] ?? '' });
+      if (!url.pathname.startsWith('/identity'))
+        seen.push({ path: url.pathname, authorization: request.headers.get('authorization')?.split(' ')[0] ?? '' });
     });
     await ebay.notifications.getTopic('MARKETPLACE_ACCOUNT_DELETION');
     await ebay.cancelOrder([{ orderId, reason: 'out_of_stock' }]);
@@ -104,7 +146,13 @@ describe('eBay OAuth', () => {
 
   it('keeps every secret out of errors', async () => {
     const { make } = setup(server);
-    const ebay = make({ credentials: { clientId: CLIENT_ID, clientSecret: 'Cert-secret-value', refreshToken: 'v^1.1#refresh-secret-value' } });
+    const ebay = make({
+      credentials: {
+        clientId: CLIENT_ID,
+        clientSecret: 'Cert-secret-value',
+        refreshToken: 'v^1.1#refresh-secret-value',
+      },
+    });
     const health = await ebay.healthCheck();
     expect(health.ok).toBe(false);
     const error = await ebay.getInventory({ skus: ['A'] }).catch((e: unknown) => e);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EbayConfigSchema, EbayMarketplace, ebayMarketplace, EBAY_ENDPOINTS, EBAY_PRODUCTION_HOSTS, resolveEbayUrls } from '../../../src/connectors/ebay/index.js';
+import {
+  EbayConfigSchema,
+  EbayMarketplace,
+  ebayMarketplace,
+  EBAY_ENDPOINTS,
+  EBAY_PRODUCTION_HOSTS,
+  resolveEbayUrls,
+} from '../../../src/connectors/ebay/index.js';
 import { createDefaultFactory } from '../../../src/core/default-factory.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
 import { MarketplaceFactory } from '../../../src/core/marketplace-factory.js';
@@ -27,14 +34,31 @@ describe('eBay configuration', () => {
     expect(parsed.success).toBe(false);
     const paths = parsed.error!.issues.map((issue) => issue.path.join('.'));
     expect(paths).toEqual(
-      expect.arrayContaining(['environment', 'marketplaceId', 'credentials.clientId', 'credentials.ruName', 'contentLanguage', 'categoryId', 'limits.inventory.callsPerDay', 'mapping.conditions.new', 'mapping.offer']),
+      expect.arrayContaining([
+        'environment',
+        'marketplaceId',
+        'credentials.clientId',
+        'credentials.ruName',
+        'contentLanguage',
+        'categoryId',
+        'limits.inventory.callsPerDay',
+        'mapping.conditions.new',
+        'mapping.offer',
+      ]),
     );
     expect(() => new EbayMarketplace({ credentials: { clientId: '', clientSecret: '' } })).toThrow(ValidationError);
   });
 
   it('fills defaults: production, EBAY_US (USD, en-US), 250 revisions a day, publishing on', () => {
     const config = EbayConfigSchema.parse({ credentials });
-    expect(config).toMatchObject({ environment: 'production', marketplaceId: 'EBAY_US', revisionsPerListingPerDay: 250, publish: true, sharedBudget: true, concurrency: 2 });
+    expect(config).toMatchObject({
+      environment: 'production',
+      marketplaceId: 'EBAY_US',
+      revisionsPerListingPerDay: 250,
+      publish: true,
+      sharedBudget: true,
+      concurrency: 2,
+    });
     const ebay = new EbayMarketplace({ credentials, marketplaceId: 'EBAY_DE' });
     expect(ebay.urls).toEqual(EBAY_ENDPOINTS.production);
     expect(new EbayMarketplace({ credentials, environment: 'sandbox' }).urls).toEqual(EBAY_ENDPOINTS.sandbox);
@@ -46,7 +70,20 @@ describe('eBay configuration', () => {
   it('declares what it supports: everything eBay’s APIs do, not acknowledgements, adjustments or finances', () => {
     const ebay = new EbayMarketplace({ credentials });
     expect([...ebay.capabilities.operations].sort()).toEqual(
-      ['cancelOrder', 'confirmShipment', 'deleteProducts', 'getInventory', 'getOrder', 'getProduct', 'healthCheck', 'listOrders', 'listProducts', 'setInventory', 'updatePrices', 'upsertProducts'].sort(),
+      [
+        'cancelOrder',
+        'confirmShipment',
+        'deleteProducts',
+        'getInventory',
+        'getOrder',
+        'getProduct',
+        'healthCheck',
+        'listOrders',
+        'listProducts',
+        'setInventory',
+        'updatePrices',
+        'upsertProducts',
+      ].sort(),
     );
   });
 });
@@ -57,7 +94,9 @@ describe('eBay in the factory', () => {
     expect(factory.names()).toContain('ebay');
     const ebay = await factory.create('ebay', { credentials, environment: 'sandbox' });
     expect(ebay).toBeInstanceOf(EbayMarketplace);
-    await expect(factory.create('ebay', { credentials: { clientId: 'x' } } as never)).rejects.toBeInstanceOf(ValidationError);
+    await expect(factory.create('ebay', { credentials: { clientId: 'x' } } as never)).rejects.toBeInstanceOf(
+      ValidationError,
+    );
     expect(new MarketplaceFactory().register(ebayMarketplace).names()).toEqual(['ebay']);
   });
 
@@ -68,11 +107,27 @@ describe('eBay in the factory', () => {
     simulator.addListing({ sku: 'MUG-1', title: 'Mug', price: money(1000, 'USD'), quantity: 5 });
     const context = { clock, store: new MemoryStore({ clock }) };
     const sandbox = new RealWorldAdapter({ mode: 'sandbox', context });
-    const refused = await sandbox.initializeMarketplaceConnection({ id: 'live', marketplace: 'ebay', config: { credentials } });
+    const refused = await sandbox.initializeMarketplaceConnection({
+      id: 'live',
+      marketplace: 'ebay',
+      config: { credentials },
+    });
     expect(refused._unsafeUnwrapErr().reason).toBe('production_endpoint');
-    const connected = await sandbox.initializeMarketplaceConnection({ marketplace: 'ebay', config: { environment: 'sandbox', ...{ credentials: { ...credentials, refreshToken: simulator.issueRefreshToken() } }, timeoutMs: 0 } });
+    const connected = await sandbox.initializeMarketplaceConnection({
+      marketplace: 'ebay',
+      config: {
+        environment: 'sandbox',
+        ...{ credentials: { ...credentials, refreshToken: simulator.issueRefreshToken() } },
+        timeoutMs: 0,
+      },
+    });
     expect(connected._unsafeUnwrap()).toMatchObject({ marketplace: 'ebay', platform: 'ebay', environment: 'sandbox' });
-    const result = await sandbox.executeAction({ type: 'set_inventory', marketplace: 'ebay', sku: 'MUG-1', quantity: 4 });
+    const result = await sandbox.executeAction({
+      type: 'set_inventory',
+      marketplace: 'ebay',
+      sku: 'MUG-1',
+      quantity: 4,
+    });
     expect(result.isOk()).toBe(true);
     expect(simulator.state.items.get('MUG-1')?.item.availability?.shipToLocationAvailability?.quantity).toBe(4);
   });

@@ -35,7 +35,12 @@ export async function pump<T>(clock: FakeClock, work: Promise<T>, stepMs = 50): 
   return work;
 }
 
-export function setup(server: ReturnType<typeof setupServer>, options: Partial<EbaySimulatorOptions> = {}, config: Partial<EbayConfig> = {}, context: Context = {}) {
+export function setup(
+  server: ReturnType<typeof setupServer>,
+  options: Partial<EbaySimulatorOptions> = {},
+  config: Partial<EbayConfig> = {},
+  context: Context = {},
+) {
   const clock = new FakeClock();
   const simulator = new EbaySimulator({ clock, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, ...options });
   server.resetHandlers(...simulator.handlers);

@@ -10,7 +10,7 @@ import {
   type EbayAccountDeletion,
 } from '../../../src/connectors/ebay/index.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
-import { MemoryStore } from '../../../src/stores/memory-store.js';
+import type { MemoryStore } from '../../../src/stores/memory-store.js';
 import { signEbayTestRequest } from '../../../src/connectors/ebay/simulator/test-key.js';
 import { createWebhookProcessor } from '../../../src/webhooks/processor/processor.js';
 import { WebhookPayloadError } from '../../../src/core/errors/webhook-payload-error.js';
@@ -27,12 +27,19 @@ interface VectorCase {
   response: { key: string; algorithm: string; digest: string } | null;
   public_key: string;
 }
-const vectors = readJsonSpec<Record<'VALID' | 'INVALID' | 'SIGNATURE_MISMATCH' | 'ERROR', VectorCase>>('webhook-vectors/ebay-notification-test.json');
+const vectors = readJsonSpec<Record<'VALID' | 'INVALID' | 'SIGNATURE_MISMATCH' | 'ERROR', VectorCase>>(
+  'webhook-vectors/ebay-notification-test.json',
+);
 
 /** eBay's documented formula, computed independently of the library: hex(SHA-256(challengeCode + verificationToken + endpoint)). */
-const documented = (code: string, token: string, endpoint: string) => createHash('sha256').update(code).update(token).update(endpoint).digest('hex');
+const documented = (code: string, token: string, endpoint: string) =>
+  createHash('sha256').update(code).update(token).update(endpoint).digest('hex');
 
-function processorFor(ebay: ReturnType<typeof setup>['ebay'], store: MemoryStore, onDeletion: (deletion: EbayAccountDeletion) => void) {
+function processorFor(
+  ebay: ReturnType<typeof setup>['ebay'],
+  store: MemoryStore,
+  onDeletion: (deletion: EbayAccountDeletion) => void,
+) {
   return createWebhookProcessor({
     verifiers: [ebay.notifications.verifier()],
     routes: ebayNotificationRoutes({ accountDeletion: (deletion) => onDeletion(deletion) }),
@@ -46,7 +53,11 @@ describe('eBay endpoint validation challenge', () => {
       expect(await ebayChallengeResponse(code, TOKEN, ENDPOINT)).toBe(documented(code, TOKEN, ENDPOINT));
     }
     const { ebay, store } = setup(server);
-    const endpoint = createEbayNotificationEndpoint({ processor: processorFor(ebay, store, () => {}), verificationToken: TOKEN, endpoint: ENDPOINT });
+    const endpoint = createEbayNotificationEndpoint({
+      processor: processorFor(ebay, store, () => {}),
+      verificationToken: TOKEN,
+      endpoint: ENDPOINT,
+    });
     // The request may arrive at another URL (behind a proxy): the registered endpoint is what is hashed.
     const answer = await endpoint(new Request('http://10.0.0.7:8080/ebay/notifications?challenge_code=abc123'));
     expect(answer.status).toBe(200);
@@ -58,12 +69,20 @@ describe('eBay endpoint validation challenge', () => {
 
   it('refuses settings eBay would refuse, every problem at once', () => {
     const { ebay, store } = setup(server);
-    const attempt = () => createEbayNotificationEndpoint({ processor: processorFor(ebay, store, () => {}), verificationToken: 'short', endpoint: 'http://app.example.com/hook' });
+    const attempt = () =>
+      createEbayNotificationEndpoint({
+        processor: processorFor(ebay, store, () => {}),
+        verificationToken: 'short',
+        endpoint: 'http://app.example.com/hook',
+      });
     expect(attempt).toThrow(ValidationError);
     try {
       attempt();
     } catch (error) {
-      expect((error as ValidationError).issues.map((issue) => issue.path[0])).toEqual(['verificationToken', 'endpoint']);
+      expect((error as ValidationError).issues.map((issue) => issue.path[0])).toEqual([
+        'verificationToken',
+        'endpoint',
+      ]);
     }
   });
 });
@@ -71,15 +90,20 @@ describe('eBay endpoint validation challenge', () => {
 describe('eBay notification signatures (eBay SDK vectors)', () => {
   it('accepts the VALID vector and rejects the INVALID, SIGNATURE_MISMATCH and ERROR ones, keys fetched through the connector', async () => {
     const { ebay, simulator } = setup(server);
-    for (const entry of Object.values(vectors)) if (entry.response) simulator.state.publicKeys.set(entry.public_key, entry.response);
+    for (const entry of Object.values(vectors))
+      if (entry.response) simulator.state.publicKeys.set(entry.public_key, entry.response);
     const verifier = ebay.notifications.verifier();
-    const verify = (entry: VectorCase) => verifier.verify({ headers: { 'x-ebay-signature': entry.signature }, body: JSON.stringify(entry.message) });
+    const verify = (entry: VectorCase) =>
+      verifier.verify({ headers: { 'x-ebay-signature': entry.signature }, body: JSON.stringify(entry.message) });
     expect((await verify(vectors.VALID)).isOk()).toBe(true);
     expect((await verify(vectors.INVALID))._unsafeUnwrapErr().reason).toBe('signature_mismatch');
     expect((await verify(vectors.SIGNATURE_MISMATCH))._unsafeUnwrapErr().reason).toBe('signature_mismatch');
     // The ERROR vector's kid is unknown to eBay (getPublicKey answers 404).
     simulator.state.publicKeys.clear();
-    const unknown = await ebay.notifications.verifier().verify({ headers: { 'x-ebay-signature': vectors.ERROR.signature }, body: JSON.stringify(vectors.ERROR.message) });
+    const unknown = await ebay.notifications.verifier().verify({
+      headers: { 'x-ebay-signature': vectors.ERROR.signature },
+      body: JSON.stringify(vectors.ERROR.message),
+    });
     expect(unknown._unsafeUnwrapErr().reason).toBe('unknown_key');
     expect(simulator.stats().operations.getPublicKey?.calls).toBeGreaterThanOrEqual(2);
   });
@@ -100,18 +124,43 @@ describe('Marketplace Account Deletion through the processor', () => {
     expect(await first.json()).toEqual({ status: 'processed' });
     expect(await (await deliver()).json()).toEqual({ status: 'duplicate' });
     expect(deletions).toEqual([
-      { notificationId: '49feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d', eventDate: '2021-03-19T20:43:59.462Z', publishDate: '2021-03-19T20:43:59.679Z', publishAttemptCount: 1, username: 'test_user', userId: 'ma8vp1jySJC', eiasToken: 'nY+sHZ2PrBmdj6wVnY+sEZ2PrA2dj6wJnY+gAZGEpwmdj6x9nY+seQ==' },
+      {
+        notificationId: '49feeaeb-4982-42d9-a377-9645b8479411_33f7e043-fed8-442b-9d44-791923bd9a6d',
+        eventDate: '2021-03-19T20:43:59.462Z',
+        publishDate: '2021-03-19T20:43:59.679Z',
+        publishAttemptCount: 1,
+        username: 'test_user',
+        userId: 'ma8vp1jySJC',
+        eiasToken: 'nY+sHZ2PrBmdj6wVnY+sEZ2PrA2dj6wJnY+gAZGEpwmdj6x9nY+seQ==',
+      },
     ]);
-    const forged = await endpoint(new Request(ENDPOINT, { method: 'POST', headers: signed.headers, body: body.replace('test_user', 'other_user') }));
+    const forged = await endpoint(
+      new Request(ENDPOINT, { method: 'POST', headers: signed.headers, body: body.replace('test_user', 'other_user') }),
+    );
     expect(forged.status).toBe(401);
     expect(deletions).toHaveLength(1);
   });
 
   it('requires an account deletion handler and rejects bodies that are not deletions', async () => {
     expect(() => ebayNotificationRoutes({} as never)).toThrow(/account deletion handler/);
-    expect(parseEbayAccountDeletion({ metadata: { topic: EBAY_ACCOUNT_DELETION_TOPIC }, notification: { notificationId: 'n', data: { userId: 'u' } } })._unsafeUnwrapErr().message).toMatch(/eventDate, username, eiasToken/);
+    expect(
+      parseEbayAccountDeletion({
+        metadata: { topic: EBAY_ACCOUNT_DELETION_TOPIC },
+        notification: { notificationId: 'n', data: { userId: 'u' } },
+      })._unsafeUnwrapErr().message,
+    ).toMatch(/eventDate, username, eiasToken/);
     const routes = ebayNotificationRoutes({ accountDeletion: () => {} });
-    await expect(routes.ebay![EBAY_ACCOUNT_DELETION_TOPIC]!({ platform: 'ebay', topic: EBAY_ACCOUNT_DELETION_TOPIC, eventId: 'e', payload: { metadata: { topic: 'OTHER' } }, tenantId: 't', receivedAt: 0, attempt: 1 })).rejects.toBeInstanceOf(WebhookPayloadError);
+    await expect(
+      routes.ebay![EBAY_ACCOUNT_DELETION_TOPIC]!({
+        platform: 'ebay',
+        topic: EBAY_ACCOUNT_DELETION_TOPIC,
+        eventId: 'e',
+        payload: { metadata: { topic: 'OTHER' } },
+        tenantId: 't',
+        receivedAt: 0,
+        attempt: 1,
+      }),
+    ).rejects.toBeInstanceOf(WebhookPayloadError);
   });
 
   it('a signed body that is not a complete deletion never reaches the handler: dead-lettered at once with reason invalid_payload', async () => {
@@ -123,7 +172,10 @@ describe('Marketplace Account Deletion through the processor', () => {
     message.notification.data.username = '';
     const body = JSON.stringify(message);
     const signed = await signEbayTestRequest({ key: await simulator.signingKey(), body });
-    expect(await processor.receive('ebay', { headers: signed.headers, body })).toMatchObject({ status: 'dead_lettered', topic: EBAY_ACCOUNT_DELETION_TOPIC });
+    expect(await processor.receive('ebay', { headers: signed.headers, body })).toMatchObject({
+      status: 'dead_lettered',
+      topic: EBAY_ACCOUNT_DELETION_TOPIC,
+    });
     expect(deletions).toEqual([]);
     const [letter] = await processor.listDeadLetters();
     expect(letter).toMatchObject({ reason: 'invalid_payload', attempts: 1 });
@@ -139,33 +191,62 @@ describe('Notification API destinations and subscriptions', () => {
     const deletions: EbayAccountDeletion[] = [];
     const processor = processorFor(context.ebay, context.store, (deletion) => deletions.push(deletion));
 
-    await expect(context.ebay.notifications.subscribeToAccountDeletion({ endpoint: ENDPOINT, verificationToken: TOKEN })).rejects.toThrow(/Challenge verification failed/);
+    await expect(
+      context.ebay.notifications.subscribeToAccountDeletion({ endpoint: ENDPOINT, verificationToken: TOKEN }),
+    ).rejects.toThrow(/Challenge verification failed/);
     expect(context.simulator.state.destinations.size).toBe(0);
 
     endpoint = createEbayNotificationEndpoint({ processor, verificationToken: TOKEN, endpoint: ENDPOINT });
-    const { destination, subscription } = await context.ebay.notifications.subscribeToAccountDeletion({ endpoint: ENDPOINT, verificationToken: TOKEN });
+    const { destination, subscription } = await context.ebay.notifications.subscribeToAccountDeletion({
+      endpoint: ENDPOINT,
+      verificationToken: TOKEN,
+    });
     expect(destination.deliveryConfig?.endpoint).toBe(ENDPOINT);
-    expect(context.simulator.state.subscriptions.get(subscription.subscriptionId)).toMatchObject({ topicId: EBAY_ACCOUNT_DELETION_TOPIC, owner: 'application', status: 'ENABLED' });
-    const again = await context.ebay.notifications.subscribeToAccountDeletion({ endpoint: ENDPOINT, verificationToken: TOKEN });
+    expect(context.simulator.state.subscriptions.get(subscription.subscriptionId)).toMatchObject({
+      topicId: EBAY_ACCOUNT_DELETION_TOPIC,
+      owner: 'application',
+      status: 'ENABLED',
+    });
+    const again = await context.ebay.notifications.subscribeToAccountDeletion({
+      endpoint: ENDPOINT,
+      verificationToken: TOKEN,
+    });
     expect(again.subscription.subscriptionId).toBe(subscription.subscriptionId);
     expect(context.simulator.state.subscriptions.size).toBe(1);
 
-    const deliveries = await context.simulator.notify(EBAY_ACCOUNT_DELETION_TOPIC, { username: 'gone_user', userId: 'u-42', eiasToken: 'eias-42' });
+    const deliveries = await context.simulator.notify(EBAY_ACCOUNT_DELETION_TOPIC, {
+      username: 'gone_user',
+      userId: 'u-42',
+      eiasToken: 'eias-42',
+    });
     expect(deliveries).toEqual([{ endpoint: ENDPOINT, status: 200 }]);
     expect(deletions.map((deletion) => deletion.userId)).toEqual(['u-42']);
   });
 
   it('refuses a user-token subscription to an application topic (the simulator checks the topic scope)', async () => {
     const { ebay, simulator } = setup(server);
-    simulator.state.destinations.set('d-1', { destinationId: 'd-1', name: 'x', status: 'ENABLED', deliveryConfig: { endpoint: ENDPOINT, verificationToken: TOKEN } });
+    simulator.state.destinations.set('d-1', {
+      destinationId: 'd-1',
+      name: 'x',
+      status: 'ENABLED',
+      deliveryConfig: { endpoint: ENDPOINT, verificationToken: TOKEN },
+    });
     const token = await ebay.auth.accessToken('user');
     const response = await fetch('https://api.ebay.com/commerce/notification/v1/subscription', {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ topicId: EBAY_ACCOUNT_DELETION_TOPIC, destinationId: 'd-1', status: 'ENABLED', payload: { format: 'JSON', schemaVersion: '1.0', deliveryProtocol: 'HTTPS' } }),
+      body: JSON.stringify({
+        topicId: EBAY_ACCOUNT_DELETION_TOPIC,
+        destinationId: 'd-1',
+        status: 'ENABLED',
+        payload: { format: 'JSON', schemaVersion: '1.0', deliveryProtocol: 'HTTPS' },
+      }),
     });
     expect(response.status).toBe(403);
-    const created = await ebay.notifications.createSubscription({ topicId: EBAY_ACCOUNT_DELETION_TOPIC, destinationId: 'd-1' });
+    const created = await ebay.notifications.createSubscription({
+      topicId: EBAY_ACCOUNT_DELETION_TOPIC,
+      destinationId: 'd-1',
+    });
     expect(simulator.state.subscriptions.get(created.subscriptionId)?.owner).toBe('application');
   });
 });

@@ -40,14 +40,19 @@ const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
 (addFormats as unknown as (ajv: Ajv) => void)(ajv);
 for (const format of ['int32', 'int64', 'double', 'float']) ajv.addFormat(format, true);
 
-export const EBAY_SPECS = ['sell_inventory_v1_oas3', 'sell_fulfillment_v1_oas3', 'commerce_notification_v1_oas3'] as const;
+export const EBAY_SPECS = [
+  'sell_inventory_v1_oas3',
+  'sell_fulfillment_v1_oas3',
+  'commerce_notification_v1_oas3',
+] as const;
 
 function rewriteRefs(value: unknown, id: string): unknown {
   if (Array.isArray(value)) return value.map((item) => rewriteRefs(item, id));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/components/schemas/')) out[key] = `${id}#/definitions/${inner.slice('#/components/schemas/'.length)}`;
+      if (key === '$ref' && typeof inner === 'string' && inner.startsWith('#/components/schemas/'))
+        out[key] = `${id}#/definitions/${inner.slice('#/components/schemas/'.length)}`;
       else if (key === 'example' || key === 'nullable' || key === 'x-response-codes' || key === 'description') continue;
       else out[key] = rewriteRefs(inner, id);
     }
@@ -79,7 +84,14 @@ for (const spec of EBAY_SPECS) {
       if (!operation?.operationId) continue;
       const full = `${basePath}${path}`;
       const pattern = new RegExp(`^${full.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
-      operations.push({ spec, operationId: operation.operationId, method: method.toUpperCase(), path: full, pattern, operation });
+      operations.push({
+        spec,
+        operationId: operation.operationId,
+        method: method.toUpperCase(),
+        path: full,
+        pattern,
+        operation,
+      });
     }
   }
 }
@@ -98,26 +110,36 @@ function validatorFor(spec: string, schema: unknown): ValidateFunction {
 /** The operation of a method and path; literal segments win over templates. */
 export function findOperation(method: string, pathname: string): ContractOperation | undefined {
   const candidates = operations.filter((op) => op.method === method && op.pattern.test(pathname));
-  return candidates.sort((a, b) => b.path.replace(/\{[^}]+\}/g, '').length - a.path.replace(/\{[^}]+\}/g, '').length)[0];
+  return candidates.sort(
+    (a, b) => b.path.replace(/\{[^}]+\}/g, '').length - a.path.replace(/\{[^}]+\}/g, '').length,
+  )[0];
 }
 
 /** Every way a request breaks its operation's contract; empty when it conforms. */
-export function validateRequest(request: { method: string; url: string; headers?: Record<string, string>; body?: unknown }): { operation?: ContractOperation; problems: string[] } {
+export function validateRequest(request: {
+  method: string;
+  url: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}): { operation?: ContractOperation; problems: string[] } {
   const url = new URL(request.url);
   const operation = findOperation(request.method, url.pathname);
   if (!operation) return { problems: [`No operation in the OpenAPI documents for ${request.method} ${url.pathname}`] };
   const problems: string[] = [];
   const parameters = operation.operation.parameters ?? [];
   const query = parameters.filter((param) => param.in === 'query');
-  for (const key of url.searchParams.keys()) if (!query.some((param) => param.name === key)) problems.push(`query parameter ${key} is not in the contract`);
+  for (const key of url.searchParams.keys())
+    if (!query.some((param) => param.name === key)) problems.push(`query parameter ${key} is not in the contract`);
   for (const param of query) {
     const raw = url.searchParams.get(param.name);
     if (raw === null) {
       if (param.required) problems.push(`required query parameter ${param.name} is missing`);
       continue;
     }
-    if (param.schema?.type === 'integer' && !/^-?\d+$/.test(raw)) problems.push(`${param.name}=${raw} is not an integer`);
-    if (param.schema?.enum && !param.schema.enum.includes(raw)) problems.push(`${param.name}=${raw} is not one of ${param.schema.enum.join(',')}`);
+    if (param.schema?.type === 'integer' && !/^-?\d+$/.test(raw))
+      problems.push(`${param.name}=${raw} is not an integer`);
+    if (param.schema?.enum && !param.schema.enum.includes(raw))
+      problems.push(`${param.name}=${raw} is not one of ${param.schema.enum.join(',')}`);
   }
   for (const param of parameters.filter((p) => p.in === 'header' && p.required)) {
     if (!request.headers?.[param.name.toLowerCase()]) problems.push(`required header ${param.name} is missing`);
@@ -133,8 +155,10 @@ export function validateRequest(request: { method: string; url: string; headers?
   } else if (!schema) problems.push('body sent to an operation without one');
   else {
     const validate = validatorFor(operation.spec, schema);
-    if (!validate(request.body)) problems.push(...(validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message}`));
-    if (request.headers && !request.headers['content-type']?.includes('application/json')) problems.push('JSON body without content-type application/json');
+    if (!validate(request.body))
+      problems.push(...(validate.errors ?? []).map((error) => `body${error.instancePath} ${error.message}`));
+    if (request.headers && !request.headers['content-type']?.includes('application/json'))
+      problems.push('JSON body without content-type application/json');
   }
   return { operation, problems };
 }
@@ -152,7 +176,11 @@ export function validateResponse(operation: ContractOperation, status: number, b
  * contract before the simulator answers it, and every answer against the contract's response
  * schema. Requests outside the OpenAPI documents (token endpoint, Post-Order API) pass through.
  */
-export function contractGate(base: string, answer: (request: Request) => Promise<Response>, options: { skip?: RegExp } = {}): { handler: HttpHandler; problems: string[]; seen: Set<string> } {
+export function contractGate(
+  base: string,
+  answer: (request: Request) => Promise<Response>,
+  options: { skip?: RegExp } = {},
+): { handler: HttpHandler; problems: string[]; seen: Set<string> } {
   const problems: string[] = [];
   const seen = new Set<string>();
   const handler = http.all(`${base}/*`, async ({ request }) => {
@@ -160,8 +188,15 @@ export function contractGate(base: string, answer: (request: Request) => Promise
     if (options.skip?.test(url.pathname)) return answer(request);
     const text = await request.clone().text();
     const headers: Record<string, string> = {};
-    request.headers.forEach((value, key) => (headers[key] = value));
-    const { operation, problems: found } = validateRequest({ method: request.method, url: request.url, headers, ...(text ? { body: JSON.parse(text) } : {}) });
+    request.headers.forEach((value, key) => {
+      headers[key] = value;
+    });
+    const { operation, problems: found } = validateRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      ...(text ? { body: JSON.parse(text) } : {}),
+    });
     problems.push(...found.map((problem) => `${request.method} ${url.pathname}: ${problem}`));
     if (!operation) return HttpResponse.json({ errors: [{ errorId: 0, message: 'not in contract' }] }, { status: 404 });
     seen.add(operation.operationId);
@@ -169,7 +204,11 @@ export function contractGate(base: string, answer: (request: Request) => Promise
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('json') && response.status < 400) {
       const body = await response.clone().json();
-      problems.push(...validateResponse(operation, response.status, body).map((problem) => `${request.method} ${url.pathname} answer ${response.status}: ${problem}`));
+      problems.push(
+        ...validateResponse(operation, response.status, body).map(
+          (problem) => `${request.method} ${url.pathname} answer ${response.status}: ${problem}`,
+        ),
+      );
     }
     return response;
   });

@@ -31,12 +31,19 @@ describe('eBay listing revision limit', () => {
     expect(cold?.ok).toBe(true);
     expect(hot?.ok).toBe(false);
     expect(!hot?.ok && hot?.error).toBeInstanceOf(SafetyViolationError);
-    expect(!hot?.ok && hot?.error.message).toMatch(/eBay allows 250 revisions of a listing per day and HOT had 250 in the last 24 hours; it was not sent/);
+    expect(!hot?.ok && hot?.error.message).toMatch(
+      /eBay allows 250 revisions of a listing per day and HOT had 250 in the last 24 hours; it was not sent/,
+    );
     // One call, for COLD only; eBay never saw the 251st revision of HOT.
     expect(simulator.stats().operations.bulkUpdatePriceQuantity?.calls).toBe(calls! + 1);
     expect(simulator.stats().revisionsRefused).toBe(0);
     expect(simulator.state.items.get('HOT')?.item.availability?.shipToLocationAvailability?.quantity).toBe(249);
-    expect(await ebay.revisionBudget('HOT')).toMatchObject({ limit: 250, used: 250, remaining: 0, nextAt: expect.any(Number) });
+    expect(await ebay.revisionBudget('HOT')).toMatchObject({
+      limit: 250,
+      used: 250,
+      remaining: 0,
+      nextAt: expect.any(Number),
+    });
     expect(await ebay.revisionBudget('COLD')).toMatchObject({ used: 1, remaining: 249 });
   });
 
@@ -54,7 +61,8 @@ describe('eBay listing revision limit', () => {
     simulator.addListing({ sku: 'LIVE', price: money(1000, 'USD') });
     simulator.addListing({ sku: 'DRAFT', price: money(1000, 'USD'), published: false });
     expect((await ebay.updatePrices([{ sku: 'LIVE', price: money(0, 'USD') }])).failed).toBe(1);
-    for (let i = 0; i < 5; i++) expect((await ebay.updatePrices([{ sku: 'DRAFT', price: money(100 + i, 'USD') }])).succeeded).toBe(1);
+    for (let i = 0; i < 5; i++)
+      expect((await ebay.updatePrices([{ sku: 'DRAFT', price: money(100 + i, 'USD') }])).succeeded).toBe(1);
     expect(await ebay.revisionBudget('LIVE')).toMatchObject({ used: 0 });
     expect(await ebay.revisionBudget('DRAFT')).toMatchObject({ used: 0 });
   });
@@ -83,7 +91,10 @@ describe('eBay listing revision limit', () => {
   it('never lets two processes sharing the store pass the limit together', async () => {
     const clock = new FakeClock();
     const store = new MemoryStore({ clock });
-    const guards = [new EbayRevisionGuard(store, clock, 'seller', 10), new EbayRevisionGuard(store, clock, 'seller', 10)];
+    const guards = [
+      new EbayRevisionGuard(store, clock, 'seller', 10),
+      new EbayRevisionGuard(store, clock, 'seller', 10),
+    ];
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => guards[i % 2]!.reserve('SKU')));
     expect(answers.filter((answer) => typeof answer === 'number')).toHaveLength(10);
     expect(answers.filter((answer) => answer instanceof SafetyViolationError)).toHaveLength(30);

@@ -20,7 +20,8 @@ describe('an inventory sync against the eBay simulator', () => {
     const engine = new InventorySyncEngine({ source, channels: [{ marketplace: ebay }], context: { store, clock } });
     const first = await engine.runSync({ mode: 'full' });
     expect(first.status).toBe('completed');
-    for (const [sku, quantity] of Object.entries(stock)) expect(simulator.state.items.get(sku)?.item.availability?.shipToLocationAvailability?.quantity).toBe(quantity);
+    for (const [sku, quantity] of Object.entries(stock))
+      expect(simulator.state.items.get(sku)?.item.availability?.shipToLocationAvailability?.quantity).toBe(quantity);
     // ⌈120 ÷ 25⌉ calls per batch of changes at most: the engine chunks to the connector's batch size.
     expect(simulator.stats().operations.bulkUpdatePriceQuantity?.calls).toBeLessThanOrEqual(Math.ceil(120 / 25));
 

@@ -20,7 +20,11 @@ describe('rotating refresh tokens', () => {
     const tokens = simulator.tokens.stats();
     expect(tokens).toMatchObject({ refreshRequests: 1, refreshed: 1, reusedRefreshTokens: 0, invalidGrants: 0 });
     expect(refreshed).toHaveLength(1);
-    expect(refreshed[0]).toMatchObject({ platform: 'mercadolibre', connectionId: String(simulator.sellerId), rotatedRefreshToken: true });
+    expect(refreshed[0]).toMatchObject({
+      platform: 'mercadolibre',
+      connectionId: String(simulator.sellerId),
+      rotatedRefreshToken: true,
+    });
     const status = await a!.auth.oauth.connectionStatus(a!.auth.connectionId);
     expect(status).toMatchObject({ state: 'active', hasRefreshToken: true });
     // The stored refresh token is the rotated one; the configured one is spent.
@@ -54,12 +58,26 @@ describe('rotating refresh tokens', () => {
     const { simulator, clock, ml } = setup(server);
     const item = simulator.catalog.addItem({ title: 'Mug', price: 100, quantity: 1, sku: 'MUG-1' });
     simulator.tokens.failNextRefresh('lost-answer');
-    const first = await clock.drive(() => ml.getProduct(item.id).then(() => undefined, (error: unknown) => error));
+    const first = await clock.drive(() =>
+      ml.getProduct(item.id).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    );
     expect(isMarketbridgeError(first, 'auth_failed')).toBe(true);
     expect((first as { retryable: boolean }).retryable).toBe(false);
-    expect(await ml.auth.oauth.connectionStatus(ml.auth.connectionId)).toMatchObject({ state: 'reauth_required', reason: 'refresh_outcome_unknown', hasRefreshToken: false });
+    expect(await ml.auth.oauth.connectionStatus(ml.auth.connectionId)).toMatchObject({
+      state: 'reauth_required',
+      reason: 'refresh_outcome_unknown',
+      hasRefreshToken: false,
+    });
     for (let i = 0; i < 3; i++) {
-      const again = await clock.drive(() => ml.getProduct(item.id).then(() => undefined, (error: unknown) => error));
+      const again = await clock.drive(() =>
+        ml.getProduct(item.id).then(
+          () => undefined,
+          (error: unknown) => error,
+        ),
+      );
       expect(isMarketbridgeError(again, 'auth_failed')).toBe(true);
     }
     expect(simulator.tokens.stats()).toMatchObject({ refreshRequests: 1, reusedRefreshTokens: 0 });
@@ -80,7 +98,10 @@ describe('rotating refresh tokens', () => {
     simulator.tokens.failNextRefresh('invalid-grant');
     const error = await clock.drive(() => ml.healthCheck());
     expect(error.ok).toBe(false);
-    expect(await ml.auth.oauth.connectionStatus(ml.auth.connectionId)).toMatchObject({ state: 'reauth_required', reason: 'invalid_grant' });
+    expect(await ml.auth.oauth.connectionStatus(ml.auth.connectionId)).toMatchObject({
+      state: 'reauth_required',
+      reason: 'invalid_grant',
+    });
   });
 
   it('never puts the client secret, refresh token or access token in errors', async () => {
@@ -88,7 +109,12 @@ describe('rotating refresh tokens', () => {
     await clock.drive(() => ml.healthCheck());
     const stored = await ml.auth.oauth.credentials.read(ml.auth.oauth.ref(ml.auth.connectionId));
     const secrets = ['simulator-secret', refreshToken, stored!.record.accessToken, stored!.record.refreshToken!];
-    const error = await clock.drive(() => ml.getProduct('MLA404').then(() => undefined, (e: unknown) => e));
+    const error = await clock.drive(() =>
+      ml.getProduct('MLA404').then(
+        () => undefined,
+        (e: unknown) => e,
+      ),
+    );
     expect(isMarketbridgeError(error, 'not_found')).toBe(true);
     const text = JSON.stringify((error as { toJSON(): unknown }).toJSON()) + String((error as Error).message);
     for (const secret of secrets) expect(text).not.toContain(secret);

@@ -10,10 +10,15 @@ import { z } from 'zod';
 const DOCS = 'https://developers.mercadolibre.com.ar/en_us';
 const DOCS_ES = 'https://developers.mercadolibre.com.ar/es_ar';
 
-const bearer = z.looseObject({ authorization: z.string().regex(/^Bearer \S+$/, 'Authorization: Bearer <access token>') });
+const bearer = z.looseObject({
+  authorization: z.string().regex(/^Bearer \S+$/, 'Authorization: Bearer <access token>'),
+});
 const digits = z.string().regex(/^[0-9]+$/);
 const itemId = /[A-Z]{3}[0-9]+/.source;
-const amount = z.number().positive().refine((value) => (String(value).split('.')[1] ?? '').length <= 2, 'At most two decimals (the site currency).');
+const amount = z
+  .number()
+  .positive()
+  .refine((value) => (String(value).split('.')[1] ?? '').length <= 2, 'At most two decimals (the site currency).');
 const attribute = z.strictObject({ id: z.string().regex(/^[A-Z][A-Z0-9_]*$/), value_name: z.string().min(1) });
 const combination = z.looseObject({ name: z.string().min(1), value_name: z.string().min(1) });
 const quantity = z.number().int().min(0);
@@ -47,8 +52,16 @@ export const REQUESTS: RequestContract[] = [
     method: 'POST',
     path: /^\/oauth\/token$/,
     form: true,
-    headers: z.looseObject({ 'content-type': z.literal('application/x-www-form-urlencoded'), accept: z.literal('application/json') }),
-    body: z.strictObject({ grant_type: z.literal('refresh_token'), client_id: digits, client_secret: z.string().min(1), refresh_token: z.string().min(1) }),
+    headers: z.looseObject({
+      'content-type': z.literal('application/x-www-form-urlencoded'),
+      accept: z.literal('application/json'),
+    }),
+    body: z.strictObject({
+      grant_type: z.literal('refresh_token'),
+      client_id: digits,
+      client_secret: z.string().min(1),
+      refresh_token: z.string().min(1),
+    }),
   },
   {
     name: 'exchange an authorization code',
@@ -57,7 +70,14 @@ export const REQUESTS: RequestContract[] = [
     path: /^\/oauth\/token$/,
     form: true,
     headers: z.looseObject({ 'content-type': z.literal('application/x-www-form-urlencoded') }),
-    body: z.strictObject({ grant_type: z.literal('authorization_code'), client_id: digits, client_secret: z.string().min(1), code: z.string().min(1), redirect_uri: z.string().url(), code_verifier: z.string().min(43) }),
+    body: z.strictObject({
+      grant_type: z.literal('authorization_code'),
+      client_id: digits,
+      client_secret: z.string().min(1),
+      code: z.string().min(1),
+      redirect_uri: z.string().url(),
+      code_verifier: z.string().min(43),
+    }),
   },
   {
     name: "seller's items, scan mode",
@@ -66,7 +86,12 @@ export const REQUESTS: RequestContract[] = [
     path: /^\/users\/[0-9]+\/items\/search$/,
     headers: bearer,
     query: z.union([
-      z.strictObject({ search_type: z.literal('scan'), limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 100, 'limit 1..100'), scroll_id: z.string().min(1).optional(), status: z.enum(['active', 'paused', 'closed']).optional() }),
+      z.strictObject({
+        search_type: z.literal('scan'),
+        limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 100, 'limit 1..100'),
+        scroll_id: z.string().min(1).optional(),
+        status: z.enum(['active', 'paused', 'closed']).optional(),
+      }),
       z.strictObject({ seller_sku: z.string().min(1), status: z.enum(['active', 'paused', 'closed']).optional() }),
     ]),
   },
@@ -76,9 +101,19 @@ export const REQUESTS: RequestContract[] = [
     method: 'GET',
     path: /^\/items$/,
     headers: bearer,
-    query: z.strictObject({ ids: z.string().regex(new RegExp(`^${itemId}(,${itemId}){0,19}$`), '1 to 20 item ids, comma separated'), attributes: z.string().optional() }),
+    query: z.strictObject({
+      ids: z.string().regex(new RegExp(`^${itemId}(,${itemId}){0,19}$`), '1 to 20 item ids, comma separated'),
+      attributes: z.string().optional(),
+    }),
   },
-  { name: 'get an item', doc: `${DOCS}/list-products`, method: 'GET', path: new RegExp(`^/items/${itemId}$`), headers: bearer, query: z.strictObject({}) },
+  {
+    name: 'get an item',
+    doc: `${DOCS}/list-products`,
+    method: 'GET',
+    path: new RegExp(`^/items/${itemId}$`),
+    headers: bearer,
+    query: z.strictObject({}),
+  },
   {
     name: 'list an item',
     doc: `${DOCS}/list-products`,
@@ -96,7 +131,9 @@ export const REQUESTS: RequestContract[] = [
       condition: z.enum(['new', 'used', 'refurbished']),
       pictures: z.array(z.strictObject({ source: z.string().url() })).optional(),
       attributes: z.array(attribute).optional(),
-      variations: z.array(variationWrite.omit({ id: true }).extend({ attribute_combinations: z.array(combination).min(1) })).optional(),
+      variations: z
+        .array(variationWrite.omit({ id: true }).extend({ attribute_combinations: z.array(combination).min(1) }))
+        .optional(),
     }),
   },
   {
@@ -120,14 +157,23 @@ export const REQUESTS: RequestContract[] = [
       }),
     ]),
   },
-  { name: 'user product stock', doc: `${DOCS_ES}/stock-distribuido`, method: 'GET', path: /^\/user-products\/[A-Z]{3}U[0-9]+\/stock$/, headers: bearer, query: z.strictObject({}) },
+  {
+    name: 'user product stock',
+    doc: `${DOCS_ES}/stock-distribuido`,
+    method: 'GET',
+    path: /^\/user-products\/[A-Z]{3}U[0-9]+\/stock$/,
+    headers: bearer,
+    query: z.strictObject({}),
+  },
   {
     name: 'write warehouse stock',
     doc: `${DOCS_ES}/stock-multi-origen`,
     method: 'PUT',
     path: /^\/user-products\/[A-Z]{3}U[0-9]+\/stock\/type\/seller_warehouse$/,
     headers: bearer.extend({ 'x-version': digits, 'content-type': z.literal('application/json') }),
-    body: z.strictObject({ locations: z.array(z.strictObject({ store_id: digits, network_node_id: z.string().optional(), quantity })).min(1) }),
+    body: z.strictObject({
+      locations: z.array(z.strictObject({ store_id: digits, network_node_id: z.string().optional(), quantity })).min(1),
+    }),
   },
   {
     name: 'write selling-address stock',
@@ -148,14 +194,45 @@ export const REQUESTS: RequestContract[] = [
       sort: z.enum(['date_asc', 'date_desc']),
       offset: digits,
       limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 51, 'limit 1..51'),
-      'order.date_last_updated.from': z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[-+]\d{2}:\d{2}$/, 'ISO 8601 with offset, e.g. 2015-07-01T00:00:00.000-00:00').optional(),
+      'order.date_last_updated.from': z
+        .string()
+        .regex(
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}[-+]\d{2}:\d{2}$/,
+          'ISO 8601 with offset, e.g. 2015-07-01T00:00:00.000-00:00',
+        )
+        .optional(),
       'order.status': z
         .string()
-        .refine((v) => v.split(',').every((s) => ['confirmed', 'payment_required', 'payment_in_process', 'partially_paid', 'paid', 'partially_refunded', 'pending_cancel', 'cancelled', 'invalid'].includes(s)), 'order statuses, comma separated')
+        .refine(
+          (v) =>
+            v
+              .split(',')
+              .every((s) =>
+                [
+                  'confirmed',
+                  'payment_required',
+                  'payment_in_process',
+                  'partially_paid',
+                  'paid',
+                  'partially_refunded',
+                  'pending_cancel',
+                  'cancelled',
+                  'invalid',
+                ].includes(s),
+              ),
+          'order statuses, comma separated',
+        )
         .optional(),
     }),
   },
-  { name: 'get an order', doc: `${DOCS}/manage-sales`, method: 'GET', path: /^\/orders\/[0-9]+$/, headers: bearer, query: z.strictObject({}) },
+  {
+    name: 'get an order',
+    doc: `${DOCS}/manage-sales`,
+    method: 'GET',
+    path: /^\/orders\/[0-9]+$/,
+    headers: bearer,
+    query: z.strictObject({}),
+  },
   {
     name: 'feedback on a sale (cancel)',
     doc: `${DOCS}/feedback-on-sale`,
@@ -166,11 +243,25 @@ export const REQUESTS: RequestContract[] = [
       fulfilled: z.literal(false),
       rating: z.enum(['negative', 'neutral']),
       message: z.string().min(1).max(160),
-      reason: z.enum(['OUT_OF_STOCK', 'SELLER_REGRETS', 'BUYER_REGRETS', 'BUYER_DID_NOT_ANSWER', 'BUYER_NOT_ENOUGH_MONEY', 'THEY_NOT_HONORED_POLICIES']),
+      reason: z.enum([
+        'OUT_OF_STOCK',
+        'SELLER_REGRETS',
+        'BUYER_REGRETS',
+        'BUYER_DID_NOT_ANSWER',
+        'BUYER_NOT_ENOUGH_MONEY',
+        'THEY_NOT_HONORED_POLICIES',
+      ]),
       restock_item: z.boolean(),
     }),
   },
-  { name: 'get a shipment', doc: `${DOCS}/manage-shipments`, method: 'GET', path: /^\/shipments\/[0-9]+$/, headers: bearer.extend({ 'x-format-new': z.literal('true') }), query: z.strictObject({}) },
+  {
+    name: 'get a shipment',
+    doc: `${DOCS}/manage-shipments`,
+    method: 'GET',
+    path: /^\/shipments\/[0-9]+$/,
+    headers: bearer.extend({ 'x-format-new': z.literal('true') }),
+    query: z.strictObject({}),
+  },
   {
     name: 'inform the tracking number (ME1)',
     doc: `${DOCS}/me1-order-states`,
@@ -186,7 +277,11 @@ export const REQUESTS: RequestContract[] = [
     path: /^\/shipments\/[0-9]+\/seller_notifications$/,
     headers: bearer.extend({ 'content-type': z.literal('application/json') }),
     body: z.strictObject({
-      payload: z.strictObject({ service_id: z.number().int().optional(), comment: z.string(), date: z.iso.datetime({ offset: true }) }),
+      payload: z.strictObject({
+        service_id: z.number().int().optional(),
+        comment: z.string(),
+        date: z.iso.datetime({ offset: true }),
+      }),
       tracking_number: z.string().min(1),
       tracking_url: z.string().url().optional(),
       status: z.literal('shipped'),
@@ -199,22 +294,62 @@ export const REQUESTS: RequestContract[] = [
     method: 'GET',
     path: /^\/missed_feeds$/,
     headers: bearer,
-    query: z.strictObject({ app_id: digits, topic: z.string().min(1).optional(), offset: digits, limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 50, 'limit 1..50') }),
+    query: z.strictObject({
+      app_id: digits,
+      topic: z.string().min(1).optional(),
+      offset: digits,
+      limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 50, 'limit 1..50'),
+    }),
   },
-  { name: 'get a user', doc: `${DOCS}/multi-origin-stock`, method: 'GET', path: /^\/users\/[0-9]+$/, headers: bearer, query: z.strictObject({}) },
-  { name: 'get a notified resource', doc: `${DOCS}/products-receive-notifications`, method: 'GET', path: /^\/questions\/[0-9]+$/, headers: bearer, query: z.strictObject({}) },
+  {
+    name: 'get a user',
+    doc: `${DOCS}/multi-origin-stock`,
+    method: 'GET',
+    path: /^\/users\/[0-9]+$/,
+    headers: bearer,
+    query: z.strictObject({}),
+  },
+  {
+    name: 'get a notified resource',
+    doc: `${DOCS}/products-receive-notifications`,
+    method: 'GET',
+    path: /^\/questions\/[0-9]+$/,
+    headers: bearer,
+    query: z.strictObject({}),
+  },
 ];
 
-const cause = z.looseObject({ code: z.string().optional(), message: z.string().optional(), references: z.array(z.string()).optional(), type: z.string().optional() });
+const cause = z.looseObject({
+  code: z.string().optional(),
+  message: z.string().optional(),
+  references: z.array(z.string()).optional(),
+  type: z.string().optional(),
+});
 
 /** Response shapes the connector reads. */
 export const RESPONSES = {
   /** {@link https://developers.mercadolibre.com.ar/en_us/authentication-and-authorization} */
-  token: z.looseObject({ access_token: z.string().min(1), token_type: z.string(), expires_in: z.literal(21_600), scope: z.string(), user_id: z.number().int(), refresh_token: z.string().min(1) }),
+  token: z.looseObject({
+    access_token: z.string().min(1),
+    token_type: z.string(),
+    expires_in: z.literal(21_600),
+    scope: z.string(),
+    user_id: z.number().int(),
+    refresh_token: z.string().min(1),
+  }),
   /** The error envelope of every resource ({@link https://developers.mercadolibre.com.ar/es_ar/error-403}). */
-  error: z.looseObject({ message: z.string(), error: z.string(), status: z.number().int(), cause: z.array(z.union([z.string(), cause])) }),
+  error: z.looseObject({
+    message: z.string(),
+    error: z.string(),
+    status: z.number().int(),
+    cause: z.array(z.union([z.string(), cause])),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/items-and-searches} */
-  itemSearch: z.looseObject({ paging: z.looseObject({ total: z.number().int(), limit: z.number().int() }), results: z.array(z.string()), scroll_id: z.string().nullish() }),
+  itemSearch: z.looseObject({
+    paging: z.looseObject({ total: z.number().int(), limit: z.number().int() }),
+    results: z.array(z.string()),
+    scroll_id: z.string().nullish(),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/list-products} */
   item: z.looseObject({
     id: z.string().regex(/^[A-Z]{3}[0-9]+$/),
@@ -231,27 +366,74 @@ export const RESPONSES = {
     status: z.string(),
     pictures: z.array(z.looseObject({ url: z.string(), secure_url: z.string() })),
     attributes: z.array(z.looseObject({ id: z.string(), value_name: z.string().nullable() })),
-    variations: z.array(z.looseObject({ id: z.number().int(), price: z.number(), available_quantity: z.number().int(), attribute_combinations: z.array(z.looseObject({ name: z.string(), value_name: z.string().nullable() })) })).optional(),
+    variations: z
+      .array(
+        z.looseObject({
+          id: z.number().int(),
+          price: z.number(),
+          available_quantity: z.number().int(),
+          attribute_combinations: z.array(z.looseObject({ name: z.string(), value_name: z.string().nullable() })),
+        }),
+      )
+      .optional(),
   }),
   /** {@link https://developers.mercadolibre.com.ar/es_ar/stock-distribuido} */
-  userProductStock: z.looseObject({ id: z.string(), user_id: z.number().int(), locations: z.array(z.looseObject({ type: z.string(), quantity: z.number().int(), store_id: z.string().optional(), network_node_id: z.string().optional() })) }),
+  userProductStock: z.looseObject({
+    id: z.string(),
+    user_id: z.number().int(),
+    locations: z.array(
+      z.looseObject({
+        type: z.string(),
+        quantity: z.number().int(),
+        store_id: z.string().optional(),
+        network_node_id: z.string().optional(),
+      }),
+    ),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/manage-sales} */
   order: z.looseObject({
     id: z.number().int(),
     status: z.string(),
     date_created: z.string(),
-    order_items: z.array(z.looseObject({ item: z.looseObject({ id: z.string(), variation_id: z.number().nullable() }), quantity: z.number().int(), unit_price: z.number(), currency_id: z.string() })).min(1),
+    order_items: z
+      .array(
+        z.looseObject({
+          item: z.looseObject({ id: z.string(), variation_id: z.number().nullable() }),
+          quantity: z.number().int(),
+          unit_price: z.number(),
+          currency_id: z.string(),
+        }),
+      )
+      .min(1),
     total_amount: z.number(),
     currency_id: z.string().length(3),
   }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/manage-sales} */
-  orderSearch: z.looseObject({ results: z.array(z.unknown()), paging: z.looseObject({ total: z.number().int(), offset: z.number().int(), limit: z.number().int() }) }),
+  orderSearch: z.looseObject({
+    results: z.array(z.unknown()),
+    paging: z.looseObject({ total: z.number().int(), offset: z.number().int(), limit: z.number().int() }),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/manage-shipments} */
-  shipment: z.looseObject({ id: z.number().int(), status: z.string(), substatus: z.string().nullable(), tracking_number: z.string().nullable() }),
+  shipment: z.looseObject({
+    id: z.number().int(),
+    status: z.string(),
+    substatus: z.string().nullable(),
+    tracking_number: z.string().nullable(),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/products-receive-notifications} */
-  notification: z.looseObject({ resource: z.string().startsWith('/'), user_id: z.number().int(), topic: z.string(), application_id: z.number().int(), attempts: z.number().int(), sent: z.string(), received: z.string() }),
+  notification: z.looseObject({
+    resource: z.string().startsWith('/'),
+    user_id: z.number().int(),
+    topic: z.string(),
+    application_id: z.number().int(),
+    attempts: z.number().int(),
+    sent: z.string(),
+    received: z.string(),
+  }),
   /** {@link https://developers.mercadolibre.com.ar/en_us/products-receive-notifications} */
-  missedFeeds: z.looseObject({ messages: z.array(z.looseObject({ _id: z.string(), resource: z.string(), topic: z.string() })) }),
+  missedFeeds: z.looseObject({
+    messages: z.array(z.looseObject({ _id: z.string(), resource: z.string(), topic: z.string() })),
+  }),
 };
 
 /** What one request looked like on the wire. */
@@ -269,8 +451,15 @@ export async function seenRequest(request: Request): Promise<SeenRequest> {
   const text = request.method === 'GET' ? '' : await request.clone().text();
   const type = request.headers.get('content-type') ?? '';
   let body: unknown;
-  if (text) body = type.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text);
-  return { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: Object.fromEntries(request.headers), body };
+  if (text)
+    body = type.includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(text)) : JSON.parse(text);
+  return {
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: Object.fromEntries(request.headers),
+    body,
+  };
 }
 
 /** The contract a request matches, and its problems (empty when it conforms). */
@@ -283,7 +472,8 @@ export function checkRequest(seen: SeenRequest): { name?: string; problems: stri
     const check = (what: string, schema: z.ZodType | undefined, value: unknown) => {
       if (!schema) return;
       const result = schema.safeParse(value);
-      if (!result.success) for (const issue of result.error.issues) problems.push(`${what}.${issue.path.join('.')}: ${issue.message}`);
+      if (!result.success)
+        for (const issue of result.error.issues) problems.push(`${what}.${issue.path.join('.')}: ${issue.message}`);
     };
     check('query', entry.query, seen.query);
     check('headers', entry.headers, seen.headers);
@@ -298,7 +488,15 @@ export function checkRequest(seen: SeenRequest): { name?: string; problems: stri
 /** Examples from the documentation pages, used as canned answers. */
 export const DOC_EXAMPLES = {
   /** {@link https://developers.mercadolibre.com.ar/en_us/products-receive-notifications} */
-  notification: { resource: '/orders/2195160686', user_id: 468424240, topic: 'orders_v2', application_id: 5503910054141466, attempts: 1, sent: '2019-10-30T16:19:20.129Z', received: '2019-10-30T16:19:20.106Z' },
+  notification: {
+    resource: '/orders/2195160686',
+    user_id: 468424240,
+    topic: 'orders_v2',
+    application_id: 5503910054141466,
+    attempts: 1,
+    sent: '2019-10-30T16:19:20.129Z',
+    received: '2019-10-30T16:19:20.106Z',
+  },
   /** {@link https://developers.mercadolibre.com.ar/en_us/manage-sales} (order resource). */
   order: {
     id: 2000003508419013,
@@ -306,7 +504,14 @@ export const DOC_EXAMPLES = {
     status_detail: null,
     date_created: '2013-05-27T10:01:50.000-04:00',
     date_closed: '2013-05-27T10:04:07.000-04:00',
-    order_items: [{ item: { id: 'MLB12345678', title: 'Samsung Galaxy', variation_id: null, variation_attributes: [] }, quantity: 1, unit_price: 499, currency_id: 'BRL' }],
+    order_items: [
+      {
+        item: { id: 'MLB12345678', title: 'Samsung Galaxy', variation_id: null, variation_attributes: [] },
+        quantity: 1,
+        unit_price: 499,
+        currency_id: 'BRL',
+      },
+    ],
     total_amount: 499,
     currency_id: 'BRL',
     buyer: { id: 123456789, nickname: 'COMPRADORTESTE', first_name: 'Comprador de testes', last_name: 'da Silva' },
@@ -334,7 +539,16 @@ export const DOC_EXAMPLES = {
     condition: 'new',
     status: 'active',
     permalink: 'https://articulo.mercadolibre.com.ar/MLA-1136716168-zapatillas-avid-fof-test-item-_JM',
-    pictures: [{ id: '963513-MLA49868862376_052022', url: 'http://http2.mlstatic.com/D_963513-MLA49868862376_052022-O.jpg', secure_url: 'https://http2.mlstatic.com/D_963513-MLA49868862376_052022-O.jpg', size: '500x411', max_size: '898x739', quality: '' }],
+    pictures: [
+      {
+        id: '963513-MLA49868862376_052022',
+        url: 'http://http2.mlstatic.com/D_963513-MLA49868862376_052022-O.jpg',
+        secure_url: 'https://http2.mlstatic.com/D_963513-MLA49868862376_052022-O.jpg',
+        size: '500x411',
+        max_size: '898x739',
+        quality: '',
+      },
+    ],
     attributes: [],
   },
   /** {@link https://developers.mercadolibre.com.ar/es_ar/stock-multi-origen} */
@@ -347,5 +561,15 @@ export const DOC_EXAMPLES = {
     id: 'MLMU123456789',
   },
   /** {@link https://developers.mercadolibre.com.ar/en_us/me1-order-states} */
-  me1Shipment: { id: 28264263908, mode: 'me1', created_by: 'receiver', order_id: 2339711980, order_cost: 99.9, base_cost: 22.07, site_id: 'MLB', status: 'pending', substatus: null },
+  me1Shipment: {
+    id: 28264263908,
+    mode: 'me1',
+    created_by: 'receiver',
+    order_id: 2339711980,
+    order_cost: 99.9,
+    base_cost: 22.07,
+    site_id: 'MLB',
+    status: 'pending',
+    substatus: null,
+  },
 };

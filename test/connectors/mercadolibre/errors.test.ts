@@ -9,18 +9,32 @@ import { setup, useMsw } from './harness.js';
 
 const server = useMsw();
 
-const failure = <T>(promise: Promise<T>) => promise.then(() => undefined, (error: unknown) => error as MarketbridgeError);
+const failure = <T>(promise: Promise<T>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as MarketbridgeError,
+  );
 
 describe("MercadoLibre's error envelope becomes typed errors", () => {
   it('a 400 with causes is a ValidationError with one issue per field (an item with sales keeps its title)', async () => {
     const { ml, simulator, clock } = setup(server);
     const item = simulator.catalog.addItem({ title: 'Mug', price: 100, quantity: 3, sku: 'MUG-1', soldQuantity: 2 });
-    const result = await clock.drive(() => ml.upsertProducts([{ id: item.id, title: 'Renamed mug', offers: [{ sku: 'MUG-1', price: money(10000, 'ARS') }] }]));
+    const result = await clock.drive(() =>
+      ml.upsertProducts([
+        { id: item.id, title: 'Renamed mug', offers: [{ sku: 'MUG-1', price: money(10000, 'ARS') }] },
+      ]),
+    );
     const outcome = result.items[0]!;
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.error.code).toBe('validation_failed');
-    expect((outcome.error as ValidationError).issues).toEqual([{ path: ['item', 'title'], message: 'The title of an item with sales cannot change.', code: 'item.title.not_modifiable' }]);
+    expect((outcome.error as ValidationError).issues).toEqual([
+      {
+        path: ['item', 'title'],
+        message: 'The title of an item with sales cannot change.',
+        code: 'item.title.not_modifiable',
+      },
+    ]);
     expect(outcome.error.status).toBe(400);
     expect(simulator.state.items.get(item.id)!.title).toBe('Mug');
   });
@@ -28,7 +42,12 @@ describe("MercadoLibre's error envelope becomes typed errors", () => {
   it('a 403 is an AuthError that names scopes and account status, and spends no refresh token', async () => {
     const { ml, simulator, clock } = setup(server);
     const error = await clock.drive(() => failure(ml.client.searchItems({ sellerId: '1' })));
-    expect(error).toMatchObject({ code: 'auth_failed', status: 403, platform: 'mercadolibre', operation: 'searchItems' });
+    expect(error).toMatchObject({
+      code: 'auth_failed',
+      status: 403,
+      platform: 'mercadolibre',
+      operation: 'searchItems',
+    });
     expect(error!.message).toMatch(/scopes/);
     expect(simulator.tokens.stats().refreshRequests).toBe(1);
   });
@@ -52,7 +71,12 @@ describe("MercadoLibre's error envelope becomes typed errors", () => {
   });
 
   it('a truncated body on a read is retried; a write that lost its answer is not blindly re-sent', async () => {
-    const { ml, simulator, clock } = setup(server, { faults: [{ kind: 'malformed', at: [0] }, { kind: 'server-error', at: [2], status: 503 }] });
+    const { ml, simulator, clock } = setup(server, {
+      faults: [
+        { kind: 'malformed', at: [0] },
+        { kind: 'server-error', at: [2], status: 503 },
+      ],
+    });
     const item = simulator.catalog.addItem({ title: 'Mug', price: 100, quantity: 3, sku: 'MUG-1' });
     expect((await clock.drive(() => ml.getProduct(item.id))).id).toBe(item.id);
     const error = await clock.drive(() => failure(ml.client.createItem({ title: 'X' })));
@@ -77,7 +101,12 @@ describe('error mapping and classification', () => {
       error: 'validation_error',
       status: 400,
       cause: [
-        { code: 'item.variations.price.invalid', message: 'Bad price', references: ['item.variations[1].price'], type: 'error' },
+        {
+          code: 'item.variations.price.invalid',
+          message: 'Bad price',
+          references: ['item.variations[1].price'],
+          type: 'error',
+        },
         { code: 'item.pictures.low_quality', message: 'Low quality', references: ['item.pictures'], type: 'warning' },
         'plain text cause',
       ],
@@ -89,7 +118,13 @@ describe('error mapping and classification', () => {
   });
 
   it('a 409 becomes a ConflictError; other errors pass through', () => {
-    const conflict = mercadolibreError(new MarketplaceApiError('x', { status: 409, body: { message: 'Version mismatch', error: 'conflict', status: 409, cause: [] } }), 'updateUserProductStock');
+    const conflict = mercadolibreError(
+      new MarketplaceApiError('x', {
+        status: 409,
+        body: { message: 'Version mismatch', error: 'conflict', status: 409, cause: [] },
+      }),
+      'updateUserProductStock',
+    );
     expect(isMarketbridgeError(conflict, 'conflict')).toBe(true);
     const plain = new Error('boom');
     expect(mercadolibreError(plain, 'getItem')).toBe(plain);
@@ -97,8 +132,17 @@ describe('error mapping and classification', () => {
 
   it('throttling waits for Retry-After when MercadoLibre sends it, else one token of the resource', () => {
     const classify = mercadolibreClassifier({ 'items-write': { ratePerSecond: 4, burst: 4 } });
-    const input = { status: 429, body: { message: 'Too Many Requests', error: 'local_rate_limited', status: 429, cause: [] }, method: 'PUT', operation: 'updateItem' };
-    expect(classify({ ...input, headers: new Headers() })).toMatchObject({ kind: 'throttled', retryAfterMs: 250, feedback: { available: 0 } });
+    const input = {
+      status: 429,
+      body: { message: 'Too Many Requests', error: 'local_rate_limited', status: 429, cause: [] },
+      method: 'PUT',
+      operation: 'updateItem',
+    };
+    expect(classify({ ...input, headers: new Headers() })).toMatchObject({
+      kind: 'throttled',
+      retryAfterMs: 250,
+      feedback: { available: 0 },
+    });
     expect(classify({ ...input, headers: new Headers({ 'retry-after': '3' }) })?.retryAfterMs).toBeUndefined();
     expect(classify({ ...input, status: 403, headers: new Headers() })?.kind).toBe('error');
   });

@@ -19,7 +19,12 @@ export function useMsw() {
 }
 
 /** A simulator on a fake clock, its handlers installed, and a connector for its default seller. */
-export function setup(server: ReturnType<typeof setupServer>, options: Partial<MercadoLibreSimulatorOptions> = {}, config: Partial<MercadoLibreConfigInput> = {}, context: Context = {}) {
+export function setup(
+  server: ReturnType<typeof setupServer>,
+  options: Partial<MercadoLibreSimulatorOptions> = {},
+  config: Partial<MercadoLibreConfigInput> = {},
+  context: Context = {},
+) {
   const clock = new FakeClock();
   const simulator = new MercadoLibreSimulator({ clock, ...options });
   server.resetHandlers(...simulator.handlers);
@@ -27,7 +32,15 @@ export function setup(server: ReturnType<typeof setupServer>, options: Partial<M
   const refreshToken = simulator.tokens.grant(simulator.sellerId);
   const make = (overrides: Partial<MercadoLibreConfigInput> = {}, contextOverrides: Context = {}) =>
     new MercadoLibreMarketplace(
-      { site: 'MLA', sellerId: simulator.sellerId, credentials: { clientId: simulator.applicationId, clientSecret: CLIENT_SECRET, refreshToken }, timeoutMs: 0, stock: 'items', ...config, ...overrides },
+      {
+        site: 'MLA',
+        sellerId: simulator.sellerId,
+        credentials: { clientId: simulator.applicationId, clientSecret: CLIENT_SECRET, refreshToken },
+        timeoutMs: 0,
+        stock: 'items',
+        ...config,
+        ...overrides,
+      },
       { clock, store, ...context, ...contextOverrides },
     );
   return { clock, simulator, store, refreshToken, ml: make(), make };

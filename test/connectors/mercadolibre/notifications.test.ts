@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createMercadoLibreNotifications, mercadolibreHttpResponse, type MercadoLibreResourceEvent } from '../../../src/connectors/mercadolibre/index.js';
+import {
+  createMercadoLibreNotifications,
+  mercadolibreHttpResponse,
+  type MercadoLibreResourceEvent,
+} from '../../../src/connectors/mercadolibre/index.js';
 import { mercadoLibreTestRequest } from '../../../src/testing/index.js';
 import { setup, useMsw } from './harness.js';
 import { notificationSchema } from '../../../src/connectors/mercadolibre/notifications/notification-schema.js';
@@ -37,7 +41,15 @@ function world(options: { failFirst?: boolean } = {}) {
     context: { clock, store },
     waitUntil: (work) => void background.push(work),
   });
-  return { ...context, ml, fetched, events, notifications, background, holdFetches: (until: Promise<void>) => (hold = until) };
+  return {
+    ...context,
+    ml,
+    fetched,
+    events,
+    notifications,
+    background,
+    holdFetches: (until: Promise<void>) => (hold = until),
+  };
 }
 
 describe('receiving notifications', () => {
@@ -55,7 +67,14 @@ describe('receiving notifications', () => {
     release();
     await clock.drive(() => Promise.all(background));
     expect(fetched).toEqual([`/orders/${order.id}`]);
-    expect(events[0]).toMatchObject({ topic: 'orders_v2', resource: `/orders/${order.id}`, sellerId: String(simulator.sellerId), gone: false, attempt: 1, order: { id: String(order.id), status: 'unshipped' } });
+    expect(events[0]).toMatchObject({
+      topic: 'orders_v2',
+      resource: `/orders/${order.id}`,
+      sellerId: String(simulator.sellerId),
+      gone: false,
+      attempt: 1,
+      order: { id: String(order.id), status: 'unshipped' },
+    });
   });
 
   it('a failing handler goes through the processor’s retry path; a repeated delivery is a duplicate', async () => {
@@ -76,7 +95,15 @@ describe('receiving notifications', () => {
   it('the schema handlers are checked with (also on retries, which read the payload back from the store) refuses hostile bodies', () => {
     const good = { resource: '/orders/1', user_id: 468424240, topic: 'orders_v2', application_id: '5503910054141466' };
     expect(notificationSchema().safeParse(good).success).toBe(true);
-    for (const hostile of [{ ...good, user_id: [468424240] }, { ...good, resource: '../admin' }, { ...good, topic: '' }, { ...good, application_id: 1.5 }, { ...good, attempts: -1 }, null, [good]]) {
+    for (const hostile of [
+      { ...good, user_id: [468424240] },
+      { ...good, resource: '../admin' },
+      { ...good, topic: '' },
+      { ...good, application_id: 1.5 },
+      { ...good, attempts: -1 },
+      null,
+      [good],
+    ]) {
       expect(notificationSchema().safeParse(hostile).success, JSON.stringify(hostile)).toBe(false);
     }
     expect(notificationSchema()).toBe(notificationSchema());
@@ -85,9 +112,19 @@ describe('receiving notifications', () => {
   it('refuses, without any call, notifications for another application, sellers not connected and malformed bodies (answering 200 to all but the malformed, so MercadoLibre keeps the topic on)', async () => {
     const { simulator, notifications, fetched } = world();
     const other = mercadoLibreTestRequest({ applicationId: '999', resource: '/orders/1', userId: simulator.sellerId });
-    const stranger = mercadoLibreTestRequest({ applicationId: simulator.applicationId, resource: '/orders/1', userId: 42 });
-    const outcomes = await Promise.all([other, stranger, { headers: {}, body: '{"resource": 1' }].map((request) => notifications.receive(request)));
-    expect(outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason)).toEqual(['wrong_application', 'resource_not_confirmed', 'malformed_body']);
+    const stranger = mercadoLibreTestRequest({
+      applicationId: simulator.applicationId,
+      resource: '/orders/1',
+      userId: 42,
+    });
+    const outcomes = await Promise.all(
+      [other, stranger, { headers: {}, body: '{"resource": 1' }].map((request) => notifications.receive(request)),
+    );
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason)).toEqual([
+      'wrong_application',
+      'resource_not_confirmed',
+      'malformed_body',
+    ]);
     expect(outcomes.map((outcome) => mercadolibreHttpResponse(outcome).status)).toEqual([200, 200, 400]);
     expect(fetched).toEqual([]);
   });
@@ -98,12 +135,23 @@ describe('receiving notifications', () => {
     const order = simulator.catalog.placeOrder({ itemId: item.id, shipping: 'me1' });
     simulator.catalog.addResource('/questions/5036111111', { id: 5036111111, text: '¿Hay stock?' });
     simulator.takeDeliveries();
-    for (const [topic, resource] of [['items', `/items/${item.id}`], ['shipments', `/shipments/${order.shipping!.id}`], ['questions', '/questions/5036111111'], ['items', '/items/MLA404']] as const) {
+    for (const [topic, resource] of [
+      ['items', `/items/${item.id}`],
+      ['shipments', `/shipments/${order.shipping!.id}`],
+      ['questions', '/questions/5036111111'],
+      ['items', '/items/MLA404'],
+    ] as const) {
       simulator.notify(topic, resource);
     }
     for (const delivery of simulator.takeDeliveries()) await notifications.receive(delivery);
     await clock.drive(() => Promise.all(background));
-    expect(events.map((event) => [event.topic, event.gone, event.product?.offers[0]?.sku ?? event.shipment?.status ?? (event.data as { text?: string } | undefined)?.text])).toEqual([
+    expect(
+      events.map((event) => [
+        event.topic,
+        event.gone,
+        event.product?.offers[0]?.sku ?? event.shipment?.status ?? (event.data as { text?: string } | undefined)?.text,
+      ]),
+    ).toEqual([
       ['items', false, 'MUG-1'],
       ['shipments', false, 'ready_to_ship'],
       ['questions', false, '¿Hay stock?'],
@@ -169,7 +217,9 @@ describe('deliveries without an _id', () => {
     simulator.catalog.placeOrder({ itemId: item.id });
     const [delivery] = simulator.takeDeliveries();
     const { _id, ...withoutId } = JSON.parse(String(delivery!.body)) as Record<string, unknown>;
-    expect(await notifications.receive({ headers: {}, body: JSON.stringify(withoutId) })).toMatchObject({ status: 'queued' });
+    expect(await notifications.receive({ headers: {}, body: JSON.stringify(withoutId) })).toMatchObject({
+      status: 'queued',
+    });
     await clock.drive(() => Promise.all(background));
     simulator.state.missedFeeds.push({ ...(withoutId as Record<string, never>), _id: String(_id) } as never);
     expect(await clock.drive(() => notifications.recoverMissedFeeds())).toMatchObject({ processed: 0, duplicates: 1 });

@@ -12,7 +12,9 @@ export interface SimulatorServer {
   close(): Promise<void>;
 }
 
-export async function startSimulatorServer(options: Omit<MercadoLibreSimulatorOptions, 'baseUrl' | 'tokenUrl'>): Promise<SimulatorServer> {
+export async function startSimulatorServer(
+  options: Omit<MercadoLibreSimulatorOptions, 'baseUrl' | 'tokenUrl'>,
+): Promise<SimulatorServer> {
   let simulator: MercadoLibreSimulator | undefined;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -21,15 +23,22 @@ export async function startSimulatorServer(options: Omit<MercadoLibreSimulatorOp
       const headers = new Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
-      const request = new Request(`${simulator!.baseUrl}${req.url}`, { method: req.method ?? 'GET', headers, ...(body && req.method !== 'GET' ? { body } : {}) });
-      simulator!.handle(request).then(async (answer) => {
-        if (answer === 'reset') return void req.socket.destroy();
-        res.writeHead(answer.status, Object.fromEntries(answer.headers));
-        res.end(Buffer.from(await answer.arrayBuffer()));
-      }, (error: unknown) => {
-        res.writeHead(500);
-        res.end(String(error));
+      const request = new Request(`${simulator!.baseUrl}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(body && req.method !== 'GET' ? { body } : {}),
       });
+      simulator!.handle(request).then(
+        async (answer) => {
+          if (answer === 'reset') return void req.socket.destroy();
+          res.writeHead(answer.status, Object.fromEntries(answer.headers));
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        },
+        (error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        },
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -25,23 +25,32 @@ interface SchemaChange {
 
 const removeInputField = (type: string, field: string) => (document: DocumentNode) =>
   visit(document, {
-    InputObjectTypeDefinition: (node) => (node.name.value === type ? { ...node, fields: node.fields?.filter((entry) => entry.name.value !== field) } : undefined),
+    InputObjectTypeDefinition: (node) =>
+      node.name.value === type
+        ? { ...node, fields: node.fields?.filter((entry) => entry.name.value !== field) }
+        : undefined,
   });
 
-const setArgumentDefault = (type: string, field: string, argument: string, value: boolean) => (document: DocumentNode) =>
-  visit(document, {
-    ObjectTypeDefinition: (node) =>
-      node.name.value !== type
-        ? undefined
-        : {
-            ...node,
-            fields: node.fields?.map((entry) =>
-              entry.name.value !== field
-                ? entry
-                : { ...entry, arguments: entry.arguments?.map((arg) => (arg.name.value === argument ? { ...arg, defaultValue: { kind: Kind.BOOLEAN, value } } : arg)) },
-            ),
-          },
-  });
+const setArgumentDefault =
+  (type: string, field: string, argument: string, value: boolean) => (document: DocumentNode) =>
+    visit(document, {
+      ObjectTypeDefinition: (node) =>
+        node.name.value !== type
+          ? undefined
+          : {
+              ...node,
+              fields: node.fields?.map((entry) =>
+                entry.name.value !== field
+                  ? entry
+                  : {
+                      ...entry,
+                      arguments: entry.arguments?.map((arg) =>
+                        arg.name.value === argument ? { ...arg, defaultValue: { kind: Kind.BOOLEAN, value } } : arg,
+                      ),
+                    },
+              ),
+            },
+    });
 
 /**
  * THE ONE SCHEMA EXTENSION. Shopify's published Admin schema in test/fixtures/specs predates API
@@ -56,7 +65,11 @@ export const SCHEMA_CHANGES: readonly SchemaChange[] = [
     what: 'BulkOperationUserErrorCode.LIMIT_REACHED ("Bulk operations limit reached"), documented but absent from the fixture; answered beyond five running bulk queries from 2026-01',
     add: 'extend enum BulkOperationUserErrorCode { LIMIT_REACHED }',
   },
-  { since: '2026-01', what: 'the @idempotent(key:) directive on mutation fields (required from 2026-04 on inventory mutations)', add: 'directive @idempotent(key: String!) on FIELD' },
+  {
+    since: '2026-01',
+    what: 'the @idempotent(key:) directive on mutation fields (required from 2026-04 on inventory mutations)',
+    add: 'directive @idempotent(key: String!) on FIELD',
+  },
   {
     since: '2026-01',
     what: 'InventoryQuantityInput.changeFromQuantity: the compare value of inventorySetQuantities (replaces compareQuantity; required on every quantity from 2026-04, null to skip)',
@@ -78,8 +91,16 @@ export const SCHEMA_CHANGES: readonly SchemaChange[] = [
     what: 'bulkOperationRunQuery(groupObjects:) defaults to false: rows no longer follow their parent unless asked (changelog "Bulk operations group objects default changed to false")',
     edit: setArgumentDefault('Mutation', 'bulkOperationRunQuery', 'groupObjects', false),
   },
-  { since: '2026-04', what: 'inventorySetQuantities drops compareQuantity for changeFromQuantity', edit: removeInputField('InventoryQuantityInput', 'compareQuantity') },
-  { since: '2026-04', what: 'inventorySetQuantities drops ignoreCompareQuantity (pass changeFromQuantity: null instead)', edit: removeInputField('InventorySetQuantitiesInput', 'ignoreCompareQuantity') },
+  {
+    since: '2026-04',
+    what: 'inventorySetQuantities drops compareQuantity for changeFromQuantity',
+    edit: removeInputField('InventoryQuantityInput', 'compareQuantity'),
+  },
+  {
+    since: '2026-04',
+    what: 'inventorySetQuantities drops ignoreCompareQuantity (pass changeFromQuantity: null instead)',
+    edit: removeInputField('InventorySetQuantitiesInput', 'ignoreCompareQuantity'),
+  },
   {
     since: '2026-10',
     what: 'InventorySetQuantitiesUserErrorCode.IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED ("A previous request with this idempotency key failed. Retry with a new idempotency key.")',
@@ -111,7 +132,9 @@ export function requestProblems(schema: GraphQLSchema, query: string, variables?
   const document = parse(query);
   const errors = validate(schema, document).map((error) => error.message);
   if (errors.length > 0 || variables === undefined) return errors;
-  const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition')!;
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === 'OperationDefinition',
+  )!;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   return 'errors' in coerced && coerced.errors ? coerced.errors.map((error) => error.message) : [];
 }
@@ -121,14 +144,21 @@ export function requestProblems(schema: GraphQLSchema, query: string, variables?
  * version does not have, a null where the type is non-null, a wrong shape): the document is
  * executed over the data with property resolvers.
  */
-export function responseProblems(schema: GraphQLSchema, query: string, variables: Record<string, unknown>, data: unknown): string[] {
+export function responseProblems(
+  schema: GraphQLSchema,
+  query: string,
+  variables: Record<string, unknown>,
+  data: unknown,
+): string[] {
   const result = executeSync({
     schema,
     document: parse(query),
     rootValue: data,
     variableValues: variables,
     typeResolver: (value, _context, _info, abstractType) =>
-      schema.getPossibleTypes(abstractType).find((type) => Object.keys(value as object).every((key) => key in type.getFields()))?.name,
+      schema
+        .getPossibleTypes(abstractType)
+        .find((type) => Object.keys(value as object).every((key) => key in type.getFields()))?.name,
   });
   return (result.errors ?? []).map((error) => `${error.path?.join('.') ?? ''}: ${error.message}`);
 }

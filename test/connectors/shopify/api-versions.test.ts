@@ -12,7 +12,12 @@ describe('inventoryAdjustQuantities: changeFromQuantity on every change from 202
   for (const apiVersion of ['2026-04', '2026-07', '2026-10']) {
     it(`adjusts on ${apiVersion}, each change carrying changeFromQuantity: null (a delta applies whatever the level is)`, async () => {
       h = createHarness({ simulator: { products: 2, initialAvailable: 10 }, config: { apiVersion } });
-      const result = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -2, idempotencyKey: 'order-7-line-1' }, { sku: 'SKU-2', delta: 5 }]));
+      const result = await h.clock.drive(() =>
+        h.shopify.adjustInventory([
+          { sku: 'SKU-1', delta: -2, idempotencyKey: 'order-7-line-1' },
+          { sku: 'SKU-2', delta: 5 },
+        ]),
+      );
       expect(result.succeeded).toBe(2);
       expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([8, 15]);
       const [adjust] = adjusts(h);
@@ -38,19 +43,35 @@ describe('inventoryAdjustQuantities: changeFromQuantity on every change from 202
 describe('version drift: the version Shopify serves, not the one configured', () => {
   it('reads X-Shopify-API-Version, reports the fall-forward once, and writes with the served version’s documents', async () => {
     // 2025-10 has left support at this shop: Shopify serves 2026-04, which requires @idempotent and changeFromQuantity.
-    h = createHarness({ simulator: { products: 2, initialAvailable: 10, oldestSupportedVersion: '2026-04' }, config: { apiVersion: '2025-10' } });
+    h = createHarness({
+      simulator: { products: 2, initialAvailable: 10, oldestSupportedVersion: '2026-04' },
+      config: { apiVersion: '2025-10' },
+    });
     const reported: MarketbridgeEvents['apiDeprecated'][] = [];
     h.events.on('apiDeprecated', (event) => reported.push(event));
-    const adjusted = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-8-line-1' }]));
-    const set = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-2', quantity: 4, expectedAvailable: 10 }]));
+    const adjusted = await h.clock.drive(() =>
+      h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-8-line-1' }]),
+    );
+    const set = await h.clock.drive(() =>
+      h.shopify.setInventory([{ sku: 'SKU-2', quantity: 4, expectedAvailable: 10 }]),
+    );
     expect(adjusted.succeeded).toBe(1);
     expect(set.succeeded).toBe(1);
     expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([9, 4]);
     expect(h.requests.every((request) => request.url.includes('/admin/api/2025-10/'))).toBe(true);
     expect(h.shopify.client.requestedVersion).toBe('2025-10');
     expect(h.shopify.client.apiVersion).toBe('2026-04');
-    expect(h.requests.some((request) => /Mb(InventoryAdjust|InventorySet)\b/.test(request.query.slice(0, 40)))).toBe(false);
-    expect(reported).toEqual([expect.objectContaining({ platform: 'shopify', version: '2025-10', servedVersion: '2026-04', reason: expect.stringContaining('2026-04') })]);
+    expect(h.requests.some((request) => /Mb(InventoryAdjust|InventorySet)\b/.test(request.query.slice(0, 40)))).toBe(
+      false,
+    );
+    expect(reported).toEqual([
+      expect.objectContaining({
+        platform: 'shopify',
+        version: '2025-10',
+        servedVersion: '2026-04',
+        reason: expect.stringContaining('2026-04'),
+      }),
+    ]);
   });
 
   it('a served version equal to the configured one reports nothing', async () => {
@@ -65,8 +86,18 @@ describe('version drift: the version Shopify serves, not the one configured', ()
 
 describe('version features', () => {
   it('names what each version changed', () => {
-    expect(versionFeatures('2025-10')).toEqual({ changeFromQuantity: false, idempotentDirective: false, bulkGroupObjectsByDefault: true, bulkQueryConcurrency: 1 });
-    expect(versionFeatures('2026-01')).toEqual({ changeFromQuantity: true, idempotentDirective: true, bulkGroupObjectsByDefault: false, bulkQueryConcurrency: 5 });
+    expect(versionFeatures('2025-10')).toEqual({
+      changeFromQuantity: false,
+      idempotentDirective: false,
+      bulkGroupObjectsByDefault: true,
+      bulkQueryConcurrency: 1,
+    });
+    expect(versionFeatures('2026-01')).toEqual({
+      changeFromQuantity: true,
+      idempotentDirective: true,
+      bulkGroupObjectsByDefault: false,
+      bulkQueryConcurrency: 5,
+    });
     expect(versionFeatures('unstable').bulkQueryConcurrency).toBe(5);
     expect(apiVersionAtLeast('2026-04', '2026-04')).toBe(true);
     expect(apiVersionAtLeast('2026-01', '2026-04')).toBe(false);

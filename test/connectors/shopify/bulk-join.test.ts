@@ -14,7 +14,10 @@ function rowsOf(variants: readonly number[]): Row[] {
 
 const announced = (row: Row) => row.variantsCount?.count;
 
-function run(rows: readonly Row[], checkHeld = true): { joined: Map<string, string[]>; highWater: number; heldOk: boolean } {
+function run(
+  rows: readonly Row[],
+  checkHeld = true,
+): { joined: Map<string, string[]>; highWater: number; heldOk: boolean } {
   const join = new BulkRowJoin<Row>(announced);
   const joined = new Map<string, string[]>();
   // A reference model: rows seen so far that belong to a product not complete yet.
@@ -34,7 +37,8 @@ function run(rows: readonly Row[], checkHeld = true): { joined: Map<string, stri
     if (join.held !== unresolved) heldOk = false;
   }
   const rest = join.finish();
-  for (const out of rest.incomplete) joined.set(String(out.parent.id), out.children.map((child) => String(child.id)).sort());
+  for (const out of rest.incomplete)
+    joined.set(String(out.parent.id), out.children.map((child) => String(child.id)).sort());
   return { joined, highWater: join.highWater, heldOk };
 }
 
@@ -44,13 +48,18 @@ describe('BulkRowJoin: ungrouped bulk rows joined by __parentId in bounded memor
       fc.property(
         fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 12 }).chain((variants) => {
           const rows = rowsOf(variants);
-          return fc.tuple(fc.constant(variants), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }));
+          return fc.tuple(
+            fc.constant(variants),
+            fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+          );
         }),
         ([variants, shuffled]) => {
           const { joined, heldOk } = run(shuffled);
           expect(heldOk).toBe(true);
           expect(joined.size).toBe(variants.length);
-          variants.forEach((count, p) => expect(joined.get(`P${p}`)).toEqual(Array.from({ length: count }, (_, v) => `V${p}-${v}`).sort()));
+          variants.forEach((count, p) => {
+            expect(joined.get(`P${p}`)).toEqual(Array.from({ length: count }, (_, v) => `V${p}-${v}`).sort());
+          });
         },
       ),
       { numRuns: 500 },
@@ -61,10 +70,16 @@ describe('BulkRowJoin: ungrouped bulk rows joined by __parentId in bounded memor
     const variants = Array.from({ length: 1000 }, () => 3);
     const grouped = rowsOf(variants);
     expect(run(grouped, false).highWater).toBe(4);
-    const childrenFirst = [...grouped.filter((row) => row.__parentId !== undefined), ...grouped.filter((row) => row.__parentId === undefined)];
+    const childrenFirst = [
+      ...grouped.filter((row) => row.__parentId !== undefined),
+      ...grouped.filter((row) => row.__parentId === undefined),
+    ];
     expect(run(childrenFirst, false).highWater).toBe(3000);
     // Parents first, then children: every product waits, plus the children of the one completing.
-    const parentsFirst = [...grouped.filter((row) => row.__parentId === undefined), ...grouped.filter((row) => row.__parentId !== undefined)];
+    const parentsFirst = [
+      ...grouped.filter((row) => row.__parentId === undefined),
+      ...grouped.filter((row) => row.__parentId !== undefined),
+    ];
     expect(run(parentsFirst, false).highWater).toBe(1003);
   });
 

@@ -7,8 +7,17 @@ import { collect, createHarness, type Harness } from './harness.js';
 let h: Harness;
 afterEach(() => h?.close());
 
-const running = (id: number): SimBulkOperation => ({ id, query: '{ products { edges { node { id } } } }', status: 'RUNNING', createdAt: '2026-11-22T00:00:00Z', completedAt: null, pollsLeft: 50, lines: [] });
-const byLevel = (levels: { sku: string; locationId: string }[]) => levels.map((level) => `${level.sku}@${level.locationId}`).sort();
+const running = (id: number): SimBulkOperation => ({
+  id,
+  query: '{ products { edges { node { id } } } }',
+  status: 'RUNNING',
+  createdAt: '2026-11-22T00:00:00Z',
+  completedAt: null,
+  pollsLeft: 50,
+  lines: [],
+});
+const byLevel = (levels: { sku: string; locationId: string }[]) =>
+  levels.map((level) => `${level.sku}@${level.locationId}`).sort();
 
 describe('bulk operations', () => {
   it('exports the catalog: run query, poll, download JSONL, stream products with their variants', async () => {
@@ -18,14 +27,21 @@ describe('bulk operations', () => {
     expect(products.every((product) => product.offers.length === 3)).toBe(true);
     expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
     expect(h.simulator.stats().byOperation.MbBulkOperation).toBe(3);
-    expect(await h.shopify.context.store.get(bulkStateKey({ context: h.shopify.context, config: h.shopify.config } as never, 'catalog'))).toBeUndefined();
+    expect(
+      await h.shopify.context.store.get(
+        bulkStateKey({ context: h.shopify.context, config: h.shopify.config } as never, 'catalog'),
+      ),
+    ).toBeUndefined();
   });
 
   it('exports inventory of every variant at every location', async () => {
     h = createHarness({ simulator: { products: 10, locations: 2, initialAvailable: 6 } });
     const levels = await h.clock.drive(() => collect(h.shopify.exportInventory({ pollMs: 100 })));
     expect(levels).toHaveLength(20);
-    expect(levels.find((level) => level.sku === 'SKU-1' && level.locationId === '1')).toMatchObject({ sku: 'SKU-1', available: 6 });
+    expect(levels.find((level) => level.sku === 'SKU-1' && level.locationId === '1')).toMatchObject({
+      sku: 'SKU-1',
+      available: 6,
+    });
   });
 
   it('is resumable: another instance on the same store continues the running operation', async () => {
@@ -35,8 +51,13 @@ describe('bulk operations', () => {
     h.simulator.before('MbBulkOperation', () => {
       if (++polls === 2) controller.abort(new Error('process stopped'));
     });
-    await expect(h.clock.drive(() => collect(h.shopify.exportCatalog({ pollMs: 100, signal: controller.signal })))).rejects.toThrow();
-    const other = new ShopifyMarketplace({ shop: h.simulator.shop, accessToken: h.simulator.accessToken, timeoutMs: 0 }, { clock: h.clock, store: h.shopify.context.store });
+    await expect(
+      h.clock.drive(() => collect(h.shopify.exportCatalog({ pollMs: 100, signal: controller.signal }))),
+    ).rejects.toThrow();
+    const other = new ShopifyMarketplace(
+      { shop: h.simulator.shop, accessToken: h.simulator.accessToken, timeoutMs: 0 },
+      { clock: h.clock, store: h.shopify.context.store },
+    );
     const products = await h.clock.drive(() => collect(other.exportCatalog({ pollMs: 100 })));
     expect(products).toHaveLength(5);
     expect(h.simulator.stats().byOperation.MbBulkRunQuery).toBe(1);
@@ -60,7 +81,9 @@ describe('bulk exports when rows come ungrouped (groupObjects false, the default
     expect(early.length).toBeGreaterThan(0);
     expect(products).toHaveLength(60);
     for (const product of products) {
-      const expected = h.simulator.state.products.get(Number(product.id))!.variantIds.map((id) => h.simulator.state.variants.get(id)!.sku);
+      const expected = h.simulator.state.products
+        .get(Number(product.id))!
+        .variantIds.map((id) => h.simulator.state.variants.get(id)!.sku);
       expect(product.offers.map((offer) => offer.sku)).toEqual(expected);
     }
     const run = h.requests.find((request) => request.query.includes('bulkOperationRunQuery'))!;
@@ -70,7 +93,9 @@ describe('bulk exports when rows come ungrouped (groupObjects false, the default
   it('keeps inventory levels that arrive before anything else of their item', async () => {
     h = createHarness({ simulator: { products: 30, variantsPerProduct: 2, locations: 3, initialAvailable: 4 } });
     const levels = await h.clock.drive(() => collect(h.shopify.exportInventory({ pollMs: 10 })));
-    const expected = [...h.simulator.state.variants.values()].flatMap((variant) => ['1', '2', '3'].map((location) => ({ sku: variant.sku, locationId: location })));
+    const expected = [...h.simulator.state.variants.values()].flatMap((variant) =>
+      ['1', '2', '3'].map((location) => ({ sku: variant.sku, locationId: location })),
+    );
     expect(byLevel(levels)).toEqual(byLevel(expected));
     expect(levels.every((level) => level.available === 4)).toBe(true);
   });
@@ -92,7 +117,12 @@ describe('bulk exports when rows come ungrouped (groupObjects false, the default
 describe('bulk query concurrency by API version', () => {
   it('from 2026-01 the catalog and inventory exports run side by side; a sixth bulk query is a retryable conflict', async () => {
     h = createHarness({ simulator: { products: 6, bulkPollsToComplete: 3 } });
-    const [products, levels] = await h.clock.drive(() => Promise.all([collect(h.shopify.exportCatalog({ pollMs: 10 })), collect(h.shopify.exportInventory({ pollMs: 10 }))]));
+    const [products, levels] = await h.clock.drive(() =>
+      Promise.all([
+        collect(h.shopify.exportCatalog({ pollMs: 10 })),
+        collect(h.shopify.exportInventory({ pollMs: 10 })),
+      ]),
+    );
     expect(products).toHaveLength(6);
     expect(levels).toHaveLength(6);
     for (let id = 1; id <= 5; id++) h.simulator.state.bulkOperations.set(id, running(id));

@@ -1,7 +1,11 @@
 import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MarketplaceFactory } from '../../../src/core/marketplace-factory.js';
-import { SHOPIFY_DEFAULT_API_VERSION, ShopifyMarketplace, shopifyMarketplace } from '../../../src/connectors/shopify/index.js';
+import {
+  SHOPIFY_DEFAULT_API_VERSION,
+  ShopifyMarketplace,
+  shopifyMarketplace,
+} from '../../../src/connectors/shopify/index.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
 
@@ -23,7 +27,10 @@ describe('configuration', () => {
     const factory = new MarketplaceFactory().register(shopifyMarketplace);
     const shopify = await factory.create('shopify', { shop: 'Acme', accessToken: 'shpat_x' });
     expect(shopify).toBeInstanceOf(ShopifyMarketplace);
-    expect((shopify as ShopifyMarketplace).config).toMatchObject({ shop: 'acme.myshopify.com', apiVersion: SHOPIFY_DEFAULT_API_VERSION });
+    expect((shopify as ShopifyMarketplace).config).toMatchObject({
+      shop: 'acme.myshopify.com',
+      apiVersion: SHOPIFY_DEFAULT_API_VERSION,
+    });
     expect(shopify.capabilities.supports('setInventory')).toBe(true);
     expect(shopify.capabilities.supports('acknowledgeOrders')).toBe(false);
     expect(shopify.capabilities.inventoryCompareAndSet).toBe(true);
@@ -39,7 +46,12 @@ describe('configuration', () => {
     server.listen({ onUnhandledRequest: 'error' });
     close = () => server.close();
     const shopify = new ShopifyMarketplace(
-      { shop: 'someone-else.myshopify.com', accessToken: simulator.accessToken, endpoint: simulator.endpoint('2026-01'), timeoutMs: 0 },
+      {
+        shop: 'someone-else.myshopify.com',
+        accessToken: simulator.accessToken,
+        endpoint: simulator.endpoint('2026-01'),
+        timeoutMs: 0,
+      },
       { clock },
     );
     expect((await clock.drive(() => shopify.healthCheck())).ok).toBe(true);

@@ -27,7 +27,9 @@ export interface RecordedRequest {
   response?: { status: number; version: string | null; body: { data?: unknown; errors?: unknown } };
 }
 
-export function createHarness(options: { simulator?: ShopifySimulatorOptions; config?: Partial<ShopifyConfig> } = {}): Harness {
+export function createHarness(
+  options: { simulator?: ShopifySimulatorOptions; config?: Partial<ShopifyConfig> } = {},
+): Harness {
   const clock = new FakeClock(Date.UTC(2026, 10, 22));
   const simulator = new ShopifySimulator({ clock, ...options.simulator });
   const server = setupServer(...simulator.handlers);

@@ -7,7 +7,10 @@ import { InventorySyncEngine } from '../../../src/sync/inventory/engine.js';
 import { InMemoryInventorySource } from '../../../src/sync/inventory/memory-source.js';
 import { createHarness, type Harness } from './harness.js';
 
-const setKeys = (h: Harness) => h.requests.filter((request) => request.query.includes('inventorySetQuantities')).map((request) => request.variables.idempotencyKey as string);
+const setKeys = (h: Harness) =>
+  h.requests
+    .filter((request) => request.query.includes('inventorySetQuantities'))
+    .map((request) => request.variables.idempotencyKey as string);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () => {
@@ -37,7 +40,9 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
 
   it('a refused compare-and-set replays as the same refusal, even when a new write would now pass', async () => {
     h = createHarness({ simulator: { products: 1, initialAvailable: 10 } });
-    const chunk: InventorySet[] = [{ sku: 'SKU-1', quantity: 3, expectedAvailable: 9, idempotencyKey: 'round-2/SKU-1' }];
+    const chunk: InventorySet[] = [
+      { sku: 'SKU-1', quantity: 3, expectedAvailable: 9, idempotencyKey: 'round-2/SKU-1' },
+    ];
     const first = await h.clock.drive(() => h.shopify.setInventory(chunk));
     expect(first.items[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
     h.simulator.setAvailable('SKU-1', 9);
@@ -93,13 +98,22 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
 
   it('a key reused for a different write is a typed, non-retryable error and writes nothing', async () => {
     h = createHarness({ simulator: { products: 1, initialAvailable: 10 } });
-    await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 4, expectedAvailable: 10, idempotencyKey: 'round-5/SKU-1' }]));
-    const reused = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 2, expectedAvailable: 4, idempotencyKey: 'round-5/SKU-1' }]));
+    await h.clock.drive(() =>
+      h.shopify.setInventory([{ sku: 'SKU-1', quantity: 4, expectedAvailable: 10, idempotencyKey: 'round-5/SKU-1' }]),
+    );
+    const reused = await h.clock.drive(() =>
+      h.shopify.setInventory([{ sku: 'SKU-1', quantity: 2, expectedAvailable: 4, idempotencyKey: 'round-5/SKU-1' }]),
+    );
     const item = reused.items[0]!;
     expect(item.ok).toBe(false);
     if (item.ok) return;
     expect(item.error).toBeInstanceOf(ShopifyIdempotencyKeyReusedError);
-    expect(item.error).toMatchObject({ code: 'conflict', retryable: false, platform: 'shopify', operation: 'setInventory' });
+    expect(item.error).toMatchObject({
+      code: 'conflict',
+      retryable: false,
+      platform: 'shopify',
+      operation: 'setInventory',
+    });
     expect(item.error.message).toMatch(/reused for a different write/);
     expect(h.simulator.available('SKU-1')).toBe(4);
   });
@@ -119,7 +133,11 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
 
   it('derives keys from the item keys in order, unambiguously', async () => {
     const key = (keys: string[], round = 0, location = 'gid://shopify/Location/1') =>
-      setCallKey(location, round, keys.map((idempotencyKey) => ({ idempotencyKey, readCompare: null })));
+      setCallKey(
+        location,
+        round,
+        keys.map((idempotencyKey) => ({ idempotencyKey, readCompare: null })),
+      );
     const base = await key(['a', 'b']);
     expect(base).toMatch(UUID);
     expect(await key(['a', 'b'])).toBe(base);
@@ -128,13 +146,23 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
     expect(await key(['a", "b'])).not.toBe(base);
     expect(await key(['a', 'b'], 1)).not.toBe(base);
     expect(await key(['a', 'b'], 0, 'gid://shopify/Location/2')).not.toBe(base);
-    expect(await setCallKey('l', 0, [{ idempotencyKey: 'a', readCompare: 3 }])).not.toBe(await setCallKey('l', 0, [{ idempotencyKey: 'a', readCompare: 4 }]));
+    expect(await setCallKey('l', 0, [{ idempotencyKey: 'a', readCompare: 3 }])).not.toBe(
+      await setCallKey('l', 0, [{ idempotencyKey: 'a', readCompare: 4 }]),
+    );
   });
 
   it('one canonical chunk of maxBatchSize.setInventory items is one Shopify call', async () => {
     h = createHarness({ simulator: { products: 260, initialAvailable: 10 } });
     const max = h.shopify.capabilities.maxBatchSize.setInventory!;
-    const chunk = Array.from({ length: max }, (_, i): InventorySet => ({ sku: `SKU-${i + 1}`, quantity: 3, expectedAvailable: 10, idempotencyKey: `round-6/${i}` }));
+    const chunk = Array.from(
+      { length: max },
+      (_, i): InventorySet => ({
+        sku: `SKU-${i + 1}`,
+        quantity: 3,
+        expectedAvailable: 10,
+        idempotencyKey: `round-6/${i}`,
+      }),
+    );
     const result = await h.clock.drive(() => h.shopify.setInventory(chunk));
     expect(result.succeeded).toBe(max);
     expect(h.simulator.stats().byOperation.MbInventorySetIdempotent).toBe(1);
@@ -172,13 +200,25 @@ describe('idempotent absolute sets (@idempotent on inventorySetQuantities)', () 
   it('an unkeyed call whose attempt failed gets a new random key; keys failing again and again end in a retryable error, nothing written', async () => {
     h = createHarness({ simulator: { products: 1, initialAvailable: 10 } });
     h.simulator.failNextAttempt();
-    expect((await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 4, expectedAvailable: 10 }]))).succeeded).toBe(1);
+    expect(
+      (await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 4, expectedAvailable: 10 }])))
+        .succeeded,
+    ).toBe(1);
     const keys = setKeys(h);
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(2);
     h.simulator.failNextAttempt(SHOPIFY_FRESH_KEY_LIMIT + 1);
-    const refused = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 2, expectedAvailable: 4, idempotencyKey: 'round-9/SKU-1' }]));
-    expect(refused.items[0]).toMatchObject({ ok: false, error: { code: 'marketplace_api_error', retryable: true, message: expect.stringContaining('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED') } });
+    const refused = await h.clock.drive(() =>
+      h.shopify.setInventory([{ sku: 'SKU-1', quantity: 2, expectedAvailable: 4, idempotencyKey: 'round-9/SKU-1' }]),
+    );
+    expect(refused.items[0]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'marketplace_api_error',
+        retryable: true,
+        message: expect.stringContaining('IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED'),
+      },
+    });
     expect(h.simulator.available('SKU-1')).toBe(4);
   });
 
@@ -201,7 +241,8 @@ describe('inventory sync on Shopify with a lost answer', () => {
     const skus = Array.from({ length: 20 }, (_, i) => `SKU-${i + 1}`);
     const source = new InMemoryInventorySource(Object.fromEntries(skus.map((sku) => [sku, 6])), h.clock);
     const store = new MemoryStore({ clock: h.clock });
-    const engine = () => new InventorySyncEngine({ source, channels: [{ marketplace: h.shopify }], context: { store, clock: h.clock } });
+    const engine = () =>
+      new InventorySyncEngine({ source, channels: [{ marketplace: h.shopify }], context: { store, clock: h.clock } });
     expect(h.shopify.capabilities.idempotentSets).toBe(true);
     // The first write applies but its answer is lost; a buyer takes one SKU-1 before the engine sends the call again.
     const lose = h.simulator.before('MbInventorySetIdempotent', () => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './harness.js';
 
-const operations = (h: Harness) => h.requests.map((request) => /^\s*(?:query|mutation)\s+(\w+)/.exec(request.query)![1]);
+const operations = (h: Harness) =>
+  h.requests.map((request) => /^\s*(?:query|mutation)\s+(\w+)/.exec(request.query)![1]);
 
 describe('ShopifyMarketplace.getOffersBySku', () => {
   let h: Harness;
@@ -15,7 +16,11 @@ describe('ShopifyMarketplace.getOffersBySku', () => {
     const last = matches.find((m) => m.sku === 'SKU-600')!;
     const variant = simulator.state.variantsBySku.get('SKU-600')!;
     expect(last.productId).toBe(String(variant.productId));
-    expect(last.offer).toMatchObject({ sku: 'SKU-600', externalId: String(variant.id), price: { amountMinor: 1199, currency: 'USD' } });
+    expect(last.offer).toMatchObject({
+      sku: 'SKU-600',
+      externalId: String(variant.id),
+      price: { amountMinor: 1199, currency: 'USD' },
+    });
     expect(operations(h)).toEqual(['MbOffersBySku']);
     // The currency was learned from the lookup: the price write after it does not read the shop.
     await clock.drive(() => shopify.updatePrices([{ sku: 'SKU-3', price: { amountMinor: 1250, currency: 'USD' } }]));

@@ -38,12 +38,22 @@ describe('catalog', () => {
     h = createHarness();
     const result = await h.clock.drive(() =>
       h.shopify.upsertProducts([
-        { title: 'Mug', brand: 'Acme', offers: [{ sku: 'MUG-S', price: eur(899), compareAtPrice: eur(1299), options: { Size: 'S' } }, { sku: 'MUG-L', price: eur(1099), options: { Size: 'L' } }] },
+        {
+          title: 'Mug',
+          brand: 'Acme',
+          offers: [
+            { sku: 'MUG-S', price: eur(899), compareAtPrice: eur(1299), options: { Size: 'S' } },
+            { sku: 'MUG-L', price: eur(1099), options: { Size: 'L' } },
+          ],
+        },
       ]),
     );
     expect(result.failed).toBe(0);
     const product = result.items[0]!.ok ? result.items[0]!.value : undefined;
-    expect(product?.offers.map((offer) => [offer.sku, offer.price.amountMinor, offer.options.Size])).toEqual([['MUG-S', 899, 'S'], ['MUG-L', 1099, 'L']]);
+    expect(product?.offers.map((offer) => [offer.sku, offer.price.amountMinor, offer.options.Size])).toEqual([
+      ['MUG-S', 899, 'S'],
+      ['MUG-L', 1099, 'L'],
+    ]);
     expect(h.simulator.state.variantsBySku.get('MUG-S')!.price).toBe('8.99');
     expect(h.simulator.state.variantsBySku.get('MUG-S')!.compareAtPrice).toBe('12.99');
     const again = await h.clock.drive(() => h.shopify.getProduct(product!.id));
@@ -103,18 +113,26 @@ describe('inventory', () => {
     const all = await h.clock.drive(() => h.shopify.getInventory({ skus: ['SKU-1', 'SKU-2', 'NOPE'] }));
     expect(all).toHaveLength(4);
     const one = await h.clock.drive(() => h.shopify.getInventory({ skus: ['SKU-1'], locationId: '1' }));
-    expect(one).toEqual([expect.objectContaining({ sku: 'SKU-1', locationId: '1', available: 3, reserved: 1, onHand: 4, version: 3 })]);
+    expect(one).toEqual([
+      expect.objectContaining({ sku: 'SKU-1', locationId: '1', available: 3, reserved: 1, onHand: 4, version: 3 }),
+    ]);
   });
 
   it('a stale compare-and-set with an expectation is a conflict and is never forced', async () => {
     h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
-    const result = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 20, expectedAvailable: 9 }, { sku: 'SKU-2', quantity: 5, expectedAvailable: 10 }]));
+    const result = await h.clock.drive(() =>
+      h.shopify.setInventory([
+        { sku: 'SKU-1', quantity: 20, expectedAvailable: 9 },
+        { sku: 'SKU-2', quantity: 5, expectedAvailable: 10 },
+      ]),
+    );
     expect(!result.items[0]!.ok && result.items[0]!.error.code).toBe('conflict');
     expect(result.items[1]!.ok).toBe(true);
     expect(h.simulator.available('SKU-1')).toBe(10);
     expect(h.simulator.available('SKU-2')).toBe(5);
     const sets = h.requests.filter((request) => request.query.includes('inventorySetQuantities'));
-    for (const request of sets) expect((request.variables.input as Record<string, unknown>).ignoreCompareQuantity).toBeUndefined();
+    for (const request of sets)
+      expect((request.variables.input as Record<string, unknown>).ignoreCompareQuantity).toBeUndefined();
   });
 
   it('a sale between read and write makes the set stale: it re-reads and sets again with the new compare value', async () => {
@@ -128,14 +146,32 @@ describe('inventory', () => {
     expect(result.succeeded).toBe(1);
     expect(h.simulator.available('SKU-1')).toBe(15);
     const sets = h.requests.filter((request) => request.query.includes('inventorySetQuantities'));
-    expect(sets.map((request) => (request.variables.input as { quantities: { changeFromQuantity: number }[] }).quantities[0]!.changeFromQuantity)).toEqual([10, 9]);
+    expect(
+      sets.map(
+        (request) =>
+          (request.variables.input as { quantities: { changeFromQuantity: number }[] }).quantities[0]!
+            .changeFromQuantity,
+      ),
+    ).toEqual([10, 9]);
     expect(h.simulator.stats().byOperation.MbInventoryAtLocation).toBe(2);
   });
 
   it('surfaces userErrors per item; the other items of the all-or-nothing call are sent again', async () => {
     h = createHarness({ simulator: { products: 3 } });
-    const result = await h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-2', quantity: 2_000_000_000 }, { sku: 'SKU-3', quantity: 3 }, { sku: 'GHOST', quantity: 1 }]));
-    expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual(['ok', 'validation_failed', 'ok', 'not_found']);
+    const result = await h.clock.drive(() =>
+      h.shopify.setInventory([
+        { sku: 'SKU-1', quantity: 1 },
+        { sku: 'SKU-2', quantity: 2_000_000_000 },
+        { sku: 'SKU-3', quantity: 3 },
+        { sku: 'GHOST', quantity: 1 },
+      ]),
+    );
+    expect(result.items.map((item) => (item.ok ? 'ok' : item.error.code))).toEqual([
+      'ok',
+      'validation_failed',
+      'ok',
+      'not_found',
+    ]);
     expect(h.simulator.available('SKU-1')).toBe(1);
     expect(h.simulator.available('SKU-3')).toBe(3);
     expect(h.simulator.stats().byOperation.MbInventorySetIdempotent).toBe(2);
@@ -143,13 +179,23 @@ describe('inventory', () => {
 
   it('rejects duplicate SKU/location pairs whole, before sending anything', async () => {
     h = createHarness({ simulator: { products: 1 } });
-    await expect(h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 1 }, { sku: 'SKU-1', quantity: 2 }]))).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(
+      h.clock.drive(() =>
+        h.shopify.setInventory([
+          { sku: 'SKU-1', quantity: 1 },
+          { sku: 'SKU-1', quantity: 2 },
+        ]),
+      ),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
     expect(h.simulator.stats().requests).toBe(0);
   });
 
   it('adjusts by deltas with an @idempotent key; a replayed idempotency key applies once', async () => {
     h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
-    const batch = [{ sku: 'SKU-1', delta: -3, idempotencyKey: 'order-1-line-1' }, { sku: 'SKU-2', delta: 4, idempotencyKey: 'order-1-line-2' }];
+    const batch = [
+      { sku: 'SKU-1', delta: -3, idempotencyKey: 'order-1-line-1' },
+      { sku: 'SKU-2', delta: 4, idempotencyKey: 'order-1-line-2' },
+    ];
     const first = await h.clock.drive(() => h.shopify.adjustInventory(batch));
     expect(first.items.map((item) => item.ok && item.value.available)).toEqual([7, 14]);
     const replay = await h.clock.drive(() => h.shopify.adjustInventory(batch));
@@ -158,7 +204,9 @@ describe('inventory', () => {
     expect(h.simulator.available('SKU-2')).toBe(14);
     const adjust = h.requests.find((request) => request.query.includes('inventoryAdjustQuantities'))!;
     expect(adjust.query).toContain('@idempotent(key: $idempotencyKey)');
-    expect(adjust.variables.idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(adjust.variables.idempotencyKey).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(h.shopify.capabilities.idempotentAdjustments).toBe(true);
   });
 
@@ -170,29 +218,56 @@ describe('inventory', () => {
       await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -2, idempotencyKey: 'restock-1' }])),
     ].flatMap((result) => result.items);
     expect(reused.map((item) => !item.ok && item.error.code)).toEqual(['conflict', 'conflict']);
-    expect(!reused[0]!.ok && reused[0]!.error.message).toContain('restock-1 was already used for a different adjustment');
+    expect(!reused[0]!.ok && reused[0]!.error.message).toContain(
+      'restock-1 was already used for a different adjustment',
+    );
     expect(h.simulator.available('SKU-1')).toBe(7);
     expect(h.simulator.available('SKU-2')).toBe(10);
     // the same adjustment under the key is still answered from the record, not sent again
     const calls = h.simulator.stats().byOperation.MbInventoryAdjustIdempotent;
-    const replay = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]));
+    const replay = await h.clock.drive(() =>
+      h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -3, idempotencyKey: 'restock-1' }]),
+    );
     expect(replay.items[0]).toMatchObject({ ok: true, value: { sku: 'SKU-1', available: 7 } });
     expect(h.simulator.stats().byOperation.MbInventoryAdjustIdempotent).toBe(calls);
   });
 
   it('refuses one idempotency key on two different writes of one batch whole, before sending anything', async () => {
     h = createHarness({ simulator: { products: 2, initialAvailable: 10 } });
-    const adjust = h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9' }, { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9' }]));
-    await expect(adjust).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'idempotencyKey'], message: expect.stringContaining('order-9 is also the key of item 0') }] });
-    const set = h.clock.drive(() => h.shopify.setInventory([{ sku: 'SKU-1', quantity: 3, idempotencyKey: 'round-1' }, { sku: 'SKU-2', quantity: 3, idempotencyKey: 'round-1' }]));
+    const adjust = h.clock.drive(() =>
+      h.shopify.adjustInventory([
+        { sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9' },
+        { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9' },
+      ]),
+    );
+    await expect(adjust).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: [1, 'idempotencyKey'], message: expect.stringContaining('order-9 is also the key of item 0') }],
+    });
+    const set = h.clock.drive(() =>
+      h.shopify.setInventory([
+        { sku: 'SKU-1', quantity: 3, idempotencyKey: 'round-1' },
+        { sku: 'SKU-2', quantity: 3, idempotencyKey: 'round-1' },
+      ]),
+    );
     await expect(set).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'idempotencyKey'] }] });
     // the same location spelled as a number and as a GID is one location
-    const spelled = h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, locationId: '1', idempotencyKey: 'order-10' }, { sku: 'SKU-1', delta: -1, locationId: 'gid://shopify/Location/1' }]));
+    const spelled = h.clock.drive(() =>
+      h.shopify.adjustInventory([
+        { sku: 'SKU-1', delta: -1, locationId: '1', idempotencyKey: 'order-10' },
+        { sku: 'SKU-1', delta: -1, locationId: 'gid://shopify/Location/1' },
+      ]),
+    );
     await expect(spelled).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: [1, 'sku'] }] });
     expect(h.simulator.stats().requests).toBe(0);
     expect([h.simulator.available('SKU-1'), h.simulator.available('SKU-2')]).toEqual([10, 10]);
     // keys of different writes, and writes without keys, still go through
-    const fine = await h.clock.drive(() => h.shopify.adjustInventory([{ sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9/1' }, { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9/2' }, ]));
+    const fine = await h.clock.drive(() =>
+      h.shopify.adjustInventory([
+        { sku: 'SKU-1', delta: -1, idempotencyKey: 'order-9/1' },
+        { sku: 'SKU-2', delta: -2, idempotencyKey: 'order-9/2' },
+      ]),
+    );
     expect(fine.succeeded).toBe(2);
   });
 
@@ -206,7 +281,9 @@ describe('inventory', () => {
     expect(result.succeeded).toBe(1);
     expect(h.simulator.stats().byOperation.MbInventoryAdjustIdempotent).toBe(2);
     expect(h.simulator.available('SKU-1')).toBe(9);
-    const keys = h.requests.filter((request) => request.query.includes('inventoryAdjustQuantities')).map((request) => request.variables.idempotencyKey);
+    const keys = h.requests
+      .filter((request) => request.query.includes('inventoryAdjustQuantities'))
+      .map((request) => request.variables.idempotencyKey);
     expect(keys[0]).toBe(keys[1]);
   });
 
@@ -232,7 +309,9 @@ describe('inventory', () => {
 
   it('chunks a large set to the mutation maximum', async () => {
     h = createHarness({ simulator: { products: 600 } });
-    const result = await h.clock.drive(() => h.shopify.setInventory(Array.from({ length: 600 }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 1 }))));
+    const result = await h.clock.drive(() =>
+      h.shopify.setInventory(Array.from({ length: 600 }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 1 }))),
+    );
     expect(result.succeeded).toBe(600);
     for (const request of h.requests.filter((r) => r.query.includes('inventorySetQuantities'))) {
       expect((request.variables.input as { quantities: unknown[] }).quantities.length).toBeLessThanOrEqual(250);
@@ -264,8 +343,13 @@ describe('throttling', () => {
   });
 
   it('never sends a query above the single-query maximum, even on a tiny bucket', async () => {
-    h = createHarness({ simulator: { products: 400, limits: { maximumAvailable: 1000, restoreRate: 50 } }, config: { plan: 'standard' } });
-    const result = await h.clock.drive(() => h.shopify.setInventory(Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 2 }))));
+    h = createHarness({
+      simulator: { products: 400, limits: { maximumAvailable: 1000, restoreRate: 50 } },
+      config: { plan: 'standard' },
+    });
+    const result = await h.clock.drive(() =>
+      h.shopify.setInventory(Array.from({ length: 400 }, (_, i) => ({ sku: `SKU-${i + 1}`, quantity: 2 }))),
+    );
     expect(result.succeeded).toBe(400);
     expect(h.simulator.stats().maxCostExceeded).toBe(0);
     // The configured plan (2,000) is larger than the shop's bucket (1,000) until the first answer corrects it.
@@ -292,10 +376,22 @@ describe('orders', () => {
 
   it('confirms a shipment with tracking on the fulfillment order, then refuses to ship it twice', async () => {
     h = createHarness({ simulator: { products: 2 } });
-    const order = h.simulator.placeOrder({ lines: [{ sku: 'SKU-1', quantity: 2 }, { sku: 'SKU-2', quantity: 1 }] });
+    const order = h.simulator.placeOrder({
+      lines: [
+        { sku: 'SKU-1', quantity: 2 },
+        { sku: 'SKU-2', quantity: 1 },
+      ],
+    });
     const lineId = String(order.lines[0]!.id);
-    const shipment = { orderId: String(order.id), carrier: 'PostNL', trackingNumber: '3SABC', shippedAt: '2026-11-22T10:00:00.000Z' };
-    const partial = await h.clock.drive(() => h.shopify.confirmShipment([{ ...shipment, lineItems: [{ lineItemId: lineId, quantity: 1 }] }]));
+    const shipment = {
+      orderId: String(order.id),
+      carrier: 'PostNL',
+      trackingNumber: '3SABC',
+      shippedAt: '2026-11-22T10:00:00.000Z',
+    };
+    const partial = await h.clock.drive(() =>
+      h.shopify.confirmShipment([{ ...shipment, lineItems: [{ lineItemId: lineId, quantity: 1 }] }]),
+    );
     expect(partial.succeeded).toBe(1);
     expect((await h.clock.drive(() => h.shopify.getOrder(String(order.id)))).status).toBe('partially_shipped');
     const rest = await h.clock.drive(() => h.shopify.confirmShipment([shipment]));
@@ -313,7 +409,10 @@ describe('orders', () => {
     const order = h.simulator.placeOrder({ lines: [{ sku: 'SKU-1', quantity: 2 }] });
     expect(h.simulator.available('SKU-1')).toBe(3);
     const result = await h.clock.drive(() =>
-      h.shopify.cancelOrder([{ orderId: String(order.id), reason: 'out_of_stock' }, { orderId: String(order.id), lineItems: [{ lineItemId: '1', quantity: 1 }] }]),
+      h.shopify.cancelOrder([
+        { orderId: String(order.id), reason: 'out_of_stock' },
+        { orderId: String(order.id), lineItems: [{ lineItemId: '1', quantity: 1 }] },
+      ]),
     );
     expect(result.items[0]!.ok && result.items[0]!.value.status).toBe('cancelled');
     expect(!result.items[1]!.ok && result.items[1]!.error.code).toBe('validation_failed');
@@ -335,14 +434,22 @@ describe('health and errors', () => {
   });
 
   it('reports a deprecated API version once as an apiDeprecated event', async () => {
-    h = createHarness({ simulator: { products: 1, deprecatedReason: 'https://shopify.dev/api/usage/versioning#deprecation-practices' } });
+    h = createHarness({
+      simulator: { products: 1, deprecatedReason: 'https://shopify.dev/api/usage/versioning#deprecation-practices' },
+    });
     const seen: unknown[] = [];
     h.events.on('apiDeprecated', (event) => seen.push(event));
     await h.clock.drive(async () => {
       await h.shopify.healthCheck();
       await h.shopify.healthCheck();
     });
-    expect(seen).toEqual([expect.objectContaining({ platform: 'shopify', version: '2026-10', reason: expect.stringContaining('deprecation') })]);
+    expect(seen).toEqual([
+      expect.objectContaining({
+        platform: 'shopify',
+        version: '2026-10',
+        reason: expect.stringContaining('deprecation'),
+      }),
+    ]);
   });
 
   it('errors never carry the access token', async () => {

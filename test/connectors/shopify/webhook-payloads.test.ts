@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createShopifyWebhookProcessor, shopifyWebhookRoutes, shopifyWebhookSchema, type ShopifyComplianceHandlers } from '../../../src/connectors/shopify/index.js';
+import {
+  createShopifyWebhookProcessor,
+  shopifyWebhookRoutes,
+  shopifyWebhookSchema,
+  type ShopifyComplianceHandlers,
+} from '../../../src/connectors/shopify/index.js';
 import { ValidationError } from '../../../src/core/errors/validation-error.js';
 import { MemoryStore } from '../../../src/stores/memory-store.js';
 import { FakeClock } from '../../../src/testing/fake-clock.js';
@@ -8,10 +13,22 @@ import type { WebhookPayloadFailure } from '../../../src/webhooks/index.js';
 
 const secret = 'app-secret';
 const order = {
-  id: 820982911946154500, admin_graphql_api_id: 'gid://shopify/Order/820982911946154500', name: '#9999', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:05:00Z',
-  cancelled_at: null, currency: 'EUR', total_price: '24.95', subtotal_price: '20.00', total_tax: '0.00', financial_status: 'paid', fulfillment_status: null,
+  id: 820982911946154500,
+  admin_graphql_api_id: 'gid://shopify/Order/820982911946154500',
+  name: '#9999',
+  created_at: '2026-11-22T10:00:00Z',
+  updated_at: '2026-11-22T10:05:00Z',
+  cancelled_at: null,
+  currency: 'EUR',
+  total_price: '24.95',
+  subtotal_price: '20.00',
+  total_tax: '0.00',
+  financial_status: 'paid',
+  fulfillment_status: null,
   email: 'jon@example.com',
-  line_items: [{ id: 466157049, sku: 'A-1', title: 'Tee', quantity: 2, price: '10.00', fulfillable_quantity: 2, variant_id: 1 }],
+  line_items: [
+    { id: 466157049, sku: 'A-1', title: 'Tee', quantity: 2, price: '10.00', fulfillable_quantity: 2, variant_id: 1 },
+  ],
 };
 
 function processor() {
@@ -35,7 +52,11 @@ function processor() {
     onInvalidPayload: (failure) => void invalid.push(failure),
     context: { clock, store: new MemoryStore({ clock }) },
   });
-  const send = async (topic: string, payload: unknown, eventId?: string) => webhooks.receive('shopify', await signShopifyTestRequest({ topic, payload, secret, ...(eventId ? { eventId } : {}) }));
+  const send = async (topic: string, payload: unknown, eventId?: string) =>
+    webhooks.receive(
+      'shopify',
+      await signShopifyTestRequest({ topic, payload, secret, ...(eventId ? { eventId } : {}) }),
+    );
   return { webhooks, send, handled, invalid };
 }
 
@@ -48,16 +69,46 @@ describe('typed Shopify webhook payloads are checked, not cast', () => {
 
   const hostile: [string, string, unknown, string][] = [
     ['orders/create', 'a total that is a float', { ...order, total_price: 24.95 }, 'total_price'],
-    ['orders/create', 'a price in words', { ...order, line_items: [{ ...order.line_items[0], price: 'ten' }] }, 'line_items.0.price'],
+    [
+      'orders/create',
+      'a price in words',
+      { ...order, line_items: [{ ...order.line_items[0], price: 'ten' }] },
+      'line_items.0.price',
+    ],
     ['orders/create', 'line items missing', { ...order, line_items: undefined }, 'line_items'],
-    ['orders/create', 'a negative quantity', { ...order, line_items: [{ ...order.line_items[0], quantity: -2 }] }, 'line_items.0.quantity'],
+    [
+      'orders/create',
+      'a negative quantity',
+      { ...order, line_items: [{ ...order.line_items[0], quantity: -2 }] },
+      'line_items.0.quantity',
+    ],
     ['orders/create', 'a non-ISO currency', { ...order, currency: 'euro' }, 'currency'],
     ['orders/create', 'an array instead of an object', [order], ''],
     ['orders/create', 'null', null, ''],
-    ['inventory_levels/update', 'available as a string', { inventory_item_id: 1, location_id: 2, available: '5', updated_at: '2026-11-22T10:00:00Z' }, 'available'],
-    ['products/update', 'a variant without an id', { id: 7, variants: [{ sku: 'A', price: '1.00', inventory_item_id: 2 }] }, 'variants.0.id'],
+    [
+      'inventory_levels/update',
+      'available as a string',
+      { inventory_item_id: 1, location_id: 2, available: '5', updated_at: '2026-11-22T10:00:00Z' },
+      'available',
+    ],
+    [
+      'products/update',
+      'a variant without an id',
+      { id: 7, variants: [{ sku: 'A', price: '1.00', inventory_item_id: 2 }] },
+      'variants.0.id',
+    ],
     ['app/uninstalled', 'no shop domain', { id: 5, name: 'Acme', domain: 'acme.com' }, 'myshopify_domain'],
-    ['customers/redact', 'orders to redact as a string', { shop_id: 1, shop_domain: 'acme.myshopify.com', customer: { id: 1, email: null, phone: null }, orders_to_redact: '1,2' }, 'orders_to_redact'],
+    [
+      'customers/redact',
+      'orders to redact as a string',
+      {
+        shop_id: 1,
+        shop_domain: 'acme.myshopify.com',
+        customer: { id: 1, email: null, phone: null },
+        orders_to_redact: '1,2',
+      },
+      'orders_to_redact',
+    ],
   ];
   for (const [topic, what, payload, path] of hostile) {
     it(`${topic} with ${what}: the handler does not run; the event is dead-lettered with reason invalid_payload`, async () => {

@@ -36,21 +36,44 @@ describe('webhooks', () => {
       context: { clock, events, store: new MemoryStore({ clock }) },
     });
     const order = {
-      id: 1, admin_graphql_api_id: 'gid://shopify/Order/1', name: '#1001', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:00:00Z', cancelled_at: null,
-      currency: 'EUR', total_price: '10.00', subtotal_price: '10.00', total_tax: '0.00', financial_status: 'paid', fulfillment_status: null,
-      line_items: [{ id: 9, sku: 'A-1', title: 'Tee', quantity: 1, price: '10.00', fulfillable_quantity: 1, variant_id: 3 }],
+      id: 1,
+      admin_graphql_api_id: 'gid://shopify/Order/1',
+      name: '#1001',
+      created_at: '2026-11-22T10:00:00Z',
+      updated_at: '2026-11-22T10:00:00Z',
+      cancelled_at: null,
+      currency: 'EUR',
+      total_price: '10.00',
+      subtotal_price: '10.00',
+      total_tax: '0.00',
+      financial_status: 'paid',
+      fulfillment_status: null,
+      line_items: [
+        { id: 9, sku: 'A-1', title: 'Tee', quantity: 1, price: '10.00', fulfillable_quantity: 1, variant_id: 3 },
+      ],
     };
     const delivery = await signShopifyTestRequest({ topic: 'orders/create', payload: order, secret, eventId: 'evt-1' });
-    expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'processed', topic: 'orders/create', eventId: 'evt-1' });
+    expect(await processor.receive('shopify', delivery)).toMatchObject({
+      status: 'processed',
+      topic: 'orders/create',
+      eventId: 'evt-1',
+    });
     expect(await processor.receive('shopify', delivery)).toMatchObject({ status: 'duplicate' });
     expect(received).toEqual(['gid://shopify/Order/1 A-1']);
 
-    const uninstall = await signShopifyTestRequest({ topic: 'app/uninstalled', payload: { id: 5, name: 'Acme', domain: 'acme.com', myshopify_domain: 'acme.myshopify.com' }, secret });
+    const uninstall = await signShopifyTestRequest({
+      topic: 'app/uninstalled',
+      payload: { id: 5, name: 'Acme', domain: 'acme.com', myshopify_domain: 'acme.myshopify.com' },
+      secret,
+    });
     expect((await processor.receive('shopify', uninstall)).status).toBe('processed');
     expect(uninstalled).toEqual(['acme.myshopify.com']);
 
     const forged = await signShopifyTestRequest({ topic: 'orders/create', payload: order, secret: 'someone-else' });
-    expect(await processor.receive('shopify', forged)).toMatchObject({ status: 'rejected', reason: 'signature_mismatch' });
+    expect(await processor.receive('shopify', forged)).toMatchObject({
+      status: 'rejected',
+      reason: 'signature_mismatch',
+    });
     const unrouted = await signShopifyTestRequest({ topic: 'carts/create', payload: { id: 3 }, secret });
     expect((await processor.receive('shopify', unrouted)).status).toBe('unrouted');
   });
@@ -65,8 +88,19 @@ describe('webhooks', () => {
 
 describe('mandatory compliance webhooks', () => {
   const payloads = {
-    'customers/data_request': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com', orders_requested: [299938, 280263], customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' }, data_request: { id: 9999 } },
-    'customers/redact': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com', customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' }, orders_to_redact: [299938] },
+    'customers/data_request': {
+      shop_id: 954889,
+      shop_domain: 'sim-shop.myshopify.com',
+      orders_requested: [299938, 280263],
+      customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' },
+      data_request: { id: 9999 },
+    },
+    'customers/redact': {
+      shop_id: 954889,
+      shop_domain: 'sim-shop.myshopify.com',
+      customer: { id: 191167, email: 'john@example.com', phone: '555-625-1199' },
+      orders_to_redact: [299938],
+    },
     'shop/redact': { shop_id: 954889, shop_domain: 'sim-shop.myshopify.com' },
   };
 
@@ -75,18 +109,30 @@ describe('mandatory compliance webhooks', () => {
     const seen: string[] = [];
     const compliance: ShopifyComplianceHandlers = {
       'customers/data_request': (request) => {
-        seen.push(`export ${request.shop_domain} customer ${request.customer.id} orders ${request.orders_requested.join(',')} request ${request.data_request.id}`);
+        seen.push(
+          `export ${request.shop_domain} customer ${request.customer.id} orders ${request.orders_requested.join(',')} request ${request.data_request.id}`,
+        );
       },
       'customers/redact': (request) => {
-        seen.push(`redact ${request.shop_domain} customer ${request.customer.email} orders ${request.orders_to_redact.join(',')}`);
+        seen.push(
+          `redact ${request.shop_domain} customer ${request.customer.email} orders ${request.orders_to_redact.join(',')}`,
+        );
       },
       'shop/redact': (request) => {
         seen.push(`forget ${request.shop_domain} (${request.shop_id})`);
       },
     };
-    const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: {}, compliance, context: { clock, store: new MemoryStore({ clock }) } });
+    const processor = createShopifyWebhookProcessor({
+      secrets: [secret],
+      handlers: {},
+      compliance,
+      context: { clock, store: new MemoryStore({ clock }) },
+    });
     for (const topic of SHOPIFY_COMPLIANCE_TOPICS) {
-      const outcome = await processor.receive('shopify', await signShopifyTestRequest({ topic, payload: payloads[topic], secret }));
+      const outcome = await processor.receive(
+        'shopify',
+        await signShopifyTestRequest({ topic, payload: payloads[topic], secret }),
+      );
       expect(webhookHttpResponse(outcome).status).toBe(200);
     }
     expect(seen).toEqual([
@@ -94,7 +140,14 @@ describe('mandatory compliance webhooks', () => {
       'redact sim-shop.myshopify.com customer john@example.com orders 299938',
       'forget sim-shop.myshopify.com (954889)',
     ]);
-    const forged = await processor.receive('shopify', await signShopifyTestRequest({ topic: 'customers/redact', payload: payloads['customers/redact'], secret: 'not-the-app-secret' }));
+    const forged = await processor.receive(
+      'shopify',
+      await signShopifyTestRequest({
+        topic: 'customers/redact',
+        payload: payloads['customers/redact'],
+        secret: 'not-the-app-secret',
+      }),
+    );
     expect(webhookHttpResponse(forged).status).toBe(401);
     expect(seen).toHaveLength(3);
   });
@@ -107,7 +160,10 @@ describe('mandatory compliance webhooks', () => {
     } catch (caught) {
       error = caught;
     }
-    expect(error).toMatchObject({ code: 'validation_failed', issues: [{ path: ['compliance', 'customers/data_request'] }, { path: ['compliance', 'shop/redact'] }] });
+    expect(error).toMatchObject({
+      code: 'validation_failed',
+      issues: [{ path: ['compliance', 'customers/data_request'] }, { path: ['compliance', 'shop/redact'] }],
+    });
   });
 
   it('compliance topics are not subscribable topics: they are declared in the app configuration', () => {
@@ -124,30 +180,50 @@ describe('webhook subscriptions', () => {
     const uri = 'https://app.example/webhooks/shopify';
     const first = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['orders/create', 'app/uninstalled']));
     expect(first).toEqual({ created: ['orders/create', 'app/uninstalled'], deleted: [], kept: [] });
-    const second = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['orders/create', 'inventory_levels/update']));
-    expect(second).toEqual({ created: ['inventory_levels/update'], deleted: ['app/uninstalled'], kept: ['orders/create'] });
+    const second = await h.clock.drive(() =>
+      h.shopify.webhooks.ensure(uri, ['orders/create', 'inventory_levels/update']),
+    );
+    expect(second).toEqual({
+      created: ['inventory_levels/update'],
+      deleted: ['app/uninstalled'],
+      kept: ['orders/create'],
+    });
     const listed = await h.clock.drive(() => h.shopify.webhooks.list());
-    expect(listed.map((subscription) => subscription.topic).sort()).toEqual(['inventory_levels/update', 'orders/create']);
+    expect(listed.map((subscription) => subscription.topic).sort()).toEqual([
+      'inventory_levels/update',
+      'orders/create',
+    ]);
     expect(await h.clock.drive(() => h.shopify.webhooks.unsubscribe(listed[0]!.id))).toBe(true);
     expect(await h.clock.drive(() => h.shopify.webhooks.unsubscribe(listed[0]!.id))).toBe(false);
-    await expect(h.clock.drive(() => h.shopify.webhooks.subscribe('orders/create', 'http://insecure.example'))).rejects.toMatchObject({ platform: 'shopify' });
+    await expect(
+      h.clock.drive(() => h.shopify.webhooks.subscribe('orders/create', 'http://insecure.example')),
+    ).rejects.toMatchObject({ platform: 'shopify' });
   });
 
   it('ensure is idempotent for GraphQL topic names and mixed spellings: a second call creates and deletes nothing', async () => {
     h = createHarness();
     const uri = 'https://app.example/webhooks/shopify';
-    const writes = () => h.requests.filter((request) => /webhookSubscription(Create|Delete)/.test(request.query)).length;
-    const first = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    const writes = () =>
+      h.requests.filter((request) => /webhookSubscription(Create|Delete)/.test(request.query)).length;
+    const first = await h.clock.drive(() =>
+      h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']),
+    );
     expect(first).toEqual({ created: ['orders/create', 'inventory_levels/update'], deleted: [], kept: [] });
     const afterFirst = writes();
     expect(afterFirst).toBe(2);
     const ids = (await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort();
-    const second = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']));
+    const second = await h.clock.drive(() =>
+      h.shopify.webhooks.ensure(uri, ['ORDERS_CREATE', 'INVENTORY_LEVELS_UPDATE']),
+    );
     expect(second).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
-    const mixed = await h.clock.drive(() => h.shopify.webhooks.ensure(uri, ['orders/create', 'INVENTORY_LEVELS_UPDATE', 'ORDERS_CREATE']));
+    const mixed = await h.clock.drive(() =>
+      h.shopify.webhooks.ensure(uri, ['orders/create', 'INVENTORY_LEVELS_UPDATE', 'ORDERS_CREATE']),
+    );
     expect(mixed).toEqual({ created: [], deleted: [], kept: ['orders/create', 'inventory_levels/update'] });
     expect(writes()).toBe(afterFirst);
-    expect((await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort()).toEqual(ids);
+    expect(
+      (await h.clock.drive(() => h.shopify.webhooks.list())).map((subscription) => subscription.id).sort(),
+    ).toEqual(ids);
   });
 });
 
@@ -155,16 +231,58 @@ describe('webhook payloads to the canonical model', () => {
   it('maps an orders/create payload exactly', async () => {
     const { orderFromWebhook } = await import('../../../src/connectors/shopify/index.js');
     const payload = {
-      id: 820982911946154500, admin_graphql_api_id: 'gid://shopify/Order/820982911946154500', name: '#9999', created_at: '2026-11-22T10:00:00Z', updated_at: '2026-11-22T10:05:00Z',
-      cancelled_at: null, currency: 'EUR', total_price: '24.95', subtotal_price: '20.00', total_tax: '0.00', financial_status: 'paid', fulfillment_status: null,
+      id: 820982911946154500,
+      admin_graphql_api_id: 'gid://shopify/Order/820982911946154500',
+      name: '#9999',
+      created_at: '2026-11-22T10:00:00Z',
+      updated_at: '2026-11-22T10:05:00Z',
+      cancelled_at: null,
+      currency: 'EUR',
+      total_price: '24.95',
+      subtotal_price: '20.00',
+      total_tax: '0.00',
+      financial_status: 'paid',
+      fulfillment_status: null,
       total_shipping_price_set: { shop_money: { amount: '4.95', currency_code: 'EUR' } },
-      email: 'jon@example.com', customer: { first_name: 'Jon', last_name: 'Doe' },
-      shipping_address: { name: 'Jon Doe', address1: 'Damrak 1', city: 'Amsterdam', zip: '1012 LG', country_code: 'NL', province_code: null, address2: null, company: null, phone: null },
-      line_items: [{ id: 466157049, sku: 'A-1', title: 'Tee', quantity: 2, price: '10.00', fulfillable_quantity: 2, variant_id: 1 }],
+      email: 'jon@example.com',
+      customer: { first_name: 'Jon', last_name: 'Doe' },
+      shipping_address: {
+        name: 'Jon Doe',
+        address1: 'Damrak 1',
+        city: 'Amsterdam',
+        zip: '1012 LG',
+        country_code: 'NL',
+        province_code: null,
+        address2: null,
+        company: null,
+        phone: null,
+      },
+      line_items: [
+        {
+          id: 466157049,
+          sku: 'A-1',
+          title: 'Tee',
+          quantity: 2,
+          price: '10.00',
+          fulfillable_quantity: 2,
+          variant_id: 1,
+        },
+      ],
     };
     const order = orderFromWebhook(payload)._unsafeUnwrap();
-    expect(order).toMatchObject({ id: '820982911946154500', status: 'unshipped', totals: { total: { amountMinor: 2495 }, shipping: { amountMinor: 495 } }, buyer: { name: 'Jon Doe' }, shippingAddress: { countryCode: 'NL' } });
-    expect(order.lineItems[0]).toMatchObject({ id: '466157049', quantity: 2, quantityShipped: 0, unitPrice: { amountMinor: 1000, currency: 'EUR' } });
+    expect(order).toMatchObject({
+      id: '820982911946154500',
+      status: 'unshipped',
+      totals: { total: { amountMinor: 2495 }, shipping: { amountMinor: 495 } },
+      buyer: { name: 'Jon Doe' },
+      shippingAddress: { countryCode: 'NL' },
+    });
+    expect(order.lineItems[0]).toMatchObject({
+      id: '466157049',
+      quantity: 2,
+      quantityShipped: 0,
+      unitPrice: { amountMinor: 1000, currency: 'EUR' },
+    });
     expect(orderFromWebhook({ ...payload, total_price: '24.955' }).isErr()).toBe(true);
   });
 });

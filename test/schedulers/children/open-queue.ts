@@ -9,7 +9,10 @@ import { postgresUrl, redisUrl } from '../../stores/probes.js';
 export type QueueKind = 'bullmq' | 'pg-boss';
 
 export interface OpenedQueue {
-  scheduler: Scheduler & { close(): Promise<void>; counts(): Promise<{ waiting: number; delayed: number; active: number; failed: number }> };
+  scheduler: Scheduler & {
+    close(): Promise<void>;
+    counts(): Promise<{ waiting: number; delayed: number; active: number; failed: number }>;
+  };
   handlers(targets: MarketbridgeJobTargets): JobHandlers;
   startWorker(handlers: JobHandlers): Promise<QueueWorker>;
   close(): Promise<void>;
@@ -25,12 +28,25 @@ export function openQueue(kind: QueueKind, scope: string, queueName: string): Op
   if (kind === 'bullmq') {
     const connection = redisConnection();
     const prefix = `${scope}bull`;
-    const scheduler = new BullMQScheduler({ connection, queueName, prefix, jobOptions: { attempts: 40, backoff: { type: 'fixed', delay: 300 } } });
+    const scheduler = new BullMQScheduler({
+      connection,
+      queueName,
+      prefix,
+      jobOptions: { attempts: 40, backoff: { type: 'fixed', delay: 300 } },
+    });
     return {
       scheduler,
       handlers: marketbridgeJobHandlers,
       async startWorker(handlers) {
-        const worker = createBullMQWorker({ connection, queueName, prefix, handlers, lockDurationMs: 1_500, stalledIntervalMs: 500, closeTimeoutMs: 5_000 });
+        const worker = createBullMQWorker({
+          connection,
+          queueName,
+          prefix,
+          handlers,
+          lockDurationMs: 1_500,
+          stalledIntervalMs: 500,
+          closeTimeoutMs: 5_000,
+        });
         await worker.worker.waitUntilReady();
         return worker;
       },
@@ -49,7 +65,12 @@ export function openQueue(kind: QueueKind, scope: string, queueName: string): Op
     scheduler,
     handlers: marketbridgeJobHandlers,
     async startWorker(handlers) {
-      const worker = createPgBossWorker({ ...connection, handlers, pollingIntervalSeconds: 0.5, closeTimeoutMs: 5_000 });
+      const worker = createPgBossWorker({
+        ...connection,
+        handlers,
+        pollingIntervalSeconds: 0.5,
+        closeTimeoutMs: 5_000,
+      });
       await worker.started;
       return worker;
     },

@@ -18,13 +18,19 @@ import { openStore, say } from '../../stores/children/open-store.js';
 import { SharedShelf } from '../shelf.js';
 import { openQueue, type QueueKind } from './open-queue.js';
 
-const [engineKind, scope, queueName, role, ...rest] = process.argv.slice(2) as [QueueKind, string, string, string, ...string[]];
+const [engineKind, scope, queueName, role, ...rest] = process.argv.slice(2) as [
+  QueueKind,
+  string,
+  string,
+  string,
+  ...string[],
+];
 const opened = openStore(engineKind === 'bullmq' ? 'redis' : 'postgres', scope);
 const { store, lock } = opened;
 const queue = openQueue(engineKind, scope, queueName);
 const context = { store, lock, scheduler: queue.scheduler, tenantId: 'tenant-1' };
 
-export const initialStock = (n: number) => (n * 7) % 23 + 1;
+export const initialStock = (n: number) => ((n * 7) % 23) + 1;
 
 const processorFor = (secret: string) =>
   createWebhookProcessor({
@@ -53,7 +59,7 @@ if (role === 'receive') {
   process.exit(0);
 }
 
-let handlers;
+let handlers: Parameters<typeof queue.startWorker>[0];
 if (role === 'sync') {
   const skus = Number(rest[0]);
   const initial: Record<string, number> = {};

@@ -30,7 +30,10 @@ const shared = (kind: string) => {
 
 async function refresh(kind: string, tokenUrl: string, callers: number): Promise<void> {
   const { context } = shared(kind);
-  const client = new OAuthClient({ platform: 'mercadolibre', clientId: 'app', clientSecret: 'client-secret', tokenUrl }, { context });
+  const client = new OAuthClient(
+    { platform: 'mercadolibre', clientId: 'app', clientSecret: 'client-secret', tokenUrl },
+    { context },
+  );
   const tokens = await Promise.all(Array.from({ length: callers }, () => client.getAccessToken('seller-1')));
   say({ event: 'tokens', tokens: [...new Set(tokens)], count: tokens.length });
 }
@@ -43,7 +46,9 @@ async function webhooks(kind: string, secret: string, events: number): Promise<v
     context,
   });
   const requests = await Promise.all(
-    Array.from({ length: events }, (_, i) => signShopifyTestRequest({ secret, body: JSON.stringify({ id: i }), eventId: `evt-${i}` })),
+    Array.from({ length: events }, (_, i) =>
+      signShopifyTestRequest({ secret, body: JSON.stringify({ id: i }), eventId: `evt-${i}` }),
+    ),
   );
   const outcomes = await Promise.all(requests.map((request) => processor.receive('shopify', request)));
   const statuses: Record<string, number> = {};

@@ -69,11 +69,18 @@ export class CatalogDataOrchestrator {
     this.#staleIfErrorMs = options.staleIfErrorMs ?? 86_400_000;
     this.#weights = options.weights;
     const minQuality = options.minQuality ?? 0.7;
-    if (!(minQuality >= 0 && minQuality <= 1)) throw new ValidationError('catalog orchestrator options', [{ path: ['minQuality'], message: `Expected a number from 0 to 1, got ${options.minQuality}.` }]);
+    if (!(minQuality >= 0 && minQuality <= 1))
+      throw new ValidationError('catalog orchestrator options', [
+        { path: ['minQuality'], message: `Expected a number from 0 to 1, got ${options.minQuality}.` },
+      ]);
     this.#minQuality = minQuality;
     const clock = this.#clock;
     // The cache keeps a record for its source's TTL plus the stale-if-error window, on our clock.
-    this.#cache = new LRUCache<string, Entry>({ max: options.maxEntries ?? 10_000, ttlResolution: 0, perf: { now: () => clock.now() } });
+    this.#cache = new LRUCache<string, Entry>({
+      max: options.maxEntries ?? 10_000,
+      ttlResolution: 0,
+      perf: { now: () => clock.now() },
+    });
     for (const source of options.sources) this.register(source);
   }
 
@@ -81,16 +88,32 @@ export class CatalogDataOrchestrator {
   register(source: CatalogSource, options: { first?: boolean } = {}): void {
     const issues: ValidationIssue[] = [];
     if (!source?.name) issues.push({ path: ['name'], message: 'A source needs a name.' });
-    if (this.#sources.some((known) => known.name === source?.name)) issues.push({ path: ['name'], message: `A source named ${source.name} is registered already.` });
-    if (!Number.isInteger(source?.maxBatch) || source.maxBatch < 1) issues.push({ path: ['maxBatch'], message: 'Expected a positive integer.' });
+    if (this.#sources.some((known) => known.name === source?.name))
+      issues.push({ path: ['name'], message: `A source named ${source.name} is registered already.` });
+    if (!Number.isInteger(source?.maxBatch) || source.maxBatch < 1)
+      issues.push({ path: ['maxBatch'], message: 'Expected a positive integer.' });
     if (!(source?.ttlMs > 0)) issues.push({ path: ['ttlMs'], message: 'Expected a positive number of milliseconds.' });
-    if (!(source?.accuracy >= 0 && source.accuracy <= 1)) issues.push({ path: ['accuracy'], message: 'Expected a number from 0 to 1.' });
-    if (typeof source?.fetch !== 'function') issues.push({ path: ['fetch'], message: 'Expected a function (ids) => Promise<Map<id, record>>.' });
-    if (source?.dailyQuota !== undefined && !(Number.isInteger(source.dailyQuota) && source.dailyQuota >= 1)) issues.push({ path: ['dailyQuota'], message: 'Expected a positive whole number of calls per day.' });
+    if (!(source?.accuracy >= 0 && source.accuracy <= 1))
+      issues.push({ path: ['accuracy'], message: 'Expected a number from 0 to 1.' });
+    if (typeof source?.fetch !== 'function')
+      issues.push({ path: ['fetch'], message: 'Expected a function (ids) => Promise<Map<id, record>>.' });
+    if (source?.dailyQuota !== undefined && !(Number.isInteger(source.dailyQuota) && source.dailyQuota >= 1))
+      issues.push({ path: ['dailyQuota'], message: 'Expected a positive whole number of calls per day.' });
     if (issues.length > 0) throw new ValidationError(`catalog source ${source?.name ?? ''}`, issues);
     if (options.first) this.#sources.unshift(source);
     else this.#sources.push(source);
-    this.#stats.set(source.name, { calls: 0, requested: 0, found: 0, failures: 0, belowQuality: 0, quotaSkipped: 0, callsToday: 0, avgLatencyMs: 0, totalLatencyMs: 0, day: -1 });
+    this.#stats.set(source.name, {
+      calls: 0,
+      requested: 0,
+      found: 0,
+      failures: 0,
+      belowQuality: 0,
+      quotaSkipped: 0,
+      callsToday: 0,
+      avgLatencyMs: 0,
+      totalLatencyMs: 0,
+      day: -1,
+    });
   }
 
   /** One item, or `undefined` when no source knows it. */
@@ -99,7 +122,10 @@ export class CatalogDataOrchestrator {
   }
 
   /** Many items: fresh cache entries first, then each source in order for the rest, batched. */
-  async getMany(ids: readonly string[], options: { signal?: AbortSignal; refresh?: boolean } = {}): Promise<Map<string, CatalogResult>> {
+  async getMany(
+    ids: readonly string[],
+    options: { signal?: AbortSignal; refresh?: boolean } = {},
+  ): Promise<Map<string, CatalogResult>> {
     const now = this.#clock.now();
     const results = new Map<string, CatalogResult>();
     let pending: string[] = [];
@@ -139,7 +165,13 @@ export class CatalogDataOrchestrator {
               continue;
             }
             stats.found++;
-            const entry: Entry = { record: { ...record, id }, source: source.name, fetchedAt, ttlMs: source.ttlMs, accuracy: source.accuracy };
+            const entry: Entry = {
+              record: { ...record, id },
+              source: source.name,
+              fetchedAt,
+              ttlMs: source.ttlMs,
+              accuracy: source.accuracy,
+            };
             const result = this.#result(entry, fetchedAt, { cached: false, stale: false });
             if (result.quality.score / 100 < this.#minQuality) {
               stats.belowQuality++;
@@ -180,7 +212,8 @@ export class CatalogDataOrchestrator {
   stats(): CatalogStats {
     const sources: Record<string, CatalogSourceStats> = {};
     const today = Math.floor(this.#clock.now() / 86_400_000);
-    for (const [name, { totalLatencyMs: _total, day, ...stats }] of this.#stats) sources[name] = { ...stats, callsToday: day === today ? stats.callsToday : 0 };
+    for (const [name, { totalLatencyMs: _total, day, ...stats }] of this.#stats)
+      sources[name] = { ...stats, callsToday: day === today ? stats.callsToday : 0 };
     return { cache: { ...this.#cacheStats, size: this.#cache.size }, sources };
   }
 
@@ -202,7 +235,11 @@ export class CatalogDataOrchestrator {
   }
 
   #result(entry: Entry, now: number, flags: { cached: boolean; stale: boolean }): CatalogResult {
-    const quality = scoreRecord(entry.record, { accuracy: entry.accuracy, ageMs: now - entry.fetchedAt, ttlMs: entry.ttlMs }, this.#weights);
+    const quality = scoreRecord(
+      entry.record,
+      { accuracy: entry.accuracy, ageMs: now - entry.fetchedAt, ttlMs: entry.ttlMs },
+      this.#weights,
+    );
     return { record: entry.record, source: entry.source, fetchedAt: entry.fetchedAt, ...flags, quality };
   }
 }

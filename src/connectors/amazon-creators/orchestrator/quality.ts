@@ -5,11 +5,6 @@ const FIELDS: (keyof CatalogRecord)[] = ['title', 'brand', 'images', 'price', 'a
 
 /**
  * The weights of the quality score (they are normalised, so any positive numbers work).
- *
- * @example
- * ```ts
- * new CatalogDataOrchestrator({ sources, weights: { completeness: 2, accuracy: 1, freshness: 1 } });
- * ```
  */
 export interface QualityWeights {
   completeness: number;
@@ -26,7 +21,11 @@ export interface QualityWeights {
  * scoreRecord(record, { accuracy: 0.9, ageMs: 0, ttlMs: 3_600_000 }); // { score: 95, ... }
  * ```
  */
-export function scoreRecord(record: CatalogRecord, input: { accuracy: number; ageMs: number; ttlMs: number }, weights: QualityWeights = { completeness: 0.5, accuracy: 0.3, freshness: 0.2 }): CatalogQuality {
+export function scoreRecord(
+  record: CatalogRecord,
+  input: { accuracy: number; ageMs: number; ttlMs: number },
+  weights: QualityWeights = { completeness: 0.5, accuracy: 0.3, freshness: 0.2 },
+): CatalogQuality {
   const present = FIELDS.filter((field) => {
     const value = record[field];
     return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
@@ -35,6 +34,8 @@ export function scoreRecord(record: CatalogRecord, input: { accuracy: number; ag
   const accuracy = Math.min(1, Math.max(0, input.accuracy));
   const freshness = input.ttlMs > 0 ? Math.min(1, Math.max(0, 1 - input.ageMs / input.ttlMs)) : 0;
   const total = weights.completeness + weights.accuracy + weights.freshness;
-  const score = Math.round((100 * (weights.completeness * completeness + weights.accuracy * accuracy + weights.freshness * freshness)) / total);
+  const score = Math.round(
+    (100 * (weights.completeness * completeness + weights.accuracy * accuracy + weights.freshness * freshness)) / total,
+  );
   return { score, completeness, accuracy, freshness };
 }

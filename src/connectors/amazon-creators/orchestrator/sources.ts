@@ -12,7 +12,10 @@ import type { CatalogSource } from './types.js';
  * const source = creatorsSource(creators, { ttlMs: 3_600_000 });
  * ```
  */
-export function creatorsSource(client: Pick<CreatorsApiClient, 'getItems'>, options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {}): CatalogSource {
+export function creatorsSource(
+  client: Pick<CreatorsApiClient, 'getItems'>,
+  options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {},
+): CatalogSource {
   return {
     name: options.name ?? 'creators-api',
     ...(options.dailyQuota !== undefined ? { dailyQuota: options.dailyQuota } : {}),
@@ -26,17 +29,15 @@ export function creatorsSource(client: Pick<CreatorsApiClient, 'getItems'>, opti
 
 /**
  * What {@link spApiCatalogSource} needs from the SP-API client.
- *
- * @example
- * ```ts
- * const client: SpApiCatalogClient = amazon.client;
- * ```
  */
 export interface SpApiCatalogClient {
   /** The store the client reads (its product pages are on that store's domain). */
   readonly marketplaceId: string;
   /** `searchCatalogItems` of the SP-API Catalog Items API. */
-  searchCatalogItems<T>(options: { identifiers?: readonly string[]; identifiersType?: 'ASIN'; includedData?: readonly string[] }, signal?: AbortSignal): Promise<T>;
+  searchCatalogItems<T>(
+    options: { identifiers?: readonly string[]; identifiersType?: 'ASIN'; includedData?: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<T>;
 }
 
 interface CatalogItem {
@@ -57,7 +58,10 @@ interface CatalogItem {
  * const source = spApiCatalogSource(amazon.client);
  * ```
  */
-export function spApiCatalogSource(client: SpApiCatalogClient, options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {}): CatalogSource {
+export function spApiCatalogSource(
+  client: SpApiCatalogClient,
+  options: { name?: string; ttlMs?: number; accuracy?: number; dailyQuota?: number } = {},
+): CatalogSource {
   return {
     name: options.name ?? 'sp-api-catalog',
     ...(options.dailyQuota !== undefined ? { dailyQuota: options.dailyQuota } : {}),
@@ -66,9 +70,13 @@ export function spApiCatalogSource(client: SpApiCatalogClient, options: { name?:
     ttlMs: options.ttlMs ?? 86_400_000,
     accuracy: options.accuracy ?? 0.95,
     async fetch(ids, signal) {
-      const body = await client.searchCatalogItems<{ items?: CatalogItem[] }>({ identifiers: ids, identifiersType: 'ASIN', includedData: ['summaries', 'images'] }, signal);
+      const body = await client.searchCatalogItems<{ items?: CatalogItem[] }>(
+        { identifiers: ids, identifiersType: 'ASIN', includedData: ['summaries', 'images'] },
+        signal,
+      );
       const out = new Map<string, CatalogRecord>();
-      const inStore = <T extends { marketplaceId?: string }>(list: T[] | undefined) => list?.find((entry) => entry.marketplaceId === client.marketplaceId) ?? list?.[0];
+      const inStore = <T extends { marketplaceId?: string }>(list: T[] | undefined) =>
+        list?.find((entry) => entry.marketplaceId === client.marketplaceId) ?? list?.[0];
       for (const item of body.items ?? []) {
         const summary = inStore(item.summaries);
         const image = inStore(item.images)?.images?.[0]?.link;

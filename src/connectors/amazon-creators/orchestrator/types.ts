@@ -3,11 +3,6 @@ import type { CatalogRecord } from '../mapper.js';
 /**
  * A place product data comes from: the Creators API, the SP-API Catalog Items API, or any
  * source the host registers (its own PIM, a partner feed). No scraping.
- *
- * @example
- * ```ts
- * const pim: CatalogSource = { name: 'pim', maxBatch: 100, ttlMs: 86_400_000, accuracy: 0.8, fetch: async (ids) => new Map(await db.products(ids)) };
- * ```
  */
 export interface CatalogSource {
   /** Unique name, used in results and statistics. */
@@ -31,11 +26,6 @@ export interface CatalogSource {
 /**
  * How good a record is: completeness of its fields, its source's accuracy and its freshness,
  * each 0 to 1, and a 0–100 score that weighs them.
- *
- * @example
- * ```ts
- * if (result.quality.score < 60) queueForReview(result.record.id);
- * ```
  */
 export interface CatalogQuality {
   score: number;
@@ -46,11 +36,6 @@ export interface CatalogQuality {
 
 /**
  * One item the orchestrator returns.
- *
- * @example
- * ```ts
- * const result: CatalogResult | undefined = await catalog.get('B07N4M94X4');
- * ```
  */
 export interface CatalogResult {
   record: CatalogRecord;
@@ -67,11 +52,6 @@ export interface CatalogResult {
 
 /**
  * What one source did so far.
- *
- * @example
- * ```ts
- * const { calls, failures, avgLatencyMs } = catalog.stats().sources['creators']!;
- * ```
  */
 export interface CatalogSourceStats {
   /** `fetch` calls made. */
@@ -96,11 +76,6 @@ export interface CatalogSourceStats {
 
 /**
  * Cache and per-source statistics.
- *
- * @example
- * ```ts
- * console.log(catalog.stats().cache.hits);
- * ```
  */
 export interface CatalogStats {
   cache: { hits: number; misses: number; staleServed: number; size: number };

@@ -26,11 +26,6 @@ export interface CreatorsSimulatorOptions {
 
 /**
  * A call the simulator answered.
- *
- * @example
- * ```ts
- * const [first]: CreatorsSimulatorCall[] = simulator.calls;
- * ```
  */
 export interface CreatorsSimulatorCall {
   operation: 'getItems' | 'searchItems';
@@ -45,7 +40,15 @@ interface IssuedToken {
 }
 
 const validation = (message: string, fieldList: { name: string; message: string }[] = []) =>
-  HttpResponse.json({ type: 'ValidationException', message, reason: 'FieldValidationFailed', ...(fieldList.length ? { fieldList } : {}) }, { status: 400 });
+  HttpResponse.json(
+    {
+      type: 'ValidationException',
+      message,
+      reason: 'FieldValidationFailed',
+      ...(fieldList.length ? { fieldList } : {}),
+    },
+    { status: 400 },
+  );
 
 /**
  * The Amazon Creators API as msw handlers, holding Amazon's contract as its SDK models it: the
@@ -82,11 +85,32 @@ export class AmazonCreatorsSimulator {
         const type = request.headers.get('content-type') ?? '';
         const text = await request.text();
         let fields: Record<string, unknown> = {};
-        if (lwa && type.includes('application/json')) fields = (JSON.parse(text || '{}') ?? {}) as Record<string, unknown>;
-        else if (!lwa && type.includes('application/x-www-form-urlencoded')) fields = Object.fromEntries(new URLSearchParams(text));
-        else return HttpResponse.json({ error: 'invalid_request', error_description: `Version ${version} credentials post ${lwa ? 'JSON' : 'a form'}.` }, { status: 400 });
-        if (fields.grant_type !== 'client_credentials' || typeof fields.client_id !== 'string' || typeof fields.client_secret !== 'string') return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
-        if (fields.scope !== spec.scope) return HttpResponse.json({ error: 'invalid_scope', error_description: `The scope of version ${version} credentials is ${spec.scope}.` }, { status: 400 });
+        if (lwa && type.includes('application/json'))
+          fields = (JSON.parse(text || '{}') ?? {}) as Record<string, unknown>;
+        else if (!lwa && type.includes('application/x-www-form-urlencoded'))
+          fields = Object.fromEntries(new URLSearchParams(text));
+        else
+          return HttpResponse.json(
+            {
+              error: 'invalid_request',
+              error_description: `Version ${version} credentials post ${lwa ? 'JSON' : 'a form'}.`,
+            },
+            { status: 400 },
+          );
+        if (
+          fields.grant_type !== 'client_credentials' ||
+          typeof fields.client_id !== 'string' ||
+          typeof fields.client_secret !== 'string'
+        )
+          return HttpResponse.json({ error: 'invalid_client' }, { status: 401 });
+        if (fields.scope !== spec.scope)
+          return HttpResponse.json(
+            {
+              error: 'invalid_scope',
+              error_description: `The scope of version ${version} credentials is ${spec.scope}.`,
+            },
+            { status: 400 },
+          );
         const token = `creators-${version}-${this.#tokens.size + 1}`;
         this.#tokens.set(token, { version, credentialId: fields.client_id });
         return HttpResponse.json({ access_token: token, token_type: 'bearer', expires_in: 3600 });
@@ -95,7 +119,9 @@ export class AmazonCreatorsSimulator {
     const api = (operation: 'getItems' | 'searchItems') =>
       http.post(`${endpoint}/catalog/v1/${operation}`, async ({ request }) => {
         const headers: Record<string, string> = {};
-        request.headers.forEach((value, key) => (headers[key] = value));
+        request.headers.forEach((value, key) => {
+          headers[key] = value;
+        });
         const body = await request.json().catch(() => undefined);
         const response = this.#answer(operation, headers, body, options.clock.now(), rate);
         this.calls.push({ operation, status: response.status, headers, body });
@@ -111,21 +137,55 @@ export class AmazonCreatorsSimulator {
     store.set(item.asin, structuredClone(item));
   }
 
-  #answer(operation: 'getItems' | 'searchItems', headers: Record<string, string>, body: unknown, now: number, rate: number): Response {
+  #answer(
+    operation: 'getItems' | 'searchItems',
+    headers: Record<string, string>,
+    body: unknown,
+    now: number,
+    rate: number,
+  ): Response {
     const [, token = ''] = /^Bearer ([^\s,]+)/.exec(headers.authorization ?? '') ?? [];
     const issued = this.#tokens.get(token);
-    if (!issued) return HttpResponse.json({ type: 'UnauthorizedException', message: 'The access token is missing or unknown.', reason: 'InvalidToken' }, { status: 401 });
+    if (!issued)
+      return HttpResponse.json(
+        { type: 'UnauthorizedException', message: 'The access token is missing or unknown.', reason: 'InvalidToken' },
+        { status: 401 },
+      );
     if (headers.authorization !== expectedCreatorsAuthorization(token, issued.version)) {
-      return HttpResponse.json({ type: 'UnauthorizedException', message: `Version ${issued.version} credentials authorise with "${expectedCreatorsAuthorization('<token>', issued.version)}", not "${headers.authorization?.replace(token, '<token>')}".`, reason: 'InvalidToken' }, { status: 401 });
+      return HttpResponse.json(
+        {
+          type: 'UnauthorizedException',
+          message: `Version ${issued.version} credentials authorise with "${expectedCreatorsAuthorization('<token>', issued.version)}", not "${headers.authorization?.replace(token, '<token>')}".`,
+          reason: 'InvalidToken',
+        },
+        { status: 401 },
+      );
     }
     const marketplace = headers['x-marketplace'];
-    if (!marketplace) return validation('The x-marketplace header is required.', [{ name: 'x-marketplace', message: 'Target Amazon locale, e.g. www.amazon.com.' }]);
+    if (!marketplace)
+      return validation('The x-marketplace header is required.', [
+        { name: 'x-marketplace', message: 'Target Amazon locale, e.g. www.amazon.com.' },
+      ]);
     const problems = creatorsRequestProblems(operation, body);
     if (problems.length > 0) return validation(`The ${operation} request is invalid.`, problems);
-    const { next, result } = computeTake(this.#buckets.get(issued.credentialId), { key: issued.credentialId, capacity: 1, refillPerSecond: rate, cost: 1 - 1e-9 }, now);
+    const { next, result } = computeTake(
+      this.#buckets.get(issued.credentialId),
+      { key: issued.credentialId, capacity: 1, refillPerSecond: rate, cost: 1 - 1e-9 },
+      now,
+    );
     this.#buckets.set(issued.credentialId, next);
-    if (!result.granted) return HttpResponse.json({ type: 'ThrottleException', message: 'The request was denied due to request throttling.' }, { status: 429 });
-    const request = body as { itemIds?: string[]; keywords?: string; itemCount?: number; itemPage?: number; resources?: string[] };
+    if (!result.granted)
+      return HttpResponse.json(
+        { type: 'ThrottleException', message: 'The request was denied due to request throttling.' },
+        { status: 429 },
+      );
+    const request = body as {
+      itemIds?: string[];
+      keywords?: string;
+      itemCount?: number;
+      itemPage?: number;
+      resources?: string[];
+    };
     const store = this.#items.get(marketplace) ?? new Map<string, CreatorsItem>();
     const shaped = (item: CreatorsItem) => withResources(item, request.resources ?? []);
     if (operation === 'getItems') {
@@ -133,21 +193,35 @@ export class AmazonCreatorsSimulator {
       const missing = request.itemIds!.filter((id) => !store.has(id));
       return HttpResponse.json({
         ...(found.length ? { itemsResult: { items: found.map((id) => shaped(store.get(id)!)) } } : {}),
-        ...(missing.length ? { errors: missing.map((id) => ({ code: 'ItemNotFound', message: `The item ${id} is not accessible through the Creators API in ${marketplace}.` })) } : {}),
+        ...(missing.length
+          ? {
+              errors: missing.map((id) => ({
+                code: 'ItemNotFound',
+                message: `The item ${id} is not accessible through the Creators API in ${marketplace}.`,
+              })),
+            }
+          : {}),
       });
     }
     const words = (request.keywords ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-    const matches = [...store.values()].filter((item) => words.every((word) => (item.itemInfo?.title?.displayValue ?? '').toLowerCase().includes(word)));
+    const matches = [...store.values()].filter((item) =>
+      words.every((word) => (item.itemInfo?.title?.displayValue ?? '').toLowerCase().includes(word)),
+    );
     const count = request.itemCount ?? 10;
     const start = ((request.itemPage ?? 1) - 1) * count;
-    return HttpResponse.json({ searchResult: { totalResultCount: matches.length, items: matches.slice(start, start + count).map(shaped) } });
+    return HttpResponse.json({
+      searchResult: { totalResultCount: matches.length, items: matches.slice(start, start + count).map(shaped) },
+    });
   }
 }
 
 /** An item with only the top-level parts its requested resources cover (`asin` and the detail page always). */
 function withResources(item: CreatorsItem, resources: readonly string[]): CreatorsItem {
   const wants = (prefix: string) => resources.some((resource) => resource.startsWith(prefix));
-  const shaped: CreatorsItem = { asin: item.asin, ...(item.detailPageURL ? { detailPageURL: item.detailPageURL } : {}) };
+  const shaped: CreatorsItem = {
+    asin: item.asin,
+    ...(item.detailPageURL ? { detailPageURL: item.detailPageURL } : {}),
+  };
   if (item.itemInfo && wants('itemInfo.')) shaped.itemInfo = item.itemInfo;
   if (item.images && wants('images.')) shaped.images = item.images;
   if (item.offersV2 && wants('offersV2.')) shaped.offersV2 = item.offersV2;

@@ -12,11 +12,6 @@ export const LISTINGS_FEED_MAX_MESSAGES = 25_000;
 
 /**
  * One change to put in a listings feed: JSON Patch operations on one SKU, or its deletion.
- *
- * @example
- * ```ts
- * const change: ListingsFeedChange = { sku: 'MUG-1', productType: 'PRODUCT', patches: [quantityPatch(4)] };
- * ```
  */
 export type ListingsFeedChange =
   | { sku: string; productType: string; patches: readonly ListingPatch[] }
@@ -24,11 +19,6 @@ export type ListingsFeedChange =
 
 /**
  * One message of a `JSON_LISTINGS_FEED` document (listings-feed-schema-v2).
- *
- * @example
- * ```ts
- * const message: ListingsFeedMessage = { messageId: 1, sku: 'MUG-1', operationType: 'DELETE' };
- * ```
  */
 export type ListingsFeedMessage =
   | { messageId: number; sku: string; operationType: 'PATCH'; productType: string; patches: ListingPatch[] }
@@ -66,13 +56,24 @@ export function buildListingsFeeds(options: {
   const max = Math.min(LISTINGS_FEED_MAX_MESSAGES, Math.max(1, options.maxMessages ?? LISTINGS_FEED_MAX_MESSAGES));
   const documents: ListingsFeedDocument[] = [];
   for (let start = 0; start < options.changes.length; start += max) {
-    const messages = options.changes.slice(start, start + max).map((change, index): ListingsFeedMessage =>
-      'delete' in change
-        ? { messageId: index + 1, sku: change.sku, operationType: 'DELETE' }
-        : { messageId: index + 1, sku: change.sku, operationType: 'PATCH', productType: change.productType, patches: [...change.patches] },
+    const messages = options.changes.slice(start, start + max).map(
+      (change, index): ListingsFeedMessage =>
+        'delete' in change
+          ? { messageId: index + 1, sku: change.sku, operationType: 'DELETE' }
+          : {
+              messageId: index + 1,
+              sku: change.sku,
+              operationType: 'PATCH',
+              productType: change.productType,
+              patches: [...change.patches],
+            },
     );
     documents.push({
-      header: { sellerId: options.sellerId, version: '2.0', ...(options.issueLocale ? { issueLocale: options.issueLocale } : {}) },
+      header: {
+        sellerId: options.sellerId,
+        version: '2.0',
+        ...(options.issueLocale ? { issueLocale: options.issueLocale } : {}),
+      },
       messages,
     });
   }

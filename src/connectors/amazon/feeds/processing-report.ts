@@ -3,11 +3,6 @@ import { failure, type Failure } from '../../../core/result.js';
 
 /**
  * One issue of a listings feed processing report.
- *
- * @example
- * ```ts
- * const issue: FeedIssue = { messageId: 4, sku: 'MUG-1', code: '90220', severity: 'ERROR', message: "'[batteries_required]' is required but not supplied." };
- * ```
  */
 export interface FeedIssue {
   messageId?: number;
@@ -25,21 +20,11 @@ export interface FeedIssue {
  * report cannot vouch for it: a feed-level `ERROR`, or fewer messages processed or accepted
  * than the report would need for it to have been applied). Treat `unconfirmed` as not applied:
  * the changes are absolute values, so sending them again is safe.
- *
- * @example
- * ```ts
- * const status: FeedMessageStatus = 'unconfirmed';
- * ```
  */
 export type FeedMessageStatus = 'accepted' | 'invalid' | 'unconfirmed';
 
 /**
  * The outcome of one feed message: accepted only when the report confirms it.
- *
- * @example
- * ```ts
- * for (const outcome of report.outcomes) if (!outcome.accepted) console.warn(outcome.sku, outcome.status, outcome.issues);
- * ```
  */
 export interface FeedMessageOutcome {
   messageId: number;
@@ -53,15 +38,16 @@ export interface FeedMessageOutcome {
 
 /**
  * A parsed `JSON_LISTINGS_FEED` processing report.
- *
- * @example
- * ```ts
- * const report: ListingsFeedReport = parseListingsFeedReport(json, messages)._unsafeUnwrap();
- * ```
  */
 export interface ListingsFeedReport {
   feedId?: string;
-  summary: { errors: number; warnings: number; messagesProcessed: number; messagesAccepted: number; messagesInvalid: number };
+  summary: {
+    errors: number;
+    warnings: number;
+    messagesProcessed: number;
+    messagesAccepted: number;
+    messagesInvalid: number;
+  };
   /** Issues that name no message (feed-level problems). */
   feedIssues: FeedIssue[];
   /** One outcome per submitted message, in message order. */
@@ -70,11 +56,6 @@ export interface ListingsFeedReport {
 
 /**
  * Why a processing report could not be read.
- *
- * @example
- * ```ts
- * const reason: FeedReportReason = 'invalid_report';
- * ```
  */
 export type FeedReportReason = 'invalid_json' | 'invalid_report';
 
@@ -85,7 +66,8 @@ function readIssue(raw: unknown): FeedIssue | string {
   if (!issue || typeof issue !== 'object') return 'an issue that is not an object';
   if (typeof issue.message !== 'string' || issue.message === '') return 'an issue without a message';
   if (!SEVERITIES.has(String(issue.severity))) return `an issue with severity ${JSON.stringify(issue.severity)}`;
-  if (issue.messageId !== undefined && (!Number.isInteger(issue.messageId) || (issue.messageId as number) < 1)) return `an issue with messageId ${JSON.stringify(issue.messageId)}`;
+  if (issue.messageId !== undefined && (!Number.isInteger(issue.messageId) || (issue.messageId as number) < 1))
+    return `an issue with messageId ${JSON.stringify(issue.messageId)}`;
   return {
     message: issue.message,
     severity: issue.severity as FeedIssue['severity'],
@@ -129,7 +111,10 @@ export function parseListingsFeedReport(
   const issues: FeedIssue[] = [];
   for (const raw of Array.isArray(report.issues) ? report.issues : []) {
     const issue = readIssue(raw);
-    if (typeof issue === 'string') return err(failure('invalid_report', `The processing report has ${issue}: ${JSON.stringify(raw)?.slice(0, 200)}`));
+    if (typeof issue === 'string')
+      return err(
+        failure('invalid_report', `The processing report has ${issue}: ${JSON.stringify(raw)?.slice(0, 200)}`),
+      );
     issues.push(issue);
   }
   const byMessage = new Map<number, FeedIssue[]>();
@@ -138,11 +123,20 @@ export function parseListingsFeedReport(
     byMessage.set(issue.messageId, [...(byMessage.get(issue.messageId) ?? []), issue]);
   }
   const count = (key: string) => (typeof report.summary?.[key] === 'number' ? (report.summary[key] as number) : 0);
-  const summary = { errors: count('errors'), warnings: count('warnings'), messagesProcessed: count('messagesProcessed'), messagesAccepted: count('messagesAccepted'), messagesInvalid: count('messagesInvalid') };
+  const summary = {
+    errors: count('errors'),
+    warnings: count('warnings'),
+    messagesProcessed: count('messagesProcessed'),
+    messagesAccepted: count('messagesAccepted'),
+    messagesInvalid: count('messagesInvalid'),
+  };
   const feedIssues = issues.filter((issue) => issue.messageId === undefined);
   const invalid = (messageId: number) => (byMessage.get(messageId) ?? []).some((issue) => issue.severity === 'ERROR');
   const clean = submitted.filter(({ messageId }) => !invalid(messageId)).length;
-  const vouched = !feedIssues.some((issue) => issue.severity === 'ERROR') && summary.messagesProcessed >= submitted.length && summary.messagesAccepted >= clean;
+  const vouched =
+    !feedIssues.some((issue) => issue.severity === 'ERROR') &&
+    summary.messagesProcessed >= submitted.length &&
+    summary.messagesAccepted >= clean;
   return ok({
     ...(typeof report.header?.feedId === 'string' ? { feedId: report.header.feedId } : {}),
     summary,

@@ -6,11 +6,6 @@ import type { SpApiClient } from '../client.js';
 /**
  * The Finances API generations behind `listFinancialEvents` (`financesApi` in the connector's
  * configuration): each lives in a folder of its own behind {@link AmazonFinancesApi}.
- *
- * @example
- * ```ts
- * const version: AmazonFinancesVersion = '2024-06-19';
- * ```
  */
 export type AmazonFinancesVersion = 'v0' | '2024-06-19';
 
@@ -34,11 +29,6 @@ export interface AmazonFinancesApi {
 /**
  * What a Finances API generation needs: the operation-level client and the clock (default
  * windows, settling time).
- *
- * @example
- * ```ts
- * const deps: AmazonFinancesDeps = { client: amazon.client, clock: systemClock };
- * ```
  */
 export interface AmazonFinancesDeps {
   client: SpApiClient;

@@ -61,7 +61,11 @@ export function startFeedJob(document: ListingsFeedDocument): FeedJobState {
  * while (state.step !== 'done' && state.step !== 'failed') state = await advanceFeedJob(client, state, { now: clock.now(), pollIntervalMs: 30_000 });
  * ```
  */
-export async function advanceFeedJob(client: SpApiClient, state: FeedJobState, options: { now: number; pollIntervalMs?: number; signal?: AbortSignal }): Promise<FeedJobState> {
+export async function advanceFeedJob(
+  client: SpApiClient,
+  state: FeedJobState,
+  options: { now: number; pollIntervalMs?: number; signal?: AbortSignal },
+): Promise<FeedJobState> {
   const signal = options.signal;
   const poll = options.pollIntervalMs ?? 30_000;
   switch (state.step) {
@@ -78,17 +82,30 @@ export async function advanceFeedJob(client: SpApiClient, state: FeedJobState, o
       // createFeed has no idempotency key. If its answer is lost, this step runs again and may
       // submit the document twice; the messages merge absolute values, so a second run
       // writes the same values.
-      const { feedId } = await client.createFeed({ feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: state.feedDocumentId! }, signal);
+      const { feedId } = await client.createFeed(
+        { feedType: 'JSON_LISTINGS_FEED', inputFeedDocumentId: state.feedDocumentId! },
+        signal,
+      );
       return { ...state, step: 'poll', feedId, nextPollAt: options.now + poll };
     }
     case 'poll': {
       if (state.nextPollAt !== undefined && options.now < state.nextPollAt) return state;
       const feed = await client.getFeed(state.feedId!, signal);
       if (feed.processingStatus === 'DONE' || (feed.processingStatus === 'FATAL' && feed.resultFeedDocumentId)) {
-        return { ...state, step: 'report', processingStatus: feed.processingStatus, resultFeedDocumentId: feed.resultFeedDocumentId! };
+        return {
+          ...state,
+          step: 'report',
+          processingStatus: feed.processingStatus,
+          resultFeedDocumentId: feed.resultFeedDocumentId!,
+        };
       }
       if (feed.processingStatus === 'CANCELLED' || feed.processingStatus === 'FATAL') {
-        return { ...state, step: 'failed', processingStatus: feed.processingStatus, error: `Feed ${state.feedId} ended ${feed.processingStatus} without a report.` };
+        return {
+          ...state,
+          step: 'failed',
+          processingStatus: feed.processingStatus,
+          error: `Feed ${state.feedId} ended ${feed.processingStatus} without a report.`,
+        };
       }
       return { ...state, processingStatus: feed.processingStatus, nextPollAt: options.now + poll };
     }
@@ -116,7 +133,12 @@ export async function advanceFeedJob(client: SpApiClient, state: FeedJobState, o
 export async function runFeedJob(
   client: SpApiClient,
   state: FeedJobState,
-  options: { clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> }; pollIntervalMs?: number; signal?: AbortSignal; onStep?: (state: FeedJobState) => unknown },
+  options: {
+    clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
+    pollIntervalMs?: number;
+    signal?: AbortSignal;
+    onStep?: (state: FeedJobState) => unknown;
+  },
 ): Promise<FeedJobState> {
   let current = state;
   while (current.step !== 'done' && current.step !== 'failed') {
@@ -125,11 +147,20 @@ export async function runFeedJob(
       await options.clock.sleep(current.nextPollAt - now, options.signal);
       continue;
     }
-    current = await advanceFeedJob(client, current, { now, ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    current = await advanceFeedJob(client, current, {
+      now,
+      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     await options.onStep?.(current);
   }
   if (current.step === 'failed') {
-    throw new MarketplaceApiError(current.error ?? 'The feed failed.', { platform: 'amazon', operation: 'createFeed', retryable: false, body: { feedId: current.feedId, processingStatus: current.processingStatus } });
+    throw new MarketplaceApiError(current.error ?? 'The feed failed.', {
+      platform: 'amazon',
+      operation: 'createFeed',
+      retryable: false,
+      body: { feedId: current.feedId, processingStatus: current.processingStatus },
+    });
   }
   return current;
 }

@@ -21,17 +21,26 @@ export function amazonReportJob(
     kind: `amazon.report.${input.reportType}`,
     async create(signal) {
       const { reportId } = await client.createReport(
-        { reportType: input.reportType, ...(input.dataStartTime ? { dataStartTime: input.dataStartTime } : {}), ...(input.dataEndTime ? { dataEndTime: input.dataEndTime } : {}) },
+        {
+          reportType: input.reportType,
+          ...(input.dataStartTime ? { dataStartTime: input.dataStartTime } : {}),
+          ...(input.dataEndTime ? { dataEndTime: input.dataEndTime } : {}),
+        },
         signal,
       );
       return { jobId: reportId };
     },
     async poll(state, signal) {
       const report = await client.getReport(state.jobId!, signal);
-      if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') return { status: 'failed', reason: `report ${report.processingStatus}` };
+      if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL')
+        return { status: 'failed', reason: `report ${report.processingStatus}` };
       if (report.processingStatus !== 'DONE' || !report.reportDocumentId) return { status: 'pending' };
       // The document's URL expires after five minutes: resolve it at download time, keep the id.
-      return { status: 'done', document: { url: report.reportDocumentId, format: input.format ?? 'tsv' }, data: { reportDocumentId: report.reportDocumentId } };
+      return {
+        status: 'done',
+        document: { url: report.reportDocumentId, format: input.format ?? 'tsv' },
+        data: { reportDocumentId: report.reportDocumentId },
+      };
     },
     async download(document, signal) {
       const { url } = await client.getReportDocument(document.url, signal);

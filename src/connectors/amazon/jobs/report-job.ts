@@ -5,11 +5,6 @@ import { parseDelimited, parseJsonArray, readText } from '../../../http/jobs/par
 /**
  * The serialisable state of one report request. Save it after every step; any process can
  * continue it with {@link advanceReportJob}.
- *
- * @example
- * ```ts
- * const state: ReportJobState = startReportJob({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA' });
- * ```
  */
 export interface ReportJobState {
   kind: 'amazon.report';
@@ -32,7 +27,11 @@ export interface ReportJobState {
  * const state = startReportJob({ reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA' });
  * ```
  */
-export function startReportJob(input: { reportType: string; dataStartTime?: string; dataEndTime?: string }): ReportJobState {
+export function startReportJob(input: {
+  reportType: string;
+  dataStartTime?: string;
+  dataEndTime?: string;
+}): ReportJobState {
   return { kind: 'amazon.report', step: 'create', ...input };
 }
 
@@ -45,11 +44,19 @@ export function startReportJob(input: { reportType: string; dataStartTime?: stri
  * state = await advanceReportJob(client, state, { now: clock.now() });
  * ```
  */
-export async function advanceReportJob(client: SpApiClient, state: ReportJobState, options: { now: number; pollIntervalMs?: number; signal?: AbortSignal }): Promise<ReportJobState> {
+export async function advanceReportJob(
+  client: SpApiClient,
+  state: ReportJobState,
+  options: { now: number; pollIntervalMs?: number; signal?: AbortSignal },
+): Promise<ReportJobState> {
   const poll = options.pollIntervalMs ?? 30_000;
   if (state.step === 'create') {
     const { reportId } = await client.createReport(
-      { reportType: state.reportType, ...(state.dataStartTime ? { dataStartTime: state.dataStartTime } : {}), ...(state.dataEndTime ? { dataEndTime: state.dataEndTime } : {}) },
+      {
+        reportType: state.reportType,
+        ...(state.dataStartTime ? { dataStartTime: state.dataStartTime } : {}),
+        ...(state.dataEndTime ? { dataEndTime: state.dataEndTime } : {}),
+      },
       options.signal,
     );
     return { ...state, step: 'poll', reportId, nextPollAt: options.now + poll };
@@ -57,9 +64,15 @@ export async function advanceReportJob(client: SpApiClient, state: ReportJobStat
   if (state.step === 'poll') {
     if (state.nextPollAt !== undefined && options.now < state.nextPollAt) return state;
     const report = await client.getReport(state.reportId!, options.signal);
-    if (report.processingStatus === 'DONE' && report.reportDocumentId) return { ...state, step: 'ready', processingStatus: 'DONE', reportDocumentId: report.reportDocumentId };
+    if (report.processingStatus === 'DONE' && report.reportDocumentId)
+      return { ...state, step: 'ready', processingStatus: 'DONE', reportDocumentId: report.reportDocumentId };
     if (report.processingStatus === 'CANCELLED' || report.processingStatus === 'FATAL') {
-      return { ...state, step: 'failed', processingStatus: report.processingStatus, error: `Report ${state.reportId} ended ${report.processingStatus}.` };
+      return {
+        ...state,
+        step: 'failed',
+        processingStatus: report.processingStatus,
+        error: `Report ${state.reportId} ended ${report.processingStatus}.`,
+      };
     }
     return { ...state, processingStatus: report.processingStatus, nextPollAt: options.now + poll };
   }
@@ -77,7 +90,12 @@ export async function advanceReportJob(client: SpApiClient, state: ReportJobStat
 export async function runReportJob(
   client: SpApiClient,
   state: ReportJobState,
-  options: { clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> }; pollIntervalMs?: number; signal?: AbortSignal; onStep?: (state: ReportJobState) => unknown },
+  options: {
+    clock: { now(): number; sleep(ms: number, signal?: AbortSignal): Promise<void> };
+    pollIntervalMs?: number;
+    signal?: AbortSignal;
+    onStep?: (state: ReportJobState) => unknown;
+  },
 ): Promise<ReportJobState> {
   let current = state;
   while (current.step === 'create' || current.step === 'poll') {
@@ -86,10 +104,19 @@ export async function runReportJob(
       await options.clock.sleep(current.nextPollAt - now, options.signal);
       continue;
     }
-    current = await advanceReportJob(client, current, { now, ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+    current = await advanceReportJob(client, current, {
+      now,
+      ...(options.pollIntervalMs !== undefined ? { pollIntervalMs: options.pollIntervalMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     await options.onStep?.(current);
   }
-  if (current.step === 'failed') throw new MarketplaceApiError(current.error ?? 'The report failed.', { platform: 'amazon', operation: 'createReport', retryable: false });
+  if (current.step === 'failed')
+    throw new MarketplaceApiError(current.error ?? 'The report failed.', {
+      platform: 'amazon',
+      operation: 'createReport',
+      retryable: false,
+    });
   return current;
 }
 
@@ -125,9 +152,17 @@ export interface ReadReportRowsOptions {
  * for await (const asin of readReportRows(client, sales, { format: 'json', jsonPath: ['salesAndTrafficByAsin'] })) console.log(asin.parentAsin);
  * ```
  */
-export async function* readReportRows(client: SpApiClient, state: ReportJobState, options: ReadReportRowsOptions = {}): AsyncGenerator<Record<string, unknown>> {
+export async function* readReportRows(
+  client: SpApiClient,
+  state: ReportJobState,
+  options: ReadReportRowsOptions = {},
+): AsyncGenerator<Record<string, unknown>> {
   if (state.step !== 'ready' || !state.reportDocumentId) {
-    throw new MarketplaceApiError('The report is not ready; run advanceReportJob until step is "ready".', { platform: 'amazon', operation: 'getReportDocument', retryable: false });
+    throw new MarketplaceApiError('The report is not ready; run advanceReportJob until step is "ready".', {
+      platform: 'amazon',
+      operation: 'getReportDocument',
+      retryable: false,
+    });
   }
   const document = await client.getReportDocument(state.reportDocumentId, options.signal);
   const stream = await client.downloadDocument(document.url, options.signal);
@@ -139,7 +174,10 @@ export async function* readReportRows(client: SpApiClient, state: ReportJobState
   yield* parseDelimited(stream, { delimiter: '\t', quote: false }) as AsyncGenerator<Record<string, string>>;
 }
 
-async function* jsonRows(stream: ReadableStream<string>, path: readonly string[] | undefined): AsyncGenerator<Record<string, unknown>> {
+async function* jsonRows(
+  stream: ReadableStream<string>,
+  path: readonly string[] | undefined,
+): AsyncGenerator<Record<string, unknown>> {
   if (path) {
     yield* parseJsonArray<Record<string, unknown>>(stream, { path });
     return;

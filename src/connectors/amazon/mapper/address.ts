@@ -2,11 +2,6 @@ import type { Address } from '../../../model/address.js';
 
 /**
  * An SP-API address (Orders v0 names; the 2026-01-01 `deliveryAddress` maps onto it).
- *
- * @example
- * ```ts
- * const address: SpApiAddress = { Name: 'Jane', AddressLine1: '1 Main St', City: 'Seattle', CountryCode: 'US' };
- * ```
  */
 export interface SpApiAddress {
   Name?: string;
@@ -32,8 +27,20 @@ export interface SpApiAddress {
 export function fromSpApiAddress(address: SpApiAddress | undefined): Address | undefined {
   if (!address?.AddressLine1 || !address.City || !address.CountryCode) return undefined;
   const optional = (value: string | undefined) => (value ? value : undefined);
-  const out: Address = { line1: address.AddressLine1, city: address.City, countryCode: address.CountryCode === 'UK' ? 'GB' : address.CountryCode };
-  const extra = { name: optional(address.Name), company: optional(address.CompanyName), line2: optional(address.AddressLine2), region: optional(address.StateOrRegion), postalCode: optional(address.PostalCode), phone: optional(address.Phone) };
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) (out as Record<string, string>)[key] = value;
+  const out: Address = {
+    line1: address.AddressLine1,
+    city: address.City,
+    countryCode: address.CountryCode === 'UK' ? 'GB' : address.CountryCode,
+  };
+  const extra = {
+    name: optional(address.Name),
+    company: optional(address.CompanyName),
+    line2: optional(address.AddressLine2),
+    region: optional(address.StateOrRegion),
+    postalCode: optional(address.PostalCode),
+    phone: optional(address.Phone),
+  };
+  for (const [key, value] of Object.entries(extra))
+    if (value !== undefined) (out as Record<string, string>)[key] = value;
   return out;
 }

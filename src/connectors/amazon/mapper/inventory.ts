@@ -2,11 +2,6 @@ import type { InventoryLevel } from '../../../model/inventory.js';
 
 /**
  * The parts of an FBA `InventorySummary` the mapper reads.
- *
- * @example
- * ```ts
- * const summary: SpApiInventorySummary = { sellerSku: 'MUG-1', inventoryDetails: { fulfillableQuantity: 5, reservedQuantity: { totalReservedQuantity: 2 } }, lastUpdatedTime: '2026-11-01T00:00:00Z' };
- * ```
  */
 export interface SpApiInventorySummary {
   sellerSku?: string;
@@ -27,7 +22,11 @@ export interface SpApiInventorySummary {
  * fromSpApiInventorySummary(summary, 'ATVPDKIKX0DER', clock.now());
  * ```
  */
-export function fromSpApiInventorySummary(summary: SpApiInventorySummary, marketplaceId: string, now: number): InventoryLevel | undefined {
+export function fromSpApiInventorySummary(
+  summary: SpApiInventorySummary,
+  marketplaceId: string,
+  now: number,
+): InventoryLevel | undefined {
   if (!summary.sellerSku) return undefined;
   const available = Math.max(0, summary.inventoryDetails?.fulfillableQuantity ?? 0);
   const reserved = Math.max(0, summary.inventoryDetails?.reservedQuantity?.totalReservedQuantity ?? 0);
@@ -49,11 +48,6 @@ export function fromSpApiInventorySummary(summary: SpApiInventorySummary, market
  * (`AFN:<marketplaceId>`, FBA stock, which only Amazon changes) or a merchant fulfillment
  * channel (`MFN:<fulfillmentChannelCode>`, `MFN:DEFAULT` for most sellers, which `setInventory`
  * writes).
- *
- * @example
- * ```ts
- * const pool: AmazonStockPool = { network: 'MFN', channelCode: 'DEFAULT' };
- * ```
  */
 export type AmazonStockPool = { network: 'AFN'; marketplaceId: string } | { network: 'MFN'; channelCode: string };
 
@@ -110,7 +104,11 @@ export function amazonStockPool(locationId: string): AmazonStockPool {
  * ```
  */
 export function fromListingFulfillment(
-  item: { sku: string; summaries?: { lastUpdatedDate?: string }[]; fulfillmentAvailability?: { fulfillmentChannelCode: string; quantity?: number }[] },
+  item: {
+    sku: string;
+    summaries?: { lastUpdatedDate?: string }[];
+    fulfillmentAvailability?: { fulfillmentChannelCode: string; quantity?: number }[];
+  },
   now: number,
 ): { levels: InventoryLevel[]; fulfilledByAmazon: boolean } {
   const time = item.summaries?.[0]?.lastUpdatedDate ? Date.parse(item.summaries[0].lastUpdatedDate) : Number.NaN;
@@ -125,7 +123,15 @@ export function fromListingFulfillment(
     }
     if (typeof channel.quantity !== 'number' || !Number.isInteger(channel.quantity)) continue;
     const available = Math.max(0, channel.quantity);
-    levels.push({ sku: item.sku, locationId: mfnLocationId(channel.fulfillmentChannelCode), available, reserved: 0, onHand: available, updatedAt: new Date(updatedAt).toISOString(), version: available });
+    levels.push({
+      sku: item.sku,
+      locationId: mfnLocationId(channel.fulfillmentChannelCode),
+      available,
+      reserved: 0,
+      onHand: available,
+      updatedAt: new Date(updatedAt).toISOString(),
+      version: available,
+    });
   }
   return { levels, fulfilledByAmazon };
 }

@@ -6,16 +6,24 @@ import { moneyFrom, type AmazonMapReason } from './money.js';
 
 /**
  * The parts of an SP-API `Item` (Listings Items 2021-08-01) the mapper reads.
- *
- * @example
- * ```ts
- * const item: SpApiListingsItem = { sku: 'MUG-1', summaries: [{ marketplaceId: 'ATVPDKIKX0DER', asin: 'B07N4M94X4', productType: 'PRODUCT', itemName: 'Mug', status: ['BUYABLE'] }] };
- * ```
  */
 export interface SpApiListingsItem {
   sku: string;
-  summaries?: { marketplaceId: string; asin?: string; productType?: string; itemName?: string; status?: string[]; conditionType?: string; lastUpdatedDate?: string; mainImage?: { link: string } }[];
-  offers?: { marketplaceId: string; offerType?: string; price: { currencyCode?: string; currency?: string; amount: string } }[];
+  summaries?: {
+    marketplaceId: string;
+    asin?: string;
+    productType?: string;
+    itemName?: string;
+    status?: string[];
+    conditionType?: string;
+    lastUpdatedDate?: string;
+    mainImage?: { link: string };
+  }[];
+  offers?: {
+    marketplaceId: string;
+    offerType?: string;
+    price: { currencyCode?: string; currency?: string; amount: string };
+  }[];
   fulfillmentAvailability?: { fulfillmentChannelCode: string; quantity?: number }[];
   attributes?: Record<string, unknown>;
 }
@@ -31,10 +39,21 @@ const CONDITION: Record<string, Offer['condition']> = { new_new: 'new', refurbis
  * const product = fromSpApiListingsItem(item, 'ATVPDKIKX0DER')._unsafeUnwrap();
  * ```
  */
-export function fromSpApiListingsItem(item: SpApiListingsItem, marketplaceId: string): Result<Product, Failure<AmazonMapReason>> {
+export function fromSpApiListingsItem(
+  item: SpApiListingsItem,
+  marketplaceId: string,
+): Result<Product, Failure<AmazonMapReason>> {
   const summary = item.summaries?.find((entry) => entry.marketplaceId === marketplaceId) ?? item.summaries?.[0];
-  const offer = item.offers?.find((entry) => entry.marketplaceId === marketplaceId && (entry.offerType ?? 'B2C') === 'B2C');
-  if (!offer) return err(failure('invalid_payload', `Listing ${item.sku} has no B2C offer in ${marketplaceId}; request includedData=offers.`));
+  const offer = item.offers?.find(
+    (entry) => entry.marketplaceId === marketplaceId && (entry.offerType ?? 'B2C') === 'B2C',
+  );
+  if (!offer)
+    return err(
+      failure(
+        'invalid_payload',
+        `Listing ${item.sku} has no B2C offer in ${marketplaceId}; request includedData=offers.`,
+      ),
+    );
   const price = moneyFrom(offer.price.amount, offer.price.currencyCode ?? offer.price.currency, `price of ${item.sku}`);
   if (price.isErr()) return err(price.error);
   const status = summary?.status ?? [];

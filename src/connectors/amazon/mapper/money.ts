@@ -4,21 +4,11 @@ import { formatMoney, parseMoney, type Money } from '../../../model/money.js';
 
 /**
  * Why an SP-API payload could not be mapped to the canonical model.
- *
- * @example
- * ```ts
- * const reason: AmazonMapReason = 'invalid_money';
- * ```
  */
 export type AmazonMapReason = 'invalid_money' | 'invalid_payload';
 
 /**
  * SP-API money as the Orders API writes it (`{ CurrencyCode, Amount: "19.99" }`).
- *
- * @example
- * ```ts
- * const total: SpApiMoney = { CurrencyCode: 'USD', Amount: '19.99' };
- * ```
  */
 export interface SpApiMoney {
   CurrencyCode?: string;
@@ -34,8 +24,13 @@ export interface SpApiMoney {
  * moneyFrom(19.99, 'USD', 'ChargeAmount'); // Ok({ amountMinor: 1999, currency: 'USD' })
  * ```
  */
-export function moneyFrom(amount: string | number | undefined, currency: string | undefined, where: string): Result<Money, Failure<AmazonMapReason>> {
-  if (amount === undefined || currency === undefined) return err(failure('invalid_money', `${where}: amount or currency missing.`));
+export function moneyFrom(
+  amount: string | number | undefined,
+  currency: string | undefined,
+  where: string,
+): Result<Money, Failure<AmazonMapReason>> {
+  if (amount === undefined || currency === undefined)
+    return err(failure('invalid_money', `${where}: amount or currency missing.`));
   const parsed = parseMoney(amount, currency);
   return parsed.isOk() ? ok(parsed.value) : err(failure('invalid_money', `${where}: ${parsed.error.message}`));
 }
@@ -60,6 +55,9 @@ export function toSpApiMoney(money: Money): Required<SpApiMoney> {
  * fromSpApiMoney({ CurrencyCode: 'USD', Amount: '19.99' }); // Ok({ amountMinor: 1999, currency: 'USD' })
  * ```
  */
-export function fromSpApiMoney(value: SpApiMoney | undefined, where = 'money'): Result<Money, Failure<AmazonMapReason>> {
+export function fromSpApiMoney(
+  value: SpApiMoney | undefined,
+  where = 'money',
+): Result<Money, Failure<AmazonMapReason>> {
   return moneyFrom(value?.Amount, value?.CurrencyCode, where);
 }

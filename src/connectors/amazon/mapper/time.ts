@@ -13,5 +13,7 @@ import type { AmazonMapReason } from './money.js';
  */
 export function isoTimeFrom(value: string | undefined, where: string): Result<string, Failure<AmazonMapReason>> {
   const time = value === undefined ? Number.NaN : Date.parse(value);
-  return Number.isNaN(time) ? err(failure('invalid_payload', `${where} is not an ISO 8601 date-time: "${value ?? ''}".`)) : ok(new Date(time).toISOString());
+  return Number.isNaN(time)
+    ? err(failure('invalid_payload', `${where} is not an ISO 8601 date-time: "${value ?? ''}".`))
+    : ok(new Date(time).toISOString());
 }

@@ -8,7 +8,14 @@ import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.
  * const order = unwrapMapped(fromOrders2026Order(answer.order), 'getOrder');
  * ```
  */
-export function unwrapMapped<T>(result: { isOk(): boolean; _unsafeUnwrap(): T; _unsafeUnwrapErr(): { message: string } }, operation: string): T {
+export function unwrapMapped<T>(
+  result: { isOk(): boolean; _unsafeUnwrap(): T; _unsafeUnwrapErr(): { message: string } },
+  operation: string,
+): T {
   if (result.isOk()) return result._unsafeUnwrap();
-  throw new MarketplaceApiError(`Could not read Amazon's answer: ${result._unsafeUnwrapErr().message}`, { platform: 'amazon', operation, retryable: false });
+  throw new MarketplaceApiError(`Could not read Amazon's answer: ${result._unsafeUnwrapErr().message}`, {
+    platform: 'amazon',
+    operation,
+    retryable: false,
+  });
 }

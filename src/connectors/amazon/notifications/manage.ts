@@ -3,11 +3,6 @@ import * as build from '../requests/notifications.js';
 
 /**
  * An SP-API notification destination.
- *
- * @example
- * ```ts
- * const destination: AmazonDestination = { destinationId: 'd-1', name: 'orders', resource: { sqs: { arn } } };
- * ```
  */
 export interface AmazonDestination {
   destinationId: string;
@@ -17,11 +12,6 @@ export interface AmazonDestination {
 
 /**
  * An SP-API notification subscription.
- *
- * @example
- * ```ts
- * const subscription: AmazonSubscription = { subscriptionId: 's-1', payloadVersion: '1.0', destinationId: 'd-1' };
- * ```
  */
 export interface AmazonSubscription {
   subscriptionId: string;
@@ -49,14 +39,24 @@ export class AmazonNotificationsApi {
   }
 
   /** Creates a destination. */
-  async createDestination(name: string, target: build.DestinationTarget, signal?: AbortSignal): Promise<AmazonDestination> {
-    const body = await this.#client.send<{ payload: AmazonDestination }>(build.createDestinationRequest({ name, target }), signal ? { signal } : {});
+  async createDestination(
+    name: string,
+    target: build.DestinationTarget,
+    signal?: AbortSignal,
+  ): Promise<AmazonDestination> {
+    const body = await this.#client.send<{ payload: AmazonDestination }>(
+      build.createDestinationRequest({ name, target }),
+      signal ? { signal } : {},
+    );
     return body.payload;
   }
 
   /** Lists destinations. */
   async listDestinations(signal?: AbortSignal): Promise<AmazonDestination[]> {
-    const body = await this.#client.send<{ payload: AmazonDestination[] }>(build.getDestinationsRequest(), signal ? { signal } : {});
+    const body = await this.#client.send<{ payload: AmazonDestination[] }>(
+      build.getDestinationsRequest(),
+      signal ? { signal } : {},
+    );
     return body.payload ?? [];
   }
 
@@ -66,17 +66,28 @@ export class AmazonNotificationsApi {
   }
 
   /** Subscribes to a notification type; an existing subscription is returned as is. */
-  async subscribe(notificationType: string, destinationId: string, payloadVersion = '1.0', signal?: AbortSignal): Promise<AmazonSubscription> {
+  async subscribe(
+    notificationType: string,
+    destinationId: string,
+    payloadVersion = '1.0',
+    signal?: AbortSignal,
+  ): Promise<AmazonSubscription> {
     const existing = await this.getSubscription(notificationType, signal);
     if (existing) return existing;
-    const body = await this.#client.send<{ payload: AmazonSubscription }>(build.createSubscriptionRequest({ notificationType, destinationId, payloadVersion }), signal ? { signal } : {});
+    const body = await this.#client.send<{ payload: AmazonSubscription }>(
+      build.createSubscriptionRequest({ notificationType, destinationId, payloadVersion }),
+      signal ? { signal } : {},
+    );
     return body.payload;
   }
 
   /** The subscription of a notification type, or `undefined`. */
   async getSubscription(notificationType: string, signal?: AbortSignal): Promise<AmazonSubscription | undefined> {
     try {
-      const body = await this.#client.send<{ payload?: AmazonSubscription }>(build.getSubscriptionRequest({ notificationType }), signal ? { signal } : {});
+      const body = await this.#client.send<{ payload?: AmazonSubscription }>(
+        build.getSubscriptionRequest({ notificationType }),
+        signal ? { signal } : {},
+      );
       return body.payload;
     } catch (error) {
       if ((error as { code?: string }).code === 'not_found') return undefined;
@@ -86,14 +97,20 @@ export class AmazonNotificationsApi {
 
   /** Deletes a subscription. */
   async unsubscribe(notificationType: string, subscriptionId: string, signal?: AbortSignal): Promise<void> {
-    await this.#client.send(build.deleteSubscriptionRequest({ notificationType, subscriptionId }), signal ? { signal } : {});
+    await this.#client.send(
+      build.deleteSubscriptionRequest({ notificationType, subscriptionId }),
+      signal ? { signal } : {},
+    );
   }
 
   /**
    * Sends a mock notification to a destination (grantless). Amazon serves this operation on the
    * sandbox endpoints only: use a connector configured with `sandbox: true`.
    */
-  async sendTestNotification(notificationType: string, options: { destinationId?: string; payloadVersion?: string; testScenario?: string; signal?: AbortSignal } = {}): Promise<void> {
+  async sendTestNotification(
+    notificationType: string,
+    options: { destinationId?: string; payloadVersion?: string; testScenario?: string; signal?: AbortSignal } = {},
+  ): Promise<void> {
     const { signal, ...rest } = options;
     await this.#client.send(build.sendTestNotificationRequest({ notificationType, ...rest }), signal ? { signal } : {});
   }

@@ -7,11 +7,6 @@ import type { AmazonOrdersApi } from './orders-api.js';
 
 /**
  * A shipment confirmation as `confirmShipment` takes it.
- *
- * @example
- * ```ts
- * const confirmation: ShipmentConfirmationInput = { orderId, marketplaceId, packageReferenceId: '1', carrierCode: 'UPS', trackingNumber: '1Z999', shipDate: '2026-11-02T10:00:00Z', orderItems: [{ orderItemId: '1', quantity: 1 }] };
- * ```
  */
 export interface ShipmentConfirmationInput {
   orderId: string;
@@ -61,7 +56,12 @@ export function confirmShipmentRequest(input: ShipmentConfirmationInput): SpApiR
  * const outcomes = await confirmShipments(client, shipments, amazon.orders);
  * ```
  */
-export async function confirmShipments(client: SpApiClient, shipments: readonly Shipment[], orders: Pick<AmazonOrdersApi, 'unshippedLines'>, signal?: AbortSignal): Promise<ItemOutcome<Shipment, Shipment>[]> {
+export async function confirmShipments(
+  client: SpApiClient,
+  shipments: readonly Shipment[],
+  orders: Pick<AmazonOrdersApi, 'unshippedLines'>,
+  signal?: AbortSignal,
+): Promise<ItemOutcome<Shipment, Shipment>[]> {
   const outcomes: ItemOutcome<Shipment, Shipment>[] = [];
   for (const [index, shipment] of shipments.entries()) {
     try {

@@ -6,21 +6,11 @@ import type { SpApiClient } from '../client.js';
 /**
  * The Orders API generations the connector reads orders with (`ordersApi` in its
  * configuration): each lives in a folder of its own behind {@link AmazonOrdersApi}.
- *
- * @example
- * ```ts
- * const version: AmazonOrdersVersion = '2026-01-01';
- * ```
  */
 export type AmazonOrdersVersion = 'v0' | '2026-01-01';
 
 /**
  * The units of one order item not yet shipped.
- *
- * @example
- * ```ts
- * const line: UnshippedLine = { lineItemId: '53479872158242', quantity: 1 };
- * ```
  */
 export interface UnshippedLine {
   lineItemId: string;
@@ -51,11 +41,6 @@ export interface AmazonOrdersApi {
 /**
  * What an Orders API generation needs: the operation-level client, the clock (default
  * windows) and whether to read buyer data.
- *
- * @example
- * ```ts
- * const deps: AmazonOrdersDeps = { client: amazon.client, clock: systemClock, includeBuyerData: false };
- * ```
  */
 export interface AmazonOrdersDeps {
   client: SpApiClient;

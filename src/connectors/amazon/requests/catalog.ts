@@ -45,7 +45,11 @@ export function searchCatalogItemsRequest(options: {
  * getCatalogItemRequest({ asin: 'B07N4M94X4', marketplaceId: 'ATVPDKIKX0DER' });
  * ```
  */
-export function getCatalogItemRequest(options: { asin: string; marketplaceId: string; includedData?: readonly string[] }): SpApiRequest {
+export function getCatalogItemRequest(options: {
+  asin: string;
+  marketplaceId: string;
+  includedData?: readonly string[];
+}): SpApiRequest {
   return {
     operation: 'getCatalogItem',
     method: 'GET',

@@ -9,7 +9,12 @@ import { fillPath, type SpApiRequest } from './types.js';
  * ```
  */
 export function createFeedDocumentRequest(contentType = 'application/json; charset=UTF-8'): SpApiRequest {
-  return { operation: 'createFeedDocument', method: 'POST', path: '/feeds/2021-06-30/documents', json: { contentType } };
+  return {
+    operation: 'createFeedDocument',
+    method: 'POST',
+    path: '/feeds/2021-06-30/documents',
+    json: { contentType },
+  };
 }
 
 /**
@@ -20,12 +25,20 @@ export function createFeedDocumentRequest(contentType = 'application/json; chars
  * createFeedRequest({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId });
  * ```
  */
-export function createFeedRequest(options: { feedType: string; marketplaceIds: readonly string[]; inputFeedDocumentId: string }): SpApiRequest {
+export function createFeedRequest(options: {
+  feedType: string;
+  marketplaceIds: readonly string[];
+  inputFeedDocumentId: string;
+}): SpApiRequest {
   return {
     operation: 'createFeed',
     method: 'POST',
     path: '/feeds/2021-06-30/feeds',
-    json: { feedType: options.feedType, marketplaceIds: [...options.marketplaceIds], inputFeedDocumentId: options.inputFeedDocumentId },
+    json: {
+      feedType: options.feedType,
+      marketplaceIds: [...options.marketplaceIds],
+      inputFeedDocumentId: options.inputFeedDocumentId,
+    },
   };
 }
 
@@ -62,5 +75,9 @@ export function cancelFeedRequest(feedId: string): SpApiRequest {
  * ```
  */
 export function getFeedDocumentRequest(feedDocumentId: string): SpApiRequest {
-  return { operation: 'getFeedDocument', method: 'GET', path: fillPath('/feeds/2021-06-30/documents/{feedDocumentId}', { feedDocumentId }) };
+  return {
+    operation: 'getFeedDocument',
+    method: 'GET',
+    path: fillPath('/feeds/2021-06-30/documents/{feedDocumentId}', { feedDocumentId }),
+  };
 }

@@ -20,11 +20,23 @@ export const FBA_INVENTORY_MAX_SKUS = 50;
  * getInventorySummariesRequest({ marketplaceId: 'ATVPDKIKX0DER', sellerSkus: ['MUG-1'] });
  * ```
  */
-export function getInventorySummariesRequest(options: { marketplaceId: string; sellerSkus?: readonly string[]; nextToken?: string; details?: boolean }): SpApiRequest {
+export function getInventorySummariesRequest(options: {
+  marketplaceId: string;
+  sellerSkus?: readonly string[];
+  nextToken?: string;
+  details?: boolean;
+}): SpApiRequest {
   if ((options.sellerSkus?.length ?? 0) > FBA_INVENTORY_MAX_SKUS) {
-    throw new ValidationError('getInventorySummaries request', [
-      { path: ['sellerSkus'], message: `At most ${FBA_INVENTORY_MAX_SKUS} SKUs per call; got ${options.sellerSkus?.length}. Split the list.` },
-    ], { platform: 'amazon', operation: 'getInventorySummaries' });
+    throw new ValidationError(
+      'getInventorySummaries request',
+      [
+        {
+          path: ['sellerSkus'],
+          message: `At most ${FBA_INVENTORY_MAX_SKUS} SKUs per call; got ${options.sellerSkus?.length}. Split the list.`,
+        },
+      ],
+      { platform: 'amazon', operation: 'getInventorySummaries' },
+    );
   }
   return {
     operation: 'getInventorySummaries',

@@ -6,11 +6,6 @@ const ITEM = '/listings/2021-08-01/items/{sellerId}/{sku}';
 
 /**
  * Identifies one listing: the seller, the SKU and the store.
- *
- * @example
- * ```ts
- * const target: ListingTarget = { sellerId: 'A1SELLER', sku: 'MUG-1', marketplaceId: 'ATVPDKIKX0DER' };
- * ```
  */
 export interface ListingTarget {
   sellerId: string;
@@ -23,11 +18,6 @@ export interface ListingTarget {
 /**
  * One JSON Patch operation on a listing's attributes, as `patchListingsItem` and the
  * `PATCH` feed message take it.
- *
- * @example
- * ```ts
- * const patch: ListingPatch = quantityPatch(7);
- * ```
  */
 export interface ListingPatch {
   op: 'add' | 'replace' | 'merge' | 'delete';
@@ -122,14 +112,28 @@ export function getListingsItemRequest(target: ListingTarget & { includedData?: 
  * ```
  */
 export function putListingsItemRequest(
-  target: ListingTarget & { productType: string; attributes: Record<string, unknown>; requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY'; mode?: 'VALIDATION_PREVIEW' },
+  target: ListingTarget & {
+    productType: string;
+    attributes: Record<string, unknown>;
+    requirements?: 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY';
+    mode?: 'VALIDATION_PREVIEW';
+  },
 ): SpApiRequest {
   return {
     operation: 'putListingsItem',
     method: 'PUT',
     path: fillPath(ITEM, { sellerId: target.sellerId, sku: target.sku }),
-    query: query({ marketplaceIds: [target.marketplaceId], mode: target.mode, issueLocale: target.issueLocale, includedData: target.mode ? ['identifiers', 'issues'] : undefined }),
-    json: { productType: target.productType, ...(target.requirements ? { requirements: target.requirements } : {}), attributes: target.attributes },
+    query: query({
+      marketplaceIds: [target.marketplaceId],
+      mode: target.mode,
+      issueLocale: target.issueLocale,
+      includedData: target.mode ? ['identifiers', 'issues'] : undefined,
+    }),
+    json: {
+      productType: target.productType,
+      ...(target.requirements ? { requirements: target.requirements } : {}),
+      attributes: target.attributes,
+    },
   };
 }
 
@@ -149,7 +153,12 @@ export function patchListingsItemRequest(
     operation: 'patchListingsItem',
     method: 'PATCH',
     path: fillPath(ITEM, { sellerId: target.sellerId, sku: target.sku }),
-    query: query({ marketplaceIds: [target.marketplaceId], mode: target.mode, issueLocale: target.issueLocale, includedData: target.mode ? ['identifiers', 'issues'] : undefined }),
+    query: query({
+      marketplaceIds: [target.marketplaceId],
+      mode: target.mode,
+      issueLocale: target.issueLocale,
+      includedData: target.mode ? ['identifiers', 'issues'] : undefined,
+    }),
     json: { productType: target.productType, patches: target.patches },
   };
 }
@@ -203,9 +212,16 @@ export function searchListingsItemsRequest(options: {
 }): SpApiRequest {
   const identifiers = options.identifiers ?? [];
   if (identifiers.length > LISTINGS_SEARCH_MAX_IDENTIFIERS) {
-    throw new ValidationError('searchListingsItems request', [
-      { path: ['identifiers'], message: `At most ${LISTINGS_SEARCH_MAX_IDENTIFIERS} identifiers per call; got ${identifiers.length}. Split the list.` },
-    ], { platform: 'amazon', operation: 'searchListingsItems' });
+    throw new ValidationError(
+      'searchListingsItems request',
+      [
+        {
+          path: ['identifiers'],
+          message: `At most ${LISTINGS_SEARCH_MAX_IDENTIFIERS} identifiers per call; got ${identifiers.length}. Split the list.`,
+        },
+      ],
+      { platform: 'amazon', operation: 'searchListingsItems' },
+    );
   }
   return {
     operation: 'searchListingsItems',

@@ -12,11 +12,6 @@ export const NOTIFICATIONS_SCOPE = 'sellingpartnerapi::notifications';
 
 /**
  * Where notifications go: an SQS queue or an EventBridge partner event source.
- *
- * @example
- * ```ts
- * const target: DestinationTarget = { sqs: { arn: 'arn:aws:sqs:us-east-2:444455556666:queue1' } };
- * ```
  */
 export type DestinationTarget = { sqs: { arn: string } } | { eventBridge: { region: string; accountId: string } };
 
@@ -47,7 +42,12 @@ export function createDestinationRequest(options: { name: string; target: Destin
  * ```
  */
 export function getDestinationsRequest(): SpApiRequest {
-  return { operation: 'getDestinations', method: 'GET', path: '/notifications/v1/destinations', grantlessScope: NOTIFICATIONS_SCOPE };
+  return {
+    operation: 'getDestinations',
+    method: 'GET',
+    path: '/notifications/v1/destinations',
+    grantlessScope: NOTIFICATIONS_SCOPE,
+  };
 }
 
 /**
@@ -75,11 +75,17 @@ export function deleteDestinationRequest(destinationId: string): SpApiRequest {
  * createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0' });
  * ```
  */
-export function createSubscriptionRequest(options: { notificationType: string; destinationId: string; payloadVersion?: string }): SpApiRequest {
+export function createSubscriptionRequest(options: {
+  notificationType: string;
+  destinationId: string;
+  payloadVersion?: string;
+}): SpApiRequest {
   return {
     operation: 'createSubscription',
     method: 'POST',
-    path: fillPath('/notifications/v1/subscriptions/{notificationType}', { notificationType: options.notificationType }),
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}', {
+      notificationType: options.notificationType,
+    }),
     json: { destinationId: options.destinationId, payloadVersion: options.payloadVersion ?? '1.0' },
   };
 }
@@ -96,7 +102,9 @@ export function getSubscriptionRequest(options: { notificationType: string; payl
   return {
     operation: 'getSubscription',
     method: 'GET',
-    path: fillPath('/notifications/v1/subscriptions/{notificationType}', { notificationType: options.notificationType }),
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}', {
+      notificationType: options.notificationType,
+    }),
     query: query({ payloadVersion: options.payloadVersion }),
   };
 }
@@ -127,14 +135,24 @@ export function deleteSubscriptionRequest(options: { notificationType: string; s
  * sendTestNotificationRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0', testScenario: 'ORDER_CREATED' });
  * ```
  */
-export function sendTestNotificationRequest(options: { notificationType: string; destinationId?: string; payloadVersion?: string; testScenario?: string }): SpApiRequest {
+export function sendTestNotificationRequest(options: {
+  notificationType: string;
+  destinationId?: string;
+  payloadVersion?: string;
+  testScenario?: string;
+}): SpApiRequest {
   return {
     operation: 'sendTestNotification',
     method: 'POST',
-    path: fillPath('/notifications/v1/subscriptions/{notificationType}/testNotification', { notificationType: options.notificationType }),
+    path: fillPath('/notifications/v1/subscriptions/{notificationType}/testNotification', {
+      notificationType: options.notificationType,
+    }),
     json: {
       ...(options.destinationId ? { destinationId: options.destinationId } : {}),
-      testNotification: { payloadVersion: options.payloadVersion ?? '1.0', ...(options.testScenario ? { testScenario: options.testScenario } : {}) },
+      testNotification: {
+        payloadVersion: options.payloadVersion ?? '1.0',
+        ...(options.testScenario ? { testScenario: options.testScenario } : {}),
+      },
     },
     grantlessScope: NOTIFICATIONS_SCOPE,
   };

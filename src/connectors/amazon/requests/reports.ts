@@ -38,7 +38,11 @@ export function createReportRequest(options: {
  * ```
  */
 export function getReportRequest(reportId: string): SpApiRequest {
-  return { operation: 'getReport', method: 'GET', path: fillPath('/reports/2021-06-30/reports/{reportId}', { reportId }) };
+  return {
+    operation: 'getReport',
+    method: 'GET',
+    path: fillPath('/reports/2021-06-30/reports/{reportId}', { reportId }),
+  };
 }
 
 /**
@@ -50,7 +54,11 @@ export function getReportRequest(reportId: string): SpApiRequest {
  * ```
  */
 export function cancelReportRequest(reportId: string): SpApiRequest {
-  return { operation: 'cancelReport', method: 'DELETE', path: fillPath('/reports/2021-06-30/reports/{reportId}', { reportId }) };
+  return {
+    operation: 'cancelReport',
+    method: 'DELETE',
+    path: fillPath('/reports/2021-06-30/reports/{reportId}', { reportId }),
+  };
 }
 
 /**
@@ -62,5 +70,9 @@ export function cancelReportRequest(reportId: string): SpApiRequest {
  * ```
  */
 export function getReportDocumentRequest(reportDocumentId: string): SpApiRequest {
-  return { operation: 'getReportDocument', method: 'GET', path: fillPath('/reports/2021-06-30/documents/{reportDocumentId}', { reportDocumentId }) };
+  return {
+    operation: 'getReportDocument',
+    method: 'GET',
+    path: fillPath('/reports/2021-06-30/documents/{reportDocumentId}', { reportDocumentId }),
+  };
 }

@@ -9,7 +9,9 @@ import type { SpApiRequest } from './types.js';
  * createRestrictedDataTokenRequest([{ method: 'GET', path: '/orders/v0/orders/902-1845936-5435065/address' }]);
  * ```
  */
-export function createRestrictedDataTokenRequest(resources: readonly { method: string; path: string; dataElements?: readonly string[] }[]): SpApiRequest {
+export function createRestrictedDataTokenRequest(
+  resources: readonly { method: string; path: string; dataElements?: readonly string[] }[],
+): SpApiRequest {
   return {
     operation: 'createRestrictedDataToken',
     method: 'POST',

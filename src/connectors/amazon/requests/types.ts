@@ -2,11 +2,6 @@ import type { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
 
 /**
  * The name of an SP-API operation with a known usage plan (a key of `AMAZON_OPERATION_LIMITS`).
- *
- * @example
- * ```ts
- * const operation: AmazonOperation = 'patchListingsItem';
- * ```
  */
 export type AmazonOperation = keyof typeof AMAZON_OPERATION_LIMITS;
 
@@ -14,11 +9,6 @@ export type AmazonOperation = keyof typeof AMAZON_OPERATION_LIMITS;
  * One SP-API call, built and ready to send: the operation (which picks its token bucket), the
  * method, the path (already encoded), the query (arrays joined with commas, as the models'
  * `collectionFormat: csv` says) and the JSON body.
- *
- * @example
- * ```ts
- * const request: SpApiRequest = getOrderRequest({ orderId: '902-1845936-5435065' });
- * ```
  */
 export interface SpApiRequest {
   /** The operation, for rate limiting, logs and errors. */
@@ -49,7 +39,9 @@ export function fillPath(template: string, params: Record<string, string>): stri
 }
 
 /** Builds a query object, dropping undefined values and joining arrays with commas. */
-export function query(values: Record<string, string | number | boolean | readonly string[] | undefined>): Record<string, string> | undefined {
+export function query(
+  values: Record<string, string | number | boolean | readonly string[] | undefined>,
+): Record<string, string> | undefined {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;

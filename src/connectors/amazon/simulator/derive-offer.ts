@@ -15,7 +15,9 @@ export function scheduledAmount(field: unknown): unknown {
  */
 export function b2cOffer(attributes: Record<string, unknown>, marketplaceId: string): Entry | undefined {
   const offers = attributes.purchasable_offer as Entry[] | undefined;
-  return offers?.find((entry) => (entry.marketplace_id ?? marketplaceId) === marketplaceId && (entry.audience ?? 'ALL') === 'ALL');
+  return offers?.find(
+    (entry) => (entry.marketplace_id ?? marketplaceId) === marketplaceId && (entry.audience ?? 'ALL') === 'ALL',
+  );
 }
 
 /**
@@ -24,22 +26,50 @@ export function b2cOffer(attributes: Record<string, unknown>, marketplaceId: str
  * them: a B2C offer must have an `our_price` above zero in the store's currency, and every
  * merchant channel's quantity is a whole number of 0 or more.
  */
-export function deriveOffer(listing: SimulatedListing, context: { currency: string; marketplaceId: string }): { listing?: SimulatedListing; issues: SimIssue[] } {
+export function deriveOffer(
+  listing: SimulatedListing,
+  context: { currency: string; marketplaceId: string },
+): { listing?: SimulatedListing; issues: SimIssue[] } {
   const issues: SimIssue[] = [];
   const offer = b2cOffer(listing.attributes, context.marketplaceId);
-  const foreign = ((listing.attributes.purchasable_offer as Entry[] | undefined) ?? []).find((entry) => (entry.marketplace_id ?? context.marketplaceId) === context.marketplaceId && entry.currency !== context.currency);
+  const foreign = ((listing.attributes.purchasable_offer as Entry[] | undefined) ?? []).find(
+    (entry) =>
+      (entry.marketplace_id ?? context.marketplaceId) === context.marketplaceId && entry.currency !== context.currency,
+  );
   let price: Money = listing.price;
   if (foreign) {
-    issues.push({ code: '99022', message: `The currency '${String(foreign.currency)}' of 'purchasable_offer' is not the currency of marketplace ${context.marketplaceId} (${context.currency}).`, severity: 'ERROR', attributeNames: ['purchasable_offer'] });
+    issues.push({
+      code: '99022',
+      message: `The currency '${String(foreign.currency)}' of 'purchasable_offer' is not the currency of marketplace ${context.marketplaceId} (${context.currency}).`,
+      severity: 'ERROR',
+      attributeNames: ['purchasable_offer'],
+    });
   } else if (!offer) {
-    issues.push({ code: '90220', message: `'[purchasable_offer]' is required but not supplied for marketplace ${context.marketplaceId} and audience ALL.`, severity: 'ERROR', attributeNames: ['purchasable_offer'] });
+    issues.push({
+      code: '90220',
+      message: `'[purchasable_offer]' is required but not supplied for marketplace ${context.marketplaceId} and audience ALL.`,
+      severity: 'ERROR',
+      attributeNames: ['purchasable_offer'],
+    });
   } else {
     const amount = scheduledAmount(offer.our_price);
-    const parsed = typeof amount === 'number' || typeof amount === 'string' ? parseMoney(amount, context.currency) : undefined;
+    const parsed =
+      typeof amount === 'number' || typeof amount === 'string' ? parseMoney(amount, context.currency) : undefined;
     if (amount === undefined) {
-      issues.push({ code: '99022', message: "The field 'prices' for the attribute 'purchasable_offer.our_price' does not have enough values. The required minimum is '1' value(s).", severity: 'ERROR', attributeNames: ['purchasable_offer.our_price'] });
+      issues.push({
+        code: '99022',
+        message:
+          "The field 'prices' for the attribute 'purchasable_offer.our_price' does not have enough values. The required minimum is '1' value(s).",
+        severity: 'ERROR',
+        attributeNames: ['purchasable_offer.our_price'],
+      });
     } else if (!parsed || parsed.isErr() || parsed.value.amountMinor <= 0) {
-      issues.push({ code: '99022', message: "The attribute 'purchasable_offer.our_price' is invalid.", severity: 'ERROR', attributeNames: ['purchasable_offer.our_price'] });
+      issues.push({
+        code: '99022',
+        message: "The attribute 'purchasable_offer.our_price' is invalid.",
+        severity: 'ERROR',
+        attributeNames: ['purchasable_offer.our_price'],
+      });
     } else price = parsed.value;
   }
   let quantity = 0;
@@ -48,7 +78,12 @@ export function deriveOffer(listing: SimulatedListing, context: { currency: stri
     if (code.startsWith('AMAZON_')) continue;
     const value = channel.quantity;
     if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) {
-      issues.push({ code: '99010', message: "The attribute 'fulfillment_availability.quantity' must be a whole number of 0 or more.", severity: 'ERROR', attributeNames: ['fulfillment_availability'] });
+      issues.push({
+        code: '99010',
+        message: "The attribute 'fulfillment_availability.quantity' must be a whole number of 0 or more.",
+        severity: 'ERROR',
+        attributeNames: ['fulfillment_availability'],
+      });
     } else if (code === 'DEFAULT') quantity = value ?? 0;
   }
   return issues.length > 0 ? { issues } : { listing: { ...listing, price, quantity }, issues };

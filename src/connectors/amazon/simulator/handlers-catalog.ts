@@ -8,7 +8,9 @@ export function catalogHandlers(rt: SimulatorRuntime): HttpHandler[] {
     asin: item.asin,
     summaries: [{ marketplaceId: rt.marketplaceId, itemName: item.title, brand: item.brand ?? 'Simulated' }],
     productTypes: [{ marketplaceId: rt.marketplaceId, productType: item.productType }],
-    identifiers: [{ marketplaceId: rt.marketplaceId, identifiers: [{ identifierType: 'ASIN', identifier: item.asin }] }],
+    identifiers: [
+      { marketplaceId: rt.marketplaceId, identifiers: [{ identifierType: 'ASIN', identifier: item.asin }] },
+    ],
   });
   const skuOf = (asin: string) => [...rt.state.listings.values()].find((listing) => listing.asin === asin)?.sku;
   return [
@@ -21,15 +23,22 @@ export function catalogHandlers(rt: SimulatorRuntime): HttpHandler[] {
       if (!identifiers && !keywords) return rt.error(400, 'InvalidInput', 'Give identifiers or keywords.');
       const bySku = url.searchParams.get('identifiersType') === 'SKU';
       const items = [...rt.state.catalog.values()].filter((item) =>
-        identifiers ? identifiers.includes(bySku ? (skuOf(item.asin) ?? '') : item.asin) : keywords!.some((word) => item.title.toLowerCase().includes(word)),
+        identifiers
+          ? identifiers.includes(bySku ? (skuOf(item.asin) ?? '') : item.asin)
+          : keywords!.some((word) => item.title.toLowerCase().includes(word)),
       );
-      return rt.json('searchCatalogItems', { numberOfResults: items.length, items: items.slice(0, 20).map(catalogItem) });
+      return rt.json('searchCatalogItems', {
+        numberOfResults: items.length,
+        items: items.slice(0, 20).map(catalogItem),
+      });
     }),
     http.get(`${rt.base}/catalog/2022-04-01/items/:asin`, ({ request, params }) => {
       const denied = rt.gate('getCatalogItem', request);
       if (denied) return denied;
       const item = rt.state.catalog.get(String(params.asin));
-      return item ? rt.json('getCatalogItem', catalogItem(item)) : rt.error(404, 'NOT_FOUND', `ASIN ${String(params.asin)} not found.`);
+      return item
+        ? rt.json('getCatalogItem', catalogItem(item))
+        : rt.error(404, 'NOT_FOUND', `ASIN ${String(params.asin)} not found.`);
     }),
   ];
 }

@@ -9,12 +9,22 @@ export function fbaInventoryHandlers(rt: SimulatorRuntime): HttpHandler[] {
       const denied = rt.gate('getInventorySummaries', request);
       if (denied) return denied;
       const url = new URL(request.url);
-      if (url.searchParams.get('granularityType') !== 'Marketplace' || !url.searchParams.get('granularityId') || !url.searchParams.get('marketplaceIds')) {
-        return rt.error(400, 'InvalidInput', 'granularityType=Marketplace, granularityId and marketplaceIds are required.');
+      if (
+        url.searchParams.get('granularityType') !== 'Marketplace' ||
+        !url.searchParams.get('granularityId') ||
+        !url.searchParams.get('marketplaceIds')
+      ) {
+        return rt.error(
+          400,
+          'InvalidInput',
+          'granularityType=Marketplace, granularityId and marketplaceIds are required.',
+        );
       }
       const skus = url.searchParams.get('sellerSkus')?.split(',') ?? [];
       if (skus.length > 50) return rt.error(400, 'InvalidInput', 'sellerSkus takes at most 50 SKUs.');
-      const listings = [...rt.state.listings.values()].filter((listing) => listing.fba && (skus.length === 0 || skus.includes(listing.sku)));
+      const listings = [...rt.state.listings.values()].filter(
+        (listing) => listing.fba && (skus.length === 0 || skus.includes(listing.sku)),
+      );
       return rt.json('getInventorySummaries', {
         payload: {
           granularity: { granularityType: 'Marketplace', granularityId: rt.marketplaceId },
@@ -23,7 +33,10 @@ export function fbaInventoryHandlers(rt: SimulatorRuntime): HttpHandler[] {
             fnSku: `X${listing.asin.slice(1)}`,
             sellerSku: listing.sku,
             condition: 'NewItem',
-            inventoryDetails: { fulfillableQuantity: listing.fba!.fulfillable, reservedQuantity: { totalReservedQuantity: listing.fba!.reserved } },
+            inventoryDetails: {
+              fulfillableQuantity: listing.fba!.fulfillable,
+              reservedQuantity: { totalReservedQuantity: listing.fba!.reserved },
+            },
             lastUpdatedTime: new Date(listing.updatedAt).toISOString(),
             productName: listing.title,
             totalQuantity: listing.fba!.fulfillable + listing.fba!.reserved,

@@ -13,8 +13,17 @@ export function financesV0Handlers(rt: SimulatorRuntime): HttpHandler[] {
     http.get(`${rt.base}/finances/v0/orders/:orderId/financialEvents`, ({ request, params }) => {
       const denied = rt.gate('listFinancialEventsByOrderId', request);
       if (denied) return denied;
-      const pick = (list: unknown) => (Array.isArray(list) ? list.filter((event) => (event as { AmazonOrderId?: string }).AmazonOrderId === params.orderId) : []);
-      return rt.json('listFinancialEventsByOrderId', { payload: { FinancialEvents: Object.fromEntries(Object.entries(rt.state.financialEvents).map(([key, list]) => [key, pick(list)])) } });
+      const pick = (list: unknown) =>
+        Array.isArray(list)
+          ? list.filter((event) => (event as { AmazonOrderId?: string }).AmazonOrderId === params.orderId)
+          : [];
+      return rt.json('listFinancialEventsByOrderId', {
+        payload: {
+          FinancialEvents: Object.fromEntries(
+            Object.entries(rt.state.financialEvents).map(([key, list]) => [key, pick(list)]),
+          ),
+        },
+      });
     }),
   ];
 }

@@ -5,11 +5,22 @@ import type { SimulatorRuntime } from './runtime.js';
 
 const TOKEN_LIFETIME_MS = 24 * 3_600_000;
 const BEFORE_MARGIN_MS = 2 * 60_000;
-const FILTERS = ['createdAfter', 'createdBefore', 'lastUpdatedAfter', 'lastUpdatedBefore', 'fulfillmentStatuses', 'marketplaceIds', 'fulfilledBy'] as const;
+const FILTERS = [
+  'createdAfter',
+  'createdBefore',
+  'lastUpdatedAfter',
+  'lastUpdatedBefore',
+  'fulfillmentStatuses',
+  'marketplaceIds',
+  'fulfilledBy',
+] as const;
 
 /** The comma-separated values of a query parameter (msw sees the pipeline's `arrayFormat: comma`). */
 function list(url: URL, name: string): string[] {
-  return url.searchParams.getAll(name).flatMap((value) => value.split(',')).filter(Boolean);
+  return url.searchParams
+    .getAll(name)
+    .flatMap((value) => value.split(','))
+    .filter(Boolean);
 }
 
 /**
@@ -35,19 +46,39 @@ export function orderHandlers2026(rt: SimulatorRuntime): HttpHandler[] {
       const value = (name: string) => url.searchParams.get(name) ?? undefined;
       const created = value('createdAfter') !== undefined || value('createdBefore') !== undefined;
       const updated = value('lastUpdatedAfter') !== undefined || value('lastUpdatedBefore') !== undefined;
-      if (created === updated) return rt.error(400, 'InvalidInput', 'Provide exactly one of createdAfter and lastUpdatedAfter, and no before-date of the other window.');
+      if (created === updated)
+        return rt.error(
+          400,
+          'InvalidInput',
+          'Provide exactly one of createdAfter and lastUpdatedAfter, and no before-date of the other window.',
+        );
       const after = value(created ? 'createdAfter' : 'lastUpdatedAfter');
-      if (!after || Number.isNaN(Date.parse(after))) return rt.error(400, 'InvalidInput', `${created ? 'createdAfter' : 'lastUpdatedAfter'} must be an ISO 8601 date-time.`);
+      if (!after || Number.isNaN(Date.parse(after)))
+        return rt.error(
+          400,
+          'InvalidInput',
+          `${created ? 'createdAfter' : 'lastUpdatedAfter'} must be an ISO 8601 date-time.`,
+        );
       const beforeText = value(created ? 'createdBefore' : 'lastUpdatedBefore');
       const before = beforeText === undefined ? now : Date.parse(beforeText);
-      if (Number.isNaN(before) || before < Date.parse(after) || (beforeText !== undefined && before > now - BEFORE_MARGIN_MS)) {
-        return rt.error(400, 'InvalidInput', 'The before-date must be a date-time after the after-date and at least two minutes before the request.');
+      if (
+        Number.isNaN(before) ||
+        before < Date.parse(after) ||
+        (beforeText !== undefined && before > now - BEFORE_MARGIN_MS)
+      ) {
+        return rt.error(
+          400,
+          'InvalidInput',
+          'The before-date must be a date-time after the after-date and at least two minutes before the request.',
+        );
       }
       const statuses = list(url, 'fulfillmentStatuses');
       const known = new Set(Object.values(FULFILLMENT_STATUS));
-      if (statuses.some((status) => !known.has(status))) return rt.error(400, 'InvalidInput', 'fulfillmentStatuses has an unknown value.');
+      if (statuses.some((status) => !known.has(status)))
+        return rt.error(400, 'InvalidInput', 'fulfillmentStatuses has an unknown value.');
       const size = Number(value('maxResultsPerPage') ?? 100);
-      if (!Number.isInteger(size) || size < 1 || size > 100) return rt.error(400, 'InvalidInput', 'maxResultsPerPage must be between 1 and 100.');
+      if (!Number.isInteger(size) || size < 1 || size > 100)
+        return rt.error(400, 'InvalidInput', 'maxResultsPerPage must be between 1 and 100.');
       const included = datasets(url);
       if (typeof included === 'string') return rt.error(400, 'InvalidInput', included);
       const filterKey = JSON.stringify(FILTERS.map((name) => url.searchParams.getAll(name).join(',')));
@@ -60,8 +91,14 @@ export function orderHandlers2026(rt: SimulatorRuntime): HttpHandler[] {
         } catch {
           return rt.error(400, 'InvalidInput', 'Invalid paginationToken.');
         }
-        if (decoded.filterKey !== filterKey) return rt.error(400, 'InvalidInput', 'The paginationToken was issued for other filters; send the same filters as the first request.');
-        if (now - Number(decoded.issuedAt) > TOKEN_LIFETIME_MS) return rt.error(400, 'InvalidInput', 'The paginationToken has expired.');
+        if (decoded.filterKey !== filterKey)
+          return rt.error(
+            400,
+            'InvalidInput',
+            'The paginationToken was issued for other filters; send the same filters as the first request.',
+          );
+        if (now - Number(decoded.issuedAt) > TOKEN_LIFETIME_MS)
+          return rt.error(400, 'InvalidInput', 'The paginationToken has expired.');
         offset = Number(decoded.offset);
       }
       const field = created ? 'PurchaseDate' : 'LastUpdateDate';
@@ -73,14 +110,26 @@ export function orderHandlers2026(rt: SimulatorRuntime): HttpHandler[] {
           const status = FULFILLMENT_STATUS[order.OrderStatus] ?? 'PENDING';
           const market = String(order.MarketplaceId ?? rt.marketplaceId);
           const by = order.FulfillmentChannel === 'AFN' ? 'AMAZON' : 'MERCHANT';
-          return at >= Date.parse(after) && (beforeText === undefined || at <= before) && (statuses.length === 0 || statuses.includes(status)) && (marketplaces.length === 0 || marketplaces.includes(market)) && (fulfilledBy.length === 0 || fulfilledBy.includes(by));
+          return (
+            at >= Date.parse(after) &&
+            (beforeText === undefined || at <= before) &&
+            (statuses.length === 0 || statuses.includes(status)) &&
+            (marketplaces.length === 0 || marketplaces.includes(market)) &&
+            (fulfilledBy.length === 0 || fulfilledBy.includes(by))
+          );
         })
-        .sort((a, b) => String(a.order[field]).localeCompare(String(b.order[field])) || a.order.AmazonOrderId.localeCompare(b.order.AmazonOrderId));
+        .sort(
+          (a, b) =>
+            String(a.order[field]).localeCompare(String(b.order[field])) ||
+            a.order.AmazonOrderId.localeCompare(b.order.AmazonOrderId),
+        );
       const page = matching.slice(offset, offset + size);
       const more = offset + size < matching.length;
       return rt.json('searchOrders', {
         orders: page.map((entry) => toOrder2026(entry, included, rt.marketplaceId)),
-        ...(more ? { pagination: { nextToken: btoa(JSON.stringify({ filterKey, offset: offset + size, issuedAt: now })) } } : {}),
+        ...(more
+          ? { pagination: { nextToken: btoa(JSON.stringify({ filterKey, offset: offset + size, issuedAt: now })) } }
+          : {}),
         [created ? 'createdBefore' : 'lastUpdatedBefore']: new Date(before).toISOString(),
       });
     }),

@@ -13,5 +13,9 @@
 export { AmazonSpApiSimulator, type AmazonSimulatorOptions } from './simulator.js';
 export type { AmazonSimulatorStats } from './limiter.js';
 export type { SimulatedListing, SimulatedOrder, SimulatedJob, SimulatedDocument, SimulatorState } from './state.js';
-export { AmazonCreatorsSimulator, type CreatorsSimulatorOptions, type CreatorsSimulatorCall } from '../../amazon-creators/simulator/simulator.js';
+export {
+  AmazonCreatorsSimulator,
+  type CreatorsSimulatorOptions,
+  type CreatorsSimulatorCall,
+} from '../../amazon-creators/simulator/simulator.js';
 export type { SimulatedCatalogItem } from './state.js';

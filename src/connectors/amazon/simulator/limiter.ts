@@ -33,9 +33,19 @@ export class ServerLimiter {
     const now = this.clock.now();
     // A hair under one token: clients that pace by the same arithmetic must not lose to float rounding.
     const key = `${owner}|${operation}`;
-    const { next, result } = computeTake(this.#buckets.get(key), { key, capacity: burst, refillPerSecond: rate, cost: 1 - 1e-9 }, now);
+    const { next, result } = computeTake(
+      this.#buckets.get(key),
+      { key, capacity: burst, refillPerSecond: rate, cost: 1 - 1e-9 },
+      now,
+    );
     this.#buckets.set(key, next);
-    const entry = (this.#stats.operations[operation] ??= { calls: 0, accepted: 0, throttled: 0, firstAt: now, lastAt: now });
+    const entry = (this.#stats.operations[operation] ??= {
+      calls: 0,
+      accepted: 0,
+      throttled: 0,
+      firstAt: now,
+      lastAt: now,
+    });
     entry.calls++;
     entry.lastAt = now;
     if (result.granted) entry.accepted++;

@@ -2,7 +2,16 @@ import { formatMoney } from '../../../model/money.js';
 import type { SimulatedListing } from './state.js';
 
 /** The data sets of a Listings Items `Item`; Amazon returns only those asked for (`summaries` by default). */
-export const LISTING_DATA_SETS = ['summaries', 'attributes', 'issues', 'offers', 'fulfillmentAvailability', 'procurement', 'relationships', 'productTypes'] as const;
+export const LISTING_DATA_SETS = [
+  'summaries',
+  'attributes',
+  'issues',
+  'offers',
+  'fulfillmentAvailability',
+  'procurement',
+  'relationships',
+  'productTypes',
+] as const;
 
 /** The `includedData` of a request: the listed data sets, or `summaries` as the model's default. */
 export function includedDataOf(url: URL): Set<string> {
@@ -15,12 +24,20 @@ export function includedDataOf(url: URL): Set<string> {
  * `fulfillmentAvailability` lists every channel of its `fulfillment_availability` attribute
  * (FBA channels, `AMAZON_*`, without a quantity, as Amazon reports them).
  */
-export function listingJson(listing: SimulatedListing, marketplaceId: string, included: ReadonlySet<string>): Record<string, unknown> {
+export function listingJson(
+  listing: SimulatedListing,
+  marketplaceId: string,
+  included: ReadonlySet<string>,
+): Record<string, unknown> {
   const item: Record<string, unknown> = { sku: listing.sku };
-  const channels = ((listing.attributes.fulfillment_availability as Record<string, unknown>[] | undefined) ?? []).map((channel) => ({
-    fulfillmentChannelCode: String(channel.fulfillment_channel_code),
-    ...(typeof channel.quantity === 'number' && !String(channel.fulfillment_channel_code).startsWith('AMAZON_') ? { quantity: channel.quantity } : {}),
-  }));
+  const channels = ((listing.attributes.fulfillment_availability as Record<string, unknown>[] | undefined) ?? []).map(
+    (channel) => ({
+      fulfillmentChannelCode: String(channel.fulfillment_channel_code),
+      ...(typeof channel.quantity === 'number' && !String(channel.fulfillment_channel_code).startsWith('AMAZON_')
+        ? { quantity: channel.quantity }
+        : {}),
+    }),
+  );
   const buyable = listing.fba ? listing.fba.fulfillable > 0 : listing.quantity > 0;
   if (included.has('summaries')) {
     item.summaries = [
@@ -28,7 +45,9 @@ export function listingJson(listing: SimulatedListing, marketplaceId: string, in
         marketplaceId,
         asin: listing.asin,
         productType: listing.productType,
-        conditionType: String((listing.attributes.condition_type as { value?: string }[] | undefined)?.[0]?.value ?? 'new_new'),
+        conditionType: String(
+          (listing.attributes.condition_type as { value?: string }[] | undefined)?.[0]?.value ?? 'new_new',
+        ),
         status: buyable ? ['BUYABLE', 'DISCOVERABLE'] : ['DISCOVERABLE'],
         itemName: listing.title,
         createdDate: new Date(0).toISOString(),
@@ -37,7 +56,15 @@ export function listingJson(listing: SimulatedListing, marketplaceId: string, in
     ];
   }
   if (included.has('attributes')) item.attributes = listing.attributes;
-  if (included.has('offers')) item.offers = [{ marketplaceId, offerType: 'B2C', price: { currencyCode: listing.price.currency, amount: formatMoney(listing.price) }, audience: { value: 'ALL', displayName: 'Sell on Amazon' } }];
+  if (included.has('offers'))
+    item.offers = [
+      {
+        marketplaceId,
+        offerType: 'B2C',
+        price: { currencyCode: listing.price.currency, amount: formatMoney(listing.price) },
+        audience: { value: 'ALL', displayName: 'Sell on Amazon' },
+      },
+    ];
   if (included.has('fulfillmentAvailability')) item.fulfillmentAvailability = channels;
   if (included.has('issues')) item.issues = [];
   return item;

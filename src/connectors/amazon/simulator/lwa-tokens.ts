@@ -4,11 +4,6 @@ import { http, HttpResponse } from '../../../testing/msw/peer.js';
 /**
  * What the simulator knows about an access token it issued: the grant that produced it, the
  * application (client id) and, for a seller token, the selling partner's refresh token.
- *
- * @example
- * ```ts
- * const issued: IssuedLwaToken = { serial: 1, grant: 'refresh_token', clientId: 'amzn1.application-oa2-client.x', refreshToken: 'Atzr|x' };
- * ```
  */
 export interface IssuedLwaToken {
   serial: number;
@@ -36,13 +31,32 @@ export class LwaTokenIssuer {
       const grant = form.get('grant_type');
       const clientId = form.get('client_id');
       const refreshToken = form.get('refresh_token');
-      if (!clientId || !form.get('client_secret') || (grant === 'refresh_token' && !refreshToken) || (grant !== 'refresh_token' && grant !== 'client_credentials')) {
-        return HttpResponse.json({ error: 'invalid_grant', error_description: 'The request has an invalid grant parameter.' }, { status: 400 });
+      if (
+        !clientId ||
+        !form.get('client_secret') ||
+        (grant === 'refresh_token' && !refreshToken) ||
+        (grant !== 'refresh_token' && grant !== 'client_credentials')
+      ) {
+        return HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'The request has an invalid grant parameter.' },
+          { status: 400 },
+        );
       }
       const serial = ++this.#serial;
       const token = `Atza|sim-${serial}`;
-      this.#tokens.set(token, { serial, grant, clientId, ...(refreshToken ? { refreshToken } : {}), ...(form.get('scope') ? { scope: form.get('scope')! } : {}) });
-      return HttpResponse.json({ access_token: token, token_type: 'bearer', expires_in: 3600, ...(grant === 'refresh_token' ? { refresh_token: refreshToken } : {}) });
+      this.#tokens.set(token, {
+        serial,
+        grant,
+        clientId,
+        ...(refreshToken ? { refreshToken } : {}),
+        ...(form.get('scope') ? { scope: form.get('scope')! } : {}),
+      });
+      return HttpResponse.json({
+        access_token: token,
+        token_type: 'bearer',
+        expires_in: 3600,
+        ...(grant === 'refresh_token' ? { refresh_token: refreshToken } : {}),
+      });
     });
   }
 
@@ -75,5 +89,7 @@ export class LwaTokenIssuer {
  */
 export function usagePlanOwner(issued: IssuedLwaToken | undefined, token: string): string {
   if (!issued) return `token:${token}`;
-  return issued.grant === 'client_credentials' ? `app:${issued.clientId}` : `app:${issued.clientId}|partner:${issued.refreshToken ?? ''}`;
+  return issued.grant === 'client_credentials'
+    ? `app:${issued.clientId}`
+    : `app:${issued.clientId}|partner:${issued.refreshToken ?? ''}`;
 }

@@ -14,19 +14,41 @@ export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: 
   try {
     document = JSON.parse(text) as typeof document;
   } catch {
-    return report(rt, feedId, [{ code: '100001', message: 'The feed document is not valid JSON.', severity: 'ERROR' }], 0, 0);
+    return report(
+      rt,
+      feedId,
+      [{ code: '100001', message: 'The feed document is not valid JSON.', severity: 'ERROR' }],
+      0,
+      0,
+    );
   }
   const messages = Array.isArray(document.messages) ? document.messages : [];
   const feedIssues: ReportIssue[] = [];
   // Feed-level issues name no message and carry no code: the schema requires neither.
-  if (document.header?.sellerId !== rt.sellerId) feedIssues.push({ message: `header.sellerId ${String(document.header?.sellerId)} is not the seller that submitted the feed.`, severity: 'ERROR' });
-  if (document.header?.version !== '2.0') feedIssues.push({ message: 'header.version must be "2.0".', severity: 'ERROR' });
+  if (document.header?.sellerId !== rt.sellerId)
+    feedIssues.push({
+      message: `header.sellerId ${String(document.header?.sellerId)} is not the seller that submitted the feed.`,
+      severity: 'ERROR',
+    });
+  if (document.header?.version !== '2.0')
+    feedIssues.push({ message: 'header.version must be "2.0".', severity: 'ERROR' });
   if (feedIssues.length > 0) return report(rt, feedId, feedIssues, 0, 0);
   const issues: ReportIssue[] = [];
   let accepted = 0;
   for (const raw of messages) {
-    const message = raw as { messageId?: number; sku?: string; operationType?: string; productType?: string; patches?: unknown };
-    const own = (issue: SimIssue) => issues.push({ ...issue, ...(message.messageId !== undefined ? { messageId: message.messageId } : {}), ...(message.sku ? { sku: message.sku } : {}) });
+    const message = raw as {
+      messageId?: number;
+      sku?: string;
+      operationType?: string;
+      productType?: string;
+      patches?: unknown;
+    };
+    const own = (issue: SimIssue) =>
+      issues.push({
+        ...issue,
+        ...(message.messageId !== undefined ? { messageId: message.messageId } : {}),
+        ...(message.sku ? { sku: message.sku } : {}),
+      });
     const listing = message.sku ? rt.state.listings.get(message.sku) : undefined;
     if (message.operationType === 'DELETE') {
       if (message.sku && rt.state.listings.delete(message.sku)) accepted++;
@@ -34,7 +56,11 @@ export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: 
       continue;
     }
     if (message.operationType !== 'PATCH' || !message.productType) {
-      own({ code: '4000004', message: `Unsupported operationType ${message.operationType} in this simulator, or productType missing.`, severity: 'ERROR' });
+      own({
+        code: '4000004',
+        message: `Unsupported operationType ${message.operationType} in this simulator, or productType missing.`,
+        severity: 'ERROR',
+      });
       continue;
     }
     if (!listing) {
@@ -52,11 +78,26 @@ export function processListingsFeed(rt: SimulatorRuntime, feedId: string, text: 
   return report(rt, feedId, issues, messages.length, accepted);
 }
 
-function report(rt: SimulatorRuntime, feedId: string, issues: ReportIssue[], processed: number, accepted: number): Record<string, unknown> {
+function report(
+  rt: SimulatorRuntime,
+  feedId: string,
+  issues: ReportIssue[],
+  processed: number,
+  accepted: number,
+): Record<string, unknown> {
   const errors = issues.filter((issue) => issue.severity === 'ERROR').length;
   return {
     header: { sellerId: rt.sellerId, version: '2.0', feedId },
-    issues: issues.map(({ attributeNames, ...issue }) => ({ ...issue, ...(attributeNames?.[0] ? { attributeName: attributeNames[0] } : {}) })),
-    summary: { errors, warnings: issues.length - errors, messagesProcessed: processed, messagesAccepted: accepted, messagesInvalid: processed - accepted },
+    issues: issues.map(({ attributeNames, ...issue }) => ({
+      ...issue,
+      ...(attributeNames?.[0] ? { attributeName: attributeNames[0] } : {}),
+    })),
+    summary: {
+      errors,
+      warnings: issues.length - errors,
+      messagesProcessed: processed,
+      messagesAccepted: accepted,
+      messagesInvalid: processed - accepted,
+    },
   };
 }

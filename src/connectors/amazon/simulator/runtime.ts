@@ -25,7 +25,11 @@ export interface SimulatorRuntime {
    * Runs the auth check and the usage plan of `operation` (one bucket per selling partner and
    * application, per application for grantless calls); returns an error response or undefined.
    */
-  gate(operation: string, request: Request, options?: { restricted?: boolean; grantless?: boolean }): Response | undefined;
+  gate(
+    operation: string,
+    request: Request,
+    options?: { restricted?: boolean; grantless?: boolean },
+  ): Response | undefined;
   /** A JSON answer with the rate-limit and request-id headers. */
   json(operation: string, body: unknown, status?: number): Response;
   /** An SP-API error answer. */
@@ -37,54 +41,90 @@ export interface SimulatorRuntime {
 
 /** The runtime every handler file shares: identity, clock, state, the auth and usage-plan gate, answers. */
 export function createRuntime(
-  options: { base: string; marketplaceId: string; sellerId?: string; currency?: string; clock: Clock; feedProcessingMs?: number; reportProcessingMs?: number; sendHeader: boolean; plan: (operation: string) => { rate: number } },
+  options: {
+    base: string;
+    marketplaceId: string;
+    sellerId?: string;
+    currency?: string;
+    clock: Clock;
+    feedProcessingMs?: number;
+    reportProcessingMs?: number;
+    sendHeader: boolean;
+    plan: (operation: string) => { rate: number };
+  },
   state: SimulatorState,
   limiter: ServerLimiter,
   tokens: LwaTokenIssuer,
 ): SimulatorRuntime {
   const { base, marketplaceId, sendHeader, plan } = options;
   const runtime: SimulatorRuntime = {
-      base,
-      sellerId: options.sellerId ?? 'A1SIMSELLER',
-      marketplaceId,
-      currency: options.currency ?? marketplaceById(marketplaceId)?.currency ?? 'USD',
-      afnChannel: `AMAZON_${(marketplaceById(marketplaceId)?.region ?? 'na').toUpperCase()}`,
-      clock: options.clock,
-      state,
-      tokens,
-      feedProcessingMs: options.feedProcessingMs ?? 120_000,
-      reportProcessingMs: options.reportProcessingMs ?? 60_000,
-      gate(operation, request, gateOptions = {}) {
-        const token = request.headers.get('x-amz-access-token') ?? '';
-        if (!token) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The request has no x-amz-access-token.');
-        if (tokens.expired(token)) return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. The access token you provided has expired.');
-        if (gateOptions.restricted && !token.startsWith('Atz.sprdt|')) {
-          return runtime.error(403, 'Unauthorized', 'Access to requested resource is denied. Use a Restricted Data Token for this operation.');
-        }
-        const issued = tokens.identify(token);
-        if (gateOptions.grantless && issued && issued.grant !== 'client_credentials') {
-          return runtime.error(403, 'Unauthorized', `Access to requested resource is denied. ${operation} is grantless: use a client-credentials token with its scope.`);
-        }
-        if (!gateOptions.grantless && issued?.grant === 'client_credentials') {
-          return runtime.error(403, 'Unauthorized', `Access to requested resource is denied. ${operation} needs the selling partner's authorization (a refresh-token grant).`);
-        }
-        if (!limiter.take(operation, usagePlanOwner(issued, token))) return runtime.error(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
-        return undefined;
-      },
-      json(operation, body, status = 200) {
-        const headers: Record<string, string> = { 'x-amzn-RequestId': runtime.nextId('req') };
-        if (sendHeader) headers['x-amzn-RateLimit-Limit'] = String(plan(operation).rate);
-        return HttpResponse.json(body as Record<string, unknown>, { status, headers });
-      },
-      error(status, code, message) {
-        return HttpResponse.json({ errors: [{ code, message, details: '' }] }, { status, headers: { 'x-amzn-RequestId': runtime.nextId('req') } });
-      },
-      nextId(prefix) {
-        return `${prefix}-${++state.sequence}`;
-      },
-      listingJson(listing, included = ALL_DATA_SETS) {
-        return listingJson(listing, marketplaceId, included);
-      },
-    };
+    base,
+    sellerId: options.sellerId ?? 'A1SIMSELLER',
+    marketplaceId,
+    currency: options.currency ?? marketplaceById(marketplaceId)?.currency ?? 'USD',
+    afnChannel: `AMAZON_${(marketplaceById(marketplaceId)?.region ?? 'na').toUpperCase()}`,
+    clock: options.clock,
+    state,
+    tokens,
+    feedProcessingMs: options.feedProcessingMs ?? 120_000,
+    reportProcessingMs: options.reportProcessingMs ?? 60_000,
+    gate(operation, request, gateOptions = {}) {
+      const token = request.headers.get('x-amz-access-token') ?? '';
+      if (!token)
+        return runtime.error(
+          403,
+          'Unauthorized',
+          'Access to requested resource is denied. The request has no x-amz-access-token.',
+        );
+      if (tokens.expired(token))
+        return runtime.error(
+          403,
+          'Unauthorized',
+          'Access to requested resource is denied. The access token you provided has expired.',
+        );
+      if (gateOptions.restricted && !token.startsWith('Atz.sprdt|')) {
+        return runtime.error(
+          403,
+          'Unauthorized',
+          'Access to requested resource is denied. Use a Restricted Data Token for this operation.',
+        );
+      }
+      const issued = tokens.identify(token);
+      if (gateOptions.grantless && issued && issued.grant !== 'client_credentials') {
+        return runtime.error(
+          403,
+          'Unauthorized',
+          `Access to requested resource is denied. ${operation} is grantless: use a client-credentials token with its scope.`,
+        );
+      }
+      if (!gateOptions.grantless && issued?.grant === 'client_credentials') {
+        return runtime.error(
+          403,
+          'Unauthorized',
+          `Access to requested resource is denied. ${operation} needs the selling partner's authorization (a refresh-token grant).`,
+        );
+      }
+      if (!limiter.take(operation, usagePlanOwner(issued, token)))
+        return runtime.error(429, 'QuotaExceeded', 'You exceeded your quota for the requested resource.');
+      return undefined;
+    },
+    json(operation, body, status = 200) {
+      const headers: Record<string, string> = { 'x-amzn-RequestId': runtime.nextId('req') };
+      if (sendHeader) headers['x-amzn-RateLimit-Limit'] = String(plan(operation).rate);
+      return HttpResponse.json(body as Record<string, unknown>, { status, headers });
+    },
+    error(status, code, message) {
+      return HttpResponse.json(
+        { errors: [{ code, message, details: '' }] },
+        { status, headers: { 'x-amzn-RequestId': runtime.nextId('req') } },
+      );
+    },
+    nextId(prefix) {
+      return `${prefix}-${++state.sequence}`;
+    },
+    listingJson(listing, included = ALL_DATA_SETS) {
+      return listingJson(listing, marketplaceId, included);
+    },
+  };
   return runtime;
 }

@@ -19,7 +19,13 @@ import { financeHandlers2024 } from './handlers-finances-2024-06-19.js';
 import { ServerLimiter, type AmazonSimulatorStats } from './limiter.js';
 import { LwaTokenIssuer } from './lwa-tokens.js';
 import { createRuntime, type SimulatorRuntime } from './runtime.js';
-import { emptyState, type SimulatedCatalogItem, type SimulatedListing, type SimulatedOrder, type SimulatorState } from './state.js';
+import {
+  emptyState,
+  type SimulatedCatalogItem,
+  type SimulatedListing,
+  type SimulatedOrder,
+  type SimulatorState,
+} from './state.js';
 
 /**
  * Options of {@link AmazonSpApiSimulator}.
@@ -84,7 +90,9 @@ export class AmazonSpApiSimulator {
   /** @param options - clock, endpoints, seller, store and timings */
   constructor(options: AmazonSimulatorOptions) {
     const base = (options.baseUrl ?? 'https://sellingpartnerapi-na.amazon.com').replace(/\/+$/, '');
-    const plan = (operation: string) => options.limits?.[operation] ?? (AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>)[operation] ?? { rate: 1, burst: 1 };
+    const plan = (operation: string) =>
+      options.limits?.[operation] ??
+      (AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>)[operation] ?? { rate: 1, burst: 1 };
     this.#limiter = new ServerLimiter(options.clock, plan);
     const sendHeader = options.rateLimitHeader ?? true;
     const state = this.state;
@@ -130,7 +138,8 @@ export class AmazonSpApiSimulator {
       return request.url.startsWith(path.split(/[:*]/)[0] ?? '');
     });
     const response = await getResponse(candidates, request);
-    if (!response) throw new TypeError(`fetch failed: the Amazon simulator does not answer ${request.method} ${request.url}`);
+    if (!response)
+      throw new TypeError(`fetch failed: the Amazon simulator does not answer ${request.method} ${request.url}`);
     return response;
   };
 
@@ -158,12 +167,35 @@ export class AmazonSpApiSimulator {
     const productType = listing.productType ?? 'PRODUCT';
     const attributes: Record<string, unknown> = {
       condition_type: [{ value: 'new_new', marketplace_id: rt.marketplaceId }],
-      purchasable_offer: [{ marketplace_id: rt.marketplaceId, currency: listing.price.currency, audience: 'ALL', our_price: [{ schedule: [{ value_with_tax: Number(formatMoney(listing.price)) }] }], ...listing.offer }],
-      fulfillment_availability: [listing.fba ? { fulfillment_channel_code: rt.afnChannel } : { fulfillment_channel_code: 'DEFAULT', quantity: listing.quantity ?? 0, ...listing.availability }],
+      purchasable_offer: [
+        {
+          marketplace_id: rt.marketplaceId,
+          currency: listing.price.currency,
+          audience: 'ALL',
+          our_price: [{ schedule: [{ value_with_tax: Number(formatMoney(listing.price)) }] }],
+          ...listing.offer,
+        },
+      ],
+      fulfillment_availability: [
+        listing.fba
+          ? { fulfillment_channel_code: rt.afnChannel }
+          : { fulfillment_channel_code: 'DEFAULT', quantity: listing.quantity ?? 0, ...listing.availability },
+      ],
     };
-    const seeded: SimulatedListing = { sku: listing.sku, asin, productType, title, price: listing.price, quantity: 0, ...(listing.fba ? { fba: listing.fba } : {}), attributes, updatedAt: rt.clock.now() };
+    const seeded: SimulatedListing = {
+      sku: listing.sku,
+      asin,
+      productType,
+      title,
+      price: listing.price,
+      quantity: 0,
+      ...(listing.fba ? { fba: listing.fba } : {}),
+      attributes,
+      updatedAt: rt.clock.now(),
+    };
     const derived = deriveOffer(seeded, rt);
-    if (!derived.listing) throw new TypeError(`addListing(${listing.sku}): ${derived.issues.map((issue) => issue.message).join('; ')}`);
+    if (!derived.listing)
+      throw new TypeError(`addListing(${listing.sku}): ${derived.issues.map((issue) => issue.message).join('; ')}`);
     this.state.listings.set(listing.sku, derived.listing);
     if (!this.state.catalog.has(asin)) this.state.catalog.set(asin, { asin, title, productType });
     return derived.listing;
@@ -171,7 +203,12 @@ export class AmazonSpApiSimulator {
 
   /** Adds an item to the catalog without a listing of the seller: an ASIN to sell offer-only. */
   addCatalogItem(item: { asin: string; title: string; brand?: string; productType?: string }): SimulatedCatalogItem {
-    const stored: SimulatedCatalogItem = { asin: item.asin, title: item.title, productType: item.productType ?? 'PRODUCT', ...(item.brand ? { brand: item.brand } : {}) };
+    const stored: SimulatedCatalogItem = {
+      asin: item.asin,
+      title: item.title,
+      productType: item.productType ?? 'PRODUCT',
+      ...(item.brand ? { brand: item.brand } : {}),
+    };
     this.state.catalog.set(stored.asin, stored);
     return stored;
   }
@@ -191,10 +228,23 @@ export class AmazonSpApiSimulator {
   sell(sku: string, quantity = 1): SimulatedListing {
     const listing = this.state.listings.get(sku);
     if (!listing) throw new TypeError(`sell(${sku}): no such listing.`);
-    if (!Number.isInteger(quantity) || quantity < 1 || quantity > listing.quantity) throw new TypeError(`sell(${sku}, ${quantity}): ${listing.quantity} available.`);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > listing.quantity)
+      throw new TypeError(`sell(${sku}, ${quantity}): ${listing.quantity} available.`);
     const channels = (listing.attributes.fulfillment_availability as Record<string, unknown>[] | undefined) ?? [];
-    const attributes = { ...listing.attributes, fulfillment_availability: channels.map((channel) => (channel.fulfillment_channel_code === 'DEFAULT' ? { ...channel, quantity: listing.quantity - quantity } : channel)) };
-    const sold: SimulatedListing = { ...listing, attributes, quantity: listing.quantity - quantity, updatedAt: this.#runtime.clock.now() };
+    const attributes = {
+      ...listing.attributes,
+      fulfillment_availability: channels.map((channel) =>
+        channel.fulfillment_channel_code === 'DEFAULT'
+          ? { ...channel, quantity: listing.quantity - quantity }
+          : channel,
+      ),
+    };
+    const sold: SimulatedListing = {
+      ...listing,
+      attributes,
+      quantity: listing.quantity - quantity,
+      updatedAt: this.#runtime.clock.now(),
+    };
     this.state.listings.set(sku, sold);
     return sold;
   }

@@ -4,11 +4,6 @@ import type { Money } from '../../../model/money.js';
  * A listing as the simulator keeps it. `attributes` are the listing's attributes as Amazon
  * stores them (`purchasable_offer`, `fulfillment_availability`, ...); `price` and `quantity`
  * are derived from them after every write (the B2C `our_price` and the `DEFAULT` channel).
- *
- * @example
- * ```ts
- * const listing: SimulatedListing = { sku: 'MUG-1', asin: 'B000000001', productType: 'PRODUCT', title: 'Mug', price: { amountMinor: 999, currency: 'USD' }, quantity: 5, attributes: {}, updatedAt: 0 };
- * ```
  */
 export interface SimulatedListing {
   sku: string;
@@ -25,11 +20,6 @@ export interface SimulatedListing {
 
 /**
  * An item of the Amazon catalog: the ASINs an offer-only listing can be matched to.
- *
- * @example
- * ```ts
- * const item: SimulatedCatalogItem = { asin: 'B0TEAPOT01', title: 'Blue Teapot', brand: 'Acme', productType: 'KITCHEN' };
- * ```
  */
 export interface SimulatedCatalogItem {
   asin: string;
@@ -40,11 +30,6 @@ export interface SimulatedCatalogItem {
 
 /**
  * An order as the simulator keeps it, in SP-API's own shapes.
- *
- * @example
- * ```ts
- * simulator.addOrder({ order: { AmazonOrderId: '111-1', PurchaseDate, LastUpdateDate, OrderStatus: 'Unshipped' }, items: [] });
- * ```
  */
 export interface SimulatedOrder {
   order: Record<string, unknown> & { AmazonOrderId: string; LastUpdateDate: string; OrderStatus: string };
@@ -56,11 +41,6 @@ export interface SimulatedOrder {
 
 /**
  * An asynchronous job (feed or report) in the simulator.
- *
- * @example
- * ```ts
- * const job: SimulatedJob = { id: 'F1', kind: 'feed', type: 'JSON_LISTINGS_FEED', createdAt: 0, status: 'IN_QUEUE' };
- * ```
  */
 export interface SimulatedJob {
   id: string;
@@ -74,11 +54,6 @@ export interface SimulatedJob {
 
 /**
  * A document (feed input, processing report, report) behind a pre-signed URL.
- *
- * @example
- * ```ts
- * const document: SimulatedDocument = { id: 'D1', contentType: 'text/tab-separated-values', gzip: true };
- * ```
  */
 export interface SimulatedDocument {
   id: string;
@@ -89,11 +64,6 @@ export interface SimulatedDocument {
 
 /**
  * Everything the simulated seller account holds; tests read it to check what a connector wrote.
- *
- * @example
- * ```ts
- * expect(simulator.state.listings.get('MUG-1')?.quantity).toBe(40);
- * ```
  */
 export interface SimulatorState {
   listings: Map<string, SimulatedListing>;
@@ -114,5 +84,16 @@ export interface SimulatorState {
 
 /** A fresh, empty state. */
 export function emptyState(): SimulatorState {
-  return { listings: new Map(), catalog: new Map(), orders: new Map(), jobs: new Map(), documents: new Map(), financialEvents: {}, destinations: new Map(), subscriptions: new Map(), testNotifications: [], sequence: 0 };
+  return {
+    listings: new Map(),
+    catalog: new Map(),
+    orders: new Map(),
+    jobs: new Map(),
+    documents: new Map(),
+    financialEvents: {},
+    destinations: new Map(),
+    subscriptions: new Map(),
+    testNotifications: [],
+    sequence: 0,
+  };
 }

@@ -5,11 +5,6 @@ import type { AmazonRegion } from '../endpoints.js';
  * application in each region (grantless operations: per application and region), so budgets are
  * keyed by all three: one tenant with two seller accounts, or one seller in two regions, has two
  * budgets.
- *
- * @example
- * ```ts
- * const scope: AmazonBudgetScope = { region: 'eu', sellerId: 'A1SELLER', applicationId: 'amzn1.application-oa2-client.x' };
- * ```
  */
 export interface AmazonBudgetScope {
   region: AmazonRegion;
@@ -31,11 +26,6 @@ function tag(text: string): string {
 
 /**
  * The keys of one connector's budgets: see {@link amazonBudgetKeys}.
- *
- * @example
- * ```ts
- * const keys: AmazonBudgetKeys = amazonBudgetKeys({ region: 'na', sellerId: 'A1SELLER', applicationId: clientId });
- * ```
  */
 export interface AmazonBudgetKeys {
   /** The store-key prefix of every SP-API budget (`rl:amazon`). */

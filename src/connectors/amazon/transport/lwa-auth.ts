@@ -11,11 +11,6 @@ import { adoptEarlierSellerRecord } from './seller-record.js';
 /**
  * Login with Amazon credentials of an SP-API application and, for seller operations, the
  * seller's refresh token.
- *
- * @example
- * ```ts
- * const credentials: LwaCredentials = { clientId: 'amzn1.application-oa2-client.x', clientSecret: 's', refreshToken: 'Atzr|x' };
- * ```
  */
 export interface LwaCredentials {
   clientId: string;
@@ -69,11 +64,6 @@ export interface LwaAuth extends AuthHook {
 /**
  * Dependencies of {@link createLwaAuth}: the context (store, lock, clock, fetch, events) and
  * where in the store the seller's tokens live.
- *
- * @example
- * ```ts
- * const deps: LwaAuthDeps = { store: redisStore, lock: redisLock, clock, connectionId: 'A1SELLER' };
- * ```
  */
 export interface LwaAuthDeps extends Context {
   /** The seller's connection id in the store (default `default`); AmazonMarketplace uses the seller id and region (`A1SELLER@eu`). */
@@ -143,11 +133,20 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
 
   async function sellerToken(signal?: AbortSignal): Promise<string> {
     if (!credentials.refreshToken) {
-      throw new AuthError('This operation needs a seller refresh token; pass credentials.refreshToken.', { platform: 'amazon', operation: 'lwaToken' });
+      throw new AuthError('This operation needs a seller refresh token; pass credentials.refreshToken.', {
+        platform: 'amazon',
+        operation: 'lwaToken',
+      });
     }
     const refreshToken = credentials.refreshToken;
     seeded ??= (async () => {
-      if (deps.earlierConnectionId !== undefined) await adoptEarlierSellerRecord(oauth, { connectionId, earlierId: deps.earlierConnectionId, refreshToken, logger: context.logger });
+      if (deps.earlierConnectionId !== undefined)
+        await adoptEarlierSellerRecord(oauth, {
+          connectionId,
+          earlierId: deps.earlierConnectionId,
+          refreshToken,
+          logger: context.logger,
+        });
       return oauth.seedRefreshToken(connectionId, refreshToken);
     })().catch((error: unknown) => {
       seeded = undefined;
@@ -167,7 +166,12 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
     // client's credential store so that a keyring encrypts grantless tokens too.
     let entry = grantless.get(scope);
     if (!entry) {
-      entry = { client: new OAuthClient({ ...oauthConfig, scopes: [scope] }, { ...oauthOptions, credentials: oauth.credentials, grant: 'client_credentials' }) };
+      entry = {
+        client: new OAuthClient(
+          { ...oauthConfig, scopes: [scope] },
+          { ...oauthOptions, credentials: oauth.credentials, grant: 'client_credentials' },
+        ),
+      };
       grantless.set(scope, entry);
     }
     return entry;
@@ -197,7 +201,10 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
     },
     async authorize(request: Request, hookContext: AuthHookContext) {
       if (request.headers.has('x-amz-access-token')) return;
-      request.headers.set('x-amz-access-token', await auth.accessToken(GRANTLESS_OPERATIONS[hookContext.operation], hookContext.signal));
+      request.headers.set(
+        'x-amz-access-token',
+        await auth.accessToken(GRANTLESS_OPERATIONS[hookContext.operation], hookContext.signal),
+      );
     },
     async onUnauthorized(_response: Response, hookContext: AuthHookContext) {
       // The transport has read the body already; Amazon answers 403 "Unauthorized" both for an
@@ -206,7 +213,12 @@ export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {
       return true;
     },
     secrets() {
-      return [credentials.clientSecret, ...(credentials.refreshToken ? [credentials.refreshToken] : []), ...oauth.secrets(), ...[...grantless.values()].flatMap((entry) => entry.client.secrets())];
+      return [
+        credentials.clientSecret,
+        ...(credentials.refreshToken ? [credentials.refreshToken] : []),
+        ...oauth.secrets(),
+        ...[...grantless.values()].flatMap((entry) => entry.client.secrets()),
+      ];
     },
   };
   return auth;

@@ -46,13 +46,30 @@ export interface AmazonPipelineTransportOptions {
  * const plan = amazonRateLimitPlan({ patchListingsItem: { rate: 10, burst: 10 } }, { region: 'eu', sellerId: 'A1SELLER', applicationId: clientId });
  * ```
  */
-export function amazonRateLimitPlan(overrides: Record<string, { rate: number; burst: number }> = {}, scope?: AmazonBudgetScope): RateLimitPlan {
+export function amazonRateLimitPlan(
+  overrides: Record<string, { rate: number; burst: number }> = {},
+  scope?: AmazonBudgetScope,
+): RateLimitPlan {
   const keys = scope ? amazonBudgetKeys(scope) : undefined;
   const operations: Record<string, TokenBucketSpec> = {};
-  for (const [operation, limit] of Object.entries({ ...(AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>), ...overrides })) {
-    operations[operation] = { kind: 'token-bucket', ratePerSecond: limit.rate, burst: limit.burst, ...(keys ? { bucket: keys.bucket(operation, operation in GRANTLESS_OPERATIONS) } : {}) };
+  for (const [operation, limit] of Object.entries({
+    ...(AMAZON_OPERATION_LIMITS as Record<string, AmazonOperationLimit>),
+    ...overrides,
+  })) {
+    operations[operation] = {
+      kind: 'token-bucket',
+      ratePerSecond: limit.rate,
+      burst: limit.burst,
+      ...(keys ? { bucket: keys.bucket(operation, operation in GRANTLESS_OPERATIONS) } : {}),
+    };
   }
-  return { operations, default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 }, shared: true, keyPrefix: 'rl:amazon', ...(keys ? { scope: keys.scope } : {}) };
+  return {
+    operations,
+    default: { kind: 'token-bucket', ratePerSecond: 1, burst: 1 },
+    shared: true,
+    keyPrefix: 'rl:amazon',
+    ...(keys ? { scope: keys.scope } : {}),
+  };
 }
 
 /**
@@ -72,10 +89,16 @@ export function createAmazonPipelineTransport(options: AmazonPipelineTransportOp
   const classify: ResponseClassifier = (input) => {
     const platform = amazonClassifier(input);
     const plain429 = input.status === 429 && (platform === undefined || platform.kind === 'ok');
-    const verdict: Classification | undefined = plain429 ? { kind: 'throttled', message: 'HTTP 429', ...(platform?.feedback ? { feedback: platform.feedback } : {}) } : platform;
+    const verdict: Classification | undefined = plain429
+      ? { kind: 'throttled', message: 'HTTP 429', ...(platform?.feedback ? { feedback: platform.feedback } : {}) }
+      : platform;
     if (verdict?.kind !== 'throttled') return verdict;
     // Amazon sends no Retry-After: its bucket is empty, so ours is too, and one token takes 1/rate s.
-    return { ...verdict, retryAfterMs: Math.ceil(1000 / rate(input.operation)), feedback: { ...verdict.feedback, available: 0 } };
+    return {
+      ...verdict,
+      retryAfterMs: Math.ceil(1000 / rate(input.operation)),
+      feedback: { ...verdict.feedback, available: 0 },
+    };
   };
   const client = createHttpClient({
     platform: 'amazon',

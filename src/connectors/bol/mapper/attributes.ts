@@ -38,6 +38,23 @@ export const BOL_ATTRIBUTES = {
  * ```
  */
 export const BOL_DELIVERY_CODES: readonly string[] = [
-  '24uurs-23', '24uurs-22', '24uurs-21', '24uurs-20', '24uurs-19', '24uurs-18', '24uurs-17', '24uurs-16', '24uurs-15', '24uurs-14', '24uurs-13', '24uurs-12',
-  '1-2d', '2-3d', '3-5d', '4-8d', '1-8d', 'MijnLeverbelofte', 'VVB',
+  '24uurs-23',
+  '24uurs-22',
+  '24uurs-21',
+  '24uurs-20',
+  '24uurs-19',
+  '24uurs-18',
+  '24uurs-17',
+  '24uurs-16',
+  '24uurs-15',
+  '24uurs-14',
+  '24uurs-13',
+  '24uurs-12',
+  '1-2d',
+  '2-3d',
+  '3-5d',
+  '4-8d',
+  '1-8d',
+  'MijnLeverbelofte',
+  'VVB',
 ];

@@ -5,11 +5,6 @@ import { toBolUnitPrice } from './money.js';
 
 /**
  * One volume price in canonical money: from `quantity` units on, each costs `unitPrice`.
- *
- * @example
- * ```ts
- * const tier: BundlePrice = { quantity: 6, unitPrice: { amountMinor: 899, currency: 'EUR' } };
- * ```
  */
 export interface BundlePrice {
   quantity: number;
@@ -38,18 +33,33 @@ export const BOL_BUNDLE_RULES = { maxPrices: 4, minQuantity: 1, maxQuantity: 24 
  * // { ok: true, pricing: { bundlePrices: [{ quantity: 1, unitPrice: 9.99 }, { quantity: 6, unitPrice: 8.99 }] } }
  * ```
  */
-export function toBolPricing(prices: readonly BundlePrice[]): { ok: true; pricing: BolPricing } | { ok: false; issues: ValidationIssue[] } {
+export function toBolPricing(
+  prices: readonly BundlePrice[],
+): { ok: true; pricing: BolPricing } | { ok: false; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  if (!Array.isArray(prices) || prices.length === 0) return { ok: false, issues: [{ path: [], message: 'Give at least one bundle price (quantity 1).' }] };
-  if (prices.length > BOL_BUNDLE_RULES.maxPrices) issues.push({ path: [], message: `bol.com takes at most ${BOL_BUNDLE_RULES.maxPrices} bundle prices; got ${prices.length}.` });
+  if (!Array.isArray(prices) || prices.length === 0)
+    return { ok: false, issues: [{ path: [], message: 'Give at least one bundle price (quantity 1).' }] };
+  if (prices.length > BOL_BUNDLE_RULES.maxPrices)
+    issues.push({
+      path: [],
+      message: `bol.com takes at most ${BOL_BUNDLE_RULES.maxPrices} bundle prices; got ${prices.length}.`,
+    });
   const seen = new Set<number>();
   const converted: { index: number; quantity: number; unitPrice: number; minor: number }[] = [];
   prices.forEach((price, index) => {
     const quantity = price?.quantity;
     let usable = false;
-    if (!Number.isInteger(quantity) || quantity < BOL_BUNDLE_RULES.minQuantity || quantity > BOL_BUNDLE_RULES.maxQuantity) {
-      issues.push({ path: [index, 'quantity'], message: `A bundle quantity is a whole number from 1 to 24; got ${String(quantity)}.` });
-    } else if (seen.has(quantity)) issues.push({ path: [index, 'quantity'], message: `Quantity ${quantity} has two prices.` });
+    if (
+      !Number.isInteger(quantity) ||
+      quantity < BOL_BUNDLE_RULES.minQuantity ||
+      quantity > BOL_BUNDLE_RULES.maxQuantity
+    ) {
+      issues.push({
+        path: [index, 'quantity'],
+        message: `A bundle quantity is a whole number from 1 to 24; got ${String(quantity)}.`,
+      });
+    } else if (seen.has(quantity))
+      issues.push({ path: [index, 'quantity'], message: `Quantity ${quantity} has two prices.` });
     else {
       seen.add(quantity);
       usable = true;
@@ -60,11 +70,15 @@ export function toBolPricing(prices: readonly BundlePrice[]): { ok: true; pricin
     // Only tiers with a usable quantity take part in the ordering check.
     else if (usable) converted.push({ index, quantity, unitPrice: unit.value, minor: price.unitPrice.amountMinor });
   });
-  if (!prices.some((price) => price?.quantity === 1)) issues.push({ path: [], message: 'bol.com requires a price for quantity 1.' });
+  if (!prices.some((price) => price?.quantity === 1))
+    issues.push({ path: [], message: 'bol.com requires a price for quantity 1.' });
   const sorted = [...converted].sort((a, b) => a.quantity - b.quantity);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.minor >= sorted[i - 1]!.minor) {
-      issues.push({ path: [sorted[i]!.index, 'unitPrice'], message: `The unit price for ${sorted[i]!.quantity} must be lower than the one for ${sorted[i - 1]!.quantity}.` });
+      issues.push({
+        path: [sorted[i]!.index, 'unitPrice'],
+        message: `The unit price for ${sorted[i]!.quantity} must be lower than the one for ${sorted[i - 1]!.quantity}.`,
+      });
     }
   }
   if (issues.length > 0) return { ok: false, issues };

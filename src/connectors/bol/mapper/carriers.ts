@@ -40,7 +40,17 @@ export const BOL_TRANSPORTER_CODES: Readonly<Record<string, string>> = {
  * ```
  */
 export function transporterCode(carrier: string, extra: Readonly<Record<string, string>> = {}): string {
-  const key = carrier.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
-  for (const [name, code] of Object.entries(extra)) if (name.trim().toLowerCase().replace(/[\s_-]+/g, ' ') === key) return code;
+  const key = carrier
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
+  for (const [name, code] of Object.entries(extra))
+    if (
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ' ') === key
+    )
+      return code;
   return BOL_TRANSPORTER_CODES[key] ?? carrier.trim().toUpperCase().replace(/\s+/g, '_');
 }

@@ -34,7 +34,11 @@ export const BOL_CONDITIONS: readonly BolConditionName[] = ['NEW', 'AS_NEW', 'GO
  * conditionToBol('used', undefined); // undefined
  * ```
  */
-export function conditionToBol(condition: 'new' | 'used' | 'refurbished' | undefined, grade: string | undefined): BolConditionName | undefined {
-  if (grade !== undefined) return BOL_CONDITIONS.includes(grade as BolConditionName) ? (grade as BolConditionName) : undefined;
+export function conditionToBol(
+  condition: 'new' | 'used' | 'refurbished' | undefined,
+  grade: string | undefined,
+): BolConditionName | undefined {
+  if (grade !== undefined)
+    return BOL_CONDITIONS.includes(grade as BolConditionName) ? (grade as BolConditionName) : undefined;
   return condition === undefined || condition === 'new' ? 'NEW' : undefined;
 }

@@ -24,11 +24,6 @@ export const BOL_UNIT_PRICE_RANGE = { min: 100, max: 999_900 } as const;
 
 /**
  * Why a price cannot be sent to bol.com.
- *
- * @example
- * ```ts
- * const reason: BolPriceReason = 'out_of_range';
- * ```
  */
 export type BolPriceReason = 'wrong_currency' | 'out_of_range';
 
@@ -44,9 +39,12 @@ export type BolPriceReason = 'wrong_currency' | 'out_of_range';
  * ```
  */
 export function toBolUnitPrice(price: Money): Result<number, Failure<BolPriceReason>> {
-  if (price.currency !== BOL_CURRENCY) return err(failure('wrong_currency', `bol.com prices are in EUR; got ${price.currency}. Convert before sending.`));
+  if (price.currency !== BOL_CURRENCY)
+    return err(failure('wrong_currency', `bol.com prices are in EUR; got ${price.currency}. Convert before sending.`));
   if (price.amountMinor < BOL_UNIT_PRICE_RANGE.min || price.amountMinor > BOL_UNIT_PRICE_RANGE.max) {
-    return err(failure('out_of_range', `bol.com accepts unit prices from 1.00 to 9999.00 EUR; got ${formatMoney(price)}.`));
+    return err(
+      failure('out_of_range', `bol.com accepts unit prices from 1.00 to 9999.00 EUR; got ${formatMoney(price)}.`),
+    );
   }
   return ok(Number(formatMoney(price)));
 }
@@ -62,6 +60,7 @@ export function toBolUnitPrice(price: Money): Result<number, Failure<BolPriceRea
  * ```
  */
 export function fromBolAmount(value: unknown): Result<Money, Failure> {
-  if (typeof value !== 'number' && typeof value !== 'string') return err(failure('invalid_format', `Expected a bol.com amount, got ${JSON.stringify(value) ?? String(value)}.`));
+  if (typeof value !== 'number' && typeof value !== 'string')
+    return err(failure('invalid_format', `Expected a bol.com amount, got ${JSON.stringify(value) ?? String(value)}.`));
   return parseMoney(value, BOL_CURRENCY);
 }

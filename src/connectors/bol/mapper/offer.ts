@@ -9,21 +9,11 @@ import { fromBolAmount, toBolUnitPrice } from './money.js';
 
 /**
  * Which bol.com field is the canonical SKU.
- *
- * @example
- * ```ts
- * const identifier: BolIdentifier = 'reference';
- * ```
  */
 export type BolIdentifier = 'ean' | 'reference' | 'offerId';
 
 /**
  * An offer's facts, whether they come from `GET /offers/{id}` or a row of the offers export.
- *
- * @example
- * ```ts
- * const facts: BolOfferFacts = { offerId: 'o-1', ean: '0000007740404', condition: 'NEW', price: 9.99, fulfilment: 'FBR', onHold: false };
- * ```
  */
 export interface BolOfferFacts {
   offerId: string;
@@ -52,7 +42,10 @@ export interface BolOfferFacts {
  * skuOf({ offerId: 'o-1', ean: '0000007740404' }, 'ean'); // '0000007740404'
  * ```
  */
-export function skuOf(offer: { offerId: string; ean: string; reference?: string | undefined }, identifier: BolIdentifier): string | undefined {
+export function skuOf(
+  offer: { offerId: string; ean: string; reference?: string | undefined },
+  identifier: BolIdentifier,
+): string | undefined {
   if (identifier === 'offerId') return offer.offerId;
   if (identifier === 'reference') return offer.reference ? offer.reference : undefined;
   return offer.ean;
@@ -97,11 +90,26 @@ export function factsOfRetailerOffer(offer: BolRetailerOffer): BolOfferFacts {
  * if (product.isOk()) console.log(product.value.offers[0]?.price);
  * ```
  */
-export function offerToProduct(facts: BolOfferFacts, identifier: BolIdentifier): Result<Product, Failure<'invalid_payload'>> {
+export function offerToProduct(
+  facts: BolOfferFacts,
+  identifier: BolIdentifier,
+): Result<Product, Failure<'invalid_payload'>> {
   const sku = skuOf(facts, identifier);
-  if (!sku) return err(failure('invalid_payload', `Offer ${facts.offerId} has no ${identifier}; it cannot be addressed by SKU.`, { offerId: facts.offerId }));
+  if (!sku)
+    return err(
+      failure('invalid_payload', `Offer ${facts.offerId} has no ${identifier}; it cannot be addressed by SKU.`, {
+        offerId: facts.offerId,
+      }),
+    );
   const price = fromBolAmount(facts.price);
-  if (price.isErr()) return err(failure('invalid_payload', `Offer ${facts.offerId} has no valid unit price for quantity 1: ${price.error.message}`, { offerId: facts.offerId }));
+  if (price.isErr())
+    return err(
+      failure(
+        'invalid_payload',
+        `Offer ${facts.offerId} has no valid unit price for quantity 1: ${price.error.message}`,
+        { offerId: facts.offerId },
+      ),
+    );
   const attributes: Record<string, string> = {
     [BOL_ATTRIBUTES.ean]: facts.ean,
     [BOL_ATTRIBUTES.condition]: facts.condition,
@@ -116,7 +124,17 @@ export function offerToProduct(facts: BolOfferFacts, identifier: BolIdentifier):
     id: facts.offerId,
     title: facts.title ?? facts.ean,
     status: facts.onHold ? 'draft' : 'active',
-    offers: [{ sku, externalId: facts.offerId, price: price.value, barcode: facts.ean, condition: conditionFromBol(facts.condition), options: {}, ...(facts.title ? { title: facts.title } : {}) }],
+    offers: [
+      {
+        sku,
+        externalId: facts.offerId,
+        price: price.value,
+        barcode: facts.ean,
+        condition: conditionFromBol(facts.condition),
+        options: {},
+        ...(facts.title ? { title: facts.title } : {}),
+      },
+    ],
     images: [],
     attributes,
   };
@@ -131,11 +149,6 @@ const EAN = /^(?:\d{8}|\d{12,14}|\d{9}[\dXx])$/;
 
 /**
  * Defaults for offers created from canonical products.
- *
- * @example
- * ```ts
- * const defaults: BolOfferDefaults = { identifier: 'ean', fulfilmentMethod: 'FBR', deliveryCode: '1-2d', stockManagedByRetailer: true };
- * ```
  */
 export interface BolOfferDefaults {
   identifier: BolIdentifier;
@@ -144,30 +157,52 @@ export interface BolOfferDefaults {
   stockManagedByRetailer: boolean;
 }
 
-type Parsed = Omit<ProductInput, 'offers' | 'attributes' | 'status'> & { offers: ProductInput['offers']; attributes?: Record<string, string>; status?: string };
+type Parsed = Omit<ProductInput, 'offers' | 'attributes' | 'status'> & {
+  offers: ProductInput['offers'];
+  attributes?: Record<string, string>;
+  status?: string;
+};
 
 function fulfilmentOf(product: Parsed, defaults: BolOfferDefaults, issues: ValidationIssue[]) {
   const attributes = product.attributes ?? {};
   const method = attributes[BOL_ATTRIBUTES.fulfilment] ?? defaults.fulfilmentMethod;
-  if (method !== 'FBR' && method !== 'FBB') issues.push({ path: ['attributes', BOL_ATTRIBUTES.fulfilment], message: `Use FBR or FBB; got ${method}.` });
-  const deliveryCode = attributes[BOL_ATTRIBUTES.deliveryCode] ?? (method === 'FBR' ? defaults.deliveryCode : undefined);
+  if (method !== 'FBR' && method !== 'FBB')
+    issues.push({ path: ['attributes', BOL_ATTRIBUTES.fulfilment], message: `Use FBR or FBB; got ${method}.` });
+  const deliveryCode =
+    attributes[BOL_ATTRIBUTES.deliveryCode] ?? (method === 'FBR' ? defaults.deliveryCode : undefined);
   if (deliveryCode !== undefined && !BOL_DELIVERY_CODES.includes(deliveryCode)) {
-    issues.push({ path: ['attributes', BOL_ATTRIBUTES.deliveryCode], message: `Unknown delivery code ${deliveryCode}; use one of ${BOL_DELIVERY_CODES.join(', ')}.` });
+    issues.push({
+      path: ['attributes', BOL_ATTRIBUTES.deliveryCode],
+      message: `Unknown delivery code ${deliveryCode}; use one of ${BOL_DELIVERY_CODES.join(', ')}.`,
+    });
   }
-  return { method: method as BolFulfilmentMethod, ...(deliveryCode !== undefined && method === 'FBR' ? { deliveryCode } : {}) };
+  return {
+    method: method as BolFulfilmentMethod,
+    ...(deliveryCode !== undefined && method === 'FBR' ? { deliveryCode } : {}),
+  };
 }
 
 function common(product: Parsed, defaults: BolOfferDefaults, issues: ValidationIssue[]) {
   const attributes = product.attributes ?? {};
   const offer = product.offers[0];
-  const out: { reference?: string; onHoldByRetailer: boolean; unknownProductTitle?: string; economicOperatorId?: string } = { onHoldByRetailer: product.status === 'draft' };
+  const out: {
+    reference?: string;
+    onHoldByRetailer: boolean;
+    unknownProductTitle?: string;
+    economicOperatorId?: string;
+  } = { onHoldByRetailer: product.status === 'draft' };
   const reference = defaults.identifier === 'reference' ? offer?.sku : attributes[BOL_ATTRIBUTES.reference];
   if (reference !== undefined) {
-    if (reference.length > 100) issues.push({ path: ['attributes', BOL_ATTRIBUTES.reference], message: 'A bol.com reference has at most 100 characters.' });
+    if (reference.length > 100)
+      issues.push({
+        path: ['attributes', BOL_ATTRIBUTES.reference],
+        message: 'A bol.com reference has at most 100 characters.',
+      });
     out.reference = reference;
   }
   if (product.title) out.unknownProductTitle = product.title.slice(0, 500);
-  if (attributes[BOL_ATTRIBUTES.economicOperatorId]) out.economicOperatorId = attributes[BOL_ATTRIBUTES.economicOperatorId];
+  if (attributes[BOL_ATTRIBUTES.economicOperatorId])
+    out.economicOperatorId = attributes[BOL_ATTRIBUTES.economicOperatorId];
   return out;
 }
 
@@ -181,22 +216,49 @@ function common(product: Parsed, defaults: BolOfferDefaults, issues: ValidationI
  * const body = productToCreateOffer(product, { identifier: 'ean', fulfilmentMethod: 'FBR', deliveryCode: '1-2d', stockManagedByRetailer: true });
  * ```
  */
-export function productToCreateOffer(product: Parsed, defaults: BolOfferDefaults): { ok: true; body: BolCreateOfferRequest } | { ok: false; issues: ValidationIssue[] } {
+export function productToCreateOffer(
+  product: Parsed,
+  defaults: BolOfferDefaults,
+): { ok: true; body: BolCreateOfferRequest } | { ok: false; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  if (product.offers.length !== 1) issues.push({ path: ['offers'], message: `A bol.com offer is one EAN in one condition: give exactly one offer (got ${product.offers.length}).` });
+  if (product.offers.length !== 1)
+    issues.push({
+      path: ['offers'],
+      message: `A bol.com offer is one EAN in one condition: give exactly one offer (got ${product.offers.length}).`,
+    });
   const offer = product.offers[0];
   const attributes = product.attributes ?? {};
   const ean = offer?.barcode ?? (defaults.identifier === 'ean' ? offer?.sku : undefined);
-  if (!ean || !EAN.test(ean)) issues.push({ path: ['offers', 0, 'barcode'], message: `Give the EAN (8, 12, 13 or 14 digits, or an ISBN) as the offer's barcode; got ${ean ?? 'none'}.` });
-  const name = conditionToBol(offer?.condition as 'new' | 'used' | 'refurbished' | undefined, attributes[BOL_ATTRIBUTES.condition]);
-  if (!name) issues.push({ path: ['attributes', BOL_ATTRIBUTES.condition], message: 'Set the bol.com condition: NEW, AS_NEW, GOOD, REASONABLE or MODERATE (second-hand offers need a grade).' });
+  if (!ean || !EAN.test(ean))
+    issues.push({
+      path: ['offers', 0, 'barcode'],
+      message: `Give the EAN (8, 12, 13 or 14 digits, or an ISBN) as the offer's barcode; got ${ean ?? 'none'}.`,
+    });
+  const name = conditionToBol(
+    offer?.condition as 'new' | 'used' | 'refurbished' | undefined,
+    attributes[BOL_ATTRIBUTES.condition],
+  );
+  if (!name)
+    issues.push({
+      path: ['attributes', BOL_ATTRIBUTES.condition],
+      message:
+        'Set the bol.com condition: NEW, AS_NEW, GOOD, REASONABLE or MODERATE (second-hand offers need a grade).',
+    });
   const price = offer ? toBolUnitPrice(offer.price) : undefined;
   if (price?.isErr()) issues.push({ path: ['offers', 0, 'price'], message: price.error.message });
   const stockText = attributes[BOL_ATTRIBUTES.stock] ?? '0';
   const amount = /^\d+$/.test(stockText) ? Number(stockText) : Number.NaN;
-  if (!(amount >= 0 && amount <= 999)) issues.push({ path: ['attributes', BOL_ATTRIBUTES.stock], message: `bol.com stock is a whole number from 0 to 999; got ${stockText}.` });
+  if (!(amount >= 0 && amount <= 999))
+    issues.push({
+      path: ['attributes', BOL_ATTRIBUTES.stock],
+      message: `bol.com stock is a whole number from 0 to 999; got ${stockText}.`,
+    });
   const comment = attributes[BOL_ATTRIBUTES.conditionComment];
-  if (comment !== undefined && (name === 'NEW' || comment.length > 2000)) issues.push({ path: ['attributes', BOL_ATTRIBUTES.conditionComment], message: 'A condition comment is only for second-hand offers and has at most 2,000 characters.' });
+  if (comment !== undefined && (name === 'NEW' || comment.length > 2000))
+    issues.push({
+      path: ['attributes', BOL_ATTRIBUTES.conditionComment],
+      message: 'A condition comment is only for second-hand offers and has at most 2,000 characters.',
+    });
   const fulfilment = fulfilmentOf(product, defaults, issues);
   const rest = common(product, defaults, issues);
   if (issues.length > 0 || !price || price.isErr() || !name || !ean) return { ok: false, issues };
@@ -222,9 +284,16 @@ export function productToCreateOffer(product: Parsed, defaults: BolOfferDefaults
  * const body = productToUpdateOffer(product, defaults);
  * ```
  */
-export function productToUpdateOffer(product: Parsed, defaults: BolOfferDefaults): { ok: true; body: BolUpdateOfferRequest } | { ok: false; issues: ValidationIssue[] } {
+export function productToUpdateOffer(
+  product: Parsed,
+  defaults: BolOfferDefaults,
+): { ok: true; body: BolUpdateOfferRequest } | { ok: false; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
-  if (product.offers.length !== 1) issues.push({ path: ['offers'], message: `A bol.com offer is one EAN in one condition: give exactly one offer (got ${product.offers.length}).` });
+  if (product.offers.length !== 1)
+    issues.push({
+      path: ['offers'],
+      message: `A bol.com offer is one EAN in one condition: give exactly one offer (got ${product.offers.length}).`,
+    });
   const fulfilment = fulfilmentOf(product, defaults, issues);
   const rest = common(product, defaults, issues);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, body: { ...rest, fulfilment } };

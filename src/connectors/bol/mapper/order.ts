@@ -23,7 +23,9 @@ function iso(value: string | undefined): string | undefined {
  * orderStatusOf([{ quantity: 2, quantityShipped: 1, quantityCancelled: 0 }]); // 'partially_shipped'
  * ```
  */
-export function orderStatusOf(items: readonly { quantity: number; quantityShipped: number; quantityCancelled: number }[]): OrderStatus {
+export function orderStatusOf(
+  items: readonly { quantity: number; quantityShipped: number; quantityCancelled: number }[],
+): OrderStatus {
   const total = items.reduce((n, item) => n + item.quantity, 0);
   const shipped = items.reduce((n, item) => n + item.quantityShipped, 0);
   const cancelled = items.reduce((n, item) => n + item.quantityCancelled, 0);
@@ -33,9 +35,14 @@ export function orderStatusOf(items: readonly { quantity: number; quantityShippe
 }
 
 function address(details: BolAddressDetails | undefined): Address | undefined {
-  if (!details?.streetName || !details.city || !details.countryCode || !/^[A-Z]{2}$/.test(details.countryCode)) return undefined;
+  if (!details?.streetName || !details.city || !details.countryCode || !/^[A-Z]{2}$/.test(details.countryCode))
+    return undefined;
   const number = [details.houseNumber, details.houseNumberExtension].filter(Boolean).join(' ');
-  const out: Address = { line1: [details.streetName, number].filter(Boolean).join(' '), city: details.city, countryCode: details.countryCode };
+  const out: Address = {
+    line1: [details.streetName, number].filter(Boolean).join(' '),
+    city: details.city,
+    countryCode: details.countryCode,
+  };
   const name = [details.firstName, details.surname].filter(Boolean).join(' ');
   if (name) out.name = name;
   if (details.company) out.company = details.company;
@@ -70,11 +77,22 @@ export function orderFromBol(order: BolOrder, identifier: BolIdentifier): Result
     const unitPrice = fromBolAmount(item.unitPrice);
     const paid = fromBolAmount(item.totalPrice);
     if (unitPrice.isErr() || paid.isErr() || !Number.isInteger(item.quantity) || item.quantity < 1) {
-      return err(failure('invalid_payload', `Order ${order.orderId} item ${index} has no valid price or quantity.`, { orderId: order.orderId, index }));
+      return err(
+        failure('invalid_payload', `Order ${order.orderId} item ${index} has no valid price or quantity.`, {
+          orderId: order.orderId,
+          index,
+        }),
+      );
     }
     const ean = item.product?.ean ?? '';
     const sku = skuOf({ offerId: item.offer?.offerId ?? '', ean, reference: item.offer?.reference }, identifier) ?? ean;
-    if (!sku) return err(failure('invalid_payload', `Order ${order.orderId} item ${index} names no product.`, { orderId: order.orderId, index }));
+    if (!sku)
+      return err(
+        failure('invalid_payload', `Order ${order.orderId} item ${index} names no product.`, {
+          orderId: order.orderId,
+          index,
+        }),
+      );
     lineItems.push({
       id: item.orderItemId,
       sku,
@@ -89,7 +107,8 @@ export function orderFromBol(order: BolOrder, identifier: BolIdentifier): Result
     if (changed && (!updatedAt || changed > updatedAt)) updatedAt = changed;
   }
   const createdAt = iso(order.orderPlacedDateTime) ?? updatedAt;
-  if (!createdAt || !updatedAt) return err(failure('invalid_payload', `Order ${order.orderId} has no valid dates.`, { orderId: order.orderId }));
+  if (!createdAt || !updatedAt)
+    return err(failure('invalid_payload', `Order ${order.orderId} has no valid dates.`, { orderId: order.orderId }));
   const zero = money(0, BOL_CURRENCY);
   const out: Order = {
     id: order.orderId,

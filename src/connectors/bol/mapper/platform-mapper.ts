@@ -7,7 +7,9 @@ import { factsOfRetailerOffer, offerToProduct, productToCreateOffer, type BolOff
 
 function isRetailerOffer(payload: unknown): payload is BolRetailerOffer {
   const offer = payload as BolRetailerOffer | null;
-  return typeof offer?.offerId === 'string' && typeof offer.ean === 'string' && Array.isArray(offer.pricing?.bundlePrices);
+  return (
+    typeof offer?.offerId === 'string' && typeof offer.ean === 'string' && Array.isArray(offer.pricing?.bundlePrices)
+  );
 }
 
 /**
@@ -23,17 +25,26 @@ function isRetailerOffer(payload: unknown): payload is BolRetailerOffer {
  * ```
  */
 export function createBolOfferMapper(defaults: Partial<BolOfferDefaults> = {}): PlatformMapper<BolCreateOfferRequest> {
-  const resolved: BolOfferDefaults = { identifier: defaults.identifier ?? 'ean', fulfilmentMethod: defaults.fulfilmentMethod ?? 'FBR', deliveryCode: defaults.deliveryCode, stockManagedByRetailer: defaults.stockManagedByRetailer ?? true };
+  const resolved: BolOfferDefaults = {
+    identifier: defaults.identifier ?? 'ean',
+    fulfilmentMethod: defaults.fulfilmentMethod ?? 'FBR',
+    deliveryCode: defaults.deliveryCode,
+    stockManagedByRetailer: defaults.stockManagedByRetailer ?? true,
+  };
   return {
     platform: 'bol',
     toCanonical(payload) {
-      if (!isRetailerOffer(payload)) return err(failure('invalid_payload', 'Expected a bol.com offer with offerId, ean and pricing.bundlePrices.'));
+      if (!isRetailerOffer(payload))
+        return err(failure('invalid_payload', 'Expected a bol.com offer with offerId, ean and pricing.bundlePrices.'));
       const product = offerToProduct(factsOfRetailerOffer(payload), resolved.identifier);
       return product.isOk() ? ok(product.value) : err(failure('invalid_payload', product.error.message));
     },
     fromCanonical(product, context) {
       const condition = product.offers[0]?.condition ?? context.defaults.condition;
-      const input = { ...product, offers: product.offers.map((offer) => ({ ...offer, condition: offer.condition ?? condition ?? 'new' })) };
+      const input = {
+        ...product,
+        offers: product.offers.map((offer) => ({ ...offer, condition: offer.condition ?? condition ?? 'new' })),
+      };
       const built = productToCreateOffer(input as Parameters<typeof productToCreateOffer>[0], resolved);
       if (!built.ok) throw new ValidationError('product for bol.com', built.issues, { platform: 'bol' });
       return built.body;

@@ -5,11 +5,6 @@ import { failure, type Failure } from '../../../core/result.js';
  * A pushed bol.com event: which resource changed (`PROCESS_STATUS`, `SHIPMENT`, `TEST`, ...),
  * how (`SUCCESS`, `FAILURE`, `TIMEOUT`, `UPDATE_TRANSPORT_EVENT`, ...) and its id (the process
  * status id, the shipment id, ...). The event says what to read again; it carries no details.
- *
- * @example
- * ```ts
- * const event: BolPushEvent = { retailerId: '1234567', timestamp: '2026-01-01T10:00:00+01:00', event: { resource: 'PROCESS_STATUS', type: 'SUCCESS', resourceId: '1234567' } };
- * ```
  */
 export interface BolPushEvent {
   retailerId: string;
@@ -27,7 +22,11 @@ export interface BolPushEvent {
  * ```
  */
 export function parseBolPushEvent(payload: unknown): Result<BolPushEvent, Failure<'malformed_body'>> {
-  const body = payload as { retailerId?: unknown; timestamp?: unknown; event?: { resource?: unknown; type?: unknown; resourceId?: unknown } } | null;
+  const body = payload as {
+    retailerId?: unknown;
+    timestamp?: unknown;
+    event?: { resource?: unknown; type?: unknown; resourceId?: unknown };
+  } | null;
   const event = body?.event;
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
   const retailerId = text(body?.retailerId);
@@ -36,7 +35,12 @@ export function parseBolPushEvent(payload: unknown): Result<BolPushEvent, Failur
   const type = text(event?.type);
   const resourceId = text(event?.resourceId) ?? '';
   if (retailerId === undefined || timestamp === undefined || !resource || !type) {
-    return err(failure('malformed_body', 'Expected a bol.com push event: { retailerId, timestamp, event: { resource, type, resourceId } }.'));
+    return err(
+      failure(
+        'malformed_body',
+        'Expected a bol.com push event: { retailerId, timestamp, event: { resource, type, resourceId } }.',
+      ),
+    );
   }
   return ok({ retailerId, timestamp, event: { resource, type, resourceId } });
 }

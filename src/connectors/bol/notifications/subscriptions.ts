@@ -43,14 +43,21 @@ export class BolNotifications {
 
   async #write(request: BolRequest, signal?: AbortSignal): Promise<SettledProcessStatus> {
     const [outcome] = await executeWrites(this.#runtime, [{ index: 0, request }], signal ? { signal } : {});
-    if (!outcome) throw new MarketplaceApiError(`bol.com ${request.operation} answered nothing.`, { platform: 'bol', operation: request.operation });
+    if (!outcome)
+      throw new MarketplaceApiError(`bol.com ${request.operation} answered nothing.`, {
+        platform: 'bol',
+        operation: request.operation,
+      });
     if (!outcome.ok) throw outcome.error;
     return outcome.settled;
   }
 
   /** Every subscription of the account. */
   async list(signal?: AbortSignal): Promise<BolSubscription[]> {
-    return (await this.#runtime.client.send<{ subscriptions?: BolSubscription[] }>(listSubscriptionsRequest(), signal)).data?.subscriptions ?? [];
+    return (
+      (await this.#runtime.client.send<{ subscriptions?: BolSubscription[] }>(listSubscriptionsRequest(), signal)).data
+        ?.subscriptions ?? []
+    );
   }
 
   /** One subscription; rejects with `NotFoundError` if it does not exist. */
@@ -61,7 +68,11 @@ export class BolNotifications {
   /** Creates a subscription and resolves it once bol.com has made it. Webhook URLs must be https. */
   async create(subscription: BolSubscriptionRequest, signal?: AbortSignal): Promise<BolSubscription> {
     const settled = await this.#write(createSubscriptionRequest(subscription), signal);
-    if (!settled.entityId) throw new MarketplaceApiError('bol.com created the subscription but named no id; list the subscriptions to find it.', { platform: 'bol', operation: 'createSubscription', body: settled });
+    if (!settled.entityId)
+      throw new MarketplaceApiError(
+        'bol.com created the subscription but named no id; list the subscriptions to find it.',
+        { platform: 'bol', operation: 'createSubscription', body: settled },
+      );
     return this.get(settled.entityId, signal);
   }
 
@@ -83,6 +94,9 @@ export class BolNotifications {
 
   /** The public keys that sign pushed events (for `createBolVerifier`). */
   async signatureKeys(signal?: AbortSignal): Promise<BolSignatureKey[]> {
-    return (await this.#runtime.client.send<{ signatureKeys?: BolSignatureKey[] }>(signatureKeysRequest(), signal)).data?.signatureKeys ?? [];
+    return (
+      (await this.#runtime.client.send<{ signatureKeys?: BolSignatureKey[] }>(signatureKeysRequest(), signal)).data
+        ?.signatureKeys ?? []
+    );
   }
 }

@@ -40,7 +40,9 @@ export interface BolVerifierOptions {
  * parseBolSignatureHeader('keyId=0, algorithm="rsa-sha256", signature=c2ln'); // { keyId: '0', algorithm: 'rsa-sha256', signature: 'c2ln' }
  * ```
  */
-export function parseBolSignatureHeader(value: string): { keyId: string; algorithm?: string; signature: string } | undefined {
+export function parseBolSignatureHeader(
+  value: string,
+): { keyId: string; algorithm?: string; signature: string } | undefined {
   const parts: Record<string, string> = {};
   for (const part of value.split(',')) {
     const at = part.indexOf('=');
@@ -76,10 +78,15 @@ const KEY_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  */
 export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];
-  if (typeof options?.fetchKeys !== 'function') issues.push({ path: ['fetchKeys'], message: 'Give a function that fetches the signature keys (bol.notifications.signatureKeys).' });
+  if (typeof options?.fetchKeys !== 'function')
+    issues.push({
+      path: ['fetchKeys'],
+      message: 'Give a function that fetches the signature keys (bol.notifications.signatureKeys).',
+    });
   for (const name of ['keyTtlMs', 'maxKeyFetchesPerMinute'] as const) {
     const value = options?.[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) issues.push({ path: [name], message: 'Expected a positive number.' });
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0))
+      issues.push({ path: [name], message: 'Expected a positive number.' });
   }
   throwIfIssues('bol.com webhook verifier options', issues);
   const clock = options.clock ?? systemClock;
@@ -93,7 +100,11 @@ export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier 
   const refresh = async (): Promise<WebhookFailure | undefined> => {
     const now = clock.now();
     if (now - window.start >= 60_000) window = { start: now, used: 0 };
-    if (window.used >= budget) return failure('key_fetch_failed', 'The bol.com key fetch budget for this minute is spent; bol.com will deliver the event again.');
+    if (window.used >= budget)
+      return failure(
+        'key_fetch_failed',
+        'The bol.com key fetch budget for this minute is spent; bol.com will deliver the event again.',
+      );
     window.used++;
     try {
       inflight ??= (async () => {
@@ -110,7 +121,10 @@ export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier 
       await inflight;
       return undefined;
     } catch {
-      return failure('key_fetch_failed', 'Fetching the bol.com signature keys failed; bol.com will deliver the event again.');
+      return failure(
+        'key_fetch_failed',
+        'Fetching the bol.com signature keys failed; bol.com will deliver the event again.',
+      );
     }
   };
 
@@ -129,15 +143,31 @@ export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier 
       const header = singleHeader(request, 'signature');
       if (header.isErr()) return err(header.error);
       const parsed = parseBolSignatureHeader(header.value);
-      if (!parsed) return err(failure('malformed_signature', 'The signature header must read keyId=<id>, algorithm="rsa-sha256", signature=<base64>.'));
-      if (parsed.algorithm !== undefined && parsed.algorithm.toLowerCase() !== 'rsa-sha256') return err(failure('malformed_signature', `Only rsa-sha256 bol.com signatures are supported; got ${parsed.algorithm}.`));
-      if (!KEY_ID.test(parsed.keyId)) return err(failure('invalid_kid', 'The bol.com key id has an impossible format; no key was fetched.'));
+      if (!parsed)
+        return err(
+          failure(
+            'malformed_signature',
+            'The signature header must read keyId=<id>, algorithm="rsa-sha256", signature=<base64>.',
+          ),
+        );
+      if (parsed.algorithm !== undefined && parsed.algorithm.toLowerCase() !== 'rsa-sha256')
+        return err(
+          failure('malformed_signature', `Only rsa-sha256 bol.com signatures are supported; got ${parsed.algorithm}.`),
+        );
+      if (!KEY_ID.test(parsed.keyId))
+        return err(failure('invalid_kid', 'The bol.com key id has an impossible format; no key was fetched.'));
       const signature = fromBase64(parsed.signature);
-      if (!signature || signature.length < 64) return err(failure('malformed_signature', 'The bol.com signature is not base64.'));
+      if (!signature || signature.length < 64)
+        return err(failure('malformed_signature', 'The bol.com signature is not base64.'));
       const key = await keyFor(parsed.keyId);
       if ('reason' in key) return err(key);
       const body = bodyBytes(request);
-      const valid = await crypto.subtle.verify({ name: 'RSASSA-PKCS1-v1_5' }, key, signature as BufferSource, body as BufferSource);
+      const valid = await crypto.subtle.verify(
+        { name: 'RSASSA-PKCS1-v1_5' },
+        key,
+        signature as BufferSource,
+        body as BufferSource,
+      );
       if (!valid) return err(failure('signature_mismatch', `bol.com signature does not match. ${MISMATCH_HINT}`));
       let payload: unknown;
       try {

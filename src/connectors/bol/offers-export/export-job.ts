@@ -22,7 +22,8 @@ export function bolOfferExportJob(client: BolClient): AsyncJobDefinition {
     kind: 'bol.offer-export',
     async create(signal) {
       const { data } = await client.send<BolProcessStatus>(createOfferExportRequest(), signal);
-      if (!data?.processStatusId) throw new TypeError('bol.com answered the offers export request without a process status id.');
+      if (!data?.processStatusId)
+        throw new TypeError('bol.com answered the offers export request without a process status id.');
       return { jobId: data.processStatusId };
     },
     async poll(state, signal) {
@@ -31,12 +32,17 @@ export function bolOfferExportJob(client: BolClient): AsyncJobDefinition {
         data = (await client.send<BolProcessStatus | null>(getProcessStatusRequest(state.jobId!), signal)).data;
       } catch (error) {
         // bol.com forgets finished statuses after a while: this export cannot be found again.
-        if (isMarketbridgeError(error) && error.code === 'not_found') return { status: 'failed', reason: 'its process status is gone' };
+        if (isMarketbridgeError(error) && error.code === 'not_found')
+          return { status: 'failed', reason: 'its process status is gone' };
         throw error;
       }
       // An answer without a state says nothing: ask again (the deadline bounds the wait).
       if (typeof data?.status !== 'string' || data.status === 'PENDING') return { status: 'pending' };
-      if (data.status !== 'SUCCESS') return { status: 'failed', reason: `process status ${data.status}${data.errorMessage ? `: ${data.errorMessage}` : ''}` };
+      if (data.status !== 'SUCCESS')
+        return {
+          status: 'failed',
+          reason: `process status ${data.status}${data.errorMessage ? `: ${data.errorMessage}` : ''}`,
+        };
       if (!data.entityId) return { status: 'failed', reason: 'the finished export names no report id' };
       return { status: 'done', document: { url: data.entityId, format: 'csv' }, data: { reportId: data.entityId } };
     },

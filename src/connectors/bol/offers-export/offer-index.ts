@@ -4,11 +4,6 @@ import type { BolConditionName, BolFulfilmentMethod } from '../types.js';
 
 /**
  * What the connector remembers about one offer to address it by SKU.
- *
- * @example
- * ```ts
- * const ref: BolOfferRef = { offerId: '6ff736b5-cdd0-4150-8c67-78269ee986f5', ean: '0000007740404', fulfilment: 'FBR', condition: 'NEW' };
- * ```
  */
 export interface BolOfferRef {
   offerId: string;

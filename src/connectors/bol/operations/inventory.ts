@@ -22,7 +22,11 @@ import { resolveOffers } from './resolve-offers.js';
  * const levels = await getBolInventory(runtime, { skus: ['0000007740404'] });
  * ```
  */
-export async function getBolInventory(runtime: BolRuntime, query: InventoryQuery, signal?: AbortSignal): Promise<InventoryLevel[]> {
+export async function getBolInventory(
+  runtime: BolRuntime,
+  query: InventoryQuery,
+  signal?: AbortSignal,
+): Promise<InventoryLevel[]> {
   const levels: InventoryLevel[] = [];
   const refs = await resolveOffers(runtime, [...new Set(query.skus)], 'getInventory', signal);
   const now = new Date(runtime.context.clock.now()).toISOString();
@@ -35,19 +39,44 @@ export async function getBolInventory(runtime: BolRuntime, query: InventoryQuery
     if (query.locationId !== undefined && query.locationId !== location) continue;
     try {
       if (location === BOL_WAREHOUSE_LOCATION) {
-        const { data } = await runtime.client.send<{ inventory?: { ean: string; regularStock: number }[] }>(getInventoryRequest({ query: ref.ean }), signal);
+        const { data } = await runtime.client.send<{ inventory?: { ean: string; regularStock: number }[] }>(
+          getInventoryRequest({ query: ref.ean }),
+          signal,
+        );
         const regular = Math.max(0, data?.inventory?.find((entry) => entry.ean === ref.ean)?.regularStock ?? 0);
-        levels.push({ sku, locationId: location, available: regular, reserved: 0, onHand: regular, updatedAt: now, version: regular });
+        levels.push({
+          sku,
+          locationId: location,
+          available: regular,
+          reserved: 0,
+          onHand: regular,
+          updatedAt: now,
+          version: regular,
+        });
         continue;
       }
       const { data } = await runtime.client.send<BolRetailerOffer | null>(getOfferRequest(ref.offerId), signal);
       // `stock` is required by the contract (its `amount` defaults to 0); without it nothing is known.
       if (typeof data?.stock !== 'object' || data.stock === null) {
-        throw new MarketplaceApiError(`bol.com answered offer ${ref.offerId} without its stock; the stock of ${sku} is unknown.`, { platform: 'bol', operation: 'getInventory', retryable: false });
+        throw new MarketplaceApiError(
+          `bol.com answered offer ${ref.offerId} without its stock; the stock of ${sku} is unknown.`,
+          { platform: 'bol', operation: 'getInventory', retryable: false },
+        );
       }
       const amount = Math.max(0, typeof data.stock.amount === 'number' ? data.stock.amount : 0);
-      const available = Math.min(amount, Math.max(0, typeof data.stock.correctedStock === 'number' ? data.stock.correctedStock : amount));
-      levels.push({ sku, locationId: location, available, reserved: amount - available, onHand: amount, updatedAt: now, version: available });
+      const available = Math.min(
+        amount,
+        Math.max(0, typeof data.stock.correctedStock === 'number' ? data.stock.correctedStock : amount),
+      );
+      levels.push({
+        sku,
+        locationId: location,
+        available,
+        reserved: amount - available,
+        onHand: amount,
+        updatedAt: now,
+        version: available,
+      });
     } catch (error) {
       if (isMarketbridgeError(error) && error.code === 'not_found') {
         runtime.context.logger.warn('bol.com offer gone', { sku, offerId: ref.offerId });

@@ -20,7 +20,10 @@ async function loadExport(runtime: BolRuntime, fresh: boolean): Promise<AsyncJob
   const saved = await context.store.get<AsyncJobState>(options.storeKey);
   // A finished export is reused for a while (unless a fresh one is asked for); an old or failed
   // one makes way for a new request. One in progress is always resumed.
-  const stale = saved && (saved.phase === 'failed' || (saved.phase === 'done' && (fresh || context.clock.now() - saved.createdAt > config.exportReuseMs)));
+  const stale =
+    saved &&
+    (saved.phase === 'failed' ||
+      (saved.phase === 'done' && (fresh || context.clock.now() - saved.createdAt > config.exportReuseMs)));
   if (stale) await context.store.delete(options.storeKey);
   return AsyncJob.load(bolOfferExportJob(runtime.client), options);
 }
@@ -36,7 +39,11 @@ async function loadExport(runtime: BolRuntime, fresh: boolean): Promise<AsyncJob
  * for await (const facts of exportOffers(runtime)) console.log(facts.offerId, facts.stock);
  * ```
  */
-export async function* exportOffers(runtime: BolRuntime, signal?: AbortSignal, fresh = false): AsyncGenerator<BolOfferFacts> {
+export async function* exportOffers(
+  runtime: BolRuntime,
+  signal?: AbortSignal,
+  fresh = false,
+): AsyncGenerator<BolOfferFacts> {
   const job = await loadExport(runtime, fresh);
   const index = new Map<string, BolOfferRef[]>();
   for await (const row of job.rows<Record<string, string>>('csv', signal)) {
@@ -47,7 +54,12 @@ export async function* exportOffers(runtime: BolRuntime, signal?: AbortSignal, f
     }
     const sku = skuOf(facts.value, runtime.config.identifier);
     if (sku) {
-      const ref: BolOfferRef = { offerId: facts.value.offerId, ean: facts.value.ean, fulfilment: facts.value.fulfilment as BolFulfilmentMethod, condition: facts.value.condition as BolConditionName };
+      const ref: BolOfferRef = {
+        offerId: facts.value.offerId,
+        ean: facts.value.ean,
+        fulfilment: facts.value.fulfilment as BolFulfilmentMethod,
+        condition: facts.value.condition as BolConditionName,
+      };
       if (facts.value.reference) ref.reference = facts.value.reference;
       index.set(sku, [...(index.get(sku) ?? []), ref]);
     }

@@ -16,7 +16,12 @@ import { refreshOfferIndex } from './offer-export.js';
  * const refs = await resolveOffers(runtime, ['0000007740404'], 'setInventory');
  * ```
  */
-export async function resolveOffers(runtime: BolRuntime, skus: readonly string[], operation: string, signal?: AbortSignal): Promise<Map<string, BolOfferRef | MarketbridgeError>> {
+export async function resolveOffers(
+  runtime: BolRuntime,
+  skus: readonly string[],
+  operation: string,
+  signal?: AbortSignal,
+): Promise<Map<string, BolOfferRef | MarketbridgeError>> {
   const out = new Map<string, BolOfferRef | MarketbridgeError>();
   const { identifier, offerIndexTtlMs } = runtime.config;
   if (identifier === 'offerId') {
@@ -34,9 +39,21 @@ export async function resolveOffers(runtime: BolRuntime, skus: readonly string[]
   for (const sku of skus) {
     const refs = found.get(sku);
     if (!refs) {
-      out.set(sku, new NotFoundError(`bol.com has no offer with ${identifier} ${sku} (offer index of ${new Date((await runtime.offers.builtAt()) ?? 0).toISOString()}); create it, or call refreshOfferIndex() if it was created elsewhere.`, { platform: 'bol', operation }));
+      out.set(
+        sku,
+        new NotFoundError(
+          `bol.com has no offer with ${identifier} ${sku} (offer index of ${new Date((await runtime.offers.builtAt()) ?? 0).toISOString()}); create it, or call refreshOfferIndex() if it was created elsewhere.`,
+          { platform: 'bol', operation },
+        ),
+      );
     } else if (refs.length > 1) {
-      out.set(sku, new ConflictError(`${identifier} ${sku} has ${refs.length} bol.com offers (${refs.map((ref) => ref.condition ?? '?').join(', ')}); address them with identifier 'reference' or 'offerId'.`, { platform: 'bol', operation }));
+      out.set(
+        sku,
+        new ConflictError(
+          `${identifier} ${sku} has ${refs.length} bol.com offers (${refs.map((ref) => ref.condition ?? '?').join(', ')}); address them with identifier 'reference' or 'offerId'.`,
+          { platform: 'bol', operation },
+        ),
+      );
     } else out.set(sku, refs[0]!);
   }
   return out;

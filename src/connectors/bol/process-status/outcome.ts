@@ -7,11 +7,6 @@ import type { BolProcessState, BolProcessStatus } from '../types.js';
  * The part of a process status the connector keeps once it is final: the state, the entity
  * and bol.com's error message. `UNKNOWN` is a status bol.com no longer has (it keeps them for a
  * limited time) or never had.
- *
- * @example
- * ```ts
- * const settled: SettledProcessStatus = { id: '1234567', state: 'SUCCESS', eventType: 'UPDATE_OFFER_STOCK', entityId: 'abc' };
- * ```
  */
 export interface SettledProcessStatus {
   id: string;
@@ -31,7 +26,10 @@ export interface SettledProcessStatus {
  */
 export function settle(status: BolProcessStatus, id = status.processStatusId ?? ''): SettledProcessStatus | undefined {
   if (status.status === 'PENDING') return undefined;
-  const state = status.status === 'SUCCESS' || status.status === 'FAILURE' || status.status === 'TIMEOUT' ? status.status : 'UNKNOWN';
+  const state =
+    status.status === 'SUCCESS' || status.status === 'FAILURE' || status.status === 'TIMEOUT'
+      ? status.status
+      : 'UNKNOWN';
   const settled: SettledProcessStatus = { id, state, eventType: status.eventType };
   if (status.entityId !== undefined) settled.entityId = status.entityId;
   if (status.errorMessage !== undefined) settled.errorMessage = status.errorMessage;
@@ -50,20 +48,37 @@ export function settle(status: BolProcessStatus, id = status.processStatusId ?? 
  * const error = processStatusError(settled, 'updateOfferStock', '1234567');
  * ```
  */
-export function processStatusError(settled: SettledProcessStatus | undefined, operation: string, id: string, cause?: unknown): MarketbridgeError | undefined {
+export function processStatusError(
+  settled: SettledProcessStatus | undefined,
+  operation: string,
+  id: string,
+  cause?: unknown,
+): MarketbridgeError | undefined {
   const options = { platform: 'bol', operation };
   if (!settled) {
     const why = cause === undefined ? 'by the deadline' : 'when polling stopped';
-    return new TimeoutError(`bol.com had not finished ${operation} (process status ${id}) ${why}; its outcome is unknown: read it back before sending it again.`, { ...options, ...(cause === undefined ? {} : { cause }) });
+    return new TimeoutError(
+      `bol.com had not finished ${operation} (process status ${id}) ${why}; its outcome is unknown: read it back before sending it again.`,
+      { ...options, ...(cause === undefined ? {} : { cause }) },
+    );
   }
   switch (settled.state) {
     case 'SUCCESS':
       return undefined;
     case 'FAILURE':
-      return new MarketplaceApiError(`bol.com refused ${operation} (process status ${id}): ${settled.errorMessage ?? 'no reason given'}.`, { ...options, retryable: false, body: settled });
+      return new MarketplaceApiError(
+        `bol.com refused ${operation} (process status ${id}): ${settled.errorMessage ?? 'no reason given'}.`,
+        { ...options, retryable: false, body: settled },
+      );
     case 'TIMEOUT':
-      return new MarketplaceApiError(`bol.com timed out processing ${operation} (process status ${id}) and applied nothing; send it again.`, { ...options, retryable: true, body: settled });
+      return new MarketplaceApiError(
+        `bol.com timed out processing ${operation} (process status ${id}) and applied nothing; send it again.`,
+        { ...options, retryable: true, body: settled },
+      );
     default:
-      return new MarketplaceApiError(`bol.com no longer knows process status ${id} of ${operation}; its outcome is unknown: read it back before sending it again.`, { ...options, retryable: true, body: settled });
+      return new MarketplaceApiError(
+        `bol.com no longer knows process status ${id} of ${operation}; its outcome is unknown: read it back before sending it again.`,
+        { ...options, retryable: true, body: settled },
+      );
   }
 }

@@ -2,7 +2,11 @@ import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js'
 import type { ResolvedContext } from '../../../core/context.js';
 import { AsyncJob, type AsyncJobDefinition } from '../../../http/jobs/async-job.js';
 import type { BolClient } from '../client.js';
-import { BOL_BULK_PROCESS_STATUS_MAX, bulkProcessStatusRequest, getProcessStatusRequest } from '../requests/process-status.js';
+import {
+  BOL_BULK_PROCESS_STATUS_MAX,
+  bulkProcessStatusRequest,
+  getProcessStatusRequest,
+} from '../requests/process-status.js';
 import type { BolProcessStatus } from '../types.js';
 import { settle, type SettledProcessStatus } from './outcome.js';
 
@@ -30,7 +34,11 @@ interface PollData {
   [key: string]: unknown;
 }
 
-async function fetchStatuses(client: BolClient, ids: readonly string[], signal?: AbortSignal): Promise<Map<string, BolProcessStatus | 'gone'>> {
+async function fetchStatuses(
+  client: BolClient,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, BolProcessStatus | 'gone'>> {
   const found = new Map<string, BolProcessStatus | 'gone'>();
   const single = async (id: string) => {
     try {
@@ -49,7 +57,10 @@ async function fetchStatuses(client: BolClient, ids: readonly string[], signal?:
   }
   for (let start = 0; start < ids.length; start += BOL_BULK_PROCESS_STATUS_MAX) {
     const chunk = ids.slice(start, start + BOL_BULK_PROCESS_STATUS_MAX);
-    const { data } = await client.send<{ processStatuses?: BolProcessStatus[] }>(bulkProcessStatusRequest(chunk), signal);
+    const { data } = await client.send<{ processStatuses?: BolProcessStatus[] }>(
+      bulkProcessStatusRequest(chunk),
+      signal,
+    );
     const listed = Array.isArray(data?.processStatuses) ? data.processStatuses : [];
     for (const status of listed) {
       const id = typeof status?.processStatusId === 'number' ? String(status.processStatusId) : status?.processStatusId;
@@ -72,7 +83,11 @@ async function fetchStatuses(client: BolClient, ids: readonly string[], signal?:
  * await job.run();
  * ```
  */
-export function processStatusJob(client: BolClient, ids: readonly string[], onSettled?: (settled: SettledProcessStatus) => unknown): AsyncJobDefinition {
+export function processStatusJob(
+  client: BolClient,
+  ids: readonly string[],
+  onSettled?: (settled: SettledProcessStatus) => unknown,
+): AsyncJobDefinition {
   return {
     kind: 'bol.process-status',
     async create() {
@@ -105,11 +120,6 @@ export function processStatusJob(client: BolClient, ids: readonly string[], onSe
  * The outcome of {@link awaitProcessStatuses}: the final statuses by id, and why polling
  * stopped early when it did (the deadline, or bol.com failing to answer after retries). Ids
  * without a final status have an unknown outcome.
- *
- * @example
- * ```ts
- * const { settled, stoppedBy } = await awaitProcessStatuses(client, context, ids, options);
- * ```
  */
 export interface ProcessStatusWait {
   settled: Map<string, SettledProcessStatus>;
@@ -127,7 +137,12 @@ export interface ProcessStatusWait {
  * const { settled } = await awaitProcessStatuses(client, context, ids, { pollMs: 1000, maxPollMs: 30_000, deadlineMs: 900_000 });
  * ```
  */
-export async function awaitProcessStatuses(client: BolClient, context: ResolvedContext, ids: readonly string[], options: ProcessStatusWaitOptions): Promise<ProcessStatusWait> {
+export async function awaitProcessStatuses(
+  client: BolClient,
+  context: ResolvedContext,
+  ids: readonly string[],
+  options: ProcessStatusWaitOptions,
+): Promise<ProcessStatusWait> {
   const settled = new Map<string, SettledProcessStatus>();
   if (ids.length === 0) return { settled };
   const job = new AsyncJob(processStatusJob(client, ids, options.onSettled), {

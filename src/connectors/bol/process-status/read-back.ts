@@ -29,10 +29,22 @@ export const BOL_CLOCK_SKEW_MS = 5_000;
  * const answer = await readBackByEntity(client, offerId, 'UPDATE_OFFER_STOCK', since, fingerprint);
  * ```
  */
-export async function readBackByEntity(client: BolClient, entityId: string, eventType: string, since: number, fingerprint: string, signal?: AbortSignal): Promise<ReadBackResult<BolWriteReceipt>> {
-  const { data } = await client.send<{ processStatuses?: BolProcessStatus[] }>(processStatusByEntityRequest(entityId, eventType), signal);
+export async function readBackByEntity(
+  client: BolClient,
+  entityId: string,
+  eventType: string,
+  since: number,
+  fingerprint: string,
+  signal?: AbortSignal,
+): Promise<ReadBackResult<BolWriteReceipt>> {
+  const { data } = await client.send<{ processStatuses?: BolProcessStatus[] }>(
+    processStatusByEntityRequest(entityId, eventType),
+    signal,
+  );
   const earliest = since - BOL_CLOCK_SKEW_MS;
-  const match = (data?.processStatuses ?? []).find((status) => status.processStatusId && Date.parse(status.createTimestamp) >= earliest);
+  const match = (data?.processStatuses ?? []).find(
+    (status) => status.processStatusId && Date.parse(status.createTimestamp) >= earliest,
+  );
   if (!match?.processStatusId) return { status: 'not_applied' };
   const receipt: BolWriteReceipt = { processStatusId: match.processStatusId, fingerprint };
   const settled = settle(match, match.processStatusId);

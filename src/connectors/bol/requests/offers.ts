@@ -59,7 +59,13 @@ export function deleteOfferRequest(offerId: string): BolRequest {
  * ```
  */
 export function updatePriceRequest(offerId: string, pricing: BolPricing): BolRequest {
-  return { operation: 'updateOfferPrice', method: 'PUT', api: 'retailer', path: `/offers/${segment(offerId)}/price`, json: { pricing } };
+  return {
+    operation: 'updateOfferPrice',
+    method: 'PUT',
+    api: 'retailer',
+    path: `/offers/${segment(offerId)}/price`,
+    json: { pricing },
+  };
 }
 
 /**
@@ -71,7 +77,13 @@ export function updatePriceRequest(offerId: string, pricing: BolPricing): BolReq
  * ```
  */
 export function updateStockRequest(offerId: string, stock: BolStockUpdate): BolRequest {
-  return { operation: 'updateOfferStock', method: 'PUT', api: 'retailer', path: `/offers/${segment(offerId)}/stock`, json: { amount: stock.amount, managedByRetailer: stock.managedByRetailer } };
+  return {
+    operation: 'updateOfferStock',
+    method: 'PUT',
+    api: 'retailer',
+    path: `/offers/${segment(offerId)}/stock`,
+    json: { amount: stock.amount, managedByRetailer: stock.managedByRetailer },
+  };
 }
 
 /**
@@ -84,7 +96,13 @@ export function updateStockRequest(offerId: string, stock: BolStockUpdate): BolR
  * ```
  */
 export function createOfferExportRequest(): BolRequest {
-  return { operation: 'createOfferExport', method: 'POST', api: 'retailer', path: '/offers/export', json: { format: 'CSV' } };
+  return {
+    operation: 'createOfferExport',
+    method: 'POST',
+    api: 'retailer',
+    path: '/offers/export',
+    json: { format: 'CSV' },
+  };
 }
 
 /**
@@ -96,5 +114,12 @@ export function createOfferExportRequest(): BolRequest {
  * ```
  */
 export function getOfferExportRequest(reportId: string): BolRequest {
-  return { operation: 'getOfferExport', method: 'GET', api: 'retailer', path: `/offers/export/${segment(reportId)}`, accept: BOL_CSV_MEDIA_TYPE, stream: true };
+  return {
+    operation: 'getOfferExport',
+    method: 'GET',
+    api: 'retailer',
+    path: `/offers/export/${segment(reportId)}`,
+    accept: BOL_CSV_MEDIA_TYPE,
+    stream: true,
+  };
 }

@@ -3,11 +3,6 @@ import { segment, type BolRequest } from './types.js';
 
 /**
  * Filters of `GET /orders` (50 orders a page).
- *
- * @example
- * ```ts
- * const query: BolOrdersQuery = { page: 2, fulfilmentMethod: 'FBR', status: 'OPEN' };
- * ```
  */
 export interface BolOrdersQuery {
   page?: number;
@@ -64,7 +59,13 @@ export function getOrderRequest(orderId: string): BolRequest {
  * ```
  */
 export function cancelOrderItemRequest(orderItemId: string, reasonCode: BolCancellationReason): BolRequest {
-  return { operation: 'cancelOrderItem', method: 'PUT', api: 'retailer', path: '/orders/cancellation', json: { orderItems: [{ orderItemId, reasonCode }] } };
+  return {
+    operation: 'cancelOrderItem',
+    method: 'PUT',
+    api: 'retailer',
+    path: '/orders/cancellation',
+    json: { orderItems: [{ orderItemId, reasonCode }] },
+  };
 }
 
 /**

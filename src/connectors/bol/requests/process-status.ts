@@ -19,7 +19,12 @@ export const BOL_BULK_PROCESS_STATUS_MAX = 1000;
  * ```
  */
 export function getProcessStatusRequest(processStatusId: string): BolRequest {
-  return { operation: 'getProcessStatus', method: 'GET', api: 'shared', path: `/process-status/${segment(processStatusId)}` };
+  return {
+    operation: 'getProcessStatus',
+    method: 'GET',
+    api: 'shared',
+    path: `/process-status/${segment(processStatusId)}`,
+  };
 }
 
 /**
@@ -51,5 +56,11 @@ export function bulkProcessStatusRequest(processStatusIds: readonly string[]): B
  * ```
  */
 export function processStatusByEntityRequest(entityId: string, eventType: string, page = 1): BolRequest {
-  return { operation: 'getProcessStatusByEntity', method: 'GET', api: 'shared', path: '/process-status', query: { 'entity-id': entityId, 'event-type': eventType, page } };
+  return {
+    operation: 'getProcessStatusByEntity',
+    method: 'GET',
+    api: 'shared',
+    path: '/process-status',
+    query: { 'entity-id': entityId, 'event-type': eventType, page },
+  };
 }

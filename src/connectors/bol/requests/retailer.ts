@@ -21,5 +21,11 @@ export function getRetailerRequest(retailerId = 'current'): BolRequest {
  * ```
  */
 export function getInventoryRequest(input: { page?: number; query?: string } = {}): BolRequest {
-  return { operation: 'getInventory', method: 'GET', api: 'retailer', path: '/inventory', query: { page: input.page ?? 1, query: input.query } };
+  return {
+    operation: 'getInventory',
+    method: 'GET',
+    api: 'retailer',
+    path: '/inventory',
+    query: { page: input.page ?? 1, query: input.query },
+  };
 }

@@ -3,11 +3,6 @@ import { segment, type BolRequest } from './types.js';
 
 /**
  * The body of `POST /subscriptions` and `PUT /subscriptions/{id}`.
- *
- * @example
- * ```ts
- * const body: BolSubscriptionRequest = { resources: ['PROCESS_STATUS', 'SHIPMENT'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK', enabled: true };
- * ```
  */
 export interface BolSubscriptionRequest {
   resources: BolSubscriptionResource[];
@@ -63,7 +58,13 @@ export function createSubscriptionRequest(body: BolSubscriptionRequest): BolRequ
  * ```
  */
 export function updateSubscriptionRequest(id: string, body: BolSubscriptionRequest): BolRequest {
-  return { operation: 'updateSubscription', method: 'PUT', api: 'retailer', path: `/subscriptions/${segment(id)}`, json: body };
+  return {
+    operation: 'updateSubscription',
+    method: 'PUT',
+    api: 'retailer',
+    path: `/subscriptions/${segment(id)}`,
+    json: body,
+  };
 }
 
 /**

@@ -6,11 +6,6 @@ import type { BolOperation } from '../limits.js';
  * (Retailer or Shared), the path relative to that API's base URL, the query and the JSON body.
  * The media types are bol.com's (`application/vnd.retailer.v10+json`, or `+csv` for the offers
  * export) unless `accept` says otherwise.
- *
- * @example
- * ```ts
- * const request: BolRequest = { operation: 'updateOfferStock', method: 'PUT', api: 'retailer', path: '/offers/abc/stock', json: { amount: 6, managedByRetailer: true } };
- * ```
  */
 export interface BolRequest {
   operation: BolOperation;

@@ -12,7 +12,9 @@ export function correctedStock(state: BolSimulatorState, offer: SimulatedBolOffe
     if (offer.stock.managedByRetailer && !sinceUpdate) continue;
     for (const item of order.orderItems) {
       if (item.offer?.offerId !== offer.offerId) continue;
-      ordered += offer.stock.managedByRetailer ? item.quantity - item.quantityCancelled : item.quantity - item.quantityShipped - item.quantityCancelled;
+      ordered += offer.stock.managedByRetailer
+        ? item.quantity - item.quantityCancelled
+        : item.quantity - item.quantityShipped - item.quantityCancelled;
     }
   }
   return Math.max(0, offer.stock.amount - ordered);

@@ -26,13 +26,22 @@ export class SimulatedLogin {
     const form = new URLSearchParams(request.method === 'POST' ? await request.text() : '');
     const grant = url.searchParams.get('grant_type') ?? form.get('grant_type');
     const expected = this.credentials;
-    const known = clientId !== '' && secret !== '' && (!expected || (expected.clientId === clientId && expected.clientSecret === secret));
-    const answer = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const known =
+      clientId !== '' &&
+      secret !== '' &&
+      (!expected || (expected.clientId === clientId && expected.clientSecret === secret));
+    const answer = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
     if (!known) return answer(401, { error: 'invalid_client', error_description: 'Bad client credentials' });
     if (grant !== 'client_credentials') return answer(400, { error: 'unsupported_grant_type' });
     const token = `sim-token-${this.issued}-${clientId.length}`;
     this.#tokens.set(token, { clientId, issuedAt: this.clock.now() });
-    return answer(200, { access_token: token, token_type: 'Bearer', expires_in: this.lifetimeSeconds, scope: 'RETAILER' });
+    return answer(200, {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: this.lifetimeSeconds,
+      scope: 'RETAILER',
+    });
   }
 
   /** The client a request's bearer token belongs to, or `undefined` when it is missing, unknown or expired. */

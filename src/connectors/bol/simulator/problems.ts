@@ -6,9 +6,26 @@
  * return problem(404, 'Not Found', 'Offer not found.');
  * ```
  */
-export function problem(status: number, title: string, detail: string, violations?: { name: string; reason: string }[], headers: Record<string, string> = {}): Response {
-  const body = { type: 'https://api.bol.com/problems', title, status, detail, host: 'Instance-SIM', instance: 'https://api.bol.com/retailer', ...(violations ? { violations } : {}) };
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/vnd.retailer.v10+json', ...headers } });
+export function problem(
+  status: number,
+  title: string,
+  detail: string,
+  violations?: { name: string; reason: string }[],
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    type: 'https://api.bol.com/problems',
+    title,
+    status,
+    detail,
+    host: 'Instance-SIM',
+    instance: 'https://api.bol.com/retailer',
+    ...(violations ? { violations } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/vnd.retailer.v10+json', ...headers },
+  });
 }
 
 /**
@@ -20,7 +37,12 @@ export function problem(status: number, title: string, detail: string, violation
  * ```
  */
 export function invalid(violations: { name: string; reason: string }[]): Response {
-  return problem(400, 'Error validating request. Consult the bol.com API documentation for more information.', 'Bad request', violations);
+  return problem(
+    400,
+    'Error validating request. Consult the bol.com API documentation for more information.',
+    'Bad request',
+    violations,
+  );
 }
 
 /**
@@ -32,5 +54,8 @@ export function invalid(violations: { name: string; reason: string }[]): Respons
  * ```
  */
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/vnd.retailer.v10+json' } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/vnd.retailer.v10+json' },
+  });
 }

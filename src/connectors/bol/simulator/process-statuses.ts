@@ -35,10 +35,20 @@ export class ProcessStatusBook {
   }
 
   /** Records a write's process status (PENDING until it settles). */
-  create(input: { eventType: string; entityId?: string; description: string; body?: unknown; effect?: () => string | void }): SimulatedProcessStatus {
+  create(input: {
+    eventType: string;
+    entityId?: string;
+    description: string;
+    body?: unknown;
+    effect?: () => string | void;
+  }): SimulatedProcessStatus {
     const { clock, state, processingMs, decide } = this.#options;
     const now = clock.now();
-    const write: SimulatedWrite = { eventType: input.eventType, ...(input.entityId !== undefined ? { entityId: input.entityId } : {}), body: input.body };
+    const write: SimulatedWrite = {
+      eventType: input.eventType,
+      ...(input.entityId !== undefined ? { entityId: input.entityId } : {}),
+      body: input.body,
+    };
     const delay = typeof processingMs === 'function' ? processingMs(write) : (processingMs ?? 1500);
     const status: SimulatedProcessStatus = {
       id: String(++state.sequence),
@@ -82,7 +92,15 @@ export class ProcessStatusBook {
       this.counts[final]++;
       for (const subscription of state.subscriptions.values()) {
         if (subscription.enabled === false || !subscription.resources.includes('PROCESS_STATUS')) continue;
-        outbox.push({ subscriptionId: subscription.id, url: subscription.url, body: { retailerId, timestamp: bolTimestamp(status.settlesAt), event: { resource: 'PROCESS_STATUS', type: final, resourceId: status.id } } });
+        outbox.push({
+          subscriptionId: subscription.id,
+          url: subscription.url,
+          body: {
+            retailerId,
+            timestamp: bolTimestamp(status.settlesAt),
+            event: { resource: 'PROCESS_STATUS', type: final, resourceId: status.id },
+          },
+        });
       }
     }
     this.#pending.length = 0;

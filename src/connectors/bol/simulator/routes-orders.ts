@@ -33,17 +33,34 @@ function reduced(order: BolOrder & { placedAt: number }) {
 }
 
 /** The answers of the orders, shipments, inventory and retailer endpoints; `undefined` when the path is not theirs. */
-export function orderRoute(sim: BolSimulatorRuntime, method: string, path: string, query: URLSearchParams, body: unknown): Response | undefined {
+export function orderRoute(
+  sim: BolSimulatorRuntime,
+  method: string,
+  path: string,
+  query: URLSearchParams,
+  body: unknown,
+): Response | undefined {
   if (path === '/orders' && method === 'GET') {
     const page = Number(query.get('page') ?? '1');
-    if (!Number.isInteger(page) || page < 1) return invalid([{ name: 'page', reason: 'Must be greater than or equal to 1.' }]);
+    if (!Number.isInteger(page) || page < 1)
+      return invalid([{ name: 'page', reason: 'Must be greater than or equal to 1.' }]);
     const method_ = query.get('fulfilment-method') ?? 'FBR';
     const status = query.get('status') ?? 'OPEN';
-    if (!['FBR', 'FBB', 'ALL'].includes(method_)) return invalid([{ name: 'fulfilment-method', reason: 'Allowed values: FBR, FBB, ALL.' }]);
-    if (!['OPEN', 'SHIPPED', 'ALL'].includes(status)) return invalid([{ name: 'status', reason: 'Allowed values: OPEN, SHIPPED, ALL.' }]);
+    if (!['FBR', 'FBB', 'ALL'].includes(method_))
+      return invalid([{ name: 'fulfilment-method', reason: 'Allowed values: FBR, FBB, ALL.' }]);
+    if (!['OPEN', 'SHIPPED', 'ALL'].includes(status))
+      return invalid([{ name: 'status', reason: 'Allowed values: OPEN, SHIPPED, ALL.' }]);
     const orders = [...sim.state.orders.values()]
       .map(reduced)
-      .map((order) => ({ ...order, orderItems: order.orderItems.filter((item) => (method_ === 'ALL' || item.fulfilmentMethod === method_) && (status === 'ALL' || (status === 'OPEN' ? item.fulfilmentStatus === 'OPEN' : item.fulfilmentStatus === 'HANDLED'))) }))
+      .map((order) => ({
+        ...order,
+        orderItems: order.orderItems.filter(
+          (item) =>
+            (method_ === 'ALL' || item.fulfilmentMethod === method_) &&
+            (status === 'ALL' ||
+              (status === 'OPEN' ? item.fulfilmentStatus === 'OPEN' : item.fulfilmentStatus === 'HANDLED')),
+        ),
+      }))
       .filter((order) => order.orderItems.length > 0)
       .sort((a, b) => (a.orderPlacedDateTime ?? '').localeCompare(b.orderPlacedDateTime ?? ''));
     return json({ orders: orders.slice((page - 1) * 50, page * 50) });
@@ -88,7 +105,8 @@ export function orderRoute(sim: BolSimulatorRuntime, method: string, path: strin
         const orders = new Set(found.map((entry) => entry.found?.order.orderId));
         for (const { line, found: match } of found) {
           if (!match) return `Order item ${line.orderItemId} does not exist.`;
-          if ((line.quantity ?? open(match.item)) > open(match.item) || open(match.item) === 0) return `Order item ${line.orderItemId} has ${open(match.item)} unit(s) left to ship.`;
+          if ((line.quantity ?? open(match.item)) > open(match.item) || open(match.item) === 0)
+            return `Order item ${line.orderItemId} has ${open(match.item)} unit(s) left to ship.`;
         }
         if (orders.size > 1) return 'Order items of one shipment must belong to the same order.';
         for (const { line, found: match } of found) {
@@ -103,13 +121,28 @@ export function orderRoute(sim: BolSimulatorRuntime, method: string, path: strin
     const ean = query.get('query');
     const inventory = [...sim.state.offers.values()]
       .filter((offer) => offer.fulfilment.method === 'FBB' && (!ean || offer.ean === ean))
-      .map((offer) => ({ ean: offer.ean, bsku: `B${offer.ean}`, gradedStock: 0, regularStock: offer.stock.amount, title: offer.productTitle ?? offer.ean }));
+      .map((offer) => ({
+        ean: offer.ean,
+        bsku: `B${offer.ean}`,
+        gradedStock: 0,
+        regularStock: offer.stock.amount,
+        title: offer.productTitle ?? offer.ean,
+      }));
     return json({ inventory });
   }
   const retailer = /^\/retailers\/([^/]+)$/.exec(path);
   if (retailer && method === 'GET') {
-    if (retailer[1] !== 'current' && retailer[1] !== sim.retailerId) return problem(404, 'Not Found', 'Retailer not found.');
-    return json({ retailerId: sim.retailerId, displayName: 'SIMULATED RETAILER', companyName: 'Simulated B.V.', vatNumber: 'NL123456789B01', kvkNumber: '90005414', registrationDate: '2015-06-17', topRetailer: false });
+    if (retailer[1] !== 'current' && retailer[1] !== sim.retailerId)
+      return problem(404, 'Not Found', 'Retailer not found.');
+    return json({
+      retailerId: sim.retailerId,
+      displayName: 'SIMULATED RETAILER',
+      companyName: 'Simulated B.V.',
+      vatNumber: 'NL123456789B01',
+      kvkNumber: '90005414',
+      registrationDate: '2015-06-17',
+      topRetailer: false,
+    });
   }
   return undefined;
 }

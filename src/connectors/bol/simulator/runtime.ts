@@ -4,11 +4,6 @@ import type { BolSimulatorState, SimulatedBolOffer, SimulatedProcessStatus } fro
 
 /**
  * What a simulated write is, for a custom outcome rule.
- *
- * @example
- * ```ts
- * const decide = (write: SimulatedWrite) => (write.eventType === 'UPDATE_OFFER_STOCK' && write.entityId === 'o-7' ? { status: 'TIMEOUT' as const } : undefined);
- * ```
  */
 export interface SimulatedWrite {
   eventType: string;
@@ -18,11 +13,6 @@ export interface SimulatedWrite {
 
 /**
  * A pushed event the simulator would deliver to a subscription (for tests to sign and post).
- *
- * @example
- * ```ts
- * const [push] = simulator.outbox;
- * ```
  */
 export interface SimulatedPush {
   subscriptionId: string;
@@ -39,7 +29,13 @@ export interface BolSimulatorRuntime {
   readonly outbox: SimulatedPush[];
   nextId(prefix: string): string;
   /** Records a write's process status (PENDING until it settles). */
-  createStatus(input: { eventType: string; entityId?: string; description: string; body?: unknown; effect?: () => string | void }): SimulatedProcessStatus;
+  createStatus(input: {
+    eventType: string;
+    entityId?: string;
+    description: string;
+    body?: unknown;
+    effect?: () => string | void;
+  }): SimulatedProcessStatus;
   /** Settles every status whose time has come, applying effects in creation order. */
   settleDue(): void;
   statusJson(status: SimulatedProcessStatus): BolProcessStatus;

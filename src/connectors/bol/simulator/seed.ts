@@ -4,11 +4,6 @@ import type { BolSimulatorState, SimulatedBolOffer } from './state.js';
 
 /**
  * An offer to add to the simulator (`addOffer`).
- *
- * @example
- * ```ts
- * const input: BolSimulatorOfferInput = { ean: '8712626055143', price: 9.99, stock: 5, reference: 'MUG-1' };
- * ```
  */
 export interface BolSimulatorOfferInput {
   ean: string;
@@ -27,11 +22,6 @@ export interface BolSimulatorOfferInput {
 
 /**
  * An order to add to the simulator (`addOrder`): items of offers in the account.
- *
- * @example
- * ```ts
- * const input: BolSimulatorOrderInput = { items: [{ offerId: 'offer-1', quantity: 2 }] };
- * ```
  */
 export interface BolSimulatorOrderInput {
   orderId?: string;
@@ -48,7 +38,10 @@ export function buildOffer(state: BolSimulatorState, input: BolSimulatorOfferInp
     condition: { name: input.condition ?? 'NEW' },
     pricing: { bundlePrices: [{ quantity: 1, unitPrice: input.price }] },
     stock: { amount: input.stock ?? 0, managedByRetailer: input.managedByRetailer ?? true, updatedAt: now },
-    fulfilment: { method: input.fulfilment ?? 'FBR', ...(input.fulfilment === 'FBB' ? {} : { deliveryCode: input.deliveryCode ?? '1-2d' }) },
+    fulfilment: {
+      method: input.fulfilment ?? 'FBR',
+      ...(input.fulfilment === 'FBB' ? {} : { deliveryCode: input.deliveryCode ?? '1-2d' }),
+    },
     onHoldByRetailer: input.onHold ?? false,
     ...(input.title !== undefined ? { productTitle: input.title } : {}),
     mutatedAt: now,
@@ -56,16 +49,26 @@ export function buildOffer(state: BolSimulatorState, input: BolSimulatorOfferInp
 }
 
 /** A new simulated order, prices from the offers unless given. */
-export function buildOrder(state: BolSimulatorState, input: BolSimulatorOrderInput, now: number): BolOrder & { placedAt: number } {
+export function buildOrder(
+  state: BolSimulatorState,
+  input: BolSimulatorOrderInput,
+  now: number,
+): BolOrder & { placedAt: number } {
   const placed = bolTimestamp(now);
   const orderItems: BolOrderItem[] = input.items.map((item) => {
     const offer = state.offers.get(item.offerId);
     if (!offer) throw new TypeError(`The simulator has no offer ${item.offerId}.`);
-    const unitPrice = item.unitPrice ?? offer.pricing.bundlePrices.find((price) => price.quantity === 1)?.unitPrice ?? 1;
+    const unitPrice =
+      item.unitPrice ?? offer.pricing.bundlePrices.find((price) => price.quantity === 1)?.unitPrice ?? 1;
     return {
       orderItemId: String(2_000_000_000 + ++state.sequence),
       cancellationRequest: false,
-      fulfilment: { method: offer.fulfilment.method, distributionParty: offer.fulfilment.method === 'FBB' ? 'BOL' : 'RETAILER', latestDeliveryDate: placed.slice(0, 10), timeFrameType: 'REGULAR' },
+      fulfilment: {
+        method: offer.fulfilment.method,
+        distributionParty: offer.fulfilment.method === 'FBB' ? 'BOL' : 'RETAILER',
+        latestDeliveryDate: placed.slice(0, 10),
+        timeFrameType: 'REGULAR',
+      },
       offer: { offerId: offer.offerId, ...(offer.reference !== undefined ? { reference: offer.reference } : {}) },
       product: { ean: offer.ean, title: offer.productTitle ?? `Product ${offer.ean}` },
       quantity: item.quantity,
@@ -79,7 +82,17 @@ export function buildOrder(state: BolSimulatorState, input: BolSimulatorOrderInp
       latestChangedDateTime: placed,
     };
   });
-  const address = { salutation: 'UNKNOWN', firstName: 'Billie', surname: 'Jansen', streetName: 'Dorpstraat', houseNumber: '1', zipCode: '1111ZZ', city: 'Utrecht', countryCode: 'NL', email: 'billie@verkopen.bol.com' };
+  const address = {
+    salutation: 'UNKNOWN',
+    firstName: 'Billie',
+    surname: 'Jansen',
+    streetName: 'Dorpstraat',
+    houseNumber: '1',
+    zipCode: '1111ZZ',
+    city: 'Utrecht',
+    countryCode: 'NL',
+    email: 'billie@verkopen.bol.com',
+  };
   return {
     orderId: input.orderId ?? `A${String(++state.sequence).padStart(9, '0')}`,
     pickupPoint: input.pickupPoint ?? false,

@@ -3,11 +3,6 @@ import { toBase64, utf8 } from '../../../core/bytes.js';
 
 /**
  * An RSA key pair that signs simulated bol.com push notifications, with its key id.
- *
- * @example
- * ```ts
- * const keys = await createBolSigningKeys('0');
- * ```
  */
 export interface BolSigningKeys {
   keyId: string;
@@ -44,8 +39,19 @@ export async function createBolSigningKeys(keyId = '0'): Promise<BolSigningKeys>
  * await processor.receive('bol', { headers, body });
  * ```
  */
-export async function signBolNotification(keys: BolSigningKeys, payload: unknown): Promise<{ headers: Record<string, string>; body: string }> {
+export async function signBolNotification(
+  keys: BolSigningKeys,
+  payload: unknown,
+): Promise<{ headers: Record<string, string>; body: string }> {
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const signature = new Uint8Array(await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, keys.privateKey, utf8(body) as BufferSource));
-  return { headers: { 'content-type': 'application/json', signature: `keyId=${keys.keyId}, algorithm="rsa-sha256", signature=${toBase64(signature)}` }, body };
+  const signature = new Uint8Array(
+    await crypto.subtle.sign({ name: 'RSASSA-PKCS1-v1_5' }, keys.privateKey, utf8(body) as BufferSource),
+  );
+  return {
+    headers: {
+      'content-type': 'application/json',
+      signature: `keyId=${keys.keyId}, algorithm="rsa-sha256", signature=${toBase64(signature)}`,
+    },
+    body,
+  };
 }

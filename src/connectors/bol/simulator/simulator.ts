@@ -13,7 +13,13 @@ import { sharedRoute, subscriptionRoute } from './routes-shared.js';
 import type { BolSimulatorRuntime, SimulatedPush, SimulatedWrite } from './runtime.js';
 import { createBolSigningKeys, signBolNotification, type BolSigningKeys } from './signing.js';
 import { emptyState, type BolSimulatorState, type SimulatedBolOffer } from './state.js';
-import { BOL_SIMULATOR_WINDOWS, SimulatorWindows, windowGroup, type BolSimulatorWindow, type BolWindowStats } from './windows.js';
+import {
+  BOL_SIMULATOR_WINDOWS,
+  SimulatorWindows,
+  windowGroup,
+  type BolSimulatorWindow,
+  type BolWindowStats,
+} from './windows.js';
 
 const MEDIA = 'application/vnd.retailer.v10+json';
 
@@ -54,11 +60,6 @@ export interface BolSimulatorOptions {
 
 /**
  * Counters of the simulator.
- *
- * @example
- * ```ts
- * const { requests, throttled, tokens } = simulator.stats();
- * ```
  */
 export interface BolSimulatorStats {
   requests: number;
@@ -114,7 +115,10 @@ export class BolRetailerSimulator {
   constructor(options: BolSimulatorOptions) {
     this.#options = options;
     const demo = options.environment === 'demo';
-    this.#retailer = (options.retailerUrl ?? `https://api.bol.com/${demo ? 'retailer-demo' : 'retailer'}`).replace(/\/+$/, '');
+    this.#retailer = (options.retailerUrl ?? `https://api.bol.com/${demo ? 'retailer-demo' : 'retailer'}`).replace(
+      /\/+$/,
+      '',
+    );
     this.#shared = (options.sharedUrl ?? `https://api.bol.com/${demo ? 'shared-demo' : 'shared'}`).replace(/\/+$/, '');
     this.#tokenUrl = (options.tokenUrl ?? 'https://login.bol.com/token').split('?')[0]!;
     this.#login = new SimulatedLogin(options.clock, options.credentials, options.tokenLifetimeSeconds ?? 299);
@@ -132,7 +136,11 @@ export class BolRetailerSimulator {
     });
     this.#runtime = this.#makeRuntime();
     const handle = ({ request }: { request: Request }) => this.handle(request);
-    this.handlers = [http.post(this.#tokenUrl, handle), http.all(`${this.#retailer}/*`, handle), http.all(`${this.#shared}/*`, handle)];
+    this.handlers = [
+      http.post(this.#tokenUrl, handle),
+      http.all(`${this.#retailer}/*`, handle),
+      http.all(`${this.#shared}/*`, handle),
+    ];
   }
 
   #makeRuntime(): BolSimulatorRuntime {
@@ -187,7 +195,13 @@ export class BolRetailerSimulator {
     const limitHeaders = this.#windows.headers(verdict);
     if (!verdict.allowed) {
       this.#counters.throttled++;
-      return problem(429, 'Too Many Requests', `Rate limit exceeded; retry after ${limitHeaders['retry-after']} second(s).`, undefined, limitHeaders);
+      return problem(
+        429,
+        'Too Many Requests',
+        `Rate limit exceeded; retry after ${limitHeaders['retry-after']} second(s).`,
+        undefined,
+        limitHeaders,
+      );
     }
     const answer = await this.#route(request, api, path, url.searchParams);
     for (const [name, value] of Object.entries(limitHeaders)) answer.headers.set(name, value);
@@ -197,11 +211,13 @@ export class BolRetailerSimulator {
   async #route(request: Request, api: 'retailer' | 'shared', path: string, query: URLSearchParams): Promise<Response> {
     const accept = request.headers.get('accept') ?? '';
     const csv = api === 'retailer' && /^\/offers\/export\/[^/]+$/.test(path) && request.method === 'GET';
-    if (!accept.includes(csv ? 'application/vnd.retailer.v10+csv' : MEDIA)) return problem(406, 'Not Acceptable', `Send Accept: ${csv ? 'application/vnd.retailer.v10+csv' : MEDIA}.`);
+    if (!accept.includes(csv ? 'application/vnd.retailer.v10+csv' : MEDIA))
+      return problem(406, 'Not Acceptable', `Send Accept: ${csv ? 'application/vnd.retailer.v10+csv' : MEDIA}.`);
     let body: unknown;
     const text = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
     if (text) {
-      if (!(request.headers.get('content-type') ?? '').includes(MEDIA)) return problem(415, 'Unsupported Media Type', `Send Content-Type: ${MEDIA}.`);
+      if (!(request.headers.get('content-type') ?? '').includes(MEDIA))
+        return problem(415, 'Unsupported Media Type', `Send Content-Type: ${MEDIA}.`);
       try {
         body = JSON.parse(text);
       } catch {
@@ -215,8 +231,14 @@ export class BolRetailerSimulator {
       api === 'shared'
         ? sharedRoute(this.#runtime, method, path, query, body)
         : path === '/subscriptions/signature-keys' && method === 'GET'
-          ? json({ signatureKeys: [{ id: (await this.signingKeys()).keyId, type: 'RSA', publicKey: (await this.signingKeys()).publicKey }] })
-          : (offerRoute(this.#runtime, method, path, body) ?? orderRoute(this.#runtime, method, path, query, body) ?? subscriptionRoute(this.#runtime, method, path, body));
+          ? json({
+              signatureKeys: [
+                { id: (await this.signingKeys()).keyId, type: 'RSA', publicKey: (await this.signingKeys()).publicKey },
+              ],
+            })
+          : (offerRoute(this.#runtime, method, path, body) ??
+            orderRoute(this.#runtime, method, path, query, body) ??
+            subscriptionRoute(this.#runtime, method, path, body));
     return answer ?? problem(404, 'Not Found', `No endpoint ${method} ${path}.`);
   }
 
@@ -276,14 +298,23 @@ export class BolRetailerSimulator {
    * const outcome = await processor.receive('bol', { headers, body });
    * ```
    */
-  async signedPush(push: SimulatedPush | SimulatedPush['body']): Promise<{ headers: Record<string, string>; body: string }> {
+  async signedPush(
+    push: SimulatedPush | SimulatedPush['body'],
+  ): Promise<{ headers: Record<string, string>; body: string }> {
     return signBolNotification(await this.signingKeys(), 'subscriptionId' in push ? push.body : push);
   }
 
   /** Counters since creation (or the last `resetStats`). */
   stats(): BolSimulatorStats {
     const { requests, throttled, unauthorized } = this.#counters;
-    return { requests, throttled, tokens: this.#login.issued, unauthorized, groups: this.#windows.stats(), processStatuses: { ...this.#statuses.counts } };
+    return {
+      requests,
+      throttled,
+      tokens: this.#login.issued,
+      unauthorized,
+      groups: this.#windows.stats(),
+      processStatuses: { ...this.#statuses.counts },
+    };
   }
 
   /** Forgets the windows and the counters (not the data). */

@@ -2,11 +2,6 @@ import type { BolCondition, BolFulfilment, BolOrder, BolPricing, BolSubscription
 
 /**
  * An offer as the simulator keeps it.
- *
- * @example
- * ```ts
- * const offer: SimulatedBolOffer = simulator.addOffer({ ean: '8712626055143', price: 9.99, stock: 5 });
- * ```
  */
 export interface SimulatedBolOffer {
   offerId: string;
@@ -25,11 +20,6 @@ export interface SimulatedBolOffer {
 /**
  * A process status in the simulator: it is `PENDING` until `settlesAt`, then takes its final
  * state and applies its effect.
- *
- * @example
- * ```ts
- * const pending = [...simulator.state.processStatuses.values()].filter((ps) => ps.status === 'PENDING');
- * ```
  */
 export interface SimulatedProcessStatus {
   id: string;
@@ -49,11 +39,6 @@ export interface SimulatedProcessStatus {
 
 /**
  * Everything the simulated seller account holds; tests read it to check what a connector wrote.
- *
- * @example
- * ```ts
- * expect(simulator.state.offers.get(offerId)?.stock.amount).toBe(12);
- * ```
  */
 export interface BolSimulatorState {
   offers: Map<string, SimulatedBolOffer>;
@@ -66,5 +51,12 @@ export interface BolSimulatorState {
 
 /** A fresh, empty state. */
 export function emptyState(): BolSimulatorState {
-  return { offers: new Map(), orders: new Map(), processStatuses: new Map(), exports: new Map(), subscriptions: new Map(), sequence: 0 };
+  return {
+    offers: new Map(),
+    orders: new Map(),
+    processStatuses: new Map(),
+    exports: new Map(),
+    subscriptions: new Map(),
+    sequence: 0,
+  };
 }

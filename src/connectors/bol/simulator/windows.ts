@@ -4,11 +4,6 @@ import { ServerLimit, type ServerLimitVerdict } from '../../../testing/pipeline/
 /**
  * A window as the simulator enforces it: `limit` requests per `windowMs`, opened by the first
  * request after the previous window ended.
- *
- * @example
- * ```ts
- * const stock: BolSimulatorWindow = { limit: 25, windowMs: 1000 };
- * ```
  */
 export interface BolSimulatorWindow {
   limit: number;
@@ -67,11 +62,6 @@ export function windowGroup(method: string, api: 'retailer' | 'shared', path: st
 
 /**
  * Counters of one window group.
- *
- * @example
- * ```ts
- * const { requests, throttled } = simulator.stats().groups['offers-stock']!;
- * ```
  */
 export interface BolWindowStats {
   requests: number;
@@ -96,7 +86,14 @@ export class SimulatorWindows {
     const window = this.windows[group] ?? { limit: 10, windowMs: 1000 };
     const key = `${client}:${group}`;
     let limit = this.#limits.get(key);
-    if (!limit) this.#limits.set(key, (limit = new ServerLimit({ kind: 'fixed-window', limit: window.limit, windowMs: window.windowMs, anchor: 'first-request' }, this.clock)));
+    if (!limit)
+      this.#limits.set(
+        key,
+        (limit = new ServerLimit(
+          { kind: 'fixed-window', limit: window.limit, windowMs: window.windowMs, anchor: 'first-request' },
+          this.clock,
+        )),
+      );
     const verdict = limit.check();
     const now = this.clock.now();
     const stats = (this.#stats[group] ??= { requests: 0, accepted: 0, throttled: 0, firstAt: now, lastAt: now });

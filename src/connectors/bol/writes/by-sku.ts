@@ -29,16 +29,14 @@ export interface BolWriteOptions {
 /**
  * How one kind of write by SKU works: the checks bol.com's rules make before anything is sent,
  * the request for an item and its offer, and the value reported on success.
- *
- * @example
- * ```ts
- * const spec: SkuWriteSpec<InventorySet, BolStockUpdate, InventoryLevel> = { operation: 'setInventory', check, write, value };
- * ```
  */
 export interface SkuWriteSpec<I extends { sku: string }, P, T> {
   operation: string;
   /** The payload of an item, or the issues that refuse it (paths relative to the item). */
-  check(input: I, index: number): { ok: true; payload: P } | { ok: false; issues: ValidationIssue[] } | { ok: false; error: MarketbridgeError };
+  check(
+    input: I,
+    index: number,
+  ): { ok: true; payload: P } | { ok: false; issues: ValidationIssue[] } | { ok: false; error: MarketbridgeError };
   /** Issues that refuse an item once its offer is known (an FBB offer for a stock write). */
   offerIssues?(ref: BolOfferRef, input: I): ValidationIssue[] | undefined;
   /** The write of a checked item for its offer. */
@@ -58,21 +56,49 @@ export interface SkuWriteSpec<I extends { sku: string }, P, T> {
  * const outcomes = await writeBySku(runtime, updates, spec, { batchKey: 'sync-7' });
  * ```
  */
-export async function writeBySku<I extends { sku: string }, P, T>(runtime: BolRuntime, inputs: readonly I[], spec: SkuWriteSpec<I, P, T>, options: BolWriteOptions = {}, onSent?: () => void): Promise<ItemOutcome<I, T>[]> {
+export async function writeBySku<I extends { sku: string }, P, T>(
+  runtime: BolRuntime,
+  inputs: readonly I[],
+  spec: SkuWriteSpec<I, P, T>,
+  options: BolWriteOptions = {},
+  onSent?: () => void,
+): Promise<ItemOutcome<I, T>[]> {
   const outcomes: ItemOutcome<I, T>[] = [];
   const refuse = (index: number, issues: ValidationIssue[]) =>
-    outcomes.push({ index, input: inputs[index]!, ok: false, error: new ValidationError(`${spec.operation} item ${index} for bol.com`, issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), { platform: 'bol', operation: spec.operation }) });
+    outcomes.push({
+      index,
+      input: inputs[index]!,
+      ok: false,
+      error: new ValidationError(
+        `${spec.operation} item ${index} for bol.com`,
+        issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+        { platform: 'bol', operation: spec.operation },
+      ),
+    });
   const counts = new Map<string, number>();
   for (const input of inputs) counts.set(input.sku, (counts.get(input.sku) ?? 0) + 1);
   const checked: { index: number; payload: P }[] = [];
   inputs.forEach((input, index) => {
-    if ((counts.get(input.sku) ?? 0) > 1) return refuse(index, [{ path: ['sku'], message: `SKU ${input.sku} appears ${counts.get(input.sku)} times in this batch; send one write per SKU.` }]);
+    if ((counts.get(input.sku) ?? 0) > 1) {
+      refuse(index, [
+        {
+          path: ['sku'],
+          message: `SKU ${input.sku} appears ${counts.get(input.sku)} times in this batch; send one write per SKU.`,
+        },
+      ]);
+      return;
+    }
     const result = spec.check(input, index);
     if (result.ok) checked.push({ index, payload: result.payload });
     else if ('issues' in result) refuse(index, result.issues);
     else outcomes.push({ index, input, ok: false, error: result.error });
   });
-  const refs = await resolveOffers(runtime, [...new Set(checked.map(({ index }) => inputs[index]!.sku))], spec.operation, options.signal);
+  const refs = await resolveOffers(
+    runtime,
+    [...new Set(checked.map(({ index }) => inputs[index]!.sku))],
+    spec.operation,
+    options.signal,
+  );
   const writes: BolWrite[] = [];
   const sent = new Map<number, { payload: P; ref: BolOfferRef }>();
   for (const { index, payload } of checked) {
@@ -91,7 +117,10 @@ export async function writeBySku<I extends { sku: string }, P, T>(runtime: BolRu
     writes.push({ ...write, index });
     sent.set(index, { payload, ref });
   }
-  for (const outcome of await executeWrites(runtime, writes, { ...(options.signal ? { signal: options.signal } : {}), ...(onSent ? { onSent } : {}) })) {
+  for (const outcome of await executeWrites(runtime, writes, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(onSent ? { onSent } : {}),
+  })) {
     const input = inputs[outcome.index]!;
     if (!outcome.ok) outcomes.push({ index: outcome.index, input, ok: false, error: outcome.error });
     else {
@@ -111,7 +140,12 @@ export async function writeBySku<I extends { sku: string }, P, T>(runtime: BolRu
  * writeKey('stock', 3, { batchKey: 'sync-7' }); // 'stock:batch:sync-7:3'
  * ```
  */
-export function writeKey(kind: string, index: number, options: BolWriteOptions, idempotencyKey?: string): string | undefined {
+export function writeKey(
+  kind: string,
+  index: number,
+  options: BolWriteOptions,
+  idempotencyKey?: string,
+): string | undefined {
   if (idempotencyKey) return `${kind}:key:${idempotencyKey}`;
   return options.batchKey ? `${kind}:batch:${options.batchKey}:${index}` : undefined;
 }

@@ -12,11 +12,6 @@ import type { BolProcessStatus } from '../types.js';
  * What the connector records about one sent write: its process status id, the fingerprint of
  * what was sent (so that a key reused for a different write is caught) and, once known, the
  * final status.
- *
- * @example
- * ```ts
- * const receipt: BolWriteReceipt = { processStatusId: '1234567', fingerprint: 'PUT /offers/abc/stock {"amount":6}' };
- * ```
  */
 export interface BolWriteReceipt {
   processStatusId?: string;
@@ -27,11 +22,6 @@ export interface BolWriteReceipt {
 /**
  * One write of a batch: the request, the index of the input it serves and, for writes that
  * must survive a crash, the ledger key and a read-back.
- *
- * @example
- * ```ts
- * const write: BolWrite = { index: 0, request: updateStockRequest(offerId, { amount: 6, managedByRetailer: true }), key: 'sync-7/0000007740404' };
- * ```
  */
 export interface BolWrite {
   index: number;
@@ -47,13 +37,10 @@ export interface BolWrite {
 
 /**
  * The outcome of one write: its final process status, or the typed error.
- *
- * @example
- * ```ts
- * for (const outcome of outcomes) if (!outcome.ok) console.warn(outcome.index, outcome.error.message);
- * ```
  */
-export type BolWriteOutcome = { index: number; ok: true; settled: SettledProcessStatus } | { index: number; ok: false; error: MarketbridgeError };
+export type BolWriteOutcome =
+  | { index: number; ok: true; settled: SettledProcessStatus }
+  | { index: number; ok: false; error: MarketbridgeError };
 
 /**
  * The fingerprint of a request: method, path and body.
@@ -67,32 +54,52 @@ export function fingerprintOf(request: BolRequest): string {
   return `${request.method} ${request.api}${request.path} ${JSON.stringify(request.json ?? null)}`;
 }
 
-async function sendOnce(runtime: BolRuntime, write: BolWrite, fingerprint: string, signal?: AbortSignal): Promise<BolWriteReceipt> {
+async function sendOnce(
+  runtime: BolRuntime,
+  write: BolWrite,
+  fingerprint: string,
+  signal?: AbortSignal,
+): Promise<BolWriteReceipt> {
   const { data } = await runtime.client.send<BolProcessStatus>(write.request, signal);
-  if (!data?.processStatusId) throw new TypeError(`bol.com answered ${write.request.operation} without a process status id.`);
+  if (!data?.processStatusId)
+    throw new TypeError(`bol.com answered ${write.request.operation} without a process status id.`);
   const receipt: BolWriteReceipt = { processStatusId: data.processStatusId, fingerprint };
   const settled = settle(data, data.processStatusId);
   if (settled) receipt.settled = settled;
   return receipt;
 }
 
-async function sendKeyed(runtime: BolRuntime, write: BolWrite, key: string, fingerprint: string, signal?: AbortSignal): Promise<BolWriteReceipt> {
+async function sendKeyed(
+  runtime: BolRuntime,
+  write: BolWrite,
+  key: string,
+  fingerprint: string,
+  signal?: AbortSignal,
+): Promise<BolWriteReceipt> {
   const operation = write.request.operation;
   const existing = await runtime.ledger.get<BolWriteReceipt>(key);
   if (existing?.status === 'done' && existing.result && existing.result.fingerprint !== fingerprint) {
-    throw new ConflictError(`The key ${key} already named a different ${operation} write; nothing was sent. Give a different write a new key.`, { platform: 'bol', operation });
+    throw new ConflictError(
+      `The key ${key} already named a different ${operation} write; nothing was sent. Give a different write a new key.`,
+      { platform: 'bol', operation },
+    );
   }
   const since = existing?.createdAt ?? runtime.context.clock.now();
   const receipt = await runtime.ledger.execute<BolWriteReceipt>({
     key,
     operation,
     // The ledger resolves a lost answer by reading back; the pipeline must not re-send it.
-    send: (sendSignal) => sendOnce(runtime, { ...write, request: { ...write.request, idempotent: false } }, fingerprint, sendSignal),
-    readBack: (readSignal) => (write.readBack ? write.readBack(since, fingerprint, readSignal) : Promise.resolve({ status: 'unknown' as const })),
+    send: (sendSignal) =>
+      sendOnce(runtime, { ...write, request: { ...write.request, idempotent: false } }, fingerprint, sendSignal),
+    readBack: (readSignal) =>
+      write.readBack ? write.readBack(since, fingerprint, readSignal) : Promise.resolve({ status: 'unknown' as const }),
     ...(signal ? { signal } : {}),
   });
   if (receipt.fingerprint !== fingerprint) {
-    throw new ConflictError(`The key ${key} already named a different ${operation} write; nothing was sent. Give a different write a new key.`, { platform: 'bol', operation });
+    throw new ConflictError(
+      `The key ${key} already named a different ${operation} write; nothing was sent. Give a different write a new key.`,
+      { platform: 'bol', operation },
+    );
   }
   return receipt;
 }
@@ -111,7 +118,11 @@ async function sendKeyed(runtime: BolRuntime, write: BolWrite, key: string, fing
  * const outcomes = await executeWrites(runtime, writes, { signal });
  * ```
  */
-export async function executeWrites(runtime: BolRuntime, writes: readonly BolWrite[], options: { signal?: AbortSignal; onSent?: () => void } = {}): Promise<BolWriteOutcome[]> {
+export async function executeWrites(
+  runtime: BolRuntime,
+  writes: readonly BolWrite[],
+  options: { signal?: AbortSignal; onSent?: () => void } = {},
+): Promise<BolWriteOutcome[]> {
   const { signal } = options;
   const receipts = new Map<number, BolWriteReceipt>();
   const outcomes: BolWriteOutcome[] = [];
@@ -121,7 +132,12 @@ export async function executeWrites(runtime: BolRuntime, writes: readonly BolWri
       const write = writes[next++]!;
       const fingerprint = fingerprintOf(write.request);
       try {
-        receipts.set(write.index, write.key ? await sendKeyed(runtime, write, write.key, fingerprint, signal) : await sendOnce(runtime, write, fingerprint, signal));
+        receipts.set(
+          write.index,
+          write.key
+            ? await sendKeyed(runtime, write, write.key, fingerprint, signal)
+            : await sendOnce(runtime, write, fingerprint, signal),
+        );
       } catch (error) {
         signal?.throwIfAborted();
         outcomes.push({ index: write.index, ok: false, error: asMarketbridgeError(error, write.request.operation) });
@@ -142,7 +158,9 @@ export async function executeWrites(runtime: BolRuntime, writes: readonly BolWri
     pending.set(receipt.processStatusId, [...(pending.get(receipt.processStatusId) ?? []), index]);
   }
   const { processStatus } = runtime.config;
-  const keyedIds = new Set([...receipts].filter(([index]) => keyed.has(index)).map(([, receipt]) => receipt.processStatusId));
+  const keyedIds = new Set(
+    [...receipts].filter(([index]) => keyed.has(index)).map(([, receipt]) => receipt.processStatusId),
+  );
   const waited = await awaitProcessStatuses(runtime.client, runtime.context, [...pending.keys()], {
     ...processStatus,
     ...(signal ? { signal } : {}),

@@ -20,7 +20,11 @@ function defaultsOf(runtime: BolRuntime): BolOfferDefaults {
 }
 
 function refused(operation: string, index: number, issues: ValidationIssue[]) {
-  return new ValidationError(`${operation} item ${index} for bol.com`, issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), { platform: 'bol', operation });
+  return new ValidationError(
+    `${operation} item ${index} for bol.com`,
+    issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+    { platform: 'bol', operation },
+  );
 }
 
 /**
@@ -36,14 +40,21 @@ function refused(operation: string, index: number, issues: ValidationIssue[]) {
  * const outcomes = await upsertOffers(runtime, products, {});
  * ```
  */
-export async function upsertOffers(runtime: BolRuntime, products: readonly ParsedProduct[], options: BolWriteOptions): Promise<ItemOutcome<ProductInput, Product>[]> {
+export async function upsertOffers(
+  runtime: BolRuntime,
+  products: readonly ParsedProduct[],
+  options: BolWriteOptions,
+): Promise<ItemOutcome<ProductInput, Product>[]> {
   const outcomes: ItemOutcome<ProductInput, Product>[] = [];
   const writes: BolWrite[] = [];
   const defaults = defaultsOf(runtime);
   products.forEach((product, index) => {
     if (product.id === undefined) {
       const built = productToCreateOffer(product, defaults);
-      if (!built.ok) return outcomes.push({ index, input: product, ok: false, error: refused('upsertProducts', index, built.issues) });
+      if (!built.ok) {
+        outcomes.push({ index, input: product, ok: false, error: refused('upsertProducts', index, built.issues) });
+        return;
+      }
       const key = writeKey('create', index, options);
       const { ean, condition } = built.body;
       writes.push({
@@ -55,7 +66,12 @@ export async function upsertOffers(runtime: BolRuntime, products: readonly Parse
           const sku = skuOf({ offerId: '', ean, reference: built.body.reference }, defaults.identifier) ?? ean;
           const refs = (await runtime.offers.lookup([sku])).get(sku) ?? [];
           const ref = refs.find((known) => known.ean === ean && (known.condition ?? 'NEW') === condition.name);
-          return ref ? { status: 'applied', result: { fingerprint, settled: { id: '', state: 'SUCCESS', entityId: ref.offerId } } } : { status: 'not_applied' };
+          return ref
+            ? {
+                status: 'applied',
+                result: { fingerprint, settled: { id: '', state: 'SUCCESS', entityId: ref.offerId } },
+              }
+            : { status: 'not_applied' };
         },
       });
       return;
@@ -63,8 +79,12 @@ export async function upsertOffers(runtime: BolRuntime, products: readonly Parse
     const built = productToUpdateOffer(product, defaults);
     const price = toBolUnitPrice(product.offers[0]!.price);
     if (!built.ok || price.isErr()) {
-      const issues = [...(built.ok ? [] : built.issues), ...(price.isErr() ? [{ path: ['offers', 0, 'price'], message: price.error.message }] : [])];
-      return outcomes.push({ index, input: product, ok: false, error: refused('upsertProducts', index, issues) });
+      const issues = [
+        ...(built.ok ? [] : built.issues),
+        ...(price.isErr() ? [{ path: ['offers', 0, 'price'], message: price.error.message }] : []),
+      ];
+      outcomes.push({ index, input: product, ok: false, error: refused('upsertProducts', index, issues) });
+      return;
     }
     const offerId = product.id;
     const offerKey = writeKey('update', index, options);
@@ -73,16 +93,23 @@ export async function upsertOffers(runtime: BolRuntime, products: readonly Parse
       index: index * 2,
       request: updateOfferRequest(offerId, built.body),
       ...(offerKey ? { key: offerKey } : {}),
-      readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, offerId, 'UPDATE_OFFER', since, fingerprint, signal),
+      readBack: (since, fingerprint, signal) =>
+        readBackByEntity(runtime.client, offerId, 'UPDATE_OFFER', since, fingerprint, signal),
     });
     writes.push({
       index: index * 2 + 1,
       request: updatePriceRequest(offerId, { bundlePrices: [{ quantity: 1, unitPrice: price.value }] }),
       ...(priceKey ? { key: priceKey } : {}),
-      readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, offerId, 'UPDATE_OFFER_PRICE', since, fingerprint, signal),
+      readBack: (since, fingerprint, signal) =>
+        readBackByEntity(runtime.client, offerId, 'UPDATE_OFFER_PRICE', since, fingerprint, signal),
     });
   });
-  const results = new Map((await executeWrites(runtime, writes, options.signal ? { signal: options.signal } : {})).map((outcome) => [outcome.index, outcome]));
+  const results = new Map(
+    (await executeWrites(runtime, writes, options.signal ? { signal: options.signal } : {})).map((outcome) => [
+      outcome.index,
+      outcome,
+    ]),
+  );
   const now = new Date(runtime.context.clock.now()).toISOString();
   for (const [index, product] of products.entries()) {
     const first = results.get(index * 2);
@@ -95,12 +122,36 @@ export async function upsertOffers(runtime: BolRuntime, products: readonly Parse
     }
     const offerId = product.id ?? (first.ok ? first.settled.entityId : undefined);
     if (product.id === undefined && offerId && first.ok) {
-      const body = (writes.find((write) => write.index === index * 2)!.request.json ?? {}) as { ean: string; reference?: string; condition: { name: BolConditionName }; fulfilment: { method: 'FBR' | 'FBB' } };
+      const body = (writes.find((write) => write.index === index * 2)!.request.json ?? {}) as {
+        ean: string;
+        reference?: string;
+        condition: { name: BolConditionName };
+        fulfilment: { method: 'FBR' | 'FBB' };
+      };
       const sku = skuOf({ offerId, ean: body.ean, reference: body.reference }, defaults.identifier);
-      if (sku) await runtime.offers.put(sku, { offerId, ean: body.ean, condition: body.condition.name, fulfilment: body.fulfilment.method, ...(body.reference ? { reference: body.reference } : {}) });
+      if (sku)
+        await runtime.offers.put(sku, {
+          offerId,
+          ean: body.ean,
+          condition: body.condition.name,
+          fulfilment: body.fulfilment.method,
+          ...(body.reference ? { reference: body.reference } : {}),
+        });
     }
     const id = offerId ?? product.offers[0]!.barcode ?? product.offers[0]!.sku;
-    outcomes.push({ index, input: product, ok: true, value: { ...product, id, status: product.status ?? 'active', images: product.images ?? [], updatedAt: now, offers: product.offers.map((offer) => ({ ...offer, externalId: id })) } as Product });
+    outcomes.push({
+      index,
+      input: product,
+      ok: true,
+      value: {
+        ...product,
+        id,
+        status: product.status ?? 'active',
+        images: product.images ?? [],
+        updatedAt: now,
+        offers: product.offers.map((offer) => ({ ...offer, externalId: id })),
+      } as Product,
+    });
   }
   return outcomes;
 }
@@ -114,14 +165,19 @@ export async function upsertOffers(runtime: BolRuntime, products: readonly Parse
  * const outcomes = await deleteOffers(runtime, ['6ff736b5-cdd0-4150-8c67-78269ee986f5'], {});
  * ```
  */
-export async function deleteOffers(runtime: BolRuntime, ids: readonly string[], options: BolWriteOptions): Promise<ItemOutcome<string, string>[]> {
+export async function deleteOffers(
+  runtime: BolRuntime,
+  ids: readonly string[],
+  options: BolWriteOptions,
+): Promise<ItemOutcome<string, string>[]> {
   const writes: BolWrite[] = ids.map((offerId, index) => {
     const key = writeKey('delete', index, options);
     return {
       index,
       request: deleteOfferRequest(offerId),
       ...(key ? { key } : {}),
-      readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, offerId, 'DELETE_OFFER', since, fingerprint, signal),
+      readBack: (since, fingerprint, signal) =>
+        readBackByEntity(runtime.client, offerId, 'DELETE_OFFER', since, fingerprint, signal),
     };
   });
   const outcomes: ItemOutcome<string, string>[] = [];

@@ -27,7 +27,11 @@ export const BOL_SHIPMENT_MAX_ITEMS = 100;
 const open = (item: BolOrder['orderItems'][number]) => item.quantity - item.quantityShipped - item.quantityCancelled;
 
 function refused(operation: string, index: number, issues: ValidationIssue[]) {
-  return new ValidationError(`${operation} item ${index} for bol.com`, issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), { platform: 'bol', operation });
+  return new ValidationError(
+    `${operation} item ${index} for bol.com`,
+    issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+    { platform: 'bol', operation },
+  );
 }
 
 /**
@@ -43,7 +47,11 @@ function refused(operation: string, index: number, issues: ValidationIssue[]) {
  * const outcomes = await shipOrderItems(runtime, [{ orderId, carrier: 'PostNL', trackingNumber: '3SBOL0987654321', shippedAt }], {});
  * ```
  */
-export async function shipOrderItems(runtime: BolRuntime, shipments: readonly Shipment[], options: BolWriteOptions): Promise<ItemOutcome<Shipment, Shipment>[]> {
+export async function shipOrderItems(
+  runtime: BolRuntime,
+  shipments: readonly Shipment[],
+  options: BolWriteOptions,
+): Promise<ItemOutcome<Shipment, Shipment>[]> {
   const outcomes: ItemOutcome<Shipment, Shipment>[] = [];
   const writes: BolWrite[] = [];
   for (const [index, shipment] of shipments.entries()) {
@@ -55,15 +63,28 @@ export async function shipOrderItems(runtime: BolRuntime, shipments: readonly Sh
       if (shipment.lineItems) {
         shipment.lineItems.forEach((line, lineIndex) => {
           const item = known.get(line.lineItemId);
-          if (!item) issues.push({ path: ['lineItems', lineIndex, 'lineItemId'], message: `Order ${shipment.orderId} has no item ${line.lineItemId}.` });
-          else if (line.quantity > open(item)) issues.push({ path: ['lineItems', lineIndex, 'quantity'], message: `Item ${line.lineItemId} has ${open(item)} unit(s) open; cannot ship ${line.quantity}.` });
+          if (!item)
+            issues.push({
+              path: ['lineItems', lineIndex, 'lineItemId'],
+              message: `Order ${shipment.orderId} has no item ${line.lineItemId}.`,
+            });
+          else if (line.quantity > open(item))
+            issues.push({
+              path: ['lineItems', lineIndex, 'quantity'],
+              message: `Item ${line.lineItemId} has ${open(item)} unit(s) open; cannot ship ${line.quantity}.`,
+            });
         });
         items = shipment.lineItems.map((line) => ({ orderItemId: line.lineItemId, quantity: line.quantity }));
       } else {
         items = raw.orderItems.filter((item) => open(item) > 0).map((item) => ({ orderItemId: item.orderItemId }));
-        if (items.length === 0) issues.push({ path: ['orderId'], message: `Order ${shipment.orderId} has nothing left to ship.` });
+        if (items.length === 0)
+          issues.push({ path: ['orderId'], message: `Order ${shipment.orderId} has nothing left to ship.` });
       }
-      if (items.length > BOL_SHIPMENT_MAX_ITEMS) issues.push({ path: ['lineItems'], message: `bol.com ships at most ${BOL_SHIPMENT_MAX_ITEMS} order items at once; split the shipment.` });
+      if (items.length > BOL_SHIPMENT_MAX_ITEMS)
+        issues.push({
+          path: ['lineItems'],
+          message: `bol.com ships at most ${BOL_SHIPMENT_MAX_ITEMS} order items at once; split the shipment.`,
+        });
       if (issues.length > 0) {
         outcomes.push({ index, input: shipment, ok: false, error: refused('confirmShipment', index, issues) });
         continue;
@@ -77,14 +98,25 @@ export async function shipOrderItems(runtime: BolRuntime, shipments: readonly Sh
     const first = items[0]!.orderItemId;
     writes.push({
       index,
-      request: createShipmentRequest({ orderItems: items, transport: { transporterCode: transporterCode(shipment.carrier, runtime.config.transporterCodes), trackAndTrace: shipment.trackingNumber } }),
+      request: createShipmentRequest({
+        orderItems: items,
+        transport: {
+          transporterCode: transporterCode(shipment.carrier, runtime.config.transporterCodes),
+          trackAndTrace: shipment.trackingNumber,
+        },
+      }),
       ...(key ? { key } : {}),
-      readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, first, 'CREATE_SHIPMENT', since, fingerprint, signal),
+      readBack: (since, fingerprint, signal) =>
+        readBackByEntity(runtime.client, first, 'CREATE_SHIPMENT', since, fingerprint, signal),
     });
   }
   for (const outcome of await executeWrites(runtime, writes, options.signal ? { signal: options.signal } : {})) {
     const input = shipments[outcome.index]!;
-    outcomes.push(outcome.ok ? { index: outcome.index, input, ok: true, value: input } : { index: outcome.index, input, ok: false, error: outcome.error });
+    outcomes.push(
+      outcome.ok
+        ? { index: outcome.index, input, ok: true, value: input }
+        : { index: outcome.index, input, ok: false, error: outcome.error },
+    );
   }
   return outcomes;
 }
@@ -101,7 +133,11 @@ export async function shipOrderItems(runtime: BolRuntime, shipments: readonly Sh
  * const outcomes = await cancelOrderItems(runtime, [{ orderId: 'A2K8290LP8', reason: 'out_of_stock' }], {});
  * ```
  */
-export async function cancelOrderItems(runtime: BolRuntime, requests: readonly CancelOrderRequest[], options: BolWriteOptions): Promise<ItemOutcome<CancelOrderRequest, Order>[]> {
+export async function cancelOrderItems(
+  runtime: BolRuntime,
+  requests: readonly CancelOrderRequest[],
+  options: BolWriteOptions,
+): Promise<ItemOutcome<CancelOrderRequest, Order>[]> {
   const outcomes: ItemOutcome<CancelOrderRequest, Order>[] = [];
   const writes: BolWrite[] = [];
   const owner = new Map<number, number>();
@@ -112,18 +148,31 @@ export async function cancelOrderItems(runtime: BolRuntime, requests: readonly C
       const { raw, order } = await getBolOrder(runtime, request.orderId, options.signal);
       const known = new Map(raw.orderItems.map((item) => [item.orderItemId, item]));
       const issues: ValidationIssue[] = [];
-      if (!reason) issues.push({ path: ['reason'], message: `Unknown reason ${request.reason}; use one of ${BOL_CANCELLATION_REASONS.join(', ')} (or out_of_stock, buyer_request, damaged, pricing_error, duplicate, seller_cancelled).` });
+      if (!reason)
+        issues.push({
+          path: ['reason'],
+          message: `Unknown reason ${request.reason}; use one of ${BOL_CANCELLATION_REASONS.join(', ')} (or out_of_stock, buyer_request, damaged, pricing_error, duplicate, seller_cancelled).`,
+        });
       let ids: string[];
       if (request.lineItems) {
         request.lineItems.forEach((line, lineIndex) => {
           const item = known.get(line.lineItemId);
-          if (!item) issues.push({ path: ['lineItems', lineIndex, 'lineItemId'], message: `Order ${request.orderId} has no item ${line.lineItemId}.` });
-          else if (line.quantity !== open(item)) issues.push({ path: ['lineItems', lineIndex, 'quantity'], message: `bol.com cancels an order item's whole open quantity (${open(item)}); got ${line.quantity}.` });
+          if (!item)
+            issues.push({
+              path: ['lineItems', lineIndex, 'lineItemId'],
+              message: `Order ${request.orderId} has no item ${line.lineItemId}.`,
+            });
+          else if (line.quantity !== open(item))
+            issues.push({
+              path: ['lineItems', lineIndex, 'quantity'],
+              message: `bol.com cancels an order item's whole open quantity (${open(item)}); got ${line.quantity}.`,
+            });
         });
         ids = request.lineItems.map((line) => line.lineItemId);
       } else {
         ids = raw.orderItems.filter((item) => open(item) > 0).map((item) => item.orderItemId);
-        if (ids.length === 0) issues.push({ path: ['orderId'], message: `Order ${request.orderId} has nothing left to cancel.` });
+        if (ids.length === 0)
+          issues.push({ path: ['orderId'], message: `Order ${request.orderId} has nothing left to cancel.` });
       }
       if (issues.length > 0 || !reason) {
         outcomes.push({ index, input: request, ok: false, error: refused('cancelOrder', index, issues) });
@@ -138,7 +187,8 @@ export async function cancelOrderItems(runtime: BolRuntime, requests: readonly C
           index: writeIndex,
           request: cancelOrderItemRequest(orderItemId, reason),
           ...(key ? { key: `${key}:${itemIndex}` } : {}),
-          readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, orderItemId, 'CANCEL_ORDER', since, fingerprint, signal),
+          readBack: (since, fingerprint, signal) =>
+            readBackByEntity(runtime.client, orderItemId, 'CANCEL_ORDER', since, fingerprint, signal),
         });
       }
     } catch (error) {
@@ -149,7 +199,8 @@ export async function cancelOrderItems(runtime: BolRuntime, requests: readonly C
   const failures = new Map<number, ItemOutcome<CancelOrderRequest, Order>>();
   for (const outcome of await executeWrites(runtime, writes, options.signal ? { signal: options.signal } : {})) {
     const index = owner.get(outcome.index)!;
-    if (!outcome.ok && !failures.has(index)) failures.set(index, { index, input: requests[index]!, ok: false, error: outcome.error });
+    if (!outcome.ok && !failures.has(index))
+      failures.set(index, { index, input: requests[index]!, ok: false, error: outcome.error });
   }
   for (const [index, { order, items }] of orders) {
     const failed = failures.get(index);
@@ -158,8 +209,20 @@ export async function cancelOrderItems(runtime: BolRuntime, requests: readonly C
       continue;
     }
     const cancelled = new Set(items);
-    const lineItems = order.lineItems.map((line) => (cancelled.has(line.id) ? { ...line, quantityCancelled: line.quantity - line.quantityShipped } : line));
-    outcomes.push({ index, input: requests[index]!, ok: true, value: { ...order, lineItems, status: orderStatusOf(lineItems), updatedAt: new Date(runtime.context.clock.now()).toISOString() } });
+    const lineItems = order.lineItems.map((line) =>
+      cancelled.has(line.id) ? { ...line, quantityCancelled: line.quantity - line.quantityShipped } : line,
+    );
+    outcomes.push({
+      index,
+      input: requests[index]!,
+      ok: true,
+      value: {
+        ...order,
+        lineItems,
+        status: orderStatusOf(lineItems),
+        updatedAt: new Date(runtime.context.clock.now()).toISOString(),
+      },
+    });
   }
   return outcomes;
 }

@@ -12,11 +12,6 @@ import { writeBySku, writeKey, type BolWriteOptions } from './by-sku.js';
 /**
  * The volume prices of one SKU: from 1 to 4 tiers, quantity 1 among them, each larger quantity
  * cheaper per unit (VAT included).
- *
- * @example
- * ```ts
- * const update: BolBundlePriceUpdate = { sku: '0000007740404', bundlePrices: [{ quantity: 1, unitPrice: money(999, 'EUR') }, { quantity: 6, unitPrice: money(899, 'EUR') }] };
- * ```
  */
 export interface BolBundlePriceUpdate {
   sku: string;
@@ -29,7 +24,8 @@ function priceWrite(runtime: BolRuntime, options: BolWriteOptions) {
     return {
       request: updatePriceRequest(ref.offerId, pricing),
       ...(key ? { key } : {}),
-      readBack: (since: number, fingerprint: string, signal?: AbortSignal) => readBackByEntity(runtime.client, ref.offerId, 'UPDATE_OFFER_PRICE', since, fingerprint, signal),
+      readBack: (since: number, fingerprint: string, signal?: AbortSignal) =>
+        readBackByEntity(runtime.client, ref.offerId, 'UPDATE_OFFER_PRICE', since, fingerprint, signal),
     };
   };
 }
@@ -44,7 +40,12 @@ function priceWrite(runtime: BolRuntime, options: BolWriteOptions) {
  * await setBundlePrices(runtime, [{ sku, bundlePrices: [{ quantity: 1, unitPrice: money(999, 'EUR') }] }], {});
  * ```
  */
-export function setBundlePrices(runtime: BolRuntime, updates: readonly BolBundlePriceUpdate[], options: BolWriteOptions, onSent?: () => void): Promise<ItemOutcome<BolBundlePriceUpdate, BolPricing>[]> {
+export function setBundlePrices(
+  runtime: BolRuntime,
+  updates: readonly BolBundlePriceUpdate[],
+  options: BolWriteOptions,
+  onSent?: () => void,
+): Promise<ItemOutcome<BolBundlePriceUpdate, BolPricing>[]> {
   return writeBySku<BolBundlePriceUpdate, BolPricing, BolPricing>(
     runtime,
     updates,
@@ -52,7 +53,12 @@ export function setBundlePrices(runtime: BolRuntime, updates: readonly BolBundle
       operation: 'updateBundlePrices',
       check(input) {
         const converted = toBolPricing(input.bundlePrices);
-        return converted.ok ? { ok: true, payload: converted.pricing } : { ok: false, issues: converted.issues.map((issue) => ({ ...issue, path: ['bundlePrices', ...issue.path] })) };
+        return converted.ok
+          ? { ok: true, payload: converted.pricing }
+          : {
+              ok: false,
+              issues: converted.issues.map((issue) => ({ ...issue, path: ['bundlePrices', ...issue.path] })),
+            };
       },
       write: priceWrite(runtime, options),
       value: (_input, pricing) => pricing,
@@ -73,7 +79,12 @@ export function setBundlePrices(runtime: BolRuntime, updates: readonly BolBundle
  * await setPrices(runtime, [{ sku, price: money(1299, 'EUR') }], {});
  * ```
  */
-export function setPrices(runtime: BolRuntime, updates: readonly PriceUpdate[], options: BolWriteOptions, onSent?: () => void): Promise<ItemOutcome<PriceUpdate, Offer>[]> {
+export function setPrices(
+  runtime: BolRuntime,
+  updates: readonly PriceUpdate[],
+  options: BolWriteOptions,
+  onSent?: () => void,
+): Promise<ItemOutcome<PriceUpdate, Offer>[]> {
   return writeBySku<PriceUpdate, BolPricing, Offer>(
     runtime,
     updates,
@@ -81,13 +92,24 @@ export function setPrices(runtime: BolRuntime, updates: readonly PriceUpdate[], 
       operation: 'updatePrices',
       check(input) {
         const issues: ValidationIssue[] = [];
-        if (input.compareAtPrice) issues.push({ path: ['compareAtPrice'], message: 'bol.com has no compare-at (strike-through) price; leave it out or null.' });
+        if (input.compareAtPrice)
+          issues.push({
+            path: ['compareAtPrice'],
+            message: 'bol.com has no compare-at (strike-through) price; leave it out or null.',
+          });
         const converted = toBolPricing([{ quantity: 1, unitPrice: input.price }]);
         if (!converted.ok) issues.push(...converted.issues.map((issue) => ({ ...issue, path: ['price'] })));
         return issues.length > 0 || !converted.ok ? { ok: false, issues } : { ok: true, payload: converted.pricing };
       },
       write: priceWrite(runtime, options),
-      value: (input, _pricing, ref) => ({ sku: input.sku, externalId: ref.offerId, price: input.price, ...(ref.ean ? { barcode: ref.ean } : {}), condition: conditionFromBol(ref.condition), options: {} }),
+      value: (input, _pricing, ref) => ({
+        sku: input.sku,
+        externalId: ref.offerId,
+        price: input.price,
+        ...(ref.ean ? { barcode: ref.ean } : {}),
+        condition: conditionFromBol(ref.condition),
+        options: {},
+      }),
     },
     options,
     onSent,

@@ -50,7 +50,12 @@ export const BOL_WAREHOUSE_LOCATION = 'FBB';
  * const outcomes = await setStock(runtime, [{ sku: '0000007740404', quantity: 6 }], {});
  * ```
  */
-export function setStock(runtime: BolRuntime, updates: readonly InventorySet[], options: BolWriteOptions, onSent?: () => void): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
+export function setStock(
+  runtime: BolRuntime,
+  updates: readonly InventorySet[],
+  options: BolWriteOptions,
+  onSent?: () => void,
+): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
   const { stockAboveMaximum, stockManagedByRetailer } = runtime.config;
   return writeBySku<InventorySet, BolStockUpdate, InventoryLevel>(
     runtime,
@@ -60,17 +65,36 @@ export function setStock(runtime: BolRuntime, updates: readonly InventorySet[], 
       check(input) {
         const issues = [];
         if (input.locationId !== undefined && input.locationId !== BOL_RETAILER_LOCATION) {
-          issues.push({ path: ['locationId'], message: input.locationId === BOL_WAREHOUSE_LOCATION ? 'Stock in bol.com warehouses (FBB) is managed by bol.com and cannot be set.' : `bol.com has one writable location, ${BOL_RETAILER_LOCATION}; got ${input.locationId}.` });
+          issues.push({
+            path: ['locationId'],
+            message:
+              input.locationId === BOL_WAREHOUSE_LOCATION
+                ? 'Stock in bol.com warehouses (FBB) is managed by bol.com and cannot be set.'
+                : `bol.com has one writable location, ${BOL_RETAILER_LOCATION}; got ${input.locationId}.`,
+          });
         }
         if (input.quantity > BOL_MAX_STOCK && stockAboveMaximum === 'refuse') {
-          issues.push({ path: ['quantity'], message: `bol.com takes at most ${BOL_MAX_STOCK} units of stock per offer; got ${input.quantity}. Send ${BOL_MAX_STOCK}, or configure stockAboveMaximum: 'cap'.` });
+          issues.push({
+            path: ['quantity'],
+            message: `bol.com takes at most ${BOL_MAX_STOCK} units of stock per offer; got ${input.quantity}. Send ${BOL_MAX_STOCK}, or configure stockAboveMaximum: 'cap'.`,
+          });
         }
         if (issues.length > 0) return { ok: false, issues };
-        return { ok: true, payload: { amount: Math.min(input.quantity, BOL_MAX_STOCK), managedByRetailer: stockManagedByRetailer } };
+        return {
+          ok: true,
+          payload: { amount: Math.min(input.quantity, BOL_MAX_STOCK), managedByRetailer: stockManagedByRetailer },
+        };
       },
       offerIssues(ref) {
         // An FBB offer's retailer stock is not what buyers see: refuse it rather than write it.
-        return ref.fulfilment === 'FBB' ? [{ path: ['sku'], message: 'This offer is fulfilled by bol.com (FBB); its stock is managed in bol.com warehouses.' }] : undefined;
+        return ref.fulfilment === 'FBB'
+          ? [
+              {
+                path: ['sku'],
+                message: 'This offer is fulfilled by bol.com (FBB); its stock is managed in bol.com warehouses.',
+              },
+            ]
+          : undefined;
       },
       write(payload, ref, index, input) {
         const request = updateStockRequest(ref.offerId, payload);
@@ -78,11 +102,20 @@ export function setStock(runtime: BolRuntime, updates: readonly InventorySet[], 
         return {
           request,
           ...(key ? { key } : {}),
-          readBack: (since, fingerprint, signal) => readBackByEntity(runtime.client, ref.offerId, 'UPDATE_OFFER_STOCK', since, fingerprint, signal),
+          readBack: (since, fingerprint, signal) =>
+            readBackByEntity(runtime.client, ref.offerId, 'UPDATE_OFFER_STOCK', since, fingerprint, signal),
         };
       },
       value(input, payload) {
-        return { sku: input.sku, locationId: BOL_RETAILER_LOCATION, available: payload.amount, reserved: 0, onHand: payload.amount, updatedAt: new Date(runtime.context.clock.now()).toISOString(), version: payload.amount };
+        return {
+          sku: input.sku,
+          locationId: BOL_RETAILER_LOCATION,
+          available: payload.amount,
+          reserved: 0,
+          onHand: payload.amount,
+          updatedAt: new Date(runtime.context.clock.now()).toISOString(),
+          version: payload.amount,
+        };
       },
     },
     options,

@@ -31,21 +31,11 @@ export const EBAY_CONDITIONS = Object.freeze([
 
 /**
  * One of eBay's item conditions.
- *
- * @example
- * ```ts
- * const condition: EbayCondition = 'NEW_OTHER';
- * ```
  */
 export type EbayCondition = (typeof EBAY_CONDITIONS)[number];
 
 /**
  * The canonical condition of an offer: `new`, `used` or `refurbished`.
- *
- * @example
- * ```ts
- * const condition: CanonicalCondition = 'refurbished';
- * ```
  */
 export type CanonicalCondition = z.infer<typeof ConditionSchema>;
 
@@ -59,7 +49,11 @@ export type CanonicalCondition = z.infer<typeof ConditionSchema>;
  * EBAY_DEFAULT_CONDITIONS.used; // 'USED_EXCELLENT'
  * ```
  */
-export const EBAY_DEFAULT_CONDITIONS: Readonly<Record<CanonicalCondition, EbayCondition>> = Object.freeze({ new: 'NEW', used: 'USED_EXCELLENT', refurbished: 'SELLER_REFURBISHED' });
+export const EBAY_DEFAULT_CONDITIONS: Readonly<Record<CanonicalCondition, EbayCondition>> = Object.freeze({
+  new: 'NEW',
+  used: 'USED_EXCELLENT',
+  refurbished: 'SELLER_REFURBISHED',
+});
 
 /**
  * The canonical condition of an eBay condition: the refurbished grades are `refurbished`; new,
@@ -72,7 +66,10 @@ export const EBAY_DEFAULT_CONDITIONS: Readonly<Record<CanonicalCondition, EbayCo
  * canonicalCondition('NEW_OTHER'); // 'new'
  * ```
  */
-export function canonicalCondition(condition: string | undefined, overrides: Partial<Record<string, CanonicalCondition>> = {}): CanonicalCondition {
+export function canonicalCondition(
+  condition: string | undefined,
+  overrides: Partial<Record<string, CanonicalCondition>> = {},
+): CanonicalCondition {
   if (condition === undefined) return 'new';
   const override = overrides[condition];
   if (override) return override;

@@ -23,14 +23,20 @@ export const EBAY_SHIP_TO_HOME = 'SHIP_TO_HOME';
  * toEbayInventoryLevels('MUG-1', item, '2026-01-01T00:00:00.000Z'); // [{ locationId: 'SHIP_TO_HOME', available: 7, ... }, ...]
  * ```
  */
-export function toEbayInventoryLevels(sku: string, item: EbayInventoryItem | undefined, updatedAt: string, locationId?: string): InventoryLevel[] {
+export function toEbayInventoryLevels(
+  sku: string,
+  item: EbayInventoryItem | undefined,
+  updatedAt: string,
+  locationId?: string,
+): InventoryLevel[] {
   const availability = item?.availability?.shipToLocationAvailability ?? {};
   const level = (location: string, quantity: number | undefined): InventoryLevel => {
     const available = Math.max(0, Math.trunc(quantity ?? 0));
     return { sku, locationId: location, available, reserved: 0, onHand: available, updatedAt, version: available };
   };
   const levels = [level(EBAY_SHIP_TO_HOME, availability.quantity)];
-  for (const entry of availability.availabilityDistributions ?? []) if (entry.merchantLocationKey) levels.push(level(entry.merchantLocationKey, entry.quantity));
+  for (const entry of availability.availabilityDistributions ?? [])
+    if (entry.merchantLocationKey) levels.push(level(entry.merchantLocationKey, entry.quantity));
   if (locationId === undefined) return levels;
   const found = levels.filter((entry) => entry.locationId === locationId);
   return found.length > 0 ? found : [level(locationId, 0)];
@@ -46,8 +52,13 @@ export function toEbayInventoryLevels(sku: string, item: EbayInventoryItem | und
  * // { quantity: 8, availabilityDistributions: [{ merchantLocationKey: 'A', quantity: 5 }, { merchantLocationKey: 'B', quantity: 3 }] }
  * ```
  */
-export function mergeLocationQuantities(current: EbayShipToLocationAvailability | undefined, updates: Readonly<Record<string, number>>): EbayShipToLocationAvailability {
-  const distributions = (current?.availabilityDistributions ?? []).filter((entry) => entry.merchantLocationKey).map((entry) => ({ ...entry }));
+export function mergeLocationQuantities(
+  current: EbayShipToLocationAvailability | undefined,
+  updates: Readonly<Record<string, number>>,
+): EbayShipToLocationAvailability {
+  const distributions = (current?.availabilityDistributions ?? [])
+    .filter((entry) => entry.merchantLocationKey)
+    .map((entry) => ({ ...entry }));
   for (const [key, quantity] of Object.entries(updates)) {
     const existing = distributions.find((entry) => entry.merchantLocationKey === key);
     if (existing) existing.quantity = quantity;

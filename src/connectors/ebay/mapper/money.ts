@@ -27,11 +27,20 @@ export function toEbayAmount(money: Money): EbayAmount {
  * fromEbayAmount({ value: '0.1', currency: 'JPY' }).isErr(); // true
  * ```
  */
-export function fromEbayAmount(amount: EbayAmount | undefined, field = 'amount'): Result<Money, Failure<'invalid_payload'>> {
+export function fromEbayAmount(
+  amount: EbayAmount | undefined,
+  field = 'amount',
+): Result<Money, Failure<'invalid_payload'>> {
   if (!amount || typeof amount.value !== 'string' || typeof amount.currency !== 'string') {
     return err(failure('invalid_payload', `eBay ${field} is missing or has no value and currency.`));
   }
   const parsed = parseMoney(amount.value, amount.currency);
-  if (parsed.isErr()) return err(failure('invalid_payload', `eBay ${field} ${JSON.stringify(amount.value)} ${amount.currency}: ${parsed.error.message}`));
+  if (parsed.isErr())
+    return err(
+      failure(
+        'invalid_payload',
+        `eBay ${field} ${JSON.stringify(amount.value)} ${amount.currency}: ${parsed.error.message}`,
+      ),
+    );
   return ok(parsed.value);
 }

@@ -16,7 +16,9 @@ import { fromEbayAmount } from './money.js';
  * ebayOrderStatus({ orderFulfillmentStatus: 'IN_PROGRESS', orderPaymentStatus: 'PAID' }); // 'partially_shipped'
  * ```
  */
-export function ebayOrderStatus(order: Pick<EbayOrder, 'orderFulfillmentStatus' | 'orderPaymentStatus' | 'cancelStatus'>): OrderStatus {
+export function ebayOrderStatus(
+  order: Pick<EbayOrder, 'orderFulfillmentStatus' | 'orderPaymentStatus' | 'cancelStatus'>,
+): OrderStatus {
   if (order.cancelStatus?.cancelState === 'CANCELED') return 'cancelled';
   if (order.orderPaymentStatus === 'PENDING' || order.orderPaymentStatus === 'FAILED') return 'pending';
   if (order.orderFulfillmentStatus === 'FULFILLED') return 'shipped';
@@ -42,9 +44,13 @@ function unitPrice(line: EbayLineItem, index: number): Result<Money, string> {
   const cost = fromEbayAmount(line.lineItemCost, `lineItems[${index}].lineItemCost`);
   if (cost.isErr()) return err(cost.error.message);
   const quantity = line.quantity ?? 0;
-  if (!Number.isInteger(quantity) || quantity <= 0) return err(`lineItems[${index}].quantity is not a positive integer.`);
+  if (!Number.isInteger(quantity) || quantity <= 0)
+    return err(`lineItems[${index}].quantity is not a positive integer.`);
   // lineItemCost is unit price × quantity: it divides exactly.
-  if (cost.value.amountMinor % quantity !== 0) return err(`lineItems[${index}].lineItemCost ${line.lineItemCost?.value} does not divide by the quantity ${quantity}.`);
+  if (cost.value.amountMinor % quantity !== 0)
+    return err(
+      `lineItems[${index}].lineItemCost ${line.lineItemCost?.value} does not divide by the quantity ${quantity}.`,
+    );
   return ok({ amountMinor: cost.value.amountMinor / quantity, currency: cost.value.currency });
 }
 
@@ -80,7 +86,12 @@ function address(order: EbayOrder): Address | undefined {
  */
 export function toEbayOrder(order: EbayOrder, fallbackCurrency: string): Result<Order, Failure<'invalid_payload'>> {
   const problems: string[] = [];
-  const money = (amount: Parameters<typeof fromEbayAmount>[0], field: string, required: boolean, currency: string): Money => {
+  const money = (
+    amount: Parameters<typeof fromEbayAmount>[0],
+    field: string,
+    required: boolean,
+    currency: string,
+  ): Money => {
     if (!amount && !required) return { amountMinor: 0, currency };
     const parsed = fromEbayAmount(amount, field);
     if (parsed.isErr()) {
@@ -89,7 +100,8 @@ export function toEbayOrder(order: EbayOrder, fallbackCurrency: string): Result<
     }
     return parsed.value;
   };
-  const currency = order.pricingSummary?.total?.currency ?? order.pricingSummary?.priceSubtotal?.currency ?? fallbackCurrency;
+  const currency =
+    order.pricingSummary?.total?.currency ?? order.pricingSummary?.priceSubtotal?.currency ?? fallbackCurrency;
   const cancelled = order.cancelStatus?.cancelState === 'CANCELED';
   const lineItems = (order.lineItems ?? []).map((line, index) => {
     const price = unitPrice(line, index);
@@ -108,9 +120,14 @@ export function toEbayOrder(order: EbayOrder, fallbackCurrency: string): Result<
     };
   });
   const shipping = money(order.pricingSummary?.deliveryCost, 'pricingSummary.deliveryCost', false, currency);
-  const deliveryDiscount = money(order.pricingSummary?.deliveryDiscount, 'pricingSummary.deliveryDiscount', false, currency);
+  const deliveryDiscount = money(
+    order.pricingSummary?.deliveryDiscount,
+    'pricingSummary.deliveryDiscount',
+    false,
+    currency,
+  );
   const shipTo = order.fulfillmentStartInstructions?.[0]?.shippingStep?.shipTo;
-  const email = shipTo?.email && shipTo.email.includes('@') ? shipTo.email : undefined;
+  const email = shipTo?.email?.includes('@') ? shipTo.email : undefined;
   const shippingAddress = address(order);
   const draft = {
     id: order.orderId,
@@ -128,10 +145,16 @@ export function toEbayOrder(order: EbayOrder, fallbackCurrency: string): Result<
       total: money(order.pricingSummary?.total, 'pricingSummary.total', true, currency),
     },
     ...(shippingAddress ? { shippingAddress } : {}),
-    ...(shipTo?.fullName || email ? { buyer: { ...(shipTo?.fullName ? { name: shipTo.fullName } : {}), ...(email ? { email } : {}) } } : {}),
+    ...(shipTo?.fullName || email
+      ? { buyer: { ...(shipTo?.fullName ? { name: shipTo.fullName } : {}), ...(email ? { email } : {}) } }
+      : {}),
   };
   const parsed = OrderSchema.safeParse(draft);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  if (problems.length > 0 || !parsed.success) return err(failure('invalid_payload', `eBay order ${order.orderId ?? '(no id)'} does not parse: ${problems.join('; ')}`));
+  if (!parsed.success)
+    problems.push(...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (problems.length > 0 || !parsed.success)
+    return err(
+      failure('invalid_payload', `eBay order ${order.orderId ?? '(no id)'} does not parse: ${problems.join('; ')}`),
+    );
   return ok(parsed.data);
 }

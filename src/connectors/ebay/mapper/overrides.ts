@@ -25,7 +25,10 @@ export interface EbayMappingOptions {
   /** Changes the offer written for a product (createOffer, updateOffer). */
   offer?: (draft: EbayOfferInput, product: ProductInput) => EbayOfferInput;
   /** Changes the canonical product read from an inventory item and its offers. */
-  product?: (draft: Product, source: { item: EbayInventoryItem & { sku: string }; offers: readonly EbayOffer[] }) => Product;
+  product?: (
+    draft: Product,
+    source: { item: EbayInventoryItem & { sku: string }; offers: readonly EbayOffer[] },
+  ) => Product;
 }
 
 /**
@@ -36,7 +39,9 @@ export interface EbayMappingOptions {
  * conditionTable({ used: 'USED_GOOD' }).used; // 'USED_GOOD'
  * ```
  */
-export function conditionTable(overrides: EbayMappingOptions['conditions'] = {}): Record<CanonicalCondition, EbayCondition> {
+export function conditionTable(
+  overrides: EbayMappingOptions['conditions'] = {},
+): Record<CanonicalCondition, EbayCondition> {
   return {
     new: overrides.new ?? EBAY_DEFAULT_CONDITIONS.new,
     used: overrides.used ?? EBAY_DEFAULT_CONDITIONS.used,

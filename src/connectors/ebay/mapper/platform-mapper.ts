@@ -8,11 +8,6 @@ import { toEbayInventoryItem, toEbayOfferInput, toEbayProduct } from './product.
 /**
  * What the eBay product mapper reads and writes: an inventory item (with its SKU) and its
  * offers on the way in, the inventory item and the offer to write on the way out.
- *
- * @example
- * ```ts
- * const payload: EbayListingPayload = { item: { sku: 'MUG-1', product: { title: 'Mug' } }, offers: [offer] };
- * ```
  */
 export interface EbayListingPayload {
   item: EbayInventoryItem & { sku: string };
@@ -34,19 +29,37 @@ function isListingPayload(payload: unknown): payload is EbayListingPayload {
  * const mapper = new DataMapper({ mappers: [createEbayProductMapper({ marketplaceId: 'EBAY_DE', mapping: { conditions: { used: 'USED_GOOD' } } })] });
  * ```
  */
-export function createEbayProductMapper(options: { marketplaceId: string; mapping?: EbayMappingOptions }): PlatformMapper<{ item: EbayInventoryItem; offer: EbayOfferInput }> {
+export function createEbayProductMapper(options: {
+  marketplaceId: string;
+  mapping?: EbayMappingOptions;
+}): PlatformMapper<{ item: EbayInventoryItem; offer: EbayOfferInput }> {
   const mappingOptions = { marketplaceId: options.marketplaceId, mapping: options.mapping };
   return {
     platform: 'ebay',
     toCanonical(payload) {
-      if (!isListingPayload(payload)) return err(failure('invalid_payload', 'Expected { item: { sku, ... }, offers: [...] } from the eBay Inventory API.'));
+      if (!isListingPayload(payload))
+        return err(
+          failure('invalid_payload', 'Expected { item: { sku, ... }, offers: [...] } from the eBay Inventory API.'),
+        );
       const product = toEbayProduct(payload.item, payload.offers, mappingOptions);
-      return product.isOk() ? ok(product.value) : err(failure(product.error.reason === 'not_listable' ? 'invalid_record' : 'invalid_payload', product.error.message));
+      return product.isOk()
+        ? ok(product.value)
+        : err(
+            failure(
+              product.error.reason === 'not_listable' ? 'invalid_record' : 'invalid_payload',
+              product.error.message,
+            ),
+          );
     },
     fromCanonical(product, context) {
       return {
         item: toEbayInventoryItem(product, undefined, mappingOptions),
-        offer: toEbayOfferInput(product, undefined, mappingOptions, context.categoryId ? { categoryId: context.categoryId } : {}),
+        offer: toEbayOfferInput(
+          product,
+          undefined,
+          mappingOptions,
+          context.categoryId ? { categoryId: context.categoryId } : {},
+        ),
       };
     },
   };

@@ -38,11 +38,6 @@ export const EBAY_ASPECT_SEPARATOR = ' | ';
 /**
  * Why an inventory item did not become a product: `not_listable` (no title, or no offer with a
  * price: a draft that eBay cannot list yet) or `invalid_payload` (eBay's data did not parse).
- *
- * @example
- * ```ts
- * const reason: EbayProductFailure['reason'] = 'not_listable';
- * ```
  */
 export type EbayProductFailure = Failure<'not_listable' | 'invalid_payload'>;
 
@@ -69,7 +64,13 @@ export interface EbayProductMappingOptions {
  * ```
  */
 export function primaryOffer(offers: readonly EbayOffer[], marketplaceId: string): EbayOffer | undefined {
-  return offers.find((offer) => offer.marketplaceId === marketplaceId && (offer.format ?? 'FIXED_PRICE') === 'FIXED_PRICE') ?? offers.find((offer) => offer.marketplaceId === marketplaceId) ?? offers[0];
+  return (
+    offers.find(
+      (offer) => offer.marketplaceId === marketplaceId && (offer.format ?? 'FIXED_PRICE') === 'FIXED_PRICE',
+    ) ??
+    offers.find((offer) => offer.marketplaceId === marketplaceId) ??
+    offers[0]
+  );
 }
 
 function barcodeOf(item: EbayInventoryItem): string | undefined {
@@ -86,17 +87,27 @@ function barcodeOf(item: EbayInventoryItem): string | undefined {
  * const product = toEbayProduct({ sku: 'MUG-1', condition: 'NEW', product: { title: 'Mug' } }, [offer], { marketplaceId: 'EBAY_US' });
  * ```
  */
-export function toEbayProduct(item: EbayInventoryItem & { sku: string }, offers: readonly EbayOffer[], options: EbayProductMappingOptions): Result<Product, EbayProductFailure> {
+export function toEbayProduct(
+  item: EbayInventoryItem & { sku: string },
+  offers: readonly EbayOffer[],
+  options: EbayProductMappingOptions,
+): Result<Product, EbayProductFailure> {
   const title = item.product?.title;
   const offer = primaryOffer(offers, options.marketplaceId);
   if (!title) return err(failure('not_listable', `Inventory item ${item.sku} has no title yet.`));
-  if (!offer?.pricingSummary?.price) return err(failure('not_listable', `Inventory item ${item.sku} has no offer with a price on ${options.marketplaceId}.`));
+  if (!offer?.pricingSummary?.price)
+    return err(
+      failure('not_listable', `Inventory item ${item.sku} has no offer with a price on ${options.marketplaceId}.`),
+    );
   const price = fromEbayAmount(offer.pricingSummary.price, `price of ${item.sku}`);
   if (price.isErr()) return err(failure('invalid_payload', price.error.message));
-  const compareAt = offer.pricingSummary.originalRetailPrice ? fromEbayAmount(offer.pricingSummary.originalRetailPrice, `original retail price of ${item.sku}`) : undefined;
+  const compareAt = offer.pricingSummary.originalRetailPrice
+    ? fromEbayAmount(offer.pricingSummary.originalRetailPrice, `original retail price of ${item.sku}`)
+    : undefined;
   if (compareAt?.isErr()) return err(failure('invalid_payload', compareAt.error.message));
   const attributes: Record<string, string> = {};
-  for (const [name, values] of Object.entries(item.product?.aspects ?? {})) if (Array.isArray(values)) attributes[name] = values.join(EBAY_ASPECT_SEPARATOR);
+  for (const [name, values] of Object.entries(item.product?.aspects ?? {}))
+    if (Array.isArray(values)) attributes[name] = values.join(EBAY_ASPECT_SEPARATOR);
   if (item.condition) attributes[EBAY_ATTRIBUTES.condition] = item.condition;
   if (item.conditionDescription) attributes[EBAY_ATTRIBUTES.conditionDescription] = item.conditionDescription;
   if (offer.listing?.listingId) attributes[EBAY_ATTRIBUTES.listingId] = offer.listing.listingId;
@@ -107,7 +118,11 @@ export function toEbayProduct(item: EbayInventoryItem & { sku: string }, offers:
   const draft = {
     id: item.sku,
     title,
-    ...(item.product?.description ? { description: item.product.description } : offer.listingDescription ? { description: offer.listingDescription } : {}),
+    ...(item.product?.description
+      ? { description: item.product.description }
+      : offer.listingDescription
+        ? { description: offer.listingDescription }
+        : {}),
     ...(item.product?.brand ? { brand: item.product.brand } : {}),
     ...(offer.categoryId ? { categoryId: offer.categoryId } : {}),
     status: ended ? 'archived' : offer.status === 'PUBLISHED' ? 'active' : 'draft',
@@ -127,7 +142,13 @@ export function toEbayProduct(item: EbayInventoryItem & { sku: string }, offers:
     ],
   };
   const parsed = ProductSchema.safeParse(draft);
-  if (!parsed.success) return err(failure('invalid_payload', `Inventory item ${item.sku} does not make a valid product: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`));
+  if (!parsed.success)
+    return err(
+      failure(
+        'invalid_payload',
+        `Inventory item ${item.sku} does not make a valid product: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      ),
+    );
   const product = options.mapping?.product ? options.mapping.product(parsed.data, { item, offers }) : parsed.data;
   return ok(product);
 }
@@ -157,17 +178,26 @@ export function barcodeField(barcode: string): 'upc' | 'ean' | undefined {
  * const item = toEbayInventoryItem(product, existing, { marketplaceId: 'EBAY_US' });
  * ```
  */
-export function toEbayInventoryItem(product: ProductInput, existing: EbayInventoryItem | undefined, options: EbayProductMappingOptions): EbayInventoryItem {
+export function toEbayInventoryItem(
+  product: ProductInput,
+  existing: EbayInventoryItem | undefined,
+  options: EbayProductMappingOptions,
+): EbayInventoryItem {
   const offer = product.offers[0]!;
   const attributes = product.attributes ?? {};
   const stated = attributes[EBAY_ATTRIBUTES.condition];
-  const condition = isEbayCondition(stated) ? stated : conditionTable(options.mapping?.conditions)[offer.condition ?? 'new'];
+  const condition = isEbayCondition(stated)
+    ? stated
+    : conditionTable(options.mapping?.conditions)[offer.condition ?? 'new'];
   const aspects: Record<string, string[]> = {};
-  for (const [name, value] of Object.entries(attributes)) if (!name.startsWith('ebay:')) aspects[name] = value.split(EBAY_ASPECT_SEPARATOR);
+  for (const [name, value] of Object.entries(attributes))
+    if (!name.startsWith('ebay:')) aspects[name] = value.split(EBAY_ASPECT_SEPARATOR);
   const field = offer.barcode ? barcodeField(offer.barcode) : undefined;
   const draft: EbayInventoryItem = {
     condition,
-    ...(attributes[EBAY_ATTRIBUTES.conditionDescription] ? { conditionDescription: attributes[EBAY_ATTRIBUTES.conditionDescription] } : {}),
+    ...(attributes[EBAY_ATTRIBUTES.conditionDescription]
+      ? { conditionDescription: attributes[EBAY_ATTRIBUTES.conditionDescription] }
+      : {}),
     product: {
       title: product.title,
       ...(product.description ? { description: product.description } : {}),
@@ -186,11 +216,6 @@ export function toEbayInventoryItem(product: ProductInput, existing: EbayInvento
 
 /**
  * What new offers default to: the connector's configured category, policies and location.
- *
- * @example
- * ```ts
- * const defaults: EbayOfferDefaults = { categoryId: '20625', merchantLocationKey: 'WH-1', listingPolicies: { fulfillmentPolicyId: '1' } };
- * ```
  */
 export interface EbayOfferDefaults {
   categoryId?: string | undefined;
@@ -208,13 +233,21 @@ export interface EbayOfferDefaults {
  * const offer = toEbayOfferInput(product, existingOffer, { marketplaceId: 'EBAY_US' }, { categoryId: '20625' });
  * ```
  */
-export function toEbayOfferInput(product: ProductInput, existing: EbayOffer | undefined, options: EbayProductMappingOptions, defaults: EbayOfferDefaults = {}): EbayOfferInput {
+export function toEbayOfferInput(
+  product: ProductInput,
+  existing: EbayOffer | undefined,
+  options: EbayProductMappingOptions,
+  defaults: EbayOfferDefaults = {},
+): EbayOfferInput {
   const offer = product.offers[0]!;
   const { offerId: _id, status: _status, listing: _listing, ...kept } = existing ?? {};
   const categoryId = product.categoryId ?? kept.categoryId ?? defaults.categoryId;
   const listingPolicies = kept.listingPolicies ?? defaults.listingPolicies;
   const merchantLocationKey = kept.merchantLocationKey ?? defaults.merchantLocationKey;
-  const pricingSummary: NonNullable<EbayOfferInput['pricingSummary']> = { ...kept.pricingSummary, price: toEbayAmount(offer.price) };
+  const pricingSummary: NonNullable<EbayOfferInput['pricingSummary']> = {
+    ...kept.pricingSummary,
+    price: toEbayAmount(offer.price),
+  };
   if (offer.compareAtPrice) pricingSummary.originalRetailPrice = toEbayAmount(offer.compareAtPrice);
   else delete pricingSummary.originalRetailPrice;
   const draft: EbayOfferInput = {

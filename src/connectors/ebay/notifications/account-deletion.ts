@@ -18,11 +18,6 @@ export const EBAY_ACCOUNT_DELETION_TOPIC = 'MARKETPLACE_ACCOUNT_DELETION';
 
 /**
  * A Marketplace Account Deletion notification: whose data to delete.
- *
- * @example
- * ```ts
- * const deletion: EbayAccountDeletion = { notificationId: 'n-1', eventDate: '2021-03-19T20:43:59.462Z', username: 'test_user', userId: 'ma8vp1jySJC', eiasToken: 'nY+sHZ2P...' };
- * ```
  */
 export interface EbayAccountDeletion {
   notificationId: string;
@@ -49,8 +44,18 @@ export interface EbayAccountDeletion {
  * ```
  */
 export function parseEbayAccountDeletion(payload: unknown): Result<EbayAccountDeletion, Failure<'invalid_payload'>> {
-  const body = payload as { metadata?: { topic?: unknown }; notification?: { notificationId?: unknown; eventDate?: unknown; publishDate?: unknown; publishAttemptCount?: unknown; data?: Record<string, unknown> } } | null;
-  if (body?.metadata?.topic !== EBAY_ACCOUNT_DELETION_TOPIC) return err(failure('invalid_payload', `Not a ${EBAY_ACCOUNT_DELETION_TOPIC} notification.`));
+  const body = payload as {
+    metadata?: { topic?: unknown };
+    notification?: {
+      notificationId?: unknown;
+      eventDate?: unknown;
+      publishDate?: unknown;
+      publishAttemptCount?: unknown;
+      data?: Record<string, unknown>;
+    };
+  } | null;
+  if (body?.metadata?.topic !== EBAY_ACCOUNT_DELETION_TOPIC)
+    return err(failure('invalid_payload', `Not a ${EBAY_ACCOUNT_DELETION_TOPIC} notification.`));
   const notification = body.notification;
   const data = notification?.data ?? {};
   const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -59,23 +64,32 @@ export function parseEbayAccountDeletion(payload: unknown): Result<EbayAccountDe
   const userId = text(data.userId);
   const username = text(data.username);
   const eiasToken = text(data.eiasToken);
-  const missing = Object.entries({ notificationId, eventDate, userId, username, eiasToken }).filter(([, value]) => value === undefined).map(([name]) => name);
-  if (missing.length > 0) return err(failure('invalid_payload', `The ${EBAY_ACCOUNT_DELETION_TOPIC} notification lacks ${missing.join(', ')}.`, { missing }));
-  const deletion: EbayAccountDeletion = { notificationId: notificationId!, eventDate: eventDate!, userId: userId!, username: username!, eiasToken: eiasToken! };
+  const missing = Object.entries({ notificationId, eventDate, userId, username, eiasToken })
+    .filter(([, value]) => value === undefined)
+    .map(([name]) => name);
+  if (missing.length > 0)
+    return err(
+      failure('invalid_payload', `The ${EBAY_ACCOUNT_DELETION_TOPIC} notification lacks ${missing.join(', ')}.`, {
+        missing,
+      }),
+    );
+  const deletion: EbayAccountDeletion = {
+    notificationId: notificationId!,
+    eventDate: eventDate!,
+    userId: userId!,
+    username: username!,
+    eiasToken: eiasToken!,
+  };
   const publishDate = text(notification?.publishDate);
   if (publishDate) deletion.publishDate = publishDate;
-  if (typeof notification?.publishAttemptCount === 'number') deletion.publishAttemptCount = notification.publishAttemptCount;
+  if (typeof notification?.publishAttemptCount === 'number')
+    deletion.publishAttemptCount = notification.publishAttemptCount;
   return ok(deletion);
 }
 
 /**
  * Handles one account deletion: delete or anonymise everything you keep about the user. Throw
  * to have it retried (and dead-lettered after the last attempt).
- *
- * @example
- * ```ts
- * const onDeletion: EbayAccountDeletionHandler = async (deletion) => { await db.users.eraseEbayUser(deletion.userId); };
- * ```
  */
 export type EbayAccountDeletionHandler = (deletion: EbayAccountDeletion, event: WebhookEvent) => MaybePromise<void>;
 
@@ -94,7 +108,10 @@ export function ebayAccountDeletionHandler(handle: EbayAccountDeletionHandler): 
     const deletion = parseEbayAccountDeletion(event.payload);
     if (deletion.isErr()) {
       const missing = (deletion.error.details?.missing as string[] | undefined) ?? [];
-      const issues = missing.length > 0 ? missing.map((name) => ({ path: [name], message: `${name} is missing or empty.` })) : [{ path: ['metadata', 'topic'], message: deletion.error.message }];
+      const issues =
+        missing.length > 0
+          ? missing.map((name) => ({ path: [name], message: `${name} is missing or empty.` }))
+          : [{ path: ['metadata', 'topic'], message: deletion.error.message }];
       throw new WebhookPayloadError('ebay', event.topic, issues);
     }
     await handle(deletion.value, event);
@@ -114,9 +131,24 @@ export function ebayAccountDeletionHandler(handle: EbayAccountDeletionHandler): 
  * });
  * ```
  */
-export function ebayNotificationRoutes(handlers: { accountDeletion: EbayAccountDeletionHandler; topics?: Record<string, WebhookHandler> }): WebhookRoutes {
+export function ebayNotificationRoutes(handlers: {
+  accountDeletion: EbayAccountDeletionHandler;
+  topics?: Record<string, WebhookHandler>;
+}): WebhookRoutes {
   if (typeof handlers?.accountDeletion !== 'function') {
-    throw new ValidationError('eBay notification routes', [{ path: ['accountDeletion'], message: 'Give an account deletion handler: eBay requires every application to delete the data of users who ask.' }], { platform: 'ebay' });
+    throw new ValidationError(
+      'eBay notification routes',
+      [
+        {
+          path: ['accountDeletion'],
+          message:
+            'Give an account deletion handler: eBay requires every application to delete the data of users who ask.',
+        },
+      ],
+      { platform: 'ebay' },
+    );
   }
-  return { ebay: { ...handlers.topics, [EBAY_ACCOUNT_DELETION_TOPIC]: ebayAccountDeletionHandler(handlers.accountDeletion) } };
+  return {
+    ebay: { ...handlers.topics, [EBAY_ACCOUNT_DELETION_TOPIC]: ebayAccountDeletionHandler(handlers.accountDeletion) },
+  };
 }

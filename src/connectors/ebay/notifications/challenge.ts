@@ -22,8 +22,14 @@ export const EBAY_VERIFICATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,80}$/;
  */
 export function checkEbayEndpointSettings(settings: { verificationToken: string; endpoint: string }): void {
   const issues: ValidationIssue[] = [];
-  if (typeof settings?.verificationToken !== 'string' || !EBAY_VERIFICATION_TOKEN_PATTERN.test(settings.verificationToken)) {
-    issues.push({ path: ['verificationToken'], message: 'eBay takes 32 to 80 letters, digits, "_" or "-" as the verification token.' });
+  if (
+    typeof settings?.verificationToken !== 'string' ||
+    !EBAY_VERIFICATION_TOKEN_PATTERN.test(settings.verificationToken)
+  ) {
+    issues.push({
+      path: ['verificationToken'],
+      message: 'eBay takes 32 to 80 letters, digits, "_" or "-" as the verification token.',
+    });
   }
   let url: URL | undefined;
   try {
@@ -31,7 +37,11 @@ export function checkEbayEndpointSettings(settings: { verificationToken: string;
   } catch {
     url = undefined;
   }
-  if (!url || url.protocol !== 'https:') issues.push({ path: ['endpoint'], message: 'Give the https URL registered with eBay for this endpoint, exactly as registered.' });
+  if (url?.protocol !== 'https:')
+    issues.push({
+      path: ['endpoint'],
+      message: 'Give the https URL registered with eBay for this endpoint, exactly as registered.',
+    });
   if (issues.length > 0) throw new ValidationError('eBay notification endpoint settings', issues, { platform: 'ebay' });
 }
 
@@ -47,7 +57,14 @@ export function checkEbayEndpointSettings(settings: { verificationToken: string;
  * const challengeResponse = await ebayChallengeResponse(url.searchParams.get('challenge_code')!, verificationToken, 'https://app.example.com/ebay/notifications');
  * ```
  */
-export async function ebayChallengeResponse(challengeCode: string, verificationToken: string, endpoint: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', utf8(`${challengeCode}${verificationToken}${endpoint}`) as BufferSource);
+export async function ebayChallengeResponse(
+  challengeCode: string,
+  verificationToken: string,
+  endpoint: string,
+): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    utf8(`${challengeCode}${verificationToken}${endpoint}`) as BufferSource,
+  );
   return toHex(new Uint8Array(digest));
 }

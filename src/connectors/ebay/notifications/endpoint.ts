@@ -37,15 +37,20 @@ const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-
  * res.writeHead(answer.status, answer.headers).end(answer.body);
  * ```
  */
-export async function handleEbayNotification(options: EbayNotificationEndpointOptions, request: WebhookRequest): Promise<WebhookHttpResponse> {
+export async function handleEbayNotification(
+  options: EbayNotificationEndpointOptions,
+  request: WebhookRequest,
+): Promise<WebhookHttpResponse> {
   const method = (request.method ?? 'POST').toUpperCase();
   if (method === 'GET') {
     const code = request.url ? new URL(request.url, 'https://localhost').searchParams.get('challenge_code') : null;
-    if (!code) return { status: 400, headers: JSON_HEADERS, body: '{"status":"rejected","reason":"challenge_code_missing"}' };
+    if (!code)
+      return { status: 400, headers: JSON_HEADERS, body: '{"status":"rejected","reason":"challenge_code_missing"}' };
     const challengeResponse = await ebayChallengeResponse(code, options.verificationToken, options.endpoint);
     return { status: 200, headers: JSON_HEADERS, body: JSON.stringify({ challengeResponse }) };
   }
-  if (method !== 'POST') return { status: 405, headers: { ...JSON_HEADERS, allow: 'GET, POST' }, body: '{"status":"method_not_allowed"}' };
+  if (method !== 'POST')
+    return { status: 405, headers: { ...JSON_HEADERS, allow: 'GET, POST' }, body: '{"status":"method_not_allowed"}' };
   return webhookHttpResponse(await options.processor.receive(options.platform ?? 'ebay', request));
 }
 
@@ -62,10 +67,15 @@ export async function handleEbayNotification(options: EbayNotificationEndpointOp
  * export const POST = endpoint;
  * ```
  */
-export function createEbayNotificationEndpoint(options: EbayNotificationEndpointOptions): (request: Request) => Promise<Response> {
+export function createEbayNotificationEndpoint(
+  options: EbayNotificationEndpointOptions,
+): (request: Request) => Promise<Response> {
   checkEbayEndpointSettings(options);
   return async (request) => {
-    const incoming = request.method.toUpperCase() === 'POST' ? await readWebhookRequest(request) : { headers: request.headers, body: new Uint8Array(), url: request.url, method: request.method };
+    const incoming =
+      request.method.toUpperCase() === 'POST'
+        ? await readWebhookRequest(request)
+        : { headers: request.headers, body: new Uint8Array(), url: request.url, method: request.method };
     const answer = await handleEbayNotification(options, incoming);
     return new Response(answer.body, { status: answer.status, headers: answer.headers });
   };

@@ -4,11 +4,6 @@ import type { MaybePromise } from '../../../core/types.js';
 /**
  * A public key as eBay's Notification API returns it
  * (`GET /commerce/notification/v1/public_key/{public_key_id}`).
- *
- * @example
- * ```ts
- * const key: EbayPublicKey = { key: '-----BEGIN PUBLIC KEY-----MFkw...-----END PUBLIC KEY-----', algorithm: 'ECDSA', digest: 'SHA1' };
- * ```
  */
 export interface EbayPublicKey {
   /** The key in PEM (SPKI). */
@@ -24,11 +19,6 @@ export interface EbayPublicKey {
  * key does not exist (404); throw for any other failure. Whatever it resolves or throws, the
  * verifier answers with a typed failure: `unknown_key` for `undefined`/`null`,
  * `key_fetch_failed` for a throw or a value that is not an {@link EbayPublicKey}.
- *
- * @example
- * ```ts
- * const fetchKey: EbayKeyFetcher = async (kid) => keys.get(kid);
- * ```
  */
 export type EbayKeyFetcher = (kid: string, signal?: AbortSignal) => MaybePromise<EbayPublicKey | undefined | null>;
 

@@ -16,8 +16,15 @@ import { getPublicKeyRequest } from '../requests/notification.js';
 export function ebayPublicKeyFetcher(client: EbayClient): EbayKeyFetcher {
   return async (kid, signal) => {
     try {
-      const key = await client.send<{ key?: unknown; algorithm?: unknown; digest?: unknown }>(getPublicKeyRequest(kid), signal);
-      if (typeof key?.key !== 'string') throw new MarketplaceApiError('eBay public key response has no "key".', { platform: 'ebay', operation: 'getPublicKey' });
+      const key = await client.send<{ key?: unknown; algorithm?: unknown; digest?: unknown }>(
+        getPublicKeyRequest(kid),
+        signal,
+      );
+      if (typeof key?.key !== 'string')
+        throw new MarketplaceApiError('eBay public key response has no "key".', {
+          platform: 'ebay',
+          operation: 'getPublicKey',
+        });
       return { key: key.key, algorithm: String(key.algorithm ?? ''), digest: String(key.digest ?? '') };
     } catch (error) {
       if (isMarketbridgeError(error) && error.code === 'not_found') return undefined;

@@ -1,10 +1,5 @@
 /**
  * A destination as eBay returns it.
- *
- * @example
- * ```ts
- * const destination: EbayDestination = { destinationId: 'd-1', name: 'main', status: 'ENABLED', deliveryConfig: { endpoint: 'https://app.example.com/ebay/notifications' } };
- * ```
  */
 export interface EbayDestination {
   destinationId: string;
@@ -15,11 +10,6 @@ export interface EbayDestination {
 
 /**
  * A subscription as eBay returns it.
- *
- * @example
- * ```ts
- * const subscription: EbaySubscription = { subscriptionId: 's-1', topicId: 'MARKETPLACE_ACCOUNT_DELETION', destinationId: 'd-1', status: 'ENABLED' };
- * ```
  */
 export interface EbaySubscription {
   subscriptionId: string;
@@ -33,11 +23,6 @@ export interface EbaySubscription {
 /**
  * A notification topic: whether it is about the application (`APPLICATION`, subscribed with the
  * application token) or a seller (`USER`, subscribed with the seller's token).
- *
- * @example
- * ```ts
- * const topic: EbayTopic = { topicId: 'MARKETPLACE_ACCOUNT_DELETION', scope: 'APPLICATION', status: 'ENABLED' };
- * ```
  */
 export interface EbayTopic {
   topicId: string;

@@ -62,7 +62,13 @@ function parseHeader(value: string): SignatureHeader | undefined {
   try {
     const parsed = JSON.parse(fromUtf8(bytes)) as Record<string, unknown>;
     const { alg, kid, signature, digest } = parsed;
-    if (typeof alg !== 'string' || typeof kid !== 'string' || typeof signature !== 'string' || typeof digest !== 'string') return undefined;
+    if (
+      typeof alg !== 'string' ||
+      typeof kid !== 'string' ||
+      typeof signature !== 'string' ||
+      typeof digest !== 'string'
+    )
+      return undefined;
     return { alg, kid, signature, digest };
   } catch {
     return undefined;
@@ -95,7 +101,8 @@ function positive(value: unknown, name: string, fallback: number, issues: Valida
  */
 export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];
-  if (typeof options?.fetchKey !== 'function') issues.push({ path: ['fetchKey'], message: 'Give a key fetcher (createEbayKeyFetcher).' });
+  if (typeof options?.fetchKey !== 'function')
+    issues.push({ path: ['fetchKey'], message: 'Give a key fetcher (createEbayKeyFetcher).' });
   const keyTtl = positive(options?.keyTtlMs, 'keyTtlMs', 60 * 60_000, issues);
   const missingTtl = positive(options?.missingKeyTtlMs, 'missingKeyTtlMs', 5 * 60_000, issues);
   const maxKeys = positive(options?.maxCachedKeys, 'maxCachedKeys', 100, issues);
@@ -103,7 +110,12 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
   throwIfIssues('eBay webhook verifier options', issues);
   const clock = options.clock ?? systemClock;
   const platform = options.platform ?? 'ebay';
-  const cache = new LRUCache<string, CachedKey>({ max: Math.floor(maxKeys), perf: { now: () => clock.now() }, ttlAutopurge: false, ttlResolution: 0 });
+  const cache = new LRUCache<string, CachedKey>({
+    max: Math.floor(maxKeys),
+    perf: { now: () => clock.now() },
+    ttlAutopurge: false,
+    ttlResolution: 0,
+  });
   const inflight = new Map<string, Promise<CachedKey | WebhookFailure>>();
   let window = { start: -Infinity, used: 0 };
 
@@ -112,9 +124,13 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
     if (cached) return cached;
     const now = clock.now();
     if (now - window.start >= 60_000) window = { start: now, used: 0 };
-    if (window.used >= budget) return failure('key_fetch_failed', 'The eBay key fetch budget for this minute is spent; the notification will be redelivered.');
+    if (window.used >= budget)
+      return failure(
+        'key_fetch_failed',
+        'The eBay key fetch budget for this minute is spent; the notification will be redelivered.',
+      );
     window.used++;
-    let fetched;
+    let fetched: Awaited<ReturnType<typeof options.fetchKey>>;
     try {
       fetched = await options.fetchKey(kid);
     } catch {
@@ -127,7 +143,10 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
       return entry;
     }
     if (typeof fetched !== 'object' || typeof fetched.key !== 'string' || typeof fetched.algorithm !== 'string') {
-      return failure('key_fetch_failed', 'The eBay key fetcher returned neither a { key, algorithm } object nor undefined.');
+      return failure(
+        'key_fetch_failed',
+        'The eBay key fetcher returned neither a { key, algorithm } object nor undefined.',
+      );
     }
     const imported = /^ecdsa$/i.test(fetched.algorithm) ? await importEcdsaPublicKey(fetched.key) : undefined;
     if (!imported) return failure('key_fetch_failed', 'The eBay public key is not a P-256 ECDSA key in PEM.');
@@ -151,8 +170,12 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
       const header = singleHeader(request, 'x-ebay-signature');
       if (header.isErr()) return err(header.error);
       const parsed = parseHeader(header.value);
-      if (!parsed) return err(failure('malformed_signature', 'X-EBAY-SIGNATURE must be base64 JSON with alg, kid, signature and digest.'));
-      if (!EBAY_KID_PATTERN.test(parsed.kid)) return err(failure('invalid_kid', 'The eBay key id is not a UUID; no key was fetched.'));
+      if (!parsed)
+        return err(
+          failure('malformed_signature', 'X-EBAY-SIGNATURE must be base64 JSON with alg, kid, signature and digest.'),
+        );
+      if (!EBAY_KID_PATTERN.test(parsed.kid))
+        return err(failure('invalid_kid', 'The eBay key id is not a UUID; no key was fetched.'));
       if (parsed.alg.toLowerCase() !== 'ecdsa' || parsed.digest.toUpperCase() !== 'SHA1') {
         return err(failure('malformed_signature', 'Only ECDSA with SHA1 eBay signatures are supported.'));
       }
@@ -163,12 +186,21 @@ export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifie
       if ('reason' in entry) return err(entry);
       if ('missing' in entry) return err(failure('unknown_key', 'eBay does not know this key id.'));
       const body = bodyBytes(request);
-      const valid = await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-1' }, entry.key, signature as BufferSource, body as BufferSource);
+      const valid = await crypto.subtle.verify(
+        { name: 'ECDSA', hash: 'SHA-1' },
+        entry.key,
+        signature as BufferSource,
+        body as BufferSource,
+      );
       if (!valid) return err(failure('signature_mismatch', `eBay signature does not match. ${MISMATCH_HINT}`));
       const verified: { platform: string; body: Uint8Array; eventId?: string; topic?: string } = { platform, body };
       try {
-        const message = JSON.parse(fromUtf8(body)) as { metadata?: { topic?: unknown }; notification?: { notificationId?: unknown } };
-        if (typeof message.notification?.notificationId === 'string') verified.eventId = message.notification.notificationId;
+        const message = JSON.parse(fromUtf8(body)) as {
+          metadata?: { topic?: unknown };
+          notification?: { notificationId?: unknown };
+        };
+        if (typeof message.notification?.notificationId === 'string')
+          verified.eventId = message.notification.notificationId;
         if (typeof message.metadata?.topic === 'string') verified.topic = message.metadata.topic;
       } catch {
         return err(failure('malformed_body', 'The eBay notification body is not JSON.'));

@@ -13,11 +13,6 @@ import type { EbayInventoryItem, EbayOffer, EbayPriceQuantity, EbayPriceQuantity
 
 /**
  * One SKU ready to send: its bulk entry and/or the price of its unpublished offer.
- *
- * @example
- * ```ts
- * const item: PreparedChange = { index: 0, sku: 'MUG-1', entry: { sku: 'MUG-1', shipToLocationAvailability: { quantity: 3 } }, remembered: false };
- * ```
  */
 export interface PreparedChange {
   index: number;
@@ -34,13 +29,10 @@ export interface PreparedChange {
 
 /**
  * What happened to one SKU; `stale` when the offer the index remembered turned out unknown or not live.
- *
- * @example
- * ```ts
- * const outcome: ChangeOutcome = { index: 0, ok: true };
- * ```
  */
-export type ChangeOutcome = { index: number; ok: true } | { index: number; ok: false; error: MarketbridgeError; stale?: boolean };
+export type ChangeOutcome =
+  | { index: number; ok: true }
+  | { index: number; ok: false; error: MarketbridgeError; stale?: boolean };
 
 /**
  * The current inventory items of SKUs (25 a bulkGetInventoryItem call), or each SKU's error.
@@ -50,14 +42,25 @@ export type ChangeOutcome = { index: number; ok: true } | { index: number; ok: f
  * const items = await currentAvailability(runtime, ['MUG-1']);
  * ```
  */
-export async function currentAvailability(rt: EbayRuntime, skus: readonly string[], signal?: AbortSignal): Promise<Map<string, EbayInventoryItem | MarketbridgeError>> {
+export async function currentAvailability(
+  rt: EbayRuntime,
+  skus: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, EbayInventoryItem | MarketbridgeError>> {
   const out = new Map<string, EbayInventoryItem | MarketbridgeError>();
   await eachConcurrently(chunksOf(skus, EBAY_BULK_MAX), rt.config.concurrency, async (chunk) => {
     try {
-      const body = await rt.client.send<{ responses?: { sku?: string; statusCode?: number; inventoryItem?: EbayInventoryItem; errors?: never[] }[] }>(bulkGetInventoryItemRequest(chunk), signal);
+      const body = await rt.client.send<{
+        responses?: { sku?: string; statusCode?: number; inventoryItem?: EbayInventoryItem; errors?: never[] }[];
+      }>(bulkGetInventoryItemRequest(chunk), signal);
       for (const response of body?.responses ?? []) {
         if (!response.sku) continue;
-        out.set(response.sku, response.statusCode === 200 && response.inventoryItem ? response.inventoryItem : ebayItemError(response.statusCode, response.errors ?? [], 'bulkGetInventoryItem', response.sku));
+        out.set(
+          response.sku,
+          response.statusCode === 200 && response.inventoryItem
+            ? response.inventoryItem
+            : ebayItemError(response.statusCode, response.errors ?? [], 'bulkGetInventoryItem', response.sku),
+        );
       }
     } catch (error) {
       if (!isMarketbridgeError(error)) throw error;
@@ -69,16 +72,35 @@ export async function currentAvailability(rt: EbayRuntime, skus: readonly string
 
 const STALE_OFFER_ERRORS = new Set([25713, 25002]);
 
-function itemOutcome(item: PreparedChange, responses: readonly EbayPriceQuantityResponse[], operation: string): ChangeOutcome {
-  const mine = responses.filter((response) => response.sku === item.sku || (response.offerId !== undefined && response.offerId === item.entry?.offers?.[0]?.offerId));
+function itemOutcome(
+  item: PreparedChange,
+  responses: readonly EbayPriceQuantityResponse[],
+  operation: string,
+): ChangeOutcome {
+  const mine = responses.filter(
+    (response) =>
+      response.sku === item.sku ||
+      (response.offerId !== undefined && response.offerId === item.entry?.offers?.[0]?.offerId),
+  );
   if (mine.length === 0) {
-    return { index: item.index, ok: false, error: new MarketplaceApiError(`eBay returned no status for ${item.sku}; read it back before sending it again.`, { platform: 'ebay', operation, retryable: true }) };
+    return {
+      index: item.index,
+      ok: false,
+      error: new MarketplaceApiError(`eBay returned no status for ${item.sku}; read it back before sending it again.`, {
+        platform: 'ebay',
+        operation,
+        retryable: true,
+      }),
+    };
   }
   const failed = mine.find((response) => response.statusCode !== 200);
   if (!failed) return { index: item.index, ok: true };
   const error = ebayItemError(failed.statusCode, failed.errors ?? [], operation, item.sku);
   // An offer the index remembered that eBay no longer knows, or no longer has live.
-  const stale = item.remembered && failed.offerId !== undefined && (failed.errors ?? []).some((e) => e.errorId !== undefined && STALE_OFFER_ERRORS.has(e.errorId));
+  const stale =
+    item.remembered &&
+    failed.offerId !== undefined &&
+    (failed.errors ?? []).some((e) => e.errorId !== undefined && STALE_OFFER_ERRORS.has(e.errorId));
   return { index: item.index, ok: false, error, stale };
 }
 
@@ -92,7 +114,12 @@ function itemOutcome(item: PreparedChange, responses: readonly EbayPriceQuantity
  * const outcomes = await sendChunk(runtime, chunk, 'setInventory');
  * ```
  */
-export async function sendChunk(rt: EbayRuntime, chunk: readonly PreparedChange[], operation: string, signal?: AbortSignal): Promise<ChangeOutcome[]> {
+export async function sendChunk(
+  rt: EbayRuntime,
+  chunk: readonly PreparedChange[],
+  operation: string,
+  signal?: AbortSignal,
+): Promise<ChangeOutcome[]> {
   const outcomes: ChangeOutcome[] = [];
   const admitted: { item: PreparedChange; reservedAt: number }[] = [];
   for (const item of chunk) {
@@ -107,12 +134,17 @@ export async function sendChunk(rt: EbayRuntime, chunk: readonly PreparedChange[
   if (admitted.length === 0) return outcomes;
   let responses: EbayPriceQuantityResponse[];
   try {
-    const body = await rt.client.send<{ responses?: EbayPriceQuantityResponse[] }>(bulkUpdatePriceQuantityRequest(admitted.map(({ item }) => item.entry!)), signal);
+    const body = await rt.client.send<{ responses?: EbayPriceQuantityResponse[] }>(
+      bulkUpdatePriceQuantityRequest(admitted.map(({ item }) => item.entry!)),
+      signal,
+    );
     responses = body?.responses ?? [];
   } catch (error) {
     if (!isMarketbridgeError(error)) throw error;
     // A call that certainly did not revise anything gives its reservations back.
-    if (!isUnknownOutcome(error)) for (const { item, reservedAt } of admitted) if (reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
+    if (!isUnknownOutcome(error))
+      for (const { item, reservedAt } of admitted)
+        if (reservedAt >= 0) await rt.revisions.release(item.sku, reservedAt);
     return [...outcomes, ...admitted.map(({ item }) => ({ index: item.index, ok: false as const, error }))];
   }
   for (const { item, reservedAt } of admitted) {
@@ -132,11 +164,25 @@ export async function sendChunk(rt: EbayRuntime, chunk: readonly PreparedChange[
  * const outcome = await setDraftPrice(runtime, item, 'updatePrices');
  * ```
  */
-export async function setDraftPrice(rt: EbayRuntime, item: PreparedChange, operation: string, signal?: AbortSignal): Promise<ChangeOutcome> {
+export async function setDraftPrice(
+  rt: EbayRuntime,
+  item: PreparedChange,
+  operation: string,
+  signal?: AbortSignal,
+): Promise<ChangeOutcome> {
   const draft = item.draft!;
   try {
     const offer = await rt.client.send<EbayOffer>(getOfferRequest(draft.offerId), signal);
-    if (offer?.status === 'PUBLISHED') return { index: item.index, ok: false, error: new MarketplaceApiError(`The offer of ${item.sku} was published meanwhile.`, { platform: 'ebay', operation }), stale: true };
+    if (offer?.status === 'PUBLISHED')
+      return {
+        index: item.index,
+        ok: false,
+        error: new MarketplaceApiError(`The offer of ${item.sku} was published meanwhile.`, {
+          platform: 'ebay',
+          operation,
+        }),
+        stale: true,
+      };
     const body = { ...offer, pricingSummary: { ...offer?.pricingSummary, price: toEbayAmount(draft.price) } };
     await rt.client.send(updateOfferRequest(draft.offerId, body, rt.contentLanguage), signal);
     return { index: item.index, ok: true };

@@ -4,7 +4,11 @@ import { ValidationError, type ValidationIssue } from '../../../core/errors/vali
 import type { CancelOrderRequest, Order } from '../../../model/order.js';
 import { eachConcurrently } from '../batches.js';
 import { getOrderRequest } from '../requests/fulfillment.js';
-import { createCancellationRequest, type EbayCancellationInput, type EbaySellerCancelReason } from '../requests/post-order.js';
+import {
+  createCancellationRequest,
+  type EbayCancellationInput,
+  type EbaySellerCancelReason,
+} from '../requests/post-order.js';
 import type { EbayRuntime } from '../runtime.js';
 import type { EbayOrder } from '../types.js';
 import { mapOrder } from './orders.js';
@@ -43,7 +47,8 @@ const PAID = new Set(['PAID', 'PARTIALLY_REFUNDED']);
 export function checkCancelBatch(requests: readonly CancelOrderRequest[]): void {
   const issues: ValidationIssue[] = [];
   requests.forEach((request, index) => {
-    if (request.lineItems !== undefined) issues.push({ path: [index, 'lineItems'], message: 'eBay cancels whole orders only; leave lineItems out.' });
+    if (request.lineItems !== undefined)
+      issues.push({ path: [index, 'lineItems'], message: 'eBay cancels whole orders only; leave lineItems out.' });
     if (!EBAY_CANCEL_REASONS[request.reason ?? '']) {
       issues.push({
         path: [index, 'reason'],
@@ -51,14 +56,18 @@ export function checkCancelBatch(requests: readonly CancelOrderRequest[]): void 
       });
     }
   });
-  if (issues.length > 0) throw new ValidationError('input of cancelOrder()', issues, { platform: 'ebay', operation: 'cancelOrder' });
+  if (issues.length > 0)
+    throw new ValidationError('input of cancelOrder()', issues, { platform: 'ebay', operation: 'cancelOrder' });
 }
 
 async function cancelOne(rt: EbayRuntime, request: CancelOrderRequest, signal?: AbortSignal): Promise<Order> {
   const order = await rt.client.send<EbayOrder>(getOrderRequest(request.orderId), signal);
   if (order.cancelStatus?.cancelState === 'CANCELED') return mapOrder(rt, order, 'cancelOrder');
   const payment = (order.paymentSummary as { payments?: { paymentDate?: string }[] } | undefined)?.payments?.[0];
-  const body: EbayCancellationInput = { legacyOrderId: order.legacyOrderId ?? request.orderId, cancelReason: EBAY_CANCEL_REASONS[request.reason!]! };
+  const body: EbayCancellationInput = {
+    legacyOrderId: order.legacyOrderId ?? request.orderId,
+    cancelReason: EBAY_CANCEL_REASONS[request.reason!]!,
+  };
   if (order.orderPaymentStatus && PAID.has(order.orderPaymentStatus)) {
     body.buyerPaid = true;
     if (payment?.paymentDate) body.buyerPaidDate = { value: payment.paymentDate };
@@ -66,10 +75,15 @@ async function cancelOne(rt: EbayRuntime, request: CancelOrderRequest, signal?: 
   await rt.ledger.execute<string>({
     key: `ebay:cancel:${encodeURIComponent(rt.context.tenantId)}:${encodeURIComponent(request.orderId)}`,
     operation: 'cancelOrder',
-    send: async (sendSignal) => (await rt.client.send<{ cancelId?: string }>(createCancellationRequest(body), sendSignal ?? signal))?.cancelId ?? '',
+    send: async (sendSignal) =>
+      (await rt.client.send<{ cancelId?: string }>(createCancellationRequest(body), sendSignal ?? signal))?.cancelId ??
+      '',
     readBack: async (readSignal) => {
-      const state = (await rt.client.send<EbayOrder>(getOrderRequest(request.orderId), readSignal ?? signal)).cancelStatus?.cancelState;
-      return state === 'CANCELED' || state === 'IN_PROGRESS' ? { status: 'applied', result: '' } : { status: 'not_applied' };
+      const state = (await rt.client.send<EbayOrder>(getOrderRequest(request.orderId), readSignal ?? signal))
+        .cancelStatus?.cancelState;
+      return state === 'CANCELED' || state === 'IN_PROGRESS'
+        ? { status: 'applied', result: '' }
+        : { status: 'not_applied' };
     },
     ...(signal ? { signal } : {}),
   });
@@ -89,15 +103,23 @@ async function cancelOne(rt: EbayRuntime, request: CancelOrderRequest, signal?: 
  * await cancelOrders(runtime, [{ orderId: '12-03456-78901', reason: 'buyer_request' }]);
  * ```
  */
-export async function cancelOrders(rt: EbayRuntime, requests: readonly CancelOrderRequest[], signal?: AbortSignal): Promise<BatchResult<CancelOrderRequest, Order>> {
+export async function cancelOrders(
+  rt: EbayRuntime,
+  requests: readonly CancelOrderRequest[],
+  signal?: AbortSignal,
+): Promise<BatchResult<CancelOrderRequest, Order>> {
   checkCancelBatch(requests);
-  const outcomes = await eachConcurrently(requests, rt.config.concurrency, async (request, index): Promise<ItemOutcome<CancelOrderRequest, Order>> => {
-    try {
-      return { index, input: request, ok: true, value: await cancelOne(rt, request, signal) };
-    } catch (error) {
-      if (!isMarketbridgeError(error)) throw error;
-      return { index, input: request, ok: false, error };
-    }
-  });
+  const outcomes = await eachConcurrently(
+    requests,
+    rt.config.concurrency,
+    async (request, index): Promise<ItemOutcome<CancelOrderRequest, Order>> => {
+      try {
+        return { index, input: request, ok: true, value: await cancelOne(rt, request, signal) };
+      } catch (error) {
+        if (!isMarketbridgeError(error)) throw error;
+        return { index, input: request, ok: false, error };
+      }
+    },
+  );
   return toBatchResult(outcomes);
 }

@@ -13,7 +13,9 @@ import { fetchOffers } from './offer-lookup.js';
 type Sku = EbayInventoryItem & { sku: string };
 
 async function toProducts(rt: EbayRuntime, items: readonly Sku[], signal?: AbortSignal) {
-  return eachConcurrently(items, rt.config.concurrency, async (item) => toEbayProduct(item, await fetchOffers(rt, item.sku, signal), rt.mapping));
+  return eachConcurrently(items, rt.config.concurrency, async (item) =>
+    toEbayProduct(item, await fetchOffers(rt, item.sku, signal), rt.mapping),
+  );
 }
 
 /**
@@ -28,19 +30,41 @@ async function toProducts(rt: EbayRuntime, items: readonly Sku[], signal?: Abort
  * for await (const product of listProducts(runtime, { status: 'active' })) console.log(product.id);
  * ```
  */
-export async function* listProducts(rt: EbayRuntime, query: ListProductsQuery = {}, signal?: AbortSignal): AsyncIterable<Product> {
+export async function* listProducts(
+  rt: EbayRuntime,
+  query: ListProductsQuery = {},
+  signal?: AbortSignal,
+): AsyncIterable<Product> {
   if (query.updatedSince !== undefined) {
-    throw new ValidationError('query of listProducts()', [{ path: ['updatedSince'], message: "eBay's Inventory API cannot filter inventory items by update time; list them all, or follow changes through notifications." }], { platform: 'ebay', operation: 'listProducts' });
+    throw new ValidationError(
+      'query of listProducts()',
+      [
+        {
+          path: ['updatedSince'],
+          message:
+            "eBay's Inventory API cannot filter inventory items by update time; list them all, or follow changes through notifications.",
+        },
+      ],
+      { platform: 'ebay', operation: 'listProducts' },
+    );
   }
   const limit = Math.min(EBAY_INVENTORY_PAGE_MAX, Math.max(1, Math.trunc(query.pageSize ?? EBAY_INVENTORY_PAGE_MAX)));
-  const pages = rt.client.pages<EbayPage & { inventoryItems?: Sku[] }, Sku>(getInventoryItemsRequest({ limit, offset: 0 }), (page) => page.inventoryItems, signal);
+  const pages = rt.client.pages<EbayPage & { inventoryItems?: Sku[] }, Sku>(
+    getInventoryItemsRequest({ limit, offset: 0 }),
+    (page) => page.inventoryItems,
+    signal,
+  );
   let skipped = 0;
   let batch: Sku[] = [];
   const flush = async function* () {
     for (const product of await toProducts(rt, batch, signal)) {
       if (product.isErr()) {
         if (product.error.reason === 'not_listable') skipped++;
-        else throw new MarketplaceApiError(`Could not read eBay's answer: ${product.error.message}`, { platform: 'ebay', operation: 'listProducts' });
+        else
+          throw new MarketplaceApiError(`Could not read eBay's answer: ${product.error.message}`, {
+            platform: 'ebay',
+            operation: 'listProducts',
+          });
       } else if (!query.status || product.value.status === query.status) yield product.value;
     }
     batch = [];
@@ -51,7 +75,11 @@ export async function* listProducts(rt: EbayRuntime, query: ListProductsQuery = 
     if (batch.length >= limit) yield* flush();
   }
   yield* flush();
-  if (skipped > 0) rt.context.logger.info(`ebay listProducts: ${skipped} inventory item(s) have no title or no priced offer on ${rt.marketplace.id} yet and were left out`, { operation: 'listProducts', skipped });
+  if (skipped > 0)
+    rt.context.logger.info(
+      `ebay listProducts: ${skipped} inventory item(s) have no title or no priced offer on ${rt.marketplace.id} yet and were left out`,
+      { operation: 'listProducts', skipped },
+    );
 }
 
 /**
@@ -67,6 +95,13 @@ export async function getProduct(rt: EbayRuntime, sku: string, signal?: AbortSig
   const item = await rt.client.send<EbayInventoryItem>(getInventoryItemRequest(sku), signal);
   const product = toEbayProduct({ ...item, sku }, await fetchOffers(rt, sku, signal), rt.mapping);
   if (product.isOk()) return product.value;
-  if (product.error.reason === 'not_listable') throw new NotFoundError(`${product.error.message} It is not a product on eBay yet.`, { platform: 'ebay', operation: 'getProduct' });
-  throw new MarketplaceApiError(`Could not read eBay's answer: ${product.error.message}`, { platform: 'ebay', operation: 'getProduct' });
+  if (product.error.reason === 'not_listable')
+    throw new NotFoundError(`${product.error.message} It is not a product on eBay yet.`, {
+      platform: 'ebay',
+      operation: 'getProduct',
+    });
+  throw new MarketplaceApiError(`Could not read eBay's answer: ${product.error.message}`, {
+    platform: 'ebay',
+    operation: 'getProduct',
+  });
 }

@@ -23,7 +23,11 @@ interface BulkGetResponse {
  * const levels = await getInventory(runtime, { skus: ['MUG-1', 'MUG-2'] });
  * ```
  */
-export async function getInventory(rt: EbayRuntime, query: InventoryQuery, signal?: AbortSignal): Promise<InventoryLevel[]> {
+export async function getInventory(
+  rt: EbayRuntime,
+  query: InventoryQuery,
+  signal?: AbortSignal,
+): Promise<InventoryLevel[]> {
   const skus = [...new Set(query.skus)];
   const now = new Date(rt.context.clock.now()).toISOString();
   const pages = await eachConcurrently(chunksOf(skus, EBAY_BULK_MAX), rt.config.concurrency, async (chunk) => {
@@ -39,7 +43,9 @@ export async function getInventory(rt: EbayRuntime, query: InventoryQuery, signa
     }
     const error = ebayItemError(response.statusCode, response.errors ?? [], 'getInventory', response.sku);
     if (error.code === 'not_found') continue;
-    throw error instanceof MarketplaceApiError ? error : new MarketplaceApiError(error.message, { platform: 'ebay', operation: 'getInventory', cause: error });
+    throw error instanceof MarketplaceApiError
+      ? error
+      : new MarketplaceApiError(error.message, { platform: 'ebay', operation: 'getInventory', cause: error });
   }
   return levels;
 }

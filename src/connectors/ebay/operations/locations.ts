@@ -1,6 +1,10 @@
 import { isMarketbridgeError } from '../../../core/errors/marketbridge-error.js';
 import type { HealthStatus } from '../../../core/queries.js';
-import { createInventoryLocationRequest, getInventoryLocationRequest, getInventoryLocationsRequest } from '../requests/inventory.js';
+import {
+  createInventoryLocationRequest,
+  getInventoryLocationRequest,
+  getInventoryLocationsRequest,
+} from '../requests/inventory.js';
 import type { EbayRuntime } from '../runtime.js';
 import type { EbayInventoryLocation } from '../types.js';
 
@@ -12,7 +16,12 @@ import type { EbayInventoryLocation } from '../types.js';
  * await ensureLocation(runtime, 'WH-1', { name: 'Main', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });
  * ```
  */
-export async function ensureLocation(rt: EbayRuntime, merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>, signal?: AbortSignal): Promise<EbayInventoryLocation> {
+export async function ensureLocation(
+  rt: EbayRuntime,
+  merchantLocationKey: string,
+  location: Omit<EbayInventoryLocation, 'merchantLocationKey'>,
+  signal?: AbortSignal,
+): Promise<EbayInventoryLocation> {
   try {
     return await rt.client.send<EbayInventoryLocation>(getInventoryLocationRequest(merchantLocationKey), signal);
   } catch (error) {
@@ -39,6 +48,11 @@ export async function healthCheck(rt: EbayRuntime, signal?: AbortSignal): Promis
     await rt.client.send(getInventoryLocationsRequest({ limit: 1 }), signal);
     return { ok: true, latencyMs: clock.now() - started, checkedAt };
   } catch (error) {
-    return { ok: false, latencyMs: clock.now() - started, checkedAt, message: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      latencyMs: clock.now() - started,
+      checkedAt,
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -19,24 +19,24 @@ import type { EbayOffer, EbayPage } from '../types.js';
 export async function fetchOffers(rt: EbayRuntime, sku: string, signal?: AbortSignal): Promise<EbayOffer[]> {
   let page: (EbayPage & { offers?: EbayOffer[] }) | undefined;
   try {
-    page = await rt.client.send<EbayPage & { offers?: EbayOffer[] }>(getOffersRequest({ sku, marketplaceId: rt.marketplace.id }), signal);
+    page = await rt.client.send<EbayPage & { offers?: EbayOffer[] }>(
+      getOffersRequest({ sku, marketplaceId: rt.marketplace.id }),
+      signal,
+    );
   } catch (error) {
     // eBay answers "no offer" with 404.
     if (isMarketbridgeError(error) && error.code === 'not_found') return [];
     throw error;
   }
-  const offers = (page?.offers ?? []).filter((offer) => (offer.marketplaceId ?? rt.marketplace.id) === rt.marketplace.id);
+  const offers = (page?.offers ?? []).filter(
+    (offer) => (offer.marketplaceId ?? rt.marketplace.id) === rt.marketplace.id,
+  );
   await rt.offers.rememberOffers(offers);
   return offers;
 }
 
 /**
  * An offer found for a SKU, and whether it came from the offer index (it may then be stale).
- *
- * @example
- * ```ts
- * const found: ResolvedOffer = { offerId: '5005317010', status: 'PUBLISHED', remembered: true };
- * ```
  */
 export type ResolvedOffer = EbayOfferRef & { remembered: boolean };
 
@@ -49,9 +49,15 @@ export type ResolvedOffer = EbayOfferRef & { remembered: boolean };
  * const refs = await resolveOffers(runtime, ['MUG-1', 'MUG-2']);
  * ```
  */
-export async function resolveOffers(rt: EbayRuntime, skus: readonly string[], signal?: AbortSignal): Promise<Map<string, ResolvedOffer | MarketbridgeError>> {
+export async function resolveOffers(
+  rt: EbayRuntime,
+  skus: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, ResolvedOffer | MarketbridgeError>> {
   const known = await rt.offers.getMany(skus);
-  const out = new Map<string, ResolvedOffer | MarketbridgeError>([...known].map(([sku, ref]) => [sku, { ...ref, remembered: true }]));
+  const out = new Map<string, ResolvedOffer | MarketbridgeError>(
+    [...known].map(([sku, ref]) => [sku, { ...ref, remembered: true }]),
+  );
   const unknown = skus.filter((sku) => !known.has(sku));
   await eachConcurrently(unknown, rt.config.concurrency, async (sku) => {
     try {
@@ -59,8 +65,16 @@ export async function resolveOffers(rt: EbayRuntime, skus: readonly string[], si
       out.set(
         sku,
         offer?.offerId
-          ? { offerId: offer.offerId, ...(offer.listing?.listingId ? { listingId: offer.listing.listingId } : {}), ...(offer.status ? { status: offer.status } : {}), remembered: false }
-          : new NotFoundError(`${sku} has no offer on ${rt.marketplace.id}; create one with upsertProducts before setting its price.`, { platform: 'ebay', operation: 'getOffers' }),
+          ? {
+              offerId: offer.offerId,
+              ...(offer.listing?.listingId ? { listingId: offer.listing.listingId } : {}),
+              ...(offer.status ? { status: offer.status } : {}),
+              remembered: false,
+            }
+          : new NotFoundError(
+              `${sku} has no offer on ${rt.marketplace.id}; create one with upsertProducts before setting its price.`,
+              { platform: 'ebay', operation: 'getOffers' },
+            ),
       );
     } catch (error) {
       if (!isMarketbridgeError(error)) throw error;

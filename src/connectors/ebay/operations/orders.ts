@@ -3,7 +3,13 @@ import { ValidationError } from '../../../core/errors/validation-error.js';
 import type { ListOrdersQuery } from '../../../core/queries.js';
 import type { Order, OrderStatus } from '../../../model/order.js';
 import { toEbayOrder } from '../mapper/order.js';
-import { EBAY_ORDERS_PAGE_MAX, EBAY_ORDERS_WINDOW_MS, getOrderRequest, getOrdersRequest, type EbayOrderFilter } from '../requests/fulfillment.js';
+import {
+  EBAY_ORDERS_PAGE_MAX,
+  EBAY_ORDERS_WINDOW_MS,
+  getOrderRequest,
+  getOrdersRequest,
+  type EbayOrderFilter,
+} from '../requests/fulfillment.js';
 import type { EbayRuntime } from '../runtime.js';
 import type { EbayOrder, EbayPage } from '../types.js';
 
@@ -28,7 +34,12 @@ function fulfillmentFilter(statuses: readonly OrderStatus[] | undefined): EbayOr
  */
 export function mapOrder(rt: EbayRuntime, order: EbayOrder, operation: string): Order {
   const mapped = toEbayOrder(order, rt.marketplace.currency);
-  if (mapped.isErr()) throw new MarketplaceApiError(`Could not read eBay's answer: ${mapped.error.message}`, { platform: 'ebay', operation, retryable: false });
+  if (mapped.isErr())
+    throw new MarketplaceApiError(`Could not read eBay's answer: ${mapped.error.message}`, {
+      platform: 'ebay',
+      operation,
+      retryable: false,
+    });
   return mapped.value;
 }
 
@@ -44,22 +55,43 @@ export function mapOrder(rt: EbayRuntime, order: EbayOrder, operation: string): 
  * for await (const order of listOrders(runtime, { since: '2026-01-01T00:00:00.000Z', status: ['unshipped'] })) console.log(order.id);
  * ```
  */
-export async function* listOrders(rt: EbayRuntime, query: ListOrdersQuery = {}, signal?: AbortSignal): AsyncIterable<Order> {
+export async function* listOrders(
+  rt: EbayRuntime,
+  query: ListOrdersQuery = {},
+  signal?: AbortSignal,
+): AsyncIterable<Order> {
   const now = rt.context.clock.now();
   const oldest = now - EBAY_ORDERS_WINDOW_MS;
   const since = query.since === undefined ? oldest : Date.parse(query.since);
-  if (!Number.isFinite(since)) throw new ValidationError('query of listOrders()', [{ path: ['since'], message: 'Expected an ISO 8601 timestamp.' }], { platform: 'ebay', operation: 'listOrders' });
+  if (!Number.isFinite(since))
+    throw new ValidationError(
+      'query of listOrders()',
+      [{ path: ['since'], message: 'Expected an ISO 8601 timestamp.' }],
+      { platform: 'ebay', operation: 'listOrders' },
+    );
   if (since < oldest) {
     throw new ValidationError(
       'query of listOrders()',
-      [{ path: ['since'], message: `eBay's getOrders filter reaches back 90 days (to ${new Date(oldest).toISOString()}); ${query.since} is older. Read older orders with getOrder(id).` }],
+      [
+        {
+          path: ['since'],
+          message: `eBay's getOrders filter reaches back 90 days (to ${new Date(oldest).toISOString()}); ${query.since} is older. Read older orders with getOrder(id).`,
+        },
+      ],
       { platform: 'ebay', operation: 'listOrders' },
     );
   }
   const limit = Math.min(EBAY_ORDERS_PAGE_MAX, Math.max(1, Math.trunc(query.pageSize ?? 200)));
   const fulfillment = fulfillmentFilter(query.status);
-  const filter: EbayOrderFilter = { lastModifiedDate: { from: new Date(since).toISOString() }, ...(fulfillment ? { fulfillment } : {}) };
-  const pages = rt.client.pages<EbayPage & { orders?: EbayOrder[] }, EbayOrder>(getOrdersRequest({ filter, limit, offset: 0 }), (page) => page.orders, signal);
+  const filter: EbayOrderFilter = {
+    lastModifiedDate: { from: new Date(since).toISOString() },
+    ...(fulfillment ? { fulfillment } : {}),
+  };
+  const pages = rt.client.pages<EbayPage & { orders?: EbayOrder[] }, EbayOrder>(
+    getOrdersRequest({ filter, limit, offset: 0 }),
+    (page) => page.orders,
+    signal,
+  );
   for await (const order of pages) {
     const mapped = mapOrder(rt, order, 'listOrders');
     if (!query.status || query.status.includes(mapped.status)) yield mapped;

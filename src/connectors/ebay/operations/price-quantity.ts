@@ -12,18 +12,19 @@ import { toEbayAmount } from '../mapper/money.js';
 import { EBAY_BULK_MAX } from '../requests/inventory.js';
 import type { EbayRuntime } from '../runtime.js';
 import type { EbayInventoryItem, EbayPriceQuantity } from '../types.js';
-import { currentAvailability, sendChunk, setDraftPrice, type ChangeOutcome, type PreparedChange } from './bulk-calls.js';
+import {
+  currentAvailability,
+  sendChunk,
+  setDraftPrice,
+  type ChangeOutcome,
+  type PreparedChange,
+} from './bulk-calls.js';
 import { resolveOffers, type ResolvedOffer } from './offer-lookup.js';
 
 /**
  * A price and/or stock change of one SKU through `bulkUpdatePriceQuantity`: the offer's price,
  * the ship-to-home total (`quantity`), or quantities per merchant location (`locations`; the
  * other locations keep theirs and the total becomes the sum).
- *
- * @example
- * ```ts
- * const update: EbayPriceQuantityUpdate = { sku: 'MUG-1', price: { amountMinor: 1299, currency: 'USD' }, quantity: 40 };
- * ```
  */
 export interface EbayPriceQuantityUpdate {
   sku: string;
@@ -50,9 +51,12 @@ export const EbayPriceQuantityUpdateSchema = /* @__PURE__ */ lazySchema(() =>
       locations: z.record(z.string().min(1).max(36), QuantitySchema).optional(),
     })
     .strict()
-    .refine((update) => update.price !== undefined || update.quantity !== undefined || update.locations !== undefined, { message: 'Give a price, a quantity or location quantities.' })
+    .refine((update) => update.price !== undefined || update.quantity !== undefined || update.locations !== undefined, {
+      message: 'Give a price, a quantity or location quantities.',
+    })
     .refine((update) => update.quantity === undefined || update.locations === undefined, {
-      message: 'Give either the ship-to-home quantity or quantities per location: the total of a SKU with locations is their sum.',
+      message:
+        'Give either the ship-to-home quantity or quantities per location: the total of a SKU with locations is their sum.',
       path: ['locations'],
     }),
 );
@@ -66,15 +70,27 @@ export const EbayPriceQuantityUpdateSchema = /* @__PURE__ */ lazySchema(() =>
  * checkPriceQuantityBatch(runtime, updates, 'updatePrices');
  * ```
  */
-export function checkPriceQuantityBatch(rt: EbayRuntime, updates: readonly EbayPriceQuantityUpdate[], operation: string, paths: (index: number) => (string | number)[] = (index) => [index]): void {
+export function checkPriceQuantityBatch(
+  rt: EbayRuntime,
+  updates: readonly EbayPriceQuantityUpdate[],
+  operation: string,
+  paths: (index: number) => (string | number)[] = (index) => [index],
+): void {
   const issues: ValidationIssue[] = [];
   const seen = new Map<string, number>();
   updates.forEach((update, index) => {
     const first = seen.get(update.sku);
-    if (first !== undefined) issues.push({ path: [...paths(index), 'sku'], message: `Duplicate of item ${first}: eBay takes one change per SKU a call; combine them.` });
+    if (first !== undefined)
+      issues.push({
+        path: [...paths(index), 'sku'],
+        message: `Duplicate of item ${first}: eBay takes one change per SKU a call; combine them.`,
+      });
     else seen.set(update.sku, index);
     if (update.price && update.price.currency !== rt.marketplace.currency) {
-      issues.push({ path: [...paths(index), 'price', 'currency'], message: `${rt.marketplace.id} lists in ${rt.marketplace.currency}; got ${update.price.currency}.` });
+      issues.push({
+        path: [...paths(index), 'price', 'currency'],
+        message: `${rt.marketplace.id} lists in ${rt.marketplace.currency}; got ${update.price.currency}.`,
+      });
     }
   });
   if (issues.length > 0) throw new ValidationError(`input of ${operation}()`, issues, { platform: 'ebay', operation });
@@ -116,20 +132,34 @@ export async function updatePriceQuantity(
   };
 
   const located = updates.filter((update) => update.locations !== undefined).map((update) => update.sku);
-  const current = located.length > 0 ? await currentAvailability(rt, located, signal) : new Map<string, EbayInventoryItem | MarketbridgeError>();
+  const current =
+    located.length > 0
+      ? await currentAvailability(rt, located, signal)
+      : new Map<string, EbayInventoryItem | MarketbridgeError>();
 
-  const prepare = (update: EbayPriceQuantityUpdate, index: number, refs: Map<string, ResolvedOffer | MarketbridgeError>): PreparedChange | undefined => {
+  const prepare = (
+    update: EbayPriceQuantityUpdate,
+    index: number,
+    refs: Map<string, ResolvedOffer | MarketbridgeError>,
+  ): PreparedChange | undefined => {
     const entry: EbayPriceQuantity = { sku: update.sku };
     if (update.quantity !== undefined) entry.shipToLocationAvailability = { quantity: update.quantity };
     if (update.locations) {
       const item = current.get(update.sku);
       if (isMarketbridgeError(item)) return void fail(index, item);
-      entry.shipToLocationAvailability = mergeLocationQuantities(item?.availability?.shipToLocationAvailability, update.locations);
+      entry.shipToLocationAvailability = mergeLocationQuantities(
+        item?.availability?.shipToLocationAvailability,
+        update.locations,
+      );
     }
     const prepared: PreparedChange = { index, sku: update.sku, remembered: false };
     if (update.price) {
       const ref = refs.get(update.sku);
-      if (!ref || isMarketbridgeError(ref)) return void fail(index, ref ?? new MarketplaceApiError(`No offer for ${update.sku}.`, { platform: 'ebay', operation }));
+      if (!ref || isMarketbridgeError(ref))
+        return void fail(
+          index,
+          ref ?? new MarketplaceApiError(`No offer for ${update.sku}.`, { platform: 'ebay', operation }),
+        );
       prepared.remembered = ref.remembered;
       prepared.live = ref.status === 'PUBLISHED';
       if (prepared.live) entry.offers = [{ offerId: ref.offerId, price: toEbayAmount(update.price) }];
@@ -145,12 +175,18 @@ export async function updatePriceQuantity(
       for (const outcome of await sendChunk(rt, chunk, operation, signal)) record(outcome);
       options.onProgress?.(outcomes.size, [...outcomes.values()].filter((outcome) => !outcome.ok).length);
     });
-    await eachConcurrently(items.filter((item) => item.draft), rt.config.concurrency, async (item) => record(await setDraftPrice(rt, item, operation, signal)));
+    await eachConcurrently(
+      items.filter((item) => item.draft),
+      rt.config.concurrency,
+      async (item) => record(await setDraftPrice(rt, item, operation, signal)),
+    );
   };
 
   const priced = updates.filter((update) => update.price !== undefined).map((update) => update.sku);
   const refs = await resolveOffers(rt, priced, signal);
-  const prepared = updates.map((update, index) => prepare(update, index, refs)).filter((item): item is PreparedChange => item !== undefined);
+  const prepared = updates
+    .map((update, index) => prepare(update, index, refs))
+    .filter((item): item is PreparedChange => item !== undefined);
   await run(prepared);
 
   // Offers the index remembered that eBay no longer knows (or has live): look them up and send once more.
@@ -163,15 +199,31 @@ export async function updatePriceQuantity(
       outcomes.delete(item.index);
       await rt.offers.forget(item.sku);
     }
-    const fresh = await resolveOffers(rt, stale.map((item) => item.sku), signal);
-    await run(stale.map((item) => prepare(updates[item.index]!, item.index, fresh)).filter((item): item is PreparedChange => item !== undefined));
+    const fresh = await resolveOffers(
+      rt,
+      stale.map((item) => item.sku),
+      signal,
+    );
+    await run(
+      stale
+        .map((item) => prepare(updates[item.index]!, item.index, fresh))
+        .filter((item): item is PreparedChange => item !== undefined),
+    );
   }
 
   return toBatchResult(
     updates.map((input, index): ItemOutcome<EbayPriceQuantityUpdate, EbayPriceQuantityUpdate> => {
       const outcome = outcomes.get(index);
       if (outcome?.ok) return { index, input, ok: true, value: input };
-      return { index, input, ok: false, error: outcome && !outcome.ok ? outcome.error : new MarketplaceApiError(`${input.sku} was not sent.`, { platform: 'ebay', operation }) };
+      return {
+        index,
+        input,
+        ok: false,
+        error:
+          outcome && !outcome.ok
+            ? outcome.error
+            : new MarketplaceApiError(`${input.sku} was not sent.`, { platform: 'ebay', operation }),
+      };
     }),
   );
 }

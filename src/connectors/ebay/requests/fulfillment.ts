@@ -25,11 +25,6 @@ export const EBAY_ORDERS_PAGE_MAX = 1000;
 /**
  * The `filter` criteria of `getOrders`. Time ranges are inclusive; `to` may be left open.
  * eBay uses `creationDate` alone when both dates are given.
- *
- * @example
- * ```ts
- * const filter: EbayOrderFilter = { lastModifiedDate: { from: '2026-01-01T00:00:00.000Z' }, fulfillment: 'open' };
- * ```
  */
 export interface EbayOrderFilter {
   creationDate?: { from: string; to?: string };
@@ -67,7 +62,15 @@ export function ebayOrderFilter(filter: EbayOrderFilter): string | undefined {
  * getOrdersRequest({ filter: { lastModifiedDate: { from: since } }, limit: 200 });
  * ```
  */
-export function getOrdersRequest(options: { filter?: EbayOrderFilter; orderIds?: readonly string[]; limit?: number; offset?: number; fieldGroups?: 'TAX_BREAKDOWN' } = {}): EbayRequest {
+export function getOrdersRequest(
+  options: {
+    filter?: EbayOrderFilter;
+    orderIds?: readonly string[];
+    limit?: number;
+    offset?: number;
+    fieldGroups?: 'TAX_BREAKDOWN';
+  } = {},
+): EbayRequest {
   return {
     operation: 'getOrders',
     method: 'GET',
@@ -103,16 +106,15 @@ export function getOrderRequest(orderId: string, fieldGroups?: 'TAX_BREAKDOWN'):
  * ```
  */
 export function getShippingFulfillmentsRequest(orderId: string): EbayRequest {
-  return { operation: 'getShippingFulfillments', method: 'GET', path: `${base}/order/${segment(orderId)}/shipping_fulfillment` };
+  return {
+    operation: 'getShippingFulfillments',
+    method: 'GET',
+    path: `${base}/order/${segment(orderId)}/shipping_fulfillment`,
+  };
 }
 
 /**
  * The body of `createShippingFulfillment`: which lines are in the package, and how it travels.
- *
- * @example
- * ```ts
- * const body: EbayShippingFulfillmentInput = { lineItems: [{ lineItemId: '10000000001', quantity: 1 }], shippedDate: '2026-01-02T10:00:00.000Z', shippingCarrierCode: 'USPS', trackingNumber: '9400100000000000000000' };
- * ```
  */
 export interface EbayShippingFulfillmentInput {
   lineItems: { lineItemId: string; quantity: number }[];
@@ -131,5 +133,10 @@ export interface EbayShippingFulfillmentInput {
  * ```
  */
 export function createShippingFulfillmentRequest(orderId: string, body: EbayShippingFulfillmentInput): EbayRequest {
-  return { operation: 'createShippingFulfillment', method: 'POST', path: `${base}/order/${segment(orderId)}/shipping_fulfillment`, json: body };
+  return {
+    operation: 'createShippingFulfillment',
+    method: 'POST',
+    path: `${base}/order/${segment(orderId)}/shipping_fulfillment`,
+    json: body,
+  };
 }

@@ -33,7 +33,12 @@ export const EBAY_BULK_MAX = 25;
  * ```
  */
 export function getInventoryItemsRequest(options: { limit?: number; offset?: number } = {}): EbayRequest {
-  return { operation: 'getInventoryItems', method: 'GET', path: `${base}/inventory_item`, query: { limit: options.limit, offset: options.offset } };
+  return {
+    operation: 'getInventoryItems',
+    method: 'GET',
+    path: `${base}/inventory_item`,
+    query: { limit: options.limit, offset: options.offset },
+  };
 }
 
 /**
@@ -57,7 +62,11 @@ export function getInventoryItemRequest(sku: string): EbayRequest {
  * createOrReplaceInventoryItemRequest('MUG-1', { condition: 'NEW', product: { title: 'Mug' } }, 'en-US');
  * ```
  */
-export function createOrReplaceInventoryItemRequest(sku: string, item: EbayInventoryItem, contentLanguage: string): EbayRequest {
+export function createOrReplaceInventoryItemRequest(
+  sku: string,
+  item: EbayInventoryItem,
+  contentLanguage: string,
+): EbayRequest {
   const { sku: _sku, locale: _locale, groupIds: _groups, inventoryItemGroupKeys: _keys, ...body } = item;
   return {
     operation: 'createOrReplaceInventoryItem',
@@ -77,7 +86,12 @@ export function createOrReplaceInventoryItemRequest(sku: string, item: EbayInven
  * ```
  */
 export function deleteInventoryItemRequest(sku: string): EbayRequest {
-  return { operation: 'deleteInventoryItem', method: 'DELETE', path: `${base}/inventory_item/${segment(sku)}`, responseType: 'none' };
+  return {
+    operation: 'deleteInventoryItem',
+    method: 'DELETE',
+    path: `${base}/inventory_item/${segment(sku)}`,
+    responseType: 'none',
+  };
 }
 
 /**
@@ -89,7 +103,13 @@ export function deleteInventoryItemRequest(sku: string): EbayRequest {
  * ```
  */
 export function bulkGetInventoryItemRequest(skus: readonly string[]): EbayRequest {
-  return { operation: 'bulkGetInventoryItem', method: 'POST', path: `${base}/bulk_get_inventory_item`, json: { requests: skus.map((sku) => ({ sku })) }, idempotent: true };
+  return {
+    operation: 'bulkGetInventoryItem',
+    method: 'POST',
+    path: `${base}/bulk_get_inventory_item`,
+    json: { requests: skus.map((sku) => ({ sku })) },
+    idempotent: true,
+  };
 }
 
 /**
@@ -102,7 +122,13 @@ export function bulkGetInventoryItemRequest(skus: readonly string[]): EbayReques
  * ```
  */
 export function bulkUpdatePriceQuantityRequest(requests: readonly EbayPriceQuantity[]): EbayRequest {
-  return { operation: 'bulkUpdatePriceQuantity', method: 'POST', path: `${base}/bulk_update_price_quantity`, json: { requests }, idempotent: true };
+  return {
+    operation: 'bulkUpdatePriceQuantity',
+    method: 'POST',
+    path: `${base}/bulk_update_price_quantity`,
+    json: { requests },
+    idempotent: true,
+  };
 }
 
 /**
@@ -114,7 +140,12 @@ export function bulkUpdatePriceQuantityRequest(requests: readonly EbayPriceQuant
  * ```
  */
 export function getInventoryLocationsRequest(options: { limit?: number; offset?: number } = {}): EbayRequest {
-  return { operation: 'getInventoryLocations', method: 'GET', path: `${base}/location`, query: { limit: options.limit, offset: options.offset } };
+  return {
+    operation: 'getInventoryLocations',
+    method: 'GET',
+    path: `${base}/location`,
+    query: { limit: options.limit, offset: options.offset },
+  };
 }
 
 /**
@@ -138,6 +169,16 @@ export function getInventoryLocationRequest(merchantLocationKey: string): EbayRe
  * createInventoryLocationRequest('WH-1', { name: 'Main', locationTypes: ['WAREHOUSE'], location: { address: { postalCode: '95125', country: 'US' } } });
  * ```
  */
-export function createInventoryLocationRequest(merchantLocationKey: string, location: Omit<EbayInventoryLocation, 'merchantLocationKey'>): EbayRequest {
-  return { operation: 'createInventoryLocation', method: 'POST', path: `${base}/location/${segment(merchantLocationKey)}`, json: location, idempotent: true, responseType: 'none' };
+export function createInventoryLocationRequest(
+  merchantLocationKey: string,
+  location: Omit<EbayInventoryLocation, 'merchantLocationKey'>,
+): EbayRequest {
+  return {
+    operation: 'createInventoryLocation',
+    method: 'POST',
+    path: `${base}/location/${segment(merchantLocationKey)}`,
+    json: location,
+    idempotent: true,
+    responseType: 'none',
+  };
 }

@@ -5,11 +5,6 @@ const base = EBAY_API_PATHS.notification;
 
 /**
  * A destination (your HTTPS endpoint) as createDestination and updateDestination take it.
- *
- * @example
- * ```ts
- * const destination: EbayDestinationInput = { name: 'orders', status: 'ENABLED', deliveryConfig: { endpoint: 'https://app.example.com/ebay/notifications', verificationToken } };
- * ```
  */
 export interface EbayDestinationInput {
   name: string;
@@ -19,11 +14,6 @@ export interface EbayDestinationInput {
 
 /**
  * A subscription of a destination to a topic as createSubscription takes it.
- *
- * @example
- * ```ts
- * const subscription: EbaySubscriptionInput = { topicId: 'MARKETPLACE_ACCOUNT_DELETION', destinationId: 'd-1', status: 'ENABLED', payload: { format: 'JSON', schemaVersion: '1.0', deliveryProtocol: 'HTTPS' } };
- * ```
  */
 export interface EbaySubscriptionInput {
   topicId: string;
@@ -32,7 +22,10 @@ export interface EbaySubscriptionInput {
   payload: { format: 'JSON'; schemaVersion: string; deliveryProtocol: 'HTTPS' };
 }
 
-const page = (options: { limit?: number; continuationToken?: string }) => ({ limit: options.limit, continuation_token: options.continuationToken });
+const page = (options: { limit?: number; continuationToken?: string }) => ({
+  limit: options.limit,
+  continuation_token: options.continuationToken,
+});
 
 /**
  * `GET /public_key/{public_key_id}`: the key that signs notifications (application token).
@@ -92,7 +85,13 @@ export function getDestinationsRequest(options: { limit?: number; continuationTo
  * ```
  */
 export function createDestinationRequest(destination: EbayDestinationInput): EbayRequest {
-  return { operation: 'createDestination', method: 'POST', path: `${base}/destination`, json: destination, responseType: 'none' };
+  return {
+    operation: 'createDestination',
+    method: 'POST',
+    path: `${base}/destination`,
+    json: destination,
+    responseType: 'none',
+  };
 }
 
 /**
@@ -116,7 +115,13 @@ export function getDestinationRequest(destinationId: string): EbayRequest {
  * ```
  */
 export function updateDestinationRequest(destinationId: string, destination: EbayDestinationInput): EbayRequest {
-  return { operation: 'updateDestination', method: 'PUT', path: `${base}/destination/${segment(destinationId)}`, json: destination, responseType: 'none' };
+  return {
+    operation: 'updateDestination',
+    method: 'PUT',
+    path: `${base}/destination/${segment(destinationId)}`,
+    json: destination,
+    responseType: 'none',
+  };
 }
 
 /**
@@ -128,7 +133,12 @@ export function updateDestinationRequest(destinationId: string, destination: Eba
  * ```
  */
 export function deleteDestinationRequest(destinationId: string): EbayRequest {
-  return { operation: 'deleteDestination', method: 'DELETE', path: `${base}/destination/${segment(destinationId)}`, responseType: 'none' };
+  return {
+    operation: 'deleteDestination',
+    method: 'DELETE',
+    path: `${base}/destination/${segment(destinationId)}`,
+    responseType: 'none',
+  };
 }
 
 const tokenFor = (token: EbayTokenKind | undefined) => (token ? { token } : {});
@@ -141,8 +151,17 @@ const tokenFor = (token: EbayTokenKind | undefined) => (token ? { token } : {});
  * getSubscriptionsRequest({ limit: 100 }, 'application');
  * ```
  */
-export function getSubscriptionsRequest(options: { limit?: number; continuationToken?: string } = {}, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'getSubscriptions', method: 'GET', path: `${base}/subscription`, query: page(options), ...tokenFor(token) };
+export function getSubscriptionsRequest(
+  options: { limit?: number; continuationToken?: string } = {},
+  token?: EbayTokenKind,
+): EbayRequest {
+  return {
+    operation: 'getSubscriptions',
+    method: 'GET',
+    path: `${base}/subscription`,
+    query: page(options),
+    ...tokenFor(token),
+  };
 }
 
 /**
@@ -155,7 +174,14 @@ export function getSubscriptionsRequest(options: { limit?: number; continuationT
  * ```
  */
 export function createSubscriptionRequest(subscription: EbaySubscriptionInput, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'createSubscription', method: 'POST', path: `${base}/subscription`, json: subscription, responseType: 'none', ...tokenFor(token) };
+  return {
+    operation: 'createSubscription',
+    method: 'POST',
+    path: `${base}/subscription`,
+    json: subscription,
+    responseType: 'none',
+    ...tokenFor(token),
+  };
 }
 
 /**
@@ -167,7 +193,12 @@ export function createSubscriptionRequest(subscription: EbaySubscriptionInput, t
  * ```
  */
 export function getSubscriptionRequest(subscriptionId: string, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'getSubscription', method: 'GET', path: `${base}/subscription/${segment(subscriptionId)}`, ...tokenFor(token) };
+  return {
+    operation: 'getSubscription',
+    method: 'GET',
+    path: `${base}/subscription/${segment(subscriptionId)}`,
+    ...tokenFor(token),
+  };
 }
 
 /**
@@ -178,8 +209,19 @@ export function getSubscriptionRequest(subscriptionId: string, token?: EbayToken
  * updateSubscriptionRequest('s-1', { status: 'DISABLED', destinationId: 'd-1', payload }, 'application');
  * ```
  */
-export function updateSubscriptionRequest(subscriptionId: string, update: Omit<EbaySubscriptionInput, 'topicId'>, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'updateSubscription', method: 'PUT', path: `${base}/subscription/${segment(subscriptionId)}`, json: update, responseType: 'none', ...tokenFor(token) };
+export function updateSubscriptionRequest(
+  subscriptionId: string,
+  update: Omit<EbaySubscriptionInput, 'topicId'>,
+  token?: EbayTokenKind,
+): EbayRequest {
+  return {
+    operation: 'updateSubscription',
+    method: 'PUT',
+    path: `${base}/subscription/${segment(subscriptionId)}`,
+    json: update,
+    responseType: 'none',
+    ...tokenFor(token),
+  };
 }
 
 /**
@@ -191,7 +233,13 @@ export function updateSubscriptionRequest(subscriptionId: string, update: Omit<E
  * ```
  */
 export function deleteSubscriptionRequest(subscriptionId: string, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'deleteSubscription', method: 'DELETE', path: `${base}/subscription/${segment(subscriptionId)}`, responseType: 'none', ...tokenFor(token) };
+  return {
+    operation: 'deleteSubscription',
+    method: 'DELETE',
+    path: `${base}/subscription/${segment(subscriptionId)}`,
+    responseType: 'none',
+    ...tokenFor(token),
+  };
 }
 
 /**
@@ -202,7 +250,11 @@ export function deleteSubscriptionRequest(subscriptionId: string, token?: EbayTo
  * setSubscriptionEnabledRequest('s-1', false);
  * ```
  */
-export function setSubscriptionEnabledRequest(subscriptionId: string, enabled: boolean, token?: EbayTokenKind): EbayRequest {
+export function setSubscriptionEnabledRequest(
+  subscriptionId: string,
+  enabled: boolean,
+  token?: EbayTokenKind,
+): EbayRequest {
   return {
     operation: enabled ? 'enableSubscription' : 'disableSubscription',
     method: 'POST',
@@ -222,5 +274,11 @@ export function setSubscriptionEnabledRequest(subscriptionId: string, enabled: b
  * ```
  */
 export function testSubscriptionRequest(subscriptionId: string, token?: EbayTokenKind): EbayRequest {
-  return { operation: 'testSubscription', method: 'POST', path: `${base}/subscription/${segment(subscriptionId)}/test`, responseType: 'none', ...tokenFor(token) };
+  return {
+    operation: 'testSubscription',
+    method: 'POST',
+    path: `${base}/subscription/${segment(subscriptionId)}/test`,
+    responseType: 'none',
+    ...tokenFor(token),
+  };
 }

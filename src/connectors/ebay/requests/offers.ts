@@ -11,12 +11,24 @@ const base = EBAY_API_PATHS.inventory;
  * getOffersRequest({ sku: 'MUG-1', marketplaceId: 'EBAY_US' });
  * ```
  */
-export function getOffersRequest(options: { sku: string; marketplaceId?: string; format?: string; limit?: number; offset?: number }): EbayRequest {
+export function getOffersRequest(options: {
+  sku: string;
+  marketplaceId?: string;
+  format?: string;
+  limit?: number;
+  offset?: number;
+}): EbayRequest {
   return {
     operation: 'getOffers',
     method: 'GET',
     path: `${base}/offer`,
-    query: { sku: options.sku, marketplace_id: options.marketplaceId, format: options.format, limit: options.limit, offset: options.offset },
+    query: {
+      sku: options.sku,
+      marketplace_id: options.marketplaceId,
+      format: options.format,
+      limit: options.limit,
+      offset: options.offset,
+    },
   };
 }
 
@@ -42,7 +54,13 @@ export function getOfferRequest(offerId: string): EbayRequest {
  * ```
  */
 export function createOfferRequest(offer: EbayOfferInput, contentLanguage: string): EbayRequest {
-  return { operation: 'createOffer', method: 'POST', path: `${base}/offer`, headers: { 'content-language': contentLanguage }, json: offer };
+  return {
+    operation: 'createOffer',
+    method: 'POST',
+    path: `${base}/offer`,
+    headers: { 'content-language': contentLanguage },
+    json: offer,
+  };
 }
 
 /**
@@ -54,8 +72,22 @@ export function createOfferRequest(offer: EbayOfferInput, contentLanguage: strin
  * ```
  */
 export function updateOfferRequest(offerId: string, offer: EbayOfferInput, contentLanguage: string): EbayRequest {
-  const { sku: _sku, marketplaceId: _marketplace, format: _format, offerId: _id, status: _status, listing: _listing, ...body } = offer as EbayOfferInput & { offerId?: unknown; status?: unknown; listing?: unknown };
-  return { operation: 'updateOffer', method: 'PUT', path: `${base}/offer/${segment(offerId)}`, headers: { 'content-language': contentLanguage }, json: body };
+  const {
+    sku: _sku,
+    marketplaceId: _marketplace,
+    format: _format,
+    offerId: _id,
+    status: _status,
+    listing: _listing,
+    ...body
+  } = offer as EbayOfferInput & { offerId?: unknown; status?: unknown; listing?: unknown };
+  return {
+    operation: 'updateOffer',
+    method: 'PUT',
+    path: `${base}/offer/${segment(offerId)}`,
+    headers: { 'content-language': contentLanguage },
+    json: body,
+  };
 }
 
 /**
@@ -67,7 +99,12 @@ export function updateOfferRequest(offerId: string, offer: EbayOfferInput, conte
  * ```
  */
 export function deleteOfferRequest(offerId: string): EbayRequest {
-  return { operation: 'deleteOffer', method: 'DELETE', path: `${base}/offer/${segment(offerId)}`, responseType: 'none' };
+  return {
+    operation: 'deleteOffer',
+    method: 'DELETE',
+    path: `${base}/offer/${segment(offerId)}`,
+    responseType: 'none',
+  };
 }
 
 /**
@@ -80,7 +117,12 @@ export function deleteOfferRequest(offerId: string): EbayRequest {
  * ```
  */
 export function publishOfferRequest(offerId: string): EbayRequest {
-  return { operation: 'publishOffer', method: 'POST', path: `${base}/offer/${segment(offerId)}/publish/`, idempotent: true };
+  return {
+    operation: 'publishOffer',
+    method: 'POST',
+    path: `${base}/offer/${segment(offerId)}/publish/`,
+    idempotent: true,
+  };
 }
 
 /**
@@ -92,5 +134,10 @@ export function publishOfferRequest(offerId: string): EbayRequest {
  * ```
  */
 export function withdrawOfferRequest(offerId: string): EbayRequest {
-  return { operation: 'withdrawOffer', method: 'POST', path: `${base}/offer/${segment(offerId)}/withdraw`, idempotent: true };
+  return {
+    operation: 'withdrawOffer',
+    method: 'POST',
+    path: `${base}/offer/${segment(offerId)}/withdraw`,
+    idempotent: true,
+  };
 }

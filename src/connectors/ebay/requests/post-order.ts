@@ -5,21 +5,11 @@ const base = EBAY_API_PATHS.postOrder;
 /**
  * Why a seller cancels an order (Post-Order API `CancelReasonEnum`, seller values).
  * `OUT_OF_STOCK_OR_CANNOT_FULFILL` counts as a defect against the seller; the other two do not.
- *
- * @example
- * ```ts
- * const reason: EbaySellerCancelReason = 'BUYER_ASKED_CANCEL';
- * ```
  */
 export type EbaySellerCancelReason = 'OUT_OF_STOCK_OR_CANNOT_FULFILL' | 'BUYER_ASKED_CANCEL' | 'ADDRESS_ISSUES';
 
 /**
  * The body of `createCancellation` on behalf of the seller.
- *
- * @example
- * ```ts
- * const body: EbayCancellationInput = { legacyOrderId: '110000000001-0', cancelReason: 'BUYER_ASKED_CANCEL', buyerPaid: true, buyerPaidDate: { value: '2026-01-01T10:00:00.000Z' } };
- * ```
  */
 export interface EbayCancellationInput {
   legacyOrderId: string;
@@ -37,7 +27,13 @@ export interface EbayCancellationInput {
  * ```
  */
 export function checkCancellationEligibilityRequest(legacyOrderId: string): EbayRequest {
-  return { operation: 'checkCancellationEligibility', method: 'POST', path: `${base}/cancellation/check_eligibility`, json: { legacyOrderId }, idempotent: true };
+  return {
+    operation: 'checkCancellationEligibility',
+    method: 'POST',
+    path: `${base}/cancellation/check_eligibility`,
+    json: { legacyOrderId },
+    idempotent: true,
+  };
 }
 
 /**

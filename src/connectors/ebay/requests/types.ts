@@ -4,11 +4,6 @@ import type { EbayOperation, EbayTokenKind } from '../operations-table.js';
 /**
  * One eBay call as the connector builds it: a pipeline request whose operation is an eBay
  * `operationId` (its rate-limit bucket and token follow from {@link EBAY_OPERATIONS}).
- *
- * @example
- * ```ts
- * const request: EbayRequest = { operation: 'getOffer', method: 'GET', path: '/sell/inventory/v1/offer/5005317010' };
- * ```
  */
 export interface EbayRequest extends HttpRequest {
   operation: EbayOperation;

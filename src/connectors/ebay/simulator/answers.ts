@@ -34,7 +34,13 @@ export function errorAnswer(status: number, ...errors: EbayErrorDetail[]): Respo
  * ```
  */
 export function throttledAnswer(): Response {
-  return errorAnswer(429, ebayError(2001, 'Too many requests', { domain: 'ACCESS', longMessage: 'The request limit has been reached for the resource.' }));
+  return errorAnswer(
+    429,
+    ebayError(2001, 'Too many requests', {
+      domain: 'ACCESS',
+      longMessage: 'The request limit has been reached for the resource.',
+    }),
+  );
 }
 
 /**

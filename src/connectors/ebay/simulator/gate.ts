@@ -8,11 +8,6 @@ import type { EbaySimState } from './state.js';
 
 /**
  * Calls, throttled answers and token requests as the simulator counted them.
- *
- * @example
- * ```ts
- * const { calls, throttled } = simulator.stats();
- * ```
  */
 export interface EbaySimulatorStats {
   /** API calls (token requests excluded). */
@@ -65,7 +60,13 @@ export class EbaySimGate {
   }
 
   static #emptyStats(): EbaySimulatorStats {
-    return { calls: 0, throttled: 0, operations: {}, tokens: { authorizationCode: 0, refreshToken: 0, clientCredentials: 0 }, revisionsRefused: 0 };
+    return {
+      calls: 0,
+      throttled: 0,
+      operations: {},
+      tokens: { authorizationCode: 0, refreshToken: 0, clientCredentials: 0 },
+      revisionsRefused: 0,
+    };
   }
 
   /** The counters (a copy). */
@@ -113,12 +114,24 @@ export class EbaySimGate {
     const match = new RegExp(`^${scheme} (.+)$`).exec(header);
     const token = match?.[1] ? this.#state.accessTokens.get(match[1]) : undefined;
     if (!token || token.expiresAt <= now) {
-      return errorAnswer(401, ebayError(1001, 'Invalid access token', { domain: 'OAuth', longMessage: `Invalid access token. Check the value of the Authorization HTTP request header (${scheme} <token>).` }));
+      return errorAnswer(
+        401,
+        ebayError(1001, 'Invalid access token', {
+          domain: 'OAuth',
+          longMessage: `Invalid access token. Check the value of the Authorization HTTP request header (${scheme} <token>).`,
+        }),
+      );
     }
     const kinds = accept ?? [info.token];
     const scope = SCOPE_BY_API[info.api];
     if (!kinds.includes(token.kind) || (token.kind === 'user' && scope && !token.scopes.includes(scope))) {
-      return errorAnswer(403, ebayError(1100, 'Access denied', { domain: 'ACCESS', longMessage: 'Insufficient permissions to fulfill the request.' }));
+      return errorAnswer(
+        403,
+        ebayError(1100, 'Access denied', {
+          domain: 'ACCESS',
+          longMessage: 'Insufficient permissions to fulfill the request.',
+        }),
+      );
     }
     // A hair under one token: a client pacing by the same arithmetic must not lose to float rounding.
     if (!this.#limit(info.api).check(1 - 1e-9, 1 - 1e-9, now).allowed) {

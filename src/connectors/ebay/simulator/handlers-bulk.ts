@@ -17,13 +17,19 @@ import type { EbaySimRuntime } from './runtime.js';
  */
 export const EBAY_SIM_BULK_MAX = 25;
 
-const invalid = (field: string, more = '') => ebayError(25709, `Invalid value for ${field}. ${more}`.trim(), { parameters: [{ name: 'fieldName', value: field }] });
+const invalid = (field: string, more = '') =>
+  ebayError(25709, `Invalid value for ${field}. ${more}`.trim(), { parameters: [{ name: 'fieldName', value: field }] });
 const validQuantity = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 0);
 
 function availabilityProblems(availability: EbayShipToLocationAvailability | undefined): EbayErrorDetail[] {
   if (!availability) return [];
-  const quantities = [availability.quantity, ...(availability.availabilityDistributions ?? []).map((entry) => entry.quantity)];
-  return quantities.every(validQuantity) ? [] : [invalid('shipToLocationAvailability.quantity', 'Quantities are whole numbers of 0 or more.')];
+  const quantities = [
+    availability.quantity,
+    ...(availability.availabilityDistributions ?? []).map((entry) => entry.quantity),
+  ];
+  return quantities.every(validQuantity)
+    ? []
+    : [invalid('shipToLocationAvailability.quantity', 'Quantities are whole numbers of 0 or more.')];
 }
 
 /**
@@ -45,7 +51,13 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
     const body = await readJson<{ requests?: EbayPriceQuantity[] }>(request);
     const requests = body?.requests;
     if (!Array.isArray(requests) || requests.length < 1 || requests.length > EBAY_SIM_BULK_MAX) {
-      return errorAnswer(400, invalid('requests', `Give 1 to ${EBAY_SIM_BULK_MAX} entries; got ${Array.isArray(requests) ? requests.length : 'none'}.`));
+      return errorAnswer(
+        400,
+        invalid(
+          'requests',
+          `Give 1 to ${EBAY_SIM_BULK_MAX} entries; got ${Array.isArray(requests) ? requests.length : 'none'}.`,
+        ),
+      );
     }
     const responses: EbayPriceQuantityResponse[] = [];
     const seen = new Set<string>();
@@ -53,8 +65,10 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
       const offers = Array.isArray(entry?.offers) ? entry.offers : [];
       const sku = entry?.sku ?? rt.state.offers.get(offers[0]?.offerId ?? '')?.sku;
       const fail = (statusCode: number, errors: EbayErrorDetail[]) => {
-        if (entry?.shipToLocationAvailability || offers.length === 0) responses.push({ ...(sku ? { sku } : {}), statusCode, errors, warnings: [] });
-        for (const offer of offers) responses.push({ ...(sku ? { sku } : {}), offerId: offer?.offerId, statusCode, errors, warnings: [] });
+        if (entry?.shipToLocationAvailability || offers.length === 0)
+          responses.push({ ...(sku ? { sku } : {}), statusCode, errors, warnings: [] });
+        for (const offer of offers)
+          responses.push({ ...(sku ? { sku } : {}), offerId: offer?.offerId, statusCode, errors, warnings: [] });
       };
       if (!sku) {
         fail(400, [invalid('sku', 'Give a sku or offers.')]);
@@ -76,9 +90,17 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
       for (const wanted of offers) {
         const offer = rt.state.offers.get(wanted?.offerId ?? '');
         if (!offer) problems.push(ebayError(25713, `This Offer is not available : ${wanted?.offerId}.`));
-        else if (offer.sku !== sku) problems.push(invalid('offerId', `Offer ${offer.offerId} belongs to ${offer.sku}, not ${sku}.`));
-        else if (offer.status !== 'PUBLISHED') problems.push(ebayError(25002, `A user error has occurred. Offer ${offer.offerId} is not published; update unpublished offers with updateOffer.`));
-        else if (offerIds.has(offer.offerId)) problems.push(invalid('offerId', `Offer ${offer.offerId} appears twice.`));
+        else if (offer.sku !== sku)
+          problems.push(invalid('offerId', `Offer ${offer.offerId} belongs to ${offer.sku}, not ${sku}.`));
+        else if (offer.status !== 'PUBLISHED')
+          problems.push(
+            ebayError(
+              25002,
+              `A user error has occurred. Offer ${offer.offerId} is not published; update unpublished offers with updateOffer.`,
+            ),
+          );
+        else if (offerIds.has(offer.offerId))
+          problems.push(invalid('offerId', `Offer ${offer.offerId} appears twice.`));
         else if (!validQuantity(wanted.availableQuantity)) problems.push(invalid('availableQuantity'));
         if (offer) offerIds.add(offer.offerId);
         if (offer && wanted.price !== undefined) {
@@ -93,11 +115,19 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
       }
       const live = rt.state.offers.liveOf(sku);
       if (live && !rt.revise(live.listingId!)) {
-        fail(400, [ebayError(25002, `A user error has occurred. The listing ${live.listingId} reached its limit of ${rt.revisionsPerListingPerDay} revisions today.`)]);
+        fail(400, [
+          ebayError(
+            25002,
+            `A user error has occurred. The listing ${live.listingId} reached its limit of ${rt.revisionsPerListingPerDay} revisions today.`,
+          ),
+        ]);
         continue;
       }
       if (entry.shipToLocationAvailability && item) {
-        item.item = { ...item.item, availability: { ...item.item.availability, shipToLocationAvailability: entry.shipToLocationAvailability } };
+        item.item = {
+          ...item.item,
+          availability: { ...item.item.availability, shipToLocationAvailability: entry.shipToLocationAvailability },
+        };
         responses.push({ sku, statusCode: 200, warnings: [] });
       }
       for (const wanted of offers) {
@@ -106,7 +136,10 @@ export function bulkPriceQuantityHandler(rt: EbaySimRuntime): HttpHandler {
         rt.state.offers.set(offer.offerId, {
           ...offer,
           ...(price ? { price } : {}),
-          body: wanted.availableQuantity === undefined ? offer.body : { ...offer.body, availableQuantity: wanted.availableQuantity },
+          body:
+            wanted.availableQuantity === undefined
+              ? offer.body
+              : { ...offer.body, availableQuantity: wanted.availableQuantity },
         });
         responses.push({ sku, offerId: offer.offerId, statusCode: 200, warnings: [] });
       }

@@ -5,8 +5,12 @@ import type { EbayInventoryItem, EbayInventoryLocation } from '../types.js';
 import { ebayError, emptyAnswer, errorAnswer, jsonAnswer, readJson } from './answers.js';
 import type { EbaySimRuntime } from './runtime.js';
 
-const invalid = (field: string, more = '') => ebayError(25709, `Invalid value for ${field}. ${more}`.trim(), { parameters: [{ name: 'fieldName', value: field }] });
-const notFound = (sku: string) => ebayError(25702, `${sku} could not be found or is not available in the system.`, { parameters: [{ name: 'skuValue', value: sku }] });
+const invalid = (field: string, more = '') =>
+  ebayError(25709, `Invalid value for ${field}. ${more}`.trim(), { parameters: [{ name: 'fieldName', value: field }] });
+const notFound = (sku: string) =>
+  ebayError(25702, `${sku} could not be found or is not available in the system.`, {
+    parameters: [{ name: 'skuValue', value: sku }],
+  });
 
 /**
  * The problems of an inventory item body, as eBay's error entries.
@@ -17,13 +21,22 @@ const notFound = (sku: string) => ebayError(25702, `${sku} could not be found or
  * ```
  */
 export function inventoryItemProblems(body: EbayInventoryItem | undefined) {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return [ebayError(25709, 'Invalid value for the request payload. It must be a JSON object.')];
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return [ebayError(25709, 'Invalid value for the request payload. It must be a JSON object.')];
   const problems = [];
   if (body.condition !== undefined && !isEbayCondition(body.condition)) problems.push(invalid('condition'));
-  if (body.product?.title !== undefined && (typeof body.product.title !== 'string' || [...body.product.title].length > 80)) problems.push(invalid('product.title', 'A title has at most 80 characters.'));
+  if (
+    body.product?.title !== undefined &&
+    (typeof body.product.title !== 'string' || [...body.product.title].length > 80)
+  )
+    problems.push(invalid('product.title', 'A title has at most 80 characters.'));
   const availability = body.availability?.shipToLocationAvailability;
-  const quantities = [availability?.quantity, ...(availability?.availabilityDistributions ?? []).map((entry) => entry.quantity)];
-  if (quantities.some((quantity) => quantity !== undefined && !(Number.isInteger(quantity) && quantity >= 0))) problems.push(invalid('quantity', 'Quantities are whole numbers of 0 or more.'));
+  const quantities = [
+    availability?.quantity,
+    ...(availability?.availabilityDistributions ?? []).map((entry) => entry.quantity),
+  ];
+  if (quantities.some((quantity) => quantity !== undefined && !(Number.isInteger(quantity) && quantity >= 0)))
+    problems.push(invalid('quantity', 'Quantities are whole numbers of 0 or more.'));
   return problems;
 }
 
@@ -42,7 +55,8 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const url = new URL(request.url);
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const page = Number(url.searchParams.get('offset') ?? 0);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 0) return errorAnswer(400, ebayError(25706, 'You have provided invalid pagination values.'));
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100 || !Number.isInteger(page) || page < 0)
+        return errorAnswer(400, ebayError(25706, 'You have provided invalid pagination values.'));
       const skus = [...rt.state.items.keys()].sort();
       const slice = skus.slice(page * limit, page * limit + limit);
       const link = (offset: number) => `${base}/inventory_item?limit=${limit}&offset=${offset}`;
@@ -60,7 +74,11 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const refused = rt.gate.check('getInventoryItem', request);
       if (refused) return refused;
       const sku = String(params.sku);
-      if (!rt.state.items.has(sku)) return errorAnswer(404, ebayError(25710, "We didn't find the resource/entity you are requesting. Please verify the request"));
+      if (!rt.state.items.has(sku))
+        return errorAnswer(
+          404,
+          ebayError(25710, "We didn't find the resource/entity you are requesting. Please verify the request"),
+        );
       return jsonAnswer(itemJson(sku));
     }),
     http.put(`${base}/inventory_item/:sku`, async ({ request, params }) => {
@@ -74,7 +92,14 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const problems = inventoryItemProblems(body);
       if (problems.length > 0) return errorAnswer(400, ...problems);
       const live = liveOfferOf(sku);
-      if (live && !rt.revise(live.listingId!)) return errorAnswer(400, ebayError(25002, `A user error has occurred. The listing ${live.listingId} reached its limit of ${rt.revisionsPerListingPerDay} revisions today.`));
+      if (live && !rt.revise(live.listingId!))
+        return errorAnswer(
+          400,
+          ebayError(
+            25002,
+            `A user error has occurred. The listing ${live.listingId} reached its limit of ${rt.revisionsPerListingPerDay} revisions today.`,
+          ),
+        );
       const created = !rt.state.items.has(sku);
       rt.state.items.set(sku, { sku, item: body!, locale: language.replace('-', '_') });
       return created ? jsonAnswer({}, 201) : emptyAnswer(204);
@@ -92,9 +117,12 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       if (refused) return refused;
       const body = await readJson<{ requests?: { sku?: string }[] }>(request);
       const requests = body?.requests;
-      if (!Array.isArray(requests) || requests.length < 1 || requests.length > 25) return errorAnswer(400, invalid('requests', 'Give 1 to 25 SKUs.'));
+      if (!Array.isArray(requests) || requests.length < 1 || requests.length > 25)
+        return errorAnswer(400, invalid('requests', 'Give 1 to 25 SKUs.'));
       const responses = requests.map(({ sku = '' }) =>
-        rt.state.items.has(sku) ? { statusCode: 200, sku, inventoryItem: itemJson(sku), warnings: [] } : { statusCode: 404, sku, errors: [notFound(sku)], warnings: [] },
+        rt.state.items.has(sku)
+          ? { statusCode: 200, sku, inventoryItem: itemJson(sku), warnings: [] }
+          : { statusCode: 404, sku, errors: [notFound(sku)], warnings: [] },
       );
       return jsonAnswer({ responses }, responses.every((response) => response.statusCode === 200) ? 200 : 207);
     }),
@@ -105,7 +133,13 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const limit = Number(url.searchParams.get('limit') ?? 100);
       const offset = Number(url.searchParams.get('offset') ?? 0);
       const all = [...rt.state.locations.values()];
-      return jsonAnswer({ href: `${base}/location?limit=${limit}&offset=${offset}`, limit, offset, total: all.length, locations: all.slice(offset, offset + limit) });
+      return jsonAnswer({
+        href: `${base}/location?limit=${limit}&offset=${offset}`,
+        limit,
+        offset,
+        total: all.length,
+        locations: all.slice(offset, offset + limit),
+      });
     }),
     http.get(`${base}/location/:key`, ({ request, params }) => {
       const refused = rt.gate.check('getInventoryLocation', request);
@@ -119,7 +153,11 @@ export function inventoryHandlers(rt: EbaySimRuntime): HttpHandler[] {
       const key = String(params.key);
       if (rt.state.locations.has(key)) return errorAnswer(409, ebayError(25803, `Location ${key} already exists.`));
       const body = await readJson<Omit<EbayInventoryLocation, 'merchantLocationKey'>>(request);
-      rt.state.locations.set(key, { ...body, merchantLocationKey: key, merchantLocationStatus: body?.merchantLocationStatus ?? 'ENABLED' });
+      rt.state.locations.set(key, {
+        ...body,
+        merchantLocationKey: key,
+        merchantLocationStatus: body?.merchantLocationStatus ?? 'ENABLED',
+      });
       return emptyAnswer(204);
     }),
   ];

@@ -25,7 +25,8 @@ export interface EbaySimOAuthOptions {
   refreshTokenSeconds?: number;
 }
 
-const oauthError = (status: number, error: string, description: string) => HttpResponse.json({ error, error_description: description }, { status });
+const oauthError = (status: number, error: string, description: string) =>
+  HttpResponse.json({ error, error_description: description }, { status });
 
 /**
  * eBay's token endpoint (`/identity/v1/oauth2/token`): HTTP Basic client authentication,
@@ -50,8 +51,17 @@ export function oauthHandler(rt: EbaySimRuntime, options: EbaySimOAuthOptions): 
   return http.post(`${rt.base}/identity/v1/oauth2/token`, async ({ request }) => {
     const basic = /^Basic (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
     const pair = basic ? fromBase64(basic) : undefined;
-    const [id, secret] = pair ? fromUtf8(pair).split(':').map((part) => decodeURIComponent(part)) : [];
-    if (!id || !secret || (options.clientId !== undefined && id !== options.clientId) || (options.clientSecret !== undefined && secret !== options.clientSecret)) {
+    const [id, secret] = pair
+      ? fromUtf8(pair)
+          .split(':')
+          .map((part) => decodeURIComponent(part))
+      : [];
+    if (
+      !id ||
+      !secret ||
+      (options.clientId !== undefined && id !== options.clientId) ||
+      (options.clientSecret !== undefined && secret !== options.clientSecret)
+    ) {
       return oauthError(401, 'invalid_client', 'client authentication failed');
     }
     const form = new URLSearchParams(await request.text());
@@ -59,28 +69,71 @@ export function oauthHandler(rt: EbaySimRuntime, options: EbaySimOAuthOptions): 
     const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean);
     if (grant === 'client_credentials') {
       rt.gate.countToken('clientCredentials');
-      if (!scopes.includes(EBAY_SCOPES.public)) return oauthError(400, 'invalid_scope', 'The requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client');
-      return HttpResponse.json({ access_token: mint('application', scopes), expires_in: accessSeconds, token_type: 'Application Access Token' });
+      if (!scopes.includes(EBAY_SCOPES.public))
+        return oauthError(
+          400,
+          'invalid_scope',
+          'The requested scope is invalid, unknown, malformed, or exceeds the scope granted to the client',
+        );
+      return HttpResponse.json({
+        access_token: mint('application', scopes),
+        expires_in: accessSeconds,
+        token_type: 'Application Access Token',
+      });
     }
     if (grant === 'authorization_code') {
       rt.gate.countToken('authorizationCode');
       const code = form.get('code') ?? '';
       const consented = rt.state.codes.get(code);
       rt.state.codes.delete(code);
-      if (!consented) return oauthError(400, 'invalid_grant', 'the provided authorization grant code is invalid or was issued to another client');
-      if (options.ruName !== undefined && form.get('redirect_uri') !== options.ruName) return oauthError(400, 'invalid_request', 'redirect_uri does not match the RuName of the consent');
+      if (!consented)
+        return oauthError(
+          400,
+          'invalid_grant',
+          'the provided authorization grant code is invalid or was issued to another client',
+        );
+      if (options.ruName !== undefined && form.get('redirect_uri') !== options.ruName)
+        return oauthError(400, 'invalid_request', 'redirect_uri does not match the RuName of the consent');
       const refreshToken = `v^1.1#i^1#sim-refresh-${rt.nextId()}`;
-      rt.state.refreshTokens.set(refreshToken, { scopes: consented.scopes, expiresAt: rt.clock.now() + refreshSeconds * 1000 });
-      return HttpResponse.json({ access_token: mint('user', consented.scopes), expires_in: accessSeconds, refresh_token: refreshToken, refresh_token_expires_in: refreshSeconds, token_type: 'User Access Token' });
+      rt.state.refreshTokens.set(refreshToken, {
+        scopes: consented.scopes,
+        expiresAt: rt.clock.now() + refreshSeconds * 1000,
+      });
+      return HttpResponse.json({
+        access_token: mint('user', consented.scopes),
+        expires_in: accessSeconds,
+        refresh_token: refreshToken,
+        refresh_token_expires_in: refreshSeconds,
+        token_type: 'User Access Token',
+      });
     }
     if (grant === 'refresh_token') {
       rt.gate.countToken('refreshToken');
       const stored = rt.state.refreshTokens.get(form.get('refresh_token') ?? '');
-      if (!stored || stored.expiresAt <= rt.clock.now()) return oauthError(400, 'invalid_grant', 'the provided authorization refresh token is invalid or was issued to another client');
-      if (scopes.length === 0) return oauthError(400, 'invalid_request', 'request is missing a required parameter : scope');
-      if (!scopes.every((scope) => stored.scopes.includes(scope))) return oauthError(400, 'invalid_scope', 'The requested scope is invalid, unknown, malformed, or exceeds the scope granted by the resource owner');
-      return HttpResponse.json({ access_token: mint('user', scopes), expires_in: accessSeconds, token_type: 'User Access Token' });
+      if (!stored || stored.expiresAt <= rt.clock.now())
+        return oauthError(
+          400,
+          'invalid_grant',
+          'the provided authorization refresh token is invalid or was issued to another client',
+        );
+      if (scopes.length === 0)
+        return oauthError(400, 'invalid_request', 'request is missing a required parameter : scope');
+      if (!scopes.every((scope) => stored.scopes.includes(scope)))
+        return oauthError(
+          400,
+          'invalid_scope',
+          'The requested scope is invalid, unknown, malformed, or exceeds the scope granted by the resource owner',
+        );
+      return HttpResponse.json({
+        access_token: mint('user', scopes),
+        expires_in: accessSeconds,
+        token_type: 'User Access Token',
+      });
     }
-    return oauthError(400, 'unsupported_grant_type', 'grant type in request is not supported by the authorization server');
+    return oauthError(
+      400,
+      'unsupported_grant_type',
+      'grant type in request is not supported by the authorization server',
+    );
   });
 }

@@ -15,4 +15,11 @@ export type { EbaySimOAuthOptions } from './handlers-oauth.js';
 export type { EbaySimOrderInput } from './orders.js';
 export { EBAY_SIM_TOPICS } from './handlers-notification.js';
 export { EBAY_SIM_BULK_MAX } from './handlers-bulk.js';
-export { EbaySimOffers, type EbaySimState, type EbaySimItem, type EbaySimOffer, type EbaySimOrder, type EbaySimToken } from './state.js';
+export {
+  EbaySimOffers,
+  type EbaySimState,
+  type EbaySimItem,
+  type EbaySimOffer,
+  type EbaySimOrder,
+  type EbaySimToken,
+} from './state.js';

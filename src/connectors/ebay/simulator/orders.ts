@@ -4,11 +4,6 @@ import type { EbaySimRuntime } from './runtime.js';
 
 /**
  * An order to seed: its lines, and optionally shipping, tax, buyer, address and dates.
- *
- * @example
- * ```ts
- * const order: EbaySimOrderInput = { lines: [{ sku: 'MUG-1', quantity: 2, unitPrice: money(1299, 'USD') }], shipping: money(499, 'USD') };
- * ```
  */
 export interface EbaySimOrderInput {
   orderId?: string;
@@ -50,9 +45,20 @@ export function simOrder(rt: EbaySimRuntime, input: EbaySimOrderInput): EbayOrde
     orderPaymentStatus: input.paid === false ? 'PENDING' : 'PAID',
     sellerId: 'sim_seller',
     buyer: { username: input.buyer?.username ?? 'sim_buyer' },
-    pricingSummary: { priceSubtotal: money(subtotal), deliveryCost: money(shipping), ...(tax ? { tax: money(tax) } : {}), total: money(subtotal + shipping + tax) },
+    pricingSummary: {
+      priceSubtotal: money(subtotal),
+      deliveryCost: money(shipping),
+      ...(tax ? { tax: money(tax) } : {}),
+      total: money(subtotal + shipping + tax),
+    },
     cancelStatus: { cancelState: 'NONE_REQUESTED', cancelRequests: [] },
-    paymentSummary: { payments: input.paid === false ? [] : [{ paymentDate: created, paymentStatus: 'PAID', amount: money(subtotal + shipping + tax) }], totalDueSeller: money(subtotal + shipping) },
+    paymentSummary: {
+      payments:
+        input.paid === false
+          ? []
+          : [{ paymentDate: created, paymentStatus: 'PAID', amount: money(subtotal + shipping + tax) }],
+      totalDueSeller: money(subtotal + shipping),
+    },
     fulfillmentStartInstructions: [
       {
         fulfillmentInstructionsType: 'SHIP_TO',

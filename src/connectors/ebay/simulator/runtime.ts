@@ -6,11 +6,6 @@ import type { EbaySimOffer, EbaySimState } from './state.js';
 
 /**
  * What every handler file of the simulator shares.
- *
- * @example
- * ```ts
- * const refused = rt.gate.check('getOffer', request);
- * ```
  */
 export interface EbaySimRuntime {
   /** The REST host, e.g. `https://api.ebay.com`. */
@@ -58,7 +53,10 @@ export function createEbaySimRuntime(options: Omit<EbaySimRuntime, 'nextId' | 'r
       return true;
     },
     offerJson(offer) {
-      const pricingSummary = { ...offer.body.pricingSummary, ...(offer.price ? { price: { value: formatMoney(offer.price), currency: offer.price.currency } } : {}) };
+      const pricingSummary = {
+        ...offer.body.pricingSummary,
+        ...(offer.price ? { price: { value: formatMoney(offer.price), currency: offer.price.currency } } : {}),
+      };
       return {
         ...offer.body,
         offerId: offer.offerId,
@@ -67,7 +65,9 @@ export function createEbaySimRuntime(options: Omit<EbaySimRuntime, 'nextId' | 'r
         format: offer.format,
         status: offer.status,
         pricingSummary,
-        ...(offer.listingId ? { listing: { listingId: offer.listingId, listingStatus: offer.listingStatus ?? 'ACTIVE' } } : {}),
+        ...(offer.listingId
+          ? { listing: { listingId: offer.listingId, listingStatus: offer.listingStatus ?? 'ACTIVE' } }
+          : {}),
       };
     },
   };

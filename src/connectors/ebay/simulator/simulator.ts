@@ -48,11 +48,6 @@ export interface EbaySimulatorOptions extends EbaySimOAuthOptions {
 /**
  * A listing to seed: an inventory item with stock and an offer with a price, published unless
  * `published` is false.
- *
- * @example
- * ```ts
- * simulator.addListing({ sku: 'MUG-1', title: 'Mug', price: money(1299, 'USD'), quantity: 5 });
- * ```
  */
 export interface EbaySimListingInput {
   sku: string;
@@ -119,7 +114,9 @@ export class EbaySimulator {
       ...offerHandlers(this.#runtime),
       ...fulfillmentHandlers(this.#runtime),
       ...postOrderHandlers(this.#runtime),
-      ...notificationHandlers(this.#runtime, (topicId, destinationId) => this.notify(topicId, { test: true }, { destinationId })),
+      ...notificationHandlers(this.#runtime, (topicId, destinationId) =>
+        this.notify(topicId, { test: true }, { destinationId }),
+      ),
     ];
   }
 
@@ -135,7 +132,8 @@ export class EbaySimulator {
   readonly fetch: typeof globalThis.fetch = async (input, init) => {
     const request = new Request(input, init);
     const response = await getResponse(this.handlers, request);
-    if (!response) throw new TypeError(`fetch failed: the eBay simulator does not answer ${request.method} ${request.url}`);
+    if (!response)
+      throw new TypeError(`fetch failed: the eBay simulator does not answer ${request.method} ${request.url}`);
     return response;
   };
 
@@ -149,7 +147,10 @@ export class EbaySimulator {
   /** A refresh token for a seller who consented to `scopes` (to configure a connector with). */
   issueRefreshToken(scopes: readonly string[] = EBAY_DEFAULT_USER_SCOPES, lifetimeSeconds = 47_304_000): string {
     const token = `v^1.1#i^1#sim-refresh-${this.#runtime.nextId()}`;
-    this.state.refreshTokens.set(token, { scopes: [...scopes], expiresAt: this.#runtime.clock.now() + lifetimeSeconds * 1000 });
+    this.state.refreshTokens.set(token, {
+      scopes: [...scopes],
+      expiresAt: this.#runtime.clock.now() + lifetimeSeconds * 1000,
+    });
     return token;
   }
 
@@ -161,14 +162,27 @@ export class EbaySimulator {
   /** Adds (or replaces) a listing: inventory item, offer and, unless unpublished, a live listing. */
   addListing(listing: EbaySimListingInput): { offerId: string; listingId?: string } {
     const locations = Object.entries(listing.locations ?? {});
-    const quantity = locations.length > 0 ? locations.reduce((sum, [, value]) => sum + value, 0) : (listing.quantity ?? 0);
+    const quantity =
+      locations.length > 0 ? locations.reduce((sum, [, value]) => sum + value, 0) : (listing.quantity ?? 0);
     this.state.items.set(listing.sku, {
       sku: listing.sku,
       locale: 'en_US',
       item: {
         condition: listing.condition ?? 'NEW',
         product: { title: listing.title ?? listing.sku },
-        availability: { shipToLocationAvailability: { quantity, ...(locations.length > 0 ? { availabilityDistributions: locations.map(([merchantLocationKey, value]) => ({ merchantLocationKey, quantity: value })) } : {}) } },
+        availability: {
+          shipToLocationAvailability: {
+            quantity,
+            ...(locations.length > 0
+              ? {
+                  availabilityDistributions: locations.map(([merchantLocationKey, value]) => ({
+                    merchantLocationKey,
+                    quantity: value,
+                  })),
+                }
+              : {}),
+          },
+        },
       },
     });
     for (const offer of this.state.offers.ofSku(listing.sku)) this.state.offers.delete(offer.offerId);
@@ -182,7 +196,11 @@ export class EbaySimulator {
       format: 'FIXED_PRICE',
       status: published ? 'PUBLISHED' : 'UNPUBLISHED',
       price: listing.price,
-      body: { categoryId: listing.categoryId ?? '20625', merchantLocationKey: 'default', listingPolicies: { fulfillmentPolicyId: '1', paymentPolicyId: '2', returnPolicyId: '3' } },
+      body: {
+        categoryId: listing.categoryId ?? '20625',
+        merchantLocationKey: 'default',
+        listingPolicies: { fulfillmentPolicyId: '1', paymentPolicyId: '2', returnPolicyId: '3' },
+      },
       ...(listingId ? { listingId, listingStatus: 'ACTIVE' as const } : {}),
     });
     return { offerId, ...(listingId ? { listingId } : {}) };
@@ -213,19 +231,41 @@ export class EbaySimulator {
    * Sends a signed notification of `topicId` to every enabled subscription's destination (or
    * only `destinationId`'s) through `deliver`; resolves the HTTP status of each delivery.
    */
-  async notify(topicId: string, data: Record<string, unknown>, only: { destinationId?: string } = {}): Promise<{ endpoint: string; status: number }[]> {
+  async notify(
+    topicId: string,
+    data: Record<string, unknown>,
+    only: { destinationId?: string } = {},
+  ): Promise<{ endpoint: string; status: number }[]> {
     const deliver = this.#runtime.deliver;
     if (!deliver) return [];
     const key = await this.signingKey();
     const results: { endpoint: string; status: number }[] = [];
     for (const subscription of this.state.subscriptions.values()) {
-      if (subscription.topicId !== topicId || subscription.status !== 'ENABLED' || (only.destinationId && subscription.destinationId !== only.destinationId)) continue;
+      if (
+        subscription.topicId !== topicId ||
+        subscription.status !== 'ENABLED' ||
+        (only.destinationId && subscription.destinationId !== only.destinationId)
+      )
+        continue;
       const destination = this.state.destinations.get(subscription.destinationId);
-      if (!destination || destination.status !== 'ENABLED') continue;
+      if (destination?.status !== 'ENABLED') continue;
       const now = new Date(this.#runtime.clock.now()).toISOString();
-      const body = JSON.stringify({ metadata: { topic: topicId, schemaVersion: '1.0', deprecated: false }, notification: { notificationId: crypto.randomUUID(), eventDate: now, publishDate: now, publishAttemptCount: 1, data } });
+      const body = JSON.stringify({
+        metadata: { topic: topicId, schemaVersion: '1.0', deprecated: false },
+        notification: {
+          notificationId: crypto.randomUUID(),
+          eventDate: now,
+          publishDate: now,
+          publishAttemptCount: 1,
+          data,
+        },
+      });
       const signed = await signEbayTestRequest({ key, body });
-      const response = await deliver(destination.deliveryConfig.endpoint, { method: 'POST', headers: signed.headers, body: signed.body });
+      const response = await deliver(destination.deliveryConfig.endpoint, {
+        method: 'POST',
+        headers: signed.headers,
+        body: signed.body,
+      });
       results.push({ endpoint: destination.deliveryConfig.endpoint, status: response.status });
     }
     return results;

@@ -1,13 +1,14 @@
 import type { Money } from '../../../model/money.js';
-import type { EbayInventoryItem, EbayInventoryLocation, EbayOfferInput, EbayOrder, EbayShippingFulfillment } from '../types.js';
+import type {
+  EbayInventoryItem,
+  EbayInventoryLocation,
+  EbayOfferInput,
+  EbayOrder,
+  EbayShippingFulfillment,
+} from '../types.js';
 
 /**
  * An inventory item as the simulator keeps it.
- *
- * @example
- * ```ts
- * const item: EbaySimItem = { sku: 'MUG-1', item: { condition: 'NEW', product: { title: 'Mug' } }, locale: 'en_US' };
- * ```
  */
 export interface EbaySimItem {
   sku: string;
@@ -18,11 +19,6 @@ export interface EbaySimItem {
 /**
  * An offer as the simulator keeps it: the body last written, its price as exact money, and
  * its listing once published.
- *
- * @example
- * ```ts
- * const offer: EbaySimOffer = { offerId: '1', sku: 'MUG-1', marketplaceId: 'EBAY_US', format: 'FIXED_PRICE', status: 'UNPUBLISHED', body: {} };
- * ```
  */
 export interface EbaySimOffer {
   offerId: string;
@@ -84,11 +80,6 @@ export class EbaySimOffers extends Map<string, EbaySimOffer> {
 
 /**
  * An order with its shipping fulfillments and cancellation.
- *
- * @example
- * ```ts
- * const order: EbaySimOrder = { order: { orderId: '01-00001-00001' }, fulfillments: [] };
- * ```
  */
 export interface EbaySimOrder {
   order: EbayOrder;
@@ -98,11 +89,6 @@ export interface EbaySimOrder {
 
 /**
  * A token the simulator issued.
- *
- * @example
- * ```ts
- * const token: EbaySimToken = { kind: 'user', expiresAt: Date.now() + 7_200_000, scopes: ['https://api.ebay.com/oauth/api_scope'] };
- * ```
  */
 export interface EbaySimToken {
   kind: 'user' | 'application';
@@ -112,19 +98,33 @@ export interface EbaySimToken {
 
 /**
  * Everything the simulated eBay account holds.
- *
- * @example
- * ```ts
- * simulator.state.items.get('MUG-1')?.item.availability;
- * ```
  */
 export interface EbaySimState {
   items: Map<string, EbaySimItem>;
   offers: EbaySimOffers;
   locations: Map<string, EbayInventoryLocation>;
   orders: Map<string, EbaySimOrder>;
-  destinations: Map<string, { destinationId: string; name: string; status: string; deliveryConfig: { endpoint: string; verificationToken: string } }>;
-  subscriptions: Map<string, { subscriptionId: string; topicId: string; destinationId: string; status: string; creationDate: string; payload: Record<string, unknown>; owner: 'application' | 'user' }>;
+  destinations: Map<
+    string,
+    {
+      destinationId: string;
+      name: string;
+      status: string;
+      deliveryConfig: { endpoint: string; verificationToken: string };
+    }
+  >;
+  subscriptions: Map<
+    string,
+    {
+      subscriptionId: string;
+      topicId: string;
+      destinationId: string;
+      status: string;
+      creationDate: string;
+      payload: Record<string, unknown>;
+      owner: 'application' | 'user';
+    }
+  >;
   publicKeys: Map<string, { key: string; algorithm: string; digest: string }>;
   accessTokens: Map<string, EbaySimToken>;
   refreshTokens: Map<string, { expiresAt: number; scopes: string[] }>;

@@ -59,8 +59,17 @@ export async function createEbayTestKey(): Promise<EbayTestKey> {
  * const request = await signEbayTestRequest({ key, body: JSON.stringify(notification) });
  * ```
  */
-export async function signEbayTestRequest(options: { key: Pick<EbayTestKey, 'kid' | 'privateKey'>; body: string }): Promise<TestWebhookRequest> {
-  const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-1' }, options.key.privateKey, utf8(options.body) as BufferSource));
+export async function signEbayTestRequest(options: {
+  key: Pick<EbayTestKey, 'kid' | 'privateKey'>;
+  body: string;
+}): Promise<TestWebhookRequest> {
+  const raw = new Uint8Array(
+    await crypto.subtle.sign(
+      { name: 'ECDSA', hash: 'SHA-1' },
+      options.key.privateKey,
+      utf8(options.body) as BufferSource,
+    ),
+  );
   const header = { alg: 'ecdsa', kid: options.key.kid, signature: toBase64(p1363ToDer(raw)), digest: 'SHA1' };
   return {
     headers: { 'content-type': 'application/json', 'x-ebay-signature': toBase64(utf8(JSON.stringify(header))) },

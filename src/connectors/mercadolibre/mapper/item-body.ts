@@ -21,7 +21,14 @@ export interface ItemBodyOptions {
 }
 
 const ATTRIBUTE_ID = /^[A-Z][A-Z0-9_]*$/;
-const RESERVED = new Set(['listing_type_id', 'condition', 'site_id', 'buying_mode', 'user_product_id', 'available_quantity']);
+const RESERVED = new Set([
+  'listing_type_id',
+  'condition',
+  'site_id',
+  'buying_mode',
+  'user_product_id',
+  'available_quantity',
+]);
 
 const CONDITIONS: Record<string, string> = { new: 'new', used: 'used', refurbished: 'refurbished' };
 
@@ -39,10 +46,18 @@ const CONDITIONS: Record<string, string> = { new: 'new', used: 'used', refurbish
  * const { body, issues } = itemBodyOf(product, { currency: 'ARS', listingTypeId: 'gold_special' });
  * ```
  */
-export function itemBodyOf(product: ProductInput, options: ItemBodyOptions): { body: Record<string, unknown>; issues: ValidationIssue[] } {
+export function itemBodyOf(
+  product: ProductInput,
+  options: ItemBodyOptions,
+): { body: Record<string, unknown>; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = [];
   const creating = product.id === undefined;
-  if (creating && !product.categoryId) issues.push({ path: ['categoryId'], message: 'MercadoLibre needs the category (categoryId, e.g. MLA1902) of a new item; map yours with the DataMapper.' });
+  if (creating && !product.categoryId)
+    issues.push({
+      path: ['categoryId'],
+      message:
+        'MercadoLibre needs the category (categoryId, e.g. MLA1902) of a new item; map yours with the DataMapper.',
+    });
   const prices = product.offers.map((offer, index) => {
     const amount = toMercadoLibreAmount(offer.price, options.currency);
     if (amount.isErr()) issues.push({ path: ['offers', index, 'price'], message: amount.error });
@@ -51,22 +66,29 @@ export function itemBodyOf(product: ProductInput, options: ItemBodyOptions): { b
   const price = prices[0];
   prices.forEach((other, index) => {
     if (other !== undefined && price !== undefined && other !== price) {
-      issues.push({ path: ['offers', index, 'price'], message: 'Variations of one MercadoLibre item share its price; give every offer the same price (or list them as separate products).' });
+      issues.push({
+        path: ['offers', index, 'price'],
+        message:
+          'Variations of one MercadoLibre item share its price; give every offer the same price (or list them as separate products).',
+      });
     }
   });
   const skus = new Set<string>();
   product.offers.forEach((offer, index) => {
-    if (skus.has(offer.sku)) issues.push({ path: ['offers', index, 'sku'], message: `SKU ${offer.sku} appears twice in this product.` });
+    if (skus.has(offer.sku))
+      issues.push({ path: ['offers', index, 'sku'], message: `SKU ${offer.sku} appears twice in this product.` });
     skus.add(offer.sku);
   });
   const quantityText = product.attributes?.available_quantity;
   const quantity = quantityText === undefined ? 0 : Number(quantityText);
-  if (!Number.isSafeInteger(quantity) || quantity < 0) issues.push({ path: ['attributes', 'available_quantity'], message: 'Expected a whole number of units ≥ 0.' });
+  if (!Number.isSafeInteger(quantity) || quantity < 0)
+    issues.push({ path: ['attributes', 'available_quantity'], message: 'Expected a whole number of units ≥ 0.' });
 
   const attributes: { id: string; value_name: string }[] = [];
   if (product.brand) attributes.push({ id: 'BRAND', value_name: product.brand });
   for (const [id, value] of Object.entries(product.attributes ?? {})) {
-    if (ATTRIBUTE_ID.test(id) && id !== MERCADOLIBRE_SKU_ATTRIBUTE && id !== 'BRAND' && !RESERVED.has(id)) attributes.push({ id, value_name: value });
+    if (ATTRIBUTE_ID.test(id) && id !== MERCADOLIBRE_SKU_ATTRIBUTE && id !== 'BRAND' && !RESERVED.has(id))
+      attributes.push({ id, value_name: value });
   }
   const withVariations = product.offers.length > 1 || Object.keys(product.offers[0]?.options ?? {}).length > 0;
   const body: Record<string, unknown> = { title: product.title };
@@ -83,7 +105,9 @@ export function itemBodyOf(product: ProductInput, options: ItemBodyOptions): { b
   if (!withVariations) attributes.push({ id: MERCADOLIBRE_SKU_ATTRIBUTE, value_name: product.offers[0]!.sku });
   if (attributes.length) body.attributes = attributes;
   if (withVariations) {
-    const existing = new Map((options.existingVariations ?? []).filter((v) => v.sku !== undefined).map((v) => [v.sku!, v.id]));
+    const existing = new Map(
+      (options.existingVariations ?? []).filter((v) => v.sku !== undefined).map((v) => [v.sku!, v.id]),
+    );
     body.variations = product.offers.map((offer) => {
       const id = existing.get(offer.sku);
       const variation: Partial<MercadoLibreVariation> & Record<string, unknown> = {

@@ -32,10 +32,16 @@ const attributeValue = (attributes: readonly MercadoLibreAttribute[] | undefined
  * mercadolibreSkuOf(item, item.variations![0]); // 'MUG-1-RED'
  * ```
  */
-export function mercadolibreSkuOf(item: Pick<MercadoLibreItem, 'attributes' | 'seller_custom_field'>, variation?: Pick<MercadoLibreVariation, 'attributes' | 'seller_custom_field'>): string | undefined {
+export function mercadolibreSkuOf(
+  item: Pick<MercadoLibreItem, 'attributes' | 'seller_custom_field'>,
+  variation?: Pick<MercadoLibreVariation, 'attributes' | 'seller_custom_field'>,
+): string | undefined {
   const source = variation ?? item;
   const custom = source.seller_custom_field;
-  return attributeValue(source.attributes, MERCADOLIBRE_SKU_ATTRIBUTE) ?? (typeof custom === 'string' && custom.trim() !== '' ? custom : undefined);
+  return (
+    attributeValue(source.attributes, MERCADOLIBRE_SKU_ATTRIBUTE) ??
+    (typeof custom === 'string' && custom.trim() !== '' ? custom : undefined)
+  );
 }
 
 /**
@@ -67,7 +73,8 @@ export function productStatusOf(status: string): Product['status'] {
   return STATUS[status] ?? 'draft';
 }
 
-const conditionOf = (condition: string | undefined): Offer['condition'] => (condition === 'used' ? 'used' : condition === 'refurbished' ? 'refurbished' : 'new');
+const conditionOf = (condition: string | undefined): Offer['condition'] =>
+  condition === 'used' ? 'used' : condition === 'refurbished' ? 'refurbished' : 'new';
 
 /**
  * An untrusted item payload → a canonical product: one offer per variation (or one for the
@@ -85,12 +92,20 @@ export function itemToProduct(payload: unknown): Result<Product, MappingFailure>
   const parsed = MercadoLibreItemPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return err({ ...failure('invalid_payload', `Not a MercadoLibre item: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`), details: { issues } });
+    return err({
+      ...failure(
+        'invalid_payload',
+        `Not a MercadoLibre item: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      ),
+      details: { issues },
+    });
   }
   const item = parsed.data as unknown as MercadoLibreItem;
   const currency = item.currency_id;
   const offers: Offer[] = [];
-  const sources = item.variations?.length ? item.variations.map((variation, index) => ({ variation, path: `variations.${index}.price` })) : [{ variation: undefined, path: 'price' }];
+  const sources = item.variations?.length
+    ? item.variations.map((variation, index) => ({ variation, path: `variations.${index}.price` }))
+    : [{ variation: undefined, path: 'price' }];
   for (const { variation, path } of sources) {
     const price = fromMercadoLibreAmount(variation?.price ?? item.price, currency, path);
     if (price.isErr()) return err(price.error);
@@ -123,7 +138,9 @@ export function itemToProduct(payload: unknown): Result<Product, MappingFailure>
     title: item.title,
     status: productStatusOf(item.status),
     offers,
-    images: (item.pictures ?? []).map((picture) => picture.secure_url ?? picture.url).filter((url): url is string => typeof url === 'string'),
+    images: (item.pictures ?? [])
+      .map((picture) => picture.secure_url ?? picture.url)
+      .filter((url): url is string => typeof url === 'string'),
     attributes,
     ...(item.category_id ? { categoryId: item.category_id } : {}),
     ...(brand ? { brand } : {}),

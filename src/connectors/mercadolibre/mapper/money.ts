@@ -13,12 +13,23 @@ import type { MappingFailure } from '../../../sync/mapper/types.js';
  * fromMercadoLibreAmount(10.5, 'CLP'); // Err: CLP has no decimals
  * ```
  */
-export function fromMercadoLibreAmount(amount: unknown, currency: string, path = 'price'): Result<Money, MappingFailure> {
+export function fromMercadoLibreAmount(
+  amount: unknown,
+  currency: string,
+  path = 'price',
+): Result<Money, MappingFailure> {
   if (typeof amount !== 'number' && typeof amount !== 'string') {
-    return err({ ...failure('invalid_payload', `${path}: expected an amount, got ${JSON.stringify(amount)}.`), details: { issues: [{ path, message: 'Expected a number.' }] } });
+    return err({
+      ...failure('invalid_payload', `${path}: expected an amount, got ${JSON.stringify(amount)}.`),
+      details: { issues: [{ path, message: 'Expected a number.' }] },
+    });
   }
   const parsed = parseMoney(amount, currency);
-  if (parsed.isErr()) return err({ ...failure('invalid_payload', `${path}: ${parsed.error.message}`), details: { issues: [{ path, message: parsed.error.message }] } });
+  if (parsed.isErr())
+    return err({
+      ...failure('invalid_payload', `${path}: ${parsed.error.message}`),
+      details: { issues: [{ path, message: parsed.error.message }] },
+    });
   return ok(parsed.value);
 }
 
@@ -35,11 +46,15 @@ export function fromMercadoLibreAmount(amount: unknown, currency: string, path =
  * ```
  */
 export function toMercadoLibreAmount(money: Money, currency: string): Result<number, string> {
-  if (money.currency !== currency) return err(`The listing is in ${currency}; give the price in ${currency} (got ${money.currency}). MercadoLibre does not convert currencies.`);
+  if (money.currency !== currency)
+    return err(
+      `The listing is in ${currency}; give the price in ${currency} (got ${money.currency}). MercadoLibre does not convert currencies.`,
+    );
   if (money.amountMinor <= 0) return err('MercadoLibre prices must be greater than zero.');
   const text = formatMoney(money);
   const value = Number(text);
   // A number prints back as its shortest decimal form; equal text means nothing was rounded.
-  if (String(value) !== text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')) return err(`${text} ${currency} cannot be sent exactly as a JSON number.`);
+  if (String(value) !== text.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''))
+    return err(`${text} ${currency} cannot be sent exactly as a JSON number.`);
   return ok(value);
 }

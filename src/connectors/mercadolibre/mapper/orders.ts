@@ -15,7 +15,17 @@ import { MercadoLibreOrderPayloadSchema } from './schemas.js';
  * MERCADOLIBRE_ORDER_STATUSES.includes('paid'); // true
  * ```
  */
-export const MERCADOLIBRE_ORDER_STATUSES = ['confirmed', 'payment_required', 'payment_in_process', 'partially_paid', 'paid', 'partially_refunded', 'pending_cancel', 'cancelled', 'invalid'] as const;
+export const MERCADOLIBRE_ORDER_STATUSES = [
+  'confirmed',
+  'payment_required',
+  'payment_in_process',
+  'partially_paid',
+  'paid',
+  'partially_refunded',
+  'pending_cancel',
+  'cancelled',
+  'invalid',
+] as const;
 
 const PENDING = new Set(['confirmed', 'payment_required', 'payment_in_process', 'partially_paid']);
 const CANCELLED = new Set(['cancelled', 'invalid', 'pending_cancel']);
@@ -62,7 +72,8 @@ export function mercadolibreStatusesFor(statuses: readonly OrderStatus[]): strin
   return [...out];
 }
 
-const money = (value: unknown, currency: string, path: string): Result<Money, MappingFailure> => fromMercadoLibreAmount(value ?? 0, currency, path);
+const money = (value: unknown, currency: string, path: string): Result<Money, MappingFailure> =>
+  fromMercadoLibreAmount(value ?? 0, currency, path);
 
 /**
  * An untrusted order payload → a canonical order: lines by the seller's SKU (`seller_sku`,
@@ -80,7 +91,13 @@ export function orderToCanonical(payload: unknown): Result<Order, MappingFailure
   const parsed = MercadoLibreOrderPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    return err({ ...failure('invalid_payload', `Not a MercadoLibre order: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`), details: { issues } });
+    return err({
+      ...failure(
+        'invalid_payload',
+        `Not a MercadoLibre order: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+      ),
+      details: { issues },
+    });
   }
   const order = parsed.data as unknown as MercadoLibreOrder;
   const currency = order.currency_id;
@@ -90,7 +107,10 @@ export function orderToCanonical(payload: unknown): Result<Order, MappingFailure
     const unit = money(line.unit_price, currency, `order_items.${index}.unit_price`);
     if (unit.isErr()) return err(unit.error);
     const variation = line.item.variation_id;
-    const sku = line.item.seller_sku || line.item.seller_custom_field || (variation ? `${line.item.id}-${variation}` : line.item.id);
+    const sku =
+      line.item.seller_sku ||
+      line.item.seller_custom_field ||
+      (variation ? `${line.item.id}-${variation}` : line.item.id);
     lines.push({
       id: `${line.item.id}${variation ? `-${variation}` : ''}`,
       sku,
@@ -111,7 +131,8 @@ export function orderToCanonical(payload: unknown): Result<Order, MappingFailure
     if (status === 'cancelled') line.quantityCancelled = line.quantity;
     if (status === 'shipped' || status === 'delivered') line.quantityShipped = line.quantity;
   }
-  const buyerName = [order.buyer?.first_name, order.buyer?.last_name].filter(Boolean).join(' ') || order.buyer?.nickname;
+  const buyerName =
+    [order.buyer?.first_name, order.buyer?.last_name].filter(Boolean).join(' ') || order.buyer?.nickname;
   const created = new Date(order.date_created).toISOString();
   return ok({
     id: String(order.id),

@@ -25,8 +25,12 @@ export const mercadolibreProductMapper: PlatformMapper<Record<string, unknown>> 
     return itemToProduct(payload);
   },
   fromCanonical(product, context) {
-    const { body, issues } = itemBodyOf(product, { currency: context.defaults.currency ?? 'ARS', listingTypeId: context.defaults.listingType ?? 'gold_special' });
-    if (issues.length > 0) throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+    const { body, issues } = itemBodyOf(product, {
+      currency: context.defaults.currency ?? 'ARS',
+      listingTypeId: context.defaults.listingType ?? 'gold_special',
+    });
+    if (issues.length > 0)
+      throw new Error(issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
     return body;
   },
 };

@@ -2,11 +2,14 @@ import { lazySchema } from '../../../core/lazy-schema.js';
 import { z } from 'zod';
 
 const attribute = /* @__PURE__ */ lazySchema(() =>
-  z.looseObject({ id: z.string(), name: z.string().optional(), value_id: z.string().nullish(), value_name: z.string().nullish() }),
+  z.looseObject({
+    id: z.string(),
+    name: z.string().optional(),
+    value_id: z.string().nullish(),
+    value_name: z.string().nullish(),
+  }),
 );
-const amount = /* @__PURE__ */ lazySchema(() =>
-  z.union([z.number(), z.string()]),
-);
+const amount = /* @__PURE__ */ lazySchema(() => z.union([z.number(), z.string()]));
 const timestamp = /* @__PURE__ */ lazySchema(() =>
   z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'Expected a timestamp.'),
 );
@@ -43,7 +46,15 @@ export const MercadoLibreItemPayloadSchema = /* @__PURE__ */ lazySchema(() =>
           id: z.number().int(),
           price: amount,
           available_quantity: z.number().int().min(0),
-          attribute_combinations: z.array(z.looseObject({ id: z.string().optional(), name: z.string().optional(), value_name: z.string().nullish() })).default([]),
+          attribute_combinations: z
+            .array(
+              z.looseObject({
+                id: z.string().optional(),
+                name: z.string().optional(),
+                value_name: z.string().nullish(),
+              }),
+            )
+            .default([]),
           attributes: z.array(attribute).optional(),
           seller_custom_field: z.string().nullish(),
           user_product_id: z.string().nullish(),
@@ -73,14 +84,27 @@ export const MercadoLibreOrderPayloadSchema = /* @__PURE__ */ lazySchema(() =>
     order_items: z
       .array(
         z.looseObject({
-          item: z.looseObject({ id: z.string(), title: z.string().optional(), variation_id: z.number().int().nullish(), seller_sku: z.string().nullish(), seller_custom_field: z.string().nullish() }),
+          item: z.looseObject({
+            id: z.string(),
+            title: z.string().optional(),
+            variation_id: z.number().int().nullish(),
+            seller_sku: z.string().nullish(),
+            seller_custom_field: z.string().nullish(),
+          }),
           quantity: z.number().int().positive(),
           unit_price: amount,
           currency_id: z.string().length(3).optional(),
         }),
       )
       .min(1),
-    buyer: z.looseObject({ id: z.number().optional(), nickname: z.string().optional(), first_name: z.string().optional(), last_name: z.string().optional() }).optional(),
+    buyer: z
+      .looseObject({
+        id: z.number().optional(),
+        nickname: z.string().optional(),
+        first_name: z.string().optional(),
+        last_name: z.string().optional(),
+      })
+      .optional(),
     shipping: z.looseObject({ id: z.number().nullish() }).nullish(),
     shipping_cost: amount.nullish(),
     taxes: z.looseObject({ amount: amount.nullish() }).nullish(),

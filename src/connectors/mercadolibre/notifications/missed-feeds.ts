@@ -27,11 +27,6 @@ export interface MissedFeedsOptions {
 
 /**
  * What one recovery run did.
- *
- * @example
- * ```ts
- * const { processed, duplicates } = await notifications.recoverMissedFeeds();
- * ```
  */
 export interface MissedFeedsSummary {
   /** Missed notifications read. */
@@ -53,7 +48,16 @@ interface RecoveryInput extends MissedFeedsOptions {
   dedupTtlMs: number;
 }
 
-const NOTIFICATION_FIELDS = ['_id', 'resource', 'user_id', 'topic', 'application_id', 'attempts', 'sent', 'received'] as const;
+const NOTIFICATION_FIELDS = [
+  '_id',
+  'resource',
+  'user_id',
+  'topic',
+  'application_id',
+  'attempts',
+  'sent',
+  'received',
+] as const;
 
 const sentAt = (feed: MercadoLibreMissedFeed) => Date.parse(feed.sent ?? feed.received ?? '') || 0;
 
@@ -71,7 +75,12 @@ const sentAt = (feed: MercadoLibreMissedFeed) => Date.parse(feed.sent ?? feed.re
  */
 export async function recoverMissedFeeds(input: RecoveryInput): Promise<MissedFeedsSummary> {
   const via = input.via;
-  if (!via) throw new ValidationError('missed feeds recovery', [{ path: ['via'], message: 'Give the connector whose token reads /missed_feeds.' }], { platform: 'mercadolibre' });
+  if (!via)
+    throw new ValidationError(
+      'missed feeds recovery',
+      [{ path: ['via'], message: 'Give the connector whose token reads /missed_feeds.' }],
+      { platform: 'mercadolibre' },
+    );
   const { store, tenantId } = input.context;
   const keys = webhookKeys(tenantId);
   const maxPages = input.maxPages ?? 20;
@@ -79,7 +88,15 @@ export async function recoverMissedFeeds(input: RecoveryInput): Promise<MissedFe
   for (const topic of input.topics?.length ? input.topics : [undefined]) {
     for (let page = 0, offset = 0; page < maxPages; page++) {
       input.signal?.throwIfAborted();
-      const answer = await via.client.missedFeeds({ applicationId: input.applicationId, offset, limit: MERCADOLIBRE_MISSED_FEEDS_PAGE, ...(topic ? { topic } : {}) }, input.signal);
+      const answer = await via.client.missedFeeds(
+        {
+          applicationId: input.applicationId,
+          offset,
+          limit: MERCADOLIBRE_MISSED_FEEDS_PAGE,
+          ...(topic ? { topic } : {}),
+        },
+        input.signal,
+      );
       const messages = Array.isArray(answer.messages) ? answer.messages : [];
       feeds.push(...messages);
       offset += messages.length;
@@ -92,27 +109,48 @@ export async function recoverMissedFeeds(input: RecoveryInput): Promise<MissedFe
     const key = `${feed.topic}\u0000${feed.resource}`;
     groups.set(key, [...(groups.get(key) ?? []), feed]);
   }
-  const summary: MissedFeedsSummary = { read: feeds.length, resources: groups.size, processed: 0, duplicates: 0, rejected: 0 };
+  const summary: MissedFeedsSummary = {
+    read: feeds.length,
+    resources: groups.size,
+    processed: 0,
+    duplicates: 0,
+    rejected: 0,
+  };
   for (const group of groups.values()) {
     input.signal?.throwIfAborted();
     const ordered = [...group].sort((a, b) => sentAt(a) - sentAt(b));
     const latest = ordered[ordered.length - 1]!;
     // A delivery without `_id` was deduplicated by topic, resource and sending time instead.
     const isSeen = async (feed: MercadoLibreMissedFeed) =>
-      (await store.get(keys.seen('mercadolibre', feed._id))) !== undefined || (await store.get(keys.seen('mercadolibre', `${feed.topic}:${feed.resource}:${feed.sent ?? ''}`))) !== undefined;
+      (await store.get(keys.seen('mercadolibre', feed._id))) !== undefined ||
+      (await store.get(keys.seen('mercadolibre', `${feed.topic}:${feed.resource}:${feed.sent ?? ''}`))) !== undefined;
     const seen = await Promise.all(ordered.map(isSeen));
     // The latest notification processed means the resource was fetched after every older change.
     if (seen[seen.length - 1]) {
       summary.duplicates++;
-      await markSeen(input, ordered.filter((_, index) => !seen[index]));
+      await markSeen(
+        input,
+        ordered.filter((_, index) => !seen[index]),
+      );
       continue;
     }
-    const body = JSON.stringify(Object.fromEntries(NOTIFICATION_FIELDS.filter((field) => latest[field] !== undefined).map((field) => [field, latest[field]])));
-    const outcome = await input.processor.receive('mercadolibre', { headers: { 'content-type': 'application/json' }, body });
+    const body = JSON.stringify(
+      Object.fromEntries(
+        NOTIFICATION_FIELDS.filter((field) => latest[field] !== undefined).map((field) => [field, latest[field]]),
+      ),
+    );
+    const outcome = await input.processor.receive('mercadolibre', {
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     if (outcome.status === 'rejected') summary.rejected++;
     else if (outcome.status === 'duplicate') summary.duplicates++;
     else summary.processed++;
-    if (outcome.status !== 'rejected') await markSeen(input, ordered.slice(0, -1).filter((_, index) => !seen[index]));
+    if (outcome.status !== 'rejected')
+      await markSeen(
+        input,
+        ordered.slice(0, -1).filter((_, index) => !seen[index]),
+      );
   }
   return summary;
 }
@@ -120,5 +158,11 @@ export async function recoverMissedFeeds(input: RecoveryInput): Promise<MissedFe
 async function markSeen(input: RecoveryInput, feeds: readonly MercadoLibreMissedFeed[]): Promise<void> {
   const { store, clock, tenantId } = input.context;
   const keys = webhookKeys(tenantId);
-  for (const feed of feeds) await store.compareAndSet(keys.seen('mercadolibre', feed._id), undefined, { at: clock.now() }, { ttlMs: input.dedupTtlMs });
+  for (const feed of feeds)
+    await store.compareAndSet(
+      keys.seen('mercadolibre', feed._id),
+      undefined,
+      { at: clock.now() },
+      { ttlMs: input.dedupTtlMs },
+    );
 }

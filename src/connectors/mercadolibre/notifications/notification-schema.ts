@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { MercadoLibreNotification } from './verifier.js';
 
 const RESOURCE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
-const numeric = () => z.union([z.number().nonnegative().refine(Number.isInteger, 'Expected an integer id.'), z.string().regex(/^\d+$/, 'Expected a numeric id.')]);
+const numeric = () =>
+  z.union([
+    z.number().nonnegative().refine(Number.isInteger, 'Expected an integer id.'),
+    z.string().regex(/^\d+$/, 'Expected a numeric id.'),
+  ]);
 
 let schema: z.ZodType<MercadoLibreNotification> | undefined;
 

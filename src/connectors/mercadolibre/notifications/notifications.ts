@@ -4,7 +4,12 @@ import { WebhookPayloadError } from '../../../core/errors/webhook-payload-error.
 import { notificationSchema } from './notification-schema.js';
 import type { MaybePromise } from '../../../core/types.js';
 import { createWebhookProcessor, type WebhookProcessor } from '../../../webhooks/processor/processor.js';
-import type { RetryRunSummary, WebhookEvent, WebhookOutcome, WebhookRetryOptions } from '../../../webhooks/processor/types.js';
+import type {
+  RetryRunSummary,
+  WebhookEvent,
+  WebhookOutcome,
+  WebhookRetryOptions,
+} from '../../../webhooks/processor/types.js';
 import type { WebhookRequest } from '../../../webhooks/request.js';
 import { createMercadoLibreVerifier, MERCADOLIBRE_TOPICS, type MercadoLibreNotification } from './verifier.js';
 import type { WebhookVerifier } from '../../../webhooks/verify/types.js';
@@ -16,11 +21,6 @@ import { fetchNotifiedResource, type NotifiedResource } from './resource.js';
  * A processed notification: the notification, the seller's connector, and the resource it
  * pointed at, fetched when it was processed (a notification only says that something
  * changed).
- *
- * @example
- * ```ts
- * const onOrder: MercadoLibreNotificationHandler = async ({ order }) => { if (order) await saveOrder(order); };
- * ```
  */
 export interface MercadoLibreResourceEvent extends NotifiedResource {
   /** The topic (`orders_v2`, `items`, `shipments`, `questions`, ...). */
@@ -40,11 +40,6 @@ export interface MercadoLibreResourceEvent extends NotifiedResource {
 /**
  * Handles one processed notification. Throw to have it retried with backoff (and, after the
  * last attempt, parked in the dead-letter queue).
- *
- * @example
- * ```ts
- * const handler: MercadoLibreNotificationHandler = (event) => console.log(event.topic, event.resource);
- * ```
  */
 export type MercadoLibreNotificationHandler = (event: MercadoLibreResourceEvent) => MaybePromise<void>;
 
@@ -60,7 +55,9 @@ export interface MercadoLibreNotificationsOptions {
   /** Your application id; notifications for another are refused. */
   applicationId: string | number;
   /** The connected sellers: connectors, or a lookup by seller id (`undefined`: not ours, refused). */
-  sellers: readonly MercadoLibreMarketplace[] | ((sellerId: string) => MaybePromise<MercadoLibreMarketplace | undefined>);
+  sellers:
+    | readonly MercadoLibreMarketplace[]
+    | ((sellerId: string) => MaybePromise<MercadoLibreMarketplace | undefined>);
   /** Handlers by topic; `'*'` takes every other topic. */
   handlers: Partial<Record<string, MercadoLibreNotificationHandler>>;
   /** Store (deduplication, retries, dead letters), clock, events, logger, scheduler and tenant. */
@@ -109,10 +106,14 @@ export interface MercadoLibreNotifications {
 
 function validate(options: MercadoLibreNotificationsOptions): void {
   const issues: ValidationIssue[] = [];
-  if (!Array.isArray(options?.sellers) && typeof options?.sellers !== 'function') issues.push({ path: ['sellers'], message: 'Give the connected sellers (connectors) or a lookup by seller id.' });
-  if (Array.isArray(options?.sellers) && options.sellers.length === 0) issues.push({ path: ['sellers'], message: 'Give at least one connected seller.' });
-  if (!options?.handlers || typeof options.handlers !== 'object' || Object.keys(options.handlers).length === 0) issues.push({ path: ['handlers'], message: "Give a handler per topic (or '*')." });
-  if (issues.length > 0) throw new ValidationError('MercadoLibre notifications options', issues, { platform: 'mercadolibre' });
+  if (!Array.isArray(options?.sellers) && typeof options?.sellers !== 'function')
+    issues.push({ path: ['sellers'], message: 'Give the connected sellers (connectors) or a lookup by seller id.' });
+  if (Array.isArray(options?.sellers) && options.sellers.length === 0)
+    issues.push({ path: ['sellers'], message: 'Give at least one connected seller.' });
+  if (!options?.handlers || typeof options.handlers !== 'object' || Object.keys(options.handlers).length === 0)
+    issues.push({ path: ['handlers'], message: "Give a handler per topic (or '*')." });
+  if (issues.length > 0)
+    throw new ValidationError('MercadoLibre notifications options', issues, { platform: 'mercadolibre' });
 }
 
 /**
@@ -161,7 +162,15 @@ export function createMercadoLibreNotifications(options: MercadoLibreNotificatio
     const handler = options.handlers[notification.topic] ?? options.handlers['*'];
     if (!handler) return;
     const fetched = await fetchNotifiedResource(marketplace, notification);
-    await handler({ ...fetched, topic: notification.topic, resource: notification.resource, sellerId, notification, marketplace, attempt: event.attempt });
+    await handler({
+      ...fetched,
+      topic: notification.topic,
+      resource: notification.resource,
+      sellerId,
+      notification,
+      marketplace,
+      attempt: event.attempt,
+    });
   };
   const common = {
     verifiers: [verifier],

@@ -11,11 +11,6 @@ import type { MercadoLibreShipment } from '../types/index.js';
  * What a notification pointed at, fetched when it was processed: the resource as MercadoLibre
  * returned it (`data`), its canonical form for orders and items, the shipment for shipments,
  * or `gone` when it no longer exists.
- *
- * @example
- * ```ts
- * const fetched: NotifiedResource = { data: order, order: canonical, gone: false };
- * ```
  */
 export interface NotifiedResource {
   /** The resource as MercadoLibre returned it (undefined when gone). */
@@ -44,7 +39,11 @@ const SHIPMENT = /^\/shipments\/([0-9]+)$/;
  * const { order } = await fetchNotifiedResource(marketplace, { topic: 'orders_v2', resource: '/orders/2195160686', user_id: 1, application_id: 2 });
  * ```
  */
-export async function fetchNotifiedResource(marketplace: MercadoLibreMarketplace, notification: MercadoLibreNotification, signal?: AbortSignal): Promise<NotifiedResource> {
+export async function fetchNotifiedResource(
+  marketplace: MercadoLibreMarketplace,
+  notification: MercadoLibreNotification,
+  signal?: AbortSignal,
+): Promise<NotifiedResource> {
   const { client } = marketplace;
   const resource = notification.resource;
   try {

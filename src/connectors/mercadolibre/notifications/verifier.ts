@@ -33,11 +33,6 @@ export const MERCADOLIBRE_TOPICS: readonly string[] = [
 
 /**
  * A MercadoLibre notification as sent (the parts the verifier checks).
- *
- * @example
- * ```ts
- * const n: MercadoLibreNotification = { resource: '/orders/2195160686', user_id: 468424240, topic: 'orders_v2', application_id: 5503910054141466 };
- * ```
  */
 export interface MercadoLibreNotification {
   /** Notification id, when present. */
@@ -100,8 +95,10 @@ const RESOURCE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
 export function createMercadoLibreVerifier(options: MercadoLibreVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];
   const appId = options?.applicationId === undefined ? '' : String(options.applicationId);
-  if (!/^[0-9]+$/.test(appId)) issues.push({ path: ['applicationId'], message: 'Give your numeric MercadoLibre application id.' });
-  if (typeof options?.confirm !== 'function') issues.push({ path: ['confirm'], message: 'Give a confirm function that fetches the resource.' });
+  if (!/^[0-9]+$/.test(appId))
+    issues.push({ path: ['applicationId'], message: 'Give your numeric MercadoLibre application id.' });
+  if (typeof options?.confirm !== 'function')
+    issues.push({ path: ['confirm'], message: 'Give a confirm function that fetches the resource.' });
   if (options?.topics !== undefined && (!Array.isArray(options.topics) || options.topics.length === 0)) {
     issues.push({ path: ['topics'], message: 'Give at least one topic, or omit to accept the defaults.' });
   }
@@ -122,10 +119,15 @@ export function createMercadoLibreVerifier(options: MercadoLibreVerifierOptions)
         return err(failure('malformed_body', 'A MercadoLibre notification body must be a JSON object.'));
       }
       const { resource, topic, user_id: userId, application_id: applicationId } = parsed;
-      if (typeof resource !== 'string' || !RESOURCE.test(resource) || (typeof userId !== 'number' && typeof userId !== 'string')) {
+      if (
+        typeof resource !== 'string' ||
+        !RESOURCE.test(resource) ||
+        (typeof userId !== 'number' && typeof userId !== 'string')
+      ) {
         return err(failure('malformed_body', 'The notification needs a plain resource path and a user_id.'));
       }
-      if (typeof topic !== 'string' || !topics.has(topic)) return err(failure('unknown_topic', 'This endpoint does not accept that MercadoLibre topic.'));
+      if (typeof topic !== 'string' || !topics.has(topic))
+        return err(failure('unknown_topic', 'This endpoint does not accept that MercadoLibre topic.'));
       if ((typeof applicationId !== 'number' && typeof applicationId !== 'string') || String(applicationId) !== appId) {
         return err(failure('wrong_application', 'The notification is for another MercadoLibre application.'));
       }
@@ -136,7 +138,10 @@ export function createMercadoLibreVerifier(options: MercadoLibreVerifierOptions)
       } catch {
         confirmed = false;
       }
-      if (!confirmed) return err(failure('resource_not_confirmed', 'The notified resource could not be confirmed with MercadoLibre.'));
+      if (!confirmed)
+        return err(
+          failure('resource_not_confirmed', 'The notified resource could not be confirmed with MercadoLibre.'),
+        );
       const eventId = typeof parsed._id === 'string' ? parsed._id : `${topic}:${resource}:${String(parsed.sent ?? '')}`;
       return ok({ platform, body, eventId, topic });
     },

@@ -27,7 +27,13 @@ const STATUS_FILTER: Partial<Record<Product['status'], string>> = { active: 'act
  */
 export function productOf(item: unknown, operation: string): Product {
   const mapped = itemToProduct(item);
-  if (mapped.isErr()) throw new MarketplaceApiError(`MercadoLibre returned an item marketbridge cannot read: ${mapped.error.message}`, { platform: 'mercadolibre', operation, body: mapped.error.details, retryable: false });
+  if (mapped.isErr())
+    throw new MarketplaceApiError(`MercadoLibre returned an item marketbridge cannot read: ${mapped.error.message}`, {
+      platform: 'mercadolibre',
+      operation,
+      body: mapped.error.details,
+      retryable: false,
+    });
   return mapped.value;
 }
 
@@ -42,10 +48,18 @@ export function productOf(item: unknown, operation: string): Product {
  * for await (const product of listProducts(runtime, { pageSize: 100 })) console.log(product.id);
  * ```
  */
-export async function* listProducts(runtime: MercadoLibreRuntime, query: ListProductsQuery = {}, signal?: AbortSignal): AsyncGenerator<Product, void, undefined> {
+export async function* listProducts(
+  runtime: MercadoLibreRuntime,
+  query: ListProductsQuery = {},
+  signal?: AbortSignal,
+): AsyncGenerator<Product, void, undefined> {
   const since = query.updatedSince ? Date.parse(query.updatedSince) : undefined;
   const status = query.status ? STATUS_FILTER[query.status] : undefined;
-  for await (const ids of runtime.skus.scanIds({ ...(status ? { status } : {}), ...(query.pageSize ? { pageSize: query.pageSize } : {}), ...(signal ? { signal } : {}) })) {
+  for await (const ids of runtime.skus.scanIds({
+    ...(status ? { status } : {}),
+    ...(query.pageSize ? { pageSize: query.pageSize } : {}),
+    ...(signal ? { signal } : {}),
+  })) {
     const items = await runtime.skus.read(ids, signal);
     const byId = new Map(items.map((item) => [item.id, item]));
     for (const id of ids) {
@@ -73,14 +87,27 @@ export async function getProduct(runtime: MercadoLibreRuntime, id: string, signa
   return productOf(item, 'getProduct');
 }
 
-async function itemAfterWrite(runtime: MercadoLibreRuntime, answer: unknown, itemId: string, signal?: AbortSignal): Promise<MercadoLibreItem> {
+async function itemAfterWrite(
+  runtime: MercadoLibreRuntime,
+  answer: unknown,
+  itemId: string,
+  signal?: AbortSignal,
+): Promise<MercadoLibreItem> {
   // Some item writes answer `{}`; the item is read back then.
-  const item = answer && typeof answer === 'object' && 'id' in answer ? (answer as MercadoLibreItem) : await runtime.client.getItem(itemId, signal);
+  const item =
+    answer && typeof answer === 'object' && 'id' in answer
+      ? (answer as MercadoLibreItem)
+      : await runtime.client.getItem(itemId, signal);
   runtime.skus.remember([item]);
   return item;
 }
 
-async function createItem(runtime: MercadoLibreRuntime, product: ProductInput, body: Record<string, unknown>, signal?: AbortSignal): Promise<Product> {
+async function createItem(
+  runtime: MercadoLibreRuntime,
+  product: ProductInput,
+  body: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<Product> {
   const sku = product.offers[0]!.sku;
   // POST /items is not idempotent: the intent is recorded first, and a lost answer is settled
   // by looking for an item with this SKU instead of listing it twice.
@@ -90,7 +117,11 @@ async function createItem(runtime: MercadoLibreRuntime, product: ProductInput, b
     send: (s) => runtime.client.createItem(body, s),
     readBack: async (s) => {
       const ids = (await runtime.client.searchItems({ sellerId: runtime.config.sellerId, sellerSku: sku }, s)).results;
-      const found = ids.length ? (await runtime.skus.read(ids, s)).find((candidate) => candidate.status !== 'closed' && candidate.title === product.title) : undefined;
+      const found = ids.length
+        ? (await runtime.skus.read(ids, s)).find(
+            (candidate) => candidate.status !== 'closed' && candidate.title === product.title,
+          )
+        : undefined;
       return found ? { status: 'applied', result: found } : { status: 'not_applied' };
     },
     ...(signal ? { signal } : {}),
@@ -99,11 +130,26 @@ async function createItem(runtime: MercadoLibreRuntime, product: ProductInput, b
   return productOf(item, 'upsertProducts');
 }
 
-async function updateItem(runtime: MercadoLibreRuntime, product: ProductInput & { id: string }, signal?: AbortSignal): Promise<Product> {
+async function updateItem(
+  runtime: MercadoLibreRuntime,
+  product: ProductInput & { id: string },
+  signal?: AbortSignal,
+): Promise<Product> {
   const current = await runtime.client.getItem(product.id, signal);
-  const existingVariations = (current.variations ?? []).map((variation) => ({ id: variation.id, sku: mercadolibreSkuOf(current, variation) }));
-  const { body, issues } = itemBodyOf(product, { currency: current.currency_id, listingTypeId: runtime.config.listingTypeId, existingVariations });
-  if (issues.length > 0) throw new ValidationError(`product ${product.id}`, issues, { platform: 'mercadolibre', operation: 'upsertProducts' });
+  const existingVariations = (current.variations ?? []).map((variation) => ({
+    id: variation.id,
+    sku: mercadolibreSkuOf(current, variation),
+  }));
+  const { body, issues } = itemBodyOf(product, {
+    currency: current.currency_id,
+    listingTypeId: runtime.config.listingTypeId,
+    existingVariations,
+  });
+  if (issues.length > 0)
+    throw new ValidationError(`product ${product.id}`, issues, {
+      platform: 'mercadolibre',
+      operation: 'upsertProducts',
+    });
   const answer = await runtime.client.updateItem(product.id, body, signal);
   return productOf(await itemAfterWrite(runtime, answer, product.id, signal), 'upsertProducts');
 }
@@ -121,18 +167,39 @@ async function updateItem(runtime: MercadoLibreRuntime, product: ProductInput & 
  * await upsertProducts(runtime, [{ title: 'Mug', categoryId: 'MLA1902', offers: [{ sku: 'MUG-1', price: money(1500_00, 'ARS') }] }]);
  * ```
  */
-export async function upsertProducts(runtime: MercadoLibreRuntime, products: readonly ProductInput[], signal?: AbortSignal): Promise<BatchResult<ProductInput, Product>> {
+export async function upsertProducts(
+  runtime: MercadoLibreRuntime,
+  products: readonly ProductInput[],
+  signal?: AbortSignal,
+): Promise<BatchResult<ProductInput, Product>> {
   const issues: ValidationIssue[] = [];
   const bodies = products.map((product, index) => {
     // New items are listed in the site currency; a replaced item keeps its own (checked per item).
-    const currency = product.id === undefined ? runtime.currency : (product.offers[0]?.price.currency ?? runtime.currency);
+    const currency =
+      product.id === undefined ? runtime.currency : (product.offers[0]?.price.currency ?? runtime.currency);
     const checked = itemBodyOf(product, { currency, listingTypeId: runtime.config.listingTypeId });
     for (const issue of checked.issues) issues.push({ ...issue, path: [index, ...issue.path] });
     return checked.body;
   });
-  if (issues.length > 0) throw new ValidationError('input of upsertProducts()', issues, { platform: 'mercadolibre', operation: 'upsertProducts' });
-  const outcomes: ItemOutcome<ProductInput, Product>[] = await mapWithConcurrency(products, runtime.config.concurrency, (product, index) =>
-    outcomeOf(index, product, 'upsertProducts', () => (product.id === undefined ? createItem(runtime, product, bodies[index]!, signal) : updateItem(runtime, product as ProductInput & { id: string }, signal)), signal),
+  if (issues.length > 0)
+    throw new ValidationError('input of upsertProducts()', issues, {
+      platform: 'mercadolibre',
+      operation: 'upsertProducts',
+    });
+  const outcomes: ItemOutcome<ProductInput, Product>[] = await mapWithConcurrency(
+    products,
+    runtime.config.concurrency,
+    (product, index) =>
+      outcomeOf(
+        index,
+        product,
+        'upsertProducts',
+        () =>
+          product.id === undefined
+            ? createItem(runtime, product, bodies[index]!, signal)
+            : updateItem(runtime, product as ProductInput & { id: string }, signal),
+        signal,
+      ),
   );
   return toBatchResult(outcomes);
 }
@@ -147,14 +214,22 @@ export async function upsertProducts(runtime: MercadoLibreRuntime, products: rea
  * await deleteProducts(runtime, ['MLA1234567890']);
  * ```
  */
-export async function deleteProducts(runtime: MercadoLibreRuntime, ids: readonly string[], signal?: AbortSignal): Promise<BatchResult<string, string>> {
+export async function deleteProducts(
+  runtime: MercadoLibreRuntime,
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<BatchResult<string, string>> {
   const outcomes = await mapWithConcurrency(ids, runtime.config.concurrency, (id, index) =>
     outcomeOf(
       index,
       id,
       'deleteProducts',
       async () => {
-        if (typeof id !== 'string' || id === '') throw new NotFoundError(`No MercadoLibre item ${JSON.stringify(id)}.`, { platform: 'mercadolibre', operation: 'deleteProducts' });
+        if (typeof id !== 'string' || id === '')
+          throw new NotFoundError(`No MercadoLibre item ${JSON.stringify(id)}.`, {
+            platform: 'mercadolibre',
+            operation: 'deleteProducts',
+          });
         const item = await runtime.client.getItem(id, signal);
         if (item.sub_status?.includes('deleted')) return id;
         if (item.status !== 'closed') await runtime.client.updateItem(id, { status: 'closed' }, signal);

@@ -9,7 +9,11 @@ import PQueue from 'p-queue';
  * const levels = await mapWithConcurrency(chunks, 4, (chunk) => client.multigetItems(chunk));
  * ```
  */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const queue = new PQueue({ concurrency: Math.max(1, limit) });
   return Promise.all(items.map((item, index) => queue.add(() => work(item, index))));
 }

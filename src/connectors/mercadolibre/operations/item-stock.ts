@@ -26,8 +26,14 @@ export const MERCADOLIBRE_ITEM_LOCATION = 'default';
  * const level = itemLevelOf(entry, item, clock.now());
  * ```
  */
-export function itemLevelOf(sku: string, item: MercadoLibreItem, variationId: number | undefined, now: number): InventoryLevel | undefined {
-  const variation = variationId === undefined ? undefined : item.variations?.find((candidate) => candidate.id === variationId);
+export function itemLevelOf(
+  sku: string,
+  item: MercadoLibreItem,
+  variationId: number | undefined,
+  now: number,
+): InventoryLevel | undefined {
+  const variation =
+    variationId === undefined ? undefined : item.variations?.find((candidate) => candidate.id === variationId);
   if (variationId !== undefined && !variation) return undefined;
   const available = variation ? variation.available_quantity : item.available_quantity;
   return {
@@ -49,9 +55,18 @@ export function itemLevelOf(sku: string, item: MercadoLibreItem, variationId: nu
  * const levels = await readItemStock(runtime, ['MUG-1'], signal);
  * ```
  */
-export async function readItemStock(runtime: MercadoLibreRuntime, skus: readonly string[], signal?: AbortSignal): Promise<InventoryLevel[]> {
+export async function readItemStock(
+  runtime: MercadoLibreRuntime,
+  skus: readonly string[],
+  signal?: AbortSignal,
+): Promise<InventoryLevel[]> {
   const found = await runtime.skus.resolve(skus, signal);
-  const items = new Map((await runtime.skus.read([...new Set([...found.values()].map((entry) => entry.itemId))], signal)).map((item) => [item.id, item]));
+  const items = new Map(
+    (await runtime.skus.read([...new Set([...found.values()].map((entry) => entry.itemId))], signal)).map((item) => [
+      item.id,
+      item,
+    ]),
+  );
   const levels: InventoryLevel[] = [];
   for (const sku of skus) {
     const entry = found.get(sku);
@@ -81,20 +96,42 @@ interface Pending {
  * await setItemStock(runtime, [{ sku: 'MUG-1', quantity: 12 }], signal);
  * ```
  */
-export async function setItemStock(runtime: MercadoLibreRuntime, updates: readonly InventorySet[], signal?: AbortSignal): Promise<BatchResult<InventorySet, InventoryLevel>> {
+export async function setItemStock(
+  runtime: MercadoLibreRuntime,
+  updates: readonly InventorySet[],
+  signal?: AbortSignal,
+): Promise<BatchResult<InventorySet, InventoryLevel>> {
   const outcomes: ItemOutcome<InventorySet, InventoryLevel>[] = [];
-  const fail = (index: number, update: InventorySet, error: unknown) => outcomes.push({ index, input: update, ok: false, error: asItemError(error, 'setInventory') });
-  const found = await runtime.skus.resolve(updates.map((update) => update.sku), signal);
+  const fail = (index: number, update: InventorySet, error: unknown) =>
+    outcomes.push({ index, input: update, ok: false, error: asItemError(error, 'setInventory') });
+  const found = await runtime.skus.resolve(
+    updates.map((update) => update.sku),
+    signal,
+  );
   const groups = new Map<string, Pending[]>();
   updates.forEach((update, index) => {
     const entry = found.get(update.sku);
-    if (!entry) return fail(index, update, new NotFoundError(`No MercadoLibre item has SKU ${update.sku}.`, { platform: 'mercadolibre', operation: 'setInventory' }));
+    if (!entry) {
+      fail(
+        index,
+        update,
+        new NotFoundError(`No MercadoLibre item has SKU ${update.sku}.`, {
+          platform: 'mercadolibre',
+          operation: 'setInventory',
+        }),
+      );
+      return;
+    }
     const list = groups.get(entry.itemId) ?? [];
     list.push({ index, update, entry });
     groups.set(entry.itemId, list);
   });
-  const withVariations = [...groups.entries()].filter(([, list]) => list[0]!.entry.variationId !== undefined).map(([itemId]) => itemId);
-  const fresh = new Map<string, MercadoLibreItem>((withVariations.length ? await runtime.skus.read(withVariations, signal) : []).map((item) => [item.id, item]));
+  const withVariations = [...groups.entries()]
+    .filter(([, list]) => list[0]!.entry.variationId !== undefined)
+    .map(([itemId]) => itemId);
+  const fresh = new Map<string, MercadoLibreItem>(
+    (withVariations.length ? await runtime.skus.read(withVariations, signal) : []).map((item) => [item.id, item]),
+  );
   const level = (pending: Pending): InventoryLevel => ({
     sku: pending.update.sku,
     locationId: MERCADOLIBRE_ITEM_LOCATION,
@@ -111,19 +148,35 @@ export async function setItemStock(runtime: MercadoLibreRuntime, updates: readon
         await runtime.client.updateItem(itemId, { available_quantity: list[list.length - 1]!.update.quantity }, signal);
       } else {
         const item = fresh.get(itemId);
-        if (!item) throw new NotFoundError(`MercadoLibre item ${itemId} no longer exists.`, { platform: 'mercadolibre', operation: 'setInventory' });
+        if (!item)
+          throw new NotFoundError(`MercadoLibre item ${itemId} no longer exists.`, {
+            platform: 'mercadolibre',
+            operation: 'setInventory',
+          });
         const quantities = new Map(list.map((pending) => [pending.entry.variationId!, pending.update.quantity]));
         const ids = new Set((item.variations ?? []).map((variation) => variation.id));
         writable = list.filter((pending) => {
           if (ids.has(pending.entry.variationId!)) return true;
-          fail(pending.index, pending.update, new NotFoundError(`Variation ${pending.entry.variationId} of ${itemId} (SKU ${pending.update.sku}) no longer exists.`, { platform: 'mercadolibre', operation: 'setInventory' }));
+          fail(
+            pending.index,
+            pending.update,
+            new NotFoundError(
+              `Variation ${pending.entry.variationId} of ${itemId} (SKU ${pending.update.sku}) no longer exists.`,
+              { platform: 'mercadolibre', operation: 'setInventory' },
+            ),
+          );
           return false;
         });
         if (writable.length === 0) return;
-        const variations = (item.variations ?? []).map((variation) => (quantities.has(variation.id) ? { id: variation.id, available_quantity: quantities.get(variation.id) } : { id: variation.id }));
+        const variations = (item.variations ?? []).map((variation) =>
+          quantities.has(variation.id)
+            ? { id: variation.id, available_quantity: quantities.get(variation.id) }
+            : { id: variation.id },
+        );
         await runtime.client.updateItem(itemId, { variations }, signal);
       }
-      for (const pending of writable) outcomes.push({ index: pending.index, input: pending.update, ok: true, value: level(pending) });
+      for (const pending of writable)
+        outcomes.push({ index: pending.index, input: pending.update, ok: true, value: level(pending) });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       for (const pending of writable) fail(pending.index, pending.update, error);

@@ -20,7 +20,13 @@ import type { MercadoLibreRuntime } from './runtime.js';
  */
 export function canonicalOrderOf(payload: unknown, operation: string): Order {
   const mapped = orderToCanonical(payload);
-  if (mapped.isErr()) throw new MarketplaceApiError(`MercadoLibre returned an order marketbridge cannot read: ${mapped.error.message}`, { platform: 'mercadolibre', operation, body: mapped.error.details, retryable: false });
+  if (mapped.isErr())
+    throw new MarketplaceApiError(`MercadoLibre returned an order marketbridge cannot read: ${mapped.error.message}`, {
+      platform: 'mercadolibre',
+      operation,
+      body: mapped.error.details,
+      retryable: false,
+    });
   return mapped.value;
 }
 
@@ -36,7 +42,11 @@ export function canonicalOrderOf(payload: unknown, operation: string): Order {
  * for await (const order of listOrders(runtime, { since: '2026-11-01T00:00:00Z', status: ['unshipped'] })) console.log(order.id);
  * ```
  */
-export async function* listOrders(runtime: MercadoLibreRuntime, query: ListOrdersQuery = {}, signal?: AbortSignal): AsyncGenerator<Order, void, undefined> {
+export async function* listOrders(
+  runtime: MercadoLibreRuntime,
+  query: ListOrdersQuery = {},
+  signal?: AbortSignal,
+): AsyncGenerator<Order, void, undefined> {
   // A seller's search leaves cancelled orders out unless asked for them by status.
   const statuses = query.status?.length ? mercadolibreStatusesFor(query.status) : [...MERCADOLIBRE_ORDER_STATUSES];
   const limit = Math.min(query.pageSize ?? MERCADOLIBRE_ORDERS_PAGE, MERCADOLIBRE_ORDERS_PAGE);
@@ -44,7 +54,13 @@ export async function* listOrders(runtime: MercadoLibreRuntime, query: ListOrder
   for (let offset = 0; ; ) {
     signal?.throwIfAborted();
     const page = await runtime.client.searchOrders(
-      { sellerId: runtime.config.sellerId, offset, limit, statuses, ...(query.since ? { updatedFrom: query.since } : {}) },
+      {
+        sellerId: runtime.config.sellerId,
+        offset,
+        limit,
+        statuses,
+        ...(query.since ? { updatedFrom: query.since } : {}),
+      },
       signal,
     );
     const results = page.results ?? [];
@@ -97,27 +113,49 @@ export function cancelReasonOf(reason: string | undefined): MercadoLibreCancelRe
   return REASONS[reason ?? ''] ?? 'SELLER_REGRETS';
 }
 
-async function cancelOne(runtime: MercadoLibreRuntime, request: CancelOrderRequest, signal?: AbortSignal): Promise<Order> {
+async function cancelOne(
+  runtime: MercadoLibreRuntime,
+  request: CancelOrderRequest,
+  signal?: AbortSignal,
+): Promise<Order> {
   const raw: MercadoLibreOrder = await runtime.client.getOrder(request.orderId, signal);
   const order = canonicalOrderOf(raw, 'cancelOrder');
   if (order.status === 'cancelled') return order;
   if (order.status === 'shipped' || order.status === 'delivered') {
-    throw new ConflictError(`Order ${request.orderId} is already ${order.status}; MercadoLibre handles it as a return or claim now.`, { platform: 'mercadolibre', operation: 'cancelOrder' });
+    throw new ConflictError(
+      `Order ${request.orderId} is already ${order.status}; MercadoLibre handles it as a return or claim now.`,
+      { platform: 'mercadolibre', operation: 'cancelOrder' },
+    );
   }
   const shipmentId = raw.shipping?.id;
   if (shipmentId) {
     const shipment = await runtime.client.getShipment(String(shipmentId), signal);
     const mode = shipment.logistic?.mode ?? shipment.mode;
     if (mode === 'me2') {
-      throw new ConflictError(`Order ${request.orderId} ships with Mercado Envíos 2; MercadoLibre does not let the seller cancel it through the API (the buyer or MercadoLibre's support can).`, { platform: 'mercadolibre', operation: 'cancelOrder' });
+      throw new ConflictError(
+        `Order ${request.orderId} ships with Mercado Envíos 2; MercadoLibre does not let the seller cancel it through the API (the buyer or MercadoLibre's support can).`,
+        { platform: 'mercadolibre', operation: 'cancelOrder' },
+      );
     }
   }
   const reason = cancelReasonOf(request.reason);
   await runtime.ledger.execute({
     key: `mercadolibre:cancelOrder:${request.orderId}`,
     operation: 'cancelOrder',
-    send: (s) => runtime.client.cancelOrder(request.orderId, { reason, message: `Sale cancelled: ${reason.toLowerCase().replace(/_/g, ' ')}`, restock: reason !== 'OUT_OF_STOCK' }, s),
-    readBack: async (s) => (canonicalOrderOf(await runtime.client.getOrder(request.orderId, s), 'cancelOrder').status === 'cancelled' ? { status: 'applied', result: undefined } : { status: 'not_applied' }),
+    send: (s) =>
+      runtime.client.cancelOrder(
+        request.orderId,
+        {
+          reason,
+          message: `Sale cancelled: ${reason.toLowerCase().replace(/_/g, ' ')}`,
+          restock: reason !== 'OUT_OF_STOCK',
+        },
+        s,
+      ),
+    readBack: async (s) =>
+      canonicalOrderOf(await runtime.client.getOrder(request.orderId, s), 'cancelOrder').status === 'cancelled'
+        ? { status: 'applied', result: undefined }
+        : { status: 'not_applied' },
     ...(signal ? { signal } : {}),
   });
   return canonicalOrderOf(await runtime.client.getOrder(request.orderId, signal), 'cancelOrder');
@@ -136,7 +174,13 @@ async function cancelOne(runtime: MercadoLibreRuntime, request: CancelOrderReque
  * await cancelOrders(runtime, [{ orderId: '2000003508419013', reason: 'out_of_stock' }]);
  * ```
  */
-export async function cancelOrders(runtime: MercadoLibreRuntime, requests: readonly CancelOrderRequest[], signal?: AbortSignal): Promise<BatchResult<CancelOrderRequest, Order>> {
-  const outcomes = await mapWithConcurrency(requests, runtime.config.concurrency, (request, index) => outcomeOf(index, request, 'cancelOrder', () => cancelOne(runtime, request, signal), signal));
+export async function cancelOrders(
+  runtime: MercadoLibreRuntime,
+  requests: readonly CancelOrderRequest[],
+  signal?: AbortSignal,
+): Promise<BatchResult<CancelOrderRequest, Order>> {
+  const outcomes = await mapWithConcurrency(requests, runtime.config.concurrency, (request, index) =>
+    outcomeOf(index, request, 'cancelOrder', () => cancelOne(runtime, request, signal), signal),
+  );
   return toBatchResult(outcomes);
 }

@@ -11,7 +11,13 @@ import { isMarketbridgeError, MarketbridgeError } from '../../../core/errors/mar
  * const outcome = await outcomeOf(3, update, 'setInventory', () => writeStock(update), signal);
  * ```
  */
-export async function outcomeOf<I, T>(index: number, input: I, operation: string, work: () => Promise<T>, signal?: AbortSignal): Promise<ItemOutcome<I, T>> {
+export async function outcomeOf<I, T>(
+  index: number,
+  input: I,
+  operation: string,
+  work: () => Promise<T>,
+  signal?: AbortSignal,
+): Promise<ItemOutcome<I, T>> {
   try {
     return { index, input, ok: true, value: await work() };
   } catch (error) {
@@ -31,5 +37,9 @@ export async function outcomeOf<I, T>(index: number, input: I, operation: string
  */
 export function asItemError(error: unknown, operation: string): MarketbridgeError {
   if (isMarketbridgeError(error)) return error;
-  return new MarketbridgeError('internal', `mercadolibre ${operation} failed: ${error instanceof Error ? error.message : String(error)}`, { platform: 'mercadolibre', operation, cause: error });
+  return new MarketbridgeError(
+    'internal',
+    `mercadolibre ${operation} failed: ${error instanceof Error ? error.message : String(error)}`,
+    { platform: 'mercadolibre', operation, cause: error },
+  );
 }

@@ -7,11 +7,6 @@ import type { SkuIndex } from './sku-index.js';
 /**
  * What the connector's operations share: the client, the validated configuration, the
  * context, the site currency, the operation ledger, the SKU index and the seller's stock model.
- *
- * @example
- * ```ts
- * const mode = await runtime.stockMode(signal); // 'items' or 'user-products'
- * ```
  */
 export interface MercadoLibreRuntime {
   readonly client: MercadoLibreClient;

@@ -17,17 +17,26 @@ async function confirmOne(runtime: MercadoLibreRuntime, shipment: Shipment, sign
   const order = await runtime.client.getOrder(shipment.orderId, signal);
   const shipmentId = order.shipping?.id ? String(order.shipping.id) : undefined;
   if (!shipmentId) {
-    throw new ConflictError(`Order ${shipment.orderId} has no Mercado Envíos shipment (custom shipping): MercadoLibre takes no tracking for it.`, { platform: 'mercadolibre', operation: 'confirmShipment' });
+    throw new ConflictError(
+      `Order ${shipment.orderId} has no Mercado Envíos shipment (custom shipping): MercadoLibre takes no tracking for it.`,
+      { platform: 'mercadolibre', operation: 'confirmShipment' },
+    );
   }
   const current = await runtime.client.getShipment(shipmentId, signal);
   const mode = current.logistic?.mode ?? current.mode;
   const shipped = () => ({ ...shipment, id: shipmentId });
   if (SHIPPED.has(current.status) && current.tracking_number === shipment.trackingNumber) return shipped();
   if (mode !== 'me1') {
-    throw new ConflictError(`Shipment ${shipmentId} of order ${shipment.orderId} is Mercado Envíos (${mode ?? 'unknown mode'}): MercadoLibre's carrier ships it and reports tracking itself.`, { platform: 'mercadolibre', operation: 'confirmShipment' });
+    throw new ConflictError(
+      `Shipment ${shipmentId} of order ${shipment.orderId} is Mercado Envíos (${mode ?? 'unknown mode'}): MercadoLibre's carrier ships it and reports tracking itself.`,
+      { platform: 'mercadolibre', operation: 'confirmShipment' },
+    );
   }
   if (SHIPPED.has(current.status)) {
-    throw new ConflictError(`Shipment ${shipmentId} is already ${current.status} with another tracking number.`, { platform: 'mercadolibre', operation: 'confirmShipment' });
+    throw new ConflictError(`Shipment ${shipmentId} is already ${current.status} with another tracking number.`, {
+      platform: 'mercadolibre',
+      operation: 'confirmShipment',
+    });
   }
   const serviceId = serviceIdOf(runtime, shipment.carrier);
   const tracking = { trackingNumber: shipment.trackingNumber, ...(serviceId !== undefined ? { serviceId } : {}) };
@@ -38,12 +47,19 @@ async function confirmOne(runtime: MercadoLibreRuntime, shipment: Shipment, sign
     send: (s) =>
       runtime.client.markShipmentShipped(
         shipmentId,
-        { ...tracking, date: shipment.shippedAt, ...(shipment.trackingUrl ? { trackingUrl: shipment.trackingUrl } : {}), comment: `Shipped with ${shipment.carrier}` },
+        {
+          ...tracking,
+          date: shipment.shippedAt,
+          ...(shipment.trackingUrl ? { trackingUrl: shipment.trackingUrl } : {}),
+          comment: `Shipped with ${shipment.carrier}`,
+        },
         s,
       ),
     readBack: async (s) => {
       const now = await runtime.client.getShipment(shipmentId, s);
-      return SHIPPED.has(now.status) && now.tracking_number === shipment.trackingNumber ? { status: 'applied', result: undefined } : { status: 'not_applied' };
+      return SHIPPED.has(now.status) && now.tracking_number === shipment.trackingNumber
+        ? { status: 'applied', result: undefined }
+        : { status: 'not_applied' };
     },
     ...(signal ? { signal } : {}),
   });
@@ -64,7 +80,13 @@ async function confirmOne(runtime: MercadoLibreRuntime, shipment: Shipment, sign
  * await confirmShipments(runtime, [{ orderId: '2000003508419013', carrier: 'Correo Argentino', trackingNumber: 'OP123456789AR', shippedAt: new Date().toISOString() }]);
  * ```
  */
-export async function confirmShipments(runtime: MercadoLibreRuntime, shipments: readonly Shipment[], signal?: AbortSignal): Promise<BatchResult<Shipment, Shipment>> {
-  const outcomes = await mapWithConcurrency(shipments, runtime.config.concurrency, (shipment, index) => outcomeOf(index, shipment, 'confirmShipment', () => confirmOne(runtime, shipment, signal), signal));
+export async function confirmShipments(
+  runtime: MercadoLibreRuntime,
+  shipments: readonly Shipment[],
+  signal?: AbortSignal,
+): Promise<BatchResult<Shipment, Shipment>> {
+  const outcomes = await mapWithConcurrency(shipments, runtime.config.concurrency, (shipment, index) =>
+    outcomeOf(index, shipment, 'confirmShipment', () => confirmOne(runtime, shipment, signal), signal),
+  );
   return toBatchResult(outcomes);
 }

@@ -8,11 +8,6 @@ import { chunksOf, mapWithConcurrency } from './concurrency.js';
 /**
  * Where a SKU lives: its item, the variation (when the item has variations), the user
  * product, and the item as it was read.
- *
- * @example
- * ```ts
- * const entry: SkuEntry = { sku: 'MUG-1-RED', itemId: 'MLA1', variationId: 174497701554, item };
- * ```
  */
 export interface SkuEntry {
   sku: string;
@@ -55,11 +50,19 @@ export function entriesOf(item: MercadoLibreItem): SkuEntry[] {
   if (item.variations?.length) {
     return item.variations.map((variation) => {
       const userProductId = variation.user_product_id ?? undefined;
-      return { sku: mercadolibreSkuOf(item, variation) ?? `${item.id}-${variation.id}`, itemId: item.id, variationId: variation.id, item, ...(userProductId ? { userProductId } : {}) };
+      return {
+        sku: mercadolibreSkuOf(item, variation) ?? `${item.id}-${variation.id}`,
+        itemId: item.id,
+        variationId: variation.id,
+        item,
+        ...(userProductId ? { userProductId } : {}),
+      };
     });
   }
   const userProductId = item.user_product_id ?? undefined;
-  return [{ sku: mercadolibreSkuOf(item) ?? item.id, itemId: item.id, item, ...(userProductId ? { userProductId } : {}) }];
+  return [
+    { sku: mercadolibreSkuOf(item) ?? item.id, itemId: item.id, item, ...(userProductId ? { userProductId } : {}) },
+  ];
 }
 
 /**
@@ -113,7 +116,8 @@ export class SkuIndex {
     if (direct.size > 0) this.remember(await this.read([...direct], signal));
     const unknown = wanted.filter((sku) => !this.#entries.has(sku));
     // A few unknown SKUs are searched even with a fresh index: they may be newer than it.
-    if (unknown.length > 0 && unknown.length <= (this.#options.searchThreshold ?? 20)) await this.#search(unknown, signal);
+    if (unknown.length > 0 && unknown.length <= (this.#options.searchThreshold ?? 20))
+      await this.#search(unknown, signal);
     else if (unknown.length > 0 && !fresh) await this.#scan(signal);
     const out = new Map<string, SkuEntry>();
     for (const sku of wanted) {
@@ -125,20 +129,36 @@ export class SkuIndex {
 
   /** Reads items by id through multiget (20 a call); ids that no longer exist are left out. */
   async read(itemIds: readonly string[], signal?: AbortSignal): Promise<MercadoLibreItem[]> {
-    const pages = await mapWithConcurrency(chunksOf([...new Set(itemIds)], MERCADOLIBRE_MULTIGET_MAX), this.#options.concurrency, (ids) => this.#options.client.multigetItems(ids, signal));
-    const items = pages.flat().flatMap((entry) => (entry.code === 200 && entry.body && 'id' in entry.body ? [entry.body] : []));
+    const pages = await mapWithConcurrency(
+      chunksOf([...new Set(itemIds)], MERCADOLIBRE_MULTIGET_MAX),
+      this.#options.concurrency,
+      (ids) => this.#options.client.multigetItems(ids, signal),
+    );
+    const items = pages
+      .flat()
+      .flatMap((entry) => (entry.code === 200 && entry.body && 'id' in entry.body ? [entry.body] : []));
     this.remember(items);
     return items;
   }
 
   /** Every item id of the seller, page by page through the scan search. */
-  async *scanIds(options: { status?: string; pageSize?: number; signal?: AbortSignal } = {}): AsyncGenerator<string[], void, undefined> {
+  async *scanIds(
+    options: { status?: string; pageSize?: number; signal?: AbortSignal } = {},
+  ): AsyncGenerator<string[], void, undefined> {
     const limit = Math.min(Math.max(1, options.pageSize ?? MERCADOLIBRE_SCAN_MAX_LIMIT), MERCADOLIBRE_SCAN_MAX_LIMIT);
     let scrollId: string | undefined;
     let seen = 0;
     for (let pages = 1; ; pages++) {
       options.signal?.throwIfAborted();
-      const page = await this.#options.client.searchItems({ sellerId: this.#options.sellerId, limit, ...(scrollId ? { scrollId } : {}), ...(options.status ? { status: options.status } : {}) }, options.signal);
+      const page = await this.#options.client.searchItems(
+        {
+          sellerId: this.#options.sellerId,
+          limit,
+          ...(scrollId ? { scrollId } : {}),
+          ...(options.status ? { status: options.status } : {}),
+        },
+        options.signal,
+      );
       const results = Array.isArray(page.results) ? page.results : [];
       if (results.length === 0) return;
       yield results;
@@ -152,7 +172,12 @@ export class SkuIndex {
   }
 
   async #search(skus: readonly string[], signal?: AbortSignal): Promise<void> {
-    const found = await mapWithConcurrency(skus, this.#options.concurrency, async (sku) => (await this.#options.client.searchItems({ sellerId: this.#options.sellerId, sellerSku: sku }, signal)).results);
+    const found = await mapWithConcurrency(
+      skus,
+      this.#options.concurrency,
+      async (sku) =>
+        (await this.#options.client.searchItems({ sellerId: this.#options.sellerId, sellerSku: sku }, signal)).results,
+    );
     const ids = found.flat();
     if (ids.length > 0) await this.read(ids, signal);
   }

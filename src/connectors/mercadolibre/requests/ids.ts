@@ -25,7 +25,11 @@ const HINTS = {
 export function checkId(kind: keyof typeof PATTERNS, value: unknown, field: string): string {
   const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof text === 'string' && PATTERNS[kind].test(text)) return text;
-  throw new ValidationError(`MercadoLibre ${field}`, [{ path: [field], message: `Expected ${HINTS[kind]}, got ${JSON.stringify(value)}.` }], { platform: 'mercadolibre' });
+  throw new ValidationError(
+    `MercadoLibre ${field}`,
+    [{ path: [field], message: `Expected ${HINTS[kind]}, got ${JSON.stringify(value)}.` }],
+    { platform: 'mercadolibre' },
+  );
 }
 
 /**

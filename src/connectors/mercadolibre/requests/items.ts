@@ -34,11 +34,19 @@ export const MERCADOLIBRE_SCAN_MAX_LIMIT = 100;
  * searchItemsRequest({ sellerId: '468424240', sellerSku: 'MUG-1' });
  * ```
  */
-export function searchItemsRequest(input: { sellerId: string; scrollId?: string; limit?: number; status?: string; sellerSku?: string }): MercadoLibreRequest {
+export function searchItemsRequest(input: {
+  sellerId: string;
+  scrollId?: string;
+  limit?: number;
+  status?: string;
+  sellerSku?: string;
+}): MercadoLibreRequest {
   const sellerId = checkId('numeric', input.sellerId, 'sellerId');
   const limit = Math.min(Math.max(1, Math.floor(input.limit ?? 50)), MERCADOLIBRE_SCAN_MAX_LIMIT);
   const query: Record<string, string | number> =
-    input.sellerSku !== undefined ? { seller_sku: input.sellerSku } : { search_type: 'scan', limit, ...(input.scrollId ? { scroll_id: input.scrollId } : {}) };
+    input.sellerSku !== undefined
+      ? { seller_sku: input.sellerSku }
+      : { search_type: 'scan', limit, ...(input.scrollId ? { scroll_id: input.scrollId } : {}) };
   if (input.status) query.status = input.status;
   return { operation: 'searchItems', method: 'GET', path: `/users/${sellerId}/items/search`, query };
 }
@@ -54,7 +62,11 @@ export function searchItemsRequest(input: { sellerId: string; scrollId?: string;
  */
 export function multigetItemsRequest(ids: readonly string[], attributes?: readonly string[]): MercadoLibreRequest {
   if (ids.length === 0 || ids.length > MERCADOLIBRE_MULTIGET_MAX) {
-    throw new ValidationError('MercadoLibre multiget', [{ path: ['ids'], message: `Give 1 to ${MERCADOLIBRE_MULTIGET_MAX} item ids (got ${ids.length}).` }], { platform: 'mercadolibre' });
+    throw new ValidationError(
+      'MercadoLibre multiget',
+      [{ path: ['ids'], message: `Give 1 to ${MERCADOLIBRE_MULTIGET_MAX} item ids (got ${ids.length}).` }],
+      { platform: 'mercadolibre' },
+    );
   }
   const query: Record<string, string> = { ids: ids.map((id, index) => checkId('item', id, `ids[${index}]`)).join(',') };
   if (attributes?.length) query.attributes = attributes.join(',');

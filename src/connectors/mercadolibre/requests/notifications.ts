@@ -21,11 +21,19 @@ export const MERCADOLIBRE_MISSED_FEEDS_PAGE = 50;
  * missedFeedsRequest({ applicationId: '5503910054141466', topic: 'orders_v2', offset: 0 });
  * ```
  */
-export function missedFeedsRequest(input: { applicationId: string; topic?: string; offset?: number; limit?: number }): MercadoLibreRequest {
+export function missedFeedsRequest(input: {
+  applicationId: string;
+  topic?: string;
+  offset?: number;
+  limit?: number;
+}): MercadoLibreRequest {
   const query: Record<string, string | number> = {
     app_id: checkId('numeric', input.applicationId, 'applicationId'),
     offset: Math.max(0, Math.floor(input.offset ?? 0)),
-    limit: Math.min(Math.max(1, Math.floor(input.limit ?? MERCADOLIBRE_MISSED_FEEDS_PAGE)), MERCADOLIBRE_MISSED_FEEDS_PAGE),
+    limit: Math.min(
+      Math.max(1, Math.floor(input.limit ?? MERCADOLIBRE_MISSED_FEEDS_PAGE)),
+      MERCADOLIBRE_MISSED_FEEDS_PAGE,
+    ),
   };
   if (input.topic) query.topic = input.topic;
   return { operation: 'missedFeeds', method: 'GET', path: '/missed_feeds', query };
@@ -44,7 +52,11 @@ const RESOURCE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
  */
 export function resourceRequest(resource: string): MercadoLibreRequest {
   if (typeof resource !== 'string' || !RESOURCE.test(resource) || resource.length > 200) {
-    throw new ValidationError('MercadoLibre notification resource', [{ path: ['resource'], message: `Expected a plain path such as /orders/123, got ${JSON.stringify(resource)}.` }], { platform: 'mercadolibre' });
+    throw new ValidationError(
+      'MercadoLibre notification resource',
+      [{ path: ['resource'], message: `Expected a plain path such as /orders/123, got ${JSON.stringify(resource)}.` }],
+      { platform: 'mercadolibre' },
+    );
   }
   return { operation: 'getResource', method: 'GET', path: resource };
 }

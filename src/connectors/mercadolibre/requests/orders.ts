@@ -32,7 +32,13 @@ export function mercadolibreDate(iso: string): string {
  * searchOrdersRequest({ sellerId: '468424240', updatedFrom: '2026-01-01T00:00:00Z', offset: 50 });
  * ```
  */
-export function searchOrdersRequest(input: { sellerId: string; updatedFrom?: string; statuses?: readonly string[]; offset?: number; limit?: number }): MercadoLibreRequest {
+export function searchOrdersRequest(input: {
+  sellerId: string;
+  updatedFrom?: string;
+  statuses?: readonly string[];
+  offset?: number;
+  limit?: number;
+}): MercadoLibreRequest {
   const query: Record<string, string | number> = {
     seller: checkId('numeric', input.sellerId, 'sellerId'),
     sort: 'date_asc',
@@ -58,13 +64,14 @@ export function getOrderRequest(orderId: string): MercadoLibreRequest {
 
 /**
  * The reasons a seller can give when a sale did not happen (`fulfilled: false`).
- *
- * @example
- * ```ts
- * const reason: MercadoLibreCancelReason = 'OUT_OF_STOCK';
- * ```
  */
-export type MercadoLibreCancelReason = 'OUT_OF_STOCK' | 'SELLER_REGRETS' | 'BUYER_REGRETS' | 'BUYER_DID_NOT_ANSWER' | 'BUYER_NOT_ENOUGH_MONEY' | 'THEY_NOT_HONORED_POLICIES';
+export type MercadoLibreCancelReason =
+  | 'OUT_OF_STOCK'
+  | 'SELLER_REGRETS'
+  | 'BUYER_REGRETS'
+  | 'BUYER_DID_NOT_ANSWER'
+  | 'BUYER_NOT_ENOUGH_MONEY'
+  | 'THEY_NOT_HONORED_POLICIES';
 
 /**
  * `POST /orders/{id}/feedback` with `fulfilled: false`: how a seller cancels a sale that is
@@ -75,11 +82,20 @@ export type MercadoLibreCancelReason = 'OUT_OF_STOCK' | 'SELLER_REGRETS' | 'BUYE
  * orderCancellationRequest('2000003508419013', { reason: 'OUT_OF_STOCK', message: 'Sin stock', restock: false });
  * ```
  */
-export function orderCancellationRequest(orderId: string, input: { reason: MercadoLibreCancelReason; message: string; restock: boolean }): MercadoLibreRequest {
+export function orderCancellationRequest(
+  orderId: string,
+  input: { reason: MercadoLibreCancelReason; message: string; restock: boolean },
+): MercadoLibreRequest {
   return {
     operation: 'orderFeedback',
     method: 'POST',
     path: `/orders/${checkId('numeric', orderId, 'orderId')}/feedback`,
-    json: { fulfilled: false, rating: 'neutral', message: input.message.slice(0, 160), reason: input.reason, restock_item: input.restock },
+    json: {
+      fulfilled: false,
+      rating: 'neutral',
+      message: input.message.slice(0, 160),
+      reason: input.reason,
+      restock_item: input.restock,
+    },
   };
 }

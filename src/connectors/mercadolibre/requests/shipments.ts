@@ -10,7 +10,12 @@ import type { MercadoLibreRequest } from './types.js';
  * ```
  */
 export function getShipmentRequest(shipmentId: string): MercadoLibreRequest {
-  return { operation: 'getShipment', method: 'GET', path: `/shipments/${checkId('numeric', shipmentId, 'shipmentId')}`, headers: { 'x-format-new': 'true' } };
+  return {
+    operation: 'getShipment',
+    method: 'GET',
+    path: `/shipments/${checkId('numeric', shipmentId, 'shipmentId')}`,
+    headers: { 'x-format-new': 'true' },
+  };
 }
 
 /**
@@ -22,12 +27,18 @@ export function getShipmentRequest(shipmentId: string): MercadoLibreRequest {
  * shipmentTrackingRequest('28264263908', { trackingNumber: 'OP123456789BR', serviceId: 11 });
  * ```
  */
-export function shipmentTrackingRequest(shipmentId: string, input: { trackingNumber: string; serviceId?: number }): MercadoLibreRequest {
+export function shipmentTrackingRequest(
+  shipmentId: string,
+  input: { trackingNumber: string; serviceId?: number },
+): MercadoLibreRequest {
   return {
     operation: 'updateShipment',
     method: 'PUT',
     path: `/shipments/${checkId('numeric', shipmentId, 'shipmentId')}`,
-    json: { tracking_number: input.trackingNumber, ...(input.serviceId !== undefined ? { service_id: input.serviceId } : {}) },
+    json: {
+      tracking_number: input.trackingNumber,
+      ...(input.serviceId !== undefined ? { service_id: input.serviceId } : {}),
+    },
   };
 }
 
@@ -41,13 +52,20 @@ export function shipmentTrackingRequest(shipmentId: string, input: { trackingNum
  * shipmentShippedRequest('28264263908', { trackingNumber: 'OP123', date: '2026-01-16T13:03:51.175Z', serviceId: 154 });
  * ```
  */
-export function shipmentShippedRequest(shipmentId: string, input: { trackingNumber: string; trackingUrl?: string; date: string; serviceId?: number; comment?: string }): MercadoLibreRequest {
+export function shipmentShippedRequest(
+  shipmentId: string,
+  input: { trackingNumber: string; trackingUrl?: string; date: string; serviceId?: number; comment?: string },
+): MercadoLibreRequest {
   return {
     operation: 'notifyShipment',
     method: 'POST',
     path: `/shipments/${checkId('numeric', shipmentId, 'shipmentId')}/seller_notifications`,
     json: {
-      payload: { ...(input.serviceId !== undefined ? { service_id: input.serviceId } : {}), comment: input.comment ?? 'shipped', date: input.date },
+      payload: {
+        ...(input.serviceId !== undefined ? { service_id: input.serviceId } : {}),
+        comment: input.comment ?? 'shipped',
+        date: input.date,
+      },
       tracking_number: input.trackingNumber,
       ...(input.trackingUrl ? { tracking_url: input.trackingUrl } : {}),
       status: 'shipped',

@@ -11,7 +11,11 @@ import type { MercadoLibreRequest } from './types.js';
  * ```
  */
 export function getUserProductStockRequest(userProductId: string): MercadoLibreRequest {
-  return { operation: 'getUserProductStock', method: 'GET', path: `/user-products/${checkId('userProduct', userProductId, 'userProductId')}/stock` };
+  return {
+    operation: 'getUserProductStock',
+    method: 'GET',
+    path: `/user-products/${checkId('userProduct', userProductId, 'userProductId')}/stock`,
+  };
 }
 
 /**

@@ -6,11 +6,6 @@ import type { MercadoLibreSimState, SimSeller } from './state.js';
 /**
  * What a simulator handler gets: the state, the clock, the authenticated seller and
  * application, and the parsed request.
- *
- * @example
- * ```ts
- * const handler = (sim: SimRequest) => json(sim.state.items.get(sim.params[0]!));
- * ```
  */
 export interface SimRequest {
   state: MercadoLibreSimState;
@@ -78,7 +73,8 @@ export function validAmount(value: unknown, currency: string): value is number {
  * ```
  */
 export function settleItem(item: MercadoLibreItem, clock: Clock): void {
-  if (item.variations?.length) item.available_quantity = item.variations.reduce((sum, variation) => sum + variation.available_quantity, 0);
+  if (item.variations?.length)
+    item.available_quantity = item.variations.reduce((sum, variation) => sum + variation.available_quantity, 0);
   const outOfStock = item.sub_status?.includes('out_of_stock') ?? false;
   if (item.status === 'active' && item.available_quantity === 0) {
     item.status = 'paused';

@@ -10,7 +10,11 @@
  *
  * @module
  */
-export { MercadoLibreSimulator, type MercadoLibreSimulatorOptions, type MercadoLibreSimulatorStats } from './simulator.js';
+export {
+  MercadoLibreSimulator,
+  type MercadoLibreSimulatorOptions,
+  type MercadoLibreSimulatorStats,
+} from './simulator.js';
 export { SimCatalog, type SimItemInput, type SimOrderInput } from './seeding.js';
 export { SimTokens, type SimTokenFault, type SimTokenStats, type SimAccessToken } from './tokens.js';
 export { resourceOfRequest, type SimResourceStats } from './limits.js';

@@ -6,7 +6,9 @@ const SCROLL_MS = 5 * 60_000;
 const OFFSET_LIMIT = 1000;
 
 const skuOf = (source: { attributes?: MercadoLibreAttribute[]; seller_custom_field?: string | null }) =>
-  source.attributes?.find((attribute) => attribute.id === 'SELLER_SKU')?.value_name ?? source.seller_custom_field ?? undefined;
+  source.attributes?.find((attribute) => attribute.id === 'SELLER_SKU')?.value_name ??
+  source.seller_custom_field ??
+  undefined;
 
 const visible = (item: MercadoLibreItem, sellerId: number, status: string | null) =>
   item.seller_id === sellerId && !item.sub_status?.includes('deleted') && (status === null || item.status === status);
@@ -18,20 +20,28 @@ export function searchItems(sim: SimRequest): Response {
   const query = sim.url.searchParams;
   const status = query.get('status');
   const limit = Number(query.get('limit') ?? 50);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return mlError(400, 'bad_request', 'limit must be between 1 and 100');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    return mlError(400, 'bad_request', 'limit must be between 1 and 100');
   const sku = query.get('seller_sku');
   const mine = () => [...sim.state.items.values()].filter((item) => visible(item, sellerId, status));
   if (sku !== null) {
     const ids = mine()
       .filter((item) => skuOf(item) === sku || item.variations?.some((variation) => skuOf(variation) === sku))
       .map((item) => item.id);
-    return json({ seller_id: String(sellerId), query: null, paging: { limit, offset: 0, total: ids.length }, results: ids.slice(0, limit) });
+    return json({
+      seller_id: String(sellerId),
+      query: null,
+      paging: { limit, offset: 0, total: ids.length },
+      results: ids.slice(0, limit),
+    });
   }
   if (query.get('search_type') === 'scan') {
-    if (query.has('offset')) return mlError(400, 'bad_request', 'offset is not allowed with search_type=scan; use scroll_id');
+    if (query.has('offset'))
+      return mlError(400, 'bad_request', 'offset is not allowed with search_type=scan; use scroll_id');
     const scrollId = query.get('scroll_id');
     let scroll = scrollId ? sim.state.scrolls.get(scrollId) : undefined;
-    if (scrollId && (!scroll || scroll.expiresAt <= sim.clock.now() || scroll.sellerId !== sellerId)) return mlError(400, 'bad_request', 'scroll_id is invalid or expired; start a new scan');
+    if (scrollId && (!scroll || scroll.expiresAt <= sim.clock.now() || scroll.sellerId !== sellerId))
+      return mlError(400, 'bad_request', 'scroll_id is invalid or expired; start a new scan');
     let id = scrollId ?? '';
     if (!scroll) {
       id = `c2Nhbi${nextNumber(sim.state).toString(36)}`;
@@ -41,12 +51,24 @@ export function searchItems(sim: SimRequest): Response {
     const results = scroll.ids.slice(scroll.position, scroll.position + limit);
     scroll.position += results.length;
     scroll.expiresAt = sim.clock.now() + SCROLL_MS;
-    return json({ seller_id: String(sellerId), query: null, paging: { limit, total: scroll.ids.length }, results, scroll_id: id });
+    return json({
+      seller_id: String(sellerId),
+      query: null,
+      paging: { limit, total: scroll.ids.length },
+      results,
+      scroll_id: id,
+    });
   }
   const offset = Number(query.get('offset') ?? 0);
-  if (offset + limit > OFFSET_LIMIT) return mlError(400, 'bad_request', 'offset + limit cannot exceed 1000; use search_type=scan');
+  if (offset + limit > OFFSET_LIMIT)
+    return mlError(400, 'bad_request', 'offset + limit cannot exceed 1000; use search_type=scan');
   const ids = mine().map((item) => item.id);
-  return json({ seller_id: String(sellerId), query: null, paging: { limit, offset, total: ids.length }, results: ids.slice(offset, offset + limit) });
+  return json({
+    seller_id: String(sellerId),
+    query: null,
+    paging: { limit, offset, total: ids.length },
+    results: ids.slice(offset, offset + limit),
+  });
 }
 
 /** `GET /items?ids=...` (at most 20). */
@@ -56,7 +78,9 @@ export function multigetItems(sim: SimRequest): Response {
   return json(
     ids.map((id) => {
       const item = sim.state.items.get(id);
-      return item ? { code: 200, body: item } : { code: 404, body: { message: `Item with id ${id} not found`, error: 'not_found', status: 404, cause: [] } };
+      return item
+        ? { code: 200, body: item }
+        : { code: 404, body: { message: `Item with id ${id} not found`, error: 'not_found', status: 404, cause: [] } };
     }),
   );
 }
@@ -67,24 +91,52 @@ export function getItem(sim: SimRequest): Response {
   return item ? json(item) : mlError(404, 'not_found', `Item with id ${sim.params[0]} not found`);
 }
 
-const REQUIRED = ['title', 'category_id', 'price', 'currency_id', 'buying_mode', 'listing_type_id', 'condition'] as const;
+const REQUIRED = [
+  'title',
+  'category_id',
+  'price',
+  'currency_id',
+  'buying_mode',
+  'listing_type_id',
+  'condition',
+] as const;
 
 /** `POST /items`. */
 export function createItem(sim: SimRequest): Response {
   const body = (sim.body ?? {}) as Record<string, unknown>;
   const causes: { code: string; message: string; references: string[] }[] = [];
-  for (const field of REQUIRED) if (body[field] === undefined || body[field] === '') causes.push({ code: `item.${field}.required`, message: `The field ${field} is required.`, references: [`item.${field}`] });
+  for (const field of REQUIRED)
+    if (body[field] === undefined || body[field] === '')
+      causes.push({
+        code: `item.${field}.required`,
+        message: `The field ${field} is required.`,
+        references: [`item.${field}`],
+      });
   const currency = String(body.currency_id ?? '');
-  if (body.price !== undefined && !validAmount(body.price, currency)) causes.push({ code: 'item.price.invalid', message: `Invalid price for ${currency}.`, references: ['item.price'] });
+  if (body.price !== undefined && !validAmount(body.price, currency))
+    causes.push({ code: 'item.price.invalid', message: `Invalid price for ${currency}.`, references: ['item.price'] });
   const variations = Array.isArray(body.variations) ? (body.variations as Record<string, unknown>[]) : undefined;
   if (!variations && !(Number.isInteger(body.available_quantity) && (body.available_quantity as number) >= 0)) {
-    causes.push({ code: 'item.available_quantity.invalid', message: 'available_quantity must be a whole number ≥ 0.', references: ['item.available_quantity'] });
+    causes.push({
+      code: 'item.available_quantity.invalid',
+      message: 'available_quantity must be a whole number ≥ 0.',
+      references: ['item.available_quantity'],
+    });
   }
   if (sim.seller.tags.includes('warehouse_management') && body.available_quantity !== undefined) {
-    causes.push({ code: 'item.available_quantity.invalid', message: 'the fields [available_quantity] are invalid for requested call', references: ['item.available_quantity'] });
+    causes.push({
+      code: 'item.available_quantity.invalid',
+      message: 'the fields [available_quantity] are invalid for requested call',
+      references: ['item.available_quantity'],
+    });
   }
   const prices = new Set((variations ?? []).map((variation) => variation.price));
-  if (prices.size > 1) causes.push({ code: 'item.variations.price.invalid', message: 'All variations must have the same price.', references: ['item.variations'] });
+  if (prices.size > 1)
+    causes.push({
+      code: 'item.variations.price.invalid',
+      message: 'All variations must have the same price.',
+      references: ['item.variations'],
+    });
   if (causes.length > 0) return validationError(causes);
   const sequence = nextNumber(sim.state);
   const id = `${sim.seller.siteId}${1_000_000_000 + sequence}`;
@@ -104,7 +156,13 @@ export function createItem(sim: SimRequest): Response {
     status: 'active',
     sub_status: [],
     permalink: `https://articulo.mercadolibre.com.ar/${id.slice(0, 3)}-${id.slice(3)}-sim`,
-    pictures: Array.isArray(body.pictures) ? (body.pictures as { source?: string }[]).map((picture, index) => ({ id: `${sequence}-${index}`, url: picture.source ?? '', secure_url: picture.source ?? '' })) : [],
+    pictures: Array.isArray(body.pictures)
+      ? (body.pictures as { source?: string }[]).map((picture, index) => ({
+          id: `${sequence}-${index}`,
+          url: picture.source ?? '',
+          secure_url: picture.source ?? '',
+        }))
+      : [],
     attributes: Array.isArray(body.attributes) ? (body.attributes as MercadoLibreAttribute[]) : [],
     user_product_id: variations ? null : `${sim.seller.siteId}U${1_000_000 + sequence}`,
     date_created: stamp(sim.clock),
@@ -117,7 +175,8 @@ export function createItem(sim: SimRequest): Response {
       price: body.price as number,
       available_quantity: Number(variation.available_quantity ?? 0),
       sold_quantity: 0,
-      attribute_combinations: (variation.attribute_combinations ?? []) as MercadoLibreVariation['attribute_combinations'],
+      attribute_combinations: (variation.attribute_combinations ??
+        []) as MercadoLibreVariation['attribute_combinations'],
       attributes: (variation.attributes ?? []) as MercadoLibreAttribute[],
       user_product_id: `${sim.seller.siteId}U${1_000_000 + nextNumber(sim.state)}`,
     }));

@@ -4,11 +4,6 @@ import { MERCADOLIBRE_LIMITS, type MercadoLibreLimit, type MercadoLibreResource 
 
 /**
  * Calls and throttled answers of one resource family, as the simulator counted them.
- *
- * @example
- * ```ts
- * const entry: SimResourceStats = simulator.stats().resources['items-write']!;
- * ```
  */
 export interface SimResourceStats {
   calls: number;

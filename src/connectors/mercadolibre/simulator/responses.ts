@@ -9,7 +9,10 @@ import type { MercadoLibreErrorBody, MercadoLibreErrorCause } from '../types/ind
  * ```
  */
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
 }
 
 /**
@@ -20,7 +23,12 @@ export function json(body: unknown, status = 200, headers: Record<string, string
  * return mlError(404, 'not_found', 'Item with id MLA1 not found');
  * ```
  */
-export function mlError(status: number, error: string, message: string, cause: MercadoLibreErrorCause[] = []): Response {
+export function mlError(
+  status: number,
+  error: string,
+  message: string,
+  cause: MercadoLibreErrorCause[] = [],
+): Response {
   const body: MercadoLibreErrorBody = { message, error, status, cause };
   return json(body, status);
 }
@@ -34,5 +42,10 @@ export function mlError(status: number, error: string, message: string, cause: M
  * ```
  */
 export function validationError(causes: { code: string; message: string; references: string[] }[]): Response {
-  return mlError(400, 'validation_error', 'Validation error', causes.map((cause, index) => ({ department: 'items', cause_id: 100 + index, type: 'error', ...cause })));
+  return mlError(
+    400,
+    'validation_error',
+    'Validation error',
+    causes.map((cause, index) => ({ department: 'items', cause_id: 100 + index, type: 'error', ...cause })),
+  );
 }

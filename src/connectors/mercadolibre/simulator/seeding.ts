@@ -6,11 +6,6 @@ import type { MercadoLibreSimState, SimSeller } from './state.js';
 
 /**
  * An item to seed: plain values, MercadoLibre's shape is filled in.
- *
- * @example
- * ```ts
- * const item: SimItemInput = { title: 'Mug', price: 1500, quantity: 3, sku: 'MUG-1' };
- * ```
  */
 export interface SimItemInput {
   id?: string;
@@ -33,11 +28,6 @@ export interface SimItemInput {
 
 /**
  * An order to place on a seeded item.
- *
- * @example
- * ```ts
- * const order: SimOrderInput = { itemId: 'MLA1000000001', quantity: 1, shipping: 'me1' };
- * ```
  */
 export interface SimOrderInput {
   itemId: string;
@@ -74,7 +64,12 @@ export class SimCatalog {
    * @param site - the default site
    * @param notify - records a notification
    */
-  constructor(state: MercadoLibreSimState, clock: Clock, site: MercadoLibreSiteId, notify: (topic: string, resource: string, userId: number, missed: boolean) => void) {
+  constructor(
+    state: MercadoLibreSimState,
+    clock: Clock,
+    site: MercadoLibreSiteId,
+    notify: (topic: string, resource: string, userId: number, missed: boolean) => void,
+  ) {
     this.#state = state;
     this.#clock = clock;
     this.#site = site;
@@ -105,7 +100,8 @@ export class SimCatalog {
     const site = this.#state.sellers.get(input.sellerId ?? this.#defaultSeller)?.siteId ?? this.#site;
     const id = input.id ?? `${site}${1_000_000_000 + sequence}`;
     const now = new Date(this.#clock.now()).toISOString();
-    const skuAttribute = (sku: string | undefined) => (sku && !input.skuInCustomField ? [{ id: 'SELLER_SKU', name: 'SKU', value_id: null, value_name: sku }] : []);
+    const skuAttribute = (sku: string | undefined) =>
+      sku && !input.skuInCustomField ? [{ id: 'SELLER_SKU', name: 'SKU', value_id: null, value_name: sku }] : [];
     const item: MercadoLibreItem = {
       id,
       site_id: site,
@@ -122,8 +118,17 @@ export class SimCatalog {
       status: input.status ?? 'active',
       sub_status: [],
       permalink: `https://articulo.mercadolibre.com/${site}-${id.slice(3)}-sim`,
-      pictures: [{ id: `${sequence}-0`, url: `http://http2.mlstatic.com/D_${sequence}-O.jpg`, secure_url: `https://http2.mlstatic.com/D_${sequence}-O.jpg` }],
-      attributes: [{ id: 'BRAND', name: 'Marca', value_id: null, value_name: 'Acme' }, ...skuAttribute(input.variations ? undefined : input.sku)],
+      pictures: [
+        {
+          id: `${sequence}-0`,
+          url: `http://http2.mlstatic.com/D_${sequence}-O.jpg`,
+          secure_url: `https://http2.mlstatic.com/D_${sequence}-O.jpg`,
+        },
+      ],
+      attributes: [
+        { id: 'BRAND', name: 'Marca', value_id: null, value_name: 'Acme' },
+        ...skuAttribute(input.variations ? undefined : input.sku),
+      ],
       seller_custom_field: input.skuInCustomField && !input.variations ? (input.sku ?? null) : null,
       user_product_id: input.variations ? null : `${site}U${1_000_000 + sequence}`,
       date_created: now,
@@ -138,7 +143,12 @@ export class SimCatalog {
           price: input.price,
           available_quantity: variation.quantity,
           sold_quantity: 0,
-          attribute_combinations: Object.entries(variation.options).map(([name, value]) => ({ id: name.toUpperCase(), name, value_id: null, value_name: value })),
+          attribute_combinations: Object.entries(variation.options).map(([name, value]) => ({
+            id: name.toUpperCase(),
+            name,
+            value_id: null,
+            value_name: value,
+          })),
           attributes: skuAttribute(variation.sku),
           seller_custom_field: input.skuInCustomField ? (variation.sku ?? null) : null,
           user_product_id: `${site}U${1_000_000 + variationSequence}`,
@@ -156,10 +166,16 @@ export class SimCatalog {
    */
   setStockLocations(itemId: string, locations: MercadoLibreStockLocation[], variationId?: number): string {
     const item = this.#state.items.get(itemId);
-    const variation = variationId === undefined ? undefined : item?.variations?.find((candidate) => candidate.id === variationId);
+    const variation =
+      variationId === undefined ? undefined : item?.variations?.find((candidate) => candidate.id === variationId);
     const id = (variation ?? item)?.user_product_id;
     if (!item || !id) throw new Error(`No user product for ${itemId}${variationId ? `/${variationId}` : ''}`);
-    this.#state.userProducts.set(id, { id, userId: item.seller_id, version: 1, locations: locations.map((location) => ({ ...location })) });
+    this.#state.userProducts.set(id, {
+      id,
+      userId: item.seller_id,
+      version: 1,
+      locations: locations.map((location) => ({ ...location })),
+    });
     const total = locations.reduce((sum, location) => sum + location.quantity, 0);
     if (variation) variation.available_quantity = total;
     else item.available_quantity = total;
@@ -171,11 +187,16 @@ export class SimCatalog {
   placeOrder(input: SimOrderInput): MercadoLibreOrder {
     const item = this.#state.items.get(input.itemId);
     if (!item) throw new Error(`No item ${input.itemId}`);
-    const variation = input.variationId === undefined ? undefined : item.variations?.find((candidate) => candidate.id === input.variationId);
+    const variation =
+      input.variationId === undefined
+        ? undefined
+        : item.variations?.find((candidate) => candidate.id === input.variationId);
     const quantity = input.quantity ?? 1;
     const id = 2_000_000_000_000 + this.#next();
     const now = new Date(this.#clock.now()).toISOString();
-    const sku = (variation?.attributes ?? item.attributes)?.find((attribute) => attribute.id === 'SELLER_SKU')?.value_name ?? null;
+    const sku =
+      (variation?.attributes ?? item.attributes)?.find((attribute) => attribute.id === 'SELLER_SKU')?.value_name ??
+      null;
     let shippingId: number | null = null;
     if ((input.shipping ?? 'me2') !== 'none') {
       shippingId = 40_000_000_000 + this.#next();
@@ -185,7 +206,11 @@ export class SimCatalog {
         substatus: input.shipping === 'me1' ? null : 'printed',
         tracking_number: null,
         tracking_method: null,
-        logistic: { mode: input.shipping ?? 'me2', type: input.shipping === 'me1' ? 'default' : 'drop_off', direction: 'forward' },
+        logistic: {
+          mode: input.shipping ?? 'me2',
+          type: input.shipping === 'me1' ? 'default' : 'drop_off',
+          direction: 'forward',
+        },
         order_id: id,
         date_created: now,
         last_updated: now,
@@ -200,7 +225,13 @@ export class SimCatalog {
       last_updated: now,
       order_items: [
         {
-          item: { id: item.id, title: item.title, variation_id: variation?.id ?? null, seller_sku: sku, seller_custom_field: variation?.seller_custom_field ?? item.seller_custom_field ?? null },
+          item: {
+            id: item.id,
+            title: item.title,
+            variation_id: variation?.id ?? null,
+            seller_sku: sku,
+            seller_custom_field: variation?.seller_custom_field ?? item.seller_custom_field ?? null,
+          },
           quantity,
           unit_price: item.price,
           full_unit_price: item.price,

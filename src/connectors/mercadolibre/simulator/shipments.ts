@@ -23,9 +23,11 @@ export function getShipment(sim: SimRequest): Response {
 export function putShipment(sim: SimRequest): Response {
   const shipment = owned(sim);
   if (!shipment) return mlError(404, 'not_found', `Shipment ${sim.params[0]} not found`);
-  if (modeOf(shipment) !== 'me1') return mlError(400, 'bad_request', 'Only shipments the seller ships (me1) take a tracking number.');
+  if (modeOf(shipment) !== 'me1')
+    return mlError(400, 'bad_request', 'Only shipments the seller ships (me1) take a tracking number.');
   const body = (sim.body ?? {}) as { tracking_number?: unknown; service_id?: unknown };
-  if (typeof body.tracking_number !== 'string' || body.tracking_number === '') return mlError(400, 'bad_request', 'tracking_number is required');
+  if (typeof body.tracking_number !== 'string' || body.tracking_number === '')
+    return mlError(400, 'bad_request', 'tracking_number is required');
   shipment.tracking_number = body.tracking_number;
   if (typeof body.service_id === 'number') shipment.service_id = body.service_id;
   shipment.last_updated = stamp(sim.clock);
@@ -36,13 +38,22 @@ export function putShipment(sim: SimRequest): Response {
 export function postSellerNotification(sim: SimRequest): Response {
   const shipment = owned(sim);
   if (!shipment) return mlError(404, 'not_found', `Shipment ${sim.params[0]} not found`);
-  if (modeOf(shipment) !== 'me1') return mlError(400, 'bad_request', 'Only shipments the seller ships (me1) take seller notifications.');
+  if (modeOf(shipment) !== 'me1')
+    return mlError(400, 'bad_request', 'Only shipments the seller ships (me1) take seller notifications.');
   const body = (sim.body ?? {}) as { status?: unknown; tracking_number?: unknown; payload?: { date?: unknown } };
-  if (body.status !== 'shipped' && body.status !== 'delivered' && body.status !== 'not_delivered') return mlError(400, 'bad_request', 'status must be shipped, delivered or not_delivered');
+  if (body.status !== 'shipped' && body.status !== 'delivered' && body.status !== 'not_delivered')
+    return mlError(400, 'bad_request', 'status must be shipped, delivered or not_delivered');
   const tracking = typeof body.tracking_number === 'string' ? body.tracking_number : shipment.tracking_number;
   if (!tracking) return mlError(400, 'bad_request', 'Inform the tracking number first (PUT /shipments/{id}).');
-  if (body.status === 'shipped' && shipment.status !== 'ready_to_ship' && shipment.status !== 'handling' && shipment.status !== 'pending') return mlError(400, 'bad_request', `The shipment is already ${shipment.status}.`);
-  if (typeof body.payload?.date !== 'string' || Number.isNaN(Date.parse(body.payload.date))) return mlError(400, 'bad_request', 'payload.date is required');
+  if (
+    body.status === 'shipped' &&
+    shipment.status !== 'ready_to_ship' &&
+    shipment.status !== 'handling' &&
+    shipment.status !== 'pending'
+  )
+    return mlError(400, 'bad_request', `The shipment is already ${shipment.status}.`);
+  if (typeof body.payload?.date !== 'string' || Number.isNaN(Date.parse(body.payload.date)))
+    return mlError(400, 'bad_request', 'payload.date is required');
   shipment.status = String(body.status);
   shipment.substatus = null;
   shipment.tracking_number = tracking;

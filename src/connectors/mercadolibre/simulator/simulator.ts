@@ -42,11 +42,6 @@ export interface MercadoLibreSimulatorOptions {
 
 /**
  * What the simulator counted.
- *
- * @example
- * ```ts
- * const { calls, throttled } = simulator.stats();
- * ```
  */
 export interface MercadoLibreSimulatorStats {
   /** API requests received (token endpoint excluded). */
@@ -119,13 +114,18 @@ export class MercadoLibreSimulator {
     this.#faults = typeof options.faults === 'function' ? options.faults : faultSchedule(options.faults ?? []);
     this.#notifyChanges = options.notifyChanges ?? false;
     const site = options.site ?? 'MLA';
-    this.catalog = new SimCatalog(this.state, options.clock, site, (topic, resource, userId, missed) => this.notify(topic, resource, { userId, missed }));
+    this.catalog = new SimCatalog(this.state, options.clock, site, (topic, resource, userId, missed) =>
+      this.notify(topic, resource, { userId, missed }),
+    );
     this.sellerId = this.catalog.addSeller({ id: 468424240, nickname: 'TESTSELLER', siteId: site }).id;
     const answer = async (request: Request) => {
       const response = await this.handle(request);
       return response === 'reset' ? HttpResponse.error() : response;
     };
-    this.handlers = [http.post(this.tokenUrl, ({ request }) => answer(request)), http.all(`${this.baseUrl}/*`, ({ request }) => answer(request))];
+    this.handlers = [
+      http.post(this.tokenUrl, ({ request }) => answer(request)),
+      http.all(`${this.baseUrl}/*`, ({ request }) => answer(request)),
+    ];
   }
 
   /**
@@ -153,9 +153,14 @@ export class MercadoLibreSimulator {
     if (fault && fault.kind !== 'partial-page') {
       this.#faulted++;
       if (fault.kind === 'throttle') return this.#throttle();
-      if (fault.kind === 'server-error') return mlError(fault.status ?? 503, 'internal_error', 'Service temporarily unavailable');
+      if (fault.kind === 'server-error')
+        return mlError(fault.status ?? 503, 'internal_error', 'Service temporarily unavailable');
       if (fault.kind === 'reset') return 'reset';
-      if (fault.kind === 'malformed') return new Response('{"id": "MLA1", "title": "Tru', { status: 200, headers: { 'content-type': 'application/json' } });
+      if (fault.kind === 'malformed')
+        return new Response('{"id": "MLA1", "title": "Tru', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       await this.#clock.sleep(60 * 60_000, request.signal).catch(() => {});
       return 'reset';
     }
@@ -205,7 +210,11 @@ export class MercadoLibreSimulator {
    * const notification = simulator.notify('orders_v2', '/orders/2000000001', { missed: true });
    * ```
    */
-  notify(topic: string, resource: string, options: { userId?: number; missed?: boolean; applicationId?: string } = {}): MercadoLibreMissedFeed {
+  notify(
+    topic: string,
+    resource: string,
+    options: { userId?: number; missed?: boolean; applicationId?: string } = {},
+  ): MercadoLibreMissedFeed {
     const at = new Date(this.#clock.now()).toISOString();
     const notification: MercadoLibreMissedFeed = {
       _id: `${(++this.state.sequence).toString(16).padStart(8, '0')}-sim-${topic}`,
@@ -217,7 +226,12 @@ export class MercadoLibreSimulator {
       sent: at,
       received: at,
     };
-    if (options.missed) this.state.missedFeeds.push({ ...notification, request: { url: 'https://app.example/notifications' }, response: { status: 500, req_time: 501 } });
+    if (options.missed)
+      this.state.missedFeeds.push({
+        ...notification,
+        request: { url: 'https://app.example/notifications' },
+        response: { status: 500, req_time: 501 },
+      });
     else this.outbox.push(notification);
     return notification;
   }
@@ -232,7 +246,9 @@ export class MercadoLibreSimulator {
    * ```
    */
   takeDeliveries(): { headers: Record<string, string>; body: string }[] {
-    return this.outbox.splice(0).map((notification) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(notification) }));
+    return this.outbox
+      .splice(0)
+      .map((notification) => ({ headers: { 'content-type': 'application/json' }, body: JSON.stringify(notification) }));
   }
 
   /** Moves every notification of the outbox to the missed feeds (their deliveries failed). */
@@ -242,7 +258,13 @@ export class MercadoLibreSimulator {
 
   /** Calls, throttled answers and faults, per resource family, and the token endpoint's counters. */
   stats(): MercadoLibreSimulatorStats {
-    return { calls: this.#calls, throttled: this.#throttled, faults: this.#faulted, resources: this.#limits.stats(), tokens: this.tokens.stats() };
+    return {
+      calls: this.#calls,
+      throttled: this.#throttled,
+      faults: this.#faulted,
+      resources: this.#limits.stats(),
+      tokens: this.tokens.stats(),
+    };
   }
 
   /** The budget the simulator enforces on a resource family. */

@@ -8,11 +8,6 @@ import type {
 
 /**
  * A seller account in the simulator.
- *
- * @example
- * ```ts
- * const seller: SimSeller = { id: 468424240, nickname: 'TESTSELLER', siteId: 'MLA', tags: ['normal'] };
- * ```
  */
 export interface SimSeller {
   id: number;
@@ -24,11 +19,6 @@ export interface SimSeller {
 
 /**
  * A user product's stock as the simulator keeps it.
- *
- * @example
- * ```ts
- * const up: SimUserProduct = { id: 'MLAU1', userId: 1, version: 1, locations: [{ type: 'selling_address', quantity: 3 }] };
- * ```
  */
 export interface SimUserProduct {
   id: string;
@@ -39,11 +29,6 @@ export interface SimUserProduct {
 
 /**
  * A scan search in progress (`scroll_id`), expiring when unused.
- *
- * @example
- * ```ts
- * const scroll: SimScroll = { ids: ['MLA1'], position: 0, expiresAt: 300_000, sellerId: 1 };
- * ```
  */
 export interface SimScroll {
   ids: string[];
@@ -54,11 +39,6 @@ export interface SimScroll {
 
 /**
  * Everything the simulated MercadoLibre holds; tests read it to check what a connector wrote.
- *
- * @example
- * ```ts
- * expect(simulator.state.items.get('MLA1')?.available_quantity).toBe(12);
- * ```
  */
 export interface MercadoLibreSimState {
   sellers: Map<number, SimSeller>;

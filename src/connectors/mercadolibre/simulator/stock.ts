@@ -3,7 +3,11 @@ import { settleItem, type SimRequest } from './context.js';
 import { json, mlError } from './responses.js';
 import type { SimUserProduct } from './state.js';
 
-const body = (up: SimUserProduct) => ({ id: up.id, user_id: up.userId, locations: up.locations.map((location) => ({ ...location })) });
+const body = (up: SimUserProduct) => ({
+  id: up.id,
+  user_id: up.userId,
+  locations: up.locations.map((location) => ({ ...location })),
+});
 
 /** Items (or variations) of a user product take its total stock, as MercadoLibre shows it. */
 function syncItems(sim: SimRequest, up: SimUserProduct): void {
@@ -51,10 +55,13 @@ export function putStock(sim: SimRequest): Response {
   const input = (sim.body ?? {}) as { locations?: { store_id?: unknown; quantity?: unknown }[]; quantity?: unknown };
   const wholeUnits = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
   if (type === 'seller_warehouse') {
-    if (!Array.isArray(input.locations) || input.locations.length === 0) return mlError(400, 'bad_request', 'store cannot be null or empty');
+    if (!Array.isArray(input.locations) || input.locations.length === 0)
+      return mlError(400, 'bad_request', 'store cannot be null or empty');
     const updates: [number, number][] = [];
     for (const entry of input.locations) {
-      const index = up.locations.findIndex((location) => location.type === 'seller_warehouse' && location.store_id === String(entry.store_id));
+      const index = up.locations.findIndex(
+        (location) => location.type === 'seller_warehouse' && location.store_id === String(entry.store_id),
+      );
       if (index < 0) return mlError(400, 'bad_request', `store not found: ${String(entry.store_id)}`);
       if (!wholeUnits(entry.quantity)) return mlError(400, 'bad_request', 'quantity must be a whole number ≥ 0');
       updates.push([index, entry.quantity]);

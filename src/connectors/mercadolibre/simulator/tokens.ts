@@ -6,21 +6,11 @@ import { json, mlError } from './responses.js';
  * - `lost-answer`: the refresh token is rotated (the old one is spent), then the connection drops;
  * - `server-error`: a 500 before anything is rotated;
  * - `invalid-grant`: refused as if the refresh token had been revoked.
- *
- * @example
- * ```ts
- * simulator.tokens.failNextRefresh('lost-answer');
- * ```
  */
 export type SimTokenFault = 'lost-answer' | 'server-error' | 'invalid-grant';
 
 /**
  * Counters of the token endpoint.
- *
- * @example
- * ```ts
- * expect(simulator.tokens.stats().refreshRequests).toBe(1);
- * ```
  */
 export interface SimTokenStats {
   /** `grant_type=refresh_token` requests received. */
@@ -131,11 +121,16 @@ export class SimTokens {
   /** Answers `POST /oauth/token` (form-encoded or JSON body). */
   async handle(request: Request): Promise<Response | 'reset'> {
     const text = await request.text();
-    const params = (request.headers.get('content-type') ?? '').includes('json') ? new URLSearchParams(Object.entries(JSON.parse(text || '{}') as Record<string, string>)) : new URLSearchParams(text);
+    const params = (request.headers.get('content-type') ?? '').includes('json')
+      ? new URLSearchParams(Object.entries(JSON.parse(text || '{}') as Record<string, string>))
+      : new URLSearchParams(text);
     const clientId = params.get('client_id') ?? '';
     const secret = this.#applications.get(clientId);
     if (secret === undefined || params.get('client_secret') !== secret) {
-      return json({ error_description: 'invalid client_id or client_secret', error: 'invalid_client', status: 400, cause: [] }, 400);
+      return json(
+        { error_description: 'invalid client_id or client_secret', error: 'invalid_client', status: 400, cause: [] },
+        400,
+      );
     }
     const refused = (description: string) => {
       this.#stats.invalidGrants++;
@@ -145,10 +140,22 @@ export class SimTokens {
     if (grantType === 'authorization_code') {
       const entry = this.#codes.get(params.get('code') ?? '');
       this.#codes.delete(params.get('code') ?? '');
-      if (!entry || entry.clientId !== clientId) return refused('Error validating grant. Your authorization code or refresh token may be expired or it was already used');
+      if (!entry || entry.clientId !== clientId)
+        return refused(
+          'Error validating grant. Your authorization code or refresh token may be expired or it was already used',
+        );
       return this.#issue(entry.userId, clientId);
     }
-    if (grantType !== 'refresh_token') return json({ error_description: 'grant_type must be authorization_code or refresh_token', error: 'unsupported_grant_type', status: 400, cause: [] }, 400);
+    if (grantType !== 'refresh_token')
+      return json(
+        {
+          error_description: 'grant_type must be authorization_code or refresh_token',
+          error: 'unsupported_grant_type',
+          status: 400,
+          cause: [],
+        },
+        400,
+      );
     this.#stats.refreshRequests++;
     const token = params.get('refresh_token') ?? '';
     const fault = this.#faults.shift();
@@ -156,10 +163,15 @@ export class SimTokens {
     if (fault === 'invalid-grant') return refused('The refresh token was revoked.');
     if (this.#spent.has(token)) {
       this.#stats.reusedRefreshTokens++;
-      return refused('Error validating grant. Your authorization code or refresh token may be expired or it was already used');
+      return refused(
+        'Error validating grant. Your authorization code or refresh token may be expired or it was already used',
+      );
     }
     const entry = this.#live.get(token);
-    if (!entry || entry.clientId !== clientId) return refused('Error validating grant. Your authorization code or refresh token may be expired or it was already used');
+    if (!entry || entry.clientId !== clientId)
+      return refused(
+        'Error validating grant. Your authorization code or refresh token may be expired or it was already used',
+      );
     this.#live.delete(token);
     this.#spent.add(token);
     const answer = this.#issue(entry.userId, clientId);
@@ -171,6 +183,13 @@ export class SimTokens {
     const accessToken = this.#mint('APP_USR', userId);
     this.#access.set(accessToken, { userId, clientId, expiresAt: this.#clock.now() + ACCESS_TOKEN_SECONDS * 1000 });
     const refreshToken = this.grant(userId, clientId);
-    return json({ access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TOKEN_SECONDS, scope: 'offline_access read write', user_id: userId, refresh_token: refreshToken });
+    return json({
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: ACCESS_TOKEN_SECONDS,
+      scope: 'offline_access read write',
+      user_id: userId,
+      refresh_token: refreshToken,
+    });
   }
 }

@@ -1,11 +1,6 @@
 /**
  * The error envelope MercadoLibre answers with: a message, an error code, the HTTP status and
  * the causes (per field for validation errors).
- *
- * @example
- * ```ts
- * const body: MercadoLibreErrorBody = { message: 'Validation error', error: 'validation_error', status: 400, cause: [{ code: 'item.price.invalid', message: 'price must be positive', references: ['item.price'] }] };
- * ```
  */
 export interface MercadoLibreErrorBody {
   message: string;
@@ -16,11 +11,6 @@ export interface MercadoLibreErrorBody {
 
 /**
  * One cause of a MercadoLibre error: a code, a message and the fields it refers to.
- *
- * @example
- * ```ts
- * const cause: MercadoLibreErrorCause = { code: 'item.attributes.missing_required', message: 'BRAND is required', references: ['item.attributes'], type: 'error' };
- * ```
  */
 export interface MercadoLibreErrorCause {
   code?: string;

@@ -2,11 +2,6 @@ import type { MercadoLibreErrorBody } from './errors.js';
 
 /**
  * An attribute of an item or variation (`SELLER_SKU`, `BRAND`, `GTIN`, ...).
- *
- * @example
- * ```ts
- * const sku: MercadoLibreAttribute = { id: 'SELLER_SKU', value_name: 'MUG-1' };
- * ```
  */
 export interface MercadoLibreAttribute {
   id: string;
@@ -18,11 +13,6 @@ export interface MercadoLibreAttribute {
 /**
  * One variation of an item: what the buyer picks (colour, size) with its own stock and SKU.
  * Variations of one item share its price.
- *
- * @example
- * ```ts
- * const red: MercadoLibreVariation = { id: 174497701554, price: 1500, available_quantity: 3, attribute_combinations: [{ id: 'COLOR', name: 'Color', value_name: 'Rojo' }] };
- * ```
  */
 export interface MercadoLibreVariation {
   id: number;
@@ -38,11 +28,6 @@ export interface MercadoLibreVariation {
 
 /**
  * An item (listing) as `GET /items/{id}` returns it (the fields marketbridge reads).
- *
- * @example
- * ```ts
- * const item: MercadoLibreItem = await client.getItem('MLA1234567890');
- * ```
  */
 export interface MercadoLibreItem {
   id: string;
@@ -72,11 +57,6 @@ export interface MercadoLibreItem {
 
 /**
  * One page of the seller's item search (`/users/{id}/items/search`), with `scroll_id` in scan mode.
- *
- * @example
- * ```ts
- * const page: MercadoLibreItemSearch = { paging: { total: 3000, limit: 100 }, results: ['MLA1'], scroll_id: 'YXBp...' };
- * ```
  */
 export interface MercadoLibreItemSearch {
   paging: { total: number; limit: number; offset?: number };
@@ -86,11 +66,6 @@ export interface MercadoLibreItemSearch {
 
 /**
  * One entry of a multiget (`/items?ids=...`): the status of that id and its item or error.
- *
- * @example
- * ```ts
- * const entry: MercadoLibreMultigetEntry = { code: 404, body: { message: 'Item not found', error: 'not_found', status: 404, cause: [] } };
- * ```
  */
 export interface MercadoLibreMultigetEntry {
   code: number;

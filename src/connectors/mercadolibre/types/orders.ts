@@ -1,13 +1,14 @@
 /**
  * One line of an order.
- *
- * @example
- * ```ts
- * const line: MercadoLibreOrderItem = { item: { id: 'MLA1', title: 'Mug', variation_id: null, seller_sku: 'MUG-1' }, quantity: 1, unit_price: 1500, currency_id: 'ARS' };
- * ```
  */
 export interface MercadoLibreOrderItem {
-  item: { id: string; title?: string; variation_id?: number | null; seller_sku?: string | null; seller_custom_field?: string | null };
+  item: {
+    id: string;
+    title?: string;
+    variation_id?: number | null;
+    seller_sku?: string | null;
+    seller_custom_field?: string | null;
+  };
   quantity: number;
   unit_price: number;
   full_unit_price?: number;
@@ -16,11 +17,6 @@ export interface MercadoLibreOrderItem {
 
 /**
  * An order (`/orders/{id}`, and each result of `/orders/search`).
- *
- * @example
- * ```ts
- * const order: MercadoLibreOrder = await client.getOrder('2000003508419013');
- * ```
  */
 export interface MercadoLibreOrder {
   id: number;
@@ -44,11 +40,6 @@ export interface MercadoLibreOrder {
 
 /**
  * One page of `/orders/search`.
- *
- * @example
- * ```ts
- * const page: MercadoLibreOrderSearch = { results: [], paging: { total: 0, offset: 0, limit: 50 } };
- * ```
  */
 export interface MercadoLibreOrderSearch {
   results: MercadoLibreOrder[];
@@ -57,11 +48,6 @@ export interface MercadoLibreOrderSearch {
 
 /**
  * A Mercado Envíos shipment (`/shipments/{id}` with `x-format-new: true`).
- *
- * @example
- * ```ts
- * const shipment: MercadoLibreShipment = { id: 28264263908, status: 'ready_to_ship', substatus: null, logistic: { mode: 'me1' } };
- * ```
  */
 export interface MercadoLibreShipment {
   id: number;

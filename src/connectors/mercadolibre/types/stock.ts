@@ -1,10 +1,5 @@
 /**
  * One stock location of a user product.
- *
- * @example
- * ```ts
- * const warehouse: MercadoLibreStockLocation = { type: 'seller_warehouse', store_id: '9876543', network_node_id: 'MXP123451', quantity: 15 };
- * ```
  */
 export interface MercadoLibreStockLocation {
   type: 'selling_address' | 'meli_facility' | 'seller_warehouse' | (string & {});
@@ -16,11 +11,6 @@ export interface MercadoLibreStockLocation {
 /**
  * The stock of a user product (`/user-products/{id}/stock`); the answer's `x-version` header
  * is its version, sent back on every write.
- *
- * @example
- * ```ts
- * const stock: MercadoLibreUserProductStock = { id: 'MLMU123456789', user_id: 1234, locations: [{ type: 'selling_address', quantity: 5 }] };
- * ```
  */
 export interface MercadoLibreUserProductStock {
   id: string;
@@ -31,11 +21,6 @@ export interface MercadoLibreUserProductStock {
 /**
  * A user (`/users/{id}`, `/users/me`): tags such as `warehouse_management` say which stock
  * model the seller uses.
- *
- * @example
- * ```ts
- * const user: MercadoLibreUser = { id: 468424240, nickname: 'SELLER', site_id: 'MLA', tags: ['normal'] };
- * ```
  */
 export interface MercadoLibreUser {
   id: number;

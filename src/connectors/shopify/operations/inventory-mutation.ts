@@ -11,11 +11,6 @@ import type { ShopifyUserError } from '../types.js';
 
 /**
  * What `inventorySetQuantities` and `inventoryAdjustQuantities` answer.
- *
- * @example
- * ```ts
- * const payload: InventoryMutationPayload = { inventoryAdjustmentGroup: null, userErrors: [] };
- * ```
  */
 export interface InventoryMutationPayload {
   inventoryAdjustmentGroup: unknown;
@@ -24,11 +19,6 @@ export interface InventoryMutationPayload {
 
 /**
  * One inventory mutation call.
- *
- * @example
- * ```ts
- * const call: InventoryMutationCall = { field: 'inventoryAdjustQuantities', operation: 'adjustInventory', input, keyFor: () => key, retrySafe: true };
- * ```
  */
 export interface InventoryMutationCall {
   field: 'inventorySetQuantities' | 'inventoryAdjustQuantities';
@@ -62,16 +52,31 @@ const DOCUMENTS = {
  * const { payload, key } = await sendInventoryMutation(runtime, { field: 'inventorySetQuantities', operation: 'setInventory', input, keyFor, retrySafe: true });
  * ```
  */
-export async function sendInventoryMutation(runtime: ShopifyRuntime, call: InventoryMutationCall): Promise<{ payload: InventoryMutationPayload; key: string }> {
-  const options = { operation: call.operation, idempotent: call.retrySafe, ...(call.signal ? { signal: call.signal } : {}) };
+export async function sendInventoryMutation(
+  runtime: ShopifyRuntime,
+  call: InventoryMutationCall,
+): Promise<{ payload: InventoryMutationPayload; key: string }> {
+  const options = {
+    operation: call.operation,
+    idempotent: call.retrySafe,
+    ...(call.signal ? { signal: call.signal } : {}),
+  };
   const documents = DOCUMENTS[call.field];
   if (!call.keyFor) {
-    const { data } = await runtime.client.request<Record<string, InventoryMutationPayload>>(documents.plain, { input: call.input }, options);
+    const { data } = await runtime.client.request<Record<string, InventoryMutationPayload>>(
+      documents.plain,
+      { input: call.input },
+      options,
+    );
     return { payload: data[call.field]!, key: '' };
   }
   for (let generation = 0; ; generation++) {
     const key = await call.keyFor(generation);
-    const { data } = await runtime.client.request<Record<string, InventoryMutationPayload>>(documents.keyed, { input: call.input, idempotencyKey: key }, options);
+    const { data } = await runtime.client.request<Record<string, InventoryMutationPayload>>(
+      documents.keyed,
+      { input: call.input, idempotencyKey: key },
+      options,
+    );
     const payload = data[call.field]!;
     if (payload.userErrors.some((error) => error.code === SHOPIFY_PREVIOUS_ATTEMPT_FAILED)) {
       if (generation >= SHOPIFY_FRESH_KEY_LIMIT) {
@@ -80,7 +85,10 @@ export async function sendInventoryMutation(runtime: ShopifyRuntime, call: Inven
           { platform: 'shopify', operation: call.operation, retryable: true, body: payload.userErrors },
         );
       }
-      runtime.context.logger.warn(`Shopify ${call.field}: the attempt under idempotency key ${key} failed on Shopify's side; sending again under a fresh key.`, { operation: call.operation });
+      runtime.context.logger.warn(
+        `Shopify ${call.field}: the attempt under idempotency key ${key} failed on Shopify's side; sending again under a fresh key.`,
+        { operation: call.operation },
+      );
       continue;
     }
     for (const error of payload.userErrors) {

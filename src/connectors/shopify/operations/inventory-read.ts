@@ -5,7 +5,7 @@ import { INVENTORY_ALL_LOCATIONS_QUERY, INVENTORY_AT_LOCATION_QUERY } from '../d
 import { toGid } from '../gid.js';
 import { toInventoryLevel } from '../mapper.js';
 import { largestPageWithin } from '../query-cost.js';
-import { type ShopifyRuntime } from '../runtime.js';
+import type { ShopifyRuntime } from '../runtime.js';
 import { skuSearch } from '../sku-search.js';
 import { chunk } from '../batching.js';
 import type { ShopifyConnection, ShopifyInventoryLevelNode } from '../types.js';
@@ -13,11 +13,6 @@ import type { ShopifyConnection, ShopifyInventoryLevelNode } from '../types.js';
 /**
  * What a read found for one SKU at one location: its inventory item and the level there
  * (null when the item is not stocked at the location).
- *
- * @example
- * ```ts
- * const found: SkuAtLocation = { inventoryItemId: 'gid://shopify/InventoryItem/1', level: null };
- * ```
  */
 export interface SkuAtLocation {
   inventoryItemId: string;
@@ -46,7 +41,12 @@ const LEVELS_PER_ITEM = 10;
  * ```
  */
 export function readPageSize(): number {
-  return largestPageWithin(INVENTORY_AT_LOCATION_QUERY, { query: '', locationId: '' }, 'first', SHOPIFY_SINGLE_QUERY_MAX_COST);
+  return largestPageWithin(
+    INVENTORY_AT_LOCATION_QUERY,
+    { query: '', locationId: '' },
+    'first',
+    SHOPIFY_SINGLE_QUERY_MAX_COST,
+  );
 }
 
 /**
@@ -76,7 +76,8 @@ export async function readAtLocation(
     );
     // Shopify's search is tokenised and case-insensitive, so it can match more than the exact SKU.
     for await (const node of pages) {
-      if (wanted.has(node.sku) && !found.has(node.sku)) found.set(node.sku, { inventoryItemId: node.inventoryItem.id, level: node.inventoryItem.inventoryLevel });
+      if (wanted.has(node.sku) && !found.has(node.sku))
+        found.set(node.sku, { inventoryItemId: node.inventoryItem.id, level: node.inventoryItem.inventoryLevel });
     }
   }
   return found;
@@ -90,7 +91,11 @@ export async function readAtLocation(
  * const levels = await getInventory(runtime, { skus: ['A-1'], locationId: '1' });
  * ```
  */
-export async function getInventory(runtime: ShopifyRuntime, query: InventoryQuery, signal?: AbortSignal): Promise<InventoryLevel[]> {
+export async function getInventory(
+  runtime: ShopifyRuntime,
+  query: InventoryQuery,
+  signal?: AbortSignal,
+): Promise<InventoryLevel[]> {
   const levels: InventoryLevel[] = [];
   const push = (sku: string, level: ShopifyInventoryLevelNode) => {
     const mapped = toInventoryLevel(sku, level);
@@ -106,7 +111,12 @@ export async function getInventory(runtime: ShopifyRuntime, query: InventoryQuer
     }
     return levels;
   }
-  const size = largestPageWithin(INVENTORY_ALL_LOCATIONS_QUERY, { query: '', levels: LEVELS_PER_ITEM }, 'first', SHOPIFY_SINGLE_QUERY_MAX_COST);
+  const size = largestPageWithin(
+    INVENTORY_ALL_LOCATIONS_QUERY,
+    { query: '', levels: LEVELS_PER_ITEM },
+    'first',
+    SHOPIFY_SINGLE_QUERY_MAX_COST,
+  );
   for (const part of chunk(skus, size)) {
     const wanted = new Set(part);
     const pages = runtime.client.paginate<{ productVariants: ShopifyConnection<AllLocationsNode> }, AllLocationsNode>(

@@ -8,7 +8,7 @@ import { INVENTORY_SET_MAX_QUANTITIES } from '../documents.js';
 import { derivedKey, setCallKey, type SetKeyPart } from '../idempotency.js';
 import { fromGid, toGid } from '../gid.js';
 import { quantityOf } from '../mapper.js';
-import { type ShopifyRuntime } from '../runtime.js';
+import type { ShopifyRuntime } from '../runtime.js';
 import { userErrorIndex, userErrorToError } from '../user-errors.js';
 import { chunk, mapConcurrent } from '../batching.js';
 import type { ShopifyInventoryLevelNode, ShopifyUserError } from '../types.js';
@@ -20,11 +20,6 @@ const STALE_ROUNDS = 4;
 
 /**
  * One item of a batch with its position in the caller's input.
- *
- * @example
- * ```ts
- * const item: Indexed<InventorySet> = { index: 0, input: { sku: 'A-1', quantity: 5 } };
- * ```
  */
 export interface Indexed<I> {
   index: number;
@@ -40,19 +35,39 @@ interface AdjustRecord {
 }
 
 /** Whether a remembered adjustment is the one asked for again (records written before deltas were kept name the level only). */
-function sameAdjustment(recorded: AdjustRecord | InventoryLevel, input: InventoryAdjustment, locationId: string): boolean {
+function sameAdjustment(
+  recorded: AdjustRecord | InventoryLevel,
+  input: InventoryAdjustment,
+  locationId: string,
+): boolean {
   if (recorded.sku !== input.sku || recorded.locationId !== fromGid(locationId)) return false;
   return !('level' in recorded) || recorded.delta === input.delta;
 }
 
-function levelAfter(sku: string, locationId: string, level: ShopifyInventoryLevelNode, available: number, now: string): InventoryLevel {
+function levelAfter(
+  sku: string,
+  locationId: string,
+  level: ShopifyInventoryLevelNode,
+  available: number,
+  now: string,
+): InventoryLevel {
   const reserved = Math.max(0, quantityOf(level, 'on_hand') - Math.max(0, quantityOf(level, 'available')));
   const sellable = Math.max(0, available);
-  return { sku, locationId: fromGid(locationId), available: sellable, reserved, onHand: sellable + reserved, updatedAt: now, version: sellable };
+  return {
+    sku,
+    locationId: fromGid(locationId),
+    available: sellable,
+    reserved,
+    onHand: sellable + reserved,
+    updatedAt: now,
+    version: sellable,
+  };
 }
 
 function asError(error: unknown): MarketbridgeError {
-  return isMarketbridgeError(error) ? error : new MarketplaceApiError(String(error), { platform: 'shopify', cause: error });
+  return isMarketbridgeError(error)
+    ? error
+    : new MarketplaceApiError(String(error), { platform: 'shopify', cause: error });
 }
 
 /**
@@ -63,7 +78,11 @@ function asError(error: unknown): MarketbridgeError {
  * const groups = await byLocation(runtime, updates);
  * ```
  */
-export async function byLocation<I extends { locationId?: string | undefined }>(runtime: ShopifyRuntime, items: readonly I[], signal?: AbortSignal): Promise<Map<string, Indexed<I>[]>> {
+export async function byLocation<I extends { locationId?: string | undefined }>(
+  runtime: ShopifyRuntime,
+  items: readonly I[],
+  signal?: AbortSignal,
+): Promise<Map<string, Indexed<I>[]>> {
   const groups = new Map<string, Indexed<I>[]>();
   const fallback = items.some((item) => !item.locationId) ? await runtime.defaultLocation(signal) : '';
   items.forEach((input, index) => {
@@ -89,9 +108,18 @@ export function inventoryWriteChunkSize(): number {
   return Math.min(INVENTORY_SET_MAX_QUANTITIES, readPageSize());
 }
 
-function missing(sku: string, found: SkuAtLocation | undefined, locationId: string, operation: string): MarketbridgeError | undefined {
+function missing(
+  sku: string,
+  found: SkuAtLocation | undefined,
+  locationId: string,
+  operation: string,
+): MarketbridgeError | undefined {
   if (!found) return new NotFoundError(`No Shopify variant with SKU ${sku}.`, { platform: 'shopify', operation });
-  if (!found.level) return new NotFoundError(`SKU ${sku} is not stocked at location ${fromGid(locationId)}; activate it there first.`, { platform: 'shopify', operation });
+  if (!found.level)
+    return new NotFoundError(`SKU ${sku} is not stocked at location ${fromGid(locationId)}; activate it there first.`, {
+      platform: 'shopify',
+      operation,
+    });
   return undefined;
 }
 
@@ -111,16 +139,28 @@ function missing(sku: string, found: SkuAtLocation | undefined, locationId: stri
  * const outcomes = await setAtLocation(runtime, 'gid://shopify/Location/1', items);
  * ```
  */
-export async function setAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventorySet>[], signal?: AbortSignal): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
+export async function setAtLocation(
+  runtime: ShopifyRuntime,
+  locationId: string,
+  items: Indexed<InventorySet>[],
+  signal?: AbortSignal,
+): Promise<ItemOutcome<InventorySet, InventoryLevel>[]> {
   const outcomes: ItemOutcome<InventorySet, InventoryLevel>[] = [];
   // One chunk is one Shopify call (the declared maxBatchSize), so a canonical chunk re-sent with
   // the same idempotency keys is the same call.
   await mapConcurrent(chunk(items, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
-      const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'setInventory', signal);
+      const found = await readAtLocation(
+        runtime,
+        part.map((item) => item.input.sku),
+        locationId,
+        'setInventory',
+        signal,
+      );
       let pending = part;
       for (let round = 0; round < STALE_ROUNDS && pending.length > 0; round++) {
-        const sendable: { item: Indexed<InventorySet>; found: SkuAtLocation & { level: ShopifyInventoryLevelNode } }[] = [];
+        const sendable: { item: Indexed<InventorySet>; found: SkuAtLocation & { level: ShopifyInventoryLevelNode } }[] =
+          [];
         for (const item of pending) {
           const entry = found.get(item.input.sku);
           const problem = missing(item.input.sku, entry, locationId, 'setInventory');
@@ -134,28 +174,53 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
         const quantities = sendable.map(({ item, found: entry }) => {
           const given = item.input.expectedAvailable ?? item.input.expectedVersion;
           const compare = given ?? quantityOf(entry.level, 'available');
-          keyParts.push({ idempotencyKey: item.input.idempotencyKey, readCompare: given === undefined ? compare : null });
-          return { inventoryItemId: entry.inventoryItemId, locationId, quantity: item.input.quantity, ...(features.changeFromQuantity ? { changeFromQuantity: compare } : { compareQuantity: compare }) };
+          keyParts.push({
+            idempotencyKey: item.input.idempotencyKey,
+            readCompare: given === undefined ? compare : null,
+          });
+          return {
+            inventoryItemId: entry.inventoryItemId,
+            locationId,
+            quantity: item.input.quantity,
+            ...(features.changeFromQuantity ? { changeFromQuantity: compare } : { compareQuantity: compare }),
+          };
         });
-        const input = { name: 'available', reason: runtime.config.inventoryReason, quantities, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
+        const input = {
+          name: 'available',
+          reason: runtime.config.inventoryReason,
+          quantities,
+          ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}),
+        };
         const { payload } = await sendInventoryMutation(runtime, {
           field: 'inventorySetQuantities',
           operation: 'setInventory',
           input,
-          ...(features.idempotentDirective ? { keyFor: (generation: number) => setCallKey(locationId, round, keyParts, generation) } : {}),
+          ...(features.idempotentDirective
+            ? { keyFor: (generation: number) => setCallKey(locationId, round, keyParts, generation) }
+            : {}),
           retrySafe: true,
           ...(signal ? { signal } : {}),
         });
         const errors = payload.userErrors;
         const now = new Date(runtime.context.clock.now()).toISOString();
         if (errors.length === 0) {
-          for (const { item, found: entry } of sendable) outcomes.push({ ...item, ok: true, value: levelAfter(item.input.sku, locationId, entry.level, item.input.quantity, now) });
+          for (const { item, found: entry } of sendable)
+            outcomes.push({
+              ...item,
+              ok: true,
+              value: levelAfter(item.input.sku, locationId, entry.level, item.input.quantity, now),
+            });
           return;
         }
         const byIndex = new Map<number, ShopifyUserError>();
         for (const error of errors) {
           const at = userErrorIndex(error, 'quantities');
-          if (at === undefined) throw new MarketplaceApiError(`Shopify refused setInventory: ${error.message}`, { platform: 'shopify', operation: 'setInventory', body: error });
+          if (at === undefined)
+            throw new MarketplaceApiError(`Shopify refused setInventory: ${error.message}`, {
+              platform: 'shopify',
+              operation: 'setInventory',
+              body: error,
+            });
           byIndex.set(at, error);
         }
         const again: Indexed<InventorySet>[] = [];
@@ -169,11 +234,20 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
             reread.push(item.input.sku);
           } else outcomes.push({ ...item, ok: false, error: userErrorToError(error, 'setInventory') });
         });
-        if (reread.length > 0) for (const [sku, entry] of await readAtLocation(runtime, reread, locationId, 'setInventory', signal)) found.set(sku, entry);
+        if (reread.length > 0)
+          for (const [sku, entry] of await readAtLocation(runtime, reread, locationId, 'setInventory', signal))
+            found.set(sku, entry);
         pending = again;
       }
       for (const item of pending) {
-        outcomes.push({ ...item, ok: false, error: new ConflictError(`Stock of ${item.input.sku} kept changing during ${STALE_ROUNDS} attempts; try again later.`, { platform: 'shopify', operation: 'setInventory' }) });
+        outcomes.push({
+          ...item,
+          ok: false,
+          error: new ConflictError(
+            `Stock of ${item.input.sku} kept changing during ${STALE_ROUNDS} attempts; try again later.`,
+            { platform: 'shopify', operation: 'setInventory' },
+          ),
+        });
       }
     } catch (error) {
       const done = new Set(outcomes.map((outcome) => outcome.index));
@@ -183,12 +257,20 @@ export async function setAtLocation(runtime: ShopifyRuntime, locationId: string,
   return outcomes;
 }
 
-async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: string, generation: number): Promise<string> {
+async function chunkKey(
+  items: Indexed<InventoryAdjustment>[],
+  locationId: string,
+  generation: number,
+): Promise<string> {
   if (items.some((item) => !item.input.idempotencyKey)) return globalThis.crypto.randomUUID();
   // Keyed items make a deterministic key (in any order), so a replay of the same batch applies once
   // on Shopify; a fresh generation after a failed attempt is derived too, so replays walk the same keys.
   const parts = items.map((item) => [item.input.idempotencyKey!, item.input.sku, item.input.delta] as const);
-  const material: unknown[] = ['mb:inventoryAdjustQuantities:1', locationId, parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))];
+  const material: unknown[] = [
+    'mb:inventoryAdjustQuantities:1',
+    locationId,
+    parts.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  ];
   return derivedKey(generation > 0 ? [...material, generation] : material);
 }
 
@@ -203,7 +285,12 @@ async function chunkKey(items: Indexed<InventoryAdjustment>[], locationId: strin
  * const outcomes = await adjustAtLocation(runtime, 'gid://shopify/Location/1', items);
  * ```
  */
-export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: string, items: Indexed<InventoryAdjustment>[], signal?: AbortSignal): Promise<ItemOutcome<InventoryAdjustment, InventoryLevel>[]> {
+export async function adjustAtLocation(
+  runtime: ShopifyRuntime,
+  locationId: string,
+  items: Indexed<InventoryAdjustment>[],
+  signal?: AbortSignal,
+): Promise<ItemOutcome<InventoryAdjustment, InventoryLevel>[]> {
   const { store, tenantId } = runtime.context;
   const ledgerKey = (key: string) => `mb:shopify:adjust:${tenantId}:${runtime.config.shop}:${key}`;
   const outcomes: ItemOutcome<InventoryAdjustment, InventoryLevel>[] = [];
@@ -212,15 +299,29 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
     const key = item.input.idempotencyKey;
     const recorded = key ? await store.get<AdjustRecord | InventoryLevel>(ledgerKey(key)) : undefined;
     if (!recorded) fresh.push(item);
-    else if (sameAdjustment(recorded, item.input, locationId)) outcomes.push({ ...item, ok: true, value: 'level' in recorded ? recorded.level : recorded });
+    else if (sameAdjustment(recorded, item.input, locationId))
+      outcomes.push({ ...item, ok: true, value: 'level' in recorded ? recorded.level : recorded });
     else {
       // The key names another write: answering with its level would drop this one silently.
-      outcomes.push({ ...item, ok: false, error: new ConflictError(`Idempotency key ${key} was already used for a different adjustment on ${runtime.config.shop}; nothing was written. Give each write its own key.`, { platform: 'shopify', operation: 'adjustInventory' }) });
+      outcomes.push({
+        ...item,
+        ok: false,
+        error: new ConflictError(
+          `Idempotency key ${key} was already used for a different adjustment on ${runtime.config.shop}; nothing was written. Give each write its own key.`,
+          { platform: 'shopify', operation: 'adjustInventory' },
+        ),
+      });
     }
   }
   await mapConcurrent(chunk(fresh, inventoryWriteChunkSize()), runtime.config.concurrency, async (part) => {
     try {
-      const found = await readAtLocation(runtime, part.map((item) => item.input.sku), locationId, 'adjustInventory', signal);
+      const found = await readAtLocation(
+        runtime,
+        part.map((item) => item.input.sku),
+        locationId,
+        'adjustInventory',
+        signal,
+      );
       const sendable = part.filter((item) => {
         const problem = missing(item.input.sku, found.get(item.input.sku), locationId, 'adjustInventory');
         if (problem) outcomes.push({ ...item, ok: false, error: problem });
@@ -238,12 +339,19 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
         delta: item.input.delta,
         ...(features.changeFromQuantity ? { changeFromQuantity: null } : {}),
       }));
-      const input = { name: 'available', reason: runtime.config.inventoryReason, changes, ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}) };
+      const input = {
+        name: 'available',
+        reason: runtime.config.inventoryReason,
+        changes,
+        ...(runtime.config.referenceDocumentUri ? { referenceDocumentUri: runtime.config.referenceDocumentUri } : {}),
+      };
       const { payload } = await sendInventoryMutation(runtime, {
         field: 'inventoryAdjustQuantities',
         operation: 'adjustInventory',
         input,
-        ...(features.idempotentDirective ? { keyFor: (generation: number) => chunkKey(sendable, locationId, generation) } : {}),
+        ...(features.idempotentDirective
+          ? { keyFor: (generation: number) => chunkKey(sendable, locationId, generation) }
+          : {}),
         retrySafe: features.idempotentDirective,
         ...(signal ? { signal } : {}),
       });
@@ -256,12 +364,30 @@ export async function adjustAtLocation(runtime: ShopifyRuntime, locationId: stri
           outcomes.push({ ...item, ok: false, error: userErrorToError(error, 'adjustInventory') });
         } else if (errors.length > 0) {
           // All-or-nothing: this item was valid but not applied because another one failed.
-          outcomes.push({ ...item, ok: false, error: new ConflictError(`Not applied: another change in the same Shopify call was refused (${errors[0]!.message}). Send it again.`, { platform: 'shopify', operation: 'adjustInventory', retryable: true }) });
+          outcomes.push({
+            ...item,
+            ok: false,
+            error: new ConflictError(
+              `Not applied: another change in the same Shopify call was refused (${errors[0]!.message}). Send it again.`,
+              { platform: 'shopify', operation: 'adjustInventory', retryable: true },
+            ),
+          });
         } else {
           const level = found.get(item.input.sku)!.level!;
-          const value = levelAfter(item.input.sku, locationId, level, quantityOf(level, 'available') + item.input.delta, now);
+          const value = levelAfter(
+            item.input.sku,
+            locationId,
+            level,
+            quantityOf(level, 'available') + item.input.delta,
+            now,
+          );
           if (item.input.idempotencyKey) {
-            const record: AdjustRecord = { sku: item.input.sku, locationId: fromGid(locationId), delta: item.input.delta, level: value };
+            const record: AdjustRecord = {
+              sku: item.input.sku,
+              locationId: fromGid(locationId),
+              delta: item.input.delta,
+              level: value,
+            };
             await store.set(ledgerKey(item.input.idempotencyKey), record, { ttlMs: 30 * 24 * 3600 * 1000 });
           }
           outcomes.push({ ...item, ok: true, value });

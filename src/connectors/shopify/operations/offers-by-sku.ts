@@ -24,13 +24,20 @@ type OfferNode = ShopifyVariantNode & { product: { id: string } };
  * const [match] = await offersBySku(runtime, ['MUG-1']);
  * ```
  */
-export async function offersBySku(runtime: ShopifyRuntime, skus: readonly string[], signal?: AbortSignal): Promise<OfferMatch[]> {
+export async function offersBySku(
+  runtime: ShopifyRuntime,
+  skus: readonly string[],
+  signal?: AbortSignal,
+): Promise<OfferMatch[]> {
   const wanted = new Set(skus);
   const matches: OfferMatch[] = [];
   const max = largestPageWithin(OFFERS_BY_SKU_QUERY, { query: '' }, 'first', SHOPIFY_SINGLE_QUERY_MAX_COST);
   for (const group of chunk([...wanted], max)) {
     let currency: string | undefined;
-    const pages = runtime.client.paginate<{ shop: { currencyCode: string }; productVariants: ShopifyConnection<OfferNode> }, OfferNode>(
+    const pages = runtime.client.paginate<
+      { shop: { currencyCode: string }; productVariants: ShopifyConnection<OfferNode> },
+      OfferNode
+    >(
       OFFERS_BY_SKU_QUERY,
       { first: group.length, query: skuSearch(group) },
       (data) => {
@@ -43,7 +50,12 @@ export async function offersBySku(runtime: ShopifyRuntime, skus: readonly string
     for await (const node of pages) {
       if (node.sku === null || !wanted.has(node.sku)) continue;
       const offer = toOffer(node, runtime.config.currency ?? (currency as string));
-      if (offer.isErr()) throw new MarketplaceApiError(offer.error.message, { platform: 'shopify', operation: 'getOffersBySku', body: { reason: offer.error.reason } });
+      if (offer.isErr())
+        throw new MarketplaceApiError(offer.error.message, {
+          platform: 'shopify',
+          operation: 'getOffersBySku',
+          body: { reason: offer.error.reason },
+        });
       matches.push({ sku: node.sku, productId: fromGid(node.product.id), offer: offer.value });
     }
   }

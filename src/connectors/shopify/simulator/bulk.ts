@@ -38,7 +38,16 @@ function groupedLines(state: ShopifySimState, query: string): string[] {
         const level = state.levels.get(levelKey(variant.inventoryItemId, location.id));
         if (!level) continue;
         const item = { id: gid('InventoryItem', variant.inventoryItemId), sku: variant.sku || null };
-        lines.push(JSON.stringify({ id: gid('InventoryLevel', variant.inventoryItemId * 1000 + location.id), updatedAt: level.updatedAt, quantities: quantities(level.available, level.committed), item, location: { id: locationId }, __parentId: locationId }));
+        lines.push(
+          JSON.stringify({
+            id: gid('InventoryLevel', variant.inventoryItemId * 1000 + location.id),
+            updatedAt: level.updatedAt,
+            quantities: quantities(level.available, level.committed),
+            item,
+            location: { id: locationId },
+            __parentId: locationId,
+          }),
+        );
       }
     }
     return lines;
@@ -46,11 +55,22 @@ function groupedLines(state: ShopifySimState, query: string): string[] {
   if (/^\s*\{\s*productVariants\b/.test(query)) {
     for (const variant of [...state.variants.values()].sort((a, b) => a.id - b.id)) {
       const variantId = gid('ProductVariant', variant.id);
-      lines.push(JSON.stringify({ id: variantId, sku: variant.sku, inventoryItem: { id: gid('InventoryItem', variant.inventoryItemId) } }));
+      lines.push(
+        JSON.stringify({
+          id: variantId,
+          sku: variant.sku,
+          inventoryItem: { id: gid('InventoryItem', variant.inventoryItemId) },
+        }),
+      );
       for (const location of state.locations.values()) {
         const level = state.levels.get(levelKey(variant.inventoryItemId, location.id));
         if (!level) continue;
-        const row = { id: gid('InventoryLevel', variant.inventoryItemId * 1000 + location.id), updatedAt: level.updatedAt, quantities: quantities(level.available, level.committed), location: { id: gid('Location', location.id) } };
+        const row = {
+          id: gid('InventoryLevel', variant.inventoryItemId * 1000 + location.id),
+          updatedAt: level.updatedAt,
+          quantities: quantities(level.available, level.committed),
+          location: { id: gid('Location', location.id) },
+        };
         lines.push(JSON.stringify({ ...row, __parentId: variantId }));
       }
     }
@@ -60,7 +80,11 @@ function groupedLines(state: ShopifySimState, query: string): string[] {
   const positioned = /\bposition\b/.test(query);
   for (const product of [...state.products.values()].sort((a, b) => a.id - b.id)) {
     const { variants: _variants, ...node } = productNode(state, product);
-    lines.push(JSON.stringify(counted ? { ...node, variantsCount: { count: product.variantIds.length, precision: 'EXACT' } } : node));
+    lines.push(
+      JSON.stringify(
+        counted ? { ...node, variantsCount: { count: product.variantIds.length, precision: 'EXACT' } } : node,
+      ),
+    );
     product.variantIds.forEach((id, index) => {
       const { product: _product, ...variant } = variantNode(state.variants.get(id)!);
       lines.push(JSON.stringify({ ...variant, ...(positioned ? { position: index + 1 } : {}), __parentId: node.id }));
@@ -128,19 +152,45 @@ function groupObjects(query: string, variables: Record<string, unknown>, version
 export function bulkResolvers(pollsToComplete: number): Record<string, SimResolver> {
   return {
     MbBulkRunQuery: ({ state, variables, query: mutation, version, now }) => {
-      const running = [...state.bulkOperations.values()].filter((operation) => operation.status === 'CREATED' || operation.status === 'RUNNING');
+      const running = [...state.bulkOperations.values()].filter(
+        (operation) => operation.status === 'CREATED' || operation.status === 'RUNNING',
+      );
       const limit = since(version, '2026-01') ? 5 : 1;
       if (running.length >= limit) {
         const userError =
           limit === 1
-            ? { field: null, message: `A bulk query operation for this app and shop is already in progress: ${gid('BulkOperation', running[0]!.id)}.`, code: 'OPERATION_IN_PROGRESS' }
-            : { field: null, message: `Bulk operations limit reached: ${limit} bulk query operations are already running for this app and shop. Please try again later.`, code: 'LIMIT_REACHED' };
+            ? {
+                field: null,
+                message: `A bulk query operation for this app and shop is already in progress: ${gid('BulkOperation', running[0]!.id)}.`,
+                code: 'OPERATION_IN_PROGRESS',
+              }
+            : {
+                field: null,
+                message: `Bulk operations limit reached: ${limit} bulk query operations are already running for this app and shop. Please try again later.`,
+                code: 'LIMIT_REACHED',
+              };
         return { data: { bulkOperationRunQuery: { bulkOperation: null, userErrors: [userError] } } };
       }
       const query = String(variables.query ?? '');
-      const operation: SimBulkOperation = { id: nextId(state), query, status: 'CREATED', createdAt: now, completedAt: null, pollsLeft: pollsToComplete, lines: [], grouped: groupObjects(mutation, variables, version) };
+      const operation: SimBulkOperation = {
+        id: nextId(state),
+        query,
+        status: 'CREATED',
+        createdAt: now,
+        completedAt: null,
+        pollsLeft: pollsToComplete,
+        lines: [],
+        grouped: groupObjects(mutation, variables, version),
+      };
       state.bulkOperations.set(operation.id, operation);
-      return { data: { bulkOperationRunQuery: { bulkOperation: { id: gid('BulkOperation', operation.id), status: operation.status }, userErrors: [] } } };
+      return {
+        data: {
+          bulkOperationRunQuery: {
+            bulkOperation: { id: gid('BulkOperation', operation.id), status: operation.status },
+            userErrors: [],
+          },
+        },
+      };
     },
     MbBulkOperation: ({ state, variables, now }) => {
       const operation = state.bulkOperations.get(gidNumber(variables.id));
@@ -170,6 +220,6 @@ export function bulkResolvers(pollsToComplete: number): Record<string, SimResolv
  */
 export function bulkResult(state: ShopifySimState, id: number): string | undefined {
   const operation = state.bulkOperations.get(id);
-  if (!operation || operation.status !== 'COMPLETED') return undefined;
+  if (operation?.status !== 'COMPLETED') return undefined;
   return operation.lines.map((line) => `${line}\n`).join('');
 }

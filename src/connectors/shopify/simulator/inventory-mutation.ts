@@ -18,11 +18,6 @@ interface SimIdempotentRecord {
 
 /**
  * One quantity of `inventorySetQuantities` or change of `inventoryAdjustQuantities`, as sent.
- *
- * @example
- * ```ts
- * const item: SimInventoryItem = { inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/1', delta: -1, changeFromQuantity: null };
- * ```
  */
 export type SimInventoryItem = {
   inventoryItemId?: string;
@@ -35,11 +30,6 @@ export type SimInventoryItem = {
 
 /**
  * A user error of one item.
- *
- * @example
- * ```ts
- * const problem: SimInventoryProblem = { field: ['input', 'changes', '0', 'delta'], message: 'Too low', code: 'INVALID_QUANTITY_TOO_LOW' };
- * ```
  */
 export type SimInventoryProblem = { field: string[]; message: string; code: string };
 
@@ -62,7 +52,10 @@ export const sinceVersion = (version: string, first: string): boolean => version
  * ```
  */
 export function undefinedField(type: string, input: string, path: string, field: string): SimGraphqlError {
-  return new SimGraphqlError(`Variable $input of type ${input}! was provided invalid value for ${path}.${field} (Field is not defined on ${type})`, 'INVALID_VARIABLE');
+  return new SimGraphqlError(
+    `Variable $input of type ${input}! was provided invalid value for ${path}.${field} (Field is not defined on ${type})`,
+    'INVALID_VARIABLE',
+  );
 }
 
 /**
@@ -88,52 +81,95 @@ export function mutateInventory(
 ): Record<string, unknown> {
   const { state, variables, idempotencyKey, version } = ctx;
   if (sinceVersion(version, '2026-04') && !idempotencyKey) {
-    throw new SimGraphqlError(`The @idempotent directive is required for ${field} from API version 2026-04.`, 'BAD_REQUEST');
+    throw new SimGraphqlError(
+      `The @idempotent directive is required for ${field} from API version 2026-04.`,
+      'BAD_REQUEST',
+    );
   }
   items.forEach(validate);
   const cacheKey = idempotencyKey ? `${field}:${idempotencyKey}` : undefined;
   const fingerprint = canonicalJson(variables);
-  const refusal = (message: string, code: string) => ({ [field]: { inventoryAdjustmentGroup: null, userErrors: [{ field: null, message, code }] } });
+  const refusal = (message: string, code: string) => ({
+    [field]: { inventoryAdjustmentGroup: null, userErrors: [{ field: null, message, code }] },
+  });
   const remembered = cacheKey ? (state.idempotency.get(cacheKey) as SimIdempotentRecord | undefined) : undefined;
   if (remembered && Date.parse(ctx.now) - remembered.at < IDEMPOTENCY_RETENTION_MS) {
     // Shopify answers a duplicate (same key, same variables) with the original result, applied or
     // refused, and refuses the same key with different variables.
-    if (remembered.fingerprint !== fingerprint) return refusal('The same idempotency key cannot be used with different operation parameters.', 'IDEMPOTENCY_KEY_PARAMETER_MISMATCH');
+    if (remembered.fingerprint !== fingerprint)
+      return refusal(
+        'The same idempotency key cannot be used with different operation parameters.',
+        'IDEMPOTENCY_KEY_PARAMETER_MISMATCH',
+      );
     if (remembered.data) return remembered.data;
     // The key's attempt failed inside Shopify. 2026-10 (InventorySetQuantitiesUserErrorCode) refuses
     // the key for good; otherwise the attempt is forgotten and this one runs.
     if (field === 'inventorySetQuantities' && sinceVersion(version, '2026-10')) {
-      return refusal('A previous request with this idempotency key failed. Retry with a new idempotency key.', 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED');
+      return refusal(
+        'A previous request with this idempotency key failed. Retry with a new idempotency key.',
+        'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED',
+      );
     }
   }
   if (cacheKey && ctx.failAttempt?.()) {
-    state.idempotency.set(cacheKey, { fingerprint, failed: true, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
-    throw new SimGraphqlError('Internal error. Looks like something went wrong on our end.', 'INTERNAL_SERVER_ERROR', 500);
+    state.idempotency.set(cacheKey, {
+      fingerprint,
+      failed: true,
+      at: Date.parse(ctx.now),
+    } satisfies SimIdempotentRecord);
+    throw new SimGraphqlError(
+      'Internal error. Looks like something went wrong on our end.',
+      'INTERNAL_SERVER_ERROR',
+      500,
+    );
   }
   const remember = (data: Record<string, unknown>) => {
-    if (cacheKey) state.idempotency.set(cacheKey, { fingerprint, data, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
+    if (cacheKey)
+      state.idempotency.set(cacheKey, { fingerprint, data, at: Date.parse(ctx.now) } satisfies SimIdempotentRecord);
     return data;
   };
   const input = (variables.input ?? {}) as { name?: string; reason?: string };
   const userErrors: unknown[] = [];
   if (input.name !== 'available' && input.name !== 'on_hand') {
-    userErrors.push({ field: ['input', 'name'], message: "The quantity name must be either 'available' or 'on_hand'.", code: 'INVALID_NAME' });
+    userErrors.push({
+      field: ['input', 'name'],
+      message: "The quantity name must be either 'available' or 'on_hand'.",
+      code: 'INVALID_NAME',
+    });
   }
-  if (items.length > 250) throw new SimGraphqlError(`The input array size of ${items.length} is greater than the maximum allowed of 250.`, 'MAX_INPUT_SIZE_EXCEEDED');
+  if (items.length > 250)
+    throw new SimGraphqlError(
+      `The input array size of ${items.length} is greater than the maximum allowed of 250.`,
+      'MAX_INPUT_SIZE_EXCEEDED',
+    );
   const seen = new Set<string>();
   const levels = items.map((item, index) => {
     const key = levelKey(gidNumber(item.inventoryItemId), gidNumber(item.locationId));
     const level = state.levels.get(key);
     if (seen.has(key)) {
-      userErrors.push({ field: ['input', listName, String(index)], message: 'The combination of inventoryItemId and locationId must be unique.', code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR' });
+      userErrors.push({
+        field: ['input', listName, String(index)],
+        message: 'The combination of inventoryItemId and locationId must be unique.',
+        code: 'NO_DUPLICATE_INVENTORY_ITEM_ID_GROUP_ID_PAIR',
+      });
     }
     seen.add(key);
     if (!level) {
-      const known = [...state.variants.values()].some((variant) => variant.inventoryItemId === gidNumber(item.inventoryItemId));
+      const known = [...state.variants.values()].some(
+        (variant) => variant.inventoryItemId === gidNumber(item.inventoryItemId),
+      );
       userErrors.push(
         known
-          ? { field: ['input', listName, String(index), 'locationId'], message: 'The specified inventory item is not stocked at the location.', code: 'ITEM_NOT_STOCKED_AT_LOCATION' }
-          : { field: ['input', listName, String(index), 'inventoryItemId'], message: 'The specified inventory item could not be found.', code: 'INVALID_INVENTORY_ITEM' },
+          ? {
+              field: ['input', listName, String(index), 'locationId'],
+              message: 'The specified inventory item is not stocked at the location.',
+              code: 'ITEM_NOT_STOCKED_AT_LOCATION',
+            }
+          : {
+              field: ['input', listName, String(index), 'inventoryItemId'],
+              message: 'The specified inventory item could not be found.',
+              code: 'INVALID_INVENTORY_ITEM',
+            },
       );
       return undefined;
     }
@@ -146,8 +182,19 @@ export function mutateInventory(
     const level = levels[index]!;
     const delta = apply(item, level);
     level.updatedAt = ctx.now;
-    return { name: 'available', delta, quantityAfterChange: level.available, item: { id: item.inventoryItemId }, location: { id: item.locationId } };
+    return {
+      name: 'available',
+      delta,
+      quantityAfterChange: level.available,
+      item: { id: item.inventoryItemId },
+      location: { id: item.locationId },
+    };
   });
-  const data = { [field]: { inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', nextId(state)), changes }, userErrors: [] } };
+  const data = {
+    [field]: {
+      inventoryAdjustmentGroup: { id: gid('InventoryAdjustmentGroup', nextId(state)), changes },
+      userErrors: [],
+    },
+  };
   return remember(data);
 }

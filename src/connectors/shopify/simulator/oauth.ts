@@ -22,11 +22,6 @@ export interface SimOAuthOptions {
 
 /**
  * Tokens the simulated shop has issued, with their expiry (epoch ms; undefined: never).
- *
- * @example
- * ```ts
- * const tokens: SimIssuedTokens = new Map([['shpat_1', undefined]]);
- * ```
  */
 export type SimIssuedTokens = Map<string, number | undefined>;
 
@@ -42,11 +37,19 @@ export type SimIssuedTokens = Map<string, number | undefined>;
  * const handler = oauthHandler('sim-shop.myshopify.com', { clientId, clientSecret, codes: ['c1'] }, clock, issued);
  * ```
  */
-export function oauthHandler(shop: string, options: SimOAuthOptions | undefined, clock: Clock, issued: SimIssuedTokens = new Map()): HttpHandler {
+export function oauthHandler(
+  shop: string,
+  options: SimOAuthOptions | undefined,
+  clock: Clock,
+  issued: SimIssuedTokens = new Map(),
+): HttpHandler {
   const codes = new Set(options?.codes ?? []);
   const refreshTokens = new Set<string>();
   let counter = 0;
-  const issue = (expiring: boolean, scope = 'read_products,write_products,read_inventory,write_inventory,read_orders,write_orders') => {
+  const issue = (
+    expiring: boolean,
+    scope = 'read_products,write_products,read_inventory,write_inventory,read_orders,write_orders',
+  ) => {
     counter++;
     const accessToken = `shpat_sim_${counter}`;
     if (!expiring) {
@@ -57,7 +60,13 @@ export function oauthHandler(shop: string, options: SimOAuthOptions | undefined,
     issued.set(accessToken, clock.now() + ttl * 1000);
     const refreshToken = `shprt_sim_${counter}`;
     refreshTokens.add(refreshToken);
-    return { access_token: accessToken, scope, expires_in: ttl, refresh_token: refreshToken, refresh_token_expires_in: 7_776_000 };
+    return {
+      access_token: accessToken,
+      scope,
+      expires_in: ttl,
+      refresh_token: refreshToken,
+      refresh_token_expires_in: 7_776_000,
+    };
   };
   return http.post(`https://${shop}/admin/oauth/access_token`, async ({ request }) => {
     const type = request.headers.get('content-type') ?? '';
@@ -65,23 +74,42 @@ export function oauthHandler(shop: string, options: SimOAuthOptions | undefined,
       ? ((await request.json()) as Record<string, string>)
       : Object.fromEntries(new URLSearchParams(await request.text()));
     if (!options || body.client_id !== options.clientId || body.client_secret !== options.clientSecret) {
-      return HttpResponse.json({ error: 'invalid_client', error_description: 'Client credentials are invalid' }, { status: 401 });
+      return HttpResponse.json(
+        { error: 'invalid_client', error_description: 'Client credentials are invalid' },
+        { status: 401 },
+      );
     }
     const expiring = body.expiring === '1' || body.expiring === (true as unknown as string);
     if (body.grant_type === 'refresh_token') {
       if (!refreshTokens.delete(body.refresh_token ?? '')) {
-        return HttpResponse.json({ error: 'invalid_grant', error_description: 'The refresh token is invalid or was already used' }, { status: 400 });
+        return HttpResponse.json(
+          { error: 'invalid_grant', error_description: 'The refresh token is invalid or was already used' },
+          { status: 400 },
+        );
       }
       return HttpResponse.json(issue(true));
     }
     if (body.grant_type === 'urn:ietf:params:oauth:grant-type:token-exchange') {
-      if (!(await acceptsSessionToken(body.subject_token ?? '', { shop, clientId: options.clientId, clientSecret: options.clientSecret, now: clock.now() }))) {
-        return HttpResponse.json({ error: 'invalid_subject_token', error_description: 'The session token is invalid' }, { status: 400 });
+      if (
+        !(await acceptsSessionToken(body.subject_token ?? '', {
+          shop,
+          clientId: options.clientId,
+          clientSecret: options.clientSecret,
+          now: clock.now(),
+        }))
+      ) {
+        return HttpResponse.json(
+          { error: 'invalid_subject_token', error_description: 'The session token is invalid' },
+          { status: 400 },
+        );
       }
       return HttpResponse.json(issue(expiring));
     }
     if (!body.code || !codes.delete(body.code)) {
-      return HttpResponse.json({ error: 'invalid_request', error_description: 'The authorization code was not found or was already used' }, { status: 400 });
+      return HttpResponse.json(
+        { error: 'invalid_request', error_description: 'The authorization code was not found or was already used' },
+        { status: 400 },
+      );
     }
     return HttpResponse.json(issue(expiring));
   });

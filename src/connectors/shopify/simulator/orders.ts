@@ -8,7 +8,7 @@ const bag = (amount: string, currency: string) => ({ shopMoney: { amount, curren
 /** Decimal strings summed exactly, in cents (the simulator's shop uses 2-decimal currencies). */
 function cents(amount: string): number {
   const [whole = '0', fraction = ''] = amount.split('.');
-  return Number(whole) * 100 + Number((fraction + '00').slice(0, 2));
+  return Number(whole) * 100 + Number(`${fraction}00`.slice(0, 2));
 }
 function decimal(value: number): string {
   return `${Math.trunc(value / 100)}.${String(value % 100).padStart(2, '0')}`;
@@ -35,7 +35,8 @@ export function orderNode(state: ShopifySimState, order: SimOrder): Record<strin
     updatedAt: order.updatedAt,
     cancelledAt: order.cancelledAt,
     closed: order.cancelledAt !== null || open === 0,
-    displayFulfillmentStatus: open === 0 && shipped > 0 ? 'FULFILLED' : shipped > 0 ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED',
+    displayFulfillmentStatus:
+      open === 0 && shipped > 0 ? 'FULFILLED' : shipped > 0 ? 'PARTIALLY_FULFILLED' : 'UNFULFILLED',
     email: order.email,
     currencyCode: currency,
     customer: { displayName: 'Sim Buyer' },
@@ -43,7 +44,17 @@ export function orderNode(state: ShopifySimState, order: SimOrder): Record<strin
     totalShippingPriceSet: bag(order.shipping, currency),
     totalTaxSet: bag(order.tax, currency),
     totalPriceSet: bag(decimal(total), currency),
-    shippingAddress: { name: 'Sim Buyer', company: null, address1: 'Damrak 1', address2: null, city: 'Amsterdam', provinceCode: null, zip: '1012 LG', countryCodeV2: 'NL', phone: null },
+    shippingAddress: {
+      name: 'Sim Buyer',
+      company: null,
+      address1: 'Damrak 1',
+      address2: null,
+      city: 'Amsterdam',
+      provinceCode: null,
+      zip: '1012 LG',
+      countryCodeV2: 'NL',
+      phone: null,
+    },
     lineItems: {
       nodes: order.lines.map((line) => ({
         id: gid('LineItem', line.id),
@@ -80,7 +91,10 @@ function orderOfFulfillmentOrder(state: ShopifySimState, id: unknown): SimOrder 
 }
 
 type FulfillmentInput = {
-  lineItemsByFulfillmentOrder?: { fulfillmentOrderId?: string; fulfillmentOrderLineItems?: { id?: string; quantity?: number }[] }[];
+  lineItemsByFulfillmentOrder?: {
+    fulfillmentOrderId?: string;
+    fulfillmentOrderLineItems?: { id?: string; quantity?: number }[];
+  }[];
   trackingInfo?: { company?: string; number?: string; url?: string };
 };
 
@@ -97,7 +111,9 @@ export const orderResolvers: Record<string, SimResolver> = {
   MbOrders: ({ state, variables }) => {
     const terms = parseSearch(variables.query).filter((term) => term.field === 'updated_at');
     const orders = [...state.orders.values()].filter((order) =>
-      terms.every((term) => (term.op === '>=' ? order.updatedAt >= term.value : term.op === '<' ? order.updatedAt < term.value : true)),
+      terms.every((term) =>
+        term.op === '>=' ? order.updatedAt >= term.value : term.op === '<' ? order.updatedAt < term.value : true,
+      ),
     );
     const { connection, returned } = page(orders, variables.first, variables.after, (order) => orderNode(state, order));
     return { data: { orders: connection }, returned };
@@ -109,7 +125,11 @@ export const orderResolvers: Record<string, SimResolver> = {
   MbFulfillmentOrders: ({ state, variables }) => {
     const order = state.orders.get(gidNumber(variables.id));
     return {
-      data: { order: order ? { id: gid('Order', order.id), fulfillmentOrders: { nodes: [fulfillmentOrderNode(order)] } } : null },
+      data: {
+        order: order
+          ? { id: gid('Order', order.id), fulfillmentOrders: { nodes: [fulfillmentOrderNode(order)] } }
+          : null,
+      },
     };
   },
   MbFulfillmentCreate: ({ state, variables, now }) => {
@@ -119,13 +139,38 @@ export const orderResolvers: Record<string, SimResolver> = {
     for (const group of groups) {
       const order = orderOfFulfillmentOrder(state, group.fulfillmentOrderId);
       if (!order) throw new SimGraphqlError(`Invalid id: ${String(group.fulfillmentOrderId)}`, 'BAD_REQUEST');
-      if (order.cancelledAt) return { data: { fulfillmentCreate: { fulfillment: null, userErrors: [{ field: ['fulfillment'], message: 'Fulfillment order is closed.' }] } } };
-      const requested = group.fulfillmentOrderLineItems ?? order.lines.map((line) => ({ id: gid('FulfillmentOrderLineItem', line.id + 1), quantity: line.currentQuantity - line.fulfilled }));
+      if (order.cancelledAt)
+        return {
+          data: {
+            fulfillmentCreate: {
+              fulfillment: null,
+              userErrors: [{ field: ['fulfillment'], message: 'Fulfillment order is closed.' }],
+            },
+          },
+        };
+      const requested =
+        group.fulfillmentOrderLineItems ??
+        order.lines.map((line) => ({
+          id: gid('FulfillmentOrderLineItem', line.id + 1),
+          quantity: line.currentQuantity - line.fulfilled,
+        }));
       for (const item of requested) {
         const line = order.lines.find((candidate) => candidate.id + 1 === gidNumber(item.id));
         const quantity = item.quantity ?? 0;
         if (!line || quantity > line.currentQuantity - line.fulfilled) {
-          return { data: { fulfillmentCreate: { fulfillment: null, userErrors: [{ field: ['fulfillment', 'lineItemsByFulfillmentOrder'], message: 'Invalid fulfillment order line item quantity requested.' }] } } };
+          return {
+            data: {
+              fulfillmentCreate: {
+                fulfillment: null,
+                userErrors: [
+                  {
+                    field: ['fulfillment', 'lineItemsByFulfillmentOrder'],
+                    message: 'Invalid fulfillment order line item quantity requested.',
+                  },
+                ],
+              },
+            },
+          };
         }
         if (quantity > 0) plan.push({ order, line, quantity });
       }
@@ -138,12 +183,23 @@ export const orderResolvers: Record<string, SimResolver> = {
       order.updatedAt = now;
     }
     const tracking = input.trackingInfo ?? {};
-    const fulfillment = { id: fulfillmentId, company: tracking.company ?? null, number: tracking.number ?? null, url: tracking.url ?? null, createdAt: now };
+    const fulfillment = {
+      id: fulfillmentId,
+      company: tracking.company ?? null,
+      number: tracking.number ?? null,
+      url: tracking.url ?? null,
+      createdAt: now,
+    };
     for (const order of new Set(plan.map((entry) => entry.order))) order.fulfillments.push(fulfillment);
     return {
       data: {
         fulfillmentCreate: {
-          fulfillment: { id: gid('Fulfillment', fulfillment.id), status: 'SUCCESS', createdAt: now, trackingInfo: [{ company: fulfillment.company, number: fulfillment.number, url: fulfillment.url }] },
+          fulfillment: {
+            id: gid('Fulfillment', fulfillment.id),
+            status: 'SUCCESS',
+            createdAt: now,
+            trackingInfo: [{ company: fulfillment.company, number: fulfillment.number, url: fulfillment.url }],
+          },
           userErrors: [],
         },
       },
@@ -151,10 +207,37 @@ export const orderResolvers: Record<string, SimResolver> = {
   },
   MbOrderCancel: ({ state, variables, now }) => {
     const order = state.orders.get(gidNumber(variables.orderId));
-    if (!order) return { data: { orderCancel: { job: null, orderCancelUserErrors: [{ field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }] } } };
-    if (order.cancelledAt) return { data: { orderCancel: { job: null, orderCancelUserErrors: [{ field: ['orderId'], message: 'Order has already been cancelled', code: 'INVALID' }] } } };
+    if (!order)
+      return {
+        data: {
+          orderCancel: {
+            job: null,
+            orderCancelUserErrors: [{ field: ['orderId'], message: 'Order does not exist', code: 'NOT_FOUND' }],
+          },
+        },
+      };
+    if (order.cancelledAt)
+      return {
+        data: {
+          orderCancel: {
+            job: null,
+            orderCancelUserErrors: [
+              { field: ['orderId'], message: 'Order has already been cancelled', code: 'INVALID' },
+            ],
+          },
+        },
+      };
     if (order.lines.every((line) => line.fulfilled >= line.currentQuantity)) {
-      return { data: { orderCancel: { job: null, orderCancelUserErrors: [{ field: ['orderId'], message: 'Cannot cancel a fulfilled order', code: 'INVALID' }] } } };
+      return {
+        data: {
+          orderCancel: {
+            job: null,
+            orderCancelUserErrors: [
+              { field: ['orderId'], message: 'Cannot cancel a fulfilled order', code: 'INVALID' },
+            ],
+          },
+        },
+      };
     }
     for (const line of order.lines) {
       const open = line.currentQuantity - line.fulfilled;
@@ -168,6 +251,8 @@ export const orderResolvers: Record<string, SimResolver> = {
     }
     order.cancelledAt = now;
     order.updatedAt = now;
-    return { data: { orderCancel: { job: { id: gid('Job', state.nextId++ + 1), done: false }, orderCancelUserErrors: [] } } };
+    return {
+      data: { orderCancel: { job: { id: gid('Job', state.nextId++ + 1), done: false }, orderCancelUserErrors: [] } },
+    };
   },
 };

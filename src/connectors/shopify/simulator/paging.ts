@@ -13,7 +13,10 @@ export function page<T extends { id: number }>(
   first: unknown,
   after: unknown,
   toNode: (item: T) => unknown,
-): { connection: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }; returned: number } {
+): {
+  connection: { nodes: unknown[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  returned: number;
+} {
   const size = typeof first === 'number' ? first : 50;
   if (size < 1 || size > 250) throw new SimGraphqlError('The first argument must be between 1 and 250.', 'BAD_REQUEST');
   const lastId = typeof after === 'string' && after ? Number(atob(after).replace(/^id:/, '')) : 0;

@@ -28,7 +28,13 @@ export async function signShopifyQuery(params: Record<string, string>, secret: s
     .sort()
     .map((name) => `${encode(name)}=${encode(params[name]!)}`)
     .join('&');
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(message)));
   return new URLSearchParams({ ...params, hmac: [...mac].map((byte) => byte.toString(16).padStart(2, '0')).join('') });
 }

@@ -2,11 +2,6 @@ import type { ShopifySimState } from './state.js';
 
 /**
  * What a resolver of the simulated Admin API receives.
- *
- * @example
- * ```ts
- * const resolve = (ctx: SimResolverContext) => ({ data: { shop: { name: 'Sim' } } });
- * ```
  */
 export interface SimResolverContext {
   state: ShopifySimState;
@@ -31,11 +26,6 @@ export interface SimResolverContext {
 /**
  * What a resolver returns: the `data` and, for connections, how many nodes it returned (the
  * actual cost is computed from it).
- *
- * @example
- * ```ts
- * const result: SimResolverResult = { data: { products: { nodes: [], pageInfo } }, returned: 0 };
- * ```
  */
 export interface SimResolverResult {
   data: Record<string, unknown>;
@@ -44,11 +34,6 @@ export interface SimResolverResult {
 
 /**
  * A resolver of one operation (by operation name).
- *
- * @example
- * ```ts
- * const resolvers: Record<string, SimResolver> = { MbShop: () => ({ data: { shop: {} } }) };
- * ```
  */
 export type SimResolver = (ctx: SimResolverContext) => SimResolverResult;
 

@@ -1,10 +1,5 @@
 /**
  * One term of a Shopify search query (`sku:'A'`, `updated_at:>='2026-01-01'`).
- *
- * @example
- * ```ts
- * const term: SearchTerm = { field: 'sku', op: ':', value: 'A' };
- * ```
  */
 export interface SearchTerm {
   field: string;

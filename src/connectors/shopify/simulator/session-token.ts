@@ -3,11 +3,6 @@ import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../../core/bytes.
 /**
  * What {@link signShopifySessionToken} needs; every claim can be overridden to build broken
  * tokens for tests.
- *
- * @example
- * ```ts
- * const input: SignShopifySessionTokenInput = { shop: 'sim-shop.myshopify.com', clientId: 'app-id', clientSecret: 'app-secret', now: clock.now() };
- * ```
  */
 export interface SignShopifySessionTokenInput {
   /** The shop's myshopify domain (`dest` and `iss`). */
@@ -54,7 +49,13 @@ export async function signShopifySessionToken(input: SignShopifySessionTokenInpu
   };
   const encode = (value: unknown) => toBase64Url(utf8(JSON.stringify(value)));
   const signed = `${encode({ alg: input.alg ?? 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  const key = await crypto.subtle.importKey('raw', utf8(input.clientSecret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    utf8(input.clientSecret) as BufferSource,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return `${signed}.${toBase64Url(new Uint8Array(await crypto.subtle.sign('HMAC', key, utf8(signed) as BufferSource)))}`;
 }
 
@@ -68,7 +69,10 @@ export async function signShopifySessionToken(input: SignShopifySessionTokenInpu
  * await acceptsSessionToken(token, { shop, clientId, clientSecret, now: clock.now() }); // true
  * ```
  */
-export async function acceptsSessionToken(token: string, expected: { shop: string; clientId: string; clientSecret: string; now: number }): Promise<boolean> {
+export async function acceptsSessionToken(
+  token: string,
+  expected: { shop: string; clientId: string; clientSecret: string; now: number },
+): Promise<boolean> {
   const [header, payload, signature, ...rest] = String(token).split('.');
   if (!header || !payload || !signature || rest.length > 0) return false;
   const decode = (part: string): Record<string, unknown> | undefined => {
@@ -81,8 +85,15 @@ export async function acceptsSessionToken(token: string, expected: { shop: strin
   };
   const mac = fromBase64Url(signature);
   if (decode(header)?.alg !== 'HS256' || !mac) return false;
-  const key = await crypto.subtle.importKey('raw', utf8(expected.clientSecret) as BufferSource, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
-  if (!(await crypto.subtle.verify('HMAC', key, mac as BufferSource, utf8(`${header}.${payload}`) as BufferSource))) return false;
+  const key = await crypto.subtle.importKey(
+    'raw',
+    utf8(expected.clientSecret) as BufferSource,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['verify'],
+  );
+  if (!(await crypto.subtle.verify('HMAC', key, mac as BufferSource, utf8(`${header}.${payload}`) as BufferSource)))
+    return false;
   const claims = decode(payload);
   const now = expected.now / 1000;
   return (

@@ -6,11 +6,6 @@ import { SHOPIFY_DEFAULT_API_VERSION } from '../api-version.js';
 /**
  * What {@link signShopifyTestRequest} needs: the app's secret and the body, as text (`body`,
  * signed byte for byte) or as a value (`payload`, sent as its JSON).
- *
- * @example
- * ```ts
- * const input: SignShopifyTestRequestInput = { secret: 'app-secret', topic: 'orders/create', payload: { id: 1 } };
- * ```
  */
 export interface SignShopifyTestRequestInput {
   /** The app's client secret. */

@@ -1,7 +1,12 @@
 import type { HttpHandler } from 'msw';
 import { http, HttpResponse } from '../../../testing/msw/peer.js';
 import { systemClock, type Clock } from '../../../core/clock.js';
-import { SHOPIFY_PLAN_LIMITS, type ShopifyCostLimits, type ShopifyPlan, type ShopifyThrottleStatus } from '../cost-planner.js';
+import {
+  SHOPIFY_PLAN_LIMITS,
+  type ShopifyCostLimits,
+  type ShopifyPlan,
+  type ShopifyThrottleStatus,
+} from '../cost-planner.js';
 import { estimateQueryCost } from '../query-cost.js';
 import type { ShopifyOperationName } from '../operation-names.js';
 import { adminResolvers } from './admin.js';
@@ -59,11 +64,6 @@ export interface ShopifySimulatorOptions {
 
 /**
  * What the simulator counted.
- *
- * @example
- * ```ts
- * expect(simulator.stats().throttled).toBe(0);
- * ```
  */
 export interface ShopifySimulatorStats {
   /** GraphQL requests received. */
@@ -98,7 +98,13 @@ export class ShopifySimulator {
   readonly handlers: HttpHandler[];
   /** The shop's state; tests may read and change it. */
   readonly state: ShopifySimState;
-  readonly #stats: ShopifySimulatorStats = { requests: 0, throttled: 0, maxCostExceeded: 0, costSpent: 0, byOperation: {} };
+  readonly #stats: ShopifySimulatorStats = {
+    requests: 0,
+    throttled: 0,
+    maxCostExceeded: 0,
+    costSpent: 0,
+    byOperation: {},
+  };
   /** The shop's myshopify domain. */
   readonly shop: string;
   /** The access token the shop accepts. */
@@ -124,13 +130,23 @@ export class ShopifySimulator {
     this.#maxCost = options.singleQueryMaxCost ?? 1000;
     this.#bucket = { tokens: this.#limits.maximumAvailable, at: this.#clock.now() };
     this.state = createSimState(options.currency ?? 'EUR', options.locations ?? 1);
-    this.#resolvers = { ...catalogResolvers, ...inventoryResolvers, ...orderResolvers, ...adminResolvers(this.shop, options.bulkPollsToComplete ?? 2) };
-    if (options.products) this.seedCatalog(options.products, options.variantsPerProduct ?? 1, options.initialAvailable ?? 10);
+    this.#resolvers = {
+      ...catalogResolvers,
+      ...inventoryResolvers,
+      ...orderResolvers,
+      ...adminResolvers(this.shop, options.bulkPollsToComplete ?? 2),
+    };
+    if (options.products)
+      this.seedCatalog(options.products, options.variantsPerProduct ?? 1, options.initialAvailable ?? 10);
     this.handlers = [
-      http.post(`https://${this.shop}/admin/api/:version/graphql.json`, async ({ request, params }) => this.#graphql(request, String(params.version))),
+      http.post(`https://${this.shop}/admin/api/:version/graphql.json`, async ({ request, params }) =>
+        this.#graphql(request, String(params.version)),
+      ),
       http.get(`${SIM_BULK_BASE_URL}/:file`, ({ params }) => {
         const body = bulkResult(this.state, Number(String(params.file).replace(/\.jsonl$/, '')));
-        return body === undefined ? new HttpResponse('NoSuchKey', { status: 404 }) : new HttpResponse(body, { headers: { 'content-type': 'application/jsonl' } });
+        return body === undefined
+          ? new HttpResponse('NoSuchKey', { status: 404 })
+          : new HttpResponse(body, { headers: { 'content-type': 'application/jsonl' } });
       }),
       oauthHandler(this.shop, options.oauth, this.#clock, this.#issued),
     ];
@@ -158,18 +174,38 @@ export class ShopifySimulator {
   seedCatalog(count: number, variantsPerProduct = 1, available = 10): void {
     const now = new Date(this.#clock.now()).toISOString();
     for (let p = 0; p < count; p++) {
-      const product = { id: nextId(this.state), title: `Product ${this.state.products.size + 1}`, descriptionHtml: '', vendor: 'Sim', status: 'ACTIVE' as const, productType: '', updatedAt: now, variantIds: [] };
+      const product = {
+        id: nextId(this.state),
+        title: `Product ${this.state.products.size + 1}`,
+        descriptionHtml: '',
+        vendor: 'Sim',
+        status: 'ACTIVE' as const,
+        productType: '',
+        updatedAt: now,
+        variantIds: [],
+      };
       this.state.products.set(product.id, product);
       for (let v = 0; v < variantsPerProduct; v++) {
         const sku = `SKU-${this.state.variantsBySku.size + 1}`;
         const options = variantsPerProduct > 1 ? [{ name: 'Size', value: `S${v + 1}` }] : undefined;
-        addVariant(this.state, product, { sku, price: `${10 + (v % 10)}.99`, ...(options ? { options } : {}) }, available, now);
+        addVariant(
+          this.state,
+          product,
+          { sku, price: `${10 + (v % 10)}.99`, ...(options ? { options } : {}) },
+          available,
+          now,
+        );
       }
     }
   }
 
   /** A buyer orders: commits stock at the location and opens a fulfillment order. */
-  placeOrder(input: { lines: { sku: string; quantity: number }[]; locationId?: number; shipping?: string; tax?: string }): SimOrder {
+  placeOrder(input: {
+    lines: { sku: string; quantity: number }[];
+    locationId?: number;
+    shipping?: string;
+    tax?: string;
+  }): SimOrder {
     const now = new Date(this.#clock.now()).toISOString();
     const locationId = input.locationId ?? 1;
     const id = nextId(this.state);
@@ -182,9 +218,31 @@ export class ShopifySimulator {
         level.committed += line.quantity;
         level.updatedAt = now;
       }
-      return { id: nextId(this.state) * 2, sku: line.sku, title: this.state.products.get(variant.productId)!.title, quantity: line.quantity, currentQuantity: line.quantity, fulfilled: 0, unitPrice: variant.price, inventoryItemId: variant.inventoryItemId };
+      return {
+        id: nextId(this.state) * 2,
+        sku: line.sku,
+        title: this.state.products.get(variant.productId)!.title,
+        quantity: line.quantity,
+        currentQuantity: line.quantity,
+        fulfilled: 0,
+        unitPrice: variant.price,
+        inventoryItemId: variant.inventoryItemId,
+      };
     });
-    const order: SimOrder = { id, name: `#${1000 + this.state.orders.size + 1}`, createdAt: now, updatedAt: now, cancelledAt: null, email: 'buyer@example.com', lines, shipping: input.shipping ?? '4.95', tax: input.tax ?? '0.00', locationId, fulfillmentOrderId: nextId(this.state), fulfillments: [] };
+    const order: SimOrder = {
+      id,
+      name: `#${1000 + this.state.orders.size + 1}`,
+      createdAt: now,
+      updatedAt: now,
+      cancelledAt: null,
+      email: 'buyer@example.com',
+      lines,
+      shipping: input.shipping ?? '4.95',
+      tax: input.tax ?? '0.00',
+      locationId,
+      fulfillmentOrderId: nextId(this.state),
+      fulfillments: [],
+    };
     this.state.orders.set(id, order);
     return order;
   }
@@ -215,9 +273,16 @@ export class ShopifySimulator {
    * stop();
    * ```
    */
-  before(name: ShopifyOperationName, hook: (state: ShopifySimState, variables: Record<string, unknown>) => void): () => void {
+  before(
+    name: ShopifyOperationName,
+    hook: (state: ShopifySimState, variables: Record<string, unknown>) => void,
+  ): () => void {
     this.#hooks.set(name, [...(this.#hooks.get(name) ?? []), hook]);
-    return () => this.#hooks.set(name, (this.#hooks.get(name) ?? []).filter((entry) => entry !== hook));
+    return () =>
+      this.#hooks.set(
+        name,
+        (this.#hooks.get(name) ?? []).filter((entry) => entry !== hook),
+      );
   }
 
   /** Answers the next `count` requests THROTTLED whatever the bucket holds. */
@@ -257,7 +322,11 @@ export class ShopifySimulator {
   /** The bucket as `throttleStatus` reports it now. */
   throttleStatus(): ShopifyThrottleStatus {
     this.#refill();
-    return { maximumAvailable: this.#limits.maximumAvailable, currentlyAvailable: Math.floor(this.#bucket.tokens), restoreRate: this.#limits.restoreRate };
+    return {
+      maximumAvailable: this.#limits.maximumAvailable,
+      currentlyAvailable: Math.floor(this.#bucket.tokens),
+      restoreRate: this.#limits.restoreRate,
+    };
   }
 
   #accepts(token: string | null): boolean {
@@ -271,7 +340,10 @@ export class ShopifySimulator {
   #refill(): void {
     const now = this.#clock.now();
     const elapsed = Math.max(0, now - this.#bucket.at) / 1000;
-    this.#bucket = { tokens: Math.min(this.#limits.maximumAvailable, this.#bucket.tokens + elapsed * this.#limits.restoreRate), at: now };
+    this.#bucket = {
+      tokens: Math.min(this.#limits.maximumAvailable, this.#bucket.tokens + elapsed * this.#limits.restoreRate),
+      at: now,
+    };
   }
 
   #headers(version?: string): Record<string, string> {
@@ -287,13 +359,24 @@ export class ShopifySimulator {
     const headers = () => this.#headers(version);
     const failure = this.#forcedFailures.shift();
     if (failure !== undefined) {
-      return HttpResponse.json({ errors: failure === 429 ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' : 'Internal Server Error' }, {
-        status: failure,
-        headers: { ...headers(), ...(failure === 429 ? { 'retry-after': '1.0' } : {}) },
-      });
+      return HttpResponse.json(
+        {
+          errors:
+            failure === 429
+              ? 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.'
+              : 'Internal Server Error',
+        },
+        {
+          status: failure,
+          headers: { ...headers(), ...(failure === 429 ? { 'retry-after': '1.0' } : {}) },
+        },
+      );
     }
     if (!this.#accepts(request.headers.get('x-shopify-access-token'))) {
-      return HttpResponse.json({ errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' }, { status: 401, headers: headers() });
+      return HttpResponse.json(
+        { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' },
+        { status: 401, headers: headers() },
+      );
     }
     const body = (await request.json().catch(() => ({}))) as { query?: string; variables?: Record<string, unknown> };
     const query = String(body.query ?? '');
@@ -302,18 +385,39 @@ export class ShopifySimulator {
     this.#stats.byOperation[name] = (this.#stats.byOperation[name] ?? 0) + 1;
     const requested = estimateQueryCost(query, variables);
     this.#refill();
-    const cost = (actual: number | null) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: this.throttleStatus() } });
+    const cost = (actual: number | null) => ({
+      cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus: this.throttleStatus() },
+    });
     if (requested > this.#maxCost) {
       this.#stats.maxCostExceeded++;
       return HttpResponse.json(
-        { errors: [{ message: `Query cost is ${requested}, which exceeds the single query max cost limit (${this.#maxCost}).`, extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: this.#maxCost } }], extensions: cost(null) },
+        {
+          errors: [
+            {
+              message: `Query cost is ${requested}, which exceeds the single query max cost limit (${this.#maxCost}).`,
+              extensions: { code: 'MAX_COST_EXCEEDED', cost: requested, maxCost: this.#maxCost },
+            },
+          ],
+          extensions: cost(null),
+        },
         { headers: headers() },
       );
     }
     if (this.#forcedThrottles > 0 || this.#bucket.tokens < requested) {
       if (this.#forcedThrottles > 0) this.#forcedThrottles--;
       this.#stats.throttled++;
-      return HttpResponse.json({ errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }], extensions: cost(null) }, { headers: headers() });
+      return HttpResponse.json(
+        {
+          errors: [
+            {
+              message: 'Throttled',
+              extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+            },
+          ],
+          extensions: cost(null),
+        },
+        { headers: headers() },
+      );
     }
     this.#bucket.tokens -= requested;
     const resolver = this.#resolvers[name];
@@ -332,7 +436,8 @@ export class ShopifySimulator {
         now: new Date(this.#clock.now()).toISOString(),
         ...(keyed ? { idempotencyKey: keyValue, failAttempt } : {}),
       });
-      const actual = result.returned === undefined ? requested : estimateQueryCost(query, { ...variables, first: result.returned });
+      const actual =
+        result.returned === undefined ? requested : estimateQueryCost(query, { ...variables, first: result.returned });
       const spent = Math.min(requested, actual);
       this.#bucket.tokens += requested - spent;
       this.#stats.costSpent += spent;
@@ -345,7 +450,10 @@ export class ShopifySimulator {
       if (!(error instanceof SimGraphqlError)) throw error;
       this.#bucket.tokens += requested - 1;
       this.#stats.costSpent += 1;
-      return HttpResponse.json({ errors: [{ message: error.message, extensions: { code: error.code } }], extensions: cost(1) }, { status: error.status, headers: headers() });
+      return HttpResponse.json(
+        { errors: [{ message: error.message, extensions: { code: error.code } }], extensions: cost(1) },
+        { status: error.status, headers: headers() },
+      );
     }
   }
 }

@@ -1,10 +1,5 @@
 /**
  * One variant of the simulated shop.
- *
- * @example
- * ```ts
- * const variant: SimVariant = simulator.state.variantsBySku.get('SKU-1')!;
- * ```
  */
 export interface SimVariant {
   id: number;
@@ -20,11 +15,6 @@ export interface SimVariant {
 
 /**
  * One product of the simulated shop.
- *
- * @example
- * ```ts
- * const product: SimProduct = simulator.state.products.get(1)!;
- * ```
  */
 export interface SimProduct {
   id: number;
@@ -39,11 +29,6 @@ export interface SimProduct {
 
 /**
  * Stock of one inventory item at one location. `on_hand` is `available + committed`.
- *
- * @example
- * ```ts
- * const level: SimLevel = { available: 5, committed: 1, updatedAt: '2026-01-01T00:00:00Z' };
- * ```
  */
 export interface SimLevel {
   available: number;
@@ -53,11 +38,6 @@ export interface SimLevel {
 
 /**
  * One order line of the simulated shop.
- *
- * @example
- * ```ts
- * const line: SimOrderLine = order.lines[0]!;
- * ```
  */
 export interface SimOrderLine {
   id: number;
@@ -73,11 +53,6 @@ export interface SimOrderLine {
 
 /**
  * One order of the simulated shop, with one fulfillment order.
- *
- * @example
- * ```ts
- * const order: SimOrder = simulator.placeOrder({ lines: [{ sku: 'SKU-1', quantity: 1 }] });
- * ```
  */
 export interface SimOrder {
   id: number;
@@ -96,11 +71,6 @@ export interface SimOrder {
 
 /**
  * One bulk operation of the simulated shop.
- *
- * @example
- * ```ts
- * const operation: SimBulkOperation = [...simulator.state.bulkOperations.values()][0]!;
- * ```
  */
 export interface SimBulkOperation {
   id: number;
@@ -117,11 +87,6 @@ export interface SimBulkOperation {
 
 /**
  * Everything the simulated shop keeps. Tests may read and change it directly.
- *
- * @example
- * ```ts
- * simulator.state.levels.get('1:1')!.available = 3; // someone sold stock meanwhile
- * ```
  */
 export interface ShopifySimState {
   currency: string;
@@ -161,7 +126,8 @@ export function createSimState(currency: string, locations: number): ShopifySimS
     idempotency: new Map(),
     nextId: 1000,
   };
-  for (let i = 1; i <= locations; i++) state.locations.set(i, { id: i, name: i === 1 ? 'Warehouse' : `Location ${i}`, isActive: true });
+  for (let i = 1; i <= locations; i++)
+    state.locations.set(i, { id: i, name: i === 1 ? 'Warehouse' : `Location ${i}`, isActive: true });
   return state;
 }
 

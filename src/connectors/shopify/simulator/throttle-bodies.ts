@@ -31,6 +31,10 @@ export function shopifyThrottledBody(requestedQueryCost: number, throttleStatus:
  * const extensions = shopifyCostExtensions(52, 12, { maximumAvailable: 1000, currentlyAvailable: 988, restoreRate: 100 });
  * ```
  */
-export function shopifyCostExtensions(requestedQueryCost: number, actualQueryCost: number, throttleStatus: ShopifyThrottleStatus) {
+export function shopifyCostExtensions(
+  requestedQueryCost: number,
+  actualQueryCost: number,
+  throttleStatus: ShopifyThrottleStatus,
+) {
   return { cost: { requestedQueryCost, actualQueryCost, throttleStatus } };
 }

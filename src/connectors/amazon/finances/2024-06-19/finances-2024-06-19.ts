@@ -25,19 +25,29 @@ const SETTLING_MS = 2 * 60_000 + 1_000;
  * transactionWindows({ since: '2026-01-01T00:00:00Z' }, Date.parse('2026-11-01T00:00:00Z')).length; // 2
  * ```
  */
-export function transactionWindows(query: ListFinancialEventsQuery, now: number): { postedAfter: string; postedBefore: string }[] {
+export function transactionWindows(
+  query: ListFinancialEventsQuery,
+  now: number,
+): { postedAfter: string; postedBefore: string }[] {
   const latest = now - SETTLING_MS;
   const after = query.since ? Date.parse(query.since) : now - 30 * DAY_MS;
   const until = query.until ? Math.min(Date.parse(query.until), latest) : latest;
   // An unreadable date would otherwise make no window at all: an empty answer instead of an error.
   const unreadable = (['since', 'until'] as const).filter((key) => query[key] && Number.isNaN(Date.parse(query[key])));
   if (unreadable.length > 0) {
-    throw new ValidationError('listFinancialEvents query', unreadable.map((key) => ({ path: [key], message: `Expected an ISO 8601 date-time, got "${query[key]}".` })), { platform: 'amazon', operation: 'listTransactions' });
+    throw new ValidationError(
+      'listFinancialEvents query',
+      unreadable.map((key) => ({ path: [key], message: `Expected an ISO 8601 date-time, got "${query[key]}".` })),
+      { platform: 'amazon', operation: 'listTransactions' },
+    );
   }
   if (after >= until) return [];
   const windows: { postedAfter: string; postedBefore: string }[] = [];
   for (let start = after; start < until; start += MAX_WINDOW_MS) {
-    windows.push({ postedAfter: new Date(start).toISOString(), postedBefore: new Date(Math.min(start + MAX_WINDOW_MS, until)).toISOString() });
+    windows.push({
+      postedAfter: new Date(start).toISOString(),
+      postedBefore: new Date(Math.min(start + MAX_WINDOW_MS, until)).toISOString(),
+    });
   }
   return windows;
 }
@@ -65,7 +75,10 @@ export class AmazonFinances20240619 implements AmazonFinancesApi {
   }
 
   /** `listTransactions` (one page: `transactions` and `nextToken`, `payload` unwrapped). */
-  listTransactions<T = { transactions?: unknown[]; nextToken?: string }>(filter: ListTransactionsFilter, signal?: AbortSignal): Promise<T> {
+  listTransactions<T = { transactions?: unknown[]; nextToken?: string }>(
+    filter: ListTransactionsFilter,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.#client.sendPayload(listTransactionsRequest(filter), signal);
   }
 
@@ -73,11 +86,16 @@ export class AmazonFinances20240619 implements AmazonFinancesApi {
   async *listFinancialEvents(query: ListFinancialEventsQuery, signal?: AbortSignal): AsyncIterable<FinancialEvent> {
     const now = this.#clock.now();
     const fallback = new Date(now).toISOString();
-    const filters: ListTransactionsFilter[] = query.orderId ? [{ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: query.orderId }] : transactionWindows(query, now);
+    const filters: ListTransactionsFilter[] = query.orderId
+      ? [{ relatedIdentifierName: 'ORDER_ID', relatedIdentifierValue: query.orderId }]
+      : transactionWindows(query, now);
     for (const filter of filters) {
       let nextToken: string | undefined;
       do {
-        const page = await this.listTransactions<{ transactions?: SpApiTransaction[]; nextToken?: string }>(nextToken ? { ...filter, nextToken } : filter, signal);
+        const page = await this.listTransactions<{ transactions?: SpApiTransaction[]; nextToken?: string }>(
+          nextToken ? { ...filter, nextToken } : filter,
+          signal,
+        );
         yield* unwrapMapped(fromSpApiTransactions(page.transactions ?? [], fallback), 'listTransactions');
         nextToken = page.nextToken || undefined;
       } while (nextToken);

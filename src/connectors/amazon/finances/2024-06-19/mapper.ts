@@ -7,11 +7,6 @@ import { isoTimeFrom } from '../../mapper/time.js';
 /**
  * The parts of a Finances 2024-06-19 `Transaction` the mapper reads. `currencyAmount` is a
  * JSON number; it is read through its decimal text, never with float arithmetic.
- *
- * @example
- * ```ts
- * const transaction: SpApiTransaction = { transactionId: 'T1', transactionType: 'Shipment', postedDate: '2026-11-01T00:00:00Z', totalAmount: { currencyCode: 'USD', currencyAmount: 16.99 } };
- * ```
  */
 export interface SpApiTransaction {
   transactionId?: string;
@@ -53,17 +48,28 @@ export function transactionEventType(transactionType: string | undefined): Finan
  * const events = fromSpApiTransactions(answer.payload.transactions, '2026-11-01T00:00:00Z')._unsafeUnwrap();
  * ```
  */
-export function fromSpApiTransactions(transactions: readonly SpApiTransaction[], fallbackTime: string): Result<FinancialEvent[], Failure<AmazonMapReason>> {
+export function fromSpApiTransactions(
+  transactions: readonly SpApiTransaction[],
+  fallbackTime: string,
+): Result<FinancialEvent[], Failure<AmazonMapReason>> {
   const out: FinancialEvent[] = [];
   for (const transaction of transactions) {
-    const orderId = transaction.relatedIdentifiers?.find((identifier) => identifier.relatedIdentifierName === 'ORDER_ID')?.relatedIdentifierValue;
+    const orderId = transaction.relatedIdentifiers?.find(
+      (identifier) => identifier.relatedIdentifierName === 'ORDER_ID',
+    )?.relatedIdentifierValue;
     const where = `transaction ${transaction.transactionId ?? orderId ?? transaction.postedDate ?? ''}`.trim();
-    const amount = moneyFrom(transaction.totalAmount?.currencyAmount, transaction.totalAmount?.currencyCode, `totalAmount of ${where}`);
+    const amount = moneyFrom(
+      transaction.totalAmount?.currencyAmount,
+      transaction.totalAmount?.currencyCode,
+      `totalAmount of ${where}`,
+    );
     if (amount.isErr()) return err(amount.error);
     const posted = isoTimeFrom(transaction.postedDate ?? fallbackTime, `postedDate of ${where}`);
     if (posted.isErr()) return err(posted.error);
     const occurredAt = posted.value;
-    const id = transaction.transactionId ?? `txn:${transaction.transactionType ?? 'unknown'}:${orderId ?? 'none'}:${occurredAt}:${amount.value.amountMinor}`;
+    const id =
+      transaction.transactionId ??
+      `txn:${transaction.transactionType ?? 'unknown'}:${orderId ?? 'none'}:${occurredAt}:${amount.value.amountMinor}`;
     out.push({
       id,
       type: transactionEventType(transaction.transactionType),

@@ -5,11 +5,6 @@ import { query, type SpApiRequest } from '../../requests/types.js';
  * minutes in the past) unless you filter by a related identifier; `postedBefore` defaults to
  * two minutes before the request. A `nextToken` is only valid with the arguments of the call
  * that produced it, so pass them all again with it.
- *
- * @example
- * ```ts
- * const filter: ListTransactionsFilter = { postedAfter: '2026-11-01T00:00:00Z', marketplaceId: 'ATVPDKIKX0DER' };
- * ```
  */
 export interface ListTransactionsFilter {
   postedAfter?: string;
@@ -32,8 +27,12 @@ export interface ListTransactionsFilter {
  * ```
  */
 export function listTransactionsRequest(filter: ListTransactionsFilter): SpApiRequest {
-  if (!filter.postedAfter && !filter.relatedIdentifierValue) throw new TypeError('listTransactions needs postedAfter or a related identifier (relatedIdentifierName and relatedIdentifierValue).');
-  if (Boolean(filter.relatedIdentifierName) !== Boolean(filter.relatedIdentifierValue)) throw new TypeError('listTransactions takes relatedIdentifierName and relatedIdentifierValue together.');
+  if (!filter.postedAfter && !filter.relatedIdentifierValue)
+    throw new TypeError(
+      'listTransactions needs postedAfter or a related identifier (relatedIdentifierName and relatedIdentifierValue).',
+    );
+  if (Boolean(filter.relatedIdentifierName) !== Boolean(filter.relatedIdentifierValue))
+    throw new TypeError('listTransactions takes relatedIdentifierName and relatedIdentifierValue together.');
   return {
     operation: 'listTransactions',
     method: 'GET',

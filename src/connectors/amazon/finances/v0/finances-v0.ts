@@ -29,13 +29,23 @@ export class AmazonFinancesV0 implements AmazonFinancesApi {
   }
 
   /** `listFinancialEvents` (one page). */
-  listFinancialEventsPage<T = { FinancialEvents: unknown; NextToken?: string }>(options: { postedAfter?: string; postedBefore?: string; nextToken?: string }, signal?: AbortSignal): Promise<T> {
+  listFinancialEventsPage<T = { FinancialEvents: unknown; NextToken?: string }>(
+    options: { postedAfter?: string; postedBefore?: string; nextToken?: string },
+    signal?: AbortSignal,
+  ): Promise<T> {
     return this.#client.sendPayload(listFinancialEventsRequest(options), signal);
   }
 
   /** `listFinancialEventsByOrderId` (one page). */
-  listFinancialEventsByOrderId<T = { FinancialEvents: unknown; NextToken?: string }>(orderId: string, nextToken?: string, signal?: AbortSignal): Promise<T> {
-    return this.#client.sendPayload(listFinancialEventsByOrderIdRequest({ orderId, ...(nextToken ? { nextToken } : {}) }), signal);
+  listFinancialEventsByOrderId<T = { FinancialEvents: unknown; NextToken?: string }>(
+    orderId: string,
+    nextToken?: string,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.#client.sendPayload(
+      listFinancialEventsByOrderIdRequest({ orderId, ...(nextToken ? { nextToken } : {}) }),
+      signal,
+    );
   }
 
   /** Financial events of a time range or of one order, page by page. */
@@ -44,9 +54,18 @@ export class AmazonFinancesV0 implements AmazonFinancesApi {
     const fallback = new Date(this.#clock.now()).toISOString();
     do {
       const page = query.orderId
-        ? await this.listFinancialEventsByOrderId<{ FinancialEvents: SpApiFinancialEvents; NextToken?: string }>(query.orderId, nextToken, signal)
+        ? await this.listFinancialEventsByOrderId<{ FinancialEvents: SpApiFinancialEvents; NextToken?: string }>(
+            query.orderId,
+            nextToken,
+            signal,
+          )
         : await this.listFinancialEventsPage<{ FinancialEvents: SpApiFinancialEvents; NextToken?: string }>(
-            nextToken ? { nextToken } : { ...(query.since ? { postedAfter: query.since } : {}), ...(query.until ? { postedBefore: query.until } : {}) },
+            nextToken
+              ? { nextToken }
+              : {
+                  ...(query.since ? { postedAfter: query.since } : {}),
+                  ...(query.until ? { postedBefore: query.until } : {}),
+                },
             signal,
           );
       yield* unwrapMapped(fromSpApiFinancialEvents(page.FinancialEvents ?? {}, fallback), 'listFinancialEvents');

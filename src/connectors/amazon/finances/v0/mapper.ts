@@ -7,11 +7,6 @@ import { isoTimeFrom } from '../../mapper/time.js';
 
 /**
  * Money as Finances v0 writes it: a currency and a JSON number.
- *
- * @example
- * ```ts
- * const fee: SpApiCurrencyAmount = { CurrencyCode: 'USD', CurrencyAmount: -3.0 };
- * ```
  */
 export interface SpApiCurrencyAmount {
   CurrencyCode?: string;
@@ -20,34 +15,35 @@ export interface SpApiCurrencyAmount {
 
 /**
  * The parts of SP-API `FinancialEvents` (Finances v0) the mapper reads.
- *
- * @example
- * ```ts
- * const events: SpApiFinancialEvents = { ShipmentEventList: [], RefundEventList: [], ServiceFeeEventList: [] };
- * ```
  */
 export interface SpApiFinancialEvents {
   ShipmentEventList?: SpApiShipmentEvent[];
   RefundEventList?: SpApiShipmentEvent[];
-  ServiceFeeEventList?: { AmazonOrderId?: string; FeeReason?: string; FeeList?: { FeeType?: string; FeeAmount?: SpApiCurrencyAmount }[] }[];
+  ServiceFeeEventList?: {
+    AmazonOrderId?: string;
+    FeeReason?: string;
+    FeeList?: { FeeType?: string; FeeAmount?: SpApiCurrencyAmount }[];
+  }[];
 }
 
 /**
  * A shipment or refund event of Finances v0.
- *
- * @example
- * ```ts
- * const event: SpApiShipmentEvent = { AmazonOrderId: '902-1845936-5435065', PostedDate: '2026-11-01T00:00:00Z', ShipmentItemList: [] };
- * ```
  */
 export interface SpApiShipmentEvent {
   AmazonOrderId?: string;
   PostedDate?: string;
-  ShipmentItemList?: { OrderItemId?: string; ItemChargeList?: { ChargeType?: string; ChargeAmount?: SpApiCurrencyAmount }[]; ItemFeeList?: { FeeType?: string; FeeAmount?: SpApiCurrencyAmount }[] }[];
+  ShipmentItemList?: {
+    OrderItemId?: string;
+    ItemChargeList?: { ChargeType?: string; ChargeAmount?: SpApiCurrencyAmount }[];
+    ItemFeeList?: { FeeType?: string; FeeAmount?: SpApiCurrencyAmount }[];
+  }[];
   ShipmentItemAdjustmentList?: SpApiShipmentEvent['ShipmentItemList'];
 }
 
-function total(amounts: readonly (SpApiCurrencyAmount | undefined)[], where: string): Result<Money | undefined, Failure<AmazonMapReason>> {
+function total(
+  amounts: readonly (SpApiCurrencyAmount | undefined)[],
+  where: string,
+): Result<Money | undefined, Failure<AmazonMapReason>> {
   let out: Money | undefined;
   for (const amount of amounts) {
     if (!amount) continue;
@@ -68,23 +64,53 @@ function total(amounts: readonly (SpApiCurrencyAmount | undefined)[], where: str
  * const events = fromSpApiFinancialEvents(payload.FinancialEvents, '2026-11-01T00:00:00Z')._unsafeUnwrap();
  * ```
  */
-export function fromSpApiFinancialEvents(events: SpApiFinancialEvents, fallbackTime: string): Result<FinancialEvent[], Failure<AmazonMapReason>> {
+export function fromSpApiFinancialEvents(
+  events: SpApiFinancialEvents,
+  fallbackTime: string,
+): Result<FinancialEvent[], Failure<AmazonMapReason>> {
   const out: FinancialEvent[] = [];
   const fallback = isoTimeFrom(fallbackTime, 'fallbackTime');
   if (fallback.isErr()) return err(fallback.error);
-  const push = (id: string, type: FinancialEvent['type'], amount: Money | undefined, occurredAt: string | undefined, orderId?: string, description?: string) => {
+  const push = (
+    id: string,
+    type: FinancialEvent['type'],
+    amount: Money | undefined,
+    occurredAt: string | undefined,
+    orderId?: string,
+    description?: string,
+  ) => {
     if (!amount) return;
-    out.push({ id, type, amount, occurredAt: new Date(occurredAt ?? fallbackTime).toISOString(), ...(orderId ? { orderId } : {}), ...(description ? { description } : {}) });
+    out.push({
+      id,
+      type,
+      amount,
+      occurredAt: new Date(occurredAt ?? fallbackTime).toISOString(),
+      ...(orderId ? { orderId } : {}),
+      ...(description ? { description } : {}),
+    });
   };
-  const lists: [SpApiShipmentEvent[] | undefined, 'sale' | 'refund'][] = [[events.ShipmentEventList, 'sale'], [events.RefundEventList, 'refund']];
+  const lists: [SpApiShipmentEvent[] | undefined, 'sale' | 'refund'][] = [
+    [events.ShipmentEventList, 'sale'],
+    [events.RefundEventList, 'refund'],
+  ];
   for (const [list, type] of lists) {
     for (const [index, event] of (list ?? []).entries()) {
-      const items = type === 'sale' ? event.ShipmentItemList : (event.ShipmentItemAdjustmentList ?? event.ShipmentItemList);
-      const charges = total((items ?? []).flatMap((item) => (item.ItemChargeList ?? []).map((charge) => charge.ChargeAmount)), `${type} ${event.AmazonOrderId}`);
-      const fees = total((items ?? []).flatMap((item) => (item.ItemFeeList ?? []).map((fee) => fee.FeeAmount)), `fees ${event.AmazonOrderId}`);
+      const items =
+        type === 'sale' ? event.ShipmentItemList : (event.ShipmentItemAdjustmentList ?? event.ShipmentItemList);
+      const charges = total(
+        (items ?? []).flatMap((item) => (item.ItemChargeList ?? []).map((charge) => charge.ChargeAmount)),
+        `${type} ${event.AmazonOrderId}`,
+      );
+      const fees = total(
+        (items ?? []).flatMap((item) => (item.ItemFeeList ?? []).map((fee) => fee.FeeAmount)),
+        `fees ${event.AmazonOrderId}`,
+      );
       if (charges.isErr()) return err(charges.error);
       if (fees.isErr()) return err(fees.error);
-      const posted = isoTimeFrom(event.PostedDate ?? fallbackTime, `PostedDate of ${type} ${event.AmazonOrderId ?? index}`);
+      const posted = isoTimeFrom(
+        event.PostedDate ?? fallbackTime,
+        `PostedDate of ${type} ${event.AmazonOrderId ?? index}`,
+      );
       if (posted.isErr()) return err(posted.error);
       const key = `${event.AmazonOrderId ?? 'none'}:${event.PostedDate ?? index}`;
       push(`${type}:${key}`, type, charges.value, event.PostedDate, event.AmazonOrderId);
@@ -92,9 +118,19 @@ export function fromSpApiFinancialEvents(events: SpApiFinancialEvents, fallbackT
     }
   }
   for (const [index, event] of (events.ServiceFeeEventList ?? []).entries()) {
-    const fees = total((event.FeeList ?? []).map((fee) => fee.FeeAmount), `service fee ${index}`);
+    const fees = total(
+      (event.FeeList ?? []).map((fee) => fee.FeeAmount),
+      `service fee ${index}`,
+    );
     if (fees.isErr()) return err(fees.error);
-    push(`service-fee:${event.AmazonOrderId ?? 'none'}:${index}`, 'fee', fees.value, undefined, event.AmazonOrderId, event.FeeReason);
+    push(
+      `service-fee:${event.AmazonOrderId ?? 'none'}:${index}`,
+      'fee',
+      fees.value,
+      undefined,
+      event.AmazonOrderId,
+      event.FeeReason,
+    );
   }
   return ok(out);
 }

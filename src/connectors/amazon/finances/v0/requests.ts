@@ -8,7 +8,12 @@ import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
  * listFinancialEventsRequest({ postedAfter: '2026-11-01T00:00:00Z' });
  * ```
  */
-export function listFinancialEventsRequest(options: { postedAfter?: string; postedBefore?: string; maxResultsPerPage?: number; nextToken?: string }): SpApiRequest {
+export function listFinancialEventsRequest(options: {
+  postedAfter?: string;
+  postedBefore?: string;
+  maxResultsPerPage?: number;
+  nextToken?: string;
+}): SpApiRequest {
   return {
     operation: 'listFinancialEvents',
     method: 'GET',

@@ -10,11 +10,6 @@ import { fromSpApiAddress } from '../../mapper/address.js';
 
 /**
  * Money as the Orders API 2026-01-01 writes it: a decimal string and an ISO 4217 code.
- *
- * @example
- * ```ts
- * const total: Orders2026Money = { amount: '19.99', currencyCode: 'USD' };
- * ```
  */
 export interface Orders2026Money {
   amount: string;
@@ -23,11 +18,6 @@ export interface Orders2026Money {
 
 /**
  * A proceeds breakdown entry (`ITEM`, `SHIPPING`, `TAX`, `DISCOUNT`, `GIFT_WRAP`, ...).
- *
- * @example
- * ```ts
- * const entry: Orders2026Breakdown = { type: 'ITEM', subtotal: { amount: '19.99', currencyCode: 'USD' } };
- * ```
  */
 export interface Orders2026Breakdown {
   type: string;
@@ -36,11 +26,6 @@ export interface Orders2026Breakdown {
 
 /**
  * The parts of a 2026-01-01 `CustomerAddress` the mapper reads.
- *
- * @example
- * ```ts
- * const address: Orders2026Address = { name: 'Jane', addressLine1: '1 Main St', city: 'Seattle', countryCode: 'US' };
- * ```
  */
 export interface Orders2026Address {
   name?: string;
@@ -59,11 +44,6 @@ export interface Orders2026Address {
 /**
  * The parts of a 2026-01-01 `OrderItem` the mapper reads (`fulfillment` and `proceeds` come
  * with `includedData` FULFILLMENT and PROCEEDS).
- *
- * @example
- * ```ts
- * const item: Orders2026Item = { orderItemId: '1', quantityOrdered: 2, product: { asin: 'B0', sellerSku: 'MUG-1', price: { unitPrice: { amount: '9.99', currencyCode: 'USD' } } } };
- * ```
  */
 export interface Orders2026Item {
   orderItemId: string;
@@ -75,11 +55,6 @@ export interface Orders2026Item {
 
 /**
  * The parts of a 2026-01-01 `Order` the mapper reads.
- *
- * @example
- * ```ts
- * const order: Orders2026Order = { orderId: '902-1845936-5435065', createdTime: '2026-11-01T10:00:00Z', lastUpdatedTime: '2026-11-01T10:00:00Z', salesChannel: { channelName: 'AMAZON' }, fulfillment: { fulfillmentStatus: 'UNSHIPPED' }, orderItems: [] };
- * ```
  */
 export interface Orders2026Order {
   orderId: string;
@@ -112,7 +87,9 @@ const STATUS: Record<Orders2026FulfillmentStatus, OrderStatus> = {
  * ```
  */
 export function toOrders2026Statuses(statuses: readonly OrderStatus[]): Orders2026FulfillmentStatus[] {
-  return (Object.entries(STATUS) as [Orders2026FulfillmentStatus, OrderStatus][]).filter(([, canonical]) => statuses.includes(canonical)).map(([amazon]) => amazon);
+  return (Object.entries(STATUS) as [Orders2026FulfillmentStatus, OrderStatus][])
+    .filter(([, canonical]) => statuses.includes(canonical))
+    .map(([amazon]) => amazon);
 }
 
 type Money2026 = Result<Money, Failure<AmazonMapReason>>;
@@ -122,13 +99,19 @@ function read(value: Orders2026Money | undefined, where: string): Money2026 {
 }
 
 /** Sums the breakdown entries of one type; `undefined` when none has it. */
-function category(breakdowns: readonly Orders2026Breakdown[], type: string, currency: string, where: string): Result<Money | undefined, Failure<AmazonMapReason>> {
+function category(
+  breakdowns: readonly Orders2026Breakdown[],
+  type: string,
+  currency: string,
+  where: string,
+): Result<Money | undefined, Failure<AmazonMapReason>> {
   let total: Money | undefined;
   for (const entry of breakdowns) {
     if (entry.type !== type) continue;
     const value = read(entry.subtotal, `${type} proceeds of ${where}`);
     if (value.isErr()) return err(value.error);
-    if (value.value.currency !== currency) return err(failure('invalid_payload', `${where} mixes ${currency} and ${value.value.currency}.`));
+    if (value.value.currency !== currency)
+      return err(failure('invalid_payload', `${where} mixes ${currency} and ${value.value.currency}.`));
     total = addMoney(total ?? money(0, currency), value.value);
   }
   return ok(total);
@@ -145,16 +128,26 @@ function category(breakdowns: readonly Orders2026Breakdown[], type: string, curr
  * if (result.isOk()) save(result.value);
  * ```
  */
-export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = 'USD'): Result<Order, Failure<AmazonMapReason>> {
+export function fromOrders2026Order(
+  order: Orders2026Order,
+  fallbackCurrency = 'USD',
+): Result<Order, Failure<AmazonMapReason>> {
   const fulfillmentStatus = order.fulfillment?.fulfillmentStatus;
   const status = fulfillmentStatus ? STATUS[fulfillmentStatus as Orders2026FulfillmentStatus] : undefined;
-  if (!status) return err(failure('invalid_payload', `Order ${order.orderId} has ${fulfillmentStatus ? `an unknown fulfillmentStatus "${fulfillmentStatus}"` : 'no fulfillment status (ask for includedData FULFILLMENT)'}.`));
+  if (!status)
+    return err(
+      failure(
+        'invalid_payload',
+        `Order ${order.orderId} has ${fulfillmentStatus ? `an unknown fulfillmentStatus "${fulfillmentStatus}"` : 'no fulfillment status (ask for includedData FULFILLMENT)'}.`,
+      ),
+    );
   const items = order.orderItems ?? [];
   if (items.length === 0) return err(failure('invalid_payload', `Order ${order.orderId} has no items.`));
   const currency =
     order.proceeds?.grandTotal?.currencyCode ??
     items.find((item) => item.product?.price?.unitPrice)?.product.price?.unitPrice?.currencyCode ??
-    [...(order.proceeds?.breakdowns ?? []), ...items.flatMap((item) => item.proceeds?.breakdowns ?? [])][0]?.subtotal?.currencyCode ??
+    [...(order.proceeds?.breakdowns ?? []), ...items.flatMap((item) => item.proceeds?.breakdowns ?? [])][0]?.subtotal
+      ?.currencyCode ??
     // An order without any amount yet (such as a pending one) still belongs to a store with a currency.
     (order.salesChannel?.marketplaceId ? marketplaceById(order.salesChannel.marketplaceId)?.currency : undefined) ??
     fallbackCurrency;
@@ -171,11 +164,15 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
       unitPrice = given.value;
     }
     // Without a unit price (above), the line's ITEM proceeds split in integer minor units, rounding down.
-    if (unitPrice.currency !== currency) return err(failure('invalid_payload', `Order ${order.orderId} mixes ${currency} and ${unitPrice.currency}.`));
+    if (unitPrice.currency !== currency)
+      return err(failure('invalid_payload', `Order ${order.orderId} mixes ${currency} and ${unitPrice.currency}.`));
     fromUnits = addMoney(fromUnits, multiplyMoney(unitPrice, quantity));
     const shipped = item.fulfillment?.quantityFulfilled ?? 0;
     const sku = item.product?.sellerSku ?? item.product?.asin;
-    if (!sku) return err(failure('invalid_payload', `Item ${item.orderItemId} of ${order.orderId} has neither sellerSku nor asin.`));
+    if (!sku)
+      return err(
+        failure('invalid_payload', `Item ${item.orderItemId} of ${order.orderId} has neither sellerSku nor asin.`),
+      );
     lineItems.push({
       id: item.orderItemId,
       sku,
@@ -188,7 +185,12 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
   }
   const orderLevel = order.proceeds?.breakdowns ?? [];
   const breakdowns = orderLevel.length > 0 ? orderLevel : items.flatMap((item) => item.proceeds?.breakdowns ?? []);
-  const parts: Record<'ITEM' | 'SHIPPING' | 'TAX' | 'DISCOUNT', Money | undefined> = { ITEM: undefined, SHIPPING: undefined, TAX: undefined, DISCOUNT: undefined };
+  const parts: Record<'ITEM' | 'SHIPPING' | 'TAX' | 'DISCOUNT', Money | undefined> = {
+    ITEM: undefined,
+    SHIPPING: undefined,
+    TAX: undefined,
+    DISCOUNT: undefined,
+  };
   for (const type of Object.keys(parts) as (keyof typeof parts)[]) {
     const value = category(breakdowns, type, currency, `order ${order.orderId}`);
     if (value.isErr()) return err(value.error);
@@ -240,6 +242,8 @@ export function fromOrders2026Order(order: Orders2026Order, fallbackCurrency = '
     lineItems,
     totals: { subtotal, shipping, tax, total: total.value },
     ...(address ? { shippingAddress: address } : {}),
-    ...(buyerName || buyerEmail ? { buyer: { ...(buyerName ? { name: buyerName } : {}), ...(buyerEmail ? { email: buyerEmail } : {}) } } : {}),
+    ...(buyerName || buyerEmail
+      ? { buyer: { ...(buyerName ? { name: buyerName } : {}), ...(buyerEmail ? { email: buyerEmail } : {}) } }
+      : {}),
   });
 }

@@ -5,7 +5,12 @@ import type { SpApiClient } from '../../client.js';
 import { unwrapMapped } from '../../mapper/unwrap.js';
 import type { AmazonOrdersApi, AmazonOrdersDeps, UnshippedLine } from '../orders-api.js';
 import { fromOrders2026Order, toOrders2026Statuses, type Orders2026Item, type Orders2026Order } from './mapper.js';
-import { getOrder2026Request, searchOrdersRequest, type Orders2026Dataset, type SearchOrdersFilter } from './requests.js';
+import {
+  getOrder2026Request,
+  searchOrdersRequest,
+  type Orders2026Dataset,
+  type SearchOrdersFilter,
+} from './requests.js';
 
 /**
  * The datasets the connector asks for: status and money always, buyer and recipient (PII,
@@ -45,13 +50,28 @@ export class AmazonOrders20260101 implements AmazonOrdersApi {
   }
 
   /** `searchOrders` (one page: `orders` and `pagination.nextToken`). */
-  searchOrders<T = { orders: unknown[]; pagination?: { nextToken?: string } }>(filter: SearchOrdersFilter, signal?: AbortSignal): Promise<T> {
-    return this.#client.send(searchOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.#client.marketplaceId] }), signal ? { signal } : {});
+  searchOrders<T = { orders: unknown[]; pagination?: { nextToken?: string } }>(
+    filter: SearchOrdersFilter,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.#client.send(
+      searchOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.#client.marketplaceId] }),
+      signal ? { signal } : {},
+    );
   }
 
   /** `getOrder` (the order with its items; `order` unwrapped). */
-  async getRawOrder<T = unknown>(orderId: string, includedData?: readonly Orders2026Dataset[], signal?: AbortSignal): Promise<T> {
-    return (await this.#client.send<{ order: T }>(getOrder2026Request({ orderId, ...(includedData ? { includedData } : {}) }), signal ? { signal } : {})).order;
+  async getRawOrder<T = unknown>(
+    orderId: string,
+    includedData?: readonly Orders2026Dataset[],
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return (
+      await this.#client.send<{ order: T }>(
+        getOrder2026Request({ orderId, ...(includedData ? { includedData } : {}) }),
+        signal ? { signal } : {},
+      )
+    ).order;
   }
 
   /**
@@ -70,7 +90,10 @@ export class AmazonOrders20260101 implements AmazonOrdersApi {
     };
     let paginationToken: string | undefined;
     do {
-      const page = await this.searchOrders<{ orders?: Orders2026Order[]; pagination?: { nextToken?: string } }>(paginationToken ? { ...filter, paginationToken } : filter, signal);
+      const page = await this.searchOrders<{ orders?: Orders2026Order[]; pagination?: { nextToken?: string } }>(
+        paginationToken ? { ...filter, paginationToken } : filter,
+        signal,
+      );
       for (const order of page.orders ?? []) yield unwrapMapped(fromOrders2026Order(order), 'searchOrders');
       paginationToken = page.pagination?.nextToken;
     } while (paginationToken);
@@ -89,7 +112,11 @@ export class AmazonOrders20260101 implements AmazonOrdersApi {
   async unshippedLines(orderId: string, signal?: AbortSignal): Promise<UnshippedLine[]> {
     const order = await this.getRawOrder<{ orderItems?: Orders2026Item[] }>(orderId, ['FULFILLMENT'], signal);
     return (order.orderItems ?? [])
-      .map((item) => ({ lineItemId: item.orderItemId, quantity: item.fulfillment?.quantityUnfulfilled ?? item.quantityOrdered - (item.fulfillment?.quantityFulfilled ?? 0) }))
+      .map((item) => ({
+        lineItemId: item.orderItemId,
+        quantity:
+          item.fulfillment?.quantityUnfulfilled ?? item.quantityOrdered - (item.fulfillment?.quantityFulfilled ?? 0),
+      }))
       .filter((line) => line.quantity > 0);
   }
 }

@@ -4,34 +4,37 @@ import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
  * A dataset the Orders API 2026-01-01 can add to each order (`includedData`). Order items are
  * always included; `BUYER` and `RECIPIENT` carry buyer PII and need the seller's restricted
  * roles, but no Restricted Data Token.
- *
- * @example
- * ```ts
- * const datasets: Orders2026Dataset[] = ['FULFILLMENT', 'PROCEEDS', 'BUYER', 'RECIPIENT'];
- * ```
  */
-export type Orders2026Dataset = 'BUYER' | 'RECIPIENT' | 'PROCEEDS' | 'EXPENSE' | 'PROMOTION' | 'CANCELLATION' | 'FULFILLMENT' | 'PACKAGES' | 'TAX' | 'PAYMENT' | 'FULFILLMENT_ORDERS';
+export type Orders2026Dataset =
+  | 'BUYER'
+  | 'RECIPIENT'
+  | 'PROCEEDS'
+  | 'EXPENSE'
+  | 'PROMOTION'
+  | 'CANCELLATION'
+  | 'FULFILLMENT'
+  | 'PACKAGES'
+  | 'TAX'
+  | 'PAYMENT'
+  | 'FULFILLMENT_ORDERS';
 
 /**
  * A `fulfillmentStatuses` filter value of `searchOrders`.
- *
- * @example
- * ```ts
- * const status: Orders2026FulfillmentStatus = 'UNSHIPPED';
- * ```
  */
-export type Orders2026FulfillmentStatus = 'PENDING_AVAILABILITY' | 'PENDING' | 'UNSHIPPED' | 'PARTIALLY_SHIPPED' | 'SHIPPED' | 'CANCELLED' | 'UNFULFILLABLE';
+export type Orders2026FulfillmentStatus =
+  | 'PENDING_AVAILABILITY'
+  | 'PENDING'
+  | 'UNSHIPPED'
+  | 'PARTIALLY_SHIPPED'
+  | 'SHIPPED'
+  | 'CANCELLED'
+  | 'UNFULFILLABLE';
 
 /**
  * Filters of `searchOrders`. Give exactly one of `createdAfter` and `lastUpdatedAfter`; a
  * created window and an updated window cannot be mixed. A `paginationToken` is only valid with
  * the same filters as the request that returned it (only `maxResultsPerPage` and
  * `includedData` may change), so pass every filter again with it.
- *
- * @example
- * ```ts
- * const filter: SearchOrdersFilter = { marketplaceIds: ['ATVPDKIKX0DER'], lastUpdatedAfter: '2026-11-01T00:00:00Z', includedData: ['FULFILLMENT', 'PROCEEDS'] };
- * ```
  */
 export interface SearchOrdersFilter {
   marketplaceIds?: readonly string[];
@@ -69,9 +72,12 @@ export function searchOrdersRequest(filter: SearchOrdersFilter): SpApiRequest {
   const created = filter.createdAfter !== undefined || filter.createdBefore !== undefined;
   const updated = filter.lastUpdatedAfter !== undefined || filter.lastUpdatedBefore !== undefined;
   if (created === updated || (created && !filter.createdAfter) || (updated && !filter.lastUpdatedAfter)) {
-    throw new TypeError('searchOrders needs exactly one window: createdAfter (with an optional createdBefore) or lastUpdatedAfter (with an optional lastUpdatedBefore).');
+    throw new TypeError(
+      'searchOrders needs exactly one window: createdAfter (with an optional createdBefore) or lastUpdatedAfter (with an optional lastUpdatedBefore).',
+    );
   }
-  if ((filter.marketplaceIds?.length ?? 0) > SEARCH_ORDERS_MAX_MARKETPLACES) throw new TypeError(`searchOrders takes at most ${SEARCH_ORDERS_MAX_MARKETPLACES} marketplace ids.`);
+  if ((filter.marketplaceIds?.length ?? 0) > SEARCH_ORDERS_MAX_MARKETPLACES)
+    throw new TypeError(`searchOrders takes at most ${SEARCH_ORDERS_MAX_MARKETPLACES} marketplace ids.`);
   return {
     operation: 'searchOrders',
     method: 'GET',
@@ -84,7 +90,10 @@ export function searchOrdersRequest(filter: SearchOrdersFilter): SpApiRequest {
       fulfillmentStatuses: filter.fulfillmentStatuses,
       marketplaceIds: filter.marketplaceIds,
       fulfilledBy: filter.fulfilledBy,
-      maxResultsPerPage: filter.maxResultsPerPage === undefined ? undefined : Math.min(100, Math.max(1, Math.trunc(filter.maxResultsPerPage))),
+      maxResultsPerPage:
+        filter.maxResultsPerPage === undefined
+          ? undefined
+          : Math.min(100, Math.max(1, Math.trunc(filter.maxResultsPerPage))),
       paginationToken: filter.paginationToken,
       includedData: filter.includedData,
     }),
@@ -100,7 +109,10 @@ export function searchOrdersRequest(filter: SearchOrdersFilter): SpApiRequest {
  * getOrder2026Request({ orderId: '902-1845936-5435065', includedData: ['FULFILLMENT', 'PROCEEDS'] });
  * ```
  */
-export function getOrder2026Request(options: { orderId: string; includedData?: readonly Orders2026Dataset[] }): SpApiRequest {
+export function getOrder2026Request(options: {
+  orderId: string;
+  includedData?: readonly Orders2026Dataset[];
+}): SpApiRequest {
   return {
     operation: 'getOrder@2026-01-01',
     method: 'GET',

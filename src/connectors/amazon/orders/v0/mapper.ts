@@ -8,11 +8,6 @@ import { fromSpApiAddress, type SpApiAddress } from '../../mapper/address.js';
 
 /**
  * The parts of an SP-API `Order` (Orders v0) the mapper reads.
- *
- * @example
- * ```ts
- * const order: SpApiOrder = { AmazonOrderId: '902-1845936-5435065', PurchaseDate: '2026-11-01T10:00:00Z', LastUpdateDate: '2026-11-01T10:00:00Z', OrderStatus: 'Unshipped' };
- * ```
  */
 export interface SpApiOrder {
   AmazonOrderId: string;
@@ -27,11 +22,6 @@ export interface SpApiOrder {
 
 /**
  * The parts of an SP-API `OrderItem` the mapper reads.
- *
- * @example
- * ```ts
- * const item: SpApiOrderItem = { OrderItemId: '1', ASIN: 'B07N4M94X4', SellerSKU: 'MUG-1', QuantityOrdered: 1, ItemPrice: { CurrencyCode: 'USD', Amount: '19.99' } };
- * ```
  */
 export interface SpApiOrderItem {
   OrderItemId: string;
@@ -73,7 +63,11 @@ export function toSpApiOrderStatuses(statuses: readonly OrderStatus[]): string[]
   return [...out];
 }
 
-function sum(items: readonly SpApiOrderItem[], field: 'ItemPrice' | 'ShippingPrice' | 'ItemTax' | 'ShippingTax', currency: string): Result<Money, Failure<AmazonMapReason>> {
+function sum(
+  items: readonly SpApiOrderItem[],
+  field: 'ItemPrice' | 'ShippingPrice' | 'ItemTax' | 'ShippingTax',
+  currency: string,
+): Result<Money, Failure<AmazonMapReason>> {
   let total = money(0, currency);
   for (const item of items) {
     if (!item[field]) continue;
@@ -94,14 +88,22 @@ function sum(items: readonly SpApiOrderItem[], field: 'ItemPrice' | 'ShippingPri
  * if (result.isOk()) save(result.value);
  * ```
  */
-export function fromSpApiOrder(order: SpApiOrder, items: readonly SpApiOrderItem[], fallbackCurrency = 'USD'): Result<Order, Failure<AmazonMapReason>> {
+export function fromSpApiOrder(
+  order: SpApiOrder,
+  items: readonly SpApiOrderItem[],
+  fallbackCurrency = 'USD',
+): Result<Order, Failure<AmazonMapReason>> {
   const status = STATUS[order.OrderStatus];
-  if (!status) return err(failure('invalid_payload', `Unknown OrderStatus "${order.OrderStatus}" on ${order.AmazonOrderId}.`));
+  if (!status)
+    return err(failure('invalid_payload', `Unknown OrderStatus "${order.OrderStatus}" on ${order.AmazonOrderId}.`));
   if (items.length === 0) return err(failure('invalid_payload', `Order ${order.AmazonOrderId} has no items.`));
-  const currency = order.OrderTotal?.CurrencyCode ?? items.find((item) => item.ItemPrice)?.ItemPrice?.CurrencyCode ?? fallbackCurrency;
+  const currency =
+    order.OrderTotal?.CurrencyCode ?? items.find((item) => item.ItemPrice)?.ItemPrice?.CurrencyCode ?? fallbackCurrency;
   const lineItems: LineItem[] = [];
   for (const item of items) {
-    const line = item.ItemPrice ? fromSpApiMoney(item.ItemPrice, `ItemPrice of ${item.OrderItemId}`) : ok(money(0, currency));
+    const line = item.ItemPrice
+      ? fromSpApiMoney(item.ItemPrice, `ItemPrice of ${item.OrderItemId}`)
+      : ok(money(0, currency));
     if (line.isErr()) return err(line.error);
     const quantity = Math.max(1, item.QuantityOrdered);
     lineItems.push({
@@ -121,16 +123,22 @@ export function fromSpApiOrder(order: SpApiOrder, items: readonly SpApiOrderItem
   const shippingTax = sum(items, 'ShippingTax', currency);
   for (const part of [subtotal, shipping, itemTax, shippingTax]) if (part.isErr()) return err(part.error);
   const tax = addMoney(itemTax._unsafeUnwrap(), shippingTax._unsafeUnwrap());
-  const total = order.OrderTotal ? fromSpApiMoney(order.OrderTotal, `OrderTotal of ${order.AmazonOrderId}`) : ok(addMoney(addMoney(subtotal._unsafeUnwrap(), shipping._unsafeUnwrap()), tax));
+  const total = order.OrderTotal
+    ? fromSpApiMoney(order.OrderTotal, `OrderTotal of ${order.AmazonOrderId}`)
+    : ok(addMoney(addMoney(subtotal._unsafeUnwrap(), shipping._unsafeUnwrap()), tax));
   if (total.isErr()) return err(total.error);
   const createdAt = isoTimeFrom(order.PurchaseDate, `PurchaseDate of ${order.AmazonOrderId}`);
   if (createdAt.isErr()) return err(createdAt.error);
   const updatedAt = isoTimeFrom(order.LastUpdateDate, `LastUpdateDate of ${order.AmazonOrderId}`);
   if (updatedAt.isErr()) return err(updatedAt.error);
   const address = fromSpApiAddress(order.ShippingAddress);
-  const buyer = order.BuyerInfo && (order.BuyerInfo.BuyerName || order.BuyerInfo.BuyerEmail)
-    ? { ...(order.BuyerInfo.BuyerName ? { name: order.BuyerInfo.BuyerName } : {}), ...(order.BuyerInfo.BuyerEmail ? { email: order.BuyerInfo.BuyerEmail } : {}) }
-    : undefined;
+  const buyer =
+    order.BuyerInfo && (order.BuyerInfo.BuyerName || order.BuyerInfo.BuyerEmail)
+      ? {
+          ...(order.BuyerInfo.BuyerName ? { name: order.BuyerInfo.BuyerName } : {}),
+          ...(order.BuyerInfo.BuyerEmail ? { email: order.BuyerInfo.BuyerEmail } : {}),
+        }
+      : undefined;
   return ok({
     id: order.AmazonOrderId,
     marketplace: 'amazon',

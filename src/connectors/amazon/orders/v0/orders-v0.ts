@@ -5,7 +5,14 @@ import type { SpApiClient } from '../../client.js';
 import { unwrapMapped } from '../../mapper/unwrap.js';
 import type { AmazonOrdersApi, AmazonOrdersDeps, UnshippedLine } from '../orders-api.js';
 import { fromSpApiOrder, toSpApiOrderStatuses, type SpApiOrder, type SpApiOrderItem } from './mapper.js';
-import { getOrderAddressRequest, getOrderBuyerInfoRequest, getOrderItemsRequest, getOrderRequest, getOrdersRequest, type GetOrdersFilter } from './requests.js';
+import {
+  getOrderAddressRequest,
+  getOrderBuyerInfoRequest,
+  getOrderItemsRequest,
+  getOrderRequest,
+  getOrdersRequest,
+  type GetOrdersFilter,
+} from './requests.js';
 
 /**
  * Orders API v0: `getOrders` pages, plus `getOrderItems` per order and, with buyer data, the
@@ -32,8 +39,14 @@ export class AmazonOrdersV0 implements AmazonOrdersApi {
   }
 
   /** `getOrders` (one page: `Orders` and `NextToken`). */
-  getOrders<T = { Orders: unknown[]; NextToken?: string }>(filter: Omit<GetOrdersFilter, 'marketplaceIds'> & { marketplaceIds?: readonly string[] }, signal?: AbortSignal): Promise<T> {
-    return this.#client.sendPayload(getOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.#client.marketplaceId] }), signal);
+  getOrders<T = { Orders: unknown[]; NextToken?: string }>(
+    filter: Omit<GetOrdersFilter, 'marketplaceIds'> & { marketplaceIds?: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<T> {
+    return this.#client.sendPayload(
+      getOrdersRequest({ ...filter, marketplaceIds: filter.marketplaceIds ?? [this.#client.marketplaceId] }),
+      signal,
+    );
   }
 
   /** `getOrderItems`, every page. */
@@ -41,7 +54,10 @@ export class AmazonOrdersV0 implements AmazonOrdersApi {
     const items: T[] = [];
     let nextToken: string | undefined;
     do {
-      const page = await this.#client.sendPayload<{ OrderItems: T[]; NextToken?: string }>(getOrderItemsRequest({ orderId, ...(nextToken ? { nextToken } : {}) }), signal);
+      const page = await this.#client.sendPayload<{ OrderItems: T[]; NextToken?: string }>(
+        getOrderItemsRequest({ orderId, ...(nextToken ? { nextToken } : {}) }),
+        signal,
+      );
       items.push(...(page.OrderItems ?? []));
       nextToken = page.NextToken;
     } while (nextToken);
@@ -58,7 +74,11 @@ export class AmazonOrdersV0 implements AmazonOrdersApi {
       const page = await this.getOrders<{ Orders: SpApiOrder[]; NextToken?: string }>(
         nextToken
           ? { nextToken }
-          : { lastUpdatedAfter: since, ...(query.status ? { orderStatuses: toSpApiOrderStatuses(query.status) } : {}), ...(query.pageSize ? { maxResultsPerPage: query.pageSize } : {}) },
+          : {
+              lastUpdatedAfter: since,
+              ...(query.status ? { orderStatuses: toSpApiOrderStatuses(query.status) } : {}),
+              ...(query.pageSize ? { maxResultsPerPage: query.pageSize } : {}),
+            },
         signal,
       );
       for (const order of page.Orders ?? []) yield await this.#complete(order, signal);
@@ -84,10 +104,23 @@ export class AmazonOrdersV0 implements AmazonOrdersApi {
     let full = order;
     if (this.#includeBuyerData) {
       const [buyer, address] = await Promise.all([
-        this.#client.sendPayload<{ AmazonOrderId: string; BuyerEmail?: string; BuyerName?: string }>(getOrderBuyerInfoRequest({ orderId: order.AmazonOrderId }), signal),
-        this.#client.sendPayload<{ ShippingAddress?: SpApiOrder['ShippingAddress'] }>(getOrderAddressRequest({ orderId: order.AmazonOrderId }), signal),
+        this.#client.sendPayload<{ AmazonOrderId: string; BuyerEmail?: string; BuyerName?: string }>(
+          getOrderBuyerInfoRequest({ orderId: order.AmazonOrderId }),
+          signal,
+        ),
+        this.#client.sendPayload<{ ShippingAddress?: SpApiOrder['ShippingAddress'] }>(
+          getOrderAddressRequest({ orderId: order.AmazonOrderId }),
+          signal,
+        ),
       ]);
-      full = { ...order, BuyerInfo: { ...(buyer.BuyerEmail ? { BuyerEmail: buyer.BuyerEmail } : {}), ...(buyer.BuyerName ? { BuyerName: buyer.BuyerName } : {}) }, ...(address.ShippingAddress ? { ShippingAddress: address.ShippingAddress } : {}) };
+      full = {
+        ...order,
+        BuyerInfo: {
+          ...(buyer.BuyerEmail ? { BuyerEmail: buyer.BuyerEmail } : {}),
+          ...(buyer.BuyerName ? { BuyerName: buyer.BuyerName } : {}),
+        },
+        ...(address.ShippingAddress ? { ShippingAddress: address.ShippingAddress } : {}),
+      };
     }
     return unwrapMapped(fromSpApiOrder(full, items, 'USD'), 'getOrder');
   }

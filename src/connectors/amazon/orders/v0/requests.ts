@@ -3,11 +3,6 @@ import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
 /**
  * Filters of `getOrders`. Give `createdAfter` or `lastUpdatedAfter` (Amazon requires one of them
  * unless `nextToken` is given).
- *
- * @example
- * ```ts
- * const filter: GetOrdersFilter = { marketplaceIds: ['ATVPDKIKX0DER'], lastUpdatedAfter: '2026-11-01T00:00:00Z' };
- * ```
  */
 export interface GetOrdersFilter {
   marketplaceIds: readonly string[];
@@ -36,7 +31,8 @@ export function getOrdersRequest(filter: GetOrdersFilter): SpApiRequest {
       CreatedAfter: filter.nextToken ? undefined : filter.createdAfter,
       LastUpdatedAfter: filter.nextToken || filter.createdAfter ? undefined : filter.lastUpdatedAfter,
       OrderStatuses: filter.orderStatuses,
-      MaxResultsPerPage: filter.maxResultsPerPage === undefined ? undefined : Math.min(100, Math.max(1, filter.maxResultsPerPage)),
+      MaxResultsPerPage:
+        filter.maxResultsPerPage === undefined ? undefined : Math.min(100, Math.max(1, filter.maxResultsPerPage)),
       NextToken: filter.nextToken,
     }),
   };
@@ -80,7 +76,12 @@ export function getOrderItemsRequest(options: { orderId: string; nextToken?: str
  * ```
  */
 export function getOrderBuyerInfoRequest(options: { orderId: string }): SpApiRequest {
-  return { operation: 'getOrderBuyerInfo', method: 'GET', path: fillPath('/orders/v0/orders/{orderId}/buyerInfo', options), restricted: true };
+  return {
+    operation: 'getOrderBuyerInfo',
+    method: 'GET',
+    path: fillPath('/orders/v0/orders/{orderId}/buyerInfo', options),
+    restricted: true,
+  };
 }
 
 /**
@@ -92,5 +93,10 @@ export function getOrderBuyerInfoRequest(options: { orderId: string }): SpApiReq
  * ```
  */
 export function getOrderAddressRequest(options: { orderId: string }): SpApiRequest {
-  return { operation: 'getOrderAddress', method: 'GET', path: fillPath('/orders/v0/orders/{orderId}/address', options), restricted: true };
+  return {
+    operation: 'getOrderAddress',
+    method: 'GET',
+    path: fillPath('/orders/v0/orders/{orderId}/address', options),
+    restricted: true,
+  };
 }
