@@ -69,7 +69,14 @@ export function canonicalJson(value: unknown): string {
       if (keys.length > 32) keys.sort();
       else insertionSort(keys);
       const sorted: Record<string, unknown> = {};
-      for (const key of keys) sorted[key] = (inner as Record<string, unknown>)[key];
+      for (const key of keys) {
+        const field = (inner as Record<string, unknown>)[key];
+        // A `__proto__` key (an own property after JSON.parse) is defined, not assigned, so it
+        // stays data instead of replacing the copy's prototype.
+        if (key === '__proto__')
+          Object.defineProperty(sorted, key, { value: field, enumerable: true, writable: true, configurable: true });
+        else sorted[key] = field;
+      }
       return sorted;
     }
     return inner;

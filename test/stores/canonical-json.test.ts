@@ -6,8 +6,17 @@ import { canonicalJson } from '../../src/stores/store.js';
 function reference(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {
     if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      // Own properties defined, not assigned: a `__proto__` key (which JSON.parse makes an own
+      // property) stays a key instead of setting the copy's prototype.
       const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(inner).sort()) sorted[key] = (inner as Record<string, unknown>)[key];
+      for (const key of Object.keys(inner).sort()) {
+        Object.defineProperty(sorted, key, {
+          value: (inner as Record<string, unknown>)[key],
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
       return sorted;
     }
     return inner;
@@ -35,6 +44,12 @@ describe('canonicalJson', () => {
     const mixed = { 10: 'a', 9: 'b', z: undefined, a: null, '-1': 1 };
     expect(canonicalJson(mixed)).toBe(reference(mixed));
     expect(canonicalJson(mixed)).not.toContain('"z"');
+  });
+
+  it('keeps a __proto__ key that JSON.parse made an own property', () => {
+    const parsed = JSON.parse('{"b":1,"__proto__":{"x":2}}') as unknown;
+    expect(canonicalJson(parsed)).toBe('{"__proto__":{"x":2},"b":1}');
+    expect(canonicalJson(parsed)).toBe(reference(parsed));
   });
 
   it('matches the reference on arbitrary JSON values', () => {
