@@ -7,7 +7,8 @@
  * helpers), the fixtures (source of truth and two simulated marketplaces of 100,000 products
  * each), what the sync adds on top, and the whole process's peak RSS as the kernel saw it.
  */
-import { InMemoryInventorySource, InventorySyncEngine, MemoryStore } from 'marketbridge';
+import { MemoryStore } from 'marketbridge';
+import { InMemoryInventorySource, InventorySyncEngine } from 'marketbridge/sync';
 import { SimulatedMarketplace } from 'marketbridge/simulated';
 import { FakeClock } from 'marketbridge/testing';
 
@@ -52,7 +53,7 @@ const sample = () => {
   peakRss = Math.max(peakRss, usage.rss);
   peakHeap = Math.max(peakHeap, usage.heapUsed);
 };
-const sampler = setInterval(sample, 5);
+const sampler = setInterval(sample, Number(process.env.MB_SAMPLE_MS ?? 5));
 const engine = new InventorySyncEngine({
   source,
   channels: channels.map((marketplace) => ({ marketplace })),

@@ -2,6 +2,7 @@ import { ConflictError } from '../core/errors/conflict-error.js';
 import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
+import { hash53 } from '../core/hash.js';
 import { adjustFingerprint, setFingerprint } from './batch-checks.js';
 import type { SimCore } from './write-context.js';
 
@@ -54,17 +55,16 @@ function stale(
   update: InventorySet,
   current: { locationId: string; version: number; available: number },
 ): ConflictError | undefined {
-  const detail = { platform: sim.platform, operation: 'setInventory' };
   if (update.expectedVersion !== undefined && update.expectedVersion !== current.version) {
     return new ConflictError(
       `Stock of ${update.sku} at ${current.locationId} changed (version ${current.version}, expected ${update.expectedVersion}); re-read it and decide again.`,
-      detail,
+      { platform: sim.platform, operation: 'setInventory' },
     );
   }
   if (update.expectedAvailable !== undefined && update.expectedAvailable !== current.available) {
     return new ConflictError(
       `Stock of ${update.sku} at ${current.locationId} is ${current.available}, not the expected ${update.expectedAvailable}; re-read it and decide again.`,
-      detail,
+      { platform: sim.platform, operation: 'setInventory' },
     );
   }
   return undefined;
@@ -83,31 +83,27 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
   const { stock } = sim.state;
   const key = update.idempotencyKey;
   const now = sim.clock.now();
-  const body = key === undefined ? '' : setFingerprint(update, location);
+  // Keys and bodies are remembered as 53-bit hashes, computed once per write.
+  const keyHash = key === undefined ? 0 : hash53(key);
+  const bodyHash = key === undefined ? 0 : hash53(setFingerprint(update, location));
   if (key !== undefined) {
-    const earlier = sim.state.setKeys.get(key, now);
-    if (earlier !== undefined && earlier !== body) throw keyReused(sim, key, 'setInventory');
+    const earlier = sim.state.setKeys.get(keyHash, now);
+    if (earlier !== undefined && earlier !== bodyHash) throw keyReused(sim, key, 'setInventory');
+    const replay = stock.recall(current.sku, current.locationId, keyHash, bodyHash, now, KEY_TTL_MS);
+    if (replay?.kind === 'other_body') throw keyReused(sim, key, 'setInventory');
+    if (replay?.kind === 'applied') return replay.level;
+    if (replay?.kind === 'refused')
+      throw (
+        stale(sim, update, { locationId: current.locationId, ...replay }) ??
+        new ConflictError(`Stock of ${update.sku} changed; re-read it and decide again.`, {
+          platform: sim.platform,
+          operation: 'setInventory',
+        })
+      );
   }
-  const replay =
-    key === undefined ? undefined : stock.recall(current.sku, current.locationId, key, body, now, KEY_TTL_MS);
-  if (replay?.kind === 'other_body') throw keyReused(sim, key!, 'setInventory');
-  if (replay?.kind === 'applied') return replay.level;
-  if (replay?.kind === 'refused')
-    throw (
-      stale(sim, update, { locationId: current.locationId, ...replay }) ??
-      new ConflictError(`Stock of ${update.sku} changed; re-read it and decide again.`, {
-        platform: sim.platform,
-        operation: 'setInventory',
-      })
-    );
-  const remember = (kind: 'applied' | 'refused') => {
-    if (key === undefined) return;
-    stock.remember(current.sku, current.locationId, key, body, now, kind);
-    sim.state.setKeys.set(key, body, now);
-  };
   const refusal = stale(sim, update, current);
   if (refusal) {
-    remember('refused');
+    if (key !== undefined) rememberSet(sim, current, keyHash, bodyHash, now, 'refused');
     throw refusal;
   }
   checkRange(sim, current, update.quantity, 'setInventory', 'quantity');
@@ -117,8 +113,21 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
     { available: update.quantity - current.available },
     sim.now(),
   );
-  remember('applied');
+  if (key !== undefined) rememberSet(sim, current, keyHash, bodyHash, now, 'applied');
   return result;
+}
+
+/** Records the answer of a keyed set, per level and per key. */
+function rememberSet(
+  sim: SimCore,
+  current: InventoryLevel,
+  keyHash: number,
+  bodyHash: number,
+  now: number,
+  kind: 'applied' | 'refused',
+): void {
+  sim.state.stock.remember(current.sku, current.locationId, keyHash, bodyHash, now, kind);
+  sim.state.setKeys.set(keyHash, bodyHash, now);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { InventoryLevel } from '../model/inventory.js';
 import type { Order } from '../model/order.js';
 import type { Product } from '../model/product.js';
 import type { ResolvedSimulatedConfig } from './config.js';
-import { KeyMemory } from './key-memory.js';
+import { KeyHashMemory, KeyMemory } from './key-memory.js';
 import { ADJECTIVES, NOUNS, ProductTable, generatedSku } from './products.js';
 import type { SeededRandom } from './random.js';
 import { StockTable } from './stock.js';
@@ -41,10 +41,11 @@ export interface SimState {
   /** Adjustments by idempotency key, with what each asked for: the 10,000 most recent, for 24 hours. */
   idempotency: KeyMemory<{ level: InventoryLevel; body: string }>;
   /**
-   * What the 10,000 most recent keyed sets asked for, for 24 hours, so a key reused on another
-   * level is recognised (the answers of keyed sets are remembered per level in `stock`).
+   * What the 10,000 most recent keyed sets asked for (key and body as `hash53`), for 24 hours,
+   * so a key reused on another level is recognised (the answers of keyed sets are remembered
+   * per level in `stock`).
    */
-  setKeys: KeyMemory<string>;
+  setKeys: KeyHashMemory;
   lostSales: number;
   sequence: { product: number; order: number; shipment: number; financial: number };
 }
@@ -70,7 +71,7 @@ export function generateState(
     allocations: new Map(),
     financialEvents: [],
     idempotency: new KeyMemory(10_000, 86_400_000),
-    setKeys: new KeyMemory(10_000, 86_400_000),
+    setKeys: new KeyHashMemory(10_000, 86_400_000),
     lostSales: 0,
     sequence: { product: 0, order: 0, shipment: 0, financial: 0 },
   };

@@ -1,4 +1,3 @@
-import { hash53 } from '../core/hash.js';
 import type { InventoryLevel } from '../model/inventory.js';
 
 /** Fields per SKU and location, side by side in one typed array. */
@@ -169,17 +168,16 @@ export class StockTable {
    * The answer of the latest keyed write of this level, if `key` was its key and it is younger
    * than `ttlMs`. Only the latest keyed write of each level is remembered: it is the one a
    * writer that lost the answer sends again. `body` names what the write asks for; a different
-   * one under the same key is `other_body`.
+   * one under the same key is `other_body`. Key and body are given as their `hash53`.
    */
-  recall(sku: string, locationId: string, key: string, body: string, now: number, ttlMs: number): Recalled | undefined {
+  recall(sku: string, locationId: string, key: number, body: number, now: number, ttlMs: number): Recalled | undefined {
     const slot = this.#slotOf.get(sku);
     const l = this.#locationIndex.get(locationId);
     const replay = this.#replay;
     if (slot === undefined || l === undefined || !replay) return undefined;
     const at = (this.#offset(slot, l) / FIELDS) * R_FIELDS;
-    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== hash53(key) || now - replay[at + R_AT]! >= ttlMs)
-      return undefined;
-    if (replay[at + R_BODY] !== hash53(body)) return { kind: 'other_body' };
+    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== key || now - replay[at + R_AT]! >= ttlMs) return undefined;
+    if (replay[at + R_BODY] !== body) return { kind: 'other_body' };
     if (replay[at + R_KIND] === 2)
       return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
     const available = replay[at + R_AVAILABLE]!;
@@ -198,22 +196,25 @@ export class StockTable {
     };
   }
 
-  /** Remembers that the write keyed `key`, asking for `body`, was applied (leaving the level as it is now) or refused. */
-  remember(sku: string, locationId: string, key: string, body: string, now: number, kind: 'applied' | 'refused'): void {
+  /**
+   * Remembers that the write keyed `key`, asking for `body` (both as their `hash53`), was
+   * applied (leaving the level as it is now) or refused.
+   */
+  remember(sku: string, locationId: string, key: number, body: number, now: number, kind: 'applied' | 'refused'): void {
     const slot = this.#slotOf.get(sku);
     const l = this.#locationIndex.get(locationId);
     if (slot === undefined || l === undefined) return;
     const replay = (this.#replay ??= new Float64Array(this.#owner.length * this.locations.length * R_FIELDS));
     const offset = this.#offset(slot, l);
     const at = (offset / FIELDS) * R_FIELDS;
-    replay[at + R_HASH] = hash53(key);
+    replay[at + R_HASH] = key;
     replay[at + R_AT] = now;
     replay[at + R_KIND] = kind === 'applied' ? 1 : 2;
     replay[at + R_AVAILABLE] = this.#levels[offset + AVAILABLE]!;
     replay[at + R_RESERVED] = this.#levels[offset + RESERVED]!;
     replay[at + R_VERSION] = this.#levels[offset + VERSION]!;
     replay[at + R_UPDATED_AT] = this.#levels[offset + UPDATED_AT]!;
-    replay[at + R_BODY] = hash53(body);
+    replay[at + R_BODY] = body;
   }
 
   /** Every SKU in the order it was added (the same array until a SKU is added or removed). */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyMemory } from '../../src/simulated/key-memory.js';
+import { hash53 } from '../../src/core/hash.js';
+import { KeyHashMemory, KeyMemory } from '../../src/simulated/key-memory.js';
 
 describe('KeyMemory', () => {
   it('forgets the oldest key beyond max, counting a rewrite as new', () => {
@@ -46,6 +47,58 @@ describe('KeyMemory', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('KeyHashMemory', () => {
+  it('forgets the least recently written key beyond max and a key after ttlMs', () => {
+    const memory = new KeyHashMemory(3, 100);
+    for (const [key, body] of [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['a', 4],
+      ['d', 5],
+    ] as const)
+      memory.set(hash53(key), body, 0);
+    expect(memory.get(hash53('b'), 0)).toBeUndefined();
+    expect([memory.get(hash53('a'), 0), memory.get(hash53('c'), 0), memory.get(hash53('d'), 0)]).toEqual([4, 3, 5]);
+    expect(memory.get(hash53('a'), 100)).toBeUndefined();
+    expect(memory.size).toBe(2);
+  });
+
+  it('behaves like a delete-then-insert Map bounded to max, also when keys collide in its table', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        // Keys that share their low bits land in one probe run: deletions must close its gaps.
+        fc.array(fc.tuple(fc.nat(2), fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })), {
+          maxLength: 2_000,
+        }),
+        (max, steps) => {
+          const memory = new KeyHashMemory(max, 10);
+          const model = new Map<number, { body: number; at: number }>();
+          let now = 0;
+          steps.forEach(([op, n, tick], body) => {
+            now += tick;
+            const key = n * 0x100000000 + (n % 3) * 64;
+            if (op === 0) {
+              const entry = model.get(key);
+              const alive = entry && now - entry.at < 10;
+              if (entry && !alive) model.delete(key);
+              expect(memory.get(key, now)).toBe(alive ? entry.body : undefined);
+              return;
+            }
+            model.delete(key);
+            model.set(key, { body, at: now });
+            while (model.size > max) model.delete(model.keys().next().value as number);
+            memory.set(key, body, now);
+            expect(memory.size).toBe(model.size);
+          });
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
