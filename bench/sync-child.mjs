@@ -23,11 +23,12 @@ function live() {
   return { rss: usage.rss, heap: usage.heapUsed };
 }
 
-/** The source of truth; the record it is built from is garbage once this returns. */
+/** The source of truth, loaded from `[sku, units]` pairs as they are generated (no object of 100,000 keys first). */
 function sourceOf(clock) {
-  const initial = {};
-  for (let n = 1; n <= SKUS; n++) initial[`SKU-${String(n).padStart(5, '0')}`] = n % 23;
-  return new InMemoryInventorySource(initial, clock);
+  function* levels() {
+    for (let n = 1; n <= SKUS; n++) yield [`SKU-${String(n).padStart(5, '0')}`, n % 23];
+  }
+  return new InMemoryInventorySource(levels(), clock);
 }
 
 const atStart = live();

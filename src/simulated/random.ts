@@ -25,22 +25,26 @@ export class SeededRandom {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.#a = next();
-    this.#b = next();
-    this.#c = next();
-    this.#d = next();
+    // The state is kept as int32 (the same bits as the uint32 words of sfc32): a small integer
+    // is stored in place, where a uint32 above 2^31 would be a new heap number on every draw.
+    this.#a = next() | 0;
+    this.#b = next() | 0;
+    this.#c = next() | 0;
+    this.#d = next() | 0;
     for (let i = 0; i < 12; i++) this.next();
   }
 
   /** A float in [0, 1). */
   next(): number {
-    const t = (((this.#a + this.#b) >>> 0) + this.#d) >>> 0;
-    this.#d = (this.#d + 1) >>> 0;
-    this.#a = this.#b ^ (this.#b >>> 9);
-    this.#b = (this.#c + (this.#c << 3)) >>> 0;
-    this.#c = ((this.#c << 21) | (this.#c >>> 11)) >>> 0;
-    this.#c = (this.#c + t) >>> 0;
-    return t / 4294967296;
+    const a = this.#a;
+    const b = this.#b;
+    const c = this.#c;
+    const t = (a + b + this.#d) | 0;
+    this.#d = (this.#d + 1) | 0;
+    this.#a = b ^ (b >>> 9);
+    this.#b = (c + (c << 3)) | 0;
+    this.#c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return (t >>> 0) / 4294967296;
   }
 
   /** An integer in [min, max], both included. */

@@ -1,6 +1,10 @@
 import { systemClock, type Clock } from '../../core/clock.js';
 import type { InventorySource, SourceChanges, SourceDelta, SourceLevel } from './source.js';
 
+function isIterable(value: object): value is Iterable<readonly [string, number]> {
+  return typeof (value as Partial<Iterable<unknown>>)[Symbol.iterator] === 'function';
+}
+
 /**
  * An in-memory {@link InventorySource}: for tests, demos and small single-process hosts. It
  * keeps applied delta keys (so replays apply once) and a change log for incremental syncs.
@@ -9,6 +13,7 @@ import type { InventorySource, SourceChanges, SourceDelta, SourceLevel } from '.
  * ```ts
  * const source = new InMemoryInventorySource({ 'A-1': 10, 'B-2': 4 });
  * source.set('A-1', 12); // a local restock; the next incremental sync pushes it
+ * const large = new InMemoryInventorySource(new Map(rows.map((row) => [row.sku, row.units])));
  * ```
  */
 export class InMemoryInventorySource implements InventorySource {
@@ -25,13 +30,15 @@ export class InMemoryInventorySource implements InventorySource {
   #stamp = '';
 
   /**
-   * @param initial - available units per SKU
+   * @param initial - available units per SKU: a record, or `[sku, units]` pairs (a `Map`, or a
+   *   generator that loads a large catalog without building an object of it first)
    * @param clock - stamps `updatedAt` (default: the system clock)
    */
-  constructor(initial: Record<string, number> = {}, clock: Clock = systemClock) {
+  constructor(initial: Record<string, number> | Iterable<readonly [string, number]> = {}, clock: Clock = systemClock) {
     this.#clock = clock;
     this.#loadedAt = this.#now();
-    for (const sku in initial) if (Object.hasOwn(initial, sku)) this.#available.set(sku, initial[sku] as number);
+    if (isIterable(initial)) for (const [sku, available] of initial) this.#available.set(sku, available);
+    else for (const sku in initial) if (Object.hasOwn(initial, sku)) this.#available.set(sku, initial[sku] as number);
   }
 
   /** Sets a SKU's stock as the host would (a restock, a count); it shows up in `changes()`. */
