@@ -1,4 +1,4 @@
-import ky, { type KyInstance } from 'ky';
+import ky, { type BeforeRequestHook, type KyInstance } from 'ky';
 import type { AuthHookContext } from '../core/auth-hook.js';
 import { AuthError } from '../core/errors/auth-error.js';
 import { CircuitOpenError } from '../core/errors/circuit-open-error.js';
@@ -26,21 +26,28 @@ export type { HttpClientOptions, HttpRequest, HttpResponse } from './client-type
 const errorName = (error: unknown): string => (error instanceof Error ? error.name : typeof error);
 
 /**
- * The attempt's signal travels to fetch under a key ky does not know (ky hands such options to
- * fetch untouched) and reaches fetch as `init.signal`. Given to ky as `signal`, it would be
- * combined with ky's own controller through `AbortSignal.any` on every request, the largest
- * single cost of the pipeline; ky never aborts that controller with retries and its timeout off.
+ * The attempt's signal travels to fetch under a key ky does not know; ky keeps it among its
+ * options and hands them to its hooks. Given to ky as `signal`, it would be combined with ky's
+ * own controller through `AbortSignal.any` on every request; ky never aborts that controller
+ * with its retries and its timeout off.
  */
 const SIGNAL_OPTION = 'marketbridgeSignal';
 
-function sendWithSignal(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
-  return (input, init) => {
-    const options = init as (RequestInit & { [SIGNAL_OPTION]?: AbortSignal }) | undefined;
-    const signal = options?.[SIGNAL_OPTION];
-    if (!signal) return fetch(input, init);
-    const forward: RequestInit & { [SIGNAL_OPTION]?: AbortSignal } = { ...options, signal };
-    delete forward[SIGNAL_OPTION];
-    return fetch(input, forward);
+/**
+ * ky's `beforeRequest` hook that sends: it hands fetch the Request ky built, with the attempt's
+ * signal, and gives ky the answer. An answer from a `beforeRequest` hook is ky's documented way
+ * to respond to a request; ky then skips what it does before its own fetch: cloning the
+ * Request for its retries (the pipeline retries; ky's retry is off) and its timeout wrapper
+ * (off too). Everything else (options, headers, the Request, the response) stays ky's.
+ */
+function sendHook(fetch: typeof globalThis.fetch): BeforeRequestHook {
+  return async (request, options) => {
+    const signal = (options as { [SIGNAL_OPTION]?: AbortSignal })[SIGNAL_OPTION];
+    const response: Response = await (signal ? fetch(request, { signal }) : fetch(request));
+    // ky sends the request itself unless the hook answers with a Response of this realm.
+    if (response instanceof Response) return response;
+    const foreign = response as Response;
+    return new Response(foreign.body, foreign);
   };
 }
 
@@ -119,7 +126,14 @@ export class HttpClient {
       : undefined;
     this.breaker = options.breaker === false ? undefined : new CircuitBreaker(context.clock, options.breaker ?? {});
     // The pipeline owns retries, timeouts and status handling; ky only sends.
-    this.#ky = ky.create({ fetch: sendWithSignal(context.fetch), retry: 0, timeout: false, throwHttpErrors: false });
+    this.#ky = ky.create({
+      // Only reached if the hook did not answer; it always does (see sendHook).
+      fetch: context.fetch,
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      hooks: { beforeRequest: [sendHook(context.fetch)] },
+    });
     this.#startTimer = createAttemptTimers(context.clock);
   }
 
