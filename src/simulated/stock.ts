@@ -47,6 +47,8 @@ export class StockTable {
   /** Allocated at the first keyed write. */
   #replay: Float64Array | undefined;
   #removed = 0;
+  #lastSku: string | undefined;
+  #lastSlot = 0;
   #live: readonly string[] | undefined;
   // Levels changed in one instant share a timestamp: each is converted once per instant, not
   // once per level (a few recent instants are remembered; reads interleave old and new ones).
@@ -78,12 +80,12 @@ export class StockTable {
 
   /** The number of the product the SKU belongs to. */
   ownerOf(sku: string): number | undefined {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     return slot === undefined ? undefined : this.#owner[slot];
   }
 
   setOwner(sku: string, owner: number): void {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     if (slot !== undefined) this.#owner[slot] = owner;
   }
 
@@ -93,6 +95,7 @@ export class StockTable {
     this.#grow(slot + 1);
     this.#skuAt.push(sku);
     this.#slotOf.set(sku, slot);
+    this.#lastSku = undefined;
     this.#owner[slot] = owner;
     const ms = this.#toMs(at);
     for (let l = 0; l < this.locations.length; l++) {
@@ -107,9 +110,10 @@ export class StockTable {
 
   /** Removes a SKU and its stock everywhere. */
   remove(sku: string): void {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     if (slot === undefined) return;
     this.#slotOf.delete(sku);
+    this.#lastSku = undefined;
     this.#skuAt[slot] = undefined;
     this.#removed++;
     this.#live = undefined;
@@ -117,21 +121,21 @@ export class StockTable {
 
   /** A copy of the level of `sku` at `locationId`, or undefined if either is unknown. */
   level(sku: string, locationId: string): InventoryLevel | undefined {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     const l = this.#locationIndex.get(locationId);
     return slot === undefined || l === undefined ? undefined : this.#read(sku, slot, l);
   }
 
   /** Copies of the SKU's levels at every location (none for an unknown SKU). */
   levels(sku: string): InventoryLevel[] {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     if (slot === undefined) return [];
     return this.locations.map((_, l) => this.#read(sku, slot, l));
   }
 
   /** Units available for sale over all locations. */
   totalAvailable(sku: string): number {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     let total = 0;
     if (slot !== undefined)
       for (let l = 0; l < this.locations.length; l++) total += this.#levels[this.#offset(slot, l) + AVAILABLE]!;
@@ -149,7 +153,7 @@ export class StockTable {
     change: { available?: number; reserved?: number },
     at: string,
   ): InventoryLevel {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     const l = this.#locationIndex.get(locationId);
     if (slot === undefined || l === undefined) throw new RangeError(`No stock of ${sku} at ${locationId}.`);
     const offset = this.#offset(slot, l);
@@ -171,7 +175,7 @@ export class StockTable {
    * one under the same key is `other_body`. Key and body are given as their `hash53`.
    */
   recall(sku: string, locationId: string, key: number, body: number, now: number, ttlMs: number): Recalled | undefined {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     const l = this.#locationIndex.get(locationId);
     const replay = this.#replay;
     if (slot === undefined || l === undefined || !replay) return undefined;
@@ -201,7 +205,7 @@ export class StockTable {
    * applied (leaving the level as it is now) or refused.
    */
   remember(sku: string, locationId: string, key: number, body: number, now: number, kind: 'applied' | 'refused'): void {
-    const slot = this.#slotOf.get(sku);
+    const slot = this.#slot(sku);
     const l = this.#locationIndex.get(locationId);
     if (slot === undefined || l === undefined) return;
     const replay = (this.#replay ??= new Float64Array(this.#owner.length * this.locations.length * R_FIELDS));
@@ -227,6 +231,21 @@ export class StockTable {
   /** Copies of every level: SKUs in order, locations in configuration order. */
   allLevels(): InventoryLevel[] {
     return this.skus().flatMap((sku) => this.levels(sku));
+  }
+
+  /**
+   * The slot of `sku`. One write looks its SKU up several times (read, replay check, change,
+   * remember): the last SKU found is kept, so only the first of them searches the map of
+   * 100,000 entries.
+   */
+  #slot(sku: string): number | undefined {
+    if (sku === this.#lastSku) return this.#lastSlot;
+    const slot = this.#slotOf.get(sku);
+    if (slot !== undefined) {
+      this.#lastSku = sku;
+      this.#lastSlot = slot;
+    }
+    return slot;
   }
 
   #offset(slot: number, location: number): number {
