@@ -69,7 +69,12 @@ function sameValue(entry: Entry, expected: unknown): boolean {
  * ```
  */
 export class MemoryStore implements Store {
-  readonly #entries = new Map<string, Entry>();
+  /**
+   * Entries by key. The common value, JSON of a non-string without a TTL (a sync's 100,000
+   * bases), is kept as its text alone, without an {@link Entry} around it; it becomes an entry
+   * when a compare needs its canonical form.
+   */
+  readonly #entries = new Map<string, Entry | string>();
   readonly #clock: Clock;
 
   /** @param options - the clock to measure TTLs with */
@@ -77,9 +82,9 @@ export class MemoryStore implements Store {
     this.#clock = options.clock ?? systemClock;
   }
 
-  #live(key: string): Entry | undefined {
+  #live(key: string): Entry | string | undefined {
     const entry = this.#entries.get(key);
-    if (entry?.expiresAt !== undefined && entry.expiresAt <= this.#clock.now()) {
+    if (typeof entry === 'object' && entry.expiresAt !== undefined && entry.expiresAt <= this.#clock.now()) {
       this.#entries.delete(key);
       return undefined;
     }
@@ -102,12 +107,13 @@ export class MemoryStore implements Store {
         { path: [key], message: 'Values must be JSON-serialisable (not undefined or a function).' },
       ]);
     }
-    this.#entries.set(key, ttl === undefined ? { json } : { json, expiresAt: this.#clock.now() + ttl });
+    this.#entries.set(key, ttl === undefined ? json : { json, expiresAt: this.#clock.now() + ttl });
   }
 
   get<T = unknown>(key: string): T | undefined {
     const entry = this.#live(key);
-    if (!entry) return undefined;
+    if (entry === undefined) return undefined;
+    if (typeof entry === 'string') return JSON.parse(entry) as T;
     return (entry.text ? entry.json : JSON.parse(entry.json)) as T;
   }
 
@@ -123,8 +129,19 @@ export class MemoryStore implements Store {
 
   compareAndSet(key: string, expected: unknown, next: unknown, options?: SetOptions): boolean {
     const ttl = checkTtl(options);
-    const entry = this.#live(key);
-    if (expected === undefined ? entry !== undefined : !entry || !sameValue(entry, expected)) return false;
+    const found = this.#live(key);
+    if (expected === undefined) {
+      if (found !== undefined) return false;
+    } else {
+      if (found === undefined) return false;
+      let entry = found;
+      if (typeof entry === 'string') {
+        // Kept as an entry from now on, so its canonical form is computed once.
+        entry = { json: entry };
+        this.#entries.set(key, entry);
+      }
+      if (!sameValue(entry, expected)) return false;
+    }
     if (next === undefined) this.#entries.delete(key);
     else this.#write(key, next, ttl);
     return true;
@@ -135,13 +152,15 @@ export class MemoryStore implements Store {
     if (!Number.isSafeInteger(by)) {
       throw new ValidationError('store increment', [{ path: ['by'], message: `Expected a safe integer, got ${by}.` }]);
     }
-    const entry = this.#live(key);
+    const found = this.#live(key);
+    const entry = typeof found === 'string' ? { json: found } : found;
     const current = entry ? (entry.text ? entry.json : (JSON.parse(entry.json) as unknown)) : 0;
     if (typeof current !== 'number' || !Number.isSafeInteger(current)) {
       throw new ValidationError('store increment', [{ path: [key], message: 'The stored value is not an integer.' }]);
     }
     const value = current + by;
-    if (entry) {
+    if (typeof found === 'string') this.#entries.set(key, String(value));
+    else if (entry) {
       entry.json = String(value);
       delete entry.canonical;
     } else this.#write(key, value, ttl);

@@ -116,6 +116,22 @@ describe('MemoryStore serialisation', () => {
     expect(store.compareAndSet('k', { n: 1 }, { n: 3 })).toBe(false);
   });
 
+  it('keeps a TTL through increments and drops it when the key is written again without one', async () => {
+    const clock = new FakeClock(0);
+    const store = new MemoryStore({ clock });
+    store.set('a', 1, { ttlMs: 100 });
+    store.set('b', 1);
+    expect(store.increment('a', 1)).toBe(2);
+    expect(store.increment('b', 1)).toBe(2);
+    store.set('c', { n: 1 }, { ttlMs: 100 });
+    store.set('c', { n: 2 });
+    await clock.advance(100);
+    expect([store.get('a'), store.get('b'), store.get('c')]).toEqual([undefined, 2, { n: 2 }]);
+    expect(store.list('')).toEqual(['b', 'c']);
+    expect(store.compareAndSet('b', 2, 3)).toBe(true);
+    expect(store.increment('b', 1)).toBe(4);
+  });
+
   it('forgets the cached canonical form when increment changes the value', () => {
     const store = new MemoryStore();
     store.set('n', 1);
