@@ -138,12 +138,16 @@ function fullSyncs(): Record<string, unknown> {
   const cpu = stats(numbers(small, 'cpuSeconds'));
   const rss = stats(numbers(small, 'peakRssMb'), 0);
   const linear = perSku300k.median / perSku100k.median;
+  const median = (key: string) => stats(numbers(small, key), 0).median;
   const verdict = {
     wallSecondsMedian100k:
       wall.median <= 1.5
         ? `met: ${wall.median} s (target 1.5)`
         : `not met: ${wall.median} s wall (target 1.5); CPU ${cpu.median} s${cpu.median <= 1.5 ? ', within the target: the rest is the load of the machine' : ''}`,
-    peakRssMb100k: rss.median <= 150 ? `met: ${rss.median} MB (target 150)` : `not met: ${rss.median} MB (target 150)`,
+    peakRssMb100k:
+      rss.median <= 150
+        ? `met: ${rss.median} MB (target 150)`
+        : `not met: ${rss.median} MB (target 150): Node and the package hold ${median('rssAtStartMb')} MB before anything is built, the fixtures ${median('fixturesRssMb')} MB more (a source of truth and two simulated marketplaces of 100,000 SKUs, with the heap V8 keeps committed after building them), and the sync ${median('syncRssGrowthMb')} MB on top (the store's 100,000 bases, the marketplaces' replay records per level and per-batch garbage until a major collection)`,
     linearTo300k: `${linear <= 1.15 ? 'linear' : 'not linear'}: CPU µs per SKU at 300k is ${linear.toFixed(2)}× that at 100k`,
   };
   return {
