@@ -57,6 +57,8 @@ export type {
   AdapterRateLimit,
   AdapterErrorHandling,
   AdapterStateSync,
+  AdapterSettings,
+  AdapterSettingsInput,
 } from './adapter/settings.js';
 export type {
   SimulationConflictResolution,
