@@ -2,7 +2,12 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../src/core/errors/auth-error.js';
 import { MarketplaceApiError } from '../../../src/core/errors/marketplace-api-error.js';
-import { setup, useMsw } from './harness.js';
+import { BolRetailerSimulator } from '../../../src/connectors/bol/simulator/index.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { RealWorldAdapter } from '../../../src/safety/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
+import { CLIENT, setup, useMsw } from './harness.js';
 
 const server = useMsw();
 
@@ -110,5 +115,40 @@ describe('BolMarketplace.getOffersBySku', () => {
     expect(unreadable).toMatchObject({ operation: 'getOffersBySku', retryable: false });
     // With identifier 'offerId' no export is needed at all.
     expect(requests(h, 'offers-export')).toBe(0);
+  });
+});
+
+describe("an agent's set_price on bol.com through RealWorldAdapter in sandbox mode (demo environment)", () => {
+  it('reads the price by SKU before and after the write; only a cold index costs one export', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 0, 5, 9));
+    const simulator = new BolRetailerSimulator({ clock, environment: 'demo' });
+    const eans = Array.from({ length: 150 }, (_, i) => `8712${String(i).padStart(9, '0')}`);
+    for (const ean of eans) simulator.addOffer({ ean, price: 10 });
+    server.resetHandlers(...simulator.handlers);
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
+    const config = { ...CLIENT, environment: 'demo', timeoutMs: 0 };
+    (await adapter.initializeMarketplaceConnection({ marketplace: 'bol', config }))._unsafeUnwrap();
+    const groups = () =>
+      Object.fromEntries(Object.entries(simulator.stats().groups).map(([group, stats]) => [group, stats.requests]));
+    const first = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: eans[149]!, price: { amountMinor: 1050, currency: 'EUR' } }),
+    );
+    expect(first._unsafeUnwrap()).toMatchObject({
+      status: 'applied',
+      verification: { ok: true },
+      before: { [`offer:${eans[149]}.price`]: { amountMinor: 1000, currency: 'EUR' } },
+    });
+    const afterFirst = groups();
+    expect(afterFirst).toMatchObject({ 'offers-export': 1, 'offers-read': 2, 'offers-price': 1 });
+    await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: eans[3]!, price: { amountMinor: 1050, currency: 'EUR' } }),
+    );
+    const afterSecond = groups();
+    expect(afterSecond['offers-export']).toBe(1);
+    expect(afterSecond['offers-read']! - afterFirst['offers-read']!).toBe(2);
+    expect(afterSecond['offers-price']! - afterFirst['offers-price']!).toBe(1);
   });
 });

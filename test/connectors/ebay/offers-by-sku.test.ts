@@ -4,10 +4,15 @@ import { EbayOfferIndex } from '../../../src/connectors/ebay/index.js';
 import { MarketbridgeError } from '../../../src/core/errors/marketbridge-error.js';
 import { MarketplaceApiError } from '../../../src/core/errors/marketplace-api-error.js';
 import { money } from '../../../src/model/money.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { RealWorldAdapter } from '../../../src/safety/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
+import { EbaySimulator } from '../../../src/testing/msw/index.js';
 import { setup, useMsw } from './harness.js';
 
 const server = useMsw();
-const calls = (simulator: ReturnType<typeof setup>['simulator']) =>
+const calls = (simulator: EbaySimulator) =>
   Object.fromEntries(
     Object.entries(simulator.stats().operations)
       .filter(([, entry]) => entry.calls > 0)
@@ -123,5 +128,41 @@ describe('EbayMarketplace.getOffersBySku', () => {
     const one = await ebay.getOffersBySku(['A']).catch((error: unknown) => error);
     expect(one).toBeInstanceOf(MarketbridgeError);
     expect((one as MarketbridgeError).message).toMatch(/getOffersBySku \(A\).*Invalid value for sku/);
+  });
+});
+
+describe("an agent's set_price on eBay through RealWorldAdapter in sandbox mode", () => {
+  it('reads the price by SKU before and after the write, never scanning the catalog', async () => {
+    const clock = new FakeClock();
+    const credentials = { clientId: 'Acme-Sync-SBX-1a2b3c4d5-e6f7a8b9', clientSecret: 'SBX-1a2b3c4d5e6f-7a8b-9c0d' };
+    const simulator = new EbaySimulator({ clock, environment: 'sandbox', ...credentials });
+    for (let i = 0; i < 150; i++) simulator.addListing({ sku: `S-${i}`, title: `S ${i}`, price: money(1000, 'USD') });
+    server.resetHandlers(...simulator.handlers);
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
+    const config = {
+      environment: 'sandbox',
+      credentials: { ...credentials, refreshToken: simulator.issueRefreshToken() },
+      merchantLocationKey: 'default',
+      timeoutMs: 0,
+    };
+    (await adapter.initializeMarketplaceConnection({ marketplace: 'ebay', config }))._unsafeUnwrap();
+    simulator.resetLimits();
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: 'S-149', price: money(1050, 'USD') }),
+    );
+    expect(result._unsafeUnwrap()).toMatchObject({
+      status: 'applied',
+      verification: { ok: true },
+      before: { 'offer:S-149.price': { amountMinor: 1000, currency: 'USD' } },
+    });
+    expect(calls(simulator)).toEqual({
+      bulkGetInventoryItem: 2,
+      getOffers: 1,
+      getOffer: 1,
+      bulkUpdatePriceQuantity: 1,
+    });
   });
 });

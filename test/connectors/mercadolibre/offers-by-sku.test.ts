@@ -2,7 +2,12 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { AuthError } from '../../../src/core/errors/auth-error.js';
 import { MarketplaceApiError } from '../../../src/core/errors/marketplace-api-error.js';
-import { recordRequests, setup, useMsw } from './harness.js';
+import { silentLogger } from '../../../src/core/logger.js';
+import { RealWorldAdapter } from '../../../src/safety/index.js';
+import { MemoryStore } from '../../../src/stores/memory-store.js';
+import { FakeClock } from '../../../src/testing/fake-clock.js';
+import { MercadoLibreSimulator } from '../../../src/testing/msw/index.js';
+import { CLIENT_SECRET, recordRequests, setup, useMsw } from './harness.js';
 
 const server = useMsw();
 const API = 'https://api.mercadolibre.com';
@@ -150,5 +155,49 @@ describe('MercadoLibreMarketplace.getOffersBySku', () => {
       ),
     );
     expect(await clock.drive(() => ml.getOffersBySku(['MUG-1']))).toEqual([]);
+  });
+});
+
+describe("an agent's set_price on MercadoLibre through RealWorldAdapter in sandbox mode", () => {
+  it('reads the price by SKU before and after the write, never scanning the catalog', async () => {
+    const clock = new FakeClock();
+    const simulator = new MercadoLibreSimulator({ clock, baseUrl: 'http://mercadolibre.test' });
+    for (let i = 0; i < 150; i++)
+      simulator.catalog.addItem({ title: `S ${i}`, price: 1000, quantity: 1, sku: `S-${i}` });
+    server.resetHandlers(...simulator.handlers);
+    const adapter = new RealWorldAdapter({
+      mode: 'sandbox',
+      context: { clock, store: new MemoryStore({ clock }), logger: silentLogger },
+    });
+    const config = {
+      site: 'MLA',
+      sellerId: simulator.sellerId,
+      credentials: {
+        clientId: simulator.applicationId,
+        clientSecret: CLIENT_SECRET,
+        refreshToken: simulator.tokens.grant(simulator.sellerId),
+      },
+      endpoints: { api: simulator.baseUrl, token: simulator.tokenUrl },
+      stock: 'items',
+      timeoutMs: 0,
+    };
+    (await adapter.initializeMarketplaceConnection({ marketplace: 'mercadolibre', config }))._unsafeUnwrap();
+    const recorder = recordRequests(server);
+    const result = await clock.drive(() =>
+      adapter.executeAction({ type: 'set_price', sku: 'S-149', price: { amountMinor: 105_000, currency: 'ARS' } }),
+    );
+    recorder.stop();
+    expect(result._unsafeUnwrap()).toMatchObject({
+      status: 'applied',
+      verification: { ok: true },
+      before: { 'offer:S-149.price': { amountMinor: 100_000, currency: 'ARS' } },
+    });
+    expect(await calls(recorder)).toEqual([
+      'search:S-149',
+      'multiget:1',
+      `PUT /items/${[...simulator.state.items.keys()][149]}`,
+      'search:S-149',
+      'multiget:1',
+    ]);
   });
 });
