@@ -59,6 +59,7 @@ export type {
   AdapterStateSync,
   AdapterSettings,
   AdapterSettingsInput,
+  CheckedStateSync,
 } from './adapter/settings.js';
 export type {
   SimulationConflictResolution,

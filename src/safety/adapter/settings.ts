@@ -256,11 +256,12 @@ export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
 }
 
 /**
- * State sync settings after {@link checkStateSync}: the defaults filled in.
+ * State sync settings as the adapter holds them (`adapter.settings.stateSync`): the defaults
+ * filled in (`conflictStrategy` and `tieBreaker` `remote_wins`, `includeOrders` true).
  *
  * @example
  * ```ts
- * const settings: CheckedStateSync = checkStateSync({});
+ * const settings: Readonly<CheckedStateSync> = adapter.settings.stateSync;
  * settings.conflictStrategy; // 'remote_wins'
  * ```
  */
