@@ -334,7 +334,8 @@ export class RealWorldAdapter {
 
   /** Reads canonical listings, inventory and orders of every connection; the baseline for updates. */
   async syncStateFromRealWorld(): Promise<RealWorldSnapshot> {
-    const { settled } = this.#current;
+    const { settled, redactor } = this.#current;
+    const log = this.#log.withRedactor(redactor);
     const syncedAt = new Date(this.context.clock.now()).toISOString();
     const marketplaces: RealWorldState[] = [];
     for (const connection of this.#connections.values()) {
@@ -348,7 +349,7 @@ export class RealWorldAdapter {
       marketplaces.push(structuredClone(state));
     }
     this.#lastSyncAt = syncedAt;
-    this.#log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, {
+    log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, {
       products: marketplaces.reduce((n, m) => n + m.products.length, 0),
     });
     return { syncedAt, marketplaces };
@@ -362,7 +363,8 @@ export class RealWorldAdapter {
   async getStateUpdatesForSimulation(
     options: { localChanges?: readonly LocalStateChange[] } = {},
   ): Promise<SimulationStateUpdate> {
-    const { settled, resolver } = this.#current;
+    const { settled, resolver, redactor } = this.#current;
+    const log = this.#log.withRedactor(redactor);
     const since = this.#lastSyncAt;
     const until = new Date(this.context.clock.now()).toISOString();
     const update: SimulationStateUpdate = { until, marketplaces: [], conflicts: [] };
@@ -375,7 +377,7 @@ export class RealWorldAdapter {
       const conflicts = await settleLocalChanges(changes, local, resolver, this.#baseline.get(connection.info.id));
       for (const c of conflicts)
         if (c.resolution === 'manual' || c.resolution === 'unresolved')
-          this.#log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, {
+          log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, {
             strategy: c.strategy,
           });
       this.#baseline.set(connection.info.id, current);
@@ -383,7 +385,7 @@ export class RealWorldAdapter {
       update.conflicts.push(...conflicts);
     }
     this.#lastSyncAt = until;
-    this.#log.write(
+    log.write(
       'info',
       `state updates for simulation: ${update.marketplaces.length} marketplace(s), ${update.conflicts.length} conflict(s)`,
     );
