@@ -61,6 +61,10 @@ describe('EbayMarketplace.getOffersBySku', () => {
     ]);
     expect(calls(simulator)).toEqual({ bulkGetInventoryItem: 1, getOffer: 2, getOffers: 1 });
     expect((await index.get('B'))?.offerId).toBe(simulator.state.offers.ofSku('B')[0]!.offerId);
+    // A deleted inventory item takes its offers with it: the index forgets them.
+    simulator.state.items.delete('A');
+    expect(await ebay.getOffersBySku(['A'])).toEqual([]);
+    expect(await index.get('A')).toBeUndefined();
   });
 
   it('asks for 25 SKUs a call at most (the simulator refuses more, as eBay does)', async () => {

@@ -84,6 +84,8 @@ export async function offersBySku(
   if (wanted.length === 0) return [];
   const items = await inventoryItems(rt, wanted, signal);
   const existing = wanted.filter((sku) => items.has(sku));
+  // Deleting an inventory item deletes its offers: what the index remembers for it is stale.
+  await Promise.all(wanted.filter((sku) => !items.has(sku)).map((sku) => rt.offers.forget(sku)));
   const offers = await eachConcurrently(existing, rt.config.concurrency, (sku) => offerOf(rt, sku, signal));
   const matches: OfferMatch[] = [];
   for (const [index, sku] of existing.entries()) {
