@@ -67,3 +67,18 @@ export {
 export * from './notifications/manage.js';
 export * from './notifications/events.js';
 export { parseAmazonNotification, parseNotificationDocument } from './notifications/parse.js';
+export type * from './notifications/documents.js';
+export {
+  AMAZON_NOTIFICATION_TYPES,
+  amazonNotificationEnvelopeSchema,
+  amazonNotificationFacts,
+  amazonNotificationSchema,
+  amazonNotificationTypeOf,
+  unwrapAmazonNotification,
+} from './notifications/schemas.js';
+export {
+  amazonNotificationRoutes,
+  type AmazonNotificationHandlers,
+  type AmazonNotificationRouteOptions,
+  type AmazonUntypedNotificationHandler,
+} from './notifications/routes.js';
