@@ -68,13 +68,12 @@ export * from './notifications/manage.js';
 export * from './notifications/events.js';
 export { parseAmazonNotification, parseNotificationDocument } from './notifications/parse.js';
 export type * from './notifications/documents.js';
+export { AMAZON_NOTIFICATION_TYPES, amazonNotificationTypeOf } from './notifications/notification-types.js';
+export { unwrapAmazonNotification } from './notifications/unwrap.js';
 export {
-  AMAZON_NOTIFICATION_TYPES,
   amazonNotificationEnvelopeSchema,
   amazonNotificationFacts,
   amazonNotificationSchema,
-  amazonNotificationTypeOf,
-  unwrapAmazonNotification,
 } from './notifications/schemas.js';
 export {
   amazonNotificationRoutes,

@@ -6,12 +6,8 @@ import type { OrderStatus } from '../../../model/order.js';
 import type { AmazonNotificationEvent, AmazonNotificationReason } from './events.js';
 import { afnLocationId, mfnLocationId } from '../mapper/inventory.js';
 import type { AmazonNotificationPayloads, AmazonNotificationType } from './documents.js';
-import {
-  amazonNotificationEnvelopeSchema,
-  amazonNotificationFacts,
-  amazonNotificationSchema,
-  amazonNotificationTypeOf,
-} from './schemas.js';
+import { amazonNotificationTypeOf } from './notification-types.js';
+import { amazonNotificationEnvelopeSchema, amazonNotificationFacts, amazonNotificationSchema } from './schemas.js';
 
 const STATUS: Record<string, OrderStatus> = {
   Pending: 'pending',

@@ -3,12 +3,8 @@ import type { MaybePromise } from '../../../core/types.js';
 import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
 import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webhooks/processor/types.js';
 import type { AmazonNotificationPayloads, AmazonNotificationType, AmazonUntypedNotification } from './documents.js';
-import {
-  AMAZON_NOTIFICATION_TYPES,
-  amazonNotificationEnvelopeSchema,
-  amazonNotificationSchema,
-  amazonNotificationTypeOf,
-} from './schemas.js';
+import { AMAZON_NOTIFICATION_TYPES, amazonNotificationTypeOf } from './notification-types.js';
+import { amazonNotificationEnvelopeSchema, amazonNotificationSchema } from './schemas.js';
 
 /**
  * Typed handlers by notification type. Each receives the notification checked against its

@@ -5,6 +5,7 @@ import type {
   AmazonNotificationType,
   AmazonUntypedNotification,
 } from './documents.js';
+import { unwrapAmazonNotification } from './unwrap.js';
 
 // Taken from Amazon's notification schemas (selling-partner-api-models, schemas/notifications):
 // every field a schema requires is required here, with its JSON type. Where a schema lists an
@@ -195,80 +196,9 @@ function build(): Schemas {
 let schemas: Schemas | undefined;
 
 /**
- * Every notification type marketbridge types, in a stable order.
- *
- * @example
- * ```ts
- * for (const type of AMAZON_NOTIFICATION_TYPES) await amazon.notifications.subscribe(type, destinationId);
- * ```
- */
-export const AMAZON_NOTIFICATION_TYPES: readonly AmazonNotificationType[] = [
-  'ORDER_CHANGE',
-  'LISTINGS_ITEM_MFN_QUANTITY_CHANGE',
-  'FBA_INVENTORY_AVAILABILITY_CHANGES',
-  'FEED_PROCESSING_FINISHED',
-  'REPORT_PROCESSING_FINISHED',
-  'LISTINGS_ITEM_STATUS_CHANGE',
-];
-
-/**
- * The typed notification type a `NotificationType` value belongs to, or `undefined` for a type
- * marketbridge does not type. `LISTINGS_ITEM_STATUS_CHANGED` (the name in its schema's
- * enumeration) belongs to `LISTINGS_ITEM_STATUS_CHANGE` (the name Amazon sends and documents).
- *
- * @example
- * ```ts
- * amazonNotificationTypeOf('LISTINGS_ITEM_STATUS_CHANGED'); // 'LISTINGS_ITEM_STATUS_CHANGE'
- * amazonNotificationTypeOf('ANY_OFFER_CHANGED'); // undefined
- * ```
- */
-export function amazonNotificationTypeOf(notificationType: string): AmazonNotificationType | undefined {
-  if (notificationType === 'LISTINGS_ITEM_STATUS_CHANGED') return 'LISTINGS_ITEM_STATUS_CHANGE';
-  return (AMAZON_NOTIFICATION_TYPES as readonly string[]).includes(notificationType)
-    ? (notificationType as AmazonNotificationType)
-    : undefined;
-}
-
-function parsedJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/**
- * The notification document inside one message as it was delivered: JSON text, an SQS message
- * (`Body`/`body`), an SNS notification (`Message`) or an EventBridge event (`detail`). Anything
- * else is returned as it is (the document itself, or something a schema will refuse).
- *
- * @example
- * ```ts
- * unwrapAmazonNotification({ 'detail-type': 'ORDER_CHANGE', detail: document }); // document
- * ```
- */
-export function unwrapAmazonNotification(message: unknown): unknown {
-  for (let depth = 0; depth < 4; depth++) {
-    if (typeof message === 'string') {
-      message = parsedJson(message);
-      continue;
-    }
-    if (typeof message !== 'object' || message === null || Array.isArray(message)) return message;
-    const record = message as Record<string, unknown>;
-    if (typeof record.body === 'string') message = record.body;
-    else if (typeof record.Body === 'string') message = record.Body;
-    else if (typeof record.Message === 'string' && record.Type === 'Notification') message = record.Message;
-    else if (record.detail && typeof record.detail === 'object' && typeof record['detail-type'] === 'string')
-      return record.detail;
-    else return message;
-  }
-  return message;
-}
-
-/**
  * The schema a notification of a typed type is checked with before its handler runs (built on
  * first use): the whole document, envelope and payload, as Amazon's schema for the type
- * describes it. It takes the message as delivered (see {@link unwrapAmazonNotification}).
+ * describes it. It takes the message as delivered (see `unwrapAmazonNotification`).
  *
  * @example
  * ```ts
