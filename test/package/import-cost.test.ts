@@ -146,7 +146,9 @@ describe.each([
     // Not ky, p-queue or lru-cache: the request pipeline loads with the first connector created.
     // zod is still loaded: the root exports the canonical schemas (MoneySchema, ...) and a
     // default factory whose validateConfig is synchronous.
-    expect([...packagesOnImport].every((name) => ['eventemitter3', 'neverthrow', 'zod'].includes(name))).toBe(true);
+    const allowed = ['eventemitter3', 'neverthrow', 'zod'];
+    expect(packagesOnImport.size).toBeGreaterThan(0);
+    expect([...packagesOnImport].filter((name) => !allowed.includes(name))).toEqual([]);
   });
 
   it('loads exactly those files when Node imports it, none of the lazy chunks', () => {
