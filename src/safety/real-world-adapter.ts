@@ -3,7 +3,7 @@ import { createContext, type ResolvedContext } from '../core/context.js';
 import { consoleWarningLogger, silentLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
-import type { MarketplaceFactory } from '../core/marketplace-factory.js';
+import type { DefinitionMap, MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
 import type { Order } from '../model/order.js';
 import {
@@ -100,7 +100,7 @@ export class RealWorldAdapter {
   /** The validator every action passes. */
   readonly validator: IntegrationValidator;
   #mode: AdapterMode;
-  readonly #factory: MarketplaceFactory<any>;
+  readonly #factory: MarketplaceFactory<DefinitionMap>;
   readonly #offline: ReadonlySet<string>;
   readonly #optOut: ValidationOptOut | undefined;
   readonly #connections = new Map<string, Connection>();

@@ -2,7 +2,7 @@ import { lazySchema } from '../../core/lazy-schema.js';
 import { z } from 'zod';
 import type { Context } from '../../core/context.js';
 import { ValidationError, issuesFromZod, type ValidationIssue } from '../../core/errors/validation-error.js';
-import type { MarketplaceFactory } from '../../core/marketplace-factory.js';
+import type { DefinitionMap, MarketplaceFactory } from '../../core/marketplace-factory.js';
 import { ConflictResolver, type ConflictResolverOptions } from '../../sync/resolver/conflict-resolver.js';
 import type { Strategy } from '../../sync/resolver/types.js';
 import type { IntegrationValidator } from '../integration-validator.js';
@@ -43,7 +43,7 @@ export interface RealWorldAdapterOptions {
   /** Must be `true` to enter live mode. */
   confirmLive?: boolean;
   /** Where marketplaces come from (default: `createDefaultFactory()`). */
-  factory?: MarketplaceFactory<any>;
+  factory?: MarketplaceFactory<DefinitionMap>;
   /** The validator actions pass (default: one with the default constraints, on the adapter's context). */
   validator?: IntegrationValidator;
   /** Store, clock, events, logger (default: `consoleWarningLogger`, warnings printed), tenant; shared with connections. */
