@@ -106,6 +106,31 @@ describe('MercadoLibreMarketplace.getOffersBySku', () => {
     expect(seen.filter((call) => call.startsWith('multiget:'))).toEqual(['multiget:20', 'multiget:20', 'multiget:5']);
   });
 
+  it('follows the search past its first page when a SKU is on more than 100 items (offset paging, 100 a page)', async () => {
+    const { ml, simulator, clock } = setup(server, fast, fast);
+    const items = Array.from({ length: 130 }, (_, i) =>
+      simulator.catalog.addItem({ title: `Mug ${i}`, price: 10, quantity: 1, sku: 'MUG-SHARED' }),
+    );
+    const recorder = recordRequests(server);
+    const matches = await clock.drive(() => ml.getOffersBySku(['MUG-SHARED']));
+    recorder.stop();
+    expect(matches.map((match) => match.productId).sort()).toEqual(items.map((item) => item.id).sort());
+    const searches = (await recorder.all()).filter((request) => request.path.endsWith('/items/search'));
+    expect(searches.map((request) => [request.query.limit, request.query.offset ?? '0'])).toEqual([
+      ['100', '0'],
+      ['100', '100'],
+    ]);
+  });
+
+  it('refuses, typed, a SKU on more items than offset paging reaches (1,000) instead of answering with part of them', async () => {
+    const { ml, simulator, clock } = setup(server, fast, fast);
+    for (let i = 0; i < 1001; i += 1)
+      simulator.catalog.addItem({ title: `Mug ${i}`, price: 10, quantity: 1, sku: 'MUG-MANY' });
+    const failure = await clock.drive(() => ml.getOffersBySku(['MUG-MANY'])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MarketplaceApiError);
+    expect((failure as MarketplaceApiError).message).toContain('1001 items');
+  });
+
   it("turns MercadoLibre's errors into typed errors: a refused search, a failed multiget entry", async () => {
     const { ml, simulator, clock } = setup(server, fast, fast);
     const mug = simulator.catalog.addItem({ title: 'Mug', price: 100, quantity: 1, sku: 'MUG-1' });

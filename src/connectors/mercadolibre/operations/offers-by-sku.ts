@@ -2,7 +2,7 @@ import { MarketplaceApiError } from '../../../core/errors/marketplace-api-error.
 import type { OfferMatch } from '../../../model/offer.js';
 import type { Product } from '../../../model/product.js';
 import { isMercadoLibreErrorBody } from '../errors.js';
-import { MERCADOLIBRE_MULTIGET_MAX } from '../requests/items.js';
+import { MERCADOLIBRE_MULTIGET_MAX, MERCADOLIBRE_SCAN_MAX_LIMIT } from '../requests/items.js';
 import type { MercadoLibreItem } from '../types/index.js';
 import { productOf } from './catalog.js';
 import { chunksOf, mapWithConcurrency } from './concurrency.js';
@@ -46,6 +46,34 @@ async function readItems(
 }
 
 /**
+ * The ids of the seller's items with `sku`, every page of the search: 100 a call (the most
+ * MercadoLibre gives), up to the 1,000 results offset paging reaches. A SKU on more items than
+ * that is a catalog no lookup by SKU can serve; the search says so with a typed error rather
+ * than answering with part of it.
+ */
+async function itemIdsWithSku(runtime: MercadoLibreRuntime, sku: string, signal?: AbortSignal): Promise<string[]> {
+  const ids: string[] = [];
+  for (let offset = 0; ; offset += MERCADOLIBRE_SCAN_MAX_LIMIT) {
+    const page = await runtime.client.searchItems(
+      { sellerId: runtime.config.sellerId, sellerSku: sku, limit: MERCADOLIBRE_SCAN_MAX_LIMIT, offset },
+      signal,
+    );
+    const results = page.results ?? [];
+    ids.push(...results);
+    const total = page.paging?.total ?? ids.length;
+    if (results.length === 0 || ids.length >= total) return ids;
+    if (offset + 2 * MERCADOLIBRE_SCAN_MAX_LIMIT > SKU_SEARCH_OFFSET_LIMIT)
+      throw new MarketplaceApiError(
+        `MercadoLibre lists ${total} items with SKU ${JSON.stringify(sku)}; offset paging stops at ${SKU_SEARCH_OFFSET_LIMIT}`,
+        { platform: 'mercadolibre', operation: 'getOffersBySku', retryable: false },
+      );
+  }
+}
+
+/** MercadoLibre's offset paging ends at `offset + limit = 1000`. */
+const SKU_SEARCH_OFFSET_LIMIT = 1000;
+
+/**
  * Offers by SKU on MercadoLibre: `GET /users/{seller_id}/items/search?seller_sku=` per SKU
  * (MercadoLibre matches the item's and its variations' `SELLER_SKU` attribute or
  * `seller_custom_field`), then the items found through multiget (`GET /items?ids=`, 20 ids a
@@ -86,11 +114,8 @@ export async function offersBySku(
   const direct = wanted.map(fallbackItemId).filter((id): id is string => id !== undefined);
   if (direct.length > 0) learn(await readItems(runtime, direct, signal));
   const searched = wanted.filter((sku) => !bySku.has(sku));
-  const results = await mapWithConcurrency(
-    searched,
-    runtime.config.concurrency,
-    async (sku) =>
-      (await runtime.client.searchItems({ sellerId: runtime.config.sellerId, sellerSku: sku }, signal)).results ?? [],
+  const results = await mapWithConcurrency(searched, runtime.config.concurrency, (sku) =>
+    itemIdsWithSku(runtime, sku, signal),
   );
   const ids = results.flat().filter((id) => typeof id === 'string' && !products.has(id));
   if (ids.length > 0) learn(await readItems(runtime, ids, signal));
