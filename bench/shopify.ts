@@ -32,7 +32,14 @@ function scaledClock(factor: number): Clock {
       new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);
         const timer = setTimeout(resolve, Math.max(0, ms) / factor);
-        signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
       }),
   };
 }
@@ -94,6 +101,11 @@ interface Cost {
   throttleStatus?: { currentlyAvailable: number; restoreRate: number };
 }
 
+/** A variant as the inventory query reads it. */
+interface VariantNode {
+  inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } };
+}
+
 /** The peer's loop. `tuned`: 250 a page and waiting on `throttleStatus`; otherwise 100 a page and a 1 s sleep on THROTTLED. */
 async function adminApiClient(tuned: boolean) {
   const { clock, simulator, close } = setup();
@@ -120,7 +132,7 @@ async function adminApiClient(tuned: boolean) {
       const available = last.available + ((clock.now() - last.at) / 1000) * last.restoreRate;
       if (available < need) await clock.sleep(((need - available) / last.restoreRate) * 1000);
     };
-    const call = async (query: string, variables: Record<string, unknown>) => {
+    const call = async <T>(query: string, variables: Record<string, unknown>): Promise<T | undefined> => {
       for (;;) {
         await waitFor(query);
         const response = await client.request(query, { variables });
@@ -137,26 +149,24 @@ async function adminApiClient(tuned: boolean) {
         );
         if (!throttled) {
           if (response.errors) failed++;
-          return response.data as Record<string, any> | undefined;
+          return response.data as T | undefined;
         }
         if (!tuned || last === undefined) await clock.sleep(1000);
       }
     };
     for (let offset = 0; offset < SKUS; offset += page) {
       const skus = Array.from({ length: Math.min(page, SKUS - offset) }, (_, i) => `SKU-${offset + i + 1}`);
-      const nodes: {
-        inventoryItem: { id: string; inventoryLevel: { quantities: { name: string; quantity: number }[] } };
-      }[] = [];
+      const nodes: VariantNode[] = [];
       // 250 variants with their inventory level request 1,252 points, over the 1,000-point single
       // query maximum: the tuned loop reads a page in two queries and writes it in one mutation.
       for (let from = 0; from < skus.length; from += readPage) {
         const part = skus.slice(from, from + readPage);
-        const data = await call(INVENTORY_AT_LOCATION_QUERY, {
+        const data = await call<{ productVariants?: { nodes?: VariantNode[] } }>(INVENTORY_AT_LOCATION_QUERY, {
           first: part.length,
           query: part.map((sku) => `sku:'${sku}'`).join(' OR '),
           locationId: 'gid://shopify/Location/1',
         });
-        nodes.push(...((data?.productVariants?.nodes ?? []) as typeof nodes));
+        nodes.push(...(data?.productVariants?.nodes ?? []));
       }
       const quantities = nodes.map((node, i) => ({
         inventoryItemId: node.inventoryItem.id,
@@ -165,10 +175,13 @@ async function adminApiClient(tuned: boolean) {
         changeFromQuantity:
           node.inventoryItem.inventoryLevel.quantities.find((q) => q.name === 'available')?.quantity ?? 0,
       }));
-      const result = await call(INVENTORY_SET_IDEMPOTENT_MUTATION, {
-        input: { name: 'available', reason: 'correction', quantities },
-        idempotencyKey: crypto.randomUUID(),
-      });
+      const result = await call<{ inventorySetQuantities?: { userErrors?: unknown[] } }>(
+        INVENTORY_SET_IDEMPOTENT_MUTATION,
+        {
+          input: { name: 'available', reason: 'correction', quantities },
+          idempotencyKey: crypto.randomUUID(),
+        },
+      );
       if (result?.inventorySetQuantities?.userErrors?.length === 0) set += quantities.length;
     }
     return {

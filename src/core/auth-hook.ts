@@ -29,6 +29,7 @@ export interface AuthHookContext {
  */
 export interface AuthHook {
   /** Adds credentials to the request (mutate its headers or return a new Request). */
+  // biome-ignore lint/suspicious/noConfusingVoidType: "a Request, or nothing" as hooks are written: `Request | undefined` would refuse a hook typed `(): void` or an async one that returns a Request on one path only (`Promise<void | Request>`).
   authorize(request: Request, context: AuthHookContext): MaybePromise<Request | void>;
   /**
    * Called when the platform answered 401 (or its own "token expired" shape). Return `true`

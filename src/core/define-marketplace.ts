@@ -57,6 +57,11 @@ const NAME = /^[a-z][a-z0-9-]{0,62}$/;
  * Declares a marketplace definition, checking its name. Returns it frozen, typed for the
  * factory.
  *
+ * Calls are marked free of side effects: a bundler drops a definition that nothing registers,
+ * and with it the connector its `create` imports, whichever chunk of the build the definition
+ * shares with other code (a bundle that uses only `parseMoney` from the root entry stays free
+ * of every connector and of zod).
+ *
  * @example
  * ```ts
  * const myShop = defineMarketplace({
@@ -67,6 +72,7 @@ const NAME = /^[a-z][a-z0-9-]{0,62}$/;
  * factory.register(myShop);
  * ```
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineMarketplace<N extends string, S extends z.ZodType, M extends BaseMarketplaceAPI>(
   definition: MarketplaceDefinition<N, S, M>,
 ): MarketplaceDefinition<N, S, M> {

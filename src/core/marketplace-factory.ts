@@ -28,7 +28,7 @@ export type DefinitionMap = Record<string, AnyDefinition>;
  * const shop = await factory.create('my-shop', { baseUrl: 'https://shop.example', apiKey: key });
  * ```
  */
-export class MarketplaceFactory<M extends DefinitionMap = {}> {
+export class MarketplaceFactory<M extends DefinitionMap = Record<never, never>> {
   readonly #definitions = new Map<string, AnyDefinition>();
 
   /**

@@ -57,6 +57,9 @@ export type {
   AdapterRateLimit,
   AdapterErrorHandling,
   AdapterStateSync,
+  AdapterSettings,
+  AdapterSettingsInput,
+  CheckedStateSync,
 } from './adapter/settings.js';
 export type {
   SimulationConflictResolution,

@@ -3,7 +3,7 @@ import { createContext, type ResolvedContext } from '../core/context.js';
 import { consoleWarningLogger, silentLogger } from '../core/logger.js';
 import { createDefaultFactory } from '../core/default-factory.js';
 import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
-import type { MarketplaceFactory } from '../core/marketplace-factory.js';
+import type { DefinitionMap, MarketplaceFactory } from '../core/marketplace-factory.js';
 import { failure } from '../core/result.js';
 import type { Order } from '../model/order.js';
 import {
@@ -23,18 +23,20 @@ import { paceActions } from './adapter/pacing.js';
 import { IntegrationLog, type IntegrationLogEntry, type IntegrationLogQuery } from './adapter/integration-log.js';
 import { CatalogIndex } from './adapter/observed.js';
 import { anonymiseOrder, privacyRedactor, randomSalt, type PrivacySettings } from './adapter/privacy.js';
+import type { Redactor } from '../core/errors/redact.js';
+import { ValidationError, type ValidationIssue } from '../core/errors/validation-error.js';
 import type { ExecuteActionOptions, ExecutionFailure, ExecutionReport } from './adapter/report.js';
 import {
   checkAdapterOptions,
-  checkErrorHandling,
   checkOptOut,
-  checkPrivacy,
-  checkRateLimit,
-  checkStateSync,
+  settleAdapterSettings,
   type AdapterErrorHandling,
   type AdapterRateLimit,
+  type AdapterSettings,
+  type AdapterSettingsInput,
   type AdapterStateSync,
   type RealWorldAdapterOptions,
+  type SettledAdapterSettings,
   type ValidationOptOut,
 } from './adapter/settings.js';
 import { settleLocalChanges, simulationConflictResolver } from './adapter/conflicts.js';
@@ -50,6 +52,20 @@ import type { ManualTaskStore } from '../sync/resolver/manual-tasks.js';
 import { IntegrationValidator } from './integration-validator.js';
 import { translateSimulationAction, type PlannedOperation } from './translate.js';
 
+const SETTINGS_NAMES: Record<keyof AdapterSettingsInput, string> = {
+  rateLimit: 'rate limiting settings',
+  errorHandling: 'error handling settings',
+  stateSync: 'state sync settings',
+  privacy: 'privacy settings',
+};
+
+/** The settings in force and what is built from them, replaced whole (never changed in place). */
+interface SettingsInForce {
+  readonly settled: SettledAdapterSettings;
+  readonly resolver: ConflictResolver;
+  readonly redactor: Redactor;
+}
+
 /**
  * Moves an agent's actions from simulation to sandbox to live without damage. Every action is
  * validated by the {@link IntegrationValidator}, its prior state recorded, executed, verified by
@@ -61,6 +77,14 @@ import { translateSimulationAction, type PlannedOperation } from './translate.js
  * (endpoint overrides included), so each connector must select its sandbox with its own switch;
  * `live` needs `confirmLive: true`. Validation can only be skipped with an explicit opt-out that
  * carries a reason and is logged and reported.
+ *
+ * Settings (`rateLimit`, `errorHandling`, `stateSync`, `privacy`) are best given to the
+ * constructor: they are validated there with the other options, every problem at once, and
+ * held in one frozen {@link AdapterSettings} object (`adapter.settings`). Each `executeAction`
+ * (and each state sync) takes the settings in force when it starts and keeps them to its end.
+ * The `configure*` methods remain: each validates its part and replaces the whole settings
+ * object at once, for the actions that start afterwards; on bad input it throws and changes
+ * nothing.
  *
  * @example
  * ```ts
@@ -76,24 +100,39 @@ export class RealWorldAdapter {
   /** The validator every action passes. */
   readonly validator: IntegrationValidator;
   #mode: AdapterMode;
-  readonly #factory: MarketplaceFactory<any>;
+  readonly #factory: MarketplaceFactory<DefinitionMap>;
   readonly #offline: ReadonlySet<string>;
   readonly #optOut: ValidationOptOut | undefined;
   readonly #connections = new Map<string, Connection>();
   readonly #baseline = new Map<string, RealWorldState>();
   readonly #log: IntegrationLog;
-  #privacy: PrivacySettings = { anonymiseCustomerData: true };
-  #salt: string;
-  #rateLimit: Required<AdapterRateLimit> | undefined;
-  #errorHandling = checkErrorHandling({});
-  #stateSync = checkStateSync({});
-  #resolver: ConflictResolver;
+  #current: SettingsInForce;
   #lastSyncAt: string | undefined;
   readonly #counters = new ExecutionCounters();
 
-  /** @param options - mode (live needs `confirmLive: true`), factory, validator, context; validated whole */
+  /**
+   * @param options - mode (live needs `confirmLive: true`), factory, validator, context and the
+   *   four settings; validated whole (a `ValidationError` lists every problem)
+   */
   constructor(options: RealWorldAdapterOptions) {
-    checkAdapterOptions(options);
+    const problems: ValidationIssue[] = [];
+    const collect = <T>(check: () => T): T | undefined => {
+      try {
+        return check();
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        problems.push(...error.issues);
+        return undefined;
+      }
+    };
+    collect(() => checkAdapterOptions(options));
+    const input: AdapterSettingsInput = {};
+    if (options.rateLimit !== undefined) input.rateLimit = options.rateLimit;
+    if (options.errorHandling !== undefined) input.errorHandling = options.errorHandling;
+    if (options.stateSync !== undefined) input.stateSync = options.stateSync;
+    if (options.privacy !== undefined) input.privacy = options.privacy;
+    const settled = collect(() => settleAdapterSettings(input, undefined, randomSalt()));
+    if (problems.length > 0 || settled === undefined) throw new ValidationError('RealWorldAdapter options', problems);
     // Refused connections, blocked actions and rollbacks are warnings a user must not miss:
     // without a logger of its own the adapter prints them.
     this.context = createContext({ ...options.context, logger: options.context?.logger ?? consoleWarningLogger });
@@ -105,18 +144,37 @@ export class RealWorldAdapter {
       options.validator ?? new IntegrationValidator({ context: { ...this.context, logger: silentLogger } });
     this.#offline = new Set(options.offlineMarketplaces ?? ['simulated']);
     this.#optOut = options.validation;
-    this.#salt = options.privacy?.salt ?? randomSalt();
-    if (options.privacy) this.#privacy = { ...this.#privacy, ...checkPrivacy(options.privacy) };
-    this.#resolver = simulationConflictResolver(this.#stateSync, this.context);
+    this.#current = {
+      settled,
+      resolver: simulationConflictResolver(settled.visible.stateSync, this.context),
+      redactor: privacyRedactor(settled.privacy),
+    };
     this.#log = new IntegrationLog({
       limit: options.logLimit ?? 1000,
-      redactor: privacyRedactor(this.#privacy),
+      redactor: this.#current.redactor,
       clock: this.context.clock,
       logger: this.context.logger,
     });
     this.#log.write('info', `adapter started in ${this.#mode} mode`, { tenantId: this.context.tenantId });
     if (this.#optOut)
       this.#log.write('warn', `validation SKIPPED for every action: ${this.#optOut.reason}`, { mode: this.#mode });
+    if (input.rateLimit !== undefined) this.#logRateLimit();
+    if (!settled.visible.errorHandling.rollbackOnFailure) this.#logRollbackOff();
+  }
+
+  /**
+   * The settings in force, frozen (privacy secrets and the salt are held but not shown). Read
+   * it again after a `configure*` call: each call replaces the whole object.
+   *
+   * @example
+   * ```ts
+   * const adapter = new RealWorldAdapter({ mode: 'simulation', rateLimit: { ratePerSecond: 2, burst: 5 } });
+   * adapter.settings.rateLimit; // { ratePerSecond: 2, burst: 5, scope: 'connection' }
+   * Object.isFrozen(adapter.settings); // true
+   * ```
+   */
+  get settings(): AdapterSettings {
+    return this.#current.settled.visible;
   }
 
   /**
@@ -124,7 +182,7 @@ export class RealWorldAdapter {
    * tie-breaker), kept in the context's store: list them and record decisions.
    */
   get conflictTasks(): ManualTaskStore {
-    return this.#resolver.tasks;
+    return this.#current.resolver.tasks;
   }
 
   /** The current mode. */
@@ -225,12 +283,16 @@ export class RealWorldAdapter {
     action: unknown,
     options: ExecuteActionOptions = {},
   ): Promise<Result<ExecutionReport, ExecutionFailure>> {
+    // The settings this action runs with, whatever configure* calls happen while it runs.
+    const { settled, redactor } = this.#current;
+    const log = this.#log.withRedactor(redactor);
+    const rateLimit = settled.visible.rateLimit === false ? undefined : settled.visible.rateLimit;
     const optOut = options.validation === undefined ? undefined : checkOptOut(options.validation);
     const resolved = await resolveActionInput(action, (id) => this.#connectionFor(id), [...this.#connections.keys()]);
     if (resolved.isErr()) return err(resolved.error);
     const { connection } = resolved.value;
     if (resolved.value.kind === 'unnamed_delete') {
-      const refused = await judgeUnnamedDelete(action, resolved.value.count, connection, this.validator, this.#log);
+      const refused = await judgeUnnamedDelete(action, resolved.value.count, connection, this.validator, log);
       if (refused.reason === 'blocked') this.#counters.count('blocked');
       return err(refused);
     }
@@ -241,12 +303,12 @@ export class RealWorldAdapter {
         {
           connection,
           validator: this.validator,
-          log: this.#log,
+          log,
           context: this.context,
           mode: this.#mode,
-          errorHandling: this.#errorHandling,
+          errorHandling: settled.visible.errorHandling,
           optOut: this.#optOut,
-          pace: () => paceActions(this.context, this.#rateLimit, connection.info),
+          pace: () => paceActions(this.context, rateLimit, connection.info),
         },
         canonical,
         optOut ? { ...options, validation: optOut } : options,
@@ -254,7 +316,7 @@ export class RealWorldAdapter {
     } catch (error) {
       // A read the marketplace turned out not to support (a connector that declares more than it has).
       if (!isMarketbridgeError(error, 'unsupported_operation')) throw error;
-      this.#log.write('warn', `refused ${canonical.type} on ${connection.info.id}: ${error.message}`);
+      log.write('warn', `refused ${canonical.type} on ${connection.info.id}: ${error.message}`);
       return err(failure('unsupported_operation', error.message, { operation: error.operation }));
     }
     const status = result.isOk() ? result.value.status : result.error.report?.status;
@@ -272,15 +334,22 @@ export class RealWorldAdapter {
 
   /** Reads canonical listings, inventory and orders of every connection; the baseline for updates. */
   async syncStateFromRealWorld(): Promise<RealWorldSnapshot> {
+    const { settled, redactor } = this.#current;
+    const log = this.#log.withRedactor(redactor);
     const syncedAt = new Date(this.context.clock.now()).toISOString();
     const marketplaces: RealWorldState[] = [];
     for (const connection of this.#connections.values()) {
-      const state = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), syncedAt);
+      const state = await readRealWorldState(
+        connection,
+        settled.visible.stateSync,
+        this.#anonymiser(settled),
+        syncedAt,
+      );
       this.#baseline.set(connection.info.id, state);
       marketplaces.push(structuredClone(state));
     }
     this.#lastSyncAt = syncedAt;
-    this.#log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, {
+    log.write('info', `synced ${marketplaces.length} marketplace(s) from the real world`, {
       products: marketplaces.reduce((n, m) => n + m.products.length, 0),
     });
     return { syncedAt, marketplaces };
@@ -294,24 +363,21 @@ export class RealWorldAdapter {
   async getStateUpdatesForSimulation(
     options: { localChanges?: readonly LocalStateChange[] } = {},
   ): Promise<SimulationStateUpdate> {
+    const { settled, resolver, redactor } = this.#current;
+    const log = this.#log.withRedactor(redactor);
     const since = this.#lastSyncAt;
     const until = new Date(this.context.clock.now()).toISOString();
     const update: SimulationStateUpdate = { until, marketplaces: [], conflicts: [] };
     if (since !== undefined) update.since = since;
     const only = this.#connections.size === 1 ? [...this.#connections.keys()][0] : undefined;
     for (const connection of this.#connections.values()) {
-      const current = await readRealWorldState(connection, this.#stateSync, this.#anonymiser(), until);
+      const current = await readRealWorldState(connection, settled.visible.stateSync, this.#anonymiser(settled), until);
       const changes = diffState(this.#baseline.get(connection.info.id), current);
       const local = (options.localChanges ?? []).filter((c) => (c.marketplace ?? only) === connection.info.id);
-      const conflicts = await settleLocalChanges(
-        changes,
-        local,
-        this.#resolver,
-        this.#baseline.get(connection.info.id),
-      );
+      const conflicts = await settleLocalChanges(changes, local, resolver, this.#baseline.get(connection.info.id));
       for (const c of conflicts)
         if (c.resolution === 'manual' || c.resolution === 'unresolved')
-          this.#log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, {
+          log.write('warn', `conflict on ${c.field} of ${c.key} left undecided: ${c.explanation}`, {
             strategy: c.strategy,
           });
       this.#baseline.set(connection.info.id, current);
@@ -319,45 +385,115 @@ export class RealWorldAdapter {
       update.conflicts.push(...conflicts);
     }
     this.#lastSyncAt = until;
-    this.#log.write(
+    log.write(
       'info',
       `state updates for simulation: ${update.marketplaces.length} marketplace(s), ${update.conflicts.length} conflict(s)`,
     );
     return update;
   }
 
-  /** Paces `executeAction` with a token bucket in the context's store; `false` turns pacing off. */
-  configureRateLimiting(settings: AdapterRateLimit | false): void {
-    this.#rateLimit = settings === false ? undefined : checkRateLimit(settings);
-    this.#log.write(
-      'info',
-      settings === false
-        ? 'rate limiting off'
-        : `rate limiting at ${settings.ratePerSecond}/s, burst ${settings.burst}`,
-    );
+  /**
+   * Paces `executeAction` with a token bucket in the context's store; `false` turns pacing off.
+   * Prefer the constructor's `rateLimit` option. Validates, then replaces the settings at once
+   * for the actions that start afterwards (running ones keep theirs); on bad input throws a
+   * `ValidationError` and changes nothing.
+   *
+   * @example
+   * ```ts
+   * adapter.configureRateLimiting({ ratePerSecond: 1, burst: 3 });
+   * ```
+   */
+  configureRateLimiting(settings: AdapterRateLimit | false): this {
+    this.#reconfigure({ rateLimit: settings });
+    this.#logRateLimit();
+    return this;
   }
 
-  /** Retries of untouched retryable failures, their delay, and whether failures are rolled back. */
-  configureErrorHandling(settings: AdapterErrorHandling): void {
-    this.#errorHandling = checkErrorHandling({ ...this.#errorHandling, ...settings });
-    if (!this.#errorHandling.rollbackOnFailure)
-      this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
+  /**
+   * Retries of untouched retryable failures, their delay, and whether failures are rolled back;
+   * fields left out keep their value. Prefer the constructor's `errorHandling` option. Replaces
+   * the settings at once for the actions that start afterwards; on bad input throws and changes
+   * nothing.
+   *
+   * @example
+   * ```ts
+   * adapter.configureErrorHandling({ maxRetries: 0 });
+   * ```
+   */
+  configureErrorHandling(settings: AdapterErrorHandling): this {
+    this.#reconfigure({ errorHandling: settings });
+    if (!this.#current.settled.visible.errorHandling.rollbackOnFailure) this.#logRollbackOff();
+    return this;
   }
 
   /**
    * Conflict strategy (any {@link ConflictResolver} strategy, per field if wanted, with its
-   * clock-skew tolerance and tie-breaker) and what state sync reads.
+   * clock-skew tolerance and tie-breaker) and what state sync reads; fields left out keep their
+   * value. Prefer the constructor's `stateSync` option. Replaces the settings at once for the
+   * syncs that start afterwards; on bad input throws and changes nothing.
+   *
+   * @example
+   * ```ts
+   * adapter.configureStateSync({ conflictStrategy: 'most_recent', fields: { available: 'merge' } });
+   * ```
    */
-  configureStateSync(settings: AdapterStateSync): void {
-    this.#stateSync = checkStateSync({ ...this.#stateSync, ...settings });
-    this.#resolver = simulationConflictResolver(this.#stateSync, this.context);
+  configureStateSync(settings: AdapterStateSync): this {
+    this.#reconfigure({ stateSync: settings });
+    return this;
   }
 
-  /** What logs leave out and whether customer data handed to simulation is anonymised. */
-  configurePrivacySettings(settings: PrivacySettings): void {
-    this.#privacy = { ...this.#privacy, ...checkPrivacy(settings) };
-    if (settings.salt !== undefined) this.#salt = settings.salt;
-    this.#log.setRedactor(privacyRedactor(this.#privacy));
+  /**
+   * What logs leave out and whether customer data handed to simulation is anonymised; fields
+   * left out keep their value. Prefer the constructor's `privacy` option. Replaces the settings
+   * at once; a running action keeps redacting with the settings it started with.
+   *
+   * @example
+   * ```ts
+   * adapter.configurePrivacySettings({ redactFields: ['giftMessage'], secrets: [apiKey] });
+   * ```
+   */
+  configurePrivacySettings(settings: PrivacySettings): this {
+    this.#reconfigure({ privacy: settings });
+    return this;
+  }
+
+  /** Validates `input` over the settings in force and swaps in the new settings whole; nothing changes on a throw. */
+  #reconfigure(input: AdapterSettingsInput): void {
+    const current = this.#current;
+    let settled: SettledAdapterSettings;
+    try {
+      settled = settleAdapterSettings(input, current.settled, current.settled.privacy.salt);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // The caller gave one part: its problems are reported from that part's root, as before.
+      const [part] = Object.keys(input) as (keyof AdapterSettingsInput)[];
+      throw new ValidationError(
+        SETTINGS_NAMES[part!],
+        error.issues.map((issue) => ({ ...issue, path: issue.path.slice(1) })),
+      );
+    }
+    const next: SettingsInForce = {
+      settled,
+      resolver:
+        input.stateSync === undefined
+          ? current.resolver
+          : simulationConflictResolver(settled.visible.stateSync, this.context),
+      redactor: input.privacy === undefined ? current.redactor : privacyRedactor(settled.privacy),
+    };
+    this.#current = next;
+    if (next.redactor !== current.redactor) this.#log.setRedactor(next.redactor);
+  }
+
+  #logRateLimit(): void {
+    const limit = this.#current.settled.visible.rateLimit;
+    this.#log.write(
+      'info',
+      limit === false ? 'rate limiting off' : `rate limiting at ${limit.ratePerSecond}/s, burst ${limit.burst}`,
+    );
+  }
+
+  #logRollbackOff(): void {
+    this.#log.write('warn', 'rollback on failure is OFF: failed writes will be left as they are');
   }
 
   /** Mode, each connection's health check, counters and the last sync. */
@@ -384,9 +520,9 @@ export class RealWorldAdapter {
     return this.#log.read(query);
   }
 
-  #anonymiser(): ((order: Order) => Promise<Order>) | undefined {
-    const salt = this.#salt;
-    return this.#privacy.anonymiseCustomerData === false ? undefined : (order) => anonymiseOrder(order, salt);
+  #anonymiser(settled: SettledAdapterSettings): ((order: Order) => Promise<Order>) | undefined {
+    const { salt, anonymiseCustomerData } = settled.privacy;
+    return anonymiseCustomerData === false ? undefined : (order) => anonymiseOrder(order, salt);
   }
 
   /** The built-in platforms' production hosts and those every registered definition declares. */

@@ -387,16 +387,16 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
     };
   }
 
-  async #write<S extends z.ZodType, T>(
+  async #write<I, S extends z.ZodType, T>(
     operation: OperationName,
     schema: S,
-    items: readonly unknown[],
+    items: readonly I[],
     apply: (item: z.output<S>) => T,
     options: OperationOptions = {},
     check?: (parsed: readonly (z.output<S> | undefined)[]) => readonly ValidationIssue[],
-  ): Promise<BatchResult<any, T>> {
+  ): Promise<BatchResult<I, T>> {
     const parsed = this.parseBatch(operation, schema, items, check);
-    const outcomes: ItemOutcome<unknown, T>[] = [];
+    const outcomes: ItemOutcome<I, T>[] = [];
     const size = this.config.maxBatchSize;
     for (let start = 0; start < parsed.length; start += size) {
       const plan = await this.#enter(operation, options);
@@ -405,10 +405,10 @@ export class SimulatedMarketplace extends BaseMarketplaceAPI {
       for (let i = 0; i < applyCount; i++) {
         const index = start + i;
         try {
-          outcomes.push({ index, input: items[index], ok: true, value: apply(chunk[i] as z.output<S>) });
+          outcomes.push({ index, input: items[index] as I, ok: true, value: apply(chunk[i] as z.output<S>) });
         } catch (error) {
           if (!isMarketbridgeError(error)) throw error;
-          outcomes.push({ index, input: items[index], ok: false, error });
+          outcomes.push({ index, input: items[index] as I, ok: false, error });
         }
       }
       if (plan.failAfter) throw this.#gate.failure(plan.failAfter.kind, operation);

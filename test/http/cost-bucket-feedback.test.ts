@@ -206,7 +206,10 @@ describe('cost bucket headroom', () => {
     const first = await l.acquire('graphql', { cost: 800 });
     expect(tokens(l)).toBe(100);
     let granted = false;
-    const waiting = l.acquire('graphql', { cost: 100 }).then((p) => ((granted = true), p));
+    const waiting = l.acquire('graphql', { cost: 100 }).then((p) => {
+      granted = true;
+      return p;
+    });
     await clock.advance(100);
     expect(granted).toBe(false);
     await first.feedback({ actualCost: 800 });

@@ -25,7 +25,12 @@ describe('header values that Headers would refuse', () => {
     ['non-Latin-1', `${DECLARED}✓`],
   ])('a declared secret containing %s gives a redacted ValidationError, and nothing is sent', async (_, secret) => {
     let sent = 0;
-    server.use(http.get(`${BASE}/x`, () => (sent++, HttpResponse.json({}))));
+    server.use(
+      http.get(`${BASE}/x`, () => {
+        sent++;
+        return HttpResponse.json({});
+      }),
+    );
     const { client, observed } = leakyClient({ headers: { 'x-api-key': secret }, secrets: [secret] });
     const error = await caught(client.request({ operation: 'ping', method: 'GET', path: '/x' }));
     expect(isMarketbridgeError(error, 'validation_failed')).toBe(true);
@@ -39,7 +44,10 @@ describe('header values that Headers would refuse', () => {
   it('surrounding whitespace, such as the newline of a secret read from a file, is dropped as Headers does', async () => {
     let seen: string | null = null;
     server.use(
-      http.get(`${BASE}/x`, ({ request }) => ((seen = request.headers.get('x-api-key')), HttpResponse.json({}))),
+      http.get(`${BASE}/x`, ({ request }) => {
+        seen = request.headers.get('x-api-key');
+        return HttpResponse.json({});
+      }),
     );
     const { client } = leakyClient({ headers: { 'x-api-key': `${DECLARED}\n` } });
     await client.request({ operation: 'ping', method: 'GET', path: '/x' });

@@ -67,3 +67,17 @@ export {
 export * from './notifications/manage.js';
 export * from './notifications/events.js';
 export { parseAmazonNotification, parseNotificationDocument } from './notifications/parse.js';
+export type * from './notifications/documents.js';
+export { AMAZON_NOTIFICATION_TYPES, amazonNotificationTypeOf } from './notifications/notification-types.js';
+export { unwrapAmazonNotification } from './notifications/unwrap.js';
+export {
+  amazonNotificationEnvelopeSchema,
+  amazonNotificationFacts,
+  amazonNotificationSchema,
+} from './notifications/schemas.js';
+export {
+  amazonNotificationRoutes,
+  type AmazonNotificationHandlers,
+  type AmazonNotificationRouteOptions,
+  type AmazonUntypedNotificationHandler,
+} from './notifications/routes.js';

@@ -11,7 +11,7 @@ import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery }
 import type { OperationOptions } from '../../core/types.js';
 import { OperationLedger } from '../../http/ledger.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -24,6 +24,7 @@ import { BolNotifications } from './notifications/subscriptions.js';
 import { BolOfferIndex } from './offers-export/offer-index.js';
 import { getBolInventory } from './operations/inventory.js';
 import { exportOffers, refreshOfferIndex } from './operations/offer-export.js';
+import { offersBySku } from './operations/offers-by-sku.js';
 import { getBolOrder, listBolOrders, listOrderSummaries } from './operations/orders.js';
 import { bolRateLimitPlan } from './limits.js';
 import { SettledStatusCache } from './process-status/settled-cache.js';
@@ -183,6 +184,18 @@ export class BolMarketplace extends BaseMarketplaceAPI {
     const product = offerToProduct(factsOfRetailerOffer(data), this.config.identifier);
     if (product.isErr()) throw unreadable(product.error.message);
     return product.value;
+  }
+
+  /**
+   * Offers by SKU (EAN or reference, as `identifier` says): the offer index names the offers,
+   * each is then read fresh with `GET /retailer/offers/{offer-id}`. bol.com has no lookup by
+   * EAN or reference, so a SKU missing from a cold index (or one older than `offerIndexTtlMs`)
+   * makes one asynchronous offers export first, which can take minutes: call
+   * `refreshOfferIndex()` at start-up to keep it off agents' actions. The product id is the
+   * offer id; an EAN offered in two conditions matches twice; unknown SKUs are absent.
+   */
+  override getOffersBySku(skus: readonly string[], options: OperationOptions = {}): Promise<OfferMatch[]> {
+    return offersBySku(this.#runtime, skus, options.signal);
   }
 
   /** Creates offers (products without `id`) and updates the others; see `upsertOffers`. */

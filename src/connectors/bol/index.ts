@@ -48,7 +48,25 @@ export type { BolWriteOptions } from './writes/by-sku.js';
 export { BolNotifications } from './notifications/subscriptions.js';
 export type { BolSubscriptionRequest } from './requests/subscriptions.js';
 export { createBolVerifier, parseBolSignatureHeader, type BolVerifierOptions } from './notifications/verifier.js';
-export { parseBolPushEvent, bolEventId, type BolPushEvent } from './notifications/events.js';
+export {
+  parseBolPushEvent,
+  bolEventId,
+  type BolPushEvent,
+  type BolPushEvents,
+  type BolPushResource,
+} from './notifications/events.js';
+export {
+  BOL_PUSH_RESOURCES,
+  bolPushEnvelopeSchema,
+  bolPushEventSchema,
+  isBolPushResource,
+} from './notifications/push-schemas.js';
+export {
+  bolPushRoutes,
+  type BolPushHandlers,
+  type BolPushRouteOptions,
+  type BolUntypedPushHandler,
+} from './notifications/routes.js';
 export { bolOfferExportJob } from './offers-export/export-job.js';
 export { BOL_EXPORT_COLUMNS } from './offers-export/rows.js';
 export type { SettledProcessStatus } from './process-status/outcome.js';

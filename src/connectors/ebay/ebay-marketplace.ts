@@ -17,7 +17,7 @@ import type { OperationOptions } from '../../core/types.js';
 import { OperationLedger } from '../../http/ledger.js';
 import { SkuSchema } from '../../model/scalars.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -32,6 +32,7 @@ import { cancelOrders } from './operations/cancellations.js';
 import { deleteProducts, publishOffers, upsertProducts } from './operations/catalog-write.js';
 import { getProduct, listProducts } from './operations/catalog-read.js';
 import { getInventory } from './operations/inventory-read.js';
+import { offersBySku } from './operations/offers-by-sku.js';
 import { ensureLocation, healthCheck } from './operations/locations.js';
 import { getOrder, listOrders } from './operations/orders.js';
 import {
@@ -196,6 +197,16 @@ export class EbayMarketplace extends BaseMarketplaceAPI {
 
   override getProduct(id: string, options?: OperationOptions): Promise<Product> {
     return getProduct(this.#runtime, id, options?.signal);
+  }
+
+  /**
+   * Offers by SKU without reading the catalog: `bulkGetInventoryItem` (25 SKUs a call), then
+   * each existing SKU's offer, by id when the offer index knows it (`getOffer`), else by
+   * `getOffers?sku=`. In the order asked; unknown SKUs, and SKUs without a priced offer on the
+   * marketplace, are absent; the product id is the SKU.
+   */
+  override getOffersBySku(skus: readonly string[], options?: OperationOptions): Promise<OfferMatch[]> {
+    return offersBySku(this.#runtime, skus, options?.signal);
   }
 
   override async upsertProducts(

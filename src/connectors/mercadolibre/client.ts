@@ -90,7 +90,14 @@ export class MercadoLibreClient {
 
   /** One page of the seller's items: scan mode with `scroll_id`, or by `sellerSku`. */
   searchItems(
-    input: { sellerId: string; scrollId?: string; limit?: number; status?: string; sellerSku?: string },
+    input: {
+      sellerId: string;
+      scrollId?: string;
+      limit?: number;
+      status?: string;
+      sellerSku?: string;
+      offset?: number;
+    },
     signal?: AbortSignal,
   ): Promise<MercadoLibreItemSearch> {
     return this.#data(build.searchItemsRequest(input), signal);

@@ -8,7 +8,7 @@ import type { HealthStatus, InventoryQuery, ListOrdersQuery, ListProductsQuery }
 import type { OperationOptions } from '../../core/types.js';
 import { OperationLedger } from '../../http/ledger.js';
 import { InventorySetSchema, type InventoryLevel, type InventorySet } from '../../model/inventory.js';
-import { PriceUpdateSchema, type Offer, type PriceUpdate } from '../../model/offer.js';
+import { PriceUpdateSchema, type Offer, type OfferMatch, type PriceUpdate } from '../../model/offer.js';
 import { CancelOrderRequestSchema, type CancelOrderRequest, type Order } from '../../model/order.js';
 import { ProductInputSchema, type Product, type ProductInput } from '../../model/product.js';
 import { ShipmentSchema, type Shipment } from '../../model/shipment.js';
@@ -18,6 +18,7 @@ import { MercadoLibreConfigSchema, type MercadoLibreConfig, type MercadoLibreCon
 import * as catalog from './operations/catalog.js';
 import { MERCADOLIBRE_ITEM_LOCATION, readItemStock, setItemStock } from './operations/item-stock.js';
 import * as orders from './operations/orders.js';
+import { offersBySku } from './operations/offers-by-sku.js';
 import { updatePrices } from './operations/prices.js';
 import type { MercadoLibreRuntime } from './operations/runtime.js';
 import { confirmShipments } from './operations/shipments.js';
@@ -151,6 +152,16 @@ export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
 
   override getProduct(id: string, options?: OperationOptions): Promise<Product> {
     return catalog.getProduct(this.#runtime, id, options?.signal);
+  }
+
+  /**
+   * Offers by SKU without scanning the catalog: one `items/search?seller_sku=` per SKU (item and
+   * variation SKUs alike), then multiget, 20 items a call. The product id is the item id, the
+   * offer's `externalId` the variation id (or the item id). In the order asked; unknown SKUs are
+   * absent.
+   */
+  override getOffersBySku(skus: readonly string[], options?: OperationOptions): Promise<OfferMatch[]> {
+    return offersBySku(this.#runtime, skus, options?.signal);
   }
 
   override async upsertProducts(

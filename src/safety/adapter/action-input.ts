@@ -5,7 +5,7 @@ import type { MarketplaceAction } from '../../model/action.js';
 import { normalizeAction, type ActionInputFailure } from '../dialect/normalize.js';
 import type { IntegrationValidator } from '../integration-validator.js';
 import type { Connection } from './execution.js';
-import type { IntegrationLog } from './integration-log.js';
+import type { IntegrationLogWriter } from './integration-log.js';
 import type { ExecutionFailure } from './report.js';
 
 /**
@@ -96,7 +96,7 @@ export async function judgeUnnamedDelete(
   count: number,
   connection: Connection,
   validator: IntegrationValidator,
-  log: IntegrationLog,
+  log: IntegrationLogWriter,
 ): Promise<ExecutionFailure> {
   const stats = connection.api.capabilities.supports('listProducts') ? await connection.catalog.stats() : {};
   const [verdict] = (

@@ -98,7 +98,7 @@ export interface EnvironmentSelection {
   config: unknown;
   /** The configuration after the definition's schema (defaults filled in). */
   validated: unknown;
-  environments?: MarketplaceEnvironments<any> | undefined;
+  environments?: MarketplaceEnvironments | undefined;
   offline: ReadonlySet<string>;
   productionHosts: readonly string[];
 }

@@ -45,7 +45,7 @@ function scanForUrls(
  * ```
  */
 export function connectionEndpoints(
-  environments: MarketplaceEnvironments<any> | undefined,
+  environments: MarketplaceEnvironments | undefined,
   validated: unknown,
   raw: unknown,
   knownProductionHosts: readonly string[],

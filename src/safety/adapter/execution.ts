@@ -11,7 +11,7 @@ import { planAction } from '../planned-action.js';
 import { modelFor } from './action-models.js';
 import { missingOperations, missingTargets } from './preconditions.js';
 import type { AdapterMode, ConnectionInfo } from './connections.js';
-import type { IntegrationLog } from './integration-log.js';
+import type { IntegrationLogWriter } from './integration-log.js';
 import { diffValues, type CatalogIndex, type ObservedState } from './observed.js';
 import { callOperation } from './operations.js';
 import type {
@@ -41,7 +41,7 @@ export interface Connection {
 export interface ExecutionDeps {
   connection: Connection;
   validator: IntegrationValidator;
-  log: IntegrationLog;
+  log: IntegrationLogWriter;
   context: ResolvedContext;
   mode: AdapterMode;
   errorHandling: Required<AdapterErrorHandling>;

@@ -56,6 +56,11 @@ function checkQuery(query: IntegrationLogQuery): { min: number; since: number | 
 }
 
 /**
+ * What writes into an {@link IntegrationLog}: the log itself, or a writer bound to one redactor.
+ */
+export type IntegrationLogWriter = Pick<IntegrationLog, 'write'>;
+
+/**
  * A bounded, redacted ring of log entries that also forwards to the host's logger.
  *
  * @example
@@ -85,12 +90,30 @@ export class IntegrationLog {
 
   /** Adds an entry (redacted) and forwards it to the host's logger. */
   write(level: IntegrationLogLevel, message: string, fields: LogFields = {}): void {
+    this.#append(level, message, fields, this.#redactor);
+  }
+
+  /**
+   * A writer into this log that always redacts with `redactor`, whatever the log's redactor
+   * becomes later: an action writes with the privacy settings it started with.
+   *
+   * @example
+   * ```ts
+   * const writer = log.withRedactor(privacyRedactor(settings));
+   * writer.write('info', 'applied set_price');
+   * ```
+   */
+  withRedactor(redactor: Redactor): IntegrationLogWriter {
+    return { write: (level, message, fields = {}) => this.#append(level, message, fields, redactor) };
+  }
+
+  #append(level: IntegrationLogLevel, message: string, fields: LogFields, redactor: Redactor): void {
     const atMs = this.#clock.now();
     const entry: IntegrationLogEntry = {
       at: new Date(atMs).toISOString(),
       level,
-      message: this.#redactor.text(message),
-      fields: this.#redactor.value(fields),
+      message: redactor.text(message),
+      fields: redactor.value(fields),
     };
     this.#entries.push({ atMs, entry });
     if (this.#entries.length > this.#limit) this.#entries.splice(0, this.#entries.length - this.#limit);

@@ -2,7 +2,7 @@ import { lazySchema } from '../../core/lazy-schema.js';
 import { z } from 'zod';
 import type { Context } from '../../core/context.js';
 import { ValidationError, issuesFromZod, type ValidationIssue } from '../../core/errors/validation-error.js';
-import type { MarketplaceFactory } from '../../core/marketplace-factory.js';
+import type { DefinitionMap, MarketplaceFactory } from '../../core/marketplace-factory.js';
 import { ConflictResolver, type ConflictResolverOptions } from '../../sync/resolver/conflict-resolver.js';
 import type { Strategy } from '../../sync/resolver/types.js';
 import type { IntegrationValidator } from '../integration-validator.js';
@@ -20,11 +20,21 @@ export interface ValidationOptOut {
 }
 
 /**
- * Options of `new RealWorldAdapter(...)`.
+ * Options of `new RealWorldAdapter(...)`. The four settings (`rateLimit`, `errorHandling`,
+ * `stateSync`, `privacy`) are validated together with the rest, every problem at once, and
+ * become the adapter's frozen {@link AdapterSettings}; nothing is applied when one is wrong.
  *
  * @example
  * ```ts
- * const options: RealWorldAdapterOptions = { mode: 'live', confirmLive: true, context: { tenantId: 'seller-1' } };
+ * const options: RealWorldAdapterOptions = {
+ *   mode: 'live',
+ *   confirmLive: true,
+ *   context: { tenantId: 'seller-1' },
+ *   rateLimit: { ratePerSecond: 2, burst: 5 },
+ *   errorHandling: { maxRetries: 1 },
+ *   stateSync: { conflictStrategy: 'most_recent' },
+ *   privacy: { redactFields: ['note'] },
+ * };
  * ```
  */
 export interface RealWorldAdapterOptions {
@@ -33,7 +43,7 @@ export interface RealWorldAdapterOptions {
   /** Must be `true` to enter live mode. */
   confirmLive?: boolean;
   /** Where marketplaces come from (default: `createDefaultFactory()`). */
-  factory?: MarketplaceFactory<any>;
+  factory?: MarketplaceFactory<DefinitionMap>;
   /** The validator actions pass (default: one with the default constraints, on the adapter's context). */
   validator?: IntegrationValidator;
   /** Store, clock, events, logger (default: `consoleWarningLogger`, warnings printed), tenant; shared with connections. */
@@ -44,7 +54,13 @@ export interface RealWorldAdapterOptions {
   validation?: ValidationOptOut;
   /** How many integration log entries to keep (default 1,000). */
   logLimit?: number;
-  /** Initial privacy settings. */
+  /** Pacing of `executeAction` (default `false`: no pacing). See {@link AdapterRateLimit}. */
+  rateLimit?: AdapterRateLimit | false;
+  /** Retries and rollback of failed actions (defaults: 2 retries, 1,000 ms apart, rollback on). */
+  errorHandling?: AdapterErrorHandling;
+  /** Conflict strategies and what state sync reads (default `remote_wins`, orders included). */
+  stateSync?: AdapterStateSync;
+  /** What logs leave out and whether customer data is anonymised (default: anonymised). */
   privacy?: PrivacySettings;
 }
 
@@ -240,11 +256,12 @@ export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
 }
 
 /**
- * State sync settings after {@link checkStateSync}: the defaults filled in.
+ * State sync settings as the adapter holds them (`adapter.settings.stateSync`): the defaults
+ * filled in (`conflictStrategy` and `tieBreaker` `remote_wins`, `includeOrders` true).
  *
  * @example
  * ```ts
- * const settings: CheckedStateSync = checkStateSync({});
+ * const settings: Readonly<CheckedStateSync> = adapter.settings.stateSync;
  * settings.conflictStrategy; // 'remote_wins'
  * ```
  */
@@ -290,4 +307,125 @@ export function checkPrivacy(value: PrivacySettings): PrivacySettings {
     })
     .strict();
   return parse(schema, 'privacy settings', value);
+}
+
+/**
+ * The settings an adapter runs with, frozen: what `adapter.settings` shows. Privacy secrets
+ * and the pseudonym salt are held by the adapter but never shown here (they would end up in
+ * logs and error reports).
+ *
+ * @example
+ * ```ts
+ * const { rateLimit, errorHandling } = adapter.settings;
+ * if (rateLimit === false) console.log('executeAction is not paced');
+ * console.log(errorHandling.rollbackOnFailure); // true
+ * ```
+ */
+export interface AdapterSettings {
+  /** Pacing of `executeAction`, or `false` when it is off. */
+  readonly rateLimit: Readonly<Required<AdapterRateLimit>> | false;
+  readonly errorHandling: Readonly<Required<AdapterErrorHandling>>;
+  readonly stateSync: Readonly<CheckedStateSync>;
+  readonly privacy: {
+    readonly anonymiseCustomerData: boolean;
+    readonly redactFields: readonly string[];
+    /** How many exact values are scrubbed from logs (the values are not shown). */
+    readonly secretCount: number;
+  };
+}
+
+/**
+ * The four adapter settings as given, to the constructor or to the `configure*` methods; a
+ * setting left out keeps the value in force.
+ */
+export interface AdapterSettingsInput {
+  /** Pacing of `executeAction`; `false` turns it off. */
+  rateLimit?: AdapterRateLimit | false;
+  /** Merged field by field with the error handling in force. */
+  errorHandling?: AdapterErrorHandling;
+  /** Merged field by field with the state sync settings in force. */
+  stateSync?: AdapterStateSync;
+  /** Merged field by field with the privacy settings in force. */
+  privacy?: PrivacySettings;
+}
+
+/**
+ * Settled settings: the frozen public view and the full privacy settings (secrets and the
+ * resolved salt included), frozen too.
+ */
+export interface SettledAdapterSettings {
+  readonly visible: AdapterSettings;
+  readonly privacy: Readonly<PrivacySettings & { salt: string; anonymiseCustomerData: boolean }>;
+}
+
+/** A frozen copy of plain data (arrays and objects copied, functions kept as they are): the caller's objects stay theirs. */
+function frozenCopy<T>(value: T): T {
+  if (Array.isArray(value)) return Object.freeze(value.map(frozenCopy)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) copy[key] = frozenCopy(entry);
+  return Object.freeze(copy) as T;
+}
+
+function collect<T>(issues: ValidationIssue[], prefix: string, check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    issues.push(...error.issues.map((issue) => ({ ...issue, path: [prefix, ...issue.path] })));
+    return undefined;
+  }
+}
+
+/**
+ * Validates settings, every problem at once, over `base` (the settings in force: error
+ * handling, state sync and privacy are merged field by field, a given `rateLimit` replaces
+ * the old one) and returns the new settled settings, frozen. Throws a `ValidationError` whose
+ * issue paths start with the setting's name; `base` is never changed.
+ *
+ * @example
+ * ```ts
+ * const settled = settleAdapterSettings({ rateLimit: { ratePerSecond: 2, burst: 5 } }, undefined, randomSalt());
+ * settled.visible.rateLimit; // { ratePerSecond: 2, burst: 5, scope: 'connection' }
+ * ```
+ */
+export function settleAdapterSettings(
+  input: AdapterSettingsInput,
+  base: SettledAdapterSettings | undefined,
+  defaultSalt: string,
+): SettledAdapterSettings {
+  const issues: ValidationIssue[] = [];
+  const rateLimit =
+    input.rateLimit === undefined
+      ? (base?.visible.rateLimit ?? false)
+      : input.rateLimit === false
+        ? false
+        : collect(issues, 'rateLimit', () => checkRateLimit(input.rateLimit as AdapterRateLimit));
+  const errorHandling = collect(issues, 'errorHandling', () =>
+    checkErrorHandling({ ...base?.visible.errorHandling, ...input.errorHandling }),
+  );
+  const stateSync = collect(issues, 'stateSync', () =>
+    checkStateSync({ ...base?.visible.stateSync, ...input.stateSync }),
+  );
+  const privacy = collect(issues, 'privacy', () => checkPrivacy(input.privacy ?? {}));
+  if (issues.length > 0) throw new ValidationError('RealWorldAdapter settings', issues);
+  const fullPrivacy = {
+    anonymiseCustomerData: true,
+    ...base?.privacy,
+    ...privacy,
+    salt: privacy?.salt ?? base?.privacy.salt ?? defaultSalt,
+  };
+  return frozenCopy({
+    visible: {
+      rateLimit: rateLimit as Required<AdapterRateLimit> | false,
+      errorHandling: errorHandling!,
+      stateSync: stateSync!,
+      privacy: {
+        anonymiseCustomerData: fullPrivacy.anonymiseCustomerData !== false,
+        redactFields: [...(fullPrivacy.redactFields ?? [])],
+        secretCount: fullPrivacy.secrets?.length ?? 0,
+      },
+    },
+    privacy: { ...fullPrivacy, anonymiseCustomerData: fullPrivacy.anonymiseCustomerData !== false },
+  });
 }

@@ -77,6 +77,7 @@ export interface CustomDecision<T = unknown> {
  * });
  * ```
  */
+// biome-ignore lint/suspicious/noExplicitAny: the default means "of some value type", which TypeScript cannot say (it has no existential types): a strategy written for one field's values (numbers, Money) must fit the per-field map of strategies, whose value types differ by field.
 export type CustomStrategy<T = any> = (conflict: Conflict<T>) => MaybePromise<CustomDecision<T>>;
 
 /**

@@ -37,6 +37,7 @@ describe('the bol.com definition', () => {
     expect(supported).toEqual([
       'listProducts',
       'getProduct',
+      'getOffersBySku',
       'upsertProducts',
       'deleteProducts',
       'updatePrices',

@@ -77,6 +77,7 @@ describe('eBay configuration', () => {
         'getInventory',
         'getOrder',
         'getProduct',
+        'getOffersBySku',
         'healthCheck',
         'listOrders',
         'listProducts',

@@ -80,7 +80,7 @@ export const REQUESTS: RequestContract[] = [
     }),
   },
   {
-    name: "seller's items, scan mode",
+    name: "seller's items, scan mode or by seller SKU",
     doc: `${DOCS}/items-and-searches`,
     method: 'GET',
     path: /^\/users\/[0-9]+\/items\/search$/,
@@ -92,7 +92,13 @@ export const REQUESTS: RequestContract[] = [
         scroll_id: z.string().min(1).optional(),
         status: z.enum(['active', 'paused', 'closed']).optional(),
       }),
-      z.strictObject({ seller_sku: z.string().min(1), status: z.enum(['active', 'paused', 'closed']).optional() }),
+      // By seller SKU: offset paging like every items search (offset + limit up to 1,000).
+      z.strictObject({
+        seller_sku: z.string().min(1),
+        limit: digits.refine((v) => Number(v) >= 1 && Number(v) <= 100, 'limit 1..100').optional(),
+        offset: digits.optional(),
+        status: z.enum(['active', 'paused', 'closed']).optional(),
+      }),
     ]),
   },
   {

@@ -244,6 +244,7 @@ describe('configuration and registration', () => {
         'getInventory',
         'getOrder',
         'getProduct',
+        'getOffersBySku',
         'healthCheck',
         'listOrders',
         'listProducts',

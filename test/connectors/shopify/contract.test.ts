@@ -83,28 +83,31 @@ describe('the versioned schema', () => {
   it("the simulator groups bulk rows by the schema's groupObjects default of the version", async () => {
     for (const version of [OLD, NEW]) {
       const h = createHarness({ simulator: { products: 30, variantsPerProduct: 3 } });
-      const post = (query: string, variables: Record<string, unknown>) =>
+      const post = <T>(query: string, variables: Record<string, unknown>) =>
         fetch(h.simulator.endpoint(version), {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-shopify-access-token': h.simulator.accessToken },
           body: JSON.stringify({ query, variables }),
-        }).then((r) => r.json() as Promise<any>);
+        }).then((r) => r.json() as Promise<{ data: T }>);
       // The connector always names groupObjects; this request leaves it to the version's default.
-      const run = await post(
+      const run = await post<{ bulkOperationRunQuery: { bulkOperation: { id: string } } }>(
         BULK_RUN_QUERY_MUTATION.replace(', $groupObjects: Boolean!', '').replace(', groupObjects: $groupObjects', ''),
         { query: BULK_PRODUCTS_EXPORT },
       );
       const id = run.data.bulkOperationRunQuery.bulkOperation.id;
       let node: { url: string | null; status: string } = { url: null, status: 'CREATED' };
-      while (node.status !== 'COMPLETED') node = (await post(BULK_OPERATION_QUERY, { id })).data.node;
+      while (node.status !== 'COMPLETED')
+        node = (await post<{ node: typeof node }>(BULK_OPERATION_QUERY, { id })).data.node;
       const rows = (await (await fetch(node.url!)).text())
         .trim()
         .split('\n')
         .map((line) => JSON.parse(line) as { id: string; __parentId?: string });
       let parent: string | undefined;
-      const grouped = rows.every((row) =>
-        row.__parentId === undefined ? ((parent = row.id), true) : row.__parentId === parent,
-      );
+      const grouped = rows.every((row) => {
+        if (row.__parentId !== undefined) return row.__parentId === parent;
+        parent = row.id;
+        return true;
+      });
       expect({ version, grouped }).toEqual({ version, grouped: groupObjectsDefault(version) });
       h.close();
     }

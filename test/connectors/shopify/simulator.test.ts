@@ -11,6 +11,26 @@ import {
 import { FakeClock } from '../../../src/testing/fake-clock.js';
 import { ShopifySimulator } from '../../../src/connectors/shopify/simulator/index.js';
 
+/** A user error of a mutation, as the simulator answers it. */
+interface UserError {
+  field?: string[] | null;
+  message: string;
+  code?: string | null;
+}
+
+/**
+ * A GraphQL answer of the simulator, typed as far as these tests read it. Each test asserts on
+ * the answer it expects (an absent `data`, a first error), so the reads are typed as present.
+ */
+interface Answer {
+  data: {
+    inventorySetQuantities: { userErrors: [UserError, ...UserError[]] };
+    inventoryAdjustQuantities: { userErrors: [UserError, ...UserError[]] };
+  };
+  errors: [{ message: string; extensions: { code?: string } & Record<string, unknown> }];
+  extensions: { cost: { actualQueryCost: number | null } & Record<string, unknown> };
+}
+
 let close = () => {};
 afterEach(() => close());
 
@@ -34,7 +54,7 @@ function start(options: ConstructorParameters<typeof ShopifySimulator>[0] = {}) 
     return {
       status: response.status,
       version: response.headers.get('x-shopify-api-version'),
-      body: (await response.json()) as any,
+      body: (await response.json()) as Answer,
     };
   };
   return { clock, simulator, post };

@@ -1,10 +1,13 @@
-import { lazySchema } from '../../../core/lazy-schema.js';
 import { err, ok, type Result } from 'neverthrow';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { issuesFromZod, type ValidationIssue } from '../../../core/errors/validation-error.js';
 import { failure, type Failure } from '../../../core/result.js';
 import type { OrderStatus } from '../../../model/order.js';
 import type { AmazonNotificationEvent, AmazonNotificationReason } from './events.js';
 import { afnLocationId, mfnLocationId } from '../mapper/inventory.js';
+import type { AmazonNotificationPayloads, AmazonNotificationType } from './documents.js';
+import { amazonNotificationTypeOf } from './notification-types.js';
+import { amazonNotificationEnvelopeSchema, amazonNotificationFacts, amazonNotificationSchema } from './schemas.js';
 
 const STATUS: Record<string, OrderStatus> = {
   Pending: 'pending',
@@ -18,118 +21,27 @@ const STATUS: Record<string, OrderStatus> = {
   Unfulfillable: 'cancelled',
 };
 
-// Amazon writes older notifications in PascalCase and newer ones in camelCase; read both.
-const Upper = /* @__PURE__ */ lazySchema(() =>
-  z
-    .object({
-      NotificationType: z.string(),
-      EventTime: z.string(),
-      Payload: z.record(z.string(), z.unknown()),
-      NotificationMetadata: z.object({ NotificationId: z.string() }).passthrough(),
-    })
-    .passthrough(),
-);
-const Lower = /* @__PURE__ */ lazySchema(() =>
-  z
-    .object({
-      notificationType: z.string(),
-      eventTime: z.string(),
-      payload: z.record(z.string(), z.unknown()),
-      notificationMetadata: z.object({ notificationId: z.string() }).passthrough(),
-    })
-    .passthrough(),
-);
+/** Where each problem is, without the value found there (it may be personal data or a secret). */
+function problems(error: z.ZodError): { issues: ValidationIssue[]; text: string } {
+  const issues = issuesFromZod(error);
+  const text = issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  return { issues, text };
+}
 
-const OrderChange = /* @__PURE__ */ lazySchema(() =>
-  z.object({
-    OrderChangeNotification: z
-      .object({
-        SellerId: z.string().optional(),
-        AmazonOrderId: z.string().min(1),
-        OrderChangeType: z.string().optional(),
-        OrderChangeTrigger: z
-          .object({ TimeOfOrderChange: z.string().optional(), ChangeReason: z.string().optional() })
-          .passthrough()
-          .optional(),
-        Summary: z
-          .object({ MarketplaceId: z.string().optional(), OrderStatus: z.string().optional() })
-          .passthrough()
-          .optional(),
-      })
-      .passthrough(),
-  }),
-);
-const MfnQuantity = /* @__PURE__ */ lazySchema(() =>
-  z
-    .object({
-      SellerId: z.string().optional(),
-      FulfillmentChannelCode: z.string(),
-      Sku: z.string().min(1),
-      Quantity: z.number().int().min(0),
-    })
-    .passthrough(),
-);
-const FbaAvailability = /* @__PURE__ */ lazySchema(() =>
-  z
-    .object({
-      SellerId: z.string().optional(),
-      SKU: z.string().min(1),
-      FulfillmentInventoryByMarketplace: z.array(
-        z
-          .object({
-            MarketplaceId: z.string(),
-            FulfillmentInventory: z
-              .object({
-                Fulfillable: z.number().int().min(0),
-                ReservedQuantityBreakdown: z.record(z.string(), z.number()).optional(),
-              })
-              .passthrough(),
-          })
-          .passthrough(),
-      ),
-    })
-    .passthrough(),
-);
-const FeedFinished = /* @__PURE__ */ lazySchema(() =>
-  z.object({
-    feedProcessingFinishedNotification: z
-      .object({
-        sellerId: z.string().optional(),
-        feedId: z.string(),
-        feedType: z.string(),
-        processingStatus: z.string(),
-        resultFeedDocumentId: z.string().optional(),
-      })
-      .passthrough(),
-  }),
-);
-const ReportFinished = /* @__PURE__ */ lazySchema(() =>
-  z.object({
-    reportProcessingFinishedNotification: z
-      .object({
-        sellerId: z.string().optional(),
-        reportId: z.string(),
-        reportType: z.string(),
-        processingStatus: z.string(),
-        reportDocumentId: z.string().optional(),
-      })
-      .passthrough(),
-  }),
-);
-const StatusChange = /* @__PURE__ */ lazySchema(() =>
-  z
-    .object({
-      SellerId: z.string().optional(),
-      MarketplaceId: z.string().optional(),
-      Asin: z.string().optional(),
-      Sku: z.string().min(1),
-      Status: z.array(z.string()),
-    })
-    .passthrough(),
-);
-
-type Parsed = Result<AmazonNotificationEvent[], Failure<AmazonNotificationReason>>;
-const bad = (message: string): Parsed => err(failure('invalid_payload', message));
+function check<T extends AmazonNotificationType>(
+  type: T,
+  document: unknown,
+): Result<AmazonNotificationPayloads[T], Failure<AmazonNotificationReason>> {
+  const checked = amazonNotificationSchema(type).safeParse(document);
+  if (checked.success) return ok(checked.data);
+  const { issues, text } = problems(checked.error);
+  return err(
+    failure('invalid_payload', `The ${type} notification is not the shape of its type: ${text}.`, {
+      topic: type,
+      issues,
+    }),
+  );
+}
 
 /**
  * One notification document (the JSON Amazon publishes, without SQS or EventBridge envelope)
@@ -143,129 +55,112 @@ const bad = (message: string): Parsed => err(failure('invalid_payload', message)
 export function parseNotificationDocument(
   document: unknown,
 ): Result<AmazonNotificationEvent[], Failure<AmazonNotificationReason>> {
-  const upper = Upper.safeParse(document);
-  const lower = upper.success ? undefined : Lower.safeParse(document);
-  if (!upper.success && !lower?.success)
+  const envelope = amazonNotificationEnvelopeSchema().safeParse(document);
+  if (!envelope.success) {
+    const { issues, text } = problems(envelope.error);
     return err(
       failure(
         'invalid_envelope',
-        'Not an SP-API notification: NotificationType, EventTime, Payload and NotificationMetadata are required.',
+        `Not an SP-API notification (NotificationType, NotificationVersion, PayloadVersion, EventTime, Payload and NotificationMetadata are required): ${text}.`,
+        { issues },
       ),
     );
-  const topic = upper.success ? upper.data.NotificationType : lower!.data!.notificationType;
-  const payload = upper.success ? upper.data.Payload : lower!.data!.payload;
-  const base = {
-    eventId: upper.success
-      ? upper.data.NotificationMetadata.NotificationId
-      : lower!.data!.notificationMetadata.notificationId,
-    topic,
-    occurredAt: new Date(upper.success ? upper.data.EventTime : lower!.data!.eventTime).toISOString(),
-  };
+  }
+  const facts = amazonNotificationFacts(envelope.data);
+  const topic = facts.type;
+  const base = { eventId: facts.notificationId, topic, occurredAt: new Date(facts.eventTime).toISOString() };
   const seller = (value: string | undefined) => (value ? { sellerId: value } : {});
-  switch (topic) {
-    case 'ORDER_CHANGE': {
-      const parsed = OrderChange.safeParse(payload);
-      if (!parsed.success) return bad(`ORDER_CHANGE payload: ${parsed.error.issues[0]?.message}`);
-      const change = parsed.data.OrderChangeNotification;
-      const status = change.Summary?.OrderStatus ? STATUS[change.Summary.OrderStatus] : undefined;
-      return ok([
+  const type = amazonNotificationTypeOf(topic);
+  switch (type) {
+    case 'ORDER_CHANGE':
+      return check(type, document).map(({ Payload }) => {
+        const change = Payload.OrderChangeNotification;
+        const status = Object.hasOwn(STATUS, change.Summary.OrderStatus)
+          ? STATUS[change.Summary.OrderStatus]
+          : undefined;
+        return [
+          {
+            ...base,
+            ...seller(change.SellerId),
+            type: 'order.changed' as const,
+            orderId: change.AmazonOrderId,
+            ...(status ? { status } : {}),
+            ...(change.Summary.MarketplaceId ? { marketplaceId: change.Summary.MarketplaceId } : {}),
+            ...(change.OrderChangeType ? { changeType: change.OrderChangeType } : {}),
+            ...(change.OrderChangeTrigger.ChangeReason ? { reason: change.OrderChangeTrigger.ChangeReason } : {}),
+          },
+        ];
+      });
+    case 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE':
+      return check(type, document).map(({ Payload }) => [
         {
           ...base,
-          ...seller(change.SellerId),
-          type: 'order.changed',
-          orderId: change.AmazonOrderId,
-          ...(status ? { status } : {}),
-          ...(change.Summary?.MarketplaceId ? { marketplaceId: change.Summary.MarketplaceId } : {}),
-          ...(change.OrderChangeType ? { changeType: change.OrderChangeType } : {}),
-          ...(change.OrderChangeTrigger?.ChangeReason ? { reason: change.OrderChangeTrigger.ChangeReason } : {}),
+          ...seller(Payload.SellerId),
+          type: 'inventory.changed' as const,
+          sku: Payload.Sku,
+          locationId: mfnLocationId(Payload.FulfillmentChannelCode),
+          available: Payload.Quantity,
         },
       ]);
-    }
-    case 'LISTINGS_ITEM_MFN_QUANTITY_CHANGE': {
-      const parsed = MfnQuantity.safeParse(payload);
-      if (!parsed.success) return bad(`LISTINGS_ITEM_MFN_QUANTITY_CHANGE payload: ${parsed.error.issues[0]?.message}`);
-      return ok([
-        {
-          ...base,
-          ...seller(parsed.data.SellerId),
-          type: 'inventory.changed',
-          sku: parsed.data.Sku,
-          locationId: mfnLocationId(parsed.data.FulfillmentChannelCode),
-          available: parsed.data.Quantity,
-        },
-      ]);
-    }
-    case 'FBA_INVENTORY_AVAILABILITY_CHANGES': {
-      const parsed = FbaAvailability.safeParse(payload);
-      if (!parsed.success) return bad(`FBA_INVENTORY_AVAILABILITY_CHANGES payload: ${parsed.error.issues[0]?.message}`);
-      return ok(
-        parsed.data.FulfillmentInventoryByMarketplace.map((entry) => {
-          const reserved = Object.values(entry.FulfillmentInventory.ReservedQuantityBreakdown ?? {}).reduce(
-            (sum, value) => sum + value,
-            0,
-          );
+    case 'FBA_INVENTORY_AVAILABILITY_CHANGES':
+      return check(type, document).map(({ Payload }) =>
+        Payload.FulfillmentInventoryByMarketplace.map((entry) => {
+          const breakdown = entry.FulfillmentInventory.ReservedQuantityBreakdown;
           return {
             ...base,
-            ...seller(parsed.data.SellerId),
+            ...seller(Payload.SellerId),
             type: 'inventory.changed' as const,
-            sku: parsed.data.SKU,
+            sku: Payload.SKU,
             locationId: afnLocationId(entry.MarketplaceId),
             marketplaceId: entry.MarketplaceId,
             available: entry.FulfillmentInventory.Fulfillable,
-            reserved,
+            reserved: breakdown.WarehouseProcessing + breakdown.WarehouseTransfer + breakdown.PendingCustomerOrder,
           };
         }),
       );
-    }
-    case 'FEED_PROCESSING_FINISHED': {
-      const parsed = FeedFinished.safeParse(payload);
-      if (!parsed.success) return bad(`FEED_PROCESSING_FINISHED payload: ${parsed.error.issues[0]?.message}`);
-      const feed = parsed.data.feedProcessingFinishedNotification;
-      return ok([
-        {
-          ...base,
-          ...seller(feed.sellerId),
-          type: 'feed.finished',
-          feedId: feed.feedId,
-          feedType: feed.feedType,
-          processingStatus: feed.processingStatus,
-          ...(feed.resultFeedDocumentId ? { resultDocumentId: feed.resultFeedDocumentId } : {}),
-        },
-      ]);
-    }
-    case 'REPORT_PROCESSING_FINISHED': {
-      const parsed = ReportFinished.safeParse(payload);
-      if (!parsed.success) return bad(`REPORT_PROCESSING_FINISHED payload: ${parsed.error.issues[0]?.message}`);
-      const report = parsed.data.reportProcessingFinishedNotification;
-      return ok([
-        {
-          ...base,
-          ...seller(report.sellerId),
-          type: 'report.finished',
-          reportId: report.reportId,
-          reportType: report.reportType,
-          processingStatus: report.processingStatus,
-          ...(report.reportDocumentId ? { reportDocumentId: report.reportDocumentId } : {}),
-        },
-      ]);
-    }
+    case 'FEED_PROCESSING_FINISHED':
+      return check(type, document).map(({ payload }) => {
+        const feed = payload.feedProcessingFinishedNotification;
+        return [
+          {
+            ...base,
+            ...seller(feed.sellerId),
+            type: 'feed.finished' as const,
+            feedId: feed.feedId,
+            feedType: feed.feedType,
+            processingStatus: feed.processingStatus,
+            ...(feed.resultFeedDocumentId ? { resultDocumentId: feed.resultFeedDocumentId } : {}),
+          },
+        ];
+      });
+    case 'REPORT_PROCESSING_FINISHED':
+      return check(type, document).map(({ payload }) => {
+        const report = payload.reportProcessingFinishedNotification;
+        return [
+          {
+            ...base,
+            ...seller(report.sellerId),
+            type: 'report.finished' as const,
+            reportId: report.reportId,
+            reportType: report.reportType,
+            processingStatus: report.processingStatus,
+            ...(report.reportDocumentId ? { reportDocumentId: report.reportDocumentId } : {}),
+          },
+        ];
+      });
     // The published schema names the type LISTINGS_ITEM_STATUS_CHANGED, its example and the docs ..._CHANGE.
     case 'LISTINGS_ITEM_STATUS_CHANGE':
-    case 'LISTINGS_ITEM_STATUS_CHANGED': {
-      const parsed = StatusChange.safeParse(payload);
-      if (!parsed.success) return bad(`LISTINGS_ITEM_STATUS_CHANGE payload: ${parsed.error.issues[0]?.message}`);
-      return ok([
+      return check(type, document).map(({ Payload }) => [
         {
           ...base,
-          ...seller(parsed.data.SellerId),
-          type: 'listing.status_changed',
-          sku: parsed.data.Sku,
-          status: parsed.data.Status,
-          ...(parsed.data.Asin ? { asin: parsed.data.Asin } : {}),
-          ...(parsed.data.MarketplaceId ? { marketplaceId: parsed.data.MarketplaceId } : {}),
+          ...seller(Payload.SellerId),
+          type: 'listing.status_changed' as const,
+          sku: Payload.Sku,
+          status: Payload.Status,
+          ...(Payload.Asin ? { asin: Payload.Asin } : {}),
+          ...(Payload.MarketplaceId ? { marketplaceId: Payload.MarketplaceId } : {}),
         },
       ]);
-    }
     default:
       return err(
         failure('unsupported_type', `Notification type ${topic} is not mapped to a canonical event.`, { topic }),

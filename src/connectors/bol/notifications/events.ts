@@ -1,19 +1,41 @@
 import { err, ok, type Result } from 'neverthrow';
+import { issuesFromZod } from '../../../core/errors/validation-error.js';
 import { failure, type Failure } from '../../../core/result.js';
+import { bolPushEnvelopeSchema } from './push-schemas.js';
 
 /**
  * A pushed bol.com event: which resource changed (`PROCESS_STATUS`, `SHIPMENT`, `TEST`, ...),
  * how (`SUCCESS`, `FAILURE`, `TIMEOUT`, `UPDATE_TRANSPORT_EVENT`, ...) and its id (the process
  * status id, the shipment id, ...). The event says what to read again; it carries no details.
+ * Ids are strings (bol.com writes the retailer id as a number in its examples).
  */
-export interface BolPushEvent {
+export interface BolPushEvent<R extends string = string, T extends string = string> {
   retailerId: string;
+  /** When it happened (ISO 8601 with an offset). */
   timestamp: string;
-  event: { resource: string; type: string; resourceId: string };
+  event: { resource: R; type: T; resourceId: string; [field: string]: unknown };
+  [field: string]: unknown;
 }
 
 /**
- * Reads a pushed event from its parsed JSON body; `malformed_body` for anything else.
+ * The pushed resources marketbridge types, with their events: a process status settled (the
+ * resource id is the process status id), a shipment's transport changed (the shipment id), a
+ * test message.
+ */
+export interface BolPushEvents {
+  PROCESS_STATUS: BolPushEvent<'PROCESS_STATUS', 'SUCCESS' | 'FAILURE' | 'TIMEOUT'>;
+  SHIPMENT: BolPushEvent<'SHIPMENT', 'UPDATE_TRANSPORT_EVENT'>;
+  TEST: BolPushEvent<'TEST'>;
+}
+
+/**
+ * A pushed resource marketbridge types: `PROCESS_STATUS`, `SHIPMENT`, `TEST`.
+ */
+export type BolPushResource = keyof BolPushEvents;
+
+/**
+ * Reads a pushed event from its parsed JSON body (any resource: the envelope is checked, see
+ * `bolPushEnvelopeSchema`); `malformed_body`, naming each problem by path, for anything else.
  *
  * @example
  * ```ts
@@ -22,27 +44,17 @@ export interface BolPushEvent {
  * ```
  */
 export function parseBolPushEvent(payload: unknown): Result<BolPushEvent, Failure<'malformed_body'>> {
-  const body = payload as {
-    retailerId?: unknown;
-    timestamp?: unknown;
-    event?: { resource?: unknown; type?: unknown; resourceId?: unknown };
-  } | null;
-  const event = body?.event;
-  const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined);
-  const retailerId = text(body?.retailerId);
-  const timestamp = text(body?.timestamp);
-  const resource = text(event?.resource);
-  const type = text(event?.type);
-  const resourceId = text(event?.resourceId) ?? '';
-  if (retailerId === undefined || timestamp === undefined || !resource || !type) {
-    return err(
-      failure(
-        'malformed_body',
-        'Expected a bol.com push event: { retailerId, timestamp, event: { resource, type, resourceId } }.',
-      ),
-    );
-  }
-  return ok({ retailerId, timestamp, event: { resource, type, resourceId } });
+  const checked = bolPushEnvelopeSchema().safeParse(payload);
+  if (checked.success) return ok(checked.data);
+  const problems = issuesFromZod(checked.error)
+    .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    .join('; ');
+  return err(
+    failure(
+      'malformed_body',
+      `Expected a bol.com push event: { retailerId, timestamp, event: { resource, type, resourceId } } (${problems}).`,
+    ),
+  );
 }
 
 /**

@@ -73,7 +73,7 @@ const KEY_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * @example
  * ```ts
  * const verifier = createBolVerifier({ fetchKeys: (signal) => bol.notifications.signatureKeys(signal) });
- * const processor = createWebhookProcessor({ verifiers: [verifier], routes: { bol: { PROCESS_STATUS: onStatus } }, context });
+ * const processor = createWebhookProcessor({ verifiers: [verifier], routes: bolPushRoutes({ PROCESS_STATUS: onStatus }), context });
  * ```
  */
 export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier {

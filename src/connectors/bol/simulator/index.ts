@@ -11,6 +11,6 @@
  */
 export { BolRetailerSimulator, type BolSimulatorOptions, type BolSimulatorStats } from './simulator.js';
 export { BOL_SIMULATOR_WINDOWS, windowGroup, type BolSimulatorWindow, type BolWindowStats } from './windows.js';
-export type { SimulatedBolOffer, SimulatedProcessStatus, BolSimulatorState } from './state.js';
+export type { SimulatedBolOffer, SimulatedProcessStatus, StatusEffect, BolSimulatorState } from './state.js';
 export type { SimulatedWrite, SimulatedPush } from './runtime.js';
 export type { BolSimulatorOfferInput, BolSimulatorOrderInput } from './seed.js';

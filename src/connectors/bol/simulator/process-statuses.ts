@@ -1,7 +1,7 @@
 import type { Clock } from '../../../core/clock.js';
 import type { BolProcessStatus } from '../types.js';
 import { bolTimestamp, type SimulatedPush, type SimulatedWrite } from './runtime.js';
-import type { BolSimulatorState, SimulatedProcessStatus } from './state.js';
+import type { BolSimulatorState, SimulatedProcessStatus, StatusEffect } from './state.js';
 
 /** What the process status book needs from the simulator. */
 export interface ProcessStatusBookOptions {
@@ -40,7 +40,7 @@ export class ProcessStatusBook {
     entityId?: string;
     description: string;
     body?: unknown;
-    effect?: () => string | void;
+    effect?: StatusEffect;
   }): SimulatedProcessStatus {
     const { clock, state, processingMs, decide } = this.#options;
     const now = clock.now();

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../core/clock.js';
 import type { BolProcessStatus } from '../types.js';
-import type { BolSimulatorState, SimulatedBolOffer, SimulatedProcessStatus } from './state.js';
+import type { BolSimulatorState, SimulatedBolOffer, SimulatedProcessStatus, StatusEffect } from './state.js';
 
 /**
  * What a simulated write is, for a custom outcome rule.
@@ -34,7 +34,7 @@ export interface BolSimulatorRuntime {
     entityId?: string;
     description: string;
     body?: unknown;
-    effect?: () => string | void;
+    effect?: StatusEffect;
   }): SimulatedProcessStatus;
   /** Settles every status whose time has come, applying effects in creation order. */
   settleDue(): void;

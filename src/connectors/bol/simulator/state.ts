@@ -18,6 +18,12 @@ export interface SimulatedBolOffer {
 }
 
 /**
+ * What a write does when its process status settles as SUCCESS: nothing to say, or the message
+ * of a business rule that fails it after all (the status becomes FAILURE with that message).
+ */
+export type StatusEffect = (() => void) | (() => string | undefined);
+
+/**
  * A process status in the simulator: it is `PENDING` until `settlesAt`, then takes its final
  * state and applies its effect.
  */
@@ -33,7 +39,7 @@ export interface SimulatedProcessStatus {
   outcome: { status: 'SUCCESS' | 'FAILURE' | 'TIMEOUT'; errorMessage?: string };
   errorMessage?: string;
   /** Applied when the status settles as SUCCESS; may still fail it (a business rule). */
-  effect?: () => string | void;
+  effect?: StatusEffect;
   settledAt?: number;
 }
 

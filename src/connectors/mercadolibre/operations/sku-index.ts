@@ -39,6 +39,20 @@ export interface SkuIndexOptions {
 const FALLBACK = /^([A-Z]{3}[0-9]{1,20})(?:-([0-9]{1,20}))?$/;
 
 /**
+ * The item id a SKU in the fallback form of listings without a seller SKU names (`MLA1`,
+ * `MLA1-174497701554` → `MLA1`), or `undefined` for any other SKU.
+ *
+ * @example
+ * ```ts
+ * fallbackItemId('MLA1-174497701554'); // 'MLA1'
+ * fallbackItemId('MUG-1'); // undefined
+ * ```
+ */
+export function fallbackItemId(sku: string): string | undefined {
+  return FALLBACK.exec(sku)?.[1];
+}
+
+/**
  * The entries of one item: one per variation, or one for the item.
  *
  * @example

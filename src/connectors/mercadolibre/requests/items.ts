@@ -26,12 +26,12 @@ export const MERCADOLIBRE_SCAN_MAX_LIMIT = 100;
  * `GET /users/{id}/items/search`: in scan mode (`search_type=scan`, no offset) the first call
  * returns a `scroll_id` that every next call sends until the results run out, which reaches
  * past the 1,000 results offset paging stops at. With `sellerSku`, the items whose
- * `SELLER_SKU` (or `seller_custom_field`) is that SKU.
+ * `SELLER_SKU` (or `seller_custom_field`) is that SKU, a page of `limit` from `offset`.
  *
  * @example
  * ```ts
  * searchItemsRequest({ sellerId: '468424240', limit: 100, scrollId: page.scroll_id });
- * searchItemsRequest({ sellerId: '468424240', sellerSku: 'MUG-1' });
+ * searchItemsRequest({ sellerId: '468424240', sellerSku: 'MUG-1', limit: 100, offset: 100 });
  * ```
  */
 export function searchItemsRequest(input: {
@@ -40,12 +40,17 @@ export function searchItemsRequest(input: {
   limit?: number;
   status?: string;
   sellerSku?: string;
+  offset?: number;
 }): MercadoLibreRequest {
   const sellerId = checkId('numeric', input.sellerId, 'sellerId');
   const limit = Math.min(Math.max(1, Math.floor(input.limit ?? 50)), MERCADOLIBRE_SCAN_MAX_LIMIT);
   const query: Record<string, string | number> =
     input.sellerSku !== undefined
-      ? { seller_sku: input.sellerSku }
+      ? {
+          seller_sku: input.sellerSku,
+          limit,
+          ...(input.offset ? { offset: Math.max(0, Math.floor(input.offset)) } : {}),
+        }
       : { search_type: 'scan', limit, ...(input.scrollId ? { scroll_id: input.scrollId } : {}) };
   if (input.status) query.status = input.status;
   return { operation: 'searchItems', method: 'GET', path: `/users/${sellerId}/items/search`, query };

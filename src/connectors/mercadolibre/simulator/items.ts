@@ -25,14 +25,18 @@ export function searchItems(sim: SimRequest): Response {
   const sku = query.get('seller_sku');
   const mine = () => [...sim.state.items.values()].filter((item) => visible(item, sellerId, status));
   if (sku !== null) {
+    const offset = Number(query.get('offset') ?? 0);
+    if (!Number.isInteger(offset) || offset < 0) return mlError(400, 'bad_request', 'offset must be a whole number');
+    if (offset + limit > OFFSET_LIMIT)
+      return mlError(400, 'bad_request', 'offset + limit cannot exceed 1000; use search_type=scan');
     const ids = mine()
       .filter((item) => skuOf(item) === sku || item.variations?.some((variation) => skuOf(variation) === sku))
       .map((item) => item.id);
     return json({
       seller_id: String(sellerId),
       query: null,
-      paging: { limit, offset: 0, total: ids.length },
-      results: ids.slice(0, limit),
+      paging: { limit, offset, total: ids.length },
+      results: ids.slice(offset, offset + limit),
     });
   }
   if (query.get('search_type') === 'scan') {

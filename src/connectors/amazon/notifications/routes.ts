@@ -1,0 +1,130 @@
+import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
+import type { MaybePromise } from '../../../core/types.js';
+import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
+import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webhooks/processor/types.js';
+import type { AmazonNotificationPayloads, AmazonNotificationType, AmazonUntypedNotification } from './documents.js';
+import { AMAZON_NOTIFICATION_TYPES, amazonNotificationTypeOf } from './notification-types.js';
+import { amazonNotificationEnvelopeSchema, amazonNotificationSchema } from './schemas.js';
+
+/**
+ * Typed handlers by notification type. Each receives the notification checked against its
+ * type's schema (never a cast: a notification that fails the check does not reach the handler)
+ * and the event (id, tenant, attempt).
+ *
+ * @example
+ * ```ts
+ * const handlers: AmazonNotificationHandlers = {
+ *   ORDER_CHANGE: (notification) => orders.refresh(notification.Payload.OrderChangeNotification.AmazonOrderId),
+ *   FEED_PROCESSING_FINISHED: (notification) => feeds.settle(notification.payload.feedProcessingFinishedNotification.feedId),
+ * };
+ * ```
+ */
+export type AmazonNotificationHandlers = {
+  [T in AmazonNotificationType]?: (
+    notification: AmazonNotificationPayloads[T],
+    event: WebhookEvent,
+  ) => MaybePromise<void>;
+};
+
+/**
+ * Handles a notification of a type marketbridge does not type; it receives the notification
+ * with its envelope checked and its payload unchecked.
+ */
+export type AmazonUntypedNotificationHandler = (
+  notification: AmazonUntypedNotification,
+  event: WebhookEvent,
+) => MaybePromise<void>;
+
+/**
+ * Options of {@link amazonNotificationRoutes}.
+ *
+ * @example
+ * ```ts
+ * const options: AmazonNotificationRouteOptions = { untyped: { ANY_OFFER_CHANGED: onOffers }, onInvalidPayload: alert };
+ * ```
+ */
+export interface AmazonNotificationRouteOptions {
+  /** The platform the verifier reports (default `amazon`, as `createAmazonNotificationVerifier`). */
+  platform?: string;
+  /**
+   * Handlers of types marketbridge does not type (`ANY_OFFER_CHANGED`, `B2B_ANY_OFFER_CHANGED`,
+   * ...), by `NotificationType`: the envelope is checked, the payload is theirs to read.
+   */
+  untyped?: Record<string, AmazonUntypedNotificationHandler>;
+  /**
+   * Called with the typed failure of a notification that is not the shape of its type (its
+   * handler does not run; the event is dead-lettered with reason `invalid_payload`).
+   */
+  onInvalidPayload?: InvalidWebhookPayloadHandler;
+}
+
+/**
+ * Routes for the webhook processor from typed SP-API notification handlers:
+ * `{ amazon: { ORDER_CHANGE: ... } }`. Every notification is checked before its handler runs,
+ * also when a retry or a replay reads it back from the store: a typed type with its schema
+ * ({@link amazonNotificationSchema}), an untyped one with the envelope schema. One that fails is
+ * handed to `onInvalidPayload` as a typed failure and dead-lettered at once with reason
+ * `invalid_payload`. A `LISTINGS_ITEM_STATUS_CHANGE` handler also takes the
+ * `LISTINGS_ITEM_STATUS_CHANGED` spelling.
+ *
+ * @example
+ * ```ts
+ * const processor = createWebhookProcessor({
+ *   verifiers: [createAmazonNotificationVerifier()],
+ *   routes: amazonNotificationRoutes({ ORDER_CHANGE: onOrderChange }, { untyped: { ANY_OFFER_CHANGED: onOffers } }),
+ *   context,
+ * });
+ * ```
+ */
+export function amazonNotificationRoutes(
+  handlers: AmazonNotificationHandlers,
+  options: AmazonNotificationRouteOptions = {},
+): WebhookRoutes {
+  const platform = options.platform ?? 'amazon';
+  const routes: Record<string, WebhookHandler> = {};
+  const issues: ValidationIssue[] = [];
+  for (const [type, handler] of Object.entries(handlers ?? {})) {
+    if (handler === undefined) continue;
+    const typed = amazonNotificationTypeOf(type);
+    if (typed !== type || typeof handler !== 'function') {
+      issues.push({
+        path: [type],
+        message:
+          typeof handler !== 'function'
+            ? 'Expected a handler function.'
+            : `"${type}" is not a typed notification type (${AMAZON_NOTIFICATION_TYPES.join(', ')}); give its handler in options.untyped.`,
+      });
+      continue;
+    }
+    const route = checkedWebhookRoute(
+      platform,
+      typed,
+      () => amazonNotificationSchema(typed),
+      handler as (notification: unknown, event: WebhookEvent) => MaybePromise<void>,
+      options.onInvalidPayload,
+    );
+    routes[typed] = route;
+    if (typed === 'LISTINGS_ITEM_STATUS_CHANGE') routes.LISTINGS_ITEM_STATUS_CHANGED = route;
+  }
+  for (const [type, handler] of Object.entries(options.untyped ?? {})) {
+    if (amazonNotificationTypeOf(type) !== undefined || typeof handler !== 'function') {
+      issues.push({
+        path: ['untyped', type],
+        message:
+          typeof handler !== 'function'
+            ? 'Expected a handler function.'
+            : `"${type}" is typed: give its handler in the typed handlers, where it gets the checked payload.`,
+      });
+      continue;
+    }
+    routes[type] = checkedWebhookRoute(
+      platform,
+      type,
+      amazonNotificationEnvelopeSchema,
+      handler,
+      options.onInvalidPayload,
+    );
+  }
+  if (issues.length > 0) throw new ValidationError('Amazon notification handlers', issues, { platform: 'amazon' });
+  return { [platform]: routes };
+}

@@ -1,0 +1,112 @@
+import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
+import type { MaybePromise } from '../../../core/types.js';
+import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
+import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webhooks/processor/types.js';
+import type { BolPushEvent, BolPushEvents, BolPushResource } from './events.js';
+import { BOL_PUSH_RESOURCES, bolPushEnvelopeSchema, bolPushEventSchema, isBolPushResource } from './push-schemas.js';
+
+/**
+ * Typed handlers by pushed resource. Each receives the event checked against its resource's
+ * schema (never a cast: an event that fails the check does not reach the handler) and the
+ * processor's event (id, tenant, attempt).
+ *
+ * @example
+ * ```ts
+ * const handlers: BolPushHandlers = {
+ *   PROCESS_STATUS: (pushed) => writes.settle(pushed.event.resourceId, pushed.event.type),
+ *   SHIPMENT: (pushed) => shipments.refresh(pushed.event.resourceId),
+ * };
+ * ```
+ */
+export type BolPushHandlers = {
+  [R in BolPushResource]?: (pushed: BolPushEvents[R], event: WebhookEvent) => MaybePromise<void>;
+};
+
+/**
+ * Handles a pushed event of a resource marketbridge does not type (`ORDER`, ...); it receives
+ * the event with its envelope checked.
+ */
+export type BolUntypedPushHandler = (pushed: BolPushEvent, event: WebhookEvent) => MaybePromise<void>;
+
+/**
+ * Options of {@link bolPushRoutes}.
+ *
+ * @example
+ * ```ts
+ * const options: BolPushRouteOptions = { untyped: { ORDER: onOrder }, onInvalidPayload: alert };
+ * ```
+ */
+export interface BolPushRouteOptions {
+  /** The platform the verifier reports (default `bol`, as `createBolVerifier`). */
+  platform?: string;
+  /** Handlers of resources marketbridge does not type, by resource: the envelope is checked. */
+  untyped?: Record<string, BolUntypedPushHandler>;
+  /**
+   * Called with the typed failure of an event that is not the shape of its resource (its handler
+   * does not run; the event is dead-lettered with reason `invalid_payload`).
+   */
+  onInvalidPayload?: InvalidWebhookPayloadHandler;
+}
+
+/**
+ * Routes for the webhook processor from typed bol.com push handlers: `{ bol: { PROCESS_STATUS:
+ * ... } }`. Every pushed event is checked before its handler runs, also when a retry or a replay
+ * reads it back from the store: a typed resource with its schema ({@link bolPushEventSchema}),
+ * another with the envelope schema. One that fails is handed to `onInvalidPayload` as a typed
+ * failure and dead-lettered at once with reason `invalid_payload`.
+ *
+ * @example
+ * ```ts
+ * const processor = createWebhookProcessor({
+ *   verifiers: [createBolVerifier({ fetchKeys: (signal) => bol.notifications.signatureKeys(signal) })],
+ *   routes: bolPushRoutes({ PROCESS_STATUS: (pushed) => writes.settle(pushed.event.resourceId) }),
+ *   context,
+ * });
+ * ```
+ */
+export function bolPushRoutes(handlers: BolPushHandlers, options: BolPushRouteOptions = {}): WebhookRoutes {
+  const platform = options.platform ?? 'bol';
+  const routes: Record<string, WebhookHandler> = {};
+  const issues: ValidationIssue[] = [];
+  for (const [resource, handler] of Object.entries(handlers ?? {})) {
+    if (handler === undefined) continue;
+    if (!isBolPushResource(resource) || typeof handler !== 'function') {
+      issues.push({
+        path: [resource],
+        message:
+          typeof handler !== 'function'
+            ? 'Expected a handler function.'
+            : `"${resource}" is not a typed resource (${BOL_PUSH_RESOURCES.join(', ')}); give its handler in options.untyped.`,
+      });
+      continue;
+    }
+    routes[resource] = checkedWebhookRoute(
+      platform,
+      resource,
+      () => bolPushEventSchema(resource),
+      handler as (pushed: unknown, event: WebhookEvent) => MaybePromise<void>,
+      options.onInvalidPayload,
+    );
+  }
+  for (const [resource, handler] of Object.entries(options.untyped ?? {})) {
+    if (isBolPushResource(resource) || typeof handler !== 'function') {
+      issues.push({
+        path: ['untyped', resource],
+        message:
+          typeof handler !== 'function'
+            ? 'Expected a handler function.'
+            : `"${resource}" is typed: give its handler in the typed handlers, where it gets the checked event.`,
+      });
+      continue;
+    }
+    routes[resource] = checkedWebhookRoute(
+      platform,
+      resource,
+      bolPushEnvelopeSchema,
+      handler,
+      options.onInvalidPayload,
+    );
+  }
+  if (issues.length > 0) throw new ValidationError('bol.com push handlers', issues, { platform: 'bol' });
+  return { [platform]: routes };
+}
