@@ -3,7 +3,8 @@ import { NotFoundError } from '../core/errors/not-found-error.js';
 import { ValidationError } from '../core/errors/validation-error.js';
 import type { InventoryAdjustment, InventoryLevel, InventorySet } from '../model/inventory.js';
 import { hash53 } from '../core/hash.js';
-import { adjustFingerprint, setFingerprint } from './batch-checks.js';
+import { adjustFingerprint } from './batch-checks.js';
+import { setBodyHash } from './body-hash.js';
 import type { SimCore } from './write-context.js';
 
 /** The location a write without `locationId` goes to: the first configured one. */
@@ -85,7 +86,7 @@ export function setInventoryLevel(sim: SimCore, update: InventorySet): Inventory
   const now = sim.clock.now();
   // Keys and bodies are remembered as 53-bit hashes, computed once per write.
   const keyHash = key === undefined ? 0 : hash53(key);
-  const bodyHash = key === undefined ? 0 : hash53(setFingerprint(update, location));
+  const bodyHash = key === undefined ? 0 : setBodyHash(update, location);
   if (key !== undefined) {
     const earlier = sim.state.setKeys.get(keyHash, now);
     if (earlier !== undefined && earlier !== bodyHash) throw keyReused(sim, key, 'setInventory');

@@ -7,16 +7,19 @@ const VERSION = 2;
 const UPDATED_AT = 3;
 const FIELDS = 4;
 
-/** The latest keyed write of each level: its key's hash, when, what it answered, the level it left, and its body's hash. */
+/**
+ * The latest keyed write of each level: its key's hash, when, the level it left, and its body's
+ * hash. What it answered is the sign of the version: positive applied, negative refused, 0 no
+ * write yet (a level's version is at least 1).
+ */
 const R_HASH = 0;
 const R_AT = 1;
-const R_KIND = 2;
-const R_AVAILABLE = 3;
-const R_RESERVED = 4;
-const R_VERSION = 5;
-const R_UPDATED_AT = 6;
-const R_BODY = 7;
-const R_FIELDS = 8;
+const R_AVAILABLE = 2;
+const R_RESERVED = 3;
+const R_VERSION = 4;
+const R_UPDATED_AT = 5;
+const R_BODY = 6;
+const R_FIELDS = 7;
 
 /**
  * What a keyed write answered: `applied` with the level it left, or `refused` with the level's
@@ -180,10 +183,10 @@ export class StockTable {
     const replay = this.#replay;
     if (slot === undefined || l === undefined || !replay) return undefined;
     const at = (this.#offset(slot, l) / FIELDS) * R_FIELDS;
-    if (replay[at + R_KIND] === 0 || replay[at + R_HASH] !== key || now - replay[at + R_AT]! >= ttlMs) return undefined;
+    const version = replay[at + R_VERSION]!;
+    if (version === 0 || replay[at + R_HASH] !== key || now - replay[at + R_AT]! >= ttlMs) return undefined;
     if (replay[at + R_BODY] !== body) return { kind: 'other_body' };
-    if (replay[at + R_KIND] === 2)
-      return { kind: 'refused', version: replay[at + R_VERSION]!, available: replay[at + R_AVAILABLE]! };
+    if (version < 0) return { kind: 'refused', version: -version, available: replay[at + R_AVAILABLE]! };
     const available = replay[at + R_AVAILABLE]!;
     const reserved = replay[at + R_RESERVED]!;
     return {
@@ -195,7 +198,7 @@ export class StockTable {
         reserved,
         onHand: available + reserved,
         updatedAt: this.#toText(replay[at + R_UPDATED_AT]!),
-        version: replay[at + R_VERSION]!,
+        version,
       },
     };
   }
@@ -213,10 +216,10 @@ export class StockTable {
     const at = (offset / FIELDS) * R_FIELDS;
     replay[at + R_HASH] = key;
     replay[at + R_AT] = now;
-    replay[at + R_KIND] = kind === 'applied' ? 1 : 2;
     replay[at + R_AVAILABLE] = this.#levels[offset + AVAILABLE]!;
     replay[at + R_RESERVED] = this.#levels[offset + RESERVED]!;
-    replay[at + R_VERSION] = this.#levels[offset + VERSION]!;
+    const version = this.#levels[offset + VERSION]!;
+    replay[at + R_VERSION] = kind === 'applied' ? version : -version;
     replay[at + R_UPDATED_AT] = this.#levels[offset + UPDATED_AT]!;
     replay[at + R_BODY] = body;
   }
