@@ -89,6 +89,8 @@ import type { AmazonOperationLimit } from './limits-types.js';
  * \`\`\`ts
  * const { rate, burst } = AMAZON_OPERATION_LIMITS.patchListingsItem; // 5, 5
  * \`\`\`
+ *
+ * @category Rate limits
  */
 export const AMAZON_OPERATION_LIMITS = {
 ${lines.join('\n')}

@@ -21,6 +21,8 @@ import type { WebhookProcessor } from '../webhooks/processor/processor.js';
 
 /**
  * The parts of an API Gateway REST API (payload v1.0) event the adapter reads.
+ *
+ * @category Runtime adapters
  */
 export interface ApiGatewayV1Event {
   /** HTTP method. */
@@ -39,6 +41,8 @@ export interface ApiGatewayV1Event {
 
 /**
  * The parts of an API Gateway HTTP API (payload v2.0) or function URL event the adapter reads.
+ *
+ * @category Runtime adapters
  */
 export interface ApiGatewayV2Event {
   /** `2.0`. */
@@ -57,6 +61,8 @@ export interface ApiGatewayV2Event {
 
 /**
  * The response shape both payload versions accept.
+ *
+ * @category Runtime adapters
  */
 export interface ApiGatewayResult {
   /** HTTP status. */
@@ -107,6 +113,8 @@ async function answer(
  * ```ts
  * export const handler = createLambdaWebhookHandler(processor, { platform: 'shopify' });
  * ```
+ *
+ * @category Runtime adapters
  */
 export function createLambdaWebhookHandler(
   processor: WebhookProcessor,

@@ -25,6 +25,8 @@ import type { WebhookProcessor } from '../webhooks/processor/processor.js';
  * ```ts
  * const options: NodeWebhookHandlerOptions = { platform: 'shopify', maxBodyBytes: 512 * 1024 };
  * ```
+ *
+ * @category Runtime adapters
  */
 export interface NodeWebhookHandlerOptions extends WebhookAdapterOptions {
   /** Largest body accepted, in bytes (default 1 MiB); larger requests get 413. */
@@ -35,6 +37,8 @@ export interface NodeWebhookHandlerOptions extends WebhookAdapterOptions {
  * A Node request as Express and similar frameworks hand it over: possibly with a `body`
  * already read (as bytes with `express.raw()`, or parsed, which cannot be verified) and a
  * `rawBody` some frameworks keep.
+ *
+ * @category Runtime adapters
  */
 export type NodeWebhookRequest = IncomingMessage & { body?: unknown; rawBody?: unknown; originalUrl?: string };
 
@@ -47,6 +51,8 @@ export type NodeWebhookRequest = IncomingMessage & { body?: unknown; rawBody?: u
  * ```ts
  * const verifier = createShopifyVerifier({ secrets: [secret], hmac: nodeCryptoProvider });
  * ```
+ *
+ * @category Runtime adapters
  */
 export const nodeCryptoProvider: HmacProvider = createNodeHmacProvider({ createHmac });
 
@@ -91,6 +97,8 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
  * const handler = createNodeWebhookHandler(processor, { onError: (error) => logger.error('webhook', { error }) });
  * app.post('/webhooks/:platform', (req, res) => void handler(req, res));
  * ```
+ *
+ * @category Runtime adapters
  */
 export function createNodeWebhookHandler(
   processor: WebhookProcessor,

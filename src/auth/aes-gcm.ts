@@ -1,6 +1,8 @@
 import type { WebCryptoKey } from '../core/web-types.js';
 /**
  * Inputs of {@link aesGcmSeal} and {@link aesGcmOpen}.
+ *
+ * @category Credential storage
  */
 export interface AesGcmInput {
   /** 16, 24 or 32 raw key bytes (the keyring uses 32: AES-256). */
@@ -22,6 +24,8 @@ export interface AesGcmInput {
  * ```ts
  * if (iv.length > AES_GCM_MAX_NONCE_BYTES) throw new RangeError('nonce too long');
  * ```
+ *
+ * @category Credential storage
  */
 export const AES_GCM_MAX_NONCE_BYTES = 128;
 
@@ -47,6 +51,8 @@ function params(input: AesGcmInput): AesGcmParams {
  * ```ts
  * const sealed = await aesGcmSeal({ key, iv, aad }, new TextEncoder().encode('refresh-token'));
  * ```
+ *
+ * @category Credential storage
  */
 export async function aesGcmSeal(input: AesGcmInput, plaintext: Uint8Array): Promise<Uint8Array> {
   if (!nonceOk(input.iv)) throw new RangeError(`AES-GCM nonces must be 12 to ${AES_GCM_MAX_NONCE_BYTES} bytes.`);
@@ -64,6 +70,8 @@ export async function aesGcmSeal(input: AesGcmInput, plaintext: Uint8Array): Pro
  * const plaintext = await aesGcmOpen({ key, iv, aad }, sealed);
  * if (!plaintext) throw new Error('tampered');
  * ```
+ *
+ * @category Credential storage
  */
 export async function aesGcmOpen(input: AesGcmInput, sealed: Uint8Array): Promise<Uint8Array | undefined> {
   if (!nonceOk(input.iv) || sealed.length < 16) return undefined;

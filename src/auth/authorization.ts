@@ -14,6 +14,8 @@ import { requestToken } from './token-endpoint.js';
  * ```ts
  * const options: AuthorizationUrlOptions = { connectionId: 'seller-42', scopes: ['read_orders'] };
  * ```
+ *
+ * @category OAuth
  */
 export interface AuthorizationUrlOptions {
   /** The connection the resulting tokens are stored under. */
@@ -36,6 +38,8 @@ export interface AuthorizationUrlOptions {
  * const { url }: AuthorizationRequest = await oauth.createAuthorizationUrl({ connectionId: 'seller-42' });
  * return Response.redirect(url);
  * ```
+ *
+ * @category OAuth
  */
 export interface AuthorizationRequest {
   /** Where to redirect the user. */
@@ -55,6 +59,8 @@ export interface AuthorizationRequest {
  * - `code_missing`: no `code` in the callback.
  * - `grant_rejected`: the platform refused the code (wrong PKCE verifier, reused or expired code).
  * - `token_endpoint_unavailable`: the token endpoint failed; start the authorisation again.
+ *
+ * @category OAuth
  */
 export type AuthorizationFailureReason =
   | 'state_missing'
@@ -66,6 +72,8 @@ export type AuthorizationFailureReason =
 
 /**
  * The query parameters of the authorisation callback.
+ *
+ * @category OAuth
  */
 export interface AuthorizationCallback {
   /** The `state` echoed by the platform. */
@@ -78,6 +86,8 @@ export interface AuthorizationCallback {
 
 /**
  * A completed authorisation.
+ *
+ * @category OAuth
  */
 export interface AuthorizationComplete {
   /** The connection the tokens were stored under. */

@@ -17,6 +17,8 @@ import { extraParamIssues, RESERVED_AUTHORIZE_PARAMS, RESERVED_TOKEN_PARAMS } fr
  *   refreshTokenRotation: 'rotating',
  * };
  * ```
+ *
+ * @category OAuth
  */
 export interface OAuthClientConfig {
   /** The platform name (used in keys, events and errors). */

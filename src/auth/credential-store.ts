@@ -10,6 +10,8 @@ import type { ConnectionRef, TokenRecord } from './token-record.js';
  * ```ts
  * const options: CredentialStoreOptions = { store: redisStore, keyring: createKeyring({ keys }) };
  * ```
+ *
+ * @category Credential storage
  */
 export interface CredentialStoreOptions {
   /** Where records live. */
@@ -22,6 +24,8 @@ export interface CredentialStoreOptions {
 
 /**
  * A record as read: the decrypted record and the stored value to compare-and-set against.
+ *
+ * @category Credential storage
  */
 export interface StoredRecord {
   /** The record with secrets decrypted. */
@@ -42,6 +46,8 @@ const SECRET_FIELDS = ['accessToken', 'refreshToken'] as const;
  * const credentials = new CredentialStore({ store, keyring });
  * await credentials.setSecret({ tenantId: 't1', platform: 'bol', connectionId: 'main' }, 'clientSecret', secret);
  * ```
+ *
+ * @category Credential storage
  */
 export class CredentialStore {
   readonly #store: Store;

@@ -7,6 +7,8 @@ import { aesGcmOpen, aesGcmSeal } from './aes-gcm.js';
 /**
  * One key of a {@link Keyring}: an id (written into every ciphertext) and 32 random bytes,
  * raw or base64.
+ *
+ * @category Credential storage
  */
 export interface KeyringKey {
   /** Short id: letters, digits, `_` or `-`. */
@@ -22,6 +24,8 @@ export interface KeyringKey {
  * ```ts
  * const options: KeyringOptions = { keys: [newKey, oldKey], primaryKeyId: newKey.id };
  * ```
+ *
+ * @category Credential storage
  */
 export interface KeyringOptions {
   /** Every key that may still decrypt; retire a key by removing it once data is re-encrypted. */
@@ -32,6 +36,8 @@ export interface KeyringOptions {
 
 /**
  * Why a ciphertext could not be decrypted.
+ *
+ * @category Credential storage
  */
 export type DecryptFailureReason = 'malformed_ciphertext' | 'unknown_key' | 'decryption_failed';
 
@@ -46,6 +52,8 @@ export type DecryptFailureReason = 'malformed_ciphertext' | 'unknown_key' | 'dec
  * const sealed = await keyring.encrypt('refresh-token', 'tenant-1|ebay|refreshToken');
  * const opened = await keyring.decrypt(sealed, 'tenant-1|ebay|refreshToken');
  * ```
+ *
+ * @category Credential storage
  */
 export interface Keyring {
   /** The id new ciphertexts use. */
@@ -69,6 +77,8 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
  *   keys: [{ id: '2026-11', key: process.env.KEY_2026_11! }, { id: '2026-05', key: process.env.KEY_2026_05! }],
  * });
  * ```
+ *
+ * @category Credential storage
  */
 export function createKeyring(options: KeyringOptions): Keyring {
   const issues: ValidationIssue[] = [];

@@ -31,6 +31,8 @@ import type { ConnectionRef, ConnectionStatus, TokenRecord } from './token-recor
  * ```ts
  * const options: OAuthClientOptions = { context: { store, tenantId: 'seller-1' }, keyring };
  * ```
+ *
+ * @category OAuth
  */
 export interface OAuthClientOptions {
   /** Store, lock, clock, fetch, events, logger and tenant. */
@@ -50,6 +52,8 @@ export interface OAuthClientOptions {
  * ```ts
  * await oauth.getAccessToken('seller-1', { rejectedToken: tokenThatGot401 });
  * ```
+ *
+ * @category OAuth
  */
 export interface AccessTokenOptions {
   /** Cancels waiting and the token request. */
@@ -65,6 +69,8 @@ export interface AccessTokenOptions {
  * ```ts
  * const options: OAuthAuthHookOptions = { header: 'x-amz-access-token', scheme: '' };
  * ```
+ *
+ * @category OAuth
  */
 export interface OAuthAuthHookOptions {
   /** Header to set (default `authorization`). */
@@ -89,6 +95,8 @@ const REMEMBERED = 32;
  * const done = await oauth.completeAuthorization(Object.fromEntries(callbackUrl.searchParams));
  * const http = createHttpClient({ platform: 'mercadolibre', baseUrl, context, auth: oauth.authHook('main') });
  * ```
+ *
+ * @category OAuth
  */
 export class OAuthClient {
   /** Where tokens are kept. */

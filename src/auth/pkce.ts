@@ -9,6 +9,8 @@ import { randomBytes, toBase64Url, utf8 } from '../core/bytes.js';
  * const pkce: PkcePair = await createPkcePair();
  * url.searchParams.set('code_challenge', pkce.challenge);
  * ```
+ *
+ * @category OAuth
  */
 export interface PkcePair {
   /** 43 characters of base64url randomness (32 bytes); kept server-side until the code exchange. */
@@ -26,6 +28,8 @@ export interface PkcePair {
  * ```ts
  * await pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk'); // 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM'
  * ```
+ *
+ * @category OAuth
  */
 export async function pkceChallenge(verifier: string): Promise<string> {
   return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(verifier) as BufferSource)));
@@ -38,6 +42,8 @@ export async function pkceChallenge(verifier: string): Promise<string> {
  * ```ts
  * const { verifier, challenge } = await createPkcePair();
  * ```
+ *
+ * @category OAuth
  */
 export async function createPkcePair(): Promise<PkcePair> {
   const verifier = toBase64Url(randomBytes(32));

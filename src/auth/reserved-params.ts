@@ -10,6 +10,8 @@ import type { ValidationIssue } from '../core/errors/validation-error.js';
  * ```ts
  * RESERVED_AUTHORIZE_PARAMS.includes('state'); // true
  * ```
+ *
+ * @category OAuth
  */
 export const RESERVED_AUTHORIZE_PARAMS: readonly string[] = [
   'response_type',
@@ -28,6 +30,8 @@ export const RESERVED_AUTHORIZE_PARAMS: readonly string[] = [
  * ```ts
  * RESERVED_TOKEN_PARAMS.includes('refresh_token'); // true
  * ```
+ *
+ * @category OAuth
  */
 export const RESERVED_TOKEN_PARAMS: readonly string[] = [
   'grant_type',

@@ -7,6 +7,8 @@
  * ```ts
  * tokenLifetimeSeconds(0) === MIN_TOKEN_LIFETIME_SECONDS; // true
  * ```
+ *
+ * @category OAuth
  */
 export const MIN_TOKEN_LIFETIME_SECONDS = 60;
 
@@ -19,6 +21,8 @@ export const MIN_TOKEN_LIFETIME_SECONDS = 60;
  * ```ts
  * tokenLifetimeSeconds(1e306) === MAX_TOKEN_LIFETIME_SECONDS; // true
  * ```
+ *
+ * @category OAuth
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
 
@@ -35,6 +39,8 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
  * tokenLifetimeSeconds(-5);     // 60
  * tokenLifetimeSeconds('soon'); // undefined
  * ```
+ *
+ * @category OAuth
  */
 export function tokenLifetimeSeconds(raw: unknown): number | undefined {
   const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;

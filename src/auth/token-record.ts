@@ -1,5 +1,7 @@
 /**
  * Identifies one OAuth connection: a tenant's account on a platform.
+ *
+ * @category Credential storage
  */
 export interface ConnectionRef {
   /** The tenant (your customer). */
@@ -13,6 +15,8 @@ export interface ConnectionRef {
 /**
  * What is kept for a connection. `version` grows by one on every write, so concurrent writers
  * detect each other through compare-and-set.
+ *
+ * @category Credential storage
  */
 export interface TokenRecord {
   /** Write counter. */
@@ -49,6 +53,8 @@ export interface TokenRecord {
  * const status: ConnectionStatus = await oauth.connectionStatus('seller-1');
  * if (status.state === 'reauth_required') promptReconnect();
  * ```
+ *
+ * @category Credential storage
  */
 export interface ConnectionStatus {
   /** `missing` (never authorised), `active`, `expired` (will refresh on use) or `reauth_required`. */

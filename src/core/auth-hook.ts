@@ -2,6 +2,8 @@ import type { MaybePromise } from './types.js';
 
 /**
  * What an auth hook learns about the attempt it is authorising.
+ *
+ * @category Context
  */
 export interface AuthHookContext {
   /** 1 for the first attempt, 2 for the first retry, ... */
@@ -26,6 +28,8 @@ export interface AuthHookContext {
  *   secrets: () => [key],
  * };
  * ```
+ *
+ * @category Context
  */
 export interface AuthHook {
   /** Adds credentials to the request (mutate its headers or return a new Request). */

@@ -48,6 +48,8 @@ import type { OperationOptions } from './types.js';
  *   }
  * }
  * ```
+ *
+ * @category Marketplace contract
  */
 export abstract class BaseMarketplaceAPI {
   /** The marketplace's name, e.g. `shopify` or `my-shop`. */

@@ -10,6 +10,8 @@ import type { MarketbridgeError } from './errors/marketbridge-error.js';
  *   if (!item.ok) console.warn(item.input, item.error.code);
  * }
  * ```
+ *
+ * @category Marketplace contract
  */
 export type ItemOutcome<I, T> =
   | { index: number; input: I; ok: true; value: T }
@@ -23,6 +25,8 @@ export type ItemOutcome<I, T> =
  * const result: BatchResult<PriceUpdate, Offer> = await marketplace.updatePrices(updates);
  * console.log(`${result.succeeded} updated, ${result.failed} failed`);
  * ```
+ *
+ * @category Marketplace contract
  */
 export interface BatchResult<I, T> {
   /** One outcome per input item, in input order. */
@@ -40,6 +44,8 @@ export interface BatchResult<I, T> {
  * ```ts
  * return toBatchResult([{ index: 0, input: update, ok: true, value: offer }]);
  * ```
+ *
+ * @category Marketplace contract
  */
 export function toBatchResult<I, T>(items: ItemOutcome<I, T>[]): BatchResult<I, T> {
   const sorted = [...items].sort((a, b) => a.index - b.index);

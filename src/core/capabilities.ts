@@ -5,6 +5,8 @@
  * ```ts
  * for (const operation of OPERATIONS) console.log(operation, marketplace.capabilities.supports(operation));
  * ```
+ *
+ * @category Marketplace contract
  */
 export const OPERATIONS = [
   'listProducts',
@@ -27,6 +29,8 @@ export const OPERATIONS = [
 
 /**
  * The name of a canonical operation.
+ *
+ * @category Marketplace contract
  */
 export type OperationName = (typeof OPERATIONS)[number];
 
@@ -37,6 +41,8 @@ export type OperationName = (typeof OPERATIONS)[number];
  * ```ts
  * WRITE_OPERATIONS.includes('updatePrices'); // true
  * ```
+ *
+ * @category Marketplace contract
  */
 export const WRITE_OPERATIONS: readonly OperationName[] = [
   'upsertProducts',
@@ -58,6 +64,8 @@ export const WRITE_OPERATIONS: readonly OperationName[] = [
  * if (!marketplace.capabilities.supports('adjustInventory')) useAbsoluteSets();
  * const chunk = marketplace.capabilities.maxBatchSize.setInventory ?? 100;
  * ```
+ *
+ * @category Marketplace contract
  */
 export interface Capabilities {
   /** Operations this instance implements. */
@@ -90,6 +98,8 @@ export interface Capabilities {
  *   }
  * }
  * ```
+ *
+ * @category Marketplace contract
  */
 export interface CapabilityDeclaration {
   maxBatchSize?: Partial<Record<OperationName, number>>;

@@ -7,6 +7,8 @@
  * const clock: Clock = systemClock;
  * await clock.sleep(250);
  * ```
+ *
+ * @category Context
  */
 export interface Clock {
   /** Milliseconds since the Unix epoch. */
@@ -30,6 +32,8 @@ export interface Clock {
  * ```ts
  * const context = createContext({ clock: systemClock });
  * ```
+ *
+ * @category Context
  */
 export const systemClock: Clock = {
   now: () => Date.now(),

@@ -13,6 +13,8 @@ import type { Store } from '../stores/store.js';
  * The dependencies a marketplace instance works with. Every field is optional; see
  * {@link createContext} for the defaults. Nothing is global: two instances with two contexts
  * share nothing.
+ *
+ * @category Context
  */
 export interface Context {
   /** The fetch implementation (default: `globalThis.fetch`). */
@@ -41,6 +43,8 @@ export interface Context {
  * const context: ResolvedContext = createContext();
  * context.events.on('throttled', console.log);
  * ```
+ *
+ * @category Context
  */
 export type ResolvedContext = Required<Context>;
 
@@ -54,6 +58,8 @@ export type ResolvedContext = Required<Context>;
  * const context = createContext({ tenantId: 'seller-1' });
  * const marketplace = await factory.create('simulated', { seed: 1 }, context);
  * ```
+ *
+ * @category Context
  */
 export function createContext(context: Context = {}): ResolvedContext {
   const clock = context.clock ?? systemClock;

@@ -9,6 +9,8 @@ import { MarketplaceFactory } from './marketplace-factory.js';
 /**
  * The marketplaces {@link createDefaultFactory} registers, by name, with their configuration
  * schemas and instance types.
+ *
+ * @category Factory
  */
 export interface DefaultMarketplaces {
   simulated: typeof simulatedMarketplace;
@@ -30,6 +32,8 @@ export interface DefaultMarketplaces {
  * const factory = createDefaultFactory();
  * const simulated = await factory.create('simulated', { seed: 1 });
  * ```
+ *
+ * @category Factory
  */
 export function createDefaultFactory(): MarketplaceFactory<{
   [K in keyof DefaultMarketplaces]: DefaultMarketplaces[K];

@@ -18,6 +18,8 @@ import type { MaybePromise } from './types.js';
  *   create: (config, context) => new MyShop(config, context),
  * });
  * ```
+ *
+ * @category Factory
  */
 export interface MarketplaceDefinition<
   N extends string = string,
@@ -43,11 +45,15 @@ export interface MarketplaceDefinition<
 
 /**
  * The configuration type a definition accepts (the schema's input).
+ *
+ * @category Factory
  */
 export type ConfigOf<D> = D extends MarketplaceDefinition<string, infer S, BaseMarketplaceAPI> ? z.input<S> : never;
 
 /**
  * The instance type a definition creates.
+ *
+ * @category Factory
  */
 export type InstanceOf<D> = D extends MarketplaceDefinition<string, z.ZodType, infer M> ? M : never;
 
@@ -71,6 +77,8 @@ const NAME = /^[a-z][a-z0-9-]{0,62}$/;
  * });
  * factory.register(myShop);
  * ```
+ *
+ * @category Factory
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function defineMarketplace<N extends string, S extends z.ZodType, M extends BaseMarketplaceAPI>(

@@ -14,6 +14,8 @@
  * };
  * defineMarketplace({ name: 'example', configSchema, create, environments });
  * ```
+ *
+ * @category Factory
  */
 export interface MarketplaceEnvironments<C = unknown> {
   /**
@@ -44,6 +46,8 @@ export interface MarketplaceEnvironments<C = unknown> {
  * hostMatches('acme.myshopify.com', ['*.myshopify.com']); // true
  * hostMatches('myshopify.com.evil.example', ['*.myshopify.com']); // false
  * ```
+ *
+ * @category Factory
  */
 export function hostMatches(host: string, patterns: readonly string[]): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
@@ -61,6 +65,8 @@ export function hostMatches(host: string, patterns: readonly string[]): boolean 
  * urlHost('https://sellingpartnerapi-eu.amazon.com/orders'); // 'sellingpartnerapi-eu.amazon.com'
  * urlHost('not a url'); // undefined
  * ```
+ *
+ * @category Factory
  */
 export function urlHost(url: string): string | undefined {
   try {
@@ -96,6 +102,8 @@ function routedPath(path: string): string {
  * endpointMatches('https://api.bol.com/retailer-demo/offers', ['api.bol.com/retailer']); // false
  * endpointMatches('https://acme.myshopify.com/admin', ['*.myshopify.com']); // true
  * ```
+ *
+ * @category Factory
  */
 export function endpointMatches(url: string, patterns: readonly string[]): boolean {
   const host = urlHost(url);

@@ -3,6 +3,8 @@ import type { Disposer } from './types.js';
 
 /**
  * Fields most events carry: the marketplace and the tenant.
+ *
+ * @category Events and logging
  */
 export interface EventContext {
   /** The marketplace name. */
@@ -14,6 +16,8 @@ export interface EventContext {
 /**
  * The events marketbridge emits and their payloads. Payloads never carry secrets: URLs and
  * headers are redacted, tokens are never included.
+ *
+ * @category Events and logging
  */
 export interface MarketbridgeEvents {
   /** A request is about to be sent. */
@@ -69,6 +73,8 @@ export interface MarketbridgeEvents {
 
 /**
  * The name of an event in {@link MarketbridgeEvents}.
+ *
+ * @category Events and logging
  */
 export type MarketbridgeEventName = keyof MarketbridgeEvents;
 
@@ -84,6 +90,8 @@ export type MarketbridgeEventName = keyof MarketbridgeEvents;
  * // later
  * stop();
  * ```
+ *
+ * @category Events and logging
  */
 export class EventBus {
   readonly #emitter = new EventEmitter();

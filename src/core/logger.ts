@@ -1,6 +1,8 @@
 /**
  * Structured fields attached to a log line. Never put secrets here; marketbridge redacts its
  * own fields before logging.
+ *
+ * @category Events and logging
  */
 export type LogFields = Record<string, unknown>;
 
@@ -17,6 +19,8 @@ export type LogFields = Record<string, unknown>;
  *   error: (msg, fields) => console.error(msg, fields),
  * };
  * ```
+ *
+ * @category Events and logging
  */
 export interface Logger {
   /** Detail for troubleshooting: requests, retries, waits. */
@@ -38,6 +42,8 @@ const noop = () => {};
  * ```ts
  * const context = createContext({ logger: silentLogger });
  * ```
+ *
+ * @category Events and logging
  */
 export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error: noop };
 
@@ -50,6 +56,8 @@ export const silentLogger: Logger = { debug: noop, info: noop, warn: noop, error
  * ```ts
  * const engine = new InventorySyncEngine({ source, channels, context: { logger: consoleWarningLogger } });
  * ```
+ *
+ * @category Events and logging
  */
 export const consoleWarningLogger: Logger = {
   debug: noop,

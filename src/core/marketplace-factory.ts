@@ -8,11 +8,15 @@ import { ValidationError, issuesFromZod } from './errors/validation-error.js';
 
 /**
  * A marketplace definition of any name, schema and instance type.
+ *
+ * @category Factory
  */
 export type AnyDefinition = MarketplaceDefinition<string, z.ZodType, BaseMarketplaceAPI>;
 
 /**
  * The map of names to definitions a factory knows, for typing `create`.
+ *
+ * @category Factory
  */
 export type DefinitionMap = Record<string, AnyDefinition>;
 
@@ -27,6 +31,8 @@ export type DefinitionMap = Record<string, AnyDefinition>;
  * const factory = new MarketplaceFactory().register(myShop);
  * const shop = await factory.create('my-shop', { baseUrl: 'https://shop.example', apiKey: key });
  * ```
+ *
+ * @category Factory
  */
 export class MarketplaceFactory<M extends DefinitionMap = Record<never, never>> {
   readonly #definitions = new Map<string, AnyDefinition>();

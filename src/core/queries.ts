@@ -2,6 +2,8 @@ import type { OrderStatus } from '../model/order.js';
 
 /**
  * Filters and paging of {@link BaseMarketplaceAPI.listProducts}.
+ *
+ * @category Marketplace contract
  */
 export interface ListProductsQuery {
   /** Items per platform page (the connector clamps it to the platform's maximum). */
@@ -14,6 +16,8 @@ export interface ListProductsQuery {
 
 /**
  * Filters of {@link BaseMarketplaceAPI.getInventory}.
+ *
+ * @category Marketplace contract
  */
 export interface InventoryQuery {
   /** The SKUs to read. */
@@ -24,6 +28,8 @@ export interface InventoryQuery {
 
 /**
  * Filters and paging of {@link BaseMarketplaceAPI.listOrders}.
+ *
+ * @category Marketplace contract
  */
 export interface ListOrdersQuery {
   /** Orders created or updated at or after this ISO timestamp. */
@@ -36,6 +42,8 @@ export interface ListOrdersQuery {
 
 /**
  * Filters of {@link BaseMarketplaceAPI.listFinancialEvents}.
+ *
+ * @category Marketplace contract
  */
 export interface ListFinancialEventsQuery {
   /** Events at or after this ISO timestamp. */
@@ -54,6 +62,8 @@ export interface ListFinancialEventsQuery {
  * const health: HealthStatus = await marketplace.healthCheck();
  * if (!health.ok) alert(health.message);
  * ```
+ *
+ * @category Marketplace contract
  */
 export interface HealthStatus {
   /** Whether the marketplace answered as expected. */

@@ -13,6 +13,8 @@
  *   }
  * }
  * ```
+ *
+ * @category Context
  */
 export interface Failure<R extends string = string> {
   /** Machine-readable reason. */
@@ -30,6 +32,8 @@ export interface Failure<R extends string = string> {
  * ```ts
  * return err(failure('too_many_decimals', 'EUR has 2 decimals; got "1.005".'));
  * ```
+ *
+ * @category Context
  */
 export function failure<R extends string>(reason: R, message: string, details?: Record<string, unknown>): Failure<R> {
   return details === undefined ? { reason, message } : { reason, message, details };

@@ -3,6 +3,8 @@ import type { MaybePromise } from './types.js';
 /**
  * A unit of deferred work marketbridge asks the host to run: continue a sync, poll an async
  * job, retry the dead-letter queue, refresh tokens early.
+ *
+ * @category Context
  */
 export interface ScheduledJob {
   /** The job function's name, e.g. `sync.continue`. */
@@ -25,6 +27,8 @@ export interface ScheduledJob {
  *   schedule: (job) => queue.send(job.name, job.payload, { delayUntil: job.runAt }),
  * };
  * ```
+ *
+ * @category Context
  */
 export interface Scheduler {
   /** Registers a job to run at or after `job.runAt`. */
@@ -40,6 +44,8 @@ export interface Scheduler {
  * const scheduler = new MemoryScheduler();
  * for (const job of scheduler.takeDue(Date.now())) await runJob(job);
  * ```
+ *
+ * @category Context
  */
 export class MemoryScheduler implements Scheduler {
   readonly #jobs: ScheduledJob[] = [];

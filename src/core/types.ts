@@ -1,5 +1,7 @@
 /**
  * A value or a promise of it: what injected interfaces may return.
+ *
+ * @category Context
  */
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -11,6 +13,8 @@ export type MaybePromise<T> = T | Promise<T>;
  * const dispose: Disposer = events.on('throttled', () => {});
  * dispose();
  * ```
+ *
+ * @category Context
  */
 export type Disposer = () => void;
 
@@ -22,6 +26,8 @@ export type Disposer = () => void;
  * const controller = new AbortController();
  * await marketplace.getOrder('123', { signal: controller.signal });
  * ```
+ *
+ * @category Context
  */
 export interface OperationOptions {
   /** Cancels the operation; the promise rejects with the signal's reason. */

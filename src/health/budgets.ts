@@ -2,6 +2,8 @@ import type { LimiterSnapshot } from '../http/rate-limit/keyed-limiter.js';
 
 /**
  * How much of one rate-limit budget is in use.
+ *
+ * @category Health
  */
 export interface BudgetUsage {
   /** The limiter's key: tenant, platform and bucket. */
@@ -24,6 +26,8 @@ export interface BudgetUsage {
  * const usage = budgetUsage(limiter.toJSON(), Date.now());
  * const hottest = usage.sort((a, b) => b.utilisation - a.utilisation)[0];
  * ```
+ *
+ * @category Health
  */
 export function budgetUsage(snapshot: LimiterSnapshot, now: number): BudgetUsage[] {
   return Object.entries(snapshot).map(([key, state]) => {

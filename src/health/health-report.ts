@@ -4,6 +4,8 @@ import { budgetUsage, type BudgetUsage } from './budgets.js';
 
 /**
  * Anything whose rate-limit budgets can be read: a `KeyedLimiter`, an `HttpClient`'s `limiter`.
+ *
+ * @category Health
  */
 export interface LimiterSource {
   /** The budgets by key, as `KeyedLimiter.toJSON()` gives them. */
@@ -12,6 +14,8 @@ export interface LimiterSource {
 
 /**
  * A job queue that reports its counts: the BullMQ and pg-boss schedulers.
+ *
+ * @category Health
  */
 export interface QueueCountsSource {
   /** Jobs waiting (due), delayed, running and failed. */
@@ -20,6 +24,8 @@ export interface QueueCountsSource {
 
 /**
  * Anything with a lag: a stream consumer or source.
+ *
+ * @category Health
  */
 export interface LagSource {
   /** Messages not yet acknowledged, when known. */
@@ -39,6 +45,8 @@ export interface LagSource {
  *   streams: { webhooks: consumer },
  * };
  * ```
+ *
+ * @category Health
  */
 export interface HealthInputs {
   /** Connections by name; each one's `healthCheck()` runs (when it has one), in parallel. */
@@ -71,6 +79,8 @@ export interface HealthInputs {
  * const report: HealthReport = await healthReport({ connections: { shop } });
  * if (report.status !== 'ok') console.warn(report.problems);
  * ```
+ *
+ * @category Health
  */
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'down';
@@ -128,6 +138,8 @@ async function check(
  *   return Response.json(report, { status: report.status === 'down' ? 503 : 200 });
  * }
  * ```
+ *
+ * @category Health
  */
 export async function healthReport(inputs: HealthInputs = {}): Promise<HealthReport> {
   const now = inputs.now ?? Date.now;

@@ -8,6 +8,8 @@ import { ValidationError, type ValidationIssue } from '../core/errors/validation
  * ```ts
  * const breaker: CircuitBreakerOptions = { failureThreshold: 5, cooldownMs: 30_000 };
  * ```
+ *
+ * @category Circuit breaker
  */
 export interface CircuitBreakerOptions {
   /** Consecutive failures that open the circuit (default 5). */
@@ -26,6 +28,8 @@ export interface CircuitBreakerOptions {
 
 /**
  * The serialisable state of a {@link CircuitBreaker}.
+ *
+ * @category Circuit breaker
  */
 export interface CircuitBreakerState {
   state: 'closed' | 'open' | 'half-open';
@@ -43,6 +47,8 @@ export interface CircuitBreakerState {
  * ```ts
  * new CircuitBreaker(clock, { probeTimeoutMs: DEFAULT_PROBE_TIMEOUT_MS / 2 });
  * ```
+ *
+ * @category Circuit breaker
  */
 export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
 
@@ -55,6 +61,8 @@ export const DEFAULT_PROBE_TIMEOUT_MS = 30_000;
  * const permit: BreakerPermit = breaker.acquire();
  * if (!permit.allowed) throw new Error(`open until ${permit.until}`);
  * ```
+ *
+ * @category Circuit breaker
  */
 export type BreakerPermit =
   | {
@@ -90,6 +98,8 @@ export type BreakerPermit =
  *   try { await send(); permit.success(); } catch (e) { permit.failure(); throw e; }
  * }
  * ```
+ *
+ * @category Circuit breaker
  */
 export class CircuitBreaker {
   readonly #clock: Clock;

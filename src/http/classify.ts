@@ -4,6 +4,8 @@ import type { LimiterFeedback } from './feedback-types.js';
 
 /**
  * What the pipeline knows about a response when it classifies it.
+ *
+ * @category Classifiers and feedback
  */
 export interface ClassifyInput {
   /** HTTP status. */
@@ -27,6 +29,8 @@ export interface ClassifyInput {
  * - `not_found`, `invalid` (a 4xx the caller must fix), `error` (anything else, final).
  *
  * `feedback` updates the limiter whatever the verdict.
+ *
+ * @category Classifiers and feedback
  */
 export interface Classification {
   kind: 'ok' | 'throttled' | 'transient' | 'auth' | 'not_found' | 'invalid' | 'error';
@@ -57,6 +61,8 @@ export interface Classification {
  *     ? { kind: 'throttled', message: 'QuotaExceeded' }
  *     : undefined;
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export type ResponseClassifier = (input: ClassifyInput) => Classification | undefined;
 
@@ -68,6 +74,8 @@ export type ResponseClassifier = (input: ClassifyInput) => Classification | unde
  * ```ts
  * defaultClassify({ status: 503, headers: new Headers(), body: '', method: 'GET', operation: 'x' }).kind; // 'transient'
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export function defaultClassify(input: ClassifyInput): Classification {
   const { status } = input;
@@ -88,6 +96,8 @@ export function defaultClassify(input: ClassifyInput): Classification {
  * ```ts
  * const client = createHttpClient({ platform: 'bol', baseUrl, context, classify: problemJsonClassifier });
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export const problemJsonClassifier: ResponseClassifier = (input) => {
   const type = input.headers.get('content-type') ?? '';
@@ -107,6 +117,8 @@ export const problemJsonClassifier: ResponseClassifier = (input) => {
  * ```ts
  * const classify = composeClassifiers(myPlatformClassifier, problemJsonClassifier);
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export function composeClassifiers(...classifiers: ResponseClassifier[]): ResponseClassifier {
   return (input) => {

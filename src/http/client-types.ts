@@ -23,6 +23,8 @@ import type { QueryParams } from './url.js';
  *   timeoutMs: 30_000,
  * };
  * ```
+ *
+ * @category Client
  */
 export interface HttpClientOptions {
   /** Platform name, e.g. `shopify`; part of limiter keys, events and errors. */
@@ -63,6 +65,8 @@ export interface HttpClientOptions {
  *   query: { MarketplaceIds: ['ATVPDKIKX0DER'], CreatedAfter: '2026-01-01T00:00:00Z' },
  * };
  * ```
+ *
+ * @category Client
  */
 export interface HttpRequest {
   /** Operation name: limiter key part and event/error context. */
@@ -105,6 +109,8 @@ export interface HttpRequest {
  * const response: HttpResponse<{ orders: unknown[] }> = await client.request({ operation: 'getOrders', method: 'GET', path: '/orders' });
  * console.log(response.status, response.attempts, response.data.orders.length);
  * ```
+ *
+ * @category Client
  */
 export interface HttpResponse<T = unknown> {
   /** HTTP status. */

@@ -86,6 +86,8 @@ type Outcome =
  * });
  * const { data } = await client.request<{ payload: unknown }>({ operation: 'getOrders', method: 'GET', path: '/orders/v0/orders' });
  * ```
+ *
+ * @category Client
  */
 export class HttpClient {
   /** The client's options, as given. */
@@ -481,6 +483,8 @@ export class HttpClient {
  * ```ts
  * const client = createHttpClient({ platform: 'bol', baseUrl: 'https://api.bol.com/retailer', context, classify: problemJsonClassifier });
  * ```
+ *
+ * @category Client
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   return new HttpClient(options);

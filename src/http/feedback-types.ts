@@ -8,6 +8,8 @@
  * // Shopify GraphQL: 52 points requested, 12 used, 988 of 1000 left, 100/s.
  * const feedback: LimiterFeedback = { actualCost: 12, available: 988, capacity: 1000, refillPerSecond: 100 };
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export interface LimiterFeedback {
   /** Tokens the platform says are left now; the limiter never assumes more than this. */

@@ -22,6 +22,8 @@ function num(value: string | null): number | undefined {
  * headerFeedback(new Headers({ 'x-ratelimit-remaining': '3', 'retry-after': '2' }), Date.now());
  * // { available: 3, pauseMs: 2000 }
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export function headerFeedback(headers: Headers, now: number, maxRetryAfterMs?: number): LimiterFeedback {
   const feedback: LimiterFeedback = {};
@@ -40,6 +42,8 @@ export function headerFeedback(headers: Headers, now: number, maxRetryAfterMs?: 
  * ```ts
  * mergeFeedback({ available: 5 }, { available: 3, actualCost: 10 }); // { available: 3, actualCost: 10 }
  * ```
+ *
+ * @category Classifiers and feedback
  */
 export function mergeFeedback(a: LimiterFeedback, b: LimiterFeedback | undefined): LimiterFeedback {
   if (!b) return a;

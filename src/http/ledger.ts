@@ -5,6 +5,8 @@ import { isUnknownOutcome } from './outcome.js';
 
 /**
  * What the ledger keeps for one write intent.
+ *
+ * @category Ledger
  */
 export interface LedgerEntry<R = unknown> {
   key: string;
@@ -28,6 +30,8 @@ export interface LedgerEntry<R = unknown> {
  *   ? { status: 'applied', result: { id: order.id } }
  *   : { status: 'not_applied' };
  * ```
+ *
+ * @category Ledger
  */
 export type ReadBackResult<R> = { status: 'applied'; result: R } | { status: 'not_applied' } | { status: 'unknown' };
 
@@ -43,6 +47,8 @@ export type ReadBackResult<R> = { status: 'applied'; result: R } | { status: 'no
  *   readBack: async () => ((await getOrder(orderId)).shipped ? { status: 'applied', result: { ok: true } } : { status: 'not_applied' }),
  * };
  * ```
+ *
+ * @category Ledger
  */
 export interface LedgerWrite<R> {
   /** The intent's identity: the same logical write always has the same key. */
@@ -64,6 +70,8 @@ export interface LedgerWrite<R> {
  * ```ts
  * const options: OperationLedgerOptions = { store, clock, ttlMs: 7 * 86_400_000 };
  * ```
+ *
+ * @category Ledger
  */
 export interface OperationLedgerOptions {
   store: Store;
@@ -87,6 +95,8 @@ export interface OperationLedgerOptions {
  * const ledger = new OperationLedger({ store: context.store, clock: context.clock });
  * const result = await ledger.execute(write); // safe to call again after a crash
  * ```
+ *
+ * @category Ledger
  */
 export class OperationLedger {
   readonly #options: OperationLedgerOptions;

@@ -11,6 +11,8 @@ import { isMarketbridgeError } from '../core/errors/marketbridge-error.js';
  * isUnknownOutcomeStatus(503); // true
  * isUnknownOutcomeStatus(429); // false: throttled, nothing was done
  * ```
+ *
+ * @category Retry
  */
 export function isUnknownOutcomeStatus(status: number): boolean {
   return status === 408 || status === 425 || status >= 500;
@@ -27,6 +29,8 @@ export function isUnknownOutcomeStatus(status: number): boolean {
  * ```ts
  * try { await client.request(createOrder); } catch (e) { if (isUnknownOutcome(e)) await readBack(); }
  * ```
+ *
+ * @category Retry
  */
 export function isUnknownOutcome(error: unknown): boolean {
   if (!isMarketbridgeError(error)) return true;

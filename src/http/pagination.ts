@@ -2,6 +2,8 @@ import { ValidationError } from '../core/errors/validation-error.js';
 
 /**
  * One page of a paginated API: its items and how to get the next one (`undefined` at the end).
+ *
+ * @category Pagination
  */
 export interface Page<T, C> {
   items: readonly T[];
@@ -16,6 +18,8 @@ export interface Page<T, C> {
  * ```ts
  * const options: PaginateOptions<Order, string> = { fetchPage: (cursor, signal) => getOrders(cursor, signal), maxPages: 1000 };
  * ```
+ *
+ * @category Pagination
  */
 export interface PaginateOptions<T, C> {
   /** Fetches the page at `cursor` (`undefined` for the first page). */
@@ -38,6 +42,8 @@ export interface PaginateOptions<T, C> {
  *   if (done(order)) break; // no further page is requested
  * }
  * ```
+ *
+ * @category Pagination
  */
 export async function* paginate<T, C>(options: PaginateOptions<T, C>): AsyncGenerator<T, void, undefined> {
   const seen = new Set<string>();
@@ -69,6 +75,8 @@ export async function* paginate<T, C>(options: PaginateOptions<T, C>): AsyncGene
  *   return { items: c.nodes, next: c.pageInfo.hasNextPage ? c.pageInfo.endCursor : undefined };
  * });
  * ```
+ *
+ * @category Pagination
  */
 export function paginateCursor<T>(
   fetchPage: (cursor: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>,
@@ -88,6 +96,8 @@ export function paginateCursor<T>(
  *   return { items: data.payload.Orders, next: data.payload.NextToken };
  * });
  * ```
+ *
+ * @category Pagination
  */
 export function paginateNextToken<T>(
   fetchPage: (nextToken: string | undefined, signal?: AbortSignal) => Promise<Page<T, string>>,
@@ -104,6 +114,8 @@ export function paginateNextToken<T>(
  * ```ts
  * const offers = paginatePages(async (page) => (await client.request<{ offers?: Offer[] }>({ operation: 'getOffers', method: 'GET', path: '/offers', query: { page } })).data.offers ?? [], { first: 1 });
  * ```
+ *
+ * @category Pagination
  */
 export function paginatePages<T>(
   fetchPage: (
@@ -137,6 +149,8 @@ export function paginatePages<T>(
  * parseLinkHeader('<https://x.test/p?page_info=abc>; rel="next", <https://x.test/p?page_info=z>; rel="previous"').next;
  * // 'https://x.test/p?page_info=abc'
  * ```
+ *
+ * @category Pagination
  */
 export function parseLinkHeader(header: string | null | undefined): Record<string, string> {
   const links: Record<string, string> = {};
@@ -162,6 +176,8 @@ export function parseLinkHeader(header: string | null | undefined): Record<strin
  *   return { items: response.data.products, headers: response.headers };
  * });
  * ```
+ *
+ * @category Pagination
  */
 export function paginateLinks<T>(
   fetchPage: (url: string | undefined, signal?: AbortSignal) => Promise<{ items: readonly T[]; headers: Headers }>,

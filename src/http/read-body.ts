@@ -1,5 +1,7 @@
 /**
  * What a response body turns into, by `HttpRequest.responseType`.
+ *
+ * @category Client
  */
 export type ResponseType = 'json' | 'text' | 'bytes' | 'stream' | 'none';
 

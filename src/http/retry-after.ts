@@ -5,6 +5,8 @@
  * ```ts
  * parseRetryAfter('86400', 0) === MAX_RETRY_AFTER_MS; // true
  * ```
+ *
+ * @category Retry
  */
 export const MAX_RETRY_AFTER_MS = 3_600_000;
 
@@ -19,6 +21,8 @@ export const MAX_RETRY_AFTER_MS = 3_600_000;
  * parseRetryAfter('Wed, 21 Oct 2015 07:28:00 GMT', Date.parse('Wed, 21 Oct 2015 07:27:00 GMT')); // 60000
  * parseRetryAfter('soon', Date.now()); // undefined
  * ```
+ *
+ * @category Retry
  */
 export function parseRetryAfter(
   value: string | null | undefined,

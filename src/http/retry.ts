@@ -9,6 +9,8 @@ import { ValidationError, type ValidationIssue } from '../core/errors/validation
  * ```ts
  * const retry: RetryOptions = { limit: 5, baseMs: 250, capMs: 20_000, maxRetryAfterMs: 60_000 };
  * ```
+ *
+ * @category Retry
  */
 export interface RetryOptions {
   /** Retries after the first attempt (default 3). */
@@ -27,6 +29,8 @@ export interface RetryOptions {
 
 /**
  * {@link RetryOptions} with every default filled in.
+ *
+ * @category Retry
  */
 export type RetryPolicy = Required<RetryOptions>;
 
@@ -37,6 +41,8 @@ export type RetryPolicy = Required<RetryOptions>;
  * ```ts
  * const policy = resolveRetry({ baseMs: 100, capMs: 5000 });
  * ```
+ *
+ * @category Retry
  */
 export function resolveRetry(options: RetryOptions | false | undefined): RetryPolicy {
   const o = options === false ? { limit: 0 } : (options ?? {});
@@ -74,6 +80,8 @@ export function resolveRetry(options: RetryOptions | false | undefined): RetryPo
  * ```ts
  * backoffDelay(resolveRetry({ baseMs: 100, capMs: 1000 }), 10_000); // somewhere in [100, 1000]
  * ```
+ *
+ * @category Retry
  */
 export function backoffDelay(policy: Pick<RetryPolicy, 'baseMs' | 'capMs' | 'random'>, retry: number): number {
   const { baseMs, capMs } = policy;
@@ -92,6 +100,8 @@ export function backoffDelay(policy: Pick<RetryPolicy, 'baseMs' | 'capMs' | 'ran
  * ```ts
  * retryDelay(resolveRetry({}), 1, 10 * 60_000); // 60000: clamped
  * ```
+ *
+ * @category Retry
  */
 export function retryDelay(policy: RetryPolicy, retry: number, retryAfterMs?: number): number {
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
@@ -113,6 +123,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  * isRetrySafe('POST', { idempotencyKey: 'k-1' }); // true
  * isRetrySafe('PATCH', {}); // false
  * ```
+ *
+ * @category Retry
  */
 export function isRetrySafe(method: string, request: { idempotencyKey?: string; idempotent?: boolean }): boolean {
   // An explicit `false` wins over the method: the caller resolves unknown outcomes itself.

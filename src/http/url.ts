@@ -1,6 +1,8 @@
 /**
  * A query value: scalars, arrays (repeated or comma-joined, see `HttpClientOptions.arrayFormat`) and
  * `undefined` (left out).
+ *
+ * @category Client
  */
 export type QueryParams = Record<string, string | number | boolean | readonly (string | number)[] | undefined>;
 

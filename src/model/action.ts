@@ -23,6 +23,8 @@ const base = () => ({
  * MarketplaceActionSchema.parse({ type: 'set_price', sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } });
  * MarketplaceActionSchema.parse({ type: 'adjust_inventory', sku: 'A-1', delta: -1 });
  * ```
+ *
+ * @category Canonical model
  */
 export const MarketplaceActionSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [
@@ -55,10 +57,14 @@ export const MarketplaceActionSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An action on a marketplace. See {@link MarketplaceActionSchema}.
+ *
+ * @category Canonical model
  */
 export type MarketplaceAction = z.infer<typeof MarketplaceActionSchema>;
 
 /**
  * The `type` of a {@link MarketplaceAction}.
+ *
+ * @category Canonical model
  */
 export type MarketplaceActionType = MarketplaceAction['type'];

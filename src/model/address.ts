@@ -8,6 +8,8 @@ import { z } from 'zod';
  * ```ts
  * AddressSchema.parse({ line1: 'Damrak 1', city: 'Amsterdam', postalCode: '1012 LG', countryCode: 'NL' });
  * ```
+ *
+ * @category Canonical model
  */
 export const AddressSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -26,5 +28,7 @@ export const AddressSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A postal address. See {@link AddressSchema}.
+ *
+ * @category Canonical model
  */
 export type Address = z.infer<typeof AddressSchema>;

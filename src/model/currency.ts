@@ -6,6 +6,8 @@
  * ```ts
  * CURRENCY_CODES.includes('EUR'); // true
  * ```
+ *
+ * @category Money
  */
 export const CURRENCY_CODES: readonly string[] = [
   'AED',
@@ -203,6 +205,8 @@ function exponentTable(): ReadonlyMap<string, number> {
  * isCurrencyCode('KWD'); // true
  * isCurrencyCode('eur'); // false
  * ```
+ *
+ * @category Money
  */
 export function isCurrencyCode(code: string): boolean {
   return exponentTable().has(code);
@@ -217,6 +221,8 @@ export function isCurrencyCode(code: string): boolean {
  * currencyExponent('JPY'); // 0
  * currencyExponent('BHD'); // 3
  * ```
+ *
+ * @category Money
  */
 export function currencyExponent(code: string): number | undefined {
   return exponentTable().get(code);

@@ -10,6 +10,8 @@ import { MoneySchema } from './money.js';
  * ```ts
  * FinancialEventTypeSchema.parse('fee');
  * ```
+ *
+ * @category Canonical model
  */
 export const FinancialEventTypeSchema = /* @__PURE__ */ lazySchema(() =>
   z.enum(['sale', 'refund', 'fee', 'payout', 'adjustment']),
@@ -26,6 +28,8 @@ export const FinancialEventTypeSchema = /* @__PURE__ */ lazySchema(() =>
  *   occurredAt: '2026-11-22T10:00:00.000Z',
  * });
  * ```
+ *
+ * @category Canonical model
  */
 export const FinancialEventSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -40,5 +44,7 @@ export const FinancialEventSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A money movement. See {@link FinancialEventSchema}.
+ *
+ * @category Canonical model
  */
 export type FinancialEvent = z.infer<typeof FinancialEventSchema>;

@@ -13,6 +13,8 @@ import { QuantitySchema, SkuSchema, TimestampSchema } from './scalars.js';
  *   updatedAt: '2026-11-22T10:00:00.000Z', version: 3,
  * });
  * ```
+ *
+ * @category Canonical model
  */
 export const InventoryLevelSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -34,6 +36,8 @@ export const InventoryLevelSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Stock of one SKU at one location. See {@link InventoryLevelSchema}.
+ *
+ * @category Canonical model
  */
 export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
 
@@ -46,6 +50,8 @@ export type InventoryLevel = z.infer<typeof InventoryLevelSchema>;
  * ```ts
  * InventorySetSchema.parse({ sku: 'A-1', locationId: 'WH-1', quantity: 10, expectedVersion: 3 });
  * ```
+ *
+ * @category Canonical model
  */
 export const InventorySetSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -66,6 +72,8 @@ export const InventorySetSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An absolute stock write. See {@link InventorySetSchema}.
+ *
+ * @category Canonical model
  */
 export type InventorySet = z.infer<typeof InventorySetSchema>;
 
@@ -77,6 +85,8 @@ export type InventorySet = z.infer<typeof InventorySetSchema>;
  * ```ts
  * InventoryAdjustmentSchema.parse({ sku: 'A-1', delta: -2, idempotencyKey: 'order-991-line-1' });
  * ```
+ *
+ * @category Canonical model
  */
 export const InventoryAdjustmentSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -92,5 +102,7 @@ export const InventoryAdjustmentSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A relative stock change. See {@link InventoryAdjustmentSchema}.
+ *
+ * @category Canonical model
  */
 export type InventoryAdjustment = z.infer<typeof InventoryAdjustmentSchema>;

@@ -13,6 +13,8 @@ import type { Money } from './money.js';
  * - `imprecise_number`: a JSON number with more significant digits than a float carries
  *   exactly (15), so the amount that was sent cannot be known; send a decimal string instead;
  * - `out_of_range`: beyond the safe integer range of minor units.
+ *
+ * @category Money
  */
 export type MoneyParseReason =
   | 'unknown_currency'
@@ -56,6 +58,8 @@ export function describeValue(value: unknown): string {
  * parseMoney(80000000000000.01, 'EUR'); // Err({ reason: 'imprecise_number', ... })
  * parseMoney(null as never, 'EUR'); // Err({ reason: 'invalid_format', ... })
  * ```
+ *
+ * @category Money
  */
 export function parseMoney(amount: string | number, currency: string): Result<Money, Failure<MoneyParseReason>> {
   const exponent = typeof currency === 'string' ? currencyExponent(currency) : undefined;
@@ -133,6 +137,8 @@ function outOfRange(text: string, currency: string): Failure<MoneyParseReason> {
  * formatMoney({ amountMinor: 1999, currency: 'EUR' }); // '19.99'
  * formatMoney({ amountMinor: -5, currency: 'EUR' }); // '-0.05'
  * ```
+ *
+ * @category Money
  */
 export function formatMoney(money: Money): string {
   const exponent = requireMoney(money, 'formatMoney', 'money');

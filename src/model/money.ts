@@ -13,6 +13,8 @@ export { formatMoney, parseMoney, type MoneyParseReason } from './money-text.js'
  * ```ts
  * const price = MoneySchema.parse({ amountMinor: 1999, currency: 'EUR' });
  * ```
+ *
+ * @category Money
  */
 export const MoneySchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -29,6 +31,8 @@ export const MoneySchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Money as integer minor units and an ISO 4217 currency. See {@link MoneySchema}.
+ *
+ * @category Money
  */
 export type Money = z.infer<typeof MoneySchema>;
 
@@ -43,6 +47,8 @@ export type Money = z.infer<typeof MoneySchema>;
  * PriceSchema.parse({ amountMinor: 1999, currency: 'EUR' });
  * PriceSchema.safeParse({ amountMinor: -1, currency: 'EUR' }).success; // false
  * ```
+ *
+ * @category Money
  */
 export const PriceSchema = /* @__PURE__ */ lazySchema(() =>
   MoneySchema.refine((price) => price.amountMinor >= 0, {
@@ -61,6 +67,8 @@ export const PriceSchema = /* @__PURE__ */ lazySchema(() =>
  * money(1999, 'EUR'); // 19.99 EUR
  * money(19.99, 'EUR'); // throws ValidationError: minor units are whole
  * ```
+ *
+ * @category Money
  */
 export function money(amountMinor: number, currency: string): Money {
   requireMoney({ amountMinor, currency }, 'money');
@@ -94,6 +102,8 @@ function result(operation: string, amountMinor: number | bigint, currency: strin
  * ```ts
  * addMoney(money(10, 'EUR'), money(20, 'EUR')); // 0.30 EUR, exactly
  * ```
+ *
+ * @category Money
  */
 export function addMoney(a: Money, b: Money): Money {
   sameCurrency('addMoney', a, b);
@@ -107,6 +117,8 @@ export function addMoney(a: Money, b: Money): Money {
  * ```ts
  * subtractMoney(money(1000, 'EUR'), money(1, 'EUR')); // 9.99 EUR
  * ```
+ *
+ * @category Money
  */
 export function subtractMoney(a: Money, b: Money): Money {
   sameCurrency('subtractMoney', a, b);
@@ -121,6 +133,8 @@ export function subtractMoney(a: Money, b: Money): Money {
  * ```ts
  * multiplyMoney(money(1999, 'EUR'), 3); // 59.97 EUR
  * ```
+ *
+ * @category Money
  */
 export function multiplyMoney(amount: Money, quantity: number): Money {
   requireMoney(amount, 'multiplyMoney', 'amount');
@@ -137,6 +151,8 @@ export function multiplyMoney(amount: Money, quantity: number): Money {
  * ```ts
  * [b, a].sort(compareMoney);
  * ```
+ *
+ * @category Money
  */
 export function compareMoney(a: Money, b: Money): number {
   sameCurrency('compareMoney', a, b);
@@ -152,6 +168,8 @@ export function compareMoney(a: Money, b: Money): number {
  * ```ts
  * changeInBasisPoints(money(1000, 'EUR'), money(1100, 'EUR')); // 1000 (= +10 %)
  * ```
+ *
+ * @category Money
  */
 export function changeInBasisPoints(from: Money, to: Money): number {
   sameCurrency('changeInBasisPoints', from, to);
@@ -170,6 +188,8 @@ export function changeInBasisPoints(from: Money, to: Money): number {
  * ```ts
  * applyBasisPoints(money(1999, 'EUR'), 500); // 20.99 EUR (19.99 × 1.05 = 20.9895 → 20.99)
  * ```
+ *
+ * @category Money
  */
 export function applyBasisPoints(amount: Money, basisPoints: number): Money {
   requireMoney(amount, 'applyBasisPoints', 'amount');

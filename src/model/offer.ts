@@ -10,6 +10,8 @@ import { PriceSchema } from './money.js';
  * ```ts
  * ConditionSchema.parse('new');
  * ```
+ *
+ * @category Canonical model
  */
 export const ConditionSchema = /* @__PURE__ */ lazySchema(() => z.enum(['new', 'used', 'refurbished']));
 
@@ -21,6 +23,8 @@ export const ConditionSchema = /* @__PURE__ */ lazySchema(() => z.enum(['new', '
  * ```ts
  * OfferSchema.parse({ sku: 'TSHIRT-RED-M', price: { amountMinor: 1999, currency: 'EUR' } });
  * ```
+ *
+ * @category Canonical model
  */
 export const OfferSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -43,12 +47,16 @@ export const OfferSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * One sellable variant. See {@link OfferSchema}.
+ *
+ * @category Canonical model
  */
 export type Offer = z.infer<typeof OfferSchema>;
 
 /**
  * An offer found by SKU with the id of the product that holds it: what
  * `BaseMarketplaceAPI.getOffersBySku` answers.
+ *
+ * @category Canonical model
  */
 export interface OfferMatch {
   /** The SKU asked for. */
@@ -65,6 +73,8 @@ export interface OfferMatch {
  * ```ts
  * PriceUpdateSchema.parse({ sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } });
  * ```
+ *
+ * @category Canonical model
  */
 export const PriceUpdateSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -78,5 +88,7 @@ export const PriceUpdateSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A price change for one SKU. See {@link PriceUpdateSchema}.
+ *
+ * @category Canonical model
  */
 export type PriceUpdate = z.infer<typeof PriceUpdateSchema>;

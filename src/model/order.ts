@@ -11,6 +11,8 @@ import { MoneySchema } from './money.js';
  * ```ts
  * OrderStatusSchema.parse('unshipped');
  * ```
+ *
+ * @category Canonical model
  */
 export const OrderStatusSchema = /* @__PURE__ */ lazySchema(() =>
   z.enum(['pending', 'unshipped', 'partially_shipped', 'shipped', 'delivered', 'cancelled']),
@@ -18,6 +20,8 @@ export const OrderStatusSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Where an order is in its life. See {@link OrderStatusSchema}.
+ *
+ * @category Canonical model
  */
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
@@ -28,6 +32,8 @@ export type OrderStatus = z.infer<typeof OrderStatusSchema>;
  * ```ts
  * LineItemSchema.parse({ id: 'L1', sku: 'A-1', quantity: 2, unitPrice: { amountMinor: 500, currency: 'EUR' } });
  * ```
+ *
+ * @category Canonical model
  */
 export const LineItemSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -43,6 +49,8 @@ export const LineItemSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * One line of an order. See {@link LineItemSchema}.
+ *
+ * @category Canonical model
  */
 export type LineItem = z.infer<typeof LineItemSchema>;
 
@@ -54,6 +62,8 @@ export type LineItem = z.infer<typeof LineItemSchema>;
  * const eur = (n: number) => ({ amountMinor: n, currency: 'EUR' });
  * OrderTotalsSchema.parse({ subtotal: eur(1000), shipping: eur(0), tax: eur(210), total: eur(1210) });
  * ```
+ *
+ * @category Canonical model
  */
 export const OrderTotalsSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -72,6 +82,8 @@ export const OrderTotalsSchema = /* @__PURE__ */ lazySchema(() =>
  * const orders = marketplace.listOrders({ since: '2026-11-01T00:00:00.000Z' });
  * for await (const order of orders) OrderSchema.parse(order);
  * ```
+ *
+ * @category Canonical model
  */
 export const OrderSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -91,6 +103,8 @@ export const OrderSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A marketplace order. See {@link OrderSchema}.
+ *
+ * @category Canonical model
  */
 export type Order = z.infer<typeof OrderSchema>;
 
@@ -101,6 +115,8 @@ export type Order = z.infer<typeof OrderSchema>;
  * ```ts
  * CancelOrderRequestSchema.parse({ orderId: '1001', reason: 'out_of_stock' });
  * ```
+ *
+ * @category Canonical model
  */
 export const CancelOrderRequestSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -113,5 +129,7 @@ export const CancelOrderRequestSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A request to cancel an order. See {@link CancelOrderRequestSchema}.
+ *
+ * @category Canonical model
  */
 export type CancelOrderRequest = z.input<typeof CancelOrderRequestSchema>;

@@ -10,6 +10,8 @@ import { OfferSchema } from './offer.js';
  * ```ts
  * ProductStatusSchema.parse('active');
  * ```
+ *
+ * @category Canonical model
  */
 export const ProductStatusSchema = /* @__PURE__ */ lazySchema(() => z.enum(['active', 'draft', 'archived']));
 
@@ -25,6 +27,8 @@ export const ProductStatusSchema = /* @__PURE__ */ lazySchema(() => z.enum(['act
  *   offers: [{ sku: 'TSHIRT-M', price: { amountMinor: 1999, currency: 'EUR' } }],
  * });
  * ```
+ *
+ * @category Canonical model
  */
 export const ProductSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -45,6 +49,8 @@ export const ProductSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A product with its offers. See {@link ProductSchema}.
+ *
+ * @category Canonical model
  */
 export type Product = z.infer<typeof ProductSchema>;
 
@@ -76,6 +82,8 @@ const OfferInputsSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * ProductInputSchema.parse({ title: 'Mug', offers: [{ sku: 'MUG-1', price: { amountMinor: 899, currency: 'EUR' } }] });
  * ```
+ *
+ * @category Canonical model
  */
 export const ProductInputSchema = /* @__PURE__ */ lazySchema(() =>
   ProductSchema.extend({ id: z.string().min(1).optional(), offers: OfferInputsSchema }).omit({ updatedAt: true }),
@@ -83,5 +91,7 @@ export const ProductInputSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A product to create or update. See {@link ProductInputSchema}.
+ *
+ * @category Canonical model
  */
 export type ProductInput = z.input<typeof ProductInputSchema>;

@@ -8,6 +8,8 @@ import { z } from 'zod';
  * ```ts
  * TimestampSchema.parse(new Date().toISOString());
  * ```
+ *
+ * @category Canonical model
  */
 export const TimestampSchema = /* @__PURE__ */ lazySchema(() => z.iso.datetime({ offset: true }));
 
@@ -21,6 +23,8 @@ const SKU_PATTERN = /^(?:[^\s\u0000-\u001f](?:[^\u0000-\u001f]*[^\s\u0000-\u001f
  * ```ts
  * SkuSchema.parse('TSHIRT-RED-M');
  * ```
+ *
+ * @category Canonical model
  */
 export const SkuSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -39,6 +43,8 @@ export const SkuSchema = /* @__PURE__ */ lazySchema(() =>
  * isValidSku('TSHIRT-RED-M'); // true
  * isValidSku(' padded'); // false
  * ```
+ *
+ * @category Canonical model
  */
 export function isValidSku(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= 100 && SKU_PATTERN.test(value);
@@ -51,6 +57,8 @@ export function isValidSku(value: unknown): value is string {
  * ```ts
  * QuantitySchema.parse(12);
  * ```
+ *
+ * @category Canonical model
  */
 export const QuantitySchema = /* @__PURE__ */ lazySchema(() =>
   z.number().int('Quantities are whole units.').min(0, 'Quantities cannot be negative.'),

@@ -12,6 +12,8 @@ import { TimestampSchema } from './scalars.js';
  *   shippedAt: '2026-11-22T10:00:00.000Z',
  * });
  * ```
+ *
+ * @category Canonical model
  */
 export const ShipmentSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -29,5 +31,7 @@ export const ShipmentSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * A shipment with tracking. See {@link ShipmentSchema}.
+ *
+ * @category Canonical model
  */
 export type Shipment = z.infer<typeof ShipmentSchema>;

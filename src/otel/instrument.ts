@@ -13,6 +13,8 @@ import { RequestSpans } from './request-spans.js';
  * ```ts
  * const options: InstrumentOptions = { events: context.events, limiters: () => [shopify.limiter], attributes: { 'deployment.environment': 'prod' } };
  * ```
+ *
+ * @category OpenTelemetry
  */
 export interface InstrumentOptions {
   /** The event bus to listen to (the `events` of the contexts your connectors, sync and webhooks use). */
@@ -39,6 +41,8 @@ export interface InstrumentOptions {
  * const telemetry = instrumentMarketbridge({ events });
  * process.on('beforeExit', () => telemetry.stop());
  * ```
+ *
+ * @category OpenTelemetry
  */
 export interface Instrumentation {
   /** Removes the listeners and ends open spans. */
@@ -65,6 +69,8 @@ export interface Instrumentation {
  * const context = createContext();
  * instrumentMarketbridge({ events: context.events, limiters: () => [shopify.limiter] });
  * ```
+ *
+ * @category OpenTelemetry
  */
 export function instrumentMarketbridge(options: InstrumentOptions): Instrumentation {
   const { events } = options;

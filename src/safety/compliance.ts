@@ -8,6 +8,8 @@ import type { PlannedOperation } from './translate.js';
 
 /**
  * One broken platform policy: which policy, which planned operation, and why.
+ *
+ * @category Compliance
  */
 export interface ComplianceViolation {
   /** The policy's name. */
@@ -22,6 +24,8 @@ export interface ComplianceViolation {
 
 /**
  * What a policy sees besides the operations.
+ *
+ * @category Compliance
  */
 export interface PolicyContext {
   /** The marketplace the batch is for. */
@@ -45,6 +49,8 @@ export interface PolicyContext {
  *   check: (operations) => [],
  * };
  * ```
+ *
+ * @category Compliance
  */
 export interface PolicyRule {
   /** A unique name. */
@@ -63,6 +69,8 @@ export interface PolicyRule {
  * const report: ComplianceReport = await checker.check('ebay', operations);
  * if (!report.compliant) console.table(report.violations);
  * ```
+ *
+ * @category Compliance
  */
 export interface ComplianceReport {
   marketplace: string;
@@ -87,6 +95,8 @@ const titlesOf = (operation: PlannedOperation): string[] =>
  * ```ts
  * new ComplianceChecker({ policies: { 'my-shop': [maxTitleLengthPolicy('my_shop_titles', 60)] } });
  * ```
+ *
+ * @category Compliance
  */
 export function maxTitleLengthPolicy(name: string, max: number): PolicyRule {
   return {
@@ -114,6 +124,8 @@ export function maxTitleLengthPolicy(name: string, max: number): PolicyRule {
  * ```ts
  * new ComplianceChecker({ policies: { ebay: [revisionsPerListingPerDayPolicy(250)] } });
  * ```
+ *
+ * @category Compliance
  */
 export function revisionsPerListingPerDayPolicy(limit: number): PolicyRule {
   const name = 'revisions_per_listing_per_day';
@@ -160,6 +172,8 @@ export function revisionsPerListingPerDayPolicy(limit: number): PolicyRule {
  * ```ts
  * BUILTIN_POLICIES.ebay?.map((policy) => policy.name); // ['ebay_title_length']
  * ```
+ *
+ * @category Compliance
  */
 export const BUILTIN_POLICIES: Readonly<Record<string, readonly PolicyRule[]>> = Object.freeze({
   ebay: [maxTitleLengthPolicy('ebay_title_length', 80)],
@@ -173,6 +187,8 @@ export const BUILTIN_POLICIES: Readonly<Record<string, readonly PolicyRule[]>> =
  * ```ts
  * const options: ComplianceCheckerOptions = { policies: { 'my-shop': [maxTitleLengthPolicy('titles', 60)] }, store, clock };
  * ```
+ *
+ * @category Compliance
  */
 export interface ComplianceCheckerOptions {
   /** Policies by marketplace name; added to the built-in ones. */
@@ -196,6 +212,8 @@ export interface ComplianceCheckerOptions {
  * const report = await checker.check('ebay', actions.map(translateSimulationAction));
  * for (const violation of report.violations) console.log(violation.policy, violation.message);
  * ```
+ *
+ * @category Compliance
  */
 export class ComplianceChecker {
   readonly #policies = new Map<string, PolicyRule[]>();

@@ -13,6 +13,8 @@ import { MoneySchema, type Money } from '../model/money.js';
  *   delta: 50, deltaBasisPoints: 500, withinTolerance: false,
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface ActionDifference {
   /** Path of the field, e.g. `price`, `quantity`, `product.offers[0].price`, `productIds`. */
@@ -37,6 +39,8 @@ export interface ActionDifference {
  * const report: ConsistencyReport = validator.validateActionConsistency(simAction, realAction);
  * if (!report.consistent) console.table(report.differences);
  * ```
+ *
+ * @category Validator
  */
 export interface ConsistencyReport {
   /** True when no field differs. */
@@ -58,6 +62,8 @@ export interface ConsistencyReport {
  * ```ts
  * const options: ConsistencyOptions = { toleranceBps: 100, ignore: ['id', 'marketplace'] };
  * ```
+ *
+ * @category Validator
  */
 export interface ConsistencyOptions {
   /** Relative difference still considered equivalent, in basis points (default 0). */
@@ -164,6 +170,8 @@ function compareNumbers(
  *   { toleranceBps: 200 },
  * ).withinTolerance; // true (1 %)
  * ```
+ *
+ * @category Validator
  */
 export function compareActions(
   simulation: MarketplaceAction,
@@ -181,6 +189,8 @@ export function compareActions(
  * ```ts
  * compareRecords({ operation: 'updatePrices', payload: [a] }, { operation: 'updatePrices', payload: [b] }, { ignore: ['summary'] });
  * ```
+ *
+ * @category Validator
  */
 export function compareRecords(simulation: object, real: object, options: ConsistencyOptions = {}): ConsistencyReport {
   const toleranceBps = options.toleranceBps ?? 0;

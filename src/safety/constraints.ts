@@ -15,6 +15,8 @@ const bps = /* @__PURE__ */ lazySchema(() => z.number().int().min(0, 'Basis poin
  *   deletes: { maxCount: 50, maxShareBps: 500, maxPerWindow: { maxShareBps: 1000, windowMs: 86_400_000 } },
  * });
  * ```
+ *
+ * @category Validator
  */
 export const SafetyConstraintsSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -91,6 +93,8 @@ export const SafetyConstraintsSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * Built-in safety constraints. See {@link SafetyConstraintsSchema}.
+ *
+ * @category Validator
  */
 export type SafetyConstraints = z.infer<typeof SafetyConstraintsSchema>;
 
@@ -104,6 +108,8 @@ export type SafetyConstraints = z.infer<typeof SafetyConstraintsSchema>;
  * ```ts
  * const strict = { ...DEFAULT_SAFETY_CONSTRAINTS, price: { ...DEFAULT_SAFETY_CONSTRAINTS.price, maxChangePerActionBps: 1000 } };
  * ```
+ *
+ * @category Validator
  */
 export const DEFAULT_SAFETY_CONSTRAINTS: SafetyConstraints = Object.freeze({
   price: { minPriceToCostBps: 10_000, maxChangePerActionBps: 5_000 },
@@ -119,6 +125,8 @@ export const DEFAULT_SAFETY_CONSTRAINTS: SafetyConstraints = Object.freeze({
  * ```ts
  * PLATFORM_CONSTRAINTS.ebay?.platform?.revisionsPerListingPerDay; // 250
  * ```
+ *
+ * @category Validator
  */
 export const PLATFORM_CONSTRAINTS: Readonly<Record<string, SafetyConstraints>> = Object.freeze({
   ebay: { platform: { revisionsPerListingPerDay: 250 } },
@@ -131,6 +139,8 @@ export const PLATFORM_CONSTRAINTS: Readonly<Record<string, SafetyConstraints>> =
  * ```ts
  * mergeConstraints(DEFAULT_SAFETY_CONSTRAINTS, { price: { floor: { amountMinor: 100, currency: 'EUR' } } });
  * ```
+ *
+ * @category Validator
  */
 export function mergeConstraints(...layers: readonly (SafetyConstraints | undefined)[]): SafetyConstraints {
   const out: Record<string, Record<string, unknown>> = {};
@@ -152,6 +162,8 @@ export function mergeConstraints(...layers: readonly (SafetyConstraints | undefi
  * ```ts
  * platformConstraintsFor('ebay-sandbox'); // { platform: { revisionsPerListingPerDay: 250 } }
  * ```
+ *
+ * @category Validator
  */
 export function platformConstraintsFor(marketplace: string | undefined): SafetyConstraints | undefined {
   if (marketplace === undefined) return undefined;

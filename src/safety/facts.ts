@@ -4,6 +4,8 @@ import type { Product } from '../model/product.js';
 
 /**
  * The current price and cost of one offer, as the validator sees it.
+ *
+ * @category Validator
  */
 export interface OfferFact {
   /** The price the offer has now. */
@@ -29,6 +31,8 @@ export interface OfferFact {
  *   stock: { 'A-1': 12 },
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface SafetyFacts {
   /** The currency the marketplace sells in. */
@@ -52,6 +56,8 @@ export interface SafetyFacts {
  * const { products, inventory } = simulated.snapshot();
  * const facts = factsFromState(products, inventory, 'EUR');
  * ```
+ *
+ * @category Validator
  */
 export function factsFromState(
   products: readonly Product[],

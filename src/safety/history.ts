@@ -4,6 +4,8 @@ import type { Store } from '../stores/store.js';
 
 /**
  * Whose history a record belongs to: one tenant on one marketplace.
+ *
+ * @category Validator
  */
 export interface HistoryScope {
   tenantId: string;
@@ -12,6 +14,8 @@ export interface HistoryScope {
 
 /**
  * One executed price change, as kept for window limits.
+ *
+ * @category Validator
  */
 export interface PriceChangeRecord {
   /** When it was executed (epoch ms). */
@@ -30,11 +34,15 @@ const DAY_MS = 86_400_000;
  * ```ts
  * const days = DELETED_LISTING_MEMORY_MS / 86_400_000; // 30
  * ```
+ *
+ * @category Validator
  */
 export const DELETED_LISTING_MEMORY_MS = 30 * DAY_MS;
 
 /**
  * One executed delete, as kept for the delete window: when, and how many listings.
+ *
+ * @category Validator
  */
 export interface DeletionRecord {
   /** When it was executed (epoch ms). */
@@ -55,6 +63,8 @@ export interface DeletionRecord {
  * await history.recordPrice({ tenantId: 't' }, 'A-1', from, to, 86_400_000);
  * const reference = await history.priceReference({ tenantId: 't' }, 'A-1', 86_400_000);
  * ```
+ *
+ * @category Validator
  */
 export class ChangeHistory {
   readonly #store: Store;

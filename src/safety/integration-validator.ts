@@ -49,6 +49,8 @@ import { translateSimulationAction, type PlannedOperation } from './translate.js
  * );
  * report.results[0]?.reason; // 'below_price_floor'
  * ```
+ *
+ * @category Validator
  */
 export class IntegrationValidator {
   /** The dependencies the validator works with. */

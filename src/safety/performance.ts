@@ -4,12 +4,16 @@ import { MoneySchema, type Money } from '../model/money.js';
 /**
  * A metric value: a plain number (units sold, conversion rate, orders) or {@link Money}
  * (revenue, profit), compared exactly in minor units.
+ *
+ * @category Validator
  */
 export type MetricValue = number | Money;
 
 /**
  * Tolerances in basis points (5 % = 500): one for every metric, or a default and per-metric
  * overrides.
+ *
+ * @category Validator
  */
 export type PerformanceTolerance = number | { defaultBps?: number; metrics?: Record<string, number> };
 
@@ -24,6 +28,8 @@ export type PerformanceTolerance = number | { defaultBps?: number; metrics?: Rec
  *   tolerance: 500,
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface PerformanceComparisonInput {
   simulationResults: Record<string, MetricValue>;
@@ -42,6 +48,8 @@ export interface PerformanceComparisonInput {
  *   toleranceBps: 500, withinTolerance: true, status: 'within_tolerance',
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface MetricComparison {
   metric: string;
@@ -64,6 +72,8 @@ export interface MetricComparison {
  * const comparison: PerformanceComparison = validator.compareSimulationVsRealPerformance(input);
  * if (!comparison.withinTolerance) console.table(comparison.metrics.filter((m) => !m.withinTolerance));
  * ```
+ *
+ * @category Validator
  */
 export interface PerformanceComparison {
   /** One row per metric on either side, sorted by name. */
@@ -149,6 +159,8 @@ function compareOne(
  * ```ts
  * comparePerformance({ simulationResults: { orders: 50 }, realWorldResults: { orders: 40 }, tolerance: 1000 }).withinTolerance; // false: −20 % is beyond 10 %
  * ```
+ *
+ * @category Validator
  */
 export function comparePerformance(input: PerformanceComparisonInput): PerformanceComparison {
   checkInput(input);

@@ -93,6 +93,8 @@ interface SettingsInForce {
  * const result = await adapter.executeAction({ type: 'set_price', sku: 'SKU-00001', price: { amountMinor: 1999, currency: 'EUR' } });
  * if (result.isErr()) console.log(result.error.reason, result.error.report?.rollback);
  * ```
+ *
+ * @category Real-world adapter
  */
 export class RealWorldAdapter {
   /** The dependencies shared with connections and the validator. */

@@ -6,6 +6,8 @@ import type { ChangeHistory } from './history.js';
 
 /**
  * Why a built-in rule blocked an action.
+ *
+ * @category Validator
  */
 export type SafetyRuleReason =
   | 'below_price_floor'
@@ -37,6 +39,8 @@ export type SafetyRuleReason =
  *   details: { sku: 'A-1', priceMinor: 1, floorMinor: 500 },
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface RuleViolation {
   /** The rule's name. */
@@ -60,6 +64,8 @@ export interface RuleViolation {
  *     new Date(context.now).getUTCDay() === 0 ? { rule: 'weekday_only', reason: 'custom_rule', message: 'No changes on Sundays.' } : undefined,
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface RuleContext {
   /** The marketplace acted on. */
@@ -93,6 +99,8 @@ export interface RuleContext {
  * };
  * const validator = new IntegrationValidator({ rules: [noDeletesOnBlackFriday] });
  * ```
+ *
+ * @category Validator
  */
 export interface SafetyRule {
   /** A unique name; appears in reports and `actionBlocked` events. */

@@ -13,6 +13,8 @@ import { formatMoney } from '../model/money.js';
  * planned.operation; // 'updatePrices'
  * planned.payload; // [{ sku: 'A-1', price: { amountMinor: 1299, currency: 'EUR' } }]
  * ```
+ *
+ * @category Validator
  */
 export interface PlannedOperation {
   /** The action this operation carries out. */
@@ -39,6 +41,8 @@ export interface PlannedOperation {
  * translateSimulationAction({ type: 'delete_listings', productIds: ['P-1', 'P-2'] });
  * // { operation: 'deleteProducts', payload: ['P-1', 'P-2'], summary: 'delete 2 listings', ... }
  * ```
+ *
+ * @category Validator
  */
 export function translateSimulationAction(action: MarketplaceAction): PlannedOperation {
   const base = action.marketplace === undefined ? {} : { marketplace: action.marketplace };

@@ -9,6 +9,8 @@ import type { RuleViolation, SafetyRule } from './rule.js';
 
 /**
  * Constraints for one tenant: its own layer, and layers per marketplace.
+ *
+ * @category Validator
  */
 export interface TenantConstraints {
   constraints?: SafetyConstraints;
@@ -29,6 +31,8 @@ export interface TenantConstraints {
  *   tenants: { 'seller-9': { constraints: { stock: { maxZeroedShareBps: 500 } } } },
  * };
  * ```
+ *
+ * @category Validator
  */
 export interface IntegrationValidatorOptions {
   /** Constraints for every marketplace and tenant. */
@@ -54,6 +58,8 @@ export interface IntegrationValidatorOptions {
  * ```ts
  * const options: SafetyCheckOptions = { marketplace: 'ebay', tenantId: 'seller-1', facts };
  * ```
+ *
+ * @category Validator
  */
 export interface SafetyCheckOptions {
   /** The marketplace (an action's own `marketplace` wins). */
@@ -75,6 +81,8 @@ export interface SafetyCheckOptions {
  * const verdict: ActionVerdict = report.results[0]!;
  * if (!verdict.safe) console.log(verdict.rule, verdict.reason, verdict.message);
  * ```
+ *
+ * @category Validator
  */
 export interface ActionVerdict {
   index: number;
@@ -94,6 +102,8 @@ export interface ActionVerdict {
  * const report: SafetyCheckReport = await validator.testSafetyConstraints(actions);
  * console.log(`${report.blocked} of ${report.results.length} blocked`);
  * ```
+ *
+ * @category Validator
  */
 export interface SafetyCheckReport {
   /** True when every action is safe. */
@@ -112,6 +122,8 @@ export interface SafetyCheckReport {
  * const result = await validator.checkAction(action);
  * if (result.isErr()) console.log(result.error.reason, result.error.violations);
  * ```
+ *
+ * @category Validator
  */
 export interface SafetyBlock extends Failure<'blocked' | 'invalid_action'> {
   violations: RuleViolation[];
@@ -123,6 +135,8 @@ export interface SafetyBlock extends Failure<'blocked' | 'invalid_action'> {
  * ```ts
  * checkValidatorOptions({ constraints: { deletes: { maxCount: -1 } } }); // throws ValidationError
  * ```
+ *
+ * @category Validator
  */
 export function checkValidatorOptions(options: IntegrationValidatorOptions): void {
   const issues: ValidationIssue[] = [];

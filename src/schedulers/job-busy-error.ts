@@ -8,6 +8,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from '../core/errors
  * ```ts
  * if (report.status === 'busy') throw new JobBusyError('marketbridge.sync.continue', 'another worker holds the lease of sync "default"');
  * ```
+ *
+ * @category Schedulers
  */
 export class JobBusyError extends MarketbridgeError {
   override name = 'JobBusyError';

@@ -3,6 +3,8 @@ import type { MaybePromise } from '../core/types.js';
 
 /**
  * One delivery of a queued job to a handler.
+ *
+ * @category Schedulers
  */
 export interface JobRun {
   /** The queue's id of the job. */
@@ -18,17 +20,23 @@ export interface JobRun {
 /**
  * Runs one job. Resolve when its effect is committed; throw to have the queue deliver it again
  * (at least once: the handler must be idempotent, as marketbridge's job functions are).
+ *
+ * @category Schedulers
  */
 export type JobHandler = (payload: unknown, run: JobRun) => MaybePromise<unknown>;
 
 /**
  * Handlers by job name, as queue workers take them.
+ *
+ * @category Schedulers
  */
 export type JobHandlers = Readonly<Record<string, JobHandler>>;
 
 /**
  * A job that repeats: every `everyMs` milliseconds or on a cron `pattern`. Scheduling the same
  * `key` again replaces the earlier schedule.
+ *
+ * @category Schedulers
  */
 export interface RepeatingJob {
   /** Names the schedule; scheduling the same key again replaces it. */
@@ -117,6 +125,8 @@ export function validateHandlers(handlers: JobHandlers): void {
 
 /**
  * A running queue worker.
+ *
+ * @category Schedulers
  */
 export interface QueueWorker {
   /** Stops taking jobs, waits for running ones (then aborts them after the timeout) and disconnects. */

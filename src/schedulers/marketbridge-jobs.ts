@@ -15,6 +15,8 @@ import type { JobHandler, JobHandlers } from './job-handlers.js';
  * ```ts
  * const handlers = { [WEBHOOK_RETRY_JOB]: () => processor.runDueRetries() };
  * ```
+ *
+ * @category Schedulers
  */
 export const WEBHOOK_RETRY_JOB = 'webhooks.runDueRetries';
 
@@ -25,6 +27,8 @@ export const WEBHOOK_RETRY_JOB = 'webhooks.runDueRetries';
  * ```ts
  * await scheduler.repeat({ key: 'refresh:shop-1', name: TOKEN_REFRESH_JOB, payload: { connectionId: 'shop-1' }, pattern: '*\/20 * * * *' });
  * ```
+ *
+ * @category Schedulers
  */
 export const TOKEN_REFRESH_JOB = 'marketbridge.auth.refresh';
 
@@ -36,12 +40,16 @@ export const TOKEN_REFRESH_JOB = 'marketbridge.auth.refresh';
  * ```ts
  * await scheduler.schedule({ name: ASYNC_JOB_RUN, payload: { storeKey: 'jobs:inventory-report' } });
  * ```
+ *
+ * @category Schedulers
  */
 export const ASYNC_JOB_RUN = 'marketbridge.asyncJob.run';
 
 /**
  * Where {@link marketbridgeJobHandlers} finds the objects its jobs act on. Each is optional:
  * only the jobs whose target is given get a handler.
+ *
+ * @category Schedulers
  */
 export interface MarketbridgeJobTargets {
   /** Sync engines, or a lookup by sync id and tenant (from the job's payload). */
@@ -86,6 +94,8 @@ const missing = (job: string, what: string) =>
  *   handlers: marketbridgeJobHandlers({ syncs: [engine], webhooks: processor, maxBatches: 20 }),
  * });
  * ```
+ *
+ * @category Schedulers
  */
 export function marketbridgeJobHandlers(targets: MarketbridgeJobTargets): JobHandlers {
   const handlers: Record<string, JobHandler> = {};

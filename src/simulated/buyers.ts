@@ -8,11 +8,15 @@ import type { Allocation, SimState } from './state.js';
 
 /**
  * Why a simulated buyer's order was not placed.
+ *
+ * @category Simulated marketplace
  */
 export type OrderRejection = 'insufficient_stock' | 'unknown_sku' | 'invalid_quantity';
 
 /**
  * One line a simulated buyer wants.
+ *
+ * @category Simulated marketplace
  */
 export interface BuyerLine {
   sku: string;

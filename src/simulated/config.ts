@@ -11,6 +11,8 @@ import { isCurrencyCode } from '../model/currency.js';
  * - `lost_response`: the write is applied, then the answer is lost (a timeout) — the outcome is
  *   unknown to the caller until it reads back;
  * - `partial_write`: the first `applied` items of the call are applied, then a 500.
+ *
+ * @category Simulated marketplace
  */
 export type SimulatedFailureKind = 'server_error' | 'rate_limited' | 'timeout' | 'lost_response' | 'partial_write';
 
@@ -38,6 +40,8 @@ const FailureSchema = /* @__PURE__ */ lazySchema(() =>
  *   failures: { rate: 0.01, schedule: [{ operation: 'setInventory', call: 3, kind: 'partial_write', applied: 10 }] },
  * });
  * ```
+ *
+ * @category Simulated marketplace
  */
 export const SimulatedConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -111,6 +115,8 @@ export const SimulatedConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: SimulatedConfig = { seed: 3, products: 10 };
  * ```
+ *
+ * @category Simulated marketplace
  */
 export type SimulatedConfig = z.input<typeof SimulatedConfigSchema>;
 
@@ -121,5 +127,7 @@ export type SimulatedConfig = z.input<typeof SimulatedConfigSchema>;
  * ```ts
  * const resolved: ResolvedSimulatedConfig = SimulatedConfigSchema.parse({});
  * ```
+ *
+ * @category Simulated marketplace
  */
 export type ResolvedSimulatedConfig = z.output<typeof SimulatedConfigSchema>;

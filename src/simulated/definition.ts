@@ -12,6 +12,8 @@ import { simulatedEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(simulatedMarketplace);
  * const simulated = await factory.create('simulated', { seed: 1, products: 10 });
  * ```
+ *
+ * @category Simulated marketplace
  */
 export const simulatedMarketplace = defineMarketplace({
   name: 'simulated',

@@ -7,6 +7,8 @@ import type { MarketplaceEnvironments } from '../core/environments.js';
  * ```ts
  * simulatedEnvironments.offline; // true
  * ```
+ *
+ * @category Simulated marketplace
  */
 export const simulatedEnvironments: MarketplaceEnvironments = Object.freeze({
   urls: () => ({}),

@@ -7,6 +7,8 @@
  * const random = new SeededRandom(42);
  * random.int(1, 6); // the same number on every run
  * ```
+ *
+ * @category Simulated marketplace
  */
 export class SeededRandom {
   #a: number;

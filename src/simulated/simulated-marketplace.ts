@@ -59,6 +59,8 @@ const IdSchema = /* @__PURE__ */ lazySchema(() => z.string().min(1, 'Expected a 
  * for await (const product of simulated.listProducts()) console.log(product.title);
  * const result = await simulated.setInventory([{ sku: 'SKU-00001', quantity: 10, expectedVersion: 1 }]);
  * ```
+ *
+ * @category Simulated marketplace
  */
 export class SimulatedMarketplace extends BaseMarketplaceAPI {
   /** The platform name, from `config.name`. */

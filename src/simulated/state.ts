@@ -16,6 +16,8 @@ import { StockTable } from './stock.js';
  * const state: SimulatedState = simulated.snapshot();
  * console.log(state.orders.length);
  * ```
+ *
+ * @category Simulated marketplace
  */
 export interface SimulatedState {
   products: Product[];

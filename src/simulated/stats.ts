@@ -2,6 +2,8 @@ import type { OperationName } from '../core/capabilities.js';
 
 /**
  * Counters of what the simulated marketplace has served.
+ *
+ * @category Simulated marketplace
  */
 export interface SimulatedStats {
   /** API calls per operation (a page or a write chunk is one call). */

@@ -8,6 +8,8 @@ import type { Store } from './store.js';
  * plans), leaky buckets (Shopify REST) and cost buckets (Shopify GraphQL) are all this. A
  * negative `cost` gives tokens back (a refund after the actual cost was lower), capped at
  * `capacity`.
+ *
+ * @category Stores
  */
 export interface BucketTake {
   /** The bucket's key in the store. */
@@ -28,6 +30,8 @@ export interface BucketTake {
  * const result: BucketTakeResult = await takeFromBucket(store, take, clock);
  * if (!result.granted) await clock.sleep(result.retryAfterMs);
  * ```
+ *
+ * @category Stores
  */
 export interface BucketTakeResult {
   /** Whether the tokens were taken. */
@@ -41,6 +45,8 @@ export interface BucketTakeResult {
 /**
  * A store that can take from a bucket atomically by itself (a Redis Lua script, a SQL
  * statement). {@link takeFromBucket} uses it when present.
+ *
+ * @category Stores
  */
 export interface AtomicBucketStore {
   /** Takes (or refunds) tokens atomically, with the arithmetic of {@link computeTake}. */
@@ -49,6 +55,8 @@ export interface AtomicBucketStore {
 
 /**
  * What a bucket keeps in the store.
+ *
+ * @category Stores
  */
 export interface BucketState {
   tokens: number;
@@ -65,6 +73,8 @@ export interface BucketState {
  * const { next, result } = computeTake({ tokens: 3, at: 0 }, { key: 'k', capacity: 10, refillPerSecond: 1, cost: 5 }, 1000);
  * // result: { granted: false, tokens: 4, retryAfterMs: 1000 }
  * ```
+ *
+ * @category Stores
  */
 export function computeTake(
   state: BucketState | undefined,
@@ -105,6 +115,8 @@ function check(take: BucketTake): void {
  * ```ts
  * const result = await takeFromBucket(store, { key: 'rl:amazon:getOrders', capacity: 20, refillPerSecond: 0.0167, cost: 1 }, clock);
  * ```
+ *
+ * @category Stores
  */
 export async function takeFromBucket(
   store: Store & Partial<AtomicBucketStore>,

@@ -2,6 +2,8 @@ import type { MaybePromise } from '../core/types.js';
 
 /**
  * Proof of holding a lock; pass it back to release or extend.
+ *
+ * @category Stores
  */
 export interface LockHandle {
   /** The locked key. */
@@ -19,6 +21,8 @@ export interface LockHandle {
  * ```ts
  * await lock.acquire('sync:lease', 60_000, { waitMs: 5_000, signal });
  * ```
+ *
+ * @category Stores
  */
 export interface AcquireOptions {
   /** How long to keep trying before giving up (default 0: one attempt). */
@@ -40,6 +44,8 @@ export interface AcquireOptions {
  *   try { await work(); } finally { await lock.release(handle); }
  * }
  * ```
+ *
+ * @category Stores
  */
 export interface Lock {
   /** Tries to take the lock; resolves a handle, or `undefined` if someone else holds it. */

@@ -24,6 +24,8 @@ interface Entry {
  * ```ts
  * const store = new MemoryStore({ clock: fakeClock });
  * ```
+ *
+ * @category Stores
  */
 export interface MemoryStoreOptions {
   /** The clock TTLs are measured with (default: the system clock). */
@@ -67,6 +69,8 @@ function sameValue(entry: Entry, expected: unknown): boolean {
  * const store = new MemoryStore();
  * await store.increment('requests', 1, { ttlMs: 1000 });
  * ```
+ *
+ * @category Stores
  */
 export class MemoryStore implements Store {
   /**

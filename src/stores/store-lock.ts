@@ -12,6 +12,8 @@ import { randomBytes, toHex } from '../core/bytes.js';
  * ```ts
  * const options: StoreLockOptions = { prefix: 'locks:', clock: systemClock };
  * ```
+ *
+ * @category Stores
  */
 export interface StoreLockOptions {
   /** Key prefix for lock entries (default `lock:`). */
@@ -29,6 +31,8 @@ export interface StoreLockOptions {
  * const lock = new StoreLock(store);
  * const handle = await lock.acquire('refresh:ml:seller-1', 30_000, { waitMs: 5_000 });
  * ```
+ *
+ * @category Stores
  */
 export class StoreLock implements Lock {
   readonly #store: Store;

@@ -7,6 +7,8 @@ import type { MaybePromise } from '../core/types.js';
  * ```ts
  * await store.set('oauth:state:abc', { shop: 'x' }, { ttlMs: 10 * 60_000 });
  * ```
+ *
+ * @category Stores
  */
 export interface SetOptions {
   /** Time to live in milliseconds; the key disappears after it. Omitted: no expiry. */
@@ -27,6 +29,8 @@ export interface SetOptions {
  * await store.set('k', { n: 1 }, { ttlMs: 60_000 });
  * const swapped = await store.compareAndSet('k', { n: 1 }, { n: 2 });
  * ```
+ *
+ * @category Stores
  */
 export interface Store {
   /** The value at `key`, or `undefined` if absent or expired. */
@@ -58,6 +62,8 @@ export interface Store {
  * ```ts
  * canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] }); // '{"a":[2,{"c":4,"d":3}],"b":1}'
  * ```
+ *
+ * @category Stores
  */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) => {

@@ -12,6 +12,8 @@ import type { StreamMessage, StreamSource } from './source.js';
  * ```ts
  * const options: StreamConsumerOptions = { source, processor, platform: 'shopify', batchSize: 20 };
  * ```
+ *
+ * @category Streams
  */
 export interface StreamConsumerOptions {
   /** Where messages come from. */
@@ -36,6 +38,8 @@ export interface StreamConsumerOptions {
 
 /**
  * Totals of one pass.
+ *
+ * @category Streams
  */
 export interface StreamPassSummary {
   received: number;
@@ -52,6 +56,8 @@ export interface StreamPassSummary {
  * consumer.start();
  * process.on('SIGTERM', () => void consumer.stop());
  * ```
+ *
+ * @category Streams
  */
 export interface StreamConsumer {
   /** Pulls one batch, feeds every message to the processor, acknowledges the committed ones. */
@@ -81,6 +87,8 @@ export interface StreamConsumer {
  * });
  * consumer.start();
  * ```
+ *
+ * @category Streams
  */
 export function createStreamConsumer(options: StreamConsumerOptions): StreamConsumer {
   const issues = [];

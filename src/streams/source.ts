@@ -3,6 +3,8 @@ import type { WebhookRequest } from '../webhooks/request.js';
 /**
  * One message from a stream: the webhook it carries (headers and raw body, exactly as the
  * producer wrote them) and the id the source acknowledges it by.
+ *
+ * @category Streams
  */
 export interface StreamMessage {
   /** The source's id of the message (Redis entry id, SQS receipt handle, Kafka offset, ...). */
@@ -20,6 +22,8 @@ export interface StreamMessage {
  * ```ts
  * const messages = await source.pull({ max: 10, waitMs: 1_000, signal });
  * ```
+ *
+ * @category Streams
  */
 export interface PullOptions {
   /** At most this many messages. */
@@ -45,6 +49,8 @@ export interface PullOptions {
  * const consumer = createStreamConsumer({ source, processor });
  * consumer.start();
  * ```
+ *
+ * @category Streams
  */
 export interface StreamSource {
   /** Names the source in events, logs and metrics. */

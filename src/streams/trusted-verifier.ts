@@ -9,6 +9,8 @@ import type { WebhookVerifier } from '../webhooks/verify/types.js';
  * ```ts
  * const options: TrustedSourceOptions = { platform: 'erp', topicHeader: 'x-topic', eventIdHeader: 'x-event-id' };
  * ```
+ *
+ * @category Streams
  */
 export interface TrustedSourceOptions {
   /** The platform name the processor routes by. */
@@ -32,6 +34,8 @@ export interface TrustedSourceOptions {
  *   routes: { erp: { 'stock.changed': onStock } },
  * });
  * ```
+ *
+ * @category Streams
  */
 export function createTrustedSourceVerifier(options: TrustedSourceOptions): WebhookVerifier {
   const { platform, topicHeader, eventIdHeader } = options;

@@ -8,6 +8,8 @@ import { canonicalJson } from '../stores/store.js';
  * ```ts
  * try { await someCase.run(); } catch (error) { if (error instanceof ConformanceError) console.log(error.message); }
  * ```
+ *
+ * @category Clock and assertions
  */
 export class ConformanceError extends Error {
   override name = 'ConformanceError';

@@ -17,6 +17,8 @@ interface Sleeper {
  * await clock.advance(1000);
  * await done; // 'woke'
  * ```
+ *
+ * @category Clock and assertions
  */
 export class FakeClock implements Clock {
   #now: number;

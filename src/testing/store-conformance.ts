@@ -15,6 +15,8 @@ import { assertEqual, assertRejects, ConformanceError } from './assert.js';
  *   advance: (ms) => clock.advance(ms),
  * };
  * ```
+ *
+ * @category Conformance
  */
 export interface StoreHarness {
   /** A store for one case. Cases use unique key prefixes, so one shared store is fine too. */
@@ -29,6 +31,8 @@ export interface StoreHarness {
 
 /**
  * One conformance case: a name and a function that throws on failure.
+ *
+ * @category Conformance
  */
 export interface ConformanceCase {
   /** What the case checks, as a sentence. */
@@ -74,6 +78,8 @@ function cases(
  *   }
  * });
  * ```
+ *
+ * @category Conformance
  */
 export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] {
   return cases(harness, [
@@ -229,6 +235,8 @@ export function storeConformanceCases(harness: StoreHarness): ConformanceCase[] 
 
 /**
  * What the lock conformance suite needs.
+ *
+ * @category Conformance
  */
 export interface LockHarness {
   /** A lock for one case; two calls may return locks that share state (as two processes do). */
@@ -247,6 +255,8 @@ export interface LockHarness {
  * ```ts
  * for (const c of lockConformanceCases(harness)) it(c.name, c.run);
  * ```
+ *
+ * @category Conformance
  */
 export function lockConformanceCases(harness: LockHarness): ConformanceCase[] {
   const ttl = harness.ttlMs ?? 1000;

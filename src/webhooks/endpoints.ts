@@ -8,6 +8,8 @@ import { concatBytes, utf8 } from '../core/bytes.js';
 /**
  * A registered webhook endpoint: where deliveries go, the events it wants and the secret that
  * signs them (Standard Webhooks `whsec_` format).
+ *
+ * @category HTTP handlers
  */
 export interface WebhookEndpoint {
   /** Stable id. */
@@ -30,6 +32,8 @@ export interface WebhookEndpoint {
 
 /**
  * Input of {@link WebhookEndpoints.register}.
+ *
+ * @category HTTP handlers
  */
 export interface RegisterEndpointInput {
   /** The platform or source. */
@@ -44,6 +48,8 @@ export interface RegisterEndpointInput {
 
 /**
  * Result of {@link WebhookEndpoints.sendTest}.
+ *
+ * @category HTTP handlers
  */
 export interface TestDelivery {
   /** Whether the endpoint answered 2xx. */
@@ -64,6 +70,8 @@ export interface TestDelivery {
  * const endpoint = await endpoints.register({ platform: 'app', url: 'https://example.test/hooks', events: ['*'] });
  * await endpoints.sendTest(endpoint.id);
  * ```
+ *
+ * @category HTTP handlers
  */
 export interface WebhookEndpoints {
   /** Registers an endpoint (validated; every problem reported at once). */
@@ -89,6 +97,8 @@ export interface WebhookEndpoints {
  * ```ts
  * const endpoints = createWebhookEndpoints(context);
  * ```
+ *
+ * @category HTTP handlers
  */
 export function createWebhookEndpoints(contextInput: Context = {}): WebhookEndpoints {
   const context = createContext(contextInput);

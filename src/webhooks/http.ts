@@ -7,6 +7,8 @@ import type { WebhookOutcome } from './processor/types.js';
 /**
  * A runtime-neutral HTTP answer to a webhook delivery, mapped by each adapter to its own
  * response type.
+ *
+ * @category HTTP handlers
  */
 export interface WebhookHttpResponse {
   /** HTTP status. */
@@ -40,6 +42,8 @@ const STATUS_BY_REASON: Record<string, number> = {
  * ```ts
  * const answer = webhookHttpResponse(await processor.receive('shopify', request));
  * ```
+ *
+ * @category HTTP handlers
  */
 export function webhookHttpResponse(outcome: WebhookOutcome): WebhookHttpResponse {
   const headers = { ...JSON_HEADERS };
@@ -53,6 +57,8 @@ export function webhookHttpResponse(outcome: WebhookOutcome): WebhookHttpRespons
 /**
  * Picks the platform of a delivery: by default the last path segment of the URL
  * (`/webhooks/shopify` → `shopify`).
+ *
+ * @category HTTP handlers
  */
 export type PlatformResolver = (request: WebhookRequest) => string | undefined;
 
@@ -63,6 +69,8 @@ export type PlatformResolver = (request: WebhookRequest) => string | undefined;
  * ```ts
  * const options: WebhookAdapterOptions = { platform: 'shopify', onError: (error) => logger.error('webhook endpoint failed', { error }) };
  * ```
+ *
+ * @category HTTP handlers
  */
 export interface WebhookAdapterOptions {
   /** A fixed platform for this endpoint. */
@@ -86,6 +94,8 @@ export interface WebhookAdapterOptions {
  * ```ts
  * try { return await handle(request); } catch (error) { return webhookErrorResponse(error, options); }
  * ```
+ *
+ * @category HTTP handlers
  */
 export function webhookErrorResponse(
   error: unknown,
@@ -117,6 +127,8 @@ const MALFORMED_URL = Symbol('malformed URL');
  * ```ts
  * const answer = await handleWebhook(processor, { headers, body: rawBody, url: '/webhooks/shopify' });
  * ```
+ *
+ * @category HTTP handlers
  */
 export async function handleWebhook(
   processor: WebhookProcessor,
@@ -170,6 +182,8 @@ function platformFromUrl(request: WebhookRequest): string | undefined | typeof M
  * const handler = createWebhookHandler(processor);
  * export const POST = handler;
  * ```
+ *
+ * @category HTTP handlers
  */
 export function createWebhookHandler(
   processor: WebhookProcessor,

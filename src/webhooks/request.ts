@@ -3,6 +3,8 @@ import { utf8 } from '../core/bytes.js';
 /**
  * Header values as runtimes hand them over: a Web `Headers`, or a plain record (Node's
  * `IncomingHttpHeaders`, API Gateway events) whose values may be repeated.
+ *
+ * @category HTTP handlers
  */
 export type WebhookHeaders = Headers | Record<string, string | readonly string[] | undefined>;
 
@@ -10,6 +12,8 @@ export type WebhookHeaders = Headers | Record<string, string | readonly string[]
  * An incoming webhook exactly as received: the raw body bytes (never a re-serialised object)
  * and the headers. Every verifier works on this shape, so the same verifier serves the
  * Web-standard, Node and Lambda adapters.
+ *
+ * @category HTTP handlers
  */
 export interface WebhookRequest {
   /** The headers, in any case. */
@@ -30,6 +34,8 @@ export interface WebhookRequest {
  * ```ts
  * headerValues({ headers: { 'X-Test': ['a', 'b'] }, body: '' }, 'x-test'); // ['a', 'b']
  * ```
+ *
+ * @category HTTP handlers
  */
 export function headerValues(request: WebhookRequest, name: string): string[] {
   const { headers } = request;
@@ -93,6 +99,8 @@ export function headersValues(request: WebhookRequest, names: readonly string[])
  * ```ts
  * const bytes = bodyBytes({ headers: {}, body: '{"a":1}' });
  * ```
+ *
+ * @category HTTP handlers
  */
 export function bodyBytes(request: WebhookRequest): Uint8Array {
   return typeof request.body === 'string' ? utf8(request.body) : request.body;
@@ -108,6 +116,8 @@ export function bodyBytes(request: WebhookRequest): Uint8Array {
  *   const result = await verifier.verify(incoming);
  * }
  * ```
+ *
+ * @category HTTP handlers
  */
 export async function readWebhookRequest(request: Request): Promise<WebhookRequest> {
   const body = new Uint8Array(await request.arrayBuffer());

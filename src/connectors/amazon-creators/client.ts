@@ -14,6 +14,8 @@ import { createCreatorsAuth } from './token.js';
  * ```ts
  * for (let i = 0; i < asins.length; i += CREATORS_MAX_ITEM_IDS) {}
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_MAX_ITEM_IDS = 10;
 
@@ -24,6 +26,8 @@ export const CREATORS_MAX_ITEM_IDS = 10;
  * ```ts
  * await creators.searchItems('teapot', { itemCount: CREATORS_SEARCH_MAX_ITEM_COUNT });
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_SEARCH_MAX_ITEM_COUNT = 100;
 
@@ -34,6 +38,8 @@ export const CREATORS_SEARCH_MAX_ITEM_COUNT = 100;
  * ```ts
  * for (let page = 1; page <= CREATORS_SEARCH_MAX_ITEM_PAGE; page++) await creators.searchItems('teapot', { itemPage: page });
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_SEARCH_MAX_ITEM_PAGE = 10;
 
@@ -44,6 +50,8 @@ export const CREATORS_SEARCH_MAX_ITEM_PAGE = 10;
  * ```ts
  * await creators.getItems(['B07N4M94X4'], { resources: [...CREATORS_DEFAULT_RESOURCES, 'itemInfo.features'] });
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_DEFAULT_RESOURCES = [
   'itemInfo.title',
@@ -61,6 +69,8 @@ export const CREATORS_DEFAULT_RESOURCES = [
  * ```ts
  * const options: CreatorsGetItemsOptions = { condition: 'New', currencyOfPreference: 'EUR', languagesOfPreference: ['de_DE'] };
  * ```
+ *
+ * @category Marketplace
  */
 export interface CreatorsGetItemsOptions {
   resources?: readonly string[];
@@ -80,6 +90,8 @@ export interface CreatorsGetItemsOptions {
  * ```ts
  * const options: CreatorsSearchItemsOptions = { itemCount: 50, itemPage: 2, searchIndex: 'Kitchen' };
  * ```
+ *
+ * @category Marketplace
  */
 export interface CreatorsSearchItemsOptions {
   /** Items per page, 1 to 100 (default 10). */
@@ -107,6 +119,8 @@ export interface CreatorsSearchItemsOptions {
  * const creators = new CreatorsApiClient({ credentialId, credentialSecret, credentialVersion: '3.1', partnerTag: 'mytag-20', marketplace: 'www.amazon.com' });
  * const records = await creators.getItems(['B07N4M94X4']);
  * ```
+ *
+ * @category Marketplace
  */
 export class CreatorsApiClient {
   /** Validated configuration (holds the secret: never log it). */

@@ -9,6 +9,8 @@ import { z } from 'zod';
  * ```ts
  * const creators = new CreatorsApiClient({ ...config, endpoint: CREATORS_API_ENDPOINT }, context);
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_API_ENDPOINT = 'https://creatorsapi.amazon';
 
@@ -20,6 +22,8 @@ export const CREATORS_API_ENDPOINT = 'https://creatorsapi.amazon';
  * ```ts
  * CREATORS_API_REPORTED_ENDPOINT === CREATORS_API_ENDPOINT; // true
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_API_REPORTED_ENDPOINT = CREATORS_API_ENDPOINT;
 
@@ -33,6 +37,8 @@ export const CREATORS_API_REPORTED_ENDPOINT = CREATORS_API_ENDPOINT;
  * ```ts
  * CREATORS_TOKEN_URLS['3.1']; // 'https://api.amazon.com/auth/o2/token'
  * ```
+ *
+ * @category Marketplace
  */
 export const CREATORS_TOKEN_URLS: Readonly<Record<string, string>> = {
   '2.1': 'https://creatorsapi.auth.us-east-1.amazoncognito.com/oauth2/token',
@@ -50,6 +56,8 @@ export const CREATORS_TOKEN_URLS: Readonly<Record<string, string>> = {
  * ```ts
  * creatorsScope('3.2'); // 'creatorsapi::default'
  * ```
+ *
+ * @category Marketplace
  */
 export function creatorsScope(credentialVersion: string): string {
   return credentialVersion.startsWith('3.') ? 'creatorsapi::default' : 'creatorsapi/default';
@@ -62,6 +70,8 @@ export function creatorsScope(credentialVersion: string): string {
  * ```ts
  * const config = CreatorsConfigSchema.parse({ credentialId: 'id', credentialSecret: 'secret', credentialVersion: '3.1', partnerTag: 'mytag-20', marketplace: 'www.amazon.com' });
  * ```
+ *
+ * @category Marketplace
  */
 export const CreatorsConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -100,10 +110,14 @@ export const CreatorsConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: CreatorsConfig = CreatorsConfigSchema.parse(input);
  * ```
+ *
+ * @category Marketplace
  */
 export type CreatorsConfig = z.output<typeof CreatorsConfigSchema>;
 
 /**
  * Creators API configuration as written by the caller.
+ *
+ * @category Marketplace
  */
 export type CreatorsConfigInput = z.input<typeof CreatorsConfigSchema>;

@@ -12,6 +12,8 @@ import { CREATORS_TOKEN_URLS, type CreatorsConfig } from './config.js';
  * ```ts
  * defineMarketplace({ name: 'amazon-catalog', configSchema: CreatorsConfigSchema, create, environments: creatorsEnvironments });
  * ```
+ *
+ * @category Marketplace
  */
 export const creatorsEnvironments: MarketplaceEnvironments<CreatorsConfig> = Object.freeze({
   urls: (config: CreatorsConfig) => ({

@@ -4,6 +4,8 @@ import { parseMoney, type Money } from '../../model/money.js';
 
 /**
  * Product data from any catalog source, in one shape: what the orchestrator caches and scores.
+ *
+ * @category Platform types and mapping
  */
 export interface CatalogRecord {
   /** The item id the caller asked for (an ASIN). */
@@ -22,6 +24,8 @@ export interface CatalogRecord {
  * A Creators API item, in the lowerCamelCase shape of the Creators API SDK's `Item` model.
  * Every field is optional there because the resources requested decide what comes back; an
  * item without `asin` is refused.
+ *
+ * @category Platform types and mapping
  */
 export interface CreatorsItem {
   asin: string;
@@ -50,6 +54,8 @@ export interface CreatorsItem {
  * ```ts
  * const record = fromCreatorsItem(item)._unsafeUnwrap();
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function fromCreatorsItem(item: CreatorsItem): Result<CatalogRecord, Failure<'invalid_item'>> {
   if (!item || typeof item.asin !== 'string' || !item.asin)

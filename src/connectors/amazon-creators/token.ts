@@ -6,6 +6,8 @@ import { CREATORS_TOKEN_URLS, creatorsScope, type CreatorsConfig } from './confi
 /**
  * The Creators API auth stage: an OAuth 2.0 client-credentials token, cached until a minute
  * before it expires and shared by concurrent requests, sent as a bearer token.
+ *
+ * @category Authorization
  */
 export interface CreatorsAuth extends AuthHook {
   /** A valid access token. */
@@ -22,6 +24,8 @@ export interface CreatorsAuth extends AuthHook {
  * creatorsAuthorization('tok', '3.1'); // 'Bearer tok'
  * creatorsAuthorization('tok', '2.2'); // 'Bearer tok, Version 2.2'
  * ```
+ *
+ * @category Authorization
  */
 export function creatorsAuthorization(token: string, credentialVersion: string): string {
   return credentialVersion.startsWith('3.') ? `Bearer ${token}` : `Bearer ${token}, Version ${credentialVersion}`;
@@ -38,6 +42,8 @@ export function creatorsAuthorization(token: string, credentialVersion: string):
  * ```ts
  * const auth = createCreatorsAuth(config, { fetch: context.fetch, clock: context.clock });
  * ```
+ *
+ * @category Authorization
  */
 export function createCreatorsAuth(
   config: CreatorsConfig,

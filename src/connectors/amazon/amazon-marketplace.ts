@@ -47,6 +47,8 @@ import type { AmazonTransport } from './transport/types.js';
  * ```ts
  * new AmazonMarketplace(config, context, { transport: myTransport });
  * ```
+ *
+ * @category Marketplace
  */
 export interface AmazonMarketplaceOptions {
   /** `pipeline` (default): the library's request pipeline; or any {@link AmazonTransport}. */
@@ -67,6 +69,8 @@ export interface AmazonMarketplaceOptions {
  * const amazon = new AmazonMarketplace({ sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', credentials }, { clock });
  * const result = await amazon.updatePrices([{ sku: 'MUG-1', price: { amountMinor: 1299, currency: 'USD' } }]);
  * ```
+ *
+ * @category Marketplace
  */
 export class AmazonMarketplace extends BaseMarketplaceAPI {
   readonly platform = 'amazon';

@@ -10,6 +10,8 @@ import { amazonHeaderFeedback } from './header-feedback.js';
  * ```ts
  * const client = createHttpClient({ platform: 'amazon', baseUrl, context, classify: amazonClassifier });
  * ```
+ *
+ * @category Rate limits
  */
 export const amazonClassifier: ResponseClassifier = (input) => {
   const feedback = amazonHeaderFeedback(input.headers);

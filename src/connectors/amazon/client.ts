@@ -15,6 +15,8 @@ import type { AmazonTransport } from './transport/types.js';
  * ```ts
  * const options: SpApiClientOptions = { transport, context, sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER' };
  * ```
+ *
+ * @category Marketplace
  */
 export interface SpApiClientOptions {
   transport: AmazonTransport;
@@ -27,6 +29,8 @@ export interface SpApiClientOptions {
 
 /**
  * A restricted resource and its token, cached until shortly before it expires.
+ *
+ * @category Marketplace
  */
 export interface RestrictedTokenEntry {
   token: string;
@@ -42,6 +46,8 @@ export interface RestrictedTokenEntry {
  * const client = new SpApiClient({ transport, context, sellerId, marketplaceId });
  * const order = await client.getOrder('902-1845936-5435065');
  * ```
+ *
+ * @category Marketplace
  */
 export class SpApiClient {
   readonly sellerId: string;

@@ -11,6 +11,8 @@ import { z } from 'zod';
  *   credentials: { clientId: 'amzn1.application-oa2-client.x', clientSecret: 'secret', refreshToken: 'Atzr|x' },
  * });
  * ```
+ *
+ * @category Marketplace
  */
 export const AmazonConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -70,10 +72,14 @@ export const AmazonConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: AmazonConfig = AmazonConfigSchema.parse(input);
  * ```
+ *
+ * @category Marketplace
  */
 export type AmazonConfig = z.output<typeof AmazonConfigSchema>;
 
 /**
  * Connector configuration as the caller writes it (defaults optional).
+ *
+ * @category Marketplace
  */
 export type AmazonConfigInput = z.input<typeof AmazonConfigSchema>;

@@ -12,6 +12,8 @@ import { amazonEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(amazonMarketplace);
  * const amazon = await factory.create('amazon', { sellerId, marketplaceId: 'ATVPDKIKX0DER', credentials }, { clock });
  * ```
+ *
+ * @category Marketplace
  */
 export const amazonMarketplace = defineMarketplace({
   name: 'amazon',

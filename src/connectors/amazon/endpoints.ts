@@ -1,5 +1,7 @@
 /**
  * An SP-API region: North America, Europe (with the Middle East, India and Africa) or the Far East.
+ *
+ * @category Marketplace
  */
 export type AmazonRegion = 'na' | 'eu' | 'fe';
 
@@ -10,6 +12,8 @@ export type AmazonRegion = 'na' | 'eu' | 'fe';
  * ```ts
  * AMAZON_ENDPOINTS.eu.production; // 'https://sellingpartnerapi-eu.amazon.com'
  * ```
+ *
+ * @category Marketplace
  */
 export const AMAZON_ENDPOINTS: Readonly<Record<AmazonRegion, { production: string; sandbox: string }>> = {
   na: {
@@ -33,11 +37,15 @@ export const AMAZON_ENDPOINTS: Readonly<Record<AmazonRegion, { production: strin
  * ```ts
  * await fetch(LWA_TOKEN_URL, { method: 'POST', body: form });
  * ```
+ *
+ * @category Marketplace
  */
 export const LWA_TOKEN_URL = 'https://api.amazon.com/auth/o2/token';
 
 /**
  * One Amazon store: its marketplace id, country, region, currency and retail domain.
+ *
+ * @category Marketplace
  */
 export interface AmazonMarketplaceInfo {
   /** The marketplace id SP-API expects in `marketplaceIds`. */
@@ -68,6 +76,8 @@ const m = (
  * ```ts
  * const marketplaceId = AMAZON_MARKETPLACES.US.id; // 'ATVPDKIKX0DER'
  * ```
+ *
+ * @category Marketplace
  */
 export const AMAZON_MARKETPLACES = {
   US: m('ATVPDKIKX0DER', 'US', 'na', 'USD', 'amazon.com'),
@@ -102,6 +112,8 @@ export const AMAZON_MARKETPLACES = {
  * ```ts
  * marketplaceById('A1PA6795UKMFR9')?.currency; // 'EUR'
  * ```
+ *
+ * @category Marketplace
  */
 export function marketplaceById(id: string): AmazonMarketplaceInfo | undefined {
   return Object.values(AMAZON_MARKETPLACES).find((info) => info.id === id);
@@ -114,6 +126,8 @@ export function marketplaceById(id: string): AmazonMarketplaceInfo | undefined {
  * ```ts
  * resolveBaseUrl({ region: 'eu', sandbox: true }); // 'https://sandbox.sellingpartnerapi-eu.amazon.com'
  * ```
+ *
+ * @category Marketplace
  */
 export function resolveBaseUrl(options: { region: AmazonRegion; sandbox?: boolean; baseUrl?: string }): string {
   if (options.baseUrl) return options.baseUrl.replace(/\/+$/, '');
@@ -129,6 +143,8 @@ export function resolveBaseUrl(options: { region: AmazonRegion; sandbox?: boolea
  * ```ts
  * productPageUrl('A1PA6795UKMFR9', 'B07N4M94X4'); // 'https://www.amazon.de/dp/B07N4M94X4'
  * ```
+ *
+ * @category Marketplace
  */
 export function productPageUrl(marketplaceId: string, asin: string): string | undefined {
   const store = marketplaceById(marketplaceId);

@@ -15,6 +15,8 @@ const hostOf = (url: string) => new URL(url).hostname;
  * amazonEnvironments.urls(AmazonConfigSchema.parse({ ...config, sandbox: true })).api;
  * // 'https://sandbox.sellingpartnerapi-na.amazon.com'
  * ```
+ *
+ * @category Marketplace
  */
 export const amazonEnvironments: MarketplaceEnvironments<AmazonConfig> = Object.freeze({
   urls: (config: AmazonConfig) => ({

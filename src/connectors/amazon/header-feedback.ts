@@ -9,6 +9,8 @@ import type { LimiterFeedback } from '../../http/feedback-types.js';
  * ```ts
  * amazonHeaderFeedback(new Headers({ 'x-amzn-ratelimit-limit': '0.0167' })); // { refillPerSecond: 0.0167 }
  * ```
+ *
+ * @category Rate limits
  */
 export function amazonHeaderFeedback(headers: Headers): LimiterFeedback {
   const value = headers.get('x-amzn-ratelimit-limit')?.trim();

@@ -1,5 +1,7 @@
 /**
  * The usage plan of one SP-API operation as published in its Swagger model.
+ *
+ * @category Rate limits
  */
 export interface AmazonOperationLimit {
   /** The operationId in the model. */

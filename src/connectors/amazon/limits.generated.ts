@@ -11,6 +11,8 @@ import type { AmazonOperationLimit } from './limits-types.js';
  * ```ts
  * const { rate, burst } = AMAZON_OPERATION_LIMITS.patchListingsItem; // 5, 5
  * ```
+ *
+ * @category Rate limits
  */
 export const AMAZON_OPERATION_LIMITS = {
   "searchCatalogItems": { operationId: "searchCatalogItems", model: "catalogItems_2022-04-01", method: "GET", path: "/catalog/2022-04-01/items", rate: 2, burst: 2 },

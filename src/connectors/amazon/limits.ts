@@ -9,6 +9,8 @@ import { AMAZON_OPERATION_LIMITS } from './limits.generated.js';
  * ```ts
  * LISTINGS_FEED_SUBMISSIONS; // { burst: 5, rate: 5 / 300 }
  * ```
+ *
+ * @category Rate limits
  */
 export const LISTINGS_FEED_SUBMISSIONS = { burst: 5, rate: 5 / 300 } as const;
 
@@ -19,6 +21,8 @@ export const LISTINGS_FEED_SUBMISSIONS = { burst: 5, rate: 5 / 300 } as const;
  * ```ts
  * operationLimit('patchListingsItem'); // { rate: 5, burst: 5, ... }
  * ```
+ *
+ * @category Rate limits
  */
 export function operationLimit(
   operation: string,

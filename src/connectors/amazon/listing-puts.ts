@@ -20,6 +20,8 @@ import { offerPrice, pricePatch, type ListingPatch } from './requests/listings.j
  *   attributes: { item_name: [{ value: 'Blue Mug', marketplace_id }], brand: [{ value: 'Acme', marketplace_id }], ... },
  * };
  * ```
+ *
+ * @category Operations
  */
 export interface AmazonListingPut {
   sku: string;
@@ -107,6 +109,8 @@ export async function putEach(
 
 /**
  * A canonical product input after validation (defaults filled in).
+ *
+ * @category Operations
  */
 export type ParsedProductInput = z.output<typeof ProductInputSchema>;
 
@@ -127,6 +131,8 @@ export function asinOf(product: ParsedProductInput): string | undefined {
  * ```ts
  * putListingsItemRequest({ sellerId, sku: 'TEA-1', marketplaceId, productType: 'PRODUCT', requirements: 'LISTING_OFFER_ONLY', attributes: offerOnlyAttributes(product, marketplaceId) });
  * ```
+ *
+ * @category Operations
  */
 export function offerOnlyAttributes(product: ParsedProductInput, marketplaceId: string): Record<string, unknown> {
   const offer = product.offers[0]!;

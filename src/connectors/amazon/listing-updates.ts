@@ -11,6 +11,8 @@ import { pricePatch, quantityPatch, type ListingPatch } from './requests/listing
 
 /**
  * One price and/or quantity change of a listing.
+ *
+ * @category Operations
  */
 export interface ListingUpdate {
   sku: string;
@@ -30,6 +32,8 @@ export interface ListingUpdate {
  * ```ts
  * const options: ListingUpdateOptions = { via: 'feed', dryRun: false };
  * ```
+ *
+ * @category Operations
  */
 export interface ListingUpdateOptions {
   via?: 'patch' | 'feed' | 'auto';

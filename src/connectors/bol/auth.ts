@@ -6,6 +6,8 @@ import { BOL_TOKEN_URL } from './endpoints.js';
 
 /**
  * The API credentials of a bol.com seller account.
+ *
+ * @category Authorization
  */
 export interface BolCredentials {
   clientId: string;
@@ -22,6 +24,8 @@ export interface BolCredentials {
  * const auth: BolAuth = createBolAuth(credentials, context);
  * await auth.oauth.connectionStatus(auth.connectionId);
  * ```
+ *
+ * @category Authorization
  */
 export interface BolAuth extends AuthHook {
   /** Keeps the client-credentials token in the context's store. */
@@ -44,6 +48,8 @@ export interface BolAuth extends AuthHook {
  * const auth = createBolAuth({ clientId, clientSecret }, { store: redisStore, lock: redisLock });
  * const http = createHttpClient({ platform: 'bol', baseUrl: BOL_ENVIRONMENTS.production.retailer, context, auth });
  * ```
+ *
+ * @category Authorization
  */
 export function createBolAuth(
   credentials: BolCredentials,

@@ -45,6 +45,8 @@ import { setStock } from './writes/stock.js';
  * ```ts
  * new BolMarketplace(config, context, { keyring });
  * ```
+ *
+ * @category Marketplace
  */
 export interface BolMarketplaceOptions {
   /** Encrypts the stored access tokens. */
@@ -68,6 +70,8 @@ export interface BolMarketplaceOptions {
  * const result = await bol.setInventory([{ sku: '8712626055143', quantity: 12 }]);
  * for (const item of result.items) if (!item.ok) console.warn(item.input.sku, item.error.message);
  * ```
+ *
+ * @category Marketplace
  */
 export class BolMarketplace extends BaseMarketplaceAPI {
   readonly platform = 'bol';

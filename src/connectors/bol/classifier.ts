@@ -5,6 +5,8 @@ import { MAX_RETRY_AFTER_MS } from '../../http/retry-after.js';
 /**
  * A problem as bol.com answers errors (RFC 7807 fields plus `violations`), with the Retailer
  * API's own media type or `application/problem+json`.
+ *
+ * @category Rate limits
  */
 export interface BolProblem {
   type?: string;
@@ -24,6 +26,8 @@ export interface BolProblem {
  * ```ts
  * bolProblemOf({ title: 'Not found', status: 404 })?.status; // 404
  * ```
+ *
+ * @category Rate limits
  */
 export function bolProblemOf(body: unknown): BolProblem | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
@@ -61,6 +65,8 @@ function seconds(value: string | null): number | undefined {
  * ```ts
  * bolWindowFeedback(new Headers({ 'x-ratelimit-limit': '25', 'x-ratelimit-reset': '1' })); // { windowLimit: 25, windowResetMs: 1000, windowResetPrecisionMs: 1000 }
  * ```
+ *
+ * @category Rate limits
  */
 export function bolWindowFeedback(headers: Headers): LimiterFeedback {
   const feedback: LimiterFeedback = {};
@@ -87,6 +93,8 @@ export function bolWindowFeedback(headers: Headers): LimiterFeedback {
  * ```ts
  * const client = createHttpClient({ platform: 'bol', baseUrl, context, classify: bolClassifier });
  * ```
+ *
+ * @category Rate limits
  */
 export const bolClassifier: ResponseClassifier = (input) => {
   const feedback = bolWindowFeedback(input.headers);

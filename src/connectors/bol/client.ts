@@ -15,6 +15,8 @@ import type { BolRequest } from './requests/types.js';
  * ```ts
  * const options: BolClientOptions = { context, endpoints: resolveBolEndpoints({}), auth, limits: bolRateLimitPlan() };
  * ```
+ *
+ * @category Marketplace
  */
 export interface BolClientOptions {
   context: ResolvedContext;
@@ -38,6 +40,8 @@ export interface BolClientOptions {
  * const client = new BolClient({ context, endpoints, auth, limits: bolRateLimitPlan() });
  * const { data } = await client.send<BolRetailerOffer>(getOfferRequest(offerId));
  * ```
+ *
+ * @category Marketplace
  */
 export class BolClient {
   /** The pipeline (its limiter and breaker are inspectable). */

@@ -18,6 +18,8 @@ const window = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * BolConfigSchema.parse({ clientId: process.env.BOL_CLIENT_ID!, clientSecret: process.env.BOL_CLIENT_SECRET!, environment: 'demo' });
  * ```
+ *
+ * @category Marketplace
  */
 export const BolConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -105,6 +107,8 @@ export const BolConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: BolConfig = { clientId: process.env.BOL_CLIENT_ID!, clientSecret: process.env.BOL_CLIENT_SECRET! };
  * ```
+ *
+ * @category Marketplace
  */
 export type BolConfig = z.input<typeof BolConfigSchema>;
 
@@ -116,5 +120,7 @@ export type BolConfig = z.input<typeof BolConfigSchema>;
  * const resolved: ResolvedBolConfig = BolConfigSchema.parse({ clientId, clientSecret });
  * resolved.identifier; // 'ean'
  * ```
+ *
+ * @category Marketplace
  */
 export type ResolvedBolConfig = z.output<typeof BolConfigSchema>;

@@ -12,6 +12,8 @@ import { bolEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(bolMarketplace);
  * const bol = await factory.create('bol', { clientId: process.env.BOL_CLIENT_ID!, clientSecret: process.env.BOL_CLIENT_SECRET! });
  * ```
+ *
+ * @category Marketplace
  */
 export const bolMarketplace = defineMarketplace({
   name: 'bol',

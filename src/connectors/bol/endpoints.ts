@@ -6,6 +6,8 @@
  * ```ts
  * headers.set('accept', BOL_MEDIA_TYPE); // application/vnd.retailer.v10+json
  * ```
+ *
+ * @category Marketplace
  */
 export const BOL_MEDIA_TYPE = 'application/vnd.retailer.v10+json';
 
@@ -16,6 +18,8 @@ export const BOL_MEDIA_TYPE = 'application/vnd.retailer.v10+json';
  * ```ts
  * headers.set('accept', BOL_CSV_MEDIA_TYPE); // application/vnd.retailer.v10+csv
  * ```
+ *
+ * @category Marketplace
  */
 export const BOL_CSV_MEDIA_TYPE = 'application/vnd.retailer.v10+csv';
 
@@ -27,6 +31,8 @@ export const BOL_CSV_MEDIA_TYPE = 'application/vnd.retailer.v10+csv';
  * ```ts
  * new BolMarketplace({ clientId, clientSecret, endpoints: { token: 'http://127.0.0.1:9000/token' } });
  * ```
+ *
+ * @category Marketplace
  */
 export const BOL_TOKEN_URL = 'https://login.bol.com/token?grant_type=client_credentials';
 
@@ -38,6 +44,8 @@ export const BOL_TOKEN_URL = 'https://login.bol.com/token?grant_type=client_cred
  * ```ts
  * BOL_ENVIRONMENTS.demo.retailer; // 'https://api.bol.com/retailer-demo'
  * ```
+ *
+ * @category Marketplace
  */
 export const BOL_ENVIRONMENTS = {
   production: { retailer: 'https://api.bol.com/retailer', shared: 'https://api.bol.com/shared' },
@@ -46,6 +54,8 @@ export const BOL_ENVIRONMENTS = {
 
 /**
  * Where a bol.com connection sends its requests.
+ *
+ * @category Marketplace
  */
 export interface BolEndpoints {
   /** Retailer API base URL (offers, orders, shipments, subscriptions, ...). */
@@ -63,6 +73,8 @@ export interface BolEndpoints {
  * ```ts
  * resolveBolEndpoints({ environment: 'demo' }).retailer; // 'https://api.bol.com/retailer-demo'
  * ```
+ *
+ * @category Marketplace
  */
 export function resolveBolEndpoints(input: {
   environment?: 'production' | 'demo';

@@ -17,6 +17,8 @@ import { resolveBolEndpoints } from './endpoints.js';
  * bolEnvironments.urls(BolConfigSchema.parse({ clientId, clientSecret, environment: 'demo' })).retailer;
  * // 'https://api.bol.com/retailer-demo'
  * ```
+ *
+ * @category Marketplace
  */
 export const bolEnvironments: MarketplaceEnvironments<ResolvedBolConfig> = Object.freeze({
   urls: (config: ResolvedBolConfig) => {
@@ -41,6 +43,8 @@ export const bolEnvironments: MarketplaceEnvironments<ResolvedBolConfig> = Objec
  * isBolProductionUrl('https://api.bol.com/retailer/offers/1'); // true
  * isBolProductionUrl('https://api.bol.com/retailer-demo/offers/1'); // false
  * ```
+ *
+ * @category Marketplace
  */
 export function isBolProductionUrl(url: string): boolean {
   return endpointMatches(url, bolEnvironments.productionHosts);

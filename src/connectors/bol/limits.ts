@@ -3,6 +3,8 @@ import type { FixedWindowSpec, RateLimitPlan } from '../../http/rate-limit/spec.
 /**
  * The operations the connector sends, by the name the request pipeline knows them (limiter
  * keys, events, errors).
+ *
+ * @category Rate limits
  */
 export type BolOperation =
   | 'getOffer'
@@ -32,6 +34,8 @@ export type BolOperation =
 
 /**
  * A fixed window of one group of endpoints: `limit` requests per `windowMs`.
+ *
+ * @category Rate limits
  */
 export interface BolWindow {
   limit: number;
@@ -47,6 +51,8 @@ export interface BolWindow {
  * ```ts
  * BOL_OPERATION_WINDOWS.updateOfferStock; // 'offers-stock'
  * ```
+ *
+ * @category Rate limits
  */
 export const BOL_OPERATION_WINDOWS: Readonly<Record<BolOperation, string>> = {
   getOffer: 'offers-read',
@@ -89,6 +95,8 @@ export const BOL_OPERATION_WINDOWS: Readonly<Record<BolOperation, string>> = {
  * ```ts
  * BOL_RATE_LIMITS['offers-stock']; // { limit: 25, windowMs: 1000 }
  * ```
+ *
+ * @category Rate limits
  */
 export const BOL_RATE_LIMITS: Readonly<Record<string, BolWindow>> = {
   'offers-stock': { limit: 25, windowMs: 1000 },
@@ -118,6 +126,8 @@ export const BOL_RATE_LIMITS: Readonly<Record<string, BolWindow>> = {
  * ```ts
  * const plan = bolRateLimitPlan({ 'offers-stock': { limit: 50, windowMs: 1000 } }, true);
  * ```
+ *
+ * @category Rate limits
  */
 export function bolRateLimitPlan(overrides: Readonly<Record<string, BolWindow>> = {}, shared = false): RateLimitPlan {
   const windows = { ...BOL_RATE_LIMITS, ...overrides };

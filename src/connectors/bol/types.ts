@@ -3,16 +3,22 @@
 
 /**
  * The fulfilment method of an offer or order item: by the retailer (FBR) or by bol.com (FBB).
+ *
+ * @category Platform types and mapping
  */
 export type BolFulfilmentMethod = 'FBR' | 'FBB';
 
 /**
  * The condition names bol.com knows.
+ *
+ * @category Platform types and mapping
  */
 export type BolConditionName = 'NEW' | 'AS_NEW' | 'GOOD' | 'REASONABLE' | 'MODERATE';
 
 /**
  * One volume price: the unit price (VAT included) when the customer orders at least `quantity`.
+ *
+ * @category Platform types and mapping
  */
 export interface BolBundlePrice {
   quantity: number;
@@ -21,6 +27,8 @@ export interface BolBundlePrice {
 
 /**
  * The `pricing` block of an offer: 1 to 4 bundle prices, quantity 1 among them.
+ *
+ * @category Platform types and mapping
  */
 export interface BolPricing {
   bundlePrices: BolBundlePrice[];
@@ -28,6 +36,8 @@ export interface BolPricing {
 
 /**
  * `PUT /offers/{offer-id}/stock`: the retailer's own stock, 0 to 999.
+ *
+ * @category Platform types and mapping
  */
 export interface BolStockUpdate {
   amount: number;
@@ -36,6 +46,8 @@ export interface BolStockUpdate {
 
 /**
  * An offer's fulfilment: method and, for FBR, the delivery promise.
+ *
+ * @category Platform types and mapping
  */
 export interface BolFulfilment {
   method: BolFulfilmentMethod;
@@ -44,6 +56,8 @@ export interface BolFulfilment {
 
 /**
  * An offer's condition.
+ *
+ * @category Platform types and mapping
  */
 export interface BolCondition {
   name: BolConditionName;
@@ -61,6 +75,8 @@ export interface BolCondition {
  *   stock: { amount: 6, managedByRetailer: true }, fulfilment: { method: 'FBR', deliveryCode: '1-2d' },
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface BolCreateOfferRequest {
   ean: string;
@@ -76,6 +92,8 @@ export interface BolCreateOfferRequest {
 
 /**
  * `PUT /offers/{offer-id}`: everything but price and stock.
+ *
+ * @category Platform types and mapping
  */
 export interface BolUpdateOfferRequest {
   reference?: string;
@@ -87,6 +105,8 @@ export interface BolUpdateOfferRequest {
 
 /**
  * An offer as `GET /offers/{offer-id}` answers it.
+ *
+ * @category Platform types and mapping
  */
 export interface BolRetailerOffer {
   offerId: string;
@@ -105,6 +125,8 @@ export interface BolRetailerOffer {
 
 /**
  * The states of a process status.
+ *
+ * @category Platform types and mapping
  */
 export type BolProcessState = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'TIMEOUT';
 
@@ -118,6 +140,8 @@ export type BolProcessState = 'PENDING' | 'SUCCESS' | 'FAILURE' | 'TIMEOUT';
  *   status: 'PENDING', createTimestamp: '2026-01-01T10:00:00+01:00', links: [],
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface BolProcessStatus {
   processStatusId?: string;
@@ -132,6 +156,8 @@ export interface BolProcessStatus {
 
 /**
  * An order in the list of `GET /orders` (no prices, no addresses).
+ *
+ * @category Platform types and mapping
  */
 export interface BolReducedOrder {
   orderId: string;
@@ -151,6 +177,8 @@ export interface BolReducedOrder {
 
 /**
  * A shipping or billing address block of an order.
+ *
+ * @category Platform types and mapping
  */
 export interface BolAddressDetails {
   salutation?: string;
@@ -170,6 +198,8 @@ export interface BolAddressDetails {
 
 /**
  * One item of an order as `GET /orders/{order-id}` answers it.
+ *
+ * @category Platform types and mapping
  */
 export interface BolOrderItem {
   orderItemId: string;
@@ -195,6 +225,8 @@ export interface BolOrderItem {
 
 /**
  * An order with its items, addresses and prices (`GET /orders/{order-id}`).
+ *
+ * @category Platform types and mapping
  */
 export interface BolOrder {
   orderId: string;
@@ -207,6 +239,8 @@ export interface BolOrder {
 
 /**
  * `POST /shipments`: order items (of one order) shipped together, with the transport.
+ *
+ * @category Platform types and mapping
  */
 export interface BolShipmentRequest {
   orderItems: { orderItemId: string; quantity?: number }[];
@@ -217,6 +251,8 @@ export interface BolShipmentRequest {
 
 /**
  * The reason codes `PUT /orders/cancellation` accepts.
+ *
+ * @category Platform types and mapping
  */
 export type BolCancellationReason =
   | 'OUT_OF_STOCK'
@@ -234,6 +270,8 @@ export type BolCancellationReason =
 
 /**
  * The resources a push subscription can listen to.
+ *
+ * @category Platform types and mapping
  */
 export type BolSubscriptionResource =
   | 'PROCESS_STATUS'
@@ -246,6 +284,8 @@ export type BolSubscriptionResource =
 
 /**
  * A push notification subscription (`GET /subscriptions`).
+ *
+ * @category Platform types and mapping
  */
 export interface BolSubscription {
   id: string;
@@ -258,6 +298,8 @@ export interface BolSubscription {
 
 /**
  * A public key that signs push notifications (`GET /subscriptions/signature-keys`).
+ *
+ * @category Platform types and mapping
  */
 export interface BolSignatureKey {
   id: string;

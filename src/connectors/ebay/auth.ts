@@ -16,6 +16,8 @@ import { EBAY_SCOPES } from './scopes.js';
  * ```ts
  * const request = { operation: 'createSubscription', method: 'POST', path, headers: { [EBAY_TOKEN_HEADER]: 'application' } };
  * ```
+ *
+ * @category Authorization
  */
 export const EBAY_TOKEN_HEADER = 'x-marketbridge-ebay-token';
 
@@ -51,6 +53,8 @@ export interface EbayAuthOptions {
  * const status: EbayConnectionStatus = await ebay.connectionStatus();
  * if (status.reconsentDue) emailSeller(status.refreshTokenExpiresAt);
  * ```
+ *
+ * @category Authorization
  */
 export interface EbayConnectionStatus extends ConnectionStatus {
   /** The seller should authorise again: the refresh token expires within the window asked about (default 30 days). */
@@ -69,6 +73,8 @@ export interface EbayConnectionStatus extends ConnectionStatus {
  * const auth = createEbayAuth({ clientId, clientSecret, ruName, urls: EBAY_ENDPOINTS.production, scopes: EBAY_DEFAULT_USER_SCOPES, connectionId: 'seller-1', context });
  * const { url } = await auth.user.createAuthorizationUrl({ connectionId: 'seller-1' });
  * ```
+ *
+ * @category Authorization
  */
 export interface EbayAuth extends AuthHook {
   /** The seller's tokens. */

@@ -8,6 +8,8 @@ import { describeEbayErrors, ebayErrorsOf, EBAY_TOO_MANY_REQUESTS } from './erro
  * ```ts
  * EBAY_INVALID_TOKEN_ERRORS.has(1001); // true
  * ```
+ *
+ * @category Rate limits
  */
 export const EBAY_INVALID_TOKEN_ERRORS: ReadonlySet<number> = new Set([1001, 1002, 1003, 1004]);
 
@@ -22,6 +24,8 @@ export const EBAY_INVALID_TOKEN_ERRORS: ReadonlySet<number> = new Set([1001, 100
  * ```ts
  * const http = createHttpClient({ platform: 'ebay', baseUrl: 'https://api.ebay.com', context, classify: ebayClassifier });
  * ```
+ *
+ * @category Rate limits
  */
 export const ebayClassifier: ResponseClassifier = (input) => {
   if (input.status < 400) return undefined;

@@ -18,6 +18,8 @@ import type { EbayPage } from './types.js';
  * ```ts
  * const options: EbayClientOptions = { apiUrl: 'https://api.ebay.com', marketplaceId: 'EBAY_US', context, auth };
  * ```
+ *
+ * @category Marketplace
  */
 export interface EbayClientOptions {
   /** The REST host (production, sandbox or an override). */
@@ -54,6 +56,8 @@ function sameHostPath(link: string): string {
  * const client = new EbayClient({ apiUrl: 'https://api.ebay.com', marketplaceId: 'EBAY_US', context, auth });
  * const offers = await client.send<{ offers: EbayOffer[] }>(getOffersRequest({ sku: 'MUG-1' }));
  * ```
+ *
+ * @category Marketplace
  */
 export class EbayClient {
   /** The pipeline this client sends through. */

@@ -26,6 +26,8 @@ const epoch = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * EBAY_REVISIONS_PER_LISTING_PER_DAY; // 250
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_REVISIONS_PER_LISTING_PER_DAY: number =
   PLATFORM_CONSTRAINTS.ebay?.platform?.revisionsPerListingPerDay ?? 250;
@@ -43,6 +45,8 @@ export const EBAY_REVISIONS_PER_LISTING_PER_DAY: number =
  *   listingPolicies: { fulfillmentPolicyId: '6196932000', paymentPolicyId: '6196936000', returnPolicyId: '6196937000' },
  * });
  * ```
+ *
+ * @category Marketplace
  */
 export const EbayConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -160,6 +164,8 @@ export const EbayConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: EbayConfig = { credentials: { clientId, clientSecret, refreshToken } };
  * ```
+ *
+ * @category Marketplace
  */
 export type EbayConfig = z.input<typeof EbayConfigSchema>;
 
@@ -171,5 +177,7 @@ export type EbayConfig = z.input<typeof EbayConfigSchema>;
  * const resolved: ResolvedEbayConfig = EbayConfigSchema.parse(config);
  * resolved.marketplaceId; // 'EBAY_US'
  * ```
+ *
+ * @category Marketplace
  */
 export type ResolvedEbayConfig = z.output<typeof EbayConfigSchema>;

@@ -11,6 +11,8 @@ import { ebayEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(ebayMarketplace);
  * const ebay = await factory.create('ebay', { environment: 'sandbox', credentials: { clientId, clientSecret, refreshToken } });
  * ```
+ *
+ * @category Marketplace
  */
 export const ebayMarketplace = defineMarketplace({
   name: 'ebay',

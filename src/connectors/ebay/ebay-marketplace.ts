@@ -55,6 +55,8 @@ import type { EbayInventoryLocation } from './types.js';
  * ```ts
  * new EbayMarketplace(config, context, { keyring });
  * ```
+ *
+ * @category Marketplace
  */
 export interface EbayMarketplaceOptions {
   /** Encrypts the seller's and the application's tokens in the context's store. */
@@ -75,6 +77,8 @@ export interface EbayMarketplaceOptions {
  * await ebay.updatePriceQuantity([{ sku: 'MUG-1', price: money(1299, 'USD'), quantity: 40 }]);
  * for await (const order of ebay.listOrders({ status: ['unshipped'] })) console.log(order.id);
  * ```
+ *
+ * @category Marketplace
  */
 export class EbayMarketplace extends BaseMarketplaceAPI {
   readonly platform = 'ebay';

@@ -1,11 +1,15 @@
 /**
  * Which eBay environment a connection talks to.
+ *
+ * @category Marketplace
  */
 export type EbayEnvironment = 'production' | 'sandbox';
 
 /**
  * The three URLs an eBay connection needs: the REST API host, the consent page and the token
  * endpoint.
+ *
+ * @category Marketplace
  */
 export interface EbayUrls {
   /** REST APIs (Sell Inventory, Sell Fulfillment, Commerce Notification, Post-Order). */
@@ -23,6 +27,8 @@ export interface EbayUrls {
  * ```ts
  * EBAY_ENDPOINTS.production.api; // 'https://api.ebay.com'
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_ENDPOINTS: Readonly<Record<EbayEnvironment, EbayUrls>> = Object.freeze({
   production: {
@@ -45,6 +51,8 @@ export const EBAY_ENDPOINTS: Readonly<Record<EbayEnvironment, EbayUrls>> = Objec
  * ```ts
  * EBAY_PRODUCTION_HOSTS.includes(new URL(url).hostname);
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_PRODUCTION_HOSTS: readonly string[] = Object.freeze([
   'api.ebay.com',
@@ -54,6 +62,8 @@ export const EBAY_PRODUCTION_HOSTS: readonly string[] = Object.freeze([
 
 /**
  * Endpoint overrides from the configuration (a proxy, a local simulator).
+ *
+ * @category Marketplace
  */
 export interface EbayEndpointOverrides {
   api?: string | undefined;
@@ -68,6 +78,8 @@ export interface EbayEndpointOverrides {
  * ```ts
  * resolveEbayUrls('sandbox', { api: 'http://127.0.0.1:8080/' }).api; // 'http://127.0.0.1:8080'
  * ```
+ *
+ * @category Marketplace
  */
 export function resolveEbayUrls(environment: EbayEnvironment, overrides: EbayEndpointOverrides = {}): EbayUrls {
   const base = EBAY_ENDPOINTS[environment];

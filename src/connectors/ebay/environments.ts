@@ -15,6 +15,8 @@ import { EBAY_PRODUCTION_HOSTS, resolveEbayUrls } from './endpoints.js';
  * ebayEnvironments.urls(EbayConfigSchema.parse({ environment: 'sandbox', credentials })).api;
  * // 'https://api.sandbox.ebay.com'
  * ```
+ *
+ * @category Marketplace
  */
 export const ebayEnvironments: MarketplaceEnvironments<ResolvedEbayConfig> = Object.freeze({
   urls: (config: ResolvedEbayConfig) => ({ ...resolveEbayUrls(config.environment, config.endpoints) }),

@@ -6,6 +6,8 @@ import { NotFoundError } from '../../core/errors/not-found-error.js';
 /**
  * One entry of eBay's error envelope (`{ errors: [...] }`), as every REST API returns it, and
  * as `bulkUpdatePriceQuantity` returns it per item.
+ *
+ * @category Marketplace
  */
 export interface EbayErrorDetail {
   errorId?: number;
@@ -26,6 +28,8 @@ export interface EbayErrorDetail {
  * ```ts
  * EBAY_NOT_FOUND_ERRORS.has(25710); // true
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_NOT_FOUND_ERRORS: ReadonlySet<number> = new Set([25702, 25710, 25713, 32100, 35100]);
 
@@ -36,6 +40,8 @@ export const EBAY_NOT_FOUND_ERRORS: ReadonlySet<number> = new Set([25702, 25710,
  * ```ts
  * if (errors.some((e) => e.errorId === EBAY_TOO_MANY_REQUESTS)) wait();
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_TOO_MANY_REQUESTS = 2001;
 
@@ -60,6 +66,8 @@ export function ebayErrorsOf(body: unknown): EbayErrorDetail[] {
  * describeEbayErrors([{ errorId: 25709, message: 'Invalid value for sku.', parameters: [{ name: 'fieldName', value: 'sku' }] }]);
  * // '25709 Invalid value for sku. (fieldName=sku)'
  * ```
+ *
+ * @category Marketplace
  */
 export function describeEbayErrors(errors: readonly EbayErrorDetail[]): string {
   return errors

@@ -3,6 +3,8 @@ import { EBAY_OPERATIONS, type EbayApi } from './operations-table.js';
 
 /**
  * One API's call limit: calls per day and how many may go at once after a quiet period.
+ *
+ * @category Rate limits
  */
 export interface EbayCallLimit {
   /** The daily quota. */
@@ -22,6 +24,8 @@ export interface EbayCallLimit {
  * ```ts
  * EBAY_CALL_LIMITS.inventory.callsPerDay; // 2000000
  * ```
+ *
+ * @category Rate limits
  */
 export const EBAY_CALL_LIMITS: Readonly<Record<EbayApi, EbayCallLimit>> = Object.freeze({
   inventory: { callsPerDay: 2_000_000 },
@@ -41,6 +45,8 @@ const DAY_SECONDS = 86_400;
  * ```ts
  * ebayTokenBucket({ callsPerDay: 86_400, burst: 10 }, 'inventory'); // 1 call a second, 10 at once
  * ```
+ *
+ * @category Rate limits
  */
 export function ebayTokenBucket(limit: EbayCallLimit, bucket: string): TokenBucketSpec {
   return {
@@ -59,6 +65,8 @@ export function ebayTokenBucket(limit: EbayCallLimit, bucket: string): TokenBuck
  * ```ts
  * const plan = ebayRateLimitPlan({ inventory: { callsPerDay: 5_000_000 } }, true);
  * ```
+ *
+ * @category Rate limits
  */
 export function ebayRateLimitPlan(
   overrides: Partial<Record<EbayApi, EbayCallLimit>> = {},

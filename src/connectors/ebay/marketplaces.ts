@@ -1,6 +1,8 @@
 /**
  * One eBay marketplace (site): its id, country, currency and the language its listings are
  * written in (`Content-Language` of Inventory API writes).
+ *
+ * @category Marketplace
  */
 export interface EbayMarketplaceInfo {
   /** The `MarketplaceEnum` value, e.g. `EBAY_US`; sent as `X-EBAY-C-MARKETPLACE-ID`. */
@@ -23,6 +25,8 @@ const m = (id: string, country: string, currency: string, language: string): Eba
  * ```ts
  * EBAY_MARKETPLACES.EBAY_GB.currency; // 'GBP'
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_MARKETPLACES = Object.freeze({
   EBAY_US: m('EBAY_US', 'US', 'USD', 'en-US'),
@@ -48,6 +52,8 @@ export const EBAY_MARKETPLACES = Object.freeze({
 
 /**
  * A marketplace id eBay's Inventory API lists on.
+ *
+ * @category Marketplace
  */
 export type EbayMarketplaceId = keyof typeof EBAY_MARKETPLACES;
 
@@ -58,6 +64,8 @@ export type EbayMarketplaceId = keyof typeof EBAY_MARKETPLACES;
  * ```ts
  * EBAY_MARKETPLACE_IDS.includes('EBAY_US'); // true
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_MARKETPLACE_IDS = Object.freeze(Object.keys(EBAY_MARKETPLACES) as EbayMarketplaceId[]);
 
@@ -68,6 +76,8 @@ export const EBAY_MARKETPLACE_IDS = Object.freeze(Object.keys(EBAY_MARKETPLACES)
  * ```ts
  * ebayMarketplaceInfo('EBAY_FR')?.language; // 'fr-FR'
  * ```
+ *
+ * @category Marketplace
  */
 export function ebayMarketplaceInfo(id: string): EbayMarketplaceInfo | undefined {
   return (EBAY_MARKETPLACES as Record<string, EbayMarketplaceInfo>)[id];

@@ -4,6 +4,8 @@ import type { EbayOffer } from './types.js';
 /**
  * What the connector remembers about a SKU's offer: the ids eBay's writes need and whether it
  * is live.
+ *
+ * @category Operations
  */
 export interface EbayOfferRef {
   offerId: string;
@@ -23,6 +25,8 @@ export interface EbayOfferRef {
  * await index.rememberOffers([offer]);
  * (await index.get('MUG-1'))?.offerId;
  * ```
+ *
+ * @category Operations
  */
 export class EbayOfferIndex {
   readonly #store: Store;

@@ -1,16 +1,22 @@
 /**
  * The eBay API an operation belongs to; call limits are counted per API.
+ *
+ * @category Marketplace
  */
 export type EbayApi = 'inventory' | 'fulfillment' | 'notification' | 'postOrder';
 
 /**
  * Which token authorises a call: the seller's user token (authorization code grant) or the
  * application token (client credentials).
+ *
+ * @category Marketplace
  */
 export type EbayTokenKind = 'user' | 'application';
 
 /**
  * What the connector knows about one eBay operation: its API and the token it takes by default.
+ *
+ * @category Marketplace
  */
 export interface EbayOperationInfo {
   readonly api: EbayApi;
@@ -31,6 +37,8 @@ const postOrder = { api: 'postOrder', token: 'user' } as const;
  * ```ts
  * EBAY_OPERATIONS.bulkUpdatePriceQuantity.api; // 'inventory'
  * ```
+ *
+ * @category Marketplace
  */
 export const EBAY_OPERATIONS = Object.freeze({
   getInventoryItems: inventory,
@@ -76,5 +84,7 @@ export const EBAY_OPERATIONS = Object.freeze({
 
 /**
  * The name of an eBay operation the connector calls.
+ *
+ * @category Marketplace
  */
 export type EbayOperation = keyof typeof EBAY_OPERATIONS;

@@ -13,6 +13,8 @@ const MAX_SWAPS = 50;
  * const budget: EbayRevisionBudget = await ebay.revisionBudget('MUG-1');
  * if (budget.remaining === 0) console.log('next revision possible at', new Date(budget.nextAt!));
  * ```
+ *
+ * @category Operations
  */
 export interface EbayRevisionBudget {
   /** The listing (its SKU). */
@@ -42,6 +44,8 @@ export interface EbayRevisionBudget {
  * if (reserved instanceof SafetyViolationError) console.log(reserved.message); // not sent
  * else await send().catch(async (error) => { await guard.release('MUG-1', reserved); throw error; });
  * ```
+ *
+ * @category Operations
  */
 export class EbayRevisionGuard {
   readonly #store: Store;

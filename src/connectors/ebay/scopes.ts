@@ -5,6 +5,8 @@
  * ```ts
  * EBAY_SCOPES.inventory; // 'https://api.ebay.com/oauth/api_scope/sell.inventory'
  * ```
+ *
+ * @category Authorization
  */
 export const EBAY_SCOPES = Object.freeze({
   /** Public data; the scope of application tokens (client credentials). */
@@ -24,6 +26,8 @@ export const EBAY_SCOPES = Object.freeze({
  * ```ts
  * new EbayMarketplace({ ...config, scopes: [...EBAY_DEFAULT_USER_SCOPES, extraScope] });
  * ```
+ *
+ * @category Authorization
  */
 export const EBAY_DEFAULT_USER_SCOPES: readonly string[] = Object.freeze([
   EBAY_SCOPES.public,

@@ -7,6 +7,8 @@ import type { EbayErrorDetail } from './errors.js';
 
 /**
  * eBay's money: a decimal string and an ISO 4217 currency.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayAmount {
   value: string;
@@ -17,6 +19,8 @@ export interface EbayAmount {
 
 /**
  * Stock of an inventory item available to ship, in total and per merchant location.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayShipToLocationAvailability {
   quantity?: number;
@@ -29,6 +33,8 @@ export interface EbayShipToLocationAvailability {
 
 /**
  * An inventory item (Sell Inventory API `InventoryItem`): the product behind a SKU.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayInventoryItem {
   sku?: string;
@@ -59,6 +65,8 @@ export interface EbayInventoryItem {
 
 /**
  * The listing policies an offer refers to (business policies set up in the seller's account).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayListingPolicies {
   fulfillmentPolicyId?: string;
@@ -69,6 +77,8 @@ export interface EbayListingPolicies {
 
 /**
  * An offer as createOffer and updateOffer take it (`EbayOfferDetailsWithKeys`/`WithId`).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayOfferInput {
   sku?: string;
@@ -87,6 +97,8 @@ export interface EbayOfferInput {
 
 /**
  * An offer as getOffer and getOffers return it (`EbayOfferDetailsWithAll`).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayOffer extends EbayOfferInput {
   offerId?: string;
@@ -97,6 +109,8 @@ export interface EbayOffer extends EbayOfferInput {
 /**
  * One entry of a `bulkUpdatePriceQuantity` request: a SKU's total stock and/or its offers'
  * prices and quantities.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayPriceQuantity {
   sku?: string;
@@ -106,6 +120,8 @@ export interface EbayPriceQuantity {
 
 /**
  * One entry of a `bulkUpdatePriceQuantity` response: the outcome for a SKU or one of its offers.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayPriceQuantityResponse {
   sku?: string;
@@ -117,6 +133,8 @@ export interface EbayPriceQuantityResponse {
 
 /**
  * An order line (Sell Fulfillment API `LineItem`).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayLineItem {
   lineItemId?: string;
@@ -133,6 +151,8 @@ export interface EbayLineItem {
 
 /**
  * A postal address as eBay returns it (`AddressWithCC`/`Address`).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayAddress {
   addressLine1?: string;
@@ -147,6 +167,8 @@ export interface EbayAddress {
 
 /**
  * An order (Sell Fulfillment API `Order`).
+ *
+ * @category Platform types and mapping
  */
 export interface EbayOrder {
   orderId?: string;
@@ -191,6 +213,8 @@ export interface EbayOrder {
 
 /**
  * A shipping fulfillment (a package with tracking) of an order.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayShippingFulfillment {
   fulfillmentId?: string;
@@ -203,6 +227,8 @@ export interface EbayShippingFulfillment {
 
 /**
  * A merchant location (warehouse or store) of the seller.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayInventoryLocation {
   merchantLocationKey?: string;
@@ -214,6 +240,8 @@ export interface EbayInventoryLocation {
 
 /**
  * A page of a paginated eBay collection: `next` is the URL of the next page, when there is one.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayPage {
   total?: number;

@@ -8,6 +8,8 @@ import { MERCADOLIBRE_SITES, MERCADOLIBRE_TOKEN_URL, type MercadoLibreSiteId } f
 /**
  * What {@link mercadolibreOAuthConfig} needs: the application, the site its sellers
  * authorise on and the redirect URI registered in the DevCenter.
+ *
+ * @category Authorization
  */
 export interface MercadoLibreOAuthInput {
   site: MercadoLibreSiteId;
@@ -32,6 +34,8 @@ export interface MercadoLibreOAuthInput {
  * const oauth = new OAuthClient(mercadolibreOAuthConfig({ site: 'MLA', clientId, clientSecret, redirectUri }), { context });
  * const { url } = await oauth.createAuthorizationUrl({ connectionId: '468424240' });
  * ```
+ *
+ * @category Authorization
  */
 export function mercadolibreOAuthConfig(input: MercadoLibreOAuthInput): OAuthClientConfig {
   const requestTimeoutMs = input.requestTimeoutMs ?? 10_000;
@@ -52,6 +56,8 @@ export function mercadolibreOAuthConfig(input: MercadoLibreOAuthInput): OAuthCli
 /**
  * The auth stage of the MercadoLibre connector: the seller's access token (6 hours) as
  * `Authorization: Bearer`, refreshed once across every process sharing the store and lock.
+ *
+ * @category Authorization
  */
 export interface MercadoLibreAuth extends AuthHook {
   /** The OAuth client that keeps the seller's tokens (connection status, refresh, import). */
@@ -64,6 +70,8 @@ export interface MercadoLibreAuth extends AuthHook {
 
 /**
  * Dependencies of {@link createMercadoLibreAuth}.
+ *
+ * @category Authorization
  */
 export interface MercadoLibreAuthDeps extends Context {
   /** Where the seller's tokens live in the store (default `default`). */
@@ -84,6 +92,8 @@ export interface MercadoLibreAuthDeps extends Context {
  * const auth = createMercadoLibreAuth({ site: 'MLA', clientId, clientSecret, refreshToken: 'TG-...' }, { store, lock, connectionId: '468424240' });
  * const http = createHttpClient({ platform: 'mercadolibre', baseUrl: MERCADOLIBRE_API_URL, context, auth });
  * ```
+ *
+ * @category Authorization
  */
 export function createMercadoLibreAuth(
   credentials: MercadoLibreOAuthInput & { refreshToken?: string },

@@ -26,6 +26,8 @@ import type {
  * ```ts
  * const options: MercadoLibreClientOptions = { baseUrl: MERCADOLIBRE_API_URL, context, auth, applicationId: '5503910054141466' };
  * ```
+ *
+ * @category Marketplace
  */
 export interface MercadoLibreClientOptions {
   baseUrl: string;
@@ -55,6 +57,8 @@ export interface MercadoLibreClientOptions {
  * const client = new MercadoLibreClient({ baseUrl: MERCADOLIBRE_API_URL, context, auth, applicationId });
  * const item = await client.getItem('MLA1234567890');
  * ```
+ *
+ * @category Marketplace
  */
 export class MercadoLibreClient {
   /** The request pipeline (limiter state: `client.http.limiter?.toJSON()`). */

@@ -23,6 +23,8 @@ const numericId = (what: string) =>
  *   credentials: { clientId: '5503910054141466', clientSecret: process.env.ML_CLIENT_SECRET!, refreshToken: 'TG-...' },
  * });
  * ```
+ *
+ * @category Marketplace
  */
 export const MercadoLibreConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({
@@ -95,10 +97,14 @@ export const MercadoLibreConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: MercadoLibreConfig = MercadoLibreConfigSchema.parse(input);
  * ```
+ *
+ * @category Marketplace
  */
 export type MercadoLibreConfig = z.output<typeof MercadoLibreConfigSchema>;
 
 /**
  * Connector configuration as the caller writes it.
+ *
+ * @category Marketplace
  */
 export type MercadoLibreConfigInput = z.input<typeof MercadoLibreConfigSchema>;

@@ -12,6 +12,8 @@ import { mercadolibreEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(mercadolibreMarketplace);
  * const ml = await factory.create('mercadolibre', { site: 'MLA', sellerId: 468424240, credentials: { clientId, clientSecret, refreshToken } });
  * ```
+ *
+ * @category Marketplace
  */
 export const mercadolibreMarketplace = defineMarketplace({
   name: 'mercadolibre',

@@ -15,6 +15,8 @@ import { MERCADOLIBRE_API_URL, MERCADOLIBRE_PRODUCTION_HOSTS, MERCADOLIBRE_TOKEN
  * mercadolibreEnvironments.urls(MercadoLibreConfigSchema.parse({ site: 'MLA', sellerId: 1, credentials })).token;
  * // 'https://api.mercadolibre.com/oauth/token'
  * ```
+ *
+ * @category Marketplace
  */
 export const mercadolibreEnvironments: MarketplaceEnvironments<MercadoLibreConfig> = Object.freeze({
   urls: (config: MercadoLibreConfig) => ({

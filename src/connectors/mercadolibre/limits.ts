@@ -4,6 +4,8 @@ import type { RateLimitPlan, TokenBucketSpec } from '../../http/rate-limit/spec.
  * The resource families MercadoLibre counts requests by. Its rate limits apply per
  * application (client id) and per endpoint, whatever the seller: every seller connected to
  * one application spends the same budgets.
+ *
+ * @category Rate limits
  */
 export type MercadoLibreResource =
   | 'items-read'
@@ -17,6 +19,8 @@ export type MercadoLibreResource =
 
 /**
  * A token bucket: `burst` requests at once, refilled at `ratePerSecond`.
+ *
+ * @category Rate limits
  */
 export interface MercadoLibreLimit {
   ratePerSecond: number;
@@ -34,6 +38,8 @@ export interface MercadoLibreLimit {
  * ```ts
  * MERCADOLIBRE_LIMITS['items-write']; // { ratePerSecond: 5, burst: 10 }
  * ```
+ *
+ * @category Rate limits
  */
 export const MERCADOLIBRE_LIMITS: Readonly<Record<MercadoLibreResource, MercadoLibreLimit>> = {
   'items-read': { ratePerSecond: 10, burst: 20 },
@@ -53,6 +59,8 @@ export const MERCADOLIBRE_LIMITS: Readonly<Record<MercadoLibreResource, MercadoL
  * ```ts
  * MERCADOLIBRE_OPERATION_RESOURCES.multigetItems; // 'items-read'
  * ```
+ *
+ * @category Rate limits
  */
 export const MERCADOLIBRE_OPERATION_RESOURCES: Readonly<Record<string, MercadoLibreResource>> = {
   searchItems: 'items-read',
@@ -80,6 +88,8 @@ export const MERCADOLIBRE_OPERATION_RESOURCES: Readonly<Record<string, MercadoLi
  * ```ts
  * mercadolibreResourceOf('updateItem'); // 'items-write'
  * ```
+ *
+ * @category Rate limits
  */
 export function mercadolibreResourceOf(operation: string): MercadoLibreResource {
   return MERCADOLIBRE_OPERATION_RESOURCES[operation] ?? 'other';
@@ -94,6 +104,8 @@ export function mercadolibreResourceOf(operation: string): MercadoLibreResource 
  * ```ts
  * const plan = mercadolibreRateLimitPlan('5503910054141466', { 'items-write': { ratePerSecond: 10, burst: 20 } });
  * ```
+ *
+ * @category Rate limits
  */
 export function mercadolibreRateLimitPlan(
   applicationId: string,

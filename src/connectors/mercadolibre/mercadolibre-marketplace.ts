@@ -33,6 +33,8 @@ import { MERCADOLIBRE_API_URL, MERCADOLIBRE_SITES } from './sites.js';
  * ```ts
  * new MercadoLibreMarketplace(config, context, { keyring });
  * ```
+ *
+ * @category Marketplace
  */
 export interface MercadoLibreMarketplaceOptions {
   /** Encrypts the seller's tokens in the context's store. */
@@ -53,6 +55,8 @@ export interface MercadoLibreMarketplaceOptions {
  * await ml.setInventory([{ sku: 'MUG-1', quantity: 12 }]);
  * for await (const order of ml.listOrders({ since: '2026-11-01T00:00:00Z' })) console.log(order.id, order.status);
  * ```
+ *
+ * @category Marketplace
  */
 export class MercadoLibreMarketplace extends BaseMarketplaceAPI {
   readonly platform = 'mercadolibre';

@@ -1,6 +1,8 @@
 /**
  * One MercadoLibre site (country marketplace): its currency and the host sellers authorise
  * applications on.
+ *
+ * @category Marketplace
  */
 export interface MercadoLibreSite {
   /** The site id, e.g. `MLA`; item ids start with it (`MLA1234567890`). */
@@ -21,6 +23,8 @@ export interface MercadoLibreSite {
  * ```ts
  * MERCADOLIBRE_SITES.MLB.currency; // 'BRL'
  * ```
+ *
+ * @category Marketplace
  */
 export const MERCADOLIBRE_SITES = {
   MLA: { id: 'MLA', country: 'AR', currency: 'ARS', authorizeUrl: 'https://auth.mercadolibre.com.ar/authorization' },
@@ -35,6 +39,8 @@ export const MERCADOLIBRE_SITES = {
 
 /**
  * The id of a site in {@link MERCADOLIBRE_SITES}.
+ *
+ * @category Marketplace
  */
 export type MercadoLibreSiteId = keyof typeof MERCADOLIBRE_SITES;
 
@@ -45,6 +51,8 @@ export type MercadoLibreSiteId = keyof typeof MERCADOLIBRE_SITES;
  * ```ts
  * MERCADOLIBRE_SITE_IDS.includes('MLC'); // true
  * ```
+ *
+ * @category Marketplace
  */
 export const MERCADOLIBRE_SITE_IDS = [
   'MLA',
@@ -64,6 +72,8 @@ export const MERCADOLIBRE_SITE_IDS = [
  * ```ts
  * new URL('/items/MLA1', MERCADOLIBRE_API_URL).href; // 'https://api.mercadolibre.com/items/MLA1'
  * ```
+ *
+ * @category Marketplace
  */
 export const MERCADOLIBRE_API_URL = 'https://api.mercadolibre.com';
 
@@ -74,6 +84,8 @@ export const MERCADOLIBRE_API_URL = 'https://api.mercadolibre.com';
  * ```ts
  * const tokenUrl = MERCADOLIBRE_TOKEN_URL; // 'https://api.mercadolibre.com/oauth/token'
  * ```
+ *
+ * @category Marketplace
  */
 export const MERCADOLIBRE_TOKEN_URL = 'https://api.mercadolibre.com/oauth/token';
 
@@ -86,6 +98,8 @@ export const MERCADOLIBRE_TOKEN_URL = 'https://api.mercadolibre.com/oauth/token'
  * ```ts
  * MERCADOLIBRE_PRODUCTION_HOSTS.includes(new URL(config.endpoints.api).host);
  * ```
+ *
+ * @category Marketplace
  */
 export const MERCADOLIBRE_PRODUCTION_HOSTS: readonly string[] = [
   'api.mercadolibre.com',

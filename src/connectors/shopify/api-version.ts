@@ -7,6 +7,8 @@
  * ```ts
  * new ShopifyMarketplace({ shop: 'acme.myshopify.com', accessToken, apiVersion: SHOPIFY_DEFAULT_API_VERSION });
  * ```
+ *
+ * @category Marketplace
  */
 export const SHOPIFY_DEFAULT_API_VERSION = '2026-10';
 
@@ -18,6 +20,8 @@ export const SHOPIFY_DEFAULT_API_VERSION = '2026-10';
  * SHOPIFY_API_VERSION_PATTERN.test('2026-01'); // true
  * SHOPIFY_API_VERSION_PATTERN.test('2026-02'); // false
  * ```
+ *
+ * @category Marketplace
  */
 export const SHOPIFY_API_VERSION_PATTERN = /^20\d\d-(01|04|07|10)$/;
 
@@ -30,6 +34,8 @@ export const SHOPIFY_API_VERSION_PATTERN = /^20\d\d-(01|04|07|10)$/;
  * const features: ShopifyVersionFeatures = versionFeatures('2026-01');
  * features.bulkQueryConcurrency; // 5
  * ```
+ *
+ * @category Marketplace
  */
 export interface ShopifyVersionFeatures {
   /**
@@ -57,6 +63,8 @@ export interface ShopifyVersionFeatures {
  * apiVersionAtLeast('2026-04', '2026-01'); // true
  * apiVersionAtLeast('unstable', '2027-01'); // true
  * ```
+ *
+ * @category Marketplace
  */
 export function apiVersionAtLeast(version: string, since: string): boolean {
   return version === 'unstable' || version >= since;
@@ -70,6 +78,8 @@ export function apiVersionAtLeast(version: string, since: string): boolean {
  * versionFeatures('2025-10').changeFromQuantity; // false
  * versionFeatures('2026-10').bulkGroupObjectsByDefault; // false
  * ```
+ *
+ * @category Marketplace
  */
 export function versionFeatures(version: string): ShopifyVersionFeatures {
   const modern = apiVersionAtLeast(version, '2026-01');

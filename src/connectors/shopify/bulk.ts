@@ -17,6 +17,8 @@ import type { ShopifyInventoryLevelNode, ShopifyProductNode, ShopifyUserError, S
 /**
  * What a bulk export covers: the whole catalog (products with variants) or stock of every
  * variant at every location.
+ *
+ * @category Operations
  */
 export type ShopifyBulkExportKind = 'catalog' | 'inventory';
 
@@ -27,6 +29,8 @@ export type ShopifyBulkExportKind = 'catalog' | 'inventory';
  * ```ts
  * const options: ShopifyBulkExportOptions = { pollMs: 2000, maxPollMs: 30_000, signal };
  * ```
+ *
+ * @category Operations
  */
 export interface ShopifyBulkExportOptions {
   /** First poll delay (default 1,000 ms, doubling up to `maxPollMs`). */
@@ -57,6 +61,8 @@ export interface ShopifyBulkExportOptions {
  * const job = await AsyncJob.load(shopifyBulkJob(runtime, 'catalog'), { clock, store, storeKey });
  * for await (const row of job.rows()) console.log(row);
  * ```
+ *
+ * @category Operations
  */
 export function shopifyBulkJob(
   runtime: ShopifyRuntime,
@@ -133,6 +139,8 @@ export function shopifyBulkJob(
  * ```ts
  * const job = await loadBulkJob(runtime, 'inventory', { pollMs: 2000 });
  * ```
+ *
+ * @category Operations
  */
 export function loadBulkJob(
   runtime: ShopifyRuntime,
@@ -158,6 +166,8 @@ export function loadBulkJob(
  * ```ts
  * await store.get(bulkStateKey(runtime, 'catalog'));
  * ```
+ *
+ * @category Operations
  */
 export function bulkStateKey(runtime: ShopifyRuntime, kind: ShopifyBulkExportKind): string {
   return `mb:shopify:bulk:${runtime.context.tenantId}:${runtime.config.shop}:${kind}`;
@@ -194,6 +204,8 @@ function productOf(joined: JoinedBulkRow<CatalogRow>): ShopifyProductNode {
  * ```ts
  * for await (const product of exportCatalog(runtime)) await db.upsert(product);
  * ```
+ *
+ * @category Operations
  */
 export async function* exportCatalog(
   runtime: ShopifyRuntime,
@@ -238,6 +250,8 @@ type LevelRow = BulkRow & { item?: { sku?: string | null } | null };
  * ```ts
  * for await (const level of exportInventory(runtime)) console.log(level.sku, level.available);
  * ```
+ *
+ * @category Operations
  */
 export async function* exportInventory(
   runtime: ShopifyRuntime,

@@ -14,6 +14,8 @@ import { shopifyCallLimitFeedback } from './header-feedback.js';
  * ```ts
  * const client = createHttpClient({ platform: 'shopify', baseUrl, context, classify: shopifyGraphqlClassifier });
  * ```
+ *
+ * @category Rate limits
  */
 export const shopifyGraphqlClassifier: ResponseClassifier = ({ headers, body }) => {
   const fromHeader = shopifyCallLimitFeedback(headers);

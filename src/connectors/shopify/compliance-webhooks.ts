@@ -4,6 +4,8 @@ import type { WebhookEvent } from '../../webhooks/processor/types.js';
 
 /**
  * The customer a privacy request is about.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyComplianceCustomer {
   id: number;
@@ -15,6 +17,8 @@ export interface ShopifyComplianceCustomer {
 /**
  * The payload of `customers/data_request`: a customer asked the shop for the data held about
  * them. Send what your app stores about this customer (and these orders) to the merchant.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyCustomersDataRequestWebhook {
   shop_id: number;
@@ -28,6 +32,8 @@ export interface ShopifyCustomersDataRequestWebhook {
 /**
  * The payload of `customers/redact`: delete (or anonymise) what your app stores about this
  * customer and these orders, unless the law obliges you to keep it.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyCustomersRedactWebhook {
   shop_id: number;
@@ -40,6 +46,8 @@ export interface ShopifyCustomersRedactWebhook {
 /**
  * The payload of `shop/redact`, sent 48 hours after a shop uninstalled the app: delete what your
  * app stores about the shop.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyShopRedactWebhook {
   shop_id: number;
@@ -49,6 +57,8 @@ export interface ShopifyShopRedactWebhook {
 
 /**
  * The mandatory compliance topics with their payloads.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyCompliancePayloads {
   'customers/data_request': ShopifyCustomersDataRequestWebhook;
@@ -58,6 +68,8 @@ export interface ShopifyCompliancePayloads {
 
 /**
  * One of the three mandatory compliance topics.
+ *
+ * @category Webhooks and notifications
  */
 export type ShopifyComplianceTopic = keyof ShopifyCompliancePayloads;
 
@@ -71,6 +83,8 @@ export type ShopifyComplianceTopic = keyof ShopifyCompliancePayloads;
  * ```ts
  * for (const topic of SHOPIFY_COMPLIANCE_TOPICS) console.log(`compliance_topics includes ${topic}`);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const SHOPIFY_COMPLIANCE_TOPICS: readonly ShopifyComplianceTopic[] = [
   'customers/data_request',
@@ -92,6 +106,8 @@ export const SHOPIFY_COMPLIANCE_TOPICS: readonly ShopifyComplianceTopic[] = [
  *   'shop/redact': (request) => privacy.deleteShop(request.shop_domain),
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export type ShopifyComplianceHandlers = {
   [T in ShopifyComplianceTopic]: (payload: ShopifyCompliancePayloads[T], event: WebhookEvent) => MaybePromise<void>;
@@ -105,6 +121,8 @@ export type ShopifyComplianceHandlers = {
  * ```ts
  * assertComplianceHandlers(options.compliance);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function assertComplianceHandlers(
   handlers: Partial<ShopifyComplianceHandlers> | undefined,

@@ -15,6 +15,8 @@ const isAuthHook = (value: unknown): value is AuthHook =>
  * ```ts
  * ShopifyConfigSchema.parse({ shop: 'acme.myshopify.com', accessToken: 'shpat_...', plan: 'plus' });
  * ```
+ *
+ * @category Marketplace
  */
 export const ShopifyConfigSchema = /* @__PURE__ */ lazySchema(() =>
   z
@@ -74,6 +76,8 @@ export const ShopifyConfigSchema = /* @__PURE__ */ lazySchema(() =>
  * ```ts
  * const config: ShopifyConfig = { shop: 'acme', accessToken: process.env.SHOPIFY_TOKEN! };
  * ```
+ *
+ * @category Marketplace
  */
 export type ShopifyConfig = z.input<typeof ShopifyConfigSchema>;
 
@@ -85,6 +89,8 @@ export type ShopifyConfig = z.input<typeof ShopifyConfigSchema>;
  * const resolved: ResolvedShopifyConfig = ShopifyConfigSchema.parse({ shop: 'acme', accessToken });
  * resolved.shop; // 'acme.myshopify.com'
  * ```
+ *
+ * @category Marketplace
  */
 export type ResolvedShopifyConfig = z.output<typeof ShopifyConfigSchema>;
 
@@ -95,6 +101,8 @@ export type ResolvedShopifyConfig = z.output<typeof ShopifyConfigSchema>;
  * ```ts
  * const auth = shopifyAccessTokenAuth('shpat_...');
  * ```
+ *
+ * @category Marketplace
  */
 export function shopifyAccessTokenAuth(accessToken: string): AuthHook {
   return {

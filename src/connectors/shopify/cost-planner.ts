@@ -4,6 +4,8 @@ import { estimateQueryCost } from './query-cost.js';
 
 /**
  * `extensions.cost.throttleStatus` of a Shopify GraphQL response.
+ *
+ * @category Rate limits
  */
 export interface ShopifyThrottleStatus {
   maximumAvailable: number;
@@ -14,6 +16,8 @@ export interface ShopifyThrottleStatus {
 /**
  * `extensions.cost` of a Shopify GraphQL response. `actualQueryCost` is null when the query
  * was throttled and not run.
+ *
+ * @category Rate limits
  */
 export interface ShopifyQueryCost {
   requestedQueryCost: number;
@@ -23,6 +27,8 @@ export interface ShopifyQueryCost {
 
 /**
  * A Shopify plan's GraphQL budget: bucket size and restore rate (points/s).
+ *
+ * @category Rate limits
  */
 export interface ShopifyCostLimits {
   maximumAvailable: number;
@@ -31,6 +37,8 @@ export interface ShopifyCostLimits {
 
 /**
  * Shopify's plans, by name.
+ *
+ * @category Rate limits
  */
 export type ShopifyPlan = 'standard' | 'advanced' | 'plus' | 'enterprise';
 
@@ -43,6 +51,8 @@ export type ShopifyPlan = 'standard' | 'advanced' | 'plus' | 'enterprise';
  * ```ts
  * SHOPIFY_PLAN_LIMITS.standard.restoreRate; // 100
  * ```
+ *
+ * @category Rate limits
  */
 export const SHOPIFY_PLAN_LIMITS: Readonly<Record<ShopifyPlan, ShopifyCostLimits>> = {
   standard: { maximumAvailable: 2000, restoreRate: 100 },
@@ -59,6 +69,8 @@ export const SHOPIFY_PLAN_LIMITS: Readonly<Record<ShopifyPlan, ShopifyCostLimits
  * ```ts
  * if (estimateQueryCost(query, variables) > SHOPIFY_SINGLE_QUERY_MAX_COST) splitIt();
  * ```
+ *
+ * @category Rate limits
  */
 export const SHOPIFY_SINGLE_QUERY_MAX_COST = 1000;
 
@@ -73,6 +85,8 @@ export const SHOPIFY_SINGLE_QUERY_MAX_COST = 1000;
  * const plan = shopifyRateLimitPlan(shop, SHOPIFY_PLAN_LIMITS.standard, true);
  * plan.default; // { kind: 'cost-bucket', ..., headroom: SHOPIFY_COST_HEADROOM }
  * ```
+ *
+ * @category Rate limits
  */
 export const SHOPIFY_COST_HEADROOM = 0.05;
 
@@ -87,6 +101,8 @@ export const SHOPIFY_COST_HEADROOM = 0.05;
  * const limits = shopifyRateLimitPlan('acme.myshopify.com', SHOPIFY_PLAN_LIMITS.standard, true);
  * const client = createHttpClient({ platform: 'shopify', baseUrl, context, limits, classify: shopifyGraphqlClassifier });
  * ```
+ *
+ * @category Rate limits
  */
 export function shopifyRateLimitPlan(shop: string, limits: ShopifyCostLimits, shared: boolean): RateLimitPlan {
   return {
@@ -110,6 +126,8 @@ export function shopifyRateLimitPlan(shop: string, limits: ShopifyCostLimits, sh
  * ```ts
  * const cost = plannedCost(PRODUCTS_QUERY, { first: 50 }, 'listProducts'); // reserve this much
  * ```
+ *
+ * @category Rate limits
  */
 export function plannedCost(
   document: string,

@@ -12,6 +12,8 @@ import { shopifyEnvironments } from './environments.js';
  * const factory = new MarketplaceFactory().register(shopifyMarketplace);
  * const shopify = await factory.create('shopify', { shop: 'acme', accessToken: process.env.SHOPIFY_TOKEN! });
  * ```
+ *
+ * @category Marketplace
  */
 export const shopifyMarketplace = defineMarketplace({
   name: 'shopify',

@@ -13,6 +13,8 @@ import type { ResolvedShopifyConfig } from './config.js';
  * shopifyEnvironments.urls(ShopifyConfigSchema.parse({ shop: 'acme', accessToken })).api;
  * // 'https://acme.myshopify.com/admin/api/2026-10'
  * ```
+ *
+ * @category Marketplace
  */
 export const shopifyEnvironments: MarketplaceEnvironments<ResolvedShopifyConfig> = Object.freeze({
   urls: (config: ResolvedShopifyConfig) => ({

@@ -7,6 +7,8 @@
  * toGid('Product', '123'); // 'gid://shopify/Product/123'
  * toGid('Product', 'gid://shopify/Product/123'); // same
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function toGid(type: string, id: string): string {
   return id.startsWith('gid://') ? id : `gid://shopify/${type}/${id}`;
@@ -21,6 +23,8 @@ export function toGid(type: string, id: string): string {
  * fromGid('gid://shopify/Order/1001'); // '1001'
  * fromGid('gid://shopify/InventoryItem/7?inventory_item_id=7'); // '7'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function fromGid(gid: string): string {
   if (!gid.startsWith('gid://')) return gid;

@@ -17,6 +17,8 @@ import type { ShopifyConnection } from './types.js';
  *   shop: 'acme.myshopify.com', apiVersion: '2026-10', context, auth, limits: SHOPIFY_PLAN_LIMITS.standard,
  * };
  * ```
+ *
+ * @category Operations
  */
 export interface ShopifyGraphqlClientOptions {
   /** The shop's myshopify domain (validated by the caller). */
@@ -46,6 +48,8 @@ export interface ShopifyGraphqlClientOptions {
  * ```ts
  * const options: GraphqlCallOptions = { operation: 'setInventory', idempotent: true };
  * ```
+ *
+ * @category Operations
  */
 export interface GraphqlCallOptions {
   /** The canonical operation this call belongs to (events, errors). */
@@ -58,6 +62,8 @@ export interface GraphqlCallOptions {
 
 /**
  * The answer of one GraphQL call.
+ *
+ * @category Operations
  */
 export interface GraphqlResult<T> {
   data: T;
@@ -92,6 +98,8 @@ interface GraphqlBody {
  * const client = new ShopifyGraphqlClient({ shop, apiVersion: '2026-10', context, auth, limits: SHOPIFY_PLAN_LIMITS.standard });
  * const { data } = await client.request(SHOP_QUERY, {}, { operation: 'healthCheck' });
  * ```
+ *
+ * @category Operations
  */
 export class ShopifyGraphqlClient {
   /** The pipeline this client sends through. */

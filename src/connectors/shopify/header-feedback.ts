@@ -10,6 +10,8 @@ import type { LimiterFeedback } from '../../http/feedback-types.js';
  * ```ts
  * shopifyCallLimitFeedback(new Headers({ 'x-shopify-shop-api-call-limit': '32/40' })); // { available: 8, capacity: 40 }
  * ```
+ *
+ * @category Rate limits
  */
 export function shopifyCallLimitFeedback(headers: Headers): LimiterFeedback {
   const header = headers.get('x-shopify-shop-api-call-limit');

@@ -30,6 +30,8 @@ import { toHex } from '../../core/bytes.js';
  *   if (!item.ok && item.error instanceof ShopifyIdempotencyKeyReusedError) console.error(item.error.message);
  * }
  * ```
+ *
+ * @category Operations
  */
 export class ShopifyIdempotencyKeyReusedError extends MarketbridgeError {
   override name = 'ShopifyIdempotencyKeyReusedError' as const;
@@ -85,6 +87,8 @@ export function idempotencyUserError(
  * ```ts
  * if (userErrors.some((error) => error.code === SHOPIFY_PREVIOUS_ATTEMPT_FAILED)) key = await nextKey();
  * ```
+ *
+ * @category Operations
  */
 export const SHOPIFY_PREVIOUS_ATTEMPT_FAILED = 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAILED';
 
@@ -96,6 +100,8 @@ export const SHOPIFY_PREVIOUS_ATTEMPT_FAILED = 'IDEMPOTENCY_PREVIOUS_ATTEMPT_FAI
  * ```ts
  * for (let generation = 0; generation <= SHOPIFY_FRESH_KEY_LIMIT; generation++) {}
  * ```
+ *
+ * @category Operations
  */
 export const SHOPIFY_FRESH_KEY_LIMIT = 3;
 

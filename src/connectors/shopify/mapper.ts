@@ -16,6 +16,8 @@ import type {
 
 /**
  * Why a Shopify payload could not become a canonical value.
+ *
+ * @category Platform types and mapping
  */
 export type ShopifyMapReason = 'invalid_money' | 'missing_sku' | 'invalid_payload';
 
@@ -27,6 +29,8 @@ export type ShopifyMapReason = 'invalid_money' | 'missing_sku' | 'invalid_payloa
  * const mapped: MapResult<Product> = toProduct(node, 'EUR');
  * if (mapped.isErr()) console.warn(mapped.error.reason);
  * ```
+ *
+ * @category Platform types and mapping
  */
 export type MapResult<T> = Result<T, Failure<ShopifyMapReason>>;
 

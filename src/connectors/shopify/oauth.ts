@@ -20,6 +20,8 @@ import { toHex } from '../../core/bytes.js';
  *   scopes: ['read_products', 'write_inventory'], redirectUri: 'https://app.example/auth/callback',
  * };
  * ```
+ *
+ * @category Authorization
  */
 export interface ShopifyOAuthConfig {
   clientId: string;
@@ -34,6 +36,8 @@ export interface ShopifyOAuthConfig {
 
 /**
  * Why an install callback was refused.
+ *
+ * @category Authorization
  */
 export type ShopifyCallbackFailureReason =
   | 'missing_parameter'
@@ -45,6 +49,8 @@ export type ShopifyCallbackFailureReason =
 
 /**
  * A completed install: the shop and the connection id its tokens are stored under.
+ *
+ * @category Authorization
  */
 export interface ShopifyInstall extends AuthorizationComplete {
   shop: string;
@@ -66,6 +72,8 @@ function constantTimeEqual(a: string, b: string): boolean {
  * ```ts
  * shopifyQueryHmacMessage(new URLSearchParams({ shop: 'a.myshopify.com', state: 'x y', hmac: '…' })); // 'shop=a.myshopify.com&state=x%20y'
  * ```
+ *
+ * @category Authorization
  */
 export function shopifyQueryHmacMessage(params: URLSearchParams): string {
   const values = new Map<string, string>();
@@ -87,6 +95,8 @@ export function shopifyQueryHmacMessage(params: URLSearchParams): string {
  * ```ts
  * const valid = await verifyShopifyQueryHmac(new URL(request.url).searchParams, clientSecret);
  * ```
+ *
+ * @category Authorization
  */
 export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecret: string): Promise<boolean> {
   const given = params.get('hmac');
@@ -118,6 +128,8 @@ export async function verifyShopifyQueryHmac(params: URLSearchParams, clientSecr
  * const installed = await oauth.complete(new URL(callbackUrl).searchParams);
  * const shopify = new ShopifyMarketplace({ shop: 'acme.myshopify.com', auth: oauth.authHook('acme.myshopify.com') });
  * ```
+ *
+ * @category Authorization
  */
 export class ShopifyOAuth {
   readonly #config: Required<ShopifyOAuthConfig>;

@@ -7,6 +7,8 @@
  * ```ts
  * simulator.before(SHOPIFY_OPERATIONS.inventorySetIdempotent, (state) => { state.levels.clear(); });
  * ```
+ *
+ * @category Marketplace
  */
 export const SHOPIFY_OPERATIONS = {
   shop: 'MbShop',
@@ -38,5 +40,7 @@ export const SHOPIFY_OPERATIONS = {
 
 /**
  * One of the connector's GraphQL operation names.
+ *
+ * @category Marketplace
  */
 export type ShopifyOperationName = (typeof SHOPIFY_OPERATIONS)[keyof typeof SHOPIFY_OPERATIONS];

@@ -6,6 +6,8 @@ import type { ShopifyProductNode } from './types.js';
 
 /**
  * The variables of `productSet` that {@link shopifyProductMapper} produces.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyProductSetVariables {
   /** The `ProductSetInput`. */
@@ -29,6 +31,8 @@ function isProductNode(payload: unknown): payload is ShopifyProductNode {
  * const mapper = new DataMapper({ mappers: [shopifyProductMapper], defaults: { shopify: { currency: 'EUR' } } });
  * const product = mapper.toCanonical('shopify', productNode);
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const shopifyProductMapper: PlatformMapper<ShopifyProductSetVariables> = {
   platform: 'shopify',

@@ -190,6 +190,8 @@ function fieldCost(field: Field): number {
  * estimateQueryCost('query { products(first: 10) { nodes { id } } }'); // 12
  * estimateQueryCost('mutation { productDelete(input: { id: "gid://shopify/Product/1" }) { deletedProductId } }'); // 10
  * ```
+ *
+ * @category Rate limits
  */
 export function estimateQueryCost(query: string, variables: Record<string, unknown> = {}): number {
   const parser = new Parser(tokenize(query), variables);
@@ -212,6 +214,8 @@ export function estimateQueryCost(query: string, variables: Record<string, unkno
  * ```ts
  * largestPageWithin(INVENTORY_AT_LOCATION_QUERY, { query: '', locationId: 'x' }, 'first', 1000); // 199
  * ```
+ *
+ * @category Rate limits
  */
 export function largestPageWithin(
   query: string,

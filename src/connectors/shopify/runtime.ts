@@ -6,6 +6,8 @@ import type { ShopifyGraphqlClient } from './graphql-client.js';
 /**
  * What the connector's operations share: the GraphQL client, the validated configuration,
  * the context and lazily read shop facts.
+ *
+ * @category Operations
  */
 export interface ShopifyRuntime {
   readonly client: ShopifyGraphqlClient;

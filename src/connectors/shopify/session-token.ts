@@ -10,11 +10,15 @@ import { fromBase64Url, fromUtf8, utf8 } from '../../core/bytes.js';
  * ```ts
  * SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS; // 10
  * ```
+ *
+ * @category Authorization
  */
 export const SHOPIFY_SESSION_TOKEN_CLOCK_TOLERANCE_SECONDS = 10;
 
 /**
  * Why a session token was refused.
+ *
+ * @category Authorization
  */
 export type ShopifySessionTokenFailureReason =
   | 'malformed_token'
@@ -27,6 +31,8 @@ export type ShopifySessionTokenFailureReason =
 
 /**
  * The claims of a verified App Bridge session token, with the shop it was issued for.
+ *
+ * @category Authorization
  */
 export interface ShopifySessionTokenClaims {
   /** `https://{shop}/admin`. */
@@ -56,6 +62,8 @@ export interface ShopifySessionTokenClaims {
  * ```ts
  * const options: ShopifySessionTokenOptions = { clientId, clientSecret, shop: 'acme.myshopify.com', now: Date.now() };
  * ```
+ *
+ * @category Authorization
  */
 export interface ShopifySessionTokenOptions {
   /** The app's client id: the token's `aud`. */
@@ -100,6 +108,8 @@ function hostOf(url: unknown, path: string): string | undefined {
  * if (verified.isErr()) return new Response(verified.error.reason, { status: 401 });
  * const shop = verified.value.shop;
  * ```
+ *
+ * @category Authorization
  */
 export async function verifyShopifySessionToken(
   token: string,

@@ -3,6 +3,8 @@ import { failure, type Failure } from '../../core/result.js';
 
 /**
  * Why a shop domain was refused.
+ *
+ * @category Authorization
  */
 export type ShopDomainReason = 'empty' | 'not_myshopify' | 'invalid_characters';
 
@@ -20,6 +22,8 @@ const SHOP = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
  * normalizeShopDomain('https://Acme.myshopify.com/admin'); // Ok('acme.myshopify.com')
  * normalizeShopDomain('evil.com/?.myshopify.com').isErr(); // true
  * ```
+ *
+ * @category Authorization
  */
 export function normalizeShopDomain(input: string): Result<string, Failure<ShopDomainReason>> {
   let text = String(input ?? '')

@@ -55,6 +55,8 @@ const DEFAULT_LOCATION = '(default)';
  * await shopify.setInventory([{ sku: 'MUG-1', quantity: 12 }]);
  * for await (const order of shopify.listOrders({ since: '2026-11-01T00:00:00Z' })) console.log(order.id);
  * ```
+ *
+ * @category Marketplace
  */
 export class ShopifyMarketplace extends BaseMarketplaceAPI {
   readonly platform = 'shopify';

@@ -7,6 +7,8 @@ import { fromGraphqlTopic, toGraphqlTopic } from './webhooks.js';
 
 /**
  * A webhook subscription of the shop.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyWebhookSubscription {
   id: string;
@@ -37,6 +39,8 @@ const toSubscription = (node: Node): ShopifyWebhookSubscription => ({
  * const subscriptions = new ShopifyWebhookSubscriptions(shopify.client);
  * await subscriptions.ensure('https://app.example/webhooks/shopify', ['orders/create', 'app/uninstalled']);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export class ShopifyWebhookSubscriptions {
   /** @param client - the connector's GraphQL client */

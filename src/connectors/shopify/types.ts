@@ -1,5 +1,7 @@
 /**
  * A `MoneyBag` as the connector's documents read it: the amount in the shop's currency.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyMoneyBag {
   shopMoney: { amount: string; currencyCode: string };
@@ -15,6 +17,8 @@ export interface ShopifyMoneyBag {
  *   compareAtPrice: null, barcode: null, selectedOptions: [], inventoryItem: { id: 'gid://shopify/InventoryItem/1' },
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyVariantNode {
   id: string;
@@ -37,6 +41,8 @@ export interface ShopifyVariantNode {
  *   updatedAt: '2026-11-22T10:00:00Z', productType: '', variants: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } },
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyProductNode {
   id: string;
@@ -51,6 +57,8 @@ export interface ShopifyProductNode {
 
 /**
  * A named quantity of an inventory level (`available`, `committed`, `on_hand`, ...).
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyQuantity {
   name: string;
@@ -67,6 +75,8 @@ export interface ShopifyQuantity {
  *   quantities: [{ name: 'available', quantity: 5 }, { name: 'committed', quantity: 1 }, { name: 'on_hand', quantity: 6 }],
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyInventoryLevelNode {
   updatedAt: string;
@@ -76,6 +86,8 @@ export interface ShopifyInventoryLevelNode {
 
 /**
  * A shipping address as the connector's documents read it.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyAddress {
   name: string | null;
@@ -99,6 +111,8 @@ export interface ShopifyAddress {
  *   originalUnitPriceSet: { shopMoney: { amount: '8.99', currencyCode: 'EUR' } },
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyLineItemNode {
   id: string;
@@ -112,6 +126,8 @@ export interface ShopifyLineItemNode {
 
 /**
  * An order as the connector's documents read it.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyOrderNode {
   id: string;
@@ -134,6 +150,8 @@ export interface ShopifyOrderNode {
 
 /**
  * A `userErrors` entry of a Shopify mutation payload.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyUserError {
   field: string[] | null;
@@ -143,6 +161,8 @@ export interface ShopifyUserError {
 
 /**
  * A page of a Shopify connection, as `nodes` and `pageInfo`.
+ *
+ * @category Platform types and mapping
  */
 export interface ShopifyConnection<T> {
   nodes: T[];

@@ -34,6 +34,8 @@ function address(value: unknown): ShopifyAddress | null {
  * ```ts
  * const handlers = { 'orders/create': (payload) => { const order = orderFromWebhook(payload); if (order.isOk()) save(order.value); } };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function orderFromWebhook(payload: ShopifyOrderWebhook): MapResult<Order> {
   const currency = payload.currency;

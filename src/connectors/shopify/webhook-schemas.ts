@@ -93,6 +93,8 @@ let schemas: PayloadSchemas | undefined;
  * const checked = shopifyWebhookSchema('orders/create').safeParse(JSON.parse(body));
  * if (checked.success) console.log(checked.data.admin_graphql_api_id);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function shopifyWebhookSchema<T extends ShopifyWebhookTopic>(topic: T): z.ZodType<ShopifyWebhookPayloads[T]> {
   schemas ??= build();
@@ -106,6 +108,8 @@ export function shopifyWebhookSchema<T extends ShopifyWebhookTopic>(topic: T): z
  * ```ts
  * isShopifyWebhookTopic('orders/create'); // true
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function isShopifyWebhookTopic(topic: string): topic is ShopifyWebhookTopic {
   schemas ??= build();

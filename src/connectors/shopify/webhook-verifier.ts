@@ -16,6 +16,8 @@ import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from '../.
  * ```ts
  * const options: ShopifyVerifierOptions = { secrets: [newSecret, oldSecret] };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyVerifierOptions {
   /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
@@ -47,6 +49,8 @@ const single = (values: string[]): string | undefined => (values.length === 1 ? 
  * const result = await verifier.verify({ headers: request.headers, body: rawBody });
  * if (result.isErr()) return new Response(result.error.reason, { status: 401 });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createShopifyVerifier(options: ShopifyVerifierOptions): WebhookVerifier {
   const issues: Parameters<typeof throwIfIssues>[1] = [];

@@ -18,6 +18,8 @@ import {
 
 /**
  * A line of an order webhook payload (Shopify's webhook JSON is snake_case).
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyWebhookLineItem {
   id: number;
@@ -34,6 +36,8 @@ export interface ShopifyWebhookLineItem {
 /**
  * The payload of `orders/create`, `orders/updated`, `orders/paid`, `orders/cancelled`,
  * `orders/fulfilled` (the fields marketbridge relies on; Shopify sends more).
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyOrderWebhook {
   id: number;
@@ -54,6 +58,8 @@ export interface ShopifyOrderWebhook {
 
 /**
  * The payload of `products/create`, `products/update` (`products/delete` carries only `id`).
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyProductWebhook {
   id: number;
@@ -67,6 +73,8 @@ export interface ShopifyProductWebhook {
 
 /**
  * The payload of `inventory_levels/update`, `inventory_levels/connect`, `inventory_levels/disconnect`.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyInventoryLevelWebhook {
   inventory_item_id: number;
@@ -79,6 +87,8 @@ export interface ShopifyInventoryLevelWebhook {
 /**
  * The payload of `app/uninstalled`: the shop that removed the app. Stop calling it and
  * delete its tokens.
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyAppUninstalledWebhook {
   id: number;
@@ -91,6 +101,8 @@ export interface ShopifyAppUninstalledWebhook {
 /**
  * The topics marketbridge types, with their payloads: the subscribable topics below and the
  * mandatory compliance topics (`customers/data_request`, `customers/redact`, `shop/redact`).
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyWebhookPayloads extends ShopifyCompliancePayloads {
   'orders/create': ShopifyOrderWebhook;
@@ -109,6 +121,8 @@ export interface ShopifyWebhookPayloads extends ShopifyCompliancePayloads {
 
 /**
  * A typed webhook topic (`orders/create`, ...), as `X-Shopify-Topic` carries it.
+ *
+ * @category Webhooks and notifications
  */
 export type ShopifyWebhookTopic = keyof ShopifyWebhookPayloads;
 
@@ -120,6 +134,8 @@ export type ShopifyWebhookTopic = keyof ShopifyWebhookPayloads;
  * ```ts
  * for (const topic of SHOPIFY_WEBHOOK_TOPICS) await subscriptions.subscribe(topic, callbackUrl);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const SHOPIFY_WEBHOOK_TOPICS: readonly ShopifyWebhookTopic[] = [
   'orders/create',
@@ -143,6 +159,8 @@ export const SHOPIFY_WEBHOOK_TOPICS: readonly ShopifyWebhookTopic[] = [
  * ```ts
  * toGraphqlTopic('app/uninstalled'); // 'APP_UNINSTALLED'
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function toGraphqlTopic(topic: string): string {
   return topic.replace(/\//g, '_').toUpperCase();
@@ -155,6 +173,8 @@ export function toGraphqlTopic(topic: string): string {
  * ```ts
  * fromGraphqlTopic('INVENTORY_LEVELS_UPDATE'); // 'inventory_levels/update'
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function fromGraphqlTopic(topic: string): string {
   const known = SHOPIFY_WEBHOOK_TOPICS.find((candidate) => toGraphqlTopic(candidate) === topic);
@@ -176,6 +196,8 @@ export function fromGraphqlTopic(topic: string): string {
  *   'app/uninstalled': (shop) => tokens.delete(shop.myshopify_domain),
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export type ShopifyWebhookHandlers = {
   [T in ShopifyWebhookTopic]?: (payload: ShopifyWebhookPayloads[T], event: WebhookEvent) => MaybePromise<void>;
@@ -191,6 +213,8 @@ export type ShopifyWebhookHandlers = {
  * ```ts
  * const processor = createWebhookProcessor({ verifiers, routes: shopifyWebhookRoutes(handlers) });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function shopifyWebhookRoutes(
   handlers: ShopifyWebhookHandlers,
@@ -230,6 +254,8 @@ export function shopifyWebhookRoutes(
  * ```ts
  * const options: ShopifyWebhookProcessorOptions = { secrets: [process.env.SHOPIFY_API_SECRET!], handlers, context };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOptions, 'verifiers' | 'routes'> {
   /** The app's client secret(s); several while rotating. */
@@ -261,6 +287,8 @@ export interface ShopifyWebhookProcessorOptions extends Omit<WebhookProcessorOpt
  * const processor = createShopifyWebhookProcessor({ secrets: [secret], handlers: { 'orders/create': onOrder }, compliance });
  * const outcome = await processor.receive('shopify', { headers: request.headers, body: await request.text() });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createShopifyWebhookProcessor(options: ShopifyWebhookProcessorOptions): WebhookProcessor {
   const { secrets, handlers, compliance, onInvalidPayload, ...rest } = options;

@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new AuthError('The refresh token was revoked; ask the seller to reconnect.', { platform: 'ebay' });
  * ```
+ *
+ * @category Errors
  */
 export class AuthError extends MarketbridgeError {
   override name = 'AuthError' as const;

@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new CircuitOpenError('Too many failures; retry after the cool-down.', { platform: 'bol' });
  * ```
+ *
+ * @category Errors
  */
 export class CircuitOpenError extends MarketbridgeError {
   override name = 'CircuitOpenError' as const;

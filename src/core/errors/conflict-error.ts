@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new ConflictError('Inventory of SKU-1 changed since it was read.', { operation: 'setInventory' });
  * ```
+ *
+ * @category Errors
  */
 export class ConflictError extends MarketbridgeError {
   override name = 'ConflictError' as const;

@@ -5,6 +5,8 @@ const BRAND = Symbol.for('marketbridge.error');
 
 /**
  * The machine-readable kind of a {@link MarketbridgeError}.
+ *
+ * @category Errors
  */
 export type ErrorCode =
   | 'rate_limited'
@@ -26,6 +28,8 @@ export type ErrorCode =
  * ```ts
  * const options: MarketbridgeErrorOptions = { platform: 'shopify', operation: 'updatePrices', status: 502 };
  * ```
+ *
+ * @category Errors
  */
 export interface MarketbridgeErrorOptions {
   /** Marketplace name, e.g. `shopify` or a user-registered name. */
@@ -46,6 +50,8 @@ export interface MarketbridgeErrorOptions {
 
 /**
  * The JSON form of a {@link MarketbridgeError} (what `toJSON` returns and loggers print).
+ *
+ * @category Errors
  */
 export interface MarketbridgeErrorJSON {
   name: string;
@@ -88,6 +94,8 @@ function describeCause(cause: unknown, redactor: Redactor, depth = 0): unknown {
  *   else throw error;
  * }
  * ```
+ *
+ * @category Errors
  */
 export class MarketbridgeError extends Error {
   override name = 'MarketbridgeError';
@@ -156,6 +164,8 @@ export class MarketbridgeError extends Error {
  * ```ts
  * if (isMarketbridgeError(error, 'rate_limited')) await sleep(error.retryAfterMs ?? 1000);
  * ```
+ *
+ * @category Errors
  */
 export function isMarketbridgeError(value: unknown, code?: ErrorCode): value is MarketbridgeError {
   const branded = typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;

@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * const options: MarketplaceApiErrorOptions = { status: 400, body: { errors: [{ code: 'InvalidInput' }] } };
  * ```
+ *
+ * @category Errors
  */
 export interface MarketplaceApiErrorOptions extends MarketbridgeErrorOptions {
   /** The platform's own error body (parsed JSON or text); redacted before it is stored. */
@@ -21,6 +23,8 @@ export interface MarketplaceApiErrorOptions extends MarketbridgeErrorOptions {
  * ```ts
  * throw new MarketplaceApiError('bol.com rejected the offer.', { status: 400, body: problemJson });
  * ```
+ *
+ * @category Errors
  */
 export class MarketplaceApiError extends MarketbridgeError {
   override name = 'MarketplaceApiError' as const;

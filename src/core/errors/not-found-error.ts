@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new NotFoundError('No product with id P-1.', { platform: 'simulated', operation: 'getProduct' });
  * ```
+ *
+ * @category Errors
  */
 export class NotFoundError extends MarketbridgeError {
   override name = 'NotFoundError' as const;

@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * const options: RateLimitErrorOptions = { retryAfterMs: 2000, platform: 'amazon' };
  * ```
+ *
+ * @category Errors
  */
 export interface RateLimitErrorOptions extends MarketbridgeErrorOptions {
   /** How long to wait before the next attempt, when the platform or the limiter knows. */
@@ -21,6 +23,8 @@ export interface RateLimitErrorOptions extends MarketbridgeErrorOptions {
  * ```ts
  * throw new RateLimitError('QuotaExceeded for getOrders.', { retryAfterMs: 1000, platform: 'amazon' });
  * ```
+ *
+ * @category Errors
  */
 export class RateLimitError extends MarketbridgeError {
   override name = 'RateLimitError' as const;

@@ -34,6 +34,8 @@ function isErrorLike(value: object): boolean {
  * const safe = redactCause(new Error('GET https://x.test/?api_key=k3y failed'), createRedactor());
  * (safe as Error).message; // 'GET https://x.test/?api_key=[REDACTED] failed'
  * ```
+ *
+ * @category Errors
  */
 export function redactCause(
   cause: unknown,

@@ -7,12 +7,16 @@ import { secretForms } from './secret-forms.js';
  * ```ts
  * createRedactor({ secrets: ['s3cret-token'] }).text('s3cret-token') === REDACTED; // true
  * ```
+ *
+ * @category Errors
  */
 export const REDACTED = '[REDACTED]';
 
 /**
  * A request as it may be stored on an error or shown in an event: method, URL, headers and
  * body, after redaction.
+ *
+ * @category Errors
  */
 export interface RequestSnapshot {
   /** HTTP method, upper case. */
@@ -32,6 +36,8 @@ export interface RequestSnapshot {
  * ```ts
  * const options: RedactorOptions = { secrets: [process.env.SHOP_TOKEN ?? ''] };
  * ```
+ *
+ * @category Errors
  */
 export interface RedactorOptions {
   /** Exact secret values (tokens, client secrets, keys) to scrub wherever they appear. */
@@ -50,6 +56,8 @@ export interface RedactorOptions {
  * const redactor = createRedactor({ secrets: ['shpat_123'] });
  * redactor.text('token shpat_123 rejected'); // 'token [REDACTED] rejected'
  * ```
+ *
+ * @category Errors
  */
 export interface Redactor {
   /** Redacts a request snapshot: secret headers, query parameters, body fields and values. */
@@ -125,6 +133,8 @@ function escapeRegExp(value: string): string {
  *   body: 'grant_type=refresh_token&refresh_token=Atzr%7Cabc.def%2Fghi-jkl',
  * });
  * ```
+ *
+ * @category Errors
  */
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const headerNames = new Set([...DEFAULT_HEADERS, ...(options.headers ?? []).map((h) => h.toLowerCase())]);
@@ -245,6 +255,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
  * redactRequest({ method: 'GET', url: 'https://x.test/?access_token=abc' }).url;
  * // 'https://x.test/?access_token=[REDACTED]'
  * ```
+ *
+ * @category Errors
  */
 export function redactRequest(request: RequestSnapshot, redactor: Redactor = createRedactor()): RequestSnapshot {
   return redactor.request(request);

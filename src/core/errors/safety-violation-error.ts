@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new SafetyViolationError('Price 0.01 EUR is below the floor of 5.00 EUR.');
  * ```
+ *
+ * @category Errors
  */
 export class SafetyViolationError extends MarketbridgeError {
   override name = 'SafetyViolationError' as const;

@@ -7,6 +7,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new TimeoutError('No answer within 10000 ms.', { operation: 'getOrder' });
  * ```
+ *
+ * @category Errors
  */
 export class TimeoutError extends MarketbridgeError {
   override name = 'TimeoutError' as const;

@@ -8,6 +8,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
  * ```ts
  * throw new UnsupportedOperationError('my-shop', 'cancelOrder');
  * ```
+ *
+ * @category Errors
  */
 export class UnsupportedOperationError extends MarketbridgeError {
   override name = 'UnsupportedOperationError' as const;

@@ -3,6 +3,8 @@ import { MarketbridgeError, type MarketbridgeErrorOptions } from './marketbridge
 
 /**
  * One problem found while validating input.
+ *
+ * @category Errors
  */
 export interface ValidationIssue {
   /** Where the problem is, from the root of the validated value. */
@@ -33,6 +35,8 @@ function formatPath(path: readonly (string | number)[]): string {
  *   if (error instanceof ValidationError) console.log(error.issues.map((i) => i.path.join('.')));
  * }
  * ```
+ *
+ * @category Errors
  */
 export class ValidationError extends MarketbridgeError {
   override name = 'ValidationError' as const;
@@ -72,6 +76,8 @@ export class ValidationError extends MarketbridgeError {
  * ```ts
  * const issues = issuesFromZod(schema.safeParse(input).error!);
  * ```
+ *
+ * @category Errors
  */
 export function issuesFromZod(error: z.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({

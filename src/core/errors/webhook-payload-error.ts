@@ -11,6 +11,8 @@ import type { ValidationIssue } from './validation-error.js';
  * const letters = await processor.listDeadLetters();
  * for (const letter of letters.filter((l) => l.reason === 'invalid_payload')) console.warn(letter.event.topic, letter.lastError);
  * ```
+ *
+ * @category Errors
  */
 export class WebhookPayloadError extends MarketbridgeError {
   override name = 'WebhookPayloadError' as const;
@@ -51,6 +53,8 @@ export class WebhookPayloadError extends MarketbridgeError {
  * ```ts
  * if (isWebhookPayloadError(error)) deadLetterNow(error.reason);
  * ```
+ *
+ * @category Errors
  */
 export function isWebhookPayloadError(error: unknown): error is WebhookPayloadError {
   return (

@@ -8,11 +8,15 @@ import { parseLines, parseDelimited, parseJsonArray, parseJsonLines } from './pa
 
 /**
  * The formats an async job's document can be streamed as.
+ *
+ * @category Async jobs
  */
 export type DocumentFormat = 'jsonl' | 'csv' | 'tsv' | 'json' | 'lines';
 
 /**
  * Where a finished job's result document is and how to read it.
+ *
+ * @category Async jobs
  */
 export interface DocumentRef {
   url: string;
@@ -27,6 +31,8 @@ export interface DocumentRef {
 /**
  * The serialisable state of an async job: store it, and another process resumes the job
  * where this one stopped.
+ *
+ * @category Async jobs
  */
 export interface AsyncJobState {
   kind: string;
@@ -44,6 +50,8 @@ export interface AsyncJobState {
 
 /**
  * The answer of one poll.
+ *
+ * @category Async jobs
  */
 export type PollAnswer =
   | { status: 'pending'; data?: Record<string, unknown> }
@@ -63,6 +71,8 @@ export type PollAnswer =
  *   download: (doc, signal) => client.request({ operation: 'getReportDocument', method: 'GET', path: doc.url, responseType: 'stream', signal }).then((r) => r.data as ReadableStream<Uint8Array>),
  * };
  * ```
+ *
+ * @category Async jobs
  */
 export interface AsyncJobDefinition {
   /** The job type; a state can only be resumed by a definition of the same kind. */
@@ -82,6 +92,8 @@ export interface AsyncJobDefinition {
  * ```ts
  * const options: AsyncJobOptions = { clock, store, storeKey: 'jobs:report-42', pollMs: 2000, maxPollMs: 60_000, deadlineMs: 3_600_000 };
  * ```
+ *
+ * @category Async jobs
  */
 export interface AsyncJobOptions {
   clock: Clock;
@@ -110,6 +122,8 @@ export interface AsyncJobOptions {
  * // in another process:
  * const resumed = await AsyncJob.load(report, { clock, store, storeKey: 'jobs:inventory' });
  * ```
+ *
+ * @category Async jobs
  */
 export class AsyncJob {
   readonly #definition: AsyncJobDefinition;

@@ -2,6 +2,8 @@ import { ValidationError } from '../../core/errors/validation-error.js';
 
 /**
  * Where a document's bytes come from.
+ *
+ * @category Async jobs
  */
 export type ByteSource = Response | ReadableStream<Uint8Array> | Uint8Array;
 
@@ -12,6 +14,8 @@ export type ByteSource = Response | ReadableStream<Uint8Array> | Uint8Array;
  * ```ts
  * const options: DecodeOptions = { charset: 'windows-1252' };
  * ```
+ *
+ * @category Async jobs
  */
 export interface DecodeOptions {
   /** Text encoding; default: the response's `charset`, else UTF-8. Java names such as `Cp1252` are understood. */
@@ -35,6 +39,8 @@ const CHARSET_ALIASES: Record<string, string> = {
  * ```ts
  * normalizeCharset('Cp1252'); // 'windows-1252'
  * ```
+ *
+ * @category Async jobs
  */
 export function normalizeCharset(charset: string): string {
   const key = charset.trim().toLowerCase().replace(/^"|"$/g, '');
@@ -77,6 +83,8 @@ function toStream(source: ByteSource): ReadableStream<Uint8Array> {
  * ```ts
  * isGzip(new Uint8Array([0x1f, 0x8b, 8])); // true
  * ```
+ *
+ * @category Async jobs
  */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
@@ -92,6 +100,8 @@ export function isGzip(bytes: Uint8Array): boolean {
  * const text = decodeDocument(await fetch(reportUrl));
  * for await (const row of parseDelimited(text, { delimiter: '\t' })) console.log(row);
  * ```
+ *
+ * @category Async jobs
  */
 export async function decodeDocument(source: ByteSource, options: DecodeOptions = {}): Promise<ReadableStream<string>> {
   const charset = normalizeCharset(

@@ -2,6 +2,8 @@ import { ValidationError } from '../../core/errors/validation-error.js';
 
 /**
  * Text arriving in chunks: a web stream or any async iterable of strings.
+ *
+ * @category Async jobs
  */
 export type TextSource = ReadableStream<string> | AsyncIterable<string>;
 
@@ -29,6 +31,8 @@ async function* chunks(source: TextSource): AsyncGenerator<string> {
  * ```ts
  * for await (const line of parseLines(text)) console.log(line);
  * ```
+ *
+ * @category Async jobs
  */
 export async function* parseLines(source: TextSource): AsyncGenerator<string> {
   let rest = '';
@@ -52,6 +56,8 @@ export async function* parseLines(source: TextSource): AsyncGenerator<string> {
  * ```ts
  * const report = JSON.parse(await readText(await decodeDocument(response)));
  * ```
+ *
+ * @category Async jobs
  */
 export async function readText(source: TextSource): Promise<string> {
   let text = '';
@@ -67,6 +73,8 @@ export async function readText(source: TextSource): Promise<string> {
  * ```ts
  * for await (const node of parseJsonLines(await decodeDocument(response))) handle(node);
  * ```
+ *
+ * @category Async jobs
  */
 export async function* parseJsonLines<T = unknown>(source: TextSource): AsyncGenerator<T> {
   let number = 0;
@@ -90,6 +98,8 @@ export async function* parseJsonLines<T = unknown>(source: TextSource): AsyncGen
  * ```ts
  * const tsv: DelimitedOptions = { delimiter: '\t', quote: false };
  * ```
+ *
+ * @category Async jobs
  */
 export interface DelimitedOptions {
   /** Field separator (default `,`). */
@@ -108,6 +118,8 @@ export interface DelimitedOptions {
  * ```ts
  * for await (const row of parseDelimited(text, { delimiter: '\t' })) console.log(row['seller-sku']);
  * ```
+ *
+ * @category Async jobs
  */
 export async function* parseDelimited(
   source: TextSource,
@@ -192,6 +204,8 @@ export async function* parseDelimited(
  * ```ts
  * for await (const item of parseJsonArray(text, { path: ['salesAndTrafficByAsin'] })) console.log(item);
  * ```
+ *
+ * @category Async jobs
  */
 export async function* parseJsonArray<T = unknown>(
   source: TextSource,

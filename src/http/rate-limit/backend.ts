@@ -9,6 +9,8 @@ const MARGIN = 1e-6;
 
 /**
  * The serialisable state of one budget kept in memory (shared budgets live in the store).
+ *
+ * @category Rate limiting
  */
 export type BudgetState =
   | { kind: 'bucket'; tokens: number; at: number; capacity: number; refillPerSecond: number; pausedUntil?: number }

@@ -16,6 +16,8 @@ import { validatePlan } from './validate.js';
  * ```ts
  * const options: KeyedLimiterOptions = { plan, clock, store, platform: 'amazon', tenantId: 'seller-1' };
  * ```
+ *
+ * @category Rate limiting
  */
 export interface KeyedLimiterOptions {
   /** The limits. */
@@ -39,6 +41,8 @@ export interface KeyedLimiterOptions {
  * ```ts
  * const options: LimiterAcquireOptions = { cost: 52, priority: 1, signal: controller.signal };
  * ```
+ *
+ * @category Rate limiting
  */
 export interface LimiterAcquireOptions {
   /** Tokens or points to reserve (default: the spec's default cost, or 1). */
@@ -64,6 +68,8 @@ export interface LimiterAcquireOptions {
  *   await permit.feedback({ available: 3 }, sentAt);
  * } finally { permit.release(); }
  * ```
+ *
+ * @category Rate limiting
  */
 export interface LimiterPermit {
   /** The budget key, or `undefined` when the operation is not limited. */
@@ -94,6 +100,8 @@ export interface LimiterPermit {
  * const snapshot: LimiterSnapshot = limiter.toJSON();
  * const restored = new KeyedLimiter({ ...options, initialState: snapshot });
  * ```
+ *
+ * @category Rate limiting
  */
 export type LimiterSnapshot = Record<string, BudgetState>;
 
@@ -129,6 +137,8 @@ const UNLIMITED: LimiterPermit = {
  * const permit = await limiter.acquire('getOffers', { priority: 1 });
  * permit.release();
  * ```
+ *
+ * @category Rate limiting
  */
 export class KeyedLimiter {
   readonly #options: KeyedLimiterOptions;

@@ -1,6 +1,8 @@
 /**
  * A token bucket: `burst` requests at once, refilled at `ratePerSecond` (Amazon SP-API usage
  * plans publish exactly these two numbers per operation).
+ *
+ * @category Rate limiting
  */
 export interface TokenBucketSpec {
   kind: 'token-bucket';
@@ -15,6 +17,8 @@ export interface TokenBucketSpec {
 /**
  * A leaky bucket: up to `capacity` requests queued, leaking at `leakPerSecond` (Shopify REST:
  * 40 capacity, 2/s). Arithmetically a token bucket seen from the other side.
+ *
+ * @category Rate limiting
  */
 export interface LeakyBucketSpec {
   kind: 'leaky-bucket';
@@ -40,6 +44,8 @@ export interface LeakyBucketSpec {
  * // Keep 5 % of the bucket (50 points) reserved on top of every request, given back with its actual cost.
  * const guarded: CostBucketSpec = { ...graphql, headroom: 0.05 };
  * ```
+ *
+ * @category Rate limiting
  */
 export interface CostBucketSpec {
   kind: 'cost-bucket';
@@ -75,6 +81,8 @@ export interface CostBucketSpec {
  * const offers: FixedWindowSpec = { kind: 'fixed-window', limit: 25, windowMs: 1000 };
  * const stock: FixedWindowSpec = { kind: 'fixed-window', limit: 25, windowMs: 1000, anchor: 'first-request' };
  * ```
+ *
+ * @category Rate limiting
  */
 export interface FixedWindowSpec {
   kind: 'fixed-window';
@@ -90,6 +98,8 @@ export interface FixedWindowSpec {
 
 /**
  * One of the limit models the pipeline enforces.
+ *
+ * @category Rate limiting
  */
 export type RateLimitSpec = TokenBucketSpec | LeakyBucketSpec | CostBucketSpec | FixedWindowSpec;
 
@@ -106,6 +116,8 @@ export type RateLimitSpec = TokenBucketSpec | LeakyBucketSpec | CostBucketSpec |
  *   shared: true,
  * };
  * ```
+ *
+ * @category Rate limiting
  */
 export interface RateLimitPlan {
   /** Models by operation name. */
@@ -143,6 +155,8 @@ export interface RateLimitPlan {
  * ```ts
  * bucketShape({ kind: 'leaky-bucket', capacity: 40, leakPerSecond: 2 }); // { capacity: 40, refillPerSecond: 2 }
  * ```
+ *
+ * @category Rate limiting
  */
 export function bucketShape(spec: Exclude<RateLimitSpec, FixedWindowSpec>): {
   capacity: number;

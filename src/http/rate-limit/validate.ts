@@ -49,6 +49,8 @@ function checkSpec(spec: RateLimitSpec, path: (string | number)[], issues: Valid
  * ```ts
  * validatePlan({ default: { kind: 'token-bucket', ratePerSecond: 0, burst: 10 } }); // throws: ratePerSecond
  * ```
+ *
+ * @category Rate limiting
  */
 export function validatePlan(plan: RateLimitPlan): void {
   const issues: ValidationIssue[] = [];

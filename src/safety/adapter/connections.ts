@@ -8,12 +8,16 @@ import { connectionEndpoints, type ConnectionEndpoint } from './endpoint-scan.js
  * - `simulation`: offline marketplaces only (the simulated marketplace), no network;
  * - `sandbox`: connectors on their sandbox endpoints, selected by their configuration;
  * - `live`: real marketplaces; entering it needs `confirmLive: true`.
+ *
+ * @category Real-world adapter
  */
 export type AdapterMode = 'simulation' | 'sandbox' | 'live';
 
 /**
  * Where a connection points: an offline stand-in, a sandbox (no URL on a known production
  * host), or production.
+ *
+ * @category Real-world adapter
  */
 export type ConnectionEnvironment = 'offline' | 'sandbox' | 'production';
 
@@ -22,6 +26,8 @@ export type ConnectionEnvironment = 'offline' | 'sandbox' | 'production';
  * network), `sandbox_not_selected` (a connector without an `environments` declaration whose
  * configuration selects no sandbox), `production_endpoint` (sandbox mode, and a URL it would
  * call is a known production host), `invalid_config`, `duplicate_connection`.
+ *
+ * @category Real-world adapter
  */
 export type ConnectionRefusal =
   | 'simulation_only'
@@ -43,6 +49,8 @@ export type ConnectionRefusal =
  * await adapter.initializeMarketplaceConnection({ marketplace: 'amazon', config: { sandbox: true, ...credentials } });
  * await adapter.initializeMarketplaceConnection({ id: 'sim-eu', marketplace: 'simulated', config: { seed: 7 } });
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface MarketplaceConnectionConfig {
   /** The name the marketplace is registered under in the factory. */
@@ -63,6 +71,8 @@ export interface MarketplaceConnectionConfig {
  * const info: ConnectionInfo = (await adapter.initializeMarketplaceConnection({ marketplace: 'simulated' }))._unsafeUnwrap();
  * console.log(info.id, info.environment);
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface ConnectionInfo {
   id: string;
@@ -81,6 +91,8 @@ export interface ConnectionInfo {
  * const result = await adapter.initializeMarketplaceConnection({ marketplace: 'shopify', config });
  * if (result.isErr()) console.log(result.error.reason);
  * ```
+ *
+ * @category Real-world adapter
  */
 export type ConnectionFailure = Failure<ConnectionRefusal>;
 
@@ -90,6 +102,8 @@ const ENDPOINT_KEYS = ['endpoint', 'baseUrl', 'endpoints', 'apiBaseUrl'];
  * What {@link selectEnvironment} decides on: the adapter's mode, the marketplace and its
  * configuration (as given and as validated by its schema), the definition's `environments`
  * declaration and the hosts known to be production.
+ *
+ * @category Real-world adapter
  */
 export interface EnvironmentSelection {
   mode: AdapterMode;
@@ -118,6 +132,8 @@ const list = (endpoints: readonly ConnectionEndpoint[]) => endpoints.map((e) => 
  * selectEnvironment({ mode: 'sandbox', marketplace: 'amazon', config, validated, environments: amazonEnvironments, offline, productionHosts: KNOWN_PRODUCTION_HOSTS });
  * // Err({ reason: 'production_endpoint', ... }) unless config.sandbox is true
  * ```
+ *
+ * @category Real-world adapter
  */
 export function selectEnvironment(input: EnvironmentSelection): Result<ConnectionEnvironment, ConnectionFailure> {
   const { mode, marketplace, environments, offline } = input;

@@ -3,6 +3,8 @@ import { endpointMatches, urlHost, type MarketplaceEnvironments } from '../../co
 /**
  * One URL a connection would call: its role (`api`, `token`, or the configuration path it
  * was found at), the origin (no path, query or credentials, so it is safe to show) and host.
+ *
+ * @category Real-world adapter
  */
 export interface ConnectionEndpoint {
   role: string;
@@ -43,6 +45,8 @@ function scanForUrls(
  * connectionEndpoints(amazonEnvironments, validated, raw, KNOWN_PRODUCTION_HOSTS);
  * // [{ role: 'api', origin: 'https://sellingpartnerapi-na.amazon.com', production: true, ... }, ...]
  * ```
+ *
+ * @category Real-world adapter
  */
 export function connectionEndpoints(
   environments: MarketplaceEnvironments | undefined,

@@ -10,6 +10,8 @@ import type { ExecutionReport } from './report.js';
  * const health: AdapterHealth = await adapter.getHealthStatus();
  * if (!health.healthy) alert(health.connections.filter((c) => !c.ok));
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface AdapterHealth {
   mode: AdapterMode;

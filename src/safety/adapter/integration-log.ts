@@ -5,11 +5,15 @@ import type { Logger, LogFields } from '../../core/logger.js';
 
 /**
  * The level of an integration log entry, from least to most severe.
+ *
+ * @category Real-world adapter
  */
 export type IntegrationLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 /**
  * One entry of `RealWorldAdapter.getIntegrationLogs()`: redacted when written.
+ *
+ * @category Real-world adapter
  */
 export interface IntegrationLogEntry {
   /** ISO timestamp. */
@@ -21,6 +25,8 @@ export interface IntegrationLogEntry {
 
 /**
  * Filters of `RealWorldAdapter.getIntegrationLogs()`.
+ *
+ * @category Real-world adapter
  */
 export interface IntegrationLogQuery {
   /** The least severe level to include, in any case (default `debug`: everything). */

@@ -11,6 +11,8 @@ import { canonicalJson } from '../../stores/store.js';
  * holds one comparable value per key (`offer:A-1.price`, `stock:A-1@WH-1.available`,
  * `product:P-1`, `order:1001.status`); the full records are kept for compensation. An offer
  * found by SKU without reading its product (`getOffersBySku`) is kept in `offers`.
+ *
+ * @category Real-world adapter
  */
 export interface ObservedState {
   values: Record<string, unknown>;
@@ -23,6 +25,8 @@ export interface ObservedState {
 
 /**
  * One key whose value differs between two states.
+ *
+ * @category Real-world adapter
  */
 export interface StateDifference {
   key: string;

@@ -9,6 +9,8 @@ import { randomBytes, toHex } from '../../core/bytes.js';
  * ```ts
  * adapter.configurePrivacySettings({ anonymiseCustomerData: true, redactFields: ['vatNumber'], salt: 'per-tenant-salt' });
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface PrivacySettings {
   /** Replace buyer names, emails and addresses with stable pseudonyms in state handed to simulation (default true). */

@@ -16,6 +16,8 @@ import type { MarketplaceEnvironments } from '../../core/environments.js';
  * ```ts
  * KNOWN_PRODUCTION_HOSTS.includes('sellingpartnerapi-na.amazon.com'); // true
  * ```
+ *
+ * @category Real-world adapter
  */
 export const KNOWN_PRODUCTION_HOSTS: readonly string[] = Object.freeze(
   (

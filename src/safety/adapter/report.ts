@@ -8,6 +8,8 @@ import type { ValidationOptOut } from './settings.js';
 
 /**
  * A failure as recorded in a report: redacted, JSON-safe.
+ *
+ * @category Real-world adapter
  */
 export interface ExecutionErrorInfo {
   name: string;
@@ -19,6 +21,8 @@ export interface ExecutionErrorInfo {
 /**
  * What validation decided for an executed action. `skipped` only ever happens through an
  * explicit opt-out, whose reason is here.
+ *
+ * @category Real-world adapter
  */
 export interface ValidationOutcome {
   status: 'passed' | 'blocked' | 'skipped';
@@ -29,6 +33,8 @@ export interface ValidationOutcome {
 
 /**
  * What a compensating action did.
+ *
+ * @category Real-world adapter
  */
 export interface RollbackReport {
   /** Whether compensating operations were sent. */
@@ -57,6 +63,8 @@ export interface RollbackReport {
  * const report: ExecutionReport | undefined = result.isOk() ? result.value : result.error.report;
  * console.log(report?.status, report?.diff);
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface ExecutionReport {
   action: MarketplaceAction;
@@ -98,6 +106,8 @@ export interface ExecutionReport {
  * listings deleted before; the report's violations name them), `blocked` (a safety
  * constraint), `execution_failed` or `verification_failed`. `report` is there whenever the
  * marketplace was read.
+ *
+ * @category Real-world adapter
  */
 export interface ExecutionFailure
   extends Failure<
@@ -120,6 +130,8 @@ export interface ExecutionFailure
  * await adapter.executeAction(action, { dryRun: true });
  * await adapter.executeAction(action, { validation: { skip: true, reason: 'approved migration' } });
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface ExecuteActionOptions {
   /** Plan, validate and diff without writing. */

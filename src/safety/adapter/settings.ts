@@ -12,6 +12,8 @@ import type { PrivacySettings } from './privacy.js';
 /**
  * An explicit, visible opt-out of validation. It needs a reason; every skipped check is logged
  * at `warn` and recorded in the execution report.
+ *
+ * @category Real-world adapter
  */
 export interface ValidationOptOut {
   skip: true;
@@ -36,6 +38,8 @@ export interface ValidationOptOut {
  *   privacy: { redactFields: ['note'] },
  * };
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface RealWorldAdapterOptions {
   /** Where actions go. */
@@ -67,6 +71,8 @@ export interface RealWorldAdapterOptions {
 /**
  * Pacing of `executeAction`: a token bucket in the context's store, shared by every process on
  * that store, one token per action.
+ *
+ * @category Real-world adapter
  */
 export interface AdapterRateLimit {
   ratePerSecond: number;
@@ -77,6 +83,8 @@ export interface AdapterRateLimit {
 
 /**
  * How `executeAction` treats failures.
+ *
+ * @category Real-world adapter
  */
 export interface AdapterErrorHandling {
   /** Re-sends after a retryable error when read-back shows nothing was applied (default 2). */
@@ -101,6 +109,8 @@ export interface AdapterErrorHandling {
  *   fields: { available: 'merge' }, includeOrders: true, ordersSince: '2026-11-01T00:00:00.000Z',
  * });
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface AdapterStateSync {
   /** Settles fields both sides changed (default `remote_wins`). */
@@ -264,6 +274,8 @@ export function checkStateSync(value: AdapterStateSync): CheckedStateSync {
  * const settings: Readonly<CheckedStateSync> = adapter.settings.stateSync;
  * settings.conflictStrategy; // 'remote_wins'
  * ```
+ *
+ * @category Real-world adapter
  */
 export type CheckedStateSync = AdapterStateSync &
   Required<Pick<AdapterStateSync, 'conflictStrategy' | 'tieBreaker' | 'includeOrders'>>;
@@ -320,6 +332,8 @@ export function checkPrivacy(value: PrivacySettings): PrivacySettings {
  * if (rateLimit === false) console.log('executeAction is not paced');
  * console.log(errorHandling.rollbackOnFailure); // true
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface AdapterSettings {
   /** Pacing of `executeAction`, or `false` when it is off. */
@@ -337,6 +351,8 @@ export interface AdapterSettings {
 /**
  * The four adapter settings as given, to the constructor or to the `configure*` methods; a
  * setting left out keeps the value in force.
+ *
+ * @category Real-world adapter
  */
 export interface AdapterSettingsInput {
   /** Pacing of `executeAction`; `false` turns it off. */

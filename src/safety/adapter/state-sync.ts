@@ -6,6 +6,8 @@ import { canonicalJson } from '../../stores/store.js';
 
 /**
  * A change the simulation made locally since the last sync.
+ *
+ * @category Real-world adapter
  */
 export interface LocalStateChange {
   /** The connection id (default: the only connection). */
@@ -23,6 +25,8 @@ export interface LocalStateChange {
  * Which value the update carries for a conflict: one side's, a three-way merge, a custom
  * strategy's, the simulation's while a person decides (`manual`), or the simulation's because
  * the resolver could not decide (`unresolved`: a custom strategy threw or `merge` did not apply).
+ *
+ * @category Real-world adapter
  */
 export type SimulationConflictResolution = 'local' | 'remote' | 'merged' | 'custom' | 'manual' | 'unresolved';
 
@@ -36,6 +40,8 @@ export type SimulationConflictResolution = 'local' | 'remote' | 'merged' | 'cust
  *   taskId: 'shop:A-1#price', explanation: 'manual: a person decides; parked as task shop:A-1#price (local 1899, remote 1999). ...',
  * };
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface SimulationStateConflict {
   /** `<connection>:<sku>` for prices, `<connection>:<sku>@<location>` for stock. */
@@ -62,6 +68,8 @@ export interface SimulationStateConflict {
  * const state: RealWorldState = snapshot.marketplaces[0]!;
  * console.log(state.products.length, state.inventory.length, state.orders.length);
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface RealWorldState {
   /** The connection id. */
@@ -78,6 +86,8 @@ export interface RealWorldState {
 
 /**
  * What `syncStateFromRealWorld()` returns.
+ *
+ * @category Real-world adapter
  */
 export interface RealWorldSnapshot {
   syncedAt: string;
@@ -92,6 +102,8 @@ export interface RealWorldSnapshot {
  * const update: MarketplaceStateUpdate = updates.marketplaces[0]!;
  * console.log(update.products.changed.length, update.inventory.length);
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface MarketplaceStateUpdate {
   marketplace: string;
@@ -111,6 +123,8 @@ export interface MarketplaceStateUpdate {
  * const updates: SimulationStateUpdate = await adapter.getStateUpdatesForSimulation();
  * for (const conflict of updates.conflicts) console.log(conflict.key, conflict.resolution);
  * ```
+ *
+ * @category Real-world adapter
  */
 export interface SimulationStateUpdate {
   /** When the previous sync happened, if any. */

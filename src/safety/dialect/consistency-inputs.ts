@@ -50,6 +50,8 @@ function canonical(input: unknown, side: 'simulation' | 'real', currency: string
  *   { type: 'set_price', sku: 'FBA-PRODUCT-001', price: { amountMinor: 2999, currency: 'USD' } },
  * ).consistent; // true
  * ```
+ *
+ * @category Validator
  */
 export function compareActionInputs(
   simulation: unknown,

@@ -19,6 +19,8 @@ import { isSimulationDialect, SimulationDialectActionSchema } from './schema.js'
  * const normalized: NormalizedAction = normalizeAction(input, { currency: 'USD' })._unsafeUnwrap();
  * if (normalized.kind === 'action') console.log(normalized.action.type);
  * ```
+ *
+ * @category Validator
  */
 export type NormalizedAction =
   | { kind: 'action'; action: MarketplaceAction; dialect: boolean }
@@ -28,6 +30,8 @@ export type NormalizedAction =
  * Why an action input could not be made canonical: `invalid_action` (neither vocabulary's
  * schema accepts it, or the price has more decimals than its currency) or `currency_unknown`
  * (a dialect price with no currency given and none known for the connection).
+ *
+ * @category Validator
  */
 export type ActionInputFailure = Failure<'invalid_action' | 'currency_unknown'>;
 
@@ -38,6 +42,8 @@ export type ActionInputFailure = Failure<'invalid_action' | 'currency_unknown'>;
  * ```ts
  * const options: NormalizeActionOptions = { currency: 'USD' };
  * ```
+ *
+ * @category Validator
  */
 export interface NormalizeActionOptions {
   /** The currency of dialect prices that name none: the connection's. */
@@ -62,6 +68,8 @@ const invalid = (prefix: string, error: z.ZodError) =>
  * // Ok({ kind: 'action', dialect: true, action: { type: 'set_price', sku: 'FBA-PRODUCT-001', price: { amountMinor: 2999, currency: 'USD' } } })
  * normalizeAction({ type: 'bulk_delete', count: 1000 }); // Ok({ kind: 'unnamed_delete', count: 1000 })
  * ```
+ *
+ * @category Validator
  */
 export function normalizeAction(
   input: unknown,

@@ -29,6 +29,8 @@ const sku = /* @__PURE__ */ lazySchema(() => z.string().min(1, 'Give the product
  * SimulationDialectActionSchema.parse({ type: 'set_price', product_sku: 'FBA-PRODUCT-001', new_price: 29.99 });
  * SimulationDialectActionSchema.parse({ type: 'bulk_delete', count: 1000 });
  * ```
+ *
+ * @category Validator
  */
 export const SimulationDialectActionSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [
@@ -64,6 +66,8 @@ export const SimulationDialectActionSchema = /* @__PURE__ */ lazySchema(() =>
 
 /**
  * An action in the simulation dialect. See {@link SimulationDialectActionSchema}.
+ *
+ * @category Validator
  */
 export type SimulationDialectAction = z.input<typeof SimulationDialectActionSchema>;
 
@@ -79,6 +83,8 @@ const MARKERS = ['product_sku', 'new_price', 'quantity_change', 'product_ids'];
  * isSimulationDialect({ type: 'set_price', product_sku: 'A', new_price: 1 }); // true
  * isSimulationDialect({ type: 'set_price', sku: 'A', price: { amountMinor: 100, currency: 'EUR' } }); // false
  * ```
+ *
+ * @category Validator
  */
 export function isSimulationDialect(input: unknown): boolean {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return false;

@@ -13,6 +13,8 @@ import { costRule, currencyRule, priceBoundsRule, priceChangeRule, priceWindowRu
  * BUILTIN_SAFETY_RULES.map((rule) => rule.name);
  * // ['currency', 'price_bounds', 'price_to_cost', 'price_change', 'price_window', 'bulk_delete', 'delete_window', 'stock_zeroing', 'quantity', 'platform_revisions']
  * ```
+ *
+ * @category Validator
  */
 export const BUILTIN_SAFETY_RULES: readonly SafetyRule[] = Object.freeze([
   currencyRule,

@@ -14,6 +14,8 @@ import { bullmq } from './peer.js';
  * ```ts
  * const options: BullMQSchedulerOptions = { connection: { host: '127.0.0.1', port: 6379 }, queueName: 'marketbridge' };
  * ```
+ *
+ * @category Schedulers
  */
 export interface BullMQSchedulerOptions {
   /** BullMQ's connection: ioredis options or an ioredis client (see BullMQ's docs on connections). */
@@ -51,6 +53,8 @@ interface JobData {
  * const scheduler = new BullMQScheduler({ connection: { host: '127.0.0.1', port: 6379 } });
  * const engine = new InventorySyncEngine({ source, channels, context: { store, lock, scheduler } });
  * ```
+ *
+ * @category Schedulers
  */
 export class BullMQScheduler implements Scheduler {
   /** The BullMQ queue the jobs go to. */

@@ -13,6 +13,8 @@ import { bullmq } from './peer.js';
  * ```ts
  * const options: BullMQWorkerOptions = { connection: { host: '127.0.0.1', port: 6379 }, handlers, concurrency: 4 };
  * ```
+ *
+ * @category Schedulers
  */
 export interface BullMQWorkerOptions {
   /** BullMQ's connection (the worker opens its own blocking connection from it). */
@@ -54,6 +56,8 @@ export interface BullMQWorkerOptions {
  * });
  * process.on('SIGTERM', () => void worker.close());
  * ```
+ *
+ * @category Schedulers
  */
 export function createBullMQWorker(options: BullMQWorkerOptions): QueueWorker & { readonly worker: Worker } {
   if (!options || options.connection === undefined) {

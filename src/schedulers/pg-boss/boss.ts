@@ -5,6 +5,8 @@ import { PgBoss } from './peer.js';
 /**
  * How the pg-boss adapters reach PostgreSQL: a started pg-boss instance you own, or a
  * connection string for one the adapter starts and stops.
+ *
+ * @category Schedulers
  */
 export interface PgBossConnection {
   /** A pg-boss instance; you start and stop it. */

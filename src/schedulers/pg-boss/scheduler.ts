@@ -12,6 +12,8 @@ import { BossHandle, type PgBossConnection } from './boss.js';
  * ```ts
  * const options: PgBossSchedulerOptions = { connectionString: process.env.DATABASE_URL };
  * ```
+ *
+ * @category Schedulers
  */
 export interface PgBossSchedulerOptions extends PgBossConnection {
   /** Turns `runAt` into pg-boss's `startAfter` (default the system clock). */
@@ -20,6 +22,8 @@ export interface PgBossSchedulerOptions extends PgBossConnection {
 
 /**
  * The data of a queued marketbridge job.
+ *
+ * @category Schedulers
  */
 export interface PgBossJobData {
   name: string;
@@ -34,6 +38,8 @@ export interface PgBossJobData {
  * ```ts
  * repeatQueueName('marketbridge', 'refresh:shop-1'); // 'marketbridge__repeat__refresh_3ashop-1'
  * ```
+ *
+ * @category Schedulers
  */
 export function repeatQueueName(queueName: string, key: string): string {
   return `${queueName}__repeat__${key.replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
@@ -53,6 +59,8 @@ export function repeatQueueName(queueName: string, key: string): string {
  * const scheduler = new PgBossScheduler({ connectionString: process.env.DATABASE_URL });
  * const processor = createWebhookProcessor({ verifiers, routes, context: { store, scheduler } });
  * ```
+ *
+ * @category Schedulers
  */
 export class PgBossScheduler implements Scheduler {
   readonly #handle: BossHandle;

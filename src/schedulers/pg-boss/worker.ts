@@ -12,6 +12,8 @@ import { repeatQueueName, type PgBossJobData } from './scheduler.js';
  * ```ts
  * const options: PgBossWorkerOptions = { connectionString: process.env.DATABASE_URL, handlers, concurrency: 2 };
  * ```
+ *
+ * @category Schedulers
  */
 export interface PgBossWorkerOptions extends PgBossConnection {
   /** Handlers by job name, e.g. `marketbridgeJobHandlers(...)` plus your own. */
@@ -45,6 +47,8 @@ export interface PgBossWorkerOptions extends PgBossConnection {
  * await worker.started;
  * process.on('SIGTERM', () => void worker.close());
  * ```
+ *
+ * @category Schedulers
  */
 export function createPgBossWorker(options: PgBossWorkerOptions): QueueWorker & { readonly started: Promise<void> } {
   validateHandlers(options?.handlers);

@@ -19,6 +19,8 @@ import type { PostgresStore } from './postgres-store.js';
  *   try { await refresh(); } finally { await lock.release(handle); }
  * }
  * ```
+ *
+ * @category Stores
  */
 export class PostgresLock extends StoreLock {
   /**

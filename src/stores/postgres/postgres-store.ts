@@ -17,6 +17,8 @@ import { storeStatements, type StoreStatements } from './statements.js';
  * ```ts
  * const options: PostgresStoreOptions = { connectionString: process.env.DATABASE_URL, schema: 'marketbridge' };
  * ```
+ *
+ * @category Stores
  */
 export interface PostgresStoreOptions {
   /** A `pg` Pool to use; you keep ownership ({@link PostgresStore.close} leaves it open). */
@@ -46,6 +48,8 @@ export interface PostgresStoreOptions {
  * await store.migrate();
  * const context = createContext({ store, lock: new PostgresLock(store) });
  * ```
+ *
+ * @category Stores
  */
 export class PostgresStore implements Store, AtomicBucketStore {
   /** The `pg` pool in use. */

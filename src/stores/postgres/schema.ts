@@ -7,6 +7,8 @@ import { ValidationError } from '../../core/errors/validation-error.js';
  * ```ts
  * const options: PostgresSchemaOptions = { schema: 'marketbridge' };
  * ```
+ *
+ * @category Stores
  */
 export interface PostgresSchemaOptions {
   /** The PostgreSQL schema that holds the tables (default `public`); created if missing. */
@@ -15,6 +17,8 @@ export interface PostgresSchemaOptions {
 
 /**
  * Anything that runs a SQL string: a `pg` Pool, Client or PoolClient.
+ *
+ * @category Stores
  */
 export interface PostgresQueryable {
   /** Runs `text` (one or more statements without parameters). */
@@ -60,6 +64,8 @@ export function quotedSchema(schema = 'public'): string {
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('migrations/001_marketbridge.sql', postgresMigrationSql({ schema: 'marketbridge' }));
  * ```
+ *
+ * @category Stores
  */
 export function postgresMigrationSql(options: PostgresSchemaOptions = {}): string {
   const s = quotedSchema(options.schema);
@@ -145,6 +151,8 @@ COMMENT ON TABLE ${s}.integration_webhooks IS 'marketbridge webhook events by pl
  * await migratePostgres(pool, { schema: 'marketbridge' });
  * const store = new PostgresStore({ pool, schema: 'marketbridge' });
  * ```
+ *
+ * @category Stores
  */
 export async function migratePostgres(db: PostgresQueryable, options: PostgresSchemaOptions = {}): Promise<void> {
   // One simple-query message runs as one implicit transaction, so the advisory lock covers all of it.

@@ -15,6 +15,8 @@ import { randomBytes, toHex } from '../../core/bytes.js';
  * ```ts
  * const options: RedisLockOptions = { prefix: 'lock:', clock: systemClock };
  * ```
+ *
+ * @category Stores
  */
 export interface RedisLockOptions {
   /** Key prefix of lock entries inside the store's namespace (default `lock:`, as StoreLock). */
@@ -38,6 +40,8 @@ export interface RedisLockOptions {
  *   try { await step(); } finally { await lock.release(handle); }
  * }
  * ```
+ *
+ * @category Stores
  */
 export class RedisLock implements Lock {
   readonly #store: RedisStore;

@@ -14,6 +14,8 @@ import { COMPARE_AND_SET, INCREMENT, TAKE_FROM_BUCKET } from './scripts.js';
  * ```ts
  * const options: RedisStoreOptions = { url: 'redis://127.0.0.1:6379', namespace: 'mb:prod:' };
  * ```
+ *
+ * @category Stores
  */
 export interface RedisStoreOptions {
   /**
@@ -48,6 +50,8 @@ export interface RedisStoreOptions {
  * // ...
  * await store.close();
  * ```
+ *
+ * @category Stores
  */
 export class RedisStore implements Store, AtomicBucketStore {
   /** The ioredis client in use. */

@@ -11,6 +11,8 @@ import { ioredis } from './peer.js';
  * ```ts
  * const options: RedisStreamSourceOptions = { url: 'redis://127.0.0.1:6379', stream: 'webhooks', group: 'marketbridge', consumer: 'worker-1' };
  * ```
+ *
+ * @category Streams
  */
 export interface RedisStreamSourceOptions {
   /** An ioredis client you own (the source duplicates it for its blocking reads). */
@@ -72,6 +74,8 @@ const toMessage = (id: string, fields: Fields): StreamMessage => {
  * const source = new RedisStreamSource({ url: process.env.REDIS_URL, stream: 'shopify-webhooks', group: 'marketbridge', consumer: `worker-${process.pid}` });
  * createStreamConsumer({ source, processor }).start();
  * ```
+ *
+ * @category Streams
  */
 export class RedisStreamSource implements StreamSource {
   /** `redis:<stream>/<group>`. */
@@ -196,6 +200,8 @@ export class RedisStreamSource implements StreamSource {
  * ```ts
  * await appendToRedisStream(redis, 'shopify-webhooks', { platform: 'shopify', headers: Object.fromEntries(request.headers), body: rawBody });
  * ```
+ *
+ * @category Streams
  */
 export async function appendToRedisStream(
   client: Redis,

@@ -25,6 +25,8 @@ import type { WebhookVerifier } from '../../webhooks/verify/types.js';
  *   routes: amazonNotificationRoutes({ ORDER_CHANGE: (notification) => apply(notification.Payload.OrderChangeNotification) }),
  * });
  * ```
+ *
+ * @category Streams
  */
 export function createAmazonNotificationVerifier(options: { platform?: string } = {}): WebhookVerifier {
   const platform = options.platform ?? 'amazon';

@@ -12,6 +12,8 @@ import { sqs } from './peer.js';
  * ```ts
  * const options: SqsSourceOptions = { client: new SQSClient({ region: 'eu-west-1' }), queueUrl, platform: 'amazon' };
  * ```
+ *
+ * @category Streams
  */
 export interface SqsSourceOptions {
   /** The SQS client (its region and credentials are yours to configure). */
@@ -46,6 +48,8 @@ export interface SqsSourceOptions {
  * const source = new SqsSource({ client: new SQSClient({ region: 'eu-west-1' }), queueUrl: process.env.SP_API_QUEUE_URL! });
  * createStreamConsumer({ source, processor }).start();
  * ```
+ *
+ * @category Streams
  */
 export class SqsSource implements StreamSource {
   /** `sqs:<queue name>`. */

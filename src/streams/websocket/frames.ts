@@ -9,6 +9,8 @@ import type { StreamMessage } from '../source.js';
  * ```ts
  * parseJsonFrame('{"id":"7","platform":"shopify","body":"{\\"id\\":1}"}'); // { id: '7', platform: 'shopify', request: { headers: {}, body: '{"id":1}' } }
  * ```
+ *
+ * @category Streams
  */
 export function parseJsonFrame(data: string): StreamMessage | undefined {
   let frame: unknown;
@@ -39,6 +41,8 @@ export function parseJsonFrame(data: string): StreamMessage | undefined {
  * ```ts
  * reconnectDelayMs(3, 500, 30_000, () => 1); // 2,000
  * ```
+ *
+ * @category Streams
  */
 export function reconnectDelayMs(
   attempt: number,

@@ -15,6 +15,8 @@ import { ws } from './peer.js';
  *   headers: { authorization: `Bearer ${process.env.FEED_TOKEN}` },
  * };
  * ```
+ *
+ * @category Streams
  */
 export interface WebSocketSourceOptions {
   /**
@@ -48,6 +50,8 @@ export interface WebSocketSourceOptions {
  * ```ts
  * const reconnect: ReconnectOptions = { baseDelayMs: 1_000, maxDelayMs: 60_000 };
  * ```
+ *
+ * @category Streams
  */
 export interface ReconnectOptions {
   /** The first ceiling (default 500 ms). */
@@ -72,6 +76,8 @@ export interface ReconnectOptions {
  * const source = new WebSocketSource({ url: (after) => `wss://feed.example/events?after=${after ?? ''}` });
  * createStreamConsumer({ source, processor, platform: 'feed' }).start();
  * ```
+ *
+ * @category Streams
  */
 export class WebSocketSource implements StreamSource {
   /** Names the source. */

@@ -14,6 +14,8 @@ const DEFAULT_MAX_RECORD_LENGTH = 1_048_576;
  * const csv: CsvOptions = { delimiter: ';' };
  * const fromExcel: CsvOptions = { delimiter: ';', relaxQuotes: true };
  * ```
+ *
+ * @category Import
  */
 export interface CsvOptions {
   /** Field separator (default `,`). */

@@ -8,6 +8,8 @@ import { MarketbridgeError } from '../../core/errors/marketbridge-error.js';
  * - `malformed_header`: the CSV header row breaks the quoting rules;
  * - `duplicate_column`: a CSV header names a column twice;
  * - `not_an_array`, `unclosed_array`, `text_after_array`: a `json` import is not one top-level array.
+ *
+ * @category Import
  */
 export type ImportFormatReason =
   | 'invalid_utf8'
@@ -20,6 +22,8 @@ export type ImportFormatReason =
 
 /**
  * Where an {@link ImportFormatError} was found.
+ *
+ * @category Import
  */
 export interface ImportFormatPosition {
   /** 1-based line of the file. */
@@ -44,6 +48,8 @@ export interface ImportFormatPosition {
  *   if (error instanceof ImportFormatError) console.error(`${error.reason} at line ${error.line}, column ${error.column}`);
  * }
  * ```
+ *
+ * @category Import
  */
 export class ImportFormatError extends MarketbridgeError {
   override name = 'ImportFormatError' as const;

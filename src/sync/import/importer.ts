@@ -20,6 +20,8 @@ import { textChunks, type ImportInput } from './text.js';
  *   await tx.remember(chunk.key);
  * });
  * ```
+ *
+ * @category Import
  */
 export interface ImportChunk {
   /** 0-based chunk number. */
@@ -34,6 +36,8 @@ export interface ImportChunk {
  * A record that was not imported, with every reason: a record the format could not read
  * (path `(record)`: broken CSV quoting, the wrong number of columns, a line that is not JSON)
  * or one the schema refused (the field's path).
+ *
+ * @category Import
  */
 export interface ImportRejection {
   /** 1-based record number in the file (CSV: not counting the header). */
@@ -56,6 +60,8 @@ export interface ImportRejection {
  *   write: (rows) => engineSource.setMany(rows),
  * };
  * ```
+ *
+ * @category Import
  */
 export interface ImportOptions<S extends z.ZodType> {
   /** Names the checkpoint: the same id resumes, a new id starts over. */
@@ -86,6 +92,8 @@ export interface ImportOptions<S extends z.ZodType> {
  * const report = await importRecords(options);
  * console.log(`${report.imported} imported, ${report.rejected} rejected of ${report.records}`);
  * ```
+ *
+ * @category Import
  */
 export interface ImportReport {
   id: string;
@@ -125,6 +133,8 @@ interface Checkpoint {
  *   context: { store },
  * });
  * ```
+ *
+ * @category Import
  */
 export async function importRecords<S extends z.ZodType>(options: ImportOptions<S>): Promise<ImportReport> {
   validate(options);

@@ -4,6 +4,8 @@ import { firstInvalidUtf8, pendingUtf8 } from './utf8.js';
 /**
  * What the importer reads: a Web `ReadableStream` or any (async) iterable of byte chunks or
  * strings — a `fetch` body, a file stream, a generator.
+ *
+ * @category Import
  */
 export type ImportInput =
   | ReadableStream<Uint8Array | string>

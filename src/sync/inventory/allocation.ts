@@ -6,11 +6,15 @@ import { fnv1a32 } from '../../core/hash.js';
  *   channel may not show (its safety stock) goes to a channel that may;
  * - `shared`: every channel shows all sellable units (less its safety stock). More visible
  *   stock, but two channels can sell the same last unit before the next sync.
+ *
+ * @category Inventory sync
  */
 export type AllocationMode = 'split' | 'shared';
 
 /**
  * What allocation needs to know about one channel for one SKU.
+ *
+ * @category Inventory sync
  */
 export interface ChannelShare {
   /**
@@ -43,6 +47,8 @@ export interface ChannelShare {
  * // the last unit goes to the channel whose safety stock lets it show it
  * allocate('A-1', 1, [{ safetyStock: 0, reserved: 0, weight: 1 }, { safetyStock: 1, reserved: 0, weight: 1 }], 'split'); // [1, 0]
  * ```
+ *
+ * @category Inventory sync
  */
 export function allocate(
   sku: string,

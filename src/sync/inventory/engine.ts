@@ -19,6 +19,8 @@ import { SyncKeys, type BaseRecord, type RunState } from './state.js';
  * ```ts
  * if (job.name === SYNC_CONTINUE_JOB) await continueSync(engine);
  * ```
+ *
+ * @category Inventory sync
  */
 export const SYNC_CONTINUE_JOB = 'marketbridge.sync.continue';
 
@@ -30,6 +32,8 @@ export const SYNC_CONTINUE_JOB = 'marketbridge.sync.continue';
  * ```ts
  * if (job.name === SYNC_RUN_JOB) await runSync(engine, { mode: 'incremental' });
  * ```
+ *
+ * @category Inventory sync
  */
 export const SYNC_RUN_JOB = 'marketbridge.sync.run';
 
@@ -40,6 +44,8 @@ export const SYNC_RUN_JOB = 'marketbridge.sync.run';
  * ```ts
  * await engine.runSync({ mode: 'full', maxBatches: 20, signal: AbortSignal.timeout(25_000) });
  * ```
+ *
+ * @category Inventory sync
  */
 export interface SyncRunOptions {
   /** `incremental` (default) looks only at what changed; `full` at every SKU. The first run is always full. */
@@ -53,6 +59,8 @@ export interface SyncRunOptions {
 /**
  * A webhook or notification about stock: from a marketplace (`marketplace` set) or from the
  * host's own system (`marketplace` omitted).
+ *
+ * @category Inventory sync
  */
 export interface StockNotification {
   sku: string;
@@ -84,6 +92,8 @@ export interface StockNotification {
  * const report = await engine.runSync();
  * console.log(report.status, report.channels);
  * ```
+ *
+ * @category Inventory sync
  */
 export class InventorySyncEngine {
   /** The id that names this sync's state in the store. */

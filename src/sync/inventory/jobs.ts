@@ -14,6 +14,8 @@ import type { SyncReport } from './report.js';
  *   return Response.json(report);
  * }
  * ```
+ *
+ * @category Inventory sync
  */
 export function runSync(engine: InventorySyncEngine, options: SyncRunOptions = {}): Promise<SyncReport> {
   return engine.runSync(options);
@@ -29,6 +31,8 @@ export function runSync(engine: InventorySyncEngine, options: SyncRunOptions = {
  *   if (job.name === SYNC_CONTINUE_JOB) await continueSync(engine, { maxBatches: 50 });
  * }
  * ```
+ *
+ * @category Inventory sync
  */
 export function continueSync(
   engine: InventorySyncEngine,

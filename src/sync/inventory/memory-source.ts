@@ -15,6 +15,8 @@ function isIterable(value: object): value is Iterable<readonly [string, number]>
  * source.set('A-1', 12); // a local restock; the next incremental sync pushes it
  * const large = new InMemoryInventorySource(new Map(rows.map((row) => [row.sku, row.units])));
  * ```
+ *
+ * @category Inventory sync
  */
 export class InMemoryInventorySource implements InventorySource {
   // Stock as plain numbers and timestamps only where they differ from the load's: a large

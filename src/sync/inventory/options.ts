@@ -12,11 +12,15 @@ import type { InventorySource } from './source.js';
  *   write, the engine re-reads and decides again (the default where the platform can);
  * - `adjust`: relative change with an idempotency key (the default otherwise, when replays are safe);
  * - `set`: plain absolute set (last resort; a sale between read and write can be overwritten).
+ *
+ * @category Inventory sync
  */
 export type WriteMode = 'compare-and-set' | 'adjust' | 'set';
 
 /**
  * One marketplace the engine keeps in step with the source of truth.
+ *
+ * @category Inventory sync
  */
 export interface SyncChannel {
   /** Any connector (or the simulated marketplace). */
@@ -45,6 +49,8 @@ export interface SyncChannel {
  * `source_applied`, `before_write` (before each write call), `bases_saved` (the round's bases
  * are stored; the journal does not yet say the round was written), `written`; per batch,
  * `checkpointed` last.
+ *
+ * @category Inventory sync
  */
 export interface SyncStep {
   name: 'planned' | 'journaled' | 'source_applied' | 'before_write' | 'written' | 'bases_saved' | 'checkpointed';
@@ -63,6 +69,8 @@ export interface SyncStep {
  *   context: { store, clock },
  * };
  * ```
+ *
+ * @category Inventory sync
  */
 export interface InventorySyncOptions {
   /** The host's source of truth. */

@@ -17,6 +17,8 @@ export type { ChannelCounters, RunCounters, SyncFailure } from './state.js';
  * const report = await engine.runSync();
  * console.log(report.status, report.skus, report.channels.shop?.written, report.failures.length);
  * ```
+ *
+ * @category Inventory sync
  */
 export interface SyncReport extends RunCounters {
   syncId: string;
@@ -60,6 +62,8 @@ export function toReport(syncId: string, status: SyncReport['status'], run?: Run
 /**
  * One change a dry run found: the source of truth's value before and after merging channel
  * changes, and each channel's quantity before and after.
+ *
+ * @category Inventory sync
  */
 export interface PlannedChange {
   sku: string;
@@ -78,6 +82,8 @@ export interface PlannedChange {
  * const plan = await engine.plan({ mode: 'full' });
  * if (plan.changes.length > 100) askForConfirmation(plan);
  * ```
+ *
+ * @category Inventory sync
  */
 export interface SyncPlan {
   syncId: string;

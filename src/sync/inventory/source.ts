@@ -2,6 +2,8 @@ import type { MaybePromise } from '../../core/types.js';
 
 /**
  * Stock of one SKU in the host's source of truth: the units it can sell across all channels.
+ *
+ * @category Inventory sync
  */
 export interface SourceLevel {
   sku: string;
@@ -14,6 +16,8 @@ export interface SourceLevel {
 /**
  * A change the sync engine applies to the source of truth, such as sales made on a
  * marketplace. `key` is unique per change: applying the same key again must change nothing.
+ *
+ * @category Inventory sync
  */
 export interface SourceDelta {
   sku: string;
@@ -27,6 +31,8 @@ export interface SourceDelta {
 /**
  * One page of local changes after a cursor. `origin` is the {@link SourceDelta.key} when the
  * change was the sync engine's own write, so the engine can ignore its echo.
+ *
+ * @category Inventory sync
  */
 export interface SourceChanges {
   changes: { sku: string; origin?: string }[];
@@ -52,6 +58,8 @@ export interface SourceChanges {
  *   changes: (cursor, limit) => db.changesSince(cursor, limit),
  * };
  * ```
+ *
+ * @category Inventory sync
  */
 export interface InventorySource {
   /** SKUs in ascending order, strictly after `after`, at most `limit`. */

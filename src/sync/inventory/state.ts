@@ -2,6 +2,8 @@ import type { StoredBase } from './codec.js';
 
 /**
  * What a channel showed at a version, as far as the source of truth has accounted for it. `v = -1`: version unknown.
+ *
+ * @category Inventory sync
  */
 export interface ChannelBase {
   /** Quantity. */
@@ -12,6 +14,8 @@ export interface ChannelBase {
 
 /**
  * The last synced state of one SKU: the source value and each channel's accounted level.
+ *
+ * @category Inventory sync
  */
 export interface BaseRecord {
   /** The source of truth's value after the last sync. */
@@ -82,6 +86,8 @@ export interface Journal {
 
 /**
  * Per-channel counters of a run.
+ *
+ * @category Inventory sync
  */
 export interface ChannelCounters {
   /** Stock writes that succeeded. */
@@ -124,6 +130,8 @@ export interface RunState {
 
 /**
  * The totals of a run so far, as its state keeps them and its report shows them.
+ *
+ * @category Inventory sync
  */
 export interface RunCounters {
   /** SKUs processed. */
@@ -153,6 +161,8 @@ export function noCounters(): RunCounters {
 
 /**
  * One thing a run could not do, for the report.
+ *
+ * @category Inventory sync
  */
 export interface SyncFailure {
   sku: string;

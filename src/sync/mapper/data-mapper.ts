@@ -27,6 +27,8 @@ import type {
  *   defaults: { 'my-shop': { condition: 'new', currency: 'EUR' } },
  * };
  * ```
+ *
+ * @category Data mapper
  */
 export interface DataMapperOptions {
   /** The connectors' mappers. */
@@ -55,6 +57,8 @@ export interface DataMapperOptions {
  * const product = mapper.fromRow({ 'Item SKU': 'MUG-1', Name: 'Mug', 'Price cents': '1299' });
  * const payload = product.andThen((p) => mapper.toPlatform('my-shop', p));
  * ```
+ *
+ * @category Data mapper
  */
 export class DataMapper {
   readonly #mappers = new Map<string, PlatformMapper>();
@@ -244,6 +248,8 @@ export class DataMapper {
  * const item = parseWith(MyShopItemSchema, await response.json());
  * if (item.isErr()) console.log(item.error.details?.issues); // [{ path: 'variants[2].price', message: '...' }]
  * ```
+ *
+ * @category Data mapper
  */
 export function parseWith<S extends z.ZodType>(
   schema: S,

@@ -1,6 +1,8 @@
 /**
  * Source column or field name → target path in the canonical record. Paths use dots for
  * nesting and numbers for array positions: `offers.0.price.amountMinor`.
+ *
+ * @category Data mapper
  */
 export type ColumnMapping = Record<string, string>;
 

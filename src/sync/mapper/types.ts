@@ -9,6 +9,8 @@ import type { Product, ProductInput } from '../../model/product.js';
  * - `unknown_marketplace`: no mapper is registered for that marketplace;
  * - `unmapped_category`: a category has no entry in that marketplace's category map;
  * - `transform_failed`: a field mapping's transform threw.
+ *
+ * @category Data mapper
  */
 export type MappingFailureReason =
   | 'invalid_payload'
@@ -19,6 +21,8 @@ export type MappingFailureReason =
 
 /**
  * One problem found while mapping, with the precise path to it.
+ *
+ * @category Data mapper
  */
 export interface MappingIssue {
   path: string;
@@ -27,6 +31,8 @@ export interface MappingIssue {
 
 /**
  * The error side of a mapping `Result`: a reason and every issue with its path.
+ *
+ * @category Data mapper
  */
 export type MappingFailure = Failure<MappingFailureReason> & {
   details?: { issues?: MappingIssue[]; [key: string]: unknown };
@@ -34,6 +40,8 @@ export type MappingFailure = Failure<MappingFailureReason> & {
 
 /**
  * Per-marketplace defaults filled in where a record leaves them out.
+ *
+ * @category Data mapper
  */
 export interface MarketplaceDefaults {
   /** Offer condition. */
@@ -47,6 +55,8 @@ export interface MarketplaceDefaults {
 /**
  * What a connector's mapper gets besides the record: the marketplace, its defaults and the
  * platform category the category map chose.
+ *
+ * @category Data mapper
  */
 export interface MappingContext {
   marketplace: string;
@@ -66,6 +76,8 @@ export interface MappingContext {
  *   fromCanonical: (product, context) => ({ name: product.title, category: context.categoryId, sku: product.offers[0].sku }),
  * };
  * ```
+ *
+ * @category Data mapper
  */
 export interface PlatformMapper<P = unknown> {
   /** The marketplace name this mapper serves. */
@@ -80,6 +92,8 @@ export interface PlatformMapper<P = unknown> {
  * A user override: move (rename) a field and optionally transform its value. Applied to the
  * canonical record before it goes to a marketplace; `reverse` undoes the transform on the way
  * back (renames are undone automatically).
+ *
+ * @category Data mapper
  */
 export interface FieldMapping {
   /** The path the value is taken from (and removed). */

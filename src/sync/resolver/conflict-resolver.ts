@@ -21,6 +21,8 @@ const NAMES: readonly StrategyName[] = ['local_wins', 'remote_wins', 'most_recen
  *   fields: { quantity: 'merge', price: 'local_wins', description: 'manual' },
  * };
  * ```
+ *
+ * @category Conflict resolver
  */
 export interface ConflictResolverOptions {
   /** The strategy for fields without their own (default `most_recent`). */
@@ -53,6 +55,8 @@ export interface ConflictResolverOptions {
  * const result = await resolver.resolve({ key: 'SKU-1', field: 'quantity', base: 10, local: { value: 12 }, remote: { value: 7 } });
  * if (result.isOk()) console.log(result.value.value, result.value.explanation); // 9, "Three-way merge: ..."
  * ```
+ *
+ * @category Conflict resolver
  */
 export class ConflictResolver {
   /** Manual tasks: list them, resolve them. */

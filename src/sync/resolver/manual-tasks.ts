@@ -6,6 +6,8 @@ import type { Conflict } from './types.js';
 
 /**
  * A conflict waiting for a person: what both sides said, and once decided, the chosen value.
+ *
+ * @category Conflict resolver
  */
 export interface ManualTask {
   /** `key` and `field` joined; the same conflict parked twice stays one task. */
@@ -20,6 +22,8 @@ export interface ManualTask {
 
 /**
  * Why a task could not be resolved or taken.
+ *
+ * @category Conflict resolver
  */
 export type ManualTaskFailureReason = 'not_found' | 'already_resolved';
 
@@ -32,6 +36,8 @@ export type ManualTaskFailureReason = 'not_found' | 'already_resolved';
  * const tasks = new ManualTaskStore(store, clock);
  * for (const task of await tasks.list()) await tasks.resolve(task.id, task.conflict.local.value);
  * ```
+ *
+ * @category Conflict resolver
  */
 export class ManualTaskStore {
   readonly #store: Store;

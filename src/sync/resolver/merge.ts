@@ -1,6 +1,8 @@
 /**
  * The inputs of a three-way quantity merge: the last value both sides agreed on (`base`), the
  * local value now, and each remote's value now.
+ *
+ * @category Conflict resolver
  */
 export interface QuantityMergeInput {
   /** The last synced value. */
@@ -14,6 +16,8 @@ export interface QuantityMergeInput {
 /**
  * The outcome of {@link mergeQuantities}: the merged value, every side's delta, and whether the
  * floor at zero cut the sum (more was sold than there was: an oversell already happened).
+ *
+ * @category Conflict resolver
  */
 export interface QuantityMerge {
   /** `max(0, base + localDelta + sum(remoteDeltas))`. */
@@ -38,6 +42,8 @@ export interface QuantityMerge {
  * // 10 synced; 2 restocked locally; 3 sold on one channel and 1 on another
  * mergeQuantities({ base: 10, local: 12, remotes: [7, 9] }).value; // 8
  * ```
+ *
+ * @category Conflict resolver
  */
 export function mergeQuantities(input: QuantityMergeInput): QuantityMerge {
   const localDelta = input.local - input.base;

@@ -4,6 +4,8 @@ import type { Failure } from '../../core/result.js';
 /**
  * One side of a conflict: its value and, for `most_recent`, when it last changed (ISO
  * timestamp or epoch milliseconds).
+ *
+ * @category Conflict resolver
  */
 export interface ConflictSide<T> {
   value: T;
@@ -20,6 +22,8 @@ export interface ConflictSide<T> {
  *   local: { value: 12 }, remote: { value: 7 },
  * };
  * ```
+ *
+ * @category Conflict resolver
  */
 export interface Conflict<T = unknown> {
   /** The record, e.g. a SKU. */
@@ -35,6 +39,8 @@ export interface Conflict<T = unknown> {
 /**
  * Which side a resolution took: one of them, a merge of both, a custom function's choice, or
  * nothing to do because the sides agreed.
+ *
+ * @category Conflict resolver
  */
 export type ResolutionWinner = 'local' | 'remote' | 'merged' | 'custom' | 'unchanged' | 'manual';
 
@@ -46,6 +52,8 @@ export type ResolutionWinner = 'local' | 'remote' | 'merged' | 'custom' | 'uncha
  * const resolution: Resolution<number> = await resolver.resolve(conflict).then((r) => r._unsafeUnwrap());
  * console.log(resolution.explanation);
  * ```
+ *
+ * @category Conflict resolver
  */
 export interface Resolution<T = unknown> {
   key: string;
@@ -60,6 +68,8 @@ export interface Resolution<T = unknown> {
 
 /**
  * What a custom strategy returns: the value and why.
+ *
+ * @category Conflict resolver
  */
 export interface CustomDecision<T = unknown> {
   value: T;
@@ -76,6 +86,8 @@ export interface CustomDecision<T = unknown> {
  *   explanation: 'the lower stock is the safer one',
  * });
  * ```
+ *
+ * @category Conflict resolver
  */
 // biome-ignore lint/suspicious/noExplicitAny: the default means "of some value type", which TypeScript cannot say (it has no existential types): a strategy written for one field's values (numbers, Money) must fit the per-field map of strategies, whose value types differ by field.
 export type CustomStrategy<T = any> = (conflict: Conflict<T>) => MaybePromise<CustomDecision<T>>;
@@ -87,11 +99,15 @@ export type CustomStrategy<T = any> = (conflict: Conflict<T>) => MaybePromise<Cu
  * - `most_recent`: the side changed last, with a clock-skew tolerance;
  * - `manual`: park the conflict as a task in the store for a person to decide;
  * - `merge`: three-way merge of numbers (`base + localDelta + remoteDelta`, never below zero).
+ *
+ * @category Conflict resolver
  */
 export type StrategyName = 'local_wins' | 'remote_wins' | 'most_recent' | 'manual' | 'merge';
 
 /**
  * A built-in strategy by name or a custom function.
+ *
+ * @category Conflict resolver
  */
 export type Strategy = StrategyName | CustomStrategy;
 
@@ -100,10 +116,14 @@ export type Strategy = StrategyName | CustomStrategy;
  * - `manual_required`: parked as a task (`details.taskId`); resolve it with `resolveTask`;
  * - `merge_not_applicable`: `merge` needs numeric values and a numeric base;
  * - `custom_failed`: the custom function threw.
+ *
+ * @category Conflict resolver
  */
 export type ConflictFailureReason = 'manual_required' | 'merge_not_applicable' | 'custom_failed';
 
 /**
  * The error side of {@link ConflictResolver.resolve}.
+ *
+ * @category Conflict resolver
  */
 export type ConflictFailure = Failure<ConflictFailureReason>;

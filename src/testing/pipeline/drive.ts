@@ -7,6 +7,8 @@ import type { FakeClock } from '../fake-clock.js';
  * ```ts
  * const options: DriveOptions = { busy: simulator.busy, maxSteps: 100_000 };
  * ```
+ *
+ * @category Pipeline simulator
  */
 export interface DriveOptions {
   /** While this says true (a request is on the wire), time does not move. */
@@ -34,6 +36,8 @@ const macrotask = (): Promise<void> =>
  * const context = createContext({ clock, fetch: sim.fetch });
  * const result = await driveSimulation(clock, () => client.request(request), { busy: sim.busy });
  * ```
+ *
+ * @category Pipeline simulator
  */
 export async function driveSimulation<T>(
   clock: FakeClock,

@@ -6,6 +6,8 @@
  * - `reset`: the connection drops (fetch rejects);
  * - `malformed`: a 200 with a truncated JSON body;
  * - `partial-page`: the handler is asked for a short page (`context.fault`).
+ *
+ * @category Pipeline simulator
  */
 export type FaultKind = 'throttle' | 'server-error' | 'timeout' | 'reset' | 'malformed' | 'partial-page';
 
@@ -18,6 +20,8 @@ export type FaultKind = 'throttle' | 'server-error' | 'timeout' | 'reset' | 'mal
  * const burst: FaultRule = { kind: 'throttle', at: [0, 1, 2] };
  * const flaky: FaultRule = { kind: 'server-error', every: 10, status: 502 };
  * ```
+ *
+ * @category Pipeline simulator
  */
 export interface FaultRule {
   kind: FaultKind;
@@ -37,6 +41,8 @@ export interface FaultRule {
  * const schedule: FaultSchedule = faultSchedule([{ kind: 'reset', at: [3] }]);
  * schedule(3); // { kind: 'reset' }
  * ```
+ *
+ * @category Pipeline simulator
  */
 export type FaultSchedule = (index: number) => FaultRule | undefined;
 
@@ -47,6 +53,8 @@ export type FaultSchedule = (index: number) => FaultRule | undefined;
  * ```ts
  * const schedule = faultSchedule([{ kind: 'throttle', at: [0, 1] }, { kind: 'server-error', every: 5, from: 2 }]);
  * ```
+ *
+ * @category Pipeline simulator
  */
 export function faultSchedule(rules: readonly FaultRule[]): FaultSchedule {
   const used = new Map<FaultRule, number>();

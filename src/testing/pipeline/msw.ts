@@ -11,6 +11,8 @@ import type { PipelineSimulator } from './simulator.js';
  * const server = setupServer(simulatorHandler(sim, 'https://sellingpartnerapi-eu.amazon.com/*'));
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
+ *
+ * @category Pipeline simulator
  */
 export function simulatorHandler(simulator: PipelineSimulator, url: string): HttpHandler {
   return http.all(url, async ({ request }) => {

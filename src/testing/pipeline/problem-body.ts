@@ -5,6 +5,8 @@
  * ```ts
  * problemBody(429, 'Too many requests', 'Retry later.');
  * ```
+ *
+ * @category Pipeline simulator
  */
 export function problemBody(
   status: number,

@@ -4,6 +4,8 @@ import { computeTake, type BucketState } from '../../stores/bucket.js';
 
 /**
  * The verdict of a {@link ServerLimit} on one request.
+ *
+ * @category Pipeline simulator
  */
 export interface ServerLimitVerdict {
   allowed: boolean;
@@ -30,6 +32,8 @@ export interface ServerLimitVerdict {
  * const limit = new ServerLimit({ kind: 'token-bucket', ratePerSecond: 2, burst: 10 }, clock);
  * limit.check(1).allowed; // true for the first ten
  * ```
+ *
+ * @category Pipeline simulator
  */
 export class ServerLimit {
   readonly spec: RateLimitSpec;

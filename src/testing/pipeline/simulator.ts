@@ -10,11 +10,15 @@ import { SeededRandom } from '../../simulated/random.js';
 /**
  * How the simulated platform says "throttled": a plain 429 (with `Retry-After`), Shopify's
  * GraphQL `THROTTLED` in a 200, Amazon's 429 `QuotaExceeded`, or bol.com's 429 problem+json.
+ *
+ * @category Pipeline simulator
  */
 export type ThrottleStyle = 'http-429' | 'shopify-graphql' | 'amazon' | 'problem-json';
 
 /**
  * A request as a simulator's `respond` callback sees it.
+ *
+ * @category Pipeline simulator
  */
 export interface SimulatedRequest {
   request: Request;
@@ -34,6 +38,8 @@ export interface SimulatedRequest {
  * ```ts
  * const options: PipelineSimulatorOptions = { clock, limit: { kind: 'token-bucket', ratePerSecond: 5, burst: 10 }, style: 'amazon' };
  * ```
+ *
+ * @category Pipeline simulator
  */
 export interface PipelineSimulatorOptions {
   clock: Clock;
@@ -69,6 +75,8 @@ export interface PipelineSimulatorOptions {
 
 /**
  * One line of a simulator's request log.
+ *
+ * @category Pipeline simulator
  */
 export interface SimulatorLogEntry {
   index: number;
@@ -81,6 +89,8 @@ export interface SimulatorLogEntry {
 
 /**
  * Counters of a simulator.
+ *
+ * @category Pipeline simulator
  */
 export interface SimulatorStats {
   received: number;
@@ -100,6 +110,8 @@ export interface SimulatorStats {
  * const sim = createPipelineSimulator({ clock, limit: { kind: 'token-bucket', ratePerSecond: 2, burst: 5 } });
  * const context = createContext({ clock, fetch: sim.fetch });
  * ```
+ *
+ * @category Pipeline simulator
  */
 export interface PipelineSimulator {
   /** Answers a request; `'reset'` when the connection should drop. */
@@ -140,6 +152,8 @@ async function readRequestBody(request: Request): Promise<unknown> {
  * });
  * server.use(simulatorHandler(sim, 'https://shop.test/admin/api/2026-01/graphql.json'));
  * ```
+ *
+ * @category Pipeline simulator
  */
 export function createPipelineSimulator(options: PipelineSimulatorOptions): PipelineSimulator {
   const { clock } = options;

@@ -6,6 +6,8 @@ import { decodeStandardWebhooksSecret } from '../../webhooks/verify/standard-web
  * A webhook request built for tests: plain headers and the body text. It is a
  * `WebhookRequest`, so it goes straight into a verifier or processor; {@link toFetchRequest}
  * turns it into a Web `Request`.
+ *
+ * @category Signing
  */
 export interface TestWebhookRequest {
   /** Header names in lower case. */
@@ -27,6 +29,8 @@ async function hmac(key: Uint8Array, hash: HmacHash, data: Uint8Array, provider?
  * ```ts
  * const request = await signHmacTestRequest({ secret, body, header: 'x-signature', encoding: 'base64' });
  * ```
+ *
+ * @category Signing
  */
 export async function signHmacTestRequest(options: {
   secret: string;
@@ -64,6 +68,8 @@ export async function signHmacTestRequest(options: {
  *   body: '{"type":"order.created"}',
  * });
  * ```
+ *
+ * @category Signing
  */
 export async function signStandardWebhooksTestRequest(options: {
   secrets: readonly string[];
@@ -98,6 +104,8 @@ export async function signStandardWebhooksTestRequest(options: {
  * ```ts
  * const request = await signStripeStyleTestRequest({ secret: 'whsec_test', body, timestamp: 1_700_000_000 });
  * ```
+ *
+ * @category Signing
  */
 export async function signStripeStyleTestRequest(options: {
   secret: string;
@@ -124,6 +132,8 @@ export async function signStripeStyleTestRequest(options: {
  * ```ts
  * const response = await handler(toFetchRequest(request, 'https://shop.test/webhooks/shopify'));
  * ```
+ *
+ * @category Signing
  */
 export function toFetchRequest(request: TestWebhookRequest, url: string): Request {
   return new Request(url, { method: 'POST', headers: request.headers, body: request.body });

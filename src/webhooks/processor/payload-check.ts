@@ -7,6 +7,8 @@ import type { WebhookEvent, WebhookHandler } from './types.js';
 
 /**
  * Why a typed webhook handler did not run: the payload is not the shape of its topic.
+ *
+ * @category Processor
  */
 export interface WebhookPayloadFailure extends Failure<'invalid_payload'> {
   platform: string;
@@ -18,6 +20,8 @@ export interface WebhookPayloadFailure extends Failure<'invalid_payload'> {
 /**
  * Called with the typed failure of a payload that failed its topic's check, before the event is
  * dead-lettered with reason `invalid_payload`.
+ *
+ * @category Processor
  */
 export type InvalidWebhookPayloadHandler = (failure: WebhookPayloadFailure, event: WebhookEvent) => MaybePromise<void>;
 
@@ -31,6 +35,8 @@ export type InvalidWebhookPayloadHandler = (failure: WebhookPayloadFailure, even
  * ```ts
  * const route = checkedWebhookRoute('my-shop', 'orders/create', () => OrderWebhookSchema, (order) => queue.push(order.id));
  * ```
+ *
+ * @category Processor
  */
 export function checkedWebhookRoute<S extends z.ZodType>(
   platform: string,

@@ -30,6 +30,8 @@ import type {
  *   routes: { shopify: { 'orders/create': onOrder } },
  * };
  * ```
+ *
+ * @category Processor
  */
 export interface WebhookProcessorOptions {
   /** One verifier per platform; the verifier's `platform` names the route. */
@@ -66,6 +68,8 @@ export interface WebhookProcessorOptions {
  * const processor = createWebhookProcessor({ verifiers, routes, context });
  * const outcome = await processor.receive('shopify', { headers, body: rawBody });
  * ```
+ *
+ * @category Processor
  */
 export interface WebhookProcessor {
   /** The platforms that have a verifier. */
@@ -97,6 +101,8 @@ export interface WebhookProcessor {
  *   context: { store: redisStore, tenantId: 'shop-1' },
  * });
  * ```
+ *
+ * @category Processor
  */
 export function createWebhookProcessor(options: WebhookProcessorOptions): WebhookProcessor {
   validateProcessorOptions(options);

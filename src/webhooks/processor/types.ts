@@ -3,6 +3,8 @@ import type { WebhookFailureReason } from '../verify/types.js';
 
 /**
  * A verified, parsed, deduplicated webhook as handlers receive it.
+ *
+ * @category Processor
  */
 export interface WebhookEvent {
   /** The platform. */
@@ -24,11 +26,15 @@ export interface WebhookEvent {
 /**
  * Handles one event. Throw (or reject) to have it retried with backoff and, after the last
  * attempt, parked in the dead-letter queue.
+ *
+ * @category Processor
  */
 export type WebhookHandler = (event: WebhookEvent) => MaybePromise<void>;
 
 /**
  * Handlers by platform, then by topic; `'*'` matches any platform or topic.
+ *
+ * @category Processor
  */
 export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
 
@@ -49,6 +55,8 @@ export type WebhookRoutes = Record<string, Record<string, WebhookHandler>>;
  * const outcome: WebhookOutcome = await processor.receive('shopify', request);
  * if (outcome.status === 'rejected') console.warn(outcome.reason);
  * ```
+ *
+ * @category Processor
  */
 export type WebhookOutcome =
   | {
@@ -67,6 +75,8 @@ export type WebhookOutcome =
  * ```ts
  * const retry: WebhookRetryOptions = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 300_000 };
  * ```
+ *
+ * @category Processor
  */
 export interface WebhookRetryOptions {
   /** Handler runs in total, including the first (default 5). */
@@ -79,6 +89,8 @@ export interface WebhookRetryOptions {
 
 /**
  * An event whose handler failed every attempt, kept in the store until replayed or discarded.
+ *
+ * @category Processor
  */
 export interface DeadLetter {
   /** The id to replay or discard it by. */
@@ -101,6 +113,8 @@ export interface DeadLetter {
 
 /**
  * Totals of one {@link WebhookProcessor.runDueRetries} pass.
+ *
+ * @category Processor
  */
 export interface RetryRunSummary {
   /** Retries attempted. */

@@ -1,5 +1,7 @@
 /**
  * The hash functions the HMAC verifiers support.
+ *
+ * @category Verifiers
  */
 export type HmacHash = 'SHA-256' | 'SHA-1';
 
@@ -14,6 +16,8 @@ export type HmacHash = 'SHA-256' | 'SHA-1';
  * const provider: HmacProvider = { hmac: (hash, key, data) => mySyncHmac(hash, key, data) };
  * const verifier = createShopifyVerifier({ secrets: [secret], hmac: provider });
  * ```
+ *
+ * @category Verifiers
  */
 export interface HmacProvider {
   /** The MAC of `data` under `key`. */
@@ -29,6 +33,8 @@ export interface HmacProvider {
  * // Web Crypto even on Node, e.g. to compare with what an edge deployment computes.
  * const verifier = createShopifyVerifier({ secrets: [secret], hmac: createWebCryptoHmacProvider() });
  * ```
+ *
+ * @category Verifiers
  */
 export function createWebCryptoHmacProvider(): HmacProvider {
   const imported = new WeakMap<Uint8Array, Partial<Record<HmacHash, Promise<CryptoKey>>>>();
@@ -81,6 +87,8 @@ export function createNodeHmacProvider(nodeCrypto: NodeHmacModule): HmacProvider
  * const provider = defaultHmacProvider();
  * const mac = await provider.hmac('SHA-256', key, body);
  * ```
+ *
+ * @category Verifiers
  */
 export function defaultHmacProvider(
   /** The part of the runtime's global scope it looks at (default `globalThis`). */

@@ -24,6 +24,8 @@ import type { VerifiedWebhook, WebhookVerification, WebhookVerifier } from './ty
  *   encoding: 'hex',
  * };
  * ```
+ *
+ * @category Verifiers
  */
 export interface HmacVerifierOptions {
   /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
@@ -55,6 +57,8 @@ export interface HmacVerifierOptions {
  * const verifier = createHmacVerifier({ platform: 'bol', secrets: [secret], header: 'signature' });
  * const result = await verifier.verify({ headers, body });
  * ```
+ *
+ * @category Verifiers
  */
 export function createHmacVerifier(options: HmacVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

@@ -18,6 +18,8 @@ import type { WebhookVerification, WebhookVerifier } from './types.js';
  * ```ts
  * const options: StandardWebhooksVerifierOptions = { secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'] };
  * ```
+ *
+ * @category Verifiers
  */
 export interface StandardWebhooksVerifierOptions {
   /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
@@ -39,6 +41,8 @@ export interface StandardWebhooksVerifierOptions {
  * ```ts
  * decodeStandardWebhooksSecret('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')?.length; // 24
  * ```
+ *
+ * @category Verifiers
  */
 export function decodeStandardWebhooksSecret(secret: string): Uint8Array | undefined {
   const body = secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret;
@@ -57,6 +61,8 @@ export function decodeStandardWebhooksSecret(secret: string): Uint8Array | undef
  * const verifier = createStandardWebhooksVerifier({ secrets: [process.env.WEBHOOK_SECRET!] });
  * const result = await verifier.verify({ headers: request.headers, body: rawBody });
  * ```
+ *
+ * @category Verifiers
  */
 export function createStandardWebhooksVerifier(options: StandardWebhooksVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

@@ -18,6 +18,8 @@ import type { WebhookVerification, WebhookVerifier } from './types.js';
  * ```ts
  * const options: StripeStyleVerifierOptions = { platform: 'stripe', secrets: ['whsec_...'] };
  * ```
+ *
+ * @category Verifiers
  */
 export interface StripeStyleVerifierOptions {
   /** How HMACs are computed (default: `node:crypto` where the runtime has it, else Web Crypto; see `HmacProvider`). */
@@ -43,6 +45,8 @@ export interface StripeStyleVerifierOptions {
  * const verifier = createStripeStyleVerifier({ platform: 'stripe', secrets: [endpointSecret] });
  * const result = await verifier.verify({ headers, body: rawBody });
  * ```
+ *
+ * @category Verifiers
  */
 export function createStripeStyleVerifier(options: StripeStyleVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

@@ -19,6 +19,8 @@ import type { WebhookRequest } from '../request.js';
  * - `unknown_topic`: a topic this endpoint does not accept.
  * - `wrong_application`: the notification is for another application.
  * - `resource_not_confirmed`: the notified resource could not be confirmed upstream.
+ *
+ * @category Verifiers
  */
 export type WebhookFailureReason =
   | 'missing_header'
@@ -39,6 +41,8 @@ export type WebhookFailureReason =
 
 /**
  * A rejected webhook: the reason and a message that says how to fix it. Never carries secrets.
+ *
+ * @category Verifiers
  */
 export type WebhookFailure = Failure<WebhookFailureReason>;
 
@@ -50,6 +54,8 @@ export type WebhookFailure = Failure<WebhookFailureReason>;
  * const verified: VerifiedWebhook = result._unsafeUnwrap();
  * console.log(verified.platform, verified.topic, verified.eventId);
  * ```
+ *
+ * @category Verifiers
  */
 export interface VerifiedWebhook {
   /** The platform the verifier checks for. */
@@ -68,6 +74,8 @@ export interface VerifiedWebhook {
 
 /**
  * The outcome of {@link WebhookVerifier.verify}.
+ *
+ * @category Verifiers
  */
 export type WebhookVerification = Result<VerifiedWebhook, WebhookFailure>;
 
@@ -80,6 +88,8 @@ export type WebhookVerification = Result<VerifiedWebhook, WebhookFailure>;
  * const verifier: WebhookVerifier = createShopifyVerifier({ secrets: [process.env.SHOPIFY_SECRET!] });
  * const result = await verifier.verify({ headers, body });
  * ```
+ *
+ * @category Verifiers
  */
 export interface WebhookVerifier {
   /** The platform name the verifier checks for. */

@@ -8,6 +8,8 @@ import { ValidationError, type ValidationIssue } from '../../core/errors/validat
  * ```ts
  * createStandardWebhooksVerifier({ secrets, toleranceSeconds: DEFAULT_TOLERANCE_SECONDS });
  * ```
+ *
+ * @category Verifiers
  */
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 

@@ -20,6 +20,8 @@ interface Entry {
  * ```ts
  * const options: CatalogOrchestratorOptions = { sources: [creators, spApi], clock, maxEntries: 50_000, staleIfErrorMs: 86_400_000 };
  * ```
+ *
+ * @category Operations
  */
 export interface CatalogOrchestratorOptions {
   /** Sources in order of preference. */
@@ -52,6 +54,8 @@ export interface CatalogOrchestratorOptions {
  * const catalog = new CatalogDataOrchestrator({ sources: [creatorsSource(creators), spApiCatalogSource(amazon.client)], clock });
  * const results = await catalog.getMany(['B07N4M94X4', 'B0TEAPOT01']);
  * ```
+ *
+ * @category Operations
  */
 export class CatalogDataOrchestrator {
   readonly #sources: CatalogSource[] = [];

@@ -5,6 +5,8 @@ const FIELDS: (keyof CatalogRecord)[] = ['title', 'brand', 'images', 'price', 'a
 
 /**
  * The weights of the quality score (they are normalised, so any positive numbers work).
+ *
+ * @category Operations
  */
 export interface QualityWeights {
   completeness: number;
@@ -20,6 +22,8 @@ export interface QualityWeights {
  * ```ts
  * scoreRecord(record, { accuracy: 0.9, ageMs: 0, ttlMs: 3_600_000 }); // { score: 95, ... }
  * ```
+ *
+ * @category Operations
  */
 export function scoreRecord(
   record: CatalogRecord,

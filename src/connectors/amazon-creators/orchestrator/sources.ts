@@ -11,6 +11,8 @@ import type { CatalogSource } from './types.js';
  * ```ts
  * const source = creatorsSource(creators, { ttlMs: 3_600_000 });
  * ```
+ *
+ * @category Operations
  */
 export function creatorsSource(
   client: Pick<CreatorsApiClient, 'getItems'>,
@@ -29,6 +31,8 @@ export function creatorsSource(
 
 /**
  * What {@link spApiCatalogSource} needs from the SP-API client.
+ *
+ * @category Operations
  */
 export interface SpApiCatalogClient {
   /** The store the client reads (its product pages are on that store's domain). */
@@ -57,6 +61,8 @@ interface CatalogItem {
  * ```ts
  * const source = spApiCatalogSource(amazon.client);
  * ```
+ *
+ * @category Operations
  */
 export function spApiCatalogSource(
   client: SpApiCatalogClient,
@@ -99,6 +105,8 @@ export function spApiCatalogSource(
  * ```ts
  * const pim = defineCatalogSource({ name: 'pim', maxBatch: 100, ttlMs: 86_400_000, accuracy: 0.8, fetch: loadFromPim });
  * ```
+ *
+ * @category Operations
  */
 export function defineCatalogSource(source: CatalogSource): CatalogSource {
   return Object.freeze({ ...source });

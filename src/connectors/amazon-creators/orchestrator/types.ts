@@ -3,6 +3,8 @@ import type { CatalogRecord } from '../mapper.js';
 /**
  * A place product data comes from: the Creators API, the SP-API Catalog Items API, or any
  * source the host registers (its own PIM, a partner feed). No scraping.
+ *
+ * @category Operations
  */
 export interface CatalogSource {
   /** Unique name, used in results and statistics. */
@@ -26,6 +28,8 @@ export interface CatalogSource {
 /**
  * How good a record is: completeness of its fields, its source's accuracy and its freshness,
  * each 0 to 1, and a 0–100 score that weighs them.
+ *
+ * @category Operations
  */
 export interface CatalogQuality {
   score: number;
@@ -36,6 +40,8 @@ export interface CatalogQuality {
 
 /**
  * One item the orchestrator returns.
+ *
+ * @category Operations
  */
 export interface CatalogResult {
   record: CatalogRecord;
@@ -52,6 +58,8 @@ export interface CatalogResult {
 
 /**
  * What one source did so far.
+ *
+ * @category Operations
  */
 export interface CatalogSourceStats {
   /** `fetch` calls made. */
@@ -76,6 +84,8 @@ export interface CatalogSourceStats {
 
 /**
  * Cache and per-source statistics.
+ *
+ * @category Operations
  */
 export interface CatalogStats {
   cache: { hits: number; misses: number; staleServed: number; size: number };

@@ -12,6 +12,8 @@
  * ```ts
  * CREATORS_CREDENTIAL_VERSIONS['2.2'].scope; // 'creatorsapi/default'
  * ```
+ *
+ * @category Simulator
  */
 export const CREATORS_CREDENTIAL_VERSIONS: Readonly<
   Record<string, { tokenUrl: string; encoding: 'json' | 'form'; scope: string }>
@@ -43,6 +45,8 @@ export const CREATORS_CREDENTIAL_VERSIONS: Readonly<
  * ```ts
  * expectedCreatorsAuthorization('tok', '2.1'); // 'Bearer tok, Version 2.1'
  * ```
+ *
+ * @category Simulator
  */
 export function expectedCreatorsAuthorization(token: string, version: string): string {
   return CREATORS_CREDENTIAL_VERSIONS[version]?.encoding === 'form'
@@ -94,6 +98,8 @@ const ITEM_RESOURCES = [
  * ```ts
  * CREATORS_REQUEST_CONTRACT.getItems.fields.has('itemIdType'); // false
  * ```
+ *
+ * @category Simulator
  */
 export const CREATORS_REQUEST_CONTRACT = {
   getItems: {
@@ -140,6 +146,8 @@ export const CREATORS_REQUEST_CONTRACT = {
 
 /**
  * One field of a `ValidationException` answer.
+ *
+ * @category Simulator
  */
 export interface CreatorsFieldProblem {
   name: string;
@@ -156,6 +164,8 @@ const wholeIn = (value: unknown, min: number, max: number) =>
  * ```ts
  * creatorsRequestProblems('getItems', { partnerTag: 'tag-20', itemIds: ['B07N4M94X4'] }); // []
  * ```
+ *
+ * @category Simulator
  */
 export function creatorsRequestProblems(operation: 'getItems' | 'searchItems', body: unknown): CreatorsFieldProblem[] {
   if (!body || typeof body !== 'object' || Array.isArray(body))

@@ -12,6 +12,8 @@ import { CREATORS_CREDENTIAL_VERSIONS, creatorsRequestProblems, expectedCreators
  * ```ts
  * const options: CreatorsSimulatorOptions = { clock, requestsPerSecond: 1 };
  * ```
+ *
+ * @category Simulator
  */
 export interface CreatorsSimulatorOptions {
   /** The time the request rate runs on (a FakeClock in tests). */
@@ -26,6 +28,8 @@ export interface CreatorsSimulatorOptions {
 
 /**
  * A call the simulator answered.
+ *
+ * @category Simulator
  */
 export interface CreatorsSimulatorCall {
   operation: 'getItems' | 'searchItems';
@@ -65,6 +69,8 @@ const validation = (message: string, fieldList: { name: string; message: string 
  * creators.addItem({ asin: 'B0TEAPOT01', itemInfo: { title: { displayValue: 'Teapot' } } });
  * setupServer(...creators.handlers).listen({ onUnhandledRequest: 'error' });
  * ```
+ *
+ * @category Simulator
  */
 export class AmazonCreatorsSimulator {
   /** The msw handlers to install. */

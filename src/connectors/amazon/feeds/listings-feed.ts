@@ -7,11 +7,15 @@ import type { ListingPatch } from '../requests/listings.js';
  * ```ts
  * const feeds = Math.ceil(skus.length / LISTINGS_FEED_MAX_MESSAGES);
  * ```
+ *
+ * @category Operations
  */
 export const LISTINGS_FEED_MAX_MESSAGES = 25_000;
 
 /**
  * One change to put in a listings feed: JSON Patch operations on one SKU, or its deletion.
+ *
+ * @category Operations
  */
 export type ListingsFeedChange =
   | { sku: string; productType: string; patches: readonly ListingPatch[] }
@@ -19,6 +23,8 @@ export type ListingsFeedChange =
 
 /**
  * One message of a `JSON_LISTINGS_FEED` document (listings-feed-schema-v2).
+ *
+ * @category Operations
  */
 export type ListingsFeedMessage =
   | { messageId: number; sku: string; operationType: 'PATCH'; productType: string; patches: ListingPatch[] }
@@ -32,6 +38,8 @@ export type ListingsFeedMessage =
  * const [document] = buildListingsFeeds({ sellerId: 'A1SELLER', changes });
  * const body = JSON.stringify(document);
  * ```
+ *
+ * @category Operations
  */
 export interface ListingsFeedDocument {
   header: { sellerId: string; version: '2.0'; issueLocale?: string };
@@ -46,6 +54,8 @@ export interface ListingsFeedDocument {
  * ```ts
  * const documents = buildListingsFeeds({ sellerId: 'A1SELLER', changes: skus.map((sku) => ({ sku, productType: 'PRODUCT', patches: [quantityPatch(0)] })) });
  * ```
+ *
+ * @category Operations
  */
 export function buildListingsFeeds(options: {
   sellerId: string;

@@ -3,6 +3,8 @@ import { failure, type Failure } from '../../../core/result.js';
 
 /**
  * One issue of a listings feed processing report.
+ *
+ * @category Operations
  */
 export interface FeedIssue {
   messageId?: number;
@@ -20,11 +22,15 @@ export interface FeedIssue {
  * report cannot vouch for it: a feed-level `ERROR`, or fewer messages processed or accepted
  * than the report would need for it to have been applied). Treat `unconfirmed` as not applied:
  * the changes are absolute values, so sending them again is safe.
+ *
+ * @category Operations
  */
 export type FeedMessageStatus = 'accepted' | 'invalid' | 'unconfirmed';
 
 /**
  * The outcome of one feed message: accepted only when the report confirms it.
+ *
+ * @category Operations
  */
 export interface FeedMessageOutcome {
   messageId: number;
@@ -38,6 +44,8 @@ export interface FeedMessageOutcome {
 
 /**
  * A parsed `JSON_LISTINGS_FEED` processing report.
+ *
+ * @category Operations
  */
 export interface ListingsFeedReport {
   feedId?: string;
@@ -56,6 +64,8 @@ export interface ListingsFeedReport {
 
 /**
  * Why a processing report could not be read.
+ *
+ * @category Operations
  */
 export type FeedReportReason = 'invalid_json' | 'invalid_report';
 
@@ -91,6 +101,8 @@ function readIssue(raw: unknown): FeedIssue | string {
  * const result = parseListingsFeedReport(text, [{ messageId: 1, sku: 'MUG-1' }]);
  * if (result.isOk()) console.log(result.value.outcomes);
  * ```
+ *
+ * @category Operations
  */
 export function parseListingsFeedReport(
   input: string | unknown,

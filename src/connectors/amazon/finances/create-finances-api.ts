@@ -15,6 +15,8 @@ const GENERATIONS: Record<AmazonFinancesVersion, (deps: AmazonFinancesDeps) => A
  * ```ts
  * const finances = createAmazonFinancesApi(config.financesApi, { client, clock: context.clock });
  * ```
+ *
+ * @category Operations
  */
 export function createAmazonFinancesApi(version: AmazonFinancesVersion, deps: AmazonFinancesDeps): AmazonFinancesApi {
   return GENERATIONS[version](deps);

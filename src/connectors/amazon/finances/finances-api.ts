@@ -6,6 +6,8 @@ import type { SpApiClient } from '../client.js';
 /**
  * The Finances API generations behind `listFinancialEvents` (`financesApi` in the connector's
  * configuration): each lives in a folder of its own behind {@link AmazonFinancesApi}.
+ *
+ * @category Operations
  */
 export type AmazonFinancesVersion = 'v0' | '2024-06-19';
 
@@ -18,6 +20,8 @@ export type AmazonFinancesVersion = 'v0' | '2024-06-19';
  * const finances: AmazonFinancesApi = createAmazonFinancesApi('2024-06-19', { client, clock });
  * for await (const event of finances.listFinancialEvents({ orderId: '902-1845936-5435065' })) console.log(event.type);
  * ```
+ *
+ * @category Operations
  */
 export interface AmazonFinancesApi {
   /** The generation answering. */
@@ -29,6 +33,8 @@ export interface AmazonFinancesApi {
 /**
  * What a Finances API generation needs: the operation-level client and the clock (default
  * windows, settling time).
+ *
+ * @category Operations
  */
 export interface AmazonFinancesDeps {
   client: SpApiClient;

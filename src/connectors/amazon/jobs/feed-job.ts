@@ -13,6 +13,8 @@ import { parseListingsFeedReport, type ListingsFeedReport } from '../feeds/proce
  * const state: FeedJobState = startFeedJob(document);
  * await store.set(`feed:${id}`, state);
  * ```
+ *
+ * @category Operations
  */
 export interface FeedJobState {
   kind: 'amazon.listings-feed';
@@ -39,6 +41,8 @@ export interface FeedJobState {
  * ```ts
  * const state = startFeedJob(buildListingsFeeds({ sellerId, changes })[0]!);
  * ```
+ *
+ * @category Operations
  */
 export function startFeedJob(document: ListingsFeedDocument): FeedJobState {
   return {
@@ -60,6 +64,8 @@ export function startFeedJob(document: ListingsFeedDocument): FeedJobState {
  * let state = startFeedJob(document);
  * while (state.step !== 'done' && state.step !== 'failed') state = await advanceFeedJob(client, state, { now: clock.now(), pollIntervalMs: 30_000 });
  * ```
+ *
+ * @category Operations
  */
 export async function advanceFeedJob(
   client: SpApiClient,
@@ -129,6 +135,8 @@ export async function advanceFeedJob(
  * ```ts
  * const final = await runFeedJob(client, startFeedJob(document), { clock, onStep: (s) => store.set(key, s) });
  * ```
+ *
+ * @category Operations
  */
 export async function runFeedJob(
   client: SpApiClient,

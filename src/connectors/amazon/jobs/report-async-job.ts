@@ -12,6 +12,8 @@ import type { SpApiClient } from '../client.js';
  * const job = await AsyncJob.load(amazonReportJob(amazon.client, { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA' }), { clock, store, storeKey: 'report:daily', pollMs: 30_000 });
  * for await (const row of job.rows<Record<string, string>>()) console.log(row['seller-sku']);
  * ```
+ *
+ * @category Operations
  */
 export function amazonReportJob(
   client: SpApiClient,

@@ -5,6 +5,8 @@ import { parseDelimited, parseJsonArray, readText } from '../../../http/jobs/par
 /**
  * The serialisable state of one report request. Save it after every step; any process can
  * continue it with {@link advanceReportJob}.
+ *
+ * @category Operations
  */
 export interface ReportJobState {
   kind: 'amazon.report';
@@ -26,6 +28,8 @@ export interface ReportJobState {
  * ```ts
  * const state = startReportJob({ reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA' });
  * ```
+ *
+ * @category Operations
  */
 export function startReportJob(input: {
   reportType: string;
@@ -43,6 +47,8 @@ export function startReportJob(input: {
  * ```ts
  * state = await advanceReportJob(client, state, { now: clock.now() });
  * ```
+ *
+ * @category Operations
  */
 export async function advanceReportJob(
   client: SpApiClient,
@@ -86,6 +92,8 @@ export async function advanceReportJob(
  * ```ts
  * const ready = await runReportJob(client, startReportJob({ reportType }), { clock });
  * ```
+ *
+ * @category Operations
  */
 export async function runReportJob(
   client: SpApiClient,
@@ -127,6 +135,8 @@ export async function runReportJob(
  * ```ts
  * const options: ReadReportRowsOptions = { format: 'json', jsonPath: ['salesAndTrafficByAsin'] };
  * ```
+ *
+ * @category Operations
  */
 export interface ReadReportRowsOptions {
   /** `tsv` (default; flat files) or `json`. */
@@ -151,6 +161,8 @@ export interface ReadReportRowsOptions {
  * for await (const row of readReportRows(client, ready)) console.log(row['seller-sku']);
  * for await (const asin of readReportRows(client, sales, { format: 'json', jsonPath: ['salesAndTrafficByAsin'] })) console.log(asin.parentAsin);
  * ```
+ *
+ * @category Operations
  */
 export async function* readReportRows(
   client: SpApiClient,

@@ -48,6 +48,8 @@ export function fromSpApiInventorySummary(
  * (`AFN:<marketplaceId>`, FBA stock, which only Amazon changes) or a merchant fulfillment
  * channel (`MFN:<fulfillmentChannelCode>`, `MFN:DEFAULT` for most sellers, which `setInventory`
  * writes).
+ *
+ * @category Platform types and mapping
  */
 export type AmazonStockPool = { network: 'AFN'; marketplaceId: string } | { network: 'MFN'; channelCode: string };
 
@@ -58,6 +60,8 @@ export type AmazonStockPool = { network: 'AFN'; marketplaceId: string } | { netw
  * ```ts
  * mfnLocationId(); // 'MFN:DEFAULT'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function mfnLocationId(channelCode = 'DEFAULT'): string {
   return `MFN:${channelCode}`;
@@ -70,6 +74,8 @@ export function mfnLocationId(channelCode = 'DEFAULT'): string {
  * ```ts
  * afnLocationId('ATVPDKIKX0DER'); // 'AFN:ATVPDKIKX0DER'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function afnLocationId(marketplaceId: string): string {
   return `AFN:${marketplaceId}`;
@@ -84,6 +90,8 @@ export function afnLocationId(marketplaceId: string): string {
  * amazonStockPool('AFN:ATVPDKIKX0DER'); // { network: 'AFN', marketplaceId: 'ATVPDKIKX0DER' }
  * amazonStockPool('DEFAULT');           // { network: 'MFN', channelCode: 'DEFAULT' }
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function amazonStockPool(locationId: string): AmazonStockPool {
   if (locationId.startsWith('AFN:')) return { network: 'AFN', marketplaceId: locationId.slice(4) };

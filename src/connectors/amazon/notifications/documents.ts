@@ -1,5 +1,7 @@
 /**
  * `NotificationMetadata` of a notification written in PascalCase.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonNotificationMetadata {
   ApplicationId: string;
@@ -13,6 +15,8 @@ export interface AmazonNotificationMetadata {
 
 /**
  * `notificationMetadata` of a notification written in camelCase (the feed and report types).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonCamelCaseNotificationMetadata {
   applicationId: string;
@@ -27,6 +31,8 @@ export interface AmazonCamelCaseNotificationMetadata {
 /**
  * An SP-API notification document in PascalCase, the envelope of most notification types.
  * `T` is the notification type, `P` its payload.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonNotificationEnvelope<T extends string = string, P = Record<string, unknown>> {
   NotificationVersion: string;
@@ -42,6 +48,8 @@ export interface AmazonNotificationEnvelope<T extends string = string, P = Recor
 /**
  * An SP-API notification document in camelCase, the envelope of the newer notification types
  * (`FEED_PROCESSING_FINISHED`, `REPORT_PROCESSING_FINISHED`, ...).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonCamelCaseNotificationEnvelope<T extends string = string, P = Record<string, unknown>> {
   notificationVersion: string;
@@ -58,17 +66,23 @@ export interface AmazonCamelCaseNotificationEnvelope<T extends string = string, 
  * A notification of a type marketbridge does not type (`ANY_OFFER_CHANGED`, ...): its envelope
  * is checked (type, versions, event time, metadata with the notification id, an object payload),
  * its payload is not.
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonUntypedNotification = AmazonNotificationEnvelope | AmazonCamelCaseNotificationEnvelope;
 
 /**
  * A value from one of the SP-API schema's enumerations. The known values are listed; others are
  * accepted too, since Amazon adds values (order types, programs) without a new payload version.
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonEnum<Known extends string> = Known | (string & Record<never, never>);
 
 /**
  * A line of an `ORDER_CHANGE` summary.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonOrderChangeItem {
   OrderItemId: string;
@@ -85,6 +99,8 @@ export interface AmazonOrderChangeItem {
 
 /**
  * The payload of `ORDER_CHANGE` (OrderChangeNotification.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonOrderChangePayload {
   OrderChangeNotification: {
@@ -129,6 +145,8 @@ export interface AmazonOrderChangePayload {
 
 /**
  * The payload of `LISTINGS_ITEM_MFN_QUANTITY_CHANGE` (ListingsItemMfnQuantityChange.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonMfnQuantityChangePayload {
   SellerId: string;
@@ -142,6 +160,8 @@ export interface AmazonMfnQuantityChangePayload {
 /**
  * The FBA inventory of one SKU in one marketplace, in an `FBA_INVENTORY_AVAILABILITY_CHANGES`
  * payload. Every quantity is a count.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonFbaMarketplaceInventory {
   MarketplaceId: string;
@@ -167,6 +187,8 @@ export interface AmazonFbaMarketplaceInventory {
 
 /**
  * The payload of `FBA_INVENTORY_AVAILABILITY_CHANGES` (FBAInventoryAvailabilityChangeNotification.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonFbaInventoryAvailabilityPayload {
   SellerId: string;
@@ -179,6 +201,8 @@ export interface AmazonFbaInventoryAvailabilityPayload {
 
 /**
  * The payload of `FEED_PROCESSING_FINISHED` (FeedProcessingFinishedNotification.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonFeedProcessingFinishedPayload {
   feedProcessingFinishedNotification: {
@@ -194,6 +218,8 @@ export interface AmazonFeedProcessingFinishedPayload {
 
 /**
  * The payload of `REPORT_PROCESSING_FINISHED` (ReportProcessingFinishedNotification.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonReportProcessingFinishedPayload {
   reportProcessingFinishedNotification: {
@@ -209,6 +235,8 @@ export interface AmazonReportProcessingFinishedPayload {
 
 /**
  * The payload of `LISTINGS_ITEM_STATUS_CHANGE` (ListingsItemStatusChangeNotification.json).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonListingsItemStatusChangePayload {
   SellerId: string;
@@ -224,6 +252,8 @@ export interface AmazonListingsItemStatusChangePayload {
  * The notification types marketbridge types, each with its whole checked document (envelope
  * and payload, in the casing Amazon's schema for the type uses). `LISTINGS_ITEM_STATUS_CHANGE`
  * also arrives as `LISTINGS_ITEM_STATUS_CHANGED` (the name in its schema's enumeration).
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonNotificationPayloads {
   ORDER_CHANGE: AmazonNotificationEnvelope<'ORDER_CHANGE', AmazonOrderChangePayload>;
@@ -251,5 +281,7 @@ export interface AmazonNotificationPayloads {
 
 /**
  * A notification type marketbridge types (and checks): `ORDER_CHANGE`, `FEED_PROCESSING_FINISHED`, ...
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonNotificationType = keyof AmazonNotificationPayloads;

@@ -2,6 +2,8 @@ import type { OrderStatus } from '../../../model/order.js';
 
 /**
  * What every canonical Amazon notification event carries.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonNotificationBase {
   /** `NotificationMetadata.NotificationId`: use it to process each notification once. */
@@ -15,6 +17,8 @@ export interface AmazonNotificationBase {
 
 /**
  * A canonical event parsed from an SP-API notification.
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonNotificationEvent =
   | (AmazonNotificationBase & {
@@ -57,5 +61,7 @@ export type AmazonNotificationEvent =
 
 /**
  * Why a notification message could not be parsed.
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonNotificationReason = 'invalid_json' | 'invalid_envelope' | 'invalid_payload' | 'unsupported_type';

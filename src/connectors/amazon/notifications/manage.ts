@@ -3,6 +3,8 @@ import * as build from '../requests/notifications.js';
 
 /**
  * An SP-API notification destination.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonDestination {
   destinationId: string;
@@ -12,6 +14,8 @@ export interface AmazonDestination {
 
 /**
  * An SP-API notification subscription.
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonSubscription {
   subscriptionId: string;
@@ -29,6 +33,8 @@ export interface AmazonSubscription {
  * const destination = await amazon.notifications.createDestination('orders', { sqs: { arn } });
  * await amazon.notifications.subscribe('ORDER_CHANGE', destination.destinationId);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export class AmazonNotificationsApi {
   readonly #client: SpApiClient;

@@ -7,6 +7,8 @@ import type { AmazonNotificationType } from './documents.js';
  * ```ts
  * for (const type of AMAZON_NOTIFICATION_TYPES) await amazon.notifications.subscribe(type, destinationId);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const AMAZON_NOTIFICATION_TYPES: readonly AmazonNotificationType[] = [
   'ORDER_CHANGE',
@@ -27,6 +29,8 @@ export const AMAZON_NOTIFICATION_TYPES: readonly AmazonNotificationType[] = [
  * amazonNotificationTypeOf('LISTINGS_ITEM_STATUS_CHANGED'); // 'LISTINGS_ITEM_STATUS_CHANGE'
  * amazonNotificationTypeOf('ANY_OFFER_CHANGED'); // undefined
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function amazonNotificationTypeOf(notificationType: string): AmazonNotificationType | undefined {
   if (notificationType === 'LISTINGS_ITEM_STATUS_CHANGED') return 'LISTINGS_ITEM_STATUS_CHANGE';

@@ -51,6 +51,8 @@ function check<T extends AmazonNotificationType>(
  * ```ts
  * const events = parseNotificationDocument(JSON.parse(sqsMessage.Body));
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function parseNotificationDocument(
   document: unknown,
@@ -190,6 +192,8 @@ function json(text: string): Result<unknown, Failure<AmazonNotificationReason>> 
  *   for (const change of parsed.value) await apply(change);
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function parseAmazonNotification(
   message: unknown,

@@ -18,6 +18,8 @@ import { amazonNotificationEnvelopeSchema, amazonNotificationSchema } from './sc
  *   FEED_PROCESSING_FINISHED: (notification) => feeds.settle(notification.payload.feedProcessingFinishedNotification.feedId),
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonNotificationHandlers = {
   [T in AmazonNotificationType]?: (
@@ -29,6 +31,8 @@ export type AmazonNotificationHandlers = {
 /**
  * Handles a notification of a type marketbridge does not type; it receives the notification
  * with its envelope checked and its payload unchecked.
+ *
+ * @category Webhooks and notifications
  */
 export type AmazonUntypedNotificationHandler = (
   notification: AmazonUntypedNotification,
@@ -42,6 +46,8 @@ export type AmazonUntypedNotificationHandler = (
  * ```ts
  * const options: AmazonNotificationRouteOptions = { untyped: { ANY_OFFER_CHANGED: onOffers }, onInvalidPayload: alert };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface AmazonNotificationRouteOptions {
   /** The platform the verifier reports (default `amazon`, as `createAmazonNotificationVerifier`). */
@@ -75,6 +81,8 @@ export interface AmazonNotificationRouteOptions {
  *   context,
  * });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function amazonNotificationRoutes(
   handlers: AmazonNotificationHandlers,

@@ -205,6 +205,8 @@ let schemas: Schemas | undefined;
  * const checked = amazonNotificationSchema('ORDER_CHANGE').safeParse(JSON.parse(sqsMessage.Body));
  * if (checked.success) console.log(checked.data.Payload.OrderChangeNotification.AmazonOrderId);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function amazonNotificationSchema<T extends AmazonNotificationType>(
   type: T,
@@ -224,6 +226,8 @@ export function amazonNotificationSchema<T extends AmazonNotificationType>(
  * const checked = amazonNotificationEnvelopeSchema().safeParse(message);
  * if (checked.success) console.log(amazonNotificationFacts(checked.data).type);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function amazonNotificationEnvelopeSchema(): z.ZodType<AmazonUntypedNotification> {
   schemas ??= build();
@@ -238,6 +242,8 @@ export function amazonNotificationEnvelopeSchema(): z.ZodType<AmazonUntypedNotif
  * ```ts
  * const { type, notificationId } = amazonNotificationFacts(notification);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function amazonNotificationFacts(notification: AmazonUntypedNotification): {
   type: string;

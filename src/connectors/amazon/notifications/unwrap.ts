@@ -15,6 +15,8 @@ function parsedJson(text: string): unknown {
  * ```ts
  * unwrapAmazonNotification({ 'detail-type': 'ORDER_CHANGE', detail: document }); // document
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function unwrapAmazonNotification(message: unknown): unknown {
   for (let depth = 0; depth < 4; depth++) {

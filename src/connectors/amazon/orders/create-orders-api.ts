@@ -15,6 +15,8 @@ const GENERATIONS: Record<AmazonOrdersVersion, (deps: AmazonOrdersDeps) => Amazo
  * ```ts
  * const orders = createAmazonOrdersApi(config.ordersApi, { client, clock: context.clock, includeBuyerData: config.includeBuyerData });
  * ```
+ *
+ * @category Operations
  */
 export function createAmazonOrdersApi(version: AmazonOrdersVersion, deps: AmazonOrdersDeps): AmazonOrdersApi {
   return GENERATIONS[version](deps);

@@ -6,11 +6,15 @@ import type { SpApiClient } from '../client.js';
 /**
  * The Orders API generations the connector reads orders with (`ordersApi` in its
  * configuration): each lives in a folder of its own behind {@link AmazonOrdersApi}.
+ *
+ * @category Operations
  */
 export type AmazonOrdersVersion = 'v0' | '2026-01-01';
 
 /**
  * The units of one order item not yet shipped.
+ *
+ * @category Operations
  */
 export interface UnshippedLine {
   lineItemId: string;
@@ -26,6 +30,8 @@ export interface UnshippedLine {
  * const orders: AmazonOrdersApi = createAmazonOrdersApi('2026-01-01', { client, clock, includeBuyerData: false });
  * for await (const order of orders.listOrders({ since: '2026-11-01T00:00:00Z' })) console.log(order.id);
  * ```
+ *
+ * @category Operations
  */
 export interface AmazonOrdersApi {
   /** The generation answering. */
@@ -41,6 +47,8 @@ export interface AmazonOrdersApi {
 /**
  * What an Orders API generation needs: the operation-level client, the clock (default
  * windows) and whether to read buyer data.
+ *
+ * @category Operations
  */
 export interface AmazonOrdersDeps {
   client: SpApiClient;

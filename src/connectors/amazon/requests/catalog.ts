@@ -9,6 +9,8 @@ const DEFAULT_DATA = ['summaries', 'attributes', 'identifiers', 'images', 'sales
  * ```ts
  * searchCatalogItemsRequest({ marketplaceId: 'ATVPDKIKX0DER', identifiers: ['B07N4M94X4'], identifiersType: 'ASIN' });
  * ```
+ *
+ * @category Operations
  */
 export function searchCatalogItemsRequest(options: {
   marketplaceId: string;
@@ -44,6 +46,8 @@ export function searchCatalogItemsRequest(options: {
  * ```ts
  * getCatalogItemRequest({ asin: 'B07N4M94X4', marketplaceId: 'ATVPDKIKX0DER' });
  * ```
+ *
+ * @category Operations
  */
 export function getCatalogItemRequest(options: {
   asin: string;

@@ -7,6 +7,8 @@ import { fillPath, type SpApiRequest } from './types.js';
  * ```ts
  * createFeedDocumentRequest('application/json; charset=UTF-8');
  * ```
+ *
+ * @category Operations
  */
 export function createFeedDocumentRequest(contentType = 'application/json; charset=UTF-8'): SpApiRequest {
   return {
@@ -24,6 +26,8 @@ export function createFeedDocumentRequest(contentType = 'application/json; chars
  * ```ts
  * createFeedRequest({ feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['ATVPDKIKX0DER'], inputFeedDocumentId });
  * ```
+ *
+ * @category Operations
  */
 export function createFeedRequest(options: {
   feedType: string;
@@ -49,6 +53,8 @@ export function createFeedRequest(options: {
  * ```ts
  * getFeedRequest('23492394');
  * ```
+ *
+ * @category Operations
  */
 export function getFeedRequest(feedId: string): SpApiRequest {
   return { operation: 'getFeed', method: 'GET', path: fillPath('/feeds/2021-06-30/feeds/{feedId}', { feedId }) };
@@ -61,6 +67,8 @@ export function getFeedRequest(feedId: string): SpApiRequest {
  * ```ts
  * cancelFeedRequest('23492394');
  * ```
+ *
+ * @category Operations
  */
 export function cancelFeedRequest(feedId: string): SpApiRequest {
   return { operation: 'cancelFeed', method: 'DELETE', path: fillPath('/feeds/2021-06-30/feeds/{feedId}', { feedId }) };
@@ -73,6 +81,8 @@ export function cancelFeedRequest(feedId: string): SpApiRequest {
  * ```ts
  * getFeedDocumentRequest('amzn1.tortuga.3.ed4cd0d8-447b-4b5e-8b8b-8b8b8b8b8b8b.T3YUVYPGKE9BMY');
  * ```
+ *
+ * @category Operations
  */
 export function getFeedDocumentRequest(feedDocumentId: string): SpApiRequest {
   return {

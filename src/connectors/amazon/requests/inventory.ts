@@ -8,6 +8,8 @@ import { query, type SpApiRequest } from './types.js';
  * ```ts
  * for (let i = 0; i < skus.length; i += FBA_INVENTORY_MAX_SKUS) {}
  * ```
+ *
+ * @category Operations
  */
 export const FBA_INVENTORY_MAX_SKUS = 50;
 
@@ -19,6 +21,8 @@ export const FBA_INVENTORY_MAX_SKUS = 50;
  * ```ts
  * getInventorySummariesRequest({ marketplaceId: 'ATVPDKIKX0DER', sellerSkus: ['MUG-1'] });
  * ```
+ *
+ * @category Operations
  */
 export function getInventorySummariesRequest(options: {
   marketplaceId: string;

@@ -6,6 +6,8 @@ const ITEM = '/listings/2021-08-01/items/{sellerId}/{sku}';
 
 /**
  * Identifies one listing: the seller, the SKU and the store.
+ *
+ * @category Operations
  */
 export interface ListingTarget {
   sellerId: string;
@@ -18,6 +20,8 @@ export interface ListingTarget {
 /**
  * One JSON Patch operation on a listing's attributes, as `patchListingsItem` and the
  * `PATCH` feed message take it.
+ *
+ * @category Operations
  */
 export interface ListingPatch {
   op: 'add' | 'replace' | 'merge' | 'delete';
@@ -38,6 +42,8 @@ export interface ListingPatch {
  * pricePatch({ amountMinor: 1999, currency: 'USD' }, 'ATVPDKIKX0DER');
  * // { op: 'merge', path: '/attributes/purchasable_offer', value: [{ marketplace_id, currency: 'USD', audience: 'ALL', our_price: [...] }] }
  * ```
+ *
+ * @category Operations
  */
 export function pricePatch(price: Money, marketplaceId: string): ListingPatch {
   return { op: 'merge', path: '/attributes/purchasable_offer', value: [offerPrice(price, marketplaceId)] };
@@ -51,6 +57,8 @@ export function pricePatch(price: Money, marketplaceId: string): ListingPatch {
  * ```ts
  * offerPrice({ amountMinor: 1999, currency: 'EUR' }, 'A1PA6795UKMFR9');
  * ```
+ *
+ * @category Operations
  */
 export function offerPrice(price: Money, marketplaceId: string): Record<string, unknown> {
   return {
@@ -72,6 +80,8 @@ export function offerPrice(price: Money, marketplaceId: string): Record<string, 
  * ```ts
  * quantityPatch(12); // { op: 'merge', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 12 }] }
  * ```
+ *
+ * @category Operations
  */
 export function quantityPatch(quantity: number, fulfillmentChannelCode = 'DEFAULT'): ListingPatch {
   return {
@@ -88,6 +98,8 @@ export function quantityPatch(quantity: number, fulfillmentChannelCode = 'DEFAUL
  * ```ts
  * getListingsItemRequest({ sellerId, sku: 'MUG-1', marketplaceId, includedData: ['summaries', 'offers'] });
  * ```
+ *
+ * @category Operations
  */
 export function getListingsItemRequest(target: ListingTarget & { includedData?: readonly string[] }): SpApiRequest {
   return {
@@ -110,6 +122,8 @@ export function getListingsItemRequest(target: ListingTarget & { includedData?: 
  * ```ts
  * putListingsItemRequest({ sellerId, sku, marketplaceId, productType: 'PRODUCT', attributes, mode: 'VALIDATION_PREVIEW' });
  * ```
+ *
+ * @category Operations
  */
 export function putListingsItemRequest(
   target: ListingTarget & {
@@ -145,6 +159,8 @@ export function putListingsItemRequest(
  * ```ts
  * patchListingsItemRequest({ sellerId, sku, marketplaceId, productType: 'PRODUCT', patches: [quantityPatch(3)] });
  * ```
+ *
+ * @category Operations
  */
 export function patchListingsItemRequest(
   target: ListingTarget & { productType: string; patches: readonly ListingPatch[]; mode?: 'VALIDATION_PREVIEW' },
@@ -170,6 +186,8 @@ export function patchListingsItemRequest(
  * ```ts
  * deleteListingsItemRequest({ sellerId, sku: 'MUG-1', marketplaceId });
  * ```
+ *
+ * @category Operations
  */
 export function deleteListingsItemRequest(target: ListingTarget): SpApiRequest {
   return {
@@ -187,6 +205,8 @@ export function deleteListingsItemRequest(target: ListingTarget): SpApiRequest {
  * ```ts
  * for (let i = 0; i < skus.length; i += LISTINGS_SEARCH_MAX_IDENTIFIERS) {}
  * ```
+ *
+ * @category Operations
  */
 export const LISTINGS_SEARCH_MAX_IDENTIFIERS = 20;
 
@@ -199,6 +219,8 @@ export const LISTINGS_SEARCH_MAX_IDENTIFIERS = 20;
  * searchListingsItemsRequest({ sellerId, marketplaceId, pageSize: 20, pageToken });
  * searchListingsItemsRequest({ sellerId, marketplaceId, identifiers: ['MUG-1', 'MUG-2'], identifiersType: 'SKU', includedData: ['fulfillmentAvailability'] });
  * ```
+ *
+ * @category Operations
  */
 export function searchListingsItemsRequest(options: {
   sellerId: string;

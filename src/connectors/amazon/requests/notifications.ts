@@ -7,11 +7,15 @@ import { fillPath, query, type SpApiRequest } from './types.js';
  * ```ts
  * await lwa.clientCredentials(NOTIFICATIONS_SCOPE);
  * ```
+ *
+ * @category Operations
  */
 export const NOTIFICATIONS_SCOPE = 'sellingpartnerapi::notifications';
 
 /**
  * Where notifications go: an SQS queue or an EventBridge partner event source.
+ *
+ * @category Operations
  */
 export type DestinationTarget = { sqs: { arn: string } } | { eventBridge: { region: string; accountId: string } };
 
@@ -22,6 +26,8 @@ export type DestinationTarget = { sqs: { arn: string } } | { eventBridge: { regi
  * ```ts
  * createDestinationRequest({ name: 'orders', target: { sqs: { arn } } });
  * ```
+ *
+ * @category Operations
  */
 export function createDestinationRequest(options: { name: string; target: DestinationTarget }): SpApiRequest {
   return {
@@ -40,6 +46,8 @@ export function createDestinationRequest(options: { name: string; target: Destin
  * ```ts
  * getDestinationsRequest();
  * ```
+ *
+ * @category Operations
  */
 export function getDestinationsRequest(): SpApiRequest {
   return {
@@ -57,6 +65,8 @@ export function getDestinationsRequest(): SpApiRequest {
  * ```ts
  * deleteDestinationRequest('3acafc7e-121b-401d-a8ab-e7bde7f9ff74');
  * ```
+ *
+ * @category Operations
  */
 export function deleteDestinationRequest(destinationId: string): SpApiRequest {
   return {
@@ -74,6 +84,8 @@ export function deleteDestinationRequest(destinationId: string): SpApiRequest {
  * ```ts
  * createSubscriptionRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0' });
  * ```
+ *
+ * @category Operations
  */
 export function createSubscriptionRequest(options: {
   notificationType: string;
@@ -97,6 +109,8 @@ export function createSubscriptionRequest(options: {
  * ```ts
  * getSubscriptionRequest({ notificationType: 'ORDER_CHANGE' });
  * ```
+ *
+ * @category Operations
  */
 export function getSubscriptionRequest(options: { notificationType: string; payloadVersion?: string }): SpApiRequest {
   return {
@@ -116,6 +130,8 @@ export function getSubscriptionRequest(options: { notificationType: string; payl
  * ```ts
  * deleteSubscriptionRequest({ notificationType: 'ORDER_CHANGE', subscriptionId });
  * ```
+ *
+ * @category Operations
  */
 export function deleteSubscriptionRequest(options: { notificationType: string; subscriptionId: string }): SpApiRequest {
   return {
@@ -134,6 +150,8 @@ export function deleteSubscriptionRequest(options: { notificationType: string; s
  * ```ts
  * sendTestNotificationRequest({ notificationType: 'ORDER_CHANGE', destinationId, payloadVersion: '1.0', testScenario: 'ORDER_CREATED' });
  * ```
+ *
+ * @category Operations
  */
 export function sendTestNotificationRequest(options: {
   notificationType: string;

@@ -7,6 +7,8 @@ import { fillPath, type SpApiRequest } from './types.js';
  * ```ts
  * createReportRequest({ reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: ['ATVPDKIKX0DER'] });
  * ```
+ *
+ * @category Operations
  */
 export function createReportRequest(options: {
   reportType: string;
@@ -36,6 +38,8 @@ export function createReportRequest(options: {
  * ```ts
  * getReportRequest('ID323');
  * ```
+ *
+ * @category Operations
  */
 export function getReportRequest(reportId: string): SpApiRequest {
   return {
@@ -52,6 +56,8 @@ export function getReportRequest(reportId: string): SpApiRequest {
  * ```ts
  * cancelReportRequest('ID323');
  * ```
+ *
+ * @category Operations
  */
 export function cancelReportRequest(reportId: string): SpApiRequest {
   return {
@@ -68,6 +74,8 @@ export function cancelReportRequest(reportId: string): SpApiRequest {
  * ```ts
  * getReportDocumentRequest('0356cf79-b8b0-4226-b4b9-0ee058ea5760');
  * ```
+ *
+ * @category Operations
  */
 export function getReportDocumentRequest(reportDocumentId: string): SpApiRequest {
   return {

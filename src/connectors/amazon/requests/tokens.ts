@@ -8,6 +8,8 @@ import type { SpApiRequest } from './types.js';
  * ```ts
  * createRestrictedDataTokenRequest([{ method: 'GET', path: '/orders/v0/orders/902-1845936-5435065/address' }]);
  * ```
+ *
+ * @category Operations
  */
 export function createRestrictedDataTokenRequest(
   resources: readonly { method: string; path: string; dataElements?: readonly string[] }[],

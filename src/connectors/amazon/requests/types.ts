@@ -2,6 +2,8 @@ import type { AMAZON_OPERATION_LIMITS } from '../limits.generated.js';
 
 /**
  * The name of an SP-API operation with a known usage plan (a key of `AMAZON_OPERATION_LIMITS`).
+ *
+ * @category Operations
  */
 export type AmazonOperation = keyof typeof AMAZON_OPERATION_LIMITS;
 
@@ -9,6 +11,8 @@ export type AmazonOperation = keyof typeof AMAZON_OPERATION_LIMITS;
  * One SP-API call, built and ready to send: the operation (which picks its token bucket), the
  * method, the path (already encoded), the query (arrays joined with commas, as the models'
  * `collectionFormat: csv` says) and the JSON body.
+ *
+ * @category Operations
  */
 export interface SpApiRequest {
   /** The operation, for rate limiting, logs and errors. */

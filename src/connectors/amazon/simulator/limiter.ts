@@ -9,6 +9,8 @@ import { computeTake, type BucketState } from '../../../stores/bucket.js';
  * const stats: AmazonSimulatorStats = simulator.stats();
  * console.log(stats.operations.patchListingsItem?.throttled);
  * ```
+ *
+ * @category Simulator
  */
 export interface AmazonSimulatorStats {
   operations: Record<string, { calls: number; accepted: number; throttled: number; firstAt: number; lastAt: number }>;

@@ -5,6 +5,8 @@
  * ```ts
  * new Response(JSON.stringify(amazonQuotaExceededBody()), { status: 429 });
  * ```
+ *
+ * @category Simulator
  */
 export function amazonQuotaExceededBody() {
   return {

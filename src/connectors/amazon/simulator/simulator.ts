@@ -34,6 +34,8 @@ import {
  * ```ts
  * const options: AmazonSimulatorOptions = { clock, sellerId: 'A1SELLER', marketplaceId: 'ATVPDKIKX0DER', feedProcessingMs: 120_000 };
  * ```
+ *
+ * @category Simulator
  */
 export interface AmazonSimulatorOptions {
   /** The time the usage plans and async jobs run on (a FakeClock in tests). */
@@ -77,6 +79,8 @@ export interface AmazonSimulatorOptions {
  * const server = setupServer(...simulator.handlers);
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
+ *
+ * @category Simulator
  */
 export class AmazonSpApiSimulator {
   /** The msw handlers to install. */

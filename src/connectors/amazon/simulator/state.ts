@@ -4,6 +4,8 @@ import type { Money } from '../../../model/money.js';
  * A listing as the simulator keeps it. `attributes` are the listing's attributes as Amazon
  * stores them (`purchasable_offer`, `fulfillment_availability`, ...); `price` and `quantity`
  * are derived from them after every write (the B2C `our_price` and the `DEFAULT` channel).
+ *
+ * @category Simulator
  */
 export interface SimulatedListing {
   sku: string;
@@ -20,6 +22,8 @@ export interface SimulatedListing {
 
 /**
  * An item of the Amazon catalog: the ASINs an offer-only listing can be matched to.
+ *
+ * @category Simulator
  */
 export interface SimulatedCatalogItem {
   asin: string;
@@ -30,6 +34,8 @@ export interface SimulatedCatalogItem {
 
 /**
  * An order as the simulator keeps it, in SP-API's own shapes.
+ *
+ * @category Simulator
  */
 export interface SimulatedOrder {
   order: Record<string, unknown> & { AmazonOrderId: string; LastUpdateDate: string; OrderStatus: string };
@@ -41,6 +47,8 @@ export interface SimulatedOrder {
 
 /**
  * An asynchronous job (feed or report) in the simulator.
+ *
+ * @category Simulator
  */
 export interface SimulatedJob {
   id: string;
@@ -54,6 +62,8 @@ export interface SimulatedJob {
 
 /**
  * A document (feed input, processing report, report) behind a pre-signed URL.
+ *
+ * @category Simulator
  */
 export interface SimulatedDocument {
   id: string;
@@ -64,6 +74,8 @@ export interface SimulatedDocument {
 
 /**
  * Everything the simulated seller account holds; tests read it to check what a connector wrote.
+ *
+ * @category Simulator
  */
 export interface SimulatorState {
   listings: Map<string, SimulatedListing>;

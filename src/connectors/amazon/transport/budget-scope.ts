@@ -5,6 +5,8 @@ import type { AmazonRegion } from '../endpoints.js';
  * application in each region (grantless operations: per application and region), so budgets are
  * keyed by all three: one tenant with two seller accounts, or one seller in two regions, has two
  * budgets.
+ *
+ * @category Rate limits
  */
 export interface AmazonBudgetScope {
   region: AmazonRegion;
@@ -26,6 +28,8 @@ function tag(text: string): string {
 
 /**
  * The keys of one connector's budgets: see {@link amazonBudgetKeys}.
+ *
+ * @category Rate limits
  */
 export interface AmazonBudgetKeys {
   /** The store-key prefix of every SP-API budget (`rl:amazon`). */
@@ -54,6 +58,8 @@ export interface AmazonBudgetKeys {
  * keys.bucket('patchListingsItem');     // 'A1SELLER:patchListingsItem'
  * keys.bucket('getDestinations', true); // 'getDestinations'
  * ```
+ *
+ * @category Rate limits
  */
 export function amazonBudgetKeys(scope: AmazonBudgetScope): AmazonBudgetKeys {
   return {

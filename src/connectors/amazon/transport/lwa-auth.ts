@@ -11,6 +11,8 @@ import { adoptEarlierSellerRecord } from './seller-record.js';
 /**
  * Login with Amazon credentials of an SP-API application and, for seller operations, the
  * seller's refresh token.
+ *
+ * @category Authorization
  */
 export interface LwaCredentials {
   clientId: string;
@@ -29,6 +31,8 @@ export interface LwaCredentials {
  * ```ts
  * GRANTLESS_OPERATIONS.createDestination; // 'sellingpartnerapi::notifications'
  * ```
+ *
+ * @category Authorization
  */
 export const GRANTLESS_OPERATIONS: Readonly<Record<string, string>> = {
   createDestination: NOTIFICATIONS_SCOPE,
@@ -49,6 +53,8 @@ export const GRANTLESS_OPERATIONS: Readonly<Record<string, string>> = {
  * const auth: LwaAuth = createLwaAuth(credentials, { fetch, clock });
  * const token = await auth.accessToken();
  * ```
+ *
+ * @category Authorization
  */
 export interface LwaAuth extends AuthHook {
   /** A valid access token: the seller's, or a grantless one for `scope`. Concurrent callers share one refresh. */
@@ -64,6 +70,8 @@ export interface LwaAuth extends AuthHook {
 /**
  * Dependencies of {@link createLwaAuth}: the context (store, lock, clock, fetch, events) and
  * where in the store the seller's tokens live.
+ *
+ * @category Authorization
  */
 export interface LwaAuthDeps extends Context {
   /** The seller's connection id in the store (default `default`); AmazonMarketplace uses the seller id and region (`A1SELLER@eu`). */
@@ -89,6 +97,8 @@ export interface LwaAuthDeps extends Context {
  * grantlessConnectionId('amzn1.application-oa2-client.x', 'sellingpartnerapi::notifications');
  * // 'grantless:amzn1.application-oa2-client.x:sellingpartnerapi::notifications'
  * ```
+ *
+ * @category Authorization
  */
 export function grantlessConnectionId(clientId: string, scope: string): string {
   return `grantless:${clientId}:${scope}`;
@@ -108,6 +118,8 @@ export function grantlessConnectionId(clientId: string, scope: string): string {
  * ```ts
  * const auth = createLwaAuth({ clientId, clientSecret, refreshToken }, { ...context, connectionId: 'A1SELLER' });
  * ```
+ *
+ * @category Authorization
  */
 export function createLwaAuth(credentials: LwaCredentials, deps: LwaAuthDeps = {}): LwaAuth {
   const context = createContext(deps);

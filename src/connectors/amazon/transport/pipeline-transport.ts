@@ -17,6 +17,8 @@ import type { AmazonHttpRequest, AmazonHttpResponse, AmazonTransport } from './t
  * ```ts
  * const options: AmazonPipelineTransportOptions = { baseUrl: 'https://sellingpartnerapi-eu.amazon.com', context, auth, retries: 5 };
  * ```
+ *
+ * @category Operations
  */
 export interface AmazonPipelineTransportOptions {
   baseUrl: string;
@@ -45,6 +47,8 @@ export interface AmazonPipelineTransportOptions {
  * ```ts
  * const plan = amazonRateLimitPlan({ patchListingsItem: { rate: 10, burst: 10 } }, { region: 'eu', sellerId: 'A1SELLER', applicationId: clientId });
  * ```
+ *
+ * @category Operations
  */
 export function amazonRateLimitPlan(
   overrides: Record<string, { rate: number; burst: number }> = {},
@@ -82,6 +86,8 @@ export function amazonRateLimitPlan(
  * ```ts
  * const transport = createAmazonPipelineTransport({ baseUrl: resolveBaseUrl({ region: 'eu' }), context, auth: createLwaAuth(credentials, context) });
  * ```
+ *
+ * @category Operations
  */
 export function createAmazonPipelineTransport(options: AmazonPipelineTransportOptions): AmazonTransport {
   const plan = amazonRateLimitPlan(options.limits, options.budgetScope);

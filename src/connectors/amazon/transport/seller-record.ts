@@ -11,6 +11,8 @@ import type { AmazonRegion } from '../endpoints.js';
  * ```ts
  * amazonSellerConnectionId('A1SELLER', 'eu'); // 'A1SELLER@eu'
  * ```
+ *
+ * @category Operations
  */
 export function amazonSellerConnectionId(sellerId: string, region: AmazonRegion): string {
   return `${sellerId}@${region}`;

@@ -7,6 +7,8 @@
  * ```ts
  * const input = { title: 'Mug', attributes: { [BOL_ATTRIBUTES.condition]: 'GOOD', [BOL_ATTRIBUTES.stock]: '12' }, offers: [...] };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_ATTRIBUTES = {
   /** The EAN of the offer. */
@@ -36,6 +38,8 @@ export const BOL_ATTRIBUTES = {
  * ```ts
  * BOL_DELIVERY_CODES.includes('1-2d'); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_DELIVERY_CODES: readonly string[] = [
   '24uurs-23',

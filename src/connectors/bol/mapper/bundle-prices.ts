@@ -5,6 +5,8 @@ import { toBolUnitPrice } from './money.js';
 
 /**
  * One volume price in canonical money: from `quantity` units on, each costs `unitPrice`.
+ *
+ * @category Platform types and mapping
  */
 export interface BundlePrice {
   quantity: number;
@@ -19,6 +21,8 @@ export interface BundlePrice {
  * ```ts
  * BOL_BUNDLE_RULES.maxPrices; // 4
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_BUNDLE_RULES = { maxPrices: 4, minQuantity: 1, maxQuantity: 24 } as const;
 

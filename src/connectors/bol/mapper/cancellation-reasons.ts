@@ -7,6 +7,8 @@ import type { BolCancellationReason } from '../types.js';
  * ```ts
  * BOL_CANCELLATION_REASONS.includes('OUT_OF_STOCK'); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_CANCELLATION_REASONS: readonly BolCancellationReason[] = [
   'OUT_OF_STOCK',
@@ -47,6 +49,8 @@ const ALIASES: Readonly<Record<string, BolCancellationReason>> = {
  * cancellationReason('buyer_request'); // 'REQUESTED_BY_CUSTOMER'
  * cancellationReason('because'); // undefined
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function cancellationReason(reason: string): BolCancellationReason | undefined {
   const upper = reason.trim().toUpperCase();

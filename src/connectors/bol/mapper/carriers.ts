@@ -8,6 +8,8 @@
  * ```ts
  * BOL_TRANSPORTER_CODES.postnl; // 'TNT'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_TRANSPORTER_CODES: Readonly<Record<string, string>> = {
   postnl: 'TNT',
@@ -38,6 +40,8 @@ export const BOL_TRANSPORTER_CODES: Readonly<Record<string, string>> = {
  * transporterCode('PostNL'); // 'TNT'
  * transporterCode('DPD-BE'); // 'DPD-BE'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function transporterCode(carrier: string, extra: Readonly<Record<string, string>> = {}): string {
   const key = carrier

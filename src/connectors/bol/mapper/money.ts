@@ -9,6 +9,8 @@ import { formatMoney, parseMoney, type Money } from '../../../model/money.js';
  * ```ts
  * money(999, BOL_CURRENCY); // 9.99 EUR
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_CURRENCY = 'EUR';
 
@@ -19,6 +21,8 @@ export const BOL_CURRENCY = 'EUR';
  * ```ts
  * price.amountMinor >= BOL_UNIT_PRICE_RANGE.min;
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const BOL_UNIT_PRICE_RANGE = { min: 100, max: 999_900 } as const;
 

@@ -9,6 +9,8 @@ import { fromBolAmount, toBolUnitPrice } from './money.js';
 
 /**
  * Which bol.com field is the canonical SKU.
+ *
+ * @category Platform types and mapping
  */
 export type BolIdentifier = 'ean' | 'reference' | 'offerId';
 
@@ -149,6 +151,8 @@ const EAN = /^(?:\d{8}|\d{12,14}|\d{9}[\dXx])$/;
 
 /**
  * Defaults for offers created from canonical products.
+ *
+ * @category Platform types and mapping
  */
 export interface BolOfferDefaults {
   identifier: BolIdentifier;

@@ -23,6 +23,8 @@ function isRetailerOffer(payload: unknown): payload is BolRetailerOffer {
  * const mapper = new DataMapper({ mappers: [createBolOfferMapper({ identifier: 'reference' })] });
  * const product = mapper.toCanonical('bol', offer);
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function createBolOfferMapper(defaults: Partial<BolOfferDefaults> = {}): PlatformMapper<BolCreateOfferRequest> {
   const resolved: BolOfferDefaults = {
@@ -59,5 +61,7 @@ export function createBolOfferMapper(defaults: Partial<BolOfferDefaults> = {}): 
  * ```ts
  * const mapper = new DataMapper({ mappers: [bolOfferMapper], fieldMappings: { bol: [{ from: 'attributes.grade', to: 'attributes.bol:condition' }] } });
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const bolOfferMapper: PlatformMapper<BolCreateOfferRequest> = createBolOfferMapper();

@@ -8,6 +8,8 @@ import { bolPushEnvelopeSchema } from './push-schemas.js';
  * how (`SUCCESS`, `FAILURE`, `TIMEOUT`, `UPDATE_TRANSPORT_EVENT`, ...) and its id (the process
  * status id, the shipment id, ...). The event says what to read again; it carries no details.
  * Ids are strings (bol.com writes the retailer id as a number in its examples).
+ *
+ * @category Webhooks and notifications
  */
 export interface BolPushEvent<R extends string = string, T extends string = string> {
   retailerId: string;
@@ -21,6 +23,8 @@ export interface BolPushEvent<R extends string = string, T extends string = stri
  * The pushed resources marketbridge types, with their events: a process status settled (the
  * resource id is the process status id), a shipment's transport changed (the shipment id), a
  * test message.
+ *
+ * @category Webhooks and notifications
  */
 export interface BolPushEvents {
   PROCESS_STATUS: BolPushEvent<'PROCESS_STATUS', 'SUCCESS' | 'FAILURE' | 'TIMEOUT'>;
@@ -30,6 +34,8 @@ export interface BolPushEvents {
 
 /**
  * A pushed resource marketbridge types: `PROCESS_STATUS`, `SHIPMENT`, `TEST`.
+ *
+ * @category Webhooks and notifications
  */
 export type BolPushResource = keyof BolPushEvents;
 
@@ -42,6 +48,8 @@ export type BolPushResource = keyof BolPushEvents;
  * const parsed = parseBolPushEvent(JSON.parse(rawBody));
  * if (parsed.isOk()) console.log(parsed.value.event.resource);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function parseBolPushEvent(payload: unknown): Result<BolPushEvent, Failure<'malformed_body'>> {
   const checked = bolPushEnvelopeSchema().safeParse(payload);
@@ -66,6 +74,8 @@ export function parseBolPushEvent(payload: unknown): Result<BolPushEvent, Failur
  * ```ts
  * bolEventId(event); // 'PROCESS_STATUS:SUCCESS:1234567:2026-01-01T10:00:00+01:00'
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function bolEventId(event: BolPushEvent): string {
   return `${event.event.resource}:${event.event.type}:${event.event.resourceId}:${event.timestamp}`;

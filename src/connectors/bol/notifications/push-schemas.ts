@@ -51,6 +51,8 @@ let schemas: Schemas | undefined;
  * ```ts
  * BOL_PUSH_RESOURCES.includes('PROCESS_STATUS'); // true
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const BOL_PUSH_RESOURCES: readonly BolPushResource[] = ['PROCESS_STATUS', 'SHIPMENT', 'TEST'];
 
@@ -62,6 +64,8 @@ export const BOL_PUSH_RESOURCES: readonly BolPushResource[] = ['PROCESS_STATUS',
  * isBolPushResource('SHIPMENT'); // true
  * isBolPushResource('ORDER'); // false: routed with its envelope checked
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function isBolPushResource(resource: string): resource is BolPushResource {
   return (BOL_PUSH_RESOURCES as readonly string[]).includes(resource);
@@ -77,6 +81,8 @@ export function isBolPushResource(resource: string): resource is BolPushResource
  * const checked = bolPushEventSchema('PROCESS_STATUS').safeParse(JSON.parse(body));
  * if (checked.success) await poller.settle(checked.data.event.resourceId);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function bolPushEventSchema<R extends BolPushResource>(resource: R): z.ZodType<BolPushEvents[R]> {
   schemas ??= build();
@@ -92,6 +98,8 @@ export function bolPushEventSchema<R extends BolPushResource>(resource: R): z.Zo
  * ```ts
  * const checked = bolPushEnvelopeSchema().safeParse(payload);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function bolPushEnvelopeSchema(): z.ZodType<BolPushEvent> {
   schemas ??= build();

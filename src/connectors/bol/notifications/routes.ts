@@ -17,6 +17,8 @@ import { BOL_PUSH_RESOURCES, bolPushEnvelopeSchema, bolPushEventSchema, isBolPus
  *   SHIPMENT: (pushed) => shipments.refresh(pushed.event.resourceId),
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export type BolPushHandlers = {
   [R in BolPushResource]?: (pushed: BolPushEvents[R], event: WebhookEvent) => MaybePromise<void>;
@@ -25,6 +27,8 @@ export type BolPushHandlers = {
 /**
  * Handles a pushed event of a resource marketbridge does not type (`ORDER`, ...); it receives
  * the event with its envelope checked.
+ *
+ * @category Webhooks and notifications
  */
 export type BolUntypedPushHandler = (pushed: BolPushEvent, event: WebhookEvent) => MaybePromise<void>;
 
@@ -35,6 +39,8 @@ export type BolUntypedPushHandler = (pushed: BolPushEvent, event: WebhookEvent) 
  * ```ts
  * const options: BolPushRouteOptions = { untyped: { ORDER: onOrder }, onInvalidPayload: alert };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface BolPushRouteOptions {
   /** The platform the verifier reports (default `bol`, as `createBolVerifier`). */
@@ -63,6 +69,8 @@ export interface BolPushRouteOptions {
  *   context,
  * });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function bolPushRoutes(handlers: BolPushHandlers, options: BolPushRouteOptions = {}): WebhookRoutes {
   const platform = options.platform ?? 'bol';

@@ -27,6 +27,8 @@ import type { SettledProcessStatus } from '../process-status/outcome.js';
  * const subscription = await bol.notifications.create({ resources: ['PROCESS_STATUS', 'SHIPMENT'], url: 'https://app.example.com/webhooks/bol', subscriptionType: 'WEBHOOK' });
  * await bol.notifications.test(subscription.id);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export class BolNotifications {
   readonly #runtime: BolRuntime;

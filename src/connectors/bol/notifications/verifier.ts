@@ -18,6 +18,8 @@ import { importBolPublicKey } from './keys.js';
  * ```ts
  * const options: BolVerifierOptions = { fetchKeys: () => bol.notifications.signatureKeys(), keyTtlMs: 3_600_000 };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface BolVerifierOptions {
   /** Fetches bol.com's signature keys (`BolNotifications.signatureKeys`). */
@@ -39,6 +41,8 @@ export interface BolVerifierOptions {
  * ```ts
  * parseBolSignatureHeader('keyId=0, algorithm="rsa-sha256", signature=c2ln'); // { keyId: '0', algorithm: 'rsa-sha256', signature: 'c2ln' }
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function parseBolSignatureHeader(
   value: string,
@@ -75,6 +79,8 @@ const KEY_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * const verifier = createBolVerifier({ fetchKeys: (signal) => bol.notifications.signatureKeys(signal) });
  * const processor = createWebhookProcessor({ verifiers: [verifier], routes: bolPushRoutes({ PROCESS_STATUS: onStatus }), context });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createBolVerifier(options: BolVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

@@ -16,6 +16,8 @@ import type { BolProcessStatus } from '../types.js';
  * const job = await AsyncJob.load(bolOfferExportJob(client), { clock, store, storeKey: 'bol:export', pollMs: 5000 });
  * for await (const row of job.rows<Record<string, string>>('csv')) console.log(row.offerId, row.stockAmount);
  * ```
+ *
+ * @category Operations
  */
 export function bolOfferExportJob(client: BolClient): AsyncJobDefinition {
   return {

@@ -11,6 +11,8 @@ import type { BolOfferFacts } from '../mapper/offer.js';
  * ```ts
  * BOL_EXPORT_COLUMNS[0]; // 'offerId'
  * ```
+ *
+ * @category Operations
  */
 export const BOL_EXPORT_COLUMNS = [
   'offerId',

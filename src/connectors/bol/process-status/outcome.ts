@@ -7,6 +7,8 @@ import type { BolProcessState, BolProcessStatus } from '../types.js';
  * The part of a process status the connector keeps once it is final: the state, the entity
  * and bol.com's error message. `UNKNOWN` is a status bol.com no longer has (it keeps them for a
  * limited time) or never had.
+ *
+ * @category Operations
  */
 export interface SettledProcessStatus {
   id: string;

@@ -3,6 +3,8 @@ import { segment, type BolRequest } from './types.js';
 
 /**
  * The body of `POST /subscriptions` and `PUT /subscriptions/{id}`.
+ *
+ * @category Operations
  */
 export interface BolSubscriptionRequest {
   resources: BolSubscriptionResource[];

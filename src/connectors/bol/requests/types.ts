@@ -6,6 +6,8 @@ import type { BolOperation } from '../limits.js';
  * (Retailer or Shared), the path relative to that API's base URL, the query and the JSON body.
  * The media types are bol.com's (`application/vnd.retailer.v10+json`, or `+csv` for the offers
  * export) unless `accept` says otherwise.
+ *
+ * @category Operations
  */
 export interface BolRequest {
   operation: BolOperation;

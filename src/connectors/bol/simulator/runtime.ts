@@ -4,6 +4,8 @@ import type { BolSimulatorState, SimulatedBolOffer, SimulatedProcessStatus, Stat
 
 /**
  * What a simulated write is, for a custom outcome rule.
+ *
+ * @category Simulator
  */
 export interface SimulatedWrite {
   eventType: string;
@@ -13,6 +15,8 @@ export interface SimulatedWrite {
 
 /**
  * A pushed event the simulator would deliver to a subscription (for tests to sign and post).
+ *
+ * @category Simulator
  */
 export interface SimulatedPush {
   subscriptionId: string;

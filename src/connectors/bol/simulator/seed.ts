@@ -4,6 +4,8 @@ import type { BolSimulatorState, SimulatedBolOffer } from './state.js';
 
 /**
  * An offer to add to the simulator (`addOffer`).
+ *
+ * @category Simulator
  */
 export interface BolSimulatorOfferInput {
   ean: string;
@@ -22,6 +24,8 @@ export interface BolSimulatorOfferInput {
 
 /**
  * An order to add to the simulator (`addOrder`): items of offers in the account.
+ *
+ * @category Simulator
  */
 export interface BolSimulatorOrderInput {
   orderId?: string;

@@ -3,6 +3,8 @@ import { toBase64, utf8 } from '../../../core/bytes.js';
 
 /**
  * An RSA key pair that signs simulated bol.com push notifications, with its key id.
+ *
+ * @category Simulator
  */
 export interface BolSigningKeys {
   keyId: string;
@@ -18,6 +20,8 @@ export interface BolSigningKeys {
  * ```ts
  * const keys = await createBolSigningKeys();
  * ```
+ *
+ * @category Simulator
  */
 export async function createBolSigningKeys(keyId = '0'): Promise<BolSigningKeys> {
   const pair = (await crypto.subtle.generateKey(
@@ -38,6 +42,8 @@ export async function createBolSigningKeys(keyId = '0'): Promise<BolSigningKeys>
  * const { headers, body } = await signBolNotification(keys, { retailerId: '1', timestamp, event: { resource: 'PROCESS_STATUS', type: 'SUCCESS', resourceId: '42' } });
  * await processor.receive('bol', { headers, body });
  * ```
+ *
+ * @category Simulator
  */
 export async function signBolNotification(
   keys: BolSigningKeys,

@@ -30,6 +30,8 @@ const MEDIA = 'application/vnd.retailer.v10+json';
  * ```ts
  * const options: BolSimulatorOptions = { clock, processingMs: 2000, windows: { 'offers-stock': { limit: 25, windowMs: 1000 } } };
  * ```
+ *
+ * @category Simulator
  */
 export interface BolSimulatorOptions {
   /** The time windows and process statuses run on (a FakeClock in tests). */
@@ -60,6 +62,8 @@ export interface BolSimulatorOptions {
 
 /**
  * Counters of the simulator.
+ *
+ * @category Simulator
  */
 export interface BolSimulatorStats {
   requests: number;
@@ -91,6 +95,8 @@ export interface BolSimulatorStats {
  * const server = setupServer(...simulator.handlers);
  * server.listen({ onUnhandledRequest: 'error' });
  * ```
+ *
+ * @category Simulator
  */
 export class BolRetailerSimulator {
   /** The msw handlers to install. */

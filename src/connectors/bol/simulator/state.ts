@@ -2,6 +2,8 @@ import type { BolCondition, BolFulfilment, BolOrder, BolPricing, BolSubscription
 
 /**
  * An offer as the simulator keeps it.
+ *
+ * @category Simulator
  */
 export interface SimulatedBolOffer {
   offerId: string;
@@ -20,12 +22,16 @@ export interface SimulatedBolOffer {
 /**
  * What a write does when its process status settles as SUCCESS: nothing to say, or the message
  * of a business rule that fails it after all (the status becomes FAILURE with that message).
+ *
+ * @category Simulator
  */
 export type StatusEffect = (() => void) | (() => string | undefined);
 
 /**
  * A process status in the simulator: it is `PENDING` until `settlesAt`, then takes its final
  * state and applies its effect.
+ *
+ * @category Simulator
  */
 export interface SimulatedProcessStatus {
   id: string;
@@ -45,6 +51,8 @@ export interface SimulatedProcessStatus {
 
 /**
  * Everything the simulated seller account holds; tests read it to check what a connector wrote.
+ *
+ * @category Simulator
  */
 export interface BolSimulatorState {
   offers: Map<string, SimulatedBolOffer>;

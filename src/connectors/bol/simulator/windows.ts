@@ -4,6 +4,8 @@ import { ServerLimit, type ServerLimitVerdict } from '../../../testing/pipeline/
 /**
  * A window as the simulator enforces it: `limit` requests per `windowMs`, opened by the first
  * request after the previous window ended.
+ *
+ * @category Simulator
  */
 export interface BolSimulatorWindow {
   limit: number;
@@ -18,6 +20,8 @@ export interface BolSimulatorWindow {
  * ```ts
  * new BolRetailerSimulator({ clock, windows: { ...BOL_SIMULATOR_WINDOWS, 'offers-stock': { limit: 50, windowMs: 1000 } } });
  * ```
+ *
+ * @category Simulator
  */
 export const BOL_SIMULATOR_WINDOWS: Readonly<Record<string, BolSimulatorWindow>> = {
   'offers-stock': { limit: 25, windowMs: 1000 },
@@ -45,6 +49,8 @@ export const BOL_SIMULATOR_WINDOWS: Readonly<Record<string, BolSimulatorWindow>>
  * ```ts
  * windowGroup('PUT', 'retailer', '/offers/abc/stock'); // 'offers-stock'
  * ```
+ *
+ * @category Simulator
  */
 export function windowGroup(method: string, api: 'retailer' | 'shared', path: string): string {
   if (api === 'shared') return method === 'POST' ? 'process-status-bulk' : 'process-status';
@@ -62,6 +68,8 @@ export function windowGroup(method: string, api: 'retailer' | 'shared', path: st
 
 /**
  * Counters of one window group.
+ *
+ * @category Simulator
  */
 export interface BolWindowStats {
   requests: number;

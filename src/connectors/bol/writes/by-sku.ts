@@ -14,6 +14,8 @@ import { executeWrites, type BolWrite } from './execute.js';
  * ```ts
  * await bol.setInventory(levels, { batchKey: 'nightly-2026-01-01' });
  * ```
+ *
+ * @category Operations
  */
 export interface BolWriteOptions {
   signal?: AbortSignal;

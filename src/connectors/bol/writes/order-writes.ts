@@ -21,6 +21,8 @@ import { executeWrites, type BolWrite } from './execute.js';
  * ```ts
  * shipment.lineItems.length <= BOL_SHIPMENT_MAX_ITEMS;
  * ```
+ *
+ * @category Operations
  */
 export const BOL_SHIPMENT_MAX_ITEMS = 100;
 

@@ -12,6 +12,8 @@ import { writeBySku, writeKey, type BolWriteOptions } from './by-sku.js';
 /**
  * The volume prices of one SKU: from 1 to 4 tiers, quantity 1 among them, each larger quantity
  * cheaper per unit (VAT included).
+ *
+ * @category Operations
  */
 export interface BolBundlePriceUpdate {
   sku: string;

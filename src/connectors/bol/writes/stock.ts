@@ -13,6 +13,8 @@ import { writeBySku, writeKey, type BolWriteOptions } from './by-sku.js';
  * ```ts
  * Math.min(quantity, BOL_MAX_STOCK);
  * ```
+ *
+ * @category Operations
  */
 export const BOL_MAX_STOCK = 999;
 
@@ -24,6 +26,8 @@ export const BOL_MAX_STOCK = 999;
  * ```ts
  * await bol.setInventory([{ sku, quantity: 5, locationId: BOL_RETAILER_LOCATION }]);
  * ```
+ *
+ * @category Operations
  */
 export const BOL_RETAILER_LOCATION = 'FBR';
 
@@ -34,6 +38,8 @@ export const BOL_RETAILER_LOCATION = 'FBR';
  * ```ts
  * levels.filter((level) => level.locationId === BOL_WAREHOUSE_LOCATION);
  * ```
+ *
+ * @category Operations
  */
 export const BOL_WAREHOUSE_LOCATION = 'FBB';
 

@@ -8,6 +8,8 @@ import type { ConditionSchema } from '../../../model/offer.js';
  * ```ts
  * EBAY_CONDITIONS.includes('USED_GOOD'); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const EBAY_CONDITIONS = Object.freeze([
   'NEW',
@@ -31,11 +33,15 @@ export const EBAY_CONDITIONS = Object.freeze([
 
 /**
  * One of eBay's item conditions.
+ *
+ * @category Platform types and mapping
  */
 export type EbayCondition = (typeof EBAY_CONDITIONS)[number];
 
 /**
  * The canonical condition of an offer: `new`, `used` or `refurbished`.
+ *
+ * @category Platform types and mapping
  */
 export type CanonicalCondition = z.infer<typeof ConditionSchema>;
 
@@ -48,6 +54,8 @@ export type CanonicalCondition = z.infer<typeof ConditionSchema>;
  * ```ts
  * EBAY_DEFAULT_CONDITIONS.used; // 'USED_EXCELLENT'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const EBAY_DEFAULT_CONDITIONS: Readonly<Record<CanonicalCondition, EbayCondition>> = Object.freeze({
   new: 'NEW',
@@ -65,6 +73,8 @@ export const EBAY_DEFAULT_CONDITIONS: Readonly<Record<CanonicalCondition, EbayCo
  * canonicalCondition('CERTIFIED_REFURBISHED'); // 'refurbished'
  * canonicalCondition('NEW_OTHER'); // 'new'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function canonicalCondition(
   condition: string | undefined,
@@ -85,6 +95,8 @@ export function canonicalCondition(
  * ```ts
  * isEbayCondition('USED_GOOD'); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function isEbayCondition(value: unknown): value is EbayCondition {
   return typeof value === 'string' && (EBAY_CONDITIONS as readonly string[]).includes(value);

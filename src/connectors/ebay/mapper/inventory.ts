@@ -9,6 +9,8 @@ import type { EbayInventoryItem, EbayShipToLocationAvailability } from '../types
  * ```ts
  * await ebay.setInventory([{ sku: 'MUG-1', locationId: EBAY_SHIP_TO_HOME, quantity: 12 }]);
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const EBAY_SHIP_TO_HOME = 'SHIP_TO_HOME';
 

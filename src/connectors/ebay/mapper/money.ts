@@ -11,6 +11,8 @@ import type { EbayAmount } from '../types.js';
  * ```ts
  * toEbayAmount({ amountMinor: 1500, currency: 'JPY' }); // { value: '1500', currency: 'JPY' }
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function toEbayAmount(money: Money): EbayAmount {
   return { value: formatMoney(money), currency: money.currency };
@@ -26,6 +28,8 @@ export function toEbayAmount(money: Money): EbayAmount {
  * fromEbayAmount({ value: '19.99', currency: 'USD' }); // Ok({ amountMinor: 1999, currency: 'USD' })
  * fromEbayAmount({ value: '0.1', currency: 'JPY' }).isErr(); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function fromEbayAmount(
   amount: EbayAmount | undefined,

@@ -14,6 +14,8 @@ import { EBAY_DEFAULT_CONDITIONS, type CanonicalCondition, type EbayCondition } 
  *   product: (draft, source) => ({ ...draft, attributes: { ...draft.attributes, mpn: source.item.product?.mpn ?? '' } }),
  * };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export interface EbayMappingOptions {
   /** The eBay condition written for each canonical condition (default {@link EBAY_DEFAULT_CONDITIONS}). */

@@ -8,6 +8,8 @@ import { toEbayInventoryItem, toEbayOfferInput, toEbayProduct } from './product.
 /**
  * What the eBay product mapper reads and writes: an inventory item (with its SKU) and its
  * offers on the way in, the inventory item and the offer to write on the way out.
+ *
+ * @category Platform types and mapping
  */
 export interface EbayListingPayload {
   item: EbayInventoryItem & { sku: string };
@@ -28,6 +30,8 @@ function isListingPayload(payload: unknown): payload is EbayListingPayload {
  * ```ts
  * const mapper = new DataMapper({ mappers: [createEbayProductMapper({ marketplaceId: 'EBAY_DE', mapping: { conditions: { used: 'USED_GOOD' } } })] });
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function createEbayProductMapper(options: {
   marketplaceId: string;
@@ -73,5 +77,7 @@ export function createEbayProductMapper(options: {
  * const mapper = new DataMapper({ mappers: [ebayProductMapper] });
  * const product = mapper.toCanonical('ebay', { item, offers });
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const ebayProductMapper = createEbayProductMapper({ marketplaceId: 'EBAY_US' });

@@ -14,6 +14,8 @@ import { conditionTable, type EbayMappingOptions } from './overrides.js';
  * ```ts
  * product.attributes[EBAY_ATTRIBUTES.condition]; // 'NEW_OTHER'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const EBAY_ATTRIBUTES = Object.freeze({
   /** The exact eBay condition, kept so that a read product writes back the same grade. */
@@ -32,6 +34,8 @@ export const EBAY_ATTRIBUTES = Object.freeze({
  * ```ts
  * ['Red', 'Blue'].join(EBAY_ASPECT_SEPARATOR); // 'Red | Blue'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const EBAY_ASPECT_SEPARATOR = ' | ';
 

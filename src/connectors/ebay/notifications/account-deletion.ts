@@ -13,11 +13,15 @@ import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webho
  * ```ts
  * routes.ebay[EBAY_ACCOUNT_DELETION_TOPIC] = handler;
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const EBAY_ACCOUNT_DELETION_TOPIC = 'MARKETPLACE_ACCOUNT_DELETION';
 
 /**
  * A Marketplace Account Deletion notification: whose data to delete.
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayAccountDeletion {
   notificationId: string;
@@ -42,6 +46,8 @@ export interface EbayAccountDeletion {
  * const deletion = parseEbayAccountDeletion(event.payload);
  * if (deletion.isOk()) await users.erase(deletion.value.userId);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function parseEbayAccountDeletion(payload: unknown): Result<EbayAccountDeletion, Failure<'invalid_payload'>> {
   const body = payload as {
@@ -90,6 +96,8 @@ export function parseEbayAccountDeletion(payload: unknown): Result<EbayAccountDe
 /**
  * Handles one account deletion: delete or anonymise everything you keep about the user. Throw
  * to have it retried (and dead-lettered after the last attempt).
+ *
+ * @category Webhooks and notifications
  */
 export type EbayAccountDeletionHandler = (deletion: EbayAccountDeletion, event: WebhookEvent) => MaybePromise<void>;
 
@@ -102,6 +110,8 @@ export type EbayAccountDeletionHandler = (deletion: EbayAccountDeletion, event: 
  * ```ts
  * const handler = ebayAccountDeletionHandler((deletion) => erase(deletion.userId));
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function ebayAccountDeletionHandler(handle: EbayAccountDeletionHandler): WebhookHandler {
   return async (event) => {
@@ -130,6 +140,8 @@ export function ebayAccountDeletionHandler(handle: EbayAccountDeletionHandler): 
  *   context,
  * });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function ebayNotificationRoutes(handlers: {
   accountDeletion: EbayAccountDeletionHandler;

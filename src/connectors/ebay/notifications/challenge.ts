@@ -8,6 +8,8 @@ import { toHex, utf8 } from '../../../core/bytes.js';
  * ```ts
  * EBAY_VERIFICATION_TOKEN_PATTERN.test('a'.repeat(32)); // true
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const EBAY_VERIFICATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,80}$/;
 
@@ -19,6 +21,8 @@ export const EBAY_VERIFICATION_TOKEN_PATTERN = /^[A-Za-z0-9_-]{32,80}$/;
  * ```ts
  * checkEbayEndpointSettings({ verificationToken, endpoint: 'https://app.example.com/ebay/notifications' });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function checkEbayEndpointSettings(settings: { verificationToken: string; endpoint: string }): void {
   const issues: ValidationIssue[] = [];
@@ -56,6 +60,8 @@ export function checkEbayEndpointSettings(settings: { verificationToken: string;
  * ```ts
  * const challengeResponse = await ebayChallengeResponse(url.searchParams.get('challenge_code')!, verificationToken, 'https://app.example.com/ebay/notifications');
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export async function ebayChallengeResponse(
   challengeCode: string,

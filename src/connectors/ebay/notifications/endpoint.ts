@@ -10,6 +10,8 @@ import { checkEbayEndpointSettings, ebayChallengeResponse } from './challenge.js
  * ```ts
  * const options: EbayNotificationEndpointOptions = { processor, verificationToken: process.env.EBAY_VERIFICATION_TOKEN!, endpoint: 'https://app.example.com/ebay/notifications' };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayNotificationEndpointOptions {
   /** The processor with the eBay verifier (`ebay.notifications.verifier()`) and your routes. */
@@ -36,6 +38,8 @@ const JSON_HEADERS = { 'content-type': 'application/json', 'cache-control': 'no-
  * const answer = await handleEbayNotification(options, { method: req.method, url: req.url, headers: req.headers, body: rawBody });
  * res.writeHead(answer.status, answer.headers).end(answer.body);
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export async function handleEbayNotification(
   options: EbayNotificationEndpointOptions,
@@ -66,6 +70,8 @@ export async function handleEbayNotification(
  * export const GET = endpoint;
  * export const POST = endpoint;
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createEbayNotificationEndpoint(
   options: EbayNotificationEndpointOptions,

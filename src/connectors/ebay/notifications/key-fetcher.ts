@@ -4,6 +4,8 @@ import type { MaybePromise } from '../../../core/types.js';
 /**
  * A public key as eBay's Notification API returns it
  * (`GET /commerce/notification/v1/public_key/{public_key_id}`).
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayPublicKey {
   /** The key in PEM (SPKI). */
@@ -19,6 +21,8 @@ export interface EbayPublicKey {
  * key does not exist (404); throw for any other failure. Whatever it resolves or throws, the
  * verifier answers with a typed failure: `unknown_key` for `undefined`/`null`,
  * `key_fetch_failed` for a throw or a value that is not an {@link EbayPublicKey}.
+ *
+ * @category Webhooks and notifications
  */
 export type EbayKeyFetcher = (kid: string, signal?: AbortSignal) => MaybePromise<EbayPublicKey | undefined | null>;
 
@@ -29,6 +33,8 @@ export type EbayKeyFetcher = (kid: string, signal?: AbortSignal) => MaybePromise
  * ```ts
  * const options: EbayKeyFetcherOptions = { context, accessToken: () => appTokens.getAccessToken('app') };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayKeyFetcherOptions {
   /** The fetch to use (default: the context's fetch). */
@@ -49,6 +55,8 @@ export interface EbayKeyFetcherOptions {
  * const fetchKey = createEbayKeyFetcher({ fetch: context.fetch, accessToken: () => tokens.getAccessToken('app') });
  * const verifier = createEbayVerifier({ fetchKey });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createEbayKeyFetcher(options: EbayKeyFetcherOptions): EbayKeyFetcher {
   const base = (options.baseUrl ?? 'https://api.ebay.com').replace(/\/+$/, '');

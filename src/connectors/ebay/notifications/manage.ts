@@ -37,6 +37,8 @@ function idFromLocation(location: string | null, kind: 'destination' | 'subscrip
  * ```ts
  * const { destination, subscription } = await ebay.notifications.subscribeToAccountDeletion({ endpoint, verificationToken });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export class EbayNotificationApi {
   readonly #client: EbayClient;

@@ -12,6 +12,8 @@ import { getPublicKeyRequest } from '../requests/notification.js';
  * ```ts
  * const verifier = createEbayVerifier({ fetchKey: ebayPublicKeyFetcher(ebay.client) });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function ebayPublicKeyFetcher(client: EbayClient): EbayKeyFetcher {
   return async (kid, signal) => {

@@ -1,5 +1,7 @@
 /**
  * A destination as eBay returns it.
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayDestination {
   destinationId: string;
@@ -10,6 +12,8 @@ export interface EbayDestination {
 
 /**
  * A subscription as eBay returns it.
+ *
+ * @category Webhooks and notifications
  */
 export interface EbaySubscription {
   subscriptionId: string;
@@ -23,6 +27,8 @@ export interface EbaySubscription {
 /**
  * A notification topic: whether it is about the application (`APPLICATION`, subscribed with the
  * application token) or a seller (`USER`, subscribed with the seller's token).
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayTopic {
   topicId: string;

@@ -19,6 +19,8 @@ import type { WebhookFailure, WebhookVerification, WebhookVerifier } from '../..
  * ```ts
  * EBAY_KID_PATTERN.test('9936261a-7d7b-4621-a0f1-96ccb428af49'); // true
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const EBAY_KID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -29,6 +31,8 @@ export const EBAY_KID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4
  * ```ts
  * const options: EbayVerifierOptions = { fetchKey, keyTtlMs: 60 * 60_000, maxKeyFetchesPerMinute: 10 };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface EbayVerifierOptions {
   /** Fetches a public key by id (see `createEbayKeyFetcher`). */
@@ -98,6 +102,8 @@ function positive(value: unknown, name: string, fallback: number, issues: Valida
  * });
  * const result = await verifier.verify({ headers: req.headers, body: rawBody });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createEbayVerifier(options: EbayVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

@@ -22,6 +22,8 @@ import { mapOrder } from './orders.js';
  * ```ts
  * EBAY_CANCEL_REASONS.buyer_request; // 'BUYER_ASKED_CANCEL'
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_CANCEL_REASONS: Readonly<Record<string, EbaySellerCancelReason>> = Object.freeze({
   out_of_stock: 'OUT_OF_STOCK_OR_CANNOT_FULFILL',

@@ -36,6 +36,8 @@ import { fetchOffers } from './offer-lookup.js';
  * ```ts
  * product.title.length <= EBAY_TITLE_MAX;
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_TITLE_MAX = 80;
 

@@ -25,6 +25,8 @@ import { resolveOffers, type ResolvedOffer } from './offer-lookup.js';
  * A price and/or stock change of one SKU through `bulkUpdatePriceQuantity`: the offer's price,
  * the ship-to-home total (`quantity`), or quantities per merchant location (`locations`; the
  * other locations keep theirs and the total becomes the sum).
+ *
+ * @category Operations
  */
 export interface EbayPriceQuantityUpdate {
   sku: string;
@@ -41,6 +43,8 @@ export interface EbayPriceQuantityUpdate {
  * ```ts
  * EbayPriceQuantityUpdateSchema.parse({ sku: 'MUG-1', locations: { 'WH-1': 4 } });
  * ```
+ *
+ * @category Operations
  */
 export const EbayPriceQuantityUpdateSchema = /* @__PURE__ */ lazySchema(() =>
   z

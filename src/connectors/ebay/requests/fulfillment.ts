@@ -9,6 +9,8 @@ const base = EBAY_API_PATHS.fulfillment;
  * ```ts
  * const oldest = new Date(now - EBAY_ORDERS_WINDOW_MS).toISOString();
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_ORDERS_WINDOW_MS = 90 * 86_400_000;
 
@@ -19,6 +21,8 @@ export const EBAY_ORDERS_WINDOW_MS = 90 * 86_400_000;
  * ```ts
  * getOrdersRequest({ limit: EBAY_ORDERS_PAGE_MAX });
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_ORDERS_PAGE_MAX = 1000;
 

@@ -10,6 +10,8 @@ const base = EBAY_API_PATHS.inventory;
  * ```ts
  * getInventoryItemsRequest({ limit: EBAY_INVENTORY_PAGE_MAX });
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_INVENTORY_PAGE_MAX = 100;
 
@@ -21,6 +23,8 @@ export const EBAY_INVENTORY_PAGE_MAX = 100;
  * ```ts
  * chunks(updates, EBAY_BULK_MAX); // groups of 25
  * ```
+ *
+ * @category Operations
  */
 export const EBAY_BULK_MAX = 25;
 

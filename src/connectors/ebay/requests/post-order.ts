@@ -5,6 +5,8 @@ const base = EBAY_API_PATHS.postOrder;
 /**
  * Why a seller cancels an order (Post-Order API `CancelReasonEnum`, seller values).
  * `OUT_OF_STOCK_OR_CANNOT_FULFILL` counts as a defect against the seller; the other two do not.
+ *
+ * @category Operations
  */
 export type EbaySellerCancelReason = 'OUT_OF_STOCK_OR_CANNOT_FULFILL' | 'BUYER_ASKED_CANCEL' | 'ADDRESS_ISSUES';
 

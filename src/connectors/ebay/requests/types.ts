@@ -4,6 +4,8 @@ import type { EbayOperation, EbayTokenKind } from '../operations-table.js';
 /**
  * One eBay call as the connector builds it: a pipeline request whose operation is an eBay
  * `operationId` (its rate-limit bucket and token follow from {@link EBAY_OPERATIONS}).
+ *
+ * @category Operations
  */
 export interface EbayRequest extends HttpRequest {
   operation: EbayOperation;

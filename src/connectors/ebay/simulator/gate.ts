@@ -8,6 +8,8 @@ import type { EbaySimState } from './state.js';
 
 /**
  * Calls, throttled answers and token requests as the simulator counted them.
+ *
+ * @category Simulator
  */
 export interface EbaySimulatorStats {
   /** API calls (token requests excluded). */

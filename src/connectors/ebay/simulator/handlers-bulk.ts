@@ -14,6 +14,8 @@ import type { EbaySimRuntime } from './runtime.js';
  * ```ts
  * requests.length <= EBAY_SIM_BULK_MAX;
  * ```
+ *
+ * @category Simulator
  */
 export const EBAY_SIM_BULK_MAX = 25;
 

@@ -11,6 +11,8 @@ import type { EbaySimRuntime } from './runtime.js';
  * ```ts
  * EBAY_SIM_TOPICS.MARKETPLACE_ACCOUNT_DELETION.scope; // 'APPLICATION'
  * ```
+ *
+ * @category Simulator
  */
 export const EBAY_SIM_TOPICS: Readonly<Record<string, { scope: 'APPLICATION' | 'USER'; description: string }>> =
   Object.freeze({

@@ -11,6 +11,8 @@ import type { EbaySimRuntime } from './runtime.js';
  * ```ts
  * const options: EbaySimOAuthOptions = { clientId: 'app', clientSecret: 'cert', ruName: 'Acme-Acme-SBX-1', userTokenSeconds: 7200 };
  * ```
+ *
+ * @category Simulator
  */
 export interface EbaySimOAuthOptions {
   /** The App ID it accepts (default: any). */

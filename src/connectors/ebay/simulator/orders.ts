@@ -4,6 +4,8 @@ import type { EbaySimRuntime } from './runtime.js';
 
 /**
  * An order to seed: its lines, and optionally shipping, tax, buyer, address and dates.
+ *
+ * @category Simulator
  */
 export interface EbaySimOrderInput {
   orderId?: string;

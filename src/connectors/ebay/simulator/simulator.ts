@@ -27,6 +27,8 @@ import { emptyEbayState, type EbaySimState } from './state.js';
  * ```ts
  * const options: EbaySimulatorOptions = { clock, environment: 'sandbox', limits: { inventory: { callsPerDay: 86_400, burst: 10 } } };
  * ```
+ *
+ * @category Simulator
  */
 export interface EbaySimulatorOptions extends EbaySimOAuthOptions {
   /** Simulated time: call limits, token lifetimes, the 90-day order window (a FakeClock in tests). */
@@ -48,6 +50,8 @@ export interface EbaySimulatorOptions extends EbaySimOAuthOptions {
 /**
  * A listing to seed: an inventory item with stock and an offer with a price, published unless
  * `published` is false.
+ *
+ * @category Simulator
  */
 export interface EbaySimListingInput {
   sku: string;
@@ -80,6 +84,8 @@ export interface EbaySimListingInput {
  * setupServer(...simulator.handlers).listen({ onUnhandledRequest: 'error' });
  * const ebay = new EbayMarketplace({ credentials: { clientId: 'app', clientSecret: 'cert', refreshToken: simulator.issueRefreshToken() } }, { clock });
  * ```
+ *
+ * @category Simulator
  */
 export class EbaySimulator {
   /** The msw handlers to install. */

@@ -9,6 +9,8 @@ import type {
 
 /**
  * An inventory item as the simulator keeps it.
+ *
+ * @category Simulator
  */
 export interface EbaySimItem {
   sku: string;
@@ -19,6 +21,8 @@ export interface EbaySimItem {
 /**
  * An offer as the simulator keeps it: the body last written, its price as exact money, and
  * its listing once published.
+ *
+ * @category Simulator
  */
 export interface EbaySimOffer {
   offerId: string;
@@ -39,6 +43,8 @@ export interface EbaySimOffer {
  * ```ts
  * const live = state.offers.ofSku('MUG-1').find((offer) => offer.status === 'PUBLISHED');
  * ```
+ *
+ * @category Simulator
  */
 export class EbaySimOffers extends Map<string, EbaySimOffer> {
   readonly #bySku = new Map<string, Set<string>>();
@@ -80,6 +86,8 @@ export class EbaySimOffers extends Map<string, EbaySimOffer> {
 
 /**
  * An order with its shipping fulfillments and cancellation.
+ *
+ * @category Simulator
  */
 export interface EbaySimOrder {
   order: EbayOrder;
@@ -89,6 +97,8 @@ export interface EbaySimOrder {
 
 /**
  * A token the simulator issued.
+ *
+ * @category Simulator
  */
 export interface EbaySimToken {
   kind: 'user' | 'application';
@@ -98,6 +108,8 @@ export interface EbaySimToken {
 
 /**
  * Everything the simulated eBay account holds.
+ *
+ * @category Simulator
  */
 export interface EbaySimState {
   items: Map<string, EbaySimItem>;

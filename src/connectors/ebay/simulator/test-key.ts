@@ -12,6 +12,8 @@ import type { TestWebhookRequest } from '../../../testing/webhooks/signed-reques
  * const key: EbayTestKey = await createEbayTestKey();
  * const verifier = createEbayVerifier({ fetchKey: key.fetchKey });
  * ```
+ *
+ * @category Simulator
  */
 export interface EbayTestKey {
   /** The key id (a UUID). */
@@ -31,6 +33,8 @@ export interface EbayTestKey {
  * ```ts
  * const key = await createEbayTestKey();
  * ```
+ *
+ * @category Simulator
  */
 export async function createEbayTestKey(): Promise<EbayTestKey> {
   const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
@@ -58,6 +62,8 @@ export async function createEbayTestKey(): Promise<EbayTestKey> {
  * ```ts
  * const request = await signEbayTestRequest({ key, body: JSON.stringify(notification) });
  * ```
+ *
+ * @category Simulator
  */
 export async function signEbayTestRequest(options: {
   key: Pick<EbayTestKey, 'kid' | 'privateKey'>;

@@ -14,6 +14,8 @@ import { MercadoLibreItemPayloadSchema } from './schemas.js';
  * ```ts
  * const sku: MercadoLibreAttribute = { id: MERCADOLIBRE_SKU_ATTRIBUTE, value_name: 'MUG-1' };
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const MERCADOLIBRE_SKU_ATTRIBUTE = 'SELLER_SKU';
 

@@ -14,6 +14,8 @@ import { MercadoLibreOrderPayloadSchema } from './schemas.js';
  * ```ts
  * MERCADOLIBRE_ORDER_STATUSES.includes('paid'); // true
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const MERCADOLIBRE_ORDER_STATUSES = [
   'confirmed',
@@ -41,6 +43,8 @@ const CANCELLED = new Set(['cancelled', 'invalid', 'pending_cancel']);
  * orderStatusOf('paid', ['paid', 'delivered']); // 'delivered'
  * orderStatusOf('payment_in_process', []); // 'pending'
  * ```
+ *
+ * @category Platform types and mapping
  */
 export function orderStatusOf(status: string, tags: readonly string[] = []): OrderStatus {
   if (CANCELLED.has(status)) return 'cancelled';

@@ -18,6 +18,8 @@ import { itemToProduct } from './items.js';
  * });
  * const body = mapper.toPlatform('mercadolibre', product);
  * ```
+ *
+ * @category Platform types and mapping
  */
 export const mercadolibreProductMapper: PlatformMapper<Record<string, unknown>> = {
   platform: 'mercadolibre',

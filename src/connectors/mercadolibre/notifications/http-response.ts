@@ -13,6 +13,8 @@ import type { WebhookOutcome } from '../../../webhooks/processor/types.js';
  * const answer = mercadolibreHttpResponse(await notifications.receive(request));
  * return new Response(answer.body, { status: answer.status, headers: answer.headers });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function mercadolibreHttpResponse(outcome: WebhookOutcome): WebhookHttpResponse {
   const answer = webhookHttpResponse(outcome);

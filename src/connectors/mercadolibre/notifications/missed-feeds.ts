@@ -13,6 +13,8 @@ import type { MercadoLibreMissedFeed } from '../types/index.js';
  * ```ts
  * const options: MissedFeedsOptions = { topics: ['orders_v2', 'items'], maxPages: 10 };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface MissedFeedsOptions {
   /** Topics to recover (default: all in one listing). */
@@ -27,6 +29,8 @@ export interface MissedFeedsOptions {
 
 /**
  * What one recovery run did.
+ *
+ * @category Webhooks and notifications
  */
 export interface MissedFeedsSummary {
   /** Missed notifications read. */

@@ -21,6 +21,8 @@ import { fetchNotifiedResource, type NotifiedResource } from './resource.js';
  * A processed notification: the notification, the seller's connector, and the resource it
  * pointed at, fetched when it was processed (a notification only says that something
  * changed).
+ *
+ * @category Webhooks and notifications
  */
 export interface MercadoLibreResourceEvent extends NotifiedResource {
   /** The topic (`orders_v2`, `items`, `shipments`, `questions`, ...). */
@@ -40,6 +42,8 @@ export interface MercadoLibreResourceEvent extends NotifiedResource {
 /**
  * Handles one processed notification. Throw to have it retried with backoff (and, after the
  * last attempt, parked in the dead-letter queue).
+ *
+ * @category Webhooks and notifications
  */
 export type MercadoLibreNotificationHandler = (event: MercadoLibreResourceEvent) => MaybePromise<void>;
 
@@ -50,6 +54,8 @@ export type MercadoLibreNotificationHandler = (event: MercadoLibreResourceEvent)
  * ```ts
  * const options: MercadoLibreNotificationsOptions = { applicationId: '5503910054141466', sellers: [ml], handlers: { orders_v2: onOrder }, context };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface MercadoLibreNotificationsOptions {
   /** Your application id; notifications for another are refused. */
@@ -86,6 +92,8 @@ export interface MercadoLibreNotificationsOptions {
  *   return toResponse(await notifications.receive(await readWebhookRequest(request)));
  * }
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface MercadoLibreNotifications {
   /** Checks the notification's shape, application, topic and seller without any network call. */
@@ -136,6 +144,8 @@ function validate(options: MercadoLibreNotificationsOptions): void {
  * });
  * scheduler.every('5m', () => notifications.recoverMissedFeeds());
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createMercadoLibreNotifications(options: MercadoLibreNotificationsOptions): MercadoLibreNotifications {
   validate(options);

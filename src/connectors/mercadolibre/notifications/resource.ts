@@ -11,6 +11,8 @@ import type { MercadoLibreShipment } from '../types/index.js';
  * What a notification pointed at, fetched when it was processed: the resource as MercadoLibre
  * returned it (`data`), its canonical form for orders and items, the shipment for shipments,
  * or `gone` when it no longer exists.
+ *
+ * @category Webhooks and notifications
  */
 export interface NotifiedResource {
   /** The resource as MercadoLibre returned it (undefined when gone). */

@@ -14,6 +14,8 @@ import type { WebhookVerification, WebhookVerifier } from '../../../webhooks/ver
  * ```ts
  * createMercadoLibreVerifier({ applicationId, confirm, topics: [...MERCADOLIBRE_TOPICS, 'vis_leads'] });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export const MERCADOLIBRE_TOPICS: readonly string[] = [
   'orders_v2',
@@ -33,6 +35,8 @@ export const MERCADOLIBRE_TOPICS: readonly string[] = [
 
 /**
  * A MercadoLibre notification as sent (the parts the verifier checks).
+ *
+ * @category Webhooks and notifications
  */
 export interface MercadoLibreNotification {
   /** Notification id, when present. */
@@ -61,6 +65,8 @@ export interface MercadoLibreNotification {
  *   confirm: async (n) => (await api.get(n.resource, { sellerId: n.user_id })).ok,
  * };
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export interface MercadoLibreVerifierOptions {
   /** Your application id; notifications for any other are rejected. */
@@ -91,6 +97,8 @@ const RESOURCE = /^\/[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/;
  *   confirm: async (n) => (await mlFetch(n.resource, n.user_id)).ok,
  * });
  * ```
+ *
+ * @category Webhooks and notifications
  */
 export function createMercadoLibreVerifier(options: MercadoLibreVerifierOptions): WebhookVerifier {
   const issues: ValidationIssue[] = [];

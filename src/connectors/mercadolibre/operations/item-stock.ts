@@ -15,6 +15,8 @@ import type { SkuEntry } from './sku-index.js';
  * ```ts
  * await marketplace.setInventory([{ sku: 'MUG-1', locationId: MERCADOLIBRE_ITEM_LOCATION, quantity: 5 }]);
  * ```
+ *
+ * @category Operations
  */
 export const MERCADOLIBRE_ITEM_LOCATION = 'default';
 

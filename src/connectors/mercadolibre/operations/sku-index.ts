@@ -8,6 +8,8 @@ import { chunksOf, mapWithConcurrency } from './concurrency.js';
 /**
  * Where a SKU lives: its item, the variation (when the item has variations), the user
  * product, and the item as it was read.
+ *
+ * @category Operations
  */
 export interface SkuEntry {
   sku: string;
@@ -24,6 +26,8 @@ export interface SkuEntry {
  * ```ts
  * const options: SkuIndexOptions = { client, sellerId: '468424240', clock, ttlMs: 600_000, concurrency: 4 };
  * ```
+ *
+ * @category Operations
  */
 export interface SkuIndexOptions {
   client: MercadoLibreClient;
@@ -91,6 +95,8 @@ export function entriesOf(item: MercadoLibreItem): SkuEntry[] {
  * const found = await runtime.skus.resolve(['MUG-1', 'MUG-2'], signal);
  * found.get('MUG-1')?.itemId; // 'MLA1234567890'
  * ```
+ *
+ * @category Operations
  */
 export class SkuIndex {
   readonly #options: SkuIndexOptions;

@@ -9,6 +9,8 @@ import type { MercadoLibreRequest } from './types.js';
  * ```ts
  * for (const ids of chunks(itemIds, MERCADOLIBRE_MULTIGET_MAX)) await client.multigetItems(ids);
  * ```
+ *
+ * @category Operations
  */
 export const MERCADOLIBRE_MULTIGET_MAX = 20;
 
@@ -19,6 +21,8 @@ export const MERCADOLIBRE_MULTIGET_MAX = 20;
  * ```ts
  * searchItemsRequest({ sellerId: '1', limit: MERCADOLIBRE_SCAN_MAX_LIMIT });
  * ```
+ *
+ * @category Operations
  */
 export const MERCADOLIBRE_SCAN_MAX_LIMIT = 100;
 

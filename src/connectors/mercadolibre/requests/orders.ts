@@ -64,6 +64,8 @@ export function getOrderRequest(orderId: string): MercadoLibreRequest {
 
 /**
  * The reasons a seller can give when a sale did not happen (`fulfilled: false`).
+ *
+ * @category Operations
  */
 export type MercadoLibreCancelReason =
   | 'OUT_OF_STOCK'

@@ -9,6 +9,8 @@ import { json, mlError } from './responses.js';
  * ```ts
  * await clock.advance(MISSED_FEEDS_RETENTION_MS + 1); // the simulator's missed feeds are empty again
  * ```
+ *
+ * @category Simulator
  */
 export const MISSED_FEEDS_RETENTION_MS = 2 * 24 * 60 * 60_000;
 

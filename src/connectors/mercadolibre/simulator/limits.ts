@@ -4,6 +4,8 @@ import { MERCADOLIBRE_LIMITS, type MercadoLibreLimit, type MercadoLibreResource 
 
 /**
  * Calls and throttled answers of one resource family, as the simulator counted them.
+ *
+ * @category Simulator
  */
 export interface SimResourceStats {
   calls: number;
@@ -21,6 +23,8 @@ export interface SimResourceStats {
  * ```ts
  * resourceOfRequest('PUT', '/items/MLA1'); // 'items-write'
  * ```
+ *
+ * @category Simulator
  */
 export function resourceOfRequest(method: string, path: string): MercadoLibreResource {
   if (/^\/items(\/|$)/.test(path)) return method === 'GET' ? 'items-read' : 'items-write';

@@ -6,6 +6,8 @@ import type { MercadoLibreSimState, SimSeller } from './state.js';
 
 /**
  * An item to seed: plain values, MercadoLibre's shape is filled in.
+ *
+ * @category Simulator
  */
 export interface SimItemInput {
   id?: string;
@@ -28,6 +30,8 @@ export interface SimItemInput {
 
 /**
  * An order to place on a seeded item.
+ *
+ * @category Simulator
  */
 export interface SimOrderInput {
   itemId: string;
@@ -50,6 +54,8 @@ export interface SimOrderInput {
  * const item = simulator.catalog.addItem({ title: 'Mug', price: 1500, quantity: 3, sku: 'MUG-1' });
  * const order = simulator.catalog.placeOrder({ itemId: item.id, quantity: 1, shipping: 'me1' });
  * ```
+ *
+ * @category Simulator
  */
 export class SimCatalog {
   readonly #state: MercadoLibreSimState;

@@ -20,6 +20,8 @@ import { SimTokens, type SimTokenStats } from './tokens.js';
  * ```ts
  * const options: MercadoLibreSimulatorOptions = { clock, site: 'MLA', applications: { '5503910054141466': 'secret' } };
  * ```
+ *
+ * @category Simulator
  */
 export interface MercadoLibreSimulatorOptions {
   /** Time of token lifetimes, rate limits, scrolls and timestamps (a FakeClock in tests). */
@@ -42,6 +44,8 @@ export interface MercadoLibreSimulatorOptions {
 
 /**
  * What the simulator counted.
+ *
+ * @category Simulator
  */
 export interface MercadoLibreSimulatorStats {
   /** API requests received (token endpoint excluded). */
@@ -74,6 +78,8 @@ export interface MercadoLibreSimulatorStats {
  * simulator.catalog.addItem({ title: 'Mug', price: 1500, quantity: 3, sku: 'MUG-1' });
  * setupServer(...simulator.handlers).listen({ onUnhandledRequest: 'error' });
  * ```
+ *
+ * @category Simulator
  */
 export class MercadoLibreSimulator {
   /** The msw handlers to install. */

@@ -8,6 +8,8 @@ import type {
 
 /**
  * A seller account in the simulator.
+ *
+ * @category Simulator
  */
 export interface SimSeller {
   id: number;
@@ -19,6 +21,8 @@ export interface SimSeller {
 
 /**
  * A user product's stock as the simulator keeps it.
+ *
+ * @category Simulator
  */
 export interface SimUserProduct {
   id: string;
@@ -29,6 +33,8 @@ export interface SimUserProduct {
 
 /**
  * A scan search in progress (`scroll_id`), expiring when unused.
+ *
+ * @category Simulator
  */
 export interface SimScroll {
   ids: string[];
@@ -39,6 +45,8 @@ export interface SimScroll {
 
 /**
  * Everything the simulated MercadoLibre holds; tests read it to check what a connector wrote.
+ *
+ * @category Simulator
  */
 export interface MercadoLibreSimState {
   sellers: Map<number, SimSeller>;

@@ -7,6 +7,8 @@ import type { TestWebhookRequest } from '../../../testing/webhooks/signed-reques
  * ```ts
  * const request = mercadoLibreTestRequest({ applicationId: '123', resource: '/orders/1', userId: 42 });
  * ```
+ *
+ * @category Simulator
  */
 export function mercadoLibreTestRequest(options: {
   applicationId: string | number;

@@ -6,11 +6,15 @@ import { json, mlError } from './responses.js';
  * - `lost-answer`: the refresh token is rotated (the old one is spent), then the connection drops;
  * - `server-error`: a 500 before anything is rotated;
  * - `invalid-grant`: refused as if the refresh token had been revoked.
+ *
+ * @category Simulator
  */
 export type SimTokenFault = 'lost-answer' | 'server-error' | 'invalid-grant';
 
 /**
  * Counters of the token endpoint.
+ *
+ * @category Simulator
  */
 export interface SimTokenStats {
   /** `grant_type=refresh_token` requests received. */
@@ -31,6 +35,8 @@ export interface SimTokenStats {
  * const access = simulator.tokens.authenticate(request);
  * if (!(access instanceof Response)) console.log(access.userId, access.clientId);
  * ```
+ *
+ * @category Simulator
  */
 export interface SimAccessToken {
   /** The seller the token acts for. */
@@ -54,6 +60,8 @@ const ACCESS_TOKEN_SECONDS = 21_600;
  * ```ts
  * const refreshToken = simulator.tokens.grant(468424240);
  * ```
+ *
+ * @category Simulator
  */
 export class SimTokens {
   readonly #clock: Clock;

@@ -1,6 +1,8 @@
 /**
  * The error envelope MercadoLibre answers with: a message, an error code, the HTTP status and
  * the causes (per field for validation errors).
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreErrorBody {
   message: string;
@@ -11,6 +13,8 @@ export interface MercadoLibreErrorBody {
 
 /**
  * One cause of a MercadoLibre error: a code, a message and the fields it refers to.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreErrorCause {
   code?: string;

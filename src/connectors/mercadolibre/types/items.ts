@@ -2,6 +2,8 @@ import type { MercadoLibreErrorBody } from './errors.js';
 
 /**
  * An attribute of an item or variation (`SELLER_SKU`, `BRAND`, `GTIN`, ...).
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreAttribute {
   id: string;
@@ -13,6 +15,8 @@ export interface MercadoLibreAttribute {
 /**
  * One variation of an item: what the buyer picks (colour, size) with its own stock and SKU.
  * Variations of one item share its price.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreVariation {
   id: number;
@@ -28,6 +32,8 @@ export interface MercadoLibreVariation {
 
 /**
  * An item (listing) as `GET /items/{id}` returns it (the fields marketbridge reads).
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreItem {
   id: string;
@@ -57,6 +63,8 @@ export interface MercadoLibreItem {
 
 /**
  * One page of the seller's item search (`/users/{id}/items/search`), with `scroll_id` in scan mode.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreItemSearch {
   paging: { total: number; limit: number; offset?: number };
@@ -66,6 +74,8 @@ export interface MercadoLibreItemSearch {
 
 /**
  * One entry of a multiget (`/items?ids=...`): the status of that id and its item or error.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreMultigetEntry {
   code: number;

@@ -1,5 +1,7 @@
 /**
  * A notification as kept by `/missed_feeds`: the notification plus the delivery attempt.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreMissedFeed {
   _id: string;
@@ -16,6 +18,8 @@ export interface MercadoLibreMissedFeed {
 
 /**
  * One page of `/missed_feeds`.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreMissedFeeds {
   messages: MercadoLibreMissedFeed[];

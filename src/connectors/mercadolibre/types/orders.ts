@@ -1,5 +1,7 @@
 /**
  * One line of an order.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreOrderItem {
   item: {
@@ -17,6 +19,8 @@ export interface MercadoLibreOrderItem {
 
 /**
  * An order (`/orders/{id}`, and each result of `/orders/search`).
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreOrder {
   id: number;
@@ -40,6 +44,8 @@ export interface MercadoLibreOrder {
 
 /**
  * One page of `/orders/search`.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreOrderSearch {
   results: MercadoLibreOrder[];
@@ -48,6 +54,8 @@ export interface MercadoLibreOrderSearch {
 
 /**
  * A Mercado Envíos shipment (`/shipments/{id}` with `x-format-new: true`).
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreShipment {
   id: number;

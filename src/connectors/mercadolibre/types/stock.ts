@@ -1,5 +1,7 @@
 /**
  * One stock location of a user product.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreStockLocation {
   type: 'selling_address' | 'meli_facility' | 'seller_warehouse' | (string & {});
@@ -11,6 +13,8 @@ export interface MercadoLibreStockLocation {
 /**
  * The stock of a user product (`/user-products/{id}/stock`); the answer's `x-version` header
  * is its version, sent back on every write.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreUserProductStock {
   id: string;
@@ -21,6 +25,8 @@ export interface MercadoLibreUserProductStock {
 /**
  * A user (`/users/{id}`, `/users/me`): tags such as `warehouse_management` say which stock
  * model the seller uses.
+ *
+ * @category Platform types and mapping
  */
 export interface MercadoLibreUser {
   id: number;

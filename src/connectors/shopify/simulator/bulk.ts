@@ -9,6 +9,8 @@ import { gid, gidNumber, levelKey, nextId, type ShopifySimState, type SimBulkOpe
  * ```ts
  * `${SIM_BULK_BASE_URL}/1001.jsonl`;
  * ```
+ *
+ * @category Simulator
  */
 export const SIM_BULK_BASE_URL = 'https://storage.shopify-simulator.test/bulk';
 
@@ -148,6 +150,8 @@ function groupObjects(query: string, variables: Record<string, unknown>, version
  * ```ts
  * const resolvers = bulkResolvers(2);
  * ```
+ *
+ * @category Simulator
  */
 export function bulkResolvers(pollsToComplete: number): Record<string, SimResolver> {
   return {
@@ -217,6 +221,8 @@ export function bulkResolvers(pollsToComplete: number): Record<string, SimResolv
  * ```ts
  * bulkResult(state, 1001);
  * ```
+ *
+ * @category Simulator
  */
 export function bulkResult(state: ShopifySimState, id: number): string | undefined {
   const operation = state.bulkOperations.get(id);

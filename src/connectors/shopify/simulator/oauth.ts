@@ -10,6 +10,8 @@ import { acceptsSessionToken } from './session-token.js';
  * ```ts
  * const oauth: SimOAuthOptions = { clientId: 'app-id', clientSecret: 'app-secret', codes: ['code-1'], accessTokenTtlSeconds: 3600 };
  * ```
+ *
+ * @category Simulator
  */
 export interface SimOAuthOptions {
   clientId: string;
@@ -22,6 +24,8 @@ export interface SimOAuthOptions {
 
 /**
  * Tokens the simulated shop has issued, with their expiry (epoch ms; undefined: never).
+ *
+ * @category Simulator
  */
 export type SimIssuedTokens = Map<string, number | undefined>;
 
@@ -36,6 +40,8 @@ export type SimIssuedTokens = Map<string, number | undefined>;
  * ```ts
  * const handler = oauthHandler('sim-shop.myshopify.com', { clientId, clientSecret, codes: ['c1'] }, clock, issued);
  * ```
+ *
+ * @category Simulator
  */
 export function oauthHandler(
   shop: string,

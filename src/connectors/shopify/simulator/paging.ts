@@ -7,6 +7,8 @@ import { SimGraphqlError } from './resolver.js';
  * ```ts
  * const { connection, returned } = page(products, 50, null, toNode);
  * ```
+ *
+ * @category Simulator
  */
 export function page<T extends { id: number }>(
   items: readonly T[],

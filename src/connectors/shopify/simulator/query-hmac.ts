@@ -21,6 +21,8 @@ function encode(text: string): string {
  * const query = await signShopifyQuery({ code: 'code-1', shop: simulator.shop, state, timestamp: String(now) }, clientSecret);
  * await oauth.complete(query);
  * ```
+ *
+ * @category Simulator
  */
 export async function signShopifyQuery(params: Record<string, string>, secret: string): Promise<URLSearchParams> {
   const message = Object.keys(params)

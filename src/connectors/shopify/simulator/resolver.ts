@@ -2,6 +2,8 @@ import type { ShopifySimState } from './state.js';
 
 /**
  * What a resolver of the simulated Admin API receives.
+ *
+ * @category Simulator
  */
 export interface SimResolverContext {
   state: ShopifySimState;
@@ -26,6 +28,8 @@ export interface SimResolverContext {
 /**
  * What a resolver returns: the `data` and, for connections, how many nodes it returned (the
  * actual cost is computed from it).
+ *
+ * @category Simulator
  */
 export interface SimResolverResult {
   data: Record<string, unknown>;
@@ -34,6 +38,8 @@ export interface SimResolverResult {
 
 /**
  * A resolver of one operation (by operation name).
+ *
+ * @category Simulator
  */
 export type SimResolver = (ctx: SimResolverContext) => SimResolverResult;
 
@@ -45,6 +51,8 @@ export type SimResolver = (ctx: SimResolverContext) => SimResolverResult;
  * ```ts
  * throw new SimGraphqlError('Invalid id: gid://shopify/Product/x', 'BAD_REQUEST');
  * ```
+ *
+ * @category Simulator
  */
 export class SimGraphqlError extends Error {
   /** @param message - the error message; @param code - `extensions.code`; @param status - the HTTP status (default 200) */

@@ -1,5 +1,7 @@
 /**
  * One term of a Shopify search query (`sku:'A'`, `updated_at:>='2026-01-01'`).
+ *
+ * @category Simulator
  */
 export interface SearchTerm {
   field: string;
@@ -15,6 +17,8 @@ export interface SearchTerm {
  * ```ts
  * parseSearch("sku:'A' OR sku:'B'"); // [{ field: 'sku', op: ':', value: 'A' }, ...]
  * ```
+ *
+ * @category Simulator
  */
 export function parseSearch(query: unknown): SearchTerm[] {
   if (typeof query !== 'string') return [];

@@ -3,6 +3,8 @@ import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../../../core/bytes.
 /**
  * What {@link signShopifySessionToken} needs; every claim can be overridden to build broken
  * tokens for tests.
+ *
+ * @category Simulator
  */
 export interface SignShopifySessionTokenInput {
   /** The shop's myshopify domain (`dest` and `iss`). */
@@ -32,6 +34,8 @@ export interface SignShopifySessionTokenInput {
  * const token = await signShopifySessionToken({ shop: simulator.shop, clientId, clientSecret, now: clock.now() });
  * await oauth.exchangeSessionToken(simulator.shop, token);
  * ```
+ *
+ * @category Simulator
  */
 export async function signShopifySessionToken(input: SignShopifySessionTokenInput): Promise<string> {
   const now = Math.floor((input.now ?? Date.now()) / 1000);
@@ -68,6 +72,8 @@ export async function signShopifySessionToken(input: SignShopifySessionTokenInpu
  * ```ts
  * await acceptsSessionToken(token, { shop, clientId, clientSecret, now: clock.now() }); // true
  * ```
+ *
+ * @category Simulator
  */
 export async function acceptsSessionToken(
   token: string,

@@ -6,6 +6,8 @@ import { SHOPIFY_DEFAULT_API_VERSION } from '../api-version.js';
 /**
  * What {@link signShopifyTestRequest} needs: the app's secret and the body, as text (`body`,
  * signed byte for byte) or as a value (`payload`, sent as its JSON).
+ *
+ * @category Simulator
  */
 export interface SignShopifyTestRequestInput {
   /** The app's client secret. */
@@ -37,6 +39,8 @@ export interface SignShopifyTestRequestInput {
  * const delivery = await signShopifyTestRequest({ secret, topic: 'app/uninstalled', payload: { id: 1 } });
  * await processor.receive('shopify', delivery);
  * ```
+ *
+ * @category Simulator
  */
 export async function signShopifyTestRequest(input: SignShopifyTestRequestInput): Promise<TestWebhookRequest> {
   const body = input.body ?? (input.payload === undefined ? '{}' : JSON.stringify(input.payload));

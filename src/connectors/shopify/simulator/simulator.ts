@@ -25,6 +25,8 @@ import { createSimState, levelKey, nextId, type ShopifySimState, type SimOrder }
  * ```ts
  * const options: ShopifySimulatorOptions = { plan: 'standard', products: 100, variantsPerProduct: 2, clock };
  * ```
+ *
+ * @category Simulator
  */
 export interface ShopifySimulatorOptions {
   /** The shop's myshopify domain (default `sim-shop.myshopify.com`). */
@@ -64,6 +66,8 @@ export interface ShopifySimulatorOptions {
 
 /**
  * What the simulator counted.
+ *
+ * @category Simulator
  */
 export interface ShopifySimulatorStats {
   /** GraphQL requests received. */
@@ -92,6 +96,8 @@ export interface ShopifySimulatorStats {
  * server.listen({ onUnhandledRequest: 'error' });
  * const shopify = new ShopifyMarketplace({ shop: simulator.shop, accessToken: simulator.accessToken }, { clock });
  * ```
+ *
+ * @category Simulator
  */
 export class ShopifySimulator {
   /** The msw handlers: GraphQL endpoint, bulk downloads and OAuth. */

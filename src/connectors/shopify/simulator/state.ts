@@ -1,5 +1,7 @@
 /**
  * One variant of the simulated shop.
+ *
+ * @category Simulator
  */
 export interface SimVariant {
   id: number;
@@ -15,6 +17,8 @@ export interface SimVariant {
 
 /**
  * One product of the simulated shop.
+ *
+ * @category Simulator
  */
 export interface SimProduct {
   id: number;
@@ -29,6 +33,8 @@ export interface SimProduct {
 
 /**
  * Stock of one inventory item at one location. `on_hand` is `available + committed`.
+ *
+ * @category Simulator
  */
 export interface SimLevel {
   available: number;
@@ -38,6 +44,8 @@ export interface SimLevel {
 
 /**
  * One order line of the simulated shop.
+ *
+ * @category Simulator
  */
 export interface SimOrderLine {
   id: number;
@@ -53,6 +61,8 @@ export interface SimOrderLine {
 
 /**
  * One order of the simulated shop, with one fulfillment order.
+ *
+ * @category Simulator
  */
 export interface SimOrder {
   id: number;
@@ -71,6 +81,8 @@ export interface SimOrder {
 
 /**
  * One bulk operation of the simulated shop.
+ *
+ * @category Simulator
  */
 export interface SimBulkOperation {
   id: number;
@@ -87,6 +99,8 @@ export interface SimBulkOperation {
 
 /**
  * Everything the simulated shop keeps. Tests may read and change it directly.
+ *
+ * @category Simulator
  */
 export interface ShopifySimState {
   currency: string;
@@ -111,6 +125,8 @@ export interface ShopifySimState {
  * ```ts
  * const state = createSimState('EUR', 2);
  * ```
+ *
+ * @category Simulator
  */
 export function createSimState(currency: string, locations: number): ShopifySimState {
   const state: ShopifySimState = {
@@ -138,6 +154,8 @@ export function createSimState(currency: string, locations: number): ShopifySimS
  * ```ts
  * const id = nextId(state);
  * ```
+ *
+ * @category Simulator
  */
 export function nextId(state: ShopifySimState): number {
   return ++state.nextId;
@@ -150,6 +168,8 @@ export function nextId(state: ShopifySimState): number {
  * ```ts
  * state.levels.get(levelKey(item, 1));
  * ```
+ *
+ * @category Simulator
  */
 export function levelKey(inventoryItemId: number, locationId: number): string {
   return `${inventoryItemId}:${locationId}`;
@@ -162,6 +182,8 @@ export function levelKey(inventoryItemId: number, locationId: number): string {
  * ```ts
  * gidNumber('gid://shopify/Location/1'); // 1
  * ```
+ *
+ * @category Simulator
  */
 export function gidNumber(gid: unknown): number {
   if (typeof gid !== 'string') return Number.NaN;
@@ -176,6 +198,8 @@ export function gidNumber(gid: unknown): number {
  * ```ts
  * gid('Product', 7); // 'gid://shopify/Product/7'
  * ```
+ *
+ * @category Simulator
  */
 export function gid(type: string, id: number): string {
   return `gid://shopify/${type}/${id}`;

@@ -7,6 +7,8 @@ import type { ShopifyThrottleStatus } from '../cost-planner.js';
  * ```ts
  * const body = shopifyThrottledBody(120, { maximumAvailable: 1000, currentlyAvailable: 40, restoreRate: 100 });
  * ```
+ *
+ * @category Simulator
  */
 export function shopifyThrottledBody(requestedQueryCost: number, throttleStatus: ShopifyThrottleStatus) {
   return {
@@ -30,6 +32,8 @@ export function shopifyThrottledBody(requestedQueryCost: number, throttleStatus:
  * ```ts
  * const extensions = shopifyCostExtensions(52, 12, { maximumAvailable: 1000, currentlyAvailable: 988, restoreRate: 100 });
  * ```
+ *
+ * @category Simulator
  */
 export function shopifyCostExtensions(
   requestedQueryCost: number,

@@ -62,6 +62,8 @@ export function transactionWindows(
  * const finances = new AmazonFinances20240619({ client: amazon.client, clock });
  * for await (const event of finances.listFinancialEvents({ since: '2026-11-01T00:00:00Z' })) console.log(event.amount);
  * ```
+ *
+ * @category Operations
  */
 export class AmazonFinances20240619 implements AmazonFinancesApi {
   readonly version = '2024-06-19';

@@ -5,6 +5,8 @@ import { query, type SpApiRequest } from '../../requests/types.js';
  * minutes in the past) unless you filter by a related identifier; `postedBefore` defaults to
  * two minutes before the request. A `nextToken` is only valid with the arguments of the call
  * that produced it, so pass them all again with it.
+ *
+ * @category Operations
  */
 export interface ListTransactionsFilter {
   postedAfter?: string;

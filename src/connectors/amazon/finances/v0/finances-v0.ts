@@ -16,6 +16,8 @@ import { listFinancialEventsByOrderIdRequest, listFinancialEventsRequest } from 
  * const finances = new AmazonFinancesV0({ client: amazon.client, clock });
  * const page = await finances.listFinancialEventsPage({ postedAfter: '2026-11-01T00:00:00Z' });
  * ```
+ *
+ * @category Operations
  */
 export class AmazonFinancesV0 implements AmazonFinancesApi {
   readonly version = 'v0';

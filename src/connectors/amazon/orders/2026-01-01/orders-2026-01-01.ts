@@ -35,6 +35,8 @@ export function orders2026Datasets(includeBuyerData: boolean): Orders2026Dataset
  * const orders = new AmazonOrders20260101({ client: amazon.client, clock, includeBuyerData: false });
  * const page = await orders.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z' });
  * ```
+ *
+ * @category Operations
  */
 export class AmazonOrders20260101 implements AmazonOrdersApi {
   readonly version = '2026-01-01';

@@ -4,6 +4,8 @@ import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
  * A dataset the Orders API 2026-01-01 can add to each order (`includedData`). Order items are
  * always included; `BUYER` and `RECIPIENT` carry buyer PII and need the seller's restricted
  * roles, but no Restricted Data Token.
+ *
+ * @category Operations
  */
 export type Orders2026Dataset =
   | 'BUYER'
@@ -20,6 +22,8 @@ export type Orders2026Dataset =
 
 /**
  * A `fulfillmentStatuses` filter value of `searchOrders`.
+ *
+ * @category Operations
  */
 export type Orders2026FulfillmentStatus =
   | 'PENDING_AVAILABILITY'
@@ -35,6 +39,8 @@ export type Orders2026FulfillmentStatus =
  * created window and an updated window cannot be mixed. A `paginationToken` is only valid with
  * the same filters as the request that returned it (only `maxResultsPerPage` and
  * `includedData` may change), so pass every filter again with it.
+ *
+ * @category Operations
  */
 export interface SearchOrdersFilter {
   marketplaceIds?: readonly string[];

@@ -24,6 +24,8 @@ import {
  * const orders = new AmazonOrdersV0({ client: amazon.client, clock, includeBuyerData: true });
  * const order = await orders.getOrder('902-1845936-5435065');
  * ```
+ *
+ * @category Operations
  */
 export class AmazonOrdersV0 implements AmazonOrdersApi {
   readonly version = 'v0';

@@ -3,6 +3,8 @@ import { fillPath, query, type SpApiRequest } from '../../requests/types.js';
 /**
  * Filters of `getOrders`. Give `createdAfter` or `lastUpdatedAfter` (Amazon requires one of them
  * unless `nextToken` is given).
+ *
+ * @category Operations
  */
 export interface GetOrdersFilter {
   marketplaceIds: readonly string[];
