@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import { macrotask } from './event-loop.js';
 
 interface Sleeper {
   at: number;
@@ -125,12 +126,12 @@ export class FakeClock implements Clock {
       if (settled) break;
       const next = this.#earliest();
       if (!next) {
-        // Waiting on something other than this clock: let the event loop turn. setImmediate
-        // does not wait for a timer tick (setTimeout(0) waits at least 1 ms, far more on a
+        // Waiting on something other than this clock: let the event loop turn. A macrotask
+        // (setImmediate where there is one) does not wait for a timer tick (setTimeout(0) waits at least 1 ms, far more on a
         // loaded machine, which once made a 2-second sync take 12); after many turns without
         // progress, fall back to a timer so real I/O is not waited for in a busy loop.
         idle++;
-        await new Promise((resolve) => (idle < 1_000 ? setImmediate(resolve) : setTimeout(resolve, 1)));
+        await (idle < 1_000 ? macrotask() : new Promise((resolve) => setTimeout(resolve, 1)));
         continue;
       }
       idle = 0;

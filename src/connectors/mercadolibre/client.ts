@@ -92,16 +92,9 @@ export class MercadoLibreClient {
     return (await this.send<T>(request, signal)).data;
   }
 
-  /** One page of the seller's items: scan mode with `scroll_id`, or by `sellerSku`. */
+  /** One page of the seller's items: scan mode with `scroll_id`, or by `sellerSku` from `offset`. */
   searchItems(
-    input: {
-      sellerId: string;
-      scrollId?: string;
-      limit?: number;
-      status?: string;
-      sellerSku?: string;
-      offset?: number;
-    },
+    input: Parameters<typeof build.searchItemsRequest>[0],
     signal?: AbortSignal,
   ): Promise<MercadoLibreItemSearch> {
     return this.#data(build.searchItemsRequest(input), signal);

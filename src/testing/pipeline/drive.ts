@@ -1,4 +1,5 @@
 import type { FakeClock } from '../fake-clock.js';
+import { macrotask } from '../event-loop.js';
 
 /**
  * Options of {@link driveSimulation}.
@@ -16,13 +17,6 @@ export interface DriveOptions {
   /** Give up after this many steps (default 10,000,000). */
   maxSteps?: number;
 }
-
-const macrotask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;
-    if (immediate) immediate(resolve);
-    else setTimeout(resolve, 0);
-  });
 
 /**
  * Runs `work` on a fake clock against simulators: time jumps to the next sleeper only when the

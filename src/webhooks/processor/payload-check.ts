@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issuesFromZod, type ValidationIssue } from '../../core/errors/validation-error.js';
+import { issuesFromZod, ValidationError, type ValidationIssue } from '../../core/errors/validation-error.js';
 import { WebhookPayloadError } from '../../core/errors/webhook-payload-error.js';
 import type { Failure } from '../../core/result.js';
 import type { MaybePromise } from '../../core/types.js';
@@ -54,4 +54,80 @@ export function checkedWebhookRoute<S extends z.ZodType>(
       await onInvalid({ reason: 'invalid_payload', message: error.message, platform, topic, issues }, event);
     throw error;
   };
+}
+
+/**
+ * What {@link checkedWebhookRoutes} needs to know of one platform's typed topics.
+ *
+ * @category Processor
+ */
+export interface CheckedTopics {
+  /** The processor's platform key the routes are filed under. */
+  platform: string;
+  /** Names the handlers in a `ValidationError` (`'bol.com push handlers'`). */
+  label: string;
+  /** The `platform` detail of that `ValidationError`. */
+  errorPlatform: string;
+  /** The typed topics, listed in the error for a name that is not one. */
+  typed: readonly string[];
+  /** The typed topic a name stands for (an alias resolves to its topic), or `undefined`. */
+  typedOf(name: string): string | undefined;
+  /** The schema of a typed topic. */
+  schemaOf(topic: string): z.ZodType;
+  /** The schema every untyped topic is checked with: the platform's envelope. */
+  envelope: () => z.ZodType;
+  /** Other names a typed topic arrives under, routed to the same handler. */
+  aliases?: Readonly<Record<string, string>>;
+}
+
+/**
+ * A platform's routes from typed handlers (checked with their topic's schema) and untyped ones
+ * (checked with the envelope), every route built with {@link checkedWebhookRoute}. A name in the
+ * wrong table or a handler that is not a function is reported, all at once, in one
+ * `ValidationError`, and no route is returned.
+ *
+ * @example
+ * ```ts
+ * const routes = checkedWebhookRoutes(topics, { ORDER_CHANGE: onOrder }, { ANY_OFFER_CHANGED: onOffers });
+ * ```
+ *
+ * @category Processor
+ */
+export function checkedWebhookRoutes(
+  topics: CheckedTopics,
+  handlers: Readonly<Record<string, unknown>> | undefined,
+  untyped: Readonly<Record<string, unknown>> | undefined,
+  onInvalid?: InvalidWebhookPayloadHandler,
+): Record<string, Record<string, WebhookHandler>> {
+  const routes: Record<string, WebhookHandler> = {};
+  const issues: ValidationIssue[] = [];
+  const handlerOf = (path: string[], handler: unknown) => {
+    if (typeof handler === 'function') return handler as (payload: unknown, event: WebhookEvent) => MaybePromise<void>;
+    issues.push({ path, message: 'Expected a handler function.' });
+    return undefined;
+  };
+  for (const [name, value] of Object.entries(handlers ?? {})) {
+    if (value === undefined) continue;
+    const handler = handlerOf([name], value);
+    const topic = topics.typedOf(name);
+    if (handler && topic !== name)
+      issues.push({
+        path: [name],
+        message: `"${name}" is not a typed topic (${topics.typed.join(', ')}); give its handler in options.untyped.`,
+      });
+    if (!handler || topic !== name) continue;
+    routes[topic] = checkedWebhookRoute(topics.platform, topic, () => topics.schemaOf(topic), handler, onInvalid);
+  }
+  for (const [alias, topic] of Object.entries(topics.aliases ?? {})) if (routes[topic]) routes[alias] = routes[topic];
+  for (const [name, value] of Object.entries(untyped ?? {})) {
+    const handler = handlerOf(['untyped', name], value);
+    if (handler && topics.typedOf(name) !== undefined)
+      issues.push({
+        path: ['untyped', name],
+        message: `"${name}" is typed: give its handler in the typed handlers, where it gets the checked payload.`,
+      });
+    else if (handler) routes[name] = checkedWebhookRoute(topics.platform, name, topics.envelope, handler, onInvalid);
+  }
+  if (issues.length > 0) throw new ValidationError(topics.label, issues, { platform: topics.errorPlatform });
+  return { [topics.platform]: routes };
 }

@@ -1,7 +1,6 @@
-import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
 import type { MaybePromise } from '../../../core/types.js';
-import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
-import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webhooks/processor/types.js';
+import { checkedWebhookRoutes, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
+import type { WebhookEvent, WebhookRoutes } from '../../../webhooks/processor/types.js';
 import type { AmazonNotificationPayloads, AmazonNotificationType, AmazonUntypedNotification } from './documents.js';
 import { AMAZON_NOTIFICATION_TYPES, amazonNotificationTypeOf } from './notification-types.js';
 import { amazonNotificationEnvelopeSchema, amazonNotificationSchema } from './schemas.js';
@@ -88,51 +87,19 @@ export function amazonNotificationRoutes(
   handlers: AmazonNotificationHandlers,
   options: AmazonNotificationRouteOptions = {},
 ): WebhookRoutes {
-  const platform = options.platform ?? 'amazon';
-  const routes: Record<string, WebhookHandler> = {};
-  const issues: ValidationIssue[] = [];
-  for (const [type, handler] of Object.entries(handlers ?? {})) {
-    if (handler === undefined) continue;
-    const typed = amazonNotificationTypeOf(type);
-    if (typed !== type || typeof handler !== 'function') {
-      issues.push({
-        path: [type],
-        message:
-          typeof handler !== 'function'
-            ? 'Expected a handler function.'
-            : `"${type}" is not a typed notification type (${AMAZON_NOTIFICATION_TYPES.join(', ')}); give its handler in options.untyped.`,
-      });
-      continue;
-    }
-    const route = checkedWebhookRoute(
-      platform,
-      typed,
-      () => amazonNotificationSchema(typed),
-      handler as (notification: unknown, event: WebhookEvent) => MaybePromise<void>,
-      options.onInvalidPayload,
-    );
-    routes[typed] = route;
-    if (typed === 'LISTINGS_ITEM_STATUS_CHANGE') routes.LISTINGS_ITEM_STATUS_CHANGED = route;
-  }
-  for (const [type, handler] of Object.entries(options.untyped ?? {})) {
-    if (amazonNotificationTypeOf(type) !== undefined || typeof handler !== 'function') {
-      issues.push({
-        path: ['untyped', type],
-        message:
-          typeof handler !== 'function'
-            ? 'Expected a handler function.'
-            : `"${type}" is typed: give its handler in the typed handlers, where it gets the checked payload.`,
-      });
-      continue;
-    }
-    routes[type] = checkedWebhookRoute(
-      platform,
-      type,
-      amazonNotificationEnvelopeSchema,
-      handler,
-      options.onInvalidPayload,
-    );
-  }
-  if (issues.length > 0) throw new ValidationError('Amazon notification handlers', issues, { platform: 'amazon' });
-  return { [platform]: routes };
+  return checkedWebhookRoutes(
+    {
+      platform: options.platform ?? 'amazon',
+      label: 'Amazon notification handlers',
+      errorPlatform: 'amazon',
+      typed: AMAZON_NOTIFICATION_TYPES,
+      typedOf: amazonNotificationTypeOf,
+      schemaOf: (type) => amazonNotificationSchema(type as AmazonNotificationType),
+      envelope: amazonNotificationEnvelopeSchema,
+      aliases: { LISTINGS_ITEM_STATUS_CHANGED: 'LISTINGS_ITEM_STATUS_CHANGE' },
+    },
+    handlers,
+    options.untyped,
+    options.onInvalidPayload,
+  );
 }

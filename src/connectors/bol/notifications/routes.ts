@@ -1,7 +1,6 @@
-import { ValidationError, type ValidationIssue } from '../../../core/errors/validation-error.js';
 import type { MaybePromise } from '../../../core/types.js';
-import { checkedWebhookRoute, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
-import type { WebhookEvent, WebhookHandler, WebhookRoutes } from '../../../webhooks/processor/types.js';
+import { checkedWebhookRoutes, type InvalidWebhookPayloadHandler } from '../../../webhooks/processor/payload-check.js';
+import type { WebhookEvent, WebhookRoutes } from '../../../webhooks/processor/types.js';
 import type { BolPushEvent, BolPushEvents, BolPushResource } from './events.js';
 import { BOL_PUSH_RESOURCES, bolPushEnvelopeSchema, bolPushEventSchema, isBolPushResource } from './push-schemas.js';
 
@@ -73,48 +72,18 @@ export interface BolPushRouteOptions {
  * @category Webhooks and notifications
  */
 export function bolPushRoutes(handlers: BolPushHandlers, options: BolPushRouteOptions = {}): WebhookRoutes {
-  const platform = options.platform ?? 'bol';
-  const routes: Record<string, WebhookHandler> = {};
-  const issues: ValidationIssue[] = [];
-  for (const [resource, handler] of Object.entries(handlers ?? {})) {
-    if (handler === undefined) continue;
-    if (!isBolPushResource(resource) || typeof handler !== 'function') {
-      issues.push({
-        path: [resource],
-        message:
-          typeof handler !== 'function'
-            ? 'Expected a handler function.'
-            : `"${resource}" is not a typed resource (${BOL_PUSH_RESOURCES.join(', ')}); give its handler in options.untyped.`,
-      });
-      continue;
-    }
-    routes[resource] = checkedWebhookRoute(
-      platform,
-      resource,
-      () => bolPushEventSchema(resource),
-      handler as (pushed: unknown, event: WebhookEvent) => MaybePromise<void>,
-      options.onInvalidPayload,
-    );
-  }
-  for (const [resource, handler] of Object.entries(options.untyped ?? {})) {
-    if (isBolPushResource(resource) || typeof handler !== 'function') {
-      issues.push({
-        path: ['untyped', resource],
-        message:
-          typeof handler !== 'function'
-            ? 'Expected a handler function.'
-            : `"${resource}" is typed: give its handler in the typed handlers, where it gets the checked event.`,
-      });
-      continue;
-    }
-    routes[resource] = checkedWebhookRoute(
-      platform,
-      resource,
-      bolPushEnvelopeSchema,
-      handler,
-      options.onInvalidPayload,
-    );
-  }
-  if (issues.length > 0) throw new ValidationError('bol.com push handlers', issues, { platform: 'bol' });
-  return { [platform]: routes };
+  return checkedWebhookRoutes(
+    {
+      platform: options.platform ?? 'bol',
+      label: 'bol.com push handlers',
+      errorPlatform: 'bol',
+      typed: BOL_PUSH_RESOURCES,
+      typedOf: (resource) => (isBolPushResource(resource) ? resource : undefined),
+      schemaOf: (resource) => bolPushEventSchema(resource as BolPushResource),
+      envelope: bolPushEnvelopeSchema,
+    },
+    handlers,
+    options.untyped,
+    options.onInvalidPayload,
+  );
 }
